@@ -1,0 +1,59 @@
+import path from "node:path";
+
+/** Every setting comes from the environment; the README lists them with their defaults. */
+export interface Config {
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  secret: string | undefined;
+  seedDemo: boolean;
+  graphiql: boolean;
+  sessionTtlHours: number;
+  trustProxy: boolean;
+  cookieSecure: boolean;
+  termsVersion: string;
+  privacyVersion: string;
+  maxDocumentBytes: number;
+  logLevel: "silent" | "error" | "info" | "debug";
+}
+
+function bool(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === "") return fallback;
+  return ["1", "true", "yes", "on"].includes(value.toLowerCase());
+}
+
+function int(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const nodeEnv = env.NODE_ENV === "production" ? "production" : env.NODE_ENV === "test" ? "test" : "development";
+  const databaseUrl = env.DATABASE_URL && /^postgres(ql)?:\/\//.test(env.DATABASE_URL) ? env.DATABASE_URL : undefined;
+  if (env.DATABASE_URL && !databaseUrl) {
+    throw new Error(`DATABASE_URL must be a postgresql:// URL (unset it to use the embedded PGlite database)`);
+  }
+  return {
+    env: nodeEnv,
+    port: int("PORT", env.PORT, 4000),
+    host: env.HOST || "0.0.0.0",
+    dataDir: path.resolve(env.DATA_DIR || ".data"),
+    databaseUrl,
+    redisUrl: env.REDIS_URL || undefined,
+    secret: env.LOKET_SECRET || undefined,
+    seedDemo: bool(env.SEED_DEMO, true),
+    graphiql: bool(env.GRAPHIQL, nodeEnv !== "production"),
+    sessionTtlHours: int("SESSION_TTL_HOURS", env.SESSION_TTL_HOURS, 12),
+    trustProxy: bool(env.TRUST_PROXY, false),
+    cookieSecure: bool(env.COOKIE_SECURE, nodeEnv === "production"),
+    termsVersion: env.TERMS_VERSION || "2026-11",
+    privacyVersion: env.PRIVACY_VERSION || "2026-11",
+    maxDocumentBytes: int("MAX_DOCUMENT_BYTES", env.MAX_DOCUMENT_BYTES, 2 * 1024 * 1024),
+    logLevel: (["silent", "error", "info", "debug"].includes(env.LOG_LEVEL ?? "") ? env.LOG_LEVEL : nodeEnv === "test" ? "silent" : "info") as Config["logLevel"],
+  };
+}

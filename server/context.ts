@@ -1,0 +1,41 @@
+import type { PubSub } from "./pubsub";
+import type { Config } from "./config";
+import type { Keys } from "./lib/crypto";
+import type { Db } from "./db/client";
+import type { SessionStore } from "./modules/auth/session";
+import type { CalendarStore } from "./modules/calendar/service";
+import type { Role, AccountStatus } from "./generated/prisma/enums";
+
+export interface Viewer {
+  id: string;
+  role: Role;
+  status: AccountStatus;
+  instansiId: string | null;
+  sessionId: string;
+}
+
+export interface RequestMeta {
+  ip: string;
+  userAgent: string;
+  /** cookies to set on the HTTP response (empty for WebSocket operations) */
+  setCookies: string[];
+  /** whether the session token came from a cookie (browser) or a bearer header (integration) */
+  via: "cookie" | "bearer" | "connectionParams" | null;
+}
+
+export interface Services {
+  config: Config;
+  db: Db;
+  keys: Keys;
+  pubsub: PubSub;
+  sessions: SessionStore;
+  calendars: CalendarStore;
+}
+
+export interface Context extends Services {
+  prisma: Db["prisma"];
+  viewer: Viewer | null;
+  /** the viewer's account row as loaded with the session (may be up to a minute old) */
+  viewerUser: import("./generated/prisma/client").User | null;
+  request: RequestMeta;
+}

@@ -1,0 +1,71 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../generated/prisma/client";
+import { acquireLock } from "./lock";
+import { deployMigrations, pgliteAdapterFactory, pgAdapterFactory } from "./migrate";
+
+export interface Db {
+  kind: "pglite" | "postgres";
+  prisma: PrismaClient;
+  /** names of migrations applied when the database was opened */
+  applied: string[];
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgresql:// URL; when absent the embedded PGlite in `dataDir` is used */
+  databaseUrl?: string;
+  dataDir?: string;
+  /** an already open PGlite (tests load one from a migrated dump) */
+  pglite?: PGlite;
+  migrate?: boolean;
+  log?: (message: string) => void;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Db> {
+  const log = opts.log ?? (() => {});
+  if (opts.databaseUrl) {
+    const applied = opts.migrate === false ? [] : await deployMigrations(pgAdapterFactory(opts.databaseUrl));
+    if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: opts.databaseUrl }) });
+    return { kind: "postgres", prisma, applied, close: () => prisma.$disconnect() };
+  }
+
+  let release = () => {};
+  let pglite = opts.pglite;
+  const owned = !pglite;
+  if (!pglite) {
+    if (!opts.dataDir) throw new Error("dataDir is required for the embedded database");
+    fs.mkdirSync(opts.dataDir, { recursive: true });
+    release = acquireLock(path.join(opts.dataDir, "pglite.lock"));
+    try {
+      pglite = await PGlite.create(path.join(opts.dataDir, "pglite"));
+    } catch (err) {
+      release();
+      throw err;
+    }
+  }
+  try {
+    const applied = opts.migrate === false ? [] : await deployMigrations(pgliteAdapterFactory(pglite));
+    if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
+    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    const db = pglite;
+    return {
+      kind: "pglite",
+      prisma,
+      applied,
+      close: async () => {
+        await prisma.$disconnect();
+        if (owned) await db.close();
+        release();
+      },
+    };
+  } catch (err) {
+    if (owned) await pglite.close().catch(() => {});
+    release();
+    throw err;
+  }
+}

@@ -1,0 +1,55 @@
+import { loadConfig } from "./config";
+import { openDatabase } from "./db/client";
+import { DataDirLockedError } from "./db/lock";
+import { buildApp } from "./app";
+import { deriveKeys, loadMasterSecret } from "./lib/crypto";
+import { ensureReferenceData, seedDemo } from "./seed";
+import { createLogger } from "./logger";
+
+async function main() {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const keys = deriveKeys(loadMasterSecret(config.secret, config.dataDir));
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    log: (m) => log.info(m),
+  });
+  log.info(db.kind === "pglite" ? `Database: embedded PGlite in ${config.dataDir}` : "Database: PostgreSQL (DATABASE_URL)");
+  const holidays = await ensureReferenceData(db.prisma);
+  if (holidays) log.info(`Seeded ${holidays} national holiday rows (2026)`);
+  if (config.seedDemo && (await seedDemo(db.prisma, keys, config))) {
+    log.info("Seeded demo data (instansi KMG-MADIUN, admin, petugas, warga); passwords are in the README");
+  }
+  const app = buildApp({ config, db, keys });
+  const port = await app.start();
+  log.info(`Loket is listening on http://localhost:${port}/ (GraphQL at /graphql${config.graphiql ? ", GraphiQL enabled" : ""})`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info(`${signal} received, shutting down`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    try {
+      await app.stop();
+      await db.close();
+      process.exit(0);
+    } catch (err) {
+      log.error("Shutdown failed", err);
+      process.exit(1);
+    }
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((err) => {
+  if (err instanceof DataDirLockedError) {
+    console.error(err.message);
+  } else {
+    console.error(err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,414 @@
+import { randomUUID } from "node:crypto";
+import type { Context } from "../../context";
+import type { IdentityType, Role } from "../../generated/prisma/enums";
+import type { User } from "../../generated/prisma/client";
+import { ConflictError, InvalidStateError, LoginError, NotFoundError, ValidationError, forbidden } from "../../lib/errors";
+import { checkPasswordStrength, dummyVerify, hashPassword, verifyPassword } from "../auth/password";
+import { clearSessionCookie, sessionCookie } from "../auth/session";
+import { accountRetryAt, addressAfterFailure, secondsUntil, waitMessage, ACCOUNT_LOCK_AFTER } from "../auth/throttle";
+import { identityIndex, identityTypeOf, parseIdentity, protectIdentity, revealIdentity } from "../identity/protect";
+import { createNotifications, publishNotifications } from "../notification/service";
+import {
+  ACCOUNT_TRANSITIONS,
+  type AccountTransition,
+  STATUS_LABEL,
+  canAdminister,
+  canAssignRole,
+  nextAccountStatus,
+  normalizeEmail,
+  normalizeName,
+  normalizePhone,
+} from "./rules";
+
+export type AccountTransitionName = AccountTransition;
+
+export function isUniqueViolation(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { code?: string }).code === "P2002";
+}
+
+interface ContactInput {
+  namaLengkap: string;
+  email: string;
+  telepon: string;
+}
+
+function parseContact(input: ContactInput) {
+  const namaLengkap = normalizeName(input.namaLengkap);
+  if (!namaLengkap) throw new ValidationError("NAME_INVALID", "Nama lengkap wajib diisi (2–120 huruf) sesuai KTP.", "namaLengkap");
+  const email = normalizeEmail(input.email);
+  if (!email) throw new ValidationError("EMAIL_INVALID", "Alamat email tidak valid.", "email");
+  const telepon = normalizePhone(input.telepon);
+  if (!telepon) throw new ValidationError("PHONE_INVALID", "Nomor telepon tidak valid. Contoh: 081234567890.", "telepon");
+  return { namaLengkap, email, telepon };
+}
+
+export interface RegisterInput extends ContactInput {
+  identityType: IdentityType;
+  nomorIdentitas: string;
+  password: string;
+  setujuSyaratKetentuan: boolean;
+  setujuKebijakanPrivasi: boolean;
+  versiSyaratKetentuan: string;
+  versiKebijakanPrivasi: string;
+}
+
+export async function register(ctx: Context, input: RegisterInput): Promise<{ user: User; token: string }> {
+  const number = parseIdentity(input.identityType, input.nomorIdentitas);
+  const contact = parseContact(input);
+  const weak = checkPasswordStrength(input.password, [number, contact.email.split("@")[0]!, ...contact.namaLengkap.split(" ")]);
+  if (weak) throw new ValidationError(weak.code, weak.message, "password");
+  if (!input.setujuSyaratKetentuan) {
+    throw new ValidationError("CONSENT_REQUIRED", "Anda harus menyetujui Syarat dan Ketentuan untuk mendaftar.", "setujuSyaratKetentuan");
+  }
+  if (!input.setujuKebijakanPrivasi) {
+    throw new ValidationError("CONSENT_REQUIRED", "Anda harus menyetujui Kebijakan Privasi untuk mendaftar.", "setujuKebijakanPrivasi");
+  }
+  if (input.versiSyaratKetentuan !== ctx.config.termsVersion) {
+    throw new ValidationError("CONSENT_OUTDATED", "Syarat dan Ketentuan telah diperbarui. Muat ulang halaman dan baca versi terbaru.", "versiSyaratKetentuan");
+  }
+  if (input.versiKebijakanPrivasi !== ctx.config.privacyVersion) {
+    throw new ValidationError("CONSENT_OUTDATED", "Kebijakan Privasi telah diperbarui. Muat ulang halaman dan baca versi terbaru.", "versiKebijakanPrivasi");
+  }
+  const index = identityIndex(ctx.keys, input.identityType, number);
+  const duplicate = () =>
+    new ConflictError(
+      "IDENTITY_TAKEN",
+      `${input.identityType} ini sudah terdaftar. Satu ${input.identityType} hanya untuk satu akun; gunakan menu masuk atau hubungi kantor.`,
+      "nomorIdentitas",
+    );
+  if (await ctx.prisma.user.findUnique({ where: { identityIndex: index }, select: { id: true } })) throw duplicate();
+
+  const passwordHash = await hashPassword(input.password);
+  const id = randomUUID();
+  const now = new Date();
+  try {
+    const { user, token, sessionId } = await ctx.prisma.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: {
+          id,
+          ...protectIdentity(ctx.keys, id, input.identityType, number),
+          ...contact,
+          passwordHash,
+          role: "PEMOHON",
+          status: "MENUNGGU_AKTIVASI",
+          consentTermsVersion: ctx.config.termsVersion,
+          consentPrivacyVersion: ctx.config.privacyVersion,
+          consentAt: now,
+        },
+      });
+      await tx.accountAction.create({ data: { userId: id, kind: "DAFTAR" } });
+      const { token, sessionId } = await ctx.sessions.create(tx, id, ctx.request);
+      return { user, token, sessionId };
+    });
+    signIn(ctx, user, token, sessionId);
+    return { user, token };
+  } catch (err) {
+    if (isUniqueViolation(err)) throw duplicate();
+    throw err;
+  }
+}
+
+/** The rest of this request (the fields of the returned payload) runs as the newly signed-in user. */
+function signIn(ctx: Context, user: User, token: string, sessionId: string) {
+  ctx.request.setCookies.push(sessionCookie(token, ctx.config.sessionTtlHours * 3600, ctx.config.cookieSecure));
+  ctx.viewer = { id: user.id, role: user.role, status: user.status, instansiId: user.instansiId, sessionId };
+  ctx.viewerUser = user;
+}
+
+const INVALID_CREDENTIALS = "NIK/NIP atau kata sandi salah.";
+
+export async function login(ctx: Context, input: { nomorIdentitas: string; password: string }): Promise<{ user: User; token: string }> {
+  const now = new Date();
+  const addressKey = `ip:${ctx.request.ip}`;
+  const address = await ctx.prisma.loginThrottle.findUnique({ where: { key: addressKey } });
+  if (address?.lockedUntil && address.lockedUntil > now) {
+    const s = secondsUntil(address.lockedUntil, now);
+    throw new LoginError("LOGIN_RATE_LIMITED", `Terlalu banyak percobaan masuk yang gagal dari alamat ini. Coba lagi dalam ${waitMessage(s)}.`, s);
+  }
+  const type = identityTypeOf(input.nomorIdentitas);
+  if (!type) throw new ValidationError("IDENTITY_FORMAT", "Masukkan NIK (16 angka) atau NIP (18 angka).", "nomorIdentitas");
+  const number = input.nomorIdentitas.replace(/\s+/g, "");
+
+  const recordAddressFailure = async () => {
+    const next = addressAfterFailure(address, now);
+    await ctx.prisma.loginThrottle.upsert({ where: { key: addressKey }, create: { key: addressKey, ...next }, update: next });
+  };
+
+  const user = await ctx.prisma.user.findUnique({ where: { identityIndex: identityIndex(ctx.keys, type, number) } });
+  if (!user) {
+    await dummyVerify(input.password);
+    await recordAddressFailure();
+    throw new LoginError("INVALID_CREDENTIALS", INVALID_CREDENTIALS);
+  }
+  if (user.lockedUntil && user.lockedUntil > now) {
+    const s = secondsUntil(user.lockedUntil, now);
+    if (user.failedLogins >= ACCOUNT_LOCK_AFTER) {
+      throw new LoginError("ACCOUNT_LOCKED", `Akun dikunci sementara karena terlalu banyak kata sandi salah. Coba lagi dalam ${waitMessage(s)}.`, s);
+    }
+    throw new LoginError("LOGIN_TOO_FAST", `Tunggu ${waitMessage(s)} sebelum mencoba lagi.`, s);
+  }
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    // counting atomically so parallel guesses cannot slip past the limit
+    const failures = user.lockedUntil && user.lockedUntil <= now && user.failedLogins >= ACCOUNT_LOCK_AFTER ? 1 : undefined;
+    const updated = await ctx.prisma.user.update({
+      where: { id: user.id },
+      data: failures ? { failedLogins: failures } : { failedLogins: { increment: 1 } },
+      select: { failedLogins: true },
+    });
+    const retryAt = accountRetryAt(updated.failedLogins, now);
+    await ctx.prisma.user.update({ where: { id: user.id }, data: { lockedUntil: retryAt } });
+    await recordAddressFailure();
+    if (updated.failedLogins >= ACCOUNT_LOCK_AFTER) {
+      throw new LoginError("ACCOUNT_LOCKED", `${INVALID_CREDENTIALS} Akun dikunci sementara selama 15 menit.`, secondsUntil(retryAt!, now));
+    }
+    const left = ACCOUNT_LOCK_AFTER - updated.failedLogins;
+    const extra = left <= 5 ? ` Sisa ${left} percobaan sebelum akun dikunci sementara.` : "";
+    throw new LoginError("INVALID_CREDENTIALS", INVALID_CREDENTIALS + extra, retryAt ? secondsUntil(retryAt, now) : null);
+  }
+  if (user.failedLogins > 0 || user.lockedUntil) {
+    await ctx.prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
+  }
+  switch (user.status) {
+    case "MENUNGGU_AKTIVASI":
+      throw new LoginError(
+        "ACCOUNT_PENDING",
+        "Akun Anda belum diaktifkan. Admin sedang memeriksa data pendaftaran Anda; Anda akan menerima notifikasi setelah akun diaktifkan.",
+      );
+    case "DITOLAK":
+      throw new LoginError("ACCOUNT_REJECTED", `Pendaftaran akun Anda ditolak${user.statusReason ? `: ${user.statusReason}` : "."} Hubungi kantor untuk keterangan lebih lanjut.`);
+    case "DITANGGUHKAN":
+      throw new LoginError("ACCOUNT_SUSPENDED", `Akun Anda ditangguhkan${user.statusReason ? `: ${user.statusReason}` : "."} Hubungi kantor untuk keterangan lebih lanjut.`);
+    case "AKTIF":
+      break;
+  }
+  const { token, sessionId } = await ctx.sessions.create(ctx.prisma, user.id, ctx.request);
+  signIn(ctx, user, token, sessionId);
+  return { user, token };
+}
+
+export async function logout(ctx: Context, everywhere: boolean): Promise<number> {
+  const v = ctx.viewer!;
+  const where = everywhere ? { userId: v.id, revokedAt: null } : { id: v.sessionId, revokedAt: null };
+  const { count } = await ctx.prisma.session.updateMany({ where, data: { revokedAt: new Date() } });
+  ctx.sessions.invalidateUser(v.id);
+  ctx.request.setCookies.push(clearSessionCookie(ctx.config.cookieSecure));
+  return count;
+}
+
+export async function changePassword(ctx: Context, input: { passwordLama: string; passwordBaru: string }): Promise<User> {
+  const v = ctx.viewer!;
+  const user = await ctx.prisma.user.findUniqueOrThrow({ where: { id: v.id } });
+  if (!(await verifyPassword(user.passwordHash, input.passwordLama))) {
+    throw new ValidationError("PASSWORD_WRONG", "Kata sandi lama salah.", "passwordLama");
+  }
+  const weak = checkPasswordStrength(input.passwordBaru, [revealIdentity(ctx.keys, user), user.email.split("@")[0]!, ...user.namaLengkap.split(" ")]);
+  if (weak) throw new ValidationError(weak.code, weak.message, "passwordBaru");
+  if (input.passwordBaru === input.passwordLama) {
+    throw new ValidationError("PASSWORD_REUSED", "Kata sandi baru harus berbeda dari kata sandi lama.", "passwordBaru");
+  }
+  const passwordHash = await hashPassword(input.passwordBaru);
+  const updated = await ctx.prisma.$transaction(async (tx) => {
+    // every other session ends: a changed password is how a user shuts out whoever learned the old one
+    await tx.session.updateMany({ where: { userId: v.id, revokedAt: null, NOT: { id: v.sessionId } }, data: { revokedAt: new Date() } });
+    return tx.user.update({ where: { id: v.id }, data: { passwordHash, passwordChangedAt: new Date() } });
+  });
+  ctx.sessions.invalidateUser(v.id);
+  return updated;
+}
+
+export async function updateProfile(ctx: Context, input: Partial<ContactInput>): Promise<User> {
+  const v = ctx.viewer!;
+  const current = await ctx.prisma.user.findUniqueOrThrow({ where: { id: v.id } });
+  const contact = parseContact({
+    namaLengkap: input.namaLengkap ?? current.namaLengkap,
+    email: input.email ?? current.email,
+    telepon: input.telepon ?? current.telepon,
+  });
+  const emailChanged = contact.email !== current.email;
+  const user = await ctx.prisma.user.update({
+    where: { id: v.id },
+    data: { ...contact, ...(emailChanged ? { emailVerifiedAt: null } : {}) },
+  });
+  ctx.sessions.invalidateUser(v.id);
+  return user;
+}
+
+const NOTIFY_TEXT: Record<AccountTransition, (reason: string | null) => { judul: string; isi: string }> = {
+  AKTIVASI: () => ({ judul: "Akun Anda telah aktif", isi: "Akun Loket Anda telah diaktifkan. Anda sekarang dapat masuk dan mengajukan layanan." }),
+  TOLAK: (r) => ({ judul: "Pendaftaran akun ditolak", isi: `Pendaftaran akun Anda ditolak. Alasan: ${r}` }),
+  TANGGUHKAN: (r) => ({ judul: "Akun Anda ditangguhkan", isi: `Akun Anda ditangguhkan. Alasan: ${r}` }),
+  PULIHKAN: () => ({ judul: "Akun Anda dipulihkan", isi: "Penangguhan akun Anda telah dicabut. Anda dapat masuk kembali." }),
+};
+
+export async function administerAccount(
+  ctx: Context,
+  action: AccountTransition,
+  userId: string,
+  reasonRaw: string | null | undefined,
+): Promise<User> {
+  const actor = ctx.viewer!;
+  const subject = await ctx.prisma.user.findUnique({ where: { id: userId } });
+  if (!subject) throw new NotFoundError("USER_NOT_FOUND", "Akun tidak ditemukan.", "userId");
+  if (!canAdminister(actor, subject)) throw forbidden("Anda tidak berwenang mengelola akun ini.");
+  const reason = reasonRaw?.trim() || null;
+  const rule = ACCOUNT_TRANSITIONS[action];
+  if (rule.reasonRequired && (!reason || reason.length < 5)) {
+    throw new ValidationError("REASON_REQUIRED", "Alasan wajib diisi (minimal 5 karakter) agar pemohon mengetahui sebabnya.", "alasan");
+  }
+  if (reason && reason.length > 1000) throw new ValidationError("REASON_TOO_LONG", "Alasan maksimal 1000 karakter.", "alasan");
+  const to = nextAccountStatus(action, subject.status);
+  if (!to) {
+    throw new InvalidStateError(
+      "INVALID_ACCOUNT_STATE",
+      `Tindakan ini tidak dapat dilakukan pada akun yang berstatus ${STATUS_LABEL[subject.status]}.`,
+    );
+  }
+  const text = NOTIFY_TEXT[action](reason);
+  const { user, events } = await ctx.prisma.$transaction(async (tx) => {
+    // conditional on the status we read, so two admins acting at once cannot both succeed
+    const { count } = await tx.user.updateMany({
+      where: { id: subject.id, status: subject.status },
+      data: { status: to, statusReason: reason, ...(action === "PULIHKAN" || action === "AKTIVASI" ? { failedLogins: 0, lockedUntil: null } : {}) },
+    });
+    if (count === 0) throw new ConflictError("STALE_STATE", "Status akun baru saja diubah oleh admin lain. Muat ulang dan periksa kembali.");
+    if (action === "TANGGUHKAN") {
+      await tx.session.updateMany({ where: { userId: subject.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    }
+    await tx.accountAction.create({ data: { userId: subject.id, actorId: actor.id, kind: action, reason } });
+    const events = await createNotifications(tx, [{ userId: subject.id, kind: `AKUN_${action}`, ...text, data: { status: to } }]);
+    const user = await tx.user.findUniqueOrThrow({ where: { id: subject.id } });
+    return { user, events };
+  });
+  ctx.sessions.invalidateUser(user.id);
+  ctx.pubsub.publish("account:status", user.id, { userId: user.id, status: user.status, reason, at: new Date().toISOString() });
+  publishNotifications(ctx.pubsub, events);
+  return user;
+}
+
+export interface CreateStaffInput extends ContactInput {
+  identityType: IdentityType;
+  nomorIdentitas: string;
+  password: string;
+  role: Role;
+  instansiId: string | null;
+}
+
+/** Staff and superadmin accounts are created active by an authorised person (or the CLI), not self-registered. */
+export async function createStaffAccount(
+  prisma: Context["prisma"],
+  keys: Context["keys"],
+  config: Context["config"],
+  actor: { id: string; role: Role; instansiId: string | null } | null,
+  input: CreateStaffInput,
+): Promise<User> {
+  if (actor && !canAssignRole(actor, input.role, input.instansiId)) throw forbidden("Anda tidak berwenang memberikan peran ini.");
+  if (input.role !== "SUPERADMIN" && input.role !== "PEMOHON" && !input.instansiId) {
+    throw new ValidationError("INSTANSI_REQUIRED", "Petugas dan admin harus terdaftar pada sebuah instansi.", "instansiId");
+  }
+  const number = parseIdentity(input.identityType, input.nomorIdentitas);
+  const contact = parseContact(input);
+  const weak = checkPasswordStrength(input.password, [number]);
+  if (weak) throw new ValidationError(weak.code, weak.message, "password");
+  if (input.instansiId && !(await prisma.instansi.findUnique({ where: { id: input.instansiId }, select: { id: true } }))) {
+    throw new NotFoundError("INSTANSI_NOT_FOUND", "Instansi tidak ditemukan.", "instansiId");
+  }
+  const id = randomUUID();
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: {
+          id,
+          ...protectIdentity(keys, id, input.identityType, number),
+          ...contact,
+          passwordHash,
+          role: input.role,
+          instansiId: input.role === "SUPERADMIN" ? null : input.instansiId,
+          status: "AKTIF",
+          consentTermsVersion: config.termsVersion,
+          consentPrivacyVersion: config.privacyVersion,
+          consentAt: new Date(),
+        },
+      });
+      await tx.accountAction.create({ data: { userId: id, actorId: actor?.id ?? null, kind: "AKTIVASI", reason: `Dibuat sebagai ${input.role}` } });
+      return user;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new ConflictError("IDENTITY_TAKEN", `${input.identityType} ini sudah terdaftar.`, "nomorIdentitas");
+    throw err;
+  }
+}
+
+export async function setRole(ctx: Context, userId: string, role: Role, instansiId: string | null): Promise<User> {
+  const actor = ctx.viewer!;
+  const subject = await ctx.prisma.user.findUnique({ where: { id: userId } });
+  if (!subject) throw new NotFoundError("USER_NOT_FOUND", "Akun tidak ditemukan.", "userId");
+  if (!canAdminister(actor, subject) || !canAssignRole(actor, role, instansiId)) throw forbidden("Anda tidak berwenang memberikan peran ini.");
+  if (subject.status !== "AKTIF") throw new InvalidStateError("INVALID_ACCOUNT_STATE", "Peran hanya dapat diubah pada akun yang aktif.");
+  if (instansiId && !(await ctx.prisma.instansi.findUnique({ where: { id: instansiId }, select: { id: true } }))) {
+    throw new NotFoundError("INSTANSI_NOT_FOUND", "Instansi tidak ditemukan.", "instansiId");
+  }
+  const user = await ctx.prisma.$transaction(async (tx) => {
+    const user = await tx.user.update({ where: { id: userId }, data: { role, instansiId: role === "SUPERADMIN" || role === "PEMOHON" ? null : instansiId } });
+    await tx.accountAction.create({ data: { userId, actorId: actor.id, kind: "UBAH_PERAN", reason: `${subject.role} → ${role}` } });
+    return user;
+  });
+  ctx.sessions.invalidateUser(userId);
+  return user;
+}
+
+/** Everything Loket holds about the signed-in person (UU 27/2022 right of access), as plain JSON. */
+export async function exportMyData(ctx: Context): Promise<Record<string, unknown>> {
+  const v = ctx.viewer!;
+  const user = await ctx.prisma.user.findUniqueOrThrow({
+    where: { id: v.id },
+    include: {
+      instansi: { select: { kode: true, nama: true } },
+      sessions: { orderBy: { createdAt: "desc" } },
+      notifications: { orderBy: { createdAt: "desc" } },
+      accountActions: { orderBy: { createdAt: "asc" } },
+    },
+  });
+  return {
+    dibuatPada: new Date().toISOString(),
+    keterangan:
+      "Salinan seluruh data pribadi Anda yang disimpan Loket (hak akses subjek data, UU 27/2022). Kata sandi disimpan sebagai hash dan tidak dapat ditampilkan.",
+    akun: {
+      id: user.id,
+      jenisIdentitas: user.identityType,
+      nomorIdentitas: revealIdentity(ctx.keys, user),
+      namaLengkap: user.namaLengkap,
+      email: user.email,
+      emailTerverifikasi: user.emailVerifiedAt?.toISOString() ?? null,
+      telepon: user.telepon,
+      peran: user.role,
+      status: user.status,
+      alasanStatus: user.statusReason,
+      instansi: user.instansi,
+      dibuat: user.createdAt.toISOString(),
+      diperbarui: user.updatedAt.toISOString(),
+      kataSandiTerakhirDiubah: user.passwordChangedAt.toISOString(),
+    },
+    persetujuan: {
+      versiSyaratKetentuan: user.consentTermsVersion,
+      versiKebijakanPrivasi: user.consentPrivacyVersion,
+      waktu: user.consentAt.toISOString(),
+    },
+    riwayatAkun: user.accountActions.map((a) => ({ tindakan: a.kind, alasan: a.reason, waktu: a.createdAt.toISOString() })),
+    sesi: user.sessions.map((s) => ({
+      dibuat: s.createdAt.toISOString(),
+      terakhirAktif: s.lastSeenAt.toISOString(),
+      berakhir: s.expiresAt.toISOString(),
+      dicabut: s.revokedAt?.toISOString() ?? null,
+      alamatIp: s.ipAddress,
+      perangkat: s.userAgent,
+    })),
+    notifikasi: user.notifications.map((n) => ({
+      jenis: n.kind,
+      judul: n.judul,
+      isi: n.isi,
+      dibaca: n.readAt?.toISOString() ?? null,
+      waktu: n.createdAt.toISOString(),
+    })),
+  };
+}

@@ -1,0 +1,289 @@
+import { builder } from "../../schema/builder";
+import type { User } from "../../generated/prisma/client";
+import { ConflictError, InvalidStateError, LoginError, NotFoundError, ValidationError } from "../../lib/errors";
+import { AccountStatus, IdentityType, Role } from "../../schema/enums";
+import { revealIdentity } from "../identity/protect";
+import { canAdminister } from "./rules";
+import * as service from "./service";
+import type { Context } from "../../context";
+
+function isSelf(user: { id: string }, ctx: Context) {
+  return ctx.viewer?.id === user.id;
+}
+function administers(user: User, ctx: Context) {
+  return !!ctx.viewer && ctx.viewer.status === "AKTIF" && canAdminister(ctx.viewer, user);
+}
+
+export const AccountActionRef = builder.prismaObject("AccountAction", {
+  description: "One recorded change to an account (who, when, why)",
+  fields: (t) => ({
+    kind: t.expose("kind", { type: builder.enumType("AccountActionKind", { values: ["DAFTAR", "AKTIVASI", "TOLAK", "TANGGUHKAN", "PULIHKAN", "UBAH_PERAN"] as const }) }),
+    reason: t.exposeString("reason", { nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    actorName: t.string({
+      nullable: true,
+      description: "Name of the admin who acted (null for the applicant's own registration)",
+      select: { actor: { select: { namaLengkap: true } } },
+      resolve: (a) => a.actor?.namaLengkap ?? null,
+    }),
+  }),
+});
+
+export const UserRef = builder.prismaNode("User", {
+  id: { field: "id" },
+  description: "An account. Visible to its owner and to the admins who may administer it.",
+  authScopes: (user, ctx) => isSelf(user, ctx) || administers(user, ctx),
+  fields: (t) => ({
+    role: t.expose("role", { type: Role }),
+    status: t.expose("status", { type: AccountStatus }),
+    statusReason: t.exposeString("statusReason", { nullable: true, description: "Why the account was rejected or suspended" }),
+    identityType: t.expose("identityType", { type: IdentityType }),
+    nomorIdentitasMasked: t.exposeString("identityMasked", { description: "NIK/NIP masked for display, e.g. 3519********0001" }),
+    nomorIdentitas: t.string({
+      description: "The full NIK/NIP: only for the owner and the admins who administer the account",
+      authScopes: (user, _args, ctx) => isSelf(user, ctx) || administers(user, ctx),
+      resolve: (user, _args, ctx) => revealIdentity(ctx.keys, user),
+    }),
+    namaLengkap: t.exposeString("namaLengkap"),
+    email: t.exposeString("email"),
+    emailVerified: t.boolean({ resolve: (u) => u.emailVerifiedAt !== null }),
+    telepon: t.exposeString("telepon"),
+    instansi: t.relation("instansi", { nullable: true }),
+    consentTermsVersion: t.exposeString("consentTermsVersion"),
+    consentPrivacyVersion: t.exposeString("consentPrivacyVersion"),
+    consentAt: t.expose("consentAt", { type: "DateTime" }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    history: t.relation("accountActions", { query: { orderBy: { createdAt: "asc" } }, description: "Account history, oldest first" }),
+  }),
+});
+
+const AuthPayload = builder.objectRef<{ token: string; user: User }>("AuthPayload").implement({
+  description: "A new session. Browsers also get it as an HttpOnly cookie; integrations send it as `Authorization: Bearer <token>`.",
+  fields: (t) => ({
+    token: t.exposeString("token"),
+    user: t.field({ type: UserRef, resolve: (p) => p.user }),
+  }),
+});
+
+const RegisterInput = builder.inputType("RegisterInput", {
+  fields: (t) => ({
+    identityType: t.field({ type: IdentityType, required: true, description: "NIK for citizens, NIP for civil servants" }),
+    nomorIdentitas: t.string({ required: true }),
+    namaLengkap: t.string({ required: true }),
+    email: t.string({ required: true }),
+    telepon: t.string({ required: true }),
+    password: t.string({ required: true }),
+    setujuSyaratKetentuan: t.boolean({ required: true }),
+    setujuKebijakanPrivasi: t.boolean({ required: true }),
+    versiSyaratKetentuan: t.string({ required: true, description: "The version of the terms the person was shown (Query.legalVersions)" }),
+    versiKebijakanPrivasi: t.string({ required: true }),
+  }),
+});
+
+const LegalVersions = builder.objectRef<{ syaratKetentuan: string; kebijakanPrivasi: string }>("LegalVersions").implement({
+  fields: (t) => ({ syaratKetentuan: t.exposeString("syaratKetentuan"), kebijakanPrivasi: t.exposeString("kebijakanPrivasi") }),
+});
+
+const UserFilter = builder.inputType("UserFilter", {
+  fields: (t) => ({
+    status: t.field({ type: AccountStatus, required: false }),
+    role: t.field({ type: Role, required: false }),
+    search: t.string({ required: false, description: "Part of the name or email" }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  me: t.prismaField({
+    type: "User",
+    nullable: true,
+    authScopes: { public: true },
+    description: "The signed-in account, or null",
+    resolve: (query, _root, _args, ctx) => {
+      if (!ctx.viewer) return null;
+      // the session lookup already loaded the row: reuse it unless relations were asked for
+      if (Object.keys(query).length === 0 && ctx.viewerUser) return ctx.viewerUser;
+      return ctx.prisma.user.findUnique({ ...query, where: { id: ctx.viewer.id } });
+    },
+  }),
+  legalVersions: t.field({
+    type: LegalVersions,
+    description: "Current versions of the terms of use and the privacy policy, to which registration consents",
+    resolve: (_r, _a, ctx) => ({ syaratKetentuan: ctx.config.termsVersion, kebijakanPrivasi: ctx.config.privacyVersion }),
+  }),
+  users: t.prismaConnection({
+    type: "User",
+    cursor: "id",
+    authScopes: { role: ["ADMIN", "SUPERADMIN"] },
+    description: "Accounts the caller administers: citizens, and the staff of the caller's instansi (all for SUPERADMIN). Oldest first.",
+    args: { filter: t.arg({ type: UserFilter, required: false }) },
+    resolve: (query, _root, args, ctx) => {
+      const v = ctx.viewer!;
+      const search = args.filter?.search?.trim();
+      return ctx.prisma.user.findMany({
+        ...query,
+        where: {
+          ...(v.role === "SUPERADMIN" ? {} : { OR: [{ role: "PEMOHON" }, { instansiId: v.instansiId, role: { not: "SUPERADMIN" } }] }),
+          ...(args.filter?.status ? { status: args.filter.status } : {}),
+          ...(args.filter?.role ? { role: args.filter.role } : {}),
+          ...(search ? { AND: [{ OR: [{ namaLengkap: { contains: search, mode: "insensitive" } }, { email: { contains: search.toLowerCase() } }] }] } : {}),
+          NOT: { id: v.id },
+        },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      });
+    },
+  }),
+  myData: t.field({
+    type: "JSON",
+    authScopes: { authenticated: true },
+    description: "Everything Loket holds about me, as JSON (right of access, UU 27/2022)",
+    resolve: (_r, _a, ctx) => service.exportMyData(ctx),
+  }),
+}));
+
+const reasonArg = (t: Parameters<Parameters<typeof builder.mutationFields>[0]>[0]) => t.arg.string({ required: false });
+
+builder.mutationFields((t) => {
+  const adminAction = (action: service.AccountTransitionName, description: string, withReason: boolean) =>
+    t.prismaField({
+      type: "User",
+      description,
+      authScopes: { role: ["ADMIN", "SUPERADMIN"] },
+      errors: { types: [ValidationError, NotFoundError, InvalidStateError, ConflictError] },
+      args: {
+        userId: t.arg.globalID({ required: true, for: UserRef }),
+        ...(withReason ? { alasan: reasonArg(t) } : {}),
+      },
+      resolve: async (query, _root, args, ctx) => {
+        const user = await service.administerAccount(ctx, action, args.userId.id, (args as { alasan?: string | null }).alasan);
+        return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
+      },
+    });
+  return {
+    register: t.field({
+      type: AuthPayload,
+      description: "Citizen self-registration. The account waits for an admin's activation (status MENUNGGU_AKTIVASI); the returned session can only read its own account and watch its activation.",
+      errors: { types: [ValidationError, ConflictError] },
+      args: { input: t.arg({ type: RegisterInput, required: true }) },
+      resolve: (_root, args, ctx) => service.register(ctx, args.input),
+    }),
+    login: t.field({
+      type: AuthPayload,
+      description: "Log in with NIK/NIP and password",
+      errors: { types: [ValidationError, LoginError] },
+      args: { nomorIdentitas: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
+      resolve: (_root, args, ctx) => service.login(ctx, args),
+    }),
+    logout: t.int({
+      authScopes: { authenticated: true },
+      description: "End this session (returns sessions ended)",
+      resolve: (_r, _a, ctx) => service.logout(ctx, false),
+    }),
+    logoutEverywhere: t.int({
+      authScopes: { authenticated: true },
+      description: "End every session of my account on every device (returns sessions ended)",
+      resolve: (_r, _a, ctx) => service.logout(ctx, true),
+    }),
+    changePassword: t.prismaField({
+      type: "User",
+      authScopes: { active: true },
+      description: "Change my password; every other session of mine ends",
+      errors: { types: [ValidationError] },
+      args: { passwordLama: t.arg.string({ required: true }), passwordBaru: t.arg.string({ required: true }) },
+      resolve: async (query, _r, args, ctx) => {
+        const u = await service.changePassword(ctx, args);
+        return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: u.id } });
+      },
+    }),
+    updateProfile: t.prismaField({
+      type: "User",
+      authScopes: { authenticated: true },
+      description: "Correct my name, email or phone (the NIK/NIP is corrected only by an admin)",
+      errors: { types: [ValidationError] },
+      args: {
+        namaLengkap: t.arg.string({ required: false }),
+        email: t.arg.string({ required: false }),
+        telepon: t.arg.string({ required: false }),
+      },
+      resolve: async (query, _r, args, ctx) => {
+        const u = await service.updateProfile(ctx, {
+          namaLengkap: args.namaLengkap ?? undefined,
+          email: args.email ?? undefined,
+          telepon: args.telepon ?? undefined,
+        });
+        return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: u.id } });
+      },
+    }),
+    activateAccount: adminAction("AKTIVASI", "Activate a registered account (after checking the identity)", false),
+    rejectAccount: adminAction("TOLAK", "Reject a registration, with the reason the applicant will see", true),
+    suspendAccount: adminAction("TANGGUHKAN", "Suspend an active account (ends its sessions), with a reason", true),
+    reinstateAccount: adminAction("PULIHKAN", "Lift a suspension", false),
+    createStaffAccount: t.prismaField({
+      type: "User",
+      authScopes: { role: ["ADMIN", "SUPERADMIN"] },
+      description: "Create an active staff account (PETUGAS, ADMIN, PPID, ATASAN_PPID) for an instansi; SUPERADMIN may also create SUPERADMINs",
+      errors: { types: [ValidationError, ConflictError, NotFoundError] },
+      args: {
+        identityType: t.arg({ type: IdentityType, required: true }),
+        nomorIdentitas: t.arg.string({ required: true }),
+        namaLengkap: t.arg.string({ required: true }),
+        email: t.arg.string({ required: true }),
+        telepon: t.arg.string({ required: true }),
+        password: t.arg.string({ required: true }),
+        role: t.arg({ type: Role, required: true }),
+        instansiId: t.arg.globalID({ required: false }),
+      },
+      resolve: async (query, _r, args, ctx) => {
+        const u = await service.createStaffAccount(ctx.prisma, ctx.keys, ctx.config, ctx.viewer, {
+          ...args,
+          instansiId: args.instansiId?.id ?? null,
+        });
+        return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: u.id } });
+      },
+    }),
+    setUserRole: t.prismaField({
+      type: "User",
+      authScopes: { role: ["ADMIN", "SUPERADMIN"] },
+      errors: { types: [NotFoundError, InvalidStateError] },
+      args: {
+        userId: t.arg.globalID({ required: true, for: UserRef }),
+        role: t.arg({ type: Role, required: true }),
+        instansiId: t.arg.globalID({ required: false }),
+      },
+      resolve: async (query, _r, args, ctx) => {
+        const u = await service.setRole(ctx, args.userId.id, args.role, args.instansiId?.id ?? null);
+        return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: u.id } });
+      },
+    }),
+  };
+});
+
+type AccountStatusEventShape = { status: User["status"]; reason: string | null; at: string };
+const AccountStatusEvent = builder.objectRef<AccountStatusEventShape>("AccountStatusEvent").implement({
+  fields: (t) => ({
+    status: t.expose("status", { type: AccountStatus }),
+    reason: t.exposeString("reason", { nullable: true }),
+    at: t.expose("at", { type: "DateTime" }),
+  }),
+});
+
+builder.subscriptionFields((t) => ({
+  myAccountStatus: t.field({
+    type: AccountStatusEvent,
+    authScopes: { authenticated: true },
+    description: "My account's status: the current one at once, then every change (activation, rejection, suspension)",
+    subscribe: (_root, _args, ctx) => withCurrent(ctx),
+    resolve: (event) => event as never,
+  }),
+}));
+
+async function* withCurrent(ctx: Context) {
+  // subscribe first, then read: a change landing between the two is not missed
+  const iterator = ctx.pubsub.subscribe("account:status", ctx.viewer!.id);
+  try {
+    const user = await ctx.prisma.user.findUniqueOrThrow({ where: { id: ctx.viewer!.id }, select: { status: true, statusReason: true, updatedAt: true } });
+    yield { status: user.status, reason: user.statusReason, at: user.updatedAt.toISOString() };
+    for await (const event of iterator) yield event;
+  } finally {
+    await iterator.return?.();
+  }
+}

@@ -1,0 +1,134 @@
+import type { Services, Viewer } from "../../context";
+import type { User } from "../../generated/prisma/client";
+import { randomToken, sha256Hex } from "../../lib/crypto";
+
+export const SESSION_COOKIE = "loket_session";
+const CACHE_MS = 60_000;
+const CACHE_MAX = 20_000;
+const TOUCH_EVERY_MS = 5 * 60_000;
+
+interface Cached {
+  viewer: Viewer;
+  user: User;
+  expiresAt: number;
+  cachedUntil: number;
+}
+
+/**
+ * Opaque server-side sessions. The token is random; only its SHA-256 is stored. Resolved sessions are
+ * cached for a minute so authenticated reads cost no query; logout, suspension, role or password
+ * changes invalidate the cache on every instance through pub/sub.
+ */
+export class SessionStore {
+  private cache = new Map<string, Cached>();
+  private byUser = new Map<string, Set<string>>();
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(private readonly services: Services) {}
+
+  /** Listen for invalidations published by any instance. */
+  start(): void {
+    const iterator = this.services.pubsub.subscribe("auth:invalidate");
+    let stopped = false;
+    (async () => {
+      for await (const event of iterator) {
+        if (stopped) break;
+        this.forgetUser(event.userId);
+      }
+    })().catch(() => {});
+    this.unsubscribe = () => {
+      stopped = true;
+      void iterator.return?.();
+    };
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+    this.cache.clear();
+    this.byUser.clear();
+  }
+
+  async create(
+    db: Pick<Services["db"]["prisma"], "session">,
+    userId: string,
+    meta: { ip: string; userAgent: string },
+  ): Promise<{ token: string; expiresAt: Date; sessionId: string }> {
+    const token = randomToken(32);
+    const expiresAt = new Date(Date.now() + this.services.config.sessionTtlHours * 3600_000);
+    const row = await db.session.create({
+      data: { tokenHash: sha256Hex(token), userId, expiresAt, ipAddress: meta.ip, userAgent: meta.userAgent.slice(0, 300) },
+      select: { id: true },
+    });
+    return { token, expiresAt, sessionId: row.id };
+  }
+
+  async resolve(token: string | null | undefined): Promise<{ viewer: Viewer; user: User } | null> {
+    if (!token || token.length > 200) return null;
+    const hash = sha256Hex(token);
+    const now = Date.now();
+    const hit = this.cache.get(hash);
+    if (hit && hit.cachedUntil > now && hit.expiresAt > now) return hit;
+    if (hit) this.drop(hash, hit.viewer.id);
+
+    const prisma = this.services.db.prisma;
+    const session = await prisma.session.findUnique({ where: { tokenHash: hash }, include: { user: true } });
+    if (!session || session.revokedAt || session.expiresAt.getTime() <= now) return null;
+    if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+      await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
+    }
+    const { user } = session;
+    const viewer: Viewer = { id: user.id, role: user.role, status: user.status, instansiId: user.instansiId, sessionId: session.id };
+    const entry: Cached = { viewer, user, expiresAt: session.expiresAt.getTime(), cachedUntil: now + CACHE_MS };
+    if (this.cache.size >= CACHE_MAX) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(hash, entry);
+    let set = this.byUser.get(user.id);
+    if (!set) this.byUser.set(user.id, (set = new Set()));
+    set.add(hash);
+    return entry;
+  }
+
+  /** Call after any change to a user's sessions, status, role or profile; reaches every instance. */
+  invalidateUser(userId: string): void {
+    this.forgetUser(userId);
+    this.services.pubsub.publish("auth:invalidate", { userId });
+  }
+
+  private forgetUser(userId: string): void {
+    for (const hash of this.byUser.get(userId) ?? []) this.cache.delete(hash);
+    this.byUser.delete(userId);
+  }
+
+  private drop(hash: string, userId: string): void {
+    this.cache.delete(hash);
+    this.byUser.get(userId)?.delete(hash);
+  }
+}
+
+export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
+  return [
+    `${SESSION_COOKIE}=${token}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+    `Max-Age=${maxAgeSeconds}`,
+    ...(secure ? ["Secure"] : []),
+  ].join("; ");
+}
+
+export function clearSessionCookie(secure: boolean): string {
+  return sessionCookie("", 0, secure);
+}
+
+export function readCookie(header: string | null | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const idx = part.indexOf("=");
+    if (idx > 0 && part.slice(0, idx).trim() === name) return decodeURIComponent(part.slice(idx + 1).trim());
+  }
+  return null;
+}
+
+export function bearerToken(header: string | null | undefined): string | null {
+  const m = header?.match(/^Bearer\s+(\S+)$/i);
+  return m ? m[1]! : null;
+}

@@ -1,0 +1,66 @@
+import type { PrismaClient } from "../../generated/prisma/client";
+import type { PubSub } from "../../pubsub";
+import { buildCalendar, type OfficeCalendar, type OfficeHours, type Weekday } from "./working-time";
+
+const CACHE_MS = 5 * 60_000;
+
+function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Loads an instansi's calendar (hours, national holidays, its closures) for the working-time module.
+ * Cached per instansi; any change to holidays, hours or closures on any instance clears it.
+ */
+export class CalendarStore {
+  private cache = new Map<string, { cal: OfficeCalendar; until: number }>();
+  private stopListening: (() => void) | null = null;
+
+  constructor(
+    private readonly prisma: () => PrismaClient,
+    private readonly pubsub: PubSub,
+  ) {}
+
+  start(): void {
+    const iterator = this.pubsub.subscribe("calendar:changed");
+    (async () => {
+      for await (const e of iterator) this.forget(e.instansiId);
+    })().catch(() => {});
+    this.stopListening = () => void iterator.return?.();
+  }
+
+  stop(): void {
+    this.stopListening?.();
+    this.cache.clear();
+  }
+
+  /** Call after committing a change to holidays (null), or to one instansi's hours or closures. */
+  changed(instansiId: string | null): void {
+    this.forget(instansiId);
+    this.pubsub.publish("calendar:changed", { instansiId });
+  }
+
+  private forget(instansiId: string | null) {
+    if (instansiId === null) this.cache.clear();
+    else this.cache.delete(instansiId);
+  }
+
+  async get(instansiId: string): Promise<OfficeCalendar> {
+    const hit = this.cache.get(instansiId);
+    if (hit && hit.until > Date.now()) return hit.cal;
+    const prisma = this.prisma();
+    const [instansi, holidays] = await Promise.all([
+      prisma.instansi.findUniqueOrThrow({ where: { id: instansiId }, include: { jamLayanan: true, penutupan: true } }),
+      prisma.hariLibur.findMany({ select: { tanggal: true, jenis: true } }),
+    ]);
+    const cal = buildCalendar({
+      timeZone: instansi.zonaWaktu,
+      hours: instansi.jamLayanan.map((j): OfficeHours => ({ weekday: j.hari as Weekday, open: j.buka, close: j.tutup })),
+      holidays: holidays.map((h) => ({ date: isoDate(h.tanggal), kind: h.jenis })),
+      cutiBersamaLibur: instansi.cutiBersamaLibur,
+      closures: instansi.penutupan.map((p) => isoDate(p.tanggal)),
+    });
+    this.cache.set(instansiId, { cal, until: Date.now() + CACHE_MS });
+    return cal;
+  }
+}

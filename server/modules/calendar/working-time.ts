@@ -1,0 +1,436 @@
+/**
+ * Working-time arithmetic: the one place every deadline in Loket is computed
+ * (service SLA, complaint "2x24 jam", PPID 10 + 7 working days, 30-working-day objections).
+ * Pure: no I/O. The service layer loads an office's hours, the holiday table and the office's
+ * closures, calls `buildCalendar`, and passes the calendar to the functions below.
+ *
+ * Exported API
+ *   TIME_ZONES, MASPECI_HOURS, DEFAULT_OFFICE_HOURS, MAX_SEARCH_DAYS
+ *   buildCalendar(input)                       -> OfficeCalendar (throws on bad zone, bad hours, no hours, bad dates)
+ *   isWorkingDay(cal, 'YYYY-MM-DD')            -> boolean
+ *   isOpen(cal, at)                            -> boolean (intervals are [open, close): at the closing minute the office is closed)
+ *   nextOpening(cal, at)                       -> Date (`at` itself when open)
+ *   addWorkingDays(cal, from, n)               -> Deadline  "n hari kerja sejak diterima"
+ *   addWorkingDaysSameTime(cal, from, n)       -> Deadline  "2x24 jam kerja"
+ *   addWorkingMinutes(cal, from, minutes)      -> Deadline  SLA in working hours/minutes
+ *   workingMinutesBetween(cal, a, b)           -> number    open minutes in [a, b); negative when b < a
+ *   workingDaysBetween(cal, a, b)              -> number    working days d with day(a) < d <= day(b); negative when b < a
+ *   addCalendarHours(from, hours)              -> Date      plain clock hours
+ *   complaintFollowUpDeadline(cal, from, rule) -> Deadline  per-office "2x24 jam" rule (HARI_KERJA | JAM_KALENDER)
+ *   localDateOf(cal, at)                       -> 'YYYY-MM-DD' in the office's zone
+ *   formatLocal(cal, at)                       -> '2026-03-25 15:30 WIB'
+ *
+ * Rules a caller must know
+ * - Local dates and times are the office's (`cal.timeZone`). Indonesia has no DST, so each zone is a
+ *   fixed offset; only the Indonesian IANA zones are accepted (Asia/Pontianak is WIB like Asia/Jakarta).
+ * - A day is a working day when its weekday has opening hours, it is not in `closedDates`, and it is
+ *   not 1 January (always a holiday, also in years whose table is missing).
+ * - `provisional` is true when the computation consulted a day in a year outside `knownYears`: show it
+ *   as provisional and recompute when that year's table arrives (or when any holiday/closure changes).
+ * - The "clock waits" rule (applicant asked for more documents) belongs to the caller: measure the
+ *   used time with `workingMinutesBetween` / `workingDaysBetween` and restart from the resumption.
+ * - Sub-minute precision is kept (milliseconds); minutes may be fractional.
+ * - Searches give up (RangeError) after MAX_SEARCH_DAYS consecutive closed days instead of looping.
+ */
+
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7; // ISO, 1 = Monday
+
+/** One opening interval: minutes after local midnight, `open` inclusive, `close` exclusive. */
+export interface OfficeHours {
+  weekday: Weekday;
+  open: number;
+  close: number;
+}
+
+export interface OfficeCalendar {
+  timeZone: string;
+  hours: readonly OfficeHours[];
+  /** Local dates 'YYYY-MM-DD' on which the office is closed (holidays, counted cuti bersama, closures). */
+  closedDates: ReadonlySet<string>;
+  /** Years whose holiday table has been entered. */
+  knownYears: ReadonlySet<number>;
+}
+
+export interface Deadline {
+  at: Date;
+  provisional: boolean;
+}
+
+export type HolidayKind = 'LIBUR_NASIONAL' | 'CUTI_BERSAMA';
+
+export interface BuildCalendarInput {
+  timeZone: string;
+  hours: readonly OfficeHours[];
+  holidays: readonly { date: string; kind: HolidayKind }[];
+  /** Whether this office closes on cuti bersama days. */
+  cutiBersamaLibur: boolean;
+  /** Office-specific closures, local dates 'YYYY-MM-DD'. */
+  closures: readonly string[];
+  /**
+   * Years whose holiday table is complete. Default: every year that has at least one row in `holidays`.
+   * Pass it explicitly when ad-hoc rows can exist before a year's SKB has been entered.
+   */
+  knownYears?: Iterable<number>;
+}
+
+export const TIME_ZONES = {
+  WIB: 'Asia/Jakarta',
+  WITA: 'Asia/Makassar',
+  WIT: 'Asia/Jayapura',
+} as const satisfies Record<'WIB' | 'WITA' | 'WIT', string>;
+
+type ZoneAbbr = keyof typeof TIME_ZONES;
+
+const ZONES: Readonly<Record<string, { offsetMinutes: number; abbr: ZoneAbbr }>> = {
+  'Asia/Jakarta': { offsetMinutes: 7 * 60, abbr: 'WIB' },
+  'Asia/Pontianak': { offsetMinutes: 7 * 60, abbr: 'WIB' },
+  'Asia/Makassar': { offsetMinutes: 8 * 60, abbr: 'WITA' },
+  'Asia/Jayapura': { offsetMinutes: 9 * 60, abbr: 'WIT' },
+};
+
+const h = (hours: number, minutes = 0): number => hours * 60 + minutes;
+
+/** MasPeci: Mon–Thu 08.00–15.30, Fri 08.00–16.00. */
+export const MASPECI_HOURS: readonly OfficeHours[] = Object.freeze([
+  { weekday: 1, open: h(8), close: h(15, 30) },
+  { weekday: 2, open: h(8), close: h(15, 30) },
+  { weekday: 3, open: h(8), close: h(15, 30) },
+  { weekday: 4, open: h(8), close: h(15, 30) },
+  { weekday: 5, open: h(8), close: h(16) },
+]);
+
+export const DEFAULT_OFFICE_HOURS: readonly OfficeHours[] = MASPECI_HOURS;
+
+/** Longest run of consecutive closed days a search walks through before giving up. */
+export const MAX_SEARCH_DAYS = 3660;
+
+const DAY_MS = 86_400_000;
+const MIN_MS = 60_000;
+const NO_INTERVALS: readonly Interval[] = [];
+
+interface Interval {
+  open: number; // ms after local midnight
+  close: number;
+}
+
+interface Prepared {
+  cal: OfficeCalendar;
+  offsetMs: number;
+  abbr: ZoneAbbr;
+  /** index 1..7 = ISO weekday; merged, sorted intervals in ms */
+  byWeekday: readonly (readonly Interval[])[];
+}
+
+/** Collects whether a computation looked at a day in a year without a holiday table. */
+interface Touch {
+  provisional: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building and preparing calendars
+
+function zoneOf(timeZone: string): { offsetMinutes: number; abbr: ZoneAbbr } {
+  const zone = Object.prototype.hasOwnProperty.call(ZONES, timeZone) ? ZONES[timeZone] : undefined;
+  if (!zone) {
+    throw new RangeError(
+      `Unsupported time zone "${timeZone}": use Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)`,
+    );
+  }
+  return zone;
+}
+
+function prepare(cal: OfficeCalendar): Prepared {
+  const zone = zoneOf(cal.timeZone);
+  const lists: Interval[][] = [[], [], [], [], [], [], [], []];
+  for (const hrs of cal.hours) {
+    const { weekday, open, close } = hrs;
+    if (!Number.isInteger(weekday) || weekday < 1 || weekday > 7) {
+      throw new RangeError(`Office hours: weekday must be 1 (Monday) .. 7 (Sunday), got ${weekday}`);
+    }
+    if (!Number.isInteger(open) || !Number.isInteger(close) || open < 0 || close > 1440 || open >= close) {
+      throw new RangeError(
+        `Office hours: need whole minutes 0 <= open < close <= 1440, got ${open}..${close} on weekday ${weekday}`,
+      );
+    }
+    lists[weekday]!.push({ open: open * MIN_MS, close: close * MIN_MS });
+  }
+  if (lists.every((l) => l.length === 0)) {
+    throw new Error('Office calendar has no opening hours at all: no deadline can ever be reached');
+  }
+  const byWeekday = lists.map((list) => {
+    list.sort((x, y) => x.open - y.open);
+    const merged: Interval[] = [];
+    for (const iv of list) {
+      const last = merged[merged.length - 1];
+      if (last && iv.open <= last.close) last.close = Math.max(last.close, iv.close);
+      else merged.push({ ...iv });
+    }
+    return merged;
+  });
+  return { cal, offsetMs: zone.offsetMinutes * MIN_MS, abbr: zone.abbr, byWeekday };
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since 1970-01-01 for a valid 'YYYY-MM-DD', or throws. */
+function parseLocalDate(value: string): number {
+  const m = DATE_RE.exec(value);
+  if (m) {
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    const d = Number(m[3]);
+    const ms = Date.UTC(y, mo - 1, d);
+    const back = new Date(ms);
+    if (back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d) {
+      return ms / DAY_MS;
+    }
+  }
+  throw new RangeError(`Expected a local date 'YYYY-MM-DD', got "${value}"`);
+}
+
+export function buildCalendar(input: BuildCalendarInput): OfficeCalendar {
+  const closed = new Set<string>();
+  const years = new Set<number>();
+  for (const row of input.holidays) {
+    parseLocalDate(row.date);
+    years.add(Number(row.date.slice(0, 4)));
+    if (row.kind === 'LIBUR_NASIONAL' || (row.kind === 'CUTI_BERSAMA' && input.cutiBersamaLibur)) {
+      closed.add(row.date);
+    }
+  }
+  for (const date of input.closures) {
+    parseLocalDate(date);
+    closed.add(date);
+  }
+  const cal: OfficeCalendar = {
+    timeZone: input.timeZone,
+    hours: input.hours.map((x) => ({ ...x })),
+    closedDates: closed,
+    knownYears: input.knownYears ? new Set(input.knownYears) : years,
+  };
+  prepare(cal); // validate now rather than at the first deadline
+  return cal;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Day helpers
+
+function dateOfDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+function weekdayOfDay(day: number): Weekday {
+  // 1970-01-01 was a Thursday (ISO 4)
+  return ((((day + 3) % 7) + 7) % 7 + 1) as Weekday;
+}
+
+function checkInstant(at: Date, name: string): number {
+  const ms = at instanceof Date ? at.getTime() : NaN;
+  if (!Number.isFinite(ms)) throw new RangeError(`${name} must be a valid Date`);
+  return ms;
+}
+
+/** Local ms since epoch (office clock read as if it were UTC). */
+function toLocal(p: Prepared, at: Date, name = 'at'): number {
+  return checkInstant(at, name) + p.offsetMs;
+}
+
+function fromLocal(p: Prepared, localMs: number): Date {
+  return new Date(localMs - p.offsetMs);
+}
+
+/** Opening intervals of a local day (empty when the office is closed that day). */
+function intervalsOf(p: Prepared, day: number, touch: Touch | null): readonly Interval[] {
+  const date = dateOfDay(day);
+  if (touch && !p.cal.knownYears.has(Number(date.slice(0, 4)))) touch.provisional = true;
+  if (date.endsWith('-01-01') || p.cal.closedDates.has(date)) return NO_INTERVALS;
+  return p.byWeekday[weekdayOfDay(day)]!;
+}
+
+/** The first working day after `day`. */
+function nextWorkingDay(p: Prepared, day: number, touch: Touch | null): number {
+  for (let i = 1; i <= MAX_SEARCH_DAYS; i++) {
+    if (intervalsOf(p, day + i, touch).length > 0) return day + i;
+  }
+  throw new RangeError(`No working day within ${MAX_SEARCH_DAYS} days after ${dateOfDay(day)}`);
+}
+
+function lastClose(intervals: readonly Interval[]): number {
+  return intervals[intervals.length - 1]!.close;
+}
+
+/** Earliest local instant >= localMs at which the office is open. */
+function nextOpeningLocal(p: Prepared, localMs: number, touch: Touch | null): number {
+  const startDay = Math.floor(localMs / DAY_MS);
+  const t = localMs - startDay * DAY_MS;
+  for (const iv of intervalsOf(p, startDay, touch)) {
+    if (t < iv.close) return startDay * DAY_MS + Math.max(iv.open, t);
+  }
+  const day = nextWorkingDay(p, startDay, touch);
+  return day * DAY_MS + intervalsOf(p, day, null)[0]!.open;
+}
+
+function checkCount(n: number, name: string): void {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${name} must be a whole number >= 0, got ${n}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public functions
+
+export function isWorkingDay(cal: OfficeCalendar, localDate: string): boolean {
+  const p = prepare(cal);
+  return intervalsOf(p, parseLocalDate(localDate), null).length > 0;
+}
+
+export function isOpen(cal: OfficeCalendar, at: Date): boolean {
+  const p = prepare(cal);
+  const local = toLocal(p, at);
+  const day = Math.floor(local / DAY_MS);
+  const t = local - day * DAY_MS;
+  return intervalsOf(p, day, null).some((iv) => iv.open <= t && t < iv.close);
+}
+
+export function nextOpening(cal: OfficeCalendar, at: Date): Date {
+  const p = prepare(cal);
+  return fromLocal(p, nextOpeningLocal(p, toLocal(p, at), null));
+}
+
+/**
+ * "n hari kerja sejak diterima": the day of receipt is not counted (whatever the hour, also when it is
+ * not a working day); day 1 is the next working day; the deadline is the last closing time of day n.
+ * n = 0 ("selesai hari itu juga"): the last closing time of the day of the next opening.
+ */
+export function addWorkingDays(cal: OfficeCalendar, from: Date, n: number): Deadline {
+  checkCount(n, 'n');
+  const p = prepare(cal);
+  const touch: Touch = { provisional: false };
+  const local = toLocal(p, from, 'from');
+  let day = n === 0
+    ? Math.floor(nextOpeningLocal(p, local, touch) / DAY_MS)
+    : Math.floor(local / DAY_MS);
+  for (let i = 0; i < n; i++) day = nextWorkingDay(p, day, touch);
+  const at = fromLocal(p, day * DAY_MS + lastClose(intervalsOf(p, day, null)));
+  return { at, provisional: touch.provisional };
+}
+
+/**
+ * "2x24 jam kerja": start at the next opening (`from` itself when open), then the same local time of
+ * day n working days later. If that time is before the day's first opening or after its last closing
+ * (days with different hours), it is clamped into [first opening, last closing] of that day; the
+ * clamping never changes the amount of open time before the deadline.
+ */
+export function addWorkingDaysSameTime(cal: OfficeCalendar, from: Date, n: number): Deadline {
+  checkCount(n, 'n');
+  const p = prepare(cal);
+  const touch: Touch = { provisional: false };
+  const start = nextOpeningLocal(p, toLocal(p, from, 'from'), touch);
+  let day = Math.floor(start / DAY_MS);
+  const timeOfDay = start - day * DAY_MS;
+  for (let i = 0; i < n; i++) day = nextWorkingDay(p, day, touch);
+  const ivs = intervalsOf(p, day, null);
+  const t = Math.min(Math.max(timeOfDay, ivs[0]!.open), lastClose(ivs));
+  return { at: fromLocal(p, day * DAY_MS + t), provisional: touch.provisional };
+}
+
+/**
+ * The earliest instant by which `minutes` of open time have elapsed since `from`
+ * (so a span ending exactly at a closing time ends there, not at the next opening).
+ * 0 minutes returns `from` unchanged.
+ */
+export function addWorkingMinutes(cal: OfficeCalendar, from: Date, minutes: number): Deadline {
+  if (!Number.isFinite(minutes) || minutes < 0) {
+    throw new RangeError(`minutes must be a finite number >= 0, got ${minutes}`);
+  }
+  const p = prepare(cal);
+  const local = toLocal(p, from, 'from');
+  let remaining = Math.round(minutes * MIN_MS);
+  if (remaining === 0) return { at: new Date(local - p.offsetMs), provisional: false };
+  const touch: Touch = { provisional: false };
+  let day = Math.floor(local / DAY_MS);
+  let t = local - day * DAY_MS;
+  let ivs = intervalsOf(p, day, touch);
+  for (;;) {
+    for (const iv of ivs) {
+      const start = Math.max(iv.open, t);
+      if (start >= iv.close) continue;
+      const available = iv.close - start;
+      if (remaining <= available) {
+        return { at: fromLocal(p, day * DAY_MS + start + remaining), provisional: touch.provisional };
+      }
+      remaining -= available;
+    }
+    day = nextWorkingDay(p, day, touch);
+    ivs = intervalsOf(p, day, null);
+    t = 0;
+  }
+}
+
+/** Open minutes in [a, b); when b < a, the negative of workingMinutesBetween(b, a). */
+export function workingMinutesBetween(cal: OfficeCalendar, a: Date, b: Date): number {
+  const p = prepare(cal);
+  const la = toLocal(p, a, 'a');
+  const lb = toLocal(p, b, 'b');
+  if (lb < la) return -openMsBetween(p, lb, la) / MIN_MS || 0; // never -0
+  return openMsBetween(p, la, lb) / MIN_MS;
+}
+
+function openMsBetween(p: Prepared, la: number, lb: number): number {
+  let total = 0;
+  const lastDay = Math.floor(lb / DAY_MS);
+  for (let day = Math.floor(la / DAY_MS); day <= lastDay; day++) {
+    const base = day * DAY_MS;
+    for (const iv of intervalsOf(p, day, null)) {
+      const start = Math.max(base + iv.open, la);
+      const end = Math.min(base + iv.close, lb);
+      if (end > start) total += end - start;
+    }
+  }
+  return total;
+}
+
+/**
+ * Working days d with localDay(a) < d <= localDay(b) — "sisa N hari kerja" from now (a) to a
+ * deadline (b): 0 means due today. Negative when b is before a.
+ */
+export function workingDaysBetween(cal: OfficeCalendar, a: Date, b: Date): number {
+  const p = prepare(cal);
+  const da = Math.floor(toLocal(p, a, 'a') / DAY_MS);
+  const db = Math.floor(toLocal(p, b, 'b') / DAY_MS);
+  const [lo, hi, sign] = db >= da ? [da, db, 1] : [db, da, -1];
+  let count = 0;
+  for (let day = lo + 1; day <= hi; day++) if (intervalsOf(p, day, null).length > 0) count++;
+  return count === 0 ? 0 : sign * count;
+}
+
+/** Plain clock hours, for offices that promise e.g. 48 hours around the clock. */
+export function addCalendarHours(from: Date, hours: number): Date {
+  if (!Number.isFinite(hours)) throw new RangeError(`hours must be finite, got ${hours}`);
+  return new Date(checkInstant(from, 'from') + Math.round(hours * 3_600_000));
+}
+
+/**
+ * Complaint follow-up ("2x24 jam"), by the office's rule (Prisma enum ComplaintDeadlineRule):
+ * HARI_KERJA = two working days at the same time of day; JAM_KALENDER = 48 clock hours.
+ */
+export function complaintFollowUpDeadline(
+  cal: OfficeCalendar,
+  from: Date,
+  rule: 'HARI_KERJA' | 'JAM_KALENDER',
+  days = 2,
+): Deadline {
+  if (rule === 'JAM_KALENDER') return { at: addCalendarHours(from, days * 24), provisional: false };
+  return addWorkingDaysSameTime(cal, from, days);
+}
+
+/** The office's local date 'YYYY-MM-DD' of an instant. */
+export function localDateOf(cal: Pick<OfficeCalendar, 'timeZone'>, at: Date): string {
+  const offsetMs = zoneOf(cal.timeZone).offsetMinutes * MIN_MS;
+  return new Date(checkInstant(at, 'at') + offsetMs).toISOString().slice(0, 10);
+}
+
+/** '2026-03-25 15:30 WIB' (seconds dropped). */
+export function formatLocal(cal: Pick<OfficeCalendar, 'timeZone'>, at: Date): string {
+  const zone = zoneOf(cal.timeZone);
+  const iso = new Date(checkInstant(at, 'at') + zone.offsetMinutes * MIN_MS).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} ${zone.abbr}`;
+}

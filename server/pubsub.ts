@@ -1,0 +1,32 @@
+import { createPubSub } from "graphql-yoga";
+import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
+import { Redis } from "ioredis";
+import type { AccountStatus } from "./generated/prisma/enums";
+
+/** Every live topic and its payload. Events are published only after the write has committed. */
+export type Topics = {
+  "account:status": [userId: string, payload: { userId: string; status: AccountStatus; reason: string | null; at: string }];
+  "user:notification": [userId: string, payload: { notificationId: string }];
+  /** sessions of this user must be re-read (logout, suspension, role or password change) */
+  "auth:invalidate": [payload: { userId: string }];
+  /** holidays, closures or office hours changed (instansiId null: the national table) */
+  "calendar:changed": [payload: { instansiId: string | null }];
+};
+
+export type PubSub = ReturnType<typeof createPubSub<Topics>> & { close(): Promise<void> };
+
+/** In memory for one instance; through Redis when REDIS_URL is set so several instances share events. */
+export function createLoketPubSub(redisUrl: string | undefined): PubSub {
+  if (!redisUrl) {
+    return Object.assign(createPubSub<Topics>(), { close: async () => {} });
+  }
+  const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  const eventTarget = createRedisEventTarget<CustomEvent>({ publishClient, subscribeClient });
+  const pubsub = createPubSub<Topics>({ eventTarget: eventTarget as never });
+  return Object.assign(pubsub, {
+    close: async () => {
+      await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
+    },
+  });
+}

@@ -1,0 +1,132 @@
+import SchemaBuilder from "@pothos/core";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import ErrorsPlugin from "@pothos/plugin-errors";
+import PrismaPlugin from "@pothos/plugin-prisma";
+import RelayPlugin from "@pothos/plugin-relay";
+import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
+import type PrismaTypes from "../generated/pothos-types";
+import { getDatamodel } from "../generated/pothos-types";
+import type { Context } from "../context";
+import type { Role } from "../generated/prisma/enums";
+import { forbidden, unauthenticated } from "../lib/errors";
+
+const STAFF_ROLES: Role[] = ["PETUGAS", "ADMIN", "PPID", "ATASAN_PPID"];
+
+export interface AuthScopes {
+  /** anyone, including anonymous callers */
+  public: boolean;
+  /** a valid session, whatever the account's status (a pending account may watch its own activation) */
+  authenticated: boolean;
+  /** a valid session of an active account */
+  active: boolean;
+  /** an active account with one of these roles */
+  role: Role[];
+  /** ADMIN of this instansi, or SUPERADMIN */
+  adminOf: string;
+  /** staff (PETUGAS, ADMIN, PPID, ATASAN_PPID) of this instansi, or SUPERADMIN */
+  staffOf: string;
+  superadmin: boolean;
+}
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: AuthScopes;
+  DefaultFieldNullability: false;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date | string };
+    Date: { Input: string; Output: Date | string };
+    JSON: { Input: unknown; Output: unknown };
+  };
+}>({
+  // Order matters: scope-auth wraps everything; errors before prisma.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    authorizeOnSubscribe: true,
+    unauthorizedError: (_parent, context) => (context.viewer ? forbidden() : unauthenticated()),
+    authScopes: (ctx) => {
+      const v = ctx.viewer;
+      const active = !!v && v.status === "AKTIF";
+      return {
+        public: true,
+        authenticated: !!v,
+        active,
+        superadmin: active && v!.role === "SUPERADMIN",
+        role: (roles) => active && roles.includes(v!.role),
+        adminOf: (instansiId) => active && (v!.role === "SUPERADMIN" || (v!.role === "ADMIN" && v!.instansiId === instansiId)),
+        staffOf: (instansiId) =>
+          active && (v!.role === "SUPERADMIN" || (STAFF_ROLES.includes(v!.role) && v!.instansiId === instansiId)),
+      };
+    },
+  },
+  errors: {
+    defaultTypes: [],
+    defaultResultOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Success` },
+    defaultUnionOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Result` },
+  },
+  prisma: {
+    client: (ctx) => ctx.prisma,
+    dmmf: getDatamodel(),
+    exposeDescriptions: false,
+    filterConnectionTotalCount: true,
+    onUnusedQuery: process.env.NODE_ENV === "production" ? null : "warn",
+  },
+  relay: {
+    clientMutationId: "omit",
+    cursorType: "String",
+  },
+});
+
+builder.queryType({});
+builder.mutationType({});
+builder.subscriptionType({});
+
+builder.addScalarType(
+  "DateTime",
+  new GraphQLScalarType({
+    name: "DateTime",
+    description: "An instant as an ISO 8601 string in UTC, e.g. 2026-03-25T08:30:00.000Z",
+    serialize: (v) => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString()),
+    parseValue: (v) => parseInstant(v),
+    parseLiteral: (ast) => (ast.kind === Kind.STRING ? parseInstant(ast.value) : invalidScalar("DateTime")),
+  }),
+);
+
+builder.addScalarType(
+  "Date",
+  new GraphQLScalarType({
+    name: "Date",
+    description: "A calendar date YYYY-MM-DD (no time zone)",
+    serialize: (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v)),
+    parseValue: (v) => parseDate(v),
+    parseLiteral: (ast) => (ast.kind === Kind.STRING ? parseDate(ast.value) : invalidScalar("Date")),
+  }),
+);
+
+builder.addScalarType(
+  "JSON",
+  new GraphQLScalarType({ name: "JSON", description: "Arbitrary JSON", serialize: (v) => v, parseValue: (v) => v }),
+);
+
+function capitalize(s: string) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function invalidScalar(name: string): never {
+  throw new GraphQLError(`Nilai ${name} tidak valid.`, { extensions: { code: "BAD_USER_INPUT" } });
+}
+
+function parseInstant(v: unknown): Date {
+  if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}T/.test(v)) invalidScalar("DateTime");
+  const d = new Date(v as string);
+  if (Number.isNaN(d.getTime())) invalidScalar("DateTime");
+  return d;
+}
+
+function parseDate(v: unknown): string {
+  if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v)) invalidScalar("Date");
+  const d = new Date(`${v}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) invalidScalar("Date");
+  return v as string;
+}

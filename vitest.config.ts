@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["tests/**/*.test.ts", "server/**/*.test.ts", "client/src/**/*.test.{ts,tsx}"],
+    globalSetup: ["tests/setup/global.ts"],
+    // each file gets its own database cloned from a migrated template; two workers fit 2 cores
+    pool: "forks",
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    env: { NODE_ENV: "test" },
+  },
+});
