@@ -171,8 +171,8 @@ function engineError(error: unknown, errorLogs: string[]): Error {
 }
 
 /**
- * The engine may open connections it never disposes (a pg pool then keeps the process alive), so
- * remember each one and dispose it once, whoever asks first.
+ * The engine never disposes the connections it opens, not even on free() (an idle pg pool then held a
+ * finished process for 10 s), so remember each one and dispose it once, whoever asks first.
  */
 function trackConnections(factory: AdapterFactory) {
   const adapters: SqlDriverAdapter[] = [];

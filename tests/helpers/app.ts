@@ -122,7 +122,14 @@ export async function registerCitizen(t: TestApp, overrides: Record<string, unkn
   const res = await t.gql(REGISTER, { input });
   const r = res.data?.register;
   if (r?.__typename !== "RegisterSuccess") throw new Error(`register failed: ${JSON.stringify(res)}`);
-  return { id: r.data.user.id as string, nik: input.nomorIdentitas as string, password: input.password as string, token: r.data.token as string };
+  const globalId = r.data.user.id as string;
+  return {
+    id: Buffer.from(globalId, "base64").toString("utf8").split(":")[1]!,
+    globalId,
+    nik: input.nomorIdentitas as string,
+    password: input.password as string,
+    token: r.data.token as string,
+  };
 }
 
 export async function login(t: TestApp, nomorIdentitas: string, password: string): Promise<string> {

@@ -1,5 +1,6 @@
 import { builder } from "../../schema/builder";
-import type { User } from "../../generated/prisma/client";
+import { q, onlyScalars } from "../../lib/query";
+import type { Prisma, User } from "../../generated/prisma/client";
 import { ConflictError, InvalidStateError, LoginError, NotFoundError, ValidationError } from "../../lib/errors";
 import { AccountStatus, IdentityType, Role } from "../../schema/enums";
 import { revealIdentity } from "../identity/protect";
@@ -101,8 +102,8 @@ builder.queryFields((t) => ({
     resolve: (query, _root, _args, ctx) => {
       if (!ctx.viewer) return null;
       // the session lookup already loaded the row: reuse it unless relations were asked for
-      if (Object.keys(query).length === 0 && ctx.viewerUser) return ctx.viewerUser;
-      return ctx.prisma.user.findUnique({ ...query, where: { id: ctx.viewer.id } });
+      if (ctx.viewerUser && onlyScalars(query)) return ctx.viewerUser;
+      return ctx.prisma.user.findUnique({ ...q(query), where: { id: ctx.viewer.id } });
     },
   }),
   legalVersions: t.field({
@@ -113,24 +114,12 @@ builder.queryFields((t) => ({
   users: t.prismaConnection({
     type: "User",
     cursor: "id",
+    totalCount: (_parent, args, ctx) => ctx.prisma.user.count({ where: administeredUsers(ctx, args.filter) }),
     authScopes: { role: ["ADMIN", "SUPERADMIN"] },
     description: "Accounts the caller administers: citizens, and the staff of the caller's instansi (all for SUPERADMIN). Oldest first.",
     args: { filter: t.arg({ type: UserFilter, required: false }) },
-    resolve: (query, _root, args, ctx) => {
-      const v = ctx.viewer!;
-      const search = args.filter?.search?.trim();
-      return ctx.prisma.user.findMany({
-        ...query,
-        where: {
-          ...(v.role === "SUPERADMIN" ? {} : { OR: [{ role: "PEMOHON" }, { instansiId: v.instansiId, role: { not: "SUPERADMIN" } }] }),
-          ...(args.filter?.status ? { status: args.filter.status } : {}),
-          ...(args.filter?.role ? { role: args.filter.role } : {}),
-          ...(search ? { AND: [{ OR: [{ namaLengkap: { contains: search, mode: "insensitive" } }, { email: { contains: search.toLowerCase() } }] }] } : {}),
-          NOT: { id: v.id },
-        },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      });
-    },
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.user.findMany({ ...q(query), where: administeredUsers(ctx, args.filter), orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
   }),
   myData: t.field({
     type: "JSON",
@@ -139,6 +128,23 @@ builder.queryFields((t) => ({
     resolve: (_r, _a, ctx) => service.exportMyData(ctx),
   }),
 }));
+
+function administeredUsers(
+  ctx: Context,
+  filter: { status?: User["status"] | null; role?: User["role"] | null; search?: string | null } | null | undefined,
+): Prisma.UserWhereInput {
+  const v = ctx.viewer!;
+  const search = filter?.search?.trim();
+  return {
+    ...(v.role === "SUPERADMIN" ? {} : { OR: [{ role: "PEMOHON" }, { instansiId: v.instansiId, role: { not: "SUPERADMIN" } }] }),
+    ...(filter?.status ? { status: filter.status } : {}),
+    ...(filter?.role ? { role: filter.role } : {}),
+    ...(search
+      ? { AND: [{ OR: [{ namaLengkap: { contains: search, mode: "insensitive" } }, { email: { contains: search.toLowerCase() } }] }] }
+      : {}),
+    NOT: { id: v.id },
+  };
+}
 
 const reasonArg = (t: Parameters<Parameters<typeof builder.mutationFields>[0]>[0]) => t.arg.string({ required: false });
 
@@ -153,9 +159,8 @@ builder.mutationFields((t) => {
         userId: t.arg.globalID({ required: true, for: UserRef }),
         ...(withReason ? { alasan: reasonArg(t) } : {}),
       },
-      resolve: async (query, _root, args, ctx) => {
-        const user = await service.administerAccount(ctx, action, args.userId.id, (args as { alasan?: string | null }).alasan);
-        return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
+      resolve: async (_query, _root, args, ctx) => {
+        return service.administerAccount(ctx, action, args.userId.id, (args as { alasan?: string | null }).alasan);
       },
     });
   return {
@@ -189,9 +194,8 @@ builder.mutationFields((t) => {
       description: "Change my password; every other session of mine ends",
       errors: { types: [ValidationError] },
       args: { passwordLama: t.arg.string({ required: true }), passwordBaru: t.arg.string({ required: true }) },
-      resolve: async (query, _r, args, ctx) => {
-        const u = await service.changePassword(ctx, args);
-        return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: u.id } });
+      resolve: async (_query, _r, args, ctx) => {
+        return service.changePassword(ctx, args);
       },
     }),
     updateProfile: t.prismaField({
@@ -204,13 +208,12 @@ builder.mutationFields((t) => {
         email: t.arg.string({ required: false }),
         telepon: t.arg.string({ required: false }),
       },
-      resolve: async (query, _r, args, ctx) => {
-        const u = await service.updateProfile(ctx, {
+      resolve: async (_query, _r, args, ctx) => {
+        return service.updateProfile(ctx, {
           namaLengkap: args.namaLengkap ?? undefined,
           email: args.email ?? undefined,
           telepon: args.telepon ?? undefined,
         });
-        return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: u.id } });
       },
     }),
     activateAccount: adminAction("AKTIVASI", "Activate a registered account (after checking the identity)", false),
@@ -232,12 +235,11 @@ builder.mutationFields((t) => {
         role: t.arg({ type: Role, required: true }),
         instansiId: t.arg.globalID({ required: false }),
       },
-      resolve: async (query, _r, args, ctx) => {
-        const u = await service.createStaffAccount(ctx.prisma, ctx.keys, ctx.config, ctx.viewer, {
+      resolve: async (_query, _r, args, ctx) => {
+        return service.createStaffAccount(ctx.prisma, ctx.keys, ctx.config, ctx.viewer, {
           ...args,
           instansiId: args.instansiId?.id ?? null,
         });
-        return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: u.id } });
       },
     }),
     setUserRole: t.prismaField({
@@ -249,9 +251,8 @@ builder.mutationFields((t) => {
         role: t.arg({ type: Role, required: true }),
         instansiId: t.arg.globalID({ required: false }),
       },
-      resolve: async (query, _r, args, ctx) => {
-        const u = await service.setRole(ctx, args.userId.id, args.role, args.instansiId?.id ?? null);
-        return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: u.id } });
+      resolve: async (_query, _r, args, ctx) => {
+        return service.setRole(ctx, args.userId.id, args.role, args.instansiId?.id ?? null);
       },
     }),
   };

@@ -1,4 +1,5 @@
 import { builder } from "../../schema/builder";
+import { q } from "../../lib/query";
 import { ComplaintDeadlineRule, HolidayKind } from "../../schema/enums";
 import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors";
 import { isUniqueViolation } from "../account/service";
@@ -165,13 +166,13 @@ builder.queryFields((t) => ({
     description: "Every office in this deployment (public)",
     args: { termasukNonaktif: t.arg.boolean({ required: false, defaultValue: false }) },
     resolve: (query, _r, args, ctx) =>
-      ctx.prisma.instansi.findMany({ ...query, where: args.termasukNonaktif ? {} : { aktif: true }, orderBy: { nama: "asc" } }),
+      ctx.prisma.instansi.findMany({ ...q(query), where: args.termasukNonaktif ? {} : { aktif: true }, orderBy: { nama: "asc" } }),
   }),
   instansi: t.prismaField({
     type: "Instansi",
     nullable: true,
     args: { kode: t.arg.string({ required: true }) },
-    resolve: (query, _r, args, ctx) => ctx.prisma.instansi.findUnique({ ...query, where: { kode: args.kode.trim().toUpperCase() } }),
+    resolve: (query, _r, args, ctx) => ctx.prisma.instansi.findUnique({ ...q(query), where: { kode: args.kode.trim().toUpperCase() } }),
   }),
   hariLibur: t.prismaField({
     type: ["HariLibur"],
@@ -245,7 +246,7 @@ builder.mutationFields((t) => ({
         throw new ValidationError("KODE_LOCKED", "Kode instansi hanya dapat diubah oleh superadmin.", "kode");
       }
       try {
-        const row = await ctx.prisma.instansi.update({ ...query, where: { id: args.id.id }, data });
+        const row = await ctx.prisma.instansi.update({ ...q(query), where: { id: args.id.id }, data });
         ctx.calendars.changed(row.id);
         return row;
       } catch (err) {
@@ -268,7 +269,7 @@ builder.mutationFields((t) => ({
         await tx.jamLayanan.createMany({ data: hours.map((h) => ({ ...h, instansiId: id })) });
       });
       ctx.calendars.changed(id);
-      return ctx.prisma.instansi.findUniqueOrThrow({ ...query, where: { id } });
+      return ctx.prisma.instansi.findUniqueOrThrow({ ...q(query), where: { id } });
     },
   }),
   addPenutupan: t.prismaField({
@@ -328,7 +329,7 @@ builder.mutationFields((t) => ({
       if (nama.length < 3) throw new ValidationError("NAMA_INVALID", "Nama hari libur wajib diisi.", "nama");
       if (dasarHukum.length < 5) throw new ValidationError("DASAR_HUKUM_REQUIRED", "Dasar hukum (nomor SKB/keputusan) wajib diisi.", "dasarHukum");
       try {
-        const row = await ctx.prisma.hariLibur.create({ ...query, data: { tanggal: dateValue(args.tanggal), nama, jenis: args.jenis, dasarHukum } });
+        const row = await ctx.prisma.hariLibur.create({ ...q(query), data: { tanggal: dateValue(args.tanggal), nama, jenis: args.jenis, dasarHukum } });
         ctx.calendars.changed(null);
         return row;
       } catch (err) {

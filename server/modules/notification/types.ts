@@ -1,4 +1,5 @@
 import { builder } from "../../schema/builder";
+import { q } from "../../lib/query";
 import { NotFoundError } from "../../lib/errors";
 
 export const NotificationRef = builder.prismaNode("Notification", {
@@ -47,7 +48,7 @@ builder.mutationFields((t) => ({
         where: { id: args.id.id, userId: ctx.viewer!.id, readAt: null },
         data: { readAt: new Date() },
       });
-      const row = await ctx.prisma.notification.findFirst({ ...query, where: { id: args.id.id, userId: ctx.viewer!.id } });
+      const row = await ctx.prisma.notification.findFirst({ ...q(query), where: { id: args.id.id, userId: ctx.viewer!.id } });
       if (!row) throw new NotFoundError("NOTIFICATION_NOT_FOUND", "Notifikasi tidak ditemukan.", "id");
       return row;
     },
@@ -68,7 +69,7 @@ builder.subscriptionFields((t) => ({
     subscribe: (_root, _args, ctx) => ctx.pubsub.subscribe("user:notification", ctx.viewer!.id),
     resolve: async (query, payload, _args, ctx) => {
       const { notificationId } = payload as unknown as { notificationId: string };
-      return ctx.prisma.notification.findFirstOrThrow({ ...query, where: { id: notificationId, userId: ctx.viewer!.id } });
+      return ctx.prisma.notification.findFirstOrThrow({ ...q(query), where: { id: notificationId, userId: ctx.viewer!.id } });
     },
   }),
 }));

@@ -1,0 +1,103 @@
+// Administration from the command line: `npm run admin -- <command> [--flag value …]`.
+// With the embedded database, stop the server first (the data folder is locked while it runs).
+import { parseArgs } from "node:util";
+import readline from "node:readline";
+import { Writable } from "node:stream";
+import { loadConfig } from "../config";
+import { openDatabase } from "../db/client";
+import { deriveKeys, loadMasterSecret } from "../lib/crypto";
+import { createStaffAccount } from "../modules/account/service";
+import { DomainError } from "../lib/errors";
+import { ensureReferenceData } from "../seed";
+
+const usage = `Usage: npm run admin -- <command> [options]
+
+Commands:
+  create-superadmin   Create the first (or another) SUPERADMIN account.
+      --nik <16 digits> | --nip <18 digits>
+      --nama "<full name>"  --email <email>  --telepon <phone>
+      The password is read from LOKET_ADMIN_PASSWORD, or asked for on the terminal.
+
+Examples:
+  LOKET_ADMIN_PASSWORD='…' npm run admin -- create-superadmin --nip 198001012005011001 \\
+      --nama "Andi Pengelola" --email andi@kemenag.go.id --telepon 081234567890
+`;
+
+async function askHidden(question: string): Promise<string> {
+  if (!process.stdin.isTTY) throw new Error("No terminal to ask for the password: set LOKET_ADMIN_PASSWORD.");
+  let muted = false;
+  const output = new Writable({
+    write(chunk, _enc, cb) {
+      if (!muted) process.stdout.write(chunk);
+      cb();
+    },
+  });
+  const rl = readline.createInterface({ input: process.stdin, output, terminal: true });
+  return new Promise((resolve) => {
+    rl.question(question, (answer) => {
+      rl.close();
+      process.stdout.write("\n");
+      resolve(answer);
+    });
+    muted = true;
+  });
+}
+
+async function main(): Promise<number> {
+  const [command, ...rest] = process.argv.slice(2);
+  if (command !== "create-superadmin") {
+    process.stdout.write(usage);
+    return command ? 2 : 0;
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      nik: { type: "string" },
+      nip: { type: "string" },
+      nama: { type: "string" },
+      email: { type: "string" },
+      telepon: { type: "string" },
+    },
+  });
+  const identityType = values.nip ? "NIP" : "NIK";
+  const nomorIdentitas = values.nip ?? values.nik;
+  if (!nomorIdentitas || !values.nama || !values.email || !values.telepon) {
+    process.stderr.write(`Missing options.\n\n${usage}`);
+    return 2;
+  }
+  const password = process.env.LOKET_ADMIN_PASSWORD || (await askHidden("Password for the new SUPERADMIN: "));
+  const config = loadConfig();
+  const keys = deriveKeys(loadMasterSecret(config.secret, config.dataDir));
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await ensureReferenceData(db.prisma);
+    const user = await createStaffAccount(db.prisma, keys, config, null, {
+      identityType,
+      nomorIdentitas,
+      namaLengkap: values.nama,
+      email: values.email,
+      telepon: values.telepon,
+      password,
+      role: "SUPERADMIN",
+      instansiId: null,
+    });
+    process.stdout.write(`Created SUPERADMIN ${user.namaLengkap} (${user.identityMasked}). Log in with the ${identityType} and the password.\n`);
+    return 0;
+  } catch (err) {
+    if (err instanceof DomainError) {
+      process.stderr.write(`${err.code}: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  } finally {
+    await db.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);
