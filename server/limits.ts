@@ -13,7 +13,7 @@ export function useDocumentLimits(): Plugin {
         try {
           return parse(source, { ...options, maxTokens: MAX_TOKENS });
         } catch (err) {
-          if (err instanceof GraphQLError && /maximum number of tokens/i.test(err.message)) {
+          if (err instanceof GraphQLError && /\d+ tokens\. Parsing aborted/.test(err.message)) {
             throw new GraphQLError(`Dokumen GraphQL terlalu besar (lebih dari ${MAX_TOKENS} token).`, {
               extensions: { code: "DOCUMENT_TOO_LARGE" },
             });

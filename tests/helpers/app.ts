@@ -29,7 +29,7 @@ export interface TestApp {
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ NODE_ENV: "test", DATA_DIR: "/nonexistent-test-data-dir" }), trustProxy: true, logLevel: "silent", ...overrides };
+  return { ...loadConfig({ NODE_ENV: "test", DATA_DIR: "/nonexistent-test-data-dir" }), trustProxy: true, logLevel: (process.env.TEST_LOG_LEVEL as Config["logLevel"]) || "silent", ...overrides };
 }
 
 /** A fresh database and app for one test file; requests go through yoga.fetch (no socket). */

@@ -180,7 +180,7 @@ builder.queryFields((t) => ({
     args: { tahun: t.arg.int({ required: true }) },
     resolve: (query, _r, args, ctx) =>
       ctx.prisma.hariLibur.findMany({
-        ...query,
+        ...q(query),
         where: { tanggal: { gte: dateValue(`${args.tahun}-01-01`), lt: dateValue(`${args.tahun + 1}-01-01`) } },
         orderBy: [{ tanggal: "asc" }, { jenis: "asc" }],
       }),
@@ -226,7 +226,7 @@ builder.mutationFields((t) => ({
       const hours = parseHours(args.jamLayanan);
       try {
         return await ctx.prisma.instansi.create({
-          ...query,
+          ...q(query),
           data: { ...(data as { kode: string; nama: string }), jamLayanan: { create: hours } },
         });
       } catch (err) {
@@ -287,7 +287,7 @@ builder.mutationFields((t) => ({
       if (alasan.length < 3) throw new ValidationError("REASON_REQUIRED", "Alasan penutupan wajib diisi.", "alasan");
       try {
         const row = await ctx.prisma.penutupanInstansi.create({
-          ...query,
+          ...q(query),
           data: { instansiId: args.instansiId.id, tanggal: dateValue(args.tanggal), alasan },
         });
         ctx.calendars.changed(args.instansiId.id);
@@ -354,7 +354,7 @@ builder.mutationFields((t) => ({
       if (!existing) throw new NotFoundError("HARI_LIBUR_NOT_FOUND", "Hari libur tidak ditemukan.", "id");
       try {
         const row = await ctx.prisma.hariLibur.update({
-          ...query,
+          ...q(query),
           where: { id: existing.id },
           data: {
             ...(args.tanggal ? { tanggal: dateValue(args.tanggal) } : {}),

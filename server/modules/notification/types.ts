@@ -26,7 +26,7 @@ builder.queryFields((t) => ({
     description: "My notifications, newest first",
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.notification.findMany({
-        ...query,
+        ...q(query),
         where: { userId: ctx.viewer!.id, ...(args.unreadOnly ? { readAt: null } : {}) },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       }),
