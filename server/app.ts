@@ -1,4 +1,5 @@
 import http from "node:http";
+import { fileURLToPath } from "node:url";
 import type { AddressInfo } from "node:net";
 import { createYoga, type Plugin, type YogaInitialContext } from "graphql-yoga";
 import { WebSocketServer } from "ws";
@@ -10,10 +11,17 @@ import type { Context, RequestMeta, Services } from "./context";
 import type { Db } from "./db/client";
 import { deriveKeys, loadMasterSecret, type Keys } from "./lib/crypto";
 import { createLoketPubSub } from "./pubsub";
-import { SESSION_COOKIE, SessionStore, bearerToken, readCookie } from "./modules/auth/session";
+import { SessionStore, bearerToken, tokenFromHeaders } from "./modules/auth/session";
 import { CalendarStore } from "./modules/calendar/service";
-import { useBodyLimit, useDocumentLimits } from "./limits";
+import { UPLOAD_LIMITS, useBodyLimit, useDocumentLimits } from "./limits";
+import { createFetch } from "@whatwg-node/fetch";
 import { createLogger, type Logger } from "./logger";
+import path from "node:path";
+import { LocalFileStorage } from "./modules/files/store";
+import { OutboxWorker } from "./modules/mail/worker";
+import { recomputeDeadlines } from "./modules/pengajuan/service";
+import { useDownloads } from "./downloads";
+import { createStaticHandler } from "./static";
 
 export interface App {
   services: Services;
@@ -47,8 +55,17 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
   const services = { config, db, keys, pubsub } as Services;
   services.sessions = new SessionStore(services);
   services.calendars = new CalendarStore(() => db.prisma, pubsub);
+  services.storage = new LocalFileStorage(path.join(config.dataDir, "files"));
+  const mailWorker = config.mailWorker
+    ? new OutboxWorker({ prisma: db.prisma, smtpUrl: config.smtpUrl, from: config.mailFrom, log: (m, e) => log.info(m, e) })
+    : null;
+  services.mail = mailWorker;
   services.sessions.start();
   services.calendars.start();
+  // holidays, hours or closures changed here: move the deadlines of running cases with them
+  services.calendars.onChanged = (instansiId) => {
+    recomputeDeadlines({ prisma: db.prisma, calendars: services.calendars }, instansiId).catch((err) => log.error("Recomputing deadlines failed", err));
+  };
 
   const metaByRequest = new WeakMap<Request, RequestMeta>();
 
@@ -61,12 +78,14 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
 
   const yoga = createYoga<ServerContext, Context>({
     schema,
+    // multipart bodies are parsed as they stream in; these caps stop an upload bomb before it is buffered
+    fetchAPI: createFetch({ formDataLimits: UPLOAD_LIMITS }),
     graphqlEndpoint: "/graphql",
     graphiql: config.graphiql ? { title: "Loket GraphQL", subscriptionsProtocol: "WS" } : false,
     landingPage: false,
     logging: log.yoga,
     maskedErrors: { maskError: (error) => maskError(error, log) },
-    plugins: [useBodyLimit(), useDocumentLimits(), useSessionCookies],
+    plugins: [useBodyLimit(), useDocumentLimits(), useSessionCookies, useDownloads(services)],
     context: async (initial: YogaInitialContext & ServerContext): Promise<Context> => {
       const request = initial.request;
       const headers = request?.headers ?? new Headers();
@@ -84,12 +103,9 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
         if (token) meta.via = "connectionParams";
       }
       if (!token) {
-        token = bearerToken(headers.get("authorization"));
-        if (token) meta.via = "bearer";
-      }
-      if (!token) {
-        token = readCookie(headers.get("cookie"), SESSION_COOKIE);
-        if (token) meta.via = "cookie";
+        const found = tokenFromHeaders(headers);
+        token = found.token;
+        meta.via = found.via;
       }
       if (request) metaByRequest.set(request, meta);
       const resolved = await services.sessions.resolve(token);
@@ -103,7 +119,12 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
     },
   });
 
-  const server = http.createServer(yoga);
+  // the built web client (client/dist) is served from this origin; everything else goes to GraphQL
+  const serveClient = createStaticHandler(fileURLToPath(new URL("../client/dist", import.meta.url)));
+  const server = http.createServer((req, res) => {
+    if ((req.method === "GET" || req.method === "HEAD") && !/^\/graphql(?:[/?]|$)/.test(req.url ?? "") && serveClient(req, res)) return;
+    void yoga(req, res);
+  });
   const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
   const wsServer = useServer<Record<string, unknown>, { request: http.IncomingMessage }>(
     {
@@ -148,7 +169,10 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
     start: (port = config.port, host = config.host) =>
       new Promise((resolve, reject) => {
         server.once("error", reject);
-        server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+        server.listen(port, host, () => {
+          mailWorker?.start();
+          resolve((server.address() as AddressInfo).port);
+        });
       }),
     stop: async () => {
       if (stopped) return;
@@ -163,6 +187,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
           setTimeout(() => server.closeAllConnections(), 2000).unref();
         });
       }
+      await mailWorker?.stop();
       services.sessions.stop();
       services.calendars.stop();
       await pubsub.close();

@@ -18,6 +18,12 @@ export interface Config {
   privacyVersion: string;
   maxDocumentBytes: number;
   logLevel: "silent" | "error" | "info" | "debug";
+  /** how citizens reach this site, for links in emails and QR codes */
+  publicUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** run the email outbox worker in this process */
+  mailWorker: boolean;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -38,9 +44,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (env.DATABASE_URL && !databaseUrl) {
     throw new Error(`DATABASE_URL must be a postgresql:// URL (unset it to use the embedded PGlite database)`);
   }
+  const port = int("PORT", env.PORT, 4000);
   return {
     env: nodeEnv,
-    port: int("PORT", env.PORT, 4000),
+    port,
     host: env.HOST || "0.0.0.0",
     dataDir: path.resolve(env.DATA_DIR || ".data"),
     databaseUrl,
@@ -54,6 +61,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     termsVersion: env.TERMS_VERSION || "2026-11",
     privacyVersion: env.PRIVACY_VERSION || "2026-11",
     maxDocumentBytes: int("MAX_DOCUMENT_BYTES", env.MAX_DOCUMENT_BYTES, 2 * 1024 * 1024),
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ""),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || '"Loket" <noreply@loket.localhost>',
+    mailWorker: bool(env.MAIL_WORKER, true),
     logLevel: (["silent", "error", "info", "debug"].includes(env.LOG_LEVEL ?? "") ? env.LOG_LEVEL : nodeEnv === "test" ? "silent" : "info") as Config["logLevel"],
   };
 }

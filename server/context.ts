@@ -4,6 +4,7 @@ import type { Keys } from "./lib/crypto";
 import type { Db } from "./db/client";
 import type { SessionStore } from "./modules/auth/session";
 import type { CalendarStore } from "./modules/calendar/service";
+import type { FileStorage } from "./modules/files/store";
 import type { Role, AccountStatus } from "./generated/prisma/enums";
 
 export interface Viewer {
@@ -30,6 +31,9 @@ export interface Services {
   pubsub: PubSub;
   sessions: SessionStore;
   calendars: CalendarStore;
+  storage: FileStorage & { root: string };
+  /** wakes the email outbox worker after a commit that queued mail (null when this process runs none) */
+  mail: { kick(): void } | null;
 }
 
 export interface Context extends Services {

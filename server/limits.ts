@@ -5,6 +5,16 @@ export const MAX_TOKENS = 3000;
 export const MAX_DEPTH = 12;
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/** Multipart limits (GraphQL multipart requests): per-slot limits are checked again while storing. */
+export const UPLOAD_LIMITS = {
+  fileSize: 20 * 1024 * 1024,
+  files: 10,
+  fieldSize: 1024 * 1024,
+  fields: 10,
+  parts: 25,
+  headerSize: 200,
+};
+
 /** Parsing stops after MAX_TOKENS tokens, so a huge document costs little. */
 export function useDocumentLimits(): Plugin {
   return {

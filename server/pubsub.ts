@@ -9,6 +9,10 @@ export type Topics = {
   "user:notification": [userId: string, payload: { notificationId: string }];
   /** sessions of this user must be re-read (logout, suspension, role or password change) */
   "auth:invalidate": [payload: { userId: string }];
+  /** a pengajuan changed: its owner and the staff of its instansi re-read it */
+  "pengajuan:updated": [pengajuanId: string, payload: { pengajuanId: string; seq: number; status: string }];
+  /** something in an instansi's queue changed (for staff dashboards) */
+  "instansi:queue": [instansiId: string, payload: { pengajuanId: string; status: string; seq: number }];
   /** holidays, closures or office hours changed (instansiId null: the national table) */
   "calendar:changed": [payload: { instansiId: string | null }];
 };

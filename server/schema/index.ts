@@ -4,5 +4,7 @@ import "./enums";
 import "../modules/account/types";
 import "../modules/instansi/types";
 import "../modules/notification/types";
+import "../modules/layanan/types";
+import "../modules/pengajuan/types";
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { loadConfig, type Config } from "../../server/config";
 import { buildApp, type App } from "../../server/app";
 import { deriveKeys } from "../../server/lib/crypto";
@@ -29,7 +32,8 @@ export interface TestApp {
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ NODE_ENV: "test", DATA_DIR: "/nonexistent-test-data-dir" }), trustProxy: true, logLevel: (process.env.TEST_LOG_LEVEL as Config["logLevel"]) || "silent", ...overrides };
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "loket-app-"));
+  return { ...loadConfig({ NODE_ENV: "test", DATA_DIR: dataDir }), trustProxy: true, logLevel: (process.env.TEST_LOG_LEVEL as Config["logLevel"]) || "silent", ...overrides };
 }
 
 /** A fresh database and app for one test file; requests go through yoga.fetch (no socket). */
@@ -60,6 +64,7 @@ export async function createTestApp(overrides: Partial<Config> = {}, existingDb?
     close: async () => {
       await app.stop();
       if (!existingDb) await db.close();
+      fs.rmSync(config.dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -170,4 +175,98 @@ export async function createStaff(t: TestApp, role: Role, instansiId: string | n
 
 export function globalId(type: string, id: string): string {
   return Buffer.from(`${type}:${id}`).toString("base64");
+}
+
+export const PNG_1X1 = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+
+/** A small but real PDF (one empty page), different bytes per `label`. */
+export function tinyPdf(label = "dokumen"): Buffer {
+  const body = `%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 200 200]>> endobj\n% ${label}\ntrailer <</Root 1 0 R>>\n%%EOF\n`;
+  return Buffer.from(body, "latin1");
+}
+
+/**
+ * A real GraphQL multipart request (graphql-multipart-request-spec): `files` maps variable paths such as
+ * "berkas.0.file" to file contents.
+ */
+export async function upload(
+  t: TestApp,
+  query: string,
+  variables: Record<string, unknown>,
+  files: Record<string, { name: string; type?: string; content: Buffer }>,
+  opts: RequestOptions = {},
+): Promise<GqlResult> {
+  const form = new FormData();
+  const map: Record<string, string[]> = {};
+  const vars = structuredClone(variables);
+  Object.keys(files).forEach((p, i) => {
+    map[String(i)] = [`variables.${p}`];
+    let target: any = vars;
+    const parts = p.split(".");
+    for (const k of parts.slice(0, -1)) target = target[k];
+    target[parts.at(-1)!] = null;
+  });
+  form.append("operations", JSON.stringify({ query, variables: vars }));
+  form.append("map", JSON.stringify(map));
+  Object.values(files).forEach((f, i) => form.append(String(i), new Blob([new Uint8Array(f.content)], { type: f.type ?? "application/octet-stream" }), f.name));
+  const res = await t.app.yoga.fetch("http://localhost/graphql", {
+    method: "POST",
+    headers: { "x-forwarded-for": "10.0.0.1", ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...opts.headers },
+    body: form,
+  });
+  return res.json() as never;
+}
+
+export const CREATE_LAYANAN = /* GraphQL */ `
+  mutation($instansiId: ID!, $input: LayananInput!, $persyaratan: [PersyaratanInput!], $formFields: [FormFieldInput!]) {
+    createLayanan(instansiId: $instansiId, input: $input, persyaratan: $persyaratan, formFields: $formFields) {
+      __typename
+      ... on CreateLayananSuccess { data { id kode persyaratan { id label wajib jenisFile maksBytes } formFields { nama tipe wajib } } }
+      ... on Error { code message field }
+    }
+  }
+`;
+
+/** An instansi with an admin and an officer, and one service with two document slots and a small form. */
+export async function serviceFixture(t: TestApp, opts: { sla?: { jumlah: number; satuan: string }; ambil?: boolean } = {}) {
+  const instansi = await createInstansi(t);
+  const admin = await createStaff(t, "ADMIN", instansi.id);
+  const petugas = await createStaff(t, "PETUGAS", instansi.id);
+  const res = await t.gql(
+    CREATE_LAYANAN,
+    {
+      instansiId: globalId("Instansi", instansi.id),
+      input: {
+        kode: "REKOM-NIKAH",
+        nama: "Rekomendasi Dispensasi Menikah",
+        kategori: "Kependudukan",
+        slaJumlah: opts.sla?.jumlah ?? 3,
+        slaSatuan: opts.sla?.satuan ?? "HARI_KERJA",
+        dasarHukum: "UU 16/2019",
+        prosedur: "1. Unggah berkas\n2. Verifikasi\n3. Terbit",
+        ambilDiKantor: opts.ambil ?? true,
+      },
+      persyaratan: [
+        { label: "KTP calon pengantin", wajib: true, jenisFile: ["image/jpeg", "image/png", "application/pdf"] },
+        { label: "Surat pengantar desa", wajib: true, jenisFile: ["application/pdf"], maksBytes: 100_000 },
+        { label: "Foto tambahan", wajib: false },
+      ],
+      formFields: [
+        { nama: "namaPasangan", label: "Nama pasangan", tipe: "TEXT", wajib: true },
+        { nama: "tanggalNikah", label: "Rencana tanggal nikah", tipe: "DATE", wajib: true },
+        { nama: "nomorWa", label: "Nomor WhatsApp", tipe: "PHONE", wajib: false },
+      ],
+    },
+    { token: admin.token },
+  );
+  if (res.data?.createLayanan?.__typename !== "CreateLayananSuccess") throw new Error(`createLayanan failed: ${JSON.stringify(res)}`);
+  const layanan = res.data.createLayanan.data;
+  return { instansi, admin, petugas, layanan, slots: layanan.persyaratan as Array<{ id: string; label: string }> };
+}
+
+export async function activeCitizen(t: TestApp) {
+  const c = await registerCitizen(t);
+  await t.db.prisma.user.update({ where: { id: c.id }, data: { status: "AKTIF" } });
+  t.app.services.sessions.invalidateUser(c.id);
+  return { ...c, token: await login(t, c.nik, c.password) };
 }

@@ -5,6 +5,8 @@ import { randomToken, sha256Hex } from "../../lib/crypto";
 export const SESSION_COOKIE = "loket_session";
 const CACHE_MS = 60_000;
 const CACHE_MAX = 20_000;
+// a token is random: one that matched nothing will not start matching later
+const MISS_MS = 60_000;
 const TOUCH_EVERY_MS = 5 * 60_000;
 
 interface Cached {
@@ -21,6 +23,8 @@ interface Cached {
  */
 export class SessionStore {
   private cache = new Map<string, Cached>();
+  /** tokens that matched no live session, so garbage tokens cannot make every request query the database */
+  private misses = new Map<string, number>();
   private byUser = new Map<string, Set<string>>();
   private unsubscribe: (() => void) | null = null;
 
@@ -46,6 +50,7 @@ export class SessionStore {
     this.unsubscribe?.();
     this.cache.clear();
     this.byUser.clear();
+    this.misses.clear();
   }
 
   async create(
@@ -70,9 +75,18 @@ export class SessionStore {
     if (hit && hit.cachedUntil > now && hit.expiresAt > now) return hit;
     if (hit) this.drop(hash, hit.viewer.id);
 
+    const missUntil = this.misses.get(hash);
+    if (missUntil !== undefined) {
+      if (missUntil > now) return null;
+      this.misses.delete(hash);
+    }
     const prisma = this.services.db.prisma;
     const session = await prisma.session.findUnique({ where: { tokenHash: hash }, include: { user: true } });
-    if (!session || session.revokedAt || session.expiresAt.getTime() <= now) return null;
+    if (!session || session.revokedAt || session.expiresAt.getTime() <= now) {
+      if (this.misses.size >= CACHE_MAX) this.misses.delete(this.misses.keys().next().value!);
+      this.misses.set(hash, now + MISS_MS);
+      return null;
+    }
     if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
       await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
     }
@@ -126,6 +140,14 @@ export function readCookie(header: string | null | undefined, name: string): str
     if (idx > 0 && part.slice(0, idx).trim() === name) return decodeURIComponent(part.slice(idx + 1).trim());
   }
   return null;
+}
+
+/** The session token of an HTTP request: `Authorization: Bearer …`, else the session cookie. */
+export function tokenFromHeaders(headers: { get(name: string): string | null }): { token: string | null; via: "bearer" | "cookie" | null } {
+  const bearer = bearerToken(headers.get("authorization"));
+  if (bearer) return { token: bearer, via: "bearer" };
+  const cookie = readCookie(headers.get("cookie"), SESSION_COOKIE);
+  return cookie ? { token: cookie, via: "cookie" } : { token: null, via: null };
 }
 
 export function bearerToken(header: string | null | undefined): string | null {

@@ -15,6 +15,8 @@ function isoDate(d: Date): string {
 export class CalendarStore {
   private cache = new Map<string, { cal: OfficeCalendar; until: number }>();
   private stopListening: (() => void) | null = null;
+  /** called on the instance that made a change, after it committed */
+  onChanged: ((instansiId: string | null) => void) | null = null;
 
   constructor(
     private readonly prisma: () => PrismaClient,
@@ -38,6 +40,7 @@ export class CalendarStore {
   changed(instansiId: string | null): void {
     this.forget(instansiId);
     this.pubsub.publish("calendar:changed", { instansiId });
+    this.onChanged?.(instansiId);
   }
 
   private forget(instansiId: string | null) {

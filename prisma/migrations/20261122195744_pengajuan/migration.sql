@@ -103,6 +103,8 @@ CREATE TABLE "Pengajuan" (
     "pengiriman" "PengirimanOpsi" NOT NULL DEFAULT 'UNDUH',
     "diajukanAt" TIMESTAMP(3),
     "diverifikasiAt" TIMESTAMP(3),
+    "slaMulaiAt" TIMESTAMP(3),
+    "slaSisaMenit" DOUBLE PRECISION,
     "tenggat" TIMESTAMP(3),
     "tenggatSementara" BOOLEAN NOT NULL DEFAULT false,
     "selesaiAt" TIMESTAMP(3),

@@ -1,0 +1,120 @@
+import { Readable } from "node:stream";
+import type { Plugin } from "graphql-yoga";
+import type { Services } from "./context";
+import { tokenFromHeaders } from "./modules/auth/session";
+import { pelakuOf } from "./modules/pengajuan/service";
+import { buktiPengajuanPdf } from "./modules/pengajuan/bukti";
+import { ZONE_LABEL, formatMinutes } from "./modules/instansi/rules";
+import { revealIdentity } from "./modules/identity/protect";
+import { maskIdentity } from "./modules/identity/nik";
+
+const HARI = ["", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"];
+
+/**
+ * File downloads over plain HTTP GET (browsers and `curl` both fetch them), authorised like GraphQL:
+ *   /unduh/dokumen/:id   an uploaded requirement document (its applicant, staff of the instansi)
+ *   /unduh/hasil/:id     a result document from the Log Inbox (same)
+ *   /unduh/bukti/:id     the proof of submission PDF of a submitted pengajuan (same)
+ *   /unduh/template/:id  a requirement's template or example file (public)
+ * Anything not visible answers 404, so ids of other people's files reveal nothing.
+ */
+export function useDownloads(services: Services): Plugin {
+  return {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      const m = url.pathname.match(/^\/unduh\/(dokumen|hasil|bukti|template)\/([0-9a-f-]{36})$/);
+      if (!m) return;
+      const [, kind, id] = m as unknown as [string, "dokumen" | "hasil" | "bukti" | "template", string];
+      const respond = (status: number, message: string) =>
+        endResponse(new fetchAPI.Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } }));
+      if (request.method !== "GET" && request.method !== "HEAD") return respond(405, "Metode tidak didukung.");
+      const resolved = await services.sessions.resolve(tokenFromHeaders(request.headers).token);
+      const ctx = { viewer: resolved?.viewer ?? null } as Parameters<typeof pelakuOf>[0];
+      const prisma = services.db.prisma;
+      const notFound = () => respond(404, "Berkas tidak ditemukan atau Anda tidak berhak mengunduhnya.");
+
+      if (kind === "template") {
+        const slot = await prisma.persyaratanDokumen.findUnique({ where: { id }, include: { templateFile: true } });
+        if (!slot?.templateFile) return notFound();
+        return endResponse(await fileResponse(services, fetchAPI, slot.templateFile, request.method === "HEAD"));
+      }
+      if (!resolved) return respond(401, "Silakan masuk terlebih dahulu.");
+
+      if (kind === "dokumen" || kind === "hasil") {
+        const row =
+          kind === "dokumen"
+            ? await prisma.dokumenPengajuan.findUnique({ where: { id }, include: { file: true, pengajuan: { select: { pemohonId: true, instansiId: true } } } })
+            : await prisma.hasilDokumen.findUnique({ where: { id }, include: { file: true, pengajuan: { select: { pemohonId: true, instansiId: true } } } });
+        if (!row || !pelakuOf(ctx, row.pengajuan)) return notFound();
+        if (kind === "hasil" && resolved.viewer.id === row.pengajuan.pemohonId && !(row as { diunduhAt?: Date | null }).diunduhAt) {
+          await prisma.hasilDokumen.update({ where: { id }, data: { diunduhAt: new Date() } });
+        }
+        return endResponse(await fileResponse(services, fetchAPI, row.file, request.method === "HEAD"));
+      }
+
+      const p = await prisma.pengajuan.findUnique({
+        where: { id },
+        include: {
+          layanan: { select: { nama: true } },
+          instansi: { include: { jamLayanan: { orderBy: [{ hari: "asc" }, { buka: "asc" }] } } },
+          pemohon: true,
+          dokumen: { where: { diganti: false }, include: { persyaratan: { select: { label: true, urutan: true } }, file: { select: { namaAsli: true } } } },
+        },
+      });
+      if (!p || !pelakuOf(ctx, p) || !p.nomorRegistrasi || !p.diajukanAt) return notFound();
+      const pdf = await buktiPengajuanPdf({
+        nomorRegistrasi: p.nomorRegistrasi,
+        layanan: p.layanan.nama,
+        instansi: {
+          nama: p.instansi.nama,
+          alamat: p.instansi.alamat,
+          telepon: p.instansi.telepon,
+          jamLayanan: p.instansi.jamLayanan.map((j) => `${HARI[j.hari]} ${formatMinutes(j.buka)}–${formatMinutes(j.tutup)}`).join("\n"),
+        },
+        pemohon: { nama: p.pemohon.namaLengkap, nikMasked: maskIdentity(revealIdentity(services.keys, p.pemohon)) },
+        diajukanAt: p.diajukanAt,
+        zonaLabel: (ZONE_LABEL[p.instansi.zonaWaktu] ?? "WIB") as "WIB" | "WITA" | "WIT",
+        timeZone: p.instansi.zonaWaktu,
+        pengiriman: p.pengiriman,
+        dokumen: p.dokumen.sort((a, b) => a.persyaratan.urutan - b.persyaratan.urutan).map((d) => ({ label: d.persyaratan.label, namaFile: d.file.namaAsli })),
+        verifikasiUrl: `${services.config.publicUrl}/lacak/${encodeURIComponent(p.nomorRegistrasi)}`,
+      });
+      return endResponse(
+        new fetchAPI.Response(request.method === "HEAD" ? null : new Uint8Array(pdf), {
+          status: 200,
+          headers: {
+            "content-type": "application/pdf",
+            "content-disposition": disposition(`bukti-pengajuan-${p.nomorRegistrasi.replace(/\//g, "-")}.pdf`),
+            "cache-control": "private, no-store",
+            "x-content-type-options": "nosniff",
+          },
+        }),
+      );
+    },
+  };
+}
+
+async function fileResponse(
+  services: Services,
+  fetchAPI: { Response: typeof Response },
+  file: { storageKey: string; mime: string; namaAsli: string; ukuran: number },
+  head: boolean,
+): Promise<Response> {
+  const headers = {
+    "content-type": file.mime,
+    "content-length": String(file.ukuran),
+    "content-disposition": disposition(file.namaAsli),
+    "cache-control": "private, no-store",
+    "x-content-type-options": "nosniff",
+    "content-security-policy": "default-src 'none'; sandbox",
+  };
+  if (head) return new fetchAPI.Response(null, { status: 200, headers });
+  const stream = await services.storage.open(file.storageKey);
+  const body = stream instanceof ReadableStream ? stream : (Readable.toWeb(stream as Readable) as ReadableStream);
+  return new fetchAPI.Response(body, { status: 200, headers });
+}
+
+/** `inline` so PDFs and images open in the browser's viewer; the name in both forms for old and new clients. */
+function disposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}

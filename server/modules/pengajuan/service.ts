@@ -1,0 +1,416 @@
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import type { Context } from "../../context";
+import type { Prisma, Pengajuan } from "../../generated/prisma/client";
+import type { PengajuanStatus, PengirimanOpsi } from "../../generated/prisma/enums";
+import { ConflictError, InvalidStateError, NotFoundError, ValidationError, forbidden } from "../../lib/errors";
+import { receiveUpload, withStoredFiles, type UploadedFile } from "../files/store";
+import { createNotifications, publishNotifications, type NewNotification } from "../notification/service";
+import { enqueueEmail } from "../mail/outbox";
+import { statusPengajuan } from "../mail/templates";
+import { validateForm, type FieldDef } from "../layanan/form";
+import { STATUS_LABEL, next, isFinal, CLOCK_RUNNING, type Aksi, type Pelaku, TRANSITIONS } from "./transitions";
+import { deadline, pause } from "./sla";
+
+type Tx = Prisma.TransactionClient;
+
+export const MAX_FILES_PER_REQUEST = 10;
+
+const notFound = () => new NotFoundError("PENGAJUAN_NOT_FOUND", "Pengajuan tidak ditemukan.", "id");
+
+/** Who the viewer is to this pengajuan: its applicant, staff of its instansi, or nobody (→ not found). */
+export function pelakuOf(ctx: Context, p: { pemohonId: string; instansiId: string }): Pelaku | null {
+  const v = ctx.viewer;
+  if (!v || v.status !== "AKTIF") return null;
+  if (v.id === p.pemohonId) return "PEMOHON";
+  if (v.role === "SUPERADMIN") return "STAF";
+  if ((v.role === "PETUGAS" || v.role === "ADMIN") && v.instansiId === p.instansiId) return "STAF";
+  return null;
+}
+
+/** Loads a pengajuan the viewer may see; others' are "not found", never "forbidden" (no existence leak). */
+export async function loadVisible(ctx: Context, id: string): Promise<{ p: Pengajuan; pelaku: Pelaku }> {
+  const p = await ctx.prisma.pengajuan.findUnique({ where: { id } });
+  const pelaku = p && pelakuOf(ctx, p);
+  if (!p || !pelaku) throw notFound();
+  return { p, pelaku };
+}
+
+function fieldDefs(fields: Array<{ nama: string; label: string; tipe: FieldDef["tipe"]; wajib: boolean; pola: string | null; min: number | null; max: number | null; opsi: string[] }>): FieldDef[] {
+  return fields;
+}
+
+function firstFieldError(errors: Array<{ field: string; code: string; message: string }>): ValidationError | null {
+  const e = errors[0];
+  return e ? new ValidationError(e.code, e.message, `formData.${e.field}`) : null;
+}
+
+function parsePengiriman(layanan: { unduhOnline: boolean; ambilDiKantor: boolean }, value: PengirimanOpsi | null | undefined): PengirimanOpsi {
+  const chosen = value ?? (layanan.unduhOnline ? "UNDUH" : "AMBIL");
+  if ((chosen === "UNDUH" && !layanan.unduhOnline) || (chosen === "AMBIL" && !layanan.ambilDiKantor)) {
+    throw new ValidationError("PENGIRIMAN_INVALID", "Cara penerimaan hasil ini tidak tersedia untuk layanan tersebut.", "pengiriman");
+  }
+  return chosen;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Applicant: draft, form, documents, submit
+
+export async function createDraft(
+  ctx: Context,
+  input: { layananId: string; pengiriman?: PengirimanOpsi | null; formData?: Record<string, unknown> | null; dariPengajuanId?: string | null },
+): Promise<Pengajuan> {
+  const v = ctx.viewer!;
+  const layanan = await ctx.prisma.layanan.findUnique({ where: { id: input.layananId }, include: { formFields: true, instansi: { select: { aktif: true } } } });
+  if (!layanan || !layanan.aktif || !layanan.instansi.aktif) {
+    throw new NotFoundError("LAYANAN_NOT_FOUND", "Layanan tidak ditemukan atau sedang tidak dibuka.", "layananId");
+  }
+  let asal: (Pengajuan & { dokumen: Array<{ persyaratanId: string; fileId: string }> }) | null = null;
+  if (input.dariPengajuanId) {
+    asal = await ctx.prisma.pengajuan.findUnique({ where: { id: input.dariPengajuanId }, include: { dokumen: { where: { diganti: false } } } });
+    if (!asal || asal.pemohonId !== v.id) throw new NotFoundError("PENGAJUAN_NOT_FOUND", "Pengajuan asal tidak ditemukan.", "dariPengajuanId");
+    if (asal.status !== "DITOLAK" && asal.status !== "DIBATALKAN") {
+      throw new InvalidStateError("ASAL_NOT_CLOSED", "Hanya pengajuan yang ditolak atau dibatalkan yang dapat diajukan ulang.");
+    }
+    if (asal.layananId !== layanan.id) throw new ValidationError("LAYANAN_MISMATCH", "Pengajuan ulang harus untuk layanan yang sama.", "layananId");
+  }
+  const pengiriman = parsePengiriman(layanan, input.pengiriman ?? asal?.pengiriman);
+  const raw = input.formData ?? (asal?.formData as Record<string, unknown> | undefined) ?? {};
+  const { values, errors } = validateForm(fieldDefs(layanan.formFields), raw, { partial: true });
+  const err = firstFieldError(errors);
+  if (err) throw err;
+  return ctx.prisma.$transaction(async (tx) => {
+    const p = await tx.pengajuan.create({
+      data: { layananId: layanan.id, instansiId: layanan.instansiId, pemohonId: v.id, formData: values, pengiriman, asalId: asal?.id ?? null, seq: 1 },
+    });
+    await tx.pengajuanLog.create({ data: { pengajuanId: p.id, seq: 1, aksi: "BUAT", keStatus: "DRAFT", aktorId: v.id, pesan: asal ? "Pengajuan ulang dari pengajuan yang ditolak" : null } });
+    if (asal?.dokumen.length) {
+      // documents carried over point at the same stored files: nothing is copied on disk
+      await tx.dokumenPengajuan.createMany({ data: asal.dokumen.map((d) => ({ pengajuanId: p.id, persyaratanId: d.persyaratanId, fileId: d.fileId })) });
+    }
+    return p;
+  });
+}
+
+function ownEditable(ctx: Context, p: Pengajuan) {
+  if (p.pemohonId !== ctx.viewer!.id) throw notFound();
+  if (p.status !== "DRAFT" && p.status !== "PERLU_PERBAIKAN") {
+    throw new InvalidStateError("NOT_EDITABLE", `Pengajuan berstatus ${STATUS_LABEL[p.status].toLowerCase()} tidak dapat diubah.`);
+  }
+}
+
+/** Bumps the version if it still is `versi`; otherwise someone else changed it first. */
+async function claim(tx: Tx, p: { id: string; versi: number }, data: Prisma.PengajuanUncheckedUpdateManyInput = {}): Promise<Pengajuan> {
+  const { count } = await tx.pengajuan.updateMany({ where: { id: p.id, versi: p.versi }, data: { ...data, versi: { increment: 1 } } });
+  if (count === 0) throw new ConflictError("CONFLICT", "Pengajuan ini baru saja diubah oleh orang lain. Muat ulang halaman dan periksa kembali.", "versi");
+  return tx.pengajuan.findUniqueOrThrow({ where: { id: p.id } });
+}
+
+export async function updateDraft(
+  ctx: Context,
+  input: { id: string; versi: number; formData?: Record<string, unknown> | null; pengiriman?: PengirimanOpsi | null },
+): Promise<Pengajuan> {
+  const { p } = await loadVisible(ctx, input.id);
+  ownEditable(ctx, p);
+  if (p.versi !== input.versi) throw new ConflictError("CONFLICT", "Pengajuan ini sudah berubah. Muat ulang halaman.", "versi");
+  const layanan = await ctx.prisma.layanan.findUniqueOrThrow({ where: { id: p.layananId }, include: { formFields: true } });
+  const data: Prisma.PengajuanUncheckedUpdateManyInput = {};
+  if (input.formData) {
+    const merged = { ...(p.formData as Record<string, unknown>), ...input.formData };
+    const { values, errors } = validateForm(fieldDefs(layanan.formFields), merged, { partial: true });
+    const err = firstFieldError(errors);
+    if (err) throw err;
+    data.formData = values;
+  }
+  if (input.pengiriman) data.pengiriman = parsePengiriman(layanan, input.pengiriman);
+  return ctx.prisma.$transaction((tx) => claim(tx, p, data));
+}
+
+export interface UploadInput {
+  persyaratanId: string;
+  file: UploadedFile;
+}
+
+/** Stores documents for slots of the service; a newer upload replaces the slot's previous one (kept in history). */
+export async function uploadDokumen(ctx: Context, input: { id: string; versi: number; berkas: UploadInput[] }): Promise<Pengajuan> {
+  const { p } = await loadVisible(ctx, input.id);
+  ownEditable(ctx, p);
+  if (input.berkas.length === 0) throw new ValidationError("NO_FILES", "Pilih berkas yang akan diunggah.", "berkas");
+  if (input.berkas.length > MAX_FILES_PER_REQUEST) {
+    throw new ValidationError("TOO_MANY_FILES", `Maksimal ${MAX_FILES_PER_REQUEST} berkas dalam satu kali unggah.`, "berkas");
+  }
+  const slots = await ctx.prisma.persyaratanDokumen.findMany({ where: { layananId: p.layananId } });
+  const slotOf = input.berkas.map((b, i) => {
+    const slot = slots.find((s) => s.id === b.persyaratanId);
+    if (!slot) throw new ValidationError("SLOT_NOT_FOUND", "Persyaratan yang dituju tidak ada pada layanan ini.", `berkas.${i}.persyaratanId`);
+    return slot;
+  });
+  if (new Set(slotOf.map((s) => s.id)).size !== slotOf.length) {
+    throw new ValidationError("SLOT_DUPLICATE", "Satu persyaratan hanya boleh diisi satu berkas per unggahan.", "berkas");
+  }
+  const tmpDir = path.join(ctx.storage.root, ".tmp");
+  return withStoredFiles(ctx.storage, async (track) => {
+    const received: Array<{ up: Awaited<ReturnType<typeof receiveUpload>>; key: string; slot: (typeof slotOf)[number] }> = [];
+    for (const [i, b] of input.berkas.entries()) {
+      const slot = slotOf[i]!;
+      const up = await receiveUpload(b.file, { maxBytes: slot.maksBytes, allowed: slot.jenisFile, tmpDir, field: `berkas.${i}.file` });
+      received.push({ up, key: await track(up), slot });
+    }
+    return ctx.prisma.$transaction(async (tx) => {
+      const updated = await claim(tx, { id: p.id, versi: input.versi });
+      for (const { up, key, slot } of received) {
+        const stored = await tx.storedFile.create({
+          data: { sha256: up.sha256, ukuran: up.size, mime: up.mime, namaAsli: up.namaAsli, storageKey: key, uploaderId: ctx.viewer!.id },
+        });
+        await tx.dokumenPengajuan.updateMany({ where: { pengajuanId: p.id, persyaratanId: slot.id, diganti: false }, data: { diganti: true } });
+        await tx.dokumenPengajuan.create({ data: { pengajuanId: p.id, persyaratanId: slot.id, fileId: stored.id } });
+      }
+      return updated;
+    });
+  });
+}
+
+async function nomorRegistrasi(tx: Tx, instansi: { id: string; kode: string; prefixNomor: string }, at: Date): Promise<string> {
+  const prefix = instansi.prefixNomor || instansi.kode.split("-")[0]!;
+  const year = at.getUTCFullYear();
+  const kunci = `${instansi.id}/${year}`;
+  const row = await tx.nomorUrut.upsert({ where: { kunci }, create: { kunci, terakhir: 1 }, update: { terakhir: { increment: 1 } } });
+  return `${prefix}/${year}/${String(row.terakhir).padStart(6, "0")}`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Transitions (applicant and staff), one transaction each, events after commit
+
+export interface TransitionInput {
+  id: string;
+  aksi: Aksi;
+  versi: number;
+  pesan?: string | null;
+  diambilOleh?: string | null;
+  identitasPengambil?: string | null;
+}
+
+interface Effects {
+  notifications: NewNotification[];
+}
+
+export async function transition(ctx: Context, input: TransitionInput): Promise<Pengajuan> {
+  const { p, pelaku } = await loadVisible(ctx, input.id);
+  const ke = next(pelaku, p.status, input.aksi);
+  if (!ke) {
+    if (TRANSITIONS[input.aksi].pelaku !== pelaku) throw forbidden("Tindakan ini bukan wewenang Anda.");
+    throw new InvalidStateError(
+      "ILLEGAL_TRANSITION",
+      `Tindakan "${input.aksi.toLowerCase().replace(/_/g, " ")}" tidak dapat dilakukan pada pengajuan berstatus ${STATUS_LABEL[p.status].toLowerCase()}.`,
+    );
+  }
+  if (p.versi !== input.versi) {
+    throw new ConflictError("CONFLICT", "Pengajuan ini baru saja diubah oleh orang lain. Muat ulang halaman dan periksa kembali.", "versi");
+  }
+  const rule = TRANSITIONS[input.aksi];
+  const pesan = input.pesan?.trim() || null;
+  if (pesan && pesan.length > 2000) throw new ValidationError("PESAN_TOO_LONG", "Pesan maksimal 2000 karakter.", "pesan");
+  if (rule.wajib === "pesan" && (!pesan || pesan.length < 5)) {
+    throw new ValidationError("PESAN_REQUIRED", "Tuliskan apa yang perlu diperbaiki atau dilengkapi pemohon (minimal 5 karakter).", "pesan");
+  }
+  if (rule.wajib === "alasan" && (!pesan || pesan.length < 5)) {
+    throw new ValidationError("ALASAN_REQUIRED", "Alasan penolakan wajib diisi (minimal 5 karakter) agar pemohon mengetahui sebabnya.", "pesan");
+  }
+  const layanan = await ctx.prisma.layanan.findUniqueOrThrow({
+    where: { id: p.layananId },
+    include: { formFields: true, persyaratan: true, instansi: true },
+  });
+  const now = new Date();
+  const data: Prisma.PengajuanUncheckedUpdateManyInput = { status: ke };
+
+  if (input.aksi === "AJUKAN") {
+    const { values, errors } = validateForm(fieldDefs(layanan.formFields), p.formData as Record<string, unknown>);
+    const err = firstFieldError(errors);
+    if (err) throw err;
+    data.formData = values;
+    const have = new Set((await ctx.prisma.dokumenPengajuan.findMany({ where: { pengajuanId: p.id, diganti: false }, select: { persyaratanId: true } })).map((d) => d.persyaratanId));
+    const missing = layanan.persyaratan.filter((s) => s.wajib && !have.has(s.id)).sort((a, b) => a.urutan - b.urutan);
+    if (missing.length) {
+      throw new ValidationError("DOKUMEN_KURANG", `Dokumen wajib belum diunggah: ${missing.map((m) => m.label).join(", ")}.`, `persyaratan.${missing[0]!.id}`);
+    }
+    data.diajukanAt = now;
+  }
+  if (input.aksi === "SERAHKAN") {
+    const oleh = input.diambilOleh?.trim();
+    const identitas = input.identitasPengambil?.trim();
+    if (!oleh || oleh.length < 2) throw new ValidationError("PENGAMBIL_REQUIRED", "Tuliskan nama orang yang mengambil dokumen.", "diambilOleh");
+    if (!identitas || identitas.length < 3) {
+      throw new ValidationError("IDENTITAS_REQUIRED", "Tuliskan dokumen identitas yang diperiksa (misalnya KTP asli atas nama pemohon).", "identitasPengambil");
+    }
+    Object.assign(data, { diambilOleh: oleh, identitasPengambil: identitas, diambilAt: now });
+  }
+  if (input.aksi === "SELESAIKAN" && p.pengiriman === "UNDUH" && (await ctx.prisma.hasilDokumen.count({ where: { pengajuanId: p.id } })) === 0) {
+    throw new InvalidStateError("HASIL_REQUIRED", "Lampirkan dokumen hasil terlebih dahulu; pemohon memilih mengunduh hasil secara online.");
+  }
+  if (input.aksi === "TOLAK") data.alasanTolak = pesan;
+  if (ke === "SELESAI" || ke === "SIAP_DIAMBIL") data.selesaiAt = now;
+
+  // the SLA clock: starts (or resumes) at verification, waits while the applicant fixes things
+  const cal = await ctx.calendars.get(p.instansiId);
+  const sla = { jumlah: layanan.slaJumlah, satuan: layanan.slaSatuan };
+  if (input.aksi === "VERIFIKASI") {
+    const clock = { mulaiAt: now, sisaMenit: p.slaSisaMenit };
+    const d = deadline(cal, sla, clock)!;
+    Object.assign(data, { diverifikasiAt: p.diverifikasiAt ?? now, slaMulaiAt: now, tenggat: d.at, tenggatSementara: d.provisional });
+  } else if (ke === "PERLU_PERBAIKAN" && CLOCK_RUNNING.includes(p.status) && p.tenggat) {
+    const paused = pause(cal, p.tenggat, now);
+    Object.assign(data, { slaMulaiAt: null, slaSisaMenit: paused.sisaMenit, tenggat: null, tenggatSementara: false });
+  } else if (isFinal(ke) || ke === "SIAP_DIAMBIL") {
+    Object.assign(data, { slaMulaiAt: null });
+  }
+
+  const aktor = ctx.viewer!;
+  const effects: Effects = { notifications: [] };
+  const { updated, events } = await ctx.prisma.$transaction(async (tx) => {
+    if (input.aksi === "AJUKAN" && !p.nomorRegistrasi) data.nomorRegistrasi = await nomorRegistrasi(tx, layanan.instansi, now);
+    const claimed = await claim(tx, p, { ...data, seq: { increment: 1 } });
+    await tx.pengajuanLog.create({
+      data: { pengajuanId: p.id, seq: claimed.seq, aksi: input.aksi, dariStatus: p.status, keStatus: ke, aktorId: aktor.id, pesan: input.aksi === "SERAHKAN" ? `Diambil oleh ${claimed.diambilOleh} (${claimed.identitasPengambil})` : pesan },
+    });
+    await notifyStatus(ctx, tx, claimed, layanan, p.status, pesan, effects);
+    const events = await createNotifications(tx, effects.notifications);
+    return { updated: claimed, events };
+  });
+  publishPengajuan(ctx, updated);
+  publishNotifications(ctx.pubsub, events);
+  ctx.mail?.kick();
+  return updated;
+}
+
+/** The in-app notification and the email of a status change, written in the same transaction. */
+async function notifyStatus(
+  ctx: Context,
+  tx: Tx,
+  p: Pengajuan,
+  layanan: { nama: string; instansi: { nama: string } },
+  dari: PengajuanStatus,
+  pesan: string | null,
+  effects: Effects,
+) {
+  if (p.status === dari) return;
+  const pemohon = await tx.user.findUniqueOrThrow({ where: { id: p.pemohonId }, select: { id: true, namaLengkap: true, email: true } });
+  const label = STATUS_LABEL[p.status];
+  const isi =
+    p.status === "PERLU_PERBAIKAN"
+      ? `Petugas meminta perbaikan: ${pesan}`
+      : p.status === "DITOLAK"
+        ? `Pengajuan ditolak. Alasan: ${pesan}`
+        : p.status === "SIAP_DIAMBIL"
+          ? "Dokumen hasil siap diambil di kantor. Bawa dokumen identitas asli dan bukti pengajuan."
+          : p.status === "SELESAI"
+            ? "Pengajuan selesai. Dokumen hasil tersedia di Log Inbox."
+            : `Status pengajuan berubah menjadi ${label.toLowerCase()}.`;
+  if (ctx.viewer!.id !== pemohon.id) {
+    effects.notifications.push({
+      userId: pemohon.id,
+      kind: `PENGAJUAN_${p.status}`,
+      judul: `${p.nomorRegistrasi ?? "Pengajuan"}: ${label}`,
+      isi,
+      data: { pengajuanId: p.id, status: p.status },
+    });
+  }
+  const mail = statusPengajuan({
+    nama: pemohon.namaLengkap,
+    nomorRegistrasi: p.nomorRegistrasi ?? "-",
+    layanan: layanan.nama,
+    statusLabel: label,
+    pesan: pesan ?? undefined,
+    tautan: `${ctx.config.publicUrl}/pengajuan/${p.id}`,
+    pengirim: layanan.instansi.nama,
+  } as never);
+  await enqueueEmail(tx, { to: pemohon.email, ...(mail as { subject: string; text: string; html?: string }), kategori: "STATUS_PENGAJUAN" } as never);
+}
+
+export function publishPengajuan(ctx: Context, p: Pengajuan) {
+  ctx.pubsub.publish("pengajuan:updated", p.id, { pengajuanId: p.id, seq: p.seq, status: p.status });
+  ctx.pubsub.publish("instansi:queue", p.instansiId, { pengajuanId: p.id, status: p.status, seq: p.seq });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Staff: assignment, internal notes, results
+
+export async function assign(ctx: Context, input: { id: string; versi: number; petugasId: string | null }): Promise<Pengajuan> {
+  const { p, pelaku } = await loadVisible(ctx, input.id);
+  if (pelaku !== "STAF") throw forbidden("Hanya petugas instansi yang dapat menugaskan pengajuan.");
+  const v = ctx.viewer!;
+  if (input.petugasId) {
+    if (v.role === "PETUGAS" && input.petugasId !== v.id) throw forbidden("Petugas hanya dapat mengambil pengajuan untuk dirinya sendiri.");
+    const officer = await ctx.prisma.user.findUnique({ where: { id: input.petugasId }, select: { role: true, instansiId: true, status: true } });
+    if (!officer || officer.status !== "AKTIF" || officer.instansiId !== p.instansiId || !["PETUGAS", "ADMIN"].includes(officer.role)) {
+      throw new ValidationError("PETUGAS_INVALID", "Petugas yang dipilih bukan petugas aktif instansi ini.", "petugasId");
+    }
+  }
+  if (p.versi !== input.versi) throw new ConflictError("CONFLICT", "Pengajuan ini baru saja diubah. Muat ulang halaman.", "versi");
+  const updated = await ctx.prisma.$transaction(async (tx) => {
+    const claimed = await claim(tx, p, { petugasId: input.petugasId, seq: { increment: 1 } });
+    await tx.pengajuanLog.create({
+      data: { pengajuanId: p.id, seq: claimed.seq, aksi: input.petugasId ? "TUGASKAN" : "LEPAS_TUGAS", dariStatus: p.status, keStatus: p.status, aktorId: v.id },
+    });
+    return claimed;
+  });
+  publishPengajuan(ctx, updated);
+  return updated;
+}
+
+export async function addCatatan(ctx: Context, input: { id: string; isi: string }) {
+  const { p, pelaku } = await loadVisible(ctx, input.id);
+  if (pelaku !== "STAF") throw notFound();
+  const isi = input.isi.trim();
+  if (isi.length < 2 || isi.length > 4000) throw new ValidationError("CATATAN_INVALID", "Catatan 2–4000 karakter.", "isi");
+  return ctx.prisma.catatanInternal.create({ data: { pengajuanId: p.id, penulisId: ctx.viewer!.id, isi } });
+}
+
+function kodeVerifikasi(): string {
+  // 12 characters from an alphabet without look-alikes, grouped for reading aloud: ABCD-EFGH-JKLM
+  const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  const bytes = randomBytes(12);
+  const chars = [...bytes].map((b) => alphabet[b % alphabet.length]).join("");
+  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
+}
+
+export async function uploadHasil(ctx: Context, input: { id: string; versi: number; judul: string; file: UploadedFile }): Promise<Pengajuan> {
+  const { p, pelaku } = await loadVisible(ctx, input.id);
+  if (pelaku !== "STAF") throw forbidden("Hanya petugas instansi yang dapat melampirkan hasil.");
+  if (p.status !== "DIPROSES") throw new InvalidStateError("NOT_PROCESSING", "Dokumen hasil dilampirkan saat pengajuan sedang diproses.");
+  const judul = input.judul.trim();
+  if (judul.length < 3 || judul.length > 200) throw new ValidationError("JUDUL_INVALID", "Judul dokumen hasil 3–200 karakter.", "judul");
+  const tmpDir = path.join(ctx.storage.root, ".tmp");
+  const updated = await withStoredFiles(ctx.storage, async (track) => {
+    const up = await receiveUpload(input.file, { maxBytes: 20 * 1024 * 1024, allowed: ["application/pdf", "image/jpeg", "image/png"], tmpDir, field: "file" });
+    const key = await track(up);
+    return ctx.prisma.$transaction(async (tx) => {
+      const claimed = await claim(tx, p, { seq: { increment: 1 } });
+      const stored = await tx.storedFile.create({ data: { sha256: up.sha256, ukuran: up.size, mime: up.mime, namaAsli: up.namaAsli, storageKey: key, uploaderId: ctx.viewer!.id } });
+      await tx.hasilDokumen.create({ data: { pengajuanId: p.id, fileId: stored.id, judul, kodeVerifikasi: kodeVerifikasi() } });
+      await tx.pengajuanLog.create({ data: { pengajuanId: p.id, seq: claimed.seq, aksi: "LAMPIRKAN_HASIL", dariStatus: p.status, keStatus: p.status, aktorId: ctx.viewer!.id, pesan: judul } });
+      return claimed;
+    });
+  });
+  publishPengajuan(ctx, updated);
+  return updated;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// SLA upkeep: recompute the deadlines of running cases when the calendar changes
+
+export async function recomputeDeadlines(ctx: Pick<Context, "prisma" | "calendars">, instansiId: string | null): Promise<number> {
+  const open = await ctx.prisma.pengajuan.findMany({
+    where: { status: { in: [...CLOCK_RUNNING] }, slaMulaiAt: { not: null }, ...(instansiId ? { instansiId } : {}) },
+    select: { id: true, instansiId: true, slaMulaiAt: true, slaSisaMenit: true, tenggat: true, tenggatSementara: true, layanan: { select: { slaJumlah: true, slaSatuan: true } } },
+  });
+  let changed = 0;
+  for (const p of open) {
+    const cal = await ctx.calendars.get(p.instansiId);
+    const d = deadline(cal, { jumlah: p.layanan.slaJumlah, satuan: p.layanan.slaSatuan }, { mulaiAt: p.slaMulaiAt, sisaMenit: p.slaSisaMenit });
+    if (d && (d.at.getTime() !== p.tenggat?.getTime() || d.provisional !== p.tenggatSementara)) {
+      await ctx.prisma.pengajuan.update({ where: { id: p.id }, data: { tenggat: d.at, tenggatSementara: d.provisional } });
+      changed++;
+    }
+  }
+  return changed;
+}

@@ -1,0 +1,518 @@
+import { builder } from "../../schema/builder";
+import { q } from "../../lib/query";
+import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from "../../lib/errors";
+import type { Context } from "../../context";
+import type { Prisma } from "../../generated/prisma/client";
+import { LayananRef } from "../layanan/types";
+import { InstansiRef } from "../instansi/types";
+import { revealIdentity } from "../identity/protect";
+import { AKSI, AKSI_LABEL, STATUS_LABEL, allowedActions, isFinal, type Aksi } from "./transitions";
+import { remaining } from "./sla";
+import * as service from "./service";
+
+export const PengajuanStatusEnum = builder.enumType("PengajuanStatus", {
+  values: ["DRAFT", "DIAJUKAN", "PERLU_PERBAIKAN", "DIVERIFIKASI", "DIPROSES", "SELESAI", "SIAP_DIAMBIL", "DIAMBIL", "DITOLAK", "DIBATALKAN"] as const,
+});
+export const AksiEnum = builder.enumType("AksiPengajuan", { values: AKSI as unknown as readonly Aksi[] });
+export const PengirimanEnum = builder.enumType("PengirimanOpsi", {
+  values: { UNDUH: { description: "download from the Log Inbox" }, AMBIL: { description: "collect at the office" } } as const,
+});
+
+export const FileScalar = builder.scalarType("File", {
+  description: "A file sent as a GraphQL multipart request field",
+  serialize: () => {
+    throw new Error("File is an input-only scalar");
+  },
+});
+
+function viewerIsStaffOf(ctx: Context, p: { pemohonId: string; instansiId: string }) {
+  return service.pelakuOf(ctx, p) === "STAF";
+}
+
+const PemohonRef = builder.objectRef<{ p: { pemohonId: string; instansiId: string }; user: { id: string; namaLengkap: string; email: string; telepon: string; identityMasked: string; identityCipher: string; identityType: string } }>("Pemohon").implement({
+  description: "The applicant as the pengajuan shows them (to themself and to the staff handling it)",
+  fields: (t) => ({
+    nama: t.string({ resolve: (x) => x.user.namaLengkap }),
+    email: t.string({ resolve: (x) => x.user.email }),
+    telepon: t.string({ resolve: (x) => x.user.telepon }),
+    jenisIdentitas: t.string({ resolve: (x) => x.user.identityType }),
+    nomorIdentitasMasked: t.string({ resolve: (x) => x.user.identityMasked }),
+    nomorIdentitas: t.string({
+      description: "Full NIK/NIP: for the applicant and the staff of the instansi handling the request",
+      resolve: (x, _a, ctx) => revealIdentity(ctx.keys, x.user),
+    }),
+  }),
+});
+
+export const PengajuanLogRef = builder.prismaObject("PengajuanLog", {
+  description: "One step of the Log Pengajuan",
+  fields: (t) => ({
+    seq: t.exposeInt("seq"),
+    aksi: t.exposeString("aksi"),
+    dariStatus: t.expose("dariStatus", { type: PengajuanStatusEnum, nullable: true }),
+    keStatus: t.expose("keStatus", { type: PengajuanStatusEnum }),
+    keStatusLabel: t.string({ resolve: (l) => STATUS_LABEL[l.keStatus] }),
+    pesan: t.exposeString("pesan", { nullable: true }),
+    aktor: t.string({
+      nullable: true,
+      description: "Who acted: the applicant sees 'Pemohon' or 'Petugas', staff see names",
+      select: { aktor: { select: { namaLengkap: true, role: true } }, pengajuan: { select: { pemohonId: true, instansiId: true } } },
+      resolve: (l, _a, ctx) => {
+        if (!l.aktor) return null;
+        if (viewerIsStaffOf(ctx, l.pengajuan)) return l.aktor.namaLengkap;
+        return l.aktor.role === "PEMOHON" ? "Pemohon" : "Petugas";
+      },
+    }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+export const DokumenRef = builder.prismaNode("DokumenPengajuan", {
+  id: { field: "id" },
+  fields: (t) => ({
+    persyaratanId: t.string({ resolve: (d) => Buffer.from(`PersyaratanDokumen:${d.persyaratanId}`).toString("base64") }),
+    persyaratan: t.relation("persyaratan"),
+    namaFile: t.string({ select: { file: { select: { namaAsli: true } } }, resolve: (d) => d.file.namaAsli }),
+    mime: t.string({ select: { file: { select: { mime: true } } }, resolve: (d) => d.file.mime }),
+    ukuran: t.int({ select: { file: { select: { ukuran: true } } }, resolve: (d) => d.file.ukuran }),
+    sha256: t.string({ select: { file: { select: { sha256: true } } }, resolve: (d) => d.file.sha256 }),
+    diganti: t.exposeBoolean("diganti"),
+    url: t.string({ description: "GET with the session to download", resolve: (d) => `/unduh/dokumen/${d.id}` }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+export const HasilRef = builder.prismaNode("HasilDokumen", {
+  id: { field: "id" },
+  description: "A result document in the applicant's Log Inbox",
+  fields: (t) => ({
+    judul: t.exposeString("judul"),
+    kodeVerifikasi: t.exposeString("kodeVerifikasi"),
+    namaFile: t.string({ select: { file: { select: { namaAsli: true } } }, resolve: (d) => d.file.namaAsli }),
+    sha256: t.string({ select: { file: { select: { sha256: true } } }, resolve: (d) => d.file.sha256 }),
+    url: t.string({ resolve: (d) => `/unduh/hasil/${d.id}` }),
+    diunduhAt: t.expose("diunduhAt", { type: "DateTime", nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+export const CatatanRef = builder.prismaObject("CatatanInternal", {
+  description: "An internal note: staff only, never shown to the applicant",
+  fields: (t) => ({
+    isi: t.exposeString("isi"),
+    penulis: t.string({ select: { penulis: { select: { namaLengkap: true } } }, resolve: (c) => c.penulis.namaLengkap }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+export const PengajuanRef = builder.prismaNode("Pengajuan", {
+  id: { field: "id" },
+  description: "A service request. Visible to its applicant and to the staff of the instansi that runs the service.",
+  authScopes: (p, ctx) => service.pelakuOf(ctx, p) !== null,
+  fields: (t) => ({
+    nomorRegistrasi: t.exposeString("nomorRegistrasi", { nullable: true }),
+    status: t.expose("status", { type: PengajuanStatusEnum }),
+    statusLabel: t.string({ resolve: (p) => STATUS_LABEL[p.status] }),
+    versi: t.exposeInt("versi", { description: "Send it back with every change: a stale one is refused (CONFLICT)" }),
+    seq: t.exposeInt("seq", { description: "Sequence number of the last Log Pengajuan entry" }),
+    layanan: t.relation("layanan"),
+    instansi: t.relation("instansi"),
+    pemohon: t.field({
+      type: PemohonRef,
+      select: { pemohon: { select: { id: true, namaLengkap: true, email: true, telepon: true, identityMasked: true, identityCipher: true, identityType: true } } },
+      resolve: (p) => ({ p, user: p.pemohon }),
+    }),
+    petugas: t.string({ nullable: true, description: "Name of the assigned officer", select: { petugas: { select: { namaLengkap: true } } }, resolve: (p) => p.petugas?.namaLengkap ?? null }),
+    ditugaskanKeSaya: t.boolean({ resolve: (p, _a, ctx) => !!ctx.viewer && p.petugasId === ctx.viewer.id }),
+    formData: t.expose("formData", { type: "JSON" }),
+    pengiriman: t.expose("pengiriman", { type: PengirimanEnum }),
+    diajukanAt: t.expose("diajukanAt", { type: "DateTime", nullable: true }),
+    diverifikasiAt: t.expose("diverifikasiAt", { type: "DateTime", nullable: true }),
+    tenggat: t.expose("tenggat", { type: "DateTime", nullable: true, description: "SLA deadline on the office calendar (null while the clock waits)" }),
+    tenggatSementara: t.exposeBoolean("tenggatSementara", { description: "The deadline crosses a year whose holidays are not entered yet" }),
+    sisaMenitKerja: t.float({
+      nullable: true,
+      description: "Working minutes left until the deadline (negative when overdue); while paused, what is left",
+      resolve: async (p, _a, ctx) => {
+        if (p.tenggat && !isFinal(p.status)) return remaining(await ctx.calendars.get(p.instansiId), p.tenggat, new Date());
+        return p.slaSisaMenit;
+      },
+    }),
+    terlambat: t.boolean({ resolve: (p) => !!p.tenggat && !isFinal(p.status) && p.status !== "SIAP_DIAMBIL" && p.tenggat.getTime() < Date.now() }),
+    selesaiAt: t.expose("selesaiAt", { type: "DateTime", nullable: true }),
+    alasanTolak: t.exposeString("alasanTolak", { nullable: true }),
+    diambilOleh: t.exposeString("diambilOleh", { nullable: true }),
+    identitasPengambil: t.exposeString("identitasPengambil", { nullable: true }),
+    diambilAt: t.expose("diambilAt", { type: "DateTime", nullable: true }),
+    riwayat: t.relation("riwayat", { query: { orderBy: { seq: "asc" } }, description: "The Log Pengajuan, oldest first" }),
+    statusTerakhir: t.relation("riwayat", {
+      description: "The latest Log Pengajuan entry",
+      query: { orderBy: { seq: "desc" }, take: 1 },
+      type: [PengajuanLogRef] as never,
+    }),
+    dokumen: t.relation("dokumen", {
+      args: { termasukLama: t.arg.boolean({ required: false, defaultValue: false }) },
+      query: (args) => ({ where: args.termasukLama ? {} : { diganti: false }, orderBy: { createdAt: "asc" } }),
+    }),
+    hasil: t.relation("hasil", { query: { orderBy: { createdAt: "asc" } } }),
+    catatanInternal: t.relation("catatan", {
+      nullable: true,
+      description: "Staff only: null with a FORBIDDEN error for the applicant",
+      authScopes: (p, _a, ctx) => viewerIsStaffOf(ctx, p),
+      query: { orderBy: { createdAt: "asc" } },
+    }),
+    aksiTersedia: t.field({
+      type: [AksiEnum],
+      description: "What the viewer can do now (buttons)",
+      resolve: (p, _a, ctx) => {
+        const pelaku = service.pelakuOf(ctx, p);
+        return pelaku ? allowedActions(pelaku, p.status) : [];
+      },
+    }),
+    buktiUrl: t.string({ nullable: true, description: "Proof of submission PDF (after submitting)", resolve: (p) => (p.nomorRegistrasi ? `/unduh/bukti/${p.id}` : null) }),
+    asalId: t.string({ nullable: true, resolve: (p) => (p.asalId ? Buffer.from(`Pengajuan:${p.asalId}`).toString("base64") : null) }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+  }),
+});
+
+const QueueFilter = builder.inputType("AntrianFilter", {
+  fields: (t) => ({
+    status: t.field({ type: [PengajuanStatusEnum], required: false }),
+    layananId: t.globalID({ required: false }),
+    terlambat: t.boolean({ required: false, description: "Only overdue (true) or only on time (false)" }),
+    ditugaskanKeSaya: t.boolean({ required: false }),
+    diajukanDari: t.field({ type: "DateTime", required: false }),
+    diajukanSampai: t.field({ type: "DateTime", required: false }),
+    cari: t.string({ required: false, description: "Registration number, or part of it" }),
+  }),
+});
+
+const OPEN_STAFF: Prisma.PengajuanWhereInput["status"] = { notIn: ["DRAFT"] };
+
+function queueWhere(ctx: Context, instansiId: string, f: typeof QueueFilter.$inferInput | null | undefined): Prisma.PengajuanWhereInput {
+  const now = new Date();
+  return {
+    instansiId,
+    status: f?.status?.length ? { in: f.status } : OPEN_STAFF,
+    ...(f?.layananId ? { layananId: String(f.layananId.id) } : {}),
+    ...(f?.ditugaskanKeSaya ? { petugasId: ctx.viewer!.id } : {}),
+    ...(f?.terlambat === true ? { tenggat: { lt: now }, status: { in: ["DIVERIFIKASI", "DIPROSES"] } } : {}),
+    ...(f?.terlambat === false ? { OR: [{ tenggat: null }, { tenggat: { gte: now } }] } : {}),
+    ...(f?.diajukanDari || f?.diajukanSampai ? { diajukanAt: { ...(f.diajukanDari ? { gte: f.diajukanDari } : {}), ...(f.diajukanSampai ? { lte: f.diajukanSampai } : {}) } } : {}),
+    ...(f?.cari?.trim() ? { nomorRegistrasi: { contains: f.cari.trim().toUpperCase() } } : {}),
+  };
+}
+
+type Status = (typeof PengajuanStatusEnum.$inferType);
+const StatusCount = builder.objectRef<{ status: Status; jumlah: number }>("JumlahPerStatus").implement({
+  fields: (t) => ({ status: t.expose("status", { type: PengajuanStatusEnum }), jumlah: t.exposeInt("jumlah") }),
+});
+
+function staffInstansi(ctx: Context, instansiId: { id: string } | null | undefined): string {
+  const v = ctx.viewer!;
+  const id = instansiId?.id ?? v.instansiId;
+  if (!id) throw new ValidationError("INSTANSI_REQUIRED", "Pilih instansi.", "instansiId");
+  return id;
+}
+
+builder.queryFields((t) => ({
+  myPengajuan: t.prismaConnection({
+    type: "Pengajuan",
+    cursor: "id",
+    authScopes: { active: true },
+    description: "My service requests, newest first (Log Pengajuan)",
+    args: { status: t.arg({ type: [PengajuanStatusEnum], required: false }) },
+    totalCount: (_p, args, ctx) => ctx.prisma.pengajuan.count({ where: { pemohonId: ctx.viewer!.id, ...(args.status?.length ? { status: { in: args.status } } : {}) } }),
+    resolve: (query, _r, args, ctx) =>
+      ctx.prisma.pengajuan.findMany({
+        ...q(query),
+        where: { pemohonId: ctx.viewer!.id, ...(args.status?.length ? { status: { in: args.status } } : {}) },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      }),
+  }),
+  antrian: t.prismaConnection({
+    type: "Pengajuan",
+    cursor: "id",
+    description: "The staff queue of an instansi (default: the caller's): overdue first, then by deadline, then oldest submitted",
+    authScopes: (_r, args, ctx) => ({ staffOf: String(args.instansiId?.id ?? ctx.viewer?.instansiId ?? "") }),
+    args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }), filter: t.arg({ type: QueueFilter, required: false }) },
+    totalCount: (_p, args, ctx) => ctx.prisma.pengajuan.count({ where: queueWhere(ctx, staffInstansi(ctx, args.instansiId), args.filter) }),
+    resolve: (query, _r, args, ctx) =>
+      ctx.prisma.pengajuan.findMany({
+        ...q(query),
+        where: queueWhere(ctx, staffInstansi(ctx, args.instansiId), args.filter),
+        orderBy: [{ tenggat: { sort: "asc", nulls: "last" } }, { diajukanAt: "asc" }, { id: "asc" }],
+      }),
+  }),
+  antrianJumlah: t.field({
+    type: [StatusCount],
+    description: "How many requests per status in the queue (for the dashboard's tabs)",
+    authScopes: (_r, args, ctx) => ({ staffOf: String(args.instansiId?.id ?? ctx.viewer?.instansiId ?? "") }),
+    args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }) },
+    resolve: async (_r, args, ctx) => {
+      const rows = await ctx.prisma.pengajuan.groupBy({ by: ["status"], where: { instansiId: staffInstansi(ctx, args.instansiId), status: OPEN_STAFF }, _count: { _all: true } });
+      return rows.map((r) => ({ status: r.status, jumlah: r._count._all }));
+    },
+  }),
+  verifikasiDokumen: t.field({
+    type: builder.objectRef<{ judul: string; instansi: string; layanan: string; nomorRegistrasi: string; diterbitkan: Date; sha256: string }>("VerifikasiDokumen").implement({
+      description: "Public facts about a result document, to check a printed or forwarded copy",
+      fields: (f) => ({
+        judul: f.exposeString("judul"),
+        instansi: f.exposeString("instansi"),
+        layanan: f.exposeString("layanan"),
+        nomorRegistrasi: f.exposeString("nomorRegistrasi"),
+        diterbitkan: f.expose("diterbitkan", { type: "DateTime" }),
+        sha256: f.exposeString("sha256", { description: "SHA-256 of the genuine file: compare with the copy you have" }),
+      }),
+    }),
+    nullable: true,
+    description: "Check a result document by its verification code (public; null when unknown)",
+    args: { kode: t.arg.string({ required: true }) },
+    resolve: async (_r, args, ctx) => {
+      const kode = args.kode.trim().toUpperCase().replace(/[^A-Z0-9]/g, "").replace(/^(.{4})(.{4})(.{4})$/, "$1-$2-$3");
+      const h = await ctx.prisma.hasilDokumen.findUnique({
+        where: { kodeVerifikasi: kode },
+        include: { file: { select: { sha256: true } }, pengajuan: { select: { nomorRegistrasi: true, layanan: { select: { nama: true } }, instansi: { select: { nama: true } } } } },
+      });
+      if (!h) return null;
+      return { judul: h.judul, instansi: h.pengajuan.instansi.nama, layanan: h.pengajuan.layanan.nama, nomorRegistrasi: h.pengajuan.nomorRegistrasi ?? "", diterbitkan: h.createdAt, sha256: h.file.sha256 };
+    },
+  }),
+  lacakPengajuan: t.field({
+    type: builder.objectRef<{ nomorRegistrasi: string; layanan: string; instansi: string; status: Status; statusLabel: string; diajukanAt: Date | null; tenggat: Date | null; riwayat: Array<{ status: string; at: Date }> }>("LacakPengajuan").implement({
+      description: "Public tracking: status and dates only, no personal data",
+      fields: (f) => ({
+        nomorRegistrasi: f.exposeString("nomorRegistrasi"),
+        layanan: f.exposeString("layanan"),
+        instansi: f.exposeString("instansi"),
+        status: f.expose("status", { type: PengajuanStatusEnum }),
+        statusLabel: f.exposeString("statusLabel"),
+        diajukanAt: f.expose("diajukanAt", { type: "DateTime", nullable: true }),
+        tenggat: f.expose("tenggat", { type: "DateTime", nullable: true }),
+        riwayat: f.field({
+          type: [builder.objectRef<{ status: string; at: Date }>("LacakLangkah").implement({ fields: (g) => ({ status: g.exposeString("status"), at: g.expose("at", { type: "DateTime" }) }) })],
+          resolve: (x) => x.riwayat,
+        }),
+      }),
+    }),
+    nullable: true,
+    description: "Track a request by its registration number and the last 4 digits of the applicant's NIK/NIP (so numbers cannot be enumerated)",
+    args: { nomorRegistrasi: t.arg.string({ required: true }), empatDigitTerakhir: t.arg.string({ required: true }) },
+    resolve: async (_r, args, ctx) => {
+      const p = await ctx.prisma.pengajuan.findUnique({
+        where: { nomorRegistrasi: args.nomorRegistrasi.trim().toUpperCase() },
+        include: { layanan: { select: { nama: true } }, instansi: { select: { nama: true } }, pemohon: { select: { identityMasked: true } }, riwayat: { orderBy: { seq: "asc" } } },
+      });
+      if (!p || !/^\d{4}$/.test(args.empatDigitTerakhir) || !p.pemohon.identityMasked.endsWith(args.empatDigitTerakhir)) return null;
+      const steps = p.riwayat.filter((l, i, all) => i === 0 || l.keStatus !== all[i - 1]!.keStatus);
+      return {
+        nomorRegistrasi: p.nomorRegistrasi!,
+        layanan: p.layanan.nama,
+        instansi: p.instansi.nama,
+        status: p.status,
+        statusLabel: STATUS_LABEL[p.status],
+        diajukanAt: p.diajukanAt,
+        tenggat: p.tenggat,
+        riwayat: steps.map((l) => ({ status: STATUS_LABEL[l.keStatus], at: l.createdAt })),
+      };
+    },
+  }),
+  aksiLabel: t.field({
+    type: [builder.objectRef<{ aksi: Aksi; label: string }>("AksiLabel").implement({ fields: (f) => ({ aksi: f.expose("aksi", { type: AksiEnum }), label: f.exposeString("label") }) })],
+    description: "Indonesian labels of the actions (for buttons)",
+    resolve: () => AKSI.map((aksi) => ({ aksi, label: AKSI_LABEL[aksi] })),
+  }),
+}));
+
+const DokumenUploadInput = builder.inputType("DokumenUploadInput", {
+  fields: (t) => ({
+    persyaratanId: t.globalID({ required: true, description: "The requirement slot (PersyaratanDokumen id)" }),
+    file: t.field({ type: FileScalar, required: true }),
+  }),
+});
+
+const pengajuanErrors = { types: [ValidationError, ConflictError, InvalidStateError, NotFoundError] };
+
+builder.mutationFields((t) => ({
+  createPengajuan: t.prismaField({
+    type: "Pengajuan",
+    description: "Start a draft for a service (optionally from a rejected one: its form and documents are carried over)",
+    authScopes: { role: ["PEMOHON"] },
+    errors: pengajuanErrors,
+    args: {
+      layananId: t.arg.globalID({ required: true, for: LayananRef }),
+      pengiriman: t.arg({ type: PengirimanEnum, required: false }),
+      formData: t.arg({ type: "JSON", required: false }),
+      dariPengajuanId: t.arg.globalID({ required: false }),
+    },
+    resolve: (_q, _r, args, ctx) =>
+      service.createDraft(ctx, {
+        layananId: String(args.layananId.id),
+        pengiriman: args.pengiriman,
+        formData: (args.formData as Record<string, unknown> | null) ?? null,
+        dariPengajuanId: args.dariPengajuanId ? String(args.dariPengajuanId.id) : null,
+      }),
+  }),
+  updatePengajuan: t.prismaField({
+    type: "Pengajuan",
+    description: "Save form values (merged) or the delivery option of a draft, or of a request sent back for fixing",
+    authScopes: { active: true },
+    errors: pengajuanErrors,
+    args: {
+      id: t.arg.globalID({ required: true, for: PengajuanRef }),
+      versi: t.arg.int({ required: true }),
+      formData: t.arg({ type: "JSON", required: false }),
+      pengiriman: t.arg({ type: PengirimanEnum, required: false }),
+    },
+    resolve: (_q, _r, args, ctx) =>
+      service.updateDraft(ctx, { id: String(args.id.id), versi: args.versi, formData: (args.formData as Record<string, unknown> | null) ?? null, pengiriman: args.pengiriman }),
+  }),
+  uploadDokumenPengajuan: t.prismaField({
+    type: "Pengajuan",
+    description: "Upload documents into requirement slots (multipart request); a new upload replaces the slot's previous file",
+    authScopes: { active: true },
+    errors: pengajuanErrors,
+    args: {
+      id: t.arg.globalID({ required: true, for: PengajuanRef }),
+      versi: t.arg.int({ required: true }),
+      berkas: t.arg({ type: [DokumenUploadInput], required: true }),
+    },
+    resolve: (_q, _r, args, ctx) =>
+      service.uploadDokumen(ctx, {
+        id: String(args.id.id),
+        versi: args.versi,
+        berkas: args.berkas.map((b) => ({ persyaratanId: String(b.persyaratanId.id), file: b.file as never })),
+      }),
+  }),
+  ubahStatusPengajuan: t.prismaField({
+    type: "Pengajuan",
+    description:
+      "Take an action of the state table: the applicant AJUKAN/BATALKAN; staff VERIFIKASI, MINTA_PERBAIKAN (pesan), PROSES, SELESAIKAN, SIAPKAN_PENGAMBILAN, SERAHKAN (diambilOleh, identitasPengambil), TOLAK (pesan = reason)",
+    authScopes: { active: true },
+    errors: pengajuanErrors,
+    args: {
+      id: t.arg.globalID({ required: true, for: PengajuanRef }),
+      aksi: t.arg({ type: AksiEnum, required: true }),
+      versi: t.arg.int({ required: true }),
+      pesan: t.arg.string({ required: false }),
+      diambilOleh: t.arg.string({ required: false }),
+      identitasPengambil: t.arg.string({ required: false }),
+    },
+    resolve: (_q, _r, args, ctx) => service.transition(ctx, { ...args, id: String(args.id.id) }),
+  }),
+  tugaskanPengajuan: t.prismaField({
+    type: "Pengajuan",
+    description: "Assign an officer (null to unassign); an officer may take a request for themself",
+    authScopes: { role: ["PETUGAS", "ADMIN", "SUPERADMIN"] },
+    errors: pengajuanErrors,
+    args: { id: t.arg.globalID({ required: true, for: PengajuanRef }), versi: t.arg.int({ required: true }), petugasId: t.arg.globalID({ required: false }) },
+    resolve: (_q, _r, args, ctx) => service.assign(ctx, { id: String(args.id.id), versi: args.versi, petugasId: args.petugasId ? String(args.petugasId.id) : null }),
+  }),
+  tambahCatatanInternal: t.prismaField({
+    type: "CatatanInternal",
+    authScopes: { role: ["PETUGAS", "ADMIN", "SUPERADMIN"] },
+    errors: pengajuanErrors,
+    args: { id: t.arg.globalID({ required: true, for: PengajuanRef }), isi: t.arg.string({ required: true }) },
+    resolve: (_q, _r, args, ctx) => service.addCatatan(ctx, { id: String(args.id.id), isi: args.isi }),
+  }),
+  lampirkanHasil: t.prismaField({
+    type: "Pengajuan",
+    description: "Attach a result document (multipart): it lands in the applicant's Log Inbox with a verification code",
+    authScopes: { role: ["PETUGAS", "ADMIN", "SUPERADMIN"] },
+    errors: pengajuanErrors,
+    args: { id: t.arg.globalID({ required: true, for: PengajuanRef }), versi: t.arg.int({ required: true }), judul: t.arg.string({ required: true }), file: t.arg({ type: FileScalar, required: true }) },
+    resolve: (_q, _r, args, ctx) => service.uploadHasil(ctx, { id: String(args.id.id), versi: args.versi, judul: args.judul, file: args.file as never }),
+  }),
+}));
+
+// ---------------------------------------------------------------------------------------------------
+// Live
+
+type LogEvent = { pengajuanId: string; seq: number };
+
+const PengajuanEventRef = builder.objectRef<LogEvent>("PengajuanEvent").implement({
+  description: "One Log Pengajuan step and the pengajuan as it is after it",
+  fields: (t) => ({
+    seq: t.exposeInt("seq"),
+    log: t.prismaField({
+      type: "PengajuanLog",
+      resolve: (query, e, _a, ctx) => ctx.prisma.pengajuanLog.findUniqueOrThrow({ ...q(query), where: { pengajuanId_seq: { pengajuanId: e.pengajuanId, seq: e.seq } } }),
+    }),
+    pengajuan: t.prismaField({
+      type: "Pengajuan",
+      resolve: (query, e, _a, ctx) => ctx.prisma.pengajuan.findUniqueOrThrow({ ...q(query), where: { id: e.pengajuanId } }),
+    }),
+  }),
+});
+
+/**
+ * Replays the steps after `afterSeq`, then follows live ones; every step exactly once and in order, so a
+ * client that reconnects with the last seq it saw is never stale. Visibility is checked again per event.
+ */
+async function* followPengajuan(ctx: Context, id: string, afterSeq: number): AsyncGenerator<LogEvent> {
+  await service.loadVisible(ctx, id); // not visible → NOT_FOUND before anything is sent
+  const iterator = ctx.pubsub.subscribe("pengajuan:updated", id); // subscribe first: nothing slips between replay and live
+  let last = afterSeq;
+  const drain = async function* () {
+    const rows = await ctx.prisma.pengajuanLog.findMany({ where: { pengajuanId: id, seq: { gt: last } }, orderBy: { seq: "asc" }, select: { seq: true } });
+    for (const r of rows) {
+      last = r.seq;
+      yield { pengajuanId: id, seq: r.seq };
+    }
+  };
+  try {
+    yield* drain();
+    for await (const e of iterator) {
+      if (e.seq <= last) continue;
+      await service.loadVisible(ctx, id);
+      yield* drain();
+    }
+  } finally {
+    await iterator.return?.();
+  }
+}
+
+builder.subscriptionFields((t) => ({
+  pengajuanBerubah: t.field({
+    type: PengajuanEventRef,
+    description: "Every Log Pengajuan step of one request (its applicant, staff of its instansi). Pass the last seq you saw to catch up after a reconnect.",
+    authScopes: { active: true },
+    args: { id: t.arg.globalID({ required: true, for: PengajuanRef }), setelahSeq: t.arg.int({ required: false, defaultValue: 0 }) },
+    subscribe: (_r, args, ctx) => followPengajuan(ctx, String(args.id.id), args.setelahSeq ?? 0),
+    resolve: (e) => e as LogEvent,
+  }),
+  antrianBerubah: t.prismaField({
+    type: "Pengajuan",
+    description: "Each change in an instansi's queue (staff dashboards)",
+    authScopes: (_r, args, ctx) => ({ staffOf: String(args.instansiId?.id ?? ctx.viewer?.instansiId ?? "") }),
+    args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }) },
+    subscribe: (_r, args, ctx) => ctx.pubsub.subscribe("instansi:queue", staffInstansi(ctx, args.instansiId)),
+    resolve: async (query, e, _a, ctx) => {
+      const { pengajuanId } = e as unknown as { pengajuanId: string };
+      return ctx.prisma.pengajuan.findUniqueOrThrow({ ...q(query), where: { id: pengajuanId } });
+    },
+  }),
+  myPengajuanBerubah: t.prismaField({
+    type: "Pengajuan",
+    description: "Changes to any of my requests (for the Log Pengajuan list)",
+    authScopes: { active: true },
+    subscribe: (_r, _a, ctx) => myChanges(ctx),
+    resolve: async (query, e, _a, ctx) => ctx.prisma.pengajuan.findFirstOrThrow({ ...q(query), where: { id: (e as unknown as { pengajuanId: string }).pengajuanId, pemohonId: ctx.viewer!.id } }),
+  }),
+}));
+
+async function* myChanges(ctx: Context) {
+  // the notification stream already carries every status change addressed to this user
+  const iterator = ctx.pubsub.subscribe("user:notification", ctx.viewer!.id);
+  try {
+    for await (const e of iterator) {
+      const n = await ctx.prisma.notification.findUnique({ where: { id: e.notificationId }, select: { data: true } });
+      const pengajuanId = (n?.data as { pengajuanId?: string } | null)?.pengajuanId;
+      if (pengajuanId) yield { pengajuanId };
+    }
+  } finally {
+    await iterator.return?.();
+  }
+}
