@@ -23,6 +23,8 @@ export interface OpenOptions {
   pglite?: PGlite;
   migrate?: boolean;
   log?: (message: string) => void;
+  /** emit every SQL statement as a Prisma `query` event (tests count them) */
+  logQueries?: boolean;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Db> {
@@ -30,7 +32,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Db> {
   if (opts.databaseUrl) {
     const applied = opts.migrate === false ? [] : await deployMigrations(pgAdapterFactory(opts.databaseUrl));
     if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: opts.databaseUrl }) });
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: opts.databaseUrl }), ...queryLog(opts) });
     return { kind: "postgres", prisma, applied, close: () => prisma.$disconnect() };
   }
 
@@ -51,7 +53,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Db> {
   try {
     const applied = opts.migrate === false ? [] : await deployMigrations(pgliteAdapterFactory(pglite));
     if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
-    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), ...queryLog(opts) });
     const db = pglite;
     return {
       kind: "pglite",
@@ -68,4 +70,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Db> {
     release();
     throw err;
   }
+}
+
+function queryLog(opts: OpenOptions) {
+  return opts.logQueries ? { log: [{ emit: "event" as const, level: "query" as const }] } : {};
 }

@@ -6,7 +6,7 @@ import { inject } from "vitest";
 import { openDatabase, type Db } from "../../server/db/client";
 
 /** A fresh, migrated database for one test file: a PGlite clone, or a PostgreSQL database from the template. */
-export async function openTestDatabase(): Promise<Db> {
+export async function openTestDatabase(opts: { logQueries?: boolean } = {}): Promise<Db> {
   const template = inject("pgTemplate");
   if (template) {
     const base = process.env.DATABASE_URL!;
@@ -20,7 +20,7 @@ export async function openTestDatabase(): Promise<Db> {
     }
     const url = new URL(base);
     url.pathname = `/${name}`;
-    const db = await openDatabase({ databaseUrl: url.toString(), migrate: false });
+    const db = await openDatabase({ databaseUrl: url.toString(), migrate: false, ...opts });
     return {
       ...db,
       close: async () => {
@@ -34,6 +34,6 @@ export async function openTestDatabase(): Promise<Db> {
   }
   const dump = fs.readFileSync(inject("pgliteDump"));
   const pglite = await PGlite.create({ loadDataDir: new Blob([dump]) });
-  const db = await openDatabase({ pglite, migrate: false });
+  const db = await openDatabase({ pglite, migrate: false, ...opts });
   return { ...db, close: async () => { await db.close(); await pglite.close(); } };
 }

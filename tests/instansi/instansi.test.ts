@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createStaff, createTestApp, globalId, type TestApp } from "../helpers/app";
+import { createStaff, createTestApp, type TestApp } from "../helpers/app";
 
 let t: TestApp;
 let superadmin: Awaited<ReturnType<typeof createStaff>>;

@@ -148,7 +148,6 @@ export const PengajuanRef = builder.prismaNode("Pengajuan", {
     statusTerakhir: t.relation("riwayat", {
       description: "The latest Log Pengajuan entry",
       query: { orderBy: { seq: "desc" }, take: 1 },
-      type: [PengajuanLogRef] as never,
     }),
     dokumen: t.relation("dokumen", {
       args: { termasukLama: t.arg.boolean({ required: false, defaultValue: false }) },
