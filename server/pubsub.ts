@@ -26,6 +26,8 @@ export function createLoketPubSub(redisUrl: string | undefined): PubSub {
   }
   const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
   const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  // connection trouble is retried by ioredis; without a listener it would crash the process
+  for (const client of [publishClient, subscribeClient]) client.on("error", () => {});
   const eventTarget = createRedisEventTarget<CustomEvent>({ publishClient, subscribeClient });
   const pubsub = createPubSub<Topics>({ eventTarget: eventTarget as never });
   return Object.assign(pubsub, {

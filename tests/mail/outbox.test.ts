@@ -1,5 +1,4 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer, type SMTPServerAddress } from "smtp-server";
+import { startSmtp, type TestSmtp } from "../helpers/smtp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../server/db/client";
 import { enqueueEmail, type EmailMessage } from "../../server/modules/mail/outbox";
@@ -22,104 +21,15 @@ beforeEach(async () => {
   await db.prisma.outbox.deleteMany();
 });
 
-// --- a real SMTP server, in process ------------------------------------------------------------------------
-
-interface Received {
-  messageId: string;
-  subject: string;
-  to: string[];
-  body: string;
-}
-
-interface TestSmtp {
-  port: number;
-  url: string;
-  messages: Received[];
-  /** number of DATA commands that began (a slow server is still inside one) */
-  receiving: number;
-  close(): Promise<void>;
-}
-
-async function startSmtp(opts: { port?: number; rejectRecipients?: boolean; dataDelayMs?: number } = {}): Promise<TestSmtp> {
-  const state = { messages: [] as Received[], receiving: 0 };
-  const server = new SMTPServer({
-    authOptional: true,
-    disableReverseLookup: true,
-    // nodemailer would upgrade to TLS and refuse the server's self-signed certificate
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onRcptTo(_address, _session, callback) {
-      if (!opts.rejectRecipients) return callback();
-      callback(Object.assign(new Error("5.1.1 Mailbox tidak dikenal"), { responseCode: 550 }));
-    },
-    onData(stream, session, callback) {
-      state.receiving++;
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        const raw = Buffer.concat(chunks).toString("utf8");
-        const headers = parseHeaders(raw);
-        const finish = () => {
-          state.messages.push({
-            messageId: headers.get("message-id") ?? "",
-            subject: decodeWords(headers.get("subject") ?? ""),
-            to: session.envelope.rcptTo.map((a: SMTPServerAddress) => a.address),
-            body: raw.slice(raw.indexOf("\r\n\r\n") + 4),
-          });
-          callback();
-        };
-        if (opts.dataDelayMs) setTimeout(finish, opts.dataDelayMs);
-        else finish();
-      });
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.server.once("error", reject);
-    server.listen(opts.port ?? 0, "127.0.0.1", () => resolve());
-  });
-  const port = (server.server.address() as AddressInfo).port;
-  const smtp: TestSmtp = {
-    port,
-    url: `smtp://127.0.0.1:${port}`,
-    get messages() {
-      return state.messages;
-    },
-    get receiving() {
-      return state.receiving;
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-  servers.push(smtp);
-  return smtp;
-}
-
 /** A port nothing listens on: "the mail server is down". */
 async function closedPort(): Promise<number> {
-  const s = await startSmtp();
+  const s = await startSmtp(servers);
   await s.close();
   return s.port;
 }
 
-function parseHeaders(raw: string): Map<string, string> {
-  const head = raw.slice(0, raw.indexOf("\r\n\r\n")).replace(/\r\n[ \t]+/g, " ");
-  const map = new Map<string, string>();
-  for (const l of head.split("\r\n")) {
-    const i = l.indexOf(":");
-    if (i > 0) map.set(l.slice(0, i).trim().toLowerCase(), l.slice(i + 1).trim());
-  }
-  return map;
-}
 
 /** RFC 2047 encoded words, enough for nodemailer's subjects. */
-function decodeWords(s: string): string {
-  return s
-    .replace(/\?=\s+=\?/g, "?==?")
-    .replace(/=\?([^?]+)\?([BQ])\?([^?]*)\?=/gi, (_m, _cs, enc: string, data: string) =>
-      enc.toUpperCase() === "B"
-        ? Buffer.from(data, "base64").toString("utf8")
-        : Buffer.from(data.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1").toString("utf8"),
-    );
-}
 
 // --- helpers --------------------------------------------------------------------------------------------------
 
@@ -174,7 +84,7 @@ function countBy(ids: string[]): Map<string, number> {
 
 describe("outbox", () => {
   it("(a) sends what a transaction enqueued, once each, with the row id as Message-ID", async () => {
-    const smtp = await startSmtp();
+    const smtp = await startSmtp(servers);
     const ids = await enqueue(1, 2, 3);
     expect(ids).toHaveLength(3);
 
@@ -200,7 +110,7 @@ describe("outbox", () => {
   });
 
   it("(b) a transaction that fails after enqueueing leaves no row and sends nothing", async () => {
-    const smtp = await startSmtp();
+    const smtp = await startSmtp(servers);
     await expect(
       db.prisma.$transaction(async (tx) => {
         await enqueueEmail(tx, email(1));
@@ -230,7 +140,7 @@ describe("outbox", () => {
     // not due yet: nothing is tried again
     expect(await w.runOnce()).toEqual({ sent: 0, failed: 0, retried: 0 });
 
-    const smtp = await startSmtp({ port });
+    const smtp = await startSmtp(servers, { port });
     expect(await w.runOnce()).toEqual({ sent: 0, failed: 0, retried: 0 }); // still waiting for nextAttemptAt
     expect(smtp.messages).toHaveLength(0);
 
@@ -245,7 +155,7 @@ describe("outbox", () => {
   });
 
   it("(d) a restarted worker sends nothing twice; stop() waits for the send in flight", async () => {
-    const smtp = await startSmtp({ dataDelayMs: 300 });
+    const smtp = await startSmtp(servers, { dataDelayMs: 300 });
     const ids = await enqueue(1, 2, 3);
 
     const first = worker(smtp.url, { pollMs: 60_000 });
@@ -270,7 +180,7 @@ describe("outbox", () => {
   });
 
   it("(d) two workers running at once deliver each message exactly once", async () => {
-    const smtp = await startSmtp({ dataDelayMs: 5 });
+    const smtp = await startSmtp(servers, { dataDelayMs: 5 });
     const ids = await enqueue(...Array.from({ length: 12 }, (_, i) => i + 1));
     const a = worker(smtp.url);
     const b = worker(smtp.url);
@@ -293,7 +203,7 @@ describe("outbox", () => {
   });
 
   it("(d) a row claimed by a worker that died waits for its lock to expire, then goes out once", async () => {
-    const smtp = await startSmtp();
+    const smtp = await startSmtp(servers);
     const [id] = await enqueue(1);
     // as a crashed instance leaves it: claimed, never marked
     await db.prisma.outbox.update({ where: { id }, data: { lockedUntil: new Date(Date.now() + LOCK_MS) } });
@@ -324,14 +234,14 @@ describe("outbox", () => {
     expect(row!.sentAt).toBeNull();
 
     // even with the mail server back, a FAILED row stays as it is (an operator decides)
-    const smtp = await startSmtp({ port });
+    const smtp = await startSmtp(servers, { port });
     await db.prisma.outbox.updateMany({ data: { nextAttemptAt: new Date() } });
     expect(await w.runOnce()).toEqual({ sent: 0, failed: 0, retried: 0 });
     expect(smtp.messages).toHaveLength(0);
   });
 
   it("(f) a rejected recipient is retried, then FAILED with the server's reply kept", async () => {
-    const smtp = await startSmtp({ rejectRecipients: true });
+    const smtp = await startSmtp(servers, { rejectRecipients: true });
     await enqueue(1);
     const logs: string[] = [];
     const w = worker(smtp.url, { maxAttempts: 2, log: (m, extra) => logs.push(`${m} ${JSON.stringify(extra ?? "")}`) });
@@ -374,13 +284,13 @@ describe("outbox", () => {
     }
 
     // configured later (a restart with SMTP_URL): they go out
-    const smtp = await startSmtp();
+    const smtp = await startSmtp(servers);
     expect(await worker(smtp.url).runOnce()).toEqual({ sent: 2, failed: 0, retried: 0 });
     expect(smtp.messages).toHaveLength(2);
   });
 
   it("kick() after a commit sends without waiting for the next poll", async () => {
-    const smtp = await startSmtp();
+    const smtp = await startSmtp(servers);
     const w = worker(smtp.url, { pollMs: 60_000 });
     w.start();
     // let the first (empty) pass finish: the next poll is a minute away, so only kick() can send now

@@ -1,3 +1,4 @@
+import { GraphQLError } from "graphql";
 import { builder } from "../../schema/builder";
 import { q } from "../../lib/query";
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from "../../lib/errors";
@@ -450,8 +451,17 @@ const PengajuanEventRef = builder.objectRef<LogEvent>("PengajuanEvent").implemen
  * Replays the steps after `afterSeq`, then follows live ones; every step exactly once and in order, so a
  * client that reconnects with the last seq it saw is never stale. Visibility is checked again per event.
  */
-async function* followPengajuan(ctx: Context, id: string, afterSeq: number): AsyncGenerator<LogEvent> {
-  await service.loadVisible(ctx, id); // not visible → NOT_FOUND before anything is sent
+async function followPengajuan(ctx: Context, id: string, afterSeq: number): Promise<AsyncGenerator<LogEvent>> {
+  try {
+    await service.loadVisible(ctx, id); // not visible: refused before anything is sent
+  } catch (err) {
+    if (err instanceof NotFoundError) throw new GraphQLError(err.message, { extensions: { code: "NOT_FOUND" } });
+    throw err;
+  }
+  return follow(ctx, id, afterSeq);
+}
+
+async function* follow(ctx: Context, id: string, afterSeq: number): AsyncGenerator<LogEvent> {
   const iterator = ctx.pubsub.subscribe("pengajuan:updated", id); // subscribe first: nothing slips between replay and live
   let last = afterSeq;
   const drain = async function* () {

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { activeCitizen, createTestApp, serviceFixture, type TestApp } from "../helpers/app";
+import { collect, wsClient } from "../helpers/ws";
+
+/**
+ * Two API instances on one database, sharing events through Redis: a change made on instance A reaches a
+ * subscriber connected to instance B. Runs when REDIS_URL is set (CI's PostgreSQL + Redis variant).
+ */
+const REDIS_URL = process.env.REDIS_URL;
+
+describe.skipIf(!REDIS_URL)("scale-out through Redis", () => {
+  let a: TestApp;
+  let b: TestApp;
+  let portB: number;
+  beforeAll(async () => {
+    a = await createTestApp({ redisUrl: REDIS_URL });
+    b = await createTestApp({ redisUrl: REDIS_URL }, a.db);
+    // both instances must use the same keys to read each other's sessions
+    (b.app.services as { keys: unknown }).keys = a.app.services.keys;
+    portB = await b.app.start(0, "127.0.0.1");
+  });
+  afterAll(async () => {
+    await b.close();
+    await a.close();
+  });
+
+  it("an officer's action on instance A reaches the citizen subscribed on instance B, and logout on A ends the session on B", async () => {
+    const fx = await serviceFixture(a);
+    const c = await activeCitizen(a);
+    const created = await a.gql(`mutation($l: ID!) { createPengajuan(layananId: $l) { ... on CreatePengajuanSuccess { data { id versi } } } }`, { l: fx.layanan.id }, { token: c.token });
+    const p = created.data!.createPengajuan.data;
+    const client = wsClient(portB, { token: c.token });
+    const sub = collect(client, `subscription($id: ID!) { pengajuanBerubah(id: $id) { seq log { aksi } pengajuan { status } } }`, { id: p.id });
+    await sub.next(1); // BUAT replayed
+    await new Promise((r) => setTimeout(r, 200));
+    const cancel = await a.gql(`mutation($id: ID!, $v: Int!) { ubahStatusPengajuan(id: $id, aksi: BATALKAN, versi: $v) { __typename } }`, { id: p.id, v: p.versi }, { token: c.token });
+    expect(cancel.data!.ubahStatusPengajuan.__typename).toBe("UbahStatusPengajuanSuccess");
+    const events = await sub.next(2, 5000);
+    expect(events[1]!.data!.pengajuanBerubah).toMatchObject({ seq: 2, log: { aksi: "BATALKAN" }, pengajuan: { status: "DIBATALKAN" } });
+    await client.dispose();
+
+    // B caches the session; logging out everywhere on A must reach B's cache through Redis
+    expect((await b.gql(`{ me { id } }`, {}, { token: c.token })).data!.me).not.toBeNull();
+    await a.gql(`mutation { logoutEverywhere }`, {}, { token: c.token });
+    let me: unknown = "still there";
+    for (let i = 0; i < 20 && me !== null; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      me = (await b.gql(`{ me { id } }`, {}, { token: c.token })).data!.me;
+    }
+    expect(me).toBeNull();
+  });
+});
