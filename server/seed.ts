@@ -2,7 +2,7 @@ import type { PrismaClient } from "./generated/prisma/client";
 import type { Config } from "./config";
 import type { Keys } from "./lib/crypto";
 import { HOLIDAYS_2026 } from "./modules/calendar/holidays-2026";
-import { MASPECI_HOURS } from "./modules/calendar/working-time";
+import { CATALOGUE } from "./modules/layanan/catalogue-seed";
 import { createStaffAccount } from "./modules/account/service";
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "./modules/auth/password";
@@ -26,32 +26,54 @@ export const DEMO = {
   warga: { identityType: "NIK", nomorIdentitas: "3519011708900001", namaLengkap: "Budi Santoso", password: "Warga-Loket-2026" },
 } as const;
 
-/** Demo data for a first run: one instansi with its hours, an admin, an officer and an active citizen. */
+/** Loads the seeded catalogue (offices and their services with their Standar Pelayanan). Idempotent per instansi. */
+export async function seedCatalogue(prisma: PrismaClient): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const { instansi, layanan } of CATALOGUE) {
+    const existing = await prisma.instansi.findUnique({ where: { kode: instansi.kode }, select: { id: true } });
+    if (existing) {
+      ids.set(instansi.kode, existing.id);
+      continue;
+    }
+    const { jamLayanan, ...fields } = instansi;
+    const row = await prisma.$transaction(async (tx) => {
+      const created = await tx.instansi.create({ data: { ...fields, jamLayanan: { create: jamLayanan } } });
+      for (const l of layanan) {
+        const { persyaratan, formFields, ...rest } = l;
+        await tx.layanan.create({
+          data: {
+            ...rest,
+            instansiId: created.id,
+            persyaratan: { create: persyaratan.map((p, i) => ({ ...p, urutan: i + 1 })) },
+            formFields: { create: formFields.map((f, i) => ({ ...f, urutan: i + 1 })) },
+          },
+        });
+      }
+      return created;
+    });
+    ids.set(instansi.kode, row.id);
+  }
+  return ids;
+}
+
+/** Demo data for a first run: the seeded catalogue, an admin and an officer of KMG-MADIUN, and an active citizen. */
 export async function seedDemo(prisma: PrismaClient, keys: Keys, config: Config): Promise<boolean> {
   if ((await prisma.instansi.count()) > 0 || (await prisma.user.count()) > 0) return false;
-  const instansi = await prisma.instansi.create({
-    data: {
-      ...DEMO.instansi,
-      alamat: "Jl. Panglima Sudirman No. 5 Mejayan, Kabupaten Madiun",
-      telepon: "082245552687",
-      email: "otala.kabmadiun@gmail.com",
-      zonaWaktu: "Asia/Jakarta",
-      jamLayanan: { create: MASPECI_HOURS.map((h) => ({ hari: h.weekday, buka: h.open, tutup: h.close })) },
-    },
-  });
+  const ids = await seedCatalogue(prisma);
+  const instansiId = ids.get(DEMO.instansi.kode)!;
   await createStaffAccount(prisma, keys, config, null, {
     ...DEMO.admin,
     email: "admin@kemenag-madiun.example",
     telepon: "081200000001",
     role: "ADMIN",
-    instansiId: instansi.id,
+    instansiId,
   });
   await createStaffAccount(prisma, keys, config, null, {
     ...DEMO.petugas,
     email: "petugas@kemenag-madiun.example",
     telepon: "081200000002",
     role: "PETUGAS",
-    instansiId: instansi.id,
+    instansiId,
   });
   const id = randomUUID();
   await prisma.user.create({
@@ -64,6 +86,7 @@ export async function seedDemo(prisma: PrismaClient, keys: Keys, config: Config)
       passwordHash: await hashPassword(DEMO.warga.password),
       role: "PEMOHON",
       status: "AKTIF",
+      emailVerifiedAt: new Date(),
       consentTermsVersion: config.termsVersion,
       consentPrivacyVersion: config.privacyVersion,
       consentAt: new Date(),

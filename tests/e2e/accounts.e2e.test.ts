@@ -233,6 +233,25 @@ describe.skipIf(!hasChromium)("the web client in Chromium", () => {
     await page.getByRole("button", { name: "Notifikasi", exact: true }).waitFor({ timeout: 10_000 });
   }, 120_000);
 
+  it("the citizen's profile shows their data, offers it as JSON, and logs out", async () => {
+    for (const viewport of [...VIEWPORTS].reverse()) {
+      await page.setViewportSize(viewport);
+      await page.goto(base + "/profil");
+      await page.getByRole("heading", { name: "Data kontak" }).waitFor();
+      await page.getByRole("button", { name: /Tampilkan data saya/ }).click();
+      await page.getByLabel("Data saya dalam format JSON").waitFor();
+      expect(await page.getByLabel("Data saya dalam format JSON").textContent()).toContain("Siti Aminah");
+      await screenshot("profil", viewport);
+    }
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Unduh (JSON)" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^data-saya-loket-\d{4}-\d{2}-\d{2}\.json$/);
+
+    await page.getByRole("button", { name: "Keluar", exact: true }).click();
+    await page.getByText("Anda telah keluar.").waitFor({ timeout: 10_000 });
+    await page.getByRole("navigation", { name: "Menu utama" }).getByRole("link", { name: "Masuk", exact: true }).waitFor();
+    expect((await context.cookies()).some((c) => c.name === "loket_session" && c.value)).toBe(false);
+  }, 60_000);
+
   it("an admin sees pending registrations (admin pages load on demand)", async () => {
     const scripts: string[] = [];
     page.on("request", (r) => {

@@ -54,15 +54,15 @@ describe("notifications", () => {
     const gid = Buffer.from(`Pengajuan:${p.id}`).toString("base64");
     const r = await t.gql(ACT, { id: gid, a: "MINTA_PERBAIKAN", v: 1, pesan: "Scan surat pengantar terpotong & buram <mohon ulang>" }, { token: fx.petugas.token });
     expect(r.data!.ubahStatusPengajuan.__typename).toBe("UbahStatusPengajuanSuccess");
-    const mail = await waitFor(() => smtp.messages.find((m) => m.to.includes(user.email)));
+    const mail = await waitFor(() => smtp.messages.find((m) => m.to.includes(user.email) && m.subject.startsWith("Pengajuan")));
     expect(mail.subject).toBe("Pengajuan INS/2026/000777: Perlu perbaikan");
     expect(mail.body).toContain("Scan surat pengantar terpotong");
     expect(mail.body).toContain(`https://loket.example.go.id/pengajuan/${p.id}`);
     expect(mail.body).toContain("&lt;mohon ulang&gt;"); // escaped in the HTML part
-    const row = await t.db.prisma.outbox.findFirstOrThrow({ where: { status: "SENT" } });
+    const row = (await t.db.prisma.outbox.findMany({ where: { status: "SENT" } })).find((o) => (o.payload as { kategori: string; to: string }).kategori === "STATUS_PENGAJUAN" && (o.payload as { to: string }).to === user.email)!;
     expect(mail.messageId).toBe(`<${row.id}@loket>`);
     await new Promise((r) => setTimeout(r, 300));
-    expect(smtp.messages.filter((m) => m.to.includes(user.email)).length).toBe(1);
+    expect(smtp.messages.filter((m) => m.to.includes(user.email) && m.subject.startsWith("Pengajuan")).length).toBe(1);
   });
 });
 

@@ -36,7 +36,7 @@ function startServer(dataDir: string, extra: Record<string, string> = {}) {
   child.stderr!.on("data", (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const ready = new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 45_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
     const check = () => {
       const m = output.match(/listening on http:\/\/localhost:(\d+)\//);
       if (m) {
@@ -66,7 +66,8 @@ afterAll(() => {
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
 
-describe.skipIf(!onPglite)("the server process on the embedded database", () => {
+// real processes on a 2-core machine shared with the rest of the suite: allow them time
+describe.skipIf(!onPglite)("the server process on the embedded database", { timeout: 180_000 }, () => {
   it("migrates and seeds on first run, holds the data folder, and shuts down cleanly on SIGTERM", async () => {
     const dir = tmpDir();
     const a = startServer(dir);
@@ -79,7 +80,8 @@ describe.skipIf(!onPglite)("the server process on the embedded database", () => 
     const login = await gql(port, `mutation { login(nomorIdentitas: "3519011708900001", password: "Warga-Loket-2026") { __typename } }`);
     expect(login.data!.login.__typename).toBe("LoginSuccess");
     const list = await gql(port, `{ instansiList { kode } hariLibur(tahun: 2026) { tanggal } }`);
-    expect(list.data!.instansiList).toEqual([{ kode: "KMG-MADIUN" }]);
+    expect(list.data!.instansiList.map((i: { kode: string }) => i.kode)).toContain("KMG-MADIUN");
+    expect(list.data!.instansiList.length).toBe(4);
     expect(list.data!.hariLibur.length).toBe(25);
 
     // a second process on the same folder is refused with a clear message, and the first is untouched
@@ -101,7 +103,7 @@ describe.skipIf(!onPglite)("the server process on the embedded database", () => 
     const c = startServer(dir);
     const port2 = await c.ready;
     expect(c.output()).not.toMatch(/Applied migrations|Seeded/);
-    expect((await gql(port2, `{ instansiList { kode } }`)).data!.instansiList).toEqual([{ kode: "KMG-MADIUN" }]);
+    expect((await gql(port2, `{ instansiList { kode } }`)).data!.instansiList.length).toBe(4);
     c.child.kill("SIGTERM");
     expect(await c.exited).toBe(0);
   });

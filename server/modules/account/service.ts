@@ -8,6 +8,9 @@ import { clearSessionCookie, sessionCookie } from "../auth/session";
 import { accountRetryAt, addressAfterFailure, secondsUntil, waitMessage, ACCOUNT_LOCK_AFTER } from "../auth/throttle";
 import { identityIndex, identityTypeOf, parseIdentity, protectIdentity, revealIdentity } from "../identity/protect";
 import { createNotifications, publishNotifications } from "../notification/service";
+import { enqueueEmail } from "../mail/outbox";
+import { akunDiaktifkan, akunDitangguhkan, akunDitolak } from "../mail/templates";
+import { issueVerification } from "./email-tokens";
 import {
   ACCOUNT_TRANSITIONS,
   type AccountTransition,
@@ -97,10 +100,12 @@ export async function register(ctx: Context, input: RegisterInput): Promise<{ us
         },
       });
       await tx.accountAction.create({ data: { userId: id, kind: "DAFTAR" } });
+      await issueVerification(tx, ctx, user);
       const { token, sessionId } = await ctx.sessions.create(tx, id, ctx.request);
       return { user, token, sessionId };
     });
     signIn(ctx, user, token, sessionId);
+    ctx.mail?.kick();
     return { user, token };
   } catch (err) {
     if (isUniqueViolation(err)) throw duplicate();
@@ -225,11 +230,13 @@ export async function updateProfile(ctx: Context, input: Partial<ContactInput>):
     telepon: input.telepon ?? current.telepon,
   });
   const emailChanged = contact.email !== current.email;
-  const user = await ctx.prisma.user.update({
-    where: { id: v.id },
-    data: { ...contact, ...(emailChanged ? { emailVerifiedAt: null } : {}) },
+  const user = await ctx.prisma.$transaction(async (tx) => {
+    const user = await tx.user.update({ where: { id: v.id }, data: { ...contact, ...(emailChanged ? { emailVerifiedAt: null } : {}) } });
+    if (emailChanged) await issueVerification(tx, ctx, user);
+    return user;
   });
   ctx.sessions.invalidateUser(v.id);
+  if (emailChanged) ctx.mail?.kick();
   return user;
 }
 
@@ -277,11 +284,20 @@ export async function administerAccount(
     await tx.accountAction.create({ data: { userId: subject.id, actorId: actor.id, kind: action, reason } });
     const events = await createNotifications(tx, [{ userId: subject.id, kind: `AKUN_${action}`, ...text, data: { status: to } }]);
     const user = await tx.user.findUniqueOrThrow({ where: { id: subject.id } });
+    const common = { nama: user.namaLengkap, pengirim: "Loket" };
+    const mail =
+      action === "TOLAK"
+        ? akunDitolak({ ...common, alasan: reason ?? "" })
+        : action === "TANGGUHKAN"
+          ? akunDitangguhkan({ ...common, alasan: reason })
+          : akunDiaktifkan({ ...common, tautan: `${ctx.config.publicUrl}/masuk` });
+    await enqueueEmail(tx, { to: user.email, ...mail, kategori: "STATUS_AKUN" });
     return { user, events };
   });
   ctx.sessions.invalidateUser(user.id);
   ctx.pubsub.publish("account:status", user.id, { userId: user.id, status: user.status, reason, at: new Date().toISOString() });
   publishNotifications(ctx.pubsub, events);
+  ctx.mail?.kick();
   return user;
 }
 

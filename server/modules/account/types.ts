@@ -6,6 +6,7 @@ import { AccountStatus, IdentityType, Role } from "../../schema/enums";
 import { revealIdentity } from "../identity/protect";
 import { canAdminister } from "./rules";
 import * as service from "./service";
+import * as emailTokens from "./email-tokens";
 import type { Context } from "../../context";
 
 function isSelf(user: { id: string }, ctx: Context) {
@@ -215,6 +216,30 @@ builder.mutationFields((t) => {
           telepon: args.telepon ?? undefined,
         });
       },
+    }),
+    verifyEmail: t.boolean({
+      description: "Confirm the email address with the token from the verification link (works without logging in)",
+      errors: { types: [ValidationError, InvalidStateError] },
+      args: { token: t.arg.string({ required: true }) },
+      resolve: async (_r, args, ctx) => !!(await emailTokens.verifyEmail(ctx, args.token)),
+    }),
+    resendVerificationEmail: t.boolean({
+      authScopes: { authenticated: true },
+      description: "Send a new verification link to my address",
+      errors: { types: [InvalidStateError] },
+      resolve: (_r, _a, ctx) => emailTokens.resendVerification(ctx),
+    }),
+    requestPasswordReset: t.boolean({
+      description: "Email a one-time link to set a new password. Answers true whether or not the account exists.",
+      errors: { types: [ValidationError] },
+      args: { nomorIdentitasAtauEmail: t.arg.string({ required: true }) },
+      resolve: (_r, args, ctx) => emailTokens.requestPasswordReset(ctx, args.nomorIdentitasAtauEmail),
+    }),
+    resetPassword: t.boolean({
+      description: "Set a new password with the token from the reset link; every session of the account ends",
+      errors: { types: [ValidationError] },
+      args: { token: t.arg.string({ required: true }), passwordBaru: t.arg.string({ required: true }) },
+      resolve: (_r, args, ctx) => emailTokens.resetPassword(ctx, args.token, args.passwordBaru),
     }),
     activateAccount: adminAction("AKTIVASI", "Activate a registered account (after checking the identity)", false),
     rejectAccount: adminAction("TOLAK", "Reject a registration, with the reason the applicant will see", true),
