@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createInstansi, createStaff, createTestApp, globalId, CREATE_LAYANAN, type TestApp } from "../helpers/app";
+import { createInstansi, createStaff, createTestApp, globalId, tinyPdf, upload, CREATE_LAYANAN, type TestApp } from "../helpers/app";
 import { seedCatalogue } from "../../server/seed";
 
 let t: TestApp;
@@ -81,5 +81,25 @@ describe("the service editor (instansi admin)", () => {
     await t.db.prisma.dokumenPengajuan.create({ data: { pengajuanId: p.id, persyaratanId: slotId, fileId: file.id } });
     const drop = await t.gql(UPDATE, { id: layanan.id, p: [{ id: upd.data!.updateLayanan.data.persyaratan[0].id, label: "KTP pemohon" }] }, { token: admin.token });
     expect(drop.data!.updateLayanan.code).toBe("PERSYARATAN_IN_USE");
+  });
+});
+
+describe("template files for document slots", () => {
+  it("an admin attaches an example file that anyone can download; content is checked", async () => {
+    const ins = await createInstansi(t);
+    const admin = await createStaff(t, "ADMIN", ins.id);
+    const created = await t.gql(CREATE_LAYANAN, { instansiId: globalId("Instansi", ins.id), input: { kode: "SK-DOMISILI", nama: "Surat Keterangan Domisili", slaJumlah: 1, slaSatuan: "HARI_KERJA" }, persyaratan: [{ label: "Surat pernyataan" }] }, { token: admin.token });
+    const slot = created.data!.createLayanan.data.persyaratan[0].id;
+    const M = `mutation($p: ID!, $f: File) { unggahTemplatePersyaratan(persyaratanId: $p, file: $f) { __typename ... on UnggahTemplatePersyaratanSuccess { data { adaTemplate templateUrl } } ... on Error { code } } }`;
+    const bad = await upload(t, M, { p: slot, f: null }, { f: { name: "contoh.pdf", content: Buffer.from("bukan pdf") } }, { token: admin.token });
+    expect(bad.data!.unggahTemplatePersyaratan.code).toBe("FILE_TYPE_NOT_ALLOWED");
+    const pdf = tinyPdf("contoh surat pernyataan");
+    const ok = await upload(t, M, { p: slot, f: null }, { f: { name: "contoh surat.pdf", content: pdf } }, { token: admin.token });
+    const url = ok.data!.unggahTemplatePersyaratan.data.templateUrl;
+    expect(url).toMatch(/^\/unduh\/template\//);
+    const res = await t.app.yoga.fetch(`http://localhost${url}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(Buffer.from(await res.arrayBuffer()).equals(pdf)).toBe(true);
   });
 });

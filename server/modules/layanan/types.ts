@@ -1,4 +1,6 @@
+import path from "node:path";
 import { builder } from "../../schema/builder";
+import { receiveUpload, withStoredFiles } from "../files/store";
 import { q } from "../../lib/query";
 import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors";
 import { isUniqueViolation } from "../account/service";
@@ -25,6 +27,7 @@ export const PersyaratanRef = builder.prismaNode("PersyaratanDokumen", {
     jenisFile: t.exposeStringList("jenisFile", { description: "Allowed MIME types (checked by content)" }),
     maksBytes: t.exposeInt("maksBytes"),
     adaTemplate: t.boolean({ resolve: (p) => p.templateFileId !== null }),
+    templateUrl: t.string({ nullable: true, description: "Public download of the template or example file", resolve: (p) => (p.templateFileId ? `/unduh/template/${p.id}` : null) }),
   }),
 });
 
@@ -281,6 +284,28 @@ builder.mutationFields((t) => ({
         throw err;
       }
       return ctx.prisma.layanan.findUniqueOrThrow({ ...q(query), where: { id } });
+    },
+  }),
+  unggahTemplatePersyaratan: t.prismaField({
+    type: "PersyaratanDokumen",
+    description: "Attach a template or example file to a document slot (multipart), shown to applicants; null file removes it",
+    authScopes: { role: ["ADMIN", "SUPERADMIN"] },
+    errors: { types: [ValidationError, NotFoundError] },
+    args: { persyaratanId: t.arg.globalID({ required: true, for: PersyaratanRef }), file: t.arg({ type: "File", required: false }) },
+    resolve: async (_q, _r, args, ctx) => {
+      const slot = await ctx.prisma.persyaratanDokumen.findUnique({ where: { id: String(args.persyaratanId.id) }, select: { id: true, layananId: true } });
+      if (!slot) throw new NotFoundError("PERSYARATAN_NOT_FOUND", "Slot persyaratan tidak ditemukan.", "persyaratanId");
+      await layananOfAdmin(ctx, slot.layananId);
+      if (!args.file) return ctx.prisma.persyaratanDokumen.update({ where: { id: slot.id }, data: { templateFileId: null } });
+      const file = args.file;
+      return withStoredFiles(ctx.storage, async (track) => {
+        const up = await receiveUpload(file, { maxBytes: 5 * 1024 * 1024, allowed: [...ALLOWED_MIME], tmpDir: path.join(ctx.storage.root, ".tmp"), field: "file" });
+        const key = await track(up);
+        return ctx.prisma.$transaction(async (tx) => {
+          const stored = await tx.storedFile.create({ data: { sha256: up.sha256, ukuran: up.size, mime: up.mime, namaAsli: up.namaAsli, storageKey: key, uploaderId: ctx.viewer!.id } });
+          return tx.persyaratanDokumen.update({ where: { id: slot.id }, data: { templateFileId: stored.id } });
+        });
+      });
     },
   }),
 }));
