@@ -119,10 +119,12 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
     },
   });
 
-  // the built web client (client/dist) is served from this origin; everything else goes to GraphQL
+  // the built web client (client/dist) is served from this origin; the paths yoga answers itself (GraphQL,
+  // file downloads) never fall through to the client's index.html
   const serveClient = createStaticHandler(fileURLToPath(new URL("../client/dist", import.meta.url)));
+  const serverPaths = /^\/(?:graphql|unduh)(?:[/?]|$)/;
   const server = http.createServer((req, res) => {
-    if ((req.method === "GET" || req.method === "HEAD") && !/^\/graphql(?:[/?]|$)/.test(req.url ?? "") && serveClient(req, res)) return;
+    if ((req.method === "GET" || req.method === "HEAD") && !serverPaths.test(req.url ?? "") && serveClient(req, res)) return;
     void yoga(req, res);
   });
   const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });

@@ -3,6 +3,7 @@ import type { Plugin } from "graphql-yoga";
 import type { Services } from "./context";
 import { tokenFromHeaders } from "./modules/auth/session";
 import { pelakuOf } from "./modules/pengajuan/service";
+import { pelakuPengaduan } from "./modules/pengaduan/service";
 import { buktiPengajuanPdf } from "./modules/pengajuan/bukti";
 import { ZONE_LABEL, formatMinutes } from "./modules/instansi/rules";
 import { revealIdentity } from "./modules/identity/protect";
@@ -21,9 +22,9 @@ const HARI = ["", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"
 export function useDownloads(services: Services): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
-      const m = url.pathname.match(/^\/unduh\/(dokumen|hasil|bukti|template)\/([0-9a-f-]{36})$/);
+      const m = url.pathname.match(/^\/unduh\/(dokumen|hasil|bukti|template|lampiran-pengaduan)\/([0-9a-f-]{36})$/);
       if (!m) return;
-      const [, kind, id] = m as unknown as [string, "dokumen" | "hasil" | "bukti" | "template", string];
+      const [, kind, id] = m as unknown as [string, "dokumen" | "hasil" | "bukti" | "template" | "lampiran-pengaduan", string];
       const respond = (status: number, message: string) =>
         endResponse(new fetchAPI.Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } }));
       if (request.method !== "GET" && request.method !== "HEAD") return respond(405, "Metode tidak didukung.");
@@ -39,6 +40,11 @@ export function useDownloads(services: Services): Plugin {
       }
       if (!resolved) return respond(401, "Silakan masuk terlebih dahulu.");
 
+      if (kind === "lampiran-pengaduan") {
+        const row = await prisma.pengaduanLampiran.findUnique({ where: { id }, include: { file: true, pengaduan: { select: { pelaporId: true, instansiId: true } } } });
+        if (!row || !pelakuPengaduan(ctx, row.pengaduan)) return notFound();
+        return endResponse(await fileResponse(services, fetchAPI, row.file, request.method === "HEAD"));
+      }
       if (kind === "dokumen" || kind === "hasil") {
         const row =
           kind === "dokumen"

@@ -13,6 +13,11 @@ export type Topics = {
   "pengajuan:updated": [pengajuanId: string, payload: { pengajuanId: string; seq: number; status: string }];
   /** something in an instansi's queue changed (for staff dashboards) */
   "instansi:queue": [instansiId: string, payload: { pengajuanId: string; status: string; seq: number }];
+  /** a complaint or information request changed (reporter/requester and the desk re-read it) */
+  "pengaduan:updated": [pengaduanId: string, payload: { id: string; seq: number }];
+  "permohonan:updated": [permohonanId: string, payload: { id: string; seq: number }];
+  "instansi:pengaduan": [instansiId: string, payload: { id: string }];
+  "instansi:permohonan": [instansiId: string, payload: { id: string }];
   /** holidays, closures or office hours changed (instansiId null: the national table) */
   "calendar:changed": [payload: { instansiId: string | null }];
 };

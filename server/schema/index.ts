@@ -6,5 +6,6 @@ import "../modules/instansi/types";
 import "../modules/notification/types";
 import "../modules/layanan/types";
 import "../modules/pengajuan/types";
+import "../modules/pengaduan/types";
 
 export const schema = builder.toSchema({ sortSchema: false });

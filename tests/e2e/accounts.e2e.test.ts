@@ -122,6 +122,10 @@ describe.skipIf(!hasChromium)("the web client in Chromium", () => {
     expect(asset.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
     expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     expect((await fetch(`${base}/assets/tidak-ada.js`)).status).toBe(404);
+    // paths the server answers itself never turn into the client's page
+    const download = await fetch(`${base}/unduh/template/00000000-0000-4000-8000-000000000000`);
+    expect(download.headers.get("content-type") ?? "").not.toMatch(/text\/html/);
+    expect(download.status).toBeGreaterThanOrEqual(400);
     const api = await fetch(`${base}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -207,6 +211,7 @@ describe.skipIf(!hasChromium)("the web client in Chromium", () => {
     await page.getByRole("button", { name: /Notifikasi, 1 belum dibaca/ }).waitFor({ timeout: 10_000 });
     expect(await page.evaluate(() => (window as unknown as { __tanpaMuatUlang?: boolean }).__tanpaMuatUlang)).toBe(true);
     await screenshot("status-aktif", VIEWPORTS[0]);
+    expect(await seriousViolations()).toEqual([]);
     await page.setViewportSize(VIEWPORTS[1]);
     await screenshot("status-aktif", VIEWPORTS[1]);
     await page.setViewportSize(VIEWPORTS[0]);
@@ -242,6 +247,7 @@ describe.skipIf(!hasChromium)("the web client in Chromium", () => {
       await page.getByLabel("Data saya dalam format JSON").waitFor();
       expect(await page.getByLabel("Data saya dalam format JSON").textContent()).toContain("Siti Aminah");
       await screenshot("profil", viewport);
+      expect(await seriousViolations()).toEqual([]);
     }
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Unduh (JSON)" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^data-saya-loket-\d{4}-\d{2}-\d{2}\.json$/);
@@ -269,10 +275,12 @@ describe.skipIf(!hasChromium)("the web client in Chromium", () => {
     await page.getByText(/akun menunggu aktivasi/).waitFor({ timeout: 10_000 });
     expect(scripts.some((s) => /activation/.test(s))).toBe(true);
     await screenshot("admin-aktivasi", VIEWPORTS[1]);
+    expect(await seriousViolations()).toEqual([]);
     await page.goto(base + "/admin/kalender");
     await page.getByText("Hari libur nasional dan cuti bersama", { exact: false }).first().waitFor({ timeout: 10_000 });
     await page.getByText("Simpan jam layanan").waitFor();
     await screenshot("admin-kalender", VIEWPORTS[1]);
+    expect(await seriousViolations()).toEqual([]);
   }, 60_000);
 
   it("raised no script errors or blocked resources (CSP) along the way", () => {

@@ -4,7 +4,13 @@ import type { Prisma } from "../../generated/prisma/client";
 export const EMAIL_KIND = "EMAIL";
 
 /** Why the email is sent; kept in the row and sent as a header so operators can filter. */
-export type EmailKategori = "STATUS_PENGAJUAN" | "STATUS_AKUN" | "VERIFIKASI_EMAIL" | "RESET_PASSWORD";
+export type EmailKategori =
+  | "STATUS_PENGAJUAN"
+  | "STATUS_PENGADUAN"
+  | "STATUS_PERMOHONAN_INFORMASI"
+  | "STATUS_AKUN"
+  | "VERIFIKASI_EMAIL"
+  | "RESET_PASSWORD";
 
 export interface EmailMessage {
   /** one recipient address */

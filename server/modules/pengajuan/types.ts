@@ -347,13 +347,12 @@ builder.mutationFields((t) => ({
       formData: t.arg({ type: "JSON", required: false }),
       dariPengajuanId: t.arg.globalID({ required: false }),
     },
-    resolve: (_q, _r, args, ctx) =>
-      service.createDraft(ctx, {
+    resolve: async (query, _r, args, ctx) => reload(ctx, query, await service.createDraft(ctx, {
         layananId: String(args.layananId.id),
         pengiriman: args.pengiriman,
         formData: (args.formData as Record<string, unknown> | null) ?? null,
         dariPengajuanId: args.dariPengajuanId ? String(args.dariPengajuanId.id) : null,
-      }),
+      })),
   }),
   updatePengajuan: t.prismaField({
     type: "Pengajuan",
@@ -366,8 +365,7 @@ builder.mutationFields((t) => ({
       formData: t.arg({ type: "JSON", required: false }),
       pengiriman: t.arg({ type: PengirimanEnum, required: false }),
     },
-    resolve: (_q, _r, args, ctx) =>
-      service.updateDraft(ctx, { id: String(args.id.id), versi: args.versi, formData: (args.formData as Record<string, unknown> | null) ?? null, pengiriman: args.pengiriman }),
+    resolve: async (query, _r, args, ctx) => reload(ctx, query, await service.updateDraft(ctx, { id: String(args.id.id), versi: args.versi, formData: (args.formData as Record<string, unknown> | null) ?? null, pengiriman: args.pengiriman })),
   }),
   uploadDokumenPengajuan: t.prismaField({
     type: "Pengajuan",
@@ -379,12 +377,11 @@ builder.mutationFields((t) => ({
       versi: t.arg.int({ required: true }),
       berkas: t.arg({ type: [DokumenUploadInput], required: true }),
     },
-    resolve: (_q, _r, args, ctx) =>
-      service.uploadDokumen(ctx, {
+    resolve: async (query, _r, args, ctx) => reload(ctx, query, await service.uploadDokumen(ctx, {
         id: String(args.id.id),
         versi: args.versi,
         berkas: args.berkas.map((b) => ({ persyaratanId: String(b.persyaratanId.id), file: b.file as never })),
-      }),
+      })),
   }),
   ubahStatusPengajuan: t.prismaField({
     type: "Pengajuan",
@@ -400,7 +397,7 @@ builder.mutationFields((t) => ({
       diambilOleh: t.arg.string({ required: false }),
       identitasPengambil: t.arg.string({ required: false }),
     },
-    resolve: (_q, _r, args, ctx) => service.transition(ctx, { ...args, id: String(args.id.id) }),
+    resolve: async (query, _r, args, ctx) => reload(ctx, query, await service.transition(ctx, { ...args, id: String(args.id.id) })),
   }),
   tugaskanPengajuan: t.prismaField({
     type: "Pengajuan",
@@ -408,7 +405,7 @@ builder.mutationFields((t) => ({
     authScopes: { role: ["PETUGAS", "ADMIN", "SUPERADMIN"] },
     errors: pengajuanErrors,
     args: { id: t.arg.globalID({ required: true, for: PengajuanRef }), versi: t.arg.int({ required: true }), petugasId: t.arg.globalID({ required: false }) },
-    resolve: (_q, _r, args, ctx) => service.assign(ctx, { id: String(args.id.id), versi: args.versi, petugasId: args.petugasId ? String(args.petugasId.id) : null }),
+    resolve: async (query, _r, args, ctx) => reload(ctx, query, await service.assign(ctx, { id: String(args.id.id), versi: args.versi, petugasId: args.petugasId ? String(args.petugasId.id) : null })),
   }),
   tambahCatatanInternal: t.prismaField({
     type: "CatatanInternal",
@@ -423,7 +420,7 @@ builder.mutationFields((t) => ({
     authScopes: { role: ["PETUGAS", "ADMIN", "SUPERADMIN"] },
     errors: pengajuanErrors,
     args: { id: t.arg.globalID({ required: true, for: PengajuanRef }), versi: t.arg.int({ required: true }), judul: t.arg.string({ required: true }), file: t.arg({ type: FileScalar, required: true }) },
-    resolve: (_q, _r, args, ctx) => service.uploadHasil(ctx, { id: String(args.id.id), versi: args.versi, judul: args.judul, file: args.file as never }),
+    resolve: async (query, _r, args, ctx) => reload(ctx, query, await service.uploadHasil(ctx, { id: String(args.id.id), versi: args.versi, judul: args.judul, file: args.file as never })),
   }),
 }));
 
@@ -524,4 +521,9 @@ async function* myChanges(ctx: Context) {
   } finally {
     await iterator.return?.();
   }
+}
+
+/** Mutations return the row their service wrote, re-read with the selection the client asked for. */
+function reload<Q extends object>(ctx: Context, query: Q, row: { id: string }) {
+  return ctx.prisma.pengajuan.findUniqueOrThrow({ ...q(query), where: { id: row.id } });
 }

@@ -1,0 +1,212 @@
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import type { Context } from "../../context";
+import type { Pengaduan, Prisma } from "../../generated/prisma/client";
+import type { KanalPengaduan } from "../../generated/prisma/enums";
+import { ConflictError, InvalidStateError, NotFoundError, ValidationError, forbidden } from "../../lib/errors";
+import { decrypt, encrypt } from "../../lib/crypto";
+import { receiveUpload, withStoredFiles, type UploadedFile } from "../files/store";
+import { createNotifications, publishNotifications } from "../notification/service";
+import { enqueueEmail } from "../mail/outbox";
+import { complaintFollowUpDeadline } from "../calendar/working-time";
+import { ALLOWED_MIME } from "../layanan/rules";
+import { PENGADUAN_STATUS_LABEL, PENGADUAN_TRANSITIONS, nextPengaduan, type AksiPengaduan, type PelakuPengaduan } from "./transitions";
+
+type Tx = Prisma.TransactionClient;
+export const MAX_LAMPIRAN = 5;
+const EVIDENCE_MIME = [...ALLOWED_MIME, "video/mp4", "video/quicktime", "video/webm"];
+const EVIDENCE_MAX = 20 * 1024 * 1024;
+const notFound = () => new NotFoundError("PENGADUAN_NOT_FOUND", "Pengaduan tidak ditemukan.", "id");
+
+export function pelakuPengaduan(ctx: Pick<Context, "viewer">, p: { pelaporId: string | null; instansiId: string }): PelakuPengaduan | null {
+  const v = ctx.viewer;
+  if (!v || v.status !== "AKTIF") return null;
+  if (p.pelaporId && v.id === p.pelaporId) return "PELAPOR";
+  if (v.role === "SUPERADMIN") return "STAF";
+  if (["PETUGAS", "ADMIN"].includes(v.role) && v.instansiId === p.instansiId) return "STAF";
+  return null;
+}
+
+/** The reporter's identity of a confidential complaint is for the instansi's admins only (and the reporter). */
+export function maySeeReporter(ctx: Pick<Context, "viewer">, p: { pelaporId: string | null; instansiId: string; rahasia: boolean }): boolean {
+  const pelaku = pelakuPengaduan(ctx, p);
+  if (!pelaku) return false;
+  if (pelaku === "PELAPOR" || !p.rahasia) return true;
+  const v = ctx.viewer!;
+  return v.role === "SUPERADMIN" || (v.role === "ADMIN" && v.instansiId === p.instansiId);
+}
+
+export function revealOffline(ctx: Pick<Context, "keys">, p: { id: string; namaPelapor: string | null; kontakPelapor: string | null }) {
+  const open = (v: string | null, what: string) => (v ? decrypt(ctx.keys, v, `pengaduan:${p.id}:${what}`) : null);
+  return { nama: open(p.namaPelapor, "nama"), kontak: open(p.kontakPelapor, "kontak") };
+}
+
+export async function loadPengaduan(ctx: Context, id: string) {
+  const p = await ctx.prisma.pengaduan.findUnique({ where: { id } });
+  const pelaku = p && pelakuPengaduan(ctx, p);
+  if (!p || !pelaku) throw notFound();
+  return { p, pelaku };
+}
+
+function kodeLacak(): string {
+  const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  return `ADU-${[...randomBytes(8)].map((b) => alphabet[b % alphabet.length]).join("")}`;
+}
+
+function text(value: string, field: string, min: number, max: number, label: string): string {
+  const s = value.trim();
+  if (s.length < min) throw new ValidationError(`${field.toUpperCase()}_REQUIRED`, `${label} wajib diisi (minimal ${min} karakter).`, field);
+  if (s.length > max) throw new ValidationError(`${field.toUpperCase()}_TOO_LONG`, `${label} maksimal ${max} karakter.`, field);
+  return s;
+}
+
+async function storeLampiran(
+  ctx: Context,
+  files: UploadedFile[],
+  field: string,
+  inTx: (tx: Tx, stored: Array<{ id: string }>) => Promise<Pengaduan>,
+): Promise<Pengaduan> {
+  if (files.length > MAX_LAMPIRAN) throw new ValidationError("TOO_MANY_FILES", `Maksimal ${MAX_LAMPIRAN} lampiran.`, field);
+  return withStoredFiles(ctx.storage, async (track) => {
+    const received: Array<{ up: Awaited<ReturnType<typeof receiveUpload>>; key: string }> = [];
+    for (const [i, f] of files.entries()) {
+      const up = await receiveUpload(f, { maxBytes: EVIDENCE_MAX, allowed: EVIDENCE_MIME, tmpDir: path.join(ctx.storage.root, ".tmp"), field: `${field}.${i}` });
+      received.push({ up, key: await track(up) });
+    }
+    return ctx.prisma.$transaction(async (tx) => {
+      const stored = [];
+      for (const { up, key } of received) {
+        stored.push(await tx.storedFile.create({ data: { sha256: up.sha256, ukuran: up.size, mime: up.mime, namaAsli: up.namaAsli, storageKey: key, uploaderId: ctx.viewer?.id ?? null } }));
+      }
+      return inTx(tx, stored);
+    });
+  });
+}
+
+export interface NewPengaduan {
+  instansiId: string;
+  kategoriId: string;
+  judul: string;
+  uraian: string;
+  rahasia: boolean;
+  layananId?: string | null;
+  pengajuanId?: string | null;
+  bukti: UploadedFile[];
+  /** staff recording an offline complaint */
+  kanal?: KanalPengaduan;
+  namaPelapor?: string | null;
+  kontakPelapor?: string | null;
+}
+
+export async function buatPengaduan(ctx: Context, input: NewPengaduan, offline: boolean): Promise<Pengaduan> {
+  const v = ctx.viewer!;
+  if (offline && !(v.role === "SUPERADMIN" || (["PETUGAS", "ADMIN"].includes(v.role) && v.instansiId === input.instansiId))) {
+    throw forbidden("Hanya petugas instansi ini yang dapat mencatat pengaduan.");
+  }
+  const kategori = await ctx.prisma.kategoriPengaduan.findUnique({ where: { id: input.kategoriId } });
+  if (!kategori || !kategori.aktif || kategori.instansiId !== input.instansiId) {
+    throw new ValidationError("KATEGORI_INVALID", "Kategori pengaduan tidak dikenal untuk instansi ini.", "kategoriId");
+  }
+  const judul = text(input.judul, "judul", 5, 200, "Judul pengaduan");
+  const uraian = text(input.uraian, "uraian", 20, 5000, "Uraian pengaduan");
+  if (!offline && input.bukti.length === 0) {
+    throw new ValidationError("BUKTI_REQUIRED", "Lampirkan paling sedikit satu bukti pendukung (foto, video, atau dokumen).", "bukti");
+  }
+  if (input.pengajuanId) {
+    const pj = await ctx.prisma.pengajuan.findUnique({ where: { id: input.pengajuanId }, select: { pemohonId: true, instansiId: true } });
+    if (!pj || pj.instansiId !== input.instansiId || (!offline && pj.pemohonId !== v.id)) {
+      throw new ValidationError("PENGAJUAN_INVALID", "Pengajuan yang dirujuk tidak ditemukan.", "pengajuanId");
+    }
+  }
+  if (input.layananId) {
+    const l = await ctx.prisma.layanan.findUnique({ where: { id: input.layananId }, select: { instansiId: true } });
+    if (!l || l.instansiId !== input.instansiId) throw new ValidationError("LAYANAN_INVALID", "Layanan yang dirujuk tidak ditemukan di instansi ini.", "layananId");
+  }
+  const id = crypto.randomUUID();
+  const seal = (value: string | null | undefined, what: string) => (value?.trim() ? encrypt(ctx.keys, value.trim().slice(0, 300), `pengaduan:${id}:${what}`) : null);
+  const created = await storeLampiran(ctx, input.bukti, "bukti", async (tx, stored) => {
+    const p = await tx.pengaduan.create({
+      data: {
+        id,
+        kodeLacak: kodeLacak(),
+        instansiId: input.instansiId,
+        kategoriId: kategori.id,
+        layananId: input.layananId ?? null,
+        pengajuanId: input.pengajuanId ?? null,
+        pelaporId: offline ? null : v.id,
+        namaPelapor: offline ? seal(input.namaPelapor, "nama") : null,
+        kontakPelapor: offline ? seal(input.kontakPelapor, "kontak") : null,
+        rahasia: input.rahasia,
+        kanal: offline ? (input.kanal ?? "LANGSUNG") : "WEB",
+        dicatatOlehId: offline ? v.id : null,
+        judul,
+        uraian,
+        seq: 1,
+      },
+    });
+    const log = await tx.pengaduanLog.create({ data: { pengaduanId: p.id, seq: 1, aksi: "DITERIMA", keStatus: "DITERIMA", aktorId: v.id } });
+    if (stored.length) await tx.pengaduanLampiran.createMany({ data: stored.map((f) => ({ pengaduanId: p.id, logId: log.id, fileId: f.id, bukti: true })) });
+    return p;
+  });
+  ctx.pubsub.publish("pengaduan:updated", created.id, { id: created.id, seq: created.seq });
+  ctx.pubsub.publish("instansi:pengaduan", created.instansiId, { id: created.id });
+  return created;
+}
+
+export async function ubahStatusPengaduan(
+  ctx: Context,
+  input: { id: string; aksi: AksiPengaduan; versi: number; pesan?: string | null; lampiran: UploadedFile[] },
+): Promise<Pengaduan> {
+  const { p, pelaku } = await loadPengaduan(ctx, input.id);
+  const ke = nextPengaduan(pelaku, p.status, input.aksi, p.dibukaKembali);
+  if (!ke) {
+    if (PENGADUAN_TRANSITIONS[input.aksi].pelaku !== pelaku) throw forbidden("Tindakan ini bukan wewenang Anda.");
+    if (input.aksi === "TIDAK_PUAS" && p.dibukaKembali) {
+      throw new InvalidStateError("SUDAH_DIBUKA_KEMBALI", "Pernyataan tidak puas hanya dapat diajukan satu kali untuk satu pengaduan.");
+    }
+    throw new InvalidStateError("ILLEGAL_TRANSITION", `Tindakan ini tidak dapat dilakukan pada pengaduan berstatus ${PENGADUAN_STATUS_LABEL[p.status].toLowerCase()}.`);
+  }
+  if (p.versi !== input.versi) throw new ConflictError("CONFLICT", "Pengaduan ini baru saja diubah oleh orang lain. Muat ulang halaman.", "versi");
+  const pesan = input.pesan?.trim() || null;
+  if (PENGADUAN_TRANSITIONS[input.aksi].wajibPesan && (!pesan || pesan.length < 5)) {
+    throw new ValidationError("PESAN_REQUIRED", input.aksi === "TOLAK" ? "Tuliskan alasan penolakan (minimal 5 karakter)." : "Tuliskan tanggapan atau alasan (minimal 5 karakter).", "pesan");
+  }
+  if (pesan && pesan.length > 5000) throw new ValidationError("PESAN_TOO_LONG", "Pesan maksimal 5000 karakter.", "pesan");
+  const now = new Date();
+  const data: Prisma.PengaduanUncheckedUpdateManyInput = { status: ke, versi: { increment: 1 }, seq: { increment: 1 } };
+  if (ke === "DIVERIFIKASI") {
+    const instansi = await ctx.prisma.instansi.findUniqueOrThrow({ where: { id: p.instansiId }, select: { aturanTenggatAduan: true } });
+    const d = complaintFollowUpDeadline(await ctx.calendars.get(p.instansiId), now, instansi.aturanTenggatAduan);
+    Object.assign(data, { diverifikasiAt: p.diverifikasiAt ?? now, tenggat: d.at, tenggatSementara: d.provisional });
+  }
+  if (input.aksi === "TIDAK_PUAS") Object.assign(data, { dibukaKembali: true, selesaiAt: null });
+  if (ke === "DITINDAKLANJUTI" && p.status === "DIVERIFIKASI") Object.assign(data, { tenggat: null, tenggatSementara: false });
+  if (ke === "SELESAI") data.selesaiAt = now;
+  if (ke === "DITOLAK") data.alasanTolak = pesan;
+  const actor = ctx.viewer!;
+  let events: Array<{ userId: string; notificationId: string }> = [];
+  const updated = await storeLampiran(ctx, input.lampiran, "lampiran", async (tx, stored) => {
+    const { count } = await tx.pengaduan.updateMany({ where: { id: p.id, versi: p.versi }, data });
+    if (count === 0) throw new ConflictError("CONFLICT", "Pengaduan ini baru saja diubah oleh orang lain. Muat ulang halaman.", "versi");
+    const row = await tx.pengaduan.findUniqueOrThrow({ where: { id: p.id } });
+    const log = await tx.pengaduanLog.create({ data: { pengaduanId: p.id, seq: row.seq, aksi: input.aksi, dariStatus: p.status, keStatus: ke, aktorId: actor.id, pesan } });
+    if (stored.length) await tx.pengaduanLampiran.createMany({ data: stored.map((f) => ({ pengaduanId: p.id, logId: log.id, fileId: f.id, bukti: pelaku === "PELAPOR" })) });
+    if (row.pelaporId && row.pelaporId !== actor.id) {
+      const pelapor = await tx.user.findUniqueOrThrow({ where: { id: row.pelaporId }, select: { email: true, namaLengkap: true } });
+      const label = PENGADUAN_STATUS_LABEL[ke];
+      events = await createNotifications(tx, [{ userId: row.pelaporId, kind: `PENGADUAN_${ke}`, judul: `Pengaduan ${row.kodeLacak}: ${label}`, isi: pesan ?? `Status pengaduan Anda: ${label.toLowerCase()}.`, data: { pengaduanId: row.id, status: ke } }]);
+      await enqueueEmail(tx, {
+        to: pelapor.email,
+        subject: `Pengaduan ${row.kodeLacak}: ${label}`,
+        text: `Yth. ${pelapor.namaLengkap},\n\nStatus pengaduan Anda "${row.judul}" kini: ${label}.${pesan ? `\n\nTanggapan petugas:\n${pesan}` : ""}\n\nRincian: ${ctx.config.publicUrl}/pengaduan/${row.id}\n\nSalam,\nLoket`,
+        kategori: "STATUS_PENGADUAN",
+      });
+    }
+    return row;
+  });
+  ctx.pubsub.publish("pengaduan:updated", updated.id, { id: updated.id, seq: updated.seq });
+  ctx.pubsub.publish("instansi:pengaduan", updated.instansiId, { id: updated.id });
+  publishNotifications(ctx.pubsub, events);
+  ctx.mail?.kick();
+  return updated;
+}

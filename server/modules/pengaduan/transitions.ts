@@ -1,0 +1,50 @@
+import type { PengaduanStatus } from "../../generated/prisma/enums";
+
+/**
+ * Complaint flow (Pekalongan FAQ; Jogonalan SP): one table of (actor × state × action) → next state. Pure.
+ *   DITERIMA ─VERIFIKASI→ DIVERIFIKASI ─TINDAK_LANJUT→ DITINDAKLANJUTI ─SELESAIKAN→ SELESAI
+ *        └─TOLAK→ DITOLAK (does not meet the requirements, with a reason)
+ *   further responses: TINDAK_LANJUT again on DITINDAKLANJUTI
+ *   the reporter may say the result is unsatisfactory once: TIDAK_PUAS, SELESAI → DIVERIFIKASI (new deadline)
+ * The "2x24 jam" follow-up deadline runs from verification until the first follow-up.
+ */
+export type AksiPengaduan = "VERIFIKASI" | "TOLAK" | "TINDAK_LANJUT" | "SELESAIKAN" | "TIDAK_PUAS";
+export type PelakuPengaduan = "PELAPOR" | "STAF";
+
+interface Rule {
+  pelaku: PelakuPengaduan;
+  dari: readonly PengaduanStatus[];
+  ke: PengaduanStatus;
+  wajibPesan: boolean;
+}
+
+export const PENGADUAN_TRANSITIONS: Readonly<Record<AksiPengaduan, Rule>> = {
+  VERIFIKASI: { pelaku: "STAF", dari: ["DITERIMA"], ke: "DIVERIFIKASI", wajibPesan: false },
+  TOLAK: { pelaku: "STAF", dari: ["DITERIMA"], ke: "DITOLAK", wajibPesan: true },
+  TINDAK_LANJUT: { pelaku: "STAF", dari: ["DIVERIFIKASI", "DITINDAKLANJUTI"], ke: "DITINDAKLANJUTI", wajibPesan: true },
+  SELESAIKAN: { pelaku: "STAF", dari: ["DITINDAKLANJUTI"], ke: "SELESAI", wajibPesan: true },
+  TIDAK_PUAS: { pelaku: "PELAPOR", dari: ["SELESAI"], ke: "DIVERIFIKASI", wajibPesan: true },
+};
+
+export const AKSI_PENGADUAN = Object.keys(PENGADUAN_TRANSITIONS) as AksiPengaduan[];
+
+export function nextPengaduan(pelaku: PelakuPengaduan, status: PengaduanStatus, aksi: AksiPengaduan, sudahDibukaKembali: boolean): PengaduanStatus | null {
+  const rule = PENGADUAN_TRANSITIONS[aksi];
+  if (rule.pelaku !== pelaku || !rule.dari.includes(status)) return null;
+  if (aksi === "TIDAK_PUAS" && sudahDibukaKembali) return null;
+  return rule.ke;
+}
+
+export function aksiPengaduanTersedia(pelaku: PelakuPengaduan, status: PengaduanStatus, sudahDibukaKembali: boolean): AksiPengaduan[] {
+  return AKSI_PENGADUAN.filter((a) => nextPengaduan(pelaku, status, a, sudahDibukaKembali) !== null);
+}
+
+export const PENGADUAN_STATUS_LABEL: Record<PengaduanStatus, string> = {
+  DITERIMA: "Diterima",
+  DIVERIFIKASI: "Diverifikasi",
+  DITOLAK: "Ditolak",
+  DITINDAKLANJUTI: "Ditindaklanjuti",
+  SELESAI: "Selesai",
+};
+
+export const FINAL_PENGADUAN: readonly PengaduanStatus[] = ["SELESAI", "DITOLAK"];

@@ -1,0 +1,281 @@
+import { GraphQLError } from "graphql";
+import { builder } from "../../schema/builder";
+import { q } from "../../lib/query";
+import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from "../../lib/errors";
+import type { Context } from "../../context";
+import type { Prisma } from "../../generated/prisma/client";
+import { InstansiRef } from "../instansi/types";
+import { LayananRef } from "../layanan/types";
+import { PengajuanRef, FileScalar } from "../pengajuan/types";
+import { AKSI_PENGADUAN, PENGADUAN_STATUS_LABEL, aksiPengaduanTersedia, type AksiPengaduan } from "./transitions";
+import * as service from "./service";
+import { isUniqueViolation } from "../account/service";
+
+export const PengaduanStatusEnum = builder.enumType("PengaduanStatus", { values: ["DITERIMA", "DIVERIFIKASI", "DITOLAK", "DITINDAKLANJUTI", "SELESAI"] as const });
+export const KanalEnum = builder.enumType("KanalPengaduan", { values: ["WEB", "LANGSUNG", "KOTAK_SARAN", "TELEPON", "WHATSAPP"] as const });
+export const AksiPengaduanEnum = builder.enumType("AksiPengaduan", { values: AKSI_PENGADUAN as unknown as readonly AksiPengaduan[] });
+
+export const KategoriPengaduanRef = builder.prismaNode("KategoriPengaduan", {
+  id: { field: "id" },
+  fields: (t) => ({ nama: t.exposeString("nama"), aktif: t.exposeBoolean("aktif") }),
+});
+
+export const LampiranRef = builder.prismaNode("PengaduanLampiran", {
+  id: { field: "id" },
+  fields: (t) => ({
+    bukti: t.exposeBoolean("bukti", { description: "true: evidence from the reporter; false: documentation of a response" }),
+    namaFile: t.string({ select: { file: { select: { namaAsli: true } } }, resolve: (l) => l.file.namaAsli }),
+    mime: t.string({ select: { file: { select: { mime: true } } }, resolve: (l) => l.file.mime }),
+    url: t.string({ resolve: (l) => `/unduh/lampiran-pengaduan/${l.id}` }),
+  }),
+});
+
+export const PengaduanLogRef = builder.prismaObject("PengaduanLog", {
+  fields: (t) => ({
+    seq: t.exposeInt("seq"),
+    aksi: t.exposeString("aksi"),
+    keStatus: t.expose("keStatus", { type: PengaduanStatusEnum }),
+    pesan: t.exposeString("pesan", { nullable: true }),
+    lampiran: t.relation("lampiran"),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+const Pelapor = builder.objectRef<{ nama: string | null; kontak: string | null; terdaftar: boolean }>("PelaporPengaduan").implement({
+  fields: (t) => ({ nama: t.exposeString("nama", { nullable: true }), kontak: t.exposeString("kontak", { nullable: true }), terdaftar: t.exposeBoolean("terdaftar") }),
+});
+
+export const PengaduanRef = builder.prismaNode("Pengaduan", {
+  id: { field: "id" },
+  description: "A complaint. Visible to its reporter and the staff of its instansi; a confidential reporter's identity only to the instansi's admins.",
+  authScopes: (p, ctx) => service.pelakuPengaduan(ctx, p) !== null,
+  fields: (t) => ({
+    kodeLacak: t.exposeString("kodeLacak"),
+    status: t.expose("status", { type: PengaduanStatusEnum }),
+    statusLabel: t.string({ resolve: (p) => PENGADUAN_STATUS_LABEL[p.status] }),
+    versi: t.exposeInt("versi"),
+    seq: t.exposeInt("seq"),
+    judul: t.exposeString("judul"),
+    uraian: t.exposeString("uraian"),
+    kanal: t.expose("kanal", { type: KanalEnum }),
+    rahasia: t.exposeBoolean("rahasia"),
+    dibukaKembali: t.exposeBoolean("dibukaKembali"),
+    kategori: t.relation("kategori"),
+    instansi: t.relation("instansi"),
+    pelapor: t.field({
+      type: Pelapor,
+      nullable: true,
+      description: "Who complained: null when confidential and you are not an admin of the instansi",
+      select: { pelapor: { select: { namaLengkap: true, email: true, telepon: true } }, namaPelapor: true, kontakPelapor: true, rahasia: true, pelaporId: true, instansiId: true, id: true },
+      resolve: (p, _a, ctx) => {
+        if (!service.maySeeReporter(ctx, p)) return null;
+        if (p.pelapor) return { nama: p.pelapor.namaLengkap, kontak: `${p.pelapor.email} / ${p.pelapor.telepon}`, terdaftar: true };
+        return { ...service.revealOffline(ctx, p), terdaftar: false };
+      },
+    }),
+    tenggat: t.expose("tenggat", { type: "DateTime", nullable: true, description: 'Follow-up deadline ("2x24 jam" after verification)' }),
+    terlambat: t.boolean({ resolve: (p) => p.status === "DIVERIFIKASI" && !!p.tenggat && p.tenggat.getTime() < Date.now() }),
+    alasanTolak: t.exposeString("alasanTolak", { nullable: true }),
+    riwayat: t.relation("riwayat", { query: { orderBy: { seq: "asc" } } }),
+    lampiran: t.relation("lampiran", { query: { orderBy: { createdAt: "asc" } } }),
+    aksiTersedia: t.field({
+      type: [AksiPengaduanEnum],
+      resolve: (p, _a, ctx) => {
+        const pelaku = service.pelakuPengaduan(ctx, p);
+        return pelaku ? aksiPengaduanTersedia(pelaku, p.status, p.dibukaKembali) : [];
+      },
+    }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    selesaiAt: t.expose("selesaiAt", { type: "DateTime", nullable: true }),
+  }),
+});
+
+function deskWhere(ctx: Context, instansiId: string, status: Array<"DITERIMA" | "DIVERIFIKASI" | "DITOLAK" | "DITINDAKLANJUTI" | "SELESAI"> | null | undefined, terlambat: boolean | null | undefined): Prisma.PengaduanWhereInput {
+  void ctx;
+  return {
+    instansiId,
+    ...(status?.length ? { status: { in: status } } : {}),
+    ...(terlambat ? { status: "DIVERIFIKASI", tenggat: { lt: new Date() } } : {}),
+  };
+}
+
+builder.queryFields((t) => ({
+  kategoriPengaduan: t.prismaField({
+    type: ["KategoriPengaduan"],
+    description: "Complaint categories of an instansi (public)",
+    args: { instansiId: t.arg.globalID({ required: true, for: InstansiRef }), termasukNonaktif: t.arg.boolean({ required: false }) },
+    resolve: (query, _r, args, ctx) =>
+      ctx.prisma.kategoriPengaduan.findMany({ ...q(query), where: { instansiId: String(args.instansiId.id), ...(args.termasukNonaktif ? {} : { aktif: true }) }, orderBy: { nama: "asc" } }),
+  }),
+  pengaduanSaya: t.prismaConnection({
+    type: "Pengaduan",
+    cursor: "id",
+    authScopes: { active: true },
+    resolve: (query, _r, _a, ctx) => ctx.prisma.pengaduan.findMany({ ...q(query), where: { pelaporId: ctx.viewer!.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+  }),
+  mejaPengaduan: t.prismaConnection({
+    type: "Pengaduan",
+    cursor: "id",
+    description: "The complaint desk of an instansi: unverified and overdue first",
+    authScopes: (_r, args, ctx) => ({ staffOf: String(args.instansiId?.id ?? ctx.viewer?.instansiId ?? "") }),
+    args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }), status: t.arg({ type: [PengaduanStatusEnum], required: false }), terlambat: t.arg.boolean({ required: false }) },
+    totalCount: (_p, args, ctx) => ctx.prisma.pengaduan.count({ where: deskWhere(ctx, String(args.instansiId?.id ?? ctx.viewer!.instansiId), args.status, args.terlambat) }),
+    resolve: (query, _r, args, ctx) =>
+      ctx.prisma.pengaduan.findMany({
+        ...q(query),
+        where: deskWhere(ctx, String(args.instansiId?.id ?? ctx.viewer!.instansiId), args.status, args.terlambat),
+        orderBy: [{ tenggat: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
+      }),
+  }),
+  lacakPengaduan: t.field({
+    type: builder.objectRef<{ kodeLacak: string; status: string; statusLabel: string; instansi: string; diterimaAt: Date; tenggat: Date | null; selesaiAt: Date | null }>("LacakPengaduan").implement({
+      fields: (f) => ({
+        kodeLacak: f.exposeString("kodeLacak"),
+        statusLabel: f.exposeString("statusLabel"),
+        instansi: f.exposeString("instansi"),
+        diterimaAt: f.expose("diterimaAt", { type: "DateTime" }),
+        tenggat: f.expose("tenggat", { type: "DateTime", nullable: true }),
+        selesaiAt: f.expose("selesaiAt", { type: "DateTime", nullable: true }),
+      }),
+    }),
+    nullable: true,
+    description: "Public tracking by complaint code: status and dates only (codes are random, not enumerable)",
+    args: { kodeLacak: t.arg.string({ required: true }) },
+    resolve: async (_r, args, ctx) => {
+      const p = await ctx.prisma.pengaduan.findUnique({ where: { kodeLacak: args.kodeLacak.trim().toUpperCase() }, include: { instansi: { select: { nama: true } } } });
+      return p ? { kodeLacak: p.kodeLacak, status: p.status, statusLabel: PENGADUAN_STATUS_LABEL[p.status], instansi: p.instansi.nama, diterimaAt: p.createdAt, tenggat: p.tenggat, selesaiAt: p.selesaiAt } : null;
+    },
+  }),
+}));
+
+const errors = { types: [ValidationError, ConflictError, InvalidStateError, NotFoundError] };
+
+builder.mutationFields((t) => ({
+  buatPengaduan: t.prismaField({
+    type: "Pengaduan",
+    description: "A registered citizen files a complaint with at least one evidence file (multipart)",
+    authScopes: { role: ["PEMOHON"] },
+    errors,
+    args: {
+      instansiId: t.arg.globalID({ required: true, for: InstansiRef }),
+      kategoriId: t.arg.globalID({ required: true, for: KategoriPengaduanRef }),
+      judul: t.arg.string({ required: true }),
+      uraian: t.arg.string({ required: true }),
+      rahasia: t.arg.boolean({ required: false, defaultValue: false }),
+      layananId: t.arg.globalID({ required: false, for: LayananRef }),
+      pengajuanId: t.arg.globalID({ required: false, for: PengajuanRef }),
+      bukti: t.arg({ type: [FileScalar], required: true }),
+    },
+    resolve: async (query, _r, a, ctx) => reload(ctx, query, await service.buatPengaduan(
+        ctx,
+        { instansiId: String(a.instansiId.id), kategoriId: String(a.kategoriId.id), judul: a.judul, uraian: a.uraian, rahasia: !!a.rahasia, layananId: a.layananId ? String(a.layananId.id) : null, pengajuanId: a.pengajuanId ? String(a.pengajuanId.id) : null, bukti: a.bukti as never },
+        false,
+      )),
+  }),
+  catatPengaduan: t.prismaField({
+    type: "Pengaduan",
+    description: "Staff record a complaint that arrived offline (in person, suggestion box, phone, WhatsApp), for a named or unnamed reporter",
+    authScopes: { role: ["PETUGAS", "ADMIN", "SUPERADMIN"] },
+    errors,
+    args: {
+      instansiId: t.arg.globalID({ required: true, for: InstansiRef }),
+      kategoriId: t.arg.globalID({ required: true, for: KategoriPengaduanRef }),
+      kanal: t.arg({ type: KanalEnum, required: true }),
+      judul: t.arg.string({ required: true }),
+      uraian: t.arg.string({ required: true }),
+      namaPelapor: t.arg.string({ required: false }),
+      kontakPelapor: t.arg.string({ required: false }),
+      rahasia: t.arg.boolean({ required: false, defaultValue: false }),
+      bukti: t.arg({ type: [FileScalar], required: false }),
+    },
+    resolve: async (query, _r, a, ctx) => reload(ctx, query, await service.buatPengaduan(
+        ctx,
+        { instansiId: String(a.instansiId.id), kategoriId: String(a.kategoriId.id), kanal: a.kanal, judul: a.judul, uraian: a.uraian, rahasia: !!a.rahasia, namaPelapor: a.namaPelapor, kontakPelapor: a.kontakPelapor, bukti: (a.bukti ?? []) as never },
+        true,
+      )),
+  }),
+  ubahStatusPengaduan: t.prismaField({
+    type: "Pengaduan",
+    description: "Staff: VERIFIKASI, TOLAK (pesan = reason), TINDAK_LANJUT (pesan + optional photos/videos/documents), SELESAIKAN; the reporter: TIDAK_PUAS once (pesan = reason)",
+    authScopes: { active: true },
+    errors,
+    args: {
+      id: t.arg.globalID({ required: true, for: PengaduanRef }),
+      aksi: t.arg({ type: AksiPengaduanEnum, required: true }),
+      versi: t.arg.int({ required: true }),
+      pesan: t.arg.string({ required: false }),
+      lampiran: t.arg({ type: [FileScalar], required: false }),
+    },
+    resolve: async (query, _r, a, ctx) => reload(ctx, query, await service.ubahStatusPengaduan(ctx, { id: String(a.id.id), aksi: a.aksi, versi: a.versi, pesan: a.pesan, lampiran: (a.lampiran ?? []) as never })),
+  }),
+  tambahKategoriPengaduan: t.prismaField({
+    type: "KategoriPengaduan",
+    authScopes: (_r, args) => ({ adminOf: String(args.instansiId.id) }),
+    errors: { types: [ValidationError, ConflictError] },
+    args: { instansiId: t.arg.globalID({ required: true, for: InstansiRef }), nama: t.arg.string({ required: true }) },
+    resolve: async (query, _r, a, ctx) => {
+      const nama = a.nama.trim();
+      if (nama.length < 3 || nama.length > 100) throw new ValidationError("NAMA_INVALID", "Nama kategori 3–100 karakter.", "nama");
+      try {
+        return await ctx.prisma.kategoriPengaduan.create({ ...q(query), data: { instansiId: String(a.instansiId.id), nama } });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new ConflictError("KATEGORI_EXISTS", "Kategori dengan nama itu sudah ada.", "nama");
+        throw err;
+      }
+    },
+  }),
+  ubahKategoriPengaduan: t.prismaField({
+    type: "KategoriPengaduan",
+    authScopes: { role: ["ADMIN", "SUPERADMIN"] },
+    errors: { types: [NotFoundError, ValidationError] },
+    args: { id: t.arg.globalID({ required: true, for: KategoriPengaduanRef }), nama: t.arg.string({ required: false }), aktif: t.arg.boolean({ required: false }) },
+    resolve: async (query, _r, a, ctx) => {
+      const k = await ctx.prisma.kategoriPengaduan.findUnique({ where: { id: String(a.id.id) } });
+      const v = ctx.viewer!;
+      if (!k || (v.role !== "SUPERADMIN" && v.instansiId !== k.instansiId)) throw new NotFoundError("KATEGORI_NOT_FOUND", "Kategori tidak ditemukan.", "id");
+      return ctx.prisma.kategoriPengaduan.update({ ...q(query), where: { id: k.id }, data: { ...(a.nama ? { nama: a.nama.trim() } : {}), ...(a.aktif != null ? { aktif: a.aktif } : {}) } });
+    },
+  }),
+}));
+
+builder.subscriptionFields((t) => ({
+  pengaduanBerubah: t.prismaField({
+    type: "Pengaduan",
+    description: "One complaint as it changes (its reporter and the desk); the current state first",
+    authScopes: { active: true },
+    args: { id: t.arg.globalID({ required: true, for: PengaduanRef }) },
+    subscribe: async (_r, args, ctx) => {
+      const { p } = await service.loadPengaduan(ctx, String(args.id.id)).catch(() => {
+        throw new GraphQLError("Pengaduan tidak ditemukan.", { extensions: { code: "NOT_FOUND" } });
+      });
+      return withCurrent(ctx, p.id);
+    },
+    resolve: async (query, e, _a, ctx) => {
+      const { id } = e as unknown as { id: string };
+      await service.loadPengaduan(ctx, id);
+      return ctx.prisma.pengaduan.findUniqueOrThrow({ ...q(query), where: { id } });
+    },
+  }),
+  mejaPengaduanBerubah: t.prismaField({
+    type: "Pengaduan",
+    authScopes: (_r, args, ctx) => ({ staffOf: String(args.instansiId?.id ?? ctx.viewer?.instansiId ?? "") }),
+    args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }) },
+    subscribe: (_r, args, ctx) => ctx.pubsub.subscribe("instansi:pengaduan", String(args.instansiId?.id ?? ctx.viewer!.instansiId)),
+    resolve: (query, e, _a, ctx) => ctx.prisma.pengaduan.findUniqueOrThrow({ ...q(query), where: { id: (e as unknown as { id: string }).id } }),
+  }),
+}));
+
+async function* withCurrent(ctx: Context, id: string) {
+  const iterator = ctx.pubsub.subscribe("pengaduan:updated", id);
+  try {
+    yield { id };
+    for await (const e of iterator) yield { id: e.id };
+  } finally {
+    await iterator.return?.();
+  }
+}
+
+/** Mutations return the row their service wrote, re-read with the selection the client asked for. */
+function reload<Q extends object>(ctx: Context, query: Q, row: { id: string }) {
+  return ctx.prisma.pengaduan.findUniqueOrThrow({ ...q(query), where: { id: row.id } });
+}
