@@ -1,0 +1,100 @@
+import { Client, cacheExchange, fetchExchange, makeOperation, mapExchange, subscriptionExchange, type Operation } from "urql";
+import { createClient as createWsClient } from "graphql-ws";
+import type { ConnectionMonitor } from "./connection";
+
+const MAX_REMEMBERED = 200;
+
+export interface LoketClient {
+  client: Client;
+  /** Closes the WebSocket and stops listening for reconnects. */
+  dispose(): void;
+}
+
+function webSocketUrl(): string {
+  const { protocol, host } = window.location;
+  return `${protocol === "https:" ? "wss" : "ws"}://${host}/graphql`;
+}
+
+/**
+ * The urql client for one session. The session is the HttpOnly `loket_session` cookie, sent with every
+ * fetch and with the WebSocket upgrade; the server reads the cookie only when the socket opens, so after
+ * logging in or out the app builds a new client (which also drops the previous person's cached data).
+ */
+export function createLoketClient(monitor: ConnectionMonitor): LoketClient {
+  let disposed = false;
+  const queries = new Map<number, Operation>();
+
+  const ws = createWsClient({
+    url: webSocketUrl(),
+    lazy: true,
+    retryAttempts: Number.POSITIVE_INFINITY,
+    shouldRetry: () => true,
+    retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** retries, 10_000))),
+    on: {
+      connected: () => monitor.reportOnline(),
+      closed: (event) => {
+        // 1000: closed on purpose (no subscription left, or this client was disposed)
+        const code = (event as { code?: number } | undefined)?.code;
+        if (!disposed && code !== 1000 && code !== 1001) monitor.reportOffline();
+      },
+    },
+  });
+
+  const client = new Client({
+    url: "/graphql",
+    fetchOptions: { credentials: "include" },
+    // POST only: search terms and other variables stay out of URLs (and out of proxies' access logs)
+    preferGetMethod: false,
+    exchanges: [
+      // remembers the queries asked for (before the cache answers any), to fetch them again after a reconnect;
+      // urql ignores a re-execution of a query nobody watches any more, so this need not track teardowns
+      mapExchange({
+        onOperation(operation) {
+          if (operation.kind !== "query") return;
+          queries.delete(operation.key);
+          queries.set(operation.key, operation);
+          if (queries.size > MAX_REMEMBERED) queries.delete(queries.keys().next().value!);
+        },
+      }),
+      cacheExchange,
+      // sees only what went to the network: its outcome tells whether the API is reachable
+      mapExchange({
+        onResult(result) {
+          if (!result.error?.networkError && result.operation.kind !== "subscription") monitor.reportOnline();
+        },
+        onError(error) {
+          if (error.networkError) monitor.reportOffline();
+        },
+      }),
+      fetchExchange,
+      subscriptionExchange({
+        forwardSubscription(request) {
+          const input = { ...request, query: request.query ?? "" };
+          return {
+            subscribe(sink) {
+              const unsubscribe = ws.subscribe(input, sink);
+              return { unsubscribe };
+            },
+          };
+        },
+      }),
+    ],
+  });
+
+  // what is on screen may have changed while we were away: fetch it again
+  const stopListening = monitor.onReconnect(() => {
+    for (const op of queries.values()) {
+      client.reexecuteOperation(makeOperation(op.kind, op, { ...op.context, requestPolicy: "network-only" }));
+    }
+  });
+
+  return {
+    client,
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      stopListening();
+      void ws.dispose();
+    },
+  };
+}

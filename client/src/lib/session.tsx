@@ -1,0 +1,81 @@
+import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from "react";
+import { Provider, useQuery } from "urql";
+import { graphql } from "../gql";
+import type { SessionQuery as SessionQueryResult } from "../gql/graphql";
+import { createLoketClient, type LoketClient } from "./client";
+import { connection } from "./connection";
+
+const SessionQuery = graphql(`
+  query Session {
+    me {
+      id
+      namaLengkap
+      role
+      status
+      instansi {
+        id
+        nama
+      }
+    }
+  }
+`);
+
+export type Me = NonNullable<SessionQueryResult["me"]>;
+
+export interface SessionValue {
+  /** the signed-in account; null when signed out; undefined until known */
+  me: Me | null | undefined;
+  /** true while the first answer is awaited */
+  loading: boolean;
+  /** Call after login, registration or logout: a fresh client carries the new cookie and an empty cache. */
+  restart(): void;
+  /** Fetch `me` again (e.g. after the account's status changed). */
+  refresh(): void;
+}
+
+const SessionContext = createContext<SessionValue>({ me: null, loading: false, restart: () => {}, refresh: () => {} });
+
+export function useSession(): SessionValue {
+  return useContext(SessionContext);
+}
+
+export function isActiveAdmin(me: Me | null | undefined): boolean {
+  return !!me && me.status === "AKTIF" && (me.role === "ADMIN" || me.role === "SUPERADMIN");
+}
+
+function SessionProvider({ restart, children }: { restart: () => void; children: ReactNode }) {
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: SessionQuery });
+  const refresh = useCallback(() => reexecute({ requestPolicy: "network-only" }), [reexecute]);
+  const me = data ? (data.me ?? null) : error ? null : undefined;
+  return (
+    <SessionContext.Provider value={{ me, loading: fetching && !data, restart, refresh }}>{children}</SessionContext.Provider>
+  );
+}
+
+/** The urql client and the session, for the whole app. */
+export function AppProviders({ children }: { children: ReactNode }) {
+  const [loket, setLoket] = useState<LoketClient>(() => createLoketClient(connection));
+  const current = useRef(loket);
+  current.current = loket;
+  const restart = useCallback(() => {
+    const previous = current.current;
+    const next = createLoketClient(connection);
+    current.current = next;
+    setLoket(next);
+    previous.dispose();
+  }, []);
+  return (
+    <Provider value={loket.client}>
+      <SessionProvider restart={restart}>{children}</SessionProvider>
+    </Provider>
+  );
+}
+
+/** For tests and stories: a fixed session around the given children. */
+export function StaticSession({ value, children }: { value: Partial<SessionValue>; children: ReactNode }) {
+  return (
+    <SessionContext.Provider value={{ me: null, loading: false, restart: () => {}, refresh: () => {}, ...value }}>
+      {children}
+    </SessionContext.Provider>
+  );
+}

@@ -1,0 +1,401 @@
+import { useMemo, useState, type FormEvent } from "react";
+import { useMutation, useQuery } from "urql";
+import { graphql, useFragment, type FragmentType } from "../../gql";
+import type { AccountStatus } from "../../gql/graphql";
+import { AdminOnly } from "../../components/admin-only";
+import { Field, FormMessage } from "../../components/field";
+import { PageTitle } from "../../components/page-title";
+import { StatusBadge } from "../../components/status-badge";
+import { requestErrorMessage, type ApiError } from "../../lib/errors";
+import { formatDateTime } from "../../lib/format";
+import { ROLE_LABEL, STATUS_LABEL } from "../../lib/labels";
+
+const AdminUsersQuery = graphql(`
+  query AdminUsers($filter: UserFilter, $first: Int) {
+    users(filter: $filter, first: $first) {
+      totalCount
+      edges {
+        node {
+          id
+          ...UserCard_User
+        }
+      }
+    }
+  }
+`);
+
+export const UserCard_UserFragment = graphql(`
+  fragment UserCard_User on User {
+    id
+    namaLengkap
+    identityType
+    nomorIdentitasMasked
+    email
+    telepon
+    role
+    status
+    statusReason
+    createdAt
+    instansi {
+      id
+      nama
+    }
+  }
+`);
+
+const RevealIdentityQuery = graphql(`
+  query RevealIdentity($id: ID!) {
+    node(id: $id) {
+      ... on User {
+        id
+        nomorIdentitas
+      }
+    }
+  }
+`);
+
+const ActivateMutation = graphql(`
+  mutation ActivateAccount($userId: ID!) {
+    activateAccount(userId: $userId) {
+      __typename
+      ... on ActivateAccountSuccess {
+        data {
+          id
+          status
+          statusReason
+        }
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+const RejectMutation = graphql(`
+  mutation RejectAccount($userId: ID!, $alasan: String) {
+    rejectAccount(userId: $userId, alasan: $alasan) {
+      __typename
+      ... on RejectAccountSuccess {
+        data {
+          id
+          status
+          statusReason
+        }
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+const SuspendMutation = graphql(`
+  mutation SuspendAccount($userId: ID!, $alasan: String) {
+    suspendAccount(userId: $userId, alasan: $alasan) {
+      __typename
+      ... on SuspendAccountSuccess {
+        data {
+          id
+          status
+          statusReason
+        }
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+const ReinstateMutation = graphql(`
+  mutation ReinstateAccount($userId: ID!) {
+    reinstateAccount(userId: $userId) {
+      __typename
+      ... on ReinstateAccountSuccess {
+        data {
+          id
+          status
+          statusReason
+        }
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+type Outcome = { ok: true } | { ok: false; error: ApiError | null; message: string };
+
+function useAccountActions() {
+  const [a, activate] = useMutation(ActivateMutation);
+  const [r, reject] = useMutation(RejectMutation);
+  const [s, suspend] = useMutation(SuspendMutation);
+  const [p, reinstate] = useMutation(ReinstateMutation);
+  const busy = a.fetching || r.fetching || s.fetching || p.fetching;
+
+  async function run(kind: "activate" | "reject" | "suspend" | "reinstate", userId: string, alasan?: string): Promise<Outcome> {
+    const result =
+      kind === "activate"
+        ? await activate({ userId })
+        : kind === "reject"
+          ? await reject({ userId, alasan })
+          : kind === "suspend"
+            ? await suspend({ userId, alasan })
+            : await reinstate({ userId });
+    const data = result.data as Record<string, { __typename: string } & Partial<ApiError>> | undefined;
+    const payload = data ? Object.values(data)[0] : undefined;
+    if (!payload) return { ok: false, error: null, message: requestErrorMessage(result.error) ?? "" };
+    if (payload.__typename.endsWith("Success")) return { ok: true };
+    return { ok: false, error: payload as ApiError, message: payload.message ?? "" };
+  }
+  return { run, busy };
+}
+
+const ACTION_DONE: Record<string, string> = {
+  activate: "diaktifkan",
+  reject: "ditolak",
+  suspend: "ditangguhkan",
+  reinstate: "dipulihkan",
+};
+
+function RevealNumber({ id, masked }: { id: string; masked: string }) {
+  const [shown, setShown] = useState(false);
+  const [{ data, fetching }] = useQuery({ query: RevealIdentityQuery, variables: { id }, pause: !shown, requestPolicy: "network-only" });
+  const full = data?.node && "nomorIdentitas" in data.node ? data.node.nomorIdentitas : null;
+  return (
+    <>
+      <span className="mono">{shown && full ? full : masked}</span>{" "}
+      <button type="button" className="button button--quiet button--small" aria-pressed={shown} onClick={() => setShown((s) => !s)} disabled={fetching}>
+        {shown ? "Samarkan" : "Tampilkan lengkap"}
+      </button>
+    </>
+  );
+}
+
+function ReasonForm({
+  label,
+  confirmText,
+  busy,
+  onSubmit,
+  onCancel,
+}: {
+  label: string;
+  confirmText: string;
+  busy: boolean;
+  onSubmit: (alasan: string) => Promise<string | null>;
+  onCancel: () => void;
+}) {
+  const [alasan, setAlasan] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (alasan.trim().length < 5) return setError("Tulis alasan minimal 5 karakter; pemohon akan membacanya.");
+    setError(await onSubmit(alasan.trim()));
+  }
+  return (
+    <form className="form reason" noValidate onSubmit={submit}>
+      <Field name="alasan" label={label} hint="Pemohon akan melihat alasan ini." error={error}>
+        {(p) => <textarea {...p} rows={3} autoFocus value={alasan} onChange={(e) => setAlasan(e.target.value)} />}
+      </Field>
+      <div className="form__actions">
+        <button type="submit" className="button button--danger" disabled={busy}>
+          {confirmText}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          Batal
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function UserCard(props: { user: FragmentType<typeof UserCard_UserFragment>; onDone: (message: string) => void }) {
+  const u = useFragment(UserCard_UserFragment, props.user);
+  const { run, busy } = useAccountActions();
+  const [asking, setAsking] = useState<"reject" | "suspend" | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function act(kind: "activate" | "reject" | "suspend" | "reinstate", alasan?: string): Promise<string | null> {
+    setError(null);
+    const outcome = await run(kind, u.id, alasan);
+    if (outcome.ok) {
+      setAsking(null);
+      props.onDone(`Akun ${u.namaLengkap} telah ${ACTION_DONE[kind]}.`);
+      return null;
+    }
+    if (outcome.error?.field === "alasan") return outcome.message;
+    setError(outcome.message);
+    return null;
+  }
+
+  return (
+    <li className="card user">
+      <div className="user__head">
+        <h3 className="user__name">{u.namaLengkap}</h3>
+        <StatusBadge status={u.status} />
+      </div>
+      <dl className="facts facts--compact">
+        <div>
+          <dt>{u.identityType}</dt>
+          <dd>
+            <RevealNumber id={u.id} masked={u.nomorIdentitasMasked} />
+          </dd>
+        </div>
+        <div>
+          <dt>Email</dt>
+          <dd className="break">{u.email}</dd>
+        </div>
+        <div>
+          <dt>Telepon</dt>
+          <dd>{u.telepon}</dd>
+        </div>
+        <div>
+          <dt>Peran</dt>
+          <dd>
+            {ROLE_LABEL[u.role]}
+            {u.instansi ? ` — ${u.instansi.nama}` : ""}
+          </dd>
+        </div>
+        <div>
+          <dt>Terdaftar</dt>
+          <dd>{formatDateTime(u.createdAt)}</dd>
+        </div>
+        {u.statusReason && (
+          <div>
+            <dt>Alasan</dt>
+            <dd>{u.statusReason}</dd>
+          </div>
+        )}
+      </dl>
+      {error && <FormMessage kind="error">{error}</FormMessage>}
+      {asking ? (
+        <ReasonForm
+          label={asking === "reject" ? `Alasan penolakan untuk ${u.namaLengkap}` : `Alasan penangguhan untuk ${u.namaLengkap}`}
+          confirmText={asking === "reject" ? "Tolak pendaftaran" : "Tangguhkan akun"}
+          busy={busy}
+          onSubmit={(alasan) => act(asking, alasan)}
+          onCancel={() => setAsking(null)}
+        />
+      ) : (
+        <div className="form__actions">
+          {(u.status === "MENUNGGU_AKTIVASI" || u.status === "DITOLAK") && (
+            <button type="button" className="button button--primary" disabled={busy} onClick={() => void act("activate")}>
+              Aktifkan<span className="sr-only"> akun {u.namaLengkap}</span>
+            </button>
+          )}
+          {u.status === "MENUNGGU_AKTIVASI" && (
+            <button type="button" className="button button--secondary" disabled={busy} onClick={() => setAsking("reject")}>
+              Tolak<span className="sr-only"> pendaftaran {u.namaLengkap}</span>
+            </button>
+          )}
+          {u.status === "AKTIF" && (
+            <button type="button" className="button button--secondary" disabled={busy} onClick={() => setAsking("suspend")}>
+              Tangguhkan<span className="sr-only"> akun {u.namaLengkap}</span>
+            </button>
+          )}
+          {u.status === "DITANGGUHKAN" && (
+            <button type="button" className="button button--primary" disabled={busy} onClick={() => void act("reinstate")}>
+              Pulihkan<span className="sr-only"> akun {u.namaLengkap}</span>
+            </button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+const TABS: AccountStatus[] = ["MENUNGGU_AKTIVASI", "AKTIF", "DITANGGUHKAN", "DITOLAK"];
+const PAGE = 50;
+
+function ActivationList() {
+  const [status, setStatus] = useState<AccountStatus>("MENUNGGU_AKTIVASI");
+  const [search, setSearch] = useState("");
+  const [query, setQuery] = useState("");
+  const [message, setMessage] = useState<string | null>(null);
+  const variables = useMemo(() => ({ filter: { status, search: query || null }, first: PAGE }), [status, query]);
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminUsersQuery, variables });
+  const users = data?.users.edges ?? [];
+  const total = data?.users.totalCount ?? 0;
+
+  return (
+    <>
+      <div className="toolbar">
+        <div className="tabs" role="group" aria-label="Saring menurut status">
+          {TABS.map((t) => (
+            <button
+              key={t}
+              type="button"
+              className={`tab${t === status ? " tab--active" : ""}`}
+              aria-pressed={t === status}
+              onClick={() => {
+                setStatus(t);
+                setMessage(null);
+              }}
+            >
+              {STATUS_LABEL[t]}
+            </button>
+          ))}
+        </div>
+        <form
+          className="search"
+          role="search"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setQuery(search.trim());
+          }}
+        >
+          <label htmlFor="cari-akun" className="sr-only">
+            Cari nama atau email
+          </label>
+          <input id="cari-akun" type="search" placeholder="Cari nama atau email" value={search} onChange={(e) => setSearch(e.target.value)} />
+          <button type="submit" className="button button--secondary">
+            Cari
+          </button>
+        </form>
+      </div>
+      <FormMessage kind="success">{message}</FormMessage>
+      {error && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+      <p className="muted" aria-live="polite">
+        {fetching && !data
+          ? "Memuat…"
+          : `${total} akun ${STATUS_LABEL[status].toLowerCase()}${query ? ` untuk “${query}”` : ""}${total > users.length ? ` (menampilkan ${users.length})` : ""}.`}{" "}
+        <button type="button" className="button button--quiet button--small" onClick={() => refetch({ requestPolicy: "network-only" })}>
+          Muat ulang
+        </button>
+      </p>
+      {data && users.length === 0 && (
+        <p className="card muted">{status === "MENUNGGU_AKTIVASI" ? "Tidak ada pendaftaran yang menunggu aktivasi." : "Tidak ada akun."}</p>
+      )}
+      <ul className="users">
+        {users.map((e) => (
+          <UserCard key={e.node.id} user={e.node} onDone={setMessage} />
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export default function ActivationPage() {
+  return (
+    <div>
+      <PageTitle>Aktivasi akun</PageTitle>
+      <p className="lead">
+        Cocokkan NIK/NIP dan nama dengan KTP atau dokumen pemohon sebelum mengaktifkan. Alasan penolakan dan penangguhan
+        dikirimkan kepada pemohon.
+      </p>
+      <AdminOnly>
+        <ActivationList />
+      </AdminOnly>
+    </div>
+  );
+}
