@@ -7,5 +7,6 @@ import "../modules/notification/types";
 import "../modules/layanan/types";
 import "../modules/pengajuan/types";
 import "../modules/pengaduan/types";
+import "../modules/ppid/types";
 
 export const schema = builder.toSchema({ sortSchema: false });

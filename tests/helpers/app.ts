@@ -162,7 +162,7 @@ export async function createStaff(t: TestApp, role: Role, instansiId: string | n
   const user = await createStaffAccount(t.db.prisma, t.app.services.keys, t.config, null, {
     identityType,
     nomorIdentitas,
-    namaLengkap: `Staf ${role}`,
+    namaLengkap: `Staf ${role.replace(/_/g, " ")}`,
     email: `staf${++seq}@contoh.go.id`,
     telepon: "081298765432",
     password: GOOD_PASSWORD,

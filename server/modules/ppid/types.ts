@@ -1,0 +1,251 @@
+import { GraphQLError } from "graphql";
+import { builder } from "../../schema/builder";
+import { q } from "../../lib/query";
+import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from "../../lib/errors";
+import type { Context } from "../../context";
+import { InstansiRef } from "../instansi/types";
+import { ALASAN_LABEL, PENGECUALIAN_PASAL_17, grounds } from "./rules";
+import * as service from "./service";
+
+export const FormatEnum = builder.enumType("FormatInformasi", { values: ["SOFTCOPY", "HARDCOPY"] as const });
+export const CaraEnum = builder.enumType("CaraPerolehan", { values: { AMBIL: {}, EMAIL: {}, POS: {} } as const });
+export const PermohonanStatusEnum = builder.enumType("PermohonanStatus", { values: ["DITERIMA", "DIPERPANJANG", "DIKABULKAN", "DIKABULKAN_SEBAGIAN", "DITOLAK"] as const });
+export const KeputusanEnum = builder.enumType("KeputusanPermohonan", { values: ["DIKABULKAN", "DIKABULKAN_SEBAGIAN", "DITOLAK"] as const });
+export const AlasanEnum = builder.enumType("AlasanKeberatan", {
+  description: "UU 14/2008 Pasal 35 ayat (1) huruf a–g",
+  values: Object.fromEntries(Object.entries(ALASAN_LABEL).map(([k, v]) => [k, { description: v }])) as Record<keyof typeof ALASAN_LABEL, { description: string }>,
+});
+export const KeberatanStatusEnum = builder.enumType("KeberatanStatus", { values: ["DIAJUKAN", "DITANGGAPI"] as const });
+
+const GroundRef = builder.objectRef<{ alasan: keyof typeof ALASAN_LABEL; sejak: Date | null; batas: Date | null; bisaDiajukan: boolean }>("AlasanKeberatanStatus").implement({
+  description: "Whether an objection ground exists for this request, since when, and the last day to use it",
+  fields: (t) => ({
+    alasan: t.expose("alasan", { type: AlasanEnum }),
+    label: t.string({ resolve: (g) => ALASAN_LABEL[g.alasan] }),
+    sejak: t.expose("sejak", { type: "DateTime", nullable: true }),
+    batas: t.expose("batas", { type: "DateTime", nullable: true, description: "Close of office on the 30th working day after the ground arose" }),
+    bisaDiajukan: t.exposeBoolean("bisaDiajukan"),
+  }),
+});
+
+export const KeberatanRef = builder.prismaNode("Keberatan", {
+  id: { field: "id" },
+  description: "An objection to the PPID's superior (atasan PPID)",
+  authScopes: async (k, ctx) => {
+    const p = await ctx.prisma.permohonanInformasi.findUnique({ where: { id: k.permohonanId }, select: { pemohonId: true, instansiId: true } });
+    return !!p && service.peranPpid(ctx, p).length > 0;
+  },
+  fields: (t) => ({
+    nomorRegister: t.exposeString("nomorRegister"),
+    alasan: t.expose("alasan", { type: AlasanEnum }),
+    alasanLabel: t.string({ resolve: (k) => ALASAN_LABEL[k.alasan] }),
+    uraian: t.exposeString("uraian"),
+    status: t.expose("status", { type: KeberatanStatusEnum }),
+    diajukanAt: t.expose("diajukanAt", { type: "DateTime" }),
+    tenggatTanggapan: t.expose("tenggatTanggapan", { type: "DateTime", description: "30 working days (Pasal 36 ayat 2)" }),
+    tanggapan: t.exposeString("tanggapan", { nullable: true }),
+    ditanggapiAt: t.expose("ditanggapiAt", { type: "DateTime", nullable: true }),
+    batasSengketa: t.expose("batasSengketa", { type: "DateTime", nullable: true, description: "Last day to take the dispute to the Komisi Informasi (14 working days)" }),
+    permohonan: t.relation("permohonan"),
+  }),
+});
+
+export const PermohonanRef = builder.prismaNode("PermohonanInformasi", {
+  id: { field: "id" },
+  description: "A public-information request (UU 14/2008). Visible to its requester and the instansi's PPID desk.",
+  authScopes: (p, ctx) => service.peranPpid(ctx, p).length > 0,
+  fields: (t) => ({
+    nomorRegister: t.exposeString("nomorRegister"),
+    rincianInformasi: t.exposeString("rincianInformasi"),
+    tujuan: t.exposeString("tujuan"),
+    format: t.expose("format", { type: FormatEnum }),
+    caraPerolehan: t.expose("caraPerolehan", { type: CaraEnum }),
+    status: t.expose("status", { type: PermohonanStatusEnum }),
+    versi: t.exposeInt("versi"),
+    diterimaAt: t.expose("diterimaAt", { type: "DateTime" }),
+    tenggat: t.expose("tenggat", { type: "DateTime", description: "10 working days, or the extended deadline" }),
+    tenggatSementara: t.exposeBoolean("tenggatSementara"),
+    terlambat: t.boolean({ resolve: (p) => !p.diputusAt && p.tenggat.getTime() < Date.now() }),
+    alasanPerpanjangan: t.exposeString("alasanPerpanjangan", { nullable: true }),
+    diputusAt: t.expose("diputusAt", { type: "DateTime", nullable: true }),
+    catatanKeputusan: t.exposeString("catatanKeputusan", { nullable: true }),
+    pasalPengecualian: t.exposeString("pasalPengecualian", { nullable: true }),
+    pengecualianLabel: t.string({ nullable: true, resolve: (p) => (p.pasalPengecualian ? `Pasal 17 huruf ${p.pasalPengecualian}: ${PENGECUALIAN_PASAL_17[p.pasalPengecualian]}` : null) }),
+    ujiKonsekuensi: t.exposeString("ujiKonsekuensi", { nullable: true }),
+    biaya: t.exposeInt("biaya"),
+    pemohonNama: t.string({ select: { pemohon: { select: { namaLengkap: true } } }, resolve: (p) => p.pemohon.namaLengkap }),
+    instansi: t.relation("instansi"),
+    keberatan: t.relation("keberatan", { query: { orderBy: { diajukanAt: "asc" } } }),
+    alasanKeberatan: t.field({
+      type: [GroundRef],
+      description: "For each Pasal 35 ground: whether it exists now and the last day to object on it",
+      resolve: async (p, _a, ctx) => grounds(await ctx.calendars.get(p.instansiId), p, new Date()).map((g) => ({ ...g, batas: g.batas?.at ?? null })),
+    }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+function ppidDesk(ctx: Context, instansiId: { id: string } | null | undefined) {
+  const v = ctx.viewer;
+  const id = String(instansiId?.id ?? v?.instansiId ?? "");
+  const ok = !!v && v.status === "AKTIF" && (v.role === "SUPERADMIN" || (["PPID", "ATASAN_PPID", "ADMIN"].includes(v.role) && v.instansiId === id));
+  return { id, ok };
+}
+
+builder.queryFields((t) => ({
+  permohonanInformasiSaya: t.prismaConnection({
+    type: "PermohonanInformasi",
+    cursor: "id",
+    authScopes: { active: true },
+    resolve: (query, _r, _a, ctx) => ctx.prisma.permohonanInformasi.findMany({ ...q(query), where: { pemohonId: ctx.viewer!.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+  }),
+  registerPermohonanInformasi: t.prismaConnection({
+    type: "PermohonanInformasi",
+    cursor: "id",
+    description: "The register of information requests of an instansi (PPID desk), oldest first",
+    authScopes: (_r, args, ctx) => ppidDesk(ctx, args.instansiId).ok,
+    args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }), tahun: t.arg.int({ required: false }) },
+    totalCount: (_p, args, ctx) => ctx.prisma.permohonanInformasi.count({ where: registerWhere(ctx, args) }),
+    resolve: (query, _r, args, ctx) => ctx.prisma.permohonanInformasi.findMany({ ...q(query), where: registerWhere(ctx, args), orderBy: [{ diterimaAt: "asc" }, { id: "asc" }] }),
+  }),
+  registerKeberatan: t.prismaConnection({
+    type: "Keberatan",
+    cursor: "id",
+    description: "The register of objections of an instansi",
+    authScopes: (_r, args, ctx) => ppidDesk(ctx, args.instansiId).ok,
+    args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }), tahun: t.arg.int({ required: false }) },
+    resolve: (query, _r, args, ctx) =>
+      ctx.prisma.keberatan.findMany({ ...q(query), where: { permohonan: registerWhere(ctx, args) }, orderBy: [{ diajukanAt: "asc" }, { id: "asc" }] }),
+  }),
+  registerPermohonanCsv: t.string({
+    description: "The request register as CSV (UTF-8, comma-separated)",
+    authScopes: (_r, args, ctx) => ppidDesk(ctx, args.instansiId).ok,
+    args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }), tahun: t.arg.int({ required: false }) },
+    resolve: async (_r, args, ctx) => {
+      const rows = await ctx.prisma.permohonanInformasi.findMany({ where: registerWhere(ctx, args), include: { pemohon: { select: { namaLengkap: true } } }, orderBy: { diterimaAt: "asc" } });
+      return service.toCsv(
+        ["nomor_register", "tanggal_diterima", "nama_pemohon", "rincian_informasi", "tujuan", "format", "cara_perolehan", "tenggat", "diperpanjang", "status", "tanggal_keputusan", "pengecualian", "biaya"],
+        rows.map((p) => [p.nomorRegister, p.diterimaAt, p.pemohon.namaLengkap, p.rincianInformasi, p.tujuan, p.format, p.caraPerolehan, p.tenggat, p.diperpanjangAt ? "ya" : "tidak", p.status, p.diputusAt, p.pasalPengecualian ? `Pasal 17 huruf ${p.pasalPengecualian}` : "", p.biaya]),
+      );
+    },
+  }),
+  registerKeberatanCsv: t.string({
+    description: "The objection register as CSV",
+    authScopes: (_r, args, ctx) => ppidDesk(ctx, args.instansiId).ok,
+    args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }), tahun: t.arg.int({ required: false }) },
+    resolve: async (_r, args, ctx) => {
+      const rows = await ctx.prisma.keberatan.findMany({ where: { permohonan: registerWhere(ctx, args) }, include: { permohonan: { select: { nomorRegister: true } } }, orderBy: { diajukanAt: "asc" } });
+      return service.toCsv(
+        ["nomor_register", "nomor_permohonan", "tanggal_diajukan", "alasan", "uraian", "tenggat_tanggapan", "status", "tanggal_tanggapan", "batas_sengketa_komisi_informasi"],
+        rows.map((k) => [k.nomorRegister, k.permohonan.nomorRegister, k.diajukanAt, ALASAN_LABEL[k.alasan], k.uraian, k.tenggatTanggapan, k.status, k.ditanggapiAt, k.batasSengketa]),
+      );
+    },
+  }),
+}));
+
+function registerWhere(ctx: Context, args: { instansiId?: { id: string } | null; tahun?: number | null }) {
+  const { id } = ppidDesk(ctx, args.instansiId);
+  return {
+    instansiId: id,
+    ...(args.tahun ? { diterimaAt: { gte: new Date(Date.UTC(args.tahun, 0, 1)), lt: new Date(Date.UTC(args.tahun + 1, 0, 1)) } } : {}),
+  };
+}
+
+const errors = { types: [ValidationError, ConflictError, InvalidStateError, NotFoundError] };
+function reload(ctx: Context, query: object, id: string) {
+  return ctx.prisma.permohonanInformasi.findUniqueOrThrow({ ...q(query), where: { id } });
+}
+
+builder.mutationFields((t) => ({
+  ajukanPermohonanInformasi: t.prismaField({
+    type: "PermohonanInformasi",
+    description: "A registered requester asks for public information; answered within 10 working days",
+    authScopes: { role: ["PEMOHON"] },
+    errors,
+    args: {
+      instansiId: t.arg.globalID({ required: true, for: InstansiRef }),
+      rincianInformasi: t.arg.string({ required: true }),
+      tujuan: t.arg.string({ required: true }),
+      format: t.arg({ type: FormatEnum, required: true }),
+      caraPerolehan: t.arg({ type: CaraEnum, required: true }),
+    },
+    resolve: async (query, _r, a, ctx) => reload(ctx, query, (await service.ajukan(ctx, { ...a, instansiId: String(a.instansiId.id) })).id),
+  }),
+  perpanjangPermohonanInformasi: t.prismaField({
+    type: "PermohonanInformasi",
+    description: "Extend the deadline once, by at most 7 working days, with written reasons",
+    authScopes: { role: ["PPID", "ATASAN_PPID", "ADMIN", "SUPERADMIN"] },
+    errors,
+    args: { id: t.arg.globalID({ required: true, for: PermohonanRef }), versi: t.arg.int({ required: true }), hari: t.arg.int({ required: true }), alasan: t.arg.string({ required: true }) },
+    resolve: async (query, _r, a, ctx) => reload(ctx, query, (await service.perpanjang(ctx, { ...a, id: String(a.id.id) })).id),
+  }),
+  putuskanPermohonanInformasi: t.prismaField({
+    type: "PermohonanInformasi",
+    description: "Answer: granted in whole or in part, or refused citing the Pasal 17 exemption and the consequence test",
+    authScopes: { role: ["PPID", "ATASAN_PPID", "ADMIN", "SUPERADMIN"] },
+    errors,
+    args: {
+      id: t.arg.globalID({ required: true, for: PermohonanRef }),
+      versi: t.arg.int({ required: true }),
+      keputusan: t.arg({ type: KeputusanEnum, required: true }),
+      catatan: t.arg.string({ required: true }),
+      pasalPengecualian: t.arg.string({ required: false, description: "Pasal 17 huruf a–j (required unless granted in whole)" }),
+      ujiKonsekuensi: t.arg.string({ required: false }),
+      biaya: t.arg.int({ required: false, description: "Copying cost only, rupiah" }),
+    },
+    resolve: async (query, _r, a, ctx) => reload(ctx, query, (await service.putuskan(ctx, { ...a, id: String(a.id.id) })).id),
+  }),
+  ajukanKeberatan: t.prismaField({
+    type: "Keberatan",
+    description: "The requester objects on a Pasal 35 ground that exists, within 30 working days of it arising",
+    authScopes: { active: true },
+    errors,
+    args: { permohonanId: t.arg.globalID({ required: true, for: PermohonanRef }), alasan: t.arg({ type: AlasanEnum, required: true }), uraian: t.arg.string({ required: true }) },
+    resolve: async (query, _r, a, ctx) => {
+      const k = await service.ajukanKeberatan(ctx, { permohonanId: String(a.permohonanId.id), alasan: a.alasan, uraian: a.uraian });
+      return ctx.prisma.keberatan.findUniqueOrThrow({ ...q(query), where: { id: k.id } });
+    },
+  }),
+  tanggapiKeberatan: t.prismaField({
+    type: "Keberatan",
+    description: "The PPID's superior answers an objection (within 30 working days)",
+    authScopes: { role: ["ATASAN_PPID", "SUPERADMIN"] },
+    errors,
+    args: { id: t.arg.globalID({ required: true, for: KeberatanRef }), tanggapan: t.arg.string({ required: true }) },
+    resolve: async (query, _r, a, ctx) => {
+      const k = await service.tanggapiKeberatan(ctx, { id: String(a.id.id), tanggapan: a.tanggapan });
+      return ctx.prisma.keberatan.findUniqueOrThrow({ ...q(query), where: { id: k.id } });
+    },
+  }),
+}));
+
+builder.subscriptionFields((t) => ({
+  permohonanInformasiBerubah: t.prismaField({
+    type: "PermohonanInformasi",
+    description: "One information request as it changes (its requester and the PPID desk); the current state first",
+    authScopes: { active: true },
+    args: { id: t.arg.globalID({ required: true, for: PermohonanRef }) },
+    subscribe: async (_r, args, ctx) => {
+      const { p } = await service.loadPermohonan(ctx, String(args.id.id)).catch(() => {
+        throw new GraphQLError("Permohonan informasi tidak ditemukan.", { extensions: { code: "NOT_FOUND" } });
+      });
+      return follow(ctx, p.id);
+    },
+    resolve: async (query, e, _a, ctx) => {
+      const { id } = e as unknown as { id: string };
+      await service.loadPermohonan(ctx, id);
+      return ctx.prisma.permohonanInformasi.findUniqueOrThrow({ ...q(query), where: { id } });
+    },
+  }),
+}));
+
+async function* follow(ctx: Context, id: string) {
+  const iterator = ctx.pubsub.subscribe("permohonan:updated", id);
+  try {
+    yield { id };
+    for await (const e of iterator) yield { id: e.id };
+  } finally {
+    await iterator.return?.();
+  }
+}
+
