@@ -8,5 +8,6 @@ import "../modules/layanan/types";
 import "../modules/pengajuan/types";
 import "../modules/pengaduan/types";
 import "../modules/ppid/types";
+import "../modules/skm/types";
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -20,6 +20,8 @@ type Documents = {
     "\n  fragment NotificationItem_Notification on Notification {\n    id\n    judul\n    isi\n    read\n    createdAt\n  }\n": typeof types.NotificationItem_NotificationFragmentDoc,
     "\n  mutation MarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      __typename\n      ... on MarkNotificationReadSuccess {\n        data {\n          id\n          read\n          readAt\n        }\n      }\n    }\n  }\n": typeof types.MarkNotificationReadDocument,
     "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": typeof types.MarkAllNotificationsReadDocument,
+    "\n  fragment ServiceForm_FormField on FormField {\n    nama\n    label\n    tipe\n    wajib\n    bantuan\n    opsi\n    min\n    max\n    pola\n  }\n": typeof types.ServiceForm_FormFieldFragmentDoc,
+    "\n  fragment Timeline_PengajuanLog on PengajuanLog {\n    seq\n    aksi\n    aktor\n    createdAt\n    dariStatus\n    keStatus\n    keStatusLabel\n    pesan\n  }\n": typeof types.Timeline_PengajuanLogFragmentDoc,
     "\n  query Session {\n    me {\n      id\n      namaLengkap\n      role\n      status\n      instansi {\n        id\n        nama\n      }\n    }\n  }\n": typeof types.SessionDocument,
     "\n  query AccountStatusPage {\n    me {\n      id\n      namaLengkap\n      identityType\n      nomorIdentitasMasked\n      status\n      statusReason\n      createdAt\n    }\n  }\n": typeof types.AccountStatusPageDocument,
     "\n  subscription AccountStatusLive {\n    myAccountStatus {\n      status\n      reason\n      at\n    }\n  }\n": typeof types.AccountStatusLiveDocument,
@@ -62,6 +64,8 @@ const documents: Documents = {
     "\n  fragment NotificationItem_Notification on Notification {\n    id\n    judul\n    isi\n    read\n    createdAt\n  }\n": types.NotificationItem_NotificationFragmentDoc,
     "\n  mutation MarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      __typename\n      ... on MarkNotificationReadSuccess {\n        data {\n          id\n          read\n          readAt\n        }\n      }\n    }\n  }\n": types.MarkNotificationReadDocument,
     "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": types.MarkAllNotificationsReadDocument,
+    "\n  fragment ServiceForm_FormField on FormField {\n    nama\n    label\n    tipe\n    wajib\n    bantuan\n    opsi\n    min\n    max\n    pola\n  }\n": types.ServiceForm_FormFieldFragmentDoc,
+    "\n  fragment Timeline_PengajuanLog on PengajuanLog {\n    seq\n    aksi\n    aktor\n    createdAt\n    dariStatus\n    keStatus\n    keStatusLabel\n    pesan\n  }\n": types.Timeline_PengajuanLogFragmentDoc,
     "\n  query Session {\n    me {\n      id\n      namaLengkap\n      role\n      status\n      instansi {\n        id\n        nama\n      }\n    }\n  }\n": types.SessionDocument,
     "\n  query AccountStatusPage {\n    me {\n      id\n      namaLengkap\n      identityType\n      nomorIdentitasMasked\n      status\n      statusReason\n      createdAt\n    }\n  }\n": types.AccountStatusPageDocument,
     "\n  subscription AccountStatusLive {\n    myAccountStatus {\n      status\n      reason\n      at\n    }\n  }\n": types.AccountStatusLiveDocument,
@@ -136,6 +140,14 @@ export function graphql(source: "\n  mutation MarkNotificationRead($id: ID!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n"): (typeof documents)["\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ServiceForm_FormField on FormField {\n    nama\n    label\n    tipe\n    wajib\n    bantuan\n    opsi\n    min\n    max\n    pola\n  }\n"): (typeof documents)["\n  fragment ServiceForm_FormField on FormField {\n    nama\n    label\n    tipe\n    wajib\n    bantuan\n    opsi\n    min\n    max\n    pola\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment Timeline_PengajuanLog on PengajuanLog {\n    seq\n    aksi\n    aktor\n    createdAt\n    dariStatus\n    keStatus\n    keStatusLabel\n    pesan\n  }\n"): (typeof documents)["\n  fragment Timeline_PengajuanLog on PengajuanLog {\n    seq\n    aksi\n    aktor\n    createdAt\n    dariStatus\n    keStatus\n    keStatusLabel\n    pesan\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

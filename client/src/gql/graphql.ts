@@ -10,6 +10,16 @@ export type AccountStatus =
   | 'DITOLAK'
   | 'MENUNGGU_AKTIVASI';
 
+export type FormFieldType =
+  | 'DATE'
+  | 'EMAIL'
+  | 'NIK'
+  | 'NUMBER'
+  | 'PHONE'
+  | 'SELECT'
+  | 'TEXT'
+  | 'TEXTAREA';
+
 export type HolidayKind =
   | 'CUTI_BERSAMA'
   | 'LIBUR_NASIONAL';
@@ -26,6 +36,18 @@ export type JamLayananInput = {
   /** HH:MM */
   tutup: string;
 };
+
+export type PengajuanStatus =
+  | 'DIAJUKAN'
+  | 'DIAMBIL'
+  | 'DIBATALKAN'
+  | 'DIPROSES'
+  | 'DITOLAK'
+  | 'DIVERIFIKASI'
+  | 'DRAFT'
+  | 'PERLU_PERBAIKAN'
+  | 'SELESAI'
+  | 'SIAP_DIAMBIL';
 
 export type RegisterInput = {
   email: string;
@@ -89,6 +111,10 @@ export type MarkAllNotificationsReadMutationVariables = Exact<{ [key: string]: n
 
 
 export type MarkAllNotificationsReadMutation = { markAllNotificationsRead: number };
+
+export type ServiceForm_FormFieldFragment = { nama: string, label: string, tipe: FormFieldType, wajib: boolean, bantuan: string, opsi: Array<string>, min: number | null, max: number | null, pola: string | null } & { ' $fragmentName'?: 'ServiceForm_FormFieldFragment' };
+
+export type Timeline_PengajuanLogFragment = { seq: number, aksi: string, aktor: string | null, createdAt: string, dariStatus: PengajuanStatus | null, keStatus: PengajuanStatus, keStatusLabel: string, pesan: string | null } & { ' $fragmentName'?: 'Timeline_PengajuanLogFragment' };
 
 export type SessionQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -377,6 +403,8 @@ export type RegisterMutation = { register:
 
 export const InstansiCard_InstansiFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InstansiCard_Instansi"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Instansi"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nama"}},{"kind":"Field","name":{"kind":"Name","value":"alamat"}},{"kind":"Field","name":{"kind":"Name","value":"telepon"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"zonaWaktu"}},{"kind":"Field","name":{"kind":"Name","value":"zonaWaktuLabel"}},{"kind":"Field","name":{"kind":"Name","value":"bukaSekarang"}},{"kind":"Field","name":{"kind":"Name","value":"bukaBerikutnya"}},{"kind":"Field","name":{"kind":"Name","value":"jamLayanan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hari"}},{"kind":"Field","name":{"kind":"Name","value":"buka"}},{"kind":"Field","name":{"kind":"Name","value":"tutup"}}]}}]}}]} as unknown as DocumentNode<InstansiCard_InstansiFragment, unknown>;
 export const NotificationItem_NotificationFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationItem_Notification"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Notification"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"judul"}},{"kind":"Field","name":{"kind":"Name","value":"isi"}},{"kind":"Field","name":{"kind":"Name","value":"read"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<NotificationItem_NotificationFragment, unknown>;
+export const ServiceForm_FormFieldFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ServiceForm_FormField"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FormField"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nama"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"tipe"}},{"kind":"Field","name":{"kind":"Name","value":"wajib"}},{"kind":"Field","name":{"kind":"Name","value":"bantuan"}},{"kind":"Field","name":{"kind":"Name","value":"opsi"}},{"kind":"Field","name":{"kind":"Name","value":"min"}},{"kind":"Field","name":{"kind":"Name","value":"max"}},{"kind":"Field","name":{"kind":"Name","value":"pola"}}]}}]} as unknown as DocumentNode<ServiceForm_FormFieldFragment, unknown>;
+export const Timeline_PengajuanLogFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Timeline_PengajuanLog"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PengajuanLog"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"aksi"}},{"kind":"Field","name":{"kind":"Name","value":"aktor"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"dariStatus"}},{"kind":"Field","name":{"kind":"Name","value":"keStatus"}},{"kind":"Field","name":{"kind":"Name","value":"keStatusLabel"}},{"kind":"Field","name":{"kind":"Name","value":"pesan"}}]}}]} as unknown as DocumentNode<Timeline_PengajuanLogFragment, unknown>;
 export const UserCard_UserFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserCard_User"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"namaLengkap"}},{"kind":"Field","name":{"kind":"Name","value":"identityType"}},{"kind":"Field","name":{"kind":"Name","value":"nomorIdentitasMasked"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"telepon"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"instansi"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nama"}}]}}]}}]} as unknown as DocumentNode<UserCard_UserFragment, unknown>;
 export const HolidayRow_HariLiburFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"HolidayRow_HariLibur"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"HariLibur"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"tanggal"}},{"kind":"Field","name":{"kind":"Name","value":"nama"}},{"kind":"Field","name":{"kind":"Name","value":"jenis"}},{"kind":"Field","name":{"kind":"Name","value":"dasarHukum"}}]}}]} as unknown as DocumentNode<HolidayRow_HariLiburFragment, unknown>;
 export const OfficeHoursEditor_InstansiFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OfficeHoursEditor_Instansi"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Instansi"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"zonaWaktuLabel"}},{"kind":"Field","name":{"kind":"Name","value":"jamLayanan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hari"}},{"kind":"Field","name":{"kind":"Name","value":"buka"}},{"kind":"Field","name":{"kind":"Name","value":"tutup"}}]}}]}}]} as unknown as DocumentNode<OfficeHoursEditor_InstansiFragment, unknown>;
