@@ -14,6 +14,8 @@ import { createLoketPubSub } from "./pubsub";
 import { SessionStore, bearerToken, tokenFromHeaders } from "./modules/auth/session";
 import { CalendarStore } from "./modules/calendar/service";
 import { UPLOAD_LIMITS, useBodyLimit, useDocumentLimits } from "./limits";
+import { MemoryRateStore, RedisRateStore, protectionPlugins, useRateLimit, type RateStore } from "./protection";
+import { sha256Hex } from "./lib/crypto";
 import { createFetch } from "@whatwg-node/fetch";
 import { createLogger, type Logger } from "./logger";
 import path from "node:path";
@@ -68,6 +70,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
   };
 
   const metaByRequest = new WeakMap<Request, RequestMeta>();
+  const rateStore: RateStore = config.redisUrl ? new RedisRateStore(config.redisUrl) : new MemoryRateStore();
 
   const useSessionCookies: Plugin = {
     onResponse({ request, response }) {
@@ -85,7 +88,22 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
     landingPage: false,
     logging: log.yoga,
     maskedErrors: { maskError: (error) => maskError(error, log) },
-    plugins: [useBodyLimit(), useDocumentLimits(), useSessionCookies, useDownloads(services)],
+    plugins: [
+      useRateLimit(rateStore, {
+        perUserPerMinute: config.rateLimitPerUser,
+        perAddressPerMinute: config.rateLimitPerAddress,
+        identify: (request, serverContext) => {
+          const { token } = tokenFromHeaders(request.headers);
+          const req = (serverContext as ServerContext | undefined)?.req;
+          return { user: token ? sha256Hex(token).slice(0, 24) : null, address: clientIp(config, req, request.headers) };
+        },
+      }),
+      useBodyLimit(),
+      ...protectionPlugins(config),
+      useDocumentLimits(),
+      useSessionCookies,
+      useDownloads(services),
+    ],
     context: async (initial: YogaInitialContext & ServerContext): Promise<Context> => {
       const request = initial.request;
       const headers = request?.headers ?? new Headers();
@@ -128,12 +146,42 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
     void yoga(req, res);
   });
   const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+  // subscription caps: per connection, and per user across this instance's connections
+  const subscriptionsByUser = new Map<string, number>();
+  const owners = new Map<string, string>();
+  const connectionIds = new WeakMap<object, number>();
+  let nextConnection = 0;
+  const connectionKey = (extra: object) => {
+    let n = connectionIds.get(extra);
+    if (n === undefined) connectionIds.set(extra, (n = ++nextConnection));
+    return n;
+  };
+  const release = (extra: object, id: string) => {
+    (extra as { subscriptions?: Set<string> }).subscriptions?.delete(id);
+    const key = `${connectionKey(extra)}:${id}`;
+    const userId = owners.get(key);
+    if (!userId) return;
+    owners.delete(key);
+    const left = (subscriptionsByUser.get(userId) ?? 1) - 1;
+    if (left <= 0) subscriptionsByUser.delete(userId);
+    else subscriptionsByUser.set(userId, left);
+  };
   const wsServer = useServer<Record<string, unknown>, { request: http.IncomingMessage }>(
     {
       connectionInitWaitTimeout: 10_000,
+      onComplete: (ctx, id) => release(ctx.extra, id),
+      onClose: (ctx) => {
+        for (const id of (ctx.extra as { subscriptions?: Set<string> }).subscriptions ?? []) release(ctx.extra, id);
+      },
       execute: (args: ExecutionArgs & { rootValue?: unknown }) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args: ExecutionArgs & { rootValue?: unknown }) => (args.rootValue as Enveloped).subscribe(args),
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
+        const open = (ctx.extra as { subscriptions?: Set<string> }).subscriptions ?? new Set<string>();
+        (ctx.extra as { subscriptions?: Set<string> }).subscriptions = open;
+        if (open.size >= config.maxSubscriptionsPerConnection) {
+          return [new GraphQLError(`Terlalu banyak langganan pada satu koneksi (maksimal ${config.maxSubscriptionsPerConnection}).`, { extensions: { code: "TOO_MANY_SUBSCRIPTIONS" } })];
+        }
+        open.add(id); // reserve at once: subscriptions arriving together must not all pass the check
         // the upgrade request's headers (cookie) count like an HTTP request's
         const headers = new Headers();
         for (const [k, v] of Object.entries(ctx.extra.request.headers)) if (typeof v === "string") headers.set(k, v);
@@ -144,21 +192,59 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
           connectionParams: ctx.connectionParams ?? {},
           params: payload,
         } as never);
-        const document = enveloped.parse(payload.query);
+        let document;
+        try {
+          document = enveloped.parse(payload.query);
+        } catch (err) {
+          open.delete(id);
+          throw err;
+        }
         const errors = enveloped.validate(enveloped.schema, document);
-        if (errors.length > 0) return errors;
+        if (errors.length > 0) {
+          open.delete(id);
+          return errors;
+        }
+        const contextValue = (await enveloped.contextFactory()) as Context;
+        const userId = contextValue.viewer?.id;
+        if (userId) {
+          const count = subscriptionsByUser.get(userId) ?? 0;
+          if (count >= config.maxSubscriptionsPerUser) {
+            open.delete(id);
+            return [new GraphQLError(`Terlalu banyak langganan aktif untuk akun ini (maksimal ${config.maxSubscriptionsPerUser}).`, { extensions: { code: "TOO_MANY_SUBSCRIPTIONS" } })];
+          }
+          subscriptionsByUser.set(userId, count + 1);
+          owners.set(`${connectionKey(ctx.extra)}:${id}`, userId);
+        }
         return {
           schema: enveloped.schema,
           operationName: payload.operationName,
           document,
           variableValues: payload.variables,
-          contextValue: await enveloped.contextFactory(),
+          contextValue,
           rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
         };
       },
     },
     wss,
   );
+
+  // keep-alive: ping every 30 s; a socket that did not answer the previous ping is gone (sleeping laptop, lost network)
+  const alive = new WeakSet<object>();
+  wss.on("connection", (socket) => {
+    alive.add(socket);
+    socket.on("pong", () => alive.add(socket));
+  });
+  const keepAlive = setInterval(() => {
+    for (const socket of wss.clients) {
+      if (!alive.has(socket)) {
+        socket.terminate();
+        continue;
+      }
+      alive.delete(socket);
+      socket.ping();
+    }
+  }, 30_000);
+  keepAlive.unref();
 
   type Enveloped = { execute: (a: ExecutionArgs) => never; subscribe: (a: ExecutionArgs) => never };
 
@@ -179,6 +265,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      clearInterval(keepAlive);
       await wsServer.dispose();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
@@ -193,6 +280,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
       services.sessions.stop();
       services.calendars.stop();
       await pubsub.close();
+      await rateStore.close();
     },
   };
 }

@@ -24,6 +24,11 @@ export interface Config {
   mailFrom: string;
   /** run the email outbox worker in this process */
   mailWorker: boolean;
+  introspection: boolean;
+  rateLimitPerUser: number;
+  rateLimitPerAddress: number;
+  maxSubscriptionsPerConnection: number;
+  maxSubscriptionsPerUser: number;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -65,6 +70,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || '"Loket" <noreply@loket.localhost>',
     mailWorker: bool(env.MAIL_WORKER, true),
+    introspection: bool(env.INTROSPECTION, nodeEnv !== "production"),
+    rateLimitPerUser: int("RATE_LIMIT_PER_USER", env.RATE_LIMIT_PER_USER, 600),
+    rateLimitPerAddress: int("RATE_LIMIT_PER_ADDRESS", env.RATE_LIMIT_PER_ADDRESS, 1200),
+    maxSubscriptionsPerConnection: int("MAX_SUBSCRIPTIONS_PER_CONNECTION", env.MAX_SUBSCRIPTIONS_PER_CONNECTION, 20),
+    maxSubscriptionsPerUser: int("MAX_SUBSCRIPTIONS_PER_USER", env.MAX_SUBSCRIPTIONS_PER_USER, 50),
     logLevel: (["silent", "error", "info", "debug"].includes(env.LOG_LEVEL ?? "") ? env.LOG_LEVEL : nodeEnv === "test" ? "silent" : "info") as Config["logLevel"],
   };
 }

@@ -1,0 +1,122 @@
+import { EnvelopArmor } from "@escape.tech/graphql-armor";
+import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
+import { GraphQLError, NoSchemaIntrospectionCustomRule } from "graphql";
+import type { Plugin } from "graphql-yoga";
+import { Redis } from "ioredis";
+import type { Config } from "./config";
+
+/** Header a browser-side client must send with multipart or GET requests (CSRF prevention). */
+export const CSRF_HEADER = "x-loket-csrf";
+
+export const ARMOR_LIMITS = { maxCost: 5000, maxAliases: 15, maxDirectives: 10 };
+
+/**
+ * GraphQL Armor for cost, aliases and directives (depth and tokens are checked by our own rules in limits.ts,
+ * with Indonesian messages and stable codes), field suggestions hidden, introspection off unless configured,
+ * and yoga's CSRF prevention: a request a browser could send cross-site without a preflight (GET, form or
+ * multipart) must carry a custom header.
+ */
+export function protectionPlugins(config: Config): Plugin[] {
+  const reject = (code: string, message: string) => [
+    (_ctx: unknown, error: GraphQLError) => {
+      Object.assign(error, { message });
+      (error.extensions as Record<string, unknown>).code = code;
+    },
+  ];
+  const armor = new EnvelopArmor({
+    costLimit: { maxCost: ARMOR_LIMITS.maxCost, onReject: reject("QUERY_TOO_COSTLY", `Kueri terlalu berat (batas biaya ${ARMOR_LIMITS.maxCost}).`) },
+    maxAliases: { n: ARMOR_LIMITS.maxAliases, onReject: reject("TOO_MANY_ALIASES", `Terlalu banyak alias dalam satu kueri (maksimal ${ARMOR_LIMITS.maxAliases}).`) },
+    maxDirectives: { n: ARMOR_LIMITS.maxDirectives, onReject: reject("TOO_MANY_DIRECTIVES", `Terlalu banyak direktif dalam satu kueri (maksimal ${ARMOR_LIMITS.maxDirectives}).`) },
+    maxDepth: { enabled: false },
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: true },
+  });
+  const plugins: Plugin[] = [...(armor.protect().plugins as Plugin[]), useCSRFPrevention({ requestHeaders: [CSRF_HEADER] })];
+  if (!config.introspection) {
+    plugins.push({
+      onValidate({ addValidationRule }) {
+        addValidationRule(NoSchemaIntrospectionCustomRule);
+      },
+    });
+  }
+  return plugins;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Rate limits: fixed one-minute windows per user (session) and per address, shared through Redis
+
+export interface RateStore {
+  /** Adds one hit to `key` in the window; returns the count so far and ms until the window ends. */
+  hit(key: string, windowMs: number): Promise<{ count: number; resetMs: number }>;
+  close(): Promise<void>;
+}
+
+export class MemoryRateStore implements RateStore {
+  private windows = new Map<string, { count: number; until: number }>();
+  async hit(key: string, windowMs: number) {
+    const now = Date.now();
+    let w = this.windows.get(key);
+    if (!w || w.until <= now) {
+      if (this.windows.size > 50_000) this.sweep(now);
+      w = { count: 0, until: now + windowMs };
+      this.windows.set(key, w);
+    }
+    w.count++;
+    return { count: w.count, resetMs: w.until - now };
+  }
+  private sweep(now: number) {
+    for (const [k, w] of this.windows) if (w.until <= now) this.windows.delete(k);
+  }
+  async close() {}
+}
+
+export class RedisRateStore implements RateStore {
+  private client: Redis;
+  constructor(url: string) {
+    this.client = new Redis(url, { maxRetriesPerRequest: 2 });
+    this.client.on("error", () => {});
+  }
+  async hit(key: string, windowMs: number) {
+    const k = `loket:rl:${key}`;
+    // INCR then set the expiry only for a new window, atomically
+    const [[, count], [, ttl]] = (await this.client.multi().incr(k).pttl(k).exec()) as [[null, number], [null, number]];
+    if (ttl < 0) await this.client.pexpire(k, windowMs);
+    return { count, resetMs: ttl < 0 ? windowMs : ttl };
+  }
+  async close() {
+    await this.client.quit().catch(() => {});
+  }
+}
+
+export interface RateLimitOptions {
+  perUserPerMinute: number;
+  perAddressPerMinute: number;
+  /** who the request is: a session token hash prefix (user) or null, and the client address */
+  identify(request: Request, serverContext: unknown): { user: string | null; address: string };
+}
+
+/** Answers 429 with Retry-After and an Indonesian GraphQL error once a window is used up. */
+export function useRateLimit(store: RateStore, opts: RateLimitOptions): Plugin {
+  return {
+    async onRequest({ request, serverContext, endResponse, fetchAPI }) {
+      const { user, address } = opts.identify(request, serverContext);
+      // 0 turns a limit off (e.g. behind a gateway that limits already, or for benchmarks)
+      const checks: Array<[string, number]> = [];
+      if (opts.perAddressPerMinute > 0) checks.push([`a:${address}`, opts.perAddressPerMinute]);
+      if (user && opts.perUserPerMinute > 0) checks.push([`u:${user}`, opts.perUserPerMinute]);
+      for (const [key, limit] of checks) {
+        const { count, resetMs } = await store.hit(key, 60_000).catch(() => ({ count: 0, resetMs: 0 })); // a limiter outage must not stop service
+        if (count > limit) {
+          const retry = Math.max(1, Math.ceil(resetMs / 1000));
+          endResponse(
+            new fetchAPI.Response(
+              JSON.stringify({ errors: [{ message: `Terlalu banyak permintaan. Coba lagi dalam ${retry} detik.`, extensions: { code: "RATE_LIMITED", retryAfterSeconds: retry } }] }),
+              { status: 429, headers: { "content-type": "application/json", "retry-after": String(retry) } },
+            ),
+          );
+          return;
+        }
+      }
+    },
+  };
+}
