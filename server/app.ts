@@ -23,6 +23,7 @@ import { LocalFileStorage } from "./modules/files/store";
 import { OutboxWorker } from "./modules/mail/worker";
 import { recomputeDeadlines } from "./modules/pengajuan/service";
 import { useDownloads } from "./downloads";
+import { useMutationAudit } from "./modules/audit/service";
 import { createStaticHandler } from "./static";
 
 export interface App {
@@ -103,6 +104,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
       useDocumentLimits(),
       useSessionCookies,
       useDownloads(services),
+      useMutationAudit(),
     ],
     context: async (initial: YogaInitialContext & ServerContext): Promise<Context> => {
       const request = initial.request;

@@ -8,6 +8,7 @@ import { buktiPengajuanPdf } from "./modules/pengajuan/bukti";
 import { ZONE_LABEL, formatMinutes } from "./modules/instansi/rules";
 import { revealIdentity } from "./modules/identity/protect";
 import { maskIdentity } from "./modules/identity/nik";
+import { auditRead } from "./modules/audit/service";
 
 const HARI = ["", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"];
 
@@ -21,7 +22,7 @@ const HARI = ["", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"
  */
 export function useDownloads(services: Services): Plugin {
   return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
+    async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
       const m = url.pathname.match(/^\/unduh\/(dokumen|hasil|bukti|template|lampiran-pengaduan)\/([0-9a-f-]{36})$/);
       if (!m) return;
       const [, kind, id] = m as unknown as [string, "dokumen" | "hasil" | "bukti" | "template" | "lampiran-pengaduan", string];
@@ -51,6 +52,21 @@ export function useDownloads(services: Services): Plugin {
             ? await prisma.dokumenPengajuan.findUnique({ where: { id }, include: { file: true, pengajuan: { select: { pemohonId: true, instansiId: true } } } })
             : await prisma.hasilDokumen.findUnique({ where: { id }, include: { file: true, pengajuan: { select: { pemohonId: true, instansiId: true } } } });
         if (!row || !pelakuOf(ctx, row.pengajuan)) return notFound();
+        await auditRead(
+          {
+            prisma,
+            viewer: resolved.viewer,
+            request: {
+              ip: (services.config.trustProxy && request.headers.get("x-forwarded-for")?.split(",")[0]?.trim()) || ((serverContext as { req?: { socket: { remoteAddress?: string } } })?.req?.socket.remoteAddress ?? ""),
+              userAgent: request.headers.get("user-agent") ?? "",
+              setCookies: [],
+              via: "cookie",
+            },
+          },
+          kind === "dokumen" ? "Unduh dokumen persyaratan" : "Unduh dokumen hasil",
+          row.pengajuan.pemohonId,
+          { jenis: kind === "dokumen" ? "DokumenPengajuan" : "HasilDokumen", id },
+        );
         if (kind === "hasil" && resolved.viewer.id === row.pengajuan.pemohonId && !(row as { diunduhAt?: Date | null }).diunduhAt) {
           await prisma.hasilDokumen.update({ where: { id }, data: { diunduhAt: new Date() } });
         }

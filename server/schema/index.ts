@@ -9,5 +9,6 @@ import "../modules/pengajuan/types";
 import "../modules/pengaduan/types";
 import "../modules/ppid/types";
 import "../modules/skm/types";
+import "../modules/audit/types";
 
 export const schema = builder.toSchema({ sortSchema: false });

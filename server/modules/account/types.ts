@@ -7,6 +7,7 @@ import { revealIdentity } from "../identity/protect";
 import { canAdminister } from "./rules";
 import * as service from "./service";
 import * as emailTokens from "./email-tokens";
+import { auditRead } from "../audit/service";
 import type { Context } from "../../context";
 
 function isSelf(user: { id: string }, ctx: Context) {
@@ -44,7 +45,10 @@ export const UserRef = builder.prismaNode("User", {
     nomorIdentitas: t.string({
       description: "The full NIK/NIP: only for the owner and the admins who administer the account",
       authScopes: (user, _args, ctx) => isSelf(user, ctx) || administers(user, ctx),
-      resolve: (user, _args, ctx) => revealIdentity(ctx.keys, user),
+      resolve: async (user, _args, ctx) => {
+        await auditRead(ctx, "User.nomorIdentitas", user.id, { jenis: "User", id: user.id });
+        return revealIdentity(ctx.keys, user);
+      },
     }),
     namaLengkap: t.exposeString("namaLengkap"),
     email: t.exposeString("email"),

@@ -9,6 +9,7 @@ import { LayananRef } from "../layanan/types";
 import { PengajuanRef, FileScalar } from "../pengajuan/types";
 import { AKSI_PENGADUAN, PENGADUAN_STATUS_LABEL, aksiPengaduanTersedia, type AksiPengaduan } from "./transitions";
 import * as service from "./service";
+import { auditRead } from "../audit/service";
 import { isUniqueViolation } from "../account/service";
 
 export const PengaduanStatusEnum = builder.enumType("PengaduanStatus", { values: ["DITERIMA", "DIVERIFIKASI", "DITOLAK", "DITINDAKLANJUTI", "SELESAI"] as const });
@@ -67,8 +68,9 @@ export const PengaduanRef = builder.prismaNode("Pengaduan", {
       nullable: true,
       description: "Who complained: null when confidential and you are not an admin of the instansi",
       select: { pelapor: { select: { namaLengkap: true, email: true, telepon: true } }, namaPelapor: true, kontakPelapor: true, rahasia: true, pelaporId: true, instansiId: true, id: true },
-      resolve: (p, _a, ctx) => {
+      resolve: async (p, _a, ctx) => {
         if (!service.maySeeReporter(ctx, p)) return null;
+        if (p.rahasia) await auditRead(ctx, "Pengaduan.pelapor (rahasia)", p.pelaporId ?? null, { jenis: "Pengaduan", id: p.id });
         if (p.pelapor) return { nama: p.pelapor.namaLengkap, kontak: `${p.pelapor.email} / ${p.pelapor.telepon}`, terdaftar: true };
         return { ...service.revealOffline(ctx, p), terdaftar: false };
       },

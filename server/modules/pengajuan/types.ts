@@ -10,6 +10,7 @@ import { revealIdentity } from "../identity/protect";
 import { AKSI, AKSI_LABEL, STATUS_LABEL, allowedActions, isFinal, type Aksi } from "./transitions";
 import { remaining } from "./sla";
 import * as service from "./service";
+import { auditRead } from "../audit/service";
 
 export const PengajuanStatusEnum = builder.enumType("PengajuanStatus", {
   values: ["DRAFT", "DIAJUKAN", "PERLU_PERBAIKAN", "DIVERIFIKASI", "DIPROSES", "SELESAI", "SIAP_DIAMBIL", "DIAMBIL", "DITOLAK", "DIBATALKAN"] as const,
@@ -40,7 +41,10 @@ const PemohonRef = builder.objectRef<{ p: { pemohonId: string; instansiId: strin
     nomorIdentitasMasked: t.string({ resolve: (x) => x.user.identityMasked }),
     nomorIdentitas: t.string({
       description: "Full NIK/NIP: for the applicant and the staff of the instansi handling the request",
-      resolve: (x, _a, ctx) => revealIdentity(ctx.keys, x.user),
+      resolve: async (x, _a, ctx) => {
+        await auditRead(ctx, "Pemohon.nomorIdentitas", x.user.id, { jenis: "User", id: x.user.id });
+        return revealIdentity(ctx.keys, x.user);
+      },
     }),
   }),
 });

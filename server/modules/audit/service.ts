@@ -1,0 +1,79 @@
+import { Kind, type DocumentNode, type OperationDefinitionNode } from "graphql";
+import type { Plugin } from "graphql-yoga";
+import type { Context } from "../../context";
+import type { Prisma } from "../../generated/prisma/client";
+
+export interface AuditEntry {
+  jenis: "BACA_DATA_PRIBADI" | "UBAH";
+  aksi: string;
+  objekJenis?: string | null;
+  objekId?: string | null;
+  subjekId?: string | null;
+  detail?: Prisma.InputJsonValue;
+}
+
+/** Writes one entry (who, which client, what, when, from where). Append-only at the database level. */
+export async function audit(ctx: Pick<Context, "prisma" | "viewer" | "request">, e: AuditEntry): Promise<void> {
+  await ctx.prisma.auditLog.create({
+    data: {
+      jenis: e.jenis,
+      aksi: e.aksi,
+      objekJenis: e.objekJenis ?? null,
+      objekId: e.objekId ?? null,
+      subjekId: e.subjekId ?? null,
+      aktorId: ctx.viewer?.id ?? null,
+      aktorPeran: ctx.viewer?.role ?? null,
+      klien: ctx.request.via === "bearer" ? "bearer" : ctx.request.via,
+      alamatIp: ctx.request.ip,
+      perangkat: ctx.request.userAgent.slice(0, 300),
+      ...(e.detail !== undefined ? { detail: e.detail } : {}),
+    },
+  });
+}
+
+/** A read of someone else's personal data: logged before the value is returned. */
+export async function auditRead(ctx: Pick<Context, "prisma" | "viewer" | "request">, aksi: string, subjekId: string | null, objek?: { jenis: string; id: string }) {
+  if (!subjekId || ctx.viewer?.id === subjekId) return; // reading your own data is not an access to log
+  await audit(ctx, { jenis: "BACA_DATA_PRIBADI", aksi, subjekId, objekJenis: objek?.jenis ?? null, objekId: objek?.id ?? null });
+}
+
+const SECRET = /password|sandi|token|secret/i;
+
+function redact(value: unknown, depth = 0): unknown {
+  if (depth > 4 || value === null || value === undefined) return value ?? null;
+  if (typeof value === "object" && typeof (value as { stream?: unknown }).stream === "function") return "[berkas]";
+  if (Array.isArray(value)) return value.slice(0, 20).map((v) => redact(v, depth + 1));
+  if (typeof value === "object") {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET.test(k) ? "[disembunyikan]" : redact(v, depth + 1)]));
+  }
+  return typeof value === "string" && value.length > 500 ? `${value.slice(0, 500)}…` : value;
+}
+
+/**
+ * Every mutation that ran is recorded with its root fields and (redacted) variables, whatever the outcome:
+ * failed attempts at a state change are part of the trail too.
+ */
+export function useMutationAudit(): Plugin<Context> {
+  return {
+    onExecute({ args }) {
+      const op = (args.document as DocumentNode).definitions.find(
+        (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
+      );
+      if (!op || op.operation !== "mutation") return;
+      const fields = op.selectionSet.selections.filter((s) => s.kind === Kind.FIELD).map((s) => (s as { name: { value: string } }).name.value);
+      const ctx = args.contextValue as Context;
+      return {
+        async onExecuteDone({ result }) {
+          const errors = "errors" in result && Array.isArray(result.errors) ? result.errors.map((e) => e.extensions?.code ?? "ERROR") : [];
+          const data = "data" in result ? (result.data as Record<string, { __typename?: string } | null> | null) : null;
+          const outcome = Object.fromEntries(fields.map((f) => [f, data?.[f]?.__typename ?? (data?.[f] === null ? null : "ok")]));
+          await audit(ctx, {
+            jenis: "UBAH",
+            aksi: fields.map((f) => `Mutation.${f}`).join(","),
+            detail: redact({ variabel: args.variableValues ?? {}, hasil: outcome, galat: errors }) as Prisma.InputJsonValue,
+          }).catch(() => {});
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { builder } from "../../schema/builder";
+import { q } from "../../lib/query";
+
+const AuditJenisEnum = builder.enumType("AuditJenis", { values: { BACA_DATA_PRIBADI: { description: "someone read another person's personal data" }, UBAH: { description: "a state-changing action" } } as const });
+
+export const AuditLogRef = builder.prismaNode("AuditLog", {
+  id: { field: "id" },
+  description: "One entry of the append-only audit trail",
+  fields: (t) => ({
+    at: t.expose("at", { type: "DateTime" }),
+    jenis: t.expose("jenis", { type: AuditJenisEnum }),
+    aksi: t.exposeString("aksi"),
+    aktorPeran: t.exposeString("aktorPeran", { nullable: true }),
+    aktorId: t.exposeString("aktorId", { nullable: true }),
+    klien: t.exposeString("klien", { nullable: true }),
+    objekJenis: t.exposeString("objekJenis", { nullable: true }),
+    objekId: t.exposeString("objekId", { nullable: true }),
+    alamatIp: t.exposeString("alamatIp"),
+    perangkat: t.exposeString("perangkat"),
+    detail: t.expose("detail", { type: "JSON", nullable: true }),
+  }),
+});
+
+const AksesRef = builder.prismaObject("AuditLog", {
+  variant: "AksesDataSaya",
+  description: "Someone read my personal data: when, which role, what (names of officers are not shown)",
+  fields: (t) => ({
+    at: t.expose("at", { type: "DateTime" }),
+    aksi: t.exposeString("aksi"),
+    aktorPeran: t.exposeString("aktorPeran", { nullable: true }),
+    objekJenis: t.exposeString("objekJenis", { nullable: true }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  auditLog: t.prismaConnection({
+    type: "AuditLog",
+    cursor: "id",
+    description: "The audit trail, newest first (SUPERADMIN)",
+    authScopes: { superadmin: true },
+    args: { jenis: t.arg({ type: AuditJenisEnum, required: false }), aktorId: t.arg.string({ required: false }), subjekId: t.arg.string({ required: false }) },
+    resolve: (query, _r, a, ctx) =>
+      ctx.prisma.auditLog.findMany({
+        ...q(query),
+        where: { ...(a.jenis ? { jenis: a.jenis } : {}), ...(a.aktorId ? { aktorId: a.aktorId } : {}), ...(a.subjekId ? { subjekId: a.subjekId } : {}) },
+        orderBy: [{ at: "desc" }, { id: "desc" }],
+      }),
+  }),
+  aksesDataSaya: t.prismaConnection({
+    type: AksesRef,
+    cursor: "id",
+    description: "Who looked at my data: every read of my personal data by someone else, newest first",
+    authScopes: { authenticated: true },
+    resolve: (query, _r, _a, ctx) =>
+      ctx.prisma.auditLog.findMany({ ...q(query), where: { subjekId: ctx.viewer!.id, jenis: "BACA_DATA_PRIBADI" }, orderBy: [{ at: "desc" }, { id: "desc" }] }),
+  }),
+}));
