@@ -10,7 +10,10 @@ import WebSocket from "ws";
  * data-folder lock, graceful shutdown, and the superadmin CLI. Skipped when the suite runs on PostgreSQL
  * (the lock is a PGlite concern; the PostgreSQL boot path is covered by the suite itself).
  */
-const TSX = path.resolve("node_modules/.bin/tsx");
+// node with tsx's loader, not the tsx CLI: the CLI is a second process that relays signals, and a SIGTERM
+// arriving while it starts up kills it before the relay is in place
+const NODE = process.execPath;
+const TS = ["--import", "tsx"];
 const onPglite = !process.env.DATABASE_URL;
 const dirs: string[] = [];
 const children: ChildProcess[] = [];
@@ -29,7 +32,7 @@ function env(dataDir: string, extra: Record<string, string> = {}) {
 }
 
 function startServer(dataDir: string, extra: Record<string, string> = {}) {
-  const child = spawn(TSX, ["server/main.ts"], { env: env(dataDir, extra), stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(NODE, [...TS, "server/main.ts"], { env: env(dataDir, extra), stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
@@ -111,15 +114,15 @@ describe.skipIf(!onPglite)("the server process on the embedded database", { time
   it("a real office starts without demo data and creates its first SUPERADMIN with the CLI", async () => {
     const dir = tmpDir();
     const cli = spawnSync(
-      TSX,
-      ["server/cli/admin.ts", "create-superadmin", "--nip", "198001012005011001", "--nama", "Andi Pengelola", "--email", "andi@kemenag.go.id", "--telepon", "081234567890"],
+      NODE,
+      [...TS, "server/cli/admin.ts", "create-superadmin", "--nip", "198001012005011001", "--nama", "Andi Pengelola", "--email", "andi@kemenag.go.id", "--telepon", "081234567890"],
       { env: env(dir, { LOKET_ADMIN_PASSWORD: "Pengelola-Sistem-2026", SEED_DEMO: "false" }), encoding: "utf8" },
     );
     expect(cli.status, cli.stderr).toBe(0);
     expect(cli.stdout).toMatch(/Created SUPERADMIN Andi Pengelola \(1980\*{10}1001\)/);
     const again = spawnSync(
-      TSX,
-      ["server/cli/admin.ts", "create-superadmin", "--nip", "198001012005011001", "--nama", "Andi Pengelola", "--email", "andi@kemenag.go.id", "--telepon", "081234567890"],
+      NODE,
+      [...TS, "server/cli/admin.ts", "create-superadmin", "--nip", "198001012005011001", "--nama", "Andi Pengelola", "--email", "andi@kemenag.go.id", "--telepon", "081234567890"],
       { env: env(dir, { LOKET_ADMIN_PASSWORD: "Pengelola-Sistem-2026" }), encoding: "utf8" },
     );
     expect(again.status).toBe(1);
