@@ -8,15 +8,36 @@
  *   BENCH_CONNECTIONS      concurrent connections (default 10)
  *   BENCH_PHASES           comma-separated phase names to run (default all; the baseline always runs)
  *   BENCH_DATABASE_URL     postgresql://… : run against a throw-away database created from it (dropped after);
- *                          unset: embedded PGlite in a fresh temporary folder
+ *                          unset: embedded PGlite in a fresh temporary folder. The two-instance live phase
+ *                          always needs PostgreSQL: it uses this URL, else postgresql://postgres@127.0.0.1:5432/postgres
+ *   BENCH_REDIS_URL        Redis of the two-instance live phase (default redis://127.0.0.1:6379)
+ *   BENCH_LIVE_SOCKETS     live phases: pengajuan followed, one graphql-ws socket each (default 1000)
+ *   BENCH_LIVE_CHANGES     live phases: status changes made (default 1000)
+ *   BENCH_LIVE_RATE        live phases: status changes per second (default 50)
+ *   BENCH_QUEUE_ROWS       staff queue: submitted requests in the instansi's queue (default 200, at least 50)
+ *   BENCH_UPLOAD_POOL      uploads: DRAFT requests prepared (default 1500; the phase ends early when used up)
+ *   BENCH_SERVER_LOG_LEVEL the servers' LOG_LEVEL (default silent; "error" shows what an INTERNAL_SERVER_ERROR was)
+ *   BENCH_SERVER_PROFILE   a folder: every server process writes a V8 CPU profile there when it stops
+ *                          (node --cpu-prof; open in Chrome DevTools or summarise with bench/profile-summary.ts)
+ *
+ * Phases (BENCH_PHASES names): baseline, me, login, live-memory, live-redis, queue, upload.
+ *
+ * Server settings that differ from a deployment's defaults, because one load generator is one address and a
+ * few accounts: RATE_LIMIT_PER_USER=0 and RATE_LIMIT_PER_ADDRESS=0 (no 429s), MAX_SUBSCRIPTIONS_PER_USER =
+ * BENCH_LIVE_SOCKETS + 50 (the live phases follow every request as the one demo officer).
  *
  * Every response of every phase (warm-up included) must be HTTP 2xx with a GraphQL body without `errors`
- * and of the expected shape; otherwise the run fails (exit 1). Missing a target is reported, not fatal.
- * Results also go to bench/results/latest.json.
+ * and of the expected shape, and every subscription event must arrive exactly once; otherwise the run
+ * fails (exit 1). Missing a target is reported, not fatal. A phase that cannot run here (no PostgreSQL or
+ * Redis for live-redis) is skipped with the reason. Results also go to bench/results/latest.json.
+ *
+ * The server's resident memory is sampled every 100 ms during each phase (and its kernel high-water mark
+ * reset at the phase's start); the peak is the "peak RSS" column.
  *
  * Adding a phase: append to PHASES. `httpPhase` covers one repeated HTTP request (with a setup step, e.g.
  * logging in); anything else (WebSocket subscriptions, uploads) implements `Phase.run` itself and returns a
- * PhaseResult.
+ * PhaseResult. Set-up rows that need not go through the API can be written by `ctx.fixture` (bench/fixtures.ts,
+ * run inside the server process).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -26,9 +47,14 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { Redis } from "ioredis";
 import { DEMO } from "../server/seed";
 import { ARGON2_PARAMS, hashPassword, verifyPassword } from "../server/modules/auth/password";
-import type { ServerMessage } from "./server";
+import type { ParentMessage, ServerMessage } from "./server";
+import type { FixtureRequest, LiveRow, QueueFixture } from "./fixtures";
+import { measureLive, type LiveResult } from "./live";
+import { FILE_BYTES, measureUploads } from "./upload";
+import { LOGIN, errorTotal, gqlRequest, loginToken, noErrors, pct, rawId, round2, skippedResult, sortedOf, type ErrorCounts, type PhaseResult, type TargetCheck } from "./lib";
 
 // ---------------------------------------------------------------------------------------------------------
 // settings
@@ -49,6 +75,14 @@ const WARMUP_SECONDS = envInt("BENCH_WARMUP_SECONDS", SECONDS, 0);
 const CONNECTIONS = envInt("BENCH_CONNECTIONS", 10);
 const ONLY = process.env.BENCH_PHASES?.split(",").map((s) => s.trim()).filter(Boolean);
 const DATABASE_URL = process.env.BENCH_DATABASE_URL || undefined;
+const SHARED_DATABASE_URL = DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const REDIS_URL = process.env.BENCH_REDIS_URL || "redis://127.0.0.1:6379";
+const LIVE_SOCKETS = envInt("BENCH_LIVE_SOCKETS", 1000);
+const LIVE_CHANGES = envInt("BENCH_LIVE_CHANGES", 1000);
+const LIVE_RATE = envInt("BENCH_LIVE_RATE", 50);
+const QUEUE_ROWS = envInt("BENCH_QUEUE_ROWS", 200, 50);
+const UPLOAD_POOL = envInt("BENCH_UPLOAD_POOL", 1500);
+const PROFILE_DIR = process.env.BENCH_SERVER_PROFILE ? path.resolve(process.env.BENCH_SERVER_PROFILE) : undefined;
 
 // ---------------------------------------------------------------------------------------------------------
 // phases
@@ -63,29 +97,12 @@ interface BenchContext {
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
   /** a session token of a demo account (logs in once per account and run) */
   token(account: keyof typeof ACCOUNTS): Promise<string>;
-}
-
-interface ErrorCounts {
-  /** responses with a status outside 2xx */
-  non2xx: number;
-  /** 2xx responses whose body had `errors` or not the expected data */
-  badBodies: number;
-  /** connection errors and timeouts */
-  socketErrors: number;
-  /** the first problem seen, for the report */
-  sample: string | null;
-}
-
-interface PhaseResult {
-  requests: number;
-  reqPerSec: number;
-  p50Ms: number;
-  p99Ms: number;
-  errors: ErrorCounts;
-  warmupErrors: ErrorCounts | null;
-  /** anything phase-specific worth printing under the table */
-  notes?: string[];
-  extra?: Record<string, unknown>;
+  /** the server under test */
+  server: Target;
+  /** write set-up rows in the server under test (bench/fixtures.ts) */
+  fixture<T>(request: FixtureRequest): Promise<T>;
+  /** progress on stderr */
+  log(message: string): void;
 }
 
 interface Phase {
@@ -95,6 +112,8 @@ interface Phase {
   label: string;
   /** minimum req/s as a fraction of the baseline's, if the issue sets one */
   target?: number;
+  /** what the progress line says it does (default: the warm-up and measured seconds) */
+  plan?: string;
   run(ctx: BenchContext): Promise<PhaseResult>;
 }
 
@@ -124,16 +143,6 @@ function httpPhase(def: Omit<Phase, "run"> & { setup(ctx: BenchContext): Promise
 }
 
 const ACCOUNTS = { warga: DEMO.warga, petugas: DEMO.petugas, admin: DEMO.admin } as const;
-
-const LOGIN = /* GraphQL */ `
-  mutation Login($nomorIdentitas: String!, $password: String!) {
-    login(nomorIdentitas: $nomorIdentitas, password: $password) {
-      __typename
-      ... on LoginSuccess { data { token } }
-      ... on Error { code message }
-    }
-  }
-`;
 
 const PHASES: Phase[] = [
   httpPhase({
@@ -176,8 +185,258 @@ const PHASES: Phase[] = [
       };
     },
   }),
-  // Later: subscription latency with 1,000 graphql-ws sockets, a staff queue query, uploads.
+  {
+    name: "live-memory",
+    label: "status change → subscriber, 1 instance (in-memory pub/sub)",
+    plan: `${LIVE_SOCKETS} sockets, ${LIVE_CHANGES} changes at ${LIVE_RATE}/s`,
+    run: async (ctx) => {
+      const [admin, staffToken, citizenToken] = await Promise.all([ctx.token("admin"), ctx.token("petugas"), ctx.token("warga")]);
+      const requests = await liveFixture(ctx.gql, ctx.fixture, admin);
+      return livePhase(await runLive({ mutateOrigin: ctx.origin, subscribeOrigin: ctx.origin, staffToken, citizenToken, requests, log: ctx.log }), 50, [
+        `mutations and ${LIVE_SOCKETS} sockets on one instance (${ctx.server.db}), in-memory pub/sub`,
+      ]);
+    },
+  },
+  {
+    name: "live-redis",
+    label: "status change → subscriber, 2 instances (Redis)",
+    plan: `${LIVE_SOCKETS} sockets on B, ${LIVE_CHANGES} changes on A at ${LIVE_RATE}/s; PostgreSQL + Redis`,
+    run: liveRedisPhase,
+  },
+  httpPhase({
+    name: "queue",
+    label: "staff queue (50 rows)",
+    target: 0.3,
+    setup: async (ctx) => {
+      const fx = await ctx.fixture<QueueFixture>({ kind: "queue", rows: QUEUE_ROWS });
+      const token = await loginToken(ctx.origin, fx.petugas.nomorIdentitas, fx.petugas.password, "the queue officer");
+      return {
+        query: QUEUE,
+        variables: { first: 50 },
+        headers: { authorization: `Bearer ${token}` },
+        check: (data) => queueProblem(data, fx.rows),
+        notes: [`antrian(first: 50) + antrianJumlah as tests/pengajuan/queue.test.ts, over ${fx.rows} submitted requests (2 documents, 2–5 log steps each) of one instansi`],
+        extra: { rows: fx.rows },
+      };
+    },
+  }),
+  {
+    name: "upload",
+    label: "submit with three 1 MB uploads",
+    plan: `${WARMUP_SECONDS ? `${WARMUP_SECONDS} s warm-up, ` : ""}${SECONDS} s uploads, then ≤ ${SECONDS} s submits`,
+    run: uploadPhase,
+  },
 ];
+
+// ---------------------------------------------------------------------------------------------------------
+// live phases: status change → subscriber
+
+/** A service without required documents or form fields (AJUKAN after MINTA_PERBAIKAN needs nothing more). */
+async function createLayanan(gql: BenchContext["gql"], adminToken: string, kode: string, persyaratan: Array<Record<string, unknown>>): Promise<{ id: string; slots: string[] }> {
+  const me = await gql<{ me: { instansi: { id: string } | null } }>("{ me { instansi { id } } }", {}, adminToken);
+  if (!me.me.instansi) throw new Error("the demo admin has no instansi");
+  const res = await gql<{ createLayanan: { __typename: string; message?: string; data?: { id: string; persyaratan: Array<{ id: string }> } } }>(
+    `mutation($instansiId: ID!, $input: LayananInput!, $persyaratan: [PersyaratanInput!]) {
+      createLayanan(instansiId: $instansiId, input: $input, persyaratan: $persyaratan) {
+        __typename ... on CreateLayananSuccess { data { id persyaratan { id } } } ... on Error { code message field }
+      }
+    }`,
+    {
+      instansiId: me.me.instansi.id,
+      input: { kode, nama: `Layanan benchmark ${kode}`, kategori: "Umum", slaJumlah: 5, slaSatuan: "HARI_KERJA", prosedur: "1. Unggah berkas\n2. Verifikasi\n3. Terbit" },
+      persyaratan,
+    },
+    adminToken,
+  );
+  const r = res.createLayanan;
+  if (r.__typename !== "CreateLayananSuccess" || !r.data) throw new Error(`createLayanan failed: ${r.__typename} ${r.message ?? ""}`);
+  return { id: r.data.id, slots: r.data.persyaratan.map((p) => p.id) };
+}
+
+async function liveFixture(gql: BenchContext["gql"], fixture: BenchContext["fixture"], adminToken: string): Promise<LiveRow[]> {
+  const layanan = await createLayanan(gql, adminToken, `BENCH-LIVE-${randomBytes(3).toString("hex").toUpperCase()}`, []);
+  return fixture<LiveRow[]>({ kind: "livePengajuan", layananId: rawId(layanan.id), pemohonNik: DEMO.warga.nomorIdentitas, count: LIVE_SOCKETS });
+}
+
+function runLive(o: { mutateOrigin: string; subscribeOrigin: string; staffToken: string; citizenToken: string; requests: LiveRow[]; log(m: string): void }) {
+  return measureLive({ ...o, changes: LIVE_CHANGES, ratePerSec: LIVE_RATE, drainMs: 5000 });
+}
+
+function livePhase(r: LiveResult, p99TargetMs: number, notes: string[]): PhaseResult {
+  const f = (n: number) => n.toFixed(1);
+  return {
+    requests: r.latency.count,
+    reqPerSec: r.changesPerSec,
+    p50Ms: r.latency.p50Ms,
+    p95Ms: r.latency.p95Ms,
+    p99Ms: r.latency.p99Ms,
+    errors: r.errors,
+    warmupErrors: null,
+    rateUnit: "status changes/s",
+    targets: [
+      { text: `p99 < ${p99TargetMs} ms`, met: r.latency.p99Ms < p99TargetMs },
+      { text: `lost 0 (${r.lost})`, met: r.lost === 0 },
+    ],
+    notes: [
+      ...notes,
+      `every socket authenticated as the demo PETUGAS (staff follow every request of their instansi; MAX_SUBSCRIPTIONS_PER_USER=${LIVE_SOCKETS + 50} for the run)`,
+      `${r.sockets} sockets subscribed in ${r.connectSeconds} s; ${r.changes} changes in ${r.sendSeconds} s, ${f(r.changesPerSec)}/s of ${LIVE_RATE}/s asked, ` +
+        `at most ${r.maxInFlight} mutations awaiting a response` +
+        (r.changesPerSec < 0.95 * LIVE_RATE ? " (the server fell behind the schedule: the latencies include its backlog)" : "") +
+        `; latency = mutation sent → event on its socket: ` +
+        `p50 ${f(r.latency.p50Ms)} / p95 ${f(r.latency.p95Ms)} / p99 ${f(r.latency.p99Ms)} / max ${f(r.latency.maxMs)} ms over ${r.latency.count} events`,
+      `mutation HTTP response p50 ${f(r.mutation.p50Ms)} / p99 ${f(r.mutation.p99Ms)} ms; ${r.eventBeforeResponse} events arrived before their mutation's response; ` +
+        `lost ${r.lost}, duplicated ${r.duplicates}, unexpected ${r.unexpected}, wrong ${r.wrong}` + (r.lostAtMs.length ? ` (lost ones sent at ${r.lostAtMs.join(", ")} ms)` : ""),
+      ...r.eventSamples.map((e) => `subscription problem: ${e}`),
+    ],
+    extra: { live: { ...r, errors: undefined, changesPerSec: round2(r.changesPerSec) } },
+  };
+}
+
+/** Can we reach it within a couple of seconds? null: yes; otherwise why not. */
+async function unreachable(kind: "PostgreSQL" | "Redis", url: string): Promise<string | null> {
+  try {
+    if (kind === "PostgreSQL") {
+      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+      await client.connect();
+      await client.end();
+    } else {
+      const redis = new Redis(url, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+      redis.on("error", () => {});
+      try {
+        await redis.connect();
+        await redis.ping();
+      } finally {
+        redis.disconnect();
+      }
+    }
+    return null;
+  } catch (err) {
+    return `${kind} at ${redact(url)} is not reachable (${err instanceof Error ? err.message || err.name : String(err)})`;
+  }
+}
+
+const redact = (url: string) => url.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@");
+
+/** Two instances on one PostgreSQL database sharing events through Redis: mutations to A, sockets on B. */
+async function liveRedisPhase(ctx: BenchContext): Promise<PhaseResult> {
+  const why = (await unreachable("PostgreSQL", SHARED_DATABASE_URL)) ?? (await unreachable("Redis", REDIS_URL));
+  if (why) return skippedResult(`${why}. Start them (see /work/shared/notes/toolchain.md) or set BENCH_DATABASE_URL / BENCH_REDIS_URL.`);
+  const stops: Array<() => Promise<void>> = [];
+  try {
+    const database = await createDatabase(SHARED_DATABASE_URL);
+    stops.push(database.drop);
+    // both instances must derive the same keys to read each other's sessions
+    const secret = randomBytes(32).toString("hex");
+    const common = { databaseUrl: database.url, redisUrl: REDIS_URL, secret };
+    ctx.log(`  starting instance A (seeds the demo data) and then B on ${redact(SHARED_DATABASE_URL)} (throw-away database) + ${REDIS_URL}…`);
+    const a = await startServer({ ...common, seedDemo: true });
+    stops.unshift(a.stop);
+    const b = await startServer({ ...common, seedDemo: false });
+    stops.unshift(b.stop);
+    ctx.log(`  A on ${a.origin} (${(a.bootMs / 1000).toFixed(1)} s), B on ${b.origin} (${(b.bootMs / 1000).toFixed(1)} s)`);
+    const gqlA = <T>(query: string, variables?: Record<string, unknown>, token?: string) => gqlRequest<T>(a.origin, query, variables, token);
+    const [admin, staffToken, citizenToken] = await Promise.all(
+      (["admin", "petugas", "warga"] as const).map((k) => loginToken(a.origin, ACCOUNTS[k].nomorIdentitas, ACCOUNTS[k].password, `the demo ${k}`)),
+    );
+    const requests = await liveFixture(gqlA, a.fixture, admin!);
+    const samplerA = new RssSampler(a.child.pid);
+    const samplerB = new RssSampler(b.child.pid);
+    const live = await runLive({ mutateOrigin: a.origin, subscribeOrigin: b.origin, staffToken: staffToken!, citizenToken: citizenToken!, requests, log: ctx.log });
+    const rss = { a: samplerA.stop(), b: samplerB.stop() };
+    const result = livePhase(live, 100, [
+      `mutations to instance A, ${LIVE_SOCKETS} sockets on instance B; PostgreSQL ${redact(SHARED_DATABASE_URL)} (throw-away database), Redis ${REDIS_URL}; ` +
+        `peak RSS A ${rss.a ?? "?"} MB, B ${rss.b ?? "?"} MB (the peak RSS column is the main server, idle here)`,
+    ]);
+    result.extra = { ...result.extra, instances: { aRssPeakMb: rss.a, bRssPeakMb: rss.b, aBootMs: a.bootMs, bBootMs: b.bootMs } };
+    return result;
+  } finally {
+    for (const stop of stops) await stop().catch((err) => console.error("live-redis cleanup:", err instanceof Error ? err.message : err));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// staff queue
+
+const QUEUE = /* GraphQL */ `
+  query($first: Int!, $filter: AntrianFilter) {
+    antrian(first: $first, filter: $filter) {
+      totalCount
+      edges { node {
+        nomorRegistrasi status statusLabel tenggat terlambat petugas
+        pemohon { nama nomorIdentitasMasked }
+        layanan { nama kode }
+        dokumen { namaFile mime persyaratan { label } }
+        statusTerakhir { keStatus createdAt aktor }
+      } }
+      pageInfo { hasNextPage endCursor }
+    }
+    antrianJumlah { status jumlah }
+  }
+`;
+
+function queueProblem(data: any, rows: number): string | null {
+  const q = data?.antrian;
+  if (!q) return "no data.antrian";
+  if (q.totalCount !== rows) return `totalCount ${q.totalCount}, expected ${rows}`;
+  if (q.edges?.length !== 50) return `${q.edges?.length} rows, expected 50`;
+  if (q.pageInfo?.hasNextPage !== rows > 50) return `hasNextPage ${q.pageInfo?.hasNextPage}`;
+  for (const { node } of q.edges) {
+    if (!/^\d{4}\*{8}\d{4}$/.test(node?.pemohon?.nomorIdentitasMasked ?? "")) return `applicant ${JSON.stringify(node?.pemohon)}`;
+    if (node.dokumen?.length !== 2 || !node.dokumen[0].persyaratan?.label) return `documents ${JSON.stringify(node.dokumen)}`;
+    if (node.statusTerakhir?.[0]?.keStatus !== node.status) return `last status ${JSON.stringify(node.statusTerakhir)} for ${node.status}`;
+    if (!node.layanan?.kode) return "no service";
+  }
+  const counted = (data.antrianJumlah as Array<{ jumlah: number }> | undefined)?.reduce((n, c) => n + c.jumlah, 0);
+  if (counted !== rows) return `antrianJumlah adds up to ${counted}, expected ${rows}`;
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// uploads
+
+async function uploadPhase(ctx: BenchContext): Promise<PhaseResult> {
+  const [admin, citizenToken] = await Promise.all([ctx.token("admin"), ctx.token("warga")]);
+  const slot = (n: number) => ({ label: `Dokumen ${n}`, wajib: true, jenisFile: ["application/pdf"], maksBytes: 2 * 1024 * 1024 });
+  const layanan = await createLayanan(ctx.gql, admin, `BENCH-UNGGAH-${randomBytes(3).toString("hex").toUpperCase()}`, [slot(1), slot(2), slot(3)]);
+  const pool = await ctx.fixture<Array<{ id: string; versi: number }>>({ kind: "drafts", layananId: rawId(layanan.id), pemohonNik: DEMO.warga.nomorIdentitas, count: UPLOAD_POOL });
+  const rssBefore = ctx.server.rssMb();
+  const r = await measureUploads({ origin: ctx.origin, citizenToken, slots: layanan.slots, pool, connections: ctx.connections, warmupSeconds: ctx.warmupSeconds, seconds: ctx.seconds });
+  const f = (n: number) => n.toFixed(1);
+  const mb = FILE_BYTES / (1024 * 1024);
+  return {
+    requests: r.upload.requests,
+    reqPerSec: r.upload.reqPerSec,
+    p50Ms: r.upload.p50Ms,
+    p95Ms: r.upload.p95Ms,
+    p99Ms: r.upload.p99Ms,
+    errors: mergeErrors(r.upload.errors, r.submit.errors),
+    warmupErrors: r.warmup?.errors ?? null,
+    notes: [
+      `row = the upload request alone (multipart, 3 × ${mb} MiB PDF into 3 PDF slots of 2 MiB, ${ctx.connections} concurrent): ` +
+        `p50 ${f(r.upload.p50Ms)} / p95 ${f(r.upload.p95Ms)} / p99 ${f(r.upload.p99Ms)} ms, ${f(r.uploadedBytes / (1024 * 1024) / r.upload.seconds)} MiB/s stored` +
+        (r.upload.exhausted ? `; the pool of ${UPLOAD_POOL} drafts ran out after ${f(r.upload.seconds)} s (raise BENCH_UPLOAD_POOL)` : ""),
+      `then AJUKAN of those ${r.upload.requests}, measured separately: ${f(r.submit.reqPerSec)} req/s, p50 ${f(r.submit.p50Ms)} / p95 ${f(r.submit.p95Ms)} / p99 ${f(r.submit.p99Ms)} ms (${r.submit.requests} submits)`,
+      `server RSS ${rssBefore ?? "?"} MB before the phase; peak during it in the peak RSS column`,
+    ],
+    extra: {
+      upload: { ...r.upload, errors: undefined, fileBytes: FILE_BYTES, files: 3, connections: ctx.connections, pool: UPLOAD_POOL },
+      submit: { ...r.submit, errors: undefined },
+      warmupUploads: r.warmup?.requests ?? 0,
+      serverRssBeforeMb: rssBefore,
+    },
+  };
+}
+
+function mergeErrors(a: ErrorCounts, b: ErrorCounts): ErrorCounts {
+  return {
+    non2xx: a.non2xx + b.non2xx,
+    badBodies: a.badBodies + b.badBodies,
+    socketErrors: a.socketErrors + b.socketErrors,
+    events: (a.events ?? 0) + (b.events ?? 0),
+    sample: a.sample ?? b.sample,
+  };
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // load generation (autocannon has no type declarations)
@@ -211,7 +470,7 @@ function bodyProblem(body: string, check: HttpLoad["check"]): string | null {
 
 async function fire(ctx: BenchContext, load: HttpLoad, seconds: number): Promise<Omit<PhaseResult, "warmupErrors">> {
   const latencies: number[] = [];
-  const errors: ErrorCounts = { non2xx: 0, badBodies: 0, socketErrors: 0, sample: null };
+  const errors: ErrorCounts = noErrors();
   const note = (problem: string) => (errors.sample ??= problem);
   const result = await new Promise<AutocannonResult>((resolve, reject) => {
     const instance = autocannon(
@@ -241,12 +500,9 @@ async function fire(ctx: BenchContext, load: HttpLoad, seconds: number): Promise
   errors.non2xx = result.non2xx;
   errors.badBodies = result.mismatches;
   errors.socketErrors = result.errors;
-  const sorted = Float64Array.from(latencies).sort();
-  const pct = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]! : NaN);
-  return { requests: sorted.length, reqPerSec: sorted.length / result.duration, p50Ms: pct(0.5), p99Ms: pct(0.99), errors };
+  const sorted = sortedOf(latencies);
+  return { requests: sorted.length, reqPerSec: sorted.length / result.duration, p50Ms: pct(sorted, 0.5), p95Ms: pct(sorted, 0.95), p99Ms: pct(sorted, 0.99), errors };
 }
-
-const errorTotal = (e: ErrorCounts | null) => (e ? e.non2xx + e.badBodies + e.socketErrors : 0);
 
 async function measureArgon2(rounds = 8): Promise<{ hashMs: number; verifyMs: number }> {
   const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -270,6 +526,16 @@ async function measureArgon2(rounds = 8): Promise<{ hashMs: number; verifyMs: nu
 // ---------------------------------------------------------------------------------------------------------
 // the server under test
 
+interface ServerOptions {
+  /** postgresql:// (an existing database); unset: PGlite in the server's fresh DATA_DIR */
+  databaseUrl?: string;
+  /** pub/sub through Redis; unset: in memory */
+  redisUrl?: string;
+  /** LOKET_SECRET; unset: a fresh key file in DATA_DIR */
+  secret?: string;
+  seedDemo: boolean;
+}
+
 interface Target {
   origin: string;
   db: "pglite" | "postgres";
@@ -277,6 +543,10 @@ interface Target {
   bootMs: number;
   /** resident memory of the server process, MB (Linux), or null */
   rssMb(): number | null;
+  /** write set-up rows inside this server (bench/fixtures.ts) */
+  fixture<T>(request: FixtureRequest): Promise<T>;
+  /** stop it and remove its DATA_DIR (idempotent; cleanup() does it too) */
+  stop(): Promise<void>;
 }
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -291,8 +561,14 @@ async function cleanup() {
   }
 }
 
-/** A throw-away database next to the one in `baseUrl`; dropped by cleanup. */
-async function createDatabase(baseUrl: string): Promise<string> {
+/** Runs `fn` once, whether called by its owner or by cleanup(). */
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | null = null;
+  return () => (done ??= fn());
+}
+
+/** A throw-away database next to the one in `baseUrl`; `drop` (and cleanup) removes it. */
+async function createDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `loket_bench_${process.pid}_${randomBytes(3).toString("hex")}`;
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: baseUrl });
@@ -304,51 +580,123 @@ async function createDatabase(baseUrl: string): Promise<string> {
     }
   };
   await admin(`CREATE DATABASE "${name}"`);
-  cleanups.push(() => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  const drop = once(() => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  cleanups.push(drop);
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
-  return url.toString();
+  return { url: url.toString(), drop };
 }
 
-async function startServer(): Promise<Target> {
+function readStatusKb(pid: number | undefined, field: "VmRSS" | "VmHWM"): number | null {
+  try {
+    const kb = new RegExp(`${field}:\\s+(\\d+)`).exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb ? Number(kb) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Peak resident memory of a process while it runs: VmRSS sampled every 100 ms, and the kernel's
+ * high-water mark (VmHWM, reset at the start through /proc/<pid>/clear_refs where allowed), whichever is
+ * higher. MB, or null where /proc is not there.
+ */
+class RssSampler {
+  private peakKb = 0;
+  private readonly timer: NodeJS.Timeout;
+  private readonly hwmReset: boolean;
+  constructor(private readonly pid: number | undefined) {
+    let reset = false;
+    try {
+      fs.writeFileSync(`/proc/${pid}/clear_refs`, "5");
+      reset = true;
+    } catch {
+      // not Linux, or not allowed: the samples alone
+    }
+    this.hwmReset = reset;
+    this.sample();
+    this.timer = setInterval(() => this.sample(), 100);
+    this.timer.unref();
+  }
+  private sample() {
+    this.peakKb = Math.max(this.peakKb, readStatusKb(this.pid, "VmRSS") ?? 0);
+  }
+  stop(): number | null {
+    clearInterval(this.timer);
+    this.sample();
+    const hwm = this.hwmReset ? (readStatusKb(this.pid, "VmHWM") ?? 0) : 0;
+    const kb = Math.max(this.peakKb, hwm);
+    return kb ? Math.round(kb / 1024) : null;
+  }
+}
+
+async function startServer(opts: ServerOptions): Promise<Target> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "loket-bench-"));
-  cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-  const databaseUrl = DATABASE_URL ? await createDatabase(DATABASE_URL) : undefined;
+  const removeDir = once(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+  cleanups.push(removeDir);
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
-    LOG_LEVEL: "silent",
+    LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL || "silent",
     HOST: "127.0.0.1",
     PORT: "0",
     DATA_DIR: dataDir,
     BENCH_TEMP_DATA_DIR: dataDir,
-    SEED_DEMO: "true",
+    SEED_DEMO: String(opts.seedDemo),
     GRAPHIQL: "false",
     TRUST_PROXY: "false",
+    // all load comes from one address and a few accounts: per-address/per-user request limits would measure
+    // 429s, not the app (0 turns them off); the live phases follow every request as one officer
+    RATE_LIMIT_PER_USER: "0",
+    RATE_LIMIT_PER_ADDRESS: "0",
+    MAX_SUBSCRIPTIONS_PER_USER: String(LIVE_SOCKETS + 50),
   };
   delete env.DATABASE_URL;
   delete env.REDIS_URL; // in-memory pub/sub: one instance
   delete env.LOKET_SECRET; // a fresh key file in DATA_DIR
-  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
+  if (opts.redisUrl) env.REDIS_URL = opts.redisUrl;
+  if (opts.secret) env.LOKET_SECRET = opts.secret;
 
   // node with tsx's loader directly (no tsx CLI wrapper in between), so the IPC channel is ours
-  const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), path.join(HERE, "server.ts")], {
+  const profile = PROFILE_DIR ? [`--cpu-prof`, `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", import.meta.resolve("tsx"), path.join(HERE, "server.ts")], {
     env,
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  cleanups.push(async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill("SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), 8_000);
-    await exited;
-    clearTimeout(timer);
+  const stopChild = once(async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 8_000);
+      await exited;
+      clearTimeout(timer);
+      // not a benchmark failure, but worth knowing: the server did not shut down cleanly
+      if (child.exitCode !== 0) process.stderr.write(`note: a server process (pid ${child.pid}) exited with ${child.signalCode ?? `code ${child.exitCode}`} when asked to stop\n`);
+    }
+  });
+  cleanups.push(stopChild);
+
+  // fixture answers come back on the IPC channel, matched by id
+  let fixtureSeq = 0;
+  const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  child.on("message", (m: ServerMessage) => {
+    if (m.type !== "fixture-done" && m.type !== "fixture-failed") return;
+    const waiter = pending.get(m.id);
+    pending.delete(m.id);
+    if (m.type === "fixture-done") waiter?.resolve(m.result);
+    else waiter?.reject(new Error(`fixture failed in the server:\n${m.error}`));
+  });
+  child.once("exit", () => {
+    for (const w of pending.values()) w.reject(new Error("the server exited while writing fixture rows"));
+    pending.clear();
   });
 
   const ready = await new Promise<Extract<ServerMessage, { type: "ready" }>>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("the server did not start within 180 s")), 180_000);
     child.on("message", (m: ServerMessage) => {
+      if (m.type !== "ready" && m.type !== "failed") return;
       clearTimeout(timer);
       if (m.type === "ready") resolve(m);
       else reject(new Error(`the server failed to start:\n${m.error}`));
@@ -370,27 +718,20 @@ async function startServer(): Promise<Target> {
     }
   }
   const rssMb = () => {
-    try {
-      const kb = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1];
-      return kb ? Math.round(Number(kb) / 1024) : null;
-    } catch {
-      return null;
-    }
+    const kb = readStatusKb(child.pid, "VmRSS");
+    return kb ? Math.round(kb / 1024) : null;
   };
-  return { origin, db: ready.db, child, bootMs: ready.bootMs, rssMb };
-}
-
-async function gqlRequest<T>(origin: string, query: string, variables?: Record<string, unknown>, token?: string): Promise<T> {
-  const res = await fetch(`${origin}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
+  const fixture = <T>(request: FixtureRequest) =>
+    new Promise<T>((resolve, reject) => {
+      const id = ++fixtureSeq;
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      child.send({ type: "fixture", id, request } satisfies ParentMessage);
+    });
+  const stop = once(async () => {
+    await stopChild();
+    await removeDir();
   });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`HTTP ${res.status}: ${text.slice(0, 300)}`);
-  const json = JSON.parse(text) as { data?: T; errors?: unknown[] };
-  if (json.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(json.errors).slice(0, 300)}`);
-  return json.data as T;
+  return { origin, db: ready.db, child, bootMs: ready.bootMs, rssMb, fixture, stop };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -401,25 +742,39 @@ interface Row {
   result: PhaseResult;
   ratio: number;
   rssMbAfter: number | null;
+  /** peak resident memory of the main server during the phase */
+  rssMbPeak: number | null;
+  seconds: number;
 }
 
 function table(rows: Row[], dbLabel: string, machineLoad: { start: number; end: number }): string {
   const fmt = (n: number, digits: number) => (Number.isFinite(n) ? n.toFixed(digits) : "-");
+  const width = Math.max(22, ...rows.map((r) => r.phase.label.length + 2));
   const lines = [
     `Loket benchmark (${dbLabel}, ${CONNECTIONS} connections, ${SECONDS} s per phase after ${WARMUP_SECONDS} s warm-up; ` +
       `node ${process.versions.node}, ${os.cpus().length} cores)`,
-    `${"phase".padEnd(22)}${"req/s".padStart(9)}${"p50 ms".padStart(10)}${"p99 ms".padStart(10)}   ratio`,
+    `${"phase".padEnd(width)}${"req/s".padStart(9)}${"p50 ms".padStart(10)}${"p95 ms".padStart(10)}${"p99 ms".padStart(10)}${"peak RSS".padStart(10)}   ratio / targets`,
   ];
-  for (const { phase, result, ratio } of rows) {
-    let ratioText = phase.name === "baseline" ? "1.00 (baseline)" : fmt(ratio, 2);
-    if (phase.target !== undefined) ratioText += `  target ≥ ${phase.target.toFixed(2)}  ${ratio >= phase.target ? "OK" : "MISSED"}`;
-    const errs = errorTotal(result.errors) + errorTotal(result.warmupErrors);
-    if (errs) ratioText += `  ${errs} ERRORS`;
+  for (const { phase, result, ratio, rssMbPeak } of rows) {
+    let verdict: string;
+    if (result.skipped) verdict = "SKIPPED (see below)";
+    else {
+      verdict = phase.name === "baseline" ? "1.00 (baseline)" : result.rateUnit ? "-" : fmt(ratio, 2);
+      if (phase.target !== undefined) verdict += `  target ≥ ${phase.target.toFixed(2)}  ${ratio >= phase.target ? "OK" : "MISSED"}`;
+      for (const t of result.targets ?? []) verdict += `  ${t.text} ${t.met ? "OK" : "MISSED"}`;
+      const errs = errorTotal(result.errors) + errorTotal(result.warmupErrors);
+      if (errs) verdict += `  ${errs} ERRORS`;
+    }
     lines.push(
-      `${phase.label.padEnd(22)}${fmt(result.reqPerSec, 0).padStart(9)}${fmt(result.p50Ms, 2).padStart(10)}${fmt(result.p99Ms, 2).padStart(10)}   ${ratioText}`,
+      `${phase.label.padEnd(width)}${fmt(result.reqPerSec, 0).padStart(9)}${fmt(result.p50Ms, 2).padStart(10)}${fmt(result.p95Ms, 2).padStart(10)}` +
+        `${fmt(result.p99Ms, 2).padStart(10)}${(rssMbPeak === null ? "-" : `${rssMbPeak} MB`).padStart(10)}   ${verdict}`,
     );
   }
-  const notes = rows.flatMap((r) => (r.result.notes ?? []).map((n) => `  ${r.phase.label}: ${n}`));
+  const notes = rows.flatMap((r) => [
+    ...(r.result.skipped ? [`  ${r.phase.label}: SKIPPED: ${r.result.skipped}`] : []),
+    ...(r.result.rateUnit ? [`  ${r.phase.label}: req/s = ${r.result.rateUnit}; p50/p95/p99 = latency as below`] : []),
+    ...(r.result.notes ?? []).map((n) => `  ${r.phase.label}: ${n}`),
+  ]);
   const problems = rows.flatMap(({ phase, result }) =>
     (
       [
@@ -430,10 +785,11 @@ function table(rows: Row[], dbLabel: string, machineLoad: { start: number; end: 
       .filter(([, e]) => errorTotal(e) > 0)
       .map(
         ([when, e]) =>
-          `  ${phase.label} (${when}): ${e!.non2xx} non-2xx, ${e!.badBodies} bad bodies, ${e!.socketErrors} socket errors; first: ${e!.sample}`,
+          `  ${phase.label} (${when}): ${e!.non2xx} non-2xx, ${e!.badBodies} bad bodies, ${e!.socketErrors} socket errors, ${e!.events ?? 0} event problems; first: ${e!.sample}`,
       ),
   );
   // the ratios are robust to a busy machine, the absolute figures are not
+  notes.push(`  peak RSS: the (main) server process's resident memory, highest during the phase (sampled every 100 ms and VmHWM)`);
   notes.push(`  machine load average (1 min): ${machineLoad.start.toFixed(2)} at start, ${machineLoad.end.toFixed(2)} at end (${os.cpus().length} cores; the run itself adds ~2)`);
   lines.push("", ...notes);
   if (problems.length) lines.push("", "ERRORS — these figures measure failures, not the app:", ...problems);
@@ -451,8 +807,10 @@ async function main(): Promise<number> {
 
   const log = (m: string) => process.stderr.write(`${m}\n`);
   const machineLoad = { start: os.loadavg()[0]!, end: NaN };
+  const started = performance.now();
   log(`Starting the server (${DATABASE_URL ? "PostgreSQL, throw-away database" : "PGlite, fresh folder"})…`);
-  const target = await startServer();
+  const database = DATABASE_URL ? await createDatabase(DATABASE_URL) : undefined;
+  const target = await startServer({ databaseUrl: database?.url, seedDemo: true });
   log(`Server ready on ${target.origin} in ${(target.bootMs / 1000).toFixed(1)} s (${target.db}), RSS ${target.rssMb() ?? "?"} MB`);
 
   const tokens = new Map<string, Promise<string>>();
@@ -467,22 +825,34 @@ async function main(): Promise<number> {
       let t = tokens.get(account);
       if (!t) {
         const { nomorIdentitas, password } = ACCOUNTS[account];
-        t = gql<{ login: { __typename: string; data?: { token: string }; message?: string } }>(LOGIN, { nomorIdentitas, password }).then(({ login }) => {
-          if (!login.data) throw new Error(`login of the demo ${account} failed: ${login.__typename} ${login.message ?? ""}`);
-          return login.data.token;
-        });
+        t = loginToken(target.origin, nomorIdentitas, password, `the demo ${account}`);
         tokens.set(account, t);
       }
       return t;
     },
+    server: target,
+    fixture: target.fixture,
+    log,
   };
 
   const rows: Row[] = [];
   for (const phase of phases) {
-    log(`${phase.label}: ${WARMUP_SECONDS ? `${WARMUP_SECONDS} s warm-up, ` : ""}${SECONDS} s measured…`);
-    const result = await phase.run(ctx);
+    log(`${phase.label}: ${phase.plan ?? `${WARMUP_SECONDS ? `${WARMUP_SECONDS} s warm-up, ` : ""}${SECONDS} s measured`}…`);
+    const sampler = new RssSampler(target.child.pid);
+    const t0 = performance.now();
+    let result: PhaseResult;
+    try {
+      result = await phase.run(ctx);
+    } catch (err) {
+      // a phase that breaks down (a socket that never subscribes, a fixture that fails) fails the run, with the table
+      const message = err instanceof Error ? err.message : String(err);
+      log(`  ${phase.label} failed: ${err instanceof Error ? (err.stack ?? message) : message}`);
+      result = { ...skippedResult(""), skipped: undefined, errors: { ...noErrors(), socketErrors: 1, sample: `the phase failed: ${message.slice(0, 500)}` } };
+    }
+    const seconds = (performance.now() - t0) / 1000;
     const baseline = rows[0]?.result ?? result;
-    rows.push({ phase, result, ratio: result.reqPerSec / baseline.reqPerSec, rssMbAfter: target.rssMb() });
+    rows.push({ phase, result, ratio: result.reqPerSec / baseline.reqPerSec, rssMbAfter: target.rssMb(), rssMbPeak: sampler.stop(), seconds });
+    if (result.skipped) log(`  skipped: ${result.skipped}`);
   }
 
   machineLoad.end = os.loadavg()[0]!;
@@ -499,28 +869,38 @@ async function main(): Promise<number> {
     connections: CONNECTIONS,
     seconds: SECONDS,
     warmupSeconds: WARMUP_SECONDS,
+    live: { sockets: LIVE_SOCKETS, changes: LIVE_CHANGES, ratePerSec: LIVE_RATE },
+    queueRows: QUEUE_ROWS,
+    uploadPool: UPLOAD_POOL,
     serverBootMs: target.bootMs,
+    totalSeconds: Math.round((performance.now() - started) / 100) / 10,
     loadAverage1m: machineLoad,
     ok: failed.length === 0,
-    phases: rows.map(({ phase, result, ratio, rssMbAfter }) => ({
+    phases: rows.map(({ phase, result, ratio, rssMbAfter, rssMbPeak, seconds }) => ({
       name: phase.name,
       label: phase.label,
+      ...(result.skipped ? { skipped: result.skipped } : {}),
       reqPerSec: Math.round(result.reqPerSec * 10) / 10,
-      p50Ms: Math.round(result.p50Ms * 100) / 100,
-      p99Ms: Math.round(result.p99Ms * 100) / 100,
+      ...(result.rateUnit ? { rateUnit: result.rateUnit } : {}),
+      p50Ms: round2(result.p50Ms),
+      p95Ms: round2(result.p95Ms),
+      p99Ms: round2(result.p99Ms),
       requests: result.requests,
-      ratio: Math.round(ratio * 1000) / 1000,
+      ratio: result.rateUnit ? null : Math.round(ratio * 1000) / 1000,
       target: phase.target ?? null,
       targetMet: phase.target === undefined ? null : ratio >= phase.target,
+      ...(result.targets ? { targets: result.targets satisfies TargetCheck[] } : {}),
       errors: result.errors,
       warmupErrors: result.warmupErrors,
       serverRssMb: rssMbAfter,
+      serverPeakRssMb: rssMbPeak,
+      phaseSeconds: Math.round(seconds * 10) / 10,
       ...(result.extra ? { extra: result.extra } : {}),
     })),
   };
   fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
   fs.writeFileSync(RESULTS_FILE, JSON.stringify(report, null, 2) + "\n");
-  log(`\nWrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
+  log(`\nWrote ${path.relative(process.cwd(), RESULTS_FILE)} (${report.totalSeconds} s in all)`);
 
   if (failed.length) {
     log(`FAILED: ${failed.map((r) => r.phase.label).join(", ")} had error responses`);

@@ -3,6 +3,8 @@
  * reference and demo data) on PORT (0: any free port) and tells the parent its port over the IPC channel.
  * It exits when the parent asks (SIGTERM/SIGINT) or disappears (the IPC channel closes), so a killed
  * benchmark never leaves a server (or its temporary DATA_DIR, BENCH_TEMP_DATA_DIR) behind.
+ * SEED_DEMO=false (a second instance on a database another instance already seeded) skips the demo data.
+ * Once ready, it answers `fixture` messages (bench/fixtures.ts: set-up rows written with Prisma).
  */
 import fs from "node:fs";
 import { loadConfig } from "../server/config";
@@ -10,10 +12,17 @@ import { openDatabase, type Db } from "../server/db/client";
 import { buildApp, type App } from "../server/app";
 import { deriveKeys, loadMasterSecret } from "../server/lib/crypto";
 import { ensureReferenceData, seedDemo } from "../server/seed";
+import { runFixture, type FixtureRequest } from "./fixtures";
 
+/** child → parent */
 export type ServerMessage =
   | { type: "ready"; port: number; db: Db["kind"]; bootMs: number }
-  | { type: "failed"; error: string };
+  | { type: "failed"; error: string }
+  | { type: "fixture-done"; id: number; result: unknown }
+  | { type: "fixture-failed"; id: number; error: string };
+
+/** parent → child: write fixture rows (bench/fixtures.ts) and answer with the same id */
+export type ParentMessage = { type: "fixture"; id: number; request: FixtureRequest };
 
 let app: App | undefined;
 let db: Db | undefined;
@@ -44,8 +53,16 @@ async function main() {
   const keys = deriveKeys(loadMasterSecret(config.secret, config.dataDir));
   db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await ensureReferenceData(db.prisma);
-  await seedDemo(db.prisma, keys, config);
+  if (config.seedDemo) await seedDemo(db.prisma, keys, config);
   app = buildApp({ config, db, keys });
+  const deps = { prisma: db.prisma, keys, config };
+  process.on("message", (m: ParentMessage) => {
+    if (m?.type !== "fixture") return;
+    runFixture(deps, m.request).then(
+      (result) => process.send?.({ type: "fixture-done", id: m.id, result } satisfies ServerMessage),
+      (err) => process.send?.({ type: "fixture-failed", id: m.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies ServerMessage),
+    );
+  });
   const port = await app.start(config.port, config.host);
   if (closing) return;
   const ready: ServerMessage = { type: "ready", port, db: db.kind, bootMs: Math.round(performance.now() - started) };
