@@ -21,6 +21,9 @@ import { createLogger, type Logger } from "./logger";
 import path from "node:path";
 import { LocalFileStorage } from "./modules/files/store";
 import { OutboxWorker } from "./modules/mail/worker";
+import { WebhookWorker } from "./modules/webhook/worker";
+import { ApiClientStore } from "./modules/api-client/store";
+import { isClientToken } from "./modules/api-client/rules";
 import { recomputeDeadlines } from "./modules/pengajuan/service";
 import { useDownloads } from "./downloads";
 import { useMutationAudit } from "./modules/audit/service";
@@ -63,7 +66,13 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
     ? new OutboxWorker({ prisma: db.prisma, smtpUrl: config.smtpUrl, from: config.mailFrom, log: (m, e) => log.info(m, e) })
     : null;
   services.mail = mailWorker;
+  services.clients = new ApiClientStore(services);
+  const webhookWorker = config.webhookWorker
+    ? new WebhookWorker({ prisma: db.prisma, keys, calendars: services.calendars, log: (m, e) => log.info(m, e) })
+    : null;
+  services.webhooks = webhookWorker;
   services.sessions.start();
+  services.clients.start();
   services.calendars.start();
   // holidays, hours or closures changed here: move the deadlines of running cases with them
   services.calendars.onChanged = (instansiId) => {
@@ -128,12 +137,18 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
         meta.via = found.via;
       }
       if (request) metaByRequest.set(request, meta);
+      // an API client key (lkc_…) is a bearer credential of another system: never taken from a cookie
+      if (isClientToken(token)) {
+        const client = meta.via === "cookie" ? null : await services.clients.resolve(token);
+        return { ...services, prisma: db.prisma, viewer: null, viewerUser: null, client, request: meta };
+      }
       const resolved = await services.sessions.resolve(token);
       return {
         ...services,
         prisma: db.prisma,
         viewer: resolved?.viewer ?? null,
         viewerUser: resolved?.user ?? null,
+        client: null,
         request: meta,
       };
     },
@@ -207,7 +222,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
           return errors;
         }
         const contextValue = (await enveloped.contextFactory()) as Context;
-        const userId = contextValue.viewer?.id;
+        const userId = contextValue.viewer?.id ?? (contextValue.client ? `klien:${contextValue.client.id}` : undefined);
         if (userId) {
           const count = subscriptionsByUser.get(userId) ?? 0;
           if (count >= config.maxSubscriptionsPerUser) {
@@ -261,6 +276,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
         server.once("error", reject);
         server.listen(port, host, () => {
           mailWorker?.start();
+          webhookWorker?.start();
           resolve((server.address() as AddressInfo).port);
         });
       }),
@@ -279,7 +295,9 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
         });
       }
       await mailWorker?.stop();
+      await webhookWorker?.stop();
       services.sessions.stop();
+      services.clients.stop();
       services.calendars.stop();
       await pubsub.close();
       await rateStore.close();

@@ -24,6 +24,8 @@ export interface Config {
   mailFrom: string;
   /** run the email outbox worker in this process */
   mailWorker: boolean;
+  /** run the webhook delivery worker (and the PPID deadline check) in this process */
+  webhookWorker: boolean;
   introspection: boolean;
   rateLimitPerUser: number;
   rateLimitPerAddress: number;
@@ -70,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || '"Loket" <noreply@loket.localhost>',
     mailWorker: bool(env.MAIL_WORKER, true),
+    webhookWorker: bool(env.WEBHOOK_WORKER, true),
     introspection: bool(env.INTROSPECTION, nodeEnv !== "production"),
     rateLimitPerUser: int("RATE_LIMIT_PER_USER", env.RATE_LIMIT_PER_USER, 600),
     rateLimitPerAddress: int("RATE_LIMIT_PER_ADDRESS", env.RATE_LIMIT_PER_ADDRESS, 1200),

@@ -5,7 +5,8 @@ import type { Db } from "./db/client";
 import type { SessionStore } from "./modules/auth/session";
 import type { CalendarStore } from "./modules/calendar/service";
 import type { FileStorage } from "./modules/files/store";
-import type { Role, AccountStatus } from "./generated/prisma/enums";
+import type { ApiClientStore } from "./modules/api-client/store";
+import type { Role, AccountStatus, ApiScope } from "./generated/prisma/enums";
 
 export interface Viewer {
   id: string;
@@ -13,6 +14,14 @@ export interface Viewer {
   status: AccountStatus;
   instansiId: string | null;
   sessionId: string;
+}
+
+/** Another system calling with an API client key (`Authorization: Bearer lkc_…`). Never a person: `viewer` is null. */
+export interface ApiClientViewer {
+  id: string;
+  nama: string;
+  instansiId: string;
+  scopes: ApiScope[];
 }
 
 export interface RequestMeta {
@@ -30,10 +39,13 @@ export interface Services {
   keys: Keys;
   pubsub: PubSub;
   sessions: SessionStore;
+  clients: ApiClientStore;
   calendars: CalendarStore;
   storage: FileStorage & { root: string };
   /** wakes the email outbox worker after a commit that queued mail (null when this process runs none) */
   mail: { kick(): void } | null;
+  /** wakes the webhook worker after a commit that queued deliveries (null when this process runs none) */
+  webhooks: { kick(): void } | null;
 }
 
 export interface Context extends Services {
@@ -41,5 +53,7 @@ export interface Context extends Services {
   viewer: Viewer | null;
   /** the viewer's account row as loaded with the session (may be up to a minute old) */
   viewerUser: import("./generated/prisma/client").User | null;
+  /** the API client making this request (then `viewer` is null): rules grant it only what its scopes name */
+  client: ApiClientViewer | null;
   request: RequestMeta;
 }

@@ -9,6 +9,7 @@ import { ZONE_LABEL, formatMinutes } from "./modules/instansi/rules";
 import { revealIdentity } from "./modules/identity/protect";
 import { maskIdentity } from "./modules/identity/nik";
 import { auditRead } from "./modules/audit/service";
+import { isClientToken } from "./modules/api-client/rules";
 
 const HARI = ["", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"];
 
@@ -18,7 +19,8 @@ const HARI = ["", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"
  *   /unduh/hasil/:id     a result document from the Log Inbox (same)
  *   /unduh/bukti/:id     the proof of submission PDF of a submitted pengajuan (same)
  *   /unduh/template/:id  a requirement's template or example file (public)
- * Anything not visible answers 404, so ids of other people's files reveal nothing.
+ * Anything not visible answers 404, so ids of other people's files reveal nothing. An API client with
+ * KASUS_INSTANSI downloads its instansi's files with its bearer token, like an officer.
  */
 export function useDownloads(services: Services): Plugin {
   return {
@@ -29,8 +31,10 @@ export function useDownloads(services: Services): Plugin {
       const respond = (status: number, message: string) =>
         endResponse(new fetchAPI.Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } }));
       if (request.method !== "GET" && request.method !== "HEAD") return respond(405, "Metode tidak didukung.");
-      const resolved = await services.sessions.resolve(tokenFromHeaders(request.headers).token);
-      const ctx = { viewer: resolved?.viewer ?? null } as Parameters<typeof pelakuOf>[0];
+      const { token, via } = tokenFromHeaders(request.headers);
+      const client = isClientToken(token) && via === "bearer" ? await services.clients.resolve(token) : null;
+      const resolved = isClientToken(token) ? null : await services.sessions.resolve(token);
+      const ctx = { viewer: resolved?.viewer ?? null, client } as Parameters<typeof pelakuOf>[0];
       const prisma = services.db.prisma;
       const notFound = () => respond(404, "Berkas tidak ditemukan atau Anda tidak berhak mengunduhnya.");
 
@@ -39,7 +43,7 @@ export function useDownloads(services: Services): Plugin {
         if (!slot?.templateFile) return notFound();
         return endResponse(await fileResponse(services, fetchAPI, slot.templateFile, request.method === "HEAD"));
       }
-      if (!resolved) return respond(401, "Silakan masuk terlebih dahulu.");
+      if (!resolved && !client) return respond(401, "Silakan masuk terlebih dahulu.");
 
       if (kind === "lampiran-pengaduan") {
         const row = await prisma.pengaduanLampiran.findUnique({ where: { id }, include: { file: true, pengaduan: { select: { pelaporId: true, instansiId: true } } } });
@@ -55,19 +59,20 @@ export function useDownloads(services: Services): Plugin {
         await auditRead(
           {
             prisma,
-            viewer: resolved.viewer,
+            viewer: resolved?.viewer ?? null,
+            client,
             request: {
               ip: (services.config.trustProxy && request.headers.get("x-forwarded-for")?.split(",")[0]?.trim()) || ((serverContext as { req?: { socket: { remoteAddress?: string } } })?.req?.socket.remoteAddress ?? ""),
               userAgent: request.headers.get("user-agent") ?? "",
               setCookies: [],
-              via: "cookie",
+              via,
             },
           },
           kind === "dokumen" ? "Unduh dokumen persyaratan" : "Unduh dokumen hasil",
           row.pengajuan.pemohonId,
           { jenis: kind === "dokumen" ? "DokumenPengajuan" : "HasilDokumen", id },
         );
-        if (kind === "hasil" && resolved.viewer.id === row.pengajuan.pemohonId && !(row as { diunduhAt?: Date | null }).diunduhAt) {
+        if (kind === "hasil" && resolved?.viewer.id === row.pengajuan.pemohonId && !(row as { diunduhAt?: Date | null }).diunduhAt) {
           await prisma.hasilDokumen.update({ where: { id }, data: { diunduhAt: new Date() } });
         }
         return endResponse(await fileResponse(services, fetchAPI, row.file, request.method === "HEAD"));

@@ -9,6 +9,8 @@ export type Topics = {
   "user:notification": [userId: string, payload: { notificationId: string }];
   /** sessions of this user must be re-read (logout, suspension, role or password change) */
   "auth:invalidate": [payload: { userId: string }];
+  /** an API client's secret was rotated or the client revoked: forget its cached resolution */
+  "auth:client-invalidate": [payload: { clientId: string }];
   /** a pengajuan changed: its owner and the staff of its instansi re-read it */
   "pengajuan:updated": [pengajuanId: string, payload: { pengajuanId: string; seq: number; status: string }];
   /** something in an instansi's queue changed (for staff dashboards) */
@@ -33,10 +35,22 @@ export function createLoketPubSub(redisUrl: string | undefined): PubSub {
   const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
   // connection trouble is retried by ioredis; without a listener it would crash the process
   for (const client of [publishClient, subscribeClient]) client.on("error", () => {});
+  // the event target fires subscribe/unsubscribe/publish without handling their promises; one that fails
+  // while the connection closes at shutdown must not become an unhandled rejection
+  for (const [client, method] of [[subscribeClient, "subscribe"], [subscribeClient, "unsubscribe"], [publishClient, "publish"]] as const) {
+    const original = (client[method] as (...a: unknown[]) => Promise<unknown>).bind(client);
+    (client as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+      const p = original(...args);
+      p.catch(() => {});
+      return p;
+    };
+  }
   const eventTarget = createRedisEventTarget<CustomEvent>({ publishClient, subscribeClient });
   const pubsub = createPubSub<Topics>({ eventTarget: eventTarget as never });
   return Object.assign(pubsub, {
     close: async () => {
+      // let unsubscribes from ending subscriptions go out before the connections close
+      await new Promise((resolve) => setTimeout(resolve, 50));
       await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
     },
   });

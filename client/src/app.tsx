@@ -1,17 +1,44 @@
-import { lazy } from "react";
-import { Link, Route, Routes } from "react-router-dom";
+import { lazy, type ReactNode } from "react";
+import { Link, Navigate, Route, Routes, useParams } from "react-router-dom";
 import { Layout } from "./components/layout";
 import { PageTitle } from "./components/page-title";
+import { RequireRole } from "./components/require-role";
+import { isActivePpidDesk, isActiveStaff, useSession } from "./lib/session";
 import HomePage from "./pages/home";
 import LoginPage from "./pages/login";
 import RegisterPage from "./pages/register";
 import AccountStatusPage from "./pages/account-status";
 import ProfilePage from "./pages/profile";
 import { PrivacyPage, TermsPage } from "./pages/legal";
+import CataloguePage from "./pages/layanan/catalogue";
+import LayananPage from "./pages/layanan/detail";
+import LacakPage from "./pages/lacak";
+import VerifikasiDokumenPage from "./pages/verifikasi-dokumen";
+import { ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage } from "./pages/account-links";
 
-// admin pages are downloaded only by admins who open them
+// pages behind a login are downloaded only by those who open them
+const LogPengajuanPage = lazy(() => import("./pages/pengajuan/list"));
+const PengajuanPage = lazy(() => import("./pages/pengajuan/detail"));
+const LogInboxPage = lazy(() => import("./pages/pengajuan/inbox"));
+const PengaduanSayaPage = lazy(() => import("./pages/pengaduan/list"));
+const PengaduanBaruPage = lazy(() => import("./pages/pengaduan/new"));
+const PengaduanPage = lazy(() => import("./pages/pengaduan/detail"));
+const AntrianPage = lazy(() => import("./pages/staff/queue"));
+const StaffCasePage = lazy(() => import("./pages/staff/case"));
+const MejaPengaduanPage = lazy(() => import("./pages/staff/desk"));
+const StaffPengaduanPage = lazy(() => import("./pages/staff/complaint"));
+const CatatPengaduanPage = lazy(() => import("./pages/staff/record-complaint"));
 const ActivationPage = lazy(() => import("./pages/admin/activation"));
 const CalendarPage = lazy(() => import("./pages/admin/calendar"));
+const AdminLayananListPage = lazy(() => import("./pages/admin/layanan-list"));
+const LayananEditorPage = lazy(() => import("./pages/admin/layanan-editor"));
+const KategoriPengaduanPage = lazy(() => import("./pages/admin/kategori-pengaduan"));
+const PermohonanSayaPage = lazy(() => import("./pages/ppid/citizen").then((m) => ({ default: m.PermohonanSayaPage })));
+const PermohonanBaruPage = lazy(() => import("./pages/ppid/citizen").then((m) => ({ default: m.PermohonanBaruPage })));
+const PermohonanPage = lazy(() => import("./pages/ppid/citizen").then((m) => ({ default: m.PermohonanPage })));
+const PpidDeskPage = lazy(() => import("./pages/ppid/desk").then((m) => ({ default: m.PpidDeskPage })));
+const PpidCasePage = lazy(() => import("./pages/ppid/desk").then((m) => ({ default: m.PpidCasePage })));
+const StatistikPage = lazy(() => import("./pages/statistik"));
 
 function NotFound() {
   return (
@@ -22,6 +49,23 @@ function NotFound() {
       </p>
     </div>
   );
+}
+
+const Warga = ({ children }: { children: ReactNode }) => <RequireRole role="warga">{children}</RequireRole>;
+const Petugas = ({ children }: { children: ReactNode }) => <RequireRole role="petugas">{children}</RequireRole>;
+const Ppid = ({ children }: { children: ReactNode }) => <RequireRole role="ppid">{children}</RequireRole>;
+
+/**
+ * The links in Loket's emails say /pengajuan/<id>, /pengaduan/<id> and /informasi/<id>; staff who follow one
+ * get their own page for it.
+ */
+function ForCitizenOrStaff({ kind, children }: { kind: "pengajuan" | "pengaduan" | "informasi"; children: ReactNode }) {
+  const { me } = useSession();
+  const { id } = useParams();
+  if (kind === "informasi" ? isActivePpidDesk(me) : isActiveStaff(me)) {
+    return <Navigate to={kind === "informasi" ? `/ppid/permohonan/${id}` : `/petugas/${kind}/${id}`} replace />;
+  }
+  return <Warga>{children}</Warga>;
 }
 
 export function App() {
@@ -35,8 +79,42 @@ export function App() {
         <Route path="/profil" element={<ProfilePage />} />
         <Route path="/syarat-ketentuan" element={<TermsPage />} />
         <Route path="/kebijakan-privasi" element={<PrivacyPage />} />
+        <Route path="/verifikasi-email" element={<VerifyEmailPage />} />
+        <Route path="/lupa-sandi" element={<ForgotPasswordPage />} />
+        <Route path="/atur-ulang-sandi" element={<ResetPasswordPage />} />
+
+        <Route path="/layanan" element={<CataloguePage />} />
+        <Route path="/layanan/:id" element={<LayananPage />} />
+        <Route path="/lacak" element={<LacakPage />} />
+        <Route path="/lacak/*" element={<LacakPage />} />
+        <Route path="/verifikasi" element={<VerifikasiDokumenPage />} />
+        <Route path="/verifikasi/:kode" element={<VerifikasiDokumenPage />} />
+
+        <Route path="/pengajuan" element={<Warga><LogPengajuanPage /></Warga>} />
+        <Route path="/pengajuan/:id" element={<ForCitizenOrStaff kind="pengajuan"><PengajuanPage /></ForCitizenOrStaff>} />
+        <Route path="/inbox" element={<Warga><LogInboxPage /></Warga>} />
+        <Route path="/pengaduan" element={<Warga><PengaduanSayaPage /></Warga>} />
+        <Route path="/pengaduan/baru" element={<Warga><PengaduanBaruPage /></Warga>} />
+        <Route path="/pengaduan/:id" element={<ForCitizenOrStaff kind="pengaduan"><PengaduanPage /></ForCitizenOrStaff>} />
+
+        <Route path="/informasi" element={<Warga><PermohonanSayaPage /></Warga>} />
+        <Route path="/informasi/baru" element={<Warga><PermohonanBaruPage /></Warga>} />
+        <Route path="/informasi/:id" element={<ForCitizenOrStaff kind="informasi"><PermohonanPage /></ForCitizenOrStaff>} />
+        <Route path="/ppid" element={<Ppid><PpidDeskPage /></Ppid>} />
+        <Route path="/ppid/permohonan/:id" element={<Ppid><PpidCasePage /></Ppid>} />
+        <Route path="/statistik" element={<StatistikPage />} />
+
+        <Route path="/petugas/antrian" element={<Petugas><AntrianPage /></Petugas>} />
+        <Route path="/petugas/pengajuan/:id" element={<Petugas><StaffCasePage /></Petugas>} />
+        <Route path="/petugas/pengaduan" element={<Petugas><MejaPengaduanPage /></Petugas>} />
+        <Route path="/petugas/pengaduan/catat" element={<Petugas><CatatPengaduanPage /></Petugas>} />
+        <Route path="/petugas/pengaduan/:id" element={<Petugas><StaffPengaduanPage /></Petugas>} />
+
         <Route path="/admin/aktivasi" element={<ActivationPage />} />
         <Route path="/admin/kalender" element={<CalendarPage />} />
+        <Route path="/admin/layanan" element={<AdminLayananListPage />} />
+        <Route path="/admin/layanan/:id" element={<LayananEditorPage />} />
+        <Route path="/admin/kategori-pengaduan" element={<KategoriPengaduanPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Layout>

@@ -53,6 +53,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Db> {
   try {
     const applied = opts.migrate === false ? [] : await deployMigrations(pgliteAdapterFactory(pglite));
     if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
+    // PGlite learns array types when it opens: enum arrays a migration just created (ApiClient.scopes,
+    // WebhookSubscription.events) would otherwise be sent as plain strings ("malformed array literal")
+    if (applied.length) await pglite.refreshArrayTypes();
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), ...queryLog(opts) });
     const db = pglite;
     return {

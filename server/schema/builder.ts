@@ -7,8 +7,9 @@ import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
 import type PrismaTypes from "../generated/pothos-types";
 import { getDatamodel } from "../generated/pothos-types";
 import type { Context } from "../context";
-import type { Role } from "../generated/prisma/enums";
+import type { ApiScope, Role } from "../generated/prisma/enums";
 import { forbidden, unauthenticated } from "../lib/errors";
+import { clientHas } from "../lib/caller";
 
 const STAFF_ROLES: Role[] = ["PETUGAS", "ADMIN", "PPID", "ATASAN_PPID"];
 
@@ -26,6 +27,13 @@ export interface AuthScopes {
   /** staff (PETUGAS, ADMIN, PPID, ATASAN_PPID) of this instansi, or SUPERADMIN */
   staffOf: string;
   superadmin: boolean;
+  /** any API client (another system), whatever its scopes */
+  apiClient: boolean;
+  /**
+   * an API client holding the scope (or one of the scopes), for that instansi when `instansiId` is given.
+   * Combine with staff scopes through `$any`, e.g. `{ $any: { staffOf: id, apiScope: { scope: "KASUS_INSTANSI", instansiId: id } } }`.
+   */
+  apiScope: ApiScope | { scope: ApiScope | ApiScope[]; instansiId?: string | null };
 }
 
 export const builder = new SchemaBuilder<{
@@ -45,7 +53,8 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   scopeAuth: {
     authorizeOnSubscribe: true,
-    unauthorizedError: (_parent, context) => (context.viewer ? forbidden() : unauthenticated()),
+    // a signed-in person or an API client is refused with FORBIDDEN; nobody at all with UNAUTHENTICATED
+    unauthorizedError: (_parent, context) => (context.viewer || context.client ? forbidden() : unauthenticated()),
     authScopes: (ctx) => {
       const v = ctx.viewer;
       const active = !!v && v.status === "AKTIF";
@@ -58,6 +67,9 @@ export const builder = new SchemaBuilder<{
         adminOf: (instansiId) => active && (v!.role === "SUPERADMIN" || (v!.role === "ADMIN" && v!.instansiId === instansiId)),
         staffOf: (instansiId) =>
           active && (v!.role === "SUPERADMIN" || (STAFF_ROLES.includes(v!.role) && v!.instansiId === instansiId)),
+        // every scope above reads `viewer`, which is null for an API client: a client gets only what these grant
+        apiClient: !!ctx.client,
+        apiScope: (p) => (typeof p === "string" ? clientHas(ctx, p) : clientHas(ctx, p.scope, p.instansiId)),
       };
     },
   },

@@ -10,5 +10,7 @@ import "../modules/pengaduan/types";
 import "../modules/ppid/types";
 import "../modules/skm/types";
 import "../modules/audit/types";
+import "../modules/api-client/types";
+import "../modules/webhook/types";
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -25,7 +25,8 @@ interface Target {
 }
 
 function describeMigrations(label: string, open: () => Promise<Target>) {
-  describe(label, { timeout: 15_000 }, () => {
+  // the WebAssembly schema engine takes a few seconds per migration on PGlite, more while the rest of the suite runs
+  describe(label, { timeout: 60_000 }, () => {
     let target: Target;
     let local: string[];
 

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -6,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import axe from "axe-core";
 import { GOOD_PASSWORD, createStaff, createTestApp, login, makeNik, type TestApp } from "../helpers/app";
+import { buildClient } from "./build-client";
 
 /**
  * The web client in a real browser against a real server: the built client (client/dist) served by the API's
@@ -21,21 +21,6 @@ const VIEWPORTS = [
   { name: "390x844", width: 390, height: 844 },
   { name: "1280x800", width: 1280, height: 800 },
 ] as const;
-
-function buildClient(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.resolve("node_modules/.bin/vite"), ["build", "--config", "client/vite.config.ts", "--logLevel", "warn"], {
-      stdio: ["ignore", "pipe", "pipe"],
-      // vitest runs with NODE_ENV=test, which would give React's development build
-      env: { ...process.env, NODE_ENV: "production" },
-    });
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
-    child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`vite build failed (${code}):\n${output}`))));
-  });
-}
 
 const USERS = /* GraphQL */ `
   query ($filter: UserFilter) { users(filter: $filter, first: 50) { edges { node { id namaLengkap } } } }

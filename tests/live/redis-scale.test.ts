@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activeCitizen, createTestApp, serviceFixture, type TestApp } from "../helpers/app";
 import { collect, wsClient } from "../helpers/ws";
+import { createClient } from "../helpers/api-client";
 
 /**
  * Two API instances on one database, sharing events through Redis: a change made on instance A reaches a
@@ -48,5 +49,21 @@ describe.skipIf(!REDIS_URL)("scale-out through Redis", () => {
       me = (await b.gql(`{ me { id } }`, {}, { token: c.token })).data!.me;
     }
     expect(me).toBeNull();
+  });
+
+  it("rotating an API client's secret on instance A ends the old key on instance B, whose cache had it", async () => {
+    const fx = await serviceFixture(a);
+    const client = await createClient(a, fx.admin.token, fx.instansi.id, ["KASUS_INSTANSI"]);
+    const WHOAMI = `{ currentApiClient { nama } }`;
+    expect((await b.gql(WHOAMI, {}, { token: client.token })).data!.currentApiClient).not.toBeNull();
+    const rotated = await a.gql(`mutation($id: ID!) { rotateApiClientSecret(id: $id) { ... on RotateApiClientSecretSuccess { data { token } } } }`, { id: client.id }, { token: fx.admin.token });
+    const fresh = rotated.data!.rotateApiClientSecret.data.token as string;
+    let code: string | undefined;
+    for (let i = 0; i < 20 && code !== "UNAUTHENTICATED"; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      code = (await b.gql(WHOAMI, {}, { token: client.token })).errors?.[0]?.extensions?.code;
+    }
+    expect(code).toBe("UNAUTHENTICATED");
+    expect((await b.gql(WHOAMI, {}, { token: fresh })).data!.currentApiClient).not.toBeNull();
   });
 });

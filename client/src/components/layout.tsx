@@ -1,7 +1,7 @@
 import { Suspense, useEffect, useRef, useState, type ReactNode } from "react";
 import { Link, NavLink } from "react-router-dom";
 import { useOnline } from "../lib/connection";
-import { isActiveAdmin, useSession } from "../lib/session";
+import { isActiveAdmin, isActiveCitizen, isActivePpidDesk, isActiveStaff, useSession } from "../lib/session";
 import { NotificationBell } from "./notification-bell";
 
 function OfflineBanner() {
@@ -35,21 +35,66 @@ function OfflineBanner() {
 function Nav() {
   const { me } = useSession();
   const admin = isActiveAdmin(me);
+  const staff = isActiveStaff(me);
+  const citizen = isActiveCitizen(me);
+  const ppid = isActivePpidDesk(me);
   return (
     <nav aria-label="Menu utama" className="nav">
       <ul className="nav__list">
-        <li>
-          <NavLink to="/" end>
-            Beranda
-          </NavLink>
-        </li>
+        {!staff && (
+          <li>
+            <NavLink to="/layanan">Layanan</NavLink>
+          </li>
+        )}
+        {citizen && (
+          <>
+            <li>
+              <NavLink to="/pengajuan">Pengajuan</NavLink>
+            </li>
+            <li>
+              <NavLink to="/inbox">Inbox</NavLink>
+            </li>
+            <li>
+              <NavLink to="/pengaduan">Pengaduan</NavLink>
+            </li>
+            <li>
+              <NavLink to="/informasi">Informasi</NavLink>
+            </li>
+          </>
+        )}
+        {!me && (
+          <li>
+            <NavLink to="/lacak">Lacak</NavLink>
+          </li>
+        )}
+        {staff && (
+          <>
+            <li>
+              <NavLink to="/petugas/antrian">Antrian</NavLink>
+            </li>
+            <li>
+              <NavLink to="/petugas/pengaduan">Pengaduan</NavLink>
+            </li>
+          </>
+        )}
+        {ppid && (
+          <li>
+            <NavLink to="/ppid">Meja PPID</NavLink>
+          </li>
+        )}
         {admin && (
           <>
+            <li>
+              <NavLink to="/admin/layanan">Layanan</NavLink>
+            </li>
             <li>
               <NavLink to="/admin/aktivasi">Aktivasi akun</NavLink>
             </li>
             <li>
               <NavLink to="/admin/kalender">Kalender</NavLink>
+            </li>
+            <li>
+              <NavLink to="/admin/kategori-pengaduan">Kategori aduan</NavLink>
             </li>
           </>
         )}
@@ -76,9 +121,13 @@ function Nav() {
           </>
         )}
       </ul>
-      {me && <NotificationBell />}
     </nav>
   );
+}
+
+function HeaderBell() {
+  const { me } = useSession();
+  return me ? <NotificationBell /> : null;
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -99,6 +148,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <span className="brand__tag">Layanan publik</span>
             </span>
           </Link>
+          <HeaderBell />
           <Nav />
         </div>
       </header>
@@ -112,6 +162,15 @@ export function Layout({ children }: { children: ReactNode }) {
             <strong>Loket</strong> — portal layanan publik. Gratis, tanpa perantara.
           </p>
           <ul className="footer__links">
+            <li>
+              <Link to="/lacak">Lacak pengajuan</Link>
+            </li>
+            <li>
+              <Link to="/verifikasi">Verifikasi dokumen</Link>
+            </li>
+            <li>
+              <Link to="/statistik">Statistik pelayanan</Link>
+            </li>
             <li>
               <Link to="/syarat-ketentuan">Syarat dan Ketentuan</Link>
             </li>

@@ -10,6 +10,27 @@ export interface LoketClient {
   dispose(): void;
 }
 
+/**
+ * What graphql-ws sends for a subscription. graphql-ws sends the same payload again after each reconnect; a page
+ * that keeps its place in a stream (the last seq it saw) passes `context.resume`, read through a getter each time
+ * the payload is sent, so the stream resumes from there instead of from where it started.
+ */
+export function subscriptionPayload(
+  request: { query?: string; operationName?: string; variables?: Record<string, unknown>; extensions?: Record<string, unknown> },
+  operation: Pick<Operation, "context">,
+): { query: string; operationName?: string; variables?: Record<string, unknown>; extensions?: Record<string, unknown> } {
+  const resume = operation.context.resume as (() => Record<string, unknown>) | undefined;
+  if (!resume) return { ...request, query: request.query ?? "" };
+  return {
+    query: request.query ?? "",
+    operationName: request.operationName,
+    extensions: request.extensions,
+    get variables() {
+      return { ...request.variables, ...resume() };
+    },
+  };
+}
+
 function webSocketUrl(): string {
   const { protocol, host } = window.location;
   return `${protocol === "https:" ? "wss" : "ws"}://${host}/graphql`;
@@ -68,8 +89,8 @@ export function createLoketClient(monitor: ConnectionMonitor): LoketClient {
       }),
       fetchExchange,
       subscriptionExchange({
-        forwardSubscription(request) {
-          const input = { ...request, query: request.query ?? "" };
+        forwardSubscription(request, operation) {
+          const input = subscriptionPayload(request, operation);
           return {
             subscribe(sink) {
               const unsubscribe = ws.subscribe(input, sink);

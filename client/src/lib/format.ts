@@ -57,3 +57,52 @@ export function waitText(seconds: number): string {
   const m = Math.ceil(seconds / 60);
   return `${m} menit`;
 }
+
+/** "Rp150.000", or "Gratis" for 0. */
+export function formatRupiah(amount: number): string {
+  if (amount === 0) return "Gratis";
+  return `Rp${new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 }).format(amount)}`;
+}
+
+const DEFAULT_WORKDAY_MINUTES = 450;
+
+function clockMinutes(hhmm: string): number {
+  const [h, m] = hhmm.split(":").map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
+/**
+ * Open minutes of an average working day of an office, from its opening hours (MasPeci's Mon–Thu 08.00–15.30 and
+ * Fri 08.00–16.00 give 456): the unit in which "hari kerja" left is counted. 7.5 hours when no hours are set.
+ */
+export function workdayMinutes(jam: ReadonlyArray<{ hari: number; buka: string; tutup: string }> | undefined | null): number {
+  if (!jam?.length) return DEFAULT_WORKDAY_MINUTES;
+  const days = new Set(jam.map((j) => j.hari));
+  const total = jam.reduce((sum, j) => sum + Math.max(0, clockMinutes(j.tutup) - clockMinutes(j.buka)), 0);
+  return total > 0 ? total / days.size : DEFAULT_WORKDAY_MINUTES;
+}
+
+/**
+ * Working time left as people say it: "2 hari kerja 3 jam", "5 jam 20 menit", "40 menit"; when overdue,
+ * "terlambat 1 hari kerja 2 jam".
+ */
+export function formatSisaKerja(minutes: number, perDay = DEFAULT_WORKDAY_MINUTES): { text: string; overdue: boolean } {
+  const overdue = minutes < 0;
+  let m = Math.round(Math.abs(minutes));
+  const parts: string[] = [];
+  const days = Math.floor(m / perDay);
+  if (days > 0) {
+    parts.push(`${days} hari kerja`);
+    m = Math.round(m - days * perDay);
+    const h = Math.floor(m / 60);
+    if (h > 0) parts.push(`${h} jam`);
+  } else if (m >= 60) {
+    const h = Math.floor(m / 60);
+    parts.push(`${h} jam`);
+    if (m % 60) parts.push(`${m % 60} menit`);
+  } else {
+    parts.push(`${m} menit`);
+  }
+  const text = parts.join(" ");
+  return { text: overdue ? `terlambat ${text}` : text, overdue };
+}

@@ -22,3 +22,51 @@ export const HOLIDAY_KIND_LABEL: Record<HolidayKind, string> = {
 };
 
 export const DAY_NAMES = ["", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"] as const;
+
+import type { AksiPengajuan, KanalPengaduan, PengaduanStatus, PengajuanStatus, SlaSatuan } from "../gql/graphql";
+// the API's own wording, so a tab, a badge and the Log Pengajuan always say the same thing
+import { AKSI_LABEL, STATUS_LABEL as PENGAJUAN_LABEL } from "../../../server/modules/pengajuan/transitions";
+import { PENGADUAN_STATUS_LABEL as PENGADUAN_LABEL } from "../../../server/modules/pengaduan/transitions";
+
+export const PENGAJUAN_STATUS_LABEL: Record<PengajuanStatus, string> = PENGAJUAN_LABEL;
+export const PENGADUAN_STATUS_LABEL: Record<PengaduanStatus, string> = PENGADUAN_LABEL;
+export const AKSI_PENGAJUAN_LABEL: Record<AksiPengajuan, string> = AKSI_LABEL;
+
+export const PENGAJUAN_TONE: Record<PengajuanStatus, "ok" | "pending" | "bad" | "closed" | "info"> = {
+  DRAFT: "closed",
+  DIAJUKAN: "info",
+  PERLU_PERBAIKAN: "pending",
+  DIVERIFIKASI: "info",
+  DIPROSES: "info",
+  SELESAI: "ok",
+  SIAP_DIAMBIL: "ok",
+  DIAMBIL: "ok",
+  DITOLAK: "bad",
+  DIBATALKAN: "closed",
+};
+
+export const PENGADUAN_TONE: Record<PengaduanStatus, "ok" | "pending" | "bad" | "closed" | "info"> = {
+  DITERIMA: "pending",
+  DIVERIFIKASI: "info",
+  DITINDAKLANJUTI: "info",
+  SELESAI: "ok",
+  DITOLAK: "bad",
+};
+
+export const KANAL_LABEL: Record<KanalPengaduan, string> = {
+  WEB: "Situs Loket",
+  LANGSUNG: "Datang langsung",
+  KOTAK_SARAN: "Kotak saran",
+  TELEPON: "Telepon",
+  WHATSAPP: "WhatsApp",
+};
+
+export const SLA_SATUAN_LABEL: Record<SlaSatuan, string> = {
+  MENIT: "menit (jam buka kantor)",
+  JAM_KERJA: "jam kerja",
+  HARI_KERJA: "hari kerja",
+};
+
+/** The statuses a request is still moving through (the staff queue's default view). */
+export const OPEN_STATUSES: PengajuanStatus[] = ["DIAJUKAN", "PERLU_PERBAIKAN", "DIVERIFIKASI", "DIPROSES", "SIAP_DIAMBIL"];
+export const CLOSED_STATUSES: PengajuanStatus[] = ["SELESAI", "DIAMBIL", "DITOLAK", "DIBATALKAN"];

@@ -79,3 +79,18 @@ export function StaticSession({ value, children }: { value: Partial<SessionValue
     </SessionContext.Provider>
   );
 }
+
+/** An active officer or admin who works a desk (the queue, the complaint desk). */
+export function isActiveStaff(me: Me | null | undefined): boolean {
+  return !!me && me.status === "AKTIF" && (me.role === "PETUGAS" || me.role === "ADMIN" || me.role === "SUPERADMIN");
+}
+
+/** An active citizen (the only role that applies for services and files complaints online). */
+export function isActiveCitizen(me: Me | null | undefined): boolean {
+  return !!me && me.status === "AKTIF" && me.role === "PEMOHON";
+}
+
+/** The PPID desk: the PPID, the PPID's superior, and the instansi's admins. */
+export function isActivePpidDesk(me: Me | null | undefined): boolean {
+  return !!me && me.status === "AKTIF" && (me.role === "PPID" || me.role === "ATASAN_PPID" || me.role === "ADMIN" || me.role === "SUPERADMIN");
+}

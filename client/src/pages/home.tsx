@@ -6,7 +6,7 @@ import { InstansiCard } from "../components/instansi-card";
 import { FormMessage } from "../components/field";
 import { PageTitle } from "../components/page-title";
 import { requestErrorMessage } from "../lib/errors";
-import { useSession } from "../lib/session";
+import { isActiveStaff, useSession } from "../lib/session";
 
 const HomePageQuery = graphql(`
   query HomePage {
@@ -55,15 +55,25 @@ export default function HomePage() {
             <Link className="button button--secondary" to="/masuk">
               Masuk
             </Link>
+            <Link className="button button--secondary" to="/layanan">
+              Lihat daftar layanan
+            </Link>
           </p>
         )}
         {me && (
           <p className="hero__actions">
-            <Link className="button button--primary" to={me.status === "AKTIF" ? "/profil" : "/status-akun"}>
-              {me.status === "AKTIF" ? "Buka profil saya" : "Lihat status akun"}
+            <Link className="button button--primary" to={me.status !== "AKTIF" ? "/status-akun" : isActiveStaff(me) ? "/petugas/antrian" : "/pengajuan"}>
+              {me.status !== "AKTIF" ? "Lihat status akun" : isActiveStaff(me) ? "Buka antrian" : "Buka Log Pengajuan"}
+            </Link>
+            <Link className="button button--secondary" to="/layanan">
+              Lihat daftar layanan
             </Link>
           </p>
         )}
+        <p>
+          Sudah mengajukan? <Link to="/lacak">Lacak dengan nomor registrasi</Link>. Ingin mengadu?{" "}
+          <Link to={me ? "/pengaduan/baru" : "/masuk?lanjut=%2Fpengaduan%2Fbaru"}>Sampaikan pengaduan</Link>.
+        </p>
       </section>
 
       <section aria-labelledby="cara-kerja">

@@ -152,16 +152,25 @@ export default function LoginPage() {
         <LoginForm
           onSuccess={(user) => {
             restart();
-            const admin = user.role === "ADMIN" || user.role === "SUPERADMIN";
-            navigate(next && next.startsWith("/") && !next.startsWith("//") ? next : admin ? "/admin/aktivasi" : "/profil", { replace: true });
+            const home =
+              user.role === "ADMIN" || user.role === "SUPERADMIN"
+                ? "/admin/aktivasi"
+                : user.role === "PETUGAS"
+                  ? "/petugas/antrian"
+                  : user.role === "PPID" || user.role === "ATASAN_PPID"
+                    ? "/ppid"
+                  : user.status === "AKTIF"
+                    ? "/pengajuan"
+                    : "/status-akun";
+            navigate(next && next.startsWith("/") && !next.startsWith("//") ? next : home, { replace: true });
           }}
         />
       </div>
       <p>
         Belum punya akun? <Link to="/daftar">Daftar dengan NIK</Link>.
       </p>
-      <p className="muted">
-        Lupa kata sandi? Datang ke kantor pada jam layanan dengan membawa KTP, atau hubungi kontak kantor di <Link to="/">Beranda</Link>.
+      <p>
+        <Link to="/lupa-sandi">Lupa kata sandi?</Link>
       </p>
     </div>
   );

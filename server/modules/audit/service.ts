@@ -2,6 +2,7 @@ import { Kind, type DocumentNode, type OperationDefinitionNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Context } from "../../context";
 import type { Prisma } from "../../generated/prisma/client";
+import { clientLabel } from "../../lib/caller";
 
 export interface AuditEntry {
   jenis: "BACA_DATA_PRIBADI" | "UBAH";
@@ -13,7 +14,12 @@ export interface AuditEntry {
 }
 
 /** Writes one entry (who, which client, what, when, from where). Append-only at the database level. */
-export async function audit(ctx: Pick<Context, "prisma" | "viewer" | "request">, e: AuditEntry): Promise<void> {
+type AuditCtx = Pick<Context, "prisma" | "viewer" | "request"> & { client?: Context["client"] };
+
+/** The role recorded for a request of an API client (there is no person). */
+export const PERAN_KLIEN_API = "KLIEN_API";
+
+export async function audit(ctx: AuditCtx, e: AuditEntry): Promise<void> {
   await ctx.prisma.auditLog.create({
     data: {
       jenis: e.jenis,
@@ -22,8 +28,9 @@ export async function audit(ctx: Pick<Context, "prisma" | "viewer" | "request">,
       objekId: e.objekId ?? null,
       subjekId: e.subjekId ?? null,
       aktorId: ctx.viewer?.id ?? null,
-      aktorPeran: ctx.viewer?.role ?? null,
-      klien: ctx.request.via === "bearer" ? "bearer" : ctx.request.via,
+      aktorPeran: ctx.viewer?.role ?? (ctx.client ? PERAN_KLIEN_API : null),
+      // which client: the API client (id and name) for another system, else how the session came (cookie: a browser)
+      klien: ctx.client ? clientLabel(ctx.client) : ctx.request.via,
       alamatIp: ctx.request.ip,
       perangkat: ctx.request.userAgent.slice(0, 300),
       ...(e.detail !== undefined ? { detail: e.detail } : {}),
@@ -32,7 +39,7 @@ export async function audit(ctx: Pick<Context, "prisma" | "viewer" | "request">,
 }
 
 /** A read of someone else's personal data: logged before the value is returned. */
-export async function auditRead(ctx: Pick<Context, "prisma" | "viewer" | "request">, aksi: string, subjekId: string | null, objek?: { jenis: string; id: string }) {
+export async function auditRead(ctx: AuditCtx, aksi: string, subjekId: string | null, objek?: { jenis: string; id: string }) {
   if (!subjekId || ctx.viewer?.id === subjekId) return; // reading your own data is not an access to log
   await audit(ctx, { jenis: "BACA_DATA_PRIBADI", aksi, subjekId, objekJenis: objek?.jenis ?? null, objekId: objek?.id ?? null });
 }

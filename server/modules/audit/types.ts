@@ -5,7 +5,8 @@ const AuditJenisEnum = builder.enumType("AuditJenis", { values: { BACA_DATA_PRIB
 
 export const AuditLogRef = builder.prismaNode("AuditLog", {
   id: { field: "id" },
-  description: "One entry of the append-only audit trail",
+  description: "One entry of the append-only audit trail (SUPERADMIN; also through node(id))",
+  authScopes: { superadmin: true },
   fields: (t) => ({
     at: t.expose("at", { type: "DateTime" }),
     jenis: t.expose("jenis", { type: AuditJenisEnum }),

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { builder } from "../../schema/builder";
+import { clientHas } from "../../lib/caller";
 import { receiveUpload, withStoredFiles } from "../files/store";
 import { q } from "../../lib/query";
 import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors";
@@ -178,8 +179,13 @@ function layananWhere(
 ): Prisma.LayananWhereInput {
   const words = (args.cari ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 8);
   const v = ctx.viewer;
+  // staff, and another system reading its own catalogue (BACA_KATALOG), also see the instansi's inactive services
   const seeInactive =
-    args.termasukNonaktif && isStaffViewer(ctx) ? (v!.role === "SUPERADMIN" ? {} : { OR: [{ aktif: true }, { instansiId: v!.instansiId! }] }) : { aktif: true };
+    args.termasukNonaktif && isStaffViewer(ctx)
+      ? v!.role === "SUPERADMIN" ? {} : { OR: [{ aktif: true }, { instansiId: v!.instansiId! }] }
+      : args.termasukNonaktif && clientHas(ctx, "BACA_KATALOG")
+        ? { OR: [{ aktif: true }, { instansiId: ctx.client!.instansiId }] }
+        : { aktif: true };
   return {
     ...seeInactive,
     ...(args.instansiId ? { instansiId: args.instansiId.id } : {}),

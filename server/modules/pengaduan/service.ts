@@ -11,6 +11,9 @@ import { enqueueEmail } from "../mail/outbox";
 import { complaintFollowUpDeadline } from "../calendar/working-time";
 import { ALLOWED_MIME } from "../layanan/rules";
 import { PENGADUAN_STATUS_LABEL, PENGADUAN_TRANSITIONS, nextPengaduan, type AksiPengaduan, type PelakuPengaduan } from "./transitions";
+import { actorIds, clientHas } from "../../lib/caller";
+import { KANAL_KLIEN } from "../api-client/rules";
+import { enqueueWebhook, relayId } from "../webhook/outbox";
 
 type Tx = Prisma.TransactionClient;
 export const MAX_LAMPIRAN = 5;
@@ -18,9 +21,11 @@ const EVIDENCE_MIME = [...ALLOWED_MIME, "video/mp4", "video/quicktime", "video/w
 const EVIDENCE_MAX = 20 * 1024 * 1024;
 const notFound = () => new NotFoundError("PENGADUAN_NOT_FOUND", "Pengaduan tidak ditemukan.", "id");
 
-export function pelakuPengaduan(ctx: Pick<Context, "viewer">, p: { pelaporId: string | null; instansiId: string }): PelakuPengaduan | null {
+/** The reporter, staff of the instansi (also an API client with KASUS_INSTANSI of it), or nobody (→ not found). */
+export function pelakuPengaduan(ctx: Pick<Context, "viewer" | "client">, p: { pelaporId: string | null; instansiId: string }): PelakuPengaduan | null {
   const v = ctx.viewer;
-  if (!v || v.status !== "AKTIF") return null;
+  if (!v) return clientHas(ctx, "KASUS_INSTANSI", p.instansiId) ? "STAF" : null;
+  if (v.status !== "AKTIF") return null;
   if (p.pelaporId && v.id === p.pelaporId) return "PELAPOR";
   if (v.role === "SUPERADMIN") return "STAF";
   if (["PETUGAS", "ADMIN"].includes(v.role) && v.instansiId === p.instansiId) return "STAF";
@@ -28,12 +33,13 @@ export function pelakuPengaduan(ctx: Pick<Context, "viewer">, p: { pelaporId: st
 }
 
 /** The reporter's identity of a confidential complaint is for the instansi's admins only (and the reporter). */
-export function maySeeReporter(ctx: Pick<Context, "viewer">, p: { pelaporId: string | null; instansiId: string; rahasia: boolean }): boolean {
+export function maySeeReporter(ctx: Pick<Context, "viewer" | "client">, p: { pelaporId: string | null; instansiId: string; rahasia: boolean }): boolean {
   const pelaku = pelakuPengaduan(ctx, p);
   if (!pelaku) return false;
   if (pelaku === "PELAPOR" || !p.rahasia) return true;
-  const v = ctx.viewer!;
-  return v.role === "SUPERADMIN" || (v.role === "ADMIN" && v.instansiId === p.instansiId);
+  // a confidential reporter is for the instansi's admins: never for another system
+  const v = ctx.viewer;
+  return !!v && (v.role === "SUPERADMIN" || (v.role === "ADMIN" && v.instansiId === p.instansiId));
 }
 
 export function revealOffline(ctx: Pick<Context, "keys">, p: { id: string; namaPelapor: string | null; kontakPelapor: string | null }) {
@@ -99,9 +105,15 @@ export interface NewPengaduan {
 }
 
 export async function buatPengaduan(ctx: Context, input: NewPengaduan, offline: boolean): Promise<Pengaduan> {
-  const v = ctx.viewer!;
-  if (offline && !(v.role === "SUPERADMIN" || (["PETUGAS", "ADMIN"].includes(v.role) && v.instansiId === input.instansiId))) {
+  const v = ctx.viewer;
+  // an API client with BUAT_PENGADUAN records complaints for its instansi that came through its channel
+  const viaClient = offline && !v && clientHas(ctx, "BUAT_PENGADUAN", input.instansiId);
+  if (!v && !viaClient) throw forbidden("Hanya petugas instansi ini yang dapat mencatat pengaduan.");
+  if (offline && v && !(v.role === "SUPERADMIN" || (["PETUGAS", "ADMIN"].includes(v.role) && v.instansiId === input.instansiId))) {
     throw forbidden("Hanya petugas instansi ini yang dapat mencatat pengaduan.");
+  }
+  if (viaClient && !(KANAL_KLIEN as readonly string[]).includes(input.kanal ?? "")) {
+    throw new ValidationError("KANAL_INVALID", `Klien API mencatat pengaduan dari kanal ${KANAL_KLIEN.join(" atau ")}.`, "kanal");
   }
   const kategori = await ctx.prisma.kategoriPengaduan.findUnique({ where: { id: input.kategoriId } });
   if (!kategori || !kategori.aktif || kategori.instansiId !== input.instansiId) {
@@ -114,7 +126,7 @@ export async function buatPengaduan(ctx: Context, input: NewPengaduan, offline: 
   }
   if (input.pengajuanId) {
     const pj = await ctx.prisma.pengajuan.findUnique({ where: { id: input.pengajuanId }, select: { pemohonId: true, instansiId: true } });
-    if (!pj || pj.instansiId !== input.instansiId || (!offline && pj.pemohonId !== v.id)) {
+    if (!pj || pj.instansiId !== input.instansiId || (!offline && pj.pemohonId !== v!.id)) {
       throw new ValidationError("PENGAJUAN_INVALID", "Pengajuan yang dirujuk tidak ditemukan.", "pengajuanId");
     }
   }
@@ -133,21 +145,30 @@ export async function buatPengaduan(ctx: Context, input: NewPengaduan, offline: 
         kategoriId: kategori.id,
         layananId: input.layananId ?? null,
         pengajuanId: input.pengajuanId ?? null,
-        pelaporId: offline ? null : v.id,
+        pelaporId: offline ? null : v!.id,
         namaPelapor: offline ? seal(input.namaPelapor, "nama") : null,
         kontakPelapor: offline ? seal(input.kontakPelapor, "kontak") : null,
         rahasia: input.rahasia,
         kanal: offline ? (input.kanal ?? "LANGSUNG") : "WEB",
-        dicatatOlehId: offline ? v.id : null,
+        dicatatOlehId: offline ? (v?.id ?? null) : null,
+        dicatatOlehKlienId: viaClient ? ctx.client!.id : null,
         judul,
         uraian,
         seq: 1,
       },
     });
-    const log = await tx.pengaduanLog.create({ data: { pengaduanId: p.id, seq: 1, aksi: "DITERIMA", keStatus: "DITERIMA", aktorId: v.id } });
+    const log = await tx.pengaduanLog.create({ data: { pengaduanId: p.id, seq: 1, aksi: "DITERIMA", keStatus: "DITERIMA", ...actorIds(ctx) } });
     if (stored.length) await tx.pengaduanLampiran.createMany({ data: stored.map((f) => ({ pengaduanId: p.id, logId: log.id, fileId: f.id, bukti: true })) });
+    // the webhook hook: PENGADUAN_DITERIMA to the instansi's subscribers, committed with the complaint
+    await enqueueWebhook(tx, {
+      event: "PENGADUAN_DITERIMA",
+      instansiId: p.instansiId,
+      at: p.createdAt,
+      data: { pengaduanId: relayId("Pengaduan", p.id), kodeLacak: p.kodeLacak, kanal: p.kanal, kategori: kategori.nama, rahasia: p.rahasia, status: p.status },
+    });
     return p;
   });
+  ctx.webhooks?.kick();
   ctx.pubsub.publish("pengaduan:updated", created.id, { id: created.id, seq: created.seq });
   ctx.pubsub.publish("instansi:pengaduan", created.instansiId, { id: created.id });
   return created;
@@ -183,15 +204,14 @@ export async function ubahStatusPengaduan(
   if (ke === "DITINDAKLANJUTI" && p.status === "DIVERIFIKASI") Object.assign(data, { tenggat: null, tenggatSementara: false });
   if (ke === "SELESAI") data.selesaiAt = now;
   if (ke === "DITOLAK") data.alasanTolak = pesan;
-  const actor = ctx.viewer!;
   let events: Array<{ userId: string; notificationId: string }> = [];
   const updated = await storeLampiran(ctx, input.lampiran, "lampiran", async (tx, stored) => {
     const { count } = await tx.pengaduan.updateMany({ where: { id: p.id, versi: p.versi }, data });
     if (count === 0) throw new ConflictError("CONFLICT", "Pengaduan ini baru saja diubah oleh orang lain. Muat ulang halaman.", "versi");
     const row = await tx.pengaduan.findUniqueOrThrow({ where: { id: p.id } });
-    const log = await tx.pengaduanLog.create({ data: { pengaduanId: p.id, seq: row.seq, aksi: input.aksi, dariStatus: p.status, keStatus: ke, aktorId: actor.id, pesan } });
+    const log = await tx.pengaduanLog.create({ data: { pengaduanId: p.id, seq: row.seq, aksi: input.aksi, dariStatus: p.status, keStatus: ke, ...actorIds(ctx), pesan } });
     if (stored.length) await tx.pengaduanLampiran.createMany({ data: stored.map((f) => ({ pengaduanId: p.id, logId: log.id, fileId: f.id, bukti: pelaku === "PELAPOR" })) });
-    if (row.pelaporId && row.pelaporId !== actor.id) {
+    if (row.pelaporId && row.pelaporId !== ctx.viewer?.id) {
       const pelapor = await tx.user.findUniqueOrThrow({ where: { id: row.pelaporId }, select: { email: true, namaLengkap: true } });
       const label = PENGADUAN_STATUS_LABEL[ke];
       events = await createNotifications(tx, [{ userId: row.pelaporId, kind: `PENGADUAN_${ke}`, judul: `Pengaduan ${row.kodeLacak}: ${label}`, isi: pesan ?? `Status pengaduan Anda: ${label.toLowerCase()}.`, data: { pengaduanId: row.id, status: ke } }]);
@@ -210,3 +230,4 @@ export async function ubahStatusPengaduan(
   ctx.mail?.kick();
   return updated;
 }
+

@@ -11,6 +11,8 @@ import { AKSI_PENGADUAN, PENGADUAN_STATUS_LABEL, aksiPengaduanTersedia, type Aks
 import * as service from "./service";
 import { auditRead } from "../audit/service";
 import { isUniqueViolation } from "../account/service";
+import { callerInstansiId } from "../../lib/caller";
+import { kasusScopes } from "../pengajuan/types";
 
 export const PengaduanStatusEnum = builder.enumType("PengaduanStatus", { values: ["DITERIMA", "DIVERIFIKASI", "DITOLAK", "DITINDAKLANJUTI", "SELESAI"] as const });
 export const KanalEnum = builder.enumType("KanalPengaduan", { values: ["WEB", "LANGSUNG", "KOTAK_SARAN", "TELEPON", "WHATSAPP"] as const });
@@ -23,6 +25,9 @@ export const KategoriPengaduanRef = builder.prismaNode("KategoriPengaduan", {
 
 export const LampiranRef = builder.prismaNode("PengaduanLampiran", {
   id: { field: "id" },
+  // seen as its complaint is (also when fetched alone through node(id))
+  select: { id: true, pengaduan: { select: { pelaporId: true, instansiId: true, dicatatOlehKlienId: true } } },
+  authScopes: (l, ctx) => service.pelakuPengaduan(ctx, l.pengaduan) !== null || (!!ctx.client && l.pengaduan.dicatatOlehKlienId === ctx.client.id),
   fields: (t) => ({
     bukti: t.exposeBoolean("bukti", { description: "true: evidence from the reporter; false: documentation of a response" }),
     namaFile: t.string({ select: { file: { select: { namaAsli: true } } }, resolve: (l) => l.file.namaAsli }),
@@ -48,8 +53,10 @@ const Pelapor = builder.objectRef<{ nama: string | null; kontak: string | null; 
 
 export const PengaduanRef = builder.prismaNode("Pengaduan", {
   id: { field: "id" },
-  description: "A complaint. Visible to its reporter and the staff of its instansi; a confidential reporter's identity only to the instansi's admins.",
-  authScopes: (p, ctx) => service.pelakuPengaduan(ctx, p) !== null,
+  description:
+    "A complaint. Visible to its reporter, the staff of its instansi, and the API client that recorded it; a confidential reporter's identity only to the instansi's admins.",
+  // also the API client that recorded it (a channel gateway), to read it back and relay answers
+  authScopes: (p, ctx) => service.pelakuPengaduan(ctx, p) !== null || (!!ctx.client && p.dicatatOlehKlienId === ctx.client.id),
   fields: (t) => ({
     kodeLacak: t.exposeString("kodeLacak"),
     status: t.expose("status", { type: PengaduanStatusEnum }),
@@ -119,13 +126,13 @@ builder.queryFields((t) => ({
     type: "Pengaduan",
     cursor: "id",
     description: "The complaint desk of an instansi: unverified and overdue first",
-    authScopes: (_r, args, ctx) => ({ staffOf: String(args.instansiId?.id ?? ctx.viewer?.instansiId ?? "") }),
+    authScopes: (_r, args, ctx) => kasusScopes(String(args.instansiId?.id ?? callerInstansiId(ctx) ?? "")),
     args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }), status: t.arg({ type: [PengaduanStatusEnum], required: false }), terlambat: t.arg.boolean({ required: false }) },
-    totalCount: (_p, args, ctx) => ctx.prisma.pengaduan.count({ where: deskWhere(ctx, String(args.instansiId?.id ?? ctx.viewer!.instansiId), args.status, args.terlambat) }),
+    totalCount: (_p, args, ctx) => ctx.prisma.pengaduan.count({ where: deskWhere(ctx, String(args.instansiId?.id ?? callerInstansiId(ctx)), args.status, args.terlambat) }),
     resolve: (query, _r, args, ctx) =>
       ctx.prisma.pengaduan.findMany({
         ...q(query),
-        where: deskWhere(ctx, String(args.instansiId?.id ?? ctx.viewer!.instansiId), args.status, args.terlambat),
+        where: deskWhere(ctx, String(args.instansiId?.id ?? callerInstansiId(ctx)), args.status, args.terlambat),
         orderBy: [{ tenggat: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
       }),
   }),
@@ -176,8 +183,9 @@ builder.mutationFields((t) => ({
   }),
   catatPengaduan: t.prismaField({
     type: "Pengaduan",
-    description: "Staff record a complaint that arrived offline (in person, suggestion box, phone, WhatsApp), for a named or unnamed reporter",
-    authScopes: { role: ["PETUGAS", "ADMIN", "SUPERADMIN"] },
+    description:
+      "Staff record a complaint that arrived offline (in person, suggestion box, phone, WhatsApp), for a named or unnamed reporter; an API client with BUAT_PENGADUAN records those of its channel (kanal WEB or WHATSAPP) for its instansi",
+    authScopes: (_r, a) => ({ $any: { role: ["PETUGAS", "ADMIN", "SUPERADMIN"], apiScope: { scope: "BUAT_PENGADUAN", instansiId: String(a.instansiId.id) } } }),
     errors,
     args: {
       instansiId: t.arg.globalID({ required: true, for: InstansiRef }),
@@ -199,7 +207,7 @@ builder.mutationFields((t) => ({
   ubahStatusPengaduan: t.prismaField({
     type: "Pengaduan",
     description: "Staff: VERIFIKASI, TOLAK (pesan = reason), TINDAK_LANJUT (pesan + optional photos/videos/documents), SELESAIKAN; the reporter: TIDAK_PUAS once (pesan = reason)",
-    authScopes: { active: true },
+    authScopes: { $any: { active: true, apiScope: "KASUS_INSTANSI" } },
     errors,
     args: {
       id: t.arg.globalID({ required: true, for: PengaduanRef }),
@@ -244,7 +252,7 @@ builder.subscriptionFields((t) => ({
   pengaduanBerubah: t.prismaField({
     type: "Pengaduan",
     description: "One complaint as it changes (its reporter and the desk); the current state first",
-    authScopes: { active: true },
+    authScopes: { $any: { active: true, apiScope: "KASUS_INSTANSI" } },
     args: { id: t.arg.globalID({ required: true, for: PengaduanRef }) },
     subscribe: async (_r, args, ctx) => {
       const { p } = await service.loadPengaduan(ctx, String(args.id.id)).catch(() => {
@@ -260,9 +268,9 @@ builder.subscriptionFields((t) => ({
   }),
   mejaPengaduanBerubah: t.prismaField({
     type: "Pengaduan",
-    authScopes: (_r, args, ctx) => ({ staffOf: String(args.instansiId?.id ?? ctx.viewer?.instansiId ?? "") }),
+    authScopes: (_r, args, ctx) => kasusScopes(String(args.instansiId?.id ?? callerInstansiId(ctx) ?? "")),
     args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }) },
-    subscribe: (_r, args, ctx) => ctx.pubsub.subscribe("instansi:pengaduan", String(args.instansiId?.id ?? ctx.viewer!.instansiId)),
+    subscribe: (_r, args, ctx) => ctx.pubsub.subscribe("instansi:pengaduan", String(args.instansiId?.id ?? callerInstansiId(ctx))),
     resolve: (query, e, _a, ctx) => ctx.prisma.pengaduan.findUniqueOrThrow({ ...q(query), where: { id: (e as unknown as { id: string }).id } }),
   }),
 }));

@@ -11,6 +11,8 @@ import { statusPengajuan } from "../mail/templates";
 import { validateForm, type FieldDef } from "../layanan/form";
 import { STATUS_LABEL, next, isFinal, CLOCK_RUNNING, type Aksi, type Pelaku, TRANSITIONS } from "./transitions";
 import { deadline, pause } from "./sla";
+import { actorIds, clientHas } from "../../lib/caller";
+import { enqueueWebhook, relayId } from "../webhook/outbox";
 
 type Tx = Prisma.TransactionClient;
 
@@ -18,10 +20,14 @@ export const MAX_FILES_PER_REQUEST = 10;
 
 const notFound = () => new NotFoundError("PENGAJUAN_NOT_FOUND", "Pengajuan tidak ditemukan.", "id");
 
-/** Who the viewer is to this pengajuan: its applicant, staff of its instansi, or nobody (→ not found). */
-export function pelakuOf(ctx: Context, p: { pemohonId: string; instansiId: string }): Pelaku | null {
+/**
+ * Who the viewer is to this pengajuan: its applicant, staff of its instansi (also an API client with
+ * KASUS_INSTANSI of that instansi), or nobody (→ not found).
+ */
+export function pelakuOf(ctx: Pick<Context, "viewer" | "client">, p: { pemohonId: string; instansiId: string }): Pelaku | null {
   const v = ctx.viewer;
-  if (!v || v.status !== "AKTIF") return null;
+  if (!v) return clientHas(ctx, "KASUS_INSTANSI", p.instansiId) ? "STAF" : null;
+  if (v.status !== "AKTIF") return null;
   if (v.id === p.pemohonId) return "PEMOHON";
   if (v.role === "SUPERADMIN") return "STAF";
   if ((v.role === "PETUGAS" || v.role === "ADMIN") && v.instansiId === p.instansiId) return "STAF";
@@ -264,22 +270,47 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
     Object.assign(data, { slaMulaiAt: null });
   }
 
-  const aktor = ctx.viewer!;
   const effects: Effects = { notifications: [] };
   const { updated, events } = await ctx.prisma.$transaction(async (tx) => {
     if (input.aksi === "AJUKAN" && !p.nomorRegistrasi) data.nomorRegistrasi = await nomorRegistrasi(tx, layanan.instansi, now);
     const claimed = await claim(tx, p, { ...data, seq: { increment: 1 } });
     await tx.pengajuanLog.create({
-      data: { pengajuanId: p.id, seq: claimed.seq, aksi: input.aksi, dariStatus: p.status, keStatus: ke, aktorId: aktor.id, pesan: input.aksi === "SERAHKAN" ? `Diambil oleh ${claimed.diambilOleh} (${claimed.identitasPengambil})` : pesan },
+      data: { pengajuanId: p.id, seq: claimed.seq, aksi: input.aksi, dariStatus: p.status, keStatus: ke, ...actorIds(ctx), pesan: input.aksi === "SERAHKAN" ? `Diambil oleh ${claimed.diambilOleh} (${claimed.identitasPengambil})` : pesan },
     });
     await notifyStatus(ctx, tx, claimed, layanan, p.status, pesan, effects);
+    await webhookStatus(tx, claimed, layanan, p.status, input.aksi, now);
     const events = await createNotifications(tx, effects.notifications);
     return { updated: claimed, events };
   });
   publishPengajuan(ctx, updated);
   publishNotifications(ctx.pubsub, events);
   ctx.mail?.kick();
+  ctx.webhooks?.kick();
   return updated;
+}
+
+
+/**
+ * The webhook hook: PENGAJUAN_STATUS for the instansi's subscribers, in the transaction of the change. Drafts
+ * are the applicant's own business: nothing is sent before a request has a registration number.
+ */
+async function webhookStatus(tx: Tx, p: Pengajuan, layanan: { id: string; kode: string; nama: string }, dari: PengajuanStatus, aksi: Aksi, at: Date) {
+  if (p.status === dari || !p.nomorRegistrasi) return;
+  await enqueueWebhook(tx, {
+    event: "PENGAJUAN_STATUS",
+    instansiId: p.instansiId,
+    at,
+    data: {
+      pengajuanId: relayId("Pengajuan", p.id),
+      nomorRegistrasi: p.nomorRegistrasi,
+      layanan: { id: relayId("Layanan", layanan.id), kode: layanan.kode, nama: layanan.nama },
+      aksi,
+      dariStatus: dari,
+      status: p.status,
+      seq: p.seq,
+      tenggat: p.tenggat?.toISOString() ?? null,
+    },
+  });
 }
 
 /** The in-app notification and the email of a status change, written in the same transaction. */
@@ -305,7 +336,7 @@ async function notifyStatus(
           : p.status === "SELESAI"
             ? "Pengajuan selesai. Dokumen hasil tersedia di Log Inbox."
             : `Status pengajuan berubah menjadi ${label.toLowerCase()}.`;
-  if (ctx.viewer!.id !== pemohon.id) {
+  if (ctx.viewer?.id !== pemohon.id) {
     effects.notifications.push({
       userId: pemohon.id,
       kind: `PENGAJUAN_${p.status}`,
@@ -337,9 +368,9 @@ export function publishPengajuan(ctx: Context, p: Pengajuan) {
 export async function assign(ctx: Context, input: { id: string; versi: number; petugasId: string | null }): Promise<Pengajuan> {
   const { p, pelaku } = await loadVisible(ctx, input.id);
   if (pelaku !== "STAF") throw forbidden("Hanya petugas instansi yang dapat menugaskan pengajuan.");
-  const v = ctx.viewer!;
+  const v = ctx.viewer;
   if (input.petugasId) {
-    if (v.role === "PETUGAS" && input.petugasId !== v.id) throw forbidden("Petugas hanya dapat mengambil pengajuan untuk dirinya sendiri.");
+    if (v?.role === "PETUGAS" && input.petugasId !== v.id) throw forbidden("Petugas hanya dapat mengambil pengajuan untuk dirinya sendiri.");
     const officer = await ctx.prisma.user.findUnique({ where: { id: input.petugasId }, select: { role: true, instansiId: true, status: true } });
     if (!officer || officer.status !== "AKTIF" || officer.instansiId !== p.instansiId || !["PETUGAS", "ADMIN"].includes(officer.role)) {
       throw new ValidationError("PETUGAS_INVALID", "Petugas yang dipilih bukan petugas aktif instansi ini.", "petugasId");
@@ -349,7 +380,7 @@ export async function assign(ctx: Context, input: { id: string; versi: number; p
   const updated = await ctx.prisma.$transaction(async (tx) => {
     const claimed = await claim(tx, p, { petugasId: input.petugasId, seq: { increment: 1 } });
     await tx.pengajuanLog.create({
-      data: { pengajuanId: p.id, seq: claimed.seq, aksi: input.petugasId ? "TUGASKAN" : "LEPAS_TUGAS", dariStatus: p.status, keStatus: p.status, aktorId: v.id },
+      data: { pengajuanId: p.id, seq: claimed.seq, aksi: input.petugasId ? "TUGASKAN" : "LEPAS_TUGAS", dariStatus: p.status, keStatus: p.status, ...actorIds(ctx) },
     });
     return claimed;
   });
@@ -360,6 +391,8 @@ export async function assign(ctx: Context, input: { id: string; versi: number; p
 export async function addCatatan(ctx: Context, input: { id: string; isi: string }) {
   const { p, pelaku } = await loadVisible(ctx, input.id);
   if (pelaku !== "STAF") throw notFound();
+  // an internal note is signed by an officer; another system has no name to sign it with
+  if (!ctx.viewer) throw forbidden("Catatan internal hanya dapat ditulis oleh petugas.");
   const isi = input.isi.trim();
   if (isi.length < 2 || isi.length > 4000) throw new ValidationError("CATATAN_INVALID", "Catatan 2–4000 karakter.", "isi");
   return ctx.prisma.catatanInternal.create({ data: { pengajuanId: p.id, penulisId: ctx.viewer!.id, isi } });
@@ -385,9 +418,9 @@ export async function uploadHasil(ctx: Context, input: { id: string; versi: numb
     const key = await track(up);
     return ctx.prisma.$transaction(async (tx) => {
       const claimed = await claim(tx, p, { seq: { increment: 1 } });
-      const stored = await tx.storedFile.create({ data: { sha256: up.sha256, ukuran: up.size, mime: up.mime, namaAsli: up.namaAsli, storageKey: key, uploaderId: ctx.viewer!.id } });
+      const stored = await tx.storedFile.create({ data: { sha256: up.sha256, ukuran: up.size, mime: up.mime, namaAsli: up.namaAsli, storageKey: key, uploaderId: ctx.viewer?.id ?? null } });
       await tx.hasilDokumen.create({ data: { pengajuanId: p.id, fileId: stored.id, judul, kodeVerifikasi: kodeVerifikasi() } });
-      await tx.pengajuanLog.create({ data: { pengajuanId: p.id, seq: claimed.seq, aksi: "LAMPIRKAN_HASIL", dariStatus: p.status, keStatus: p.status, aktorId: ctx.viewer!.id, pesan: judul } });
+      await tx.pengajuanLog.create({ data: { pengajuanId: p.id, seq: claimed.seq, aksi: "LAMPIRKAN_HASIL", dariStatus: p.status, keStatus: p.status, ...actorIds(ctx), pesan: judul } });
       return claimed;
     });
   });

@@ -11,6 +11,7 @@ import { AKSI, AKSI_LABEL, STATUS_LABEL, allowedActions, isFinal, type Aksi } fr
 import { remaining } from "./sla";
 import * as service from "./service";
 import { auditRead } from "../audit/service";
+import { callerInstansiId } from "../../lib/caller";
 
 export const PengajuanStatusEnum = builder.enumType("PengajuanStatus", {
   values: ["DRAFT", "DIAJUKAN", "PERLU_PERBAIKAN", "DIVERIFIKASI", "DIPROSES", "SELESAI", "SIAP_DIAMBIL", "DIAMBIL", "DITOLAK", "DIBATALKAN"] as const,
@@ -60,10 +61,10 @@ export const PengajuanLogRef = builder.prismaObject("PengajuanLog", {
     pesan: t.exposeString("pesan", { nullable: true }),
     aktor: t.string({
       nullable: true,
-      description: "Who acted: the applicant sees 'Pemohon' or 'Petugas', staff see names",
-      select: { aktor: { select: { namaLengkap: true, role: true } }, pengajuan: { select: { pemohonId: true, instansiId: true } } },
+      description: "Who acted: the applicant sees 'Pemohon' or 'Petugas', staff see names (another system: 'Sistem <name>')",
+      select: { aktor: { select: { namaLengkap: true, role: true } }, klien: { select: { nama: true } }, pengajuan: { select: { pemohonId: true, instansiId: true } } },
       resolve: (l, _a, ctx) => {
-        if (!l.aktor) return null;
+        if (!l.aktor) return l.klien ? (viewerIsStaffOf(ctx, l.pengajuan) ? `Sistem ${l.klien.nama}` : "Petugas") : null;
         if (viewerIsStaffOf(ctx, l.pengajuan)) return l.aktor.namaLengkap;
         return l.aktor.role === "PEMOHON" ? "Pemohon" : "Petugas";
       },
@@ -72,8 +73,11 @@ export const PengajuanLogRef = builder.prismaObject("PengajuanLog", {
   }),
 });
 
+// documents and results are seen as their pengajuan is (also when fetched alone through node(id))
 export const DokumenRef = builder.prismaNode("DokumenPengajuan", {
   id: { field: "id" },
+  select: { id: true, persyaratanId: true, pengajuan: { select: { pemohonId: true, instansiId: true } } },
+  authScopes: (d, ctx) => service.pelakuOf(ctx, d.pengajuan) !== null,
   fields: (t) => ({
     persyaratanId: t.string({ resolve: (d) => Buffer.from(`PersyaratanDokumen:${d.persyaratanId}`).toString("base64") }),
     persyaratan: t.relation("persyaratan"),
@@ -90,6 +94,8 @@ export const DokumenRef = builder.prismaNode("DokumenPengajuan", {
 export const HasilRef = builder.prismaNode("HasilDokumen", {
   id: { field: "id" },
   description: "A result document in the applicant's Log Inbox",
+  select: { id: true, pengajuan: { select: { pemohonId: true, instansiId: true } } },
+  authScopes: (h, ctx) => service.pelakuOf(ctx, h.pengajuan) !== null,
   fields: (t) => ({
     judul: t.exposeString("judul"),
     kodeVerifikasi: t.exposeString("kodeVerifikasi"),
@@ -200,7 +206,8 @@ function queueWhere(ctx: Context, instansiId: string, f: typeof QueueFilter.$inf
     instansiId,
     status: f?.status?.length ? { in: f.status } : OPEN_STAFF,
     ...(f?.layananId ? { layananId: String(f.layananId.id) } : {}),
-    ...(f?.ditugaskanKeSaya ? { petugasId: ctx.viewer!.id } : {}),
+    // an API client is nobody's officer: "assigned to me" is empty for it
+    ...(f?.ditugaskanKeSaya ? (ctx.viewer ? { petugasId: ctx.viewer.id } : { id: { in: [] } }) : {}),
     ...(f?.terlambat === true ? { tenggat: { lt: now }, status: { in: ["DIVERIFIKASI", "DIPROSES"] } } : {}),
     ...(f?.terlambat === false ? { OR: [{ tenggat: null }, { tenggat: { gte: now } }] } : {}),
     ...(f?.diajukanDari || f?.diajukanSampai ? { diajukanAt: { ...(f.diajukanDari ? { gte: f.diajukanDari } : {}), ...(f.diajukanSampai ? { lte: f.diajukanSampai } : {}) } } : {}),
@@ -213,9 +220,13 @@ const StatusCount = builder.objectRef<{ status: Status; jumlah: number }>("Jumla
   fields: (t) => ({ status: t.expose("status", { type: PengajuanStatusEnum }), jumlah: t.exposeInt("jumlah") }),
 });
 
+/** Staff of the instansi, or an API client of it holding one of `scopes`. */
+export function kasusScopes(instansiId: string, scopes: Array<"KASUS_INSTANSI" | "BACA_STATISTIK"> = ["KASUS_INSTANSI"]) {
+  return { $any: { staffOf: instansiId, apiScope: { scope: scopes, instansiId } } };
+}
+
 function staffInstansi(ctx: Context, instansiId: { id: string } | null | undefined): string {
-  const v = ctx.viewer!;
-  const id = instansiId?.id ?? v.instansiId;
+  const id = instansiId?.id ?? callerInstansiId(ctx);
   if (!id) throw new ValidationError("INSTANSI_REQUIRED", "Pilih instansi.", "instansiId");
   return id;
 }
@@ -239,7 +250,7 @@ builder.queryFields((t) => ({
     type: "Pengajuan",
     cursor: "id",
     description: "The staff queue of an instansi (default: the caller's): overdue first, then by deadline, then oldest submitted",
-    authScopes: (_r, args, ctx) => ({ staffOf: String(args.instansiId?.id ?? ctx.viewer?.instansiId ?? "") }),
+    authScopes: (_r, args, ctx) => kasusScopes(String(args.instansiId?.id ?? callerInstansiId(ctx) ?? "")),
     args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }), filter: t.arg({ type: QueueFilter, required: false }) },
     totalCount: (_p, args, ctx) => ctx.prisma.pengajuan.count({ where: queueWhere(ctx, staffInstansi(ctx, args.instansiId), args.filter) }),
     resolve: (query, _r, args, ctx) =>
@@ -252,7 +263,7 @@ builder.queryFields((t) => ({
   antrianJumlah: t.field({
     type: [StatusCount],
     description: "How many requests per status in the queue (for the dashboard's tabs)",
-    authScopes: (_r, args, ctx) => ({ staffOf: String(args.instansiId?.id ?? ctx.viewer?.instansiId ?? "") }),
+    authScopes: (_r, args, ctx) => kasusScopes(String(args.instansiId?.id ?? callerInstansiId(ctx) ?? ""), ["KASUS_INSTANSI", "BACA_STATISTIK"]),
     args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }) },
     resolve: async (_r, args, ctx) => {
       const rows = await ctx.prisma.pengajuan.groupBy({ by: ["status"], where: { instansiId: staffInstansi(ctx, args.instansiId), status: OPEN_STAFF }, _count: { _all: true } });
@@ -260,7 +271,7 @@ builder.queryFields((t) => ({
     },
   }),
   verifikasiDokumen: t.field({
-    type: builder.objectRef<{ judul: string; instansi: string; layanan: string; nomorRegistrasi: string; diterbitkan: Date; sha256: string }>("VerifikasiDokumen").implement({
+    type: builder.objectRef<{ judul: string; instansi: string; layanan: string; nomorRegistrasi: string; diterbitkan: Date; sha256: string; hasilId: string; pemohon: { id: string; namaLengkap: string; identityMasked: string } }>("VerifikasiDokumen").implement({
       description: "Public facts about a result document, to check a printed or forwarded copy",
       fields: (f) => ({
         judul: f.exposeString("judul"),
@@ -269,6 +280,18 @@ builder.queryFields((t) => ({
         nomorRegistrasi: f.exposeString("nomorRegistrasi"),
         diterbitkan: f.expose("diterbitkan", { type: "DateTime" }),
         sha256: f.exposeString("sha256", { description: "SHA-256 of the genuine file: compare with the copy you have" }),
+        atasNama: f.field({
+          type: builder.objectRef<{ nama: string; nomorIdentitasMasked: string }>("PemegangDokumen").implement({
+            fields: (g) => ({ nama: g.exposeString("nama"), nomorIdentitasMasked: g.exposeString("nomorIdentitasMasked") }),
+          }),
+          nullable: true,
+          description: "Whom the document was issued to: for API clients with VERIFIKASI_DOKUMEN (each read is in the holder's audit trail)",
+          authScopes: { apiScope: "VERIFIKASI_DOKUMEN" },
+          resolve: async (x, _a, ctx) => {
+            await auditRead(ctx, "VerifikasiDokumen.atasNama", x.pemohon.id, { jenis: "HasilDokumen", id: x.hasilId });
+            return { nama: x.pemohon.namaLengkap, nomorIdentitasMasked: x.pemohon.identityMasked };
+          },
+        }),
       }),
     }),
     nullable: true,
@@ -278,10 +301,13 @@ builder.queryFields((t) => ({
       const kode = args.kode.trim().toUpperCase().replace(/[^A-Z0-9]/g, "").replace(/^(.{4})(.{4})(.{4})$/, "$1-$2-$3");
       const h = await ctx.prisma.hasilDokumen.findUnique({
         where: { kodeVerifikasi: kode },
-        include: { file: { select: { sha256: true } }, pengajuan: { select: { nomorRegistrasi: true, layanan: { select: { nama: true } }, instansi: { select: { nama: true } } } } },
+        include: {
+          file: { select: { sha256: true } },
+          pengajuan: { select: { nomorRegistrasi: true, layanan: { select: { nama: true } }, instansi: { select: { nama: true } }, pemohon: { select: { id: true, namaLengkap: true, identityMasked: true } } } },
+        },
       });
       if (!h) return null;
-      return { judul: h.judul, instansi: h.pengajuan.instansi.nama, layanan: h.pengajuan.layanan.nama, nomorRegistrasi: h.pengajuan.nomorRegistrasi ?? "", diterbitkan: h.createdAt, sha256: h.file.sha256 };
+      return { judul: h.judul, instansi: h.pengajuan.instansi.nama, layanan: h.pengajuan.layanan.nama, nomorRegistrasi: h.pengajuan.nomorRegistrasi ?? "", diterbitkan: h.createdAt, sha256: h.file.sha256, hasilId: h.id, pemohon: h.pengajuan.pemohon };
     },
   }),
   lacakPengajuan: t.field({
@@ -391,7 +417,7 @@ builder.mutationFields((t) => ({
     type: "Pengajuan",
     description:
       "Take an action of the state table: the applicant AJUKAN/BATALKAN; staff VERIFIKASI, MINTA_PERBAIKAN (pesan), PROSES, SELESAIKAN, SIAPKAN_PENGAMBILAN, SERAHKAN (diambilOleh, identitasPengambil), TOLAK (pesan = reason)",
-    authScopes: { active: true },
+    authScopes: { $any: { active: true, apiScope: "KASUS_INSTANSI" } },
     errors: pengajuanErrors,
     args: {
       id: t.arg.globalID({ required: true, for: PengajuanRef }),
@@ -406,7 +432,7 @@ builder.mutationFields((t) => ({
   tugaskanPengajuan: t.prismaField({
     type: "Pengajuan",
     description: "Assign an officer (null to unassign); an officer may take a request for themself",
-    authScopes: { role: ["PETUGAS", "ADMIN", "SUPERADMIN"] },
+    authScopes: { $any: { role: ["PETUGAS", "ADMIN", "SUPERADMIN"], apiScope: "KASUS_INSTANSI" } },
     errors: pengajuanErrors,
     args: { id: t.arg.globalID({ required: true, for: PengajuanRef }), versi: t.arg.int({ required: true }), petugasId: t.arg.globalID({ required: false }) },
     resolve: async (query, _r, args, ctx) => reload(ctx, query, await service.assign(ctx, { id: String(args.id.id), versi: args.versi, petugasId: args.petugasId ? String(args.petugasId.id) : null })),
@@ -421,7 +447,7 @@ builder.mutationFields((t) => ({
   lampirkanHasil: t.prismaField({
     type: "Pengajuan",
     description: "Attach a result document (multipart): it lands in the applicant's Log Inbox with a verification code",
-    authScopes: { role: ["PETUGAS", "ADMIN", "SUPERADMIN"] },
+    authScopes: { $any: { role: ["PETUGAS", "ADMIN", "SUPERADMIN"], apiScope: "KASUS_INSTANSI" } },
     errors: pengajuanErrors,
     args: { id: t.arg.globalID({ required: true, for: PengajuanRef }), versi: t.arg.int({ required: true }), judul: t.arg.string({ required: true }), file: t.arg({ type: FileScalar, required: true }) },
     resolve: async (query, _r, args, ctx) => reload(ctx, query, await service.uploadHasil(ctx, { id: String(args.id.id), versi: args.versi, judul: args.judul, file: args.file as never })),
@@ -488,7 +514,7 @@ builder.subscriptionFields((t) => ({
   pengajuanBerubah: t.field({
     type: PengajuanEventRef,
     description: "Every Log Pengajuan step of one request (its applicant, staff of its instansi). Pass the last seq you saw to catch up after a reconnect.",
-    authScopes: { active: true },
+    authScopes: { $any: { active: true, apiScope: "KASUS_INSTANSI" } },
     args: { id: t.arg.globalID({ required: true, for: PengajuanRef }), setelahSeq: t.arg.int({ required: false, defaultValue: 0 }) },
     subscribe: (_r, args, ctx) => followPengajuan(ctx, String(args.id.id), args.setelahSeq ?? 0),
     resolve: (e) => e as LogEvent,
@@ -496,7 +522,7 @@ builder.subscriptionFields((t) => ({
   antrianBerubah: t.prismaField({
     type: "Pengajuan",
     description: "Each change in an instansi's queue (staff dashboards)",
-    authScopes: (_r, args, ctx) => ({ staffOf: String(args.instansiId?.id ?? ctx.viewer?.instansiId ?? "") }),
+    authScopes: (_r, args, ctx) => kasusScopes(String(args.instansiId?.id ?? callerInstansiId(ctx) ?? "")),
     args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }) },
     subscribe: (_r, args, ctx) => ctx.pubsub.subscribe("instansi:queue", staffInstansi(ctx, args.instansiId)),
     resolve: async (query, e, _a, ctx) => {

@@ -1,0 +1,107 @@
+import { useState, type FormEvent } from "react";
+import { useMutation } from "urql";
+import { graphql } from "../gql";
+import type { JenisKasus } from "../gql/graphql";
+import { requestErrorMessage } from "../lib/errors";
+import { FormMessage } from "./field";
+// the nine elements of PermenPAN-RB 14/2017, in the order the API expects the scores
+import { UNSUR } from "../../../server/modules/skm/ikm";
+
+const IsiSurveiMutation = graphql(`
+  mutation IsiSurvei($jenisKasus: JenisKasus!, $kasusId: ID!, $skor: [Int!]!, $komentar: String) {
+    isiSurveiKepuasan(jenisKasus: $jenisKasus, kasusId: $kasusId, skor: $skor, komentar: $komentar) {
+      __typename
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+const SCALE = ["Tidak baik", "Kurang baik", "Baik", "Sangat baik"];
+const storageKey = (id: string) => `loket:survei:${id}`;
+
+/**
+ * The satisfaction survey (SKM), once per finished case: nine elements scored 1–4 and an optional comment.
+ * Once answered (here or, as the API then says, before) it is not offered again on this device.
+ */
+export function Survey({ jenisKasus, kasusId }: { jenisKasus: JenisKasus; kasusId: string }) {
+  const [done, setDone] = useState(() => typeof localStorage !== "undefined" && localStorage.getItem(storageKey(kasusId)) === "1");
+  const [open, setOpen] = useState(false);
+  const [skor, setSkor] = useState<Array<number | null>>(() => UNSUR.map(() => null));
+  const [komentar, setKomentar] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [thanks, setThanks] = useState(false);
+  const [{ fetching }, send] = useMutation(IsiSurveiMutation);
+
+  if (done && !thanks) return null;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const missing = skor.findIndex((v) => v == null);
+    if (missing >= 0) {
+      setError(`Beri nilai untuk “${UNSUR[missing]}” (dan semua unsur lainnya).`);
+      document.querySelector<HTMLInputElement>(`input[name="skor-${missing}"]`)?.focus();
+      return;
+    }
+    setError(null);
+    const r = await send({ jenisKasus, kasusId, skor: skor as number[], komentar: komentar.trim() || null });
+    const res = r.data?.isiSurveiKepuasan;
+    if (res?.__typename === "IsiSurveiKepuasanSuccess" || (res && "code" in res && res.__typename === "ConflictError")) {
+      localStorage.setItem(storageKey(kasusId), "1");
+      setThanks(res.__typename === "IsiSurveiKepuasanSuccess");
+      setDone(true);
+      if (res.__typename !== "IsiSurveiKepuasanSuccess") setError(res.message);
+      return;
+    }
+    setError(res && "message" in res ? res.message : requestErrorMessage(r.error));
+  }
+
+  return (
+    <section className="card survey" aria-labelledby={`survei-${kasusId}`}>
+      <h2 id={`survei-${kasusId}`}>Survei kepuasan</h2>
+      {thanks ? (
+        <FormMessage kind="success">Terima kasih. Penilaian Anda membantu kantor memperbaiki pelayanan.</FormMessage>
+      ) : !open ? (
+        <>
+          <p>Bagaimana pelayanan yang Anda terima? Sembilan pertanyaan singkat, tanpa nama.</p>
+          <button type="button" className="button button--secondary" onClick={() => setOpen(true)}>
+            Isi survei
+          </button>
+        </>
+      ) : (
+        <form className="form" noValidate onSubmit={submit} aria-label="Survei kepuasan masyarakat">
+          {UNSUR.map((u, i) => (
+            <fieldset key={u} className="choice survey__item">
+              <legend className="field__label">
+                {i + 1}. {u}
+              </legend>
+              <div className="survey__scale">
+                {SCALE.map((label, v) => (
+                  <label key={label} className="choice__option">
+                    <input type="radio" name={`skor-${i}`} value={v + 1} checked={skor[i] === v + 1} onChange={() => setSkor((s) => s.map((x, j) => (j === i ? v + 1 : x)))} />
+                    {label}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          ))}
+          <div className="field">
+            <label className="field__label" htmlFor={`komentar-${kasusId}`}>
+              Saran atau komentar <span className="field__optional">(tidak wajib)</span>
+            </label>
+            <textarea id={`komentar-${kasusId}`} rows={3} maxLength={2000} value={komentar} onChange={(e) => setKomentar(e.target.value)} />
+          </div>
+          <FormMessage kind="error">{error}</FormMessage>
+          <div className="form__actions">
+            <button type="submit" className="button button--primary" disabled={fetching}>
+              Kirim penilaian
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

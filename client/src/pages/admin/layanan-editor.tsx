@@ -1,0 +1,677 @@
+import { lazy, Suspense, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { Link, useNavigate, useParams } from "react-router-dom";
+import { useMutation, useQuery } from "urql";
+import { graphql } from "../../gql";
+import type { FormFieldType, LayananEditorQuery, SlaSatuan } from "../../gql/graphql";
+import { Checkbox, Field, FormMessage } from "../../components/field";
+import { PageTitle } from "../../components/page-title";
+import { RequireRole } from "../../components/require-role";
+import { focusFirstError, requestErrorMessage, type FieldErrors } from "../../lib/errors";
+import { acceptAttr, checkFile, formatUkuran } from "../../lib/files";
+import { isUuid, rawId, toGlobalId } from "../../lib/ids";
+import { SLA_SATUAN_LABEL } from "../../lib/labels";
+import { useSession } from "../../lib/session";
+import { uploadMutation } from "../../lib/upload";
+
+const Flowchart = lazy(() => import("../../components/flowchart").then((m) => ({ default: m.Flowchart })));
+
+const LayananEditorQueryDoc = graphql(`
+  query LayananEditor($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Layanan {
+        id
+        kode
+        nama
+        kategori
+        deskripsi
+        aktif
+        contoh
+        unduhOnline
+        ambilDiKantor
+        slaJumlah
+        slaSatuan
+        biaya
+        dasarHukum
+        persyaratanKeterangan
+        prosedur
+        prosedurFlowchart
+        jangkaWaktuKeterangan
+        biayaKeterangan
+        produkLayanan
+        saranaPrasarana
+        kompetensiPelaksana
+        pengawasanInternal
+        penangananPengaduan
+        jumlahPelaksana
+        jaminanPelayanan
+        jaminanKeamanan
+        evaluasiKinerja
+        instansi {
+          id
+        }
+        persyaratan {
+          id
+          label
+          keterangan
+          wajib
+          jenisFile
+          maksBytes
+          templateUrl
+        }
+        formFields {
+          nama
+          label
+          tipe
+          wajib
+          bantuan
+          opsi
+          min
+          max
+          pola
+        }
+      }
+    }
+  }
+`);
+
+const CreateLayananMutation = graphql(`
+  mutation CreateLayanan($instansiId: ID!, $input: LayananInput!, $persyaratan: [PersyaratanInput!], $formFields: [FormFieldInput!]) {
+    createLayanan(instansiId: $instansiId, input: $input, persyaratan: $persyaratan, formFields: $formFields) {
+      __typename
+      ... on CreateLayananSuccess {
+        data {
+          id
+        }
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+const UpdateLayananMutation = graphql(`
+  mutation UpdateLayanan($id: ID!, $input: LayananInput, $persyaratan: [PersyaratanInput!], $formFields: [FormFieldInput!]) {
+    updateLayanan(id: $id, input: $input, persyaratan: $persyaratan, formFields: $formFields) {
+      __typename
+      ... on UpdateLayananSuccess {
+        data {
+          id
+          updatedAt
+        }
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+const UnggahTemplateMutation = graphql(`
+  mutation UnggahTemplate($persyaratanId: ID!, $file: File) {
+    unggahTemplatePersyaratan(persyaratanId: $persyaratanId, file: $file) {
+      __typename
+      ... on UnggahTemplatePersyaratanSuccess {
+        data {
+          id
+          templateUrl
+        }
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+type Loaded = Extract<NonNullable<LayananEditorQuery["node"]>, { __typename: "Layanan" }>;
+
+const MIME_CHOICES = [
+  ["application/pdf", "PDF"],
+  ["image/jpeg", "JPG"],
+  ["image/png", "PNG"],
+] as const;
+const SIZE_CHOICES = [500 * 1024, 1024 * 1024, 2 * 1024 * 1024, 5 * 1024 * 1024, 10 * 1024 * 1024, 20 * 1024 * 1024];
+const FIELD_TYPES: Array<[FormFieldType, string]> = [
+  ["TEXT", "Teks pendek"],
+  ["TEXTAREA", "Teks panjang"],
+  ["NUMBER", "Angka"],
+  ["DATE", "Tanggal"],
+  ["SELECT", "Pilihan"],
+  ["NIK", "NIK"],
+  ["PHONE", "Nomor telepon"],
+  ["EMAIL", "Email"],
+];
+
+const TEXTS = [
+  ["dasarHukum", "Dasar hukum"],
+  ["persyaratanKeterangan", "Persyaratan (uraian)"],
+  ["prosedur", "Sistem, mekanisme, dan prosedur"],
+  ["jangkaWaktuKeterangan", "Keterangan jangka waktu"],
+  ["biayaKeterangan", "Keterangan biaya/tarif"],
+  ["produkLayanan", "Produk pelayanan"],
+  ["saranaPrasarana", "Sarana, prasarana, dan/atau fasilitas"],
+  ["kompetensiPelaksana", "Kompetensi pelaksana"],
+  ["pengawasanInternal", "Pengawasan internal"],
+  ["penangananPengaduan", "Penanganan pengaduan, saran, dan masukan"],
+  ["jumlahPelaksana", "Jumlah pelaksana"],
+  ["jaminanPelayanan", "Jaminan pelayanan"],
+  ["jaminanKeamanan", "Jaminan keamanan dan keselamatan pelayanan"],
+  ["evaluasiKinerja", "Evaluasi kinerja pelaksana"],
+] as const;
+
+type TextKey = (typeof TEXTS)[number][0];
+
+interface SlotState {
+  id?: string;
+  label: string;
+  keterangan: string;
+  wajib: boolean;
+  jenisFile: string[];
+  maksBytes: number;
+  templateUrl?: string | null;
+}
+
+interface FieldState {
+  nama: string;
+  label: string;
+  tipe: FormFieldType;
+  wajib: boolean;
+  bantuan: string;
+  opsi: string;
+  min: string;
+  max: string;
+  pola: string;
+}
+
+interface EditorState extends Record<TextKey, string> {
+  kode: string;
+  nama: string;
+  kategori: string;
+  deskripsi: string;
+  aktif: boolean;
+  unduhOnline: boolean;
+  ambilDiKantor: boolean;
+  slaJumlah: string;
+  slaSatuan: SlaSatuan;
+  biaya: string;
+  prosedurFlowchart: string;
+  persyaratan: SlotState[];
+  formFields: FieldState[];
+}
+
+function emptyState(): EditorState {
+  return {
+    kode: "",
+    nama: "",
+    kategori: "",
+    deskripsi: "",
+    aktif: true,
+    unduhOnline: true,
+    ambilDiKantor: false,
+    slaJumlah: "3",
+    slaSatuan: "HARI_KERJA",
+    biaya: "0",
+    prosedurFlowchart: "",
+    persyaratan: [],
+    formFields: [],
+    ...(Object.fromEntries(TEXTS.map(([k]) => [k, ""])) as Record<TextKey, string>),
+  };
+}
+
+function fromLoaded(l: Loaded): EditorState {
+  return {
+    ...emptyState(),
+    ...(Object.fromEntries(TEXTS.map(([k]) => [k, l[k] ?? ""])) as Record<TextKey, string>),
+    kode: l.kode,
+    nama: l.nama,
+    kategori: l.kategori,
+    deskripsi: l.deskripsi,
+    aktif: l.aktif,
+    unduhOnline: l.unduhOnline,
+    ambilDiKantor: l.ambilDiKantor,
+    slaJumlah: String(l.slaJumlah),
+    slaSatuan: l.slaSatuan,
+    biaya: String(l.biaya),
+    prosedurFlowchart: l.prosedurFlowchart ?? "",
+    persyaratan: l.persyaratan.map((s) => ({ id: s.id, label: s.label, keterangan: s.keterangan, wajib: s.wajib, jenisFile: [...s.jenisFile], maksBytes: s.maksBytes, templateUrl: s.templateUrl })),
+    formFields: l.formFields.map((f) => ({
+      nama: f.nama,
+      label: f.label,
+      tipe: f.tipe,
+      wajib: f.wajib,
+      bantuan: f.bantuan,
+      opsi: f.opsi.join("\n"),
+      min: f.min == null ? "" : String(f.min),
+      max: f.max == null ? "" : String(f.max),
+      pola: f.pola ?? "",
+    })),
+  };
+}
+
+const num = (s: string) => (s.trim() === "" ? null : Number(s.replace(",", ".")));
+
+function Section({ title, children, id }: { title: string; id: string; children: ReactNode }) {
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function Editor({ id }: { id: string | null }) {
+  const { me } = useSession();
+  const navigate = useNavigate();
+  const [{ data, error }] = useQuery({ query: LayananEditorQueryDoc, variables: { id: toGlobalId("Layanan", id ?? "") }, pause: !id });
+  const loaded = data?.node?.__typename === "Layanan" ? data.node : null;
+  const [s, setS] = useState<EditorState>(emptyState);
+  const [ready, setReady] = useState(!id);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [preview, setPreview] = useState<string | null>(null);
+  const [, create] = useMutation(CreateLayananMutation);
+  const [{ fetching: saving }, update] = useMutation(UpdateLayananMutation);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    if (loaded && !ready) {
+      setS(fromLoaded(loaded));
+      setReady(true);
+    }
+  }, [loaded, ready]);
+
+  function set<K extends keyof EditorState>(key: K, value: EditorState[K]) {
+    setS((x) => ({ ...x, [key]: value }));
+    if (errors[key as string]) setErrors((e) => ({ ...e, [key]: "" }));
+    setSaved(null);
+  }
+  function setSlot(i: number, patch: Partial<SlotState>) {
+    setS((x) => ({ ...x, persyaratan: x.persyaratan.map((p, j) => (j === i ? { ...p, ...patch } : p)) }));
+    setSaved(null);
+  }
+  function setField(i: number, patch: Partial<FieldState>) {
+    setS((x) => ({ ...x, formFields: x.formFields.map((p, j) => (j === i ? { ...p, ...patch } : p)) }));
+    setSaved(null);
+  }
+  function move<T>(list: T[], i: number, d: number): T[] {
+    const j = i + d;
+    if (j < 0 || j >= list.length) return list;
+    const copy = [...list];
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+    return copy;
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const local: FieldErrors = {};
+    if (!/^[A-Za-z0-9][A-Za-z0-9-]{1,39}$/.test(s.kode.trim())) local.kode = "Kode layanan 2–40 karakter: huruf, angka, atau tanda hubung.";
+    if (s.nama.trim().length < 3) local.nama = "Nama layanan 3–200 karakter.";
+    const sla = Number(s.slaJumlah);
+    if (!Number.isInteger(sla) || sla < 1) local.slaJumlah = "Jangka waktu penyelesaian harus bilangan bulat positif.";
+    const biaya = Number(s.biaya || "0");
+    if (!Number.isInteger(biaya) || biaya < 0) local.biaya = "Biaya harus 0 atau lebih (rupiah, tanpa titik).";
+    if (!s.unduhOnline && !s.ambilDiKantor) local.unduhOnline = "Pilih paling sedikit satu cara penerimaan hasil.";
+    if (s.prosedurFlowchart.trim() && !/^(graph|flowchart)\s+(TD|TB|LR|RL|BT)\b/.test(s.prosedurFlowchart.trim())) local.prosedurFlowchart = "Diagram alur harus berupa kode mermaid yang diawali 'graph TD'.";
+    s.persyaratan.forEach((p, i) => {
+      if (p.label.trim().length < 2) local[`persyaratan.${i}.label`] = "Nama persyaratan 2–200 karakter.";
+      if (p.jenisFile.length === 0) local[`persyaratan.${i}.jenisFile`] = "Pilih paling sedikit satu jenis berkas.";
+    });
+    s.formFields.forEach((f, i) => {
+      if (!/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/.test(f.nama.trim())) local[`formFields.${i}.nama`] = "Nama isian: huruf, angka, garis bawah; diawali huruf.";
+      if (f.tipe === "SELECT" && !f.opsi.trim()) local[`formFields.${i}.opsi`] = "Isian pilihan harus punya daftar pilihan.";
+    });
+    setErrors(local);
+    setFormError(null);
+    setSaved(null);
+    const order = Object.keys(local);
+    if (order.length) return focusFirstError(formRef.current, order, local);
+
+    const input = {
+      kode: s.kode.trim(),
+      nama: s.nama.trim(),
+      kategori: s.kategori.trim(),
+      deskripsi: s.deskripsi,
+      aktif: s.aktif,
+      unduhOnline: s.unduhOnline,
+      ambilDiKantor: s.ambilDiKantor,
+      slaJumlah: sla,
+      slaSatuan: s.slaSatuan,
+      biaya,
+      prosedurFlowchart: s.prosedurFlowchart.trim() || null,
+      ...Object.fromEntries(TEXTS.map(([k]) => [k, s[k]])),
+    };
+    const persyaratan = s.persyaratan.map((p) => ({ id: p.id ?? null, label: p.label.trim(), keterangan: p.keterangan, wajib: p.wajib, jenisFile: p.jenisFile, maksBytes: p.maksBytes }));
+    const formFields = s.formFields.map((f) => ({
+      nama: f.nama.trim(),
+      label: f.label.trim() || f.nama.trim(),
+      tipe: f.tipe,
+      wajib: f.wajib,
+      bantuan: f.bantuan,
+      opsi: f.opsi.split("\n").map((o) => o.trim()).filter(Boolean),
+      min: num(f.min),
+      max: num(f.max),
+      pola: f.pola.trim() || null,
+    }));
+    const r = id
+      ? await update({ id: toGlobalId("Layanan", id), input, persyaratan, formFields })
+      : await create({ instansiId: me?.instansi?.id ?? "", input, persyaratan, formFields });
+    const res = r.data ? ("updateLayanan" in r.data ? r.data.updateLayanan : r.data.createLayanan) : null;
+    if (!res) return setFormError(requestErrorMessage(r.error));
+    if (res.__typename === "UpdateLayananSuccess" || res.__typename === "CreateLayananSuccess") {
+      setSaved("Standar pelayanan tersimpan.");
+      if (!id) navigate(`/admin/layanan/${rawId(res.data.id)}`, { replace: true });
+      else setReady(false); // take the saved copy (new slots get their ids)
+      return;
+    }
+    const field = res.field ?? "";
+    if (field && formRef.current?.querySelector(`[name="${field}"]`)) {
+      setErrors({ [field]: res.message });
+      focusFirstError(formRef.current, [field], { [field]: res.message });
+    } else setFormError(res.message);
+  }
+
+  if (id && !loaded) return data ? <p>Layanan tidak ditemukan.</p> : error ? <p className="alert alert--error">{requestErrorMessage(error)}</p> : <p aria-busy="true">Memuat…</p>;
+  if (!ready) return <p aria-busy="true">Memuat…</p>;
+
+  const text = (key: keyof EditorState & string, label: string, opts: { rows?: number; hint?: string; required?: boolean } = {}) => (
+    <Field name={key} label={label} hint={opts.hint} error={errors[key]} required={opts.required ?? false}>
+      {(props) => <textarea {...props} rows={opts.rows ?? 3} value={s[key] as string} onChange={(e) => set(key, e.target.value as never)} />}
+    </Field>
+  );
+
+  return (
+    <form ref={formRef} className="editor" noValidate onSubmit={submit} aria-label="Standar pelayanan">
+      {loaded?.contoh && <p className="alert alert--info">Layanan ini data contoh. Sesuaikan dengan standar pelayanan resmi kantor sebelum dibuka untuk warga.</p>}
+      <Section id="ed-umum" title="Identitas layanan">
+        <div className="form form--grid">
+          <Field name="nama" label="Nama layanan" error={errors.nama}>
+            {(props) => <input {...props} type="text" value={s.nama} onChange={(e) => set("nama", e.target.value)} />}
+          </Field>
+          <Field name="kode" label="Kode" hint="Huruf, angka, tanda hubung; unik di kantor ini." error={errors.kode}>
+            {(props) => <input {...props} type="text" autoCapitalize="characters" value={s.kode} onChange={(e) => set("kode", e.target.value.toUpperCase())} />}
+          </Field>
+          <Field name="kategori" label="Kategori" hint="Untuk saringan katalog, misalnya Kependudukan." error={errors.kategori} required={false}>
+            {(props) => <input {...props} type="text" value={s.kategori} onChange={(e) => set("kategori", e.target.value)} />}
+          </Field>
+          <Field name="biaya" label="Biaya (rupiah)" hint="0 berarti gratis." error={errors.biaya}>
+            {(props) => <input {...props} type="text" inputMode="numeric" value={s.biaya} onChange={(e) => set("biaya", e.target.value.replace(/[^\d]/g, ""))} />}
+          </Field>
+          <Field name="slaJumlah" label="Jangka waktu penyelesaian" error={errors.slaJumlah ?? errors.slaSatuan}>
+            {(props) => (
+              <div className="inline-inputs">
+                <input {...props} type="text" inputMode="numeric" className="input--short" value={s.slaJumlah} onChange={(e) => set("slaJumlah", e.target.value.replace(/[^\d]/g, ""))} />
+                <select aria-label="Satuan jangka waktu" name="slaSatuan" value={s.slaSatuan} onChange={(e) => set("slaSatuan", e.target.value as SlaSatuan)}>
+                  {(Object.keys(SLA_SATUAN_LABEL) as SlaSatuan[]).map((k) => (
+                    <option key={k} value={k}>
+                      {SLA_SATUAN_LABEL[k]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+          </Field>
+        </div>
+        {text("deskripsi", "Deskripsi singkat", { rows: 2 })}
+        <fieldset className="choice">
+          <legend className="field__label">Cara menerima hasil</legend>
+          <Checkbox name="unduhOnline" checked={s.unduhOnline} onChange={(v) => set("unduhOnline", v)} error={errors.unduhOnline}>
+            Diunduh dari Loket (Log Inbox)
+          </Checkbox>
+          <Checkbox name="ambilDiKantor" checked={s.ambilDiKantor} onChange={(v) => set("ambilDiKantor", v)}>
+            Diambil di kantor
+          </Checkbox>
+        </fieldset>
+        <Checkbox name="aktif" checked={s.aktif} onChange={(v) => set("aktif", v)}>
+          Dibuka untuk pengajuan (tampil di katalog)
+        </Checkbox>
+      </Section>
+
+      <Section id="ed-persyaratan" title="Dokumen persyaratan">
+        {text("persyaratanKeterangan", "Persyaratan (uraian untuk warga)", { rows: 3 })}
+        <ol className="editor-list">
+          {s.persyaratan.map((p, i) => (
+            <li key={p.id ?? `baru-${i}`} className="editor-item">
+              <div className="form form--grid">
+                <Field name={`persyaratan.${i}.label`} label={`Dokumen ${i + 1}`} error={errors[`persyaratan.${i}.label`]}>
+                  {(props) => <input {...props} type="text" value={p.label} onChange={(e) => setSlot(i, { label: e.target.value })} />}
+                </Field>
+                <Field name={`persyaratan.${i}.maksBytes`} label="Ukuran maksimal" error={errors[`persyaratan.${i}.maksBytes`]}>
+                  {(props) => (
+                    <select {...props} value={p.maksBytes} onChange={(e) => setSlot(i, { maksBytes: Number(e.target.value) })}>
+                      {[...new Set([...SIZE_CHOICES, p.maksBytes])].sort((a, b) => a - b).map((b) => (
+                        <option key={b} value={b}>
+                          {formatUkuran(b)}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+              </div>
+              <Field name={`persyaratan.${i}.keterangan`} label="Keterangan" required={false} error={null}>
+                {(props) => <input {...props} type="text" value={p.keterangan} onChange={(e) => setSlot(i, { keterangan: e.target.value })} />}
+              </Field>
+              <fieldset className="choice choice--inline" aria-describedby={`jenis-${i}-msg`}>
+                <legend className="field__label">Jenis berkas</legend>
+                {MIME_CHOICES.map(([m, l]) => (
+                  <label key={m} className="check">
+                    <input
+                      type="checkbox"
+                      name={`persyaratan.${i}.jenisFile`}
+                      checked={p.jenisFile.includes(m)}
+                      onChange={(e) => setSlot(i, { jenisFile: e.target.checked ? [...p.jenisFile, m] : p.jenisFile.filter((x) => x !== m) })}
+                    />{" "}
+                    {l}
+                  </label>
+                ))}
+                <p id={`jenis-${i}-msg`} className="field__message">
+                  {errors[`persyaratan.${i}.jenisFile`] && <span className="field__error">⚠ {errors[`persyaratan.${i}.jenisFile`]}</span>}
+                </p>
+              </fieldset>
+              {p.id && <TemplateUpload slotId={p.id} label={p.label} url={p.templateUrl ?? null} onDone={(url) => setSlot(i, { templateUrl: url })} />}
+              <div className="editor-item__tools">
+                <label className="check">
+                  <input type="checkbox" checked={p.wajib} onChange={(e) => setSlot(i, { wajib: e.target.checked })} /> Wajib diunggah
+                </label>
+                <button type="button" className="button button--quiet button--small" onClick={() => set("persyaratan", move(s.persyaratan, i, -1))} disabled={i === 0}>
+                  Naik<span className="sr-only"> {p.label}</span>
+                </button>
+                <button type="button" className="button button--quiet button--small" onClick={() => set("persyaratan", move(s.persyaratan, i, 1))} disabled={i === s.persyaratan.length - 1}>
+                  Turun<span className="sr-only"> {p.label}</span>
+                </button>
+                <button type="button" className="button button--quiet button--small" onClick={() => set("persyaratan", s.persyaratan.filter((_, j) => j !== i))}>
+                  Hapus<span className="sr-only"> {p.label}</span>
+                </button>
+              </div>
+            </li>
+          ))}
+        </ol>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => set("persyaratan", [...s.persyaratan, { label: "", keterangan: "", wajib: true, jenisFile: ["application/pdf", "image/jpeg", "image/png"], maksBytes: 2 * 1024 * 1024 }])}
+        >
+          Tambah dokumen persyaratan
+        </button>
+      </Section>
+
+      <Section id="ed-formulir" title="Isian formulir">
+        <ol className="editor-list">
+          {s.formFields.map((f, i) => (
+            <li key={i} className="editor-item">
+              <div className="form form--grid">
+                <Field name={`formFields.${i}.label`} label={`Isian ${i + 1}: label`} error={errors[`formFields.${i}.label`]}>
+                  {(props) => <input {...props} type="text" value={f.label} onChange={(e) => setField(i, { label: e.target.value })} />}
+                </Field>
+                <Field name={`formFields.${i}.nama`} label="Nama teknis" hint="Contoh: namaPasangan." error={errors[`formFields.${i}.nama`]}>
+                  {(props) => <input {...props} type="text" spellCheck={false} value={f.nama} onChange={(e) => setField(i, { nama: e.target.value })} />}
+                </Field>
+                <Field name={`formFields.${i}.tipe`} label="Jenis isian" error={null}>
+                  {(props) => (
+                    <select {...props} value={f.tipe} onChange={(e) => setField(i, { tipe: e.target.value as FormFieldType })}>
+                      {FIELD_TYPES.map(([k, l]) => (
+                        <option key={k} value={k}>
+                          {l}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                <Field name={`formFields.${i}.bantuan`} label="Petunjuk" required={false} error={null}>
+                  {(props) => <input {...props} type="text" value={f.bantuan} onChange={(e) => setField(i, { bantuan: e.target.value })} />}
+                </Field>
+                {f.tipe === "SELECT" && (
+                  <Field name={`formFields.${i}.opsi`} label="Pilihan (satu per baris)" error={errors[`formFields.${i}.opsi`]}>
+                    {(props) => <textarea {...props} rows={3} value={f.opsi} onChange={(e) => setField(i, { opsi: e.target.value })} />}
+                  </Field>
+                )}
+                {(f.tipe === "NUMBER" || f.tipe === "TEXT" || f.tipe === "TEXTAREA") && (
+                  <div className="inline-inputs">
+                    <label>
+                      {f.tipe === "NUMBER" ? "Nilai min" : "Panjang min"}{" "}
+                      <input type="text" inputMode="decimal" className="input--short" value={f.min} onChange={(e) => setField(i, { min: e.target.value })} />
+                    </label>
+                    <label>
+                      {f.tipe === "NUMBER" ? "Nilai maks" : "Panjang maks"}{" "}
+                      <input type="text" inputMode="decimal" className="input--short" value={f.max} onChange={(e) => setField(i, { max: e.target.value })} />
+                    </label>
+                  </div>
+                )}
+                {(f.tipe === "TEXT" || f.tipe === "TEXTAREA") && (
+                  <Field name={`formFields.${i}.pola`} label="Pola (regex)" hint="Untuk petugas teknis; kosongkan bila tidak perlu." required={false} error={errors[`formFields.${i}.pola`]}>
+                    {(props) => <input {...props} type="text" className="mono" spellCheck={false} value={f.pola} onChange={(e) => setField(i, { pola: e.target.value })} />}
+                  </Field>
+                )}
+              </div>
+              <div className="editor-item__tools">
+                <label className="check">
+                  <input type="checkbox" checked={f.wajib} onChange={(e) => setField(i, { wajib: e.target.checked })} /> Wajib
+                </label>
+                <button type="button" className="button button--quiet button--small" onClick={() => set("formFields", move(s.formFields, i, -1))} disabled={i === 0}>
+                  Naik<span className="sr-only"> {f.label}</span>
+                </button>
+                <button type="button" className="button button--quiet button--small" onClick={() => set("formFields", s.formFields.filter((_, j) => j !== i))}>
+                  Hapus<span className="sr-only"> {f.label}</span>
+                </button>
+              </div>
+            </li>
+          ))}
+        </ol>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => set("formFields", [...s.formFields, { nama: "", label: "", tipe: "TEXT", wajib: true, bantuan: "", opsi: "", min: "", max: "", pola: "" }])}
+        >
+          Tambah isian
+        </button>
+      </Section>
+
+      <Section id="ed-prosedur" title="Prosedur">
+        {text("prosedur", "Sistem, mekanisme, dan prosedur", { rows: 6 })}
+        <Field name="prosedurFlowchart" label="Bagan alir (kode mermaid)" hint="Diawali “graph TD”. Kosongkan bila tidak ada." error={errors.prosedurFlowchart} required={false}>
+          {(props) => <textarea {...props} className="mono" rows={6} value={s.prosedurFlowchart} onChange={(e) => set("prosedurFlowchart", e.target.value)} />}
+        </Field>
+        {s.prosedurFlowchart.trim() && (
+          <button type="button" className="button button--quiet button--small" onClick={() => setPreview(s.prosedurFlowchart)}>
+            Pratinjau bagan
+          </button>
+        )}
+        {preview && (
+          <Suspense fallback={<p aria-busy="true">Memuat bagan…</p>}>
+            <Flowchart source={preview} title={s.nama} />
+          </Suspense>
+        )}
+      </Section>
+
+      <Section id="ed-komponen" title="Komponen standar pelayanan lainnya">
+        {TEXTS.filter(([k]) => k !== "prosedur" && k !== "persyaratanKeterangan").map(([k, l]) => (
+          <div key={k}>{text(k, l)}</div>
+        ))}
+      </Section>
+
+      <div className="card form-end sticky-actions">
+        <FormMessage kind="error">{formError}</FormMessage>
+        <FormMessage kind="success">{saved}</FormMessage>
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={saving}>
+            {saving ? "Menyimpan…" : "Simpan"}
+          </button>
+          {id && (
+            <Link className="button button--quiet" to={`/layanan/${id}`}>
+              Lihat halaman publik
+            </Link>
+          )}
+        </div>
+      </div>
+    </form>
+  );
+}
+
+function TemplateUpload({ slotId, label, url, onDone }: { slotId: string; label: string; url: string | null; onDone: (url: string | null) => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const inputId = `tpl-${slotId}`;
+  return (
+    <div className="template-upload">
+      <span className="small">
+        Contoh/templat untuk warga:{" "}
+        {url ? (
+          <a href={url} download>
+            unduh<span className="sr-only"> templat {label}</span>
+          </a>
+        ) : (
+          <span className="muted">belum ada</span>
+        )}
+      </span>{" "}
+      <input
+        id={inputId}
+        className="file-input"
+        type="file"
+        accept={acceptAttr(["application/pdf", "image/jpeg", "image/png"])}
+        disabled={busy}
+        onChange={async (e) => {
+          const f = e.target.files?.[0];
+          e.target.value = "";
+          if (!f) return;
+          const problem = checkFile(f, ["application/pdf", "image/jpeg", "image/png"], 20 * 1024 * 1024);
+          if (problem) return setError(problem);
+          setBusy(true);
+          const r = await uploadMutation(UnggahTemplateMutation, { persyaratanId: slotId, file: f });
+          setBusy(false);
+          const res = r.data?.unggahTemplatePersyaratan;
+          if (res?.__typename === "UnggahTemplatePersyaratanSuccess") {
+            setError(null);
+            onDone(res.data.templateUrl ?? null);
+          } else setError(res && "message" in res ? res.message : (r.failure ?? null));
+        }}
+      />
+      <label htmlFor={inputId} className="button button--quiet button--small file-input__label">
+        {busy ? "Mengunggah…" : url ? "Ganti templat" : "Unggah templat"}
+        <span className="sr-only"> untuk {label}</span>
+      </label>
+      {error && <span className="field__error small"> ⚠ {error}</span>}
+    </div>
+  );
+}
+
+export default function LayananEditorPage() {
+  const { id } = useParams();
+  const editing = id && id !== "baru" ? id : null;
+  return (
+    <RequireRole role="admin">
+      <p className="breadcrumb">
+        <Link to="/admin/layanan">Standar pelayanan</Link>
+      </p>
+      <PageTitle>{editing ? "Ubah standar pelayanan" : "Layanan baru"}</PageTitle>
+      {editing && !isUuid(editing) ? <p>Layanan tidak ditemukan.</p> : <Editor key={editing ?? "baru"} id={editing} />}
+    </RequireRole>
+  );
+}

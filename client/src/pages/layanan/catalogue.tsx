@@ -1,0 +1,186 @@
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { Link, useSearchParams } from "react-router-dom";
+import { useQuery } from "urql";
+import { graphql } from "../../gql";
+import { ContohBadge } from "../../components/badges";
+import { PageTitle } from "../../components/page-title";
+import { requestErrorMessage } from "../../lib/errors";
+import { formatRupiah } from "../../lib/format";
+import { rawId } from "../../lib/ids";
+
+const KatalogQuery = graphql(`
+  query Katalog($cari: String, $kategori: String, $instansiId: ID, $first: Int) {
+    instansiList {
+      id
+      nama
+    }
+    layananKategori(instansiId: $instansiId)
+    layananList(cari: $cari, kategori: $kategori, instansiId: $instansiId, first: $first) {
+      totalCount
+      pageInfo {
+        hasNextPage
+      }
+      edges {
+        node {
+          id
+          nama
+          kategori
+          deskripsi
+          contoh
+          jangkaWaktu
+          biaya
+          instansi {
+            id
+            nama
+          }
+        }
+      }
+    }
+  }
+`);
+
+const PAGE = 20;
+
+export default function CataloguePage() {
+  const [params, setParams] = useSearchParams();
+  const cari = params.get("cari") ?? "";
+  const kategori = params.get("kategori") ?? "";
+  const instansi = params.get("instansi") ?? "";
+  const [text, setText] = useState(cari);
+  const [pages, setPages] = useState(1);
+  useEffect(() => setText(cari), [cari]);
+  useEffect(() => setPages(1), [cari, kategori, instansi]);
+
+  const [{ data: fresh, fetching, error }] = useQuery({
+    query: KatalogQuery,
+    variables: { cari: cari || null, kategori: kategori || null, instansiId: instansi || null, first: PAGE * pages },
+  });
+  // keep the list on screen while the next page or another filter loads
+  const previous = useRef(fresh);
+  if (fresh) previous.current = fresh;
+  const data = fresh ?? previous.current;
+
+  function update(next: Record<string, string>) {
+    const p = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(next)) {
+      if (v) p.set(k, v);
+      else p.delete(k);
+    }
+    setParams(p, { replace: true });
+  }
+
+  function search(e: FormEvent) {
+    e.preventDefault();
+    update({ cari: text.trim() });
+  }
+
+  const list = data?.layananList;
+  const offices = data?.instansiList ?? [];
+  return (
+    <>
+      <PageTitle>Daftar layanan</PageTitle>
+      <p className="lead">Pilih layanan untuk melihat persyaratan, prosedur, waktu, dan biayanya, lalu ajukan secara daring.</p>
+
+      <form className="filters card" role="search" aria-label="Cari layanan" onSubmit={search}>
+        <div className="filters__search">
+          <label htmlFor="cari-layanan" className="field__label">
+            Cari layanan
+          </label>
+          <div className="search">
+            <input id="cari-layanan" type="search" name="cari" value={text} placeholder="Contoh: surat keterangan, nikah, haji" onChange={(e) => setText(e.target.value)} />
+            <button type="submit" className="button button--primary">
+              Cari
+            </button>
+          </div>
+        </div>
+        <div className="filters__row">
+          <div>
+            <label htmlFor="kategori-layanan" className="field__label">
+              Kategori
+            </label>
+            <select id="kategori-layanan" value={kategori} onChange={(e) => update({ kategori: e.target.value })}>
+              <option value="">Semua kategori</option>
+              {(data?.layananKategori ?? []).map((k) => (
+                <option key={k} value={k}>
+                  {k}
+                </option>
+              ))}
+            </select>
+          </div>
+          {offices.length > 1 && (
+            <div>
+              <label htmlFor="instansi-layanan" className="field__label">
+                Kantor
+              </label>
+              <select id="instansi-layanan" value={instansi} onChange={(e) => update({ instansi: e.target.value, kategori: "" })}>
+                <option value="">Semua kantor</option>
+                {offices.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.nama}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+        </div>
+      </form>
+
+      <div role="status" aria-live="polite" className="result-count">
+        {list && (
+          <p>
+            {list.totalCount === 0 ? "Tidak ada layanan yang cocok." : `${list.totalCount} layanan`}
+            {cari && ` untuk “${cari}”`}
+            {kategori && ` dalam kategori ${kategori}`}.
+          </p>
+        )}
+      </div>
+      {fetching && !data && <p aria-busy="true">Memuat daftar layanan…</p>}
+      {error && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+      {list && list.totalCount === 0 && (cari || kategori) && (
+        <p>
+          Coba kata lain, atau{" "}
+          <button type="button" className="link-button" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+            tampilkan semua layanan
+          </button>
+          .
+        </p>
+      )}
+      <ul className="service-list">
+        {list?.edges.map(({ node: l }) => (
+          <li key={l.id} className="card service-card">
+            <h2 className="service-card__title">
+              <Link to={`/layanan/${rawId(l.id)}`}>{l.nama}</Link>
+            </h2>
+            <p className="service-card__meta">
+              <span className="badge badge--closed">{l.kategori}</span> {l.contoh && <ContohBadge />}
+            </p>
+            {l.deskripsi && <p className="service-card__desc">{l.deskripsi}</p>}
+            <dl className="service-card__facts">
+              <div>
+                <dt>Waktu</dt>
+                <dd>{l.jangkaWaktu}</dd>
+              </div>
+              <div>
+                <dt>Biaya</dt>
+                <dd>{formatRupiah(l.biaya)}</dd>
+              </div>
+              {offices.length > 1 && (
+                <div>
+                  <dt>Kantor</dt>
+                  <dd>{l.instansi.nama}</dd>
+                </div>
+              )}
+            </dl>
+          </li>
+        ))}
+      </ul>
+      {list?.pageInfo.hasNextPage && (
+        <p className="center">
+          <button type="button" className="button button--secondary" disabled={fetching} onClick={() => setPages((p) => p + 1)}>
+            {fetching ? "Memuat…" : "Tampilkan lebih banyak"}
+          </button>
+        </p>
+      )}
+    </>
+  );
+}

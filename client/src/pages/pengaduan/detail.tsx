@@ -1,0 +1,173 @@
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
+import { useQuery, useSubscription } from "urql";
+import { graphql } from "../../gql";
+import { Field, FormMessage } from "../../components/field";
+import { LiveNote } from "../../components/live-note";
+import { PageTitle } from "../../components/page-title";
+import { PengaduanView } from "../../components/pengaduan-view";
+import { Survey } from "../../components/survey";
+import { requestErrorMessage } from "../../lib/errors";
+import { isUuid, toGlobalId } from "../../lib/ids";
+import { newest } from "../../lib/live";
+import { uploadMutation } from "../../lib/upload";
+
+const PengaduanPageQuery = graphql(`
+  query PengaduanPage($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Pengaduan {
+        id
+        versi
+        judul
+        status
+        statusLabel
+        aksiTersedia
+        ...PengaduanView_Pengaduan
+      }
+    }
+  }
+`);
+
+const PengaduanLiveSubscription = graphql(`
+  subscription PengaduanLive($id: ID!) {
+    pengaduanBerubah(id: $id) {
+      id
+      versi
+      judul
+      status
+      statusLabel
+      aksiTersedia
+      ...PengaduanView_Pengaduan
+    }
+  }
+`);
+
+const TidakPuasMutation = graphql(`
+  mutation TidakPuas($id: ID!, $versi: Int!, $pesan: String) {
+    ubahStatusPengaduan(id: $id, versi: $versi, aksi: TIDAK_PUAS, pesan: $pesan) {
+      __typename
+      ... on UbahStatusPengaduanSuccess {
+        data {
+          id
+          versi
+          judul
+          status
+          statusLabel
+          aksiTersedia
+          ...PengaduanView_Pengaduan
+        }
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+export default function PengaduanPage() {
+  const { id = "" } = useParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [flash] = useState(() => (location.state as { flash?: string } | null)?.flash);
+  useEffect(() => {
+    if (flash) navigate(".", { replace: true, state: null });
+  }, [flash, navigate]);
+  const valid = isUuid(id);
+  const gid = toGlobalId("Pengaduan", id);
+  const [{ data, fetching, error }] = useQuery({ query: PengaduanPageQuery, variables: { id: gid }, pause: !valid });
+  // the current state first, then every change
+  const [{ data: live, error: liveError }] = useSubscription({ query: PengaduanLiveSubscription, variables: { id: gid }, pause: !valid });
+  const [mine, setMine] = useState<NonNullable<typeof live>["pengaduanBerubah"] | null>(null);
+  const [announce, setAnnounce] = useState("");
+  const node = data?.node?.__typename === "Pengaduan" ? data.node : null;
+  const p = newest(node, live?.pengaduanBerubah, mine);
+  const last = useRef<string | null>(null);
+  useEffect(() => {
+    if (!p) return;
+    if (last.current && last.current !== p.status) setAnnounce(`Status pengaduan berubah: ${p.statusLabel}.`);
+    last.current = p.status;
+  }, [p]);
+
+  const [reason, setReason] = useState("");
+  const [open, setOpen] = useState(false);
+  const [err, setErr] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (!valid || (data && !node)) {
+    return (
+      <div className="narrow">
+        <PageTitle>Pengaduan tidak ditemukan</PageTitle>
+        <p>
+          Lihat <Link to="/pengaduan">pengaduan saya</Link>.
+        </p>
+      </div>
+    );
+  }
+  if (!p) return fetching || !error ? <p aria-busy="true">Memuat pengaduan…</p> : <p className="alert alert--error">{requestErrorMessage(error)}</p>;
+
+  async function tidakPuas(e: FormEvent) {
+    e.preventDefault();
+    if (reason.trim().length < 5) return setErr("Tuliskan alasan Anda belum puas (minimal 5 karakter).");
+    setErr(null);
+    setBusy(true);
+    // the mutation takes optional files, so it goes as multipart like every complaint action
+    const r = await uploadMutation(TidakPuasMutation, { id: p!.id, versi: p!.versi, pesan: reason.trim() });
+    setBusy(false);
+    const res = r.data?.ubahStatusPengaduan;
+    if (!res) return setFormError(r.failure ?? null);
+    if (res.__typename === "UbahStatusPengaduanSuccess") {
+      setMine(res.data);
+      setOpen(false);
+      setReason("");
+      return;
+    }
+    if (res.field === "pesan") setErr(res.message);
+    else setFormError(res.message);
+  }
+
+  return (
+    <div className="narrow">
+      <p className="breadcrumb">
+        <Link to="/pengaduan">Pengaduan saya</Link> <span aria-hidden="true">›</span> {p.judul}
+      </p>
+      <PageTitle title={`Pengaduan: ${p.judul}`}>Pengaduan</PageTitle>
+      <FormMessage kind="success">{flash}</FormMessage>
+      <p className="sr-only" role="status" aria-live="polite">
+        {announce}
+      </p>
+      <LiveNote error={liveError ? requestErrorMessage(liveError) : null} />
+      <PengaduanView pengaduan={p} />
+      {p.status === "SELESAI" && <Survey jenisKasus="PENGADUAN" kasusId={p.id} />}
+      {p.aksiTersedia.includes("TIDAK_PUAS") && (
+        <section className="card" aria-labelledby="tidak-puas">
+          <h2 id="tidak-puas">Belum puas dengan penyelesaiannya?</h2>
+          <p>Anda dapat menyatakan tidak puas satu kali; pengaduan dibuka kembali dan ditindaklanjuti lagi.</p>
+          {!open ? (
+            <button type="button" className="button button--secondary" onClick={() => setOpen(true)}>
+              Saya tidak puas…
+            </button>
+          ) : (
+            <form className="form" noValidate onSubmit={tidakPuas} aria-label="Pernyataan tidak puas">
+              <Field name="pesan" label="Alasan" error={err}>
+                {(props) => <textarea {...props} rows={4} value={reason} onChange={(e) => setReason(e.target.value)} />}
+              </Field>
+              <FormMessage kind="error">{formError}</FormMessage>
+              <div className="form__actions">
+                <button type="submit" className="button button--primary" disabled={busy}>
+                  {busy ? "Mengirim…" : "Kirim pernyataan tidak puas"}
+                </button>
+                <button type="button" className="button button--quiet" onClick={() => setOpen(false)}>
+                  Batal
+                </button>
+              </div>
+            </form>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,705 @@
+import { useEffect, useRef, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router-dom";
+import { useMutation, useQuery } from "urql";
+import { graphql, useFragment, type FragmentType } from "../../gql";
+import type { PengajuanDetail_PengajuanFragment as Detail, PengajuanStatus, PengirimanOpsi } from "../../gql/graphql";
+import { PengajuanBadge } from "../../components/badges";
+import { Deadline } from "../../components/deadline";
+import { DocumentSlots, slotKey, type UploadSlot } from "../../components/document-slots";
+import { FormMessage } from "../../components/field";
+import { LiveNote } from "../../components/live-note";
+import { PageTitle } from "../../components/page-title";
+import { checkServiceForm, ServiceForm, toFormValues, type FormValues } from "../../components/service-form";
+import { Survey } from "../../components/survey";
+import { Timeline } from "../../components/timeline";
+import { focusFirstError, requestErrorMessage, type ApiError, type FieldErrors } from "../../lib/errors";
+import { formatDate, formatDateTime } from "../../lib/format";
+import { isUuid, rawId, toGlobalId } from "../../lib/ids";
+import { newest, useSeqStream } from "../../lib/live";
+import { uploadMutation } from "../../lib/upload";
+
+export const PengajuanDetail_PengajuanFragment = graphql(`
+  fragment PengajuanDetail_Pengajuan on Pengajuan {
+    id
+    versi
+    seq
+    status
+    statusLabel
+    nomorRegistrasi
+    formData
+    pengiriman
+    createdAt
+    diajukanAt
+    selesaiAt
+    tenggat
+    tenggatSementara
+    terlambat
+    sisaMenitKerja
+    aksiTersedia
+    buktiUrl
+    alasanTolak
+    diambilAt
+    diambilOleh
+    layanan {
+      id
+      nama
+      unduhOnline
+      ambilDiKantor
+      formFields {
+        nama
+        label
+        tipe
+        wajib
+        pola
+        min
+        max
+        opsi
+        ...ServiceForm_FormField
+      }
+      persyaratan {
+        id
+        label
+        wajib
+        ...DocumentSlots_Persyaratan
+      }
+    }
+    instansi {
+      id
+      nama
+      alamat
+      telepon
+      zonaWaktu
+      zonaWaktuLabel
+      jamLayanan {
+        hari
+        buka
+        tutup
+      }
+    }
+    dokumen {
+      id
+      persyaratan {
+        id
+      }
+      ...DocumentSlots_Dokumen
+    }
+    hasil {
+      id
+      judul
+      namaFile
+      url
+      kodeVerifikasi
+      createdAt
+      diunduhAt
+    }
+    riwayat {
+      seq
+      aksi
+      pesan
+      ...Timeline_PengajuanLog
+    }
+  }
+`);
+
+const PengajuanPageQuery = graphql(`
+  query PengajuanPage($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Pengajuan {
+        id
+        versi
+        ...PengajuanDetail_Pengajuan
+      }
+    }
+  }
+`);
+
+const PengajuanLiveSubscription = graphql(`
+  subscription PengajuanLive($id: ID!, $setelahSeq: Int) {
+    pengajuanBerubah(id: $id, setelahSeq: $setelahSeq) {
+      seq
+      pengajuan {
+        id
+        versi
+        ...PengajuanDetail_Pengajuan
+      }
+    }
+  }
+`);
+
+const SavePengajuanMutation = graphql(`
+  mutation SavePengajuan($id: ID!, $versi: Int!, $formData: JSON, $pengiriman: PengirimanOpsi) {
+    updatePengajuan(id: $id, versi: $versi, formData: $formData, pengiriman: $pengiriman) {
+      __typename
+      ... on UpdatePengajuanSuccess {
+        data {
+          id
+          versi
+          ...PengajuanDetail_Pengajuan
+        }
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+const UploadDokumenMutation = graphql(`
+  mutation UploadDokumen($id: ID!, $versi: Int!, $berkas: [DokumenUploadInput!]!) {
+    uploadDokumenPengajuan(id: $id, versi: $versi, berkas: $berkas) {
+      __typename
+      ... on UploadDokumenPengajuanSuccess {
+        data {
+          id
+          versi
+          ...PengajuanDetail_Pengajuan
+        }
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+const CitizenActionMutation = graphql(`
+  mutation CitizenAction($id: ID!, $versi: Int!, $aksi: AksiPengajuan!) {
+    ubahStatusPengajuan(id: $id, versi: $versi, aksi: $aksi) {
+      __typename
+      ... on UbahStatusPengajuanSuccess {
+        data {
+          id
+          versi
+          ...PengajuanDetail_Pengajuan
+        }
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+const RestartPengajuanMutation = graphql(`
+  mutation RestartPengajuan($layananId: ID!, $dari: ID!) {
+    createPengajuan(layananId: $layananId, dariPengajuanId: $dari) {
+      __typename
+      ... on CreatePengajuanSuccess {
+        data {
+          id
+        }
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+const FINAL: PengajuanStatus[] = ["SELESAI", "DIAMBIL", "DITOLAK", "DIBATALKAN"];
+
+type Snapshot = { id: string; versi: number } & FragmentType<typeof PengajuanDetail_PengajuanFragment>;
+
+const EXPLAIN: Partial<Record<PengajuanStatus, string>> = {
+  DRAFT: "Belum diajukan. Isi formulir, unggah dokumen, lalu tekan “Ajukan”. Draf tersimpan dan dapat dilanjutkan kapan saja.",
+  DIAJUKAN: "Sudah diterima dan menunggu pemeriksaan berkas oleh petugas. Batas waktu penyelesaian mulai dihitung setelah berkas dinyatakan lengkap.",
+  DIVERIFIKASI: "Berkas Anda lengkap. Petugas akan segera memprosesnya.",
+  DIPROSES: "Sedang diproses oleh petugas.",
+  SELESAI: "Selesai. Dokumen hasil dapat diunduh di bawah ini dan di Log Inbox.",
+  DIBATALKAN: "Pengajuan ini Anda batalkan.",
+};
+
+/** Places an API error at the field it names (a form value, a document slot, the delivery option) or at the form. */
+function placeApiError(err: ApiError, slotIds: readonly string[], uploadSlot?: string): { fields: FieldErrors; form: string | null } {
+  const f = err.field ?? "";
+  if (f.startsWith("formData.")) return { fields: { [f]: err.message }, form: null };
+  if (f.startsWith("persyaratan.") && slotIds.includes(f.slice("persyaratan.".length))) return { fields: { [f]: err.message }, form: null };
+  if (uploadSlot && f.startsWith("berkas")) return { fields: { [slotKey(uploadSlot)]: err.message }, form: null };
+  if (f === "pengiriman") return { fields: { pengiriman: err.message }, form: null };
+  return { fields: {}, form: err.message };
+}
+
+export default function PengajuanPage() {
+  const { id = "" } = useParams();
+  const valid = isUuid(id);
+  const gid = toGlobalId("Pengajuan", id);
+  const [{ data, error, fetching }] = useQuery({ query: PengajuanPageQuery, variables: { id: gid }, pause: !valid });
+  const [live, setLive] = useState<Snapshot | null>(null);
+  const [mine, setMine] = useState<Snapshot | null>(null);
+  const [announce, setAnnounce] = useState("");
+  const node = data?.node?.__typename === "Pengajuan" ? (data.node as Snapshot) : null;
+  const current = newest<Snapshot>(node, live?.id === gid ? live : null, mine?.id === gid ? mine : null);
+  const p = useFragment(PengajuanDetail_PengajuanFragment, current);
+  const lastStatus = useRef<PengajuanStatus | null>(null);
+
+  const stream = useSeqStream({
+    document: PengajuanLiveSubscription,
+    variables: { id: gid },
+    fromSeq: node && p ? p.seq : null,
+    pick: (d) => d.pengajuanBerubah,
+    seqOf: (e) => e.seq,
+    onEvent: (e) => setLive((prev) => newest<Snapshot>(prev, e.pengajuan as Snapshot)),
+    pause: !valid,
+  });
+
+  useEffect(() => {
+    if (!p) return;
+    if (lastStatus.current && lastStatus.current !== p.status) setAnnounce(`Status pengajuan berubah: ${p.statusLabel}.`);
+    lastStatus.current = p.status;
+  }, [p?.status, p?.statusLabel, p]);
+
+  if (!valid || (data && !node)) {
+    return (
+      <div className="narrow">
+        <PageTitle>Pengajuan tidak ditemukan</PageTitle>
+        <p>
+          Pengajuan ini tidak ada atau bukan milik Anda. Lihat <Link to="/pengajuan">Log Pengajuan</Link> Anda.
+        </p>
+      </div>
+    );
+  }
+  if (!p || !current) {
+    return fetching || !error ? <p aria-busy="true">Memuat pengajuan…</p> : <p className="alert alert--error">{requestErrorMessage(error)}</p>;
+  }
+
+  return (
+    <PengajuanView
+      key={p.id}
+      p={p}
+      versi={current.versi}
+      onChanged={(s) => setMine((prev) => newest<Snapshot>(prev, s))}
+      announce={announce}
+      streamError={stream.error ? requestErrorMessage(stream.error) : null}
+    />
+  );
+}
+
+function PengajuanView({ p, versi, onChanged, announce, streamError }: { p: Detail; versi: number; onChanged: (s: Snapshot) => void; announce: string; streamError: string | null }) {
+  const navigate = useNavigate();
+  const editable = p.status === "DRAFT" || p.status === "PERLU_PERBAIKAN";
+  const [values, setValues] = useState<FormValues>(() => toFormValues(p.formData));
+  const [pengiriman, setPengiriman] = useState<PengirimanOpsi>(p.pengiriman);
+  const [dirty, setDirty] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [busy, setBusy] = useState<null | "simpan" | "ajukan" | "batal" | "ulang">(null);
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const versiRef = useRef(versi);
+  versiRef.current = Math.max(versiRef.current, versi);
+  const formRef = useRef<HTMLFormElement>(null);
+  const statusRef = useRef<HTMLDivElement>(null);
+  const [, save] = useMutation(SavePengajuanMutation);
+  const [, act] = useMutation(CitizenActionMutation);
+  const [, restart] = useMutation(RestartPengajuanMutation);
+
+  // values typed here win over the server's copy until saved; a change elsewhere (another tab) shows when not dirty
+  useEffect(() => {
+    if (!dirty) {
+      setValues(toFormValues(p.formData));
+      setPengiriman(p.pengiriman);
+    }
+  }, [p.formData, p.pengiriman, dirty]);
+
+  const slotIds = p.layanan.persyaratan.map((s) => s.id);
+  const order = [...p.layanan.formFields.map((f) => `formData.${f.nama}`), ...slotIds.map(slotKey), "pengiriman"];
+  const fixMessage = p.status === "PERLU_PERBAIKAN" ? [...p.riwayat].sort((a, b) => b.seq - a.seq).find((l) => l.aksi === "MINTA_PERBAIKAN")?.pesan : null;
+  const both = p.layanan.unduhOnline && p.layanan.ambilDiKantor;
+
+  function accept(s: Snapshot) {
+    versiRef.current = Math.max(versiRef.current, s.versi);
+    onChanged(s);
+  }
+
+  function showErrors(fields: FieldErrors, form: string | null) {
+    setErrors(fields);
+    setFormError(form);
+    if (Object.keys(fields).length) setTimeout(() => focusFirstError(formRef.current, order, fields), 0);
+  }
+
+  const upload: UploadSlot = async (slotId, file, onProgress) => {
+    setSaved(null);
+    setErrors((e) => ({ ...e, [slotKey(slotId)]: "" }));
+    const r = await uploadMutation(UploadDokumenMutation, { id: p.id, versi: versiRef.current, berkas: [{ persyaratanId: slotId, file }] }, { onProgress });
+    const res = r.data?.uploadDokumenPengajuan;
+    if (!res) return r.failure ?? requestErrorMessage(null);
+    if (res.__typename === "UploadDokumenPengajuanSuccess") {
+      accept(res.data as Snapshot);
+      setFormError(null);
+      return null;
+    }
+    return res.message;
+  };
+
+  async function persist(): Promise<boolean> {
+    if (!dirty && pengiriman === p.pengiriman) return true;
+    const r = await save({ id: p.id, versi: versiRef.current, formData: values, pengiriman });
+    const res = r.data?.updatePengajuan;
+    if (!res) {
+      showErrors({}, requestErrorMessage(r.error));
+      return false;
+    }
+    if (res.__typename !== "UpdatePengajuanSuccess") {
+      const placed = placeApiError(res, slotIds);
+      showErrors(placed.fields, placed.form);
+      return false;
+    }
+    accept(res.data as Snapshot);
+    setDirty(false);
+    return true;
+  }
+
+  async function saveDraft() {
+    setBusy("simpan");
+    setSaved(null);
+    const local = checkServiceForm(p.layanan.formFields, values, true);
+    if (Object.keys(local).length) {
+      showErrors(local, null);
+      setBusy(null);
+      return;
+    }
+    if (await persist()) {
+      setErrors({});
+      setFormError(null);
+      setSaved("Tersimpan.");
+    }
+    setBusy(null);
+  }
+
+  async function submit() {
+    setBusy("ajukan");
+    setSaved(null);
+    const local = checkServiceForm(p.layanan.formFields, values, false);
+    for (const slot of p.layanan.persyaratan) {
+      if (slot.wajib && !p.dokumen.some((d) => d.persyaratan.id === slot.id)) local[slotKey(slot.id)] = `${slot.label} wajib diunggah.`;
+    }
+    if (Object.keys(local).length) {
+      showErrors(local, "Masih ada yang perlu dilengkapi. Periksa isian yang ditandai.");
+      setBusy(null);
+      return;
+    }
+    if (!(await persist())) {
+      setBusy(null);
+      return;
+    }
+    const r = await act({ id: p.id, versi: versiRef.current, aksi: "AJUKAN" });
+    const res = r.data?.ubahStatusPengajuan;
+    setBusy(null);
+    if (!res) return showErrors({}, requestErrorMessage(r.error));
+    if (res.__typename !== "UbahStatusPengajuanSuccess") {
+      const placed = placeApiError(res, slotIds);
+      return showErrors(placed.fields, placed.form);
+    }
+    accept(res.data as Snapshot);
+    setErrors({});
+    setFormError(null);
+    statusRef.current?.focus();
+  }
+
+  async function cancel() {
+    setBusy("batal");
+    const r = await act({ id: p.id, versi: versiRef.current, aksi: "BATALKAN" });
+    const res = r.data?.ubahStatusPengajuan;
+    setBusy(null);
+    setConfirmCancel(false);
+    if (res?.__typename === "UbahStatusPengajuanSuccess") accept(res.data as Snapshot);
+    else setFormError(res && "message" in res ? res.message : requestErrorMessage(r.error));
+  }
+
+  async function startAgain() {
+    setBusy("ulang");
+    const r = await restart({ layananId: p.layanan.id, dari: p.id });
+    const res = r.data?.createPengajuan;
+    setBusy(null);
+    if (res?.__typename === "CreatePengajuanSuccess") navigate(`/pengajuan/${rawId(res.data.id)}`);
+    else setFormError(res && "message" in res ? res.message : requestErrorMessage(r.error));
+  }
+
+  const zone = p.instansi.zonaWaktu;
+  const z = p.instansi.zonaWaktuLabel;
+
+  return (
+    <article className="pengajuan">
+      <p className="breadcrumb">
+        <Link to="/pengajuan">Log Pengajuan</Link> <span aria-hidden="true">›</span> {p.nomorRegistrasi ?? "Draf"}
+      </p>
+      <PageTitle title={`Pengajuan ${p.layanan.nama}`}>{p.layanan.nama}</PageTitle>
+      <p className="sr-only" role="status" aria-live="polite">
+        {announce}
+      </p>
+
+      <div className="card status-card" ref={statusRef} tabIndex={-1} aria-labelledby="status-pengajuan">
+        <h2 id="status-pengajuan" className="sr-only">
+          Status pengajuan
+        </h2>
+        <div className="status-card__row">
+          <PengajuanBadge status={p.status} large />
+          {p.nomorRegistrasi && (
+            <p className="status-card__nomor">
+              Nomor registrasi <strong className="mono">{p.nomorRegistrasi}</strong>
+            </p>
+          )}
+        </div>
+        {EXPLAIN[p.status] && <p>{EXPLAIN[p.status]}</p>}
+        {p.status === "PERLU_PERBAIKAN" && (
+          <div className="alert alert--warning" role="alert">
+            <p>
+              <strong>Petugas meminta perbaikan.</strong> Batas waktu berhenti sampai Anda mengajukan kembali.
+            </p>
+            {fixMessage && (
+              <p>
+                Pesan petugas: <q className="officer-message">{fixMessage}</q>
+              </p>
+            )}
+            <p>Perbaiki isian atau ganti dokumen di bawah ini, lalu tekan “Ajukan kembali”.</p>
+          </div>
+        )}
+        {p.status === "DITOLAK" && (
+          <div className="alert alert--error">
+            <p>
+              <strong>Pengajuan ditolak.</strong> {p.alasanTolak && <>Alasan: {p.alasanTolak}</>}
+            </p>
+            <p>Anda dapat mengajukan ulang; isian dan dokumen dari pengajuan ini ikut disalin.</p>
+            <button type="button" className="button button--primary" disabled={busy !== null} onClick={startAgain}>
+              {busy === "ulang" ? "Menyiapkan…" : "Ajukan ulang dari pengajuan ini"}
+            </button>
+          </div>
+        )}
+        {p.status === "DIBATALKAN" && (
+          <button type="button" className="button button--secondary" disabled={busy !== null} onClick={startAgain}>
+            {busy === "ulang" ? "Menyiapkan…" : "Ajukan ulang"}
+          </button>
+        )}
+        {p.status === "SIAP_DIAMBIL" && (
+          <div className="alert alert--success">
+            <p>
+              <strong>Dokumen siap diambil</strong> di {p.instansi.nama}
+              {p.instansi.alamat && `, ${p.instansi.alamat}`}, pada jam layanan. Bawa KTP asli dan bukti pengajuan.
+            </p>
+          </div>
+        )}
+        {p.status === "DIAMBIL" && p.diambilAt && (
+          <p>
+            Diambil {p.diambilOleh ? `oleh ${p.diambilOleh} ` : ""}pada {formatDateTime(p.diambilAt, zone)} {z}.
+          </p>
+        )}
+        <dl className="facts facts--compact">
+          <div>
+            <dt>Kantor</dt>
+            <dd>{p.instansi.nama}</dd>
+          </div>
+          {p.diajukanAt && (
+            <div>
+              <dt>Diajukan</dt>
+              <dd>
+                {formatDateTime(p.diajukanAt, zone)} {z}
+              </dd>
+            </div>
+          )}
+          {p.tenggat && !FINAL.includes(p.status) && (
+            <div>
+              <dt>Selesai paling lambat</dt>
+              <dd>
+                <Deadline tenggat={p.tenggat} sisaMenitKerja={p.sisaMenitKerja} tenggatSementara={p.tenggatSementara} terlambat={p.terlambat} instansi={p.instansi} prefix="" />
+              </dd>
+            </div>
+          )}
+          {p.selesaiAt && (
+            <div>
+              <dt>Selesai</dt>
+              <dd>
+                {formatDateTime(p.selesaiAt, zone)} {z}
+              </dd>
+            </div>
+          )}
+        </dl>
+        {p.buktiUrl && (
+          <p>
+            <a className="button button--secondary button--small" href={p.buktiUrl} target="_blank" rel="noopener">
+              Unduh bukti pengajuan (PDF)<span className="sr-only"> (tab baru)</span>
+            </a>
+          </p>
+        )}
+        <LiveNote error={streamError} />
+      </div>
+
+      {p.hasil.length > 0 && (
+        <section className="card" aria-labelledby="hasil">
+          <h2 id="hasil">Dokumen hasil</h2>
+          <ul className="results">
+            {p.hasil.map((h) => (
+              <li key={h.id}>
+                <a className="button button--primary" href={h.url} download={h.namaFile}>
+                  Unduh {h.judul}
+                </a>
+                <p className="muted small">
+                  {h.namaFile} · kode verifikasi <span className="mono">{h.kodeVerifikasi}</span> (periksa keaslian di{" "}
+                  <Link to={`/verifikasi/${encodeURIComponent(h.kodeVerifikasi)}`}>halaman verifikasi</Link>)
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {editable ? (
+        <form
+          ref={formRef}
+          className="pengajuan__form"
+          noValidate
+          aria-label="Formulir pengajuan"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          {p.layanan.formFields.length > 0 && (
+            <section className="card" aria-labelledby="isian">
+              <h2 id="isian">
+                <span className="step-number" aria-hidden="true">
+                  1
+                </span>{" "}
+                Isi formulir
+              </h2>
+              <ServiceForm
+                fields={p.layanan.formFields}
+                values={values}
+                errors={errors}
+                onChange={(nama, v) => {
+                  setValues((x) => ({ ...x, [nama]: v }));
+                  setDirty(true);
+                  setSaved(null);
+                  setFormError(null);
+                }}
+                onFieldChecked={(key, message) => setErrors((x) => ({ ...x, [key]: message ?? "" }))}
+              />
+            </section>
+          )}
+          {p.layanan.persyaratan.length > 0 && (
+            <section className="card" aria-labelledby="dokumen">
+              <h2 id="dokumen">
+                <span className="step-number" aria-hidden="true">
+                  {p.layanan.formFields.length > 0 ? 2 : 1}
+                </span>{" "}
+                Unggah dokumen
+              </h2>
+              <p className="muted small">Berkas langsung terunggah setelah dipilih. Foto dokumen harus jelas terbaca.</p>
+              <DocumentSlots slots={p.layanan.persyaratan} documents={p.dokumen} errors={errors} editable upload={upload} />
+            </section>
+          )}
+          {both && (
+            <section className="card" aria-labelledby="penerimaan">
+              <fieldset className="choice">
+                <legend className="field__label" id="penerimaan">
+                  Cara menerima hasil
+                </legend>
+                <div className="choice__options">
+                  {(["UNDUH", "AMBIL"] as const).map((k) => (
+                    <label key={k} className="choice__option">
+                      <input
+                        type="radio"
+                        name="pengiriman"
+                        value={k}
+                        checked={pengiriman === k}
+                        onChange={() => {
+                          setPengiriman(k);
+                          setErrors((x) => ({ ...x, pengiriman: "" }));
+                        }}
+                      />
+                      {k === "UNDUH" ? "Unduh dari Loket (Log Inbox)" : "Ambil di kantor"}
+                    </label>
+                  ))}
+                </div>
+                {errors.pengiriman && <p className="field__error">{errors.pengiriman}</p>}
+              </fieldset>
+            </section>
+          )}
+          <div className="card form-end">
+            <FormMessage kind="error">{formError}</FormMessage>
+            <FormMessage kind="success">{saved}</FormMessage>
+            <div className="form__actions">
+              <button type="submit" className="button button--primary" disabled={busy !== null}>
+                {busy === "ajukan" ? "Mengirim…" : p.status === "PERLU_PERBAIKAN" ? "Ajukan kembali" : "Ajukan"}
+              </button>
+              <button type="button" className="button button--secondary" disabled={busy !== null} onClick={saveDraft}>
+                {busy === "simpan" ? "Menyimpan…" : "Simpan draf"}
+              </button>
+            </div>
+            <p className="muted small">Dengan menekan “Ajukan”, Anda menyatakan data dan dokumen yang dikirim benar.</p>
+          </div>
+        </form>
+      ) : (
+        <>
+          <FormMessage kind="error">{formError}</FormMessage>
+          {p.status !== "DIBATALKAN" && (
+            <details className="card sent">
+              <summary>
+                <h2 className="sent__title">Data dan dokumen yang Anda kirim</h2>
+              </summary>
+              {p.layanan.formFields.length > 0 && (
+                <dl className="facts facts--compact">
+                  {p.layanan.formFields.map((f) => (
+                    <div key={f.nama}>
+                      <dt>{f.label}</dt>
+                      <dd>{values[f.nama] ? (f.tipe === "DATE" ? formatDate(values[f.nama]!) : values[f.nama]) : "—"}</dd>
+                    </div>
+                  ))}
+                  <div>
+                    <dt>Cara menerima hasil</dt>
+                    <dd>{p.pengiriman === "UNDUH" ? "Unduh dari Loket (Log Inbox)" : "Ambil di kantor"}</dd>
+                  </div>
+                </dl>
+              )}
+              <DocumentSlots slots={p.layanan.persyaratan} documents={p.dokumen} errors={{}} editable={false} upload={upload} />
+            </details>
+          )}
+        </>
+      )}
+
+      {p.aksiTersedia.includes("BATALKAN") && (
+        <section className="card danger-zone" aria-labelledby="batal">
+          <h2 id="batal">Batalkan pengajuan</h2>
+          {!confirmCancel ? (
+            <button type="button" className="button button--danger" onClick={() => setConfirmCancel(true)}>
+              Batalkan pengajuan…
+            </button>
+          ) : (
+            <div role="group" aria-label="Konfirmasi pembatalan">
+              <p>Yakin membatalkan? Pengajuan yang dibatalkan tidak dapat dilanjutkan, tetapi Anda dapat mengajukan ulang.</p>
+              <div className="form__actions">
+                <button type="button" className="button button--danger" disabled={busy !== null} onClick={cancel}>
+                  {busy === "batal" ? "Membatalkan…" : "Ya, batalkan"}
+                </button>
+                <button type="button" className="button button--secondary" onClick={() => setConfirmCancel(false)}>
+                  Tidak
+                </button>
+              </div>
+            </div>
+          )}
+        </section>
+      )}
+
+      <section className="card" aria-labelledby="riwayat">
+        <h2 id="riwayat">Riwayat (Log Pengajuan)</h2>
+        <Timeline steps={p.riwayat} timeZone={zone} zoneLabel={z} />
+      </section>
+
+      {(p.status === "SELESAI" || p.status === "DIAMBIL") && <Survey jenisKasus="PENGAJUAN" kasusId={p.id} />}
+
+      {p.status !== "DRAFT" && (
+        <p className="muted">
+          Ada masalah dengan layanan ini? <Link to={`/pengaduan/baru?pengajuan=${rawId(p.id)}`}>Sampaikan pengaduan</Link>.
+        </p>
+      )}
+    </article>
+  );
+}

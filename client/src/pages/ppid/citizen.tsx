@@ -1,0 +1,363 @@
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { Link, useNavigate, useParams } from "react-router-dom";
+import { useMutation, useQuery, useSubscription } from "urql";
+import { graphql } from "../../gql";
+import type { CaraPerolehan, FormatInformasi } from "../../gql/graphql";
+import { Field, FormMessage } from "../../components/field";
+import { LiveNote } from "../../components/live-note";
+import { PageTitle } from "../../components/page-title";
+import { PermohonanBadge, PermohonanView } from "../../components/permohonan-view";
+import { Survey } from "../../components/survey";
+import { focusFirstError, requestErrorMessage, type FieldErrors } from "../../lib/errors";
+import { formatDateTime } from "../../lib/format";
+import { isUuid, rawId, toGlobalId } from "../../lib/ids";
+import { newest } from "../../lib/live";
+
+const PermohonanSayaQuery = graphql(`
+  query PermohonanSaya($first: Int) {
+    permohonanInformasiSaya(first: $first) {
+      edges {
+        node {
+          id
+          nomorRegister
+          status
+          rincianInformasi
+          diterimaAt
+          tenggat
+          terlambat
+          instansi {
+            id
+            nama
+            zonaWaktu
+            zonaWaktuLabel
+          }
+        }
+      }
+    }
+  }
+`);
+
+const InstansiPilihanQuery = graphql(`
+  query InstansiPilihan {
+    instansiList {
+      id
+      nama
+    }
+  }
+`);
+
+const AjukanPermohonanMutation = graphql(`
+  mutation AjukanPermohonan($instansiId: ID!, $rincianInformasi: String!, $tujuan: String!, $format: FormatInformasi!, $caraPerolehan: CaraPerolehan!) {
+    ajukanPermohonanInformasi(instansiId: $instansiId, rincianInformasi: $rincianInformasi, tujuan: $tujuan, format: $format, caraPerolehan: $caraPerolehan) {
+      __typename
+      ... on AjukanPermohonanInformasiSuccess {
+        data {
+          id
+          nomorRegister
+        }
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+const PermohonanPageQuery = graphql(`
+  query PermohonanPage($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on PermohonanInformasi {
+        id
+        versi
+        status
+        alasanKeberatan {
+          alasan
+          label
+          bisaDiajukan
+          batas
+        }
+        ...PermohonanView_Permohonan
+      }
+    }
+  }
+`);
+
+const PermohonanLiveSubscription = graphql(`
+  subscription PermohonanLive($id: ID!) {
+    permohonanInformasiBerubah(id: $id) {
+      id
+      versi
+      status
+      alasanKeberatan {
+        alasan
+        label
+        bisaDiajukan
+        batas
+      }
+      ...PermohonanView_Permohonan
+    }
+  }
+`);
+
+const AjukanKeberatanMutation = graphql(`
+  mutation AjukanKeberatan($permohonanId: ID!, $alasan: AlasanKeberatan!, $uraian: String!) {
+    ajukanKeberatan(permohonanId: $permohonanId, alasan: $alasan, uraian: $uraian) {
+      __typename
+      ... on AjukanKeberatanSuccess {
+        data {
+          id
+          nomorRegister
+        }
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+/** /informasi: my public-information requests (UU 14/2008). */
+export function PermohonanSayaPage() {
+  const [{ data, fetching, error }] = useQuery({ query: PermohonanSayaQuery, variables: { first: 50 }, requestPolicy: "cache-and-network" });
+  const items = data?.permohonanInformasiSaya.edges ?? [];
+  return (
+    <>
+      <PageTitle>Permohonan informasi publik</PageTitle>
+      <div className="toolbar">
+        <p className="lead">Minta informasi kepada badan publik (UU 14/2008). Jawaban paling lambat 10 hari kerja.</p>
+        <p>
+          <Link className="button button--primary" to="/informasi/baru">
+            Minta informasi
+          </Link>
+        </p>
+      </div>
+      {fetching && !data && <p aria-busy="true">Memuat…</p>}
+      {error && !data && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+      {data && items.length === 0 && <p className="card">Anda belum pernah meminta informasi publik.</p>}
+      <ul className="request-list">
+        {items.map(({ node: p }) => (
+          <li key={p.id} className="card request">
+            <div className="request__head">
+              <h2 className="request__title">
+                <Link to={`/informasi/${rawId(p.id)}`}>{p.rincianInformasi.length > 90 ? `${p.rincianInformasi.slice(0, 90)}…` : p.rincianInformasi}</Link>
+              </h2>
+              <PermohonanBadge status={p.status} />
+            </div>
+            <p className="request__meta">
+              <span className="mono">{p.nomorRegister}</span> · {p.instansi.nama} · {formatDateTime(p.diterimaAt, p.instansi.zonaWaktu)} {p.instansi.zonaWaktuLabel}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+const FIELDS = ["instansiId", "rincianInformasi", "tujuan", "format", "caraPerolehan"];
+
+/** /informasi/baru */
+export function PermohonanBaruPage() {
+  const navigate = useNavigate();
+  const [{ data }] = useQuery({ query: InstansiPilihanQuery });
+  const offices = data?.instansiList ?? [];
+  const [instansiId, setInstansiId] = useState("");
+  const [rincian, setRincian] = useState("");
+  const [tujuan, setTujuan] = useState("");
+  const [format, setFormat] = useState<FormatInformasi>("SOFTCOPY");
+  const [cara, setCara] = useState<CaraPerolehan>("EMAIL");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [{ fetching }, ajukan] = useMutation(AjukanPermohonanMutation);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!instansiId && offices.length === 1) setInstansiId(offices[0]!.id);
+  }, [offices, instansiId]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const local: FieldErrors = {};
+    if (!instansiId) local.instansiId = "Pilih badan publik yang Anda mintai informasi.";
+    if (rincian.trim().length < 10) local.rincianInformasi = "Rincian informasi yang dibutuhkan wajib diisi (minimal 10 karakter).";
+    if (tujuan.trim().length < 5) local.tujuan = "Tujuan penggunaan informasi wajib diisi (minimal 5 karakter).";
+    if (format === "HARDCOPY" && cara === "EMAIL") local.caraPerolehan = "Salinan cetak (hardcopy) tidak dapat dikirim lewat email; pilih ambil langsung atau pos.";
+    setErrors(local);
+    setFormError(null);
+    if (Object.keys(local).length) return focusFirstError(formRef.current, FIELDS, local);
+    const r = await ajukan({ instansiId, rincianInformasi: rincian.trim(), tujuan: tujuan.trim(), format, caraPerolehan: cara });
+    const res = r.data?.ajukanPermohonanInformasi;
+    if (res?.__typename === "AjukanPermohonanInformasiSuccess") return navigate(`/informasi/${rawId(res.data.id)}`);
+    if (res && "message" in res && res.field && FIELDS.includes(res.field)) {
+      setErrors({ [res.field]: res.message });
+      focusFirstError(formRef.current, FIELDS, { [res.field]: res.message });
+    } else setFormError(res && "message" in res ? res.message : requestErrorMessage(r.error));
+  }
+
+  return (
+    <div className="narrow">
+      <PageTitle>Minta informasi publik</PageTitle>
+      <p className="lead">Tuliskan informasi yang Anda butuhkan sejelas mungkin. PPID menjawab paling lambat 10 hari kerja dan dapat memperpanjang satu kali paling lama 7 hari kerja dengan alasan tertulis.</p>
+      <form ref={formRef} className="card form" noValidate onSubmit={submit} aria-label="Permohonan informasi">
+        {offices.length > 1 && (
+          <Field name="instansiId" label="Badan publik" error={errors.instansiId}>
+            {(props) => (
+              <select {...props} value={instansiId} onChange={(e) => setInstansiId(e.target.value)}>
+                <option value="">— Pilih —</option>
+                {offices.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.nama}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <Field name="rincianInformasi" label="Rincian informasi yang dibutuhkan" hint="Contoh: Daftar penerima bantuan rumah ibadah tahun 2026 beserta nilai bantuannya." error={errors.rincianInformasi}>
+          {(props) => <textarea {...props} rows={5} maxLength={5000} value={rincian} onChange={(e) => setRincian(e.target.value)} />}
+        </Field>
+        <Field name="tujuan" label="Tujuan penggunaan informasi" error={errors.tujuan}>
+          {(props) => <textarea {...props} rows={3} maxLength={2000} value={tujuan} onChange={(e) => setTujuan(e.target.value)} />}
+        </Field>
+        <fieldset className="choice">
+          <legend className="field__label">Bentuk informasi</legend>
+          <div className="choice__options">
+            {(
+              [
+                ["SOFTCOPY", "Salinan elektronik (softcopy)"],
+                ["HARDCOPY", "Salinan cetak (hardcopy)"],
+              ] as const
+            ).map(([v, l]) => (
+              <label key={v} className="choice__option">
+                <input type="radio" name="format" value={v} checked={format === v} onChange={() => setFormat(v)} /> {l}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset className="choice" aria-describedby="cara-msg">
+          <legend className="field__label">Cara memperoleh</legend>
+          <div className="choice__options">
+            {(
+              [
+                ["EMAIL", "Dikirim lewat email"],
+                ["AMBIL", "Diambil langsung"],
+                ["POS", "Dikirim lewat pos"],
+              ] as const
+            ).map(([v, l]) => (
+              <label key={v} className="choice__option">
+                <input type="radio" name="caraPerolehan" value={v} checked={cara === v} onChange={() => setCara(v)} /> {l}
+              </label>
+            ))}
+          </div>
+          <p id="cara-msg" className="field__message" aria-live="polite">
+            {errors.caraPerolehan && <span className="field__error">⚠ {errors.caraPerolehan}</span>}
+          </p>
+        </fieldset>
+        <FormMessage kind="error">{formError}</FormMessage>
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={fetching}>
+            {fetching ? "Mengirim…" : "Kirim permohonan"}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+/** /informasi/:id — live status, the written answer, and objections on the grounds that exist. */
+export function PermohonanPage() {
+  const { id = "" } = useParams();
+  const valid = isUuid(id);
+  const gid = toGlobalId("PermohonanInformasi", id);
+  const [{ data, fetching, error }, refetch] = useQuery({ query: PermohonanPageQuery, variables: { id: gid }, pause: !valid });
+  const [{ data: live }] = useSubscription({ query: PermohonanLiveSubscription, variables: { id: gid }, pause: !valid });
+  const node = data?.node?.__typename === "PermohonanInformasi" ? data.node : null;
+  const p = newest(live?.permohonanInformasiBerubah, node);
+  const [alasan, setAlasan] = useState("");
+  const [uraian, setUraian] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [{ fetching: sending }, ajukan] = useMutation(AjukanKeberatanMutation);
+
+  if (!valid || (data && !node)) {
+    return (
+      <div className="narrow">
+        <PageTitle>Permohonan tidak ditemukan</PageTitle>
+        <p>
+          Lihat <Link to="/informasi">permohonan informasi Anda</Link>.
+        </p>
+      </div>
+    );
+  }
+  if (!p) return fetching || !error ? <p aria-busy="true">Memuat…</p> : <p className="alert alert--error">{requestErrorMessage(error)}</p>;
+
+  const grounds = p.alasanKeberatan.filter((a) => a.bisaDiajukan);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const local: FieldErrors = {};
+    if (!alasan) local.alasan = "Pilih alasan keberatan.";
+    if (uraian.trim().length < 10) local.uraian = "Uraian keberatan wajib diisi (minimal 10 karakter).";
+    setErrors(local);
+    setFormError(null);
+    if (Object.keys(local).length) return;
+    const r = await ajukan({ permohonanId: p!.id, alasan: alasan as never, uraian: uraian.trim() });
+    const res = r.data?.ajukanKeberatan;
+    if (res?.__typename === "AjukanKeberatanSuccess") {
+      setDone(`Keberatan terdaftar dengan nomor ${res.data.nomorRegister}.`);
+      setAlasan("");
+      setUraian("");
+      refetch({ requestPolicy: "network-only" });
+      return;
+    }
+    if (res && "message" in res && (res.field === "alasan" || res.field === "uraian")) setErrors({ [res.field]: res.message });
+    else setFormError(res && "message" in res ? res.message : requestErrorMessage(r.error));
+  }
+
+  const decided = p.status === "DIKABULKAN" || p.status === "DIKABULKAN_SEBAGIAN" || p.status === "DITOLAK";
+  return (
+    <div className="narrow">
+      <p className="breadcrumb">
+        <Link to="/informasi">Permohonan informasi</Link>
+      </p>
+      <PageTitle>Permohonan informasi</PageTitle>
+      <LiveNote />
+      <PermohonanView permohonan={p} />
+      <FormMessage kind="success">{done}</FormMessage>
+      {grounds.length > 0 && (
+        <section className="card" aria-labelledby="ajukan-keberatan">
+          <h2 id="ajukan-keberatan">Ajukan keberatan</h2>
+          <p className="muted">Keberatan diajukan kepada atasan PPID dan ditanggapi paling lambat 30 hari kerja.</p>
+          <form className="form" noValidate onSubmit={submit} aria-label="Ajukan keberatan">
+            <Field name="alasan" label="Alasan (UU 14/2008 Pasal 35)" error={errors.alasan}>
+              {(props) => (
+                <select {...props} value={alasan} onChange={(e) => setAlasan(e.target.value)}>
+                  <option value="">— Pilih alasan —</option>
+                  {grounds.map((g) => (
+                    <option key={g.alasan} value={g.alasan}>
+                      {g.label}
+                      {g.batas ? ` (paling lambat ${formatDateTime(g.batas)})` : ""}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field name="uraian" label="Uraian keberatan" error={errors.uraian}>
+              {(props) => <textarea {...props} rows={4} value={uraian} onChange={(e) => setUraian(e.target.value)} />}
+            </Field>
+            <FormMessage kind="error">{formError}</FormMessage>
+            <div className="form__actions">
+              <button type="submit" className="button button--primary" disabled={sending}>
+                Ajukan keberatan
+              </button>
+            </div>
+          </form>
+        </section>
+      )}
+      {decided && <Survey jenisKasus="PERMOHONAN_INFORMASI" kasusId={p.id} />}
+    </div>
+  );
+}

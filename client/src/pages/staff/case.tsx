@@ -1,0 +1,671 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { Link, useParams } from "react-router-dom";
+import { useMutation, useQuery } from "urql";
+import { graphql, useFragment, type FragmentType } from "../../gql";
+import type { AksiPengajuan, StaffCase_PengajuanFragment as Case } from "../../gql/graphql";
+import { PengajuanBadge } from "../../components/badges";
+import { Deadline } from "../../components/deadline";
+import { DocumentViewer } from "../../components/document-viewer";
+import { Field, FormMessage } from "../../components/field";
+import { LiveNote } from "../../components/live-note";
+import { PageTitle } from "../../components/page-title";
+import { Timeline } from "../../components/timeline";
+import { requestErrorMessage, type FieldErrors } from "../../lib/errors";
+import { acceptAttr, checkFile, formatUkuran } from "../../lib/files";
+import { formatDate, formatDateTime } from "../../lib/format";
+import { isUuid, toGlobalId } from "../../lib/ids";
+import { AKSI_PENGAJUAN_LABEL } from "../../lib/labels";
+import { newest, useSeqStream } from "../../lib/live";
+import { useSession } from "../../lib/session";
+import { uploadMutation } from "../../lib/upload";
+
+export const StaffCase_PengajuanFragment = graphql(`
+  fragment StaffCase_Pengajuan on Pengajuan {
+    id
+    versi
+    seq
+    status
+    statusLabel
+    nomorRegistrasi
+    formData
+    pengiriman
+    createdAt
+    diajukanAt
+    diverifikasiAt
+    selesaiAt
+    tenggat
+    tenggatSementara
+    terlambat
+    sisaMenitKerja
+    aksiTersedia
+    buktiUrl
+    alasanTolak
+    diambilOleh
+    identitasPengambil
+    petugas
+    ditugaskanKeSaya
+    pemohon {
+      nama
+      jenisIdentitas
+      nomorIdentitas
+      email
+      telepon
+    }
+    layanan {
+      id
+      nama
+      formFields {
+        nama
+        label
+        tipe
+      }
+      persyaratan {
+        id
+        label
+        wajib
+      }
+    }
+    instansi {
+      id
+      nama
+      zonaWaktu
+      zonaWaktuLabel
+      jamLayanan {
+        hari
+        buka
+        tutup
+      }
+    }
+    dokumen(termasukLama: true) {
+      id
+      namaFile
+      mime
+      ukuran
+      url
+      diganti
+      createdAt
+      persyaratan {
+        id
+        label
+      }
+    }
+    hasil {
+      id
+      judul
+      namaFile
+      url
+      kodeVerifikasi
+      createdAt
+      diunduhAt
+    }
+    catatanInternal {
+      createdAt
+      isi
+      penulis
+    }
+    riwayat {
+      seq
+      ...Timeline_PengajuanLog
+    }
+  }
+`);
+
+const StaffCaseQuery = graphql(`
+  query StaffCase($id: ID!) {
+    aksiLabel {
+      aksi
+      label
+    }
+    node(id: $id) {
+      __typename
+      ... on Pengajuan {
+        id
+        versi
+        ...StaffCase_Pengajuan
+      }
+    }
+  }
+`);
+
+const StaffCaseLiveSubscription = graphql(`
+  subscription StaffCaseLive($id: ID!, $setelahSeq: Int) {
+    pengajuanBerubah(id: $id, setelahSeq: $setelahSeq) {
+      seq
+      pengajuan {
+        id
+        versi
+        ...StaffCase_Pengajuan
+      }
+    }
+  }
+`);
+
+const StaffActionMutation = graphql(`
+  mutation StaffAction($id: ID!, $versi: Int!, $aksi: AksiPengajuan!, $pesan: String, $diambilOleh: String, $identitasPengambil: String) {
+    ubahStatusPengajuan(id: $id, versi: $versi, aksi: $aksi, pesan: $pesan, diambilOleh: $diambilOleh, identitasPengambil: $identitasPengambil) {
+      __typename
+      ... on UbahStatusPengajuanSuccess {
+        data {
+          id
+          versi
+          ...StaffCase_Pengajuan
+        }
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+const AssignMutation = graphql(`
+  mutation AssignPengajuan($id: ID!, $versi: Int!, $petugasId: ID) {
+    tugaskanPengajuan(id: $id, versi: $versi, petugasId: $petugasId) {
+      __typename
+      ... on TugaskanPengajuanSuccess {
+        data {
+          id
+          versi
+          ...StaffCase_Pengajuan
+        }
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+const AddNoteMutation = graphql(`
+  mutation AddInternalNote($id: ID!, $isi: String!) {
+    tambahCatatanInternal(id: $id, isi: $isi) {
+      __typename
+      ... on TambahCatatanInternalSuccess {
+        data {
+          createdAt
+        }
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+const AttachResultMutation = graphql(`
+  mutation AttachResult($id: ID!, $versi: Int!, $judul: String!, $file: File!) {
+    lampirkanHasil(id: $id, versi: $versi, judul: $judul, file: $file) {
+      __typename
+      ... on LampirkanHasilSuccess {
+        data {
+          id
+          versi
+          ...StaffCase_Pengajuan
+        }
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+type Snapshot = { id: string; versi: number } & FragmentType<typeof StaffCase_PengajuanFragment>;
+
+/** What each action asks for before it is taken. */
+const ASKS: Partial<Record<AksiPengajuan, { pesan?: { label: string; hint: string }; pengambil?: boolean; note?: string }>> = {
+  MINTA_PERBAIKAN: { pesan: { label: "Pesan untuk pemohon", hint: "Tulis jelas apa yang perlu diperbaiki atau dilengkapi. Pemohon membaca pesan ini." } },
+  TOLAK: { pesan: { label: "Alasan penolakan", hint: "Pemohon membaca alasan ini dan dapat mengajukan ulang." } },
+  SERAHKAN: { pengambil: true },
+  VERIFIKASI: { note: "Berkas dinyatakan lengkap: batas waktu penyelesaian mulai dihitung." },
+  SELESAIKAN: { note: "Pemohon menerima dokumen hasil di Log Inbox dan notifikasi." },
+  SIAPKAN_PENGAMBILAN: { note: "Pemohon diberi tahu bahwa dokumen siap diambil di kantor." },
+};
+
+export default function StaffCasePage() {
+  const { id = "" } = useParams();
+  const valid = isUuid(id);
+  const gid = toGlobalId("Pengajuan", id);
+  const [{ data, fetching, error }, refetch] = useQuery({ query: StaffCaseQuery, variables: { id: gid }, pause: !valid });
+  const [live, setLive] = useState<Snapshot | null>(null);
+  const [mine, setMine] = useState<Snapshot | null>(null);
+  const node = data?.node?.__typename === "Pengajuan" ? (data.node as Snapshot) : null;
+  // on equal versions the query wins: internal notes change without a new version
+  const current = newest<Snapshot>(live, mine, node);
+  const p = useFragment(StaffCase_PengajuanFragment, current);
+  const stream = useSeqStream({
+    document: StaffCaseLiveSubscription,
+    variables: { id: gid },
+    fromSeq: node && p ? p.seq : null,
+    pick: (d) => d.pengajuanBerubah,
+    seqOf: (e) => e.seq,
+    onEvent: (e) => setLive((prev) => newest<Snapshot>(prev, e.pengajuan as Snapshot)),
+    pause: !valid,
+  });
+  const labels = useMemo(() => Object.fromEntries((data?.aksiLabel ?? []).map((a) => [a.aksi, a.label])) as Partial<Record<AksiPengajuan, string>>, [data]);
+
+  if (!valid || (data && !node)) {
+    return (
+      <div className="narrow">
+        <PageTitle>Pengajuan tidak ditemukan</PageTitle>
+        <p>
+          Kembali ke <Link to="/petugas/antrian">antrian</Link>.
+        </p>
+      </div>
+    );
+  }
+  if (!p || !current) return fetching || !error ? <p aria-busy="true">Memuat…</p> : <p className="alert alert--error">{requestErrorMessage(error)}</p>;
+  return (
+    <CaseView
+      key={p.id}
+      p={p}
+      versi={current.versi}
+      labels={labels}
+      streamError={stream.error ? requestErrorMessage(stream.error) : null}
+      onChanged={(s) => setMine((prev) => newest<Snapshot>(prev, s))}
+      refetch={() => refetch({ requestPolicy: "network-only" })}
+    />
+  );
+}
+
+function CaseView(props: {
+  p: Case;
+  versi: number;
+  labels: Partial<Record<AksiPengajuan, string>>;
+  streamError: string | null;
+  onChanged: (s: Snapshot) => void;
+  refetch: () => void;
+}) {
+  const { p, labels } = props;
+  const { me } = useSession();
+  const versi = useRef(props.versi);
+  versi.current = Math.max(versi.current, props.versi);
+  const [pending, setPending] = useState<AksiPengajuan | null>(null);
+  const [pesan, setPesan] = useState("");
+  const [diambilOleh, setDiambilOleh] = useState("");
+  const [identitas, setIdentitas] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [, act] = useMutation(StaffActionMutation);
+  const [{ fetching: acting }, assign] = useMutation(AssignMutation);
+  const [, addNote] = useMutation(AddNoteMutation);
+  const [assignError, setAssignError] = useState<string | null>(null);
+  const zone = p.instansi.zonaWaktu;
+  const z = p.instansi.zonaWaktuLabel;
+  const panelRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (pending) panelRef.current?.querySelector<HTMLElement>("textarea, input, button")?.focus();
+  }, [pending]);
+
+  function accept(s: Snapshot) {
+    versi.current = Math.max(versi.current, s.versi);
+    props.onChanged(s);
+  }
+
+  const label = (a: AksiPengajuan) => labels[a] ?? AKSI_PENGAJUAN_LABEL[a];
+
+  async function takeAction(e: FormEvent) {
+    e.preventDefault();
+    if (!pending) return;
+    const ask = ASKS[pending];
+    const local: FieldErrors = {};
+    if (ask?.pesan && pesan.trim().length < 5) local.pesan = `${ask.pesan.label} wajib diisi (minimal 5 karakter).`;
+    if (ask?.pengambil && !diambilOleh.trim()) local.diambilOleh = "Tuliskan nama orang yang mengambil dokumen.";
+    if (ask?.pengambil && !identitas.trim()) local.identitasPengambil = "Tuliskan dokumen identitas yang diperiksa.";
+    setErrors(local);
+    setActionError(null);
+    if (Object.keys(local).length) return;
+    const r = await act({
+      id: p.id,
+      versi: versi.current,
+      aksi: pending,
+      pesan: ask?.pesan ? pesan.trim() : null,
+      diambilOleh: ask?.pengambil ? diambilOleh.trim() : null,
+      identitasPengambil: ask?.pengambil ? identitas.trim() : null,
+    });
+    const res = r.data?.ubahStatusPengajuan;
+    if (!res) return setActionError(requestErrorMessage(r.error));
+    if (res.__typename !== "UbahStatusPengajuanSuccess") {
+      if (res.field && ["pesan", "diambilOleh", "identitasPengambil"].includes(res.field)) setErrors({ [res.field]: res.message });
+      else setActionError(res.message);
+      return;
+    }
+    accept(res.data as Snapshot);
+    setDone(`${label(pending)}: berhasil.`);
+    setPending(null);
+    setPesan("");
+    setDiambilOleh("");
+    setIdentitas("");
+  }
+
+  async function assignTo(petugasId: string | null) {
+    setAssignError(null);
+    const r = await assign({ id: p.id, versi: versi.current, petugasId });
+    const res = r.data?.tugaskanPengajuan;
+    if (res?.__typename === "TugaskanPengajuanSuccess") accept(res.data as Snapshot);
+    else setAssignError(res && "message" in res ? res.message : requestErrorMessage(r.error));
+  }
+
+  // in the order of the service's form, dates as people read them; values of fields since removed come last
+  const data = (p.formData ?? {}) as Record<string, unknown>;
+  const formEntries: Array<[string, string]> = [
+    ...p.layanan.formFields.filter((f) => data[f.nama] != null && data[f.nama] !== "").map((f): [string, string] => [f.label, f.tipe === "DATE" ? formatDate(String(data[f.nama])) : String(data[f.nama])]),
+    ...Object.entries(data)
+      .filter(([k]) => !p.layanan.formFields.some((f) => f.nama === k))
+      .map(([k, v]): [string, string] => [k, String(v)]),
+  ];
+  const documents = p.dokumen.map((d) => ({ ...d, label: d.persyaratan.label }));
+  const missing = p.layanan.persyaratan.filter((s) => s.wajib && !p.dokumen.some((d) => !d.diganti && d.persyaratan.id === s.id));
+
+  return (
+    <article className="case">
+      <p className="breadcrumb">
+        <Link to="/petugas/antrian">Antrian</Link> <span aria-hidden="true">›</span> {p.nomorRegistrasi}
+      </p>
+      <PageTitle title={`${p.nomorRegistrasi ?? "Pengajuan"} — ${p.layanan.nama}`}>
+        <span className="mono">{p.nomorRegistrasi}</span> <span className="page-title__sub">{p.layanan.nama}</span>
+      </PageTitle>
+
+      <div className="case__grid">
+        <div className="case__main">
+          <section className="card status-card" aria-label="Status dan tindakan">
+            <div className="status-card__row">
+              <PengajuanBadge status={p.status} large />
+              {p.tenggat && !["SELESAI", "DIAMBIL", "DITOLAK", "DIBATALKAN"].includes(p.status) && <Deadline tenggat={p.tenggat} sisaMenitKerja={p.sisaMenitKerja} terlambat={p.terlambat} tenggatSementara={p.tenggatSementara} instansi={p.instansi} />}
+            </div>
+            {p.status === "DIAJUKAN" && <p className="muted">Periksa dokumen. Batas waktu mulai dihitung saat berkas dinyatakan lengkap.</p>}
+            {p.status === "PERLU_PERBAIKAN" && <p className="muted">Menunggu perbaikan dari pemohon; batas waktu berhenti.</p>}
+            <p className="small">
+              Petugas: {p.petugas ?? <span className="muted">belum ditugaskan</span>}{" "}
+              {!p.ditugaskanKeSaya && me && p.aksiTersedia.length > 0 && (
+                <button type="button" className="button button--secondary button--small" disabled={acting} onClick={() => assignTo(me.id)}>
+                  Tugaskan ke saya
+                </button>
+              )}
+              {p.ditugaskanKeSaya && (
+                <button type="button" className="button button--quiet button--small" disabled={acting} onClick={() => assignTo(null)}>
+                  Lepaskan
+                </button>
+              )}
+            </p>
+            <FormMessage kind="error">{assignError}</FormMessage>
+            <FormMessage kind="success">{done}</FormMessage>
+            {p.aksiTersedia.length > 0 ? (
+              <div className="actions" role="group" aria-label="Tindakan">
+                {p.aksiTersedia.map((a) => (
+                  <button
+                    key={a}
+                    type="button"
+                    className={`button ${a === "TOLAK" ? "button--danger" : a === "MINTA_PERBAIKAN" ? "button--secondary" : "button--primary"}`}
+                    aria-expanded={pending === a}
+                    onClick={() => {
+                      setPending(pending === a ? null : a);
+                      setErrors({});
+                      setActionError(null);
+                      setDone(null);
+                    }}
+                  >
+                    {label(a)}
+                  </button>
+                ))}
+              </div>
+            ) : (
+              <p className="muted">Tidak ada tindakan pada status ini.</p>
+            )}
+            {pending && (
+              <div ref={panelRef} className="action-panel">
+                <form className="form" noValidate onSubmit={takeAction} aria-label={label(pending)}>
+                  {ASKS[pending]?.note && <p>{ASKS[pending]!.note}</p>}
+                  {pending === "SELESAIKAN" && p.pengiriman === "UNDUH" && p.hasil.length === 0 && (
+                    <p className="alert alert--warning">Lampirkan dokumen hasil terlebih dahulu (bagian “Dokumen hasil”).</p>
+                  )}
+                  {ASKS[pending]?.pesan && (
+                    <Field name="pesan" label={ASKS[pending]!.pesan!.label} hint={ASKS[pending]!.pesan!.hint} error={errors.pesan}>
+                      {(fp) => <textarea {...fp} rows={4} value={pesan} onChange={(e) => setPesan(e.target.value)} />}
+                    </Field>
+                  )}
+                  {ASKS[pending]?.pengambil && (
+                    <>
+                      <Field name="diambilOleh" label="Nama yang mengambil" error={errors.diambilOleh}>
+                        {(fp) => <input {...fp} type="text" value={diambilOleh} onChange={(e) => setDiambilOleh(e.target.value)} />}
+                      </Field>
+                      <Field name="identitasPengambil" label="Identitas yang diperiksa" hint="Contoh: KTP asli atas nama pemohon; surat kuasa dan KTP penerima kuasa." error={errors.identitasPengambil}>
+                        {(fp) => <input {...fp} type="text" value={identitas} onChange={(e) => setIdentitas(e.target.value)} />}
+                      </Field>
+                    </>
+                  )}
+                  <FormMessage kind="error">{actionError}</FormMessage>
+                  <div className="form__actions">
+                    <button type="submit" className={`button ${pending === "TOLAK" ? "button--danger" : "button--primary"}`}>
+                      Ya, {label(pending).toLowerCase()}
+                    </button>
+                    <button type="button" className="button button--quiet" onClick={() => setPending(null)}>
+                      Batal
+                    </button>
+                  </div>
+                </form>
+              </div>
+            )}
+            <LiveNote error={props.streamError} />
+          </section>
+
+          <section className="card" aria-labelledby="dokumen-pemohon">
+            <h2 id="dokumen-pemohon">Dokumen pemohon</h2>
+            {missing.length > 0 && <p className="alert alert--warning">Belum ada: {missing.map((m) => m.label).join(", ")}.</p>}
+            <DocumentViewer documents={documents} timeZone={zone} />
+          </section>
+
+          {(p.status === "DIPROSES" || p.hasil.length > 0) && <ResultSection p={p} versi={versi} onChanged={accept} />}
+        </div>
+
+        <div className="case__side">
+          <section className="card" aria-labelledby="pemohon">
+            <h2 id="pemohon">Pemohon</h2>
+            <dl className="facts facts--compact">
+              <div>
+                <dt>Nama</dt>
+                <dd>{p.pemohon.nama}</dd>
+              </div>
+              <div>
+                <dt>{p.pemohon.jenisIdentitas}</dt>
+                <dd className="mono">{p.pemohon.nomorIdentitas}</dd>
+              </div>
+              <div>
+                <dt>Telepon</dt>
+                <dd>
+                  <a href={`tel:${p.pemohon.telepon}`}>{p.pemohon.telepon}</a>
+                </dd>
+              </div>
+              <div>
+                <dt>Email</dt>
+                <dd className="break">{p.pemohon.email}</dd>
+              </div>
+              <div>
+                <dt>Hasil</dt>
+                <dd>{p.pengiriman === "UNDUH" ? "Diunduh dari Loket" : "Diambil di kantor"}</dd>
+              </div>
+              {p.diajukanAt && (
+                <div>
+                  <dt>Diajukan</dt>
+                  <dd>
+                    {formatDateTime(p.diajukanAt, zone)} {z}
+                  </dd>
+                </div>
+              )}
+            </dl>
+            {formEntries.length > 0 && (
+              <>
+                <h3>Isian formulir</h3>
+                <dl className="facts facts--compact">
+                  {formEntries.map(([k, v]) => (
+                    <div key={k}>
+                      <dt>{k}</dt>
+                      <dd>{v}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </>
+            )}
+            {p.buktiUrl && (
+              <p>
+                <a href={p.buktiUrl} target="_blank" rel="noopener">
+                  Bukti pengajuan (PDF)
+                </a>
+              </p>
+            )}
+          </section>
+
+          <NotesSection notes={p.catatanInternal ?? []} zone={zone} onAdd={async (isi) => {
+            const r = await addNote({ id: p.id, isi });
+            const res = r.data?.tambahCatatanInternal;
+            if (res?.__typename === "TambahCatatanInternalSuccess") {
+              props.refetch();
+              return null;
+            }
+            return res && "message" in res ? res.message : requestErrorMessage(r.error);
+          }} />
+
+          <section className="card" aria-labelledby="riwayat">
+            <h2 id="riwayat">Riwayat</h2>
+            <Timeline steps={p.riwayat} timeZone={zone} zoneLabel={z} />
+          </section>
+        </div>
+      </div>
+    </article>
+  );
+}
+
+function NotesSection({ notes, zone, onAdd }: { notes: ReadonlyArray<{ createdAt: string; isi: string; penulis: string }>; zone: string; onAdd: (isi: string) => Promise<string | null> }) {
+  const [isi, setIsi] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (isi.trim().length < 2) return setError("Tulis catatannya dulu.");
+    setBusy(true);
+    const err = await onAdd(isi.trim());
+    setBusy(false);
+    setError(err);
+    if (!err) setIsi("");
+  }
+  return (
+    <section className="card" aria-labelledby="catatan-internal">
+      <h2 id="catatan-internal">Catatan internal</h2>
+      <p className="muted small">Hanya untuk petugas; tidak pernah ditampilkan kepada pemohon.</p>
+      {notes.length > 0 && (
+        <ul className="notes">
+          {notes.map((n, i) => (
+            <li key={i}>
+              <p className="notes__text">{n.isi}</p>
+              <p className="muted small">
+                {n.penulis} · {formatDateTime(n.createdAt, zone)}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="form" noValidate onSubmit={submit} aria-label="Tambah catatan internal">
+        <Field name="isi" label="Catatan baru" error={error} required={false}>
+          {(fp) => <textarea {...fp} rows={3} value={isi} onChange={(e) => setIsi(e.target.value)} />}
+        </Field>
+        <div className="form__actions">
+          <button type="submit" className="button button--secondary button--small" disabled={busy}>
+            Simpan catatan
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+const RESULT_TYPES = ["application/pdf", "image/jpeg", "image/png"];
+const RESULT_MAX = 20 * 1024 * 1024;
+
+function ResultSection({ p, versi, onChanged }: { p: Case; versi: { current: number }; onChanged: (s: Snapshot) => void }) {
+  const [judul, setJudul] = useState("");
+  const [file, setFile] = useState<File | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const local: FieldErrors = {};
+    if (judul.trim().length < 3) local.judul = "Judul dokumen hasil 3–200 karakter, misalnya “Surat Rekomendasi”.";
+    if (!file) local.file = "Pilih berkas dokumen hasil.";
+    else {
+      const problem = checkFile(file, RESULT_TYPES, RESULT_MAX);
+      if (problem) local.file = problem;
+    }
+    setErrors(local);
+    setFormError(null);
+    if (Object.keys(local).length || !file) return;
+    setProgress(0);
+    const r = await uploadMutation(AttachResultMutation, { id: p.id, versi: versi.current, judul: judul.trim(), file }, { onProgress: (x) => setProgress(x.total ? x.loaded / x.total : 0) });
+    setProgress(null);
+    const res = r.data?.lampirkanHasil;
+    if (!res) return setFormError(r.failure ?? null);
+    if (res.__typename !== "LampirkanHasilSuccess") {
+      if (res.field === "judul" || res.field === "file") setErrors({ [res.field]: res.message });
+      else setFormError(res.message);
+      return;
+    }
+    onChanged(res.data as Snapshot);
+    setJudul("");
+    setFile(null);
+    if (fileRef.current) fileRef.current.value = "";
+  }
+
+  return (
+    <section className="card" aria-labelledby="dokumen-hasil">
+      <h2 id="dokumen-hasil">Dokumen hasil</h2>
+      {p.hasil.length > 0 && (
+        <ul className="results">
+          {p.hasil.map((h) => (
+            <li key={h.id}>
+              <a href={h.url} target="_blank" rel="noopener">
+                {h.judul}
+              </a>{" "}
+              <span className="muted small">
+                {h.namaFile} · kode {h.kodeVerifikasi} · {h.diunduhAt ? "sudah diunduh pemohon" : "belum diunduh"}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {p.status === "DIPROSES" && (
+        <form className="form" noValidate onSubmit={submit} aria-label="Lampirkan dokumen hasil">
+          <Field name="judul" label="Judul dokumen" hint="Tampil di Log Inbox pemohon." error={errors.judul}>
+            {(fp) => <input {...fp} type="text" maxLength={200} value={judul} onChange={(e) => setJudul(e.target.value)} />}
+          </Field>
+          <Field name="file" label="Berkas" hint={`PDF, JPG, atau PNG, maksimal ${formatUkuran(RESULT_MAX)}.`} error={errors.file}>
+            {(fp) => <input {...fp} ref={fileRef} type="file" accept={acceptAttr(RESULT_TYPES)} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+          </Field>
+          {progress != null && (
+            <div className="slot__progress">
+              <progress max={1} value={progress} aria-label="Mengunggah dokumen hasil" />
+              <span className="small">{Math.round(progress * 100)}%</span>
+            </div>
+          )}
+          <FormMessage kind="error">{formError}</FormMessage>
+          <div className="form__actions">
+            <button type="submit" className="button button--primary" disabled={progress != null}>
+              Lampirkan hasil
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

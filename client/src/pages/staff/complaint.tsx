@@ -1,0 +1,208 @@
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { Link, useParams } from "react-router-dom";
+import { useQuery, useSubscription } from "urql";
+import { graphql } from "../../gql";
+import type { AksiPengaduan } from "../../gql/graphql";
+import { EvidencePicker, type PickedFile } from "../../components/evidence-picker";
+import { Field, FormMessage } from "../../components/field";
+import { LiveNote } from "../../components/live-note";
+import { PageTitle } from "../../components/page-title";
+import { PengaduanView } from "../../components/pengaduan-view";
+import { requestErrorMessage, type FieldErrors } from "../../lib/errors";
+import { isUuid, toGlobalId } from "../../lib/ids";
+import { newest } from "../../lib/live";
+import { uploadMutation } from "../../lib/upload";
+import { PENGADUAN_TRANSITIONS } from "../../../../server/modules/pengaduan/transitions";
+
+const StaffPengaduanQuery = graphql(`
+  query StaffPengaduan($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Pengaduan {
+        id
+        versi
+        judul
+        kodeLacak
+        aksiTersedia
+        ...PengaduanView_Pengaduan
+      }
+    }
+  }
+`);
+
+const StaffPengaduanLiveSubscription = graphql(`
+  subscription StaffPengaduanLive($id: ID!) {
+    pengaduanBerubah(id: $id) {
+      id
+      versi
+      judul
+      kodeLacak
+      aksiTersedia
+      ...PengaduanView_Pengaduan
+    }
+  }
+`);
+
+const UbahStatusPengaduanMutation = graphql(`
+  mutation UbahStatusPengaduan($id: ID!, $versi: Int!, $aksi: AksiPengaduan!, $pesan: String, $lampiran: [File!]) {
+    ubahStatusPengaduan(id: $id, versi: $versi, aksi: $aksi, pesan: $pesan, lampiran: $lampiran) {
+      __typename
+      ... on UbahStatusPengaduanSuccess {
+        data {
+          id
+          versi
+          judul
+          kodeLacak
+          aksiTersedia
+          ...PengaduanView_Pengaduan
+        }
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+const LABEL: Record<AksiPengaduan, string> = {
+  VERIFIKASI: "Verifikasi",
+  TOLAK: "Tolak",
+  TINDAK_LANJUT: "Tindak lanjuti",
+  SELESAIKAN: "Selesaikan",
+  TIDAK_PUAS: "Tidak puas",
+};
+
+// whether a message is required is the API's own rule
+const ASK: Partial<Record<AksiPengaduan, { label: string; hint: string; required: boolean; files?: boolean; note?: string }>> = {
+  VERIFIKASI: { label: "Catatan", hint: "Pelapor dapat membacanya.", required: PENGADUAN_TRANSITIONS.VERIFIKASI.wajibPesan, note: "Pengaduan memenuhi syarat: batas tindak lanjut 2×24 jam kerja mulai dihitung." },
+  TOLAK: { label: "Alasan penolakan", hint: "Pelapor membaca alasan ini.", required: PENGADUAN_TRANSITIONS.TOLAK.wajibPesan },
+  TINDAK_LANJUT: { label: "Tanggapan/tindak lanjut", hint: "Apa yang sudah dilakukan. Pelapor membaca tanggapan ini.", required: PENGADUAN_TRANSITIONS.TINDAK_LANJUT.wajibPesan, files: true },
+  SELESAIKAN: { label: "Tanggapan akhir", hint: "Bagaimana pengaduan ini diselesaikan. Pelapor membacanya.", required: PENGADUAN_TRANSITIONS.SELESAIKAN.wajibPesan },
+};
+
+export default function StaffPengaduanPage() {
+  const { id = "" } = useParams();
+  const valid = isUuid(id);
+  const gid = toGlobalId("Pengaduan", id);
+  const [{ data, fetching, error }] = useQuery({ query: StaffPengaduanQuery, variables: { id: gid }, pause: !valid });
+  const [{ data: live }] = useSubscription({ query: StaffPengaduanLiveSubscription, variables: { id: gid }, pause: !valid });
+  const [mine, setMine] = useState<NonNullable<typeof live>["pengaduanBerubah"] | null>(null);
+  const node = data?.node?.__typename === "Pengaduan" ? data.node : null;
+  const p = newest(live?.pengaduanBerubah, mine, node);
+
+  const [pending, setPending] = useState<AksiPengaduan | null>(null);
+  const [pesan, setPesan] = useState("");
+  const [files, setFiles] = useState<PickedFile[]>([]);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (pending) panelRef.current?.querySelector<HTMLElement>("textarea, button")?.focus();
+  }, [pending]);
+
+  if (!valid || (data && !node)) {
+    return (
+      <div className="narrow">
+        <PageTitle>Pengaduan tidak ditemukan</PageTitle>
+        <p>
+          Kembali ke <Link to="/petugas/pengaduan">meja pengaduan</Link>.
+        </p>
+      </div>
+    );
+  }
+  if (!p) return fetching || !error ? <p aria-busy="true">Memuat…</p> : <p className="alert alert--error">{requestErrorMessage(error)}</p>;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!pending || !p) return;
+    const ask = ASK[pending];
+    const local: FieldErrors = {};
+    if (ask?.required && pesan.trim().length < 5) local.pesan = `${ask.label} wajib diisi (minimal 5 karakter).`;
+    if (files.some((f) => f.error)) local.lampiran = "Hapus berkas yang tidak dapat dikirim.";
+    setErrors(local);
+    setFormError(null);
+    if (Object.keys(local).length) return;
+    setProgress(files.length ? 0 : null);
+    const r = await uploadMutation(
+      UbahStatusPengaduanMutation,
+      { id: p.id, versi: p.versi, aksi: pending, pesan: pesan.trim() || null, lampiran: files.map((f) => f.file) },
+      { onProgress: (x) => setProgress(x.total ? x.loaded / x.total : 0) },
+    );
+    setProgress(null);
+    const res = r.data?.ubahStatusPengaduan;
+    if (!res) return setFormError(r.failure ?? null);
+    if (res.__typename !== "UbahStatusPengaduanSuccess") {
+      if (res.field === "pesan" || res.field?.startsWith("lampiran")) setErrors({ [res.field]: res.message });
+      else setFormError(res.message);
+      return;
+    }
+    setMine(res.data);
+    setDone(`${LABEL[pending]}: berhasil.`);
+    setPending(null);
+    setPesan("");
+    setFiles([]);
+  }
+
+  const staffActions = p.aksiTersedia.filter((a) => a !== "TIDAK_PUAS");
+  return (
+    <div className="narrow narrow--wide">
+      <p className="breadcrumb">
+        <Link to="/petugas/pengaduan">Meja pengaduan</Link> <span aria-hidden="true">›</span> {p.kodeLacak}
+      </p>
+      <PageTitle title={`Pengaduan ${p.kodeLacak}`}>{p.judul}</PageTitle>
+      <section className="card" aria-label="Tindakan">
+        <FormMessage kind="success">{done}</FormMessage>
+        {staffActions.length > 0 ? (
+          <div className="actions" role="group" aria-label="Tindakan">
+            {staffActions.map((a) => (
+              <button
+                key={a}
+                type="button"
+                aria-expanded={pending === a}
+                className={`button ${a === "TOLAK" ? "button--danger" : "button--primary"}`}
+                onClick={() => {
+                  setPending(pending === a ? null : a);
+                  setErrors({});
+                  setFormError(null);
+                  setDone(null);
+                }}
+              >
+                {LABEL[a]}
+              </button>
+            ))}
+          </div>
+        ) : (
+          <p className="muted">Tidak ada tindakan pada status ini.</p>
+        )}
+        {pending && ASK[pending] && (
+          <div ref={panelRef} className="action-panel">
+            <form className="form" noValidate onSubmit={submit} aria-label={LABEL[pending]}>
+              {ASK[pending]!.note && <p>{ASK[pending]!.note}</p>}
+              <Field name="pesan" label={ASK[pending]!.label} hint={ASK[pending]!.hint} error={errors.pesan} required={ASK[pending]!.required}>
+                {(fp) => <textarea {...fp} rows={4} value={pesan} onChange={(e) => setPesan(e.target.value)} />}
+              </Field>
+              {ASK[pending]!.files && (
+                <EvidencePicker name="lampiran" label="Dokumentasi" hint="Foto, video, atau dokumen tindak lanjut." files={files} onChange={setFiles} errors={errors} progress={progress} />
+              )}
+              <FormMessage kind="error">{formError}</FormMessage>
+              <div className="form__actions">
+                <button type="submit" className={`button ${pending === "TOLAK" ? "button--danger" : "button--primary"}`} disabled={progress != null}>
+                  Ya, {LABEL[pending].toLowerCase()}
+                </button>
+                <button type="button" className="button button--quiet" onClick={() => setPending(null)}>
+                  Batal
+                </button>
+              </div>
+            </form>
+          </div>
+        )}
+        <LiveNote />
+      </section>
+      <PengaduanView pengaduan={p} staff />
+    </div>
+  );
+}

@@ -1,0 +1,174 @@
+import { useRef, useState, type FormEvent } from "react";
+import { Link, useNavigate } from "react-router-dom";
+import { useQuery } from "urql";
+import { graphql } from "../../gql";
+import type { KanalPengaduan } from "../../gql/graphql";
+import { EvidencePicker, type PickedFile } from "../../components/evidence-picker";
+import { Checkbox, Field, FormMessage } from "../../components/field";
+import { PageTitle } from "../../components/page-title";
+import { focusFirstError, requestErrorMessage, type FieldErrors } from "../../lib/errors";
+import { rawId } from "../../lib/ids";
+import { KANAL_LABEL } from "../../lib/labels";
+import { useSession } from "../../lib/session";
+import { uploadMutation } from "../../lib/upload";
+
+const CatatKategoriQuery = graphql(`
+  query CatatKategori($instansiId: ID!) {
+    kategoriPengaduan(instansiId: $instansiId) {
+      id
+      nama
+    }
+  }
+`);
+
+const CatatPengaduanMutation = graphql(`
+  mutation CatatPengaduan(
+    $instansiId: ID!
+    $kategoriId: ID!
+    $kanal: KanalPengaduan!
+    $judul: String!
+    $uraian: String!
+    $namaPelapor: String
+    $kontakPelapor: String
+    $rahasia: Boolean
+    $bukti: [File!]
+  ) {
+    catatPengaduan(
+      instansiId: $instansiId
+      kategoriId: $kategoriId
+      kanal: $kanal
+      judul: $judul
+      uraian: $uraian
+      namaPelapor: $namaPelapor
+      kontakPelapor: $kontakPelapor
+      rahasia: $rahasia
+      bukti: $bukti
+    ) {
+      __typename
+      ... on CatatPengaduanSuccess {
+        data {
+          id
+          kodeLacak
+        }
+      }
+      ... on Error {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+const KANAL: KanalPengaduan[] = ["LANGSUNG", "TELEPON", "WHATSAPP", "KOTAK_SARAN"];
+const FIELDS = ["kategoriId", "judul", "uraian", "namaPelapor", "kontakPelapor", "bukti"];
+
+/** Staff record a complaint that came in person, by phone, WhatsApp or the suggestion box. */
+export default function CatatPengaduanPage() {
+  const { me } = useSession();
+  const navigate = useNavigate();
+  const instansiId = me?.instansi?.id ?? "";
+  const [{ data }] = useQuery({ query: CatatKategoriQuery, variables: { instansiId }, pause: !instansiId });
+  const [kanal, setKanal] = useState<KanalPengaduan>("LANGSUNG");
+  const [kategoriId, setKategoriId] = useState("");
+  const [judul, setJudul] = useState("");
+  const [uraian, setUraian] = useState("");
+  const [nama, setNama] = useState("");
+  const [kontak, setKontak] = useState("");
+  const [rahasia, setRahasia] = useState(false);
+  const [files, setFiles] = useState<PickedFile[]>([]);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const local: FieldErrors = {};
+    if (!kategoriId) local.kategoriId = "Pilih kategori pengaduan.";
+    if (judul.trim().length < 5) local.judul = "Judul pengaduan wajib diisi (minimal 5 karakter).";
+    if (uraian.trim().length < 20) local.uraian = "Uraian pengaduan wajib diisi (minimal 20 karakter).";
+    if (files.some((f) => f.error)) local.bukti = "Hapus berkas yang tidak dapat dikirim.";
+    setErrors(local);
+    setFormError(null);
+    if (Object.keys(local).length) return focusFirstError(formRef.current, FIELDS, local);
+    setProgress(0);
+    const r = await uploadMutation(
+      CatatPengaduanMutation,
+      {
+        instansiId,
+        kategoriId,
+        kanal,
+        judul: judul.trim(),
+        uraian: uraian.trim(),
+        namaPelapor: nama.trim() || null,
+        kontakPelapor: kontak.trim() || null,
+        rahasia,
+        bukti: files.map((f) => f.file),
+      },
+      { onProgress: (p) => setProgress(p.total ? p.loaded / p.total : 0) },
+    );
+    setProgress(null);
+    const res = r.data?.catatPengaduan;
+    if (!res) return setFormError(r.failure ?? requestErrorMessage(null));
+    if (res.__typename === "CatatPengaduanSuccess") return navigate(`/petugas/pengaduan/${rawId(res.data.id)}`);
+    if (res.field && (FIELDS.includes(res.field) || res.field.startsWith("bukti."))) setErrors({ [res.field]: res.message });
+    else setFormError(res.message);
+  }
+
+  return (
+    <div className="narrow">
+      <p className="breadcrumb">
+        <Link to="/petugas/pengaduan">Meja pengaduan</Link>
+      </p>
+      <PageTitle>Catat pengaduan</PageTitle>
+      <p className="lead">Untuk pengaduan yang datang langsung, lewat telepon, WhatsApp, atau kotak saran. Pelapor boleh tanpa nama.</p>
+      <form ref={formRef} className="card form" noValidate onSubmit={submit} aria-label="Catat pengaduan">
+        <fieldset className="choice">
+          <legend className="field__label">Diterima melalui</legend>
+          <div className="choice__options">
+            {KANAL.map((k) => (
+              <label key={k} className="choice__option">
+                <input type="radio" name="kanal" value={k} checked={kanal === k} onChange={() => setKanal(k)} /> {KANAL_LABEL[k]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <Field name="kategoriId" label="Kategori" error={errors.kategoriId}>
+          {(props) => (
+            <select {...props} value={kategoriId} onChange={(e) => setKategoriId(e.target.value)}>
+              <option value="">— Pilih kategori —</option>
+              {(data?.kategoriPengaduan ?? []).map((k) => (
+                <option key={k.id} value={k.id}>
+                  {k.nama}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="judul" label="Judul singkat" error={errors.judul}>
+          {(props) => <input {...props} type="text" maxLength={200} value={judul} onChange={(e) => setJudul(e.target.value)} />}
+        </Field>
+        <Field name="uraian" label="Uraian" error={errors.uraian}>
+          {(props) => <textarea {...props} rows={5} maxLength={5000} value={uraian} onChange={(e) => setUraian(e.target.value)} />}
+        </Field>
+        <Field name="namaPelapor" label="Nama pelapor" required={false} hint="Kosongkan bila pelapor tidak mau menyebut nama." error={errors.namaPelapor}>
+          {(props) => <input {...props} type="text" value={nama} onChange={(e) => setNama(e.target.value)} />}
+        </Field>
+        <Field name="kontakPelapor" label="Kontak pelapor" required={false} hint="Telepon atau email, untuk memberi kabar tindak lanjut. Disimpan terenkripsi." error={errors.kontakPelapor}>
+          {(props) => <input {...props} type="text" value={kontak} onChange={(e) => setKontak(e.target.value)} />}
+        </Field>
+        <Checkbox name="rahasia" checked={rahasia} onChange={setRahasia}>
+          Rahasiakan identitas pelapor dari petugas (hanya admin yang dapat melihat).
+        </Checkbox>
+        <EvidencePicker name="bukti" label="Bukti" files={files} onChange={setFiles} errors={errors} progress={progress} />
+        <FormMessage kind="error">{formError}</FormMessage>
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={progress != null}>
+            Simpan pengaduan
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+
+/** What another system may do with its key. Kept in one place: the enum, the README and the checks use this list. */
+export const API_SCOPES = ["BACA_KATALOG", "BACA_STATISTIK", "VERIFIKASI_DOKUMEN", "BUAT_PENGADUAN", "KASUS_INSTANSI", "TERIMA_WEBHOOK"] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
+export const API_SCOPE_LABEL: Record<ApiScope, string> = {
+  BACA_KATALOG: "Read the service catalogue, including the instansi's inactive services",
+  BACA_STATISTIK: "Read the instansi's statistics, including its live queue counts (antrianJumlah)",
+  VERIFIKASI_DOKUMEN: "Verify result documents and see whom they were issued to (name, masked NIK)",
+  BUAT_PENGADUAN: "Record complaints for the instansi that arrived through a channel (kanal WEB or WHATSAPP)",
+  KASUS_INSTANSI: "Read and act on the instansi's pengajuan and pengaduan like an officer",
+  TERIMA_WEBHOOK: "Subscribe URLs to events and read the deliveries",
+};
+
+/** The channels an API client may record complaints for (national complaint system, WhatsApp gateway). */
+export const KANAL_KLIEN = ["WEB", "WHATSAPP"] as const;
+
+export const TOKEN_PREFIX = "lkc_";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const SECRET = /^[A-Za-z0-9_-]{43}$/;
+
+/** A new secret: 32 random bytes, base64url (43 characters). */
+export function newSecret(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+export function formatToken(clientId: string, secret: string): string {
+  return `${TOKEN_PREFIX}${clientId}.${secret}`;
+}
+
+export function isClientToken(token: string | null | undefined): token is string {
+  return !!token && token.startsWith(TOKEN_PREFIX);
+}
+
+/** `lkc_<clientId>.<secret>` → its parts, or null for anything else. */
+export function parseToken(token: string): { clientId: string; secret: string } | null {
+  if (!isClientToken(token) || token.length > 120) return null;
+  const body = token.slice(TOKEN_PREFIX.length);
+  const dot = body.indexOf(".");
+  const clientId = body.slice(0, dot);
+  const secret = body.slice(dot + 1);
+  if (dot < 0 || !UUID.test(clientId) || !SECRET.test(secret)) return null;
+  return { clientId, secret };
+}
+
+/**
+ * The stored form of a secret. A plain SHA-256 is enough: the secret is 256 random bits, so there is nothing
+ * to guess (argon2 is for passwords people choose, and would cost ~50 ms on every request).
+ */
+export function hashSecret(secret: string): string {
+  return createHash("sha256").update(secret).digest("hex");
+}
+
+export function secretMatches(secret: string, storedHash: string): boolean {
+  const a = Buffer.from(hashSecret(secret), "hex");
+  const b = Buffer.from(storedHash, "hex");
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Whether a client row may act now. */
+export function clientUsable(c: { dicabutAt: Date | null; berlakuSampai: Date | null }, now: Date): boolean {
+  return !c.dicabutAt && (!c.berlakuSampai || c.berlakuSampai.getTime() > now.getTime());
+}

@@ -1,0 +1,112 @@
+import type { ApiClientViewer, Services } from "../../context";
+import { sha256Hex } from "../../lib/crypto";
+import { clientUsable, parseToken, secretMatches } from "./rules";
+
+const CACHE_MS = 60_000;
+const CACHE_MAX = 5_000;
+const MISS_MS = 60_000;
+/** lastUsedAt is written at most this often per client and instance: a busy integration costs no write per request */
+const TOUCH_EVERY_MS = 60_000;
+
+interface Cached {
+  client: ApiClientViewer;
+  /** berlakuSampai, ms (Infinity: no expiry) */
+  expiresAt: number;
+  cachedUntil: number;
+}
+
+/**
+ * Resolves `lkc_<clientId>.<secret>` tokens to API clients, like SessionStore does for sessions: cached for a
+ * minute, unknown tokens remembered as misses, and rotation or revocation forgotten at once on every instance
+ * through the `auth:client-invalidate` topic.
+ */
+export class ApiClientStore {
+  private cache = new Map<string, Cached>();
+  private misses = new Map<string, number>();
+  private byClient = new Map<string, Set<string>>();
+  private touched = new Map<string, number>();
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(private readonly services: Pick<Services, "db" | "pubsub">) {}
+
+  start(): void {
+    const iterator = this.services.pubsub.subscribe("auth:client-invalidate");
+    let stopped = false;
+    (async () => {
+      for await (const event of iterator) {
+        if (stopped) break;
+        this.forget(event.clientId);
+      }
+    })().catch(() => {});
+    this.unsubscribe = () => {
+      stopped = true;
+      void iterator.return?.();
+    };
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+    this.cache.clear();
+    this.misses.clear();
+    this.byClient.clear();
+    this.touched.clear();
+  }
+
+  async resolve(token: string | null | undefined): Promise<ApiClientViewer | null> {
+    const parsed = token ? parseToken(token) : null;
+    if (!parsed) return null;
+    const key = sha256Hex(token!);
+    const now = Date.now();
+    const hit = this.cache.get(key);
+    if (hit && hit.cachedUntil > now && hit.expiresAt > now) {
+      await this.touch(hit.client.id, now);
+      return hit.client;
+    }
+    if (hit) this.drop(key, hit.client.id);
+    const missUntil = this.misses.get(key);
+    if (missUntil !== undefined) {
+      if (missUntil > now) return null;
+      this.misses.delete(key);
+    }
+    const row = await this.services.db.prisma.apiClient.findUnique({
+      where: { id: parsed.clientId },
+      select: { id: true, nama: true, instansiId: true, scopes: true, secretHash: true, dicabutAt: true, berlakuSampai: true, instansi: { select: { aktif: true } } },
+    });
+    if (!row || !secretMatches(parsed.secret, row.secretHash) || !clientUsable(row, new Date(now)) || !row.instansi.aktif) {
+      if (this.misses.size >= CACHE_MAX) this.misses.delete(this.misses.keys().next().value!);
+      this.misses.set(key, now + MISS_MS);
+      return null;
+    }
+    const client: ApiClientViewer = { id: row.id, nama: row.nama, instansiId: row.instansiId, scopes: [...row.scopes] };
+    if (this.cache.size >= CACHE_MAX) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(key, { client, expiresAt: row.berlakuSampai?.getTime() ?? Infinity, cachedUntil: now + CACHE_MS });
+    let set = this.byClient.get(row.id);
+    if (!set) this.byClient.set(row.id, (set = new Set()));
+    set.add(key);
+    await this.touch(row.id, now);
+    return client;
+  }
+
+  /** Call after a client's secret, scopes or state changed; reaches every instance. */
+  invalidate(clientId: string): void {
+    this.forget(clientId);
+    this.services.pubsub.publish("auth:client-invalidate", { clientId });
+  }
+
+  private async touch(clientId: string, now: number): Promise<void> {
+    if (now - (this.touched.get(clientId) ?? 0) < TOUCH_EVERY_MS) return;
+    this.touched.set(clientId, now);
+    if (this.touched.size > CACHE_MAX) this.touched.delete(this.touched.keys().next().value!);
+    await this.services.db.prisma.apiClient.update({ where: { id: clientId }, data: { lastUsedAt: new Date(now) } }).catch(() => {});
+  }
+
+  private forget(clientId: string): void {
+    for (const key of this.byClient.get(clientId) ?? []) this.cache.delete(key);
+    this.byClient.delete(clientId);
+  }
+
+  private drop(key: string, clientId: string): void {
+    this.cache.delete(key);
+    this.byClient.get(clientId)?.delete(key);
+  }
+}

@@ -1,0 +1,103 @@
+import { builder } from "../../schema/builder";
+import { q } from "../../lib/query";
+import type { ApiClient } from "../../generated/prisma/client";
+import type { Context } from "../../context";
+import { InvalidStateError, NotFoundError, ValidationError } from "../../lib/errors";
+import { callerInstansiId } from "../../lib/caller";
+import { InstansiRef } from "../instansi/types";
+import { API_SCOPES, API_SCOPE_LABEL, clientUsable } from "./rules";
+import * as service from "./service";
+
+export const ApiScopeEnum = builder.enumType("ApiScope", {
+  description: "What an API client may do",
+  values: Object.fromEntries(API_SCOPES.map((s) => [s, { description: API_SCOPE_LABEL[s] }])) as Record<(typeof API_SCOPES)[number], { description: string }>,
+});
+
+export const ApiClientRef = builder.prismaNode("ApiClient", {
+  id: { field: "id" },
+  description: "Another system's access to the API. Visible to the admins of its instansi, SUPERADMIN, and the client itself; the secret never is.",
+  authScopes: (c, ctx) => (ctx.client?.id === c.id ? true : { adminOf: c.instansiId }),
+  fields: (t) => ({
+    clientId: t.exposeString("id", { description: "The public client id, as in the token lkc_<clientId>.<secret>" }),
+    nama: t.exposeString("nama"),
+    kontak: t.exposeString("kontak"),
+    instansi: t.relation("instansi"),
+    scopes: t.expose("scopes", { type: [ApiScopeEnum] }),
+    berlakuSampai: t.expose("berlakuSampai", { type: "DateTime", nullable: true, description: "Expiry (null: none)" }),
+    dicabutAt: t.expose("dicabutAt", { type: "DateTime", nullable: true, description: "When it was revoked" }),
+    aktif: t.boolean({ description: "Not revoked and not expired", resolve: (c) => clientUsable(c, new Date()) }),
+    lastUsedAt: t.expose("lastUsedAt", { type: "DateTime", nullable: true, description: "Last request (updated at most once a minute)" }),
+    secretDiputarAt: t.expose("secretDiputarAt", { type: "DateTime", description: "When the current secret was issued" }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+const ApiClientKey = builder.objectRef<{ client: ApiClient; token: string }>("ApiClientKey").implement({
+  description: "A client with its token. The token is shown only here, once: store it in the other system's secret store.",
+  fields: (t) => ({
+    client: t.field({ type: ApiClientRef, resolve: (k) => k.client }),
+    token: t.exposeString("token", { description: "Send as `Authorization: Bearer <token>`" }),
+  }),
+});
+
+/** The instansi of a client, so that managing it needs `adminOf` that instansi (unknown ids: SUPERADMIN only, then not found). */
+async function ownerScopes(id: string, ctx: Context) {
+  const c = await ctx.prisma.apiClient.findUnique({ where: { id }, select: { instansiId: true } });
+  return { adminOf: c?.instansiId ?? "" };
+}
+
+builder.queryFields((t) => ({
+  apiClients: t.prismaField({
+    type: ["ApiClient"],
+    description: "The API clients of an instansi (default: the admin's own; SUPERADMIN without instansiId: all), with when each was last used",
+    authScopes: (_r, args, ctx) => ({ adminOf: String(args.instansiId?.id ?? callerInstansiId(ctx) ?? "") }),
+    args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }) },
+    resolve: (query, _r, args, ctx) => {
+      const instansiId = args.instansiId?.id ?? ctx.viewer?.instansiId ?? null;
+      return ctx.prisma.apiClient.findMany({ ...q(query), where: instansiId ? { instansiId: String(instansiId) } : {}, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    },
+  }),
+  currentApiClient: t.prismaField({
+    type: "ApiClient",
+    description: "For an API client: itself (name, instansi, scopes, expiry)",
+    authScopes: { apiClient: true },
+    resolve: (query, _r, _a, ctx) => ctx.prisma.apiClient.findUniqueOrThrow({ ...q(query), where: { id: ctx.client!.id } }),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createApiClient: t.field({
+    type: ApiClientKey,
+    description: "Register another system's access for an instansi (its ADMIN, or SUPERADMIN). The token in the answer is shown only once.",
+    authScopes: (_r, args) => ({ adminOf: String(args.instansiId.id) }),
+    errors: { types: [ValidationError, NotFoundError] },
+    args: {
+      instansiId: t.arg.globalID({ required: true, for: InstansiRef }),
+      nama: t.arg.string({ required: true }),
+      kontak: t.arg.string({ required: true, description: "Who runs the other system: name, email, phone" }),
+      scopes: t.arg({ type: [ApiScopeEnum], required: true }),
+      berlakuSampai: t.arg({ type: "DateTime", required: false, description: "Expiry, at most 5 years ahead (null: none)" }),
+    },
+    resolve: (_r, args, ctx) =>
+      service.createApiClient(ctx, { instansiId: String(args.instansiId.id), nama: args.nama, kontak: args.kontak, scopes: args.scopes, berlakuSampai: args.berlakuSampai ?? null }),
+  }),
+  rotateApiClientSecret: t.field({
+    type: ApiClientKey,
+    description: "Issue a new secret (shown once); the old one stops working at once",
+    authScopes: async (_r, args, ctx) => ownerScopes(String(args.id.id), ctx),
+    errors: { types: [NotFoundError, InvalidStateError] },
+    args: { id: t.arg.globalID({ required: true, for: ApiClientRef }) },
+    resolve: (_r, args, ctx) => service.rotateSecret(ctx, String(args.id.id)),
+  }),
+  revokeApiClient: t.prismaField({
+    type: "ApiClient",
+    description: "Revoke a client for good: its token and webhooks stop at once",
+    authScopes: async (_r, args, ctx) => ownerScopes(String(args.id.id), ctx),
+    errors: { types: [NotFoundError] },
+    args: { id: t.arg.globalID({ required: true, for: ApiClientRef }) },
+    resolve: async (query, _r, args, ctx) => {
+      const c = await service.revoke(ctx, String(args.id.id));
+      return ctx.prisma.apiClient.findUniqueOrThrow({ ...q(query), where: { id: c.id } });
+    },
+  }),
+}));

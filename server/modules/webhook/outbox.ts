@@ -1,0 +1,44 @@
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "../../generated/prisma/client";
+import type { WebhookEventName } from "./rules";
+
+type Tx = Pick<Prisma.TransactionClient, "webhookSubscription" | "webhookDelivery">;
+
+/** The body every receiver gets: `id` equals the X-Loket-Delivery header. */
+export interface WebhookBody {
+  id: string;
+  event: WebhookEventName;
+  terjadiPada: string;
+  instansiId: string;
+  data: Record<string, unknown>;
+}
+
+/** Clients that may receive events now: not revoked, not expired, still holding TERIMA_WEBHOOK. */
+export function receivingClients(now: Date): Prisma.ApiClientWhereInput {
+  return { dicabutAt: null, scopes: { has: "TERIMA_WEBHOOK" }, OR: [{ berlakuSampai: null }, { berlakuSampai: { gt: now } }], instansi: { aktif: true } };
+}
+
+export const relayId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
+
+/**
+ * The webhook hook of a business change: call it inside the transaction that makes the change, so the change
+ * and its deliveries commit together or not at all (then call `ctx.webhooks?.kick()` after the commit). One
+ * delivery row per subscription of the instansi's clients that asked for the event. Returns how many.
+ */
+export async function enqueueWebhook(tx: Tx, e: { event: WebhookEventName; instansiId: string; data: Record<string, unknown>; at?: Date }): Promise<number> {
+  const now = new Date();
+  const subscriptions = await tx.webhookSubscription.findMany({
+    where: { aktif: true, events: { has: e.event }, client: { ...receivingClients(now), instansiId: e.instansiId } },
+    select: { id: true },
+  });
+  if (subscriptions.length === 0) return 0;
+  const terjadiPada = (e.at ?? now).toISOString();
+  await tx.webhookDelivery.createMany({
+    data: subscriptions.map((s) => {
+      const id = randomUUID();
+      const body: WebhookBody = { id, event: e.event, terjadiPada, instansiId: relayId("Instansi", e.instansiId), data: e.data };
+      return { id, subscriptionId: s.id, event: e.event, payload: body as unknown as Prisma.InputJsonValue, nextAttemptAt: now };
+    }),
+  });
+  return subscriptions.length;
+}

@@ -1,0 +1,43 @@
+/** Event kinds a subscription can ask for. */
+export const WEBHOOK_EVENTS = ["PENGAJUAN_STATUS", "PENGADUAN_DITERIMA", "PPID_TENGGAT"] as const;
+export type WebhookEventName = (typeof WEBHOOK_EVENTS)[number];
+
+export const WEBHOOK_EVENT_LABEL: Record<WebhookEventName, string> = {
+  PENGAJUAN_STATUS: "A submitted pengajuan of the instansi changed status",
+  PENGADUAN_DITERIMA: "A complaint to the instansi was received (any channel)",
+  PPID_TENGGAT: "An information request's deadline is within one working day (DEKAT) or has passed (LEWAT) without an answer",
+};
+
+export const MAX_SUBSCRIPTIONS_PER_CLIENT = 10;
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+export type UrlProblem = "URL_INVALID" | "URL_NOT_HTTPS";
+
+/**
+ * Where deliveries may go: https anywhere; plain http only to this machine (localhost, 127.0.0.1, ::1) and only
+ * outside production, for developing a receiver. No credentials in the URL, no fragments.
+ */
+export function checkWebhookUrl(raw: string, env: "development" | "production" | "test"): { url: string } | { problem: UrlProblem } {
+  const value = raw.trim();
+  if (value.length === 0 || value.length > 2000) return { problem: "URL_INVALID" };
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return { problem: "URL_INVALID" };
+  }
+  if (url.username || url.password || url.hash || !url.hostname) return { problem: "URL_INVALID" };
+  if (url.protocol === "https:") return { url: url.toString() };
+  if (url.protocol === "http:" && LOOPBACK.has(url.hostname) && env !== "production") return { url: url.toString() };
+  return { problem: url.protocol === "http:" ? "URL_NOT_HTTPS" : "URL_INVALID" };
+}
+
+const RETRY_BASE_MS = 10_000;
+const RETRY_CAP_MS = 60 * 60_000;
+/** 10 s, 20 s, 40 s … then hourly: 24 attempts span about 17 hours before a delivery is FAILED (and can be requeued). */
+export const WEBHOOK_MAX_ATTEMPTS = 24;
+
+export function webhookRetryDelayMs(attempts: number, random: () => number = Math.random): number {
+  const base = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1));
+  return Math.round(base * (1 - 0.1 * random()));
+}

@@ -1,0 +1,72 @@
+import { randomUUID } from "node:crypto";
+import type { Context } from "../../context";
+import type { WebhookSubscription } from "../../generated/prisma/client";
+import { InvalidStateError, NotFoundError, ValidationError } from "../../lib/errors";
+import { encrypt } from "../../lib/crypto";
+import { MAX_SUBSCRIPTIONS_PER_CLIENT, WEBHOOK_EVENTS, checkWebhookUrl, type WebhookEventName } from "./rules";
+import { newSigningSecret } from "./signature";
+import { webhookSecretAad } from "./worker";
+
+const subscriptionNotFound = () => new NotFoundError("WEBHOOK_NOT_FOUND", "Langganan webhook tidak ditemukan.", "id");
+
+function isSuperadmin(ctx: Context) {
+  return ctx.viewer?.status === "AKTIF" && ctx.viewer.role === "SUPERADMIN";
+}
+
+/** A subscription the caller may manage: its own client's, or any for SUPERADMIN; others are not found. */
+function mayManage(ctx: Context, clientId: string) {
+  return ctx.client?.id === clientId || isSuperadmin(ctx);
+}
+
+/** The calling client subscribes a URL; the signing secret is returned this once. */
+export async function subscribe(ctx: Context, input: { url: string; events: WebhookEventName[] }): Promise<{ subscription: WebhookSubscription; signingSecret: string }> {
+  const client = ctx.client!;
+  const checked = checkWebhookUrl(input.url, ctx.config.env);
+  if ("problem" in checked) {
+    throw new ValidationError(
+      checked.problem,
+      checked.problem === "URL_NOT_HTTPS"
+        ? "Alamat webhook harus https:// (http:// hanya untuk localhost saat pengembangan)."
+        : "Alamat webhook tidak valid (tanpa nama pengguna/kata sandi di dalam alamat).",
+      "url",
+    );
+  }
+  const events = WEBHOOK_EVENTS.filter((e) => input.events.includes(e));
+  if (events.length === 0) throw new ValidationError("EVENTS_REQUIRED", "Pilih paling sedikit satu jenis peristiwa.", "events");
+  const count = await ctx.prisma.webhookSubscription.count({ where: { clientId: client.id, aktif: true } });
+  if (count >= MAX_SUBSCRIPTIONS_PER_CLIENT) {
+    throw new InvalidStateError("TOO_MANY_WEBHOOKS", `Satu klien paling banyak ${MAX_SUBSCRIPTIONS_PER_CLIENT} langganan webhook aktif.`);
+  }
+  const id = randomUUID();
+  const signingSecret = newSigningSecret();
+  const subscription = await ctx.prisma.webhookSubscription.create({
+    data: { id, clientId: client.id, url: checked.url, events, secretCipher: encrypt(ctx.keys, signingSecret, webhookSecretAad(id)) },
+  });
+  return { subscription, signingSecret };
+}
+
+/** Stops a subscription; what is still waiting for it is not sent (marked FAILED, visible in the list). */
+export async function unsubscribe(ctx: Context, id: string): Promise<boolean> {
+  const sub = await ctx.prisma.webhookSubscription.findUnique({ where: { id }, select: { clientId: true, aktif: true } });
+  if (!sub || !mayManage(ctx, sub.clientId) || !sub.aktif) throw subscriptionNotFound();
+  await ctx.prisma.$transaction(async (tx) => {
+    await tx.webhookSubscription.update({ where: { id }, data: { aktif: false } });
+    await tx.webhookDelivery.updateMany({ where: { subscriptionId: id, status: "PENDING" }, data: { status: "FAILED", lastError: "langganan dihapus", lockedUntil: null } });
+  });
+  return true;
+}
+
+/** Sends a delivery again soon: a FAILED one (after its retries ran out), or a PENDING one now instead of at its next try. */
+export async function redeliver(ctx: Context, id: string) {
+  const d = await ctx.prisma.webhookDelivery.findUnique({ where: { id }, select: { status: true, subscription: { select: { clientId: true, aktif: true } } } });
+  if (!d || !mayManage(ctx, d.subscription.clientId)) throw new NotFoundError("DELIVERY_NOT_FOUND", "Pengiriman webhook tidak ditemukan.", "id");
+  if (d.status === "SENT") throw new InvalidStateError("DELIVERY_ALREADY_SENT", "Pengiriman ini sudah diterima penerima.");
+  if (!d.subscription.aktif) throw new InvalidStateError("WEBHOOK_INACTIVE", "Langganan webhook ini sudah dihapus.");
+  const { count } = await ctx.prisma.webhookDelivery.updateMany({
+    where: { id, status: { not: "SENT" } },
+    data: { status: "PENDING", nextAttemptAt: new Date(), lockedUntil: null },
+  });
+  if (count === 0) throw new InvalidStateError("DELIVERY_ALREADY_SENT", "Pengiriman ini sudah diterima penerima.");
+  ctx.webhooks?.kick();
+  return ctx.prisma.webhookDelivery.findUniqueOrThrow({ where: { id } });
+}
