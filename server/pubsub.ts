@@ -12,7 +12,7 @@ export type Topics = {
   /** an API client's secret was rotated or the client revoked: forget its cached resolution */
   "auth:client-invalidate": [payload: { clientId: string }];
   /** a pengajuan changed: its owner and the staff of its instansi re-read it */
-  "pengajuan:updated": [pengajuanId: string, payload: { pengajuanId: string; seq: number; status: string }];
+  "pengajuan:updated": [pengajuanId: string, payload: { pengajuanId: string; seq: number; status: string; pemohonId: string; instansiId: string }];
   /** something in an instansi's queue changed (for staff dashboards) */
   "instansi:queue": [instansiId: string, payload: { pengajuanId: string; status: string; seq: number }];
   /** a complaint or information request changed (reporter/requester and the desk re-read it) */

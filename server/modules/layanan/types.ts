@@ -50,6 +50,8 @@ const SATUAN_LABEL = { MENIT: "menit", JAM_KERJA: "jam kerja", HARI_KERJA: "hari
 
 export const LayananRef = builder.prismaNode("Layanan", {
   id: { field: "id" },
+  // columns as the client selects them: a queue row asks for the name, not the whole Standar Pelayanan
+  select: { id: true },
   description: "A service with its full Standar Pelayanan (PermenPAN-RB 15/2014). Public.",
   fields: (t) => ({
     kode: t.exposeString("kode"),
@@ -69,6 +71,7 @@ export const LayananRef = builder.prismaNode("Layanan", {
     slaSatuan: t.expose("slaSatuan", { type: SlaSatuan }),
     jangkaWaktu: t.string({
       description: "Completion time as people read it, e.g. '5 hari kerja'",
+      select: { slaJumlah: true, slaSatuan: true, jangkaWaktuKeterangan: true },
       resolve: (l) => `${l.slaJumlah} ${SATUAN_LABEL[l.slaSatuan]}${l.jangkaWaktuKeterangan ? ` (${l.jangkaWaktuKeterangan})` : ""}`,
     }),
     jangkaWaktuKeterangan: t.exposeString("jangkaWaktuKeterangan"),

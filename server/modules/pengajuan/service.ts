@@ -107,9 +107,10 @@ function ownEditable(ctx: Context, p: Pengajuan) {
 
 /** Bumps the version if it still is `versi`; otherwise someone else changed it first. */
 async function claim(tx: Tx, p: { id: string; versi: number }, data: Prisma.PengajuanUncheckedUpdateManyInput = {}): Promise<Pengajuan> {
-  const { count } = await tx.pengajuan.updateMany({ where: { id: p.id, versi: p.versi }, data: { ...data, versi: { increment: 1 } } });
-  if (count === 0) throw new ConflictError("CONFLICT", "Pengajuan ini baru saja diubah oleh orang lain. Muat ulang halaman dan periksa kembali.", "versi");
-  return tx.pengajuan.findUniqueOrThrow({ where: { id: p.id } });
+  // one statement: UPDATE … WHERE versi = <the version the caller saw> RETURNING *
+  const [row] = await tx.pengajuan.updateManyAndReturn({ where: { id: p.id, versi: p.versi }, data: { ...data, versi: { increment: 1 } } });
+  if (!row) throw new ConflictError("CONFLICT", "Pengajuan ini baru saja diubah oleh orang lain. Muat ulang halaman dan periksa kembali.", "versi");
+  return row;
 }
 
 export async function updateDraft(
@@ -200,8 +201,26 @@ interface Effects {
   notifications: NewNotification[];
 }
 
+// what a transition needs besides the row, read with it in one statement
+const TRANSITION_READ = {
+  layanan: {
+    select: {
+      id: true,
+      kode: true,
+      nama: true,
+      slaJumlah: true,
+      slaSatuan: true,
+      instansi: { select: { id: true, kode: true, nama: true, prefixNomor: true } },
+    },
+  },
+  pemohon: { select: { id: true, namaLengkap: true, email: true } },
+} satisfies Prisma.PengajuanInclude;
+
 export async function transition(ctx: Context, input: TransitionInput): Promise<Pengajuan> {
-  const { p, pelaku } = await loadVisible(ctx, input.id);
+  const found = await ctx.prisma.pengajuan.findUnique({ where: { id: input.id }, include: TRANSITION_READ });
+  const pelaku = found && pelakuOf(ctx, found);
+  if (!found || !pelaku) throw notFound();
+  const { layanan, pemohon, ...p } = found;
   const ke = next(pelaku, p.status, input.aksi);
   if (!ke) {
     if (TRANSITIONS[input.aksi].pelaku !== pelaku) throw forbidden("Tindakan ini bukan wewenang Anda.");
@@ -222,20 +241,21 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
   if (rule.wajib === "alasan" && (!pesan || pesan.length < 5)) {
     throw new ValidationError("ALASAN_REQUIRED", "Alasan penolakan wajib diisi (minimal 5 karakter) agar pemohon mengetahui sebabnya.", "pesan");
   }
-  const layanan = await ctx.prisma.layanan.findUniqueOrThrow({
-    where: { id: p.layananId },
-    include: { formFields: true, persyaratan: true, instansi: true },
-  });
   const now = new Date();
   const data: Prisma.PengajuanUncheckedUpdateManyInput = { status: ke };
 
   if (input.aksi === "AJUKAN") {
-    const { values, errors } = validateForm(fieldDefs(layanan.formFields), p.formData as Record<string, unknown>);
+    const [formFields, persyaratan, dokumen] = await Promise.all([
+      ctx.prisma.formField.findMany({ where: { layananId: p.layananId }, orderBy: { urutan: "asc" } }),
+      ctx.prisma.persyaratanDokumen.findMany({ where: { layananId: p.layananId, wajib: true }, select: { id: true, label: true, urutan: true } }),
+      ctx.prisma.dokumenPengajuan.findMany({ where: { pengajuanId: p.id, diganti: false }, select: { persyaratanId: true } }),
+    ]);
+    const { values, errors } = validateForm(fieldDefs(formFields), p.formData as Record<string, unknown>);
     const err = firstFieldError(errors);
     if (err) throw err;
     data.formData = values;
-    const have = new Set((await ctx.prisma.dokumenPengajuan.findMany({ where: { pengajuanId: p.id, diganti: false }, select: { persyaratanId: true } })).map((d) => d.persyaratanId));
-    const missing = layanan.persyaratan.filter((s) => s.wajib && !have.has(s.id)).sort((a, b) => a.urutan - b.urutan);
+    const have = new Set(dokumen.map((d) => d.persyaratanId));
+    const missing = persyaratan.filter((s) => !have.has(s.id)).sort((a, b) => a.urutan - b.urutan);
     if (missing.length) {
       throw new ValidationError("DOKUMEN_KURANG", `Dokumen wajib belum diunggah: ${missing.map((m) => m.label).join(", ")}.`, `persyaratan.${missing[0]!.id}`);
     }
@@ -277,7 +297,7 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
     await tx.pengajuanLog.create({
       data: { pengajuanId: p.id, seq: claimed.seq, aksi: input.aksi, dariStatus: p.status, keStatus: ke, ...actorIds(ctx), pesan: input.aksi === "SERAHKAN" ? `Diambil oleh ${claimed.diambilOleh} (${claimed.identitasPengambil})` : pesan },
     });
-    await notifyStatus(ctx, tx, claimed, layanan, p.status, pesan, effects);
+    await notifyStatus(ctx, tx, claimed, pemohon, layanan, p.status, pesan, effects);
     await webhookStatus(tx, claimed, layanan, p.status, input.aksi, now);
     const events = await createNotifications(tx, effects.notifications);
     return { updated: claimed, events };
@@ -318,13 +338,13 @@ async function notifyStatus(
   ctx: Context,
   tx: Tx,
   p: Pengajuan,
+  pemohon: { id: string; namaLengkap: string; email: string },
   layanan: { nama: string; instansi: { nama: string } },
   dari: PengajuanStatus,
   pesan: string | null,
   effects: Effects,
 ) {
   if (p.status === dari) return;
-  const pemohon = await tx.user.findUniqueOrThrow({ where: { id: p.pemohonId }, select: { id: true, namaLengkap: true, email: true } });
   const label = STATUS_LABEL[p.status];
   const isi =
     p.status === "PERLU_PERBAIKAN"
@@ -358,7 +378,7 @@ async function notifyStatus(
 }
 
 export function publishPengajuan(ctx: Context, p: Pengajuan) {
-  ctx.pubsub.publish("pengajuan:updated", p.id, { pengajuanId: p.id, seq: p.seq, status: p.status });
+  ctx.pubsub.publish("pengajuan:updated", p.id, { pengajuanId: p.id, seq: p.seq, status: p.status, pemohonId: p.pemohonId, instansiId: p.instansiId });
   ctx.pubsub.publish("instansi:queue", p.instansiId, { pengajuanId: p.id, status: p.status, seq: p.seq });
 }
 

@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
 import { builder } from "../../schema/builder";
-import { q } from "../../lib/query";
+import { onlyScalars, q } from "../../lib/query";
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from "../../lib/errors";
 import type { Context } from "../../context";
 import type { Prisma } from "../../generated/prisma/client";
@@ -253,12 +253,24 @@ builder.queryFields((t) => ({
     authScopes: (_r, args, ctx) => kasusScopes(String(args.instansiId?.id ?? callerInstansiId(ctx) ?? "")),
     args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }), filter: t.arg({ type: QueueFilter, required: false }) },
     totalCount: (_p, args, ctx) => ctx.prisma.pengajuan.count({ where: queueWhere(ctx, staffInstansi(ctx, args.instansiId), args.filter) }),
-    resolve: (query, _r, args, ctx) =>
-      ctx.prisma.pengajuan.findMany({
-        ...q(query),
+    resolve: async (query, _r, args, ctx) => {
+      // Two steps: the page's ids from the index (ORDER BY … LIMIT on plain columns), then the page's rows with
+      // their relations. In one statement the database builds every nested row of the whole queue before it
+      // sorts and cuts the page, so the cost grew with the queue instead of the page.
+      const { take, skip, cursor, ...shape } = q(query) as typeof query & { take?: number; skip?: number; cursor?: { id: string } };
+      const page = await ctx.prisma.pengajuan.findMany({
         where: queueWhere(ctx, staffInstansi(ctx, args.instansiId), args.filter),
         orderBy: [{ tenggat: { sort: "asc", nulls: "last" } }, { diajukanAt: "asc" }, { id: "asc" }],
-      }),
+        take,
+        skip,
+        cursor,
+        select: { id: true },
+      });
+      if (page.length === 0) return [];
+      const rows = await ctx.prisma.pengajuan.findMany({ ...shape, where: { id: { in: page.map((p) => p.id) } } });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return page.flatMap((p) => byId.get(p.id) ?? []);
+    },
   }),
   antrianJumlah: t.field({
     type: [StatusCount],
@@ -502,8 +514,14 @@ async function* follow(ctx: Context, id: string, afterSeq: number): AsyncGenerat
     yield* drain();
     for await (const e of iterator) {
       if (e.seq <= last) continue;
-      await service.loadVisible(ctx, id);
-      yield* drain();
+      // visibility per event, from the event itself (who applied and where are fixed for a request's life)
+      if (!service.pelakuOf(ctx, e)) throw new GraphQLError("Pengajuan tidak ditemukan.", { extensions: { code: "NOT_FOUND" } });
+      if (e.seq === last + 1) {
+        last = e.seq;
+        yield { pengajuanId: id, seq: e.seq };
+      } else {
+        yield* drain(); // a step was missed (e.g. published by another instance before we listened): read them in order
+      }
     }
   } finally {
     await iterator.return?.();
@@ -554,6 +572,8 @@ async function* myChanges(ctx: Context) {
 }
 
 /** Mutations return the row their service wrote, re-read with the selection the client asked for. */
-function reload<Q extends object>(ctx: Context, query: Q, row: { id: string }) {
+function reload<Q extends object, R extends { id: string }>(ctx: Context, query: Q, row: R) {
+  // the service returns the whole row as it committed it: read again only for relations
+  if (onlyScalars(query)) return row;
   return ctx.prisma.pengajuan.findUniqueOrThrow({ ...q(query), where: { id: row.id } });
 }
