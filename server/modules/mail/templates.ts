@@ -157,7 +157,12 @@ function checkLink(url: string): void {
 }
 
 /** "Senin, 23 November 2026 pukul 10.56 WIB" in the instansi's zone. */
+// building an Intl.DateTimeFormat costs far more than formatting with one
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 function waktu(d: Date, zone = "Asia/Jakarta"): string {
-  const s = new Intl.DateTimeFormat("id-ID", { dateStyle: "full", timeStyle: "short", timeZone: zone }).format(d);
+  let f = formats.get(zone);
+  if (!f) formats.set(zone, (f = new Intl.DateTimeFormat("id-ID", { dateStyle: "full", timeStyle: "short", timeZone: zone })));
+  const s = f.format(d);
   return `${s} ${ZONE_LABEL[zone] ?? zone}`;
 }
