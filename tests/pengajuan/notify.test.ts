@@ -24,7 +24,7 @@ afterAll(async () => {
 
 const ACT = `mutation($id: ID!, $a: AksiPengajuan!, $v: Int!, $pesan: String) { ubahStatusPengajuan(id: $id, aksi: $a, versi: $v, pesan: $pesan) { __typename ... on UbahStatusPengajuanSuccess { data { id versi status tenggat nomorRegistrasi } } ... on Error { code message } } }`;
 
-async function waitFor<T>(fn: () => T | undefined, ms = 5000): Promise<T> {
+async function waitFor<T>(fn: () => T | undefined, ms = 20_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = fn();
