@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { activeCitizen, createTestApp, serviceFixture, tinyPdf, type TestApp } from "../helpers/app";
+import { activeCitizen, createStaff, createTestApp, globalId, serviceFixture, tinyPdf, type TestApp } from "../helpers/app";
 import { openTestDatabase } from "../helpers/db";
 
 /**
@@ -105,6 +105,15 @@ describe("staff queue", () => {
     }
     expect(seen.length).toBe(50);
     expect(new Set(seen).size).toBe(50);
+  });
+
+  it("a SUPERADMIN, who belongs to no instansi, is told to choose one (INSTANSI_REQUIRED), and gets the queue when they do", async () => {
+    const sa = await createStaff(t, "SUPERADMIN", null);
+    const res = await t.gql(QUEUE, { first: 5 }, { token: sa.token });
+    expect(res.errors?.[0]).toMatchObject({ message: "Pilih instansi.", extensions: { code: "INSTANSI_REQUIRED" } });
+    const chosen = await t.gql(`query($i: ID!) { antrian(first: 5, instansiId: $i) { totalCount } antrianJumlah(instansiId: $i) { jumlah } }`, { i: globalId("Instansi", fx.instansi.id) }, { token: sa.token });
+    expect(chosen.errors).toBeUndefined();
+    expect(chosen.data!.antrian.totalCount).toBe(50);
   });
 
   it("is for the staff of that instansi only", async () => {

@@ -83,7 +83,12 @@ export class LocalFileStorage implements FileStorage {
     const key = storageKeyOf(sha256);
     const target = this.pathOf(key);
     try {
-      if (await this.exists(key)) return key;
+      if (await this.exists(key)) {
+        // fresh again: the orphan sweep leaves young files alone while their new row commits
+        const now = new Date();
+        await fs.utimes(target, now, now).catch(() => {});
+        return key;
+      }
       const stagingDir = path.join(this.root, ".tmp");
       await fs.mkdir(stagingDir, { recursive: true });
       const staging = path.join(stagingDir, `${sha256}.${randomUUID()}`);
