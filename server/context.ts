@@ -56,4 +56,6 @@ export interface Context extends Services {
   /** the API client making this request (then `viewer` is null): rules grant it only what its scopes name */
   client: ApiClientViewer | null;
   request: RequestMeta;
+  /** set when this request logged a read of someone's personal data: its result must not be served again from a cache */
+  auditedRead?: boolean;
 }

@@ -15,6 +15,8 @@ export type Topics = {
   "pengajuan:updated": [pengajuanId: string, payload: { pengajuanId: string; seq: number; status: string; pemohonId: string; instansiId: string }];
   /** something in an instansi's queue changed (for staff dashboards) */
   "instansi:queue": [instansiId: string, payload: { pengajuanId: string; status: string; seq: number }];
+  /** some instansi's queue changed: cached queue pages everywhere are dropped */
+  "antrian:berubah": [payload: { instansiId: string }];
   /** a complaint or information request changed (reporter/requester and the desk re-read it) */
   "pengaduan:updated": [pengaduanId: string, payload: { id: string; seq: number }];
   "permohonan:updated": [permohonanId: string, payload: { id: string; seq: number }];

@@ -41,6 +41,7 @@ export async function audit(ctx: AuditCtx, e: AuditEntry): Promise<void> {
 /** A read of someone else's personal data: logged before the value is returned. */
 export async function auditRead(ctx: AuditCtx, aksi: string, subjekId: string | null, objek?: { jenis: string; id: string }) {
   if (!subjekId || ctx.viewer?.id === subjekId) return; // reading your own data is not an access to log
+  (ctx as { auditedRead?: boolean }).auditedRead = true;
   await audit(ctx, { jenis: "BACA_DATA_PRIBADI", aksi, subjekId, objekJenis: objek?.jenis ?? null, objekId: objek?.id ?? null });
 }
 

@@ -174,6 +174,9 @@ export async function uploadDokumen(ctx: Context, input: { id: string; versi: nu
       }
       return updated;
     });
+  }).then((updated) => {
+    ctx.pubsub.publish("antrian:berubah", { instansiId: updated.instansiId }); // its documents show in the queue
+    return updated;
   });
 }
 
@@ -378,6 +381,8 @@ async function notifyStatus(
 }
 
 export function publishPengajuan(ctx: Context, p: Pengajuan) {
+  // first the cached queue pages go (a desk re-reads its queue as soon as it hears of the change)
+  ctx.pubsub.publish("antrian:berubah", { instansiId: p.instansiId });
   ctx.pubsub.publish("pengajuan:updated", p.id, { pengajuanId: p.id, seq: p.seq, status: p.status, pemohonId: p.pemohonId, instansiId: p.instansiId });
   ctx.pubsub.publish("instansi:queue", p.instansiId, { pengajuanId: p.id, status: p.status, seq: p.seq });
 }
@@ -451,7 +456,7 @@ export async function uploadHasil(ctx: Context, input: { id: string; versi: numb
 // ---------------------------------------------------------------------------------------------------
 // SLA upkeep: recompute the deadlines of running cases when the calendar changes
 
-export async function recomputeDeadlines(ctx: Pick<Context, "prisma" | "calendars">, instansiId: string | null): Promise<number> {
+export async function recomputeDeadlines(ctx: Pick<Context, "prisma" | "calendars"> & { pubsub?: Context["pubsub"] }, instansiId: string | null): Promise<number> {
   const open = await ctx.prisma.pengajuan.findMany({
     where: { status: { in: [...CLOCK_RUNNING] }, slaMulaiAt: { not: null }, ...(instansiId ? { instansiId } : {}) },
     select: { id: true, instansiId: true, slaMulaiAt: true, slaSisaMenit: true, tenggat: true, tenggatSementara: true, layanan: { select: { slaJumlah: true, slaSatuan: true } } },
@@ -465,5 +470,6 @@ export async function recomputeDeadlines(ctx: Pick<Context, "prisma" | "calendar
       changed++;
     }
   }
+  if (changed) ctx.pubsub?.publish("antrian:berubah", { instansiId: instansiId ?? "*" }); // deadlines show in the queue
   return changed;
 }
