@@ -59,7 +59,13 @@ describe("notifications", () => {
     expect(mail.body).toContain("Scan surat pengantar terpotong");
     expect(mail.body).toContain(`https://loket.example.go.id/pengajuan/${p.id}`);
     expect(mail.body).toContain("&lt;mohon ulang&gt;"); // escaped in the HTML part
-    const row = (await t.db.prisma.outbox.findMany({ where: { status: "SENT" } })).find((o) => (o.payload as { kategori: string; to: string }).kategori === "STATUS_PENGAJUAN" && (o.payload as { to: string }).to === user.email)!;
+    // the worker marks the row SENT once the server has accepted the message: that can come a moment after it arrives
+    let row: { id: string } | undefined;
+    for (let i = 0; i < 400 && !row; i++) {
+      row = (await t.db.prisma.outbox.findMany({ where: { status: "SENT" } })).find((o) => (o.payload as { kategori: string; to: string }).kategori === "STATUS_PENGAJUAN" && (o.payload as { to: string }).to === user.email);
+      if (!row) await new Promise((r) => setTimeout(r, 50));
+    }
+    if (!row) throw new Error("the outbox row was never marked SENT");
     expect(mail.messageId).toBe(`<${row.id}@loket>`);
     await new Promise((r) => setTimeout(r, 300));
     expect(smtp.messages.filter((m) => m.to.includes(user.email) && m.subject.startsWith("Pengajuan")).length).toBe(1);
