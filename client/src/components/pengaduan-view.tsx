@@ -101,6 +101,14 @@ export function PengaduanView(props: { pengaduan: FragmentType<typeof PengaduanV
               </dd>
             </div>
           )}
+          {p.selesaiAt && p.status === "SELESAI" && (
+            <div>
+              <dt>Selesai</dt>
+              <dd>
+                {formatDateTime(p.selesaiAt, zone)} {z}
+              </dd>
+            </div>
+          )}
           {props.staff && (
             <div>
               <dt>Pelapor</dt>

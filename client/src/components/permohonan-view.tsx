@@ -1,6 +1,8 @@
 import { graphql, useFragment, type FragmentType } from "../gql";
 import type { PermohonanStatus } from "../gql/graphql";
 import { formatDateTime, formatRupiah } from "../lib/format";
+// the API's own number of working days for an answer
+import { JAWAB_HARI } from "../../../server/modules/ppid/rules";
 
 export const PermohonanView_PermohonanFragment = graphql(`
   fragment PermohonanView_Permohonan on PermohonanInformasi {
@@ -91,10 +93,13 @@ export function PermohonanView(props: { permohonan: FragmentType<typeof Permohon
           {open && (
             <div>
               <dt>Dijawab paling lambat</dt>
-              <dd className={p.terlambat ? "sla sla--late" : "sla"}>
-                {formatDateTime(p.tenggat, zone)} {z}
-                {p.terlambat && " (lewat batas)"}
+              <dd>
+                <span className={p.terlambat ? "sla sla--late" : "sla"}>
+                  {formatDateTime(p.tenggat, zone)} {z}
+                  {p.terlambat && " (lewat batas)"}
+                </span>
                 {p.tenggatSementara && <span className="muted"> — sementara</span>}
+                <span className="muted small"> · {p.status === "DIPERPANJANG" ? "setelah perpanjangan satu kali" : `${JAWAB_HARI} hari kerja sejak diterima`}</span>
               </dd>
             </div>
           )}
@@ -120,8 +125,8 @@ export function PermohonanView(props: { permohonan: FragmentType<typeof Permohon
           <div className="prose">{p.catatanKeputusan}</div>
           {p.pasalPengecualian && (
             <p>
-              <strong>Dasar pengecualian:</strong> UU 14/2008 Pasal 17 huruf {p.pasalPengecualian}
-              {p.pengecualianLabel && ` (${p.pengecualianLabel})`}.
+              {/* the label already reads "Pasal 17 huruf h: Mengungkap rahasia pribadi" */}
+              <strong>Dasar pengecualian:</strong> UU 14/2008 {p.pengecualianLabel ?? `Pasal 17 huruf ${p.pasalPengecualian}`}.
             </p>
           )}
           {p.ujiKonsekuensi && (

@@ -33,10 +33,11 @@ export function Survey({ jenisKasus, kasusId }: { jenisKasus: JenisKasus; kasusI
   const [skor, setSkor] = useState<Array<number | null>>(() => UNSUR.map(() => null));
   const [komentar, setKomentar] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const [thanks, setThanks] = useState(false);
+  // what to say once answered: thanks, or (answered before, e.g. on another device) the API's own message
+  const [answered, setAnswered] = useState<{ kind: "success" | "info"; text: string } | null>(null);
   const [{ fetching }, send] = useMutation(IsiSurveiMutation);
 
-  if (done && !thanks) return null;
+  if (done && !answered) return null;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -51,9 +52,10 @@ export function Survey({ jenisKasus, kasusId }: { jenisKasus: JenisKasus; kasusI
     const res = r.data?.isiSurveiKepuasan;
     if (res?.__typename === "IsiSurveiKepuasanSuccess" || (res && "code" in res && res.__typename === "ConflictError")) {
       localStorage.setItem(storageKey(kasusId), "1");
-      setThanks(res.__typename === "IsiSurveiKepuasanSuccess");
+      setAnswered(
+        res.__typename === "IsiSurveiKepuasanSuccess" ? { kind: "success", text: "Terima kasih. Penilaian Anda membantu kantor memperbaiki pelayanan." } : { kind: "info", text: res.message },
+      );
       setDone(true);
-      if (res.__typename !== "IsiSurveiKepuasanSuccess") setError(res.message);
       return;
     }
     setError(res && "message" in res ? res.message : requestErrorMessage(r.error));
@@ -62,8 +64,8 @@ export function Survey({ jenisKasus, kasusId }: { jenisKasus: JenisKasus; kasusI
   return (
     <section className="card survey" aria-labelledby={`survei-${kasusId}`}>
       <h2 id={`survei-${kasusId}`}>Survei kepuasan</h2>
-      {thanks ? (
-        <FormMessage kind="success">Terima kasih. Penilaian Anda membantu kantor memperbaiki pelayanan.</FormMessage>
+      {answered ? (
+        <FormMessage kind={answered.kind}>{answered.text}</FormMessage>
       ) : !open ? (
         <>
           <p>Bagaimana pelayanan yang Anda terima? Sembilan pertanyaan singkat, tanpa nama.</p>
@@ -81,7 +83,16 @@ export function Survey({ jenisKasus, kasusId }: { jenisKasus: JenisKasus; kasusI
               <div className="survey__scale">
                 {SCALE.map((label, v) => (
                   <label key={label} className="choice__option">
-                    <input type="radio" name={`skor-${i}`} value={v + 1} checked={skor[i] === v + 1} onChange={() => setSkor((s) => s.map((x, j) => (j === i ? v + 1 : x)))} />
+                    <input
+                      type="radio"
+                      name={`skor-${i}`}
+                      value={v + 1}
+                      checked={skor[i] === v + 1}
+                      onChange={() => {
+                        setSkor((s) => s.map((x, j) => (j === i ? v + 1 : x)));
+                        setError(null);
+                      }}
+                    />
                     {label}
                   </label>
                 ))}

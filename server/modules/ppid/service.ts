@@ -173,14 +173,16 @@ export async function ajukanKeberatan(ctx: Context, input: { permohonanId: strin
   const instansi = await ctx.prisma.instansi.findUniqueOrThrow({ where: { id: p.instansiId } });
   const d = tenggatTanggapanKeberatan(cal, now);
   try {
-    const k = await ctx.prisma.$transaction(async (tx) => {
+    const made = await ctx.prisma.$transaction(async (tx) => {
       const k = await tx.keberatan.create({ data: { nomorRegister: await nomor(tx, "KEB", instansi, now), permohonanId: p.id, alasan: input.alasan, uraian, diajukanAt: now, tenggatTanggapan: d.at } });
       const row = await tx.permohonanInformasi.update({ where: { id: p.id }, data: { seq: { increment: 1 } } });
       await log(tx, row, row.seq, "KEBERATAN", ctx.viewer!.id, `${k.nomorRegister}: ${ALASAN_LABEL[input.alasan]}`);
-      return k;
+      return { k, seq: row.seq };
     });
+    // the request's open pages (the requester's other devices, the PPID desk) show the objection at once
+    ctx.pubsub.publish("permohonan:updated", p.id, { id: p.id, seq: made.seq });
     ctx.pubsub.publish("instansi:permohonan", p.instansiId, { id: p.id });
-    return k;
+    return made.k;
   } catch (err) {
     if ((err as { code?: string }).code === "P2002") throw new ConflictError("KEBERATAN_SUDAH_ADA", "Keberatan dengan alasan ini sudah diajukan untuk permohonan tersebut.", "alasan");
     throw err;

@@ -135,13 +135,14 @@ export default function PengaduanPage() {
         <Link to="/pengaduan">Pengaduan saya</Link> <span aria-hidden="true">›</span> {p.judul}
       </p>
       <PageTitle title={`Pengaduan: ${p.judul}`}>Pengaduan</PageTitle>
-      <FormMessage kind="success">{flash}</FormMessage>
+      {/* the confirmation of sending, until the first response */}
+      <FormMessage kind="success">{p.status === "DITERIMA" ? flash : null}</FormMessage>
       <p className="sr-only" role="status" aria-live="polite">
         {announce}
       </p>
       <LiveNote error={liveError ? requestErrorMessage(liveError) : null} />
       <PengaduanView pengaduan={p} />
-      {p.status === "SELESAI" && <Survey jenisKasus="PENGADUAN" kasusId={p.id} />}
+      {(p.status === "SELESAI" || p.status === "DITOLAK") && <Survey jenisKasus="PENGADUAN" kasusId={p.id} />}
       {p.aksiTersedia.includes("TIDAK_PUAS") && (
         <section className="card" aria-labelledby="tidak-puas">
           <h2 id="tidak-puas">Belum puas dengan penyelesaiannya?</h2>

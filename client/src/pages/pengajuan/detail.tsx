@@ -475,9 +475,11 @@ function PengajuanView({ p, versi, onChanged, announce, streamError }: { p: Deta
           </div>
         )}
         {p.status === "DIBATALKAN" && (
-          <button type="button" className="button button--secondary" disabled={busy !== null} onClick={startAgain}>
-            {busy === "ulang" ? "Menyiapkan…" : "Ajukan ulang"}
-          </button>
+          <p>
+            <button type="button" className="button button--secondary" disabled={busy !== null} onClick={startAgain}>
+              {busy === "ulang" ? "Menyiapkan…" : "Ajukan ulang"}
+            </button>
+          </p>
         )}
         {p.status === "SIAP_DIAMBIL" && (
           <div className="alert alert--success">
@@ -693,7 +695,7 @@ function PengajuanView({ p, versi, onChanged, announce, streamError }: { p: Deta
         <Timeline steps={p.riwayat} timeZone={zone} zoneLabel={z} />
       </section>
 
-      {(p.status === "SELESAI" || p.status === "DIAMBIL") && <Survey jenisKasus="PENGAJUAN" kasusId={p.id} />}
+      {(p.status === "SELESAI" || p.status === "DIAMBIL" || p.status === "DITOLAK") && <Survey jenisKasus="PENGAJUAN" kasusId={p.id} />}
 
       {p.status !== "DRAFT" && (
         <p className="muted">

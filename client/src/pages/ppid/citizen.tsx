@@ -79,6 +79,10 @@ const PermohonanPageQuery = graphql(`
           bisaDiajukan
           batas
         }
+        keberatan {
+          id
+          alasan
+        }
         ...PermohonanView_Permohonan
       }
     }
@@ -96,6 +100,10 @@ const PermohonanLiveSubscription = graphql(`
         label
         bisaDiajukan
         batas
+      }
+      keberatan {
+        id
+        alasan
       }
       ...PermohonanView_Permohonan
     }
@@ -174,6 +182,10 @@ export function PermohonanBaruPage() {
   const [formError, setFormError] = useState<string | null>(null);
   const [{ fetching }, ajukan] = useMutation(AjukanPermohonanMutation);
   const formRef = useRef<HTMLFormElement>(null);
+  /** A value changed: the messages about it (from the last check or the API) no longer apply. */
+  const clear = (...keys: string[]) => {
+    if (keys.some((k) => errors[k])) setErrors((x) => ({ ...x, ...Object.fromEntries(keys.map((k) => [k, ""])) }));
+  };
   useEffect(() => {
     if (!instansiId && offices.length === 1) setInstansiId(offices[0]!.id);
   }, [offices, instansiId]);
@@ -205,7 +217,14 @@ export function PermohonanBaruPage() {
         {offices.length > 1 && (
           <Field name="instansiId" label="Badan publik" error={errors.instansiId}>
             {(props) => (
-              <select {...props} value={instansiId} onChange={(e) => setInstansiId(e.target.value)}>
+              <select
+                {...props}
+                value={instansiId}
+                onChange={(e) => {
+                  setInstansiId(e.target.value);
+                  clear("instansiId");
+                }}
+              >
                 <option value="">— Pilih —</option>
                 {offices.map((o) => (
                   <option key={o.id} value={o.id}>
@@ -217,10 +236,32 @@ export function PermohonanBaruPage() {
           </Field>
         )}
         <Field name="rincianInformasi" label="Rincian informasi yang dibutuhkan" hint="Contoh: Daftar penerima bantuan rumah ibadah tahun 2026 beserta nilai bantuannya." error={errors.rincianInformasi}>
-          {(props) => <textarea {...props} rows={5} maxLength={5000} value={rincian} onChange={(e) => setRincian(e.target.value)} />}
+          {(props) => (
+            <textarea
+              {...props}
+              rows={5}
+              maxLength={5000}
+              value={rincian}
+              onChange={(e) => {
+                setRincian(e.target.value);
+                clear("rincianInformasi");
+              }}
+            />
+          )}
         </Field>
         <Field name="tujuan" label="Tujuan penggunaan informasi" error={errors.tujuan}>
-          {(props) => <textarea {...props} rows={3} maxLength={2000} value={tujuan} onChange={(e) => setTujuan(e.target.value)} />}
+          {(props) => (
+            <textarea
+              {...props}
+              rows={3}
+              maxLength={2000}
+              value={tujuan}
+              onChange={(e) => {
+                setTujuan(e.target.value);
+                clear("tujuan");
+              }}
+            />
+          )}
         </Field>
         <fieldset className="choice">
           <legend className="field__label">Bentuk informasi</legend>
@@ -232,7 +273,17 @@ export function PermohonanBaruPage() {
               ] as const
             ).map(([v, l]) => (
               <label key={v} className="choice__option">
-                <input type="radio" name="format" value={v} checked={format === v} onChange={() => setFormat(v)} /> {l}
+                <input
+                  type="radio"
+                  name="format"
+                  value={v}
+                  checked={format === v}
+                  onChange={() => {
+                    setFormat(v);
+                    clear("format", "caraPerolehan");
+                  }}
+                />{" "}
+                {l}
               </label>
             ))}
           </div>
@@ -248,7 +299,17 @@ export function PermohonanBaruPage() {
               ] as const
             ).map(([v, l]) => (
               <label key={v} className="choice__option">
-                <input type="radio" name="caraPerolehan" value={v} checked={cara === v} onChange={() => setCara(v)} /> {l}
+                <input
+                  type="radio"
+                  name="caraPerolehan"
+                  value={v}
+                  checked={cara === v}
+                  onChange={() => {
+                    setCara(v);
+                    clear("caraPerolehan");
+                  }}
+                />{" "}
+                {l}
               </label>
             ))}
           </div>
@@ -275,12 +336,14 @@ export function PermohonanPage() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: PermohonanPageQuery, variables: { id: gid }, pause: !valid });
   const [{ data: live }] = useSubscription({ query: PermohonanLiveSubscription, variables: { id: gid }, pause: !valid });
   const node = data?.node?.__typename === "PermohonanInformasi" ? data.node : null;
-  const p = newest(live?.permohonanInformasiBerubah, node);
+  // an objection or its answer changes the request without a new versi: of equal versions the live copy is the newer
+  const p = newest(node, live?.permohonanInformasiBerubah);
   const [alasan, setAlasan] = useState("");
   const [uraian, setUraian] = useState("");
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [objecting, setObjecting] = useState(false);
   const [{ fetching: sending }, ajukan] = useMutation(AjukanKeberatanMutation);
 
   if (!valid || (data && !node)) {
@@ -295,7 +358,8 @@ export function PermohonanPage() {
   }
   if (!p) return fetching || !error ? <p aria-busy="true">Memuat…</p> : <p className="alert alert--error">{requestErrorMessage(error)}</p>;
 
-  const grounds = p.alasanKeberatan.filter((a) => a.bisaDiajukan);
+  // one objection per ground: a ground already used is not offered again
+  const grounds = p.alasanKeberatan.filter((a) => a.bisaDiajukan && !p.keberatan.some((k) => k.alasan === a.alasan));
   async function submit(e: FormEvent) {
     e.preventDefault();
     const local: FieldErrors = {};
@@ -310,6 +374,7 @@ export function PermohonanPage() {
       setDone(`Keberatan terdaftar dengan nomor ${res.data.nomorRegister}.`);
       setAlasan("");
       setUraian("");
+      setObjecting(false);
       refetch({ requestPolicy: "network-only" });
       return;
     }
@@ -330,31 +395,67 @@ export function PermohonanPage() {
       {grounds.length > 0 && (
         <section className="card" aria-labelledby="ajukan-keberatan">
           <h2 id="ajukan-keberatan">Ajukan keberatan</h2>
-          <p className="muted">Keberatan diajukan kepada atasan PPID dan ditanggapi paling lambat 30 hari kerja.</p>
-          <form className="form" noValidate onSubmit={submit} aria-label="Ajukan keberatan">
-            <Field name="alasan" label="Alasan (UU 14/2008 Pasal 35)" error={errors.alasan}>
-              {(props) => (
-                <select {...props} value={alasan} onChange={(e) => setAlasan(e.target.value)}>
-                  <option value="">— Pilih alasan —</option>
-                  {grounds.map((g) => (
-                    <option key={g.alasan} value={g.alasan}>
-                      {g.label}
-                      {g.batas ? ` (paling lambat ${formatDateTime(g.batas)})` : ""}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field name="uraian" label="Uraian keberatan" error={errors.uraian}>
-              {(props) => <textarea {...props} rows={4} value={uraian} onChange={(e) => setUraian(e.target.value)} />}
-            </Field>
-            <FormMessage kind="error">{formError}</FormMessage>
-            <div className="form__actions">
-              <button type="submit" className="button button--primary" disabled={sending}>
-                Ajukan keberatan
-              </button>
-            </div>
-          </form>
+          <p className="muted">
+            Bila Anda keberatan atas {decided ? "jawaban ini" : "penanganan permohonan ini"}, ajukan keberatan kepada atasan PPID dengan salah satu alasan dalam UU 14/2008
+            Pasal 35 yang berlaku. Keberatan ditanggapi paling lambat 30 hari kerja.
+          </p>
+          {!objecting ? (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setObjecting(true);
+                setDone(null);
+              }}
+            >
+              Ajukan keberatan…
+            </button>
+          ) : (
+            <form className="form" noValidate onSubmit={submit} aria-label="Ajukan keberatan">
+              <Field name="alasan" label="Alasan (UU 14/2008 Pasal 35)" error={errors.alasan}>
+                {(props) => (
+                  <select
+                    {...props}
+                    value={alasan}
+                    onChange={(e) => {
+                      setAlasan(e.target.value);
+                      if (errors.alasan) setErrors((x) => ({ ...x, alasan: "" }));
+                    }}
+                  >
+                    <option value="">— Pilih alasan —</option>
+                    {grounds.map((g) => (
+                      <option key={g.alasan} value={g.alasan}>
+                        {g.label}
+                        {g.batas ? ` (paling lambat ${formatDateTime(g.batas)})` : ""}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field name="uraian" label="Uraian keberatan" error={errors.uraian}>
+                {(props) => (
+                  <textarea
+                    {...props}
+                    rows={4}
+                    value={uraian}
+                    onChange={(e) => {
+                      setUraian(e.target.value);
+                      if (errors.uraian) setErrors((x) => ({ ...x, uraian: "" }));
+                    }}
+                  />
+                )}
+              </Field>
+              <FormMessage kind="error">{formError}</FormMessage>
+              <div className="form__actions">
+                <button type="submit" className="button button--primary" disabled={sending}>
+                  {sending ? "Mengirim…" : "Ajukan keberatan"}
+                </button>
+                <button type="button" className="button button--quiet" onClick={() => setObjecting(false)}>
+                  Batal
+                </button>
+              </div>
+            </form>
+          )}
         </section>
       )}
       {decided && <Survey jenisKasus="PERMOHONAN_INFORMASI" kasusId={p.id} />}

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useClient, useMutation, useQuery, useSubscription } from "urql";
 import { graphql } from "../../gql";
-import type { KeputusanPermohonan } from "../../gql/graphql";
+import type { KeputusanPermohonan, RegisterPpidQuery } from "../../gql/graphql";
 import { Field, FormMessage } from "../../components/field";
 import { LiveNote } from "../../components/live-note";
 import { PageTitle } from "../../components/page-title";
@@ -14,6 +14,7 @@ import { newest } from "../../lib/live";
 import { useSession } from "../../lib/session";
 // the API's own list of exemptions and its limit on extensions
 import { PENGECUALIAN_PASAL_17, PERPANJANG_MAKS_HARI } from "../../../../server/modules/ppid/rules";
+import { useDeskInstansi } from "../../components/desk-instansi";
 
 const RegisterPpidQuery = graphql(`
   query RegisterPpid($instansiId: ID, $tahun: Int, $first: Int) {
@@ -48,9 +49,15 @@ const RegisterPpidQuery = graphql(`
           diajukanAt
           tenggatTanggapan
           tanggapan
+          ditanggapiAt
           permohonan {
             id
             nomorRegister
+            instansi {
+              id
+              zonaWaktu
+              zonaWaktuLabel
+            }
           }
         }
       }
@@ -161,7 +168,18 @@ function download(name: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function KeberatanRow({ k, canAnswer, zone }: { k: { id: string; nomorRegister: string; alasanLabel: string; uraian: string; status: string; tenggatTanggapan: string; tanggapan?: string | null; permohonan: { id: string; nomorRegister: string } }; canAnswer: boolean; zone: string }) {
+type KeberatanItem = RegisterPpidQuery["registerKeberatan"]["edges"][number]["node"];
+
+/** The start of a long text, cut at a word, for a table cell. */
+function cuplikan(text: string, max = 90): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, cut.lastIndexOf(" ") > max / 2 ? cut.lastIndexOf(" ") : max).replace(/[\s,.;:]+$/, "")}…`;
+}
+
+function KeberatanRow({ k, canAnswer }: { k: KeberatanItem; canAnswer: boolean }) {
+  const zone = k.permohonan.instansi.zonaWaktu;
+  const z = k.permohonan.instansi.zonaWaktuLabel;
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [{ fetching }, tanggapi] = useMutation(TanggapiKeberatanMutation);
@@ -183,10 +201,22 @@ function KeberatanRow({ k, canAnswer, zone }: { k: { id: string; nomorRegister: 
       <p className="request__meta">{k.alasanLabel}</p>
       <p className="prose">{k.uraian}</p>
       {k.tanggapan ? (
-        <p className="timeline__message">{k.tanggapan}</p>
+        <>
+          <p className="timeline__message">
+            <span className="timeline__message-label">Tanggapan atasan PPID: </span>
+            {k.tanggapan}
+          </p>
+          {k.ditanggapiAt && (
+            <p className="muted small">
+              Ditanggapi {formatDateTime(k.ditanggapiAt, zone)} {z}
+            </p>
+          )}
+        </>
       ) : (
         <>
-          <p className="small sla">Tanggapi paling lambat {formatDateTime(k.tenggatTanggapan, zone)}</p>
+          <p className="small sla">
+            Tanggapi paling lambat {formatDateTime(k.tenggatTanggapan, zone)} {z}
+          </p>
           {canAnswer && (
             <form className="form" noValidate onSubmit={submit} aria-label={`Tanggapi keberatan ${k.nomorRegister}`}>
               <Field name="tanggapan" label="Tanggapan atasan PPID" error={error}>
@@ -209,9 +239,9 @@ function KeberatanRow({ k, canAnswer, zone }: { k: { id: string; nomorRegister: 
 export function PpidDeskPage() {
   const { me } = useSession();
   const client = useClient();
-  const instansiId = me?.instansi?.id ?? null;
+  const { instansiId, waiting, picker } = useDeskInstansi();
   const [tahun, setTahun] = useState(new Date().getFullYear());
-  const [{ data, fetching, error }] = useQuery({ query: RegisterPpidQuery, variables: { instansiId, tahun, first: 100 }, requestPolicy: "cache-and-network" });
+  const [{ data, fetching, error }] = useQuery({ query: RegisterPpidQuery, variables: { instansiId, tahun, first: 100 }, requestPolicy: "cache-and-network", pause: waiting });
   const [csvError, setCsvError] = useState<string | null>(null);
   const canAnswer = me?.role === "ATASAN_PPID" || me?.role === "SUPERADMIN";
 
@@ -227,10 +257,11 @@ export function PpidDeskPage() {
   return (
     <>
       <PageTitle>Meja PPID</PageTitle>
+      {picker}
       <div className="toolbar">
         <label className="inline-field">
           <span>Tahun</span>
-          <select value={tahun} onChange={(e) => setTahun(Number(e.target.value))}>
+          <select className="input--short" value={tahun} onChange={(e) => setTahun(Number(e.target.value))}>
             {[0, 1, 2].map((d) => (
               <option key={d} value={new Date().getFullYear() - d}>
                 {new Date().getFullYear() - d}
@@ -269,7 +300,7 @@ export function PpidDeskPage() {
                       <Link className="mono" to={`/ppid/permohonan/${rawId(p.id)}`}>
                         {p.nomorRegister}
                       </Link>
-                      <span className="table__sub">{p.rincianInformasi.slice(0, 80)}</span>
+                      <span className="table__sub">{cuplikan(p.rincianInformasi)}</span>
                     </td>
                     <td>{p.pemohonNama}</td>
                     <td>
@@ -290,7 +321,7 @@ export function PpidDeskPage() {
         {data && data.registerKeberatan.edges.length === 0 && <p className="card">Belum ada keberatan pada tahun ini.</p>}
         <ul className="request-list">
           {data?.registerKeberatan.edges.map(({ node: k }) => (
-            <KeberatanRow key={k.id} k={k} canAnswer={canAnswer} zone="Asia/Jakarta" />
+            <KeberatanRow key={k.id} k={k} canAnswer={canAnswer} />
           ))}
         </ul>
       </section>
@@ -307,7 +338,8 @@ export function PpidCasePage() {
   const [{ data: live }] = useSubscription({ query: PpidCaseLiveSubscription, variables: { id: gid }, pause: !valid });
   const [mine, setMine] = useState<NonNullable<typeof live>["permohonanInformasiBerubah"] | null>(null);
   const node = data?.node?.__typename === "PermohonanInformasi" ? data.node : null;
-  const p = newest(live?.permohonanInformasiBerubah, mine, node);
+  // an objection or its answer changes the request without a new versi: of equal versions the live copy is the newer
+  const p = newest(node, mine, live?.permohonanInformasiBerubah);
   const [mode, setMode] = useState<null | "perpanjang" | "putuskan">(null);
   const [hari, setHari] = useState("7");
   const [alasan, setAlasan] = useState("");
@@ -320,6 +352,14 @@ export function PpidCasePage() {
   const [formError, setFormError] = useState<string | null>(null);
   const [, perpanjang] = useMutation(PerpanjangMutation);
   const [, putuskan] = useMutation(PutuskanMutation);
+
+  /** A value changed: its message (from the last check or the API) no longer applies. */
+  function edited(key: string, set: (v: string) => void) {
+    return (v: string) => {
+      set(v);
+      if (errors[key]) setErrors((x) => ({ ...x, [key]: "" }));
+    };
+  }
 
   if (!valid || (data && !node)) return <p>Permohonan tidak ditemukan. <Link to="/ppid">Kembali ke meja PPID</Link>.</p>;
   if (!p) return fetching || !error ? <p aria-busy="true">Memuat…</p> : <p className="alert alert--error">{requestErrorMessage(error)}</p>;
@@ -388,13 +428,14 @@ export function PpidCasePage() {
               </button>
             )}
           </div>
+          {p.status === "DIPERPANJANG" && <p className="muted small">Jangka waktu sudah diperpanjang satu kali; tidak dapat diperpanjang lagi (UU 14/2008 Pasal 22 ayat 8).</p>}
           {mode === "perpanjang" && (
             <form className="form action-panel" noValidate onSubmit={submitPerpanjang} aria-label="Perpanjang waktu">
               <Field name="hari" label={`Tambahan hari kerja (paling lama ${PERPANJANG_MAKS_HARI})`} error={errors.hari}>
-                {(props) => <input {...props} type="text" inputMode="numeric" className="input--short" value={hari} onChange={(e) => setHari(e.target.value.replace(/\D/g, ""))} />}
+                {(props) => <input {...props} type="text" inputMode="numeric" className="input--short" value={hari} onChange={(e) => edited("hari", setHari)(e.target.value.replace(/\D/g, ""))} />}
               </Field>
               <Field name="alasan" label="Alasan tertulis" hint="Pemohon membaca alasan ini. Perpanjangan hanya satu kali." error={errors.alasan}>
-                {(props) => <textarea {...props} rows={3} value={alasan} onChange={(e) => setAlasan(e.target.value)} />}
+                {(props) => <textarea {...props} rows={3} value={alasan} onChange={(e) => edited("alasan", setAlasan)(e.target.value)} />}
               </Field>
               <FormMessage kind="error">{formError}</FormMessage>
               <div className="form__actions">
@@ -423,13 +464,13 @@ export function PpidCasePage() {
                 </div>
               </fieldset>
               <Field name="catatan" label="Jawaban tertulis" hint="Pemohon menerima jawaban ini." error={errors.catatan}>
-                {(props) => <textarea {...props} rows={4} value={catatan} onChange={(e) => setCatatan(e.target.value)} />}
+                {(props) => <textarea {...props} rows={4} value={catatan} onChange={(e) => edited("catatan", setCatatan)(e.target.value)} />}
               </Field>
               {keputusan !== "DIKABULKAN" && (
                 <>
                   <Field name="pasalPengecualian" label="Dasar pengecualian (UU 14/2008 Pasal 17)" error={errors.pasalPengecualian}>
                     {(props) => (
-                      <select {...props} value={pasal} onChange={(e) => setPasal(e.target.value)}>
+                      <select {...props} value={pasal} onChange={(e) => edited("pasalPengecualian", setPasal)(e.target.value)}>
                         <option value="">— Pilih huruf —</option>
                         {Object.entries(PENGECUALIAN_PASAL_17).map(([h, l]) => (
                           <option key={h} value={h}>
@@ -440,12 +481,12 @@ export function PpidCasePage() {
                     )}
                   </Field>
                   <Field name="ujiKonsekuensi" label="Uji konsekuensi" hint="Akibat yang timbul bila informasi dibuka." error={errors.ujiKonsekuensi}>
-                    {(props) => <textarea {...props} rows={3} value={uji} onChange={(e) => setUji(e.target.value)} />}
+                    {(props) => <textarea {...props} rows={3} value={uji} onChange={(e) => edited("ujiKonsekuensi", setUji)(e.target.value)} />}
                   </Field>
                 </>
               )}
               <Field name="biaya" label="Biaya salinan (rupiah)" hint="Hanya biaya penggandaan; 0 bila tidak ada." error={errors.biaya}>
-                {(props) => <input {...props} type="text" inputMode="numeric" className="input--short" value={biaya} onChange={(e) => setBiaya(e.target.value.replace(/\D/g, ""))} />}
+                {(props) => <input {...props} type="text" inputMode="numeric" className="input--short" value={biaya} onChange={(e) => edited("biaya", setBiaya)(e.target.value.replace(/\D/g, ""))} />}
               </Field>
               <FormMessage kind="error">{formError}</FormMessage>
               <div className="form__actions">

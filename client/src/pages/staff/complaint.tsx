@@ -183,10 +183,31 @@ export default function StaffPengaduanPage() {
             <form className="form" noValidate onSubmit={submit} aria-label={LABEL[pending]}>
               {ASK[pending]!.note && <p>{ASK[pending]!.note}</p>}
               <Field name="pesan" label={ASK[pending]!.label} hint={ASK[pending]!.hint} error={errors.pesan} required={ASK[pending]!.required}>
-                {(fp) => <textarea {...fp} rows={4} value={pesan} onChange={(e) => setPesan(e.target.value)} />}
+                {(fp) => (
+                  <textarea
+                    {...fp}
+                    rows={4}
+                    value={pesan}
+                    onChange={(e) => {
+                      setPesan(e.target.value);
+                      if (errors.pesan) setErrors((x) => ({ ...x, pesan: "" }));
+                    }}
+                  />
+                )}
               </Field>
               {ASK[pending]!.files && (
-                <EvidencePicker name="lampiran" label="Dokumentasi" hint="Foto, video, atau dokumen tindak lanjut." files={files} onChange={setFiles} errors={errors} progress={progress} />
+                <EvidencePicker
+                  name="lampiran"
+                  label="Dokumentasi"
+                  hint="Foto, video, atau dokumen tindak lanjut."
+                  files={files}
+                  onChange={(next) => {
+                    setFiles(next);
+                    if (errors.lampiran) setErrors((x) => ({ ...x, lampiran: "" }));
+                  }}
+                  errors={errors}
+                  progress={progress}
+                />
               )}
               <FormMessage kind="error">{formError}</FormMessage>
               <div className="form__actions">

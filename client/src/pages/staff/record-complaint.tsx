@@ -6,10 +6,10 @@ import type { KanalPengaduan } from "../../gql/graphql";
 import { EvidencePicker, type PickedFile } from "../../components/evidence-picker";
 import { Checkbox, Field, FormMessage } from "../../components/field";
 import { PageTitle } from "../../components/page-title";
+import { useDeskInstansi } from "../../components/desk-instansi";
 import { focusFirstError, requestErrorMessage, type FieldErrors } from "../../lib/errors";
 import { rawId } from "../../lib/ids";
 import { KANAL_LABEL } from "../../lib/labels";
-import { useSession } from "../../lib/session";
 import { uploadMutation } from "../../lib/upload";
 
 const CatatKategoriQuery = graphql(`
@@ -65,9 +65,9 @@ const FIELDS = ["kategoriId", "judul", "uraian", "namaPelapor", "kontakPelapor",
 
 /** Staff record a complaint that came in person, by phone, WhatsApp or the suggestion box. */
 export default function CatatPengaduanPage() {
-  const { me } = useSession();
   const navigate = useNavigate();
-  const instansiId = me?.instansi?.id ?? "";
+  const desk = useDeskInstansi();
+  const instansiId = desk.instansiId ?? "";
   const [{ data }] = useQuery({ query: CatatKategoriQuery, variables: { instansiId }, pause: !instansiId });
   const [kanal, setKanal] = useState<KanalPengaduan>("LANGSUNG");
   const [kategoriId, setKategoriId] = useState("");
@@ -81,6 +81,14 @@ export default function CatatPengaduanPage() {
   const [formError, setFormError] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+
+  /** A value changed: its message (from the last check or the API) no longer applies. */
+  function edited<T>(key: string, set: (v: T) => void) {
+    return (v: T) => {
+      set(v);
+      if (errors[key]) setErrors((x) => ({ ...x, [key]: "" }));
+    };
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -122,6 +130,7 @@ export default function CatatPengaduanPage() {
         <Link to="/petugas/pengaduan">Meja pengaduan</Link>
       </p>
       <PageTitle>Catat pengaduan</PageTitle>
+      {desk.picker}
       <p className="lead">Untuk pengaduan yang datang langsung, lewat telepon, WhatsApp, atau kotak saran. Pelapor boleh tanpa nama.</p>
       <form ref={formRef} className="card form" noValidate onSubmit={submit} aria-label="Catat pengaduan">
         <fieldset className="choice">
@@ -136,7 +145,7 @@ export default function CatatPengaduanPage() {
         </fieldset>
         <Field name="kategoriId" label="Kategori" error={errors.kategoriId}>
           {(props) => (
-            <select {...props} value={kategoriId} onChange={(e) => setKategoriId(e.target.value)}>
+            <select {...props} value={kategoriId} onChange={(e) => edited("kategoriId", setKategoriId)(e.target.value)}>
               <option value="">— Pilih kategori —</option>
               {(data?.kategoriPengaduan ?? []).map((k) => (
                 <option key={k.id} value={k.id}>
@@ -147,21 +156,21 @@ export default function CatatPengaduanPage() {
           )}
         </Field>
         <Field name="judul" label="Judul singkat" error={errors.judul}>
-          {(props) => <input {...props} type="text" maxLength={200} value={judul} onChange={(e) => setJudul(e.target.value)} />}
+          {(props) => <input {...props} type="text" maxLength={200} value={judul} onChange={(e) => edited("judul", setJudul)(e.target.value)} />}
         </Field>
         <Field name="uraian" label="Uraian" error={errors.uraian}>
-          {(props) => <textarea {...props} rows={5} maxLength={5000} value={uraian} onChange={(e) => setUraian(e.target.value)} />}
+          {(props) => <textarea {...props} rows={5} maxLength={5000} value={uraian} onChange={(e) => edited("uraian", setUraian)(e.target.value)} />}
         </Field>
         <Field name="namaPelapor" label="Nama pelapor" required={false} hint="Kosongkan bila pelapor tidak mau menyebut nama." error={errors.namaPelapor}>
-          {(props) => <input {...props} type="text" value={nama} onChange={(e) => setNama(e.target.value)} />}
+          {(props) => <input {...props} type="text" value={nama} onChange={(e) => edited("namaPelapor", setNama)(e.target.value)} />}
         </Field>
         <Field name="kontakPelapor" label="Kontak pelapor" required={false} hint="Telepon atau email, untuk memberi kabar tindak lanjut. Disimpan terenkripsi." error={errors.kontakPelapor}>
-          {(props) => <input {...props} type="text" value={kontak} onChange={(e) => setKontak(e.target.value)} />}
+          {(props) => <input {...props} type="text" value={kontak} onChange={(e) => edited("kontakPelapor", setKontak)(e.target.value)} />}
         </Field>
         <Checkbox name="rahasia" checked={rahasia} onChange={setRahasia}>
           Rahasiakan identitas pelapor dari petugas (hanya admin yang dapat melihat).
         </Checkbox>
-        <EvidencePicker name="bukti" label="Bukti" files={files} onChange={setFiles} errors={errors} progress={progress} />
+        <EvidencePicker name="bukti" label="Bukti" files={files} onChange={edited("bukti", setFiles)} errors={errors} progress={progress} />
         <FormMessage kind="error">{formError}</FormMessage>
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={progress != null}>
