@@ -33,6 +33,10 @@ const CalendarPage = lazy(() => import("./pages/admin/calendar"));
 const AdminLayananListPage = lazy(() => import("./pages/admin/layanan-list"));
 const LayananEditorPage = lazy(() => import("./pages/admin/layanan-editor"));
 const KategoriPengaduanPage = lazy(() => import("./pages/admin/kategori-pengaduan"));
+const UsersPage = lazy(() => import("./pages/admin/users"));
+const ApiClientsPage = lazy(() => import("./pages/admin/api-clients"));
+const AuditLogPage = lazy(() => import("./pages/admin/audit"));
+const AksesDataPage = lazy(() => import("./pages/akses-data"));
 const PermohonanSayaPage = lazy(() => import("./pages/ppid/citizen").then((m) => ({ default: m.PermohonanSayaPage })));
 const PermohonanBaruPage = lazy(() => import("./pages/ppid/citizen").then((m) => ({ default: m.PermohonanBaruPage })));
 const PermohonanPage = lazy(() => import("./pages/ppid/citizen").then((m) => ({ default: m.PermohonanPage })));
@@ -77,6 +81,7 @@ export function App() {
         <Route path="/daftar" element={<RegisterPage />} />
         <Route path="/status-akun" element={<AccountStatusPage />} />
         <Route path="/profil" element={<ProfilePage />} />
+        <Route path="/profil/akses-data" element={<AksesDataPage />} />
         <Route path="/syarat-ketentuan" element={<TermsPage />} />
         <Route path="/kebijakan-privasi" element={<PrivacyPage />} />
         <Route path="/verifikasi-email" element={<VerifyEmailPage />} />
@@ -115,6 +120,9 @@ export function App() {
         <Route path="/admin/layanan" element={<AdminLayananListPage />} />
         <Route path="/admin/layanan/:id" element={<LayananEditorPage />} />
         <Route path="/admin/kategori-pengaduan" element={<KategoriPengaduanPage />} />
+        <Route path="/admin/pengguna" element={<UsersPage />} />
+        <Route path="/admin/klien-api" element={<ApiClientsPage />} />
+        <Route path="/admin/audit" element={<AuditLogPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Layout>

@@ -1,5 +1,5 @@
 import { Suspense, useEffect, useRef, useState, type ReactNode } from "react";
-import { Link, NavLink } from "react-router-dom";
+import { Link, NavLink, useLocation } from "react-router-dom";
 import { useOnline } from "../lib/connection";
 import { isActiveAdmin, isActiveCitizen, isActivePpidDesk, isActiveStaff, useSession } from "../lib/session";
 import { NotificationBell } from "./notification-bell";
@@ -38,6 +38,7 @@ function Nav() {
   const staff = isActiveStaff(me);
   const citizen = isActiveCitizen(me);
   const ppid = isActivePpidDesk(me);
+  const adminSection = useLocation().pathname.startsWith("/admin/");
   return (
     <nav aria-label="Menu utama" className="nav">
       <ul className="nav__list">
@@ -83,20 +84,12 @@ function Nav() {
           </li>
         )}
         {admin && (
-          <>
-            <li>
-              <NavLink to="/admin/layanan">Layanan</NavLink>
-            </li>
-            <li>
-              <NavLink to="/admin/aktivasi">Aktivasi akun</NavLink>
-            </li>
-            <li>
-              <NavLink to="/admin/kalender">Kalender</NavLink>
-            </li>
-            <li>
-              <NavLink to="/admin/kategori-pengaduan">Kategori aduan</NavLink>
-            </li>
-          </>
+          <li>
+            {/* one entry for the admin section; its pages are listed in the admin menu at the top of each */}
+            <NavLink to="/admin/aktivasi" className={() => (adminSection ? "active" : "")}>
+              Admin
+            </NavLink>
+          </li>
         )}
         {me && me.status === "AKTIF" && (
           <li>
@@ -120,6 +113,33 @@ function Nav() {
             </li>
           </>
         )}
+      </ul>
+    </nav>
+  );
+}
+
+/** The admin pages, listed at the top of each of them. */
+function AdminNav() {
+  const { me } = useSession();
+  const { pathname } = useLocation();
+  if (!isActiveAdmin(me) || !pathname.startsWith("/admin/")) return null;
+  const items: Array<[string, string]> = [
+    ["/admin/aktivasi", "Aktivasi akun"],
+    ["/admin/pengguna", "Pengguna dan peran"],
+    ["/admin/layanan", "Layanan"],
+    ["/admin/kategori-pengaduan", "Kategori aduan"],
+    ["/admin/kalender", "Kalender"],
+    ["/admin/klien-api", "Klien API"],
+  ];
+  if (me?.role === "SUPERADMIN") items.push(["/admin/audit", "Log audit"]);
+  return (
+    <nav aria-label="Menu admin" className="subnav">
+      <ul className="subnav__list">
+        {items.map(([to, label]) => (
+          <li key={to}>
+            <NavLink to={to}>{label}</NavLink>
+          </li>
+        ))}
       </ul>
     </nav>
   );
@@ -154,6 +174,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </header>
       <OfflineBanner />
       <main id="konten" className="main" tabIndex={-1}>
+        <AdminNav />
         <Suspense fallback={<p aria-busy="true">Memuat halaman…</p>}>{children}</Suspense>
       </main>
       <footer className="footer">

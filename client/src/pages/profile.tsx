@@ -378,6 +378,15 @@ export default function ProfilePage() {
             <h2 id="data-heading">Data saya</h2>
             <MyData />
           </section>
+          <section className="card" aria-labelledby="akses-heading">
+            <h2 id="akses-heading">Siapa melihat data saya</h2>
+            <p>Lihat kapan petugas atau sistem lain membuka data pribadi Anda, seperti NIK lengkap atau dokumen yang Anda unggah.</p>
+            <p>
+              <Link className="button button--secondary" to="/profil/akses-data">
+                Siapa melihat data saya
+              </Link>
+            </p>
+          </section>
         </>
       )}
     </div>

@@ -95,6 +95,7 @@ const UserFilter = builder.inputType("UserFilter", {
     status: t.field({ type: AccountStatus, required: false }),
     role: t.field({ type: Role, required: false }),
     search: t.string({ required: false, description: "Part of the name or email" }),
+    instansiId: t.globalID({ required: false, description: "Only the staff of this instansi (citizens and SUPERADMINs belong to none)" }),
   }),
 });
 
@@ -134,9 +135,11 @@ builder.queryFields((t) => ({
   }),
 }));
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function administeredUsers(
   ctx: Context,
-  filter: { status?: User["status"] | null; role?: User["role"] | null; search?: string | null } | null | undefined,
+  filter: { status?: User["status"] | null; role?: User["role"] | null; search?: string | null; instansiId?: { id: string } | null } | null | undefined,
 ): Prisma.UserWhereInput {
   const v = ctx.viewer!;
   const search = filter?.search?.trim();
@@ -144,6 +147,8 @@ function administeredUsers(
     ...(v.role === "SUPERADMIN" ? {} : { OR: [{ role: "PEMOHON" }, { instansiId: v.instansiId, role: { not: "SUPERADMIN" } }] }),
     ...(filter?.status ? { status: filter.status } : {}),
     ...(filter?.role ? { role: filter.role } : {}),
+    // a malformed id names no instansi (and must not reach the uuid column)
+    ...(filter?.instansiId ? (UUID.test(String(filter.instansiId.id)) ? { instansiId: String(filter.instansiId.id) } : { id: { in: [] } }) : {}),
     ...(search
       ? { AND: [{ OR: [{ namaLengkap: { contains: search, mode: "insensitive" } }, { email: { contains: search.toLowerCase() } }] }] }
       : {}),

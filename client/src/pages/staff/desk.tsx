@@ -6,11 +6,11 @@ import type { PengaduanStatus } from "../../gql/graphql";
 import { PengaduanBadge } from "../../components/badges";
 import { LiveNote } from "../../components/live-note";
 import { PageTitle } from "../../components/page-title";
+import { useDeskInstansi } from "../../components/desk-instansi";
 import { requestErrorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { rawId } from "../../lib/ids";
 import { KANAL_LABEL } from "../../lib/labels";
-import { useSession } from "../../lib/session";
 
 const MejaPengaduanQuery = graphql(`
   query MejaPengaduan($instansiId: ID, $status: [PengaduanStatus!], $terlambat: Boolean, $first: Int) {
@@ -62,16 +62,15 @@ const TABS: Array<{ key: string; label: string; status: PengaduanStatus[] | null
 ];
 
 export default function MejaPengaduanPage() {
-  const { me } = useSession();
-  const instansiId = me?.instansi?.id ?? null;
+  const { instansiId, waiting, picker } = useDeskInstansi();
   const [tab, setTab] = useState(TABS[0]!);
   const [late, setLate] = useState(false);
   const [announce, setAnnounce] = useState("");
-  const [{ data: fresh, fetching, error }, refetch] = useQuery({ query: MejaPengaduanQuery, variables: { instansiId, status: tab.status, terlambat: late || null, first: 50 } });
+  const [{ data: fresh, fetching, error }, refetch] = useQuery({ query: MejaPengaduanQuery, variables: { instansiId, status: tab.status, terlambat: late || null, first: 50 }, pause: waiting });
   const previous = useRef(fresh);
   if (fresh) previous.current = fresh;
   const data = fresh ?? previous.current;
-  const [{ data: changed }] = useSubscription({ query: MejaPengaduanBerubahSubscription, variables: { instansiId } });
+  const [{ data: changed }] = useSubscription({ query: MejaPengaduanBerubahSubscription, variables: { instansiId }, pause: waiting });
   useEffect(() => {
     const c = changed?.mejaPengaduanBerubah;
     if (!c) return;
@@ -84,6 +83,7 @@ export default function MejaPengaduanPage() {
   return (
     <>
       <PageTitle>Meja pengaduan</PageTitle>
+      {picker}
       <p className="sr-only" role="status" aria-live="polite">
         {announce}
       </p>

@@ -7,11 +7,11 @@ import { PengajuanBadge } from "../../components/badges";
 import { Deadline } from "../../components/deadline";
 import { LiveNote } from "../../components/live-note";
 import { PageTitle } from "../../components/page-title";
+import { useDeskInstansi } from "../../components/desk-instansi";
 import { requestErrorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { rawId } from "../../lib/ids";
 import { CLOSED_STATUSES, OPEN_STATUSES, PENGAJUAN_STATUS_LABEL } from "../../lib/labels";
-import { useSession } from "../../lib/session";
 
 const AntrianQuery = graphql(`
   query Antrian($instansiId: ID, $filter: AntrianFilter, $first: Int) {
@@ -87,8 +87,7 @@ const PAGE = 50;
 const REFRESH_MS = 60_000;
 
 export default function AntrianPage() {
-  const { me } = useSession();
-  const instansiId = me?.instansi?.id ?? null;
+  const { instansiId, waiting, picker } = useDeskInstansi();
   const [params, setParams] = useSearchParams();
   const status = params.get("status") ?? "aktif";
   const layananId = params.get("layanan") ?? "";
@@ -107,12 +106,12 @@ export default function AntrianPage() {
     ditugaskanKeSaya: saya || null,
     cari: cari || null,
   };
-  const [{ data: fresh, fetching, error }, refetch] = useQuery({ query: AntrianQuery, variables: { instansiId, filter, first: PAGE * pages } });
+  const [{ data: fresh, fetching, error }, refetch] = useQuery({ query: AntrianQuery, variables: { instansiId, filter, first: PAGE * pages }, pause: waiting });
   const previous = useRef(fresh);
   if (fresh) previous.current = fresh;
   const data = fresh ?? previous.current;
-  const [{ data: layanan }] = useQuery({ query: AntrianLayananQuery, variables: { instansiId, first: 100 } });
-  const [{ data: changed }] = useSubscription({ query: AntrianBerubahSubscription, variables: { instansiId } });
+  const [{ data: layanan }] = useQuery({ query: AntrianLayananQuery, variables: { instansiId, first: 100 }, pause: waiting });
+  const [{ data: changed }] = useSubscription({ query: AntrianBerubahSubscription, variables: { instansiId }, pause: waiting });
 
   // a change anywhere in the office's queue: fetch the list and the counts again (a burst of changes once)
   useEffect(() => {
@@ -123,9 +122,10 @@ export default function AntrianPage() {
     return () => clearTimeout(timer);
   }, [changed, refetch]);
   useEffect(() => {
+    if (waiting) return;
     const timer = setInterval(() => refetch({ requestPolicy: "network-only" }), REFRESH_MS);
     return () => clearInterval(timer);
-  }, [refetch]);
+  }, [refetch, waiting]);
 
   function update(next: Record<string, string>) {
     const p = new URLSearchParams(params);
@@ -154,6 +154,7 @@ export default function AntrianPage() {
   return (
     <>
       <PageTitle>Antrian pengajuan</PageTitle>
+      {picker}
       <p className="sr-only" role="status" aria-live="polite">
         {announce}
       </p>
