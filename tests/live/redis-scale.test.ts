@@ -51,6 +51,30 @@ describe.skipIf(!REDIS_URL)("scale-out through Redis", () => {
     expect(me).toBeNull();
   });
 
+  it("a status change on instance A drops the queue page instance B had cached for the officer", async () => {
+    const fx = await serviceFixture(a);
+    const c = await activeCitizen(a);
+    const created = await a.gql(`mutation($l: ID!) { createPengajuan(layananId: $l) { ... on CreatePengajuanSuccess { data { id } } } }`, { l: fx.layanan.id }, { token: c.token });
+    const id = created.data!.createPengajuan.data.id as string;
+    const raw = Buffer.from(id, "base64").toString().split(":")[1]!;
+    // submitted, without going through uploads (covered elsewhere)
+    await a.db.prisma.pengajuan.update({ where: { id: raw }, data: { status: "DIAJUKAN", nomorRegistrasi: `RED/2026/${Date.now() % 1_000_000}`, diajukanAt: new Date() } });
+    const PAGE = `{ antrian(first: 10) { edges { node { id status versi } } } }`;
+    const before = await b.gql(PAGE, {}, { token: fx.petugas.token });
+    const row = before.data!.antrian.edges.find((e: { node: { id: string } }) => e.node.id === id).node;
+    expect(row.status).toBe("DIAJUKAN");
+    expect((await b.gql(PAGE, {}, { token: fx.petugas.token })).data).toEqual(before.data); // served again while unchanged
+    const r = await a.gql(`mutation($id: ID!, $v: Int!) { ubahStatusPengajuan(id: $id, aksi: VERIFIKASI, versi: $v) { __typename } }`, { id, v: row.versi }, { token: fx.petugas.token });
+    expect(r.data!.ubahStatusPengajuan.__typename).toBe("UbahStatusPengajuanSuccess");
+    let status = "DIAJUKAN";
+    for (let i = 0; i < 40 && status !== "DIVERIFIKASI"; i++) {
+      await new Promise((res) => setTimeout(res, 25));
+      status = (await b.gql(PAGE, {}, { token: fx.petugas.token })).data!.antrian.edges.find((e: { node: { id: string } }) => e.node.id === id).node.status;
+    }
+    // well inside QUEUE_CACHE_SECONDS (10 s): the event through Redis dropped B's page
+    expect(status).toBe("DIVERIFIKASI");
+  });
+
   it("rotating an API client's secret on instance A ends the old key on instance B, whose cache had it", async () => {
     const fx = await serviceFixture(a);
     const client = await createClient(a, fx.admin.token, fx.instansi.id, ["KASUS_INSTANSI"]);
