@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { createYoga, type Plugin, type YogaInitialContext } from "graphql-yoga";
 import { WebSocketServer } from "ws";
 import { useServer } from "graphql-ws/use/ws";
-import { GraphQLError, type ExecutionArgs } from "graphql";
+import { GraphQLError, type ExecutionArgs, type ExecutionResult } from "graphql";
 import { schema } from "./schema/index";
 import type { Config } from "./config";
 import type { Context, RequestMeta, Services } from "./context";
@@ -13,7 +13,7 @@ import { deriveKeys, loadMasterSecret, type Keys } from "./lib/crypto";
 import { createLoketPubSub } from "./pubsub";
 import { SessionStore, bearerToken, tokenFromHeaders } from "./modules/auth/session";
 import { CalendarStore } from "./modules/calendar/service";
-import { UPLOAD_LIMITS, useBodyLimit, useDocumentLimits } from "./limits";
+import { MAX_UPLOAD_BODY_BYTES, UPLOAD_LIMITS, drainRefusedBody, useBodyLimit, useDocumentLimits, useUploadLimits } from "./limits";
 import { MemoryRateStore, RedisRateStore, protectionPlugins, useRateLimit, type RateStore } from "./protection";
 import { sha256Hex } from "./lib/crypto";
 import { createFetch } from "@whatwg-node/fetch";
@@ -22,12 +22,16 @@ import path from "node:path";
 import { LocalFileStorage } from "./modules/files/store";
 import { OutboxWorker } from "./modules/mail/worker";
 import { WebhookWorker } from "./modules/webhook/worker";
+import { sweepOrphanFiles } from "./modules/files/sweep";
+import { DomainError } from "./lib/errors";
+import { createQueueCache } from "./modules/pengajuan/queue-cache";
 import { ApiClientStore } from "./modules/api-client/store";
 import { isClientToken } from "./modules/api-client/rules";
 import { recomputeDeadlines } from "./modules/pengajuan/service";
 import { useDownloads } from "./downloads";
 import { useMutationAudit } from "./modules/audit/service";
 import { createStaticHandler } from "./static";
+import { loadManifest, persistedOperationPlugins, subscribeDocument } from "./persisted";
 
 export interface App {
   services: Services;
@@ -62,13 +66,21 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
   services.sessions = new SessionStore(services);
   services.calendars = new CalendarStore(() => db.prisma, pubsub);
   services.storage = new LocalFileStorage(path.join(config.dataDir, "files"));
+  const queueCache = createQueueCache(pubsub, config.queueCacheSeconds);
+  // files a dead process stored without committing their rows: a minute after start, then every 6 hours
+  const sweep = () =>
+    sweepOrphanFiles(db.prisma, services.storage.root)
+      .then((r) => r.orphans.length + r.staging > 0 && log.info(`Removed ${r.orphans.length} unreferenced stored files and ${r.staging} staging files`))
+      .catch((err) => log.error("Sweeping unreferenced files failed", err));
+  const sweepTimers = [setTimeout(sweep, 60_000), setInterval(sweep, 6 * 3600_000)];
+  for (const t of sweepTimers) t.unref();
   const mailWorker = config.mailWorker
     ? new OutboxWorker({ prisma: db.prisma, smtpUrl: config.smtpUrl, from: config.mailFrom, log: (m, e) => log.info(m, e) })
     : null;
   services.mail = mailWorker;
   services.clients = new ApiClientStore(services);
   const webhookWorker = config.webhookWorker
-    ? new WebhookWorker({ prisma: db.prisma, keys, calendars: services.calendars, log: (m, e) => log.info(m, e) })
+    ? new WebhookWorker({ prisma: db.prisma, keys, calendars: services.calendars, allowPrivateAddresses: config.webhookAllowPrivate, log: (m, e) => log.info(m, e) })
     : null;
   services.webhooks = webhookWorker;
   services.sessions.start();
@@ -76,7 +88,14 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
   services.calendars.start();
   // holidays, hours or closures changed here: move the deadlines of running cases with them
   services.calendars.onChanged = (instansiId) => {
-    recomputeDeadlines({ prisma: db.prisma, calendars: services.calendars }, instansiId).catch((err) => log.error("Recomputing deadlines failed", err));
+    recomputeDeadlines({ prisma: db.prisma, calendars: services.calendars, pubsub }, instansiId).catch((err) => log.error("Recomputing deadlines failed", err));
+  };
+
+  // the web client's operations by hash (PERSISTED_OPERATIONS); in `only` mode a document is run only for an API client
+  const persisted = { mode: config.persistedOperations, manifest: config.persistedOperations === "off" ? new Map<string, string>() : loadManifest() };
+  const isApiClientRequest = async (request: Request) => {
+    const { token, via } = tokenFromHeaders(request.headers);
+    return via === "bearer" && isClientToken(token) && (await services.clients.resolve(token)) !== null;
   };
 
   const metaByRequest = new WeakMap<Request, RequestMeta>();
@@ -93,6 +112,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
     schema,
     // multipart bodies are parsed as they stream in; these caps stop an upload bomb before it is buffered
     fetchAPI: createFetch({ formDataLimits: UPLOAD_LIMITS }),
+    maxRequestBodySize: MAX_UPLOAD_BODY_BYTES,
     graphqlEndpoint: "/graphql",
     graphiql: config.graphiql ? { title: "Loket GraphQL", subscriptionsProtocol: "WS" } : false,
     landingPage: false,
@@ -109,11 +129,14 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
         },
       }),
       useBodyLimit(),
+      useUploadLimits(),
       ...protectionPlugins(config),
+      ...persistedOperationPlugins({ ...persisted, isApiClient: isApiClientRequest }),
       useDocumentLimits(),
       useSessionCookies,
       useDownloads(services),
       useMutationAudit(),
+      queueCache.plugin,
     ],
     context: async (initial: YogaInitialContext & ServerContext): Promise<Context> => {
       const request = initial.request;
@@ -159,6 +182,9 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
   const serveClient = createStaticHandler(fileURLToPath(new URL("../client/dist", import.meta.url)));
   const serverPaths = /^\/(?:graphql|unduh)(?:[/?]|$)/;
   const server = http.createServer((req, res) => {
+    // an upload refused while it streams is not read to its end (limits.ts)
+    const socket = req.socket;
+    res.once("finish", () => drainRefusedBody(req, socket));
     if ((req.method === "GET" || req.method === "HEAD") && !serverPaths.test(req.url ?? "") && serveClient(req, res)) return;
     void yoga(req, res);
   });
@@ -173,9 +199,12 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
     if (n === undefined) connectionIds.set(extra, (n = ++nextConnection));
     return n;
   };
+  // the pubsub iterators each operation opened, to end them with it (see onOperation)
+  const pubsubIterators = new Map<string, Set<{ return?(): unknown }>>();
   const release = (extra: object, id: string) => {
     (extra as { subscriptions?: Set<string> }).subscriptions?.delete(id);
     const key = `${connectionKey(extra)}:${id}`;
+    pubsubIterators.delete(key);
     const userId = owners.get(key);
     if (!userId) return;
     owners.delete(key);
@@ -189,6 +218,24 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
       onComplete: (ctx, id) => release(ctx.extra, id),
       onClose: (ctx) => {
         for (const id of (ctx.extra as { subscriptions?: Set<string> }).subscriptions ?? []) release(ctx.extra, id);
+      },
+      // A resolver written as an async generator that waits in `for await` on a pubsub topic cannot be returned
+      // while it waits: the client's "complete" (and so the release of its cap slot) would hang until the next
+      // event on that topic. Ending the pubsub iterators the operation opened lets the generator finish at once.
+      onOperation: (ctx, id, _payload, _args, result) => {
+        const opened = pubsubIterators.get(`${connectionKey(ctx.extra)}:${id}`);
+        if (!opened || !result || typeof (result as AsyncIterable<unknown>)[Symbol.asyncIterator] !== "function") return undefined;
+        const inner = result as AsyncGenerator<ExecutionResult>;
+        const wrapped: AsyncGenerator<ExecutionResult> = {
+          [Symbol.asyncIterator]: () => wrapped,
+          next: () => inner.next(),
+          throw: (err) => inner.throw(err),
+          return: async (value) => {
+            for (const it of opened) void Promise.resolve(it.return?.()).catch(() => {});
+            return inner.return(value);
+          },
+        };
+        return wrapped;
       },
       execute: (args: ExecutionArgs & { rootValue?: unknown }) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args: ExecutionArgs & { rootValue?: unknown }) => (args.rootValue as Enveloped).subscribe(args),
@@ -210,8 +257,16 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
           params: payload,
         } as never);
         let document;
+        let contextValue: Context;
         try {
-          document = enveloped.parse(payload.query);
+          contextValue = (await enveloped.contextFactory()) as Context;
+          // persisted operations: a known hash runs the manifest's text; `only` mode takes documents from API clients alone
+          const source = subscribeDocument(persisted, payload, contextValue.client !== null);
+          if ("error" in source) {
+            open.delete(id);
+            return [source.error];
+          }
+          document = enveloped.parse(source.query);
         } catch (err) {
           open.delete(id);
           throw err;
@@ -221,7 +276,15 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
           open.delete(id);
           return errors;
         }
-        const contextValue = (await enveloped.contextFactory()) as Context;
+        const opened = new Set<{ return?(): unknown }>();
+        const pubsub = contextValue.pubsub;
+        contextValue.pubsub = Object.assign(Object.create(pubsub) as typeof pubsub, {
+          subscribe: ((...args: Parameters<typeof pubsub.subscribe>) => {
+            const iterator = (pubsub.subscribe as (...a: unknown[]) => ReturnType<typeof pubsub.subscribe>)(...args);
+            opened.add(iterator as { return?(): unknown });
+            return iterator;
+          }) as typeof pubsub.subscribe,
+        });
         const userId = contextValue.viewer?.id ?? (contextValue.client ? `klien:${contextValue.client.id}` : undefined);
         if (userId) {
           const count = subscriptionsByUser.get(userId) ?? 0;
@@ -232,6 +295,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
           subscriptionsByUser.set(userId, count + 1);
           owners.set(`${connectionKey(ctx.extra)}:${id}`, userId);
         }
+        pubsubIterators.set(`${connectionKey(ctx.extra)}:${id}`, opened);
         return {
           schema: enveloped.schema,
           operationName: payload.operationName,
@@ -294,6 +358,8 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
           setTimeout(() => server.closeAllConnections(), 2000).unref();
         });
       }
+      for (const t of sweepTimers) clearTimeout(t);
+      await queueCache.stop();
       await mailWorker?.stop();
       await webhookWorker?.stop();
       services.sessions.stop();
@@ -310,6 +376,11 @@ function maskError(error: unknown, log: Logger): Error {
   if (error instanceof GraphQLError) {
     const original = error.originalError;
     if (!original || original instanceof GraphQLError) return error;
+    // an expected failure raised where no result union catches it (a list's totalCount, a subscription):
+    // still the client's specific code and Indonesian message, never a masked internal error
+    if (original instanceof DomainError) {
+      return new GraphQLError(original.message, { nodes: error.nodes, path: error.path, extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) } });
+    }
     log.error("Unexpected error", original);
     return new GraphQLError(INTERNAL_MESSAGE, { nodes: error.nodes, path: error.path, extensions: { code: "INTERNAL_SERVER_ERROR" } });
   }

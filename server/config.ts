@@ -27,10 +27,29 @@ export interface Config {
   /** run the webhook delivery worker (and the PPID deadline check) in this process */
   webhookWorker: boolean;
   introspection: boolean;
+  /** seconds a staff member's queue page may be served again unchanged (0: off); any queue change drops it at once */
+  queueCacheSeconds: number;
   rateLimitPerUser: number;
   rateLimitPerAddress: number;
   maxSubscriptionsPerConnection: number;
   maxSubscriptionsPerUser: number;
+  /**
+   * persisted operations (the web client's operations by sha256 hash, from client/src/gql/persisted-documents.json):
+   * off: not accepted; allow: by hash or as a document; only: a document only from an API client (key), others by hash
+   */
+  persistedOperations: PersistedOperationsMode;
+  /** let webhook URLs reach loopback, private, link-local and other internal addresses (developing a receiver, tests) */
+  webhookAllowPrivate: boolean;
+}
+
+export const PERSISTED_OPERATIONS_MODES = ["off", "allow", "only"] as const;
+export type PersistedOperationsMode = (typeof PERSISTED_OPERATIONS_MODES)[number];
+
+function persistedMode(value: string | undefined): PersistedOperationsMode {
+  if (value === undefined || value === "") return "allow";
+  const v = value.toLowerCase();
+  if (!(PERSISTED_OPERATIONS_MODES as readonly string[]).includes(v)) throw new Error(`PERSISTED_OPERATIONS must be off, allow or only, got "${value}"`);
+  return v as PersistedOperationsMode;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -74,10 +93,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailWorker: bool(env.MAIL_WORKER, true),
     webhookWorker: bool(env.WEBHOOK_WORKER, true),
     introspection: bool(env.INTROSPECTION, nodeEnv !== "production"),
+    queueCacheSeconds: int("QUEUE_CACHE_SECONDS", env.QUEUE_CACHE_SECONDS, 10),
     rateLimitPerUser: int("RATE_LIMIT_PER_USER", env.RATE_LIMIT_PER_USER, 600),
     rateLimitPerAddress: int("RATE_LIMIT_PER_ADDRESS", env.RATE_LIMIT_PER_ADDRESS, 1200),
     maxSubscriptionsPerConnection: int("MAX_SUBSCRIPTIONS_PER_CONNECTION", env.MAX_SUBSCRIPTIONS_PER_CONNECTION, 20),
     maxSubscriptionsPerUser: int("MAX_SUBSCRIPTIONS_PER_USER", env.MAX_SUBSCRIPTIONS_PER_USER, 50),
+    persistedOperations: persistedMode(env.PERSISTED_OPERATIONS),
+    webhookAllowPrivate: bool(env.WEBHOOK_ALLOW_PRIVATE, false),
     logLevel: (["silent", "error", "info", "debug"].includes(env.LOG_LEVEL ?? "") ? env.LOG_LEVEL : nodeEnv === "test" ? "silent" : "info") as Config["logLevel"],
   };
 }

@@ -174,6 +174,91 @@ describe("API client lifecycle", () => {
   });
 });
 
+const UPDATE = `mutation($id: ID!, $n: String, $k: String, $s: [ApiScope!], $b: DateTime) {
+  updateApiClient(id: $id, nama: $n, kontak: $k, scopes: $s, berlakuSampai: $b) {
+    __typename
+    ... on UpdateApiClientSuccess { data { nama kontak scopes berlakuSampai aktif } }
+    ... on Error { code message field }
+  }
+}`;
+
+describe("changing a client after registration", () => {
+  it("an admin changes its scopes: the cached key has the new ones on the very next request", async () => {
+    const c = await createClient(t, fx.admin.token, fx.instansi.id, ["BACA_STATISTIK"], { nama: "Dasbor Bupati" });
+    // (with a second root field: the queue page cache, which keys on the client id, stays out of this test)
+    const QUEUE = `{ antrian(first: 1) { totalCount } currentApiClient { clientId } }`;
+    const COUNTS = `{ antrianJumlah { status jumlah } }`;
+    expect((await t.gql(COUNTS, {}, { token: c.token })).errors).toBeUndefined(); // the key is cached now
+    expect(code(await t.gql(QUEUE, {}, { token: c.token }))).toBe("FORBIDDEN");
+
+    const res = await t.gql(UPDATE, { id: c.id, s: ["KASUS_INSTANSI"] }, { token: fx.admin.token });
+    expect(res.data!.updateApiClient).toEqual({ __typename: "UpdateApiClientSuccess", data: { nama: "Dasbor Bupati", kontak: "Tim Integrasi, integrasi@contoh.go.id", scopes: ["KASUS_INSTANSI"], berlakuSampai: null, aktif: true } });
+    expect((await t.gql(QUEUE, {}, { token: c.token })).data!.antrian.totalCount).toBe(1);
+    // and taken away again: refused at once (the same key, unchanged: only what it may do changed)
+    expect((await t.gql(UPDATE, { id: c.id, s: ["BACA_STATISTIK"] }, { token: fx.admin.token })).data!.updateApiClient.data.scopes).toEqual(["BACA_STATISTIK"]);
+    expect(code(await t.gql(QUEUE, {}, { token: c.token }))).toBe("FORBIDDEN");
+    expect((await t.gql(WHOAMI, {}, { token: c.token })).data!.currentApiClient.scopes).toEqual(["BACA_STATISTIK"]);
+
+    // name, contact and expiry; fields left out stay as they were; null removes the expiry
+    const until = new Date(Date.now() + 30 * 86400_000).toISOString();
+    const renamed = await t.gql(UPDATE, { id: c.id, n: "Dasbor Kabupaten", k: "Diskominfo, kominfo@contoh.go.id", b: until }, { token: superadmin.token });
+    expect(renamed.data!.updateApiClient.data).toEqual({ nama: "Dasbor Kabupaten", kontak: "Diskominfo, kominfo@contoh.go.id", scopes: ["BACA_STATISTIK"], berlakuSampai: until, aktif: true });
+    expect((await t.gql(WHOAMI, {}, { token: c.token })).data!.currentApiClient.nama).toBe("Dasbor Kabupaten");
+    const noExpiry = await t.gql(`mutation($id: ID!) { updateApiClient(id: $id, berlakuSampai: null) { ... on UpdateApiClientSuccess { data { nama berlakuSampai } } } }`, { id: c.id }, { token: fx.admin.token });
+    expect(noExpiry.data!.updateApiClient.data).toEqual({ nama: "Dasbor Kabupaten", berlakuSampai: null });
+
+    // recorded: who changed what, before and after, in the transaction of the change
+    const entries = await t.db.prisma.auditLog.findMany({ where: { aksi: "ApiClient.ubah", objekId: c.clientId }, orderBy: { at: "asc" } });
+    expect(entries).toHaveLength(4);
+    expect(entries[0]).toMatchObject({
+      jenis: "UBAH",
+      objekJenis: "ApiClient",
+      aktorId: fx.admin.id,
+      aktorPeran: "ADMIN",
+      detail: { sebelum: { scopes: ["BACA_STATISTIK"], nama: "Dasbor Bupati" }, sesudah: { scopes: ["KASUS_INSTANSI"], nama: "Dasbor Bupati" } },
+    });
+    expect(entries[1]).toMatchObject({ detail: { sebelum: { scopes: ["KASUS_INSTANSI"] }, sesudah: { scopes: ["BACA_STATISTIK"] } } });
+    expect(entries[2]).toMatchObject({ aktorId: superadmin.id, detail: { sebelum: { nama: "Dasbor Bupati", berlakuSampai: null }, sesudah: { nama: "Dasbor Kabupaten", berlakuSampai: until } } });
+    expect(await t.db.prisma.auditLog.count({ where: { aksi: "Mutation.updateApiClient" } })).toBeGreaterThanOrEqual(4);
+  });
+
+  it("an expired client can be given a new expiry; a revoked one cannot be changed", async () => {
+    const old = await insertClient(t, fx.instansi.id, ["BACA_STATISTIK"]);
+    await t.db.prisma.apiClient.update({ where: { id: old.clientId }, data: { berlakuSampai: new Date(Date.now() - 1000) } });
+    expect(code(await t.gql(WHOAMI, {}, { token: old.token }))).toBe("UNAUTHENTICATED");
+    const renewed = await t.gql(UPDATE, { id: old.id, b: new Date(Date.now() + 86400_000).toISOString() }, { token: fx.admin.token });
+    expect(renewed.data!.updateApiClient.data.aktif).toBe(true);
+    expect((await t.gql(WHOAMI, {}, { token: old.token })).errors).toBeUndefined();
+
+    await t.gql(REVOKE, { id: old.id }, { token: fx.admin.token });
+    expect((await t.gql(UPDATE, { id: old.id, s: ["KASUS_INSTANSI"] }, { token: fx.admin.token })).data!.updateApiClient).toMatchObject({ __typename: "InvalidStateError", code: "API_CLIENT_REVOKED" });
+    expect(code(await t.gql(WHOAMI, {}, { token: old.token }))).toBe("UNAUTHENTICATED");
+    expect((await t.db.prisma.apiClient.findUniqueOrThrow({ where: { id: old.clientId } })).scopes).toEqual(["BACA_STATISTIK"]);
+  });
+
+  it("validates like registration and changes nothing on a bad value", async () => {
+    const c = await insertClient(t, fx.instansi.id, ["BACA_KATALOG"]);
+    const bad = async (v: Record<string, unknown>) => (await t.gql(UPDATE, { id: c.id, ...v }, { token: fx.admin.token })).data!.updateApiClient;
+    expect(await bad({ s: [] })).toMatchObject({ __typename: "ValidationError", code: "SCOPES_REQUIRED", field: "scopes" });
+    expect(await bad({ n: "X", s: ["KASUS_INSTANSI"] })).toMatchObject({ code: "NAMA_INVALID", field: "nama" });
+    expect(await bad({ k: "a" })).toMatchObject({ code: "KONTAK_INVALID", field: "kontak" });
+    expect(await bad({ b: "2020-01-01T00:00:00Z" })).toMatchObject({ code: "BERLAKU_INVALID", field: "berlakuSampai" });
+    expect((await bad({ s: [] })).message).toMatch(/cakupan/);
+    const row = await t.db.prisma.apiClient.findUniqueOrThrow({ where: { id: c.clientId } });
+    expect(row.scopes).toEqual(["BACA_KATALOG"]);
+    expect(await t.gql(UPDATE, { id: globalId("ApiClient", "00000000-0000-4000-8000-000000000000"), n: "Sistem" }, { token: superadmin.token })).toMatchObject({ data: { updateApiClient: { __typename: "NotFoundError", code: "API_CLIENT_NOT_FOUND" } } });
+  });
+
+  it("only its own instansi's admin (or SUPERADMIN): not another admin, an officer, nor the client itself", async () => {
+    const c = await insertClient(t, fx.instansi.id, ["BACA_KATALOG", "TERIMA_WEBHOOK"]);
+    for (const token of [adminB.token, fx.petugas.token, citizen.token, c.token]) {
+      expect(code(await t.gql(UPDATE, { id: c.id, s: ["KASUS_INSTANSI"] }, { token }))).toBe("FORBIDDEN");
+    }
+    expect(code(await t.gql(UPDATE, { id: c.id, s: ["KASUS_INSTANSI"] }))).toBe("UNAUTHENTICATED");
+    expect((await t.db.prisma.apiClient.findUniqueOrThrow({ where: { id: c.clientId } })).scopes).toEqual(["BACA_KATALOG", "TERIMA_WEBHOOK"]);
+  });
+});
+
 const CREATE_FOR_A = `mutation($i: ID!) { createApiClient(instansiId: $i, nama: "Sistem Lain", kontak: "tim@contoh.go.id", scopes: [BACA_KATALOG]) { __typename } }`;
 
 describe("scopes", () => {

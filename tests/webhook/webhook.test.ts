@@ -41,7 +41,8 @@ async function submittedPengajuan() {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // the receivers listen on 127.0.0.1: internal addresses are allowed here (the SSRF guard: ssrf.test.ts)
+  t = await createTestApp({ webhookAllowPrivate: true });
   fx = await serviceFixture(t);
   citizen = await activeCitizen(t);
   client = await insertClient(t, fx.instansi.id, ["TERIMA_WEBHOOK", "KASUS_INSTANSI"], "SP4N-LAPOR");
@@ -144,7 +145,7 @@ describe("deliveries", () => {
     receivers.push(receiver);
     await makeDue();
     // two workers (two instances) at once: each delivery is claimed by one of them
-    const second = new WebhookWorker({ prisma: t.db.prisma, keys: t.app.services.keys, calendars: t.app.services.calendars });
+    const second = new WebhookWorker({ prisma: t.db.prisma, keys: t.app.services.keys, calendars: t.app.services.calendars, allowPrivateAddresses: true });
     const [a, b] = await Promise.all([worker.runOnce(), second.runOnce()]);
     expect(a.sent + b.sent).toBe(events.length - 1);
     expect(a.retried + b.retried).toBe(1); // the receiver answered 503 once

@@ -1,6 +1,7 @@
 import { Client, cacheExchange, fetchExchange, makeOperation, mapExchange, subscriptionExchange, type Operation } from "urql";
 import { createClient as createWsClient } from "graphql-ws";
 import type { ConnectionMonitor } from "./connection";
+import { createPersistedTransport, persistedExtensions } from "./persisted";
 
 const MAX_REMEMBERED = 200;
 
@@ -61,8 +62,12 @@ export function createLoketClient(monitor: ConnectionMonitor): LoketClient {
     },
   });
 
+  // operations go by their codegen hash (persisted operations), with the document only when the server asks
+  const persisted = createPersistedTransport();
+
   const client = new Client({
     url: "/graphql",
+    fetch: persisted.fetch,
     fetchOptions: { credentials: "include" },
     // POST only: search terms and other variables stay out of URLs (and out of proxies' access logs)
     preferGetMethod: false,
@@ -87,10 +92,12 @@ export function createLoketClient(monitor: ConnectionMonitor): LoketClient {
           if (error.networkError) monitor.reportOffline();
         },
       }),
+      persisted.exchange,
       fetchExchange,
       subscriptionExchange({
         forwardSubscription(request, operation) {
-          const input = subscriptionPayload(request, operation);
+          // hash and document together: a resubscription after a reconnect cannot ask twice
+          const input = subscriptionPayload({ ...request, extensions: persistedExtensions(operation.query, request.extensions) }, operation);
           return {
             subscribe(sink) {
               const unsubscribe = ws.subscribe(input, sink);

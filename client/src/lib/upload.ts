@@ -1,6 +1,7 @@
 import { stringifyDocument, type TypedDocumentNode } from "urql";
 import { connection } from "./connection";
 import { NETWORK_MESSAGE, UNEXPECTED_MESSAGE } from "./errors";
+import { persistedExtensions } from "./persisted";
 
 /** The API's CSRF header (server/protection.ts CSRF_HEADER). */
 export const CSRF_HEADER = "x-loket-csrf";
@@ -45,7 +46,9 @@ export function uploadMutation<TData, TVariables extends Record<string, unknown>
 ): Promise<UploadResult<TData>> {
   const { clone, files } = extractFiles(variables);
   const form = new FormData();
-  form.append("operations", JSON.stringify({ query: stringifyDocument(document), variables: clone }));
+  // the document and its persisted hash: a server that knows the hash runs its own copy (PERSISTED_OPERATIONS=only
+  // refuses documents from the web client), one that does not runs the document
+  form.append("operations", JSON.stringify({ query: stringifyDocument(document), variables: clone, extensions: persistedExtensions(document) }));
   form.append("map", JSON.stringify(Object.fromEntries(files.map((f, i) => [String(i), [`variables.${f.path}`]]))));
   files.forEach((f, i) => form.append(String(i), f.file, (f.file as File).name ?? `berkas-${i}`));
 

@@ -5,7 +5,7 @@ import type { User } from "../../generated/prisma/client";
 import { ConflictError, InvalidStateError, LoginError, NotFoundError, ValidationError, forbidden } from "../../lib/errors";
 import { checkPasswordStrength, dummyVerify, hashPassword, verifyPassword } from "../auth/password";
 import { clearSessionCookie, sessionCookie } from "../auth/session";
-import { accountRetryAt, addressAfterFailure, secondsUntil, waitMessage, ACCOUNT_LOCK_AFTER } from "../auth/throttle";
+import { accountRetryAt, addressAfterFailure, addressAfterRefund, secondsUntil, waitMessage, ACCOUNT_LOCK_AFTER, type AddressState } from "../auth/throttle";
 import { identityIndex, identityTypeOf, parseIdentity, protectIdentity, revealIdentity } from "../identity/protect";
 import { createNotifications, publishNotifications } from "../notification/service";
 import { enqueueEmail } from "../mail/outbox";
@@ -122,27 +122,62 @@ function signIn(ctx: Context, user: User, token: string, sessionId: string) {
 
 const INVALID_CREDENTIALS = "NIK/NIP atau kata sandi salah.";
 
+/**
+ * Counts a login attempt against its client address before any password is checked, with a compare-and-set on
+ * the address row: a flood of parallel attempts cannot all read "not locked yet" and each get a guess; once
+ * ADDRESS_LOCK_AFTER attempts are counted the others are refused without one. An attempt that turns out not to
+ * be a failure (a success, a malformed identifier, an account that is only slowed) gives its count back.
+ */
+async function countAddressAttempt(ctx: Context, key: string, now: Date): Promise<{ lockedUntil: Date } | { refund(): Promise<void> }> {
+  const prisma = ctx.prisma;
+  const swap = async (row: AddressState & { key: string }, next: AddressState) =>
+    (await prisma.loginThrottle.updateMany({ where: { key, failures: row.failures, windowStart: row.windowStart }, data: next })).count === 1;
+  for (let round = 0; round < 200; round++) {
+    const row = await prisma.loginThrottle.findUnique({ where: { key } });
+    if (row?.lockedUntil && row.lockedUntil > now) return { lockedUntil: row.lockedUntil };
+    const next = addressAfterFailure(row, now);
+    const counted = row ? await swap(row, next) : (await prisma.loginThrottle.createMany({ data: [{ key, ...next }], skipDuplicates: true })).count === 1;
+    if (!counted) continue; // another attempt of this address got there first: read again
+    return {
+      refund: async () => {
+        for (let r = 0; r < 200; r++) {
+          const current = await prisma.loginThrottle.findUnique({ where: { key } });
+          if (!current || current.failures === 0 || current.windowStart.getTime() !== next.windowStart.getTime()) return;
+          if (await swap(current, addressAfterRefund(current))) return;
+        }
+      },
+    };
+  }
+  throw new Error("login throttle: the address row stayed contended");
+}
+
 export async function login(ctx: Context, input: { nomorIdentitas: string; password: string }): Promise<{ user: User; token: string }> {
   const now = new Date();
-  const addressKey = `ip:${ctx.request.ip}`;
-  const address = await ctx.prisma.loginThrottle.findUnique({ where: { key: addressKey } });
-  if (address?.lockedUntil && address.lockedUntil > now) {
-    const s = secondsUntil(address.lockedUntil, now);
+  const attempt = await countAddressAttempt(ctx, `ip:${ctx.request.ip}`, now);
+  if ("lockedUntil" in attempt) {
+    const s = secondsUntil(attempt.lockedUntil, now);
     throw new LoginError("LOGIN_RATE_LIMITED", `Terlalu banyak percobaan masuk yang gagal dari alamat ini. Coba lagi dalam ${waitMessage(s)}.`, s);
   }
+  // only wrong credentials count against the address; whatever else this attempt ends in gives its count back
+  let failed = false;
+  try {
+    return await checkCredentials(ctx, input, now, () => {
+      failed = true;
+    });
+  } finally {
+    if (!failed) await attempt.refund().catch(() => {});
+  }
+}
+
+async function checkCredentials(ctx: Context, input: { nomorIdentitas: string; password: string }, now: Date, recordAddressFailure: () => void): Promise<{ user: User; token: string }> {
   const type = identityTypeOf(input.nomorIdentitas);
   if (!type) throw new ValidationError("IDENTITY_FORMAT", "Masukkan NIK (16 angka) atau NIP (18 angka).", "nomorIdentitas");
   const number = input.nomorIdentitas.replace(/\s+/g, "");
 
-  const recordAddressFailure = async () => {
-    const next = addressAfterFailure(address, now);
-    await ctx.prisma.loginThrottle.upsert({ where: { key: addressKey }, create: { key: addressKey, ...next }, update: next });
-  };
-
   const user = await ctx.prisma.user.findUnique({ where: { identityIndex: identityIndex(ctx.keys, type, number) } });
   if (!user) {
     await dummyVerify(input.password);
-    await recordAddressFailure();
+    recordAddressFailure();
     throw new LoginError("INVALID_CREDENTIALS", INVALID_CREDENTIALS);
   }
   if (user.lockedUntil && user.lockedUntil > now) {
@@ -162,7 +197,7 @@ export async function login(ctx: Context, input: { nomorIdentitas: string; passw
     });
     const retryAt = accountRetryAt(updated.failedLogins, now);
     await ctx.prisma.user.update({ where: { id: user.id }, data: { lockedUntil: retryAt } });
-    await recordAddressFailure();
+    recordAddressFailure();
     if (updated.failedLogins >= ACCOUNT_LOCK_AFTER) {
       throw new LoginError("ACCOUNT_LOCKED", `${INVALID_CREDENTIALS} Akun dikunci sementara selama 15 menit.`, secondsUntil(retryAt!, now));
     }

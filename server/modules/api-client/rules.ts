@@ -13,6 +13,15 @@ export const API_SCOPE_LABEL: Record<ApiScope, string> = {
   TERIMA_WEBHOOK: "Subscribe URLs to events and read the deliveries",
 };
 
+/**
+ * The scopes a person may give an API client: an instansi's ADMIN (for that instansi, which the mutations'
+ * authorisation ensures) and SUPERADMIN may give every scope, since each is bound to the client's own instansi
+ * and none reaches further than what the ADMIN already oversees; nobody else gives any.
+ */
+export function scopesGrantableBy(role: string | null): readonly ApiScope[] {
+  return role === "ADMIN" || role === "SUPERADMIN" ? API_SCOPES : [];
+}
+
 /** The channels an API client may record complaints for (national complaint system, WhatsApp gateway). */
 export const KANAL_KLIEN = ["WEB", "WHATSAPP"] as const;
 

@@ -55,7 +55,9 @@ export class ApiClientStore {
   async resolve(token: string | null | undefined): Promise<ApiClientViewer | null> {
     const parsed = token ? parseToken(token) : null;
     if (!parsed) return null;
+    // misses are kept per client id too, so that a change to the client (a renewed expiry) ends them at once
     const key = sha256Hex(token!);
+    const missKey = `${parsed.clientId}:${key}`;
     const now = Date.now();
     const hit = this.cache.get(key);
     if (hit && hit.cachedUntil > now && hit.expiresAt > now) {
@@ -63,10 +65,10 @@ export class ApiClientStore {
       return hit.client;
     }
     if (hit) this.drop(key, hit.client.id);
-    const missUntil = this.misses.get(key);
+    const missUntil = this.misses.get(missKey);
     if (missUntil !== undefined) {
       if (missUntil > now) return null;
-      this.misses.delete(key);
+      this.misses.delete(missKey);
     }
     const row = await this.services.db.prisma.apiClient.findUnique({
       where: { id: parsed.clientId },
@@ -74,7 +76,7 @@ export class ApiClientStore {
     });
     if (!row || !secretMatches(parsed.secret, row.secretHash) || !clientUsable(row, new Date(now)) || !row.instansi.aktif) {
       if (this.misses.size >= CACHE_MAX) this.misses.delete(this.misses.keys().next().value!);
-      this.misses.set(key, now + MISS_MS);
+      this.misses.set(missKey, now + MISS_MS);
       return null;
     }
     const client: ApiClientViewer = { id: row.id, nama: row.nama, instansiId: row.instansiId, scopes: [...row.scopes] };
@@ -87,7 +89,7 @@ export class ApiClientStore {
     return client;
   }
 
-  /** Call after a client's secret, scopes or state changed; reaches every instance. */
+  /** Call after a client's secret, scopes, expiry or state changed; reaches every instance. */
   invalidate(clientId: string): void {
     this.forget(clientId);
     this.services.pubsub.publish("auth:client-invalidate", { clientId });
@@ -103,6 +105,8 @@ export class ApiClientStore {
   private forget(clientId: string): void {
     for (const key of this.byClient.get(clientId) ?? []) this.cache.delete(key);
     this.byClient.delete(clientId);
+    const prefix = `${clientId}:`;
+    for (const key of this.misses.keys()) if (key.startsWith(prefix)) this.misses.delete(key);
   }
 
   private drop(key: string, clientId: string): void {

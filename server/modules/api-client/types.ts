@@ -81,6 +81,30 @@ builder.mutationFields((t) => ({
     resolve: (_r, args, ctx) =>
       service.createApiClient(ctx, { instansiId: String(args.instansiId.id), nama: args.nama, kontak: args.kontak, scopes: args.scopes, berlakuSampai: args.berlakuSampai ?? null }),
   }),
+  updateApiClient: t.prismaField({
+    type: "ApiClient",
+    description:
+      "Change a client's name, contact, scopes or expiry (its instansi's ADMIN, or SUPERADMIN; only scopes the caller may grant). Fields left out stay; berlakuSampai: null removes the expiry. Takes effect at once, on every instance, and is recorded in the audit trail with the values before and after.",
+    authScopes: async (_r, args, ctx) => ownerScopes(String(args.id.id), ctx),
+    errors: { types: [ValidationError, NotFoundError, InvalidStateError] },
+    args: {
+      id: t.arg.globalID({ required: true, for: ApiClientRef }),
+      nama: t.arg.string({ required: false }),
+      kontak: t.arg.string({ required: false }),
+      scopes: t.arg({ type: [ApiScopeEnum], required: false }),
+      berlakuSampai: t.arg({ type: "DateTime", required: false, description: "New expiry, at most 5 years ahead; null: none; left out: unchanged" }),
+    },
+    resolve: async (query, _r, args, ctx) => {
+      const c = await service.updateApiClient(ctx, String(args.id.id), {
+        nama: args.nama,
+        kontak: args.kontak,
+        scopes: args.scopes,
+        // GraphQL tells an explicit null (remove the expiry) from an argument left out (keep it)
+        berlakuSampai: "berlakuSampai" in args ? (args.berlakuSampai ?? null) : undefined,
+      });
+      return ctx.prisma.apiClient.findUniqueOrThrow({ ...q(query), where: { id: c.id } });
+    },
+  }),
   rotateApiClientSecret: t.field({
     type: ApiClientKey,
     description: "Issue a new secret (shown once); the old one stops working at once",

@@ -31,6 +31,12 @@ export function addressAfterFailure(state: AddressState | null, now: Date): Addr
   return { failures, windowStart, lockedUntil };
 }
 
+/** The address state when an attempt counted in advance turned out not to be a failure (a success, a malformed identifier …). */
+export function addressAfterRefund(state: AddressState): AddressState {
+  const failures = Math.max(0, state.failures - 1);
+  return { failures, windowStart: state.windowStart, lockedUntil: failures >= ADDRESS_LOCK_AFTER ? state.lockedUntil : null };
+}
+
 export function secondsUntil(at: Date, now: Date): number {
   return Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 1000));
 }

@@ -34,7 +34,7 @@ export function createQueueCache(pubsub: PubSub, ttlSeconds: number): QueueCache
     entries.clear();
   };
   const printed = new WeakMap<DocumentNode, string>();
-  const subscriptions = (["antrian:berubah", "calendar:changed", "auth:invalidate"] as const).map((topic) => {
+  const subscriptions = (["antrian:berubah", "calendar:changed", "auth:invalidate", "auth:client-invalidate"] as const).map((topic) => {
     const it = pubsub.subscribe(topic);
     void (async () => {
       for await (const _ of it) clear();
@@ -46,7 +46,7 @@ export function createQueueCache(pubsub: PubSub, ttlSeconds: number): QueueCache
     onExecute({ args, setResultAndStopExecution }) {
       if (ttlSeconds <= 0) return;
       const ctx = args.contextValue as Context;
-      const who = ctx.viewer ? `u:${ctx.viewer.id}:${ctx.viewer.role}:${ctx.viewer.instansiId ?? ""}:${ctx.viewer.status}` : ctx.client ? `k:${ctx.client.id}` : null;
+      const who = ctx.viewer ? `u:${ctx.viewer.id}:${ctx.viewer.role}:${ctx.viewer.instansiId ?? ""}:${ctx.viewer.status}` : ctx.client ? `k:${ctx.client.id}:${ctx.client.instansiId}:${[...ctx.client.scopes].sort().join(",")}` : null;
       if (!who) return;
       const document = args.document as DocumentNode;
       const op = document.definitions.find(

@@ -11,11 +11,13 @@ export const WEBHOOK_EVENT_LABEL: Record<WebhookEventName, string> = {
 export const MAX_SUBSCRIPTIONS_PER_CLIENT = 10;
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
-export type UrlProblem = "URL_INVALID" | "URL_NOT_HTTPS";
+export type UrlProblem = "URL_INVALID" | "URL_NOT_HTTPS" | "URL_SCHEME_INVALID";
 
 /**
  * Where deliveries may go: https anywhere; plain http only to this machine (localhost, 127.0.0.1, ::1) and only
- * outside production, for developing a receiver. No credentials in the URL, no fragments.
+ * outside production, for developing a receiver. No other scheme (file:, ftp:, gopher: …), no credentials in
+ * the URL, no fragments. Whether the address itself is allowed (no internal networks) is checked on the network
+ * (destination.ts), at registration and again at every delivery.
  */
 export function checkWebhookUrl(raw: string, env: "development" | "production" | "test"): { url: string } | { problem: UrlProblem } {
   const value = raw.trim();
@@ -26,11 +28,20 @@ export function checkWebhookUrl(raw: string, env: "development" | "production" |
   } catch {
     return { problem: "URL_INVALID" };
   }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return { problem: "URL_SCHEME_INVALID" };
   if (url.username || url.password || url.hash || !url.hostname) return { problem: "URL_INVALID" };
   if (url.protocol === "https:") return { url: url.toString() };
-  if (url.protocol === "http:" && LOOPBACK.has(url.hostname) && env !== "production") return { url: url.toString() };
-  return { problem: url.protocol === "http:" ? "URL_NOT_HTTPS" : "URL_INVALID" };
+  if (LOOPBACK.has(url.hostname) && env !== "production") return { url: url.toString() };
+  return { problem: "URL_NOT_HTTPS" };
 }
+
+export const URL_PROBLEM_MESSAGE: Record<UrlProblem | "URL_ADDRESS_NOT_ALLOWED", string> = {
+  URL_INVALID: "Alamat webhook tidak valid (tanpa nama pengguna/kata sandi di dalam alamat).",
+  URL_NOT_HTTPS: "Alamat webhook harus https:// (http:// hanya untuk localhost saat pengembangan).",
+  URL_SCHEME_INVALID: "Alamat webhook harus diawali https:// (skema lain seperti file:, ftp: atau gopher: tidak diterima).",
+  URL_ADDRESS_NOT_ALLOWED:
+    "Alamat webhook menuju jaringan internal (loopback, jaringan privat, link-local/metadata cloud, CGNAT, atau alamat khusus lain) dan tidak diterima. Gunakan alamat publik penerima.",
+};
 
 const RETRY_BASE_MS = 10_000;
 const RETRY_CAP_MS = 60 * 60_000;

@@ -3,7 +3,8 @@ import type { Context } from "../../context";
 import type { WebhookSubscription } from "../../generated/prisma/client";
 import { InvalidStateError, NotFoundError, ValidationError } from "../../lib/errors";
 import { encrypt } from "../../lib/crypto";
-import { MAX_SUBSCRIPTIONS_PER_CLIENT, WEBHOOK_EVENTS, checkWebhookUrl, type WebhookEventName } from "./rules";
+import { MAX_SUBSCRIPTIONS_PER_CLIENT, URL_PROBLEM_MESSAGE, WEBHOOK_EVENTS, checkWebhookUrl, type WebhookEventName } from "./rules";
+import { checkDestination } from "./destination";
 import { newSigningSecret } from "./signature";
 import { webhookSecretAad } from "./worker";
 
@@ -18,21 +19,31 @@ function mayManage(ctx: Context, clientId: string) {
   return ctx.client?.id === clientId || isSuperadmin(ctx);
 }
 
+/**
+ * A URL a webhook may be sent to: its form (https; no other scheme, no credentials) and its address. A host that
+ * is or resolves to an internal address (loopback, RFC 1918, link-local and cloud metadata, CGNAT, ULA …) is
+ * refused unless WEBHOOK_ALLOW_PRIVATE; a name that does not resolve yet is accepted, since every delivery
+ * checks the address again before it connects.
+ */
+async function webhookUrl(ctx: Context, raw: string): Promise<string> {
+  const checked = checkWebhookUrl(raw, ctx.config.env);
+  if ("problem" in checked) throw new ValidationError(checked.problem, URL_PROBLEM_MESSAGE[checked.problem], "url");
+  const destination = await checkDestination(new URL(checked.url), { allowPrivate: ctx.config.webhookAllowPrivate });
+  if (!destination.ok && destination.blocked) throw new ValidationError("URL_ADDRESS_NOT_ALLOWED", URL_PROBLEM_MESSAGE.URL_ADDRESS_NOT_ALLOWED, "url");
+  return checked.url;
+}
+
+function webhookEvents(input: readonly string[]): WebhookEventName[] {
+  const events = WEBHOOK_EVENTS.filter((e) => input.includes(e));
+  if (events.length === 0) throw new ValidationError("EVENTS_REQUIRED", "Pilih paling sedikit satu jenis peristiwa.", "events");
+  return events;
+}
+
 /** The calling client subscribes a URL; the signing secret is returned this once. */
 export async function subscribe(ctx: Context, input: { url: string; events: WebhookEventName[] }): Promise<{ subscription: WebhookSubscription; signingSecret: string }> {
   const client = ctx.client!;
-  const checked = checkWebhookUrl(input.url, ctx.config.env);
-  if ("problem" in checked) {
-    throw new ValidationError(
-      checked.problem,
-      checked.problem === "URL_NOT_HTTPS"
-        ? "Alamat webhook harus https:// (http:// hanya untuk localhost saat pengembangan)."
-        : "Alamat webhook tidak valid (tanpa nama pengguna/kata sandi di dalam alamat).",
-      "url",
-    );
-  }
-  const events = WEBHOOK_EVENTS.filter((e) => input.events.includes(e));
-  if (events.length === 0) throw new ValidationError("EVENTS_REQUIRED", "Pilih paling sedikit satu jenis peristiwa.", "events");
+  const url = await webhookUrl(ctx, input.url);
+  const events = webhookEvents(input.events);
   const count = await ctx.prisma.webhookSubscription.count({ where: { clientId: client.id, aktif: true } });
   if (count >= MAX_SUBSCRIPTIONS_PER_CLIENT) {
     throw new InvalidStateError("TOO_MANY_WEBHOOKS", `Satu klien paling banyak ${MAX_SUBSCRIPTIONS_PER_CLIENT} langganan webhook aktif.`);
@@ -40,9 +51,24 @@ export async function subscribe(ctx: Context, input: { url: string; events: Webh
   const id = randomUUID();
   const signingSecret = newSigningSecret();
   const subscription = await ctx.prisma.webhookSubscription.create({
-    data: { id, clientId: client.id, url: checked.url, events, secretCipher: encrypt(ctx.keys, signingSecret, webhookSecretAad(id)) },
+    data: { id, clientId: client.id, url, events, secretCipher: encrypt(ctx.keys, signingSecret, webhookSecretAad(id)) },
   });
   return { subscription, signingSecret };
+}
+
+/**
+ * The calling client moves a subscription to another URL or changes its events (the signing secret stays).
+ * Deliveries still waiting go to the new URL; the URL is checked like a new one.
+ */
+export async function updateSubscription(ctx: Context, id: string, input: { url?: string | null; events?: WebhookEventName[] | null }): Promise<WebhookSubscription> {
+  const sub = await ctx.prisma.webhookSubscription.findUnique({ where: { id }, select: { clientId: true, aktif: true } });
+  if (!sub || ctx.client?.id !== sub.clientId || !sub.aktif) throw subscriptionNotFound();
+  const data: { url?: string; events?: WebhookEventName[] } = {};
+  if (input.url != null) data.url = await webhookUrl(ctx, input.url);
+  if (input.events != null) data.events = webhookEvents(input.events);
+  const { count } = await ctx.prisma.webhookSubscription.updateMany({ where: { id, aktif: true }, data });
+  if (count === 0) throw subscriptionNotFound();
+  return ctx.prisma.webhookSubscription.findUniqueOrThrow({ where: { id } });
 }
 
 /** Stops a subscription; what is still waiting for it is not sent (marked FAILED, visible in the list). */

@@ -50,8 +50,11 @@ describe("webhook URLs", () => {
     expect(checkWebhookUrl("http://127.0.0.1:8080/hook", "production")).toEqual({ problem: "URL_NOT_HTTPS" });
     expect(checkWebhookUrl("http://lapor.go.id/hook", "development")).toEqual({ problem: "URL_NOT_HTTPS" });
     expect(checkWebhookUrl("http://127.0.0.1.nip.io/hook", "development")).toEqual({ problem: "URL_NOT_HTTPS" });
-    for (const bad of ["", "lapor.go.id", "ftp://lapor.go.id/x", "https://user:pw@lapor.go.id/", "https://lapor.go.id/#x", "javascript:alert(1)"]) {
+    for (const bad of ["", "lapor.go.id", "https://user:pw@lapor.go.id/", "https://lapor.go.id/#x"]) {
       expect(checkWebhookUrl(bad, "development"), bad).toEqual({ problem: "URL_INVALID" });
+    }
+    for (const scheme of ["ftp://lapor.go.id/x", "javascript:alert(1)", "file:///etc/passwd", "gopher://127.0.0.1:6379/_INFO", "ws://lapor.go.id/", "data:text/plain,x"]) {
+      expect(checkWebhookUrl(scheme, "development"), scheme).toEqual({ problem: "URL_SCHEME_INVALID" });
     }
   });
 

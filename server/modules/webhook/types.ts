@@ -112,11 +112,27 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   createWebhookSubscription: t.field({
     type: SubscriptionKey,
-    description: "An API client (scope TERIMA_WEBHOOK) subscribes a URL to events of its instansi. https only (http://localhost outside production).",
+    description:
+      "An API client (scope TERIMA_WEBHOOK) subscribes a URL to events of its instansi. https only (http://localhost outside production); internal addresses are refused (URL_ADDRESS_NOT_ALLOWED) unless WEBHOOK_ALLOW_PRIVATE.",
     authScopes: { apiScope: "TERIMA_WEBHOOK" },
     errors: { types: [ValidationError, InvalidStateError] },
     args: { url: t.arg.string({ required: true }), events: t.arg({ type: [WebhookEventEnum], required: true }) },
     resolve: (_r, args, ctx) => service.subscribe(ctx, { url: args.url, events: args.events }),
+  }),
+  updateWebhookSubscription: t.prismaField({
+    type: "WebhookSubscription",
+    description: "The client moves its subscription to another URL or changes its events; the signing secret stays. The URL is checked like a new one.",
+    authScopes: { apiScope: "TERIMA_WEBHOOK" },
+    errors: { types: [ValidationError, NotFoundError] },
+    args: {
+      id: t.arg.globalID({ required: true, for: WebhookSubscriptionRef }),
+      url: t.arg.string({ required: false }),
+      events: t.arg({ type: [WebhookEventEnum], required: false }),
+    },
+    resolve: async (query, _r, args, ctx) => {
+      const s = await service.updateSubscription(ctx, String(args.id.id), { url: args.url, events: args.events });
+      return ctx.prisma.webhookSubscription.findUniqueOrThrow({ ...q(query), where: { id: s.id } });
+    },
   }),
   deleteWebhookSubscription: t.boolean({
     description: "Stop a subscription (its client, or SUPERADMIN); deliveries still waiting are not sent",

@@ -4,6 +4,7 @@ import { addWorkingDaysSameTime, type OfficeCalendar } from "../calendar/working
 import { enqueueWebhook, receivingClients, relayId, type WebhookBody } from "./outbox";
 import { signedHeaders } from "./signature";
 import { WEBHOOK_MAX_ATTEMPTS, webhookRetryDelayMs } from "./rules";
+import { checkDestination, postToDestination, type Lookup } from "./destination";
 
 export interface WebhookWorkerOptions {
   prisma: PrismaClient;
@@ -20,6 +21,10 @@ export interface WebhookWorkerOptions {
   /** per attempt: connect, send and answer */
   timeoutMs?: number;
   retryDelayMs?: (attempts: number) => number;
+  /** WEBHOOK_ALLOW_PRIVATE: deliver to loopback, private and other internal addresses too (default: never) */
+  allowPrivateAddresses?: boolean;
+  /** name resolution (default: the system's); tests stand in a resolver that answers like a rebinding attacker */
+  lookup?: Lookup;
 }
 
 export interface WebhookRunResult {
@@ -52,6 +57,8 @@ export class WebhookWorker {
   private readonly batch: number;
   private readonly timeoutMs: number;
   private readonly retryDelay: (attempts: number) => number;
+  private readonly allowPrivate: boolean;
+  private readonly lookup: Lookup | undefined;
 
   private chain: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
@@ -73,6 +80,8 @@ export class WebhookWorker {
     this.batch = Math.max(1, opts.batch ?? 20);
     this.timeoutMs = opts.timeoutMs ?? 10_000;
     this.retryDelay = opts.retryDelayMs ?? webhookRetryDelayMs;
+    this.allowPrivate = opts.allowPrivateAddresses ?? false;
+    this.lookup = opts.lookup;
   }
 
   /** Poll in the background. Timers are unref'd: the worker never keeps a process alive on its own. */
@@ -195,26 +204,25 @@ export class WebhookWorker {
     } catch (err) {
       return this.recordFailure(id, lockedUntil, row.attempts + 1, `signing secret unreadable: ${describeError(err)}`, null);
     }
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(new Error(`no answer within ${this.timeoutMs} ms`)), this.timeoutMs);
+    // the address is checked again now (the name may point elsewhere since it was registered: DNS rebinding),
+    // and the request goes to the address that was checked
+    const url = new URL(sub.url);
+    const started = Date.now();
+    const destination = await checkDestination(url, { allowPrivate: this.allowPrivate, lookup: this.lookup, timeoutMs: this.timeoutMs });
+    if (!destination.ok) {
+      return this.recordFailure(id, lockedUntil, row.attempts + 1, destination.blocked ? `alamat tujuan ditolak: ${destination.reason}` : destination.reason, null);
+    }
     let status: number;
     let answer = "";
     try {
-      const res = await fetch(sub.url, {
-        method: "POST",
+      ({ status, answer } = await postToDestination(url, {
         headers: signedHeaders(secret, body, { event: row.event, deliveryId: id, timestamp }),
         body,
-        // a redirect is an answer, not an instruction: following it could send the body somewhere else
-        redirect: "manual",
-        signal: abort.signal,
-      });
-      status = res.status;
-      if (status >= 200 && status < 300) await res.body?.cancel().catch(() => {});
-      else answer = await readSome(res, 512);
+        timeoutMs: Math.max(1, this.timeoutMs - (Date.now() - started)),
+        pinned: destination.addresses?.[0] ?? null,
+      }));
     } catch (err) {
       return this.recordFailure(id, lockedUntil, row.attempts + 1, describeError(err), null);
-    } finally {
-      clearTimeout(timer);
     }
     if (status >= 200 && status < 300) {
       await this.markSent(id, status);
@@ -295,27 +303,6 @@ export class WebhookWorker {
     }
     return queued;
   }
-}
-
-/** The start of an error answer, for lastError: never the whole body of a receiver that answers with megabytes. */
-async function readSome(res: Response, max: number): Promise<string> {
-  const reader = res.body?.getReader();
-  if (!reader) return "";
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    while (size < max) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.byteLength;
-    }
-  } catch {
-    // a broken error answer is still an error answer
-  } finally {
-    await reader.cancel().catch(() => {});
-  }
-  return Buffer.concat(chunks).subarray(0, max).toString("utf8").slice(0, 200);
 }
 
 function describeError(err: unknown): string {
