@@ -10,6 +10,8 @@
  *   queue          an instansi of its own with an officer, a service with two slots, five citizens and
  *                  `rows` submitted requests with documents, history, deadlines (some overdue) and
  *                  assignments, like tests/pengajuan/queue.test.ts but larger
+ *   statistik      one instansi-year of `cases` pengajuan with complaints, PPID requests and SKM answers in
+ *                  proportion (bench/statistik-fixture.ts), and what its statistics must say
  */
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../server/generated/prisma/client";
@@ -19,11 +21,13 @@ import type { Keys } from "../server/lib/crypto";
 import { identityIndex, protectIdentity } from "../server/modules/identity/protect";
 import { createStaffAccount } from "../server/modules/account/service";
 import { MASPECI_HOURS } from "../server/modules/calendar/working-time";
+import { statistikFixture } from "./statistik-fixture";
 
 export type FixtureRequest =
   | { kind: "livePengajuan"; layananId: string; pemohonNik: string; count: number }
   | { kind: "drafts"; layananId: string; pemohonNik: string; count: number }
-  | { kind: "queue"; rows: number };
+  | { kind: "queue"; rows: number }
+  | { kind: "statistik"; cases: number; seed?: number };
 
 export interface LiveRow {
   /** database id (the GraphQL id is base64("Pengajuan:<id>")) */
@@ -53,6 +57,8 @@ export async function runFixture(deps: Deps, req: FixtureRequest): Promise<unkno
       return drafts(deps, req);
     case "queue":
       return queue(deps, req);
+    case "statistik":
+      return statistikFixture(deps, req);
   }
 }
 

@@ -16,11 +16,14 @@
  *   BENCH_LIVE_RATE        live phases: status changes per second (default 50)
  *   BENCH_QUEUE_ROWS       staff queue: submitted requests in the instansi's queue (default 200, at least 50)
  *   BENCH_UPLOAD_POOL      uploads: DRAFT requests prepared (default 1500; the phase ends early when used up)
+ *   BENCH_STATISTIK_CASES  statistics: pengajuan in the instansi-year (default 10000; complaints, PPID requests and
+ *                          SKM answers in proportion, see bench/statistik-fixture.ts)
  *   BENCH_SERVER_LOG_LEVEL the servers' LOG_LEVEL (default silent; "error" shows what an INTERNAL_SERVER_ERROR was)
  *   BENCH_SERVER_PROFILE   a folder: every server process writes a V8 CPU profile there when it stops
  *                          (node --cpu-prof; open in Chrome DevTools or summarise with bench/profile-summary.ts)
  *
- * Phases (BENCH_PHASES names): baseline, me, login, live-memory, live-redis, queue, upload.
+ * Phases (BENCH_PHASES names): baseline, me, login, live-memory, live-redis, queue, upload, statistik, statistik-detail.
+ * Phase names may also be given as arguments: `npm run bench -- statistik` runs the baseline and that phase.
  *
  * Server settings that differ from a deployment's defaults, because one load generator is one address and a
  * few accounts: RATE_LIMIT_PER_USER=0 and RATE_LIMIT_PER_ADDRESS=0 (no 429s), MAX_SUBSCRIPTIONS_PER_USER =
@@ -52,9 +55,10 @@ import { DEMO } from "../server/seed";
 import { ARGON2_PARAMS, hashPassword, verifyPassword } from "../server/modules/auth/password";
 import type { ParentMessage, ServerMessage } from "./server";
 import type { FixtureRequest, LiveRow, QueueFixture } from "./fixtures";
+import type { StatistikFixture } from "./statistik-fixture";
 import { measureLive, type LiveResult } from "./live";
 import { FILE_BYTES, measureUploads } from "./upload";
-import { LOGIN, errorTotal, gqlRequest, loginToken, noErrors, pct, rawId, round2, skippedResult, sortedOf, type ErrorCounts, type PhaseResult, type TargetCheck } from "./lib";
+import { LOGIN, errorTotal, globalId, gqlRequest, loginToken, noErrors, pct, rawId, round2, skippedResult, sortedOf, type ErrorCounts, type PhaseResult, type TargetCheck } from "./lib";
 
 // ---------------------------------------------------------------------------------------------------------
 // settings
@@ -73,7 +77,8 @@ function envInt(name: string, fallback: number, min = 1): number {
 const SECONDS = envInt("BENCH_SECONDS", 10);
 const WARMUP_SECONDS = envInt("BENCH_WARMUP_SECONDS", SECONDS, 0);
 const CONNECTIONS = envInt("BENCH_CONNECTIONS", 10);
-const ONLY = process.env.BENCH_PHASES?.split(",").map((s) => s.trim()).filter(Boolean);
+const PHASE_ARGS = process.argv.slice(2).flatMap((a) => a.split(",")).map((s) => s.trim()).filter(Boolean);
+const ONLY = PHASE_ARGS.length ? PHASE_ARGS : process.env.BENCH_PHASES?.split(",").map((s) => s.trim()).filter(Boolean);
 const DATABASE_URL = process.env.BENCH_DATABASE_URL || undefined;
 const SHARED_DATABASE_URL = DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const REDIS_URL = process.env.BENCH_REDIS_URL || "redis://127.0.0.1:6379";
@@ -82,6 +87,7 @@ const LIVE_CHANGES = envInt("BENCH_LIVE_CHANGES", 1000);
 const LIVE_RATE = envInt("BENCH_LIVE_RATE", 50);
 const QUEUE_ROWS = envInt("BENCH_QUEUE_ROWS", 200, 50);
 const UPLOAD_POOL = envInt("BENCH_UPLOAD_POOL", 1500);
+const STATISTIK_CASES = envInt("BENCH_STATISTIK_CASES", 10_000);
 const PROFILE_DIR = process.env.BENCH_SERVER_PROFILE ? path.resolve(process.env.BENCH_SERVER_PROFILE) : undefined;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -126,6 +132,8 @@ interface HttpLoad {
   check?(data: any): string | null;
   notes?: string[];
   extra?: Record<string, unknown>;
+  /** targets other than the ratio, judged on the measured result (reported, not fatal) */
+  targets?(measured: Omit<PhaseResult, "warmupErrors">): TargetCheck[];
 }
 
 function httpPhase(def: Omit<Phase, "run"> & { setup(ctx: BenchContext): Promise<HttpLoad> }): Phase {
@@ -137,7 +145,7 @@ function httpPhase(def: Omit<Phase, "run"> & { setup(ctx: BenchContext): Promise
       const load = await def.setup(ctx);
       const warmup = ctx.warmupSeconds > 0 ? await fire(ctx, load, ctx.warmupSeconds) : null;
       const measured = await fire(ctx, load, ctx.seconds);
-      return { ...measured, warmupErrors: warmup?.errors ?? null, notes: load.notes, extra: load.extra };
+      return { ...measured, warmupErrors: warmup?.errors ?? null, notes: load.notes, extra: load.extra, targets: load.targets?.(measured) };
     },
   };
 }
@@ -217,6 +225,44 @@ const PHASES: Phase[] = [
         check: (data) => queueProblem(data, fx.rows),
         notes: [`antrian(first: 50) + antrianJumlah as tests/pengajuan/queue.test.ts, over ${fx.rows} submitted requests (2 documents, 2–5 log steps each) of one instansi`],
         extra: { rows: fx.rows },
+      };
+    },
+  }),
+  httpPhase({
+    name: "statistik",
+    label: `statistics, 1 instansi-year (${STATISTIK_CASES.toLocaleString("en")} cases)`,
+    setup: async (ctx) => {
+      const fx = await statistikFixture(ctx);
+      return {
+        query: STATISTIK,
+        variables: { i: globalId("Instansi", fx.instansiId), tahun: fx.tahun },
+        check: (data) => statistikProblem(data, fx),
+        targets: (r) => [{ text: "p95 < 500 ms", met: r.p95Ms < 500 }],
+        notes: [
+          `statistik(periode: TAHUN) as client/src/pages/statistik.tsx asks it, anonymous; ${fixtureSummary(fx)}`,
+          `checked on every response against the fixture's own JavaScript computation (working time on the office calendar): ` +
+            `${fx.expected.pengajuanDiajukan} submitted, ${fx.expected.selesai} completed, median ${fx.expected.medianMenitKerja?.toFixed(1)} / p90 ${fx.expected.p90MenitKerja?.toFixed(1)} working minutes, ` +
+            `SLA ${fx.expected.kepatuhanSlaPersen?.toFixed(2)} %, ${fx.expected.ikmResponden} SKM answers`,
+        ],
+        extra: { fixture: { counts: fx.counts, seedSeconds: fx.seedSeconds, expected: fx.expected } },
+      };
+    },
+  }),
+  httpPhase({
+    name: "statistik-detail",
+    label: `staff statistics detail, same instansi-year`,
+    setup: async (ctx) => {
+      const fx = await statistikFixture(ctx);
+      const token = await loginToken(ctx.origin, fx.petugas.nomorIdentitas, fx.petugas.password, "the statistics officer");
+      return {
+        query: STATISTIK_DETAIL,
+        variables: { i: globalId("Instansi", fx.instansiId), tahun: fx.tahun },
+        headers: { authorization: `Bearer ${token}` },
+        check: (data) => statistikDetailProblem(data, fx),
+        notes: [
+          `statistikDetail(periode: TAHUN, batas: 50) as client/src/pages/statistik-petugas.tsx asks it, as an officer of the instansi: per service, per officer, ` +
+            `the cases overdue now and the ${fx.expected.melewatiSla} that missed their SLA (50 most late, ordered by working time), complaints by category and channel with the open ones`,
+        ],
       };
     },
   }),
@@ -390,6 +436,96 @@ function queueProblem(data: any, rows: number): string | null {
   const counted = (data.antrianJumlah as Array<{ jumlah: number }> | undefined)?.reduce((n, c) => n + c.jumlah, 0);
   if (counted !== rows) return `antrianJumlah adds up to ${counted}, expected ${rows}`;
   return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// statistics
+
+const STATISTIK = /* GraphQL */ `
+  query($i: ID!, $tahun: Int!) {
+    statistik(instansiId: $i, periode: TAHUN, tahun: $tahun) {
+      __typename
+      ... on StatistikSuccess { data {
+        pengajuanDiajukan selesai kepatuhanSlaPersen medianMenitKerja p90MenitKerja terlambatSaatIni
+        pengajuanPerStatus { nama jumlah } pengaduanPerKategori { nama jumlah } pengaduanPerKanal { nama jumlah }
+        ppidMasuk ppidDikabulkan ppidDitolak ppidKeberatan
+        ikm { ikm mutu kinerja responden nrr { unsur nrr } }
+      } }
+      ... on Error { code message }
+    }
+  }
+`;
+
+/** One fixture per run, shared by the statistics phases. */
+let statistikFx: Promise<StatistikFixture> | undefined;
+function statistikFixture(ctx: BenchContext): Promise<StatistikFixture> {
+  if (!statistikFx) {
+    ctx.log(`  seeding ${STATISTIK_CASES.toLocaleString("en")} cases of one instansi-year…`);
+    statistikFx = ctx.fixture<StatistikFixture>({ kind: "statistik", cases: STATISTIK_CASES });
+    void statistikFx.then((fx) => ctx.log(`  seeded in ${fx.seedSeconds} s: ${fixtureSummary(fx)}`), () => {});
+  }
+  return statistikFx;
+}
+
+function fixtureSummary(fx: StatistikFixture): string {
+  const c = fx.counts;
+  return `${c.pengajuan} pengajuan (${c.pengajuanLog} log steps) over ${c.layanan} services and ${c.petugas} officers, ${c.pengaduan} complaints, ` +
+    `${c.permohonanInformasi} PPID requests (${c.keberatan} objections), ${c.surveiKepuasan} SKM answers, seeded in ${fx.seedSeconds} s`;
+}
+
+const close = (a: number | null | undefined, b: number | null) => (a == null || b == null ? a == b : Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b)));
+
+function statistikProblem(data: any, fx: StatistikFixture): string | null {
+  const r = data?.statistik;
+  if (r?.__typename !== "StatistikSuccess") return `statistik returned ${JSON.stringify(r).slice(0, 200)}`;
+  const s = r.data;
+  const e = fx.expected;
+  const wrong: string[] = [];
+  for (const k of ["pengajuanDiajukan", "selesai", "ppidMasuk", "ppidKeberatan"] as const) if (s[k] !== e[k]) wrong.push(`${k} ${s[k]} ≠ ${e[k]}`);
+  for (const k of ["medianMenitKerja", "p90MenitKerja", "kepatuhanSlaPersen"] as const) if (!close(s[k], e[k])) wrong.push(`${k} ${s[k]} ≠ ${e[k]}`);
+  if (s.ikm?.responden !== e.ikmResponden) wrong.push(`ikm.responden ${s.ikm?.responden} ≠ ${e.ikmResponden}`);
+  const aduan = (s.pengaduanPerKanal as Array<{ jumlah: number }>).reduce((n, x) => n + x.jumlah, 0);
+  if (aduan !== e.pengaduan) wrong.push(`complaints by channel add up to ${aduan} ≠ ${e.pengaduan}`);
+  if (s.pengaduanPerKategori.length !== 6) wrong.push(`${s.pengaduanPerKategori.length} complaint categories`);
+  return wrong.length ? wrong.join("; ") : null;
+}
+
+const KINERJA = "diajukan selesai kepatuhanSlaPersen medianMenitKerja melewatiSla berjalan terlambatSaatIni";
+const KASUS = "pengajuanId nomorRegistrasi layanan petugas status tenggat selesaiAt terlambatMenitKerja";
+const STATISTIK_DETAIL = /* GraphQL */ `
+  query($i: ID!, $tahun: Int!) {
+    statistikDetail(instansiId: $i, periode: TAHUN, tahun: $tahun, batas: 50) {
+      __typename
+      ... on StatistikDetailSuccess { data {
+        total { terlambatSaatIni melewatiSla }
+        perLayanan { layananId nama kinerja { ${KINERJA} } }
+        perPetugas { petugasId nama kinerja { ${KINERJA} } }
+        kasusTerlambat { ${KASUS} }
+        kasusMelewatiSla { ${KASUS} }
+        pengaduanPerKategori { nama jumlah terbuka terlambat }
+        pengaduanPerKanal { nama jumlah terbuka terlambat }
+        jumlahPengaduanTerbuka
+        pengaduanTerbuka { pengaduanId kodeLacak kategori kanal status tenggat terlambatMenitKerja }
+      } }
+      ... on Error { code message }
+    }
+  }
+`;
+
+function statistikDetailProblem(data: any, fx: StatistikFixture): string | null {
+  const r = data?.statistikDetail;
+  if (r?.__typename !== "StatistikDetailSuccess") return `statistikDetail returned ${JSON.stringify(r).slice(0, 200)}`;
+  const d = r.data;
+  const e = fx.expected;
+  const wrong: string[] = [];
+  if (d.total.melewatiSla !== e.melewatiSla) wrong.push(`total.melewatiSla ${d.total.melewatiSla} ≠ ${e.melewatiSla}`);
+  if (d.perLayanan.length !== fx.counts.layanan) wrong.push(`${d.perLayanan.length} services`);
+  if (d.perPetugas.length !== fx.counts.petugas + 1) wrong.push(`${d.perPetugas.length} officer rows`);
+  const late = (d.kasusMelewatiSla as Array<{ terlambatMenitKerja: number }>).map((k) => k.terlambatMenitKerja);
+  if (late.length !== Math.min(50, e.melewatiSla) || late.some((m, i) => m <= 0 || (i > 0 && m > late[i - 1]!))) wrong.push(`kasusMelewatiSla not the 50 most late: ${late.slice(0, 5).join(", ")}…`);
+  const aduan = (d.pengaduanPerKanal as Array<{ jumlah: number }>).reduce((n, x) => n + x.jumlah, 0);
+  if (aduan !== e.pengaduan) wrong.push(`complaints by channel add up to ${aduan} ≠ ${e.pengaduan}`);
+  return wrong.length ? wrong.join("; ") : null;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -871,6 +1007,7 @@ async function main(): Promise<number> {
     warmupSeconds: WARMUP_SECONDS,
     live: { sockets: LIVE_SOCKETS, changes: LIVE_CHANGES, ratePerSec: LIVE_RATE },
     queueRows: QUEUE_ROWS,
+    statistikCases: STATISTIK_CASES,
     uploadPool: UPLOAD_POOL,
     serverBootMs: target.bootMs,
     totalSeconds: Math.round((performance.now() - started) / 100) / 10,

@@ -5,6 +5,8 @@ import type { Periode } from "../gql/graphql";
 import { PageTitle } from "../components/page-title";
 import { requestErrorMessage } from "../lib/errors";
 import { formatSisaKerja } from "../lib/format";
+import { useSession } from "../lib/session";
+import { StatistikPetugas, bolehLihatRincian } from "./statistik-petugas";
 
 const StatistikQuery = graphql(`
   query StatistikPage($instansiId: ID!, $periode: Periode!, $tahun: Int!, $ke: Int) {
@@ -91,20 +93,24 @@ function Counts({ title, rows }: { title: string; rows: ReadonlyArray<{ nama: st
   );
 }
 
-/** /statistik — public statistics and the IKM of an office, per period. */
+/** /statistik — public statistics and the IKM of an office, per period; for its own staff, the detail behind them. */
 export default function StatistikPage() {
   const [{ data: kantor }] = useQuery({ query: KantorQuery });
+  const { me } = useSession();
   const [instansiId, setInstansiId] = useState("");
   const [periode, setPeriode] = useState("TAHUN-1");
   const [tahun, setTahun] = useState(new Date().getFullYear());
   useEffect(() => {
-    if (!instansiId && kantor?.instansiList.length) setInstansiId(kantor.instansiList[0]!.id);
-  }, [kantor, instansiId]);
+    // staff start at their own office
+    const own = me?.instansi && kantor?.instansiList.find((o) => o.id === me.instansi!.id);
+    if (!instansiId && kantor?.instansiList.length) setInstansiId(own ? own.id : kantor.instansiList[0]!.id);
+  }, [kantor, instansiId, me]);
   const p = PERIODE.find((x) => x.value === periode)!;
   const [{ data, fetching, error }] = useQuery({ query: StatistikQuery, variables: { instansiId, periode: p.periode, tahun, ke: p.ke }, pause: !instansiId });
   const res = data?.statistik;
   const s = res?.__typename === "StatistikSuccess" ? res.data : null;
   const dur = (m: number | null | undefined) => (m == null ? "—" : formatSisaKerja(m).text);
+  const namaKantor = kantor?.instansiList.find((o) => o.id === instansiId)?.nama ?? "";
   return (
     <>
       <PageTitle>Statistik pelayanan</PageTitle>
@@ -216,6 +222,7 @@ export default function StatistikPage() {
               ]}
             />
           </div>
+          {bolehLihatRincian(me, instansiId) && <StatistikPetugas instansiId={instansiId} namaInstansi={namaKantor} periode={p.periode} tahun={tahun} ke={p.ke} />}
         </>
       )}
     </>

@@ -47,12 +47,17 @@ export function mutu(ikm: number): Mutu {
 }
 
 export function hitungIkm(responses: readonly Skor[]): HasilIkm | null {
-  if (responses.length === 0) return null;
-  const n = responses.length;
-  const nrr = UNSUR.map((_, i) => responses.reduce((s, r) => s + r[i]!, 0) / n);
+  return hitungIkmDariJumlah(responses.length, UNSUR.map((_, i) => responses.reduce((s, r) => s + r[i]!, 0)));
+}
+
+/** The same from the number of respondents and the sum of scores per element (as the database adds them up). */
+export function hitungIkmDariJumlah(responden: number, jumlah: readonly number[]): HasilIkm | null {
+  if (responden === 0) return null;
+  if (jumlah.length !== UNSUR.length) throw new RangeError(`need ${UNSUR.length} sums, got ${jumlah.length}`);
+  const nrr = jumlah.map((sum) => sum / responden);
   const nilaiIndeks = nrr.reduce((s, x) => s + x * (1 / 9), 0);
   const ikm = nilaiIndeks * 25;
-  return { responden: n, nrr, nilaiIndeks, ikm, mutu: mutu(ikm) };
+  return { responden, nrr, nilaiIndeks, ikm, mutu: mutu(ikm) };
 }
 
 /** The calendar period containing a date: quarter, semester or year (UTC dates of its bounds, end exclusive). */

@@ -1,7 +1,7 @@
 import type { Context } from "../../context";
-import type { Prisma } from "../../generated/prisma/client";
-import { workingMinutesBetween } from "../calendar/working-time";
-import { hitungIkm, periodBounds, type HasilIkm, type Periode, type Skor } from "./ikm";
+import { PengajuanStatus } from "../../generated/prisma/enums";
+import { hitungIkmDariJumlah, periodBounds, type Periode } from "./ikm";
+import { kalenderParamsFor, menitKerja, tsParam, withOpenMs } from "./menit-kerja-sql";
 
 export interface StatistikInput {
   instansiId: string;
@@ -11,7 +11,7 @@ export interface StatistikInput {
   ke: number;
 }
 
-/** The value at quantile q (0–1) of sorted numbers, by linear interpolation between closest ranks. */
+/** The value at quantile q (0–1) of sorted numbers, by linear interpolation between closest ranks (as percentile_cont). */
 export function quantile(sorted: readonly number[], q: number): number | null {
   if (sorted.length === 0) return null;
   const pos = (sorted.length - 1) * q;
@@ -20,59 +20,134 @@ export function quantile(sorted: readonly number[], q: number): number | null {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
 }
 
-export async function ikmFor(ctx: Pick<Context, "prisma">, input: StatistikInput): Promise<HasilIkm | null> {
+export interface Penyelesaian {
+  /** completed (selesaiAt) in the period */
+  selesai: number;
+  /** of submission-to-completion, in working minutes */
+  medianMenitKerja: number | null;
+  p90MenitKerja: number | null;
+  /** completed in the period with an SLA deadline, and by it */
+  denganTenggat: number;
+  tepatWaktu: number;
+}
+
+const DAY_MS = 86_400_000;
+const SCOPE = `p."instansiId" = $1::uuid AND ($2::uuid IS NULL OR p."layananId" = $2::uuid)`;
+
+/**
+ * Requests completed in the period: how many, median and 90th percentile of submission-to-completion in
+ * working minutes on the instansi calendar (percentile_cont over menit-kerja-sql.ts's working time), and SLA
+ * compliance. The calendar is sent for the period and the 400 days before it; a case submitted earlier than
+ * that is counted in a second pass with a calendar from its submission.
+ */
+export async function penyelesaian(ctx: Pick<Context, "prisma" | "calendars">, input: StatistikInput): Promise<Penyelesaian> {
   const { dari, sampai } = periodBounds(input.periode, input.tahun, input.ke);
-  const rows = await ctx.prisma.surveiKepuasan.findMany({
-    where: { instansiId: input.instansiId, ...(input.layananId ? { layananId: input.layananId } : {}), createdAt: { gte: dari, lt: sampai } },
-    select: { u1: true, u2: true, u3: true, u4: true, u5: true, u6: true, u7: true, u8: true, u9: true },
-  });
-  return hitungIkm(rows.map((r) => [r.u1, r.u2, r.u3, r.u4, r.u5, r.u6, r.u7, r.u8, r.u9] as Skor));
+  const cal = await ctx.calendars.get(input.instansiId);
+  const rows = `SELECT p."diajukanAt", p."selesaiAt", p.tenggat FROM "Pengajuan" p
+                 WHERE ${SCOPE} AND p."selesaiAt" >= $3::timestamp AND p."selesaiAt" < $4::timestamp AND p."diajukanAt" IS NOT NULL`;
+  const run = async (lo: Date) => {
+    const [r] = await ctx.prisma.$queryRawUnsafe<Array<{ selesai: number; q: number[] | null; denganTenggat: number; tepatWaktu: number; diluar: number; awal: Date | null }>>(
+      `SELECT count(*)::int AS selesai,
+              percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${menitKerja("f", "diajukanAt", "selesaiAt")}) AS q,
+              count(f.tenggat)::int AS "denganTenggat",
+              (count(*) FILTER (WHERE f."selesaiAt" <= f.tenggat))::int AS "tepatWaktu",
+              (count(*) FILTER (WHERE f."diajukanAt" < $5::timestamp))::int AS diluar,
+              min(f."diajukanAt") AS awal
+         FROM ${withOpenMs(rows, ["diajukanAt", "selesaiAt"], 6)} f`,
+      input.instansiId,
+      input.layananId,
+      tsParam(dari),
+      tsParam(sampai),
+      tsParam(lo),
+      ...kalenderParamsFor(cal, lo, sampai),
+    );
+    return r!;
+  };
+  let r = await run(new Date(dari.getTime() - 400 * DAY_MS));
+  if (r.diluar && r.awal) r = await run(new Date(Math.min(r.awal.getTime(), dari.getTime())));
+  return { selesai: r.selesai, medianMenitKerja: r.q?.[0] ?? null, p90MenitKerja: r.q?.[1] ?? null, denganTenggat: r.denganTenggat, tepatWaktu: r.tepatWaktu };
+}
+
+/** Requests submitted in the period per status, and the running ones past their deadline now (whenever submitted). */
+async function perStatus(ctx: Pick<Context, "prisma">, input: StatistikInput, now: Date) {
+  const { dari, sampai } = periodBounds(input.periode, input.tahun, input.ke);
+  const rows = await ctx.prisma.$queryRawUnsafe<Array<{ status: PengajuanStatus; jumlah: number; terlambat: number }>>(
+    `SELECT p.status::text AS status,
+            (count(*) FILTER (WHERE p."diajukanAt" >= $3::timestamp AND p."diajukanAt" < $4::timestamp))::int AS jumlah,
+            (count(*) FILTER (WHERE p.status IN ('DIVERIFIKASI', 'DIPROSES') AND p.tenggat < $5::timestamp))::int AS terlambat
+       FROM "Pengajuan" p
+      WHERE ${SCOPE} AND ((p."diajukanAt" >= $3::timestamp AND p."diajukanAt" < $4::timestamp) OR (p.status IN ('DIVERIFIKASI', 'DIPROSES') AND p.tenggat < $5::timestamp))
+      GROUP BY p.status`,
+    input.instansiId,
+    input.layananId,
+    tsParam(dari),
+    tsParam(sampai),
+    tsParam(now),
+  );
+  const order = Object.values(PengajuanStatus);
+  return rows.sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
 }
 
 /**
- * Aggregates of one instansi (optionally one service) over a period: no personal data. Counts are grouped in
- * the database; completion times are computed in working time on the office calendar.
+ * Complaints by category and channel, PPID requests and objections, and the SKM sums of the period, in one
+ * statement (six small queries cost more in round trips than in work). With a service: the complaints and PPID
+ * figures are of the whole instansi, so they are left out; the SKM answers are the service's.
+ */
+async function aduanPpidIkm(ctx: Pick<Context, "prisma">, input: StatistikInput, dari: Date, sampai: Date) {
+  const aduan = `"instansiId" = $1::uuid AND "createdAt" >= $3::timestamp AND "createdAt" < $4::timestamp AND $2::uuid IS NULL`;
+  const ppid = `p."instansiId" = $1::uuid AND p."diterimaAt" >= $3::timestamp AND p."diterimaAt" < $4::timestamp AND $2::uuid IS NULL`;
+  const [r] = await ctx.prisma.$queryRawUnsafe<
+    Array<{ perKategori: Array<{ nama: string; jumlah: number }>; perKanal: Array<{ nama: string; jumlah: number }>; ppid: { masuk: number; dikabulkan: number; ditolak: number; keberatan: number }; ikm: { responden: number; jumlah: number[] } }>
+  >(
+    `SELECT
+       (SELECT coalesce(json_agg(json_build_object('nama', k.nama, 'jumlah', x.n) ORDER BY k.nama), '[]'::json)
+          FROM (SELECT "kategoriId", count(*)::int AS n FROM "Pengaduan" WHERE ${aduan} GROUP BY "kategoriId") x
+          JOIN "KategoriPengaduan" k ON k.id = x."kategoriId") AS "perKategori",
+       (SELECT coalesce(json_agg(json_build_object('nama', x.kanal, 'jumlah', x.n) ORDER BY x.kanal), '[]'::json)
+          FROM (SELECT kanal::text AS kanal, count(*)::int AS n FROM "Pengaduan" WHERE ${aduan} GROUP BY kanal) x) AS "perKanal",
+       (SELECT json_build_object(
+                 'masuk', count(*),
+                 'dikabulkan', count(*) FILTER (WHERE p.status IN ('DIKABULKAN', 'DIKABULKAN_SEBAGIAN')),
+                 'ditolak', count(*) FILTER (WHERE p.status = 'DITOLAK'),
+                 'keberatan', (SELECT count(*) FROM "Keberatan" kb JOIN "PermohonanInformasi" p ON p.id = kb."permohonanId" WHERE ${ppid}))
+          FROM "PermohonanInformasi" p WHERE ${ppid}) AS ppid,
+       (SELECT json_build_object('responden', count(*), 'jumlah', json_build_array(
+                 coalesce(sum(u1), 0), coalesce(sum(u2), 0), coalesce(sum(u3), 0), coalesce(sum(u4), 0), coalesce(sum(u5), 0),
+                 coalesce(sum(u6), 0), coalesce(sum(u7), 0), coalesce(sum(u8), 0), coalesce(sum(u9), 0)))
+          FROM "SurveiKepuasan"
+         WHERE "instansiId" = $1::uuid AND ($2::uuid IS NULL OR "layananId" = $2::uuid) AND "createdAt" >= $3::timestamp AND "createdAt" < $4::timestamp) AS ikm`,
+    input.instansiId,
+    input.layananId,
+    tsParam(dari),
+    tsParam(sampai),
+  );
+  return r!;
+}
+
+/**
+ * Aggregates of one instansi (optionally one service) over a period: no personal data. Everything is counted
+ * in the database; completion times in working time on the office calendar (menit-kerja-sql.ts).
  */
 export async function statistik(ctx: Pick<Context, "prisma" | "calendars">, input: StatistikInput) {
   const { dari, sampai } = periodBounds(input.periode, input.tahun, input.ke);
-  const scope: Prisma.PengajuanWhereInput = { instansiId: input.instansiId, ...(input.layananId ? { layananId: input.layananId } : {}) };
-  const inPeriod: Prisma.PengajuanWhereInput = { ...scope, diajukanAt: { gte: dari, lt: sampai } };
-  const now = new Date();
-  const [byStatus, finished, overdueNow, aduanKategori, aduanKanal, ppid, keberatan, ikm, kategori] = await Promise.all([
-    ctx.prisma.pengajuan.groupBy({ by: ["status"], where: inPeriod, _count: { _all: true } }),
-    ctx.prisma.pengajuan.findMany({
-      where: { ...scope, selesaiAt: { gte: dari, lt: sampai }, diajukanAt: { not: null } },
-      select: { diajukanAt: true, selesaiAt: true, tenggat: true },
-    }),
-    ctx.prisma.pengajuan.count({ where: { ...scope, status: { in: ["DIVERIFIKASI", "DIPROSES"] }, tenggat: { lt: now } } }),
-    input.layananId ? Promise.resolve([]) : ctx.prisma.pengaduan.groupBy({ by: ["kategoriId"], where: { instansiId: input.instansiId, createdAt: { gte: dari, lt: sampai } }, _count: { _all: true } }),
-    input.layananId ? Promise.resolve([]) : ctx.prisma.pengaduan.groupBy({ by: ["kanal"], where: { instansiId: input.instansiId, createdAt: { gte: dari, lt: sampai } }, _count: { _all: true } }),
-    input.layananId ? Promise.resolve([]) : ctx.prisma.permohonanInformasi.groupBy({ by: ["status"], where: { instansiId: input.instansiId, diterimaAt: { gte: dari, lt: sampai } }, _count: { _all: true } }),
-    input.layananId ? Promise.resolve(0) : ctx.prisma.keberatan.count({ where: { permohonan: { instansiId: input.instansiId, diterimaAt: { gte: dari, lt: sampai } } } }),
-    ikmFor(ctx, input),
-    ctx.prisma.kategoriPengaduan.findMany({ where: { instansiId: input.instansiId }, select: { id: true, nama: true } }),
-  ]);
-  const cal = await ctx.calendars.get(input.instansiId);
-  const minutes = finished.map((p) => workingMinutesBetween(cal, p.diajukanAt!, p.selesaiAt!)).sort((a, b) => a - b);
-  const withDeadline = finished.filter((p) => p.tenggat);
-  const onTime = withDeadline.filter((p) => p.selesaiAt!.getTime() <= p.tenggat!.getTime()).length;
-  const namaKategori = new Map(kategori.map((k) => [k.id, k.nama]));
+  const [status, done, lain] = await Promise.all([perStatus(ctx, input, new Date()), penyelesaian(ctx, input), aduanPpidIkm(ctx, input, dari, sampai)]);
+  const diajukan = status.filter((r) => r.jumlah > 0);
   return {
     dari,
     sampai,
-    pengajuanPerStatus: byStatus.map((r) => ({ status: r.status, jumlah: r._count._all })),
-    pengajuanDiajukan: byStatus.reduce((s, r) => s + (r.status === "DRAFT" ? 0 : r._count._all), 0),
-    selesai: finished.length,
-    medianMenitKerja: quantile(minutes, 0.5),
-    p90MenitKerja: quantile(minutes, 0.9),
-    kepatuhanSlaPersen: withDeadline.length ? (100 * onTime) / withDeadline.length : null,
-    terlambatSaatIni: overdueNow,
-    pengaduanPerKategori: aduanKategori.map((r) => ({ nama: namaKategori.get(r.kategoriId) ?? "-", jumlah: r._count._all })),
-    pengaduanPerKanal: aduanKanal.map((r) => ({ nama: r.kanal, jumlah: r._count._all })),
-    ppidDikabulkan: ppid.filter((r) => r.status === "DIKABULKAN" || r.status === "DIKABULKAN_SEBAGIAN").reduce((s, r) => s + r._count._all, 0),
-    ppidDitolak: ppid.find((r) => r.status === "DITOLAK")?._count._all ?? 0,
-    ppidMasuk: ppid.reduce((s, r) => s + r._count._all, 0),
-    ppidKeberatan: keberatan,
-    ikm,
+    pengajuanPerStatus: diajukan.map((r) => ({ status: r.status, jumlah: r.jumlah })),
+    pengajuanDiajukan: diajukan.reduce((n, r) => n + (r.status === "DRAFT" ? 0 : r.jumlah), 0),
+    selesai: done.selesai,
+    medianMenitKerja: done.medianMenitKerja,
+    p90MenitKerja: done.p90MenitKerja,
+    kepatuhanSlaPersen: done.denganTenggat ? (100 * done.tepatWaktu) / done.denganTenggat : null,
+    terlambatSaatIni: status.reduce((n, r) => n + r.terlambat, 0),
+    pengaduanPerKategori: lain.perKategori,
+    pengaduanPerKanal: lain.perKanal,
+    ppidDikabulkan: lain.ppid.dikabulkan,
+    ppidDitolak: lain.ppid.ditolak,
+    ppidMasuk: lain.ppid.masuk,
+    ppidKeberatan: lain.ppid.keberatan,
+    ikm: hitungIkmDariJumlah(lain.ikm.responden, lain.ikm.jumlah),
   };
 }
