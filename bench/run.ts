@@ -22,7 +22,7 @@
  *   BENCH_SERVER_PROFILE   a folder: every server process writes a V8 CPU profile there when it stops
  *                          (node --cpu-prof; open in Chrome DevTools or summarise with bench/profile-summary.ts)
  *
- * Phases (BENCH_PHASES names): baseline, me, login, live-memory, live-redis, queue, upload, statistik, statistik-detail.
+ * Phases (BENCH_PHASES names): baseline, me, login, live-memory, live-redis, queue, queue-uncached, upload, statistik, statistik-detail.
  * Phase names may also be given as arguments: `npm run bench -- statistik` runs the baseline and that phase.
  *
  * Server settings that differ from a deployment's defaults, because one load generator is one address and a
@@ -127,6 +127,8 @@ interface Phase {
 interface HttpLoad {
   query: string;
   variables?: Record<string, unknown>;
+  /** other variables for every request (e.g. to read past a cache); default: `variables` every time */
+  variablesFor?(n: number): Record<string, unknown>;
   headers?: Record<string, string>;
   /** problem with a parsed, error-free GraphQL response body (null: fine) */
   check?(data: any): string | null;
@@ -223,7 +225,30 @@ const PHASES: Phase[] = [
         variables: { first: 50 },
         headers: { authorization: `Bearer ${token}` },
         check: (data) => queueProblem(data, fx.rows),
-        notes: [`antrian(first: 50) + antrianJumlah as tests/pengajuan/queue.test.ts, over ${fx.rows} submitted requests (2 documents, 2–5 log steps each) of one instansi`],
+        notes: [
+          `antrian(first: 50) + antrianJumlah as tests/pengajuan/queue.test.ts, over ${fx.rows} submitted requests (2 documents, 2–5 log steps each) of one instansi;` +
+            " the same officer's unchanged page again and again, so after the first read it is served by the queue page cache (QUEUE_CACHE_SECONDS)",
+        ],
+        extra: { rows: fx.rows },
+      };
+    },
+  }),
+  httpPhase({
+    name: "queue-uncached",
+    label: "staff queue (50 rows), every read computed",
+    setup: async (ctx) => {
+      const fx = await ctx.fixture<QueueFixture>({ kind: "queue", rows: QUEUE_ROWS });
+      const token = await loginToken(ctx.origin, fx.petugas.nomorIdentitas, fx.petugas.password, "the queue officer");
+      // a different upper bound for the submission date on every request (all far in the future, so the same
+      // rows): no two requests share a cache key, each one runs the two queue reads and the count
+      const far = Date.UTC(2100, 0, 1);
+      return {
+        query: QUEUE,
+        variables: { first: 50, filter: { diajukanSampai: new Date(far).toISOString() } },
+        variablesFor: (n) => ({ first: 50, filter: { diajukanSampai: new Date(far + n * 1000).toISOString() } }),
+        headers: { authorization: `Bearer ${token}` },
+        check: (data) => queueProblem(data, fx.rows),
+        notes: ["the same page with variables that differ on every request: what a page costs when nothing is cached (after any queue change)"],
         extra: { rows: fx.rows },
       };
     },
@@ -608,6 +633,7 @@ async function fire(ctx: BenchContext, load: HttpLoad, seconds: number): Promise
   const latencies: number[] = [];
   const errors: ErrorCounts = noErrors();
   const note = (problem: string) => (errors.sample ??= problem);
+  let sent = 0;
   const result = await new Promise<AutocannonResult>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -615,6 +641,7 @@ async function fire(ctx: BenchContext, load: HttpLoad, seconds: number): Promise
         method: "POST",
         headers: { "content-type": "application/json", accept: "application/json", ...load.headers },
         body: JSON.stringify({ query: load.query, variables: load.variables }),
+        ...(load.variablesFor ? { requests: [{ setupRequest: (req: { body?: string }) => ({ ...req, body: JSON.stringify({ query: load.query, variables: load.variablesFor!(++sent) }) }) }] } : {}),
         connections: ctx.connections,
         duration: seconds,
         timeout: 30,
