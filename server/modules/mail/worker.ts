@@ -1,5 +1,6 @@
 import nodemailer from "nodemailer";
 import type { PrismaClient } from "../../generated/prisma/client";
+import { backoffMs, PollingLoop } from "../../lib/polling-loop";
 import { EMAIL_KIND, parseEmailPayload } from "./outbox";
 
 export interface OutboxWorkerOptions {
@@ -36,8 +37,7 @@ const RETRY_CAP_MS = 60 * 60_000;
  * (up to 10 % shorter) spreads out a burst that failed together, e.g. while the mail server was down.
  */
 export function retryDelayMs(attempts: number, random: () => number = Math.random): number {
-  const base = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1));
-  return Math.round(base * (1 - 0.1 * random()));
+  return backoffMs(attempts, RETRY_BASE_MS, RETRY_CAP_MS, random);
 }
 
 /**
@@ -53,17 +53,11 @@ export class OutboxWorker {
   private readonly smtpUrl: string | undefined;
   private readonly from: string;
   private readonly log: (message: string, extra?: unknown) => void;
-  private readonly pollMs: number;
   private readonly maxAttempts: number;
   private readonly batch: number;
+  private readonly loop: PollingLoop;
 
   private transport: ReturnType<typeof nodemailer.createTransport> | null = null;
-  private chain: Promise<unknown> = Promise.resolve();
-  private timer: NodeJS.Timeout | null = null;
-  private started = false;
-  private stopping = false;
-  private ticking = false;
-  private kicked = false;
   private lastDue = 0;
   private disabledNoted = false;
 
@@ -72,72 +66,40 @@ export class OutboxWorker {
     this.smtpUrl = opts.smtpUrl || undefined;
     this.from = opts.from;
     this.log = opts.log ?? (() => {});
-    this.pollMs = opts.pollMs ?? 2_000;
     this.maxAttempts = Math.max(1, opts.maxAttempts ?? 8);
     this.batch = Math.max(1, opts.batch ?? 20);
+    this.loop = new PollingLoop({
+      pollMs: opts.pollMs ?? 2_000,
+      tick: async () => {
+        await this.runOnce();
+        // a full batch means more may be due right now
+        return { again: this.lastDue >= this.batch };
+      },
+      onError: (err) => this.log("Outbox: run failed, will retry", describeError(err)),
+    });
   }
 
   /** Poll in the background. Timers are unref'd: the worker never keeps a process alive on its own. */
   start(): void {
-    if (this.started) return;
-    this.started = true;
-    this.stopping = false;
-    if (!this.smtpUrl) {
-      this.noteDisabled();
-      return;
-    }
-    this.schedule(0);
+    if (!this.smtpUrl) this.noteDisabled();
+    else this.loop.start();
   }
 
   /** Stop polling; resolves once an in-flight send has finished and been recorded. */
   async stop(): Promise<void> {
-    this.stopping = true;
-    this.started = false;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.chain;
+    await this.loop.stop();
     this.transport?.close();
     this.transport = null;
   }
 
   /** Run soon: call after a transaction that enqueued email has committed. */
   kick(): void {
-    if (!this.started || this.stopping || !this.smtpUrl) return;
-    if (this.ticking) this.kicked = true;
-    else this.schedule(0);
+    this.loop.kick();
   }
 
   /** One pass over the due rows. Calls on one instance run one after another. */
   runOnce(): Promise<RunResult> {
-    const run = this.chain.then(() => this.runBatch());
-    this.chain = run.catch(() => {});
-    return run;
-  }
-
-  private schedule(ms: number): void {
-    if (!this.started || this.stopping) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.tick();
-    }, ms);
-    this.timer.unref();
-  }
-
-  private async tick(): Promise<void> {
-    this.ticking = true;
-    this.kicked = false;
-    let again = false;
-    try {
-      await this.runOnce();
-      // a full batch means more may be due right now
-      again = this.lastDue >= this.batch;
-    } catch (err) {
-      this.log("Outbox: run failed, will retry", describeError(err));
-    } finally {
-      this.ticking = false;
-    }
-    this.schedule(again || this.kicked ? 0 : this.pollMs);
+    return this.loop.runOnce(() => this.runBatch());
   }
 
   private noteDisabled(): void {
@@ -153,7 +115,7 @@ export class OutboxWorker {
       this.noteDisabled();
       return result;
     }
-    if (this.stopping) return result;
+    if (this.loop.stopping) return result;
     const now = new Date();
     const due = await this.prisma.outbox.findMany({
       where: {
@@ -169,7 +131,7 @@ export class OutboxWorker {
     this.lastDue = due.length;
     for (const { id } of due) {
       // stop() waits for the row in hand, not for the rest of the batch
-      if (this.stopping) break;
+      if (this.loop.stopping) break;
       const outcome = await this.deliver(id);
       if (outcome) result[outcome]++;
     }

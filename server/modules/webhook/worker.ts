@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../../generated/prisma/client";
 import { decrypt, type Keys } from "../../lib/crypto";
+import { PollingLoop } from "../../lib/polling-loop";
 import { addWorkingDaysSameTime, type OfficeCalendar } from "../calendar/working-time";
 import { enqueueWebhook, receivingClients, relayId, type WebhookBody } from "./outbox";
 import { signedHeaders } from "./signature";
@@ -51,7 +52,6 @@ export class WebhookWorker {
   private readonly keys: Keys;
   private readonly calendars: WebhookWorkerOptions["calendars"];
   private readonly log: (message: string, extra?: unknown) => void;
-  private readonly pollMs: number;
   private readonly ppidEveryMs: number;
   private readonly maxAttempts: number;
   private readonly batch: number;
@@ -59,13 +59,8 @@ export class WebhookWorker {
   private readonly retryDelay: (attempts: number) => number;
   private readonly allowPrivate: boolean;
   private readonly lookup: Lookup | undefined;
+  private readonly loop: PollingLoop;
 
-  private chain: Promise<unknown> = Promise.resolve();
-  private timer: NodeJS.Timeout | null = null;
-  private started = false;
-  private stopping = false;
-  private ticking = false;
-  private kicked = false;
   private lastDue = 0;
   private lastPpidCheck = 0;
 
@@ -74,7 +69,6 @@ export class WebhookWorker {
     this.keys = opts.keys;
     this.calendars = opts.calendars;
     this.log = opts.log ?? (() => {});
-    this.pollMs = opts.pollMs ?? 2_000;
     this.ppidEveryMs = opts.ppidEveryMs ?? 5 * 60_000;
     this.maxAttempts = Math.max(1, opts.maxAttempts ?? WEBHOOK_MAX_ATTEMPTS);
     this.batch = Math.max(1, opts.batch ?? 20);
@@ -82,72 +76,44 @@ export class WebhookWorker {
     this.retryDelay = opts.retryDelayMs ?? webhookRetryDelayMs;
     this.allowPrivate = opts.allowPrivateAddresses ?? false;
     this.lookup = opts.lookup;
+    this.loop = new PollingLoop({
+      pollMs: opts.pollMs ?? 2_000,
+      tick: async () => {
+        if (Date.now() - this.lastPpidCheck >= this.ppidEveryMs) {
+          this.lastPpidCheck = Date.now();
+          await this.checkPpidDeadlines().catch((err) => this.log("Webhook: PPID deadline check failed", describeError(err)));
+        }
+        await this.runOnce();
+        return { again: this.lastDue >= this.batch };
+      },
+      onError: (err) => this.log("Webhook: run failed, will retry", describeError(err)),
+    });
   }
 
   /** Poll in the background. Timers are unref'd: the worker never keeps a process alive on its own. */
   start(): void {
-    if (this.started) return;
-    this.started = true;
-    this.stopping = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
   /** Stop polling; resolves once the delivery in hand has been recorded. */
-  async stop(): Promise<void> {
-    this.stopping = true;
-    this.started = false;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.chain;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Run soon: call after a transaction that queued deliveries has committed. */
   kick(): void {
-    if (!this.started || this.stopping) return;
-    if (this.ticking) this.kicked = true;
-    else this.schedule(0);
+    this.loop.kick();
   }
 
   /** One pass over the due deliveries. Calls on one instance run one after another. */
   runOnce(): Promise<WebhookRunResult> {
-    const run = this.chain.then(() => this.runBatch());
-    this.chain = run.catch(() => {});
-    return run;
-  }
-
-  private schedule(ms: number): void {
-    if (!this.started || this.stopping) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.tick();
-    }, ms);
-    this.timer.unref();
-  }
-
-  private async tick(): Promise<void> {
-    this.ticking = true;
-    this.kicked = false;
-    let again = false;
-    try {
-      if (Date.now() - this.lastPpidCheck >= this.ppidEveryMs) {
-        this.lastPpidCheck = Date.now();
-        await this.checkPpidDeadlines().catch((err) => this.log("Webhook: PPID deadline check failed", describeError(err)));
-      }
-      await this.runOnce();
-      again = this.lastDue >= this.batch;
-    } catch (err) {
-      this.log("Webhook: run failed, will retry", describeError(err));
-    } finally {
-      this.ticking = false;
-    }
-    this.schedule(again || this.kicked ? 0 : this.pollMs);
+    return this.loop.runOnce(() => this.runBatch());
   }
 
   private async runBatch(): Promise<WebhookRunResult> {
     const result: WebhookRunResult = { sent: 0, failed: 0, retried: 0 };
     this.lastDue = 0;
-    if (this.stopping) return result;
+    if (this.loop.stopping) return result;
     const now = new Date();
     const due = await this.prisma.webhookDelivery.findMany({
       where: { status: "PENDING", nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
@@ -157,7 +123,7 @@ export class WebhookWorker {
     });
     this.lastDue = due.length;
     for (const { id } of due) {
-      if (this.stopping) break;
+      if (this.loop.stopping) break;
       const outcome = await this.deliver(id);
       if (outcome) result[outcome]++;
     }
