@@ -1,3 +1,4 @@
+import { backoffMs } from "../../lib/polling-loop";
 /** Event kinds a subscription can ask for. */
 export const WEBHOOK_EVENTS = ["PENGAJUAN_STATUS", "PENGADUAN_DITERIMA", "PPID_TENGGAT"] as const;
 export type WebhookEventName = (typeof WEBHOOK_EVENTS)[number];
@@ -49,6 +50,5 @@ const RETRY_CAP_MS = 60 * 60_000;
 export const WEBHOOK_MAX_ATTEMPTS = 24;
 
 export function webhookRetryDelayMs(attempts: number, random: () => number = Math.random): number {
-  const base = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1));
-  return Math.round(base * (1 - 0.1 * random()));
+  return backoffMs(attempts, RETRY_BASE_MS, RETRY_CAP_MS, random);
 }
