@@ -1,4 +1,7 @@
+import { graphql, useFragment, type FragmentType } from "../gql";
 import { formatDateTime, formatSisaKerja, workdayMinutes } from "../lib/format";
+import { CLOSED_STATUSES } from "../lib/labels";
+import { Fact } from "./facts";
 
 interface DeadlineProps {
   tenggat: string | null | undefined;
@@ -33,4 +36,45 @@ export function Deadline({ tenggat, sisaMenitKerja, tenggatSementara, terlambat,
       {tenggatSementara && <span className="muted"> — sementara, hari libur tahun berikutnya belum ditetapkan</span>}
     </span>
   );
+}
+
+export const PengajuanTenggat_PengajuanFragment = graphql(`
+  fragment PengajuanTenggat_Pengajuan on Pengajuan {
+    status
+    tenggat
+    tenggatSementara
+    terlambat
+    sisaMenitKerja
+    instansi {
+      id
+      zonaWaktu
+      zonaWaktuLabel
+      jamLayanan {
+        hari
+        buka
+        tutup
+      }
+    }
+  }
+`);
+
+/**
+ * A pengajuan's deadline while the work runs (nothing before the clock starts, nor once the pengajuan is closed
+ * unless `evenClosed`): as a fact of a `<dl>` under `label`, in the short form for lists (`compact`, in a small
+ * paragraph with `line`), or on its own.
+ */
+export function PengajuanTenggat(props: {
+  pengajuan: FragmentType<typeof PengajuanTenggat_PengajuanFragment>;
+  label?: string;
+  compact?: boolean;
+  line?: boolean;
+  evenClosed?: boolean;
+}) {
+  const p = useFragment(PengajuanTenggat_PengajuanFragment, props.pengajuan);
+  if (!p.tenggat || (!props.evenClosed && CLOSED_STATUSES.includes(p.status))) return null;
+  const deadline = (
+    <Deadline tenggat={p.tenggat} sisaMenitKerja={p.sisaMenitKerja} tenggatSementara={p.tenggatSementara} terlambat={p.terlambat} instansi={p.instansi} compact={props.compact} prefix={props.label ? "" : undefined} />
+  );
+  if (props.label) return <Fact label={props.label}>{deadline}</Fact>;
+  return props.line ? <p className="small">{deadline}</p> : deadline;
 }

@@ -1,5 +1,6 @@
 import { useId, useRef } from "react";
 import { acceptAttr, checkFile, daftarJenis, formatUkuran } from "../lib/files";
+import { UploadBar } from "./upload-bar";
 
 export const EVIDENCE_TYPES = ["image/jpeg", "image/png", "application/pdf", "video/mp4", "video/quicktime", "video/webm"];
 export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
@@ -57,12 +58,7 @@ export function EvidencePicker({ name, label, hint, files, onChange, errors, req
           })}
         </ul>
       )}
-      {progress != null && (
-        <div className="slot__progress">
-          <progress max={1} value={progress} aria-label="Mengirim berkas" />
-          <span className="small">{Math.round(progress * 100)}%</span>
-        </div>
-      )}
+      <UploadBar value={progress} label="Mengirim berkas" />
       {files.length < EVIDENCE_MAX_FILES && (
         <div>
           <input

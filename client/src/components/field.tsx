@@ -140,3 +140,132 @@ export function FormMessage({ kind, children, id }: { kind: "error" | "success" 
     </div>
   );
 }
+
+interface RadioChoiceProps<T extends string> {
+  name: string;
+  legend: ReactNode;
+  options: ReadonlyArray<readonly [T, ReactNode]>;
+  value: T;
+  onChange: (value: T) => void;
+  /** a group that can be wrong passes its message (null while there is none): the message is announced */
+  error?: string | null;
+  inline?: boolean;
+  /** for a section labelled by the legend */
+  legendId?: string;
+}
+
+/** One choice of a few, as radio buttons under a legend (the first takes focus for the group's error). */
+export function RadioChoice<T extends string>({ name, legend, options, value, onChange, error, inline, legendId }: RadioChoiceProps<T>) {
+  const uid = useId();
+  const messageId = `${name}-${uid}-message`;
+  const withMessage = error !== undefined;
+  return (
+    <fieldset className={`choice${inline ? " choice--inline" : ""}`} aria-describedby={withMessage ? messageId : undefined}>
+      <legend className="field__label" id={legendId}>
+        {legend}
+      </legend>
+      <div className="choice__options">
+        {options.map(([v, label]) => (
+          <label key={v} className="choice__option">
+            <input type="radio" name={name} value={v} checked={value === v} onChange={() => onChange(v)} /> {label}
+          </label>
+        ))}
+      </div>
+      {withMessage && (
+        <p id={messageId} className="field__message" aria-live="polite">
+          {error && <span className="field__error">⚠ {error}</span>}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+interface SelectFieldProps<T extends string> {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | null;
+  value: T | "";
+  onChange: (value: T) => void;
+  options: ReadonlyArray<{ id: T; nama: ReactNode }>;
+  /** the first, empty option ("— Pilih —") */
+  placeholder?: string;
+  disabled?: boolean;
+  autoFocus?: boolean;
+}
+
+/** A labelled drop-down of named things (offices, categories, roles). */
+export function SelectField<T extends string>({ name, label, hint, error, value, onChange, options, placeholder, disabled, autoFocus }: SelectFieldProps<T>) {
+  return (
+    <Field name={name} label={label} hint={hint} error={error}>
+      {(props) => (
+        <select {...props} value={value} disabled={disabled} autoFocus={autoFocus} onChange={(e) => onChange(e.target.value as T)}>
+          {placeholder !== undefined && <option value="">{placeholder}</option>}
+          {options.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.nama}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** A search box of a list, with its button: the term goes on submit. `label` is also its placeholder. */
+export function SearchBox({ id, label, formLabel, value, onChange, onSearch }: { id: string; label: string; formLabel?: string; value: string; onChange: (value: string) => void; onSearch: () => void }) {
+  return (
+    <form
+      className="search"
+      role="search"
+      aria-label={formLabel}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSearch();
+      }}
+    >
+      <label htmlFor={id} className="sr-only">
+        {label}
+      </label>
+      <input id={id} type="search" placeholder={label} value={value} onChange={(e) => onChange(e.target.value)} />
+      <button type="submit" className="button button--secondary">
+        Cari
+      </button>
+    </form>
+  );
+}
+
+interface FormActionsProps {
+  /** what the submit button says */
+  children: ReactNode;
+  /** the form's own message (not about one field), above the buttons */
+  error?: string | null;
+  /** while sending the button is disabled, and says `busyText` when there is one */
+  busy?: boolean;
+  busyText?: string;
+  disabled?: boolean;
+  kind?: "primary" | "danger" | "secondary";
+  small?: boolean;
+  /** a "Batal" button next to it */
+  onCancel?: () => void;
+  cancelKind?: "quiet" | "secondary";
+}
+
+/** The end of a form: its message, the button that sends it, and a way out. */
+export function FormActions({ children, error, busy = false, busyText, disabled, kind = "primary", small, onCancel, cancelKind = "quiet" }: FormActionsProps) {
+  return (
+    <>
+      <FormMessage kind="error">{error}</FormMessage>
+      <div className="form__actions">
+        <button type="submit" className={`button button--${kind}${small ? " button--small" : ""}`} disabled={busy || disabled}>
+          {busy && busyText ? busyText : children}
+        </button>
+        {onCancel && (
+          <button type="button" className={`button button--${cancelKind}`} onClick={onCancel}>
+            Batal
+          </button>
+        )}
+      </div>
+    </>
+  );
+}

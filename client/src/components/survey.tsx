@@ -3,7 +3,7 @@ import { useMutation } from "urql";
 import { graphql } from "../gql";
 import type { JenisKasus } from "../gql/graphql";
 import { requestErrorMessage } from "../lib/errors";
-import { FormMessage } from "./field";
+import { FormActions, FormMessage } from "./field";
 // the nine elements of PermenPAN-RB 14/2017, in the order the API expects the scores
 import { UNSUR } from "../../../server/modules/skm/ikm";
 
@@ -105,12 +105,9 @@ export function Survey({ jenisKasus, kasusId }: { jenisKasus: JenisKasus; kasusI
             </label>
             <textarea id={`komentar-${kasusId}`} rows={3} maxLength={2000} value={komentar} onChange={(e) => setKomentar(e.target.value)} />
           </div>
-          <FormMessage kind="error">{error}</FormMessage>
-          <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={fetching}>
-              Kirim penilaian
-            </button>
-          </div>
+          <FormActions error={error} busy={fetching}>
+            Kirim penilaian
+          </FormActions>
         </form>
       )}
     </section>

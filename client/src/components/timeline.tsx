@@ -1,5 +1,6 @@
 import { graphql, useFragment, type FragmentType } from "../gql";
 import { formatDateTime } from "../lib/format";
+import { CardSection } from "./card-section";
 
 export const Timeline_PengajuanLogFragment = graphql(`
   fragment Timeline_PengajuanLog on PengajuanLog {
@@ -78,5 +79,29 @@ export function Timeline(props: { steps: ReadonlyArray<FragmentType<typeof Timel
         </li>
       ))}
     </ol>
+  );
+}
+
+export const PengajuanRiwayat_PengajuanFragment = graphql(`
+  fragment PengajuanRiwayat_Pengajuan on Pengajuan {
+    instansi {
+      id
+      zonaWaktu
+      zonaWaktuLabel
+    }
+    riwayat {
+      seq
+      ...Timeline_PengajuanLog
+    }
+  }
+`);
+
+/** The Log Pengajuan of one pengajuan as a card, on the office's clock (the citizen's page and the officer's). */
+export function PengajuanRiwayat(props: { pengajuan: FragmentType<typeof PengajuanRiwayat_PengajuanFragment>; title: string }) {
+  const p = useFragment(PengajuanRiwayat_PengajuanFragment, props.pengajuan);
+  return (
+    <CardSection id="riwayat" title={props.title}>
+      <Timeline steps={p.riwayat} timeZone={p.instansi.zonaWaktu} zoneLabel={p.instansi.zonaWaktuLabel} />
+    </CardSection>
   );
 }

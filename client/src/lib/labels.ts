@@ -16,6 +16,11 @@ export const ROLE_LABEL: Record<Role, string> = {
   ATASAN_PPID: "Atasan PPID",
 };
 
+/** A role with the office it is held at: "Admin instansi — Kecamatan Contoh". */
+export function roleText(user: { role: Role; instansi?: { nama: string } | null }): string {
+  return `${ROLE_LABEL[user.role]}${user.instansi ? ` — ${user.instansi.nama}` : ""}`;
+}
+
 export const HOLIDAY_KIND_LABEL: Record<HolidayKind, string> = {
   LIBUR_NASIONAL: "Libur nasional",
   CUTI_BERSAMA: "Cuti bersama",

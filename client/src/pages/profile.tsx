@@ -1,13 +1,17 @@
-import { useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { useMutation, useQuery } from "urql";
 import { graphql, useFragment, type FragmentType } from "../gql";
-import { Field, FormMessage, PasswordInput } from "../components/field";
+import { CardSection } from "../components/card-section";
+import { ContactFields, type Contact } from "../components/contact-fields";
+import { Fact, TimeFact } from "../components/facts";
+import { Field, FormActions, FormMessage, PasswordInput } from "../components/field";
 import { PageTitle } from "../components/page-title";
 import { StatusBadge } from "../components/status-badge";
-import { focusFirstError, placeError, requestErrorMessage, type FieldErrors } from "../lib/errors";
+import { requestErrorMessage, type FieldErrors } from "../lib/errors";
+import { useForm } from "../lib/form";
 import { formatDateTime } from "../lib/format";
-import { ROLE_LABEL } from "../lib/labels";
+import { roleText } from "../lib/labels";
 import { useSession } from "../lib/session";
 
 const ProfilePageQuery = graphql(`
@@ -106,139 +110,112 @@ function ProfileDetails(props: { user: FragmentType<typeof ProfileDetails_UserFr
   const u = useFragment(ProfileDetails_UserFragment, props.user);
   return (
     <dl className="facts">
-      <div>
-        <dt>{u.identityType}</dt>
-        <dd>
-          <span className="mono">{u.nomorIdentitasMasked}</span>
-          <br />
-          <span className="muted small">Ditampilkan tersamar. Pembetulan {u.identityType} dilakukan oleh admin kantor.</span>
-        </dd>
-      </div>
-      <div>
-        <dt>Status akun</dt>
-        <dd>
-          <StatusBadge status={u.status} />
-        </dd>
-      </div>
-      <div>
-        <dt>Peran</dt>
-        <dd>
-          {ROLE_LABEL[u.role]}
-          {u.instansi ? ` — ${u.instansi.nama}` : ""}
-        </dd>
-      </div>
-      <div>
-        <dt>Terdaftar</dt>
-        <dd>{formatDateTime(u.createdAt)}</dd>
-      </div>
-      <div>
-        <dt>Persetujuan</dt>
-        <dd>
-          <Link to="/syarat-ketentuan">Syarat dan Ketentuan</Link> versi {u.consentTermsVersion},{" "}
-          <Link to="/kebijakan-privasi">Kebijakan Privasi</Link> versi {u.consentPrivacyVersion}, disetujui {formatDateTime(u.consentAt)}
-        </dd>
-      </div>
+      <Fact label={u.identityType}>
+        <span className="mono">{u.nomorIdentitasMasked}</span>
+        <br />
+        <span className="muted small">Ditampilkan tersamar. Pembetulan {u.identityType} dilakukan oleh admin kantor.</span>
+      </Fact>
+      <Fact label="Status akun">
+        <StatusBadge status={u.status} />
+      </Fact>
+      <Fact label="Peran">{roleText(u)}</Fact>
+      <TimeFact label="Terdaftar" at={u.createdAt} />
+      <Fact label="Persetujuan">
+        <Link to="/syarat-ketentuan">Syarat dan Ketentuan</Link> versi {u.consentTermsVersion},{" "}
+        <Link to="/kebijakan-privasi">Kebijakan Privasi</Link> versi {u.consentPrivacyVersion}, disetujui {formatDateTime(u.consentAt)}
+      </Fact>
     </dl>
   );
 }
 
 const CONTACT_FIELDS = ["namaLengkap", "email", "telepon"] as const;
 
+/** A form of the profile page: a changed value drops the messages about it and the last result. */
+function useProfileForm<T extends object>(initial: T, fields: readonly string[]) {
+  const form = useForm<T>(initial, fields);
+  const [saved, setSaved] = useState<string | null>(null);
+  function change<K extends keyof T & string>(key: K, value: T[K]) {
+    form.set(key, value);
+    form.setFormError(null);
+    setSaved(null);
+  }
+  function start() {
+    form.setFormError(null);
+    setSaved(null);
+  }
+  const messages = (
+    <>
+      <FormMessage kind="error">{form.formError}</FormMessage>
+      <FormMessage kind="success">{saved}</FormMessage>
+    </>
+  );
+  return { ...form, change, start, setSaved, messages };
+}
+
 function ContactForm(props: { user: FragmentType<typeof ContactForm_UserFragment> }) {
   const u = useFragment(ContactForm_UserFragment, props.user);
-  const [values, setValues] = useState({ namaLengkap: u.namaLengkap, email: u.email, telepon: u.telepon });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const form = useProfileForm<Contact>({ namaLengkap: u.namaLengkap, email: u.email, telepon: u.telepon }, CONTACT_FIELDS);
   const [{ fetching }, update] = useMutation(UpdateProfileMutation);
-  const formRef = useRef<HTMLFormElement>(null);
-
-  function set(key: (typeof CONTACT_FIELDS)[number], value: string) {
-    setValues((v) => ({ ...v, [key]: value }));
-    if (errors[key]) setErrors((x) => ({ ...x, [key]: "" }));
-    setMessage(null);
-  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setMessage(null);
-    const result = await update(values);
+    form.start();
+    const result = await update(form.values);
     const r = result.data?.updateProfile;
-    if (!r) return setMessage({ kind: "error", text: requestErrorMessage(result.error) ?? "" });
+    if (!r) return form.setFormError(requestErrorMessage(result.error));
     if (r.__typename === "UpdateProfileSuccess") {
-      setErrors({});
-      return setMessage({ kind: "success", text: "Perubahan data kontak tersimpan." });
+      form.setErrors({});
+      return form.setSaved("Perubahan data kontak tersimpan.");
     }
-    const placed = placeError(r, CONTACT_FIELDS);
-    setErrors(placed.fields);
-    if (placed.form) setMessage({ kind: "error", text: placed.form });
-    focusFirstError(formRef.current, CONTACT_FIELDS, placed.fields);
+    form.showApiError(r);
   }
 
   return (
-    <form ref={formRef} className="form" noValidate onSubmit={submit} aria-labelledby="kontak-heading">
-      <Field name="namaLengkap" label="Nama lengkap" hint="Sesuai KTP." error={errors.namaLengkap}>
-        {(p) => <input {...p} type="text" autoComplete="name" value={values.namaLengkap} onChange={(e) => set("namaLengkap", e.target.value)} />}
-      </Field>
-      <Field
-        name="email"
-        label="Email"
-        hint={u.emailVerified ? "Email sudah terverifikasi." : "Email belum terverifikasi."}
-        error={errors.email}
-      >
-        {(p) => <input {...p} type="email" autoComplete="email" autoCapitalize="none" value={values.email} onChange={(e) => set("email", e.target.value)} />}
-      </Field>
-      <Field name="telepon" label="Nomor telepon / WhatsApp" error={errors.telepon}>
-        {(p) => <input {...p} type="tel" autoComplete="tel" value={values.telepon} onChange={(e) => set("telepon", e.target.value)} />}
-      </Field>
-      {message && <FormMessage kind={message.kind}>{message.text}</FormMessage>}
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={fetching}>
-          {fetching ? "Menyimpan…" : "Simpan perubahan"}
-        </button>
-      </div>
+    <form ref={form.formRef} className="form" noValidate onSubmit={submit} aria-labelledby="kontak-heading">
+      <ContactFields
+        values={form.values}
+        onChange={form.change}
+        errors={form.errors}
+        hints={{ namaLengkap: "Sesuai KTP.", email: u.emailVerified ? "Email sudah terverifikasi." : "Email belum terverifikasi." }}
+        own
+      />
+      {form.messages}
+      <FormActions busy={fetching} busyText="Menyimpan…">
+        Simpan perubahan
+      </FormActions>
     </form>
   );
 }
 
 const PASSWORD_FIELDS = ["passwordLama", "passwordBaru", "ulangi"] as const;
 
-function PasswordForm() {
-  const [values, setValues] = useState({ passwordLama: "", passwordBaru: "", ulangi: "" });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
-  const [{ fetching }, change] = useMutation(ChangePasswordMutation);
-  const formRef = useRef<HTMLFormElement>(null);
+const NO_PASSWORDS = { passwordLama: "", passwordBaru: "", ulangi: "" };
 
-  function set(key: (typeof PASSWORD_FIELDS)[number], value: string) {
-    setValues((v) => ({ ...v, [key]: value }));
-    if (errors[key]) setErrors((x) => ({ ...x, [key]: "" }));
-    setMessage(null);
-  }
+function PasswordForm() {
+  const form = useProfileForm(NO_PASSWORDS, PASSWORD_FIELDS);
+  const { values, errors, change: set } = form;
+  const [{ fetching }, change] = useMutation(ChangePasswordMutation);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setMessage(null);
+    form.start();
     const local: FieldErrors = {};
     if (!values.passwordLama) local.passwordLama = "Masukkan kata sandi Anda saat ini.";
     if (values.passwordBaru.length < 10) local.passwordBaru = "Kata sandi baru minimal 10 karakter.";
     if (values.ulangi !== values.passwordBaru) local.ulangi = "Kedua kata sandi baru tidak sama.";
-    setErrors(local);
-    if (Object.keys(local).length) return focusFirstError(formRef.current, PASSWORD_FIELDS, local);
+    if (!form.checked(local)) return;
     const result = await change({ passwordLama: values.passwordLama, passwordBaru: values.passwordBaru });
     const r = result.data?.changePassword;
-    if (!r) return setMessage({ kind: "error", text: requestErrorMessage(result.error) ?? "" });
+    if (!r) return form.setFormError(requestErrorMessage(result.error));
     if (r.__typename === "ChangePasswordSuccess") {
-      setValues({ passwordLama: "", passwordBaru: "", ulangi: "" });
-      return setMessage({ kind: "success", text: "Kata sandi telah diubah. Sesi di perangkat lain telah diakhiri." });
+      form.setValues(NO_PASSWORDS);
+      return form.setSaved("Kata sandi telah diubah. Sesi di perangkat lain telah diakhiri.");
     }
-    const placed = placeError(r, PASSWORD_FIELDS);
-    setErrors(placed.fields);
-    if (placed.form) setMessage({ kind: "error", text: placed.form });
-    focusFirstError(formRef.current, PASSWORD_FIELDS, placed.fields);
+    form.showApiError(r);
   }
 
   return (
-    <form ref={formRef} className="form" noValidate onSubmit={submit} aria-labelledby="sandi-heading">
+    <form ref={form.formRef} className="form" noValidate onSubmit={submit} aria-labelledby="sandi-heading">
       <Field name="passwordLama" label="Kata sandi saat ini" error={errors.passwordLama}>
         {(p) => <PasswordInput {...p} autoComplete="current-password" value={values.passwordLama} onChange={(v) => set("passwordLama", v)} />}
       </Field>
@@ -248,12 +225,10 @@ function PasswordForm() {
       <Field name="ulangi" label="Ulangi kata sandi baru" error={errors.ulangi}>
         {(p) => <PasswordInput {...p} autoComplete="new-password" value={values.ulangi} onChange={(v) => set("ulangi", v)} />}
       </Field>
-      {message && <FormMessage kind={message.kind}>{message.text}</FormMessage>}
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={fetching}>
-          {fetching ? "Menyimpan…" : "Ubah kata sandi"}
-        </button>
-      </div>
+      {form.messages}
+      <FormActions busy={fetching} busyText="Menyimpan…">
+        Ubah kata sandi
+      </FormActions>
     </form>
   );
 }
@@ -358,35 +333,29 @@ export default function ProfilePage() {
       )}
       {me && (
         <>
-          <section className="card" aria-labelledby="akun-heading">
-            <h2 id="akun-heading">Akun</h2>
+          <CardSection id="akun-heading" title="Akun">
             <ProfileDetails user={me} />
-          </section>
-          <section className="card" aria-labelledby="kontak-heading">
-            <h2 id="kontak-heading">Data kontak</h2>
+          </CardSection>
+          <CardSection id="kontak-heading" title="Data kontak">
             <ContactForm user={me} />
-          </section>
-          <section className="card" aria-labelledby="sandi-heading">
-            <h2 id="sandi-heading">Kata sandi</h2>
+          </CardSection>
+          <CardSection id="sandi-heading" title="Kata sandi">
             <PasswordForm />
-          </section>
-          <section className="card" aria-labelledby="sesi-heading">
-            <h2 id="sesi-heading">Keluar</h2>
+          </CardSection>
+          <CardSection id="sesi-heading" title="Keluar">
             <Sessions />
-          </section>
-          <section className="card" aria-labelledby="data-heading">
-            <h2 id="data-heading">Data saya</h2>
+          </CardSection>
+          <CardSection id="data-heading" title="Data saya">
             <MyData />
-          </section>
-          <section className="card" aria-labelledby="akses-heading">
-            <h2 id="akses-heading">Siapa melihat data saya</h2>
+          </CardSection>
+          <CardSection id="akses-heading" title="Siapa melihat data saya">
             <p>Lihat kapan petugas atau sistem lain membuka data pribadi Anda, seperti NIK lengkap atau dokumen yang Anda unggah.</p>
             <p>
               <Link className="button button--secondary" to="/profil/akses-data">
                 Siapa melihat data saya
               </Link>
             </p>
-          </section>
+          </CardSection>
         </>
       )}
     </div>

@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { RegisterForm, checkIdentity } from "./register";
+import { RegisterForm } from "./register";
+import { checkIdentity } from "../components/identity-fields";
 import { descriptionOf, mockClient, Wrapper, type GraphQLRequestBody } from "../test-utils";
 import { NIK_ERROR_MESSAGES } from "../../../server/modules/identity/nik";
 

@@ -1,16 +1,15 @@
-import { useMemo, useRef, useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../gql";
 import type { IdentityType } from "../gql/graphql";
-import { Checkbox, Field, FormMessage, PasswordInput } from "../components/field";
+import { Checkbox, Field, FormActions, PasswordInput } from "../components/field";
+import { ContactFields } from "../components/contact-fields";
+import { IdentityFields, useIdentity } from "../components/identity-fields";
 import { PageTitle } from "../components/page-title";
-import { focusFirstError, placeError, requestErrorMessage, type FieldErrors } from "../lib/errors";
-import { formatDate } from "../lib/format";
+import { requestErrorMessage, type FieldErrors } from "../lib/errors";
+import { useForm } from "../lib/form";
 import { useSession } from "../lib/session";
-// the same pure checks the API runs, so mistakes show while typing
-import { NIK_ERROR_MESSAGES, NIK_WARNING_MESSAGES, validateNik, type NikWarningCode } from "../../../server/modules/identity/nik";
-import { NIP_ERROR_MESSAGES, NIP_WARNING_MESSAGES, validateNip, type NipWarningCode } from "../../../server/modules/identity/nip";
 
 const LegalVersionsQuery = graphql(`
   query RegisterLegalVersions {
@@ -57,36 +56,10 @@ const FIELD_ALIASES = { versiSyaratKetentuan: "setujuSyaratKetentuan", versiKebi
 
 const PASSWORD_MIN = 10;
 
-export interface IdentityCheck {
-  error?: string;
-  ok?: string;
-  warning?: string;
-  /** digits typed so far / digits needed */
-  progress?: string;
-}
-
-/**
- * Checks a NIK/NIP while it is typed. An incomplete number only shows a counter until the field is left
- * (`finished`); a wrong character, or a complete number that breaks a rule, shows the API's own message.
- */
-export function checkIdentity(type: IdentityType, raw: string, finished: boolean, now = new Date()): IdentityCheck {
-  const digits = raw.replace(/\s+/g, "");
-  if (!digits) return {};
-  const length = type === "NIK" ? 16 : 18;
-  const formatMessage = type === "NIK" ? NIK_ERROR_MESSAGES.NIK_FORMAT : NIP_ERROR_MESSAGES.NIP_FORMAT;
-  if (/\D/.test(digits) || digits.length > length) return { error: formatMessage };
-  if (digits.length < length) return finished ? { error: formatMessage } : { progress: `${digits.length}/${length}` };
-  if (type === "NIK") {
-    const r = validateNik(digits, now);
-    if (!r.ok) return { error: r.message };
-    const warning = r.warnings.map((w) => NIK_WARNING_MESSAGES[w as NikWarningCode]).join(" ") || undefined;
-    return { ok: `Format NIK benar (tanggal lahir ${formatDate(r.birthDate, { weekday: false })}).`, warning };
-  }
-  const r = validateNip(digits, now);
-  if (!r.ok) return { error: r.message };
-  const warning = r.warnings.map((w) => NIP_WARNING_MESSAGES[w as NipWarningCode]).join(" ") || undefined;
-  return { ok: `Format NIP benar (tanggal lahir ${formatDate(r.birthDate, { weekday: false })}).`, warning };
-}
+const IDENTITY_TYPES = [
+  { type: "NIK", label: "NIK (warga, sesuai KTP)", hint: "16 angka, tertulis di KTP atau Kartu Keluarga. NIK disimpan terenkripsi." },
+  { type: "NIP", label: "NIP (aparatur sipil negara)", hint: "18 angka, tertulis di SK atau kartu pegawai. NIP disimpan terenkripsi." },
+] as const;
 
 interface FormState {
   identityType: IdentityType;
@@ -111,47 +84,29 @@ const EMPTY: FormState = {
 };
 
 export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
-  const [form, setForm] = useState<FormState>(EMPTY);
-  const [identityLeft, setIdentityLeft] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { values: form, set, errors, formError, setFormError, formRef, checked, showApiError } = useForm<FormState>(EMPTY, FIELDS);
+  const identity = useIdentity(form);
   const [{ data: legal, error: legalError }] = useQuery({ query: LegalVersionsQuery });
   const [{ fetching }, register] = useMutation(RegisterMutation);
-  const formRef = useRef<HTMLFormElement>(null);
-
-  const identity = useMemo(() => checkIdentity(form.identityType, form.nomorIdentitas, identityLeft), [form.identityType, form.nomorIdentitas, identityLeft]);
-
-  function set<K extends keyof FormState>(key: K, value: FormState[K]) {
-    setForm((f) => ({ ...f, [key]: value }));
-    // a server message about a field is stale once the field changes
-    if (errors[key]) setErrors((x) => ({ ...x, [key]: "" }));
-  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (fetching) return;
     setFormError(null);
     const local: FieldErrors = {};
-    const idCheck = checkIdentity(form.identityType, form.nomorIdentitas, true);
-    setIdentityLeft(true);
-    if (!form.nomorIdentitas.trim()) local.nomorIdentitas = `Masukkan ${form.identityType} Anda.`;
-    else if (idCheck.error) local.nomorIdentitas = idCheck.error;
+    const idProblem = identity.problem(`Masukkan ${form.identityType} Anda.`);
+    if (idProblem) local.nomorIdentitas = idProblem;
     if (form.namaLengkap.trim().length < 2) local.namaLengkap = "Tulis nama lengkap Anda sesuai KTP.";
     if (!form.email.trim()) local.email = "Masukkan alamat email Anda.";
     if (!form.telepon.trim()) local.telepon = "Masukkan nomor telepon atau WhatsApp Anda.";
     if (form.password.length < PASSWORD_MIN) local.password = `Kata sandi minimal ${PASSWORD_MIN} karakter.`;
     if (!form.setujuSyaratKetentuan) local.setujuSyaratKetentuan = "Centang persetujuan ini untuk mendaftar.";
     if (!form.setujuKebijakanPrivasi) local.setujuKebijakanPrivasi = "Centang persetujuan ini untuk mendaftar.";
-    if (Object.keys(local).length) {
-      setErrors(local);
-      focusFirstError(formRef.current, FIELDS, local);
-      return;
-    }
+    if (!checked(local)) return;
     if (!legal) {
       setFormError(requestErrorMessage(legalError) ?? "Versi syarat dan kebijakan belum termuat. Tunggu sebentar, lalu coba lagi.");
       return;
     }
-    setErrors({});
     const result = await register({
       input: {
         ...form,
@@ -169,76 +124,22 @@ export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
       onRegistered();
       return;
     }
-    const placed = placeError(r, FIELDS, FIELD_ALIASES);
-    setErrors(placed.fields);
-    setFormError(placed.form);
-    focusFirstError(formRef.current, FIELDS, placed.fields);
+    showApiError(r, FIELD_ALIASES);
   }
 
   const versions = legal?.legalVersions;
-  const identityError = errors.nomorIdentitas || identity.error;
 
   return (
     <form ref={formRef} className="form" noValidate onSubmit={submit} aria-label="Formulir pendaftaran">
-      <fieldset className="choice">
-        <legend className="field__label">Saya mendaftar dengan</legend>
-        <div className="choice__options">
-          {(["NIK", "NIP"] as const).map((t) => (
-            <label key={t} className="choice__option">
-              <input
-                type="radio"
-                name="identityType"
-                value={t}
-                checked={form.identityType === t}
-                onChange={() => {
-                  set("identityType", t);
-                  setIdentityLeft(false);
-                }}
-              />
-              {t === "NIK" ? "NIK (warga, sesuai KTP)" : "NIP (aparatur sipil negara)"}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <IdentityFields legend="Saya mendaftar dengan" types={IDENTITY_TYPES} values={form} onChange={set} identity={identity} error={errors.nomorIdentitas} autoComplete="username" withWarnings />
 
-      <Field
-        name="nomorIdentitas"
-        label={form.identityType === "NIK" ? "NIK" : "NIP"}
-        hint={
-          form.identityType === "NIK"
-            ? "16 angka, tertulis di KTP atau Kartu Keluarga. NIK disimpan terenkripsi."
-            : "18 angka, tertulis di SK atau kartu pegawai. NIP disimpan terenkripsi."
-        }
-        error={identityError}
-        success={!identityError ? identity.ok && `${identity.ok}${identity.warning ? ` ${identity.warning}` : ""}` : null}
-        aside={identity.progress}
-      >
-        {(props) => (
-          <input
-            {...props}
-            type="text"
-            inputMode="numeric"
-            autoComplete="username"
-            value={form.nomorIdentitas}
-            onChange={(e) => set("nomorIdentitas", e.target.value)}
-            onBlur={() => setIdentityLeft(true)}
-          />
-        )}
-      </Field>
-
-      <Field name="namaLengkap" label="Nama lengkap" hint="Sesuai KTP, tanpa gelar." error={errors.namaLengkap}>
-        {(props) => <input {...props} type="text" autoComplete="name" value={form.namaLengkap} onChange={(e) => set("namaLengkap", e.target.value)} />}
-      </Field>
-
-      <Field name="email" label="Email" hint="Untuk pemberitahuan status akun dan pengajuan." error={errors.email}>
-        {(props) => (
-          <input {...props} type="email" autoComplete="email" autoCapitalize="none" spellCheck={false} value={form.email} onChange={(e) => set("email", e.target.value)} />
-        )}
-      </Field>
-
-      <Field name="telepon" label="Nomor telepon / WhatsApp" hint="Contoh: 081234567890." error={errors.telepon}>
-        {(props) => <input {...props} type="tel" inputMode="tel" autoComplete="tel" value={form.telepon} onChange={(e) => set("telepon", e.target.value)} />}
-      </Field>
+      <ContactFields
+        values={form}
+        onChange={set}
+        errors={errors}
+        hints={{ namaLengkap: "Sesuai KTP, tanpa gelar.", email: "Untuk pemberitahuan status akun dan pengajuan.", telepon: "Contoh: 081234567890." }}
+        own
+      />
 
       <Field
         name="password"
@@ -265,12 +166,9 @@ export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
         {versions && <span className="muted"> (versi {versions.kebijakanPrivasi})</span>}.
       </Checkbox>
 
-      <FormMessage kind="error">{formError}</FormMessage>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={fetching}>
-          {fetching ? "Mengirim…" : "Daftar"}
-        </button>
-      </div>
+      <FormActions error={formError} busy={fetching} busyText="Mengirim…">
+        Daftar
+      </FormActions>
     </form>
   );
 }

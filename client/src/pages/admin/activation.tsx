@@ -2,13 +2,13 @@ import { useMemo, useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "urql";
 import { graphql, useFragment, type FragmentType } from "../../gql";
 import type { AccountStatus } from "../../gql/graphql";
+import { AccountCard } from "../../components/account-card";
 import { AdminOnly } from "../../components/admin-only";
-import { Field, FormMessage } from "../../components/field";
+import { Fact, TimeFact } from "../../components/facts";
+import { Field, FormActions, FormMessage, SearchBox } from "../../components/field";
 import { PageTitle } from "../../components/page-title";
-import { StatusBadge } from "../../components/status-badge";
 import { requestErrorMessage, type ApiError } from "../../lib/errors";
-import { formatDateTime } from "../../lib/format";
-import { ROLE_LABEL, STATUS_LABEL } from "../../lib/labels";
+import { roleText, STATUS_LABEL } from "../../lib/labels";
 
 const AdminUsersQuery = graphql(`
   query AdminUsers($filter: UserFilter, $first: Int) {
@@ -207,14 +207,9 @@ function ReasonForm({
       <Field name="alasan" label={label} hint="Pemohon akan melihat alasan ini." error={error}>
         {(p) => <textarea {...p} rows={3} autoFocus value={alasan} onChange={(e) => setAlasan(e.target.value)} />}
       </Field>
-      <div className="form__actions">
-        <button type="submit" className="button button--danger" disabled={busy}>
-          {confirmText}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          Batal
-        </button>
-      </div>
+      <FormActions busy={busy} kind="danger" onCancel={onCancel} cancelKind="secondary">
+        {confirmText}
+      </FormActions>
     </form>
   );
 }
@@ -239,43 +234,18 @@ function UserCard(props: { user: FragmentType<typeof UserCard_UserFragment>; onD
   }
 
   return (
-    <li className="card user">
-      <div className="user__head">
-        <h3 className="user__name">{u.namaLengkap}</h3>
-        <StatusBadge status={u.status} />
-      </div>
+    <AccountCard nama={u.namaLengkap} status={u.status}>
       <dl className="facts facts--compact">
-        <div>
-          <dt>{u.identityType}</dt>
-          <dd>
-            <RevealNumber id={u.id} masked={u.nomorIdentitasMasked} />
-          </dd>
-        </div>
-        <div>
-          <dt>Email</dt>
-          <dd className="break">{u.email}</dd>
-        </div>
-        <div>
-          <dt>Telepon</dt>
-          <dd>{u.telepon}</dd>
-        </div>
-        <div>
-          <dt>Peran</dt>
-          <dd>
-            {ROLE_LABEL[u.role]}
-            {u.instansi ? ` — ${u.instansi.nama}` : ""}
-          </dd>
-        </div>
-        <div>
-          <dt>Terdaftar</dt>
-          <dd>{formatDateTime(u.createdAt)}</dd>
-        </div>
-        {u.statusReason && (
-          <div>
-            <dt>Alasan</dt>
-            <dd>{u.statusReason}</dd>
-          </div>
-        )}
+        <Fact label={u.identityType}>
+          <RevealNumber id={u.id} masked={u.nomorIdentitasMasked} />
+        </Fact>
+        <Fact label="Email" className="break">
+          {u.email}
+        </Fact>
+        <Fact label="Telepon">{u.telepon}</Fact>
+        <Fact label="Peran">{roleText(u)}</Fact>
+        <TimeFact label="Terdaftar" at={u.createdAt} />
+        {u.statusReason && <Fact label="Alasan">{u.statusReason}</Fact>}
       </dl>
       {error && <FormMessage kind="error">{error}</FormMessage>}
       {asking ? (
@@ -310,7 +280,7 @@ function UserCard(props: { user: FragmentType<typeof UserCard_UserFragment>; onD
           )}
         </div>
       )}
-    </li>
+    </AccountCard>
   );
 }
 
@@ -346,22 +316,7 @@ function ActivationList() {
             </button>
           ))}
         </div>
-        <form
-          className="search"
-          role="search"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setQuery(search.trim());
-          }}
-        >
-          <label htmlFor="cari-akun" className="sr-only">
-            Cari nama atau email
-          </label>
-          <input id="cari-akun" type="search" placeholder="Cari nama atau email" value={search} onChange={(e) => setSearch(e.target.value)} />
-          <button type="submit" className="button button--secondary">
-            Cari
-          </button>
-        </form>
+        <SearchBox id="cari-akun" label="Cari nama atau email" value={search} onChange={setSearch} onSearch={() => setQuery(search.trim())} />
       </div>
       <FormMessage kind="success">{message}</FormMessage>
       {error && <p className="alert alert--error">{requestErrorMessage(error)}</p>}

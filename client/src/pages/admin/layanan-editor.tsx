@@ -1,11 +1,13 @@
-import { lazy, Suspense, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { useMutation, useQuery } from "urql";
-import { graphql } from "../../gql";
+import { graphql, useFragment } from "../../gql";
 import type { FormFieldType, LayananEditorQuery, SlaSatuan } from "../../gql/graphql";
+import { CardSection } from "../../components/card-section";
 import { Checkbox, Field, FormMessage } from "../../components/field";
 import { PageTitle } from "../../components/page-title";
 import { RequireRole } from "../../components/require-role";
+import { KOMPONEN_TEKS, LazyFlowchart, StandarPelayanan_LayananFragment, type KomponenTeks } from "../../components/standar-pelayanan";
 import { focusFirstError, requestErrorMessage, type FieldErrors } from "../../lib/errors";
 import { acceptAttr, checkFile, formatUkuran } from "../../lib/files";
 import { isUuid, rawId, toGlobalId } from "../../lib/ids";
@@ -13,52 +15,15 @@ import { SLA_SATUAN_LABEL } from "../../lib/labels";
 import { useSession } from "../../lib/session";
 import { uploadMutation } from "../../lib/upload";
 
-const Flowchart = lazy(() => import("../../components/flowchart").then((m) => ({ default: m.Flowchart })));
-
 const LayananEditorQueryDoc = graphql(`
   query LayananEditor($id: ID!) {
     node(id: $id) {
       __typename
       ... on Layanan {
         id
-        kode
-        nama
-        kategori
-        deskripsi
-        aktif
-        contoh
-        unduhOnline
-        ambilDiKantor
         slaJumlah
         slaSatuan
-        biaya
-        dasarHukum
-        persyaratanKeterangan
-        prosedur
-        prosedurFlowchart
-        jangkaWaktuKeterangan
-        biayaKeterangan
-        produkLayanan
-        saranaPrasarana
-        kompetensiPelaksana
-        pengawasanInternal
-        penangananPengaduan
-        jumlahPelaksana
-        jaminanPelayanan
-        jaminanKeamanan
-        evaluasiKinerja
-        instansi {
-          id
-        }
-        persyaratan {
-          id
-          label
-          keterangan
-          wajib
-          jenisFile
-          maksBytes
-          templateUrl
-        }
+        ...StandarPelayanan_Layanan
         formFields {
           nama
           label
@@ -150,24 +115,6 @@ const FIELD_TYPES: Array<[FormFieldType, string]> = [
   ["EMAIL", "Email"],
 ];
 
-const TEXTS = [
-  ["dasarHukum", "Dasar hukum"],
-  ["persyaratanKeterangan", "Persyaratan (uraian)"],
-  ["prosedur", "Sistem, mekanisme, dan prosedur"],
-  ["jangkaWaktuKeterangan", "Keterangan jangka waktu"],
-  ["biayaKeterangan", "Keterangan biaya/tarif"],
-  ["produkLayanan", "Produk pelayanan"],
-  ["saranaPrasarana", "Sarana, prasarana, dan/atau fasilitas"],
-  ["kompetensiPelaksana", "Kompetensi pelaksana"],
-  ["pengawasanInternal", "Pengawasan internal"],
-  ["penangananPengaduan", "Penanganan pengaduan, saran, dan masukan"],
-  ["jumlahPelaksana", "Jumlah pelaksana"],
-  ["jaminanPelayanan", "Jaminan pelayanan"],
-  ["jaminanKeamanan", "Jaminan keamanan dan keselamatan pelayanan"],
-  ["evaluasiKinerja", "Evaluasi kinerja pelaksana"],
-] as const;
-
-type TextKey = (typeof TEXTS)[number][0];
 
 interface SlotState {
   id?: string;
@@ -191,7 +138,7 @@ interface FieldState {
   pola: string;
 }
 
-interface EditorState extends Record<TextKey, string> {
+interface EditorState extends Record<KomponenTeks, string> {
   kode: string;
   nama: string;
   kategori: string;
@@ -222,14 +169,15 @@ function emptyState(): EditorState {
     prosedurFlowchart: "",
     persyaratan: [],
     formFields: [],
-    ...(Object.fromEntries(TEXTS.map(([k]) => [k, ""])) as Record<TextKey, string>),
+    ...(Object.fromEntries(KOMPONEN_TEKS.map(([k]) => [k, ""])) as Record<KomponenTeks, string>),
   };
 }
 
-function fromLoaded(l: Loaded): EditorState {
+function fromLoaded(loaded: Loaded): EditorState {
+  const l = { ...loaded, ...useFragment(StandarPelayanan_LayananFragment, loaded) };
   return {
     ...emptyState(),
-    ...(Object.fromEntries(TEXTS.map(([k]) => [k, l[k] ?? ""])) as Record<TextKey, string>),
+    ...(Object.fromEntries(KOMPONEN_TEKS.map(([k]) => [k, l[k] ?? ""])) as Record<KomponenTeks, string>),
     kode: l.kode,
     nama: l.nama,
     kategori: l.kategori,
@@ -258,12 +206,35 @@ function fromLoaded(l: Loaded): EditorState {
 
 const num = (s: string) => (s.trim() === "" ? null : Number(s.replace(",", ".")));
 
-function Section({ title, children, id }: { title: string; id: string; children: ReactNode }) {
+function move<T>(list: T[], i: number, d: number): T[] {
+  const j = i + d;
+  if (j < 0 || j >= list.length) return list;
+  const copy = [...list];
+  [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  return copy;
+}
+
+/** The tools of one item of a list (documents, form fields): required or not, up (and `down`), remove. */
+function ItemTools<T extends { label: string; wajib: boolean }>(props: { items: T[]; i: number; onItems: (items: T[]) => void; wajibText: string; onWajib: (wajib: boolean) => void; down?: boolean }) {
+  const { items, i, onItems } = props;
+  const label = items[i]!.label;
   return (
-    <section className="card" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {children}
-    </section>
+    <div className="editor-item__tools">
+      <label className="check">
+        <input type="checkbox" checked={items[i]!.wajib} onChange={(e) => props.onWajib(e.target.checked)} /> {props.wajibText}
+      </label>
+      <button type="button" className="button button--quiet button--small" onClick={() => onItems(move(items, i, -1))} disabled={i === 0}>
+        Naik<span className="sr-only"> {label}</span>
+      </button>
+      {props.down && (
+        <button type="button" className="button button--quiet button--small" onClick={() => onItems(move(items, i, 1))} disabled={i === items.length - 1}>
+          Turun<span className="sr-only"> {label}</span>
+        </button>
+      )}
+      <button type="button" className="button button--quiet button--small" onClick={() => onItems(items.filter((_, j) => j !== i))}>
+        Hapus<span className="sr-only"> {label}</span>
+      </button>
+    </div>
   );
 }
 
@@ -272,6 +243,7 @@ function Editor({ id }: { id: string | null }) {
   const navigate = useNavigate();
   const [{ data, error }] = useQuery({ query: LayananEditorQueryDoc, variables: { id: toGlobalId("Layanan", id ?? "") }, pause: !id });
   const loaded = data?.node?.__typename === "Layanan" ? data.node : null;
+  const contoh = useFragment(StandarPelayanan_LayananFragment, loaded)?.contoh;
   const [s, setS] = useState<EditorState>(emptyState);
   const [ready, setReady] = useState(!id);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -301,13 +273,6 @@ function Editor({ id }: { id: string | null }) {
   function setField(i: number, patch: Partial<FieldState>) {
     setS((x) => ({ ...x, formFields: x.formFields.map((p, j) => (j === i ? { ...p, ...patch } : p)) }));
     setSaved(null);
-  }
-  function move<T>(list: T[], i: number, d: number): T[] {
-    const j = i + d;
-    if (j < 0 || j >= list.length) return list;
-    const copy = [...list];
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-    return copy;
   }
 
   async function submit(e: FormEvent) {
@@ -347,7 +312,7 @@ function Editor({ id }: { id: string | null }) {
       slaSatuan: s.slaSatuan,
       biaya,
       prosedurFlowchart: s.prosedurFlowchart.trim() || null,
-      ...Object.fromEntries(TEXTS.map(([k]) => [k, s[k]])),
+      ...Object.fromEntries(KOMPONEN_TEKS.map(([k]) => [k, s[k]])),
     };
     const persyaratan = s.persyaratan.map((p) => ({ id: p.id ?? null, label: p.label.trim(), keterangan: p.keterangan, wajib: p.wajib, jenisFile: p.jenisFile, maksBytes: p.maksBytes }));
     const formFields = s.formFields.map((f) => ({
@@ -390,8 +355,8 @@ function Editor({ id }: { id: string | null }) {
 
   return (
     <form ref={formRef} className="editor" noValidate onSubmit={submit} aria-label="Standar pelayanan">
-      {loaded?.contoh && <p className="alert alert--info">Layanan ini data contoh. Sesuaikan dengan standar pelayanan resmi kantor sebelum dibuka untuk warga.</p>}
-      <Section id="ed-umum" title="Identitas layanan">
+      {contoh && <p className="alert alert--info">Layanan ini data contoh. Sesuaikan dengan standar pelayanan resmi kantor sebelum dibuka untuk warga.</p>}
+      <CardSection id="ed-umum" title="Identitas layanan">
         <div className="form form--grid">
           <Field name="nama" label="Nama layanan" error={errors.nama}>
             {(props) => <input {...props} type="text" value={s.nama} onChange={(e) => set("nama", e.target.value)} />}
@@ -433,9 +398,9 @@ function Editor({ id }: { id: string | null }) {
         <Checkbox name="aktif" checked={s.aktif} onChange={(v) => set("aktif", v)}>
           Dibuka untuk pengajuan (tampil di katalog)
         </Checkbox>
-      </Section>
+      </CardSection>
 
-      <Section id="ed-persyaratan" title="Dokumen persyaratan">
+      <CardSection id="ed-persyaratan" title="Dokumen persyaratan">
         {text("persyaratanKeterangan", "Persyaratan (uraian untuk warga)", { rows: 3 })}
         <ol className="editor-list">
           {s.persyaratan.map((p, i) => (
@@ -477,20 +442,7 @@ function Editor({ id }: { id: string | null }) {
                 </p>
               </fieldset>
               {p.id && <TemplateUpload slotId={p.id} label={p.label} url={p.templateUrl ?? null} onDone={(url) => setSlot(i, { templateUrl: url })} />}
-              <div className="editor-item__tools">
-                <label className="check">
-                  <input type="checkbox" checked={p.wajib} onChange={(e) => setSlot(i, { wajib: e.target.checked })} /> Wajib diunggah
-                </label>
-                <button type="button" className="button button--quiet button--small" onClick={() => set("persyaratan", move(s.persyaratan, i, -1))} disabled={i === 0}>
-                  Naik<span className="sr-only"> {p.label}</span>
-                </button>
-                <button type="button" className="button button--quiet button--small" onClick={() => set("persyaratan", move(s.persyaratan, i, 1))} disabled={i === s.persyaratan.length - 1}>
-                  Turun<span className="sr-only"> {p.label}</span>
-                </button>
-                <button type="button" className="button button--quiet button--small" onClick={() => set("persyaratan", s.persyaratan.filter((_, j) => j !== i))}>
-                  Hapus<span className="sr-only"> {p.label}</span>
-                </button>
-              </div>
+              <ItemTools items={s.persyaratan} i={i} onItems={(list) => set("persyaratan", list)} wajibText="Wajib diunggah" onWajib={(wajib) => setSlot(i, { wajib })} down />
             </li>
           ))}
         </ol>
@@ -501,9 +453,9 @@ function Editor({ id }: { id: string | null }) {
         >
           Tambah dokumen persyaratan
         </button>
-      </Section>
+      </CardSection>
 
-      <Section id="ed-formulir" title="Isian formulir">
+      <CardSection id="ed-formulir" title="Isian formulir">
         <ol className="editor-list">
           {s.formFields.map((f, i) => (
             <li key={i} className="editor-item">
@@ -551,17 +503,7 @@ function Editor({ id }: { id: string | null }) {
                   </Field>
                 )}
               </div>
-              <div className="editor-item__tools">
-                <label className="check">
-                  <input type="checkbox" checked={f.wajib} onChange={(e) => setField(i, { wajib: e.target.checked })} /> Wajib
-                </label>
-                <button type="button" className="button button--quiet button--small" onClick={() => set("formFields", move(s.formFields, i, -1))} disabled={i === 0}>
-                  Naik<span className="sr-only"> {f.label}</span>
-                </button>
-                <button type="button" className="button button--quiet button--small" onClick={() => set("formFields", s.formFields.filter((_, j) => j !== i))}>
-                  Hapus<span className="sr-only"> {f.label}</span>
-                </button>
-              </div>
+              <ItemTools items={s.formFields} i={i} onItems={(list) => set("formFields", list)} wajibText="Wajib" onWajib={(wajib) => setField(i, { wajib })} />
             </li>
           ))}
         </ol>
@@ -572,9 +514,9 @@ function Editor({ id }: { id: string | null }) {
         >
           Tambah isian
         </button>
-      </Section>
+      </CardSection>
 
-      <Section id="ed-prosedur" title="Prosedur">
+      <CardSection id="ed-prosedur" title="Prosedur">
         {text("prosedur", "Sistem, mekanisme, dan prosedur", { rows: 6 })}
         <Field name="prosedurFlowchart" label="Bagan alir (kode mermaid)" hint="Diawali “graph TD”. Kosongkan bila tidak ada." error={errors.prosedurFlowchart} required={false}>
           {(props) => <textarea {...props} className="mono" rows={6} value={s.prosedurFlowchart} onChange={(e) => set("prosedurFlowchart", e.target.value)} />}
@@ -584,18 +526,14 @@ function Editor({ id }: { id: string | null }) {
             Pratinjau bagan
           </button>
         )}
-        {preview && (
-          <Suspense fallback={<p aria-busy="true">Memuat bagan…</p>}>
-            <Flowchart source={preview} title={s.nama} />
-          </Suspense>
-        )}
-      </Section>
+        {preview && <LazyFlowchart source={preview} title={s.nama} />}
+      </CardSection>
 
-      <Section id="ed-komponen" title="Komponen standar pelayanan lainnya">
-        {TEXTS.filter(([k]) => k !== "prosedur" && k !== "persyaratanKeterangan").map(([k, l]) => (
+      <CardSection id="ed-komponen" title="Komponen standar pelayanan lainnya">
+        {KOMPONEN_TEKS.filter(([k]) => k !== "prosedur" && k !== "persyaratanKeterangan").map(([k, l]) => (
           <div key={k}>{text(k, l)}</div>
         ))}
-      </Section>
+      </CardSection>
 
       <div className="card form-end sticky-actions">
         <FormMessage kind="error">{formError}</FormMessage>

@@ -1,18 +1,20 @@
-import { useMemo, useRef, useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { Link } from "react-router-dom";
 import { useMutation, useQuery } from "urql";
 import { graphql, useFragment, type FragmentType } from "../../gql";
 import type { IdentityType, Role, UserFilter } from "../../gql/graphql";
 import { AdminOnly } from "../../components/admin-only";
-import { Field, FormMessage, PasswordInput } from "../../components/field";
+import { AccountCard } from "../../components/account-card";
+import { ContactFields } from "../../components/contact-fields";
+import { Fact, TimeFact } from "../../components/facts";
+import { Field, FormActions, FormMessage, PasswordInput, SearchBox, SelectField } from "../../components/field";
 import { PageTitle } from "../../components/page-title";
-import { StatusBadge } from "../../components/status-badge";
-import { errorCode, focusFirstError, placeError, requestErrorMessage, type FieldErrors } from "../../lib/errors";
-import { formatDateTime } from "../../lib/format";
+import { errorCode, focusFirstError, requestErrorMessage, type FieldErrors } from "../../lib/errors";
+import { useForm } from "../../lib/form";
 import { rawId } from "../../lib/ids";
 import { ROLE_LABEL } from "../../lib/labels";
 import { useSession } from "../../lib/session";
-import { checkIdentity } from "../register";
+import { IdentityFields, useIdentity } from "../../components/identity-fields";
 
 const PenggunaQuery = graphql(`
   query AdminPengguna($filter: UserFilter, $first: Int, $after: String) {
@@ -136,6 +138,9 @@ const ROLE_HINT: Record<Role, string> = {
 };
 
 const needsInstansi = (role: Role) => STAFF_ROLES.includes(role);
+const roleHint = (role: Role) => `${ROLE_LABEL[role]}: ${ROLE_HINT[role]}.`;
+const roleOptions = (roles: Role[]) => roles.map((r) => ({ id: r, nama: ROLE_LABEL[r] }));
+const officeOptions = (offices: Office[]) => offices.map((o) => ({ id: o.id, nama: `${o.nama}${o.aktif ? "" : " (nonaktif)"}` }));
 
 function useOffices(superadmin: boolean): Office[] {
   const [{ data }] = useQuery({ query: PenggunaInstansiQuery, pause: !superadmin });
@@ -163,6 +168,11 @@ interface StaffForm {
   password: string;
 }
 
+const IDENTITY_TYPES = [
+  { type: "NIP", label: "NIP (aparatur sipil negara)", hint: "18 angka, dipakai untuk masuk ke Loket." },
+  { type: "NIK", label: "NIK (pegawai non-ASN)", hint: "16 angka sesuai KTP, dipakai untuk masuk ke Loket." },
+] as const;
+
 /** A password that passes the API's checks: 14 characters from an alphabet without look-alikes (0/O, 1/l). */
 function randomPassword(): string {
   const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
@@ -176,49 +186,36 @@ function CreateStaffForm({ offices, onCreated, onCancel }: { offices: Office[]; 
   const { me } = useSession();
   const superadmin = me?.role === "SUPERADMIN";
   const roles: Role[] = superadmin ? ["PETUGAS", "ADMIN", "PPID", "ATASAN_PPID", "SUPERADMIN"] : STAFF_ROLES;
-  const [form, setForm] = useState<StaffForm>({
-    identityType: "NIP",
-    nomorIdentitas: "",
-    namaLengkap: "",
-    email: "",
-    telepon: "",
-    role: "PETUGAS",
-    instansiId: superadmin ? "" : (me?.instansi?.id ?? ""),
-    password: "",
-  });
-  const [identityLeft, setIdentityLeft] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { values: form, set, errors, setErrors, formError, setFormError, formRef, checked, showApiError } = useForm<StaffForm>(
+    {
+      identityType: "NIP",
+      nomorIdentitas: "",
+      namaLengkap: "",
+      email: "",
+      telepon: "",
+      role: "PETUGAS",
+      instansiId: superadmin ? "" : (me?.instansi?.id ?? ""),
+      password: "",
+    },
+    STAFF_FIELDS,
+  );
+  const identity = useIdentity(form);
   const [{ fetching }, create] = useMutation(CreateStaffAccountMutation);
-  const formRef = useRef<HTMLFormElement>(null);
-  const identity = useMemo(() => checkIdentity(form.identityType, form.nomorIdentitas, identityLeft), [form.identityType, form.nomorIdentitas, identityLeft]);
   const instansiId = superadmin ? form.instansiId || offices.find((o) => o.aktif)?.id || "" : form.instansiId;
-
-  function set<K extends keyof StaffForm>(key: K, value: StaffForm[K]) {
-    setForm((f) => ({ ...f, [key]: value }));
-    if (errors[key]) setErrors((x) => ({ ...x, [key]: "" }));
-  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (fetching) return;
     setFormError(null);
-    setIdentityLeft(true);
     const local: FieldErrors = {};
-    const idCheck = checkIdentity(form.identityType, form.nomorIdentitas, true);
-    if (!form.nomorIdentitas.trim()) local.nomorIdentitas = `Masukkan ${form.identityType} pemilik akun.`;
-    else if (idCheck.error) local.nomorIdentitas = idCheck.error;
+    const idProblem = identity.problem(`Masukkan ${form.identityType} pemilik akun.`);
+    if (idProblem) local.nomorIdentitas = idProblem;
     if (form.namaLengkap.trim().length < 2) local.namaLengkap = "Tulis nama lengkap pemilik akun sesuai KTP, tanpa gelar.";
     if (!form.email.trim()) local.email = "Masukkan alamat email pemilik akun.";
     if (!form.telepon.trim()) local.telepon = "Masukkan nomor telepon pemilik akun.";
     if (needsInstansi(form.role) && !instansiId) local.instansiId = "Pilih instansi tempat ia bekerja.";
     if (form.password.length < 10) local.password = "Kata sandi awal minimal 10 karakter. Pakai tombol “Buatkan kata sandi” bila perlu.";
-    if (Object.keys(local).length) {
-      setErrors(local);
-      focusFirstError(formRef.current, STAFF_FIELDS, local);
-      return;
-    }
-    setErrors({});
+    if (!checked(local)) return;
     const result = await create({
       ...form,
       nomorIdentitas: form.nomorIdentitas.replace(/\s+/g, ""),
@@ -237,94 +234,35 @@ function CreateStaffForm({ offices, onCreated, onCancel }: { offices: Office[]; 
       onCreated(`Akun ${r.data.namaLengkap} (${ROLE_LABEL[r.data.role]}) telah dibuat dan langsung aktif. Sampaikan ${form.identityType} dan kata sandi awalnya secara langsung kepada yang bersangkutan.`);
       return;
     }
-    const placed = placeError(r, STAFF_FIELDS);
-    setErrors(placed.fields);
-    setFormError(placed.form);
-    focusFirstError(formRef.current, STAFF_FIELDS, placed.fields);
+    showApiError(r);
   }
 
-  const identityError = errors.nomorIdentitas || identity.error;
   return (
     <form ref={formRef} className="form" noValidate onSubmit={submit} aria-labelledby="staf-baru-heading">
       <h2 id="staf-baru-heading">Tambah akun staf</h2>
       <p className="muted">
         Akun staf langsung aktif, tanpa menunggu aktivasi. Isi dengan data pemilik akun sendiri: setiap tindakan di Loket tercatat atas namanya.
       </p>
-      <fieldset className="choice choice--inline">
-        <legend className="field__label">Nomor identitas</legend>
-        <div className="choice__options">
-          {(["NIP", "NIK"] as const).map((t) => (
-            <label key={t} className="choice__option">
-              <input
-                type="radio"
-                name="identityType"
-                value={t}
-                checked={form.identityType === t}
-                onChange={() => {
-                  set("identityType", t);
-                  setIdentityLeft(false);
-                }}
-              />
-              {t === "NIP" ? "NIP (aparatur sipil negara)" : "NIK (pegawai non-ASN)"}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <Field
-        name="nomorIdentitas"
-        label={form.identityType}
-        hint={form.identityType === "NIP" ? "18 angka, dipakai untuk masuk ke Loket." : "16 angka sesuai KTP, dipakai untuk masuk ke Loket."}
-        error={identityError}
-        success={!identityError ? identity.ok : null}
-        aside={identity.progress}
-      >
-        {(p) => (
-          <input
-            {...p}
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            value={form.nomorIdentitas}
-            onChange={(e) => set("nomorIdentitas", e.target.value)}
-            onBlur={() => setIdentityLeft(true)}
-          />
-        )}
-      </Field>
-      <Field name="namaLengkap" label="Nama lengkap" hint="Sesuai KTP, tanpa gelar." error={errors.namaLengkap}>
-        {(p) => <input {...p} type="text" autoComplete="off" value={form.namaLengkap} onChange={(e) => set("namaLengkap", e.target.value)} />}
-      </Field>
-      <Field name="email" label="Email" hint="Email kantor bila ada. Tautan atur ulang kata sandi dikirim ke sini." error={errors.email}>
-        {(p) => <input {...p} type="email" autoComplete="off" autoCapitalize="none" spellCheck={false} value={form.email} onChange={(e) => set("email", e.target.value)} />}
-      </Field>
-      <Field name="telepon" label="Nomor telepon / WhatsApp" hint="Contoh: 081234567890." error={errors.telepon}>
-        {(p) => <input {...p} type="tel" inputMode="tel" autoComplete="off" value={form.telepon} onChange={(e) => set("telepon", e.target.value)} />}
-      </Field>
-      <Field name="role" label="Peran" hint={`${ROLE_LABEL[form.role]}: ${ROLE_HINT[form.role]}.`} error={errors.role}>
-        {(p) => (
-          <select {...p} value={form.role} onChange={(e) => set("role", e.target.value as Role)}>
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABEL[r]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <IdentityFields legend="Nomor identitas" inline types={IDENTITY_TYPES} values={form} onChange={set} identity={identity} error={errors.nomorIdentitas} autoComplete="off" />
+      <ContactFields
+        values={form}
+        onChange={set}
+        errors={errors}
+        hints={{ namaLengkap: "Sesuai KTP, tanpa gelar.", email: "Email kantor bila ada. Tautan atur ulang kata sandi dikirim ke sini.", telepon: "Contoh: 081234567890." }}
+        own={false}
+      />
+      <SelectField name="role" label="Peran" hint={roleHint(form.role)} error={errors.role} value={form.role} onChange={(r) => set("role", r)} options={roleOptions(roles)} />
       {needsInstansi(form.role) &&
         (superadmin ? (
-          <Field name="instansiId" label="Instansi" error={errors.instansiId}>
-            {(p) => (
-              <select {...p} value={instansiId} onChange={(e) => set("instansiId", e.target.value)}>
-                {offices.length === 0 && <option value="">Memuat daftar instansi…</option>}
-                {offices.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.nama}
-                    {o.aktif ? "" : " (nonaktif)"}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            name="instansiId"
+            label="Instansi"
+            error={errors.instansiId}
+            value={instansiId}
+            onChange={(id) => set("instansiId", id)}
+            options={officeOptions(offices)}
+            placeholder={offices.length === 0 ? "Memuat daftar instansi…" : undefined}
+          />
         ) : (
           <p>
             <strong>Instansi:</strong> {me?.instansi?.nama}
@@ -344,15 +282,9 @@ function CreateStaffForm({ offices, onCreated, onCancel }: { offices: Office[]; 
           Buatkan kata sandi
         </button>
       </p>
-      <FormMessage kind="error">{formError}</FormMessage>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={fetching}>
-          {fetching ? "Membuat akun…" : "Buat akun staf"}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          Batal
-        </button>
-      </div>
+      <FormActions error={formError} busy={fetching} busyText="Membuat akun…" onCancel={onCancel} cancelKind="secondary">
+        Buat akun staf
+      </FormActions>
     </form>
   );
 }
@@ -376,12 +308,12 @@ function RoleForm({
   const { me } = useSession();
   const superadmin = me?.role === "SUPERADMIN";
   const roles = superadmin ? ALL_ROLES : STAFF_ROLES;
-  const [role, setRole] = useState<Role>(user.role === "PEMOHON" && !superadmin ? "PETUGAS" : user.role);
-  const [chosen, setChosen] = useState(user.instansi?.id ?? "");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { values, set, errors, setErrors, formError, setFormError, formRef, showApiError } = useForm(
+    { role: user.role === "PEMOHON" && !superadmin ? "PETUGAS" : user.role, chosen: user.instansi?.id ?? "" },
+    ROLE_FIELDS,
+  );
+  const { role, chosen } = values;
   const [{ fetching }, setUserRole] = useMutation(SetUserRoleMutation);
-  const formRef = useRef<HTMLFormElement>(null);
   const instansiId = superadmin ? chosen || offices.find((o) => o.aktif)?.id || "" : (me?.instansi?.id ?? "");
 
   async function submit(e: FormEvent) {
@@ -399,48 +331,27 @@ function RoleForm({
       onDone(`Peran ${user.namaLengkap} sekarang ${ROLE_LABEL[r.data.role]}${r.data.instansi ? ` di ${r.data.instansi.nama}` : ""}. Ia perlu masuk kembali.`);
       return;
     }
-    const placed = placeError(r, ROLE_FIELDS, { userId: "role" });
-    setErrors(placed.fields);
-    setFormError(placed.form);
-    focusFirstError(formRef.current, ROLE_FIELDS, placed.fields);
+    showApiError(r, { userId: "role" });
   }
 
   return (
     <form ref={formRef} className="form reason" noValidate onSubmit={submit} aria-label={`Ubah peran ${user.namaLengkap}`}>
-      <Field name="role" label={`Peran baru untuk ${user.namaLengkap}`} hint={`${ROLE_LABEL[role]}: ${ROLE_HINT[role]}.`} error={errors.role}>
-        {(p) => (
-          <select {...p} autoFocus value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABEL[r]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        name="role"
+        label={`Peran baru untuk ${user.namaLengkap}`}
+        hint={roleHint(role)}
+        error={errors.role}
+        value={role}
+        onChange={(r) => set("role", r)}
+        options={roleOptions(roles)}
+        autoFocus
+      />
       {superadmin && needsInstansi(role) && (
-        <Field name="instansiId" label="Instansi" error={errors.instansiId}>
-          {(p) => (
-            <select {...p} value={instansiId} onChange={(e) => setChosen(e.target.value)}>
-              {offices.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.nama}
-                  {o.aktif ? "" : " (nonaktif)"}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField name="instansiId" label="Instansi" error={errors.instansiId} value={instansiId} onChange={(id) => set("chosen", id)} options={officeOptions(offices)} />
       )}
-      <FormMessage kind="error">{formError}</FormMessage>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={fetching || (role === user.role && (!needsInstansi(role) || instansiId === user.instansi?.id))}>
-          Simpan peran
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          Batal
-        </button>
-      </div>
+      <FormActions error={formError} busy={fetching} disabled={role === user.role && (!needsInstansi(role) || instansiId === user.instansi?.id)} onCancel={onCancel} cancelKind="secondary">
+        Simpan peran
+      </FormActions>
     </form>
   );
 }
@@ -453,31 +364,19 @@ function PenggunaCard(props: { user: FragmentType<typeof PenggunaCard_UserFragme
   // an instansi ADMIN may give a citizen a staff role of their own office, but cannot touch a SUPERADMIN
   const mayChange = u.status === "AKTIF" && (superadmin || u.role !== "SUPERADMIN");
   return (
-    <li className="card user">
-      <div className="user__head">
-        <h3 className="user__name">{u.namaLengkap}</h3>
-        <StatusBadge status={u.status} />
-      </div>
+    <AccountCard nama={u.namaLengkap} status={u.status}>
       <dl className="facts facts--compact">
-        <div>
-          <dt>Peran</dt>
-          <dd>
-            <strong>{ROLE_LABEL[u.role]}</strong>
-            {u.instansi ? ` — ${u.instansi.nama}` : ""}
-          </dd>
-        </div>
-        <div>
-          <dt>{u.identityType}</dt>
-          <dd className="mono">{u.nomorIdentitasMasked}</dd>
-        </div>
-        <div>
-          <dt>Email</dt>
-          <dd className="break">{u.email}</dd>
-        </div>
-        <div>
-          <dt>Terdaftar</dt>
-          <dd>{formatDateTime(u.createdAt)}</dd>
-        </div>
+        <Fact label="Peran">
+          <strong>{ROLE_LABEL[u.role]}</strong>
+          {u.instansi ? ` — ${u.instansi.nama}` : ""}
+        </Fact>
+        <Fact label={u.identityType} className="mono">
+          {u.nomorIdentitasMasked}
+        </Fact>
+        <Fact label="Email" className="break">
+          {u.email}
+        </Fact>
+        <TimeFact label="Terdaftar" at={u.createdAt} />
       </dl>
       {editing ? (
         <RoleForm
@@ -512,7 +411,7 @@ function PenggunaCard(props: { user: FragmentType<typeof PenggunaCard_UserFragme
           )}
         </div>
       )}
-    </li>
+    </AccountCard>
   );
 }
 
@@ -681,24 +580,17 @@ function Pengguna() {
               </label>
             )}
           </div>
-          <form
-            className="search"
-            role="search"
-            aria-label="Cari akun"
-            onSubmit={(e) => {
-              e.preventDefault();
+          <SearchBox
+            id="cari-pengguna"
+            label="Cari nama atau email"
+            formLabel="Cari akun"
+            value={search}
+            onChange={setSearch}
+            onSearch={() => {
               setQuery(search.trim());
               reset();
             }}
-          >
-            <label htmlFor="cari-pengguna" className="sr-only">
-              Cari nama atau email
-            </label>
-            <input id="cari-pengguna" type="search" placeholder="Cari nama atau email" value={search} onChange={(e) => setSearch(e.target.value)} />
-            <button type="submit" className="button button--secondary">
-              Cari
-            </button>
-          </form>
+          />
         </div>
         {cursors.map((after, i) => (
           <PenggunaPage

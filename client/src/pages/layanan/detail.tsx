@@ -1,18 +1,18 @@
-import { lazy, Suspense, useState, type ReactNode } from "react";
-import { Link, useNavigate, useParams } from "react-router-dom";
-import { useMutation, useQuery } from "urql";
-import { graphql } from "../../gql";
+import { useState, type ReactNode } from "react";
+import { Link, useParams } from "react-router-dom";
+import { useQuery } from "urql";
+import { graphql, useFragment } from "../../gql";
 import { ContohBadge } from "../../components/badges";
+import { Fact } from "../../components/facts";
 import { FormMessage } from "../../components/field";
+import { Loading, NotFound } from "../../components/page-state";
 import { PageTitle } from "../../components/page-title";
-import { requestErrorMessage } from "../../lib/errors";
+import { KOMPONEN_TEKS, LazyFlowchart, StandarPelayanan_LayananFragment, type KomponenTeks } from "../../components/standar-pelayanan";
 import { daftarJenis, formatUkuran } from "../../lib/files";
 import { formatRupiah } from "../../lib/format";
 import { isUuid, rawId, toGlobalId } from "../../lib/ids";
 import { isActiveAdmin, isActiveCitizen, useSession } from "../../lib/session";
-
-// mermaid (hundreds of kB) is fetched only when a flowchart is on screen
-const Flowchart = lazy(() => import("../../components/flowchart").then((m) => ({ default: m.Flowchart })));
+import { useStartPengajuan } from "../../lib/start-pengajuan";
 
 const LayananPageQuery = graphql(`
   query LayananPage($id: ID!) {
@@ -20,52 +20,20 @@ const LayananPageQuery = graphql(`
       __typename
       ... on Layanan {
         id
-        kode
-        nama
-        kategori
-        deskripsi
-        contoh
-        aktif
         instansi {
           id
           nama
           alamat
           telepon
         }
-        dasarHukum
-        persyaratanKeterangan
-        persyaratan {
-          id
-          label
-          keterangan
-          wajib
-          jenisFile
-          maksBytes
-          templateUrl
-        }
         formFields {
           nama
           label
           wajib
         }
-        prosedur
-        prosedurFlowchart
         jangkaWaktu
-        jangkaWaktuKeterangan
-        biaya
-        biayaKeterangan
-        produkLayanan
-        saranaPrasarana
-        kompetensiPelaksana
-        pengawasanInternal
-        penangananPengaduan
-        jumlahPelaksana
-        jaminanPelayanan
-        jaminanKeamanan
-        evaluasiKinerja
-        unduhOnline
-        ambilDiKantor
         updatedAt
+        ...StandarPelayanan_Layanan
       }
     }
   }
@@ -86,23 +54,17 @@ const MyDraftsQuery = graphql(`
   }
 `);
 
-const StartPengajuanMutation = graphql(`
-  mutation StartPengajuan($layananId: ID!) {
-    createPengajuan(layananId: $layananId) {
-      __typename
-      ... on CreatePengajuanSuccess {
-        data {
-          id
-        }
-      }
-      ... on Error {
-        code
-        message
-        field
-      }
-    }
-  }
-`);
+/** The components shown folded, after the ones citizens look for first, with their section ids. */
+const MORE: Partial<Record<KomponenTeks, string>> = {
+  dasarHukum: "sp-dasar-hukum",
+  saranaPrasarana: "sp-sarana",
+  kompetensiPelaksana: "sp-kompetensi",
+  pengawasanInternal: "sp-pengawasan",
+  jumlahPelaksana: "sp-pelaksana",
+  jaminanPelayanan: "sp-jaminan",
+  jaminanKeamanan: "sp-keamanan",
+  evaluasiKinerja: "sp-evaluasi",
+};
 
 function Text({ children }: { children: string }) {
   return <div className="prose">{children}</div>;
@@ -130,37 +92,29 @@ function Component({ id, title, children, open = true }: { id: string; title: st
 export default function LayananPage() {
   const { id = "" } = useParams();
   const { me } = useSession();
-  const navigate = useNavigate();
   const valid = isUuid(id);
   const [{ data, fetching, error }] = useQuery({ query: LayananPageQuery, variables: { id: toGlobalId("Layanan", id) }, pause: !valid });
   const citizen = isActiveCitizen(me);
   const [{ data: drafts }] = useQuery({ query: MyDraftsQuery, variables: { first: 50 }, pause: !citizen });
-  const [{ fetching: starting }, start] = useMutation(StartPengajuanMutation);
+  const { start, starting } = useStartPengajuan();
   const [startError, setStartError] = useState<string | null>(null);
 
-  const l = data?.node?.__typename === "Layanan" ? data.node : null;
+  const node = data?.node?.__typename === "Layanan" ? data.node : null;
+  const l = node && { ...node, ...useFragment(StandarPelayanan_LayananFragment, node) };
   if (!valid || (data && !l)) {
     return (
-      <div className="narrow">
-        <PageTitle>Layanan tidak ditemukan</PageTitle>
-        <p>
-          Layanan ini tidak ada atau sudah tidak dibuka. Lihat <Link to="/layanan">daftar layanan</Link>.
-        </p>
-      </div>
+      <NotFound title="Layanan tidak ditemukan">
+        Layanan ini tidak ada atau sudah tidak dibuka. Lihat <Link to="/layanan">daftar layanan</Link>.
+      </NotFound>
     );
   }
-  if (!l) {
-    return fetching ? <p aria-busy="true">Memuat layanan…</p> : <p className="alert alert--error">{requestErrorMessage(error)}</p>;
-  }
+  if (!l) return <Loading fetching={fetching} error={error}>Memuat layanan…</Loading>;
 
   const draft = drafts?.myPengajuan.edges.find((e) => e.node.layanan.id === l.id)?.node;
 
   async function apply() {
     setStartError(null);
-    const r = await start({ layananId: l!.id });
-    const res = r.data?.createPengajuan;
-    if (res?.__typename === "CreatePengajuanSuccess") navigate(`/pengajuan/${rawId(res.data.id)}`);
-    else setStartError(res && "message" in res ? res.message : requestErrorMessage(r.error));
+    setStartError(await start(l!.id));
   }
 
   const cara = [l.unduhOnline && "diunduh dari Loket", l.ambilDiKantor && "diambil di kantor"].filter(Boolean).join(" atau ");
@@ -184,24 +138,10 @@ export default function LayananPage() {
 
       <div className="card apply">
         <dl className="facts facts--compact">
-          <div>
-            <dt>Waktu penyelesaian</dt>
-            <dd>{l.jangkaWaktu}</dd>
-          </div>
-          <div>
-            <dt>Biaya</dt>
-            <dd>{formatRupiah(l.biaya)}</dd>
-          </div>
-          <div>
-            <dt>Hasil layanan</dt>
-            <dd>{l.produkLayanan || "—"}</dd>
-          </div>
-          {cara && (
-            <div>
-              <dt>Hasil dapat</dt>
-              <dd>{cara}</dd>
-            </div>
-          )}
+          <Fact label="Waktu penyelesaian">{l.jangkaWaktu}</Fact>
+          <Fact label="Biaya">{formatRupiah(l.biaya)}</Fact>
+          <Fact label="Hasil layanan">{l.produkLayanan || "—"}</Fact>
+          {cara && <Fact label="Hasil dapat">{cara}</Fact>}
         </dl>
         {l.aktif && (
           <div className="apply__actions">
@@ -288,11 +228,7 @@ export default function LayananPage() {
 
       <Component id="sp-prosedur" title="Sistem, mekanisme, dan prosedur">
         {l.prosedur ? <Text>{l.prosedur}</Text> : <p className="muted">Belum diisi.</p>}
-        {l.prosedurFlowchart && (
-          <Suspense fallback={<p aria-busy="true" className="muted">Memuat bagan alir…</p>}>
-            <Flowchart source={l.prosedurFlowchart} title={l.nama} />
-          </Suspense>
-        )}
+        {l.prosedurFlowchart && <LazyFlowchart source={l.prosedurFlowchart} title={l.nama} />}
       </Component>
 
       <Component id="sp-waktu" title="Jangka waktu penyelesaian">
@@ -322,20 +258,9 @@ export default function LayananPage() {
         </p>
       </Component>
 
-      {(
-        [
-          ["sp-dasar-hukum", "Dasar hukum", l.dasarHukum],
-          ["sp-sarana", "Sarana, prasarana, dan/atau fasilitas", l.saranaPrasarana],
-          ["sp-kompetensi", "Kompetensi pelaksana", l.kompetensiPelaksana],
-          ["sp-pengawasan", "Pengawasan internal", l.pengawasanInternal],
-          ["sp-pelaksana", "Jumlah pelaksana", l.jumlahPelaksana],
-          ["sp-jaminan", "Jaminan pelayanan", l.jaminanPelayanan],
-          ["sp-keamanan", "Jaminan keamanan dan keselamatan pelayanan", l.jaminanKeamanan],
-          ["sp-evaluasi", "Evaluasi kinerja pelaksana", l.evaluasiKinerja],
-        ] as const
-      ).map(([key, title, value]) => (
-        <Component key={key} id={key} title={title} open={false}>
-          {value ? <Text>{value}</Text> : <p className="muted">Belum diisi.</p>}
+      {KOMPONEN_TEKS.filter(([key]) => key in MORE).map(([key, title]) => (
+        <Component key={key} id={MORE[key]!} title={title} open={false}>
+          {l[key] ? <Text>{l[key]}</Text> : <p className="muted">Belum diisi.</p>}
         </Component>
       ))}
 

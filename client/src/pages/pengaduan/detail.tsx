@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { useQuery, useSubscription } from "urql";
-import { graphql } from "../../gql";
-import { Field, FormMessage } from "../../components/field";
+import { graphql, useFragment } from "../../gql";
+import { CardSection } from "../../components/card-section";
+import { Field, FormActions, FormMessage } from "../../components/field";
 import { LiveNote } from "../../components/live-note";
+import { Loading, NotFound } from "../../components/page-state";
 import { PageTitle } from "../../components/page-title";
 import { PengaduanView } from "../../components/pengaduan-view";
 import { Survey } from "../../components/survey";
@@ -12,6 +14,17 @@ import { isUuid, toGlobalId } from "../../lib/ids";
 import { newest } from "../../lib/live";
 import { uploadMutation } from "../../lib/upload";
 
+export const PengaduanPage_PengaduanFragment = graphql(`
+  fragment PengaduanPage_Pengaduan on Pengaduan {
+    id
+    judul
+    status
+    statusLabel
+    aksiTersedia
+    ...PengaduanView_Pengaduan
+  }
+`);
+
 const PengaduanPageQuery = graphql(`
   query PengaduanPage($id: ID!) {
     node(id: $id) {
@@ -19,11 +32,7 @@ const PengaduanPageQuery = graphql(`
       ... on Pengaduan {
         id
         versi
-        judul
-        status
-        statusLabel
-        aksiTersedia
-        ...PengaduanView_Pengaduan
+        ...PengaduanPage_Pengaduan
       }
     }
   }
@@ -34,11 +43,7 @@ const PengaduanLiveSubscription = graphql(`
     pengaduanBerubah(id: $id) {
       id
       versi
-      judul
-      status
-      statusLabel
-      aksiTersedia
-      ...PengaduanView_Pengaduan
+      ...PengaduanPage_Pengaduan
     }
   }
 `);
@@ -51,11 +56,7 @@ const TidakPuasMutation = graphql(`
         data {
           id
           versi
-          judul
-          status
-          statusLabel
-          aksiTersedia
-          ...PengaduanView_Pengaduan
+          ...PengaduanPage_Pengaduan
         }
       }
       ... on Error {
@@ -83,7 +84,8 @@ export default function PengaduanPage() {
   const [mine, setMine] = useState<NonNullable<typeof live>["pengaduanBerubah"] | null>(null);
   const [announce, setAnnounce] = useState("");
   const node = data?.node?.__typename === "Pengaduan" ? data.node : null;
-  const p = newest(node, live?.pengaduanBerubah, mine);
+  const current = newest(node, live?.pengaduanBerubah, mine);
+  const p = useFragment(PengaduanPage_PengaduanFragment, current);
   const last = useRef<string | null>(null);
   useEffect(() => {
     if (!p) return;
@@ -99,15 +101,13 @@ export default function PengaduanPage() {
 
   if (!valid || (data && !node)) {
     return (
-      <div className="narrow">
-        <PageTitle>Pengaduan tidak ditemukan</PageTitle>
-        <p>
-          Lihat <Link to="/pengaduan">pengaduan saya</Link>.
-        </p>
-      </div>
+      <NotFound title="Pengaduan tidak ditemukan">
+        Lihat <Link to="/pengaduan">pengaduan saya</Link>.
+      </NotFound>
     );
   }
-  if (!p) return fetching || !error ? <p aria-busy="true">Memuat pengaduan…</p> : <p className="alert alert--error">{requestErrorMessage(error)}</p>;
+  if (!p || !current) return <Loading fetching={fetching} error={error}>Memuat pengaduan…</Loading>;
+  const versi = current.versi;
 
   async function tidakPuas(e: FormEvent) {
     e.preventDefault();
@@ -115,7 +115,7 @@ export default function PengaduanPage() {
     setErr(null);
     setBusy(true);
     // the mutation takes optional files, so it goes as multipart like every complaint action
-    const r = await uploadMutation(TidakPuasMutation, { id: p!.id, versi: p!.versi, pesan: reason.trim() });
+    const r = await uploadMutation(TidakPuasMutation, { id: p!.id, versi, pesan: reason.trim() });
     setBusy(false);
     const res = r.data?.ubahStatusPengaduan;
     if (!res) return setFormError(r.failure ?? null);
@@ -144,8 +144,7 @@ export default function PengaduanPage() {
       <PengaduanView pengaduan={p} />
       {(p.status === "SELESAI" || p.status === "DITOLAK") && <Survey jenisKasus="PENGADUAN" kasusId={p.id} />}
       {p.aksiTersedia.includes("TIDAK_PUAS") && (
-        <section className="card" aria-labelledby="tidak-puas">
-          <h2 id="tidak-puas">Belum puas dengan penyelesaiannya?</h2>
+        <CardSection id="tidak-puas" title="Belum puas dengan penyelesaiannya?">
           <p>Anda dapat menyatakan tidak puas satu kali; pengaduan dibuka kembali dan ditindaklanjuti lagi.</p>
           {!open ? (
             <button type="button" className="button button--secondary" onClick={() => setOpen(true)}>
@@ -156,18 +155,12 @@ export default function PengaduanPage() {
               <Field name="pesan" label="Alasan" error={err}>
                 {(props) => <textarea {...props} rows={4} value={reason} onChange={(e) => setReason(e.target.value)} />}
               </Field>
-              <FormMessage kind="error">{formError}</FormMessage>
-              <div className="form__actions">
-                <button type="submit" className="button button--primary" disabled={busy}>
-                  {busy ? "Mengirim…" : "Kirim pernyataan tidak puas"}
-                </button>
-                <button type="button" className="button button--quiet" onClick={() => setOpen(false)}>
-                  Batal
-                </button>
-              </div>
+              <FormActions error={formError} busy={busy} busyText="Mengirim…" onCancel={() => setOpen(false)}>
+                Kirim pernyataan tidak puas
+              </FormActions>
             </form>
           )}
-        </section>
+        </CardSection>
       )}
     </div>
   );

@@ -3,9 +3,12 @@ import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { useQuery } from "urql";
 import { graphql } from "../../gql";
 import { EvidencePicker, type PickedFile } from "../../components/evidence-picker";
-import { Checkbox, Field, FormMessage } from "../../components/field";
+import { Checkbox, Field, FormActions, SelectField } from "../../components/field";
+import { KategoriPengaduanField } from "../../components/kategori-pengaduan-field";
 import { PageTitle } from "../../components/page-title";
+import { progressInto } from "../../components/upload-bar";
 import { focusFirstError, requestErrorMessage, type FieldErrors } from "../../lib/errors";
+import { useFieldErrors } from "../../lib/form";
 import { isUuid, rawId, toGlobalId } from "../../lib/ids";
 import { uploadMutation } from "../../lib/upload";
 
@@ -28,15 +31,6 @@ const PengaduanBaruQuery = graphql(`
           id
         }
       }
-    }
-  }
-`);
-
-const KategoriPengaduanQuery = graphql(`
-  query KategoriPengaduan($instansiId: ID!) {
-    kategoriPengaduan(instansiId: $instansiId) {
-      id
-      nama
     }
   }
 `);
@@ -77,7 +71,7 @@ export default function PengaduanBaruPage() {
   const [rahasia, setRahasia] = useState(false);
   const [keepLink, setKeepLink] = useState(true);
   const [files, setFiles] = useState<PickedFile[]>([]);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setErrors, clear, edited } = useFieldErrors();
   const [formError, setFormError] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -87,12 +81,6 @@ export default function PengaduanBaruPage() {
     if (pengajuan) setInstansiId(pengajuan.instansi.id);
     else if (offices.length === 1) setInstansiId(offices[0]!.id);
   }, [pengajuan, offices, instansiId]);
-
-  const [{ data: kategori }] = useQuery({ query: KategoriPengaduanQuery, variables: { instansiId }, pause: !instansiId });
-
-  function clear(key: string) {
-    if (errors[key]) setErrors((x) => ({ ...x, [key]: "" }));
-  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -120,7 +108,7 @@ export default function PengaduanBaruPage() {
         layananId: pengajuan && keepLink ? pengajuan.layanan.id : null,
         bukti: files.map((f) => f.file),
       },
-      { onProgress: (p) => setProgress(p.total ? p.loaded / p.total : 0) },
+      { onProgress: progressInto(setProgress) },
     );
     setProgress(null);
     const res = r.data?.buatPengaduan;
@@ -152,60 +140,23 @@ export default function PengaduanBaruPage() {
           </div>
         )}
         {offices.length > 1 && (
-          <Field name="instansiId" label="Kantor yang diadukan" error={errors.instansiId}>
-            {(props) => (
-              <select
-                {...props}
-                value={instansiId}
-                onChange={(e) => {
-                  setInstansiId(e.target.value);
-                  setKategoriId("");
-                  clear("instansiId");
-                }}
-              >
-                <option value="">— Pilih kantor —</option>
-                {offices.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.nama}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            name="instansiId"
+            label="Kantor yang diadukan"
+            error={errors.instansiId}
+            value={instansiId}
+            onChange={(id) => {
+              setInstansiId(id);
+              setKategoriId("");
+              clear("instansiId");
+            }}
+            options={offices}
+            placeholder="— Pilih kantor —"
+          />
         )}
-        <Field name="kategoriId" label="Kategori" error={errors.kategoriId}>
-          {(props) => (
-            <select
-              {...props}
-              value={kategoriId}
-              disabled={!instansiId}
-              onChange={(e) => {
-                setKategoriId(e.target.value);
-                clear("kategoriId");
-              }}
-            >
-              <option value="">— Pilih kategori —</option>
-              {(kategori?.kategoriPengaduan ?? []).map((k) => (
-                <option key={k.id} value={k.id}>
-                  {k.nama}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <KategoriPengaduanField instansiId={instansiId} value={kategoriId} onChange={edited("kategoriId", setKategoriId)} error={errors.kategoriId} />
         <Field name="judul" label="Judul singkat" hint="Contoh: Antrean lama di loket 3." error={errors.judul} aside={judul ? `${judul.length}/200` : undefined}>
-          {(props) => (
-            <input
-              {...props}
-              type="text"
-              maxLength={200}
-              value={judul}
-              onChange={(e) => {
-                setJudul(e.target.value);
-                clear("judul");
-              }}
-            />
-          )}
+          {(props) => <input {...props} type="text" maxLength={200} value={judul} onChange={(e) => edited("judul", setJudul)(e.target.value)} />}
         </Field>
         <Field
           name="uraian"
@@ -214,18 +165,7 @@ export default function PengaduanBaruPage() {
           error={errors.uraian}
           aside={uraian ? `${uraian.length}/5000` : undefined}
         >
-          {(props) => (
-            <textarea
-              {...props}
-              rows={6}
-              maxLength={5000}
-              value={uraian}
-              onChange={(e) => {
-                setUraian(e.target.value);
-                clear("uraian");
-              }}
-            />
-          )}
+          {(props) => <textarea {...props} rows={6} maxLength={5000} value={uraian} onChange={(e) => edited("uraian", setUraian)(e.target.value)} />}
         </Field>
         <EvidencePicker
           name="bukti"
@@ -233,22 +173,16 @@ export default function PengaduanBaruPage() {
           hint="Foto, video, atau dokumen yang menunjukkan masalahnya."
           files={files}
           required
-          onChange={(f) => {
-            setFiles(f);
-            clear("bukti");
-          }}
+          onChange={edited("bukti", setFiles)}
           errors={errors}
           progress={progress}
         />
         <Checkbox name="rahasia" checked={rahasia} onChange={setRahasia}>
           Rahasiakan identitas saya. Petugas hanya melihat isi pengaduan; nama Anda hanya dapat dilihat admin kantor.
         </Checkbox>
-        <FormMessage kind="error">{formError}</FormMessage>
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={progress != null}>
-            {progress != null ? "Mengirim…" : "Kirim pengaduan"}
-          </button>
-        </div>
+        <FormActions error={formError} busy={progress != null} busyText="Mengirim…">
+          Kirim pengaduan
+        </FormActions>
       </form>
       <p>
         <Link to="/pengaduan">Pengaduan saya</Link>

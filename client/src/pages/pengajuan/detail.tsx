@@ -1,21 +1,25 @@
 import { useEffect, useRef, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router-dom";
-import { useMutation, useQuery } from "urql";
-import { graphql, useFragment, type FragmentType } from "../../gql";
-import type { PengajuanDetail_PengajuanFragment as Detail, PengajuanStatus, PengirimanOpsi } from "../../gql/graphql";
+import { Link, useParams } from "react-router-dom";
+import { useMutation } from "urql";
+import { graphql, useFragment } from "../../gql";
+import type { PengajuanDetail_PengajuanFragment as Detail, PengajuanLiveSubscription, PengajuanStatus, PengirimanOpsi } from "../../gql/graphql";
 import { PengajuanBadge } from "../../components/badges";
-import { Deadline } from "../../components/deadline";
+import { CardSection } from "../../components/card-section";
+import { PengajuanTenggat } from "../../components/deadline";
 import { DocumentSlots, slotKey, type UploadSlot } from "../../components/document-slots";
-import { FormMessage } from "../../components/field";
+import { Fact, TimeFact } from "../../components/facts";
+import { FormMessage, RadioChoice } from "../../components/field";
 import { LiveNote } from "../../components/live-note";
+import { Loading, NotFound } from "../../components/page-state";
 import { PageTitle } from "../../components/page-title";
 import { checkServiceForm, ServiceForm, toFormValues, type FormValues } from "../../components/service-form";
 import { Survey } from "../../components/survey";
-import { Timeline } from "../../components/timeline";
+import { PengajuanRiwayat } from "../../components/timeline";
 import { focusFirstError, requestErrorMessage, type ApiError, type FieldErrors } from "../../lib/errors";
 import { formatDate, formatDateTime } from "../../lib/format";
-import { isUuid, rawId, toGlobalId } from "../../lib/ids";
-import { newest, useSeqStream } from "../../lib/live";
+import { rawId } from "../../lib/ids";
+import { useLivePengajuan } from "../../lib/live";
+import { useStartPengajuan } from "../../lib/start-pengajuan";
 import { uploadMutation } from "../../lib/upload";
 
 export const PengajuanDetail_PengajuanFragment = graphql(`
@@ -28,13 +32,8 @@ export const PengajuanDetail_PengajuanFragment = graphql(`
     nomorRegistrasi
     formData
     pengiriman
-    createdAt
     diajukanAt
     selesaiAt
-    tenggat
-    tenggatSementara
-    terlambat
-    sisaMenitKerja
     aksiTersedia
     buktiUrl
     alasanTolak
@@ -70,11 +69,6 @@ export const PengajuanDetail_PengajuanFragment = graphql(`
       telepon
       zonaWaktu
       zonaWaktuLabel
-      jamLayanan {
-        hari
-        buka
-        tutup
-      }
     }
     dokumen {
       id
@@ -89,15 +83,14 @@ export const PengajuanDetail_PengajuanFragment = graphql(`
       namaFile
       url
       kodeVerifikasi
-      createdAt
-      diunduhAt
     }
     riwayat {
       seq
       aksi
       pesan
-      ...Timeline_PengajuanLog
     }
+    ...PengajuanTenggat_Pengajuan
+    ...PengajuanRiwayat_Pengajuan
   }
 `);
 
@@ -187,27 +180,8 @@ const CitizenActionMutation = graphql(`
   }
 `);
 
-const RestartPengajuanMutation = graphql(`
-  mutation RestartPengajuan($layananId: ID!, $dari: ID!) {
-    createPengajuan(layananId: $layananId, dariPengajuanId: $dari) {
-      __typename
-      ... on CreatePengajuanSuccess {
-        data {
-          id
-        }
-      }
-      ... on Error {
-        code
-        message
-        field
-      }
-    }
-  }
-`);
-
-const FINAL: PengajuanStatus[] = ["SELESAI", "DIAMBIL", "DITOLAK", "DIBATALKAN"];
-
-type Snapshot = { id: string; versi: number } & FragmentType<typeof PengajuanDetail_PengajuanFragment>;
+/** One copy of the pengajuan: the query's, the stream's or a mutation's answer. */
+type Snapshot = PengajuanLiveSubscription["pengajuanBerubah"]["pengajuan"];
 
 const EXPLAIN: Partial<Record<PengajuanStatus, string>> = {
   DRAFT: "Belum diajukan. Isi formulir, unggah dokumen, lalu tekan “Ajukan”. Draf tersimpan dan dapat dilanjutkan kapan saja.",
@@ -217,6 +191,9 @@ const EXPLAIN: Partial<Record<PengajuanStatus, string>> = {
   SELESAI: "Selesai. Dokumen hasil dapat diunduh di bawah ini dan di Log Inbox.",
   DIBATALKAN: "Pengajuan ini Anda batalkan.",
 };
+
+const PENGIRIMAN_LABEL: Record<PengirimanOpsi, string> = { UNDUH: "Unduh dari Loket (Log Inbox)", AMBIL: "Ambil di kantor" };
+const PENGIRIMAN = [["UNDUH", PENGIRIMAN_LABEL.UNDUH], ["AMBIL", PENGIRIMAN_LABEL.AMBIL]] as const;
 
 /** Places an API error at the field it names (a form value, a document slot, the delivery option) or at the form. */
 function placeApiError(err: ApiError, slotIds: readonly string[], uploadSlot?: string): { fields: FieldErrors; form: string | null } {
@@ -230,26 +207,15 @@ function placeApiError(err: ApiError, slotIds: readonly string[], uploadSlot?: s
 
 export default function PengajuanPage() {
   const { id = "" } = useParams();
-  const valid = isUuid(id);
-  const gid = toGlobalId("Pengajuan", id);
-  const [{ data, error, fetching }] = useQuery({ query: PengajuanPageQuery, variables: { id: gid }, pause: !valid });
-  const [live, setLive] = useState<Snapshot | null>(null);
-  const [mine, setMine] = useState<Snapshot | null>(null);
+  const { notFound, fetching, error, current, accept, streamError } = useLivePengajuan({
+    id,
+    query: PengajuanPageQuery,
+    subscription: PengajuanLiveSubscription,
+    seqOf: (copy: Snapshot) => useFragment(PengajuanDetail_PengajuanFragment, copy).seq,
+  });
   const [announce, setAnnounce] = useState("");
-  const node = data?.node?.__typename === "Pengajuan" ? (data.node as Snapshot) : null;
-  const current = newest<Snapshot>(node, live?.id === gid ? live : null, mine?.id === gid ? mine : null);
   const p = useFragment(PengajuanDetail_PengajuanFragment, current);
   const lastStatus = useRef<PengajuanStatus | null>(null);
-
-  const stream = useSeqStream({
-    document: PengajuanLiveSubscription,
-    variables: { id: gid },
-    fromSeq: node && p ? p.seq : null,
-    pick: (d) => d.pengajuanBerubah,
-    seqOf: (e) => e.seq,
-    onEvent: (e) => setLive((prev) => newest<Snapshot>(prev, e.pengajuan as Snapshot)),
-    pause: !valid,
-  });
 
   useEffect(() => {
     if (!p) return;
@@ -257,34 +223,19 @@ export default function PengajuanPage() {
     lastStatus.current = p.status;
   }, [p?.status, p?.statusLabel, p]);
 
-  if (!valid || (data && !node)) {
+  if (notFound) {
     return (
-      <div className="narrow">
-        <PageTitle>Pengajuan tidak ditemukan</PageTitle>
-        <p>
-          Pengajuan ini tidak ada atau bukan milik Anda. Lihat <Link to="/pengajuan">Log Pengajuan</Link> Anda.
-        </p>
-      </div>
+      <NotFound title="Pengajuan tidak ditemukan">
+        Pengajuan ini tidak ada atau bukan milik Anda. Lihat <Link to="/pengajuan">Log Pengajuan</Link> Anda.
+      </NotFound>
     );
   }
-  if (!p || !current) {
-    return fetching || !error ? <p aria-busy="true">Memuat pengajuan…</p> : <p className="alert alert--error">{requestErrorMessage(error)}</p>;
-  }
+  if (!p || !current) return <Loading fetching={fetching} error={error}>Memuat pengajuan…</Loading>;
 
-  return (
-    <PengajuanView
-      key={p.id}
-      p={p}
-      versi={current.versi}
-      onChanged={(s) => setMine((prev) => newest<Snapshot>(prev, s))}
-      announce={announce}
-      streamError={stream.error ? requestErrorMessage(stream.error) : null}
-    />
-  );
+  return <PengajuanView key={p.id} p={p} versi={current.versi} onChanged={accept} announce={announce} streamError={streamError} />;
 }
 
 function PengajuanView({ p, versi, onChanged, announce, streamError }: { p: Detail; versi: number; onChanged: (s: Snapshot) => void; announce: string; streamError: string | null }) {
-  const navigate = useNavigate();
   const editable = p.status === "DRAFT" || p.status === "PERLU_PERBAIKAN";
   const [values, setValues] = useState<FormValues>(() => toFormValues(p.formData));
   const [pengiriman, setPengiriman] = useState<PengirimanOpsi>(p.pengiriman);
@@ -300,7 +251,7 @@ function PengajuanView({ p, versi, onChanged, announce, streamError }: { p: Deta
   const statusRef = useRef<HTMLDivElement>(null);
   const [, save] = useMutation(SavePengajuanMutation);
   const [, act] = useMutation(CitizenActionMutation);
-  const [, restart] = useMutation(RestartPengajuanMutation);
+  const { start: restart } = useStartPengajuan();
 
   // values typed here win over the server's copy until saved; a change elsewhere (another tab) shows when not dirty
   useEffect(() => {
@@ -417,11 +368,9 @@ function PengajuanView({ p, versi, onChanged, announce, streamError }: { p: Deta
 
   async function startAgain() {
     setBusy("ulang");
-    const r = await restart({ layananId: p.layanan.id, dari: p.id });
-    const res = r.data?.createPengajuan;
+    const problem = await restart(p.layanan.id, p.id);
     setBusy(null);
-    if (res?.__typename === "CreatePengajuanSuccess") navigate(`/pengajuan/${rawId(res.data.id)}`);
-    else setFormError(res && "message" in res ? res.message : requestErrorMessage(r.error));
+    if (problem) setFormError(problem);
   }
 
   const zone = p.instansi.zonaWaktu;
@@ -495,34 +444,10 @@ function PengajuanView({ p, versi, onChanged, announce, streamError }: { p: Deta
           </p>
         )}
         <dl className="facts facts--compact">
-          <div>
-            <dt>Kantor</dt>
-            <dd>{p.instansi.nama}</dd>
-          </div>
-          {p.diajukanAt && (
-            <div>
-              <dt>Diajukan</dt>
-              <dd>
-                {formatDateTime(p.diajukanAt, zone)} {z}
-              </dd>
-            </div>
-          )}
-          {p.tenggat && !FINAL.includes(p.status) && (
-            <div>
-              <dt>Selesai paling lambat</dt>
-              <dd>
-                <Deadline tenggat={p.tenggat} sisaMenitKerja={p.sisaMenitKerja} tenggatSementara={p.tenggatSementara} terlambat={p.terlambat} instansi={p.instansi} prefix="" />
-              </dd>
-            </div>
-          )}
-          {p.selesaiAt && (
-            <div>
-              <dt>Selesai</dt>
-              <dd>
-                {formatDateTime(p.selesaiAt, zone)} {z}
-              </dd>
-            </div>
-          )}
+          <Fact label="Kantor">{p.instansi.nama}</Fact>
+          <TimeFact label="Diajukan" at={p.diajukanAt} instansi={p.instansi} />
+          <PengajuanTenggat pengajuan={p} label="Selesai paling lambat" />
+          <TimeFact label="Selesai" at={p.selesaiAt} instansi={p.instansi} />
         </dl>
         {p.buktiUrl && (
           <p>
@@ -535,8 +460,7 @@ function PengajuanView({ p, versi, onChanged, announce, streamError }: { p: Deta
       </div>
 
       {p.hasil.length > 0 && (
-        <section className="card" aria-labelledby="hasil">
-          <h2 id="hasil">Dokumen hasil</h2>
+        <CardSection id="hasil" title="Dokumen hasil">
           <ul className="results">
             {p.hasil.map((h) => (
               <li key={h.id}>
@@ -550,7 +474,7 @@ function PengajuanView({ p, versi, onChanged, announce, streamError }: { p: Deta
               </li>
             ))}
           </ul>
-        </section>
+        </CardSection>
       )}
 
       {editable ? (
@@ -600,29 +524,18 @@ function PengajuanView({ p, versi, onChanged, announce, streamError }: { p: Deta
           )}
           {both && (
             <section className="card" aria-labelledby="penerimaan">
-              <fieldset className="choice">
-                <legend className="field__label" id="penerimaan">
-                  Cara menerima hasil
-                </legend>
-                <div className="choice__options">
-                  {(["UNDUH", "AMBIL"] as const).map((k) => (
-                    <label key={k} className="choice__option">
-                      <input
-                        type="radio"
-                        name="pengiriman"
-                        value={k}
-                        checked={pengiriman === k}
-                        onChange={() => {
-                          setPengiriman(k);
-                          setErrors((x) => ({ ...x, pengiriman: "" }));
-                        }}
-                      />
-                      {k === "UNDUH" ? "Unduh dari Loket (Log Inbox)" : "Ambil di kantor"}
-                    </label>
-                  ))}
-                </div>
-                {errors.pengiriman && <p className="field__error">{errors.pengiriman}</p>}
-              </fieldset>
+              <RadioChoice
+                name="pengiriman"
+                legend="Cara menerima hasil"
+                legendId="penerimaan"
+                options={PENGIRIMAN}
+                value={pengiriman}
+                onChange={(k) => {
+                  setPengiriman(k);
+                  setErrors((x) => ({ ...x, pengiriman: "" }));
+                }}
+                error={errors.pengiriman ?? null}
+              />
             </section>
           )}
           <div className="card form-end">
@@ -655,10 +568,7 @@ function PengajuanView({ p, versi, onChanged, announce, streamError }: { p: Deta
                       <dd>{values[f.nama] ? (f.tipe === "DATE" ? formatDate(values[f.nama]!) : values[f.nama]) : "—"}</dd>
                     </div>
                   ))}
-                  <div>
-                    <dt>Cara menerima hasil</dt>
-                    <dd>{p.pengiriman === "UNDUH" ? "Unduh dari Loket (Log Inbox)" : "Ambil di kantor"}</dd>
-                  </div>
+                  <Fact label="Cara menerima hasil">{PENGIRIMAN_LABEL[p.pengiriman]}</Fact>
                 </dl>
               )}
               <DocumentSlots slots={p.layanan.persyaratan} documents={p.dokumen} errors={{}} editable={false} upload={upload} />
@@ -668,8 +578,7 @@ function PengajuanView({ p, versi, onChanged, announce, streamError }: { p: Deta
       )}
 
       {p.aksiTersedia.includes("BATALKAN") && (
-        <section className="card danger-zone" aria-labelledby="batal">
-          <h2 id="batal">Batalkan pengajuan</h2>
+        <CardSection id="batal" title="Batalkan pengajuan" className="danger-zone">
           {!confirmCancel ? (
             <button type="button" className="button button--danger" onClick={() => setConfirmCancel(true)}>
               Batalkan pengajuan…
@@ -687,13 +596,10 @@ function PengajuanView({ p, versi, onChanged, announce, streamError }: { p: Deta
               </div>
             </div>
           )}
-        </section>
+        </CardSection>
       )}
 
-      <section className="card" aria-labelledby="riwayat">
-        <h2 id="riwayat">Riwayat (Log Pengajuan)</h2>
-        <Timeline steps={p.riwayat} timeZone={zone} zoneLabel={z} />
-      </section>
+      <PengajuanRiwayat pengajuan={p} title="Riwayat (Log Pengajuan)" />
 
       {(p.status === "SELESAI" || p.status === "DIAMBIL" || p.status === "DITOLAK") && <Survey jenisKasus="PENGAJUAN" kasusId={p.id} />}
 

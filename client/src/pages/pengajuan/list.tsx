@@ -4,7 +4,7 @@ import { useQuery, useSubscription } from "urql";
 import { graphql } from "../../gql";
 import type { PengajuanStatus } from "../../gql/graphql";
 import { PengajuanBadge } from "../../components/badges";
-import { Deadline } from "../../components/deadline";
+import { PengajuanTenggat } from "../../components/deadline";
 import { LiveNote } from "../../components/live-note";
 import { PageTitle } from "../../components/page-title";
 import { requestErrorMessage } from "../../lib/errors";
@@ -26,24 +26,15 @@ const LogPengajuanQuery = graphql(`
           createdAt
           updatedAt
           diajukanAt
-          tenggat
-          terlambat
-          sisaMenitKerja
           layanan {
             id
             nama
           }
           instansi {
             id
-            nama
             zonaWaktu
-            zonaWaktuLabel
-            jamLayanan {
-              hari
-              buka
-              tutup
-            }
           }
+          ...PengajuanTenggat_Pengajuan
         }
       }
     }
@@ -138,11 +129,7 @@ export default function LogPengajuanPage() {
               {p.diajukanAt ? `diajukan ${formatDateTime(p.diajukanAt, p.instansi.zonaWaktu)}` : `dibuat ${formatDateTime(p.createdAt, p.instansi.zonaWaktu)}`}
             </p>
             {p.status === "PERLU_PERBAIKAN" && <p className="request__todo">Petugas meminta perbaikan — buka untuk melihat pesannya.</p>}
-            {p.tenggat && !["SELESAI", "DIAMBIL", "DITOLAK", "DIBATALKAN"].includes(p.status) && (
-              <p className="small">
-                <Deadline tenggat={p.tenggat} sisaMenitKerja={p.sisaMenitKerja} terlambat={p.terlambat} instansi={p.instansi} compact />
-              </p>
-            )}
+            <PengajuanTenggat pengajuan={p} compact line />
           </li>
         ))}
       </ul>

@@ -1,14 +1,17 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { useMutation, useQuery, useSubscription } from "urql";
-import { graphql } from "../../gql";
+import { graphql, useFragment, type FragmentType } from "../../gql";
 import type { CaraPerolehan, FormatInformasi } from "../../gql/graphql";
-import { Field, FormMessage } from "../../components/field";
+import { CardSection } from "../../components/card-section";
+import { Field, FormActions, FormMessage, RadioChoice, SelectField } from "../../components/field";
 import { LiveNote } from "../../components/live-note";
+import { Loading, NotFound } from "../../components/page-state";
 import { PageTitle } from "../../components/page-title";
 import { PermohonanBadge, PermohonanView } from "../../components/permohonan-view";
 import { Survey } from "../../components/survey";
 import { focusFirstError, requestErrorMessage, type FieldErrors } from "../../lib/errors";
+import { useFieldErrors } from "../../lib/form";
 import { formatDateTime } from "../../lib/format";
 import { isUuid, rawId, toGlobalId } from "../../lib/ids";
 import { newest } from "../../lib/live";
@@ -65,6 +68,23 @@ const AjukanPermohonanMutation = graphql(`
   }
 `);
 
+export const Keberatan_PermohonanFragment = graphql(`
+  fragment Keberatan_Permohonan on PermohonanInformasi {
+    id
+    status
+    alasanKeberatan {
+      alasan
+      label
+      bisaDiajukan
+      batas
+    }
+    keberatan {
+      id
+      alasan
+    }
+  }
+`);
+
 const PermohonanPageQuery = graphql(`
   query PermohonanPage($id: ID!) {
     node(id: $id) {
@@ -73,17 +93,8 @@ const PermohonanPageQuery = graphql(`
         id
         versi
         status
-        alasanKeberatan {
-          alasan
-          label
-          bisaDiajukan
-          batas
-        }
-        keberatan {
-          id
-          alasan
-        }
         ...PermohonanView_Permohonan
+        ...Keberatan_Permohonan
       }
     }
   }
@@ -95,17 +106,8 @@ const PermohonanLiveSubscription = graphql(`
       id
       versi
       status
-      alasanKeberatan {
-        alasan
-        label
-        bisaDiajukan
-        batas
-      }
-      keberatan {
-        id
-        alasan
-      }
       ...PermohonanView_Permohonan
+      ...Keberatan_Permohonan
     }
   }
 `);
@@ -168,6 +170,17 @@ export function PermohonanSayaPage() {
 
 const FIELDS = ["instansiId", "rincianInformasi", "tujuan", "format", "caraPerolehan"];
 
+const FORMAT = [
+  ["SOFTCOPY", "Salinan elektronik (softcopy)"],
+  ["HARDCOPY", "Salinan cetak (hardcopy)"],
+] as const;
+
+const CARA = [
+  ["EMAIL", "Dikirim lewat email"],
+  ["AMBIL", "Diambil langsung"],
+  ["POS", "Dikirim lewat pos"],
+] as const;
+
 /** /informasi/baru */
 export function PermohonanBaruPage() {
   const navigate = useNavigate();
@@ -178,14 +191,10 @@ export function PermohonanBaruPage() {
   const [tujuan, setTujuan] = useState("");
   const [format, setFormat] = useState<FormatInformasi>("SOFTCOPY");
   const [cara, setCara] = useState<CaraPerolehan>("EMAIL");
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setErrors, clear, edited } = useFieldErrors();
   const [formError, setFormError] = useState<string | null>(null);
   const [{ fetching }, ajukan] = useMutation(AjukanPermohonanMutation);
   const formRef = useRef<HTMLFormElement>(null);
-  /** A value changed: the messages about it (from the last check or the API) no longer apply. */
-  const clear = (...keys: string[]) => {
-    if (keys.some((k) => errors[k])) setErrors((x) => ({ ...x, ...Object.fromEntries(keys.map((k) => [k, ""])) }));
-  };
   useEffect(() => {
     if (!instansiId && offices.length === 1) setInstansiId(offices[0]!.id);
   }, [offices, instansiId]);
@@ -215,114 +224,28 @@ export function PermohonanBaruPage() {
       <p className="lead">Tuliskan informasi yang Anda butuhkan sejelas mungkin. PPID menjawab paling lambat 10 hari kerja dan dapat memperpanjang satu kali paling lama 7 hari kerja dengan alasan tertulis.</p>
       <form ref={formRef} className="card form" noValidate onSubmit={submit} aria-label="Permohonan informasi">
         {offices.length > 1 && (
-          <Field name="instansiId" label="Badan publik" error={errors.instansiId}>
-            {(props) => (
-              <select
-                {...props}
-                value={instansiId}
-                onChange={(e) => {
-                  setInstansiId(e.target.value);
-                  clear("instansiId");
-                }}
-              >
-                <option value="">— Pilih —</option>
-                {offices.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.nama}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField name="instansiId" label="Badan publik" error={errors.instansiId} value={instansiId} onChange={edited("instansiId", setInstansiId)} options={offices} placeholder="— Pilih —" />
         )}
         <Field name="rincianInformasi" label="Rincian informasi yang dibutuhkan" hint="Contoh: Daftar penerima bantuan rumah ibadah tahun 2026 beserta nilai bantuannya." error={errors.rincianInformasi}>
-          {(props) => (
-            <textarea
-              {...props}
-              rows={5}
-              maxLength={5000}
-              value={rincian}
-              onChange={(e) => {
-                setRincian(e.target.value);
-                clear("rincianInformasi");
-              }}
-            />
-          )}
+          {(props) => <textarea {...props} rows={5} maxLength={5000} value={rincian} onChange={(e) => edited("rincianInformasi", setRincian)(e.target.value)} />}
         </Field>
         <Field name="tujuan" label="Tujuan penggunaan informasi" error={errors.tujuan}>
-          {(props) => (
-            <textarea
-              {...props}
-              rows={3}
-              maxLength={2000}
-              value={tujuan}
-              onChange={(e) => {
-                setTujuan(e.target.value);
-                clear("tujuan");
-              }}
-            />
-          )}
+          {(props) => <textarea {...props} rows={3} maxLength={2000} value={tujuan} onChange={(e) => edited("tujuan", setTujuan)(e.target.value)} />}
         </Field>
-        <fieldset className="choice">
-          <legend className="field__label">Bentuk informasi</legend>
-          <div className="choice__options">
-            {(
-              [
-                ["SOFTCOPY", "Salinan elektronik (softcopy)"],
-                ["HARDCOPY", "Salinan cetak (hardcopy)"],
-              ] as const
-            ).map(([v, l]) => (
-              <label key={v} className="choice__option">
-                <input
-                  type="radio"
-                  name="format"
-                  value={v}
-                  checked={format === v}
-                  onChange={() => {
-                    setFormat(v);
-                    clear("format", "caraPerolehan");
-                  }}
-                />{" "}
-                {l}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <fieldset className="choice" aria-describedby="cara-msg">
-          <legend className="field__label">Cara memperoleh</legend>
-          <div className="choice__options">
-            {(
-              [
-                ["EMAIL", "Dikirim lewat email"],
-                ["AMBIL", "Diambil langsung"],
-                ["POS", "Dikirim lewat pos"],
-              ] as const
-            ).map(([v, l]) => (
-              <label key={v} className="choice__option">
-                <input
-                  type="radio"
-                  name="caraPerolehan"
-                  value={v}
-                  checked={cara === v}
-                  onChange={() => {
-                    setCara(v);
-                    clear("caraPerolehan");
-                  }}
-                />{" "}
-                {l}
-              </label>
-            ))}
-          </div>
-          <p id="cara-msg" className="field__message" aria-live="polite">
-            {errors.caraPerolehan && <span className="field__error">⚠ {errors.caraPerolehan}</span>}
-          </p>
-        </fieldset>
-        <FormMessage kind="error">{formError}</FormMessage>
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={fetching}>
-            {fetching ? "Mengirim…" : "Kirim permohonan"}
-          </button>
-        </div>
+        <RadioChoice
+          name="format"
+          legend="Bentuk informasi"
+          options={FORMAT}
+          value={format}
+          onChange={(v) => {
+            setFormat(v);
+            clear("format", "caraPerolehan");
+          }}
+        />
+        <RadioChoice name="caraPerolehan" legend="Cara memperoleh" options={CARA} value={cara} onChange={edited("caraPerolehan", setCara)} error={errors.caraPerolehan ?? null} />
+        <FormActions error={formError} busy={fetching} busyText="Mengirim…">
+          Kirim permohonan
+        </FormActions>
       </form>
     </div>
   );
@@ -338,25 +261,42 @@ export function PermohonanPage() {
   const node = data?.node?.__typename === "PermohonanInformasi" ? data.node : null;
   // an objection or its answer changes the request without a new versi: of equal versions the live copy is the newer
   const p = newest(node, live?.permohonanInformasiBerubah);
+
+  if (!valid || (data && !node)) {
+    return (
+      <NotFound title="Permohonan tidak ditemukan">
+        Lihat <Link to="/informasi">permohonan informasi Anda</Link>.
+      </NotFound>
+    );
+  }
+  if (!p) return <Loading fetching={fetching} error={error} />;
+
+  return (
+    <div className="narrow">
+      <p className="breadcrumb">
+        <Link to="/informasi">Permohonan informasi</Link>
+      </p>
+      <PageTitle>Permohonan informasi</PageTitle>
+      <LiveNote />
+      <PermohonanView permohonan={p} />
+      <KeberatanSection permohonan={p} onFiled={() => refetch({ requestPolicy: "network-only" })} />
+      {decided(p.status) && <Survey jenisKasus="PERMOHONAN_INFORMASI" kasusId={p.id} />}
+    </div>
+  );
+}
+
+const decided = (status: string) => status === "DIKABULKAN" || status === "DIKABULKAN_SEBAGIAN" || status === "DITOLAK";
+
+/** An objection to the atasan PPID, on a ground of UU 14/2008 Pasal 35 not used yet. */
+function KeberatanSection(props: { permohonan: FragmentType<typeof Keberatan_PermohonanFragment>; onFiled: () => void }) {
+  const p = useFragment(Keberatan_PermohonanFragment, props.permohonan);
   const [alasan, setAlasan] = useState("");
   const [uraian, setUraian] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setErrors, edited } = useFieldErrors();
   const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [objecting, setObjecting] = useState(false);
   const [{ fetching: sending }, ajukan] = useMutation(AjukanKeberatanMutation);
-
-  if (!valid || (data && !node)) {
-    return (
-      <div className="narrow">
-        <PageTitle>Permohonan tidak ditemukan</PageTitle>
-        <p>
-          Lihat <Link to="/informasi">permohonan informasi Anda</Link>.
-        </p>
-      </div>
-    );
-  }
-  if (!p) return fetching || !error ? <p aria-busy="true">Memuat…</p> : <p className="alert alert--error">{requestErrorMessage(error)}</p>;
 
   // one objection per ground: a ground already used is not offered again
   const grounds = p.alasanKeberatan.filter((a) => a.bisaDiajukan && !p.keberatan.some((k) => k.alasan === a.alasan));
@@ -368,36 +308,28 @@ export function PermohonanPage() {
     setErrors(local);
     setFormError(null);
     if (Object.keys(local).length) return;
-    const r = await ajukan({ permohonanId: p!.id, alasan: alasan as never, uraian: uraian.trim() });
+    const r = await ajukan({ permohonanId: p.id, alasan: alasan as never, uraian: uraian.trim() });
     const res = r.data?.ajukanKeberatan;
     if (res?.__typename === "AjukanKeberatanSuccess") {
       setDone(`Keberatan terdaftar dengan nomor ${res.data.nomorRegister}.`);
       setAlasan("");
       setUraian("");
       setObjecting(false);
-      refetch({ requestPolicy: "network-only" });
+      props.onFiled();
       return;
     }
     if (res && "message" in res && (res.field === "alasan" || res.field === "uraian")) setErrors({ [res.field]: res.message });
     else setFormError(res && "message" in res ? res.message : requestErrorMessage(r.error));
   }
 
-  const decided = p.status === "DIKABULKAN" || p.status === "DIKABULKAN_SEBAGIAN" || p.status === "DITOLAK";
   return (
-    <div className="narrow">
-      <p className="breadcrumb">
-        <Link to="/informasi">Permohonan informasi</Link>
-      </p>
-      <PageTitle>Permohonan informasi</PageTitle>
-      <LiveNote />
-      <PermohonanView permohonan={p} />
+    <>
       <FormMessage kind="success">{done}</FormMessage>
       {grounds.length > 0 && (
-        <section className="card" aria-labelledby="ajukan-keberatan">
-          <h2 id="ajukan-keberatan">Ajukan keberatan</h2>
+        <CardSection id="ajukan-keberatan" title="Ajukan keberatan">
           <p className="muted">
-            Bila Anda keberatan atas {decided ? "jawaban ini" : "penanganan permohonan ini"}, ajukan keberatan kepada atasan PPID dengan salah satu alasan dalam UU 14/2008
-            Pasal 35 yang berlaku. Keberatan ditanggapi paling lambat 30 hari kerja.
+            Bila Anda keberatan atas {decided(p.status) ? "jawaban ini" : "penanganan permohonan ini"}, ajukan keberatan kepada atasan PPID dengan salah satu alasan dalam UU
+            14/2008 Pasal 35 yang berlaku. Keberatan ditanggapi paling lambat 30 hari kerja.
           </p>
           {!objecting ? (
             <button
@@ -412,53 +344,25 @@ export function PermohonanPage() {
             </button>
           ) : (
             <form className="form" noValidate onSubmit={submit} aria-label="Ajukan keberatan">
-              <Field name="alasan" label="Alasan (UU 14/2008 Pasal 35)" error={errors.alasan}>
-                {(props) => (
-                  <select
-                    {...props}
-                    value={alasan}
-                    onChange={(e) => {
-                      setAlasan(e.target.value);
-                      if (errors.alasan) setErrors((x) => ({ ...x, alasan: "" }));
-                    }}
-                  >
-                    <option value="">— Pilih alasan —</option>
-                    {grounds.map((g) => (
-                      <option key={g.alasan} value={g.alasan}>
-                        {g.label}
-                        {g.batas ? ` (paling lambat ${formatDateTime(g.batas)})` : ""}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              <SelectField
+                name="alasan"
+                label="Alasan (UU 14/2008 Pasal 35)"
+                error={errors.alasan}
+                value={alasan}
+                onChange={edited("alasan", setAlasan)}
+                options={grounds.map((g) => ({ id: g.alasan, nama: `${g.label}${g.batas ? ` (paling lambat ${formatDateTime(g.batas)})` : ""}` }))}
+                placeholder="— Pilih alasan —"
+              />
               <Field name="uraian" label="Uraian keberatan" error={errors.uraian}>
-                {(props) => (
-                  <textarea
-                    {...props}
-                    rows={4}
-                    value={uraian}
-                    onChange={(e) => {
-                      setUraian(e.target.value);
-                      if (errors.uraian) setErrors((x) => ({ ...x, uraian: "" }));
-                    }}
-                  />
-                )}
+                {(props) => <textarea {...props} rows={4} value={uraian} onChange={(e) => edited("uraian", setUraian)(e.target.value)} />}
               </Field>
-              <FormMessage kind="error">{formError}</FormMessage>
-              <div className="form__actions">
-                <button type="submit" className="button button--primary" disabled={sending}>
-                  {sending ? "Mengirim…" : "Ajukan keberatan"}
-                </button>
-                <button type="button" className="button button--quiet" onClick={() => setObjecting(false)}>
-                  Batal
-                </button>
-              </div>
+              <FormActions error={formError} busy={sending} busyText="Mengirim…" onCancel={() => setObjecting(false)}>
+                Ajukan keberatan
+              </FormActions>
             </form>
           )}
-        </section>
+        </CardSection>
       )}
-      {decided && <Survey jenisKasus="PERMOHONAN_INFORMASI" kasusId={p.id} />}
-    </div>
+    </>
   );
 }

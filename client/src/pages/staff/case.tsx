@@ -1,21 +1,24 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
-import { useMutation, useQuery } from "urql";
-import { graphql, useFragment, type FragmentType } from "../../gql";
-import type { AksiPengajuan, StaffCase_PengajuanFragment as Case } from "../../gql/graphql";
+import { useMutation } from "urql";
+import { graphql, useFragment } from "../../gql";
+import type { AksiPengajuan, StaffCase_PengajuanFragment as Case, StaffCaseLiveSubscription } from "../../gql/graphql";
 import { PengajuanBadge } from "../../components/badges";
-import { Deadline } from "../../components/deadline";
+import { CardSection } from "../../components/card-section";
+import { PengajuanTenggat } from "../../components/deadline";
 import { DocumentViewer } from "../../components/document-viewer";
-import { Field, FormMessage } from "../../components/field";
+import { Fact, TimeFact } from "../../components/facts";
+import { Field, FormActions, FormMessage } from "../../components/field";
 import { LiveNote } from "../../components/live-note";
+import { Loading, NotFound } from "../../components/page-state";
 import { PageTitle } from "../../components/page-title";
-import { Timeline } from "../../components/timeline";
+import { PengajuanRiwayat } from "../../components/timeline";
+import { progressInto, UploadBar } from "../../components/upload-bar";
 import { requestErrorMessage, type FieldErrors } from "../../lib/errors";
 import { acceptAttr, checkFile, formatUkuran } from "../../lib/files";
 import { formatDate, formatDateTime } from "../../lib/format";
-import { isUuid, toGlobalId } from "../../lib/ids";
 import { AKSI_PENGAJUAN_LABEL } from "../../lib/labels";
-import { newest, useSeqStream } from "../../lib/live";
+import { useLivePengajuan } from "../../lib/live";
 import { useSession } from "../../lib/session";
 import { uploadMutation } from "../../lib/upload";
 
@@ -25,23 +28,12 @@ export const StaffCase_PengajuanFragment = graphql(`
     versi
     seq
     status
-    statusLabel
     nomorRegistrasi
     formData
     pengiriman
-    createdAt
     diajukanAt
-    diverifikasiAt
-    selesaiAt
-    tenggat
-    tenggatSementara
-    terlambat
-    sisaMenitKerja
     aksiTersedia
     buktiUrl
-    alasanTolak
-    diambilOleh
-    identitasPengambil
     petugas
     ditugaskanKeSaya
     pemohon {
@@ -67,14 +59,8 @@ export const StaffCase_PengajuanFragment = graphql(`
     }
     instansi {
       id
-      nama
       zonaWaktu
       zonaWaktuLabel
-      jamLayanan {
-        hari
-        buka
-        tutup
-      }
     }
     dokumen(termasukLama: true) {
       id
@@ -95,7 +81,6 @@ export const StaffCase_PengajuanFragment = graphql(`
       namaFile
       url
       kodeVerifikasi
-      createdAt
       diunduhAt
     }
     catatanInternal {
@@ -103,10 +88,8 @@ export const StaffCase_PengajuanFragment = graphql(`
       isi
       penulis
     }
-    riwayat {
-      seq
-      ...Timeline_PengajuanLog
-    }
+    ...PengajuanTenggat_Pengajuan
+    ...PengajuanRiwayat_Pengajuan
   }
 `);
 
@@ -218,7 +201,8 @@ const AttachResultMutation = graphql(`
   }
 `);
 
-type Snapshot = { id: string; versi: number } & FragmentType<typeof StaffCase_PengajuanFragment>;
+/** One copy of the pengajuan: the query's, the stream's or a mutation's answer. */
+type Snapshot = StaffCaseLiveSubscription["pengajuanBerubah"]["pengajuan"];
 
 /** What each action asks for before it is taken. */
 const ASKS: Partial<Record<AksiPengajuan, { pesan?: { label: string; hint: string }; pengambil?: boolean; note?: string }>> = {
@@ -232,48 +216,26 @@ const ASKS: Partial<Record<AksiPengajuan, { pesan?: { label: string; hint: strin
 
 export default function StaffCasePage() {
   const { id = "" } = useParams();
-  const valid = isUuid(id);
-  const gid = toGlobalId("Pengajuan", id);
-  const [{ data, fetching, error }, refetch] = useQuery({ query: StaffCaseQuery, variables: { id: gid }, pause: !valid });
-  const [live, setLive] = useState<Snapshot | null>(null);
-  const [mine, setMine] = useState<Snapshot | null>(null);
-  const node = data?.node?.__typename === "Pengajuan" ? (data.node as Snapshot) : null;
-  // on equal versions the query wins: internal notes change without a new version
-  const current = newest<Snapshot>(live, mine, node);
-  const p = useFragment(StaffCase_PengajuanFragment, current);
-  const stream = useSeqStream({
-    document: StaffCaseLiveSubscription,
-    variables: { id: gid },
-    fromSeq: node && p ? p.seq : null,
-    pick: (d) => d.pengajuanBerubah,
-    seqOf: (e) => e.seq,
-    onEvent: (e) => setLive((prev) => newest<Snapshot>(prev, e.pengajuan as Snapshot)),
-    pause: !valid,
+  const { notFound, fetching, error, data, refetch, current, accept, streamError } = useLivePengajuan({
+    id,
+    query: StaffCaseQuery,
+    subscription: StaffCaseLiveSubscription,
+    seqOf: (copy: Snapshot) => useFragment(StaffCase_PengajuanFragment, copy).seq,
+    // internal notes change without a new version
+    queryWins: true,
   });
+  const p = useFragment(StaffCase_PengajuanFragment, current);
   const labels = useMemo(() => Object.fromEntries((data?.aksiLabel ?? []).map((a) => [a.aksi, a.label])) as Partial<Record<AksiPengajuan, string>>, [data]);
 
-  if (!valid || (data && !node)) {
+  if (notFound) {
     return (
-      <div className="narrow">
-        <PageTitle>Pengajuan tidak ditemukan</PageTitle>
-        <p>
-          Kembali ke <Link to="/petugas/antrian">antrian</Link>.
-        </p>
-      </div>
+      <NotFound title="Pengajuan tidak ditemukan">
+        Kembali ke <Link to="/petugas/antrian">antrian</Link>.
+      </NotFound>
     );
   }
-  if (!p || !current) return fetching || !error ? <p aria-busy="true">Memuat…</p> : <p className="alert alert--error">{requestErrorMessage(error)}</p>;
-  return (
-    <CaseView
-      key={p.id}
-      p={p}
-      versi={current.versi}
-      labels={labels}
-      streamError={stream.error ? requestErrorMessage(stream.error) : null}
-      onChanged={(s) => setMine((prev) => newest<Snapshot>(prev, s))}
-      refetch={() => refetch({ requestPolicy: "network-only" })}
-    />
-  );
+  if (!p || !current) return <Loading fetching={fetching} error={error} />;
+  return <CaseView key={p.id} p={p} versi={current.versi} labels={labels} streamError={streamError} onChanged={accept} refetch={refetch} />;
 }
 
 function CaseView(props: {
@@ -300,7 +262,6 @@ function CaseView(props: {
   const [, addNote] = useMutation(AddNoteMutation);
   const [assignError, setAssignError] = useState<string | null>(null);
   const zone = p.instansi.zonaWaktu;
-  const z = p.instansi.zonaWaktuLabel;
   const panelRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -381,7 +342,7 @@ function CaseView(props: {
           <section className="card status-card" aria-label="Status dan tindakan">
             <div className="status-card__row">
               <PengajuanBadge status={p.status} large />
-              {p.tenggat && !["SELESAI", "DIAMBIL", "DITOLAK", "DIBATALKAN"].includes(p.status) && <Deadline tenggat={p.tenggat} sisaMenitKerja={p.sisaMenitKerja} terlambat={p.terlambat} tenggatSementara={p.tenggatSementara} instansi={p.instansi} />}
+              <PengajuanTenggat pengajuan={p} />
             </div>
             {p.status === "DIAJUKAN" && <p className="muted">Periksa dokumen. Batas waktu mulai dihitung saat berkas dinyatakan lengkap.</p>}
             {p.status === "PERLU_PERBAIKAN" && <p className="muted">Menunggu perbaikan dari pemohon; batas waktu berhenti.</p>}
@@ -444,74 +405,47 @@ function CaseView(props: {
                       </Field>
                     </>
                   )}
-                  <FormMessage kind="error">{actionError}</FormMessage>
-                  <div className="form__actions">
-                    <button type="submit" className={`button ${pending === "TOLAK" ? "button--danger" : "button--primary"}`}>
-                      Ya, {label(pending).toLowerCase()}
-                    </button>
-                    <button type="button" className="button button--quiet" onClick={() => setPending(null)}>
-                      Batal
-                    </button>
-                  </div>
+                  <FormActions error={actionError} kind={pending === "TOLAK" ? "danger" : "primary"} onCancel={() => setPending(null)}>
+                    Ya, {label(pending).toLowerCase()}
+                  </FormActions>
                 </form>
               </div>
             )}
             <LiveNote error={props.streamError} />
           </section>
 
-          <section className="card" aria-labelledby="dokumen-pemohon">
-            <h2 id="dokumen-pemohon">Dokumen pemohon</h2>
+          <CardSection id="dokumen-pemohon" title="Dokumen pemohon">
             {missing.length > 0 && <p className="alert alert--warning">Belum ada: {missing.map((m) => m.label).join(", ")}.</p>}
             <DocumentViewer documents={documents} timeZone={zone} />
-          </section>
+          </CardSection>
 
           {(p.status === "DIPROSES" || p.hasil.length > 0) && <ResultSection p={p} versi={versi} onChanged={accept} />}
         </div>
 
         <div className="case__side">
-          <section className="card" aria-labelledby="pemohon">
-            <h2 id="pemohon">Pemohon</h2>
+          <CardSection id="pemohon" title="Pemohon">
             <dl className="facts facts--compact">
-              <div>
-                <dt>Nama</dt>
-                <dd>{p.pemohon.nama}</dd>
-              </div>
-              <div>
-                <dt>{p.pemohon.jenisIdentitas}</dt>
-                <dd className="mono">{p.pemohon.nomorIdentitas}</dd>
-              </div>
-              <div>
-                <dt>Telepon</dt>
-                <dd>
-                  <a href={`tel:${p.pemohon.telepon}`}>{p.pemohon.telepon}</a>
-                </dd>
-              </div>
-              <div>
-                <dt>Email</dt>
-                <dd className="break">{p.pemohon.email}</dd>
-              </div>
-              <div>
-                <dt>Hasil</dt>
-                <dd>{p.pengiriman === "UNDUH" ? "Diunduh dari Loket" : "Diambil di kantor"}</dd>
-              </div>
-              {p.diajukanAt && (
-                <div>
-                  <dt>Diajukan</dt>
-                  <dd>
-                    {formatDateTime(p.diajukanAt, zone)} {z}
-                  </dd>
-                </div>
-              )}
+              <Fact label="Nama">{p.pemohon.nama}</Fact>
+              <Fact label={p.pemohon.jenisIdentitas} className="mono">
+                {p.pemohon.nomorIdentitas}
+              </Fact>
+              <Fact label="Telepon">
+                <a href={`tel:${p.pemohon.telepon}`}>{p.pemohon.telepon}</a>
+              </Fact>
+              <Fact label="Email" className="break">
+                {p.pemohon.email}
+              </Fact>
+              <Fact label="Hasil">{p.pengiriman === "UNDUH" ? "Diunduh dari Loket" : "Diambil di kantor"}</Fact>
+              <TimeFact label="Diajukan" at={p.diajukanAt} instansi={p.instansi} />
             </dl>
             {formEntries.length > 0 && (
               <>
                 <h3>Isian formulir</h3>
                 <dl className="facts facts--compact">
                   {formEntries.map(([k, v]) => (
-                    <div key={k}>
-                      <dt>{k}</dt>
-                      <dd>{v}</dd>
-                    </div>
+                    <Fact key={k} label={k}>
+                      {v}
+                    </Fact>
                   ))}
                 </dl>
               </>
@@ -523,7 +457,7 @@ function CaseView(props: {
                 </a>
               </p>
             )}
-          </section>
+          </CardSection>
 
           <NotesSection notes={p.catatanInternal ?? []} zone={zone} onAdd={async (isi) => {
             const r = await addNote({ id: p.id, isi });
@@ -535,10 +469,7 @@ function CaseView(props: {
             return res && "message" in res ? res.message : requestErrorMessage(r.error);
           }} />
 
-          <section className="card" aria-labelledby="riwayat">
-            <h2 id="riwayat">Riwayat</h2>
-            <Timeline steps={p.riwayat} timeZone={zone} zoneLabel={z} />
-          </section>
+          <PengajuanRiwayat pengajuan={p} title="Riwayat" />
         </div>
       </div>
     </article>
@@ -559,8 +490,7 @@ function NotesSection({ notes, zone, onAdd }: { notes: ReadonlyArray<{ createdAt
     if (!err) setIsi("");
   }
   return (
-    <section className="card" aria-labelledby="catatan-internal">
-      <h2 id="catatan-internal">Catatan internal</h2>
+    <CardSection id="catatan-internal" title="Catatan internal">
       <p className="muted small">Hanya untuk petugas; tidak pernah ditampilkan kepada pemohon.</p>
       {notes.length > 0 && (
         <ul className="notes">
@@ -578,13 +508,11 @@ function NotesSection({ notes, zone, onAdd }: { notes: ReadonlyArray<{ createdAt
         <Field name="isi" label="Catatan baru" error={error} required={false}>
           {(fp) => <textarea {...fp} rows={3} value={isi} onChange={(e) => setIsi(e.target.value)} />}
         </Field>
-        <div className="form__actions">
-          <button type="submit" className="button button--secondary button--small" disabled={busy}>
-            Simpan catatan
-          </button>
-        </div>
+        <FormActions busy={busy} kind="secondary" small>
+          Simpan catatan
+        </FormActions>
       </form>
-    </section>
+    </CardSection>
   );
 }
 
@@ -612,7 +540,7 @@ function ResultSection({ p, versi, onChanged }: { p: Case; versi: { current: num
     setFormError(null);
     if (Object.keys(local).length || !file) return;
     setProgress(0);
-    const r = await uploadMutation(AttachResultMutation, { id: p.id, versi: versi.current, judul: judul.trim(), file }, { onProgress: (x) => setProgress(x.total ? x.loaded / x.total : 0) });
+    const r = await uploadMutation(AttachResultMutation, { id: p.id, versi: versi.current, judul: judul.trim(), file }, { onProgress: progressInto(setProgress) });
     setProgress(null);
     const res = r.data?.lampirkanHasil;
     if (!res) return setFormError(r.failure ?? null);
@@ -628,8 +556,7 @@ function ResultSection({ p, versi, onChanged }: { p: Case; versi: { current: num
   }
 
   return (
-    <section className="card" aria-labelledby="dokumen-hasil">
-      <h2 id="dokumen-hasil">Dokumen hasil</h2>
+    <CardSection id="dokumen-hasil" title="Dokumen hasil">
       {p.hasil.length > 0 && (
         <ul className="results">
           {p.hasil.map((h) => (
@@ -652,20 +579,12 @@ function ResultSection({ p, versi, onChanged }: { p: Case; versi: { current: num
           <Field name="file" label="Berkas" hint={`PDF, JPG, atau PNG, maksimal ${formatUkuran(RESULT_MAX)}.`} error={errors.file}>
             {(fp) => <input {...fp} ref={fileRef} type="file" accept={acceptAttr(RESULT_TYPES)} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
           </Field>
-          {progress != null && (
-            <div className="slot__progress">
-              <progress max={1} value={progress} aria-label="Mengunggah dokumen hasil" />
-              <span className="small">{Math.round(progress * 100)}%</span>
-            </div>
-          )}
-          <FormMessage kind="error">{formError}</FormMessage>
-          <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={progress != null}>
-              Lampirkan hasil
-            </button>
-          </div>
+          <UploadBar value={progress} label="Mengunggah dokumen hasil" />
+          <FormActions error={formError} busy={progress != null}>
+            Lampirkan hasil
+          </FormActions>
         </form>
       )}
-    </section>
+    </CardSection>
   );
 }

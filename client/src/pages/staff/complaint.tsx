@@ -1,18 +1,31 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useQuery, useSubscription } from "urql";
-import { graphql } from "../../gql";
+import { graphql, useFragment } from "../../gql";
 import type { AksiPengaduan } from "../../gql/graphql";
 import { EvidencePicker, type PickedFile } from "../../components/evidence-picker";
-import { Field, FormMessage } from "../../components/field";
+import { Field, FormActions, FormMessage } from "../../components/field";
 import { LiveNote } from "../../components/live-note";
+import { Loading, NotFound } from "../../components/page-state";
 import { PageTitle } from "../../components/page-title";
 import { PengaduanView } from "../../components/pengaduan-view";
-import { requestErrorMessage, type FieldErrors } from "../../lib/errors";
+import { progressInto } from "../../components/upload-bar";
+import { type FieldErrors } from "../../lib/errors";
+import { useFieldErrors } from "../../lib/form";
 import { isUuid, toGlobalId } from "../../lib/ids";
 import { newest } from "../../lib/live";
 import { uploadMutation } from "../../lib/upload";
 import { PENGADUAN_TRANSITIONS } from "../../../../server/modules/pengaduan/transitions";
+
+export const StaffPengaduan_PengaduanFragment = graphql(`
+  fragment StaffPengaduan_Pengaduan on Pengaduan {
+    id
+    judul
+    kodeLacak
+    aksiTersedia
+    ...PengaduanView_Pengaduan
+  }
+`);
 
 const StaffPengaduanQuery = graphql(`
   query StaffPengaduan($id: ID!) {
@@ -21,10 +34,7 @@ const StaffPengaduanQuery = graphql(`
       ... on Pengaduan {
         id
         versi
-        judul
-        kodeLacak
-        aksiTersedia
-        ...PengaduanView_Pengaduan
+        ...StaffPengaduan_Pengaduan
       }
     }
   }
@@ -35,10 +45,7 @@ const StaffPengaduanLiveSubscription = graphql(`
     pengaduanBerubah(id: $id) {
       id
       versi
-      judul
-      kodeLacak
-      aksiTersedia
-      ...PengaduanView_Pengaduan
+      ...StaffPengaduan_Pengaduan
     }
   }
 `);
@@ -51,10 +58,7 @@ const UbahStatusPengaduanMutation = graphql(`
         data {
           id
           versi
-          judul
-          kodeLacak
-          aksiTersedia
-          ...PengaduanView_Pengaduan
+          ...StaffPengaduan_Pengaduan
         }
       }
       ... on Error {
@@ -90,12 +94,13 @@ export default function StaffPengaduanPage() {
   const [{ data: live }] = useSubscription({ query: StaffPengaduanLiveSubscription, variables: { id: gid }, pause: !valid });
   const [mine, setMine] = useState<NonNullable<typeof live>["pengaduanBerubah"] | null>(null);
   const node = data?.node?.__typename === "Pengaduan" ? data.node : null;
-  const p = newest(live?.pengaduanBerubah, mine, node);
+  const current = newest(live?.pengaduanBerubah, mine, node);
+  const p = useFragment(StaffPengaduan_PengaduanFragment, current);
 
   const [pending, setPending] = useState<AksiPengaduan | null>(null);
   const [pesan, setPesan] = useState("");
   const [files, setFiles] = useState<PickedFile[]>([]);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setErrors, edited } = useFieldErrors();
   const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
@@ -106,15 +111,13 @@ export default function StaffPengaduanPage() {
 
   if (!valid || (data && !node)) {
     return (
-      <div className="narrow">
-        <PageTitle>Pengaduan tidak ditemukan</PageTitle>
-        <p>
-          Kembali ke <Link to="/petugas/pengaduan">meja pengaduan</Link>.
-        </p>
-      </div>
+      <NotFound title="Pengaduan tidak ditemukan">
+        Kembali ke <Link to="/petugas/pengaduan">meja pengaduan</Link>.
+      </NotFound>
     );
   }
-  if (!p) return fetching || !error ? <p aria-busy="true">Memuat…</p> : <p className="alert alert--error">{requestErrorMessage(error)}</p>;
+  if (!p || !current) return <Loading fetching={fetching} error={error} />;
+  const versi = current.versi;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -129,8 +132,8 @@ export default function StaffPengaduanPage() {
     setProgress(files.length ? 0 : null);
     const r = await uploadMutation(
       UbahStatusPengaduanMutation,
-      { id: p.id, versi: p.versi, aksi: pending, pesan: pesan.trim() || null, lampiran: files.map((f) => f.file) },
-      { onProgress: (x) => setProgress(x.total ? x.loaded / x.total : 0) },
+      { id: p.id, versi, aksi: pending, pesan: pesan.trim() || null, lampiran: files.map((f) => f.file) },
+      { onProgress: progressInto(setProgress) },
     );
     setProgress(null);
     const res = r.data?.ubahStatusPengaduan;
@@ -183,17 +186,7 @@ export default function StaffPengaduanPage() {
             <form className="form" noValidate onSubmit={submit} aria-label={LABEL[pending]}>
               {ASK[pending]!.note && <p>{ASK[pending]!.note}</p>}
               <Field name="pesan" label={ASK[pending]!.label} hint={ASK[pending]!.hint} error={errors.pesan} required={ASK[pending]!.required}>
-                {(fp) => (
-                  <textarea
-                    {...fp}
-                    rows={4}
-                    value={pesan}
-                    onChange={(e) => {
-                      setPesan(e.target.value);
-                      if (errors.pesan) setErrors((x) => ({ ...x, pesan: "" }));
-                    }}
-                  />
-                )}
+                {(fp) => <textarea {...fp} rows={4} value={pesan} onChange={(e) => edited("pesan", setPesan)(e.target.value)} />}
               </Field>
               {ASK[pending]!.files && (
                 <EvidencePicker
@@ -201,23 +194,14 @@ export default function StaffPengaduanPage() {
                   label="Dokumentasi"
                   hint="Foto, video, atau dokumen tindak lanjut."
                   files={files}
-                  onChange={(next) => {
-                    setFiles(next);
-                    if (errors.lampiran) setErrors((x) => ({ ...x, lampiran: "" }));
-                  }}
+                  onChange={edited("lampiran", setFiles)}
                   errors={errors}
                   progress={progress}
                 />
               )}
-              <FormMessage kind="error">{formError}</FormMessage>
-              <div className="form__actions">
-                <button type="submit" className={`button ${pending === "TOLAK" ? "button--danger" : "button--primary"}`} disabled={progress != null}>
-                  Ya, {LABEL[pending].toLowerCase()}
-                </button>
-                <button type="button" className="button button--quiet" onClick={() => setPending(null)}>
-                  Batal
-                </button>
-              </div>
+              <FormActions error={formError} busy={progress != null} kind={pending === "TOLAK" ? "danger" : "primary"} onCancel={() => setPending(null)}>
+                Ya, {LABEL[pending].toLowerCase()}
+              </FormActions>
             </form>
           </div>
         )}

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { useQuery, useSubscription } from "urql";
 import { graphql } from "../../gql";
 import type { PengajuanStatus } from "../../gql/graphql";
 import { PengajuanBadge } from "../../components/badges";
-import { Deadline } from "../../components/deadline";
+import { PengajuanTenggat } from "../../components/deadline";
+import { SearchBox } from "../../components/field";
 import { LiveNote } from "../../components/live-note";
 import { PageTitle } from "../../components/page-title";
 import { useDeskInstansi } from "../../components/desk-instansi";
@@ -32,7 +33,6 @@ const AntrianQuery = graphql(`
           diajukanAt
           tenggat
           terlambat
-          sisaMenitKerja
           petugas
           ditugaskanKeSaya
           pemohon {
@@ -45,13 +45,8 @@ const AntrianQuery = graphql(`
           instansi {
             id
             zonaWaktu
-            zonaWaktuLabel
-            jamLayanan {
-              hari
-              buka
-              tutup
-            }
           }
+          ...PengajuanTenggat_Pengajuan
         }
       }
     }
@@ -137,11 +132,6 @@ export default function AntrianPage() {
     setPages(1);
   }
 
-  function search(e: FormEvent) {
-    e.preventDefault();
-    update({ cari: text.trim() });
-  }
-
   const counts = new Map((data?.antrianJumlah ?? []).map((c) => [c.status, c.jumlah]));
   const sum = (list: PengajuanStatus[]) => list.reduce((s, x) => s + (counts.get(x) ?? 0), 0);
   const tabs: Array<{ key: string; label: string; count: number }> = [
@@ -166,15 +156,7 @@ export default function AntrianPage() {
         ))}
       </div>
       <div className="card queue-filters">
-        <form className="search" role="search" aria-label="Cari nomor registrasi" onSubmit={search}>
-          <label htmlFor="cari-nomor" className="sr-only">
-            Nomor registrasi
-          </label>
-          <input id="cari-nomor" type="search" placeholder="Nomor registrasi" value={text} onChange={(e) => setText(e.target.value)} />
-          <button type="submit" className="button button--secondary">
-            Cari
-          </button>
-        </form>
+        <SearchBox id="cari-nomor" label="Nomor registrasi" formLabel="Cari nomor registrasi" value={text} onChange={setText} onSearch={() => update({ cari: text.trim() })} />
         <div className="queue-filters__row">
           <label className="inline-field">
             <span>Layanan</span>
@@ -233,7 +215,7 @@ export default function AntrianPage() {
                   </td>
                   <td>
                     {p.tenggat ? (
-                      <Deadline tenggat={p.tenggat} sisaMenitKerja={p.sisaMenitKerja} terlambat={p.terlambat} instansi={p.instansi} compact />
+                      <PengajuanTenggat pengajuan={p} compact evenClosed />
                     ) : (
                       <span className="muted small">{p.status === "DIAJUKAN" ? "mulai saat berkas lengkap" : p.status === "PERLU_PERBAIKAN" ? "berhenti (menunggu pemohon)" : "—"}</span>
                     )}

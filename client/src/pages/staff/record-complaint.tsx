@@ -1,25 +1,18 @@
 import { useRef, useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router-dom";
-import { useQuery } from "urql";
 import { graphql } from "../../gql";
 import type { KanalPengaduan } from "../../gql/graphql";
 import { EvidencePicker, type PickedFile } from "../../components/evidence-picker";
-import { Checkbox, Field, FormMessage } from "../../components/field";
+import { Checkbox, Field, FormActions, RadioChoice } from "../../components/field";
+import { KategoriPengaduanField } from "../../components/kategori-pengaduan-field";
 import { PageTitle } from "../../components/page-title";
 import { useDeskInstansi } from "../../components/desk-instansi";
+import { progressInto } from "../../components/upload-bar";
 import { focusFirstError, requestErrorMessage, type FieldErrors } from "../../lib/errors";
+import { useFieldErrors } from "../../lib/form";
 import { rawId } from "../../lib/ids";
 import { KANAL_LABEL } from "../../lib/labels";
 import { uploadMutation } from "../../lib/upload";
-
-const CatatKategoriQuery = graphql(`
-  query CatatKategori($instansiId: ID!) {
-    kategoriPengaduan(instansiId: $instansiId) {
-      id
-      nama
-    }
-  }
-`);
 
 const CatatPengaduanMutation = graphql(`
   mutation CatatPengaduan(
@@ -60,7 +53,7 @@ const CatatPengaduanMutation = graphql(`
   }
 `);
 
-const KANAL: KanalPengaduan[] = ["LANGSUNG", "TELEPON", "WHATSAPP", "KOTAK_SARAN"];
+const KANAL = (["LANGSUNG", "TELEPON", "WHATSAPP", "KOTAK_SARAN"] as const).map((k) => [k, KANAL_LABEL[k]] as const);
 const FIELDS = ["kategoriId", "judul", "uraian", "namaPelapor", "kontakPelapor", "bukti"];
 
 /** Staff record a complaint that came in person, by phone, WhatsApp or the suggestion box. */
@@ -68,7 +61,6 @@ export default function CatatPengaduanPage() {
   const navigate = useNavigate();
   const desk = useDeskInstansi();
   const instansiId = desk.instansiId ?? "";
-  const [{ data }] = useQuery({ query: CatatKategoriQuery, variables: { instansiId }, pause: !instansiId });
   const [kanal, setKanal] = useState<KanalPengaduan>("LANGSUNG");
   const [kategoriId, setKategoriId] = useState("");
   const [judul, setJudul] = useState("");
@@ -77,18 +69,10 @@ export default function CatatPengaduanPage() {
   const [kontak, setKontak] = useState("");
   const [rahasia, setRahasia] = useState(false);
   const [files, setFiles] = useState<PickedFile[]>([]);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setErrors, edited } = useFieldErrors();
   const [formError, setFormError] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
-
-  /** A value changed: its message (from the last check or the API) no longer applies. */
-  function edited<T>(key: string, set: (v: T) => void) {
-    return (v: T) => {
-      set(v);
-      if (errors[key]) setErrors((x) => ({ ...x, [key]: "" }));
-    };
-  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -114,7 +98,7 @@ export default function CatatPengaduanPage() {
         rahasia,
         bukti: files.map((f) => f.file),
       },
-      { onProgress: (p) => setProgress(p.total ? p.loaded / p.total : 0) },
+      { onProgress: progressInto(setProgress) },
     );
     setProgress(null);
     const res = r.data?.catatPengaduan;
@@ -133,28 +117,8 @@ export default function CatatPengaduanPage() {
       {desk.picker}
       <p className="lead">Untuk pengaduan yang datang langsung, lewat telepon, WhatsApp, atau kotak saran. Pelapor boleh tanpa nama.</p>
       <form ref={formRef} className="card form" noValidate onSubmit={submit} aria-label="Catat pengaduan">
-        <fieldset className="choice">
-          <legend className="field__label">Diterima melalui</legend>
-          <div className="choice__options">
-            {KANAL.map((k) => (
-              <label key={k} className="choice__option">
-                <input type="radio" name="kanal" value={k} checked={kanal === k} onChange={() => setKanal(k)} /> {KANAL_LABEL[k]}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <Field name="kategoriId" label="Kategori" error={errors.kategoriId}>
-          {(props) => (
-            <select {...props} value={kategoriId} onChange={(e) => edited("kategoriId", setKategoriId)(e.target.value)}>
-              <option value="">— Pilih kategori —</option>
-              {(data?.kategoriPengaduan ?? []).map((k) => (
-                <option key={k.id} value={k.id}>
-                  {k.nama}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <RadioChoice name="kanal" legend="Diterima melalui" options={KANAL} value={kanal} onChange={setKanal} />
+        <KategoriPengaduanField instansiId={instansiId} value={kategoriId} onChange={edited("kategoriId", setKategoriId)} error={errors.kategoriId} />
         <Field name="judul" label="Judul singkat" error={errors.judul}>
           {(props) => <input {...props} type="text" maxLength={200} value={judul} onChange={(e) => edited("judul", setJudul)(e.target.value)} />}
         </Field>
@@ -171,12 +135,9 @@ export default function CatatPengaduanPage() {
           Rahasiakan identitas pelapor dari petugas (hanya admin yang dapat melihat).
         </Checkbox>
         <EvidencePicker name="bukti" label="Bukti" files={files} onChange={edited("bukti", setFiles)} errors={errors} progress={progress} />
-        <FormMessage kind="error">{formError}</FormMessage>
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={progress != null}>
-            Simpan pengaduan
-          </button>
-        </div>
+        <FormActions error={formError} busy={progress != null}>
+          Simpan pengaduan
+        </FormActions>
       </form>
     </div>
   );

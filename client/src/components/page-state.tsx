@@ -1,0 +1,19 @@
+import type { ReactNode } from "react";
+import type { CombinedError } from "urql";
+import { requestErrorMessage } from "../lib/errors";
+import { PageTitle } from "./page-title";
+
+/** A page for an object that does not exist, or that this account may not see, with the way back. */
+export function NotFound({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="narrow">
+      <PageTitle>{title}</PageTitle>
+      <p>{children}</p>
+    </div>
+  );
+}
+
+/** While a page's object is on its way: "Memuat…", or why it could not be loaded. */
+export function Loading({ fetching, error, children = "Memuat…" }: { fetching: boolean; error: CombinedError | undefined; children?: ReactNode }) {
+  return fetching || !error ? <p aria-busy="true">{children}</p> : <p className="alert alert--error">{requestErrorMessage(error)}</p>;
+}

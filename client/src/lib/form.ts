@@ -1,0 +1,55 @@
+import { useRef, useState } from "react";
+import { focusFirstError, placeError, type ApiError, type FieldErrors } from "./errors";
+
+/**
+ * A form's messages per field. A value that changes makes the messages about it (from the last check or from
+ * the API) stale: `clear` drops them, and `edited(key, set)` is a setter that does both.
+ */
+export function useFieldErrors() {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  function clear(...keys: string[]) {
+    if (keys.some((k) => errors[k])) setErrors((x) => ({ ...x, ...Object.fromEntries(keys.map((k) => [k, ""])) }));
+  }
+  function edited<T>(key: string, set: (value: T) => void) {
+    return (value: T) => {
+      set(value);
+      clear(key);
+    };
+  }
+  return { errors, setErrors, clear, edited };
+}
+
+/**
+ * A form's values and messages. `fields` are the names on the form in their order on screen: the first one with
+ * a message takes keyboard focus, so screen-reader users hear it at once.
+ */
+export function useForm<T extends object>(initial: T | (() => T), fields: readonly string[]) {
+  const [values, setValues] = useState<T>(initial);
+  const { errors, setErrors, clear, edited } = useFieldErrors();
+  const [formError, setFormError] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  /** Changes one value; the messages about it no longer apply. */
+  function set<K extends keyof T & string>(key: K, value: T[K]) {
+    setValues((v) => ({ ...v, [key]: value }));
+    clear(key);
+  }
+
+  /** Shows the messages of the check before sending; true when there are none. */
+  function checked(local: FieldErrors): boolean {
+    setErrors(local);
+    if (!Object.keys(local).length) return true;
+    focusFirstError(formRef.current, fields, local);
+    return false;
+  }
+
+  /** Shows an API error at the field it names (`aliases`: the API's names for the form's fields), or for the whole form. */
+  function showApiError(err: ApiError, aliases?: Record<string, string>) {
+    const placed = placeError(err, fields, aliases);
+    setErrors(placed.fields);
+    setFormError(placed.form);
+    focusFirstError(formRef.current, fields, placed.fields);
+  }
+
+  return { values, setValues, set, errors, setErrors, clear, edited, formError, setFormError, formRef, checked, showApiError };
+}
