@@ -2,7 +2,7 @@ import http from "node:http";
 import { fileURLToPath } from "node:url";
 import type { AddressInfo } from "node:net";
 import { createYoga, type Plugin, type YogaInitialContext } from "graphql-yoga";
-import { WebSocketServer } from "ws";
+import { WebSocketServer, type WebSocket } from "ws";
 import { useServer } from "graphql-ws/use/ws";
 import { GraphQLError, type ExecutionArgs, type ExecutionResult } from "graphql";
 import { schema } from "./schema/index";
@@ -199,6 +199,51 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
     if (n === undefined) connectionIds.set(extra, (n = ++nextConnection));
     return n;
   };
+  // Open subscriptions whose person or API client lost access (logout, suspension, another role or instansi, a
+  // rotated or revoked key, fewer scopes) must not keep receiving events authorised by the old access: on
+  // every invalidation the socket's context is built again and, when access shrank, the socket is closed
+  // with 4403 (a client reconnects with whatever access it still has). More access (an activation) keeps it.
+  type Access = Pick<Context, "viewer" | "client">;
+  const watched = new Map<string, Map<WebSocket, { before: Access; refresh: () => Promise<Access> }>>();
+  const snapshot = (c: Access): Access => ({
+    viewer: c.viewer ? { ...c.viewer } : null,
+    client: c.client ? { ...c.client, scopes: [...c.client.scopes] } : null,
+  });
+  const watch = (owner: string, socket: WebSocket, current: Access, refresh: () => Promise<Access>) => {
+    const before = snapshot(current); // the context object may be built again in place
+    let sockets = watched.get(owner);
+    if (!sockets) watched.set(owner, (sockets = new Map()));
+    if (sockets.has(socket)) return;
+    sockets.set(socket, { before, refresh });
+    socket.once("close", () => {
+      sockets.delete(socket);
+      if (sockets.size === 0 && watched.get(owner) === sockets) watched.delete(owner);
+    });
+  };
+  const shrank = (before: Access, now: Access): boolean => {
+    const [a, b] = [before.viewer, now.viewer];
+    if (a) return !b || b.id !== a.id || b.role !== a.role || b.instansiId !== a.instansiId || (a.status === "AKTIF" && b.status !== "AKTIF");
+    const [c, d] = [before.client, now.client];
+    if (c) return !d || d.id !== c.id || d.instansiId !== c.instansiId || c.scopes.some((x) => !d.scopes.includes(x));
+    return false;
+  };
+  const recheck = (owner: string) => {
+    // after the session and key caches (listening to the same topic) have forgotten what they held
+    setTimeout(() => {
+      for (const [socket, w] of watched.get(owner) ?? []) {
+        w.refresh()
+          .then((now) => shrank(w.before, now) && socket.close(4403, "Akses berubah"))
+          .catch(() => socket.close(4403, "Akses berubah"));
+      }
+    }, 20).unref();
+  };
+  const invalidations = [pubsub.subscribe("auth:invalidate"), pubsub.subscribe("auth:client-invalidate")] as const;
+  void (async () => {
+    for await (const e of invalidations[0]) recheck(e.userId);
+  })().catch(() => {});
+  void (async () => {
+    for await (const e of invalidations[1]) recheck(`klien:${e.clientId}`);
+  })().catch(() => {});
   // the pubsub iterators each operation opened, to end them with it (see onOperation)
   const pubsubIterators = new Map<string, Set<{ return?(): unknown }>>();
   const release = (extra: object, id: string) => {
@@ -294,6 +339,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
           }
           subscriptionsByUser.set(userId, count + 1);
           owners.set(`${connectionKey(ctx.extra)}:${id}`, userId);
+          watch(userId, (ctx.extra as unknown as { socket: WebSocket }).socket, contextValue, async () => (await enveloped.contextFactory()) as Context);
         }
         pubsubIterators.set(`${connectionKey(ctx.extra)}:${id}`, opened);
         return {
@@ -350,6 +396,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
       clearInterval(keepAlive);
       await wsServer.dispose();
       for (const client of wss.clients) client.terminate();
+      await Promise.all(invalidations.map((it) => it.return?.()));
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       if (server.listening) {
         await new Promise<void>((resolve) => {
