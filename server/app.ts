@@ -10,7 +10,7 @@ import type { Config } from "./config";
 import type { Context, RequestMeta, Services } from "./context";
 import type { Db } from "./db/client";
 import { deriveKeys, loadMasterSecret, type Keys } from "./lib/crypto";
-import { createLoketPubSub } from "./pubsub";
+import { createLoketPubSub, listen } from "./pubsub";
 import { SessionStore, bearerToken, tokenFromHeaders } from "./modules/auth/session";
 import { CalendarStore } from "./modules/calendar/service";
 import { MAX_UPLOAD_BODY_BYTES, UPLOAD_LIMITS, drainRefusedBody, useBodyLimit, useDocumentLimits, useUploadLimits } from "./limits";
@@ -237,13 +237,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
       }
     }, 20).unref();
   };
-  const invalidations = [pubsub.subscribe("auth:invalidate"), pubsub.subscribe("auth:client-invalidate")] as const;
-  void (async () => {
-    for await (const e of invalidations[0]) recheck(e.userId);
-  })().catch(() => {});
-  void (async () => {
-    for await (const e of invalidations[1]) recheck(`klien:${e.clientId}`);
-  })().catch(() => {});
+  const invalidations = [listen(pubsub, "auth:invalidate", (e) => recheck(e.userId)), listen(pubsub, "auth:client-invalidate", (e) => recheck(`klien:${e.clientId}`))];
   // the pubsub iterators each operation opened, to end them with it (see onOperation)
   const pubsubIterators = new Map<string, Set<{ return?(): unknown }>>();
   const release = (extra: object, id: string) => {
@@ -396,7 +390,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
       clearInterval(keepAlive);
       await wsServer.dispose();
       for (const client of wss.clients) client.terminate();
-      await Promise.all(invalidations.map((it) => it.return?.()));
+      for (const stop of invalidations) stop();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       if (server.listening) {
         await new Promise<void>((resolve) => {

@@ -28,6 +28,32 @@ export type Topics = {
 
 export type PubSub = ReturnType<typeof createPubSub<Topics>> & { close(): Promise<void> };
 
+/** Topics published without an id (to every listener of every instance). */
+type Broadcast = { [K in keyof Topics]: Topics[K] extends [unknown] ? K : never }[keyof Topics];
+
+/**
+ * Calls `handle` for each event of a broadcast topic, in order, until the returned function is called. For
+ * process-wide listeners (caches that forget what another instance changed); a failing handler is skipped.
+ */
+export function listen<T extends Broadcast>(pubsub: PubSub, topic: T, handle: (payload: Topics[T][0]) => void): () => void {
+  const iterator = (pubsub.subscribe as (topic: T) => AsyncIterableIterator<Topics[T][0]>)(topic);
+  let stopped = false;
+  void (async () => {
+    for await (const payload of iterator) {
+      if (stopped) break;
+      try {
+        handle(payload);
+      } catch {
+        // one bad event must not end the listener
+      }
+    }
+  })().catch(() => {});
+  return () => {
+    stopped = true;
+    void iterator.return?.();
+  };
+}
+
 /** In memory for one instance; through Redis when REDIS_URL is set so several instances share events. */
 export function createLoketPubSub(redisUrl: string | undefined): PubSub {
   if (!redisUrl) {

@@ -1,6 +1,7 @@
 import type { ApiClientViewer, Services } from "../../context";
 import { sha256Hex } from "../../lib/crypto";
 import { clientUsable, parseToken, secretMatches } from "./rules";
+import { listen } from "../../pubsub";
 
 const CACHE_MS = 60_000;
 const CACHE_MAX = 5_000;
@@ -30,18 +31,7 @@ export class ApiClientStore {
   constructor(private readonly services: Pick<Services, "db" | "pubsub">) {}
 
   start(): void {
-    const iterator = this.services.pubsub.subscribe("auth:client-invalidate");
-    let stopped = false;
-    (async () => {
-      for await (const event of iterator) {
-        if (stopped) break;
-        this.forget(event.clientId);
-      }
-    })().catch(() => {});
-    this.unsubscribe = () => {
-      stopped = true;
-      void iterator.return?.();
-    };
+    this.unsubscribe = listen(this.services.pubsub, "auth:client-invalidate", (e) => this.forget(e.clientId));
   }
 
   stop(): void {

@@ -1,6 +1,7 @@
 import type { Services, Viewer } from "../../context";
 import type { User } from "../../generated/prisma/client";
 import { randomToken, sha256Hex } from "../../lib/crypto";
+import { listen } from "../../pubsub";
 
 export const SESSION_COOKIE = "loket_session";
 const CACHE_MS = 60_000;
@@ -32,18 +33,7 @@ export class SessionStore {
 
   /** Listen for invalidations published by any instance. */
   start(): void {
-    const iterator = this.services.pubsub.subscribe("auth:invalidate");
-    let stopped = false;
-    (async () => {
-      for await (const event of iterator) {
-        if (stopped) break;
-        this.forgetUser(event.userId);
-      }
-    })().catch(() => {});
-    this.unsubscribe = () => {
-      stopped = true;
-      void iterator.return?.();
-    };
+    this.unsubscribe = listen(this.services.pubsub, "auth:invalidate", (e) => this.forgetUser(e.userId));
   }
 
   stop(): void {

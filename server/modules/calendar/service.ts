@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../../generated/prisma/client";
-import type { PubSub } from "../../pubsub";
+import { listen, type PubSub } from "../../pubsub";
 import { buildCalendar, type OfficeCalendar, type OfficeHours, type Weekday } from "./working-time";
 
 const CACHE_MS = 5 * 60_000;
@@ -24,11 +24,7 @@ export class CalendarStore {
   ) {}
 
   start(): void {
-    const iterator = this.pubsub.subscribe("calendar:changed");
-    (async () => {
-      for await (const e of iterator) this.forget(e.instansiId);
-    })().catch(() => {});
-    this.stopListening = () => void iterator.return?.();
+    this.stopListening = listen(this.pubsub, "calendar:changed", (e) => this.forget(e.instansiId));
   }
 
   stop(): void {

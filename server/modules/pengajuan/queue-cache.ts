@@ -1,7 +1,7 @@
 import { Kind, print, type DocumentNode, type ExecutionResult, type OperationDefinitionNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Context } from "../../context";
-import type { PubSub } from "../../pubsub";
+import { listen, type PubSub } from "../../pubsub";
 
 /**
  * Serves a staff member's queue page again while nothing in any queue has changed.
@@ -34,13 +34,7 @@ export function createQueueCache(pubsub: PubSub, ttlSeconds: number): QueueCache
     entries.clear();
   };
   const printed = new WeakMap<DocumentNode, string>();
-  const subscriptions = (["antrian:berubah", "calendar:changed", "auth:invalidate", "auth:client-invalidate"] as const).map((topic) => {
-    const it = pubsub.subscribe(topic);
-    void (async () => {
-      for await (const _ of it) clear();
-    })();
-    return it;
-  });
+  const listeners = (["antrian:berubah", "calendar:changed", "auth:invalidate", "auth:client-invalidate"] as const).map((topic) => listen(pubsub, topic, clear));
 
   const plugin: Plugin<Context> = {
     onExecute({ args, setResultAndStopExecution }) {
@@ -85,7 +79,7 @@ export function createQueueCache(pubsub: PubSub, ttlSeconds: number): QueueCache
       return entries.size;
     },
     async stop() {
-      await Promise.all(subscriptions.map((it) => it.return?.()));
+      for (const stop of listeners) stop();
       entries.clear();
     },
   };
