@@ -22,6 +22,7 @@ import path from "node:path";
 import { LocalFileStorage } from "./modules/files/store";
 import { OutboxWorker } from "./modules/mail/worker";
 import { WebhookWorker } from "./modules/webhook/worker";
+import { WebhookTargets } from "./modules/webhook/targets";
 import { sweepOrphanFiles } from "./modules/files/sweep";
 import { DomainError } from "./lib/errors";
 import { createQueueCache } from "./modules/pengajuan/queue-cache";
@@ -65,6 +66,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
   const services = { config, db, keys, pubsub } as Services;
   services.sessions = new SessionStore(services);
   services.calendars = new CalendarStore(() => db.prisma, pubsub);
+  services.webhookTargets = new WebhookTargets(pubsub);
   services.storage = new LocalFileStorage(path.join(config.dataDir, "files"));
   const queueCache = createQueueCache(pubsub, config.queueCacheSeconds);
   // files a dead process stored without committing their rows: a minute after start, then every 6 hours
@@ -86,6 +88,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
   services.sessions.start();
   services.clients.start();
   services.calendars.start();
+  services.webhookTargets.start();
   // holidays, hours or closures changed here: move the deadlines of running cases with them
   services.calendars.onChanged = (instansiId) => {
     recomputeDeadlines({ prisma: db.prisma, calendars: services.calendars, pubsub }, instansiId).catch((err) => log.error("Recomputing deadlines failed", err));
@@ -406,6 +409,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
       services.sessions.stop();
       services.clients.stop();
       services.calendars.stop();
+      services.webhookTargets.stop();
       await pubsub.close();
       await rateStore.close();
     },

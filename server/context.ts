@@ -2,6 +2,7 @@ import type { PubSub } from "./pubsub";
 import type { Config } from "./config";
 import type { Keys } from "./lib/crypto";
 import type { Db } from "./db/client";
+import type { WebhookTargets } from "./modules/webhook/targets";
 import type { SessionStore } from "./modules/auth/session";
 import type { CalendarStore } from "./modules/calendar/service";
 import type { FileStorage } from "./modules/files/store";
@@ -44,6 +45,8 @@ export interface Services {
   storage: FileStorage & { root: string };
   /** wakes the email outbox worker after a commit that queued mail (null when this process runs none) */
   mail: { kick(): void } | null;
+  /** which webhook subscriptions receive an instansi's events (remembered; see webhook/targets.ts) */
+  webhookTargets: WebhookTargets;
   /** wakes the webhook worker after a commit that queued deliveries (null when this process runs none) */
   webhooks: { kick(): void } | null;
 }

@@ -22,6 +22,8 @@ export type Topics = {
   "permohonan:updated": [permohonanId: string, payload: { id: string; seq: number }];
   "instansi:pengaduan": [instansiId: string, payload: { id: string }];
   "instansi:permohonan": [instansiId: string, payload: { id: string }];
+  /** a webhook subscription was created, changed or ended: cached receivers everywhere are dropped */
+  "webhook:targets": [payload: Record<string, never>];
   /** holidays, closures or office hours changed (instansiId null: the national table) */
   "calendar:changed": [payload: { instansiId: string | null }];
 };

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activeCitizen, createTestApp, serviceFixture, type TestApp } from "../helpers/app";
 import { collect, wsClient } from "../helpers/ws";
-import { createClient } from "../helpers/api-client";
+import { createClient, insertClient } from "../helpers/api-client";
+import { listen } from "../../server/pubsub";
 
 /**
  * Two API instances on one database, sharing events through Redis: a change made on instance A reaches a
@@ -89,5 +90,53 @@ describe.skipIf(!REDIS_URL)("scale-out through Redis", () => {
     }
     expect(code).toBe("UNAUTHENTICATED");
     expect((await b.gql(WHOAMI, {}, { token: fresh })).data!.currentApiClient).not.toBeNull();
+  });
+
+  it("a webhook subscription made on instance A receives the next change made on instance B, which had remembered none; deleted on A, B stops", async () => {
+    const fx = await serviceFixture(a);
+    const c = await activeCitizen(a);
+    const client = await insertClient(a, fx.instansi.id, ["TERIMA_WEBHOOK"]);
+    const created = await a.gql(`mutation($l: ID!) { createPengajuan(layananId: $l) { ... on CreatePengajuanSuccess { data { id } } } }`, { l: fx.layanan.id }, { token: c.token });
+    const id = created.data!.createPengajuan.data.id as string;
+    const raw = Buffer.from(id, "base64").toString().split(":")[1]!;
+    await a.db.prisma.pengajuan.update({ where: { id: raw }, data: { status: "DIAJUKAN", nomorRegistrasi: `WHK/2026/${Date.now() % 1_000_000}`, diajukanAt: new Date() } });
+    let versi = (await a.db.prisma.pengajuan.findUniqueOrThrow({ where: { id: raw } })).versi;
+    const act = async (aksi: string, pesan?: string) => {
+      const r = await b.gql(
+        `mutation($id: ID!, $a: AksiPengajuan!, $v: Int!, $p: String) { ubahStatusPengajuan(id: $id, aksi: $a, versi: $v, pesan: $p) { ... on UbahStatusPengajuanSuccess { data { versi } } } }`,
+        { id, a: aksi, v: versi, p: pesan ?? null },
+        { token: fx.petugas.token },
+      );
+      versi = r.data!.ubahStatusPengajuan.data.versi;
+    };
+    const deliveries = () => a.db.prisma.webhookDelivery.count({ where: { subscription: { clientId: client.clientId } } });
+    // B hears of the change through Redis: wait for that message rather than for a while
+    const heardOnB = () =>
+      new Promise<void>((resolve) => {
+        const stop = listen(b.app.services.pubsub, "webhook:targets", () => {
+          stop();
+          resolve();
+        });
+      });
+
+    await act("VERIFIKASI"); // B now remembers: no receivers in this instansi
+    expect(await deliveries()).toBe(0);
+
+    let heard = heardOnB();
+    const sub = await a.gql(
+      `mutation($u: String!) { createWebhookSubscription(url: $u, events: [PENGAJUAN_STATUS]) { ... on CreateWebhookSubscriptionSuccess { data { subscription { id } } } } }`,
+      { u: "https://penerima.contoh.go.id/loket" },
+      { token: client.token },
+    );
+    const subscriptionId = sub.data!.createWebhookSubscription.data.subscription.id as string;
+    await heard;
+    await act("PROSES");
+    expect(await deliveries()).toBe(1);
+
+    heard = heardOnB();
+    await a.gql(`mutation($id: ID!) { deleteWebhookSubscription(id: $id) { __typename } }`, { id: subscriptionId }, { token: client.token });
+    await heard;
+    await act("TOLAK", "Berkas tidak sesuai ketentuan.");
+    expect(await deliveries()).toBe(1);
   });
 });

@@ -210,7 +210,9 @@ describe("deliveries", () => {
     const p = await submittedPengajuan();
     const queued = await t.db.prisma.webhookDelivery.findMany({ where: { status: "PENDING" }, include: { subscription: { select: { url: true } } } });
     expect(queued.map((d) => d.subscription.url)).toEqual([`http://127.0.0.1:${port}/kedua`]);
-    await t.db.prisma.apiClient.update({ where: { id: client.clientId }, data: { dicabutAt: new Date() } });
+    // revoked through the API (as an officer would): the instance forgets the client's webhook receivers at once
+    const revoked = await t.gql(`mutation($id: ID!) { revokeApiClient(id: $id) { __typename } }`, { id: globalId("ApiClient", client.clientId) }, { token: fx.admin.token });
+    expect(revoked.data!.revokeApiClient.__typename).toBe("RevokeApiClientSuccess");
     expect(await worker.runOnce()).toEqual({ sent: 0, failed: 1, retried: 0 });
     await t.gql(ACT, { id: p.id, a: "BATALKAN", v: p.versi }, { token: citizen.token });
     expect(await t.db.prisma.webhookDelivery.count({ where: { status: "PENDING" } })).toBe(0);

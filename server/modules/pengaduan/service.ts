@@ -66,12 +66,12 @@ function text(value: string, field: string, min: number, max: number, label: str
   return s;
 }
 
-async function storeLampiran(
+async function storeLampiran<T = Pengaduan>(
   ctx: Context,
   files: UploadedFile[],
   field: string,
-  inTx: (tx: Tx, stored: Array<{ id: string }>) => Promise<Pengaduan>,
-): Promise<Pengaduan> {
+  inTx: (tx: Tx, stored: Array<{ id: string }>) => Promise<T>,
+): Promise<T> {
   if (files.length > MAX_LAMPIRAN) throw new ValidationError("TOO_MANY_FILES", `Maksimal ${MAX_LAMPIRAN} lampiran.`, field);
   return withStoredFiles(ctx.storage, async (track) => {
     const received: Array<{ up: Awaited<ReturnType<typeof receiveUpload>>; key: string }> = [];
@@ -136,7 +136,7 @@ export async function buatPengaduan(ctx: Context, input: NewPengaduan, offline: 
   }
   const id = crypto.randomUUID();
   const seal = (value: string | null | undefined, what: string) => (value?.trim() ? encrypt(ctx.keys, value.trim().slice(0, 300), `pengaduan:${id}:${what}`) : null);
-  const created = await storeLampiran(ctx, input.bukti, "bukti", async (tx, stored) => {
+  const { deliveries, ...created } = await storeLampiran(ctx, input.bukti, "bukti", async (tx, stored) => {
     const p = await tx.pengaduan.create({
       data: {
         id,
@@ -160,15 +160,15 @@ export async function buatPengaduan(ctx: Context, input: NewPengaduan, offline: 
     const log = await tx.pengaduanLog.create({ data: { pengaduanId: p.id, seq: 1, aksi: "DITERIMA", keStatus: "DITERIMA", ...actorIds(ctx) } });
     if (stored.length) await tx.pengaduanLampiran.createMany({ data: stored.map((f) => ({ pengaduanId: p.id, logId: log.id, fileId: f.id, bukti: true })) });
     // the webhook hook: PENGADUAN_DITERIMA to the instansi's subscribers, committed with the complaint
-    await enqueueWebhook(tx, {
+    const deliveries = await enqueueWebhook(tx, {
       event: "PENGADUAN_DITERIMA",
       instansiId: p.instansiId,
       at: p.createdAt,
       data: { pengaduanId: relayId("Pengaduan", p.id), kodeLacak: p.kodeLacak, kanal: p.kanal, kategori: kategori.nama, rahasia: p.rahasia, status: p.status },
-    });
-    return p;
+    }, ctx.webhookTargets);
+    return { ...p, deliveries };
   });
-  ctx.webhooks?.kick();
+  if (deliveries) ctx.webhooks?.kick();
   ctx.pubsub.publish("pengaduan:updated", created.id, { id: created.id, seq: created.seq });
   ctx.pubsub.publish("instansi:pengaduan", created.instansiId, { id: created.id });
   return created;

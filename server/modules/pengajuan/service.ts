@@ -294,21 +294,21 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
   }
 
   const effects: Effects = { notifications: [] };
-  const { updated, events } = await ctx.prisma.$transaction(async (tx) => {
+  const { updated, events, deliveries } = await ctx.prisma.$transaction(async (tx) => {
     if (input.aksi === "AJUKAN" && !p.nomorRegistrasi) data.nomorRegistrasi = await nomorRegistrasi(tx, layanan.instansi, now);
     const claimed = await claim(tx, p, { ...data, seq: { increment: 1 } });
     await tx.pengajuanLog.create({
       data: { pengajuanId: p.id, seq: claimed.seq, aksi: input.aksi, dariStatus: p.status, keStatus: ke, ...actorIds(ctx), pesan: input.aksi === "SERAHKAN" ? `Diambil oleh ${claimed.diambilOleh} (${claimed.identitasPengambil})` : pesan },
     });
     await notifyStatus(ctx, tx, claimed, pemohon, layanan, p.status, pesan, effects);
-    await webhookStatus(tx, claimed, layanan, p.status, input.aksi, now);
+    const deliveries = await webhookStatus(ctx, tx, claimed, layanan, p.status, input.aksi, now);
     const events = await createNotifications(tx, effects.notifications);
-    return { updated: claimed, events };
+    return { updated: claimed, events, deliveries };
   });
   publishPengajuan(ctx, updated);
   publishNotifications(ctx.pubsub, events);
   ctx.mail?.kick();
-  ctx.webhooks?.kick();
+  if (deliveries) ctx.webhooks?.kick();
   return updated;
 }
 
@@ -317,9 +317,9 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
  * The webhook hook: PENGAJUAN_STATUS for the instansi's subscribers, in the transaction of the change. Drafts
  * are the applicant's own business: nothing is sent before a request has a registration number.
  */
-async function webhookStatus(tx: Tx, p: Pengajuan, layanan: { id: string; kode: string; nama: string }, dari: PengajuanStatus, aksi: Aksi, at: Date) {
-  if (p.status === dari || !p.nomorRegistrasi) return;
-  await enqueueWebhook(tx, {
+async function webhookStatus(ctx: Context, tx: Tx, p: Pengajuan, layanan: { id: string; kode: string; nama: string }, dari: PengajuanStatus, aksi: Aksi, at: Date): Promise<number> {
+  if (p.status === dari || !p.nomorRegistrasi) return 0;
+  return enqueueWebhook(tx, {
     event: "PENGAJUAN_STATUS",
     instansiId: p.instansiId,
     at,
@@ -333,7 +333,7 @@ async function webhookStatus(tx: Tx, p: Pengajuan, layanan: { id: string; kode: 
       seq: p.seq,
       tenggat: p.tenggat?.toISOString() ?? null,
     },
-  });
+  }, ctx.webhookTargets);
 }
 
 /** The in-app notification and the email of a status change, written in the same transaction. */

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../../generated/prisma/client";
 import type { WebhookEventName } from "./rules";
+import type { WebhookTargets } from "./targets";
 
 type Tx = Pick<Prisma.TransactionClient, "webhookSubscription" | "webhookDelivery">;
 
@@ -23,14 +24,21 @@ export const relayId = (type: string, id: string) => Buffer.from(`${type}:${id}`
 /**
  * The webhook hook of a business change: call it inside the transaction that makes the change, so the change
  * and its deliveries commit together or not at all (then call `ctx.webhooks?.kick()` after the commit). One
- * delivery row per subscription of the instansi's clients that asked for the event. Returns how many.
+ * delivery row per subscription of the instansi's clients that asked for the event. Returns how many (kick
+ * the worker only when there are any). `targets`: the process's remembered receivers, else they are read.
  */
-export async function enqueueWebhook(tx: Tx, e: { event: WebhookEventName; instansiId: string; data: Record<string, unknown>; at?: Date }): Promise<number> {
+export async function enqueueWebhook(
+  tx: Tx,
+  e: { event: WebhookEventName; instansiId: string; data: Record<string, unknown>; at?: Date },
+  targets?: WebhookTargets,
+): Promise<number> {
   const now = new Date();
-  const subscriptions = await tx.webhookSubscription.findMany({
-    where: { aktif: true, events: { has: e.event }, client: { ...receivingClients(now), instansiId: e.instansiId } },
-    select: { id: true },
-  });
+  const subscriptions = targets
+    ? (await targets.subscriptionIds(tx, e.instansiId, e.event, now)).map((id) => ({ id }))
+    : await tx.webhookSubscription.findMany({
+        where: { aktif: true, events: { has: e.event }, client: { ...receivingClients(now), instansiId: e.instansiId } },
+        select: { id: true },
+      });
   if (subscriptions.length === 0) return 0;
   const terjadiPada = (e.at ?? now).toISOString();
   await tx.webhookDelivery.createMany({

@@ -53,6 +53,7 @@ export async function subscribe(ctx: Context, input: { url: string; events: Webh
   const subscription = await ctx.prisma.webhookSubscription.create({
     data: { id, clientId: client.id, url, events, secretCipher: encrypt(ctx.keys, signingSecret, webhookSecretAad(id)) },
   });
+  ctx.webhookTargets.changed();
   return { subscription, signingSecret };
 }
 
@@ -68,6 +69,7 @@ export async function updateSubscription(ctx: Context, id: string, input: { url?
   if (input.events != null) data.events = webhookEvents(input.events);
   const { count } = await ctx.prisma.webhookSubscription.updateMany({ where: { id, aktif: true }, data });
   if (count === 0) throw subscriptionNotFound();
+  if (data.events) ctx.webhookTargets.changed();
   return ctx.prisma.webhookSubscription.findUniqueOrThrow({ where: { id } });
 }
 
@@ -79,6 +81,7 @@ export async function unsubscribe(ctx: Context, id: string): Promise<boolean> {
     await tx.webhookSubscription.update({ where: { id }, data: { aktif: false } });
     await tx.webhookDelivery.updateMany({ where: { subscriptionId: id, status: "PENDING" }, data: { status: "FAILED", lastError: "langganan dihapus", lockedUntil: null } });
   });
+  ctx.webhookTargets.changed();
   return true;
 }
 
