@@ -1,4 +1,5 @@
-import { GraphQLError } from "graphql";
+import { GraphQLError, Kind, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
+import { queryFromInfo } from "@pothos/plugin-prisma";
 import { builder } from "../../schema/builder";
 import { onlyScalars, q } from "../../lib/query";
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from "../../lib/errors";
@@ -469,7 +470,12 @@ builder.mutationFields((t) => ({
 // ---------------------------------------------------------------------------------------------------
 // Live
 
-type LogEvent = { pengajuanId: string; seq: number };
+type LogEvent = {
+  pengajuanId: string;
+  seq: number;
+  /** the step and the request, read together for the event's selection (see withRows) */
+  rows?: { log: unknown; pengajuan: unknown };
+};
 
 const PengajuanEventRef = builder.objectRef<LogEvent>("PengajuanEvent").implement({
   description: "One Log Pengajuan step and the pengajuan as it is after it",
@@ -477,14 +483,58 @@ const PengajuanEventRef = builder.objectRef<LogEvent>("PengajuanEvent").implemen
     seq: t.exposeInt("seq"),
     log: t.prismaField({
       type: "PengajuanLog",
-      resolve: (query, e, _a, ctx) => ctx.prisma.pengajuanLog.findUniqueOrThrow({ ...q(query), where: { pengajuanId_seq: { pengajuanId: e.pengajuanId, seq: e.seq } } }),
+      resolve: (query, e, _a, ctx) =>
+        (e.rows?.log as never) ?? ctx.prisma.pengajuanLog.findUniqueOrThrow({ ...q(query), where: { pengajuanId_seq: { pengajuanId: e.pengajuanId, seq: e.seq } } }),
     }),
     pengajuan: t.prismaField({
       type: "Pengajuan",
-      resolve: (query, e, _a, ctx) => ctx.prisma.pengajuan.findUniqueOrThrow({ ...q(query), where: { id: e.pengajuanId } }),
+      resolve: (query, e, _a, ctx) => (e.rows?.pengajuan as never) ?? ctx.prisma.pengajuan.findUniqueOrThrow({ ...q(query), where: { id: e.pengajuanId } }),
     }),
   }),
 });
+
+/** How often each field is asked for in a selection set (fragments included). */
+function selectedFields(info: GraphQLResolveInfo): Map<string, number> {
+  const counts = new Map<string, number>();
+  const walk = (set: SelectionSetNode | undefined) => {
+    for (const sel of set?.selections ?? []) {
+      if (sel.kind === Kind.FIELD) {
+        const key = sel.alias && sel.alias.value !== sel.name.value ? `${sel.alias.value}:${sel.name.value}` : sel.name.value;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) walk(sel.selectionSet);
+      else walk(info.fragments[sel.name.value]?.selectionSet);
+    }
+  };
+  for (const node of info.fieldNodes) walk(node.selectionSet);
+  return counts;
+}
+
+/**
+ * An event that asks for both the step and the request gets them in one statement (the step with its request
+ * joined), instead of one read per field; every subscriber of every status change takes this path.
+ */
+async function withRows(ctx: Context, info: GraphQLResolveInfo, e: LogEvent): Promise<LogEvent> {
+  const asked = selectedFields(info);
+  // only the plain case, each asked for once and not renamed (anything else reads per field)
+  if (asked.get("log") !== 1 || asked.get("pengajuan") !== 1) return e;
+  type Query = { select?: Record<string, unknown>; include?: Record<string, unknown> };
+  let logQuery: Query, pQuery: Query;
+  try {
+    logQuery = q(queryFromInfo({ context: ctx, info, path: ["log"] })) as Query;
+    pQuery = q(queryFromInfo({ context: ctx, info, path: ["pengajuan"] })) as Query;
+  } catch {
+    return e; // a selection Pothos cannot plan ahead (e.g. an async one): the fields read for themselves
+  }
+  const relation = pQuery.select || pQuery.include ? pQuery : true;
+  const own = logQuery.select ?? logQuery.include ?? {};
+  if ("pengajuan" in own) return e; // the step's own fields read its request already: keep them apart
+  const query = logQuery.select ? { select: { ...logQuery.select, pengajuan: relation } } : { include: { ...logQuery.include, pengajuan: relation } };
+  const row = (await ctx.prisma.pengajuanLog.findUniqueOrThrow({
+    where: { pengajuanId_seq: { pengajuanId: e.pengajuanId, seq: e.seq } },
+    ...(query as { include: { pengajuan: true } }),
+  })) as { pengajuan: unknown };
+  return { ...e, rows: { log: row, pengajuan: row.pengajuan } };
+}
 
 /**
  * Replays the steps after `afterSeq`, then follows live ones; every step exactly once and in order, so a
@@ -535,7 +585,7 @@ builder.subscriptionFields((t) => ({
     authScopes: { $any: { active: true, apiScope: "KASUS_INSTANSI" } },
     args: { id: t.arg.globalID({ required: true, for: PengajuanRef }), setelahSeq: t.arg.int({ required: false, defaultValue: 0 }) },
     subscribe: (_r, args, ctx) => followPengajuan(ctx, String(args.id.id), args.setelahSeq ?? 0),
-    resolve: (e) => e as LogEvent,
+    resolve: (e, _a, ctx, info) => withRows(ctx, info, e as LogEvent),
   }),
   antrianBerubah: t.prismaField({
     type: "Pengajuan",

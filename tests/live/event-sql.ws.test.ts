@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { activeCitizen, createTestApp, globalId, serviceFixture, type TestApp } from "../helpers/app";
+import { openTestDatabase } from "../helpers/db";
+import { collect, wsClient } from "../helpers/ws";
+
+/**
+ * What one status change costs the database, counted from Prisma's query log: every subscriber of every change
+ * pays for its event, so an event that asks for the step and the request reads them in one statement, and
+ * the instansi's webhook receivers are not looked up again for each change.
+ */
+let t: TestApp;
+let port: number;
+let fx: Awaited<ReturnType<typeof serviceFixture>>;
+const sql: string[] = [];
+
+const ACT = `mutation($id: ID!, $a: AksiPengajuan!, $v: Int!) { ubahStatusPengajuan(id: $id, aksi: $a, versi: $v) { ... on UbahStatusPengajuanSuccess { data { versi } } ... on Error { code } } }`;
+
+beforeAll(async () => {
+  const db = await openTestDatabase({ logQueries: true });
+  (db.prisma as unknown as { $on(e: "query", cb: (ev: { query: string }) => void): void }).$on("query", (e) => sql.push(e.query));
+  t = await createTestApp({}, db);
+  port = await t.app.start(0, "127.0.0.1");
+  fx = await serviceFixture(t);
+});
+afterAll(() => t.close());
+
+async function submitted() {
+  const c = await activeCitizen(t);
+  const p = await t.db.prisma.pengajuan.create({
+    data: {
+      layananId: Buffer.from(fx.layanan.id, "base64").toString().split(":")[1]!,
+      instansiId: fx.instansi.id,
+      pemohonId: c.id,
+      status: "DIAJUKAN",
+      nomorRegistrasi: `SQL/2026/${String(Date.now() % 1_000_000).padStart(6, "0")}`,
+      diajukanAt: new Date(),
+      seq: 1,
+      riwayat: { create: [{ seq: 1, aksi: "AJUKAN", keStatus: "DIAJUKAN" }] },
+    },
+  });
+  return { id: globalId("Pengajuan", p.id), versi: p.versi };
+}
+
+/** The SQL of one change, from the mutation until its event arrived on a socket following the request. */
+async function change(follow: string, aksi: "VERIFIKASI" | "PROSES") {
+  const p = await submitted();
+  let versi = p.versi;
+  if (aksi === "PROSES") versi = (await t.gql(ACT, { id: p.id, a: "VERIFIKASI", v: versi }, { token: fx.petugas.token })).data!.ubahStatusPengajuan.data.versi;
+  const client = wsClient(port, { token: fx.petugas.token });
+  try {
+    const sub = collect(client, follow, { id: p.id, after: aksi === "PROSES" ? 2 : 1 });
+    await new Promise((r) => setTimeout(r, 300)); // subscribed (nothing to replay)
+    sql.length = 0;
+    const r = await t.gql(ACT, { id: p.id, a: aksi, v: versi }, { token: fx.petugas.token });
+    expect(r.data!.ubahStatusPengajuan.data.versi).toBe(versi + 1);
+    const [event] = await sub.next(1);
+    await new Promise((res) => setTimeout(res, 100));
+    return { event: event!.data!.pengajuanBerubah, statements: [...sql] };
+  } finally {
+    await client.dispose();
+  }
+}
+
+const readsOf = (statements: string[], table: string) => statements.filter((s) => s.startsWith("SELECT") && s.includes(`FROM "public"."${table}" AS "t0"`));
+
+describe("one status change, counted", () => {
+  it("an event asking for the step and the request (with a relation) reads them in one statement", async () => {
+    await change(`subscription($id: ID!, $after: Int) { pengajuanBerubah(id: $id, setelahSeq: $after) { seq } }`, "VERIFIKASI"); // warms the calendar and webhook caches
+    const { event, statements } = await change(
+      `subscription($id: ID!, $after: Int) { pengajuanBerubah(id: $id, setelahSeq: $after) { seq log { aksi keStatusLabel } pengajuan { status layanan { nama } } } }`,
+      "PROSES",
+    );
+    expect(event).toMatchObject({ seq: 3, log: { aksi: "PROSES", keStatusLabel: "Diproses" }, pengajuan: { status: "DIPROSES", layanan: { nama: "Rekomendasi Dispensasi Menikah" } } });
+    // the step, joined with its request: no separate read of the request for the event
+    expect(readsOf(statements, "PengajuanLog")).toHaveLength(1);
+    expect(readsOf(statements, "PengajuanLog")[0]).toContain("PengajuanLog_pengajuan");
+    expect(readsOf(statements, "Pengajuan")).toHaveLength(1); // the transition's own read
+    // the receivers of the instansi's webhooks are remembered from the first change
+    expect(readsOf(statements, "WebhookSubscription")).toHaveLength(0);
+    // nobody subscribed to webhooks: the webhook worker is not woken to look for deliveries
+    expect(readsOf(statements, "WebhookDelivery")).toHaveLength(0);
+  });
+
+  it("a step whose own fields read its request (aktor) still gets both right, read apart", async () => {
+    const { event, statements } = await change(
+      `subscription($id: ID!, $after: Int) { pengajuanBerubah(id: $id, setelahSeq: $after) { log { aksi aktor } pengajuan { status } } }`,
+      "VERIFIKASI",
+    );
+    const officer = await t.db.prisma.user.findUniqueOrThrow({ where: { id: fx.petugas.id } });
+    expect(event).toEqual({ log: { aksi: "VERIFIKASI", aktor: officer.namaLengkap }, pengajuan: { status: "DIVERIFIKASI" } });
+    expect(readsOf(statements, "PengajuanLog")).toHaveLength(1);
+    expect(readsOf(statements, "Pengajuan")).toHaveLength(2);
+  });
+});
