@@ -91,4 +91,34 @@ describe("one status change, counted", () => {
     expect(readsOf(statements, "PengajuanLog")).toHaveLength(1);
     expect(readsOf(statements, "Pengajuan")).toHaveLength(2);
   });
+
+  it("submitting reads the request with its service's form and required documents and its uploads in one statement", async () => {
+    const c = await activeCitizen(t);
+    const file = await t.db.prisma.storedFile.create({ data: { sha256: "1".repeat(64), ukuran: 10, mime: "application/pdf", namaAsli: "surat.pdf", storageKey: `11/11/${"1".repeat(64)}` } });
+    const slots = await t.db.prisma.persyaratanDokumen.findMany({ where: { layananId: Buffer.from(fx.layanan.id, "base64").toString().split(":")[1]!, wajib: true } });
+    const draft = await t.db.prisma.pengajuan.create({
+      data: {
+        layananId: slots[0]!.layananId,
+        instansiId: fx.instansi.id,
+        pemohonId: c.id,
+        formData: { namaPasangan: "Ahmad", tanggalNikah: "2027-01-20" },
+        seq: 1,
+        riwayat: { create: [{ seq: 1, aksi: "BUAT", keStatus: "DRAFT" }] },
+        dokumen: { create: slots.slice(0, 1).map((s) => ({ persyaratanId: s.id, fileId: file.id })) },
+      },
+    });
+    const id = globalId("Pengajuan", draft.id);
+    const SUBMIT = `mutation($id: ID!, $v: Int!) { ubahStatusPengajuan(id: $id, aksi: AJUKAN, versi: $v) { __typename ... on UbahStatusPengajuanSuccess { data { status nomorRegistrasi } } ... on Error { code message } } }`;
+    sql.length = 0;
+    const missing = await t.gql(SUBMIT, { id, v: draft.versi }, { token: c.token });
+    expect(missing.data!.ubahStatusPengajuan).toMatchObject({ __typename: "ValidationError", code: "DOKUMEN_KURANG" });
+    expect(missing.data!.ubahStatusPengajuan.message).toContain(slots[1]!.label);
+    for (const table of ["FormField", "PersyaratanDokumen", "DokumenPengajuan"]) expect(readsOf(sql, table)).toHaveLength(0);
+    expect(readsOf(sql, "Pengajuan")).toHaveLength(1);
+
+    await t.db.prisma.dokumenPengajuan.create({ data: { pengajuanId: draft.id, persyaratanId: slots[1]!.id, fileId: file.id } });
+    const done = await t.gql(SUBMIT, { id, v: draft.versi }, { token: c.token });
+    expect(done.data!.ubahStatusPengajuan.data.status).toBe("DIAJUKAN");
+    expect(done.data!.ubahStatusPengajuan.data.nomorRegistrasi).toMatch(new RegExp(`/${new Date().getUTCFullYear()}/\\d{6}$`));
+  });
 });

@@ -219,11 +219,28 @@ const TRANSITION_READ = {
   pemohon: { select: { id: true, namaLengkap: true, email: true } },
 } satisfies Prisma.PengajuanInclude;
 
+// submitting also checks the form and the required documents: read in the same statement
+const SUBMIT_READ = {
+  layanan: {
+    select: {
+      ...TRANSITION_READ.layanan.select,
+      formFields: { orderBy: { urutan: "asc" } },
+      persyaratan: { where: { wajib: true }, select: { id: true, label: true, urutan: true } },
+    },
+  },
+  pemohon: TRANSITION_READ.pemohon,
+  dokumen: { where: { diganti: false }, select: { persyaratanId: true } },
+} satisfies Prisma.PengajuanInclude;
+
+type SubmitRead = Prisma.PengajuanGetPayload<{ include: typeof SUBMIT_READ }>;
+
 export async function transition(ctx: Context, input: TransitionInput): Promise<Pengajuan> {
-  const found = await ctx.prisma.pengajuan.findUnique({ where: { id: input.id }, include: TRANSITION_READ });
+  const found = (await ctx.prisma.pengajuan.findUnique({ where: { id: input.id }, include: input.aksi === "AJUKAN" ? SUBMIT_READ : TRANSITION_READ })) as
+    | (Prisma.PengajuanGetPayload<{ include: typeof TRANSITION_READ }> & Partial<Pick<SubmitRead, "dokumen">>)
+    | null;
   const pelaku = found && pelakuOf(ctx, found);
   if (!found || !pelaku) throw notFound();
-  const { layanan, pemohon, ...p } = found;
+  const { layanan, pemohon, dokumen: _dokumen, ...p } = found;
   const ke = next(pelaku, p.status, input.aksi);
   if (!ke) {
     if (TRANSITIONS[input.aksi].pelaku !== pelaku) throw forbidden("Tindakan ini bukan wewenang Anda.");
@@ -248,11 +265,7 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
   const data: Prisma.PengajuanUncheckedUpdateManyInput = { status: ke };
 
   if (input.aksi === "AJUKAN") {
-    const [formFields, persyaratan, dokumen] = await Promise.all([
-      ctx.prisma.formField.findMany({ where: { layananId: p.layananId }, orderBy: { urutan: "asc" } }),
-      ctx.prisma.persyaratanDokumen.findMany({ where: { layananId: p.layananId, wajib: true }, select: { id: true, label: true, urutan: true } }),
-      ctx.prisma.dokumenPengajuan.findMany({ where: { pengajuanId: p.id, diganti: false }, select: { persyaratanId: true } }),
-    ]);
+    const { layanan: { formFields, persyaratan }, dokumen } = found as SubmitRead;
     const { values, errors } = validateForm(fieldDefs(formFields), p.formData as Record<string, unknown>);
     const err = firstFieldError(errors);
     if (err) throw err;
