@@ -89,6 +89,20 @@ describe("one status change, counted", () => {
     expect(kicks).toBe(0);
   });
 
+  it("an event asking only for plain columns is answered from the rows the change committed: nothing is read for it", async () => {
+    const { event, statements } = await change(
+      `subscription($id: ID!, $after: Int) { pengajuanBerubah(id: $id, setelahSeq: $after) { seq log { seq aksi keStatus keStatusLabel pesan } pengajuan { status statusLabel versi seq } } }`,
+      "PROSES",
+    );
+    expect(event).toEqual({
+      seq: 3,
+      log: { seq: 3, aksi: "PROSES", keStatus: "DIPROSES", keStatusLabel: "Diproses", pesan: null },
+      pengajuan: { status: "DIPROSES", statusLabel: "Diproses", versi: 3, seq: 3 },
+    });
+    expect(readsOf(statements, "PengajuanLog")).toHaveLength(0);
+    expect(readsOf(statements, "Pengajuan")).toHaveLength(1); // the transition's own read
+  });
+
   it("a step whose own fields read its request (aktor) still gets both right, read apart", async () => {
     const { event, statements } = await change(
       `subscription($id: ID!, $after: Int) { pengajuanBerubah(id: $id, setelahSeq: $after) { log { aksi aktor } pengajuan { status } } }`,

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import type { Context } from "../../context";
-import type { Prisma, Pengajuan } from "../../generated/prisma/client";
+import type { Prisma, Pengajuan, PengajuanLog } from "../../generated/prisma/client";
 import type { PengajuanStatus, PengirimanOpsi } from "../../generated/prisma/enums";
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError, forbidden } from "../../lib/errors";
 import { receiveUpload, withStoredFiles, type UploadedFile } from "../files/store";
@@ -307,18 +307,18 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
   }
 
   const effects: Effects = { notifications: [] };
-  const { updated, events, deliveries } = await ctx.prisma.$transaction(async (tx) => {
+  const { updated, log, events, deliveries } = await ctx.prisma.$transaction(async (tx) => {
     if (input.aksi === "AJUKAN" && !p.nomorRegistrasi) data.nomorRegistrasi = await nomorRegistrasi(tx, layanan.instansi, now);
     const claimed = await claim(tx, p, { ...data, seq: { increment: 1 } });
-    await tx.pengajuanLog.create({
+    const log = await tx.pengajuanLog.create({
       data: { pengajuanId: p.id, seq: claimed.seq, aksi: input.aksi, dariStatus: p.status, keStatus: ke, ...actorIds(ctx), pesan: input.aksi === "SERAHKAN" ? `Diambil oleh ${claimed.diambilOleh} (${claimed.identitasPengambil})` : pesan },
     });
     await notifyStatus(ctx, tx, claimed, pemohon, layanan, p.status, pesan, effects);
     const deliveries = await webhookStatus(ctx, tx, claimed, layanan, p.status, input.aksi, now);
     const events = await createNotifications(tx, effects.notifications);
-    return { updated: claimed, events, deliveries };
+    return { updated: claimed, log, events, deliveries };
   });
-  publishPengajuan(ctx, updated);
+  publishPengajuan(ctx, updated, log);
   publishNotifications(ctx.pubsub, events);
   ctx.mail?.kick();
   if (deliveries) ctx.webhooks?.kick();
@@ -393,10 +393,19 @@ async function notifyStatus(
   await enqueueEmail(tx, { to: pemohon.email, ...(mail as { subject: string; text: string; html?: string }), kategori: "STATUS_PENGAJUAN" } as never);
 }
 
-export function publishPengajuan(ctx: Context, p: Pengajuan) {
+/**
+ * The rows a change committed, by the event published for it. In memory the subscribers of this instance get
+ * that very event object and may answer from these rows instead of reading them again; an event that came
+ * through Redis is a copy, is not found here, and is read from the database.
+ */
+export const committedRows = new WeakMap<object, { pengajuan: Pengajuan; log: PengajuanLog }>();
+
+export function publishPengajuan(ctx: Context, p: Pengajuan, log?: PengajuanLog) {
   // first the cached queue pages go (a desk re-reads its queue as soon as it hears of the change)
   ctx.pubsub.publish("antrian:berubah", { instansiId: p.instansiId });
-  ctx.pubsub.publish("pengajuan:updated", p.id, { pengajuanId: p.id, seq: p.seq, status: p.status, pemohonId: p.pemohonId, instansiId: p.instansiId });
+  const event = { pengajuanId: p.id, seq: p.seq, status: p.status, pemohonId: p.pemohonId, instansiId: p.instansiId };
+  if (log) committedRows.set(event, { pengajuan: p, log });
+  ctx.pubsub.publish("pengajuan:updated", p.id, event);
   ctx.pubsub.publish("instansi:queue", p.instansiId, { pengajuanId: p.id, status: p.status, seq: p.seq });
 }
 

@@ -475,6 +475,8 @@ type LogEvent = {
   seq: number;
   /** the step and the request, read together for the event's selection (see withRows) */
   rows?: { log: unknown; pengajuan: unknown };
+  /** the rows as the change committed them, when the event came from this instance (service.committedRows) */
+  committed?: { log: unknown; pengajuan: unknown };
 };
 
 const PengajuanEventRef = builder.objectRef<LogEvent>("PengajuanEvent").implement({
@@ -510,24 +512,33 @@ function selectedFields(info: GraphQLResolveInfo): Map<string, number> {
 }
 
 /**
- * An event that asks for both the step and the request gets them in one statement (the step with its request
- * joined), instead of one read per field; every subscriber of every status change takes this path.
+ * The rows an event needs, fetched before its fields resolve: every subscriber of every status change comes
+ * through here. A change made on this instance whose subscriber asks only for plain columns is answered from
+ * the rows the change committed (nothing is read); an event asking for the step and the request with more
+ * than that reads both in one statement (the step with its request joined). Anything else (a field asked for
+ * twice or renamed, a selection Pothos cannot plan ahead) leaves each field to read for itself.
  */
 async function withRows(ctx: Context, info: GraphQLResolveInfo, e: LogEvent): Promise<LogEvent> {
   const asked = selectedFields(info);
-  // only the plain case, each asked for once and not renamed (anything else reads per field)
-  if (asked.get("log") !== 1 || asked.get("pengajuan") !== 1) return e;
+  const logAsked = asked.get("log") ?? 0;
+  const pAsked = asked.get("pengajuan") ?? 0;
+  const renamed = [...asked.keys()].some((k) => k.endsWith(":log") || k.endsWith(":pengajuan"));
+  if (renamed || logAsked > 1 || pAsked > 1 || logAsked + pAsked === 0) return e;
   type Query = { select?: Record<string, unknown>; include?: Record<string, unknown> };
-  let logQuery: Query, pQuery: Query;
+  let logQuery: Query | null, pQuery: Query | null;
   try {
-    logQuery = q(queryFromInfo({ context: ctx, info, path: ["log"] })) as Query;
-    pQuery = q(queryFromInfo({ context: ctx, info, path: ["pengajuan"] })) as Query;
+    logQuery = logAsked ? (q(queryFromInfo({ context: ctx, info, path: ["log"] })) as Query) : null;
+    pQuery = pAsked ? (q(queryFromInfo({ context: ctx, info, path: ["pengajuan"] })) as Query) : null;
   } catch {
-    return e; // a selection Pothos cannot plan ahead (e.g. an async one): the fields read for themselves
+    return e;
   }
-  const relation = pQuery.select || pQuery.include ? pQuery : true;
+  if (e.committed && (!logQuery || onlyScalars(logQuery)) && (!pQuery || onlyScalars(pQuery))) {
+    return { ...e, rows: { log: logQuery ? e.committed.log : undefined, pengajuan: pQuery ? e.committed.pengajuan : undefined } };
+  }
+  if (!logQuery || !pQuery) return e; // one field: it reads for itself, in one statement anyway
   const own = logQuery.select ?? logQuery.include ?? {};
   if ("pengajuan" in own) return e; // the step's own fields read its request already: keep them apart
+  const relation = pQuery.select || pQuery.include ? pQuery : true;
   const query = logQuery.select ? { select: { ...logQuery.select, pengajuan: relation } } : { include: { ...logQuery.include, pengajuan: relation } };
   const row = (await ctx.prisma.pengajuanLog.findUniqueOrThrow({
     where: { pengajuanId_seq: { pengajuanId: e.pengajuanId, seq: e.seq } },
@@ -568,7 +579,7 @@ async function* follow(ctx: Context, id: string, afterSeq: number): AsyncGenerat
       if (!service.pelakuOf(ctx, e)) throw new GraphQLError("Pengajuan tidak ditemukan.", { extensions: { code: "NOT_FOUND" } });
       if (e.seq === last + 1) {
         last = e.seq;
-        yield { pengajuanId: id, seq: e.seq };
+        yield { pengajuanId: id, seq: e.seq, committed: service.committedRows.get(e) };
       } else {
         yield* drain(); // a step was missed (e.g. published by another instance before we listened): read them in order
       }
