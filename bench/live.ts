@@ -9,7 +9,8 @@
  *
  *   DIAJUKAN ─VERIFIKASI→ DIVERIFIKASI ─PROSES→ DIPROSES ─MINTA_PERBAIKAN→ PERLU_PERBAIKAN ─AJUKAN (citizen)→ DIAJUKAN
  *
- * keeping `versi` and `seq` from each mutation's response. Latency: `performance.now()` just before the
+ * keeping `versi` and `seq` from each mutation's response. The first `warmupChanges` (as every other phase has a
+ * warm-up: the server's first requests compile its code) are checked like the rest but not measured. Latency: `performance.now()` just before the
  * mutation is sent → the matching event (same pengajuan, same seq) arriving on its socket; both clocks
  * are this process's. The HTTP response time of the mutation is reported beside it, not used.
  *
@@ -17,6 +18,7 @@
  * last response), duplicated, unexpected (a seq no mutation made), with the wrong action, subscription
  * errors and sockets that close early.
  */
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import type { LiveRow } from "./fixtures";
@@ -43,6 +45,8 @@ export interface LiveOptions {
   /** the owner of the requests (the AJUKAN step) */
   citizenToken: string;
   requests: LiveRow[];
+  /** changes sent first at the same rate: checked like the rest (lost, duplicated …), their latency not counted */
+  warmupChanges?: number;
   changes: number;
   ratePerSec: number;
   /** how long to wait for the last events after the last mutation response */
@@ -67,6 +71,8 @@ export interface LiveResult {
   eventBeforeResponse: number;
   /** most mutations awaiting their response at once (grows when the server falls behind the schedule) */
   maxInFlight: number;
+  /** this (load) process's event-loop delay while measuring: a late loop delays the arrival time it records */
+  loadLoopDelay: { p99Ms: number; maxMs: number };
   lost: number;
   duplicates: number;
   unexpected: number;
@@ -84,6 +90,8 @@ interface Expected {
   ke: Status;
   t0: number;
   tResp: number;
+  /** a warm-up change: checked, not measured */
+  warmup: boolean;
   arrivedAt: number;
   count: number;
   failed: boolean;
@@ -155,7 +163,7 @@ export async function measureLive(opts: LiveOptions): Promise<LiveResult> {
       return eventProblem(`event seq ${e.seq} of ${f.gid} arrived ${rec.count} times`);
     }
     rec.arrivedAt = now;
-    latencies.push(now - rec.t0);
+    if (!rec.warmup) latencies.push(now - rec.t0);
     if (e.log?.aksi !== rec.aksi || (e.seq === f.issuedSeq && e.pengajuan?.status !== rec.ke)) {
       counts.wrong++;
       eventProblem(`event seq ${e.seq} of ${f.gid}: ${e.log?.aksi} → ${e.pengajuan?.status}, expected ${rec.aksi} → ${rec.ke}`);
@@ -222,11 +230,11 @@ export async function measureLive(opts: LiveOptions): Promise<LiveResult> {
 
     // 2. the changes, open loop at a steady rate
     const headers = (token: string) => ({ "content-type": "application/json", accept: "application/json", authorization: `Bearer ${token}` });
-    const change = async (f: Follow) => {
+    const change = async (f: Follow, warmup: boolean) => {
       const step = NEXT[f.status];
       if (!step) return void badBody(errors, `no cycle step from ${f.status} (${f.gid})`);
       const seq = f.seq + 1;
-      const rec: Expected = { aksi: step.aksi, ke: step.ke, t0: 0, tResp: 0, arrivedAt: 0, count: 0, failed: false };
+      const rec: Expected = { aksi: step.aksi, ke: step.ke, t0: 0, tResp: 0, warmup, arrivedAt: 0, count: 0, failed: false };
       f.expected.set(seq, rec);
       f.issuedSeq = seq;
       const body = JSON.stringify({ query: ACT, variables: { id: f.gid, a: step.aksi, v: f.versi, pesan: step.pesan } });
@@ -252,22 +260,30 @@ export async function measureLive(opts: LiveOptions): Promise<LiveResult> {
         return;
       }
       if (r.data.seq !== seq || r.data.status !== step.ke) badBody(errors, `${step.aksi} on ${f.gid} answered seq ${r.data.seq} ${r.data.status}, expected ${seq} ${step.ke}`);
-      mutationMs.push(rec.tResp - rec.t0);
-      if (rec.arrivedAt && rec.arrivedAt < rec.tResp) eventBeforeResponse++;
+      if (!warmup) mutationMs.push(rec.tResp - rec.t0);
+      if (!warmup && rec.arrivedAt && rec.arrivedAt < rec.tResp) eventBeforeResponse++;
       f.versi = r.data.versi;
       f.seq = r.data.seq;
       f.status = r.data.status;
     };
 
-    const sendStart = performance.now();
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    // one schedule: the warm-up changes first, the measured ones right after them at the same rate
+    const warmup = opts.warmupChanges ?? 0;
+    const scheduleStart = performance.now();
+    let sendStart = scheduleStart;
     const all: Promise<void>[] = [];
-    for (let k = 0; k < opts.changes; k++) {
-      const due = sendStart + (k * 1000) / opts.ratePerSec;
+    for (let k = 0; k < warmup + opts.changes; k++) {
+      const due = scheduleStart + (k * 1000) / opts.ratePerSec;
       const wait = due - performance.now();
       if (wait > 1) await sleep(wait);
+      if (k === warmup) {
+        sendStart = performance.now();
+        loopDelay.enable();
+      }
       const f = follows[k % follows.length]!;
       // a request changed again before its last response: wait for that (its versi comes from it)
-      f.busy = f.busy.then(() => change(f));
+      f.busy = f.busy.then(() => change(f, k < warmup));
       all.push(f.busy);
     }
     await Promise.all(all);
@@ -277,6 +293,7 @@ export async function measureLive(opts: LiveOptions): Promise<LiveResult> {
     const pending = () => follows.reduce((n, f) => n + [...f.expected.values()].filter((e) => !e.failed && e.count === 0).length, 0);
     const drainUntil = performance.now() + opts.drainMs;
     while (pending() > 0 && performance.now() < drainUntil) await sleep(25);
+    loopDelay.disable();
     await sleep(250);
 
     const lostAtMs: number[] = [];
@@ -301,6 +318,7 @@ export async function measureLive(opts: LiveOptions): Promise<LiveResult> {
       mutation: { p50Ms: pct(mut, 0.5), p95Ms: pct(mut, 0.95), p99Ms: pct(mut, 0.99) },
       eventBeforeResponse,
       maxInFlight,
+      loadLoopDelay: { p99Ms: round2(loopDelay.percentile(99) / 1e6), maxMs: round2(loopDelay.max / 1e6) },
       lost,
       ...counts,
       errors,

@@ -14,6 +14,7 @@
  *   BENCH_LIVE_SOCKETS     live phases: pengajuan followed, one graphql-ws socket each (default 1000)
  *   BENCH_LIVE_CHANGES     live phases: status changes made (default 1000)
  *   BENCH_LIVE_RATE        live phases: status changes per second (default 50)
+ *   BENCH_LIVE_WARMUP      live phases: changes sent first at the same rate, checked but not measured (default 2 s' worth)
  *   BENCH_QUEUE_ROWS       staff queue: submitted requests in the instansi's queue (default 200, at least 50)
  *   BENCH_UPLOAD_POOL      uploads: DRAFT requests prepared (default 1500; the phase ends early when used up)
  *   BENCH_STATISTIK_CASES  statistics: pengajuan in the instansi-year (default 10000; complaints, PPID requests and
@@ -85,6 +86,7 @@ const REDIS_URL = process.env.BENCH_REDIS_URL || "redis://127.0.0.1:6379";
 const LIVE_SOCKETS = envInt("BENCH_LIVE_SOCKETS", 1000);
 const LIVE_CHANGES = envInt("BENCH_LIVE_CHANGES", 1000);
 const LIVE_RATE = envInt("BENCH_LIVE_RATE", 50);
+const LIVE_WARMUP = envInt("BENCH_LIVE_WARMUP", 2 * LIVE_RATE, 0);
 const QUEUE_ROWS = envInt("BENCH_QUEUE_ROWS", 200, 50);
 const UPLOAD_POOL = envInt("BENCH_UPLOAD_POOL", 1500);
 const STATISTIK_CASES = envInt("BENCH_STATISTIK_CASES", 10_000);
@@ -330,7 +332,7 @@ async function liveFixture(gql: BenchContext["gql"], fixture: BenchContext["fixt
 }
 
 function runLive(o: { mutateOrigin: string; subscribeOrigin: string; staffToken: string; citizenToken: string; requests: LiveRow[]; log(m: string): void }) {
-  return measureLive({ ...o, changes: LIVE_CHANGES, ratePerSec: LIVE_RATE, drainMs: 5000 });
+  return measureLive({ ...o, warmupChanges: LIVE_WARMUP, changes: LIVE_CHANGES, ratePerSec: LIVE_RATE, drainMs: 5000 });
 }
 
 function livePhase(r: LiveResult, p99TargetMs: number, notes: string[]): PhaseResult {
@@ -351,11 +353,12 @@ function livePhase(r: LiveResult, p99TargetMs: number, notes: string[]): PhaseRe
     notes: [
       ...notes,
       `every socket authenticated as the demo PETUGAS (staff follow every request of their instansi; MAX_SUBSCRIPTIONS_PER_USER=${LIVE_SOCKETS + 50} for the run)`,
-      `${r.sockets} sockets subscribed in ${r.connectSeconds} s; ${r.changes} changes in ${r.sendSeconds} s, ${f(r.changesPerSec)}/s of ${LIVE_RATE}/s asked, ` +
+      `${r.sockets} sockets subscribed in ${r.connectSeconds} s; ${LIVE_WARMUP} warm-up changes (checked, not measured), then ${r.changes} changes in ${r.sendSeconds} s, ${f(r.changesPerSec)}/s of ${LIVE_RATE}/s asked, ` +
         `at most ${r.maxInFlight} mutations awaiting a response` +
         (r.changesPerSec < 0.95 * LIVE_RATE ? " (the server fell behind the schedule: the latencies include its backlog)" : "") +
         `; latency = mutation sent → event on its socket: ` +
-        `p50 ${f(r.latency.p50Ms)} / p95 ${f(r.latency.p95Ms)} / p99 ${f(r.latency.p99Ms)} / max ${f(r.latency.maxMs)} ms over ${r.latency.count} events`,
+        `p50 ${f(r.latency.p50Ms)} / p95 ${f(r.latency.p95Ms)} / p99 ${f(r.latency.p99Ms)} / max ${f(r.latency.maxMs)} ms over ${r.latency.count} events` +
+        `; the load process's own event-loop delay p99 ${f(r.loadLoopDelay.p99Ms)} / max ${f(r.loadLoopDelay.maxMs)} ms (a late loop records late arrivals)`,
       `mutation HTTP response p50 ${f(r.mutation.p50Ms)} / p99 ${f(r.mutation.p99Ms)} ms; ${r.eventBeforeResponse} events arrived before their mutation's response; ` +
         `lost ${r.lost}, duplicated ${r.duplicates}, unexpected ${r.unexpected}, wrong ${r.wrong}` + (r.lostAtMs.length ? ` (lost ones sent at ${r.lostAtMs.join(", ")} ms)` : ""),
       ...r.eventSamples.map((e) => `subscription problem: ${e}`),
@@ -1032,7 +1035,7 @@ async function main(): Promise<number> {
     connections: CONNECTIONS,
     seconds: SECONDS,
     warmupSeconds: WARMUP_SECONDS,
-    live: { sockets: LIVE_SOCKETS, changes: LIVE_CHANGES, ratePerSec: LIVE_RATE },
+    live: { sockets: LIVE_SOCKETS, warmupChanges: LIVE_WARMUP, changes: LIVE_CHANGES, ratePerSec: LIVE_RATE },
     queueRows: QUEUE_ROWS,
     statistikCases: STATISTIK_CASES,
     uploadPool: UPLOAD_POOL,
