@@ -264,6 +264,26 @@ export async function serviceFixture(t: TestApp, opts: { sla?: { jumlah: number;
   return { instansi, admin, petugas, layanan, slots: layanan.persyaratan as Array<{ id: string; label: string }> };
 }
 
+/**
+ * A submitted (DIAJUKAN) request of `pemohonId` for the fixture's service, written directly: submitting through
+ * the API is covered by tests/pengajuan/flow.test.ts. `versi` 1, one log step (AJUKAN, seq 1).
+ */
+export async function insertSubmitted(t: TestApp, fx: { instansi: { id: string }; layanan: { id: string } }, pemohonId: string, nomorRegistrasi: string) {
+  const row = await t.db.prisma.pengajuan.create({
+    data: {
+      layananId: Buffer.from(fx.layanan.id, "base64").toString().split(":")[1]!,
+      instansiId: fx.instansi.id,
+      pemohonId,
+      status: "DIAJUKAN",
+      nomorRegistrasi,
+      diajukanAt: new Date(),
+      seq: 1,
+      riwayat: { create: [{ seq: 1, aksi: "AJUKAN", keStatus: "DIAJUKAN" }] },
+    },
+  });
+  return { ...row, gid: globalId("Pengajuan", row.id) };
+}
+
 export async function activeCitizen(t: TestApp) {
   const c = await registerCitizen(t);
   await t.db.prisma.user.update({ where: { id: c.id }, data: { status: "AKTIF" } });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { activeCitizen, createTestApp, globalId, serviceFixture, type TestApp } from "../helpers/app";
+import { activeCitizen, createTestApp, globalId, insertSubmitted, serviceFixture, type TestApp } from "../helpers/app";
 import { openTestDatabase } from "../helpers/db";
 import { collect, wsClient } from "../helpers/ws";
 
@@ -33,19 +33,8 @@ afterAll(() => t.close());
 
 async function submitted() {
   const c = await activeCitizen(t);
-  const p = await t.db.prisma.pengajuan.create({
-    data: {
-      layananId: Buffer.from(fx.layanan.id, "base64").toString().split(":")[1]!,
-      instansiId: fx.instansi.id,
-      pemohonId: c.id,
-      status: "DIAJUKAN",
-      nomorRegistrasi: `SQL/2026/${String(Date.now() % 1_000_000).padStart(6, "0")}`,
-      diajukanAt: new Date(),
-      seq: 1,
-      riwayat: { create: [{ seq: 1, aksi: "AJUKAN", keStatus: "DIAJUKAN" }] },
-    },
-  });
-  return { id: globalId("Pengajuan", p.id), versi: p.versi };
+  const p = await insertSubmitted(t, fx, c.id, `SQL/2026/${String(Date.now() % 1_000_000).padStart(6, "0")}`);
+  return { id: p.gid, versi: p.versi };
 }
 
 /** The SQL of one change, from the mutation until its event arrived on a socket following the request. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { activeCitizen, createStaff, createTestApp, serviceFixture, type TestApp } from "../helpers/app";
+import { activeCitizen, createStaff, createTestApp, insertSubmitted, serviceFixture, type TestApp } from "../helpers/app";
 import { startSmtp, type TestSmtp } from "../helpers/smtp";
 
 /**
@@ -39,19 +39,8 @@ describe("notifications", () => {
     const c = await activeCitizen(t);
     const user = await t.db.prisma.user.findUniqueOrThrow({ where: { id: c.id } });
     // a submitted request, written directly (submission itself is covered in flow.test.ts)
-    const p = await t.db.prisma.pengajuan.create({
-      data: {
-        layananId: Buffer.from(fx.layanan.id, "base64").toString().split(":")[1]!,
-        instansiId: fx.instansi.id,
-        pemohonId: c.id,
-        status: "DIAJUKAN",
-        nomorRegistrasi: "INS/2026/000777",
-        diajukanAt: new Date(),
-        seq: 1,
-        riwayat: { create: [{ seq: 1, aksi: "AJUKAN", keStatus: "DIAJUKAN" }] },
-      },
-    });
-    const gid = Buffer.from(`Pengajuan:${p.id}`).toString("base64");
+    const p = await insertSubmitted(t, fx, c.id, "INS/2026/000777");
+    const gid = p.gid;
     const r = await t.gql(ACT, { id: gid, a: "MINTA_PERBAIKAN", v: 1, pesan: "Scan surat pengantar terpotong & buram <mohon ulang>" }, { token: fx.petugas.token });
     expect(r.data!.ubahStatusPengajuan.__typename).toBe("UbahStatusPengajuanSuccess");
     const mail = await waitFor(() => smtp.messages.find((m) => m.to.includes(user.email) && m.subject.startsWith("Pengajuan")));
@@ -75,19 +64,8 @@ describe("notifications", () => {
 describe("deadlines follow the calendar", () => {
   it("adding a holiday moves the deadline of a running case", async () => {
     const c = await activeCitizen(t);
-    const p = await t.db.prisma.pengajuan.create({
-      data: {
-        layananId: Buffer.from(fx.layanan.id, "base64").toString().split(":")[1]!,
-        instansiId: fx.instansi.id,
-        pemohonId: c.id,
-        status: "DIAJUKAN",
-        nomorRegistrasi: "INS/2026/000778",
-        diajukanAt: new Date(),
-        seq: 1,
-        riwayat: { create: [{ seq: 1, aksi: "AJUKAN", keStatus: "DIAJUKAN" }] },
-      },
-    });
-    const gid = Buffer.from(`Pengajuan:${p.id}`).toString("base64");
+    const p = await insertSubmitted(t, fx, c.id, "INS/2026/000778");
+    const gid = p.gid;
     const v = await t.gql(ACT, { id: gid, a: "VERIFIKASI", v: 1 }, { token: fx.petugas.token });
     const before = new Date(v.data!.ubahStatusPengajuan.data.tenggat);
     // close the office on the deadline's day (a local date in WIB)
