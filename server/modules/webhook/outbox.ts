@@ -14,9 +14,12 @@ export interface WebhookBody {
   data: Record<string, unknown>;
 }
 
-/** Clients that may receive events now: not revoked, not expired, still holding TERIMA_WEBHOOK. */
+/** Clients that may receive events, whatever the time: not revoked, still holding TERIMA_WEBHOOK, of an active instansi. */
+export const RECEIVING_CLIENTS = { dicabutAt: null, scopes: { has: "TERIMA_WEBHOOK" }, instansi: { aktif: true } } satisfies Prisma.ApiClientWhereInput;
+
+/** Clients that may receive events now: the above, and not expired. */
 export function receivingClients(now: Date): Prisma.ApiClientWhereInput {
-  return { dicabutAt: null, scopes: { has: "TERIMA_WEBHOOK" }, OR: [{ berlakuSampai: null }, { berlakuSampai: { gt: now } }], instansi: { aktif: true } };
+  return { ...RECEIVING_CLIENTS, OR: [{ berlakuSampai: null }, { berlakuSampai: { gt: now } }] };
 }
 
 export const relayId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");

@@ -1,6 +1,6 @@
 import type { Prisma } from "../../generated/prisma/client";
 import { listen, type PubSub } from "../../pubsub";
-import { receivingClients } from "./outbox";
+import { RECEIVING_CLIENTS } from "./outbox";
 import type { WebhookEventName } from "./rules";
 
 /** Until a change is heard of, at most this old (a lost Redis message is not forever). */
@@ -47,17 +47,17 @@ export class WebhookTargets {
 
   /** The ids of the subscriptions that receive `event` of `instansiId` now; read with `db` (e.g. the transaction) when not known. */
   async subscriptionIds(db: Reader, instansiId: string, event: WebhookEventName, now: Date): Promise<string[]> {
-    const targets = await this.load(db, instansiId, now);
+    const targets = await this.load(db, instansiId);
     return targets.filter((t) => t.events.includes(event) && (t.berlakuSampai === null || t.berlakuSampai > now)).map((t) => t.id);
   }
 
-  private load(db: Reader, instansiId: string, now: Date): Promise<Target[]> {
+  private load(db: Reader, instansiId: string): Promise<Target[]> {
     const hit = this.cache.get(instansiId);
     if (hit && hit.until > Date.now()) return hit.targets;
     const targets = db.webhookSubscription
       .findMany({
-        // the expiry is left out here and checked at each use
-        where: { aktif: true, client: { ...receivingClients(now), OR: undefined, instansiId } },
+        // the expiry is checked at each use (time passes without any change being published)
+        where: { aktif: true, client: { ...RECEIVING_CLIENTS, instansiId } },
         select: { id: true, events: true, client: { select: { berlakuSampai: true } } },
       })
       .then((rows) => rows.map((r) => ({ id: r.id, events: r.events, berlakuSampai: r.client.berlakuSampai })));
