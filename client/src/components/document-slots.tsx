@@ -3,6 +3,7 @@ import { graphql, useFragment, type FragmentType } from "../gql";
 import type { FieldErrors } from "../lib/errors";
 import { acceptAttr, checkFile, daftarJenis, formatUkuran } from "../lib/files";
 import type { UploadProgress } from "../lib/upload";
+import { FieldMessage } from "./field";
 
 export const DocumentSlots_PersyaratanFragment = graphql(`
   fragment DocumentSlots_Persyaratan on PersyaratanDokumen {
@@ -154,14 +155,7 @@ export function DocumentSlots(props: DocumentSlotsProps) {
                 </label>
               </div>
             )}
-            <p id={messageId} className="field__message" aria-live="polite">
-              {error && (
-                <span className="field__error">
-                  <span aria-hidden="true">⚠ </span>
-                  {error}
-                </span>
-              )}
-            </p>
+            <FieldMessage id={messageId} error={error} />
           </li>
         );
       })}

@@ -23,6 +23,20 @@ interface FieldProps {
 }
 
 /** A labelled control with its hint and its message, both tied to it with aria-describedby. */
+/** The announced line under a control: its error, if any (the id is what the control's aria-describedby names). */
+export function FieldMessage({ id, error }: { id: string; error?: string | null }) {
+  return (
+    <p id={id} className="field__message" aria-live="polite">
+      {error && (
+        <span className="field__error">
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </span>
+      )}
+    </p>
+  );
+}
+
 export function Field({ name, label, hint, error, success, aside, required = true, children }: FieldProps) {
   const uid = useId();
   const id = `${name}-${uid}`;
@@ -119,14 +133,7 @@ export function Checkbox({ name, checked, onChange, error, children }: CheckboxP
         />
         <label htmlFor={id}>{children}</label>
       </div>
-      <p id={messageId} className="field__message" aria-live="polite">
-        {error ? (
-          <span className="field__error">
-            <span aria-hidden="true">⚠ </span>
-            {error}
-          </span>
-        ) : null}
-      </p>
+      <FieldMessage id={messageId} error={error} />
     </div>
   );
 }
@@ -176,6 +183,49 @@ export function RadioChoice<T extends string>({ name, legend, options, value, on
           {error && <span className="field__error">⚠ {error}</span>}
         </p>
       )}
+    </fieldset>
+  );
+}
+
+interface CheckboxCardsProps<T extends string> {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  options: readonly T[];
+  /** each option's name and what it means (a caution is shown as a warning) */
+  text: Record<T, { label: ReactNode; explanation: ReactNode; caution?: boolean }>;
+  value: readonly T[];
+  onChange: (value: T[]) => void;
+  error?: string | null;
+}
+
+/** Several of a few, each with a line saying what it means (API scopes, webhook events); the message is announced. */
+export function CheckboxCards<T extends string>({ name, legend, hint, options, text, value, onChange, error }: CheckboxCardsProps<T>) {
+  const uid = useId();
+  const messageId = `${name}-${uid}-message`;
+  return (
+    <fieldset className={`choice scopes${error ? " field--error" : ""}`} aria-describedby={messageId}>
+      <legend className="field__label">{legend}</legend>
+      {hint && <p className="field__hint">{hint}</p>}
+      <div className="scopes__list">
+        {options.map((o) => (
+          <label key={o} className="scope">
+            <input
+              type="checkbox"
+              name={name}
+              value={o}
+              checked={value.includes(o)}
+              aria-invalid={!!error}
+              onChange={(e) => onChange(e.target.checked ? [...value, o] : value.filter((x) => x !== o))}
+            />
+            <span>
+              <span className="scope__label">{text[o].label}</span>
+              <span className={`scope__text${text[o].caution ? " scope__text--caution" : ""}`}>{text[o].explanation}</span>
+            </span>
+          </label>
+        ))}
+      </div>
+      <FieldMessage id={messageId} error={error} />
     </fieldset>
   );
 }

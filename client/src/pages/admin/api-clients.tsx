@@ -3,7 +3,7 @@ import { Provider, useMutation, useQuery, type Client } from "urql";
 import { graphql, useFragment, type FragmentType } from "../../gql";
 import type { ApiScope, DeliveryStatus, WebhookEvent } from "../../gql/graphql";
 import { AdminOnly } from "../../components/admin-only";
-import { Field, FormMessage, PasswordInput } from "../../components/field";
+import { CheckboxCards, Field, FormMessage, PasswordInput } from "../../components/field";
 import { PageTitle } from "../../components/page-title";
 import { SecretOnce } from "../../components/secret-once";
 import { createKeyClient, keyClientId } from "../../lib/api-client-key";
@@ -365,39 +365,19 @@ function RegisterClientForm({ onCreated, onCancel }: { onCreated: (clientId: str
           />
         )}
       </Field>
-      <fieldset className={`choice scopes${errors.scopes ? " field--error" : ""}`} aria-describedby="scopes-message">
-        <legend className="field__label">Yang boleh dilakukan sistem ini</legend>
-        <p className="field__hint">Pilih seperlunya saja. Akses dapat dicabut kapan pun.</p>
-        <div className="scopes__list">
-          {API_SCOPES.map((s) => (
-            <label key={s} className="scope">
-              <input
-                type="checkbox"
-                name="scopes"
-                value={s}
-                checked={scopes.includes(s)}
-                aria-invalid={!!errors.scopes}
-                onChange={(e) => {
-                  setScopes((list) => (e.target.checked ? [...list, s] : list.filter((x) => x !== s)));
-                  clear("scopes");
-                }}
-              />
-              <span>
-                <span className="scope__label">{API_SCOPE_TEXT[s].label}</span>
-                <span className={`scope__text${API_SCOPE_TEXT[s].caution ? " scope__text--caution" : ""}`}>{API_SCOPE_TEXT[s].explanation}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-        <p id="scopes-message" className="field__message" aria-live="polite">
-          {errors.scopes && (
-            <span className="field__error">
-              <span aria-hidden="true">⚠ </span>
-              {errors.scopes}
-            </span>
-          )}
-        </p>
-      </fieldset>
+      <CheckboxCards
+        name="scopes"
+        legend="Yang boleh dilakukan sistem ini"
+        hint="Pilih seperlunya saja. Akses dapat dicabut kapan pun."
+        options={API_SCOPES}
+        text={API_SCOPE_TEXT}
+        value={scopes}
+        onChange={(list) => {
+          setScopes(list);
+          clear("scopes");
+        }}
+        error={errors.scopes}
+      />
       <Field
         name="berlakuSampai"
         label="Berlaku sampai"
@@ -526,38 +506,18 @@ function AddWebhookForm({ clientRawId, keyClient, onAdded, onClose }: { clientRa
           />
         )}
       </Field>
-      <fieldset className={`choice scopes${errors.events ? " field--error" : ""}`} aria-describedby={`events-${clientRawId}-message`}>
-        <legend className="field__label">Kirim pemberitahuan saat</legend>
-        <div className="scopes__list">
-          {WEBHOOK_EVENTS.map((ev) => (
-            <label key={ev} className="scope">
-              <input
-                type="checkbox"
-                name="events"
-                value={ev}
-                checked={events.includes(ev)}
-                aria-invalid={!!errors.events}
-                onChange={(e) => {
-                  setEvents((list) => (e.target.checked ? [...list, ev] : list.filter((x) => x !== ev)));
-                  if (errors.events) setErrors((x) => ({ ...x, events: "" }));
-                }}
-              />
-              <span>
-                <span className="scope__label">{WEBHOOK_EVENT_TEXT[ev].label}</span>
-                <span className="scope__text">{WEBHOOK_EVENT_TEXT[ev].explanation}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-        <p id={`events-${clientRawId}-message`} className="field__message" aria-live="polite">
-          {errors.events && (
-            <span className="field__error">
-              <span aria-hidden="true">⚠ </span>
-              {errors.events}
-            </span>
-          )}
-        </p>
-      </fieldset>
+      <CheckboxCards
+        name="events"
+        legend="Kirim pemberitahuan saat"
+        options={WEBHOOK_EVENTS}
+        text={WEBHOOK_EVENT_TEXT}
+        value={events}
+        onChange={(list) => {
+          setEvents(list);
+          if (errors.events) setErrors((x) => ({ ...x, events: "" }));
+        }}
+        error={errors.events}
+      />
       {!keyClient && (
         <Field
           name="token"
