@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "../../generated/prisma/client";
 
 /** `Outbox.kind` of an email row. Other kinds (webhooks) may share the table later. */
@@ -28,6 +29,22 @@ type Tx = Pick<Prisma.TransactionClient, "outbox">;
 const ADDRESS = /^[^\s@<>,;"]+@[^\s@<>,;"]+$/;
 
 /**
+ * The outbox row of an email, for a caller that writes it with other rows in one statement. Throws on an
+ * unusable address: check that the user has an email before calling.
+ */
+export function emailRow(message: EmailMessage) {
+  const payload = validate(message);
+  if (!payload) throw new Error("enqueueEmail: recipient, subject and text are required (one address, no line breaks)");
+  return {
+    id: randomUUID(),
+    kind: EMAIL_KIND,
+    payload: payload as unknown as Prisma.InputJsonObject,
+    // the application clock, not the database's: the worker compares against its own clock
+    nextAttemptAt: new Date(),
+  };
+}
+
+/**
  * Queue an email inside the caller's transaction, so the business change and the email commit together or
  * not at all. Call `OutboxWorker.kick()` after the transaction commits. Returns the outbox row id, which is
  * also the email's Message-ID (`<id@loket>`).
@@ -35,17 +52,8 @@ const ADDRESS = /^[^\s@<>,;"]+@[^\s@<>,;"]+$/;
  * Throws on an unusable address: check that the user has an email before calling.
  */
 export async function enqueueEmail(tx: Tx, message: EmailMessage): Promise<string> {
-  const payload = validate(message);
-  if (!payload) throw new Error("enqueueEmail: recipient, subject and text are required (one address, no line breaks)");
-  const row = await tx.outbox.create({
-    data: {
-      kind: EMAIL_KIND,
-      payload: payload as unknown as Prisma.InputJsonValue,
-      // the application clock, not the database's: the worker compares against its own clock
-      nextAttemptAt: new Date(),
-    },
-    select: { id: true },
-  });
+  const row = emailRow(message);
+  await tx.outbox.create({ data: row, select: { id: true } });
   return row.id;
 }
 

@@ -25,6 +25,31 @@ export function receivingClients(now: Date): Prisma.ApiClientWhereInput {
 export const relayId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
 
 /**
+ * The delivery rows of an event: one per subscription of the instansi's clients that asked for it (none,
+ * almost always). `targets`: the process's remembered receivers, else they are read with `db`. For a caller
+ * that writes them with its own change in one statement; `enqueueWebhook` writes them itself.
+ */
+export async function webhookDeliveries(
+  db: Tx,
+  e: { event: WebhookEventName; instansiId: string; data: Record<string, unknown>; at?: Date },
+  targets?: WebhookTargets,
+) {
+  const now = new Date();
+  const subscriptions = targets
+    ? (await targets.subscriptionIds(db, e.instansiId, e.event, now)).map((id) => ({ id }))
+    : await db.webhookSubscription.findMany({
+        where: { aktif: true, events: { has: e.event }, client: { ...receivingClients(now), instansiId: e.instansiId } },
+        select: { id: true },
+      });
+  const terjadiPada = (e.at ?? now).toISOString();
+  return subscriptions.map((s) => {
+    const id = randomUUID();
+    const body: WebhookBody = { id, event: e.event, terjadiPada, instansiId: relayId("Instansi", e.instansiId), data: e.data };
+    return { id, subscriptionId: s.id, event: e.event, payload: body as unknown as Prisma.InputJsonObject, nextAttemptAt: now };
+  });
+}
+
+/**
  * The webhook hook of a business change: call it inside the transaction that makes the change, so the change
  * and its deliveries commit together or not at all (then call `ctx.webhooks?.kick()` after the commit). One
  * delivery row per subscription of the instansi's clients that asked for the event. Returns how many (kick
@@ -35,21 +60,7 @@ export async function enqueueWebhook(
   e: { event: WebhookEventName; instansiId: string; data: Record<string, unknown>; at?: Date },
   targets?: WebhookTargets,
 ): Promise<number> {
-  const now = new Date();
-  const subscriptions = targets
-    ? (await targets.subscriptionIds(tx, e.instansiId, e.event, now)).map((id) => ({ id }))
-    : await tx.webhookSubscription.findMany({
-        where: { aktif: true, events: { has: e.event }, client: { ...receivingClients(now), instansiId: e.instansiId } },
-        select: { id: true },
-      });
-  if (subscriptions.length === 0) return 0;
-  const terjadiPada = (e.at ?? now).toISOString();
-  await tx.webhookDelivery.createMany({
-    data: subscriptions.map((s) => {
-      const id = randomUUID();
-      const body: WebhookBody = { id, event: e.event, terjadiPada, instansiId: relayId("Instansi", e.instansiId), data: e.data };
-      return { id, subscriptionId: s.id, event: e.event, payload: body as unknown as Prisma.InputJsonValue, nextAttemptAt: now };
-    }),
-  });
-  return subscriptions.length;
+  const rows = await webhookDeliveries(tx, e, targets);
+  if (rows.length) await tx.webhookDelivery.createMany({ data: rows });
+  return rows.length;
 }
