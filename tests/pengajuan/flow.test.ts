@@ -304,5 +304,12 @@ describe("two officers at once", () => {
     const logs = await t.db.prisma.pengajuanLog.findMany({ where: { pengajuanId: id }, orderBy: { seq: "asc" } });
     expect(logs.map((l) => l.seq)).toEqual([1, 2, 3]);
     expect(logs.filter((l) => l.aksi === "VERIFIKASI" || l.aksi === "MINTA_PERBAIKAN").length).toBe(1);
+    // the loser's notification and email went with its step: neither was written
+    const notifications = await t.db.prisma.notification.findMany({ where: { userId: c.id } });
+    expect(notifications.map((n) => n.kind).filter((k) => k === "PENGAJUAN_DIVERIFIKASI" || k === "PENGAJUAN_PERLU_PERBAIKAN")).toHaveLength(1);
+    const { email } = await t.db.prisma.user.findUniqueOrThrow({ where: { id: c.id }, select: { email: true } });
+    const mails = (await t.db.prisma.outbox.findMany({ where: { kind: "EMAIL" }, orderBy: { createdAt: "asc" } })).map((o) => o.payload as { to: string; kategori: string; subject: string });
+    const statusMails = mails.filter((m) => m.to === email && m.kategori === "STATUS_PENGAJUAN");
+    expect(statusMails.map((m) => m.subject)).toEqual([expect.stringContaining("Diajukan"), expect.stringMatching(/Diverifikasi|Perlu perbaikan/)]);
   });
 });

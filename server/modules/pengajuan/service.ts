@@ -1,20 +1,23 @@
 import path from "node:path";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { Context } from "../../context";
-import type { Prisma, Pengajuan, PengajuanLog } from "../../generated/prisma/client";
+import { Prisma, type Pengajuan, type PengajuanLog } from "../../generated/prisma/client";
 import type { PengajuanStatus, PengirimanOpsi } from "../../generated/prisma/enums";
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError, forbidden } from "../../lib/errors";
 import { receiveUpload, withStoredFiles, type UploadedFile } from "../files/store";
-import { createNotifications, publishNotifications, type NewNotification } from "../notification/service";
-import { enqueueEmail } from "../mail/outbox";
+import { notificationRows, publishNotifications, type NewNotification } from "../notification/service";
+import { emailRow, type EmailMessage } from "../mail/outbox";
 import { statusPengajuan } from "../mail/templates";
 import { validateForm, type FieldDef } from "../layanan/form";
 import { STATUS_LABEL, next, isFinal, CLOCK_RUNNING, type Aksi, type Pelaku, TRANSITIONS } from "./transitions";
 import { deadline, pause } from "./sla";
 import { actorIds, clientHas } from "../../lib/caller";
-import { enqueueWebhook, relayId } from "../webhook/outbox";
+import { webhookDeliveries, relayId } from "../webhook/outbox";
+import { ident, insertFrom, setList, table, type Row } from "../../db/sql";
 
 type Tx = Prisma.TransactionClient;
+/** the client or a transaction of it */
+type Db = Tx | Context["prisma"];
 
 export const MAX_FILES_PER_REQUEST = 10;
 
@@ -105,10 +108,25 @@ function ownEditable(ctx: Context, p: Pengajuan) {
   }
 }
 
-/** Bumps the version if it still is `versi`; otherwise someone else changed it first. */
-async function claim(tx: Tx, p: { id: string; versi: number }, data: Prisma.PengajuanUncheckedUpdateManyInput = {}): Promise<Pengajuan> {
-  // one statement: UPDATE … WHERE versi = <the version the caller saw> RETURNING *
-  const [row] = await tx.pengajuan.updateManyAndReturn({ where: { id: p.id, versi: p.versi }, data: { ...data, versi: { increment: 1 } } });
+/** What a claim sets: column values, or SQL expressions such as NEXT_SEQ. */
+type ClaimData = { [K in keyof Pengajuan]?: Pengajuan[K] | Prisma.Sql };
+
+/** The next Log Pengajuan sequence number, for a claim that adds a step; a step's row takes it from the claim. */
+const NEXT_SEQ = Prisma.sql`"seq" + 1`;
+const CLAIMED_SEQ = Prisma.sql`"claimed"."seq"`;
+
+/**
+ * Bumps the version if it still is `versi`, with `also` written only if it was; otherwise someone else changed
+ * it first (CONFLICT) and nothing is written. One statement: UPDATE … WHERE versi = <the version the caller
+ * saw> RETURNING *, with each row of `also` inserted from its result (a status change and its step, email,
+ * notification and webhook deliveries commit together without a transaction around them).
+ */
+async function claim(db: Db, p: { id: string; versi: number }, data: ClaimData = {}, also: Array<{ table: string; row: Row }> = []): Promise<Pengajuan> {
+  const writes = also.map((a, i) => Prisma.sql`, ${ident(`w${i}`)} AS (${insertFrom(a.table, a.row, "claimed")})`);
+  const [row] = await db.$queryRaw<Pengajuan[]>`WITH claimed AS (
+    UPDATE ${table("Pengajuan")} SET ${setList({ ...data, versi: Prisma.sql`"versi" + 1`, updatedAt: new Date() })}
+    WHERE "id" = ${p.id} AND "versi" = ${p.versi} RETURNING *)${writes.length ? Prisma.join(writes, "") : Prisma.empty}
+    SELECT * FROM claimed`;
   if (!row) throw new ConflictError("CONFLICT", "Pengajuan ini baru saja diubah oleh orang lain. Muat ulang halaman dan periksa kembali.", "versi");
   return row;
 }
@@ -121,16 +139,16 @@ export async function updateDraft(
   ownEditable(ctx, p);
   if (p.versi !== input.versi) throw new ConflictError("CONFLICT", "Pengajuan ini sudah berubah. Muat ulang halaman.", "versi");
   const layanan = await ctx.prisma.layanan.findUniqueOrThrow({ where: { id: p.layananId }, include: { formFields: true } });
-  const data: Prisma.PengajuanUncheckedUpdateManyInput = {};
+  const data: ClaimData = {};
   if (input.formData) {
     const merged = { ...(p.formData as Record<string, unknown>), ...input.formData };
     const { values, errors } = validateForm(fieldDefs(layanan.formFields), merged, { partial: true });
     const err = firstFieldError(errors);
     if (err) throw err;
-    data.formData = values;
+    data.formData = values as Prisma.JsonObject;
   }
   if (input.pengiriman) data.pengiriman = parsePengiriman(layanan, input.pengiriman);
-  return ctx.prisma.$transaction((tx) => claim(tx, p, data));
+  return claim(ctx.prisma, p, data);
 }
 
 export interface UploadInput {
@@ -200,10 +218,6 @@ export interface TransitionInput {
   identitasPengambil?: string | null;
 }
 
-interface Effects {
-  notifications: NewNotification[];
-}
-
 // what a transition needs besides the row, read with it in one statement
 const TRANSITION_READ = {
   layanan: {
@@ -262,14 +276,14 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
     throw new ValidationError("ALASAN_REQUIRED", "Alasan penolakan wajib diisi (minimal 5 karakter) agar pemohon mengetahui sebabnya.", "pesan");
   }
   const now = new Date();
-  const data: Prisma.PengajuanUncheckedUpdateManyInput = { status: ke };
+  const data: ClaimData = { status: ke };
 
   if (input.aksi === "AJUKAN") {
     const { layanan: { formFields, persyaratan }, dokumen } = found as SubmitRead;
     const { values, errors } = validateForm(fieldDefs(formFields), p.formData as Record<string, unknown>);
     const err = firstFieldError(errors);
     if (err) throw err;
-    data.formData = values;
+    data.formData = values as Prisma.JsonObject;
     const have = new Set(dokumen.map((d) => d.persyaratanId));
     const missing = persyaratan.filter((s) => !have.has(s.id)).sort((a, b) => a.urutan - b.urutan);
     if (missing.length) {
@@ -306,33 +320,46 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
     Object.assign(data, { slaMulaiAt: null });
   }
 
-  const effects: Effects = { notifications: [] };
-  const { updated, log, events, deliveries } = await ctx.prisma.$transaction(async (tx) => {
-    if (input.aksi === "AJUKAN" && !p.nomorRegistrasi) data.nomorRegistrasi = await nomorRegistrasi(tx, layanan.instansi, now);
-    const claimed = await claim(tx, p, { ...data, seq: { increment: 1 } });
-    const log = await tx.pengajuanLog.create({
-      data: { pengajuanId: p.id, seq: claimed.seq, aksi: input.aksi, dariStatus: p.status, keStatus: ke, ...actorIds(ctx), pesan: input.aksi === "SERAHKAN" ? `Diambil oleh ${claimed.diambilOleh} (${claimed.identitasPengambil})` : pesan },
-    });
-    await notifyStatus(ctx, tx, claimed, pemohon, layanan, p.status, pesan, effects);
-    const deliveries = await webhookStatus(ctx, tx, claimed, layanan, p.status, input.aksi, now);
-    const events = await createNotifications(tx, effects.notifications);
-    return { updated: claimed, log, events, deliveries };
-  });
-  publishPengajuan(ctx, updated, log);
+  // everything the change writes goes in one statement with its claim (see claim); a first submission also
+  // draws a registration number, in a transaction with it so a lost race gives the number back
+  const write = async (db: Db) => {
+    const nomor = input.aksi === "AJUKAN" && !p.nomorRegistrasi ? await nomorRegistrasi(db, layanan.instansi, now) : p.nomorRegistrasi;
+    // the row as the claim will leave it (it matches only if nobody changed it since it was read)
+    const after = { ...p, ...(data as Partial<Pengajuan>), nomorRegistrasi: nomor, seq: p.seq + 1 };
+    const log = step(ctx, p, input.aksi, ke, input.aksi === "SERAHKAN" ? `Diambil oleh ${after.diambilOleh} (${after.identitasPengambil})` : pesan, now);
+    const message = statusMessages(ctx, after, pemohon, layanan, p.status, pesan);
+    const notifications = notificationRows(message.notification ? [message.notification] : []);
+    const deliveries = await webhookStatus(ctx, db, after, layanan, p.status, input.aksi, now);
+    const claimed = await claim(db, p, { ...data, nomorRegistrasi: nomor === p.nomorRegistrasi ? undefined : nomor, seq: NEXT_SEQ }, [
+      { table: "PengajuanLog", row: { ...log, seq: CLAIMED_SEQ } },
+      ...(message.email ? [{ table: "Outbox", row: emailRow(message.email) }] : []),
+      ...notifications.rows.map((row) => ({ table: "Notification", row })),
+      ...deliveries.map((row) => ({ table: "WebhookDelivery", row })),
+    ]);
+    return { claimed, log: { ...log, seq: claimed.seq }, events: notifications.events, deliveries: deliveries.length, email: message.email !== null };
+  };
+  const { claimed, log, events, deliveries, email } = nomorNeeded(input.aksi, p) ? await ctx.prisma.$transaction(write) : await write(ctx.prisma);
+  publishPengajuan(ctx, claimed, log);
   publishNotifications(ctx.pubsub, events);
-  ctx.mail?.kick();
+  if (email) ctx.mail?.kick();
   if (deliveries) ctx.webhooks?.kick();
-  return updated;
+  return claimed;
 }
 
+/** The Log Pengajuan step that a claim of `p` adds: its seq is the claim's (p.seq + 1, since versi still matched). */
+function step(ctx: Context, p: Pengajuan, aksi: string, ke: PengajuanStatus, pesan: string | null, at = new Date()): PengajuanLog {
+  return { id: randomUUID(), pengajuanId: p.id, seq: p.seq + 1, aksi, dariStatus: p.status, keStatus: ke, ...actorIds(ctx), pesan, createdAt: at };
+}
+
+const nomorNeeded = (aksi: Aksi, p: Pengajuan) => aksi === "AJUKAN" && !p.nomorRegistrasi;
 
 /**
- * The webhook hook: PENGAJUAN_STATUS for the instansi's subscribers, in the transaction of the change. Drafts
- * are the applicant's own business: nothing is sent before a request has a registration number.
+ * The webhook hook: PENGAJUAN_STATUS for the instansi's subscribers, written with the change. Drafts are the
+ * applicant's own business: nothing is sent before a request has a registration number.
  */
-async function webhookStatus(ctx: Context, tx: Tx, p: Pengajuan, layanan: { id: string; kode: string; nama: string }, dari: PengajuanStatus, aksi: Aksi, at: Date): Promise<number> {
-  if (p.status === dari || !p.nomorRegistrasi) return 0;
-  return enqueueWebhook(tx, {
+async function webhookStatus(ctx: Context, db: Db, p: Pengajuan, layanan: { id: string; kode: string; nama: string }, dari: PengajuanStatus, aksi: Aksi, at: Date) {
+  if (p.status === dari || !p.nomorRegistrasi) return [];
+  return webhookDeliveries(db, {
     event: "PENGAJUAN_STATUS",
     instansiId: p.instansiId,
     at,
@@ -349,18 +376,16 @@ async function webhookStatus(ctx: Context, tx: Tx, p: Pengajuan, layanan: { id: 
   }, ctx.webhookTargets);
 }
 
-/** The in-app notification and the email of a status change, written in the same transaction. */
-async function notifyStatus(
+/** The in-app notification (not for the applicant's own step) and the email of a status change. */
+function statusMessages(
   ctx: Context,
-  tx: Tx,
   p: Pengajuan,
   pemohon: { id: string; namaLengkap: string; email: string },
   layanan: { nama: string; instansi: { nama: string } },
   dari: PengajuanStatus,
   pesan: string | null,
-  effects: Effects,
-) {
-  if (p.status === dari) return;
+): { notification: NewNotification | null; email: EmailMessage | null } {
+  if (p.status === dari) return { notification: null, email: null };
   const label = STATUS_LABEL[p.status];
   const isi =
     p.status === "PERLU_PERBAIKAN"
@@ -372,15 +397,10 @@ async function notifyStatus(
           : p.status === "SELESAI"
             ? "Pengajuan selesai. Dokumen hasil tersedia di Log Inbox."
             : `Status pengajuan berubah menjadi ${label.toLowerCase()}.`;
-  if (ctx.viewer?.id !== pemohon.id) {
-    effects.notifications.push({
-      userId: pemohon.id,
-      kind: `PENGAJUAN_${p.status}`,
-      judul: `${p.nomorRegistrasi ?? "Pengajuan"}: ${label}`,
-      isi,
-      data: { pengajuanId: p.id, status: p.status },
-    });
-  }
+  const notification =
+    ctx.viewer?.id === pemohon.id
+      ? null
+      : { userId: pemohon.id, kind: `PENGAJUAN_${p.status}`, judul: `${p.nomorRegistrasi ?? "Pengajuan"}: ${label}`, isi, data: { pengajuanId: p.id, status: p.status } };
   const mail = statusPengajuan({
     nama: pemohon.namaLengkap,
     nomorRegistrasi: p.nomorRegistrasi ?? "-",
@@ -389,8 +409,8 @@ async function notifyStatus(
     pesan: pesan ?? undefined,
     tautan: `${ctx.config.publicUrl}/pengajuan/${p.id}`,
     pengirim: layanan.instansi.nama,
-  } as never);
-  await enqueueEmail(tx, { to: pemohon.email, ...(mail as { subject: string; text: string; html?: string }), kategori: "STATUS_PENGAJUAN" } as never);
+  });
+  return { notification, email: { to: pemohon.email, ...mail, kategori: "STATUS_PENGAJUAN" } };
 }
 
 /**
@@ -424,14 +444,9 @@ export async function assign(ctx: Context, input: { id: string; versi: number; p
     }
   }
   if (p.versi !== input.versi) throw new ConflictError("CONFLICT", "Pengajuan ini baru saja diubah. Muat ulang halaman.", "versi");
-  const updated = await ctx.prisma.$transaction(async (tx) => {
-    const claimed = await claim(tx, p, { petugasId: input.petugasId, seq: { increment: 1 } });
-    await tx.pengajuanLog.create({
-      data: { pengajuanId: p.id, seq: claimed.seq, aksi: input.petugasId ? "TUGASKAN" : "LEPAS_TUGAS", dariStatus: p.status, keStatus: p.status, ...actorIds(ctx) },
-    });
-    return claimed;
-  });
-  publishPengajuan(ctx, updated);
+  const log = step(ctx, p, input.petugasId ? "TUGASKAN" : "LEPAS_TUGAS", p.status, null);
+  const updated = await claim(ctx.prisma, p, { petugasId: input.petugasId, seq: NEXT_SEQ }, [{ table: "PengajuanLog", row: { ...log, seq: CLAIMED_SEQ } }]);
+  publishPengajuan(ctx, updated, { ...log, seq: updated.seq });
   return updated;
 }
 
@@ -464,7 +479,7 @@ export async function uploadHasil(ctx: Context, input: { id: string; versi: numb
     const up = await receiveUpload(input.file, { maxBytes: 20 * 1024 * 1024, allowed: ["application/pdf", "image/jpeg", "image/png"], tmpDir, field: "file" });
     const key = await track(up);
     return ctx.prisma.$transaction(async (tx) => {
-      const claimed = await claim(tx, p, { seq: { increment: 1 } });
+      const claimed = await claim(tx, p, { seq: NEXT_SEQ });
       const stored = await tx.storedFile.create({ data: { sha256: up.sha256, ukuran: up.size, mime: up.mime, namaAsli: up.namaAsli, storageKey: key, uploaderId: ctx.viewer?.id ?? null } });
       await tx.hasilDokumen.create({ data: { pengajuanId: p.id, fileId: stored.id, judul, kodeVerifikasi: kodeVerifikasi() } });
       await tx.pengajuanLog.create({ data: { pengajuanId: p.id, seq: claimed.seq, aksi: "LAMPIRKAN_HASIL", dariStatus: p.status, keStatus: p.status, ...actorIds(ctx), pesan: judul } });
