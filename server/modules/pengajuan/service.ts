@@ -322,15 +322,16 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
 
   // everything the change writes goes in one statement with its claim (see claim); a first submission also
   // draws a registration number, in a transaction with it so a lost race gives the number back
+  const numbering = input.aksi === "AJUKAN" && !p.nomorRegistrasi;
   const write = async (db: Db) => {
-    const nomor = input.aksi === "AJUKAN" && !p.nomorRegistrasi ? await nomorRegistrasi(db, layanan.instansi, now) : p.nomorRegistrasi;
+    const nomor = numbering ? await nomorRegistrasi(db, layanan.instansi, now) : p.nomorRegistrasi;
     // the row as the claim will leave it (it matches only if nobody changed it since it was read)
     const after = { ...p, ...(data as Partial<Pengajuan>), nomorRegistrasi: nomor, seq: p.seq + 1 };
     const log = step(ctx, p, input.aksi, ke, input.aksi === "SERAHKAN" ? `Diambil oleh ${after.diambilOleh} (${after.identitasPengambil})` : pesan, now);
     const message = statusMessages(ctx, after, pemohon, layanan, p.status, pesan);
     const notifications = notificationRows(message.notification ? [message.notification] : []);
     const deliveries = await webhookStatus(ctx, db, after, layanan, p.status, input.aksi, now);
-    const claimed = await claim(db, p, { ...data, nomorRegistrasi: nomor === p.nomorRegistrasi ? undefined : nomor, seq: NEXT_SEQ }, [
+    const claimed = await claim(db, p, { ...data, nomorRegistrasi: numbering ? nomor : undefined, seq: NEXT_SEQ }, [
       { table: "PengajuanLog", row: { ...log, seq: CLAIMED_SEQ } },
       ...(message.email ? [{ table: "Outbox", row: emailRow(message.email) }] : []),
       ...notifications.rows.map((row) => ({ table: "Notification", row })),
@@ -338,7 +339,7 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
     ]);
     return { claimed, log: { ...log, seq: claimed.seq }, events: notifications.events, deliveries: deliveries.length, email: message.email !== null };
   };
-  const { claimed, log, events, deliveries, email } = nomorNeeded(input.aksi, p) ? await ctx.prisma.$transaction(write) : await write(ctx.prisma);
+  const { claimed, log, events, deliveries, email } = numbering ? await ctx.prisma.$transaction(write) : await write(ctx.prisma);
   publishPengajuan(ctx, claimed, log);
   publishNotifications(ctx.pubsub, events);
   if (email) ctx.mail?.kick();
@@ -350,8 +351,6 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
 function step(ctx: Context, p: Pengajuan, aksi: string, ke: PengajuanStatus, pesan: string | null, at = new Date()): PengajuanLog {
   return { id: randomUUID(), pengajuanId: p.id, seq: p.seq + 1, aksi, dariStatus: p.status, keStatus: ke, ...actorIds(ctx), pesan, createdAt: at };
 }
-
-const nomorNeeded = (aksi: Aksi, p: Pengajuan) => aksi === "AJUKAN" && !p.nomorRegistrasi;
 
 /**
  * The webhook hook: PENGAJUAN_STATUS for the instansi's subscribers, written with the change. Drafts are the
