@@ -30,7 +30,7 @@ import { ApiClientStore } from "./modules/api-client/store";
 import { isClientToken } from "./modules/api-client/rules";
 import { recomputeDeadlines } from "./modules/pengajuan/service";
 import { useDownloads } from "./downloads";
-import { useMutationAudit } from "./modules/audit/service";
+import { useMutationAudit, useSensitiveScrub } from "./modules/audit/service";
 import { createStaticHandler } from "./static";
 import { loadManifest, persistedOperationPlugins, subscribeDocument } from "./persisted";
 
@@ -77,7 +77,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
   const sweepTimers = [setTimeout(sweep, 60_000), setInterval(sweep, 6 * 3600_000)];
   for (const t of sweepTimers) t.unref();
   const mailWorker = config.mailWorker
-    ? new OutboxWorker({ prisma: db.prisma, smtpUrl: config.smtpUrl, from: config.mailFrom, log: (m, e) => log.info(m, e) })
+    ? new OutboxWorker({ prisma: db.prisma, keys, smtpUrl: config.smtpUrl, from: config.mailFrom, log: (m, e) => log.info(m, e) })
     : null;
   services.mail = mailWorker;
   services.clients = new ApiClientStore(services);
@@ -139,6 +139,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
       useSessionCookies,
       useDownloads(services),
       useMutationAudit(),
+      useSensitiveScrub(),
       queueCache.plugin,
     ],
     context: async (initial: YogaInitialContext & ServerContext): Promise<Context> => {

@@ -1,6 +1,11 @@
 import type { Config } from "./config";
+import { redactText } from "./lib/redact";
 
-/** Plain structured logs to stderr. Never pass personal data (NIK, NIP, passwords, tokens) to it. */
+/**
+ * Plain structured logs to stderr. Never pass personal data (NIK, NIP, passwords, tokens) to it. As a safety
+ * net every line is redacted (lib/redact.ts): the values the current operation's arguments declare SECRET,
+ * IDENTIFIER or PERSONAL, identity numbers, tokens in links and bearer credentials never reach the output.
+ */
 export interface Logger {
   debug(message: string, extra?: unknown): void;
   info(message: string, extra?: unknown): void;
@@ -16,7 +21,7 @@ export function createLogger(level: Config["logLevel"]): Logger {
   const emit = (lvl: keyof typeof RANK, message: string, extra?: unknown) => {
     if (RANK[lvl] < min) return;
     const detail = extra instanceof Error ? ` ${extra.stack ?? extra.message}` : extra === undefined ? "" : ` ${JSON.stringify(extra)}`;
-    process.stderr.write(`${new Date().toISOString()} ${lvl.toUpperCase()} ${message}${detail}\n`);
+    process.stderr.write(`${new Date().toISOString()} ${lvl.toUpperCase()} ${redactText(`${message}${detail}`)}\n`);
   };
   const join = (a: unknown[]) => a.map((x) => (typeof x === "string" ? x : x instanceof Error ? x.message : JSON.stringify(x))).join(" ");
   return {

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { loadConfig, type Config } from "../../server/config";
 import { buildApp, type App } from "../../server/app";
-import { deriveKeys } from "../../server/lib/crypto";
+import { deriveKeys, type Keys } from "../../server/lib/crypto";
 import type { Db } from "../../server/db/client";
 import { openTestDatabase } from "./db";
 import { ensureReferenceData } from "../../server/seed";
@@ -25,6 +25,8 @@ export interface TestApp {
   app: App;
   db: Db;
   config: Config;
+  /** the app's keys (e.g. to open an outbox email queued sealed: parseEmailPayload) */
+  keys: Keys;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, opts?: RequestOptions): Promise<GqlResult<T>>;
   /** the raw Response, for headers and status */
   request(body: unknown, opts?: RequestOptions & { contentType?: string }): Promise<Response>;
@@ -41,7 +43,8 @@ export async function createTestApp(overrides: Partial<Config> = {}, existingDb?
   const db = existingDb ?? (await openTestDatabase());
   await ensureReferenceData(db.prisma);
   const config = testConfig(overrides);
-  const app = buildApp({ config, db, keys: deriveKeys(randomBytes(32)) });
+  const keys = deriveKeys(randomBytes(32));
+  const app = buildApp({ config, db, keys });
   const request = (body: unknown, opts: RequestOptions & { contentType?: string } = {}) =>
     Promise.resolve(
       app.yoga.fetch("http://localhost/graphql", {
@@ -59,6 +62,7 @@ export async function createTestApp(overrides: Partial<Config> = {}, existingDb?
     app,
     db,
     config,
+    keys,
     request,
     gql: async (query, variables, opts) => (await request({ query, variables }, opts)).json() as never,
     close: async () => {

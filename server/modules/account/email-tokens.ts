@@ -31,7 +31,8 @@ async function issue(tx: Tx, ctx: Context, user: Pick<User, "id" | "email" | "na
     kind === "VERIFIKASI_EMAIL"
       ? verifikasiEmail({ ...common, tautan: `${ctx.config.publicUrl}/verifikasi-email?token=${token}` })
       : resetPasswordMail({ ...common, tautan: `${ctx.config.publicUrl}/atur-ulang-sandi?token=${token}` });
-  await enqueueEmail(tx, { to: user.email, ...mail, kategori: kind === "VERIFIKASI_EMAIL" ? "VERIFIKASI_EMAIL" : "RESET_PASSWORD" });
+  // the link is a credential: the body is stored encrypted and erased once sent (mail/outbox.ts)
+  await enqueueEmail(tx, { to: user.email, ...mail, kategori: kind === "VERIFIKASI_EMAIL" ? "VERIFIKASI_EMAIL" : "RESET_PASSWORD" }, { seal: ctx.keys });
 }
 
 export function issueVerification(tx: Tx, ctx: Context, user: Pick<User, "id" | "email" | "namaLengkap">) {

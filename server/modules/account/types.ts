@@ -1,4 +1,5 @@
 import { builder } from "../../schema/builder";
+import { secret, identifier, personal, safe } from "../../schema/sensitivity";
 import { q, onlyScalars } from "../../lib/query";
 import type { Prisma, User } from "../../generated/prisma/client";
 import { ConflictError, InvalidStateError, LoginError, NotFoundError, ValidationError } from "../../lib/errors";
@@ -74,15 +75,15 @@ const AuthPayload = builder.objectRef<{ token: string; user: User }>("AuthPayloa
 const RegisterInput = builder.inputType("RegisterInput", {
   fields: (t) => ({
     identityType: t.field({ type: IdentityType, required: true, description: "NIK for citizens, NIP for civil servants" }),
-    nomorIdentitas: t.string({ required: true }),
-    namaLengkap: t.string({ required: true }),
-    email: t.string({ required: true }),
-    telepon: t.string({ required: true }),
-    password: t.string({ required: true }),
+    nomorIdentitas: t.string({ required: true, ...identifier }),
+    namaLengkap: t.string({ required: true, ...personal }),
+    email: t.string({ required: true, ...personal }),
+    telepon: t.string({ required: true, ...personal }),
+    password: t.string({ required: true, ...secret }),
     setujuSyaratKetentuan: t.boolean({ required: true }),
     setujuKebijakanPrivasi: t.boolean({ required: true }),
-    versiSyaratKetentuan: t.string({ required: true, description: "The version of the terms the person was shown (Query.legalVersions)" }),
-    versiKebijakanPrivasi: t.string({ required: true }),
+    versiSyaratKetentuan: t.string({ required: true, ...safe, description: "The version of the terms the person was shown (Query.legalVersions)" }),
+    versiKebijakanPrivasi: t.string({ required: true, ...safe }),
   }),
 });
 
@@ -94,7 +95,7 @@ const UserFilter = builder.inputType("UserFilter", {
   fields: (t) => ({
     status: t.field({ type: AccountStatus, required: false }),
     role: t.field({ type: Role, required: false }),
-    search: t.string({ required: false, description: "Part of the name or email" }),
+    search: t.string({ required: false, ...personal, description: "Part of the name or email" }),
     instansiId: t.globalID({ required: false, description: "Only the staff of this instansi (citizens and SUPERADMINs belong to none)" }),
   }),
 });
@@ -156,7 +157,7 @@ function administeredUsers(
   };
 }
 
-const reasonArg = (t: Parameters<Parameters<typeof builder.mutationFields>[0]>[0]) => t.arg.string({ required: false });
+const reasonArg = (t: Parameters<Parameters<typeof builder.mutationFields>[0]>[0]) => t.arg.string({ required: false, ...safe });
 
 builder.mutationFields((t) => {
   const adminAction = (action: service.AccountTransitionName, description: string, withReason: boolean) =>
@@ -185,7 +186,7 @@ builder.mutationFields((t) => {
       type: AuthPayload,
       description: "Log in with NIK/NIP and password",
       errors: { types: [ValidationError, LoginError] },
-      args: { nomorIdentitas: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
+      args: { nomorIdentitas: t.arg.string({ required: true, ...identifier }), password: t.arg.string({ required: true, ...secret }) },
       resolve: (_root, args, ctx) => service.login(ctx, args),
     }),
     logout: t.int({
@@ -203,7 +204,7 @@ builder.mutationFields((t) => {
       authScopes: { active: true },
       description: "Change my password; every other session of mine ends",
       errors: { types: [ValidationError] },
-      args: { passwordLama: t.arg.string({ required: true }), passwordBaru: t.arg.string({ required: true }) },
+      args: { passwordLama: t.arg.string({ required: true, ...secret }), passwordBaru: t.arg.string({ required: true, ...secret }) },
       resolve: async (_query, _r, args, ctx) => {
         return service.changePassword(ctx, args);
       },
@@ -214,9 +215,9 @@ builder.mutationFields((t) => {
       description: "Correct my name, email or phone (the NIK/NIP is corrected only by an admin)",
       errors: { types: [ValidationError] },
       args: {
-        namaLengkap: t.arg.string({ required: false }),
-        email: t.arg.string({ required: false }),
-        telepon: t.arg.string({ required: false }),
+        namaLengkap: t.arg.string({ required: false, ...personal }),
+        email: t.arg.string({ required: false, ...personal }),
+        telepon: t.arg.string({ required: false, ...personal }),
       },
       resolve: async (_query, _r, args, ctx) => {
         return service.updateProfile(ctx, {
@@ -229,7 +230,7 @@ builder.mutationFields((t) => {
     verifyEmail: t.boolean({
       description: "Confirm the email address with the token from the verification link (works without logging in)",
       errors: { types: [ValidationError, InvalidStateError] },
-      args: { token: t.arg.string({ required: true }) },
+      args: { token: t.arg.string({ required: true, ...secret }) },
       resolve: async (_r, args, ctx) => !!(await emailTokens.verifyEmail(ctx, args.token)),
     }),
     resendVerificationEmail: t.boolean({
@@ -241,13 +242,13 @@ builder.mutationFields((t) => {
     requestPasswordReset: t.boolean({
       description: "Email a one-time link to set a new password. Answers true whether or not the account exists.",
       errors: { types: [ValidationError] },
-      args: { nomorIdentitasAtauEmail: t.arg.string({ required: true }) },
+      args: { nomorIdentitasAtauEmail: t.arg.string({ required: true, ...identifier }) },
       resolve: (_r, args, ctx) => emailTokens.requestPasswordReset(ctx, args.nomorIdentitasAtauEmail),
     }),
     resetPassword: t.boolean({
       description: "Set a new password with the token from the reset link; every session of the account ends",
       errors: { types: [ValidationError] },
-      args: { token: t.arg.string({ required: true }), passwordBaru: t.arg.string({ required: true }) },
+      args: { token: t.arg.string({ required: true, ...secret }), passwordBaru: t.arg.string({ required: true, ...secret }) },
       resolve: (_r, args, ctx) => emailTokens.resetPassword(ctx, args.token, args.passwordBaru),
     }),
     activateAccount: adminAction("AKTIVASI", "Activate a registered account (after checking the identity)", false),
@@ -261,11 +262,11 @@ builder.mutationFields((t) => {
       errors: { types: [ValidationError, ConflictError, NotFoundError] },
       args: {
         identityType: t.arg({ type: IdentityType, required: true }),
-        nomorIdentitas: t.arg.string({ required: true }),
-        namaLengkap: t.arg.string({ required: true }),
-        email: t.arg.string({ required: true }),
-        telepon: t.arg.string({ required: true }),
-        password: t.arg.string({ required: true }),
+        nomorIdentitas: t.arg.string({ required: true, ...identifier }),
+        namaLengkap: t.arg.string({ required: true, ...personal }),
+        email: t.arg.string({ required: true, ...personal }),
+        telepon: t.arg.string({ required: true, ...personal }),
+        password: t.arg.string({ required: true, ...secret }),
         role: t.arg({ type: Role, required: true }),
         instansiId: t.arg.globalID({ required: false }),
       },

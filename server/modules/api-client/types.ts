@@ -1,4 +1,5 @@
 import { builder } from "../../schema/builder";
+import { personal, safe } from "../../schema/sensitivity";
 import { q } from "../../lib/query";
 import type { ApiClient } from "../../generated/prisma/client";
 import type { Context } from "../../context";
@@ -73,8 +74,8 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, NotFoundError] },
     args: {
       instansiId: t.arg.globalID({ required: true, for: InstansiRef }),
-      nama: t.arg.string({ required: true }),
-      kontak: t.arg.string({ required: true, description: "Who runs the other system: name, email, phone" }),
+      nama: t.arg.string({ required: true, ...safe }),
+      kontak: t.arg.string({ required: true, ...personal, description: "Who runs the other system: name, email, phone" }),
       scopes: t.arg({ type: [ApiScopeEnum], required: true }),
       berlakuSampai: t.arg({ type: "DateTime", required: false, description: "Expiry, at most 5 years ahead (null: none)" }),
     },
@@ -89,8 +90,8 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, NotFoundError, InvalidStateError] },
     args: {
       id: t.arg.globalID({ required: true, for: ApiClientRef }),
-      nama: t.arg.string({ required: false }),
-      kontak: t.arg.string({ required: false }),
+      nama: t.arg.string({ required: false, ...safe }),
+      kontak: t.arg.string({ required: false, ...personal }),
       scopes: t.arg({ type: [ApiScopeEnum], required: false }),
       berlakuSampai: t.arg({ type: "DateTime", required: false, description: "New expiry, at most 5 years ahead; null: none; left out: unchanged" }),
     },

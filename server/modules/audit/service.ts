@@ -1,8 +1,10 @@
-import { Kind, type DocumentNode, type OperationDefinitionNode } from "graphql";
+import { GraphQLError, type DocumentNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Context } from "../../context";
 import type { Prisma } from "../../generated/prisma/client";
 import { clientLabel } from "../../lib/caller";
+import { redactValues, requestSecrets } from "../../lib/redact";
+import { recordArguments, rootFieldNames, selectedOperation, sensitiveValues } from "./inputs";
 
 export interface AuditEntry {
   jenis: "BACA_DATA_PRIBADI" | "UBAH";
@@ -94,31 +96,28 @@ export async function auditRead(ctx: AuditCtx, aksi: string, subjekId: string | 
   await audit(ctx, { jenis: "BACA_DATA_PRIBADI", aksi, subjekId, objekJenis: objek?.jenis ?? null, objekId: objek?.id ?? null });
 }
 
-const SECRET = /password|sandi|token|secret/i;
-
-function redact(value: unknown, depth = 0): unknown {
-  if (depth > 4 || value === null || value === undefined) return value ?? null;
-  if (typeof value === "object" && typeof (value as { stream?: unknown }).stream === "function") return "[berkas]";
-  if (Array.isArray(value)) return value.slice(0, 20).map((v) => redact(v, depth + 1));
-  if (typeof value === "object") {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET.test(k) ? "[disembunyikan]" : redact(v, depth + 1)]));
-  }
-  return typeof value === "string" && value.length > 500 ? `${value.slice(0, 500)}…` : value;
-}
-
 /**
- * Every mutation that ran is recorded with its root fields and (redacted) variables, whatever the outcome:
- * failed attempts at a state change are part of the trail too.
+ * Every mutation that ran is recorded with its root fields, its arguments as the schema declares they may be
+ * kept (server/modules/audit/inputs.ts: secrets never, identity numbers as blind index and masked form,
+ * personal data masked, undeclared free text not at all), its outcome and error codes, whatever the outcome:
+ * failed attempts at a state change are part of the trail too. Literal values in the query text are read
+ * like variables; the query text itself is not stored.
  */
 export function useMutationAudit(): Plugin<Context> {
   return {
     onExecute({ args }) {
-      const op = (args.document as DocumentNode).definitions.find(
-        (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
-      );
+      const document = args.document as DocumentNode;
+      const op = selectedOperation(document, args.operationName);
       if (!op || op.operation !== "mutation") return;
-      const fields = op.selectionSet.selections.filter((s) => s.kind === Kind.FIELD).map((s) => (s as { name: { value: string } }).name.value);
+      const fields = rootFieldNames(document, op);
       const ctx = args.contextValue as Context;
+      // read now, before anything can change the variables object
+      let argumen: Record<string, unknown>;
+      try {
+        argumen = recordArguments(args.schema, document, op, args.variableValues, ctx.keys);
+      } catch {
+        argumen = {};
+      }
       return {
         async onExecuteDone({ result }) {
           const errors = "errors" in result && Array.isArray(result.errors) ? result.errors.map((e) => e.extensions?.code ?? "ERROR") : [];
@@ -127,10 +126,54 @@ export function useMutationAudit(): Plugin<Context> {
           await batched(ctx, {
             jenis: "UBAH",
             aksi: fields.map((f) => `Mutation.${f}`).join(","),
-            detail: redact({ variabel: args.variableValues ?? {}, hasil: outcome, galat: errors }) as Prisma.InputJsonValue,
+            detail: { argumen, hasil: outcome, galat: errors } as Prisma.InputJsonValue,
           }).catch(() => {});
         },
       };
     },
   };
+}
+
+/**
+ * Keeps the declared SECRET, IDENTIFIER and PERSONAL values of an operation (variables and literals) out of
+ * the logs and out of error messages: they are known to the logger for the execution (requestSecrets), and
+ * replaced in every error of the result, and in the original error the error formatter logs.
+ */
+export function useSensitiveScrub(): Plugin<Context> {
+  return {
+    onExecute({ args }) {
+      let values: Set<string>;
+      try {
+        values = sensitiveValues(args.schema, args.document as DocumentNode, args.variableValues);
+      } catch {
+        return;
+      }
+      if (values.size === 0) return;
+      // for the rest of this execution (resolvers, the error formatter): the logger reads it
+      requestSecrets.enterWith(values);
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (!("errors" in result) || !Array.isArray(result.errors) || result.errors.length === 0) return;
+          const errors = result.errors.map((e) => scrubError(e, values));
+          setResult({ ...result, errors });
+        },
+      };
+    },
+  };
+}
+
+function scrubError(error: GraphQLError, values: Set<string>): GraphQLError {
+  const original = error.originalError as (Error & { stack?: string }) | undefined;
+  if (original && !(original instanceof GraphQLError)) {
+    // the formatter logs the original error: it must not carry the values either
+    try {
+      original.message = redactValues(original.message, values);
+      if (original.stack) original.stack = redactValues(original.stack, values);
+    } catch {
+      // a frozen error: the logger's own redaction still applies
+    }
+  }
+  const message = redactValues(error.message, values);
+  if (message === error.message) return error;
+  return new GraphQLError(message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: original, extensions: error.extensions });
 }

@@ -1,4 +1,5 @@
 import { builder } from "../../schema/builder";
+import { safe } from "../../schema/sensitivity";
 import { q } from "../../lib/query";
 
 const AuditJenisEnum = builder.enumType("AuditJenis", { values: { BACA_DATA_PRIBADI: { description: "someone read another person's personal data" }, UBAH: { description: "a state-changing action" } } as const });
@@ -39,7 +40,7 @@ builder.queryFields((t) => ({
     cursor: "id",
     description: "The audit trail, newest first (SUPERADMIN)",
     authScopes: { superadmin: true },
-    args: { jenis: t.arg({ type: AuditJenisEnum, required: false }), aktorId: t.arg.string({ required: false }), subjekId: t.arg.string({ required: false }) },
+    args: { jenis: t.arg({ type: AuditJenisEnum, required: false }), aktorId: t.arg.string({ required: false, ...safe }), subjekId: t.arg.string({ required: false, ...safe }) },
     resolve: (query, _r, a, ctx) =>
       ctx.prisma.auditLog.findMany({
         ...q(query),

@@ -1,4 +1,5 @@
 import { builder } from "../../schema/builder";
+import { safe } from "../../schema/sensitivity";
 import { q } from "../../lib/query";
 import { ComplaintDeadlineRule, HolidayKind } from "../../schema/enums";
 import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors";
@@ -118,20 +119,21 @@ const Tenggat = builder.objectRef<{ tenggat: Date; sementara: boolean }>("Tengga
 const JamLayananInput = builder.inputType("JamLayananInput", {
   fields: (t) => ({
     hari: t.int({ required: true, description: "1 Senin … 7 Minggu" }),
-    buka: t.string({ required: true, description: "HH:MM" }),
-    tutup: t.string({ required: true, description: "HH:MM" }),
+    buka: t.string({ required: true, ...safe, description: "HH:MM" }),
+    tutup: t.string({ required: true, ...safe, description: "HH:MM" }),
   }),
 });
 
 const InstansiInput = builder.inputType("InstansiInput", {
   fields: (t) => ({
-    kode: t.string({ required: false }),
-    nama: t.string({ required: false }),
-    alamat: t.string({ required: false }),
-    telepon: t.string({ required: false }),
-    email: t.string({ required: false }),
-    website: t.string({ required: false }),
-    zonaWaktu: t.string({ required: false, description: "WIB, WITA, WIT (or the IANA zone)" }),
+    kode: t.string({ required: false, ...safe }),
+    nama: t.string({ required: false, ...safe }),
+    alamat: t.string({ required: false, ...safe }),
+    // the office's public contact, not a person's
+    telepon: t.string({ required: false, ...safe }),
+    email: t.string({ required: false, ...safe }),
+    website: t.string({ required: false, ...safe }),
+    zonaWaktu: t.string({ required: false, ...safe, description: "WIB, WITA, WIT (or the IANA zone)" }),
     cutiBersamaLibur: t.boolean({ required: false }),
     aturanTenggatAduan: t.field({ type: ComplaintDeadlineRule, required: false }),
     aktif: t.boolean({ required: false }),
@@ -171,7 +173,7 @@ builder.queryFields((t) => ({
   instansi: t.prismaField({
     type: "Instansi",
     nullable: true,
-    args: { kode: t.arg.string({ required: true }) },
+    args: { kode: t.arg.string({ required: true, ...safe }) },
     resolve: (query, _r, args, ctx) => ctx.prisma.instansi.findUnique({ ...q(query), where: { kode: args.kode.trim().toUpperCase() } }),
   }),
   hariLibur: t.prismaField({
@@ -280,7 +282,7 @@ builder.mutationFields((t) => ({
     args: {
       instansiId: t.arg.globalID({ required: true, for: InstansiRef }),
       tanggal: t.arg({ type: "Date", required: true }),
-      alasan: t.arg.string({ required: true }),
+      alasan: t.arg.string({ required: true, ...safe }),
     },
     resolve: async (query, _r, args, ctx) => {
       const alasan = args.alasan.trim();
@@ -319,9 +321,9 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, ConflictError] },
     args: {
       tanggal: t.arg({ type: "Date", required: true }),
-      nama: t.arg.string({ required: true }),
+      nama: t.arg.string({ required: true, ...safe }),
       jenis: t.arg({ type: HolidayKind, required: true }),
-      dasarHukum: t.arg.string({ required: true, description: "The decree that sets it, e.g. the SKB number" }),
+      dasarHukum: t.arg.string({ required: true, ...safe, description: "The decree that sets it, e.g. the SKB number" }),
     },
     resolve: async (query, _r, args, ctx) => {
       const nama = args.nama.trim();
@@ -345,9 +347,9 @@ builder.mutationFields((t) => ({
     args: {
       id: t.arg.globalID({ required: true, for: HariLiburRef }),
       tanggal: t.arg({ type: "Date", required: false }),
-      nama: t.arg.string({ required: false }),
+      nama: t.arg.string({ required: false, ...safe }),
       jenis: t.arg({ type: HolidayKind, required: false }),
-      dasarHukum: t.arg.string({ required: false }),
+      dasarHukum: t.arg.string({ required: false, ...safe }),
     },
     resolve: async (query, _r, args, ctx) => {
       const existing = await ctx.prisma.hariLibur.findUnique({ where: { id: args.id.id } });

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { builder } from "../../schema/builder";
+import { safe } from "../../schema/sensitivity";
 import { clientHas } from "../../lib/caller";
 import { receiveUpload, withStoredFiles } from "../files/store";
 import { q } from "../../lib/query";
@@ -95,13 +96,13 @@ export const LayananRef = builder.prismaNode("Layanan", {
 const LayananInput = builder.inputType("LayananInput", {
   description: "Every component of the Standar Pelayanan; on update, omitted fields stay as they are",
   fields: (t) => ({
-    kode: t.string({ required: false }),
-    nama: t.string({ required: false }),
-    kategori: t.string({ required: false }),
-    deskripsi: t.string({ required: false }),
+    kode: t.string({ required: false, ...safe }),
+    nama: t.string({ required: false, ...safe }),
+    kategori: t.string({ required: false, ...safe }),
+    deskripsi: t.string({ required: false, ...safe }),
     aktif: t.boolean({ required: false }),
-    ...Object.fromEntries(SP_COMPONENTS.map((c) => [c, t.string({ required: false })])),
-    prosedurFlowchart: t.string({ required: false }),
+    ...Object.fromEntries(SP_COMPONENTS.map((c) => [c, t.string({ required: false, ...safe })])),
+    prosedurFlowchart: t.string({ required: false, ...safe }),
     slaJumlah: t.int({ required: false }),
     slaSatuan: t.field({ type: SlaSatuan, required: false }),
     biaya: t.int({ required: false }),
@@ -113,25 +114,25 @@ const LayananInput = builder.inputType("LayananInput", {
 const PersyaratanInput = builder.inputType("PersyaratanInput", {
   fields: (t) => ({
     id: t.id({ required: false, description: "An existing slot to update; omit to add a slot" }),
-    label: t.string({ required: true }),
-    keterangan: t.string({ required: false }),
+    label: t.string({ required: true, ...safe }),
+    keterangan: t.string({ required: false, ...safe }),
     wajib: t.boolean({ required: false, defaultValue: true }),
-    jenisFile: t.stringList({ required: false, description: `Subset of ${ALLOWED_MIME.join(", ")}` }),
+    jenisFile: t.stringList({ required: false, ...safe, description: `Subset of ${ALLOWED_MIME.join(", ")}` }),
     maksBytes: t.int({ required: false }),
   }),
 });
 
 const FormFieldInput = builder.inputType("FormFieldInput", {
   fields: (t) => ({
-    nama: t.string({ required: true }),
-    label: t.string({ required: true }),
+    nama: t.string({ required: true, ...safe }),
+    label: t.string({ required: true, ...safe }),
     tipe: t.field({ type: FormFieldType, required: true }),
     wajib: t.boolean({ required: false, defaultValue: true }),
-    pola: t.string({ required: false }),
+    pola: t.string({ required: false, ...safe }),
     min: t.float({ required: false }),
     max: t.float({ required: false }),
-    opsi: t.stringList({ required: false }),
-    bantuan: t.string({ required: false }),
+    opsi: t.stringList({ required: false, ...safe }),
+    bantuan: t.string({ required: false, ...safe }),
   }),
 });
 
@@ -154,8 +155,8 @@ builder.queryFields((t) => ({
     description: "The service catalogue (public): active services, searchable; staff also see inactive ones of their instansi",
     args: {
       instansiId: t.arg.globalID({ required: false, for: InstansiRef }),
-      cari: t.arg.string({ required: false, description: "Words in the name, description or category" }),
-      kategori: t.arg.string({ required: false }),
+      cari: t.arg.string({ required: false, ...safe, description: "Words in the name, description or category" }),
+      kategori: t.arg.string({ required: false, ...safe }),
       termasukNonaktif: t.arg.boolean({ required: false, defaultValue: false }),
     },
     resolve: (query, _r, args, ctx) =>

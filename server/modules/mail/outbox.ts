@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../../generated/prisma/client";
+import { decrypt, encrypt, type Keys } from "../../lib/crypto";
 
 /** `Outbox.kind` of an email row. Other kinds (webhooks) may share the table later. */
 export const EMAIL_KIND = "EMAIL";
@@ -28,17 +29,32 @@ type Tx = Pick<Prisma.TransactionClient, "outbox">;
 // (an empty address, a list, header injection) from reaching the queue
 const ADDRESS = /^[^\s@<>,;"]+@[^\s@<>,;"]+$/;
 
+export interface EnqueueOptions {
+  /**
+   * The body carries a secret (a one-time link): it is stored encrypted with these keys (AES-256-GCM, bound to
+   * the row id) and only the worker, which holds the same keys, reads it. Once sent, every body is erased.
+   */
+  seal?: Keys;
+}
+
+/** Stored form of a sealed body: `{ to, subject, kategori, tersegel: "v1.…" }`. */
+const sealAad = (id: string) => `outbox:${id}:body`;
+
 /**
  * The outbox row of an email, for a caller that writes it with other rows in one statement. Throws on an
  * unusable address: check that the user has an email before calling.
  */
-export function emailRow(message: EmailMessage) {
+export function emailRow(message: EmailMessage, opts: EnqueueOptions = {}) {
   const payload = validate(message);
   if (!payload) throw new Error("enqueueEmail: recipient, subject and text are required (one address, no line breaks)");
+  const id = randomUUID();
+  const stored = opts.seal
+    ? { to: payload.to, subject: payload.subject, kategori: payload.kategori, tersegel: encrypt(opts.seal, JSON.stringify({ text: payload.text, html: payload.html ?? null }), sealAad(id)) }
+    : payload;
   return {
-    id: randomUUID(),
+    id,
     kind: EMAIL_KIND,
-    payload: payload as unknown as Prisma.InputJsonObject,
+    payload: stored as unknown as Prisma.InputJsonObject,
     // the application clock, not the database's: the worker compares against its own clock
     nextAttemptAt: new Date(),
   };
@@ -51,15 +67,33 @@ export function emailRow(message: EmailMessage) {
  *
  * Throws on an unusable address: check that the user has an email before calling.
  */
-export async function enqueueEmail(tx: Tx, message: EmailMessage): Promise<string> {
-  const row = emailRow(message);
+export async function enqueueEmail(tx: Tx, message: EmailMessage, opts: EnqueueOptions = {}): Promise<string> {
+  const row = emailRow(message, opts);
   await tx.outbox.create({ data: row, select: { id: true } });
   return row.id;
 }
 
-/** The stored payload as an email, or null if it is not one (the worker then fails the row). */
-export function parseEmailPayload(value: unknown): EmailMessage | null {
-  return validate(value as EmailMessage);
+/**
+ * The stored payload as an email, or null if it is not one (the worker then fails the row). A sealed body is
+ * opened with `keys` (null without them, or when they do not open it).
+ */
+export function parseEmailPayload(value: unknown, id?: string, keys?: Keys): EmailMessage | null {
+  const v = value as (EmailMessage & { tersegel?: unknown }) | null;
+  if (v && typeof v === "object" && typeof v.tersegel === "string") {
+    if (!keys || !id) return null;
+    try {
+      const body = JSON.parse(decrypt(keys, v.tersegel, sealAad(id))) as { text: string; html: string | null };
+      return validate({ to: v.to, subject: v.subject, kategori: v.kategori, text: body.text, ...(body.html ? { html: body.html } : {}) });
+    } catch {
+      return null;
+    }
+  }
+  return validate(v as EmailMessage);
+}
+
+/** What a row keeps once its email is sent: who, what about, why; not the body (links, tokens, case details). */
+export function sentPayload(message: EmailMessage): Prisma.InputJsonObject {
+  return { to: message.to, subject: message.subject, kategori: message.kategori, isi: "[dihapus setelah terkirim]" };
 }
 
 function validate(m: EmailMessage | null | undefined): EmailMessage | null {

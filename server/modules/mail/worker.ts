@@ -1,10 +1,13 @@
 import nodemailer from "nodemailer";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { backoffMs, PollingLoop } from "../../lib/polling-loop";
-import { EMAIL_KIND, parseEmailPayload } from "./outbox";
+import { EMAIL_KIND, parseEmailPayload, sentPayload, type EmailMessage } from "./outbox";
+import type { Keys } from "../../lib/crypto";
 
 export interface OutboxWorkerOptions {
   prisma: PrismaClient;
+  /** opens bodies queued sealed (one-time links); without them such rows fail */
+  keys?: Keys;
   /** e.g. smtp://user:pass@mail.example.go.id:587 or smtps://…:465; unset = email disabled, rows wait */
   smtpUrl: string | undefined;
   /** sender, e.g. `"Loket Kabupaten Madiun" <noreply@madiunkab.go.id>` */
@@ -50,6 +53,7 @@ export function retryDelayMs(attempts: number, random: () => number = Math.rando
  */
 export class OutboxWorker {
   private readonly prisma: PrismaClient;
+  private readonly keys: Keys | undefined;
   private readonly smtpUrl: string | undefined;
   private readonly from: string;
   private readonly log: (message: string, extra?: unknown) => void;
@@ -63,6 +67,7 @@ export class OutboxWorker {
 
   constructor(opts: OutboxWorkerOptions) {
     this.prisma = opts.prisma;
+    this.keys = opts.keys;
     this.smtpUrl = opts.smtpUrl || undefined;
     this.from = opts.from;
     this.log = opts.log ?? (() => {});
@@ -157,7 +162,7 @@ export class OutboxWorker {
     const row = await this.prisma.outbox.findUnique({ where: { id }, select: { payload: true, attempts: true } });
     if (!row) return null;
 
-    const message = parseEmailPayload(row.payload);
+    const message = parseEmailPayload(row.payload, id, this.keys);
     if (!message) {
       await this.prisma.outbox.updateMany({
         where: { id, status: "PENDING", lockedUntil },
@@ -180,18 +185,18 @@ export class OutboxWorker {
     } catch (err) {
       return this.recordFailure(id, lockedUntil, row.attempts + 1, err);
     }
-    await this.markSent(id);
+    await this.markSent(id, message);
     return "sent";
   }
 
   /** The mail server has the message: record that first, retrying a failed write rather than resending. */
-  private async markSent(id: string): Promise<void> {
+  private async markSent(id: string, message: EmailMessage): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        // whoever sent it, once SENT it stays SENT (and keeps the first sentAt)
+        // whoever sent it, once SENT it stays SENT (and keeps the first sentAt); the body is not kept
         await this.prisma.outbox.updateMany({
           where: { id, status: { not: "SENT" } },
-          data: { status: "SENT", sentAt: new Date(), lockedUntil: null },
+          data: { status: "SENT", sentAt: new Date(), lockedUntil: null, payload: sentPayload(message) },
         });
         return;
       } catch (err) {

@@ -1,5 +1,6 @@
 import { GraphQLError } from "graphql";
 import { builder } from "../../schema/builder";
+import { secret, personal, safe } from "../../schema/sensitivity";
 import { q } from "../../lib/query";
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from "../../lib/errors";
 import type { Context } from "../../context";
@@ -149,7 +150,7 @@ builder.queryFields((t) => ({
     }),
     nullable: true,
     description: "Public tracking by complaint code: status and dates only (codes are random, not enumerable)",
-    args: { kodeLacak: t.arg.string({ required: true }) },
+    args: { kodeLacak: t.arg.string({ required: true, ...secret }) },
     resolve: async (_r, args, ctx) => {
       const p = await ctx.prisma.pengaduan.findUnique({ where: { kodeLacak: args.kodeLacak.trim().toUpperCase() }, include: { instansi: { select: { nama: true } } } });
       return p ? { kodeLacak: p.kodeLacak, status: p.status, statusLabel: PENGADUAN_STATUS_LABEL[p.status], instansi: p.instansi.nama, diterimaAt: p.createdAt, tenggat: p.tenggat, selesaiAt: p.selesaiAt } : null;
@@ -193,8 +194,8 @@ builder.mutationFields((t) => ({
       kanal: t.arg({ type: KanalEnum, required: true }),
       judul: t.arg.string({ required: true }),
       uraian: t.arg.string({ required: true }),
-      namaPelapor: t.arg.string({ required: false }),
-      kontakPelapor: t.arg.string({ required: false }),
+      namaPelapor: t.arg.string({ required: false, ...personal }),
+      kontakPelapor: t.arg.string({ required: false, ...personal }),
       rahasia: t.arg.boolean({ required: false, defaultValue: false }),
       bukti: t.arg({ type: [FileScalar], required: false }),
     },
@@ -222,7 +223,7 @@ builder.mutationFields((t) => ({
     type: "KategoriPengaduan",
     authScopes: (_r, args) => ({ adminOf: String(args.instansiId.id) }),
     errors: { types: [ValidationError, ConflictError] },
-    args: { instansiId: t.arg.globalID({ required: true, for: InstansiRef }), nama: t.arg.string({ required: true }) },
+    args: { instansiId: t.arg.globalID({ required: true, for: InstansiRef }), nama: t.arg.string({ required: true, ...safe }) },
     resolve: async (query, _r, a, ctx) => {
       const nama = a.nama.trim();
       if (nama.length < 3 || nama.length > 100) throw new ValidationError("NAMA_INVALID", "Nama kategori 3–100 karakter.", "nama");
@@ -238,7 +239,7 @@ builder.mutationFields((t) => ({
     type: "KategoriPengaduan",
     authScopes: { role: ["ADMIN", "SUPERADMIN"] },
     errors: { types: [NotFoundError, ValidationError] },
-    args: { id: t.arg.globalID({ required: true, for: KategoriPengaduanRef }), nama: t.arg.string({ required: false }), aktif: t.arg.boolean({ required: false }) },
+    args: { id: t.arg.globalID({ required: true, for: KategoriPengaduanRef }), nama: t.arg.string({ required: false, ...safe }), aktif: t.arg.boolean({ required: false }) },
     resolve: async (query, _r, a, ctx) => {
       const k = await ctx.prisma.kategoriPengaduan.findUnique({ where: { id: String(a.id.id) } });
       const v = ctx.viewer!;

@@ -1,6 +1,7 @@
 import { GraphQLError, Kind, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import { builder } from "../../schema/builder";
+import { secret, identifier, personal, safe } from "../../schema/sensitivity";
 import { onlyScalars, q } from "../../lib/query";
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from "../../lib/errors";
 import type { Context } from "../../context";
@@ -195,7 +196,7 @@ const QueueFilter = builder.inputType("AntrianFilter", {
     ditugaskanKeSaya: t.boolean({ required: false }),
     diajukanDari: t.field({ type: "DateTime", required: false }),
     diajukanSampai: t.field({ type: "DateTime", required: false }),
-    cari: t.string({ required: false, description: "Registration number, or part of it" }),
+    cari: t.string({ required: false, ...safe, description: "Registration number, or part of it" }),
   }),
 });
 
@@ -309,7 +310,7 @@ builder.queryFields((t) => ({
     }),
     nullable: true,
     description: "Check a result document by its verification code (public; null when unknown)",
-    args: { kode: t.arg.string({ required: true }) },
+    args: { kode: t.arg.string({ required: true, ...secret }) },
     resolve: async (_r, args, ctx) => {
       const kode = args.kode.trim().toUpperCase().replace(/[^A-Z0-9]/g, "").replace(/^(.{4})(.{4})(.{4})$/, "$1-$2-$3");
       const h = await ctx.prisma.hasilDokumen.findUnique({
@@ -342,7 +343,7 @@ builder.queryFields((t) => ({
     }),
     nullable: true,
     description: "Track a request by its registration number and the last 4 digits of the applicant's NIK/NIP (so numbers cannot be enumerated)",
-    args: { nomorRegistrasi: t.arg.string({ required: true }), empatDigitTerakhir: t.arg.string({ required: true }) },
+    args: { nomorRegistrasi: t.arg.string({ required: true, ...safe }), empatDigitTerakhir: t.arg.string({ required: true, ...secret }) },
     resolve: async (_r, args, ctx) => {
       const p = await ctx.prisma.pengajuan.findUnique({
         where: { nomorRegistrasi: args.nomorRegistrasi.trim().toUpperCase() },
@@ -437,8 +438,8 @@ builder.mutationFields((t) => ({
       aksi: t.arg({ type: AksiEnum, required: true }),
       versi: t.arg.int({ required: true }),
       pesan: t.arg.string({ required: false }),
-      diambilOleh: t.arg.string({ required: false }),
-      identitasPengambil: t.arg.string({ required: false }),
+      diambilOleh: t.arg.string({ required: false, ...personal }),
+      identitasPengambil: t.arg.string({ required: false, ...identifier }),
     },
     resolve: async (query, _r, args, ctx) => reload(ctx, query, await service.transition(ctx, { ...args, id: String(args.id.id) })),
   }),
@@ -462,7 +463,7 @@ builder.mutationFields((t) => ({
     description: "Attach a result document (multipart): it lands in the applicant's Log Inbox with a verification code",
     authScopes: { $any: { role: ["PETUGAS", "ADMIN", "SUPERADMIN"], apiScope: "KASUS_INSTANSI" } },
     errors: pengajuanErrors,
-    args: { id: t.arg.globalID({ required: true, for: PengajuanRef }), versi: t.arg.int({ required: true }), judul: t.arg.string({ required: true }), file: t.arg({ type: FileScalar, required: true }) },
+    args: { id: t.arg.globalID({ required: true, for: PengajuanRef }), versi: t.arg.int({ required: true }), judul: t.arg.string({ required: true, ...safe }), file: t.arg({ type: FileScalar, required: true }) },
     resolve: async (query, _r, args, ctx) => reload(ctx, query, await service.uploadHasil(ctx, { id: String(args.id.id), versi: args.versi, judul: args.judul, file: args.file as never })),
   }),
 }));

@@ -1,5 +1,6 @@
 import { GraphQLError } from "graphql";
 import { builder } from "../../schema/builder";
+import { safe } from "../../schema/sensitivity";
 import { q } from "../../lib/query";
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from "../../lib/errors";
 import type { Context } from "../../context";
@@ -176,7 +177,7 @@ builder.mutationFields((t) => ({
     description: "Extend the deadline once, by at most 7 working days, with written reasons",
     authScopes: { role: ["PPID", "ATASAN_PPID", "ADMIN", "SUPERADMIN"] },
     errors,
-    args: { id: t.arg.globalID({ required: true, for: PermohonanRef }), versi: t.arg.int({ required: true }), hari: t.arg.int({ required: true }), alasan: t.arg.string({ required: true }) },
+    args: { id: t.arg.globalID({ required: true, for: PermohonanRef }), versi: t.arg.int({ required: true }), hari: t.arg.int({ required: true }), alasan: t.arg.string({ required: true, ...safe }) },
     resolve: async (query, _r, a, ctx) => reload(ctx, query, (await service.perpanjang(ctx, { ...a, id: String(a.id.id) })).id),
   }),
   putuskanPermohonanInformasi: t.prismaField({
@@ -189,8 +190,8 @@ builder.mutationFields((t) => ({
       versi: t.arg.int({ required: true }),
       keputusan: t.arg({ type: KeputusanEnum, required: true }),
       catatan: t.arg.string({ required: true }),
-      pasalPengecualian: t.arg.string({ required: false, description: "Pasal 17 huruf a–j (required unless granted in whole)" }),
-      ujiKonsekuensi: t.arg.string({ required: false }),
+      pasalPengecualian: t.arg.string({ required: false, ...safe, description: "Pasal 17 huruf a–j (required unless granted in whole)" }),
+      ujiKonsekuensi: t.arg.string({ required: false, ...safe }),
       biaya: t.arg.int({ required: false, description: "Copying cost only, rupiah" }),
     },
     resolve: async (query, _r, a, ctx) => reload(ctx, query, (await service.putuskan(ctx, { ...a, id: String(a.id.id) })).id),
