@@ -1,0 +1,19 @@
+-- Issue 12 §1: until this release the audit trail stored every mutation's variables and hid a value only
+-- when its name matched password|sandi|token|secret. Logins, registrations, staff accounts and password
+-- resets therefore left full NIK/NIP numbers, passwords and reset tokens in "AuditLog"."detail"->'variabel'.
+-- Those values cannot be rewritten into their safe form here (the blind index needs the application's key),
+-- so the variables are removed from every entry; what was done, by whom, when, from where and with what
+-- outcome stays. New entries record `argumen` as the schema declares (server/schema/sensitivity.ts).
+--
+-- The trail is append-only: the trigger "AuditLog_append_only" refuses every UPDATE and DELETE. This
+-- migration, and only it, lets its one UPDATE through: it disables the trigger around that statement. A
+-- migration script runs as one transaction (one multi-statement query), so the trigger cannot stay disabled
+-- if the UPDATE fails, and no other session ever sees it disabled. Neither the trigger nor its function is
+-- changed: ordinary UPDATE and DELETE are refused afterwards as before (tests/audit/scrub-migration.test.ts).
+ALTER TABLE "AuditLog" DISABLE TRIGGER "AuditLog_append_only";
+
+UPDATE "AuditLog"
+SET "detail" = ("detail" - 'variabel') || jsonb_build_object('argumen', '[dihapus: dicatat sebelum deklarasi kerahasiaan, migrasi 20261205060000_audit_scrub]')
+WHERE jsonb_typeof("detail") = 'object' AND "detail" ? 'variabel';
+
+ALTER TABLE "AuditLog" ENABLE TRIGGER "AuditLog_append_only";
