@@ -1,6 +1,8 @@
 import { startSmtp, type TestSmtp } from "../helpers/smtp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../server/db/client";
+import { randomBytes } from "node:crypto";
+import { deriveKeys } from "../../server/lib/crypto";
 import { enqueueEmail, type EmailMessage } from "../../server/modules/mail/outbox";
 import { LOCK_MS, OutboxWorker, retryDelayMs, type OutboxWorkerOptions } from "../../server/modules/mail/worker";
 import { openTestDatabase } from "../helpers/db";
@@ -83,6 +85,29 @@ function countBy(ids: string[]): Map<string, number> {
 // --- tests ----------------------------------------------------------------------------------------------------
 
 describe("outbox", () => {
+  it("keeps no body once sent, and keeps a one-time link sealed (encrypted) until then", async () => {
+    const smtp = await startSmtp(servers);
+    const keys = deriveKeys(randomBytes(32));
+    const link = "https://loket.test/atur-ulang-sandi?token=q3vX9kR2mLp8sT4wYz7bN1cD5fG6hJ0aE2iO3uQ4rW8";
+    const reset: EmailMessage = { to: "warga@contoh.test", subject: "Atur ulang kata sandi", text: `Buka ${link}`, html: `<a href="${link}">Atur ulang</a>`, kategori: "RESET_PASSWORD" };
+    const [sealed, plain] = await db.prisma.$transaction(async (tx) => [await enqueueEmail(tx, reset, { seal: keys }), await enqueueEmail(tx, email(7))]);
+    const pending = await db.prisma.outbox.findUniqueOrThrow({ where: { id: sealed } });
+    expect(JSON.stringify(pending.payload)).not.toContain("q3vX9kR2");
+    expect(pending.payload).toMatchObject({ to: "warga@contoh.test", subject: "Atur ulang kata sandi", kategori: "RESET_PASSWORD" });
+
+    // a worker without the keys cannot open it: the row fails, nothing leaks into the message
+    expect(await worker(smtp.url).runOnce()).toMatchObject({ sent: 1, failed: 1 });
+    await db.prisma.outbox.update({ where: { id: sealed }, data: { status: "PENDING", lastError: null } });
+    expect(await worker(smtp.url, { keys }).runOnce()).toMatchObject({ sent: 1 });
+    const got = smtp.messages.find((m) => m.messageId === `<${sealed}@loket>`)!;
+    expect(got.body.replace(/=\r\n/g, "").replace(/=3D/g, "=")).toContain("token=q3vX9kR2mLp8sT4wYz7bN1cD5fG6hJ0aE2iO3uQ4rW8");
+    expect(smtp.messages.find((m) => m.messageId === `<${plain}@loket>`)!.body).toContain("Isi pesan nomor 7.");
+    for (const r of await rows()) {
+      expect(r.status).toBe("SENT");
+      expect(r.payload).toEqual({ to: expect.any(String), subject: expect.any(String), kategori: expect.any(String), isi: "[dihapus setelah terkirim]" });
+    }
+  });
+
   it("(a) sends what a transaction enqueued, once each, with the row id as Message-ID", async () => {
     const smtp = await startSmtp(servers);
     const ids = await enqueue(1, 2, 3);
