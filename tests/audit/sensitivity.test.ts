@@ -9,6 +9,7 @@ import { schema } from "../../server/schema";
 import { declaredSensitivity, type Sensitivity } from "../../server/schema/sensitivity";
 import { createLogger } from "../../server/logger";
 import { requestSecrets } from "../../server/lib/redact";
+import { maskPersonal } from "../../server/modules/audit/inputs";
 import { LOGIN, createTestApp, makeNik } from "../helpers/app";
 
 const SECRET_NAME = /pass|sandi|token|secret|rahasia|apikey|api_key|kunci|otp|\bpin\b|empatDigit|kodeLacak/i;
@@ -84,6 +85,17 @@ describe("sensitivity declarations", () => {
     if (!isInputObjectType(input)) throw new Error("RegisterInput");
     expect(declaredSensitivity(input.getFields().nomorIdentitas!)).toBe("IDENTIFIER");
     expect(declaredSensitivity(input.getFields().password!)).toBe("SECRET");
+  });
+});
+
+describe("personal data in the trail", () => {
+  it("is masked: names to initials, emails to first letter and domain, phone numbers to the last 3 digits", () => {
+    expect(maskPersonal("Warga Uji Coba")).toBe("W*** U*** C***");
+    expect(maskPersonal("warga1@contoh.id")).toBe("w***@contoh.id");
+    expect(maskPersonal("081234567890")).toBe("*********890");
+    expect(maskPersonal("+62 812-3456 7890")).toBe("**********890");
+    const contact = maskPersonal("Budi Santoso, budi@madiunkab.go.id, 0812-3456-7890");
+    expect(contact).toBe("B*** S*** b***@madiunkab.go.id, *********890");
   });
 });
 

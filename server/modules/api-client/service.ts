@@ -4,6 +4,7 @@ import type { ApiScope } from "../../generated/prisma/enums";
 import { InvalidStateError, NotFoundError, ValidationError } from "../../lib/errors";
 import { audit } from "../audit/service";
 import { API_SCOPES, formatToken, hashSecret, newSecret, scopesGrantableBy } from "./rules";
+import { maskPersonal } from "../audit/inputs";
 
 const MAX_VALIDITY_MS = 5 * 366 * 24 * 3600_000;
 const notFound = () => new NotFoundError("API_CLIENT_NOT_FOUND", "Klien API tidak ditemukan.", "id");
@@ -119,7 +120,8 @@ export async function updateApiClient(ctx: Context, id: string, changes: ApiClie
     const { count } = await tx.apiClient.updateMany({ where: { id, dicabutAt: null }, data });
     if (count === 0) throw revoked();
     const after = await tx.apiClient.findUniqueOrThrow({ where: { id } });
-    const view = (c: ApiClient) => ({ nama: c.nama, kontak: c.kontak, scopes: c.scopes, berlakuSampai: c.berlakuSampai?.toISOString() ?? null });
+    // the contact is a person's name, email, phone: kept masked like a PERSONAL argument (audit/inputs.ts)
+    const view = (c: ApiClient) => ({ nama: c.nama, kontak: maskPersonal(c.kontak), scopes: c.scopes, berlakuSampai: c.berlakuSampai?.toISOString() ?? null });
     await audit({ ...ctx, prisma: tx as unknown as Context["prisma"] }, {
       jenis: "UBAH",
       aksi: "ApiClient.ubah",

@@ -65,20 +65,28 @@ const NOT_RECORDED = "[tidak dicatat]";
 const SECRET = "[rahasia]";
 const HIDDEN = "[disembunyikan]";
 
-/** A person's name, email or phone as the trail keeps it: enough to tell values apart, not to read them. */
+/**
+ * A person's name, email or phone (or a contact line mixing them) as the trail keeps it: enough to tell values
+ * apart, not to read them. Emails keep their first letter and domain, numbers their last 3 digits, words their
+ * first letter.
+ */
 export function maskPersonal(value: string): string {
-  const v = value.trim();
-  const at = v.lastIndexOf("@");
-  if (at > 0) return `${v[0]}***@${v.slice(at + 1)}`;
-  if (/^[+\d\s-]+$/.test(v)) {
-    const digits = v.replace(/\D/g, "");
-    return digits.length > 4 ? `${"*".repeat(digits.length - 3)}${digits.slice(-3)}` : "*".repeat(digits.length);
-  }
-  return v
+  // phone numbers first, whatever their spacing (+62 812-3456 7890)
+  const phones = value.trim().replace(/\+?\d[\d\s().-]*\d/g, (m) => {
+    const digits = m.replace(/\D/g, "");
+    return digits.length >= 5 ? `${"*".repeat(digits.length - 3)}${digits.slice(-3)}` : "*".repeat(digits.length);
+  });
+  return phones
     .split(/\s+/)
     .filter(Boolean)
-    .slice(0, 8)
-    .map((w) => `${w[0]}***`)
+    .slice(0, 12)
+    .map((w) => {
+      const at = w.lastIndexOf("@");
+      if (at > 0) return `${w[0]}***@${w.slice(at + 1)}`;
+      if (/^\*+\d{0,3}[,;]?$/.test(w)) return w; // a number masked above
+      if (/\d/.test(w)) return "*".repeat(w.length);
+      return `${w[0]}***`;
+    })
     .join(" ");
 }
 
