@@ -53,6 +53,15 @@ function describeScrub(label: string, open: () => Promise<Target>) {
         ]);
       }
       await t.query(`INSERT INTO "AuditLog" (id, jenis, aksi) VALUES ($1, 'BACA_DATA_PRIBADI', 'User.nomorIdentitas')`, [crypto.randomUUID()]);
+      // an email sent with its body kept (a reset link), and one still waiting
+      const mail = (status: string) =>
+        t.query(`INSERT INTO "Outbox" (id, kind, payload, status) VALUES ($1, 'EMAIL', $2::jsonb, $3::"OutboxStatus")`, [
+          crypto.randomUUID(),
+          JSON.stringify({ to: "warga@contoh.id", subject: "Atur ulang kata sandi", kategori: "RESET_PASSWORD", text: `https://loket.test/atur-ulang-sandi?token=${RESET_TOKEN}` }),
+          status,
+        ]);
+      await mail("SENT");
+      await mail("PENDING");
       expect(JSON.stringify(await t.query(`SELECT detail::text AS d FROM "AuditLog"`))).toContain(NIK);
       expect(await deployMigrations(t.factory)).toContain(SCRUB);
     });
@@ -71,6 +80,13 @@ function describeScrub(label: string, open: () => Promise<Target>) {
       expect(login.alamatIp).toBe("192.0.2.1");
       // an entry without variables is left as it was
       expect(JSON.parse(String(rows.find((r) => r.aksi === "Mutation.updateApiClient")!.d))).toEqual({ sebelum: { nama: "A" }, sesudah: { nama: "B" } });
+    });
+
+    it("erases the body of every email already sent; a waiting one keeps it until it is sent", async () => {
+      const rows = await t.query(`SELECT status::text AS s, payload::text AS p FROM "Outbox" ORDER BY status`);
+      const sent = rows.find((r) => r.s === "SENT")!;
+      expect(JSON.parse(String(sent.p))).toEqual({ to: "warga@contoh.id", subject: "Atur ulang kata sandi", kategori: "RESET_PASSWORD", isi: "[dihapus setelah terkirim]" });
+      expect(String(rows.find((r) => r.s === "PENDING")!.p)).toContain(RESET_TOKEN);
     });
 
     it("leaves the append-only trigger enabled: an ordinary UPDATE or DELETE is still refused", async () => {

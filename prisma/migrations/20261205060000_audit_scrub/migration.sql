@@ -17,3 +17,10 @@ SET "detail" = ("detail" - 'variabel') || jsonb_build_object('argumen', '[dihapu
 WHERE jsonb_typeof("detail") = 'object' AND "detail" ? 'variabel';
 
 ALTER TABLE "AuditLog" ENABLE TRIGGER "AuditLog_append_only";
+
+-- The email outbox kept every body after sending, verification and password-reset links included. From this
+-- release a body is erased once sent (mail/worker.ts) and a one-time link is queued sealed; the bodies of the
+-- emails already sent are erased here the same way (address, subject and category stay).
+UPDATE "Outbox"
+SET "payload" = jsonb_build_object('to', "payload"->'to', 'subject', "payload"->'subject', 'kategori', "payload"->'kategori', 'isi', '[dihapus setelah terkirim]')
+WHERE "kind" = 'EMAIL' AND "status" = 'SENT' AND jsonb_typeof("payload") = 'object' AND NOT ("payload" ? 'isi');
