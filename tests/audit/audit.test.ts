@@ -75,6 +75,7 @@ describe("audit trail", () => {
       expect(text).not.toContain(c.password);
       expect(text).not.toContain("Salah-Sekali-2026");
     }
+    expect(entries.map((e) => e.detail.hasil).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual([{ login: "LoginError" }, { masuk: "LoginSuccess" }]);
     const args = entries.map((e) => e.detail.argumen.masuk ?? e.detail.argumen.login);
     expect(args.every((a) => a.password === "[rahasia]" && a.nomorIdentitas.samaran === c.nik.slice(0, 4) + "********" + c.nik.slice(-4))).toBe(true);
   });

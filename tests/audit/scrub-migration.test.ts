@@ -64,7 +64,7 @@ function describeScrub(label: string, open: () => Promise<Target>) {
       await mail("PENDING");
       expect(JSON.stringify(await t.query(`SELECT detail::text AS d FROM "AuditLog"`))).toContain(NIK);
       expect(await deployMigrations(t.factory)).toContain(SCRUB);
-    });
+    }, 240_000); // the WebAssembly schema engine is slow on PGlite, slower while other tests run
     afterAll(() => t?.close());
 
     it("removes the stored variables from every entry and keeps what was done and its outcome", async () => {

@@ -56,9 +56,9 @@ function rootFields(document: DocumentNode, op: OperationDefinitionNode) {
   return out;
 }
 
-/** Root field names of the operation, in order (`Mutation.x,Mutation.y` in the trail). */
-export function rootFieldNames(document: DocumentNode, op: OperationDefinitionNode): string[] {
-  return rootFields(document, op).map((f) => f.name);
+/** Root fields of the operation, in order: response key (alias) and field name (`Mutation.x,Mutation.y` in the trail). */
+export function rootFieldNames(document: DocumentNode, op: OperationDefinitionNode): Array<{ key: string; name: string }> {
+  return rootFields(document, op).map((f) => ({ key: f.key, name: f.name }));
 }
 
 const NOT_RECORDED = "[tidak dicatat]";

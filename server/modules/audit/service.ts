@@ -122,10 +122,11 @@ export function useMutationAudit(): Plugin<Context> {
         async onExecuteDone({ result }) {
           const errors = "errors" in result && Array.isArray(result.errors) ? result.errors.map((e) => e.extensions?.code ?? "ERROR") : [];
           const data = "data" in result ? (result.data as Record<string, { __typename?: string } | null> | null) : null;
-          const outcome = Object.fromEntries(fields.map((f) => [f, data?.[f]?.__typename ?? (data?.[f] === null ? null : "ok")]));
+          // by response key: an aliased field (`masuk: login`) is found under its alias
+          const outcome = Object.fromEntries(fields.map((f) => [f.key, data?.[f.key]?.__typename ?? (data?.[f.key] === null ? null : "ok")]));
           await batched(ctx, {
             jenis: "UBAH",
-            aksi: fields.map((f) => `Mutation.${f}`).join(","),
+            aksi: fields.map((f) => `Mutation.${f.name}`).join(","),
             detail: { argumen, hasil: outcome, galat: errors } as Prisma.InputJsonValue,
           }).catch(() => {});
         },
