@@ -129,7 +129,7 @@ describe("the logger", () => {
     expect(out).toContain("3519********0042");
   });
 
-  it("a failure inside an operation is logged and answered without the operation's declared values", async () => {
+  it("a failure inside an operation is logged and answered without the operation's declared values", { timeout: 120_000 }, async () => {
     const t = await createTestApp({ logLevel: "debug" });
     try {
       const password = "Sandi-Yang-Tidak-Boleh-Bocor-2026";

@@ -179,6 +179,40 @@ export function recordArguments(
   return out;
 }
 
+/** Whether a value of this type at a position so declared can hold a SECRET, IDENTIFIER or PERSONAL string. */
+function canHoldSensitive(type: GraphQLInputType, declared: Sensitivity | null, seen = new Set<object>()): boolean {
+  const item = unwrapList(type);
+  if (item) return canHoldSensitive(item, declared, seen);
+  const s = effectiveSensitivity(type, declared);
+  if (s === "SECRET" || s === "IDENTIFIER" || s === "PERSONAL") return true;
+  if (s !== "OBJECT") return false;
+  const named = getNamedType(type);
+  if (!isInputObjectType(named) || seen.has(named)) return false; // a recursive input type: decided where it started
+  seen.add(named);
+  return Object.values(named.getFields()).some((f) => canHoldSensitive(f.type, declaredSensitivity(f), seen));
+}
+
+/** Per parsed document (yoga reuses them from its cache): the arguments that can hold a sensitive value. */
+const positionsCache = new WeakMap<DocumentNode, Array<{ def: GraphQLArgument; node: import("graphql").ArgumentNode }>>();
+function sensitivePositions(schema: GraphQLSchema, document: DocumentNode) {
+  let found = positionsCache.get(document);
+  if (found) return found;
+  const list: Array<{ def: GraphQLArgument; node: import("graphql").ArgumentNode }> = [];
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Argument(node) {
+        const def = typeInfo.getArgument();
+        if (def && canHoldSensitive(def.type, declaredSensitivity(def))) list.push({ def, node });
+      },
+    }),
+  );
+  found = list;
+  positionsCache.set(document, found);
+  return found;
+}
+
 /**
  * Every string in the document's arguments (all fields, all depths, variables substituted) that is declared
  * SECRET, IDENTIFIER or PERSONAL, for the logger and the error formatter to replace wherever it shows up.
@@ -211,21 +245,13 @@ export function sensitiveValues(schema: GraphQLSchema, document: DocumentNode, v
       }
     }
   };
-  const typeInfo = new TypeInfo(schema);
-  visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      Argument(node) {
-        const def = typeInfo.getArgument();
-        if (!def) return;
-        try {
-          collect(def.type, declaredSensitivity(def), argumentValue(def, node, variables), 0);
-        } catch {
-          // a malformed value: nothing more to learn from it
-        }
-      },
-    }),
-  );
+  for (const { def, node } of sensitivePositions(schema, document)) {
+    try {
+      collect(def.type, declaredSensitivity(def), argumentValue(def, node, variables), 0);
+    } catch {
+      // a malformed value: nothing more to learn from it
+    }
+  }
   // (graphql-js echoes a variable's value when it is not accepted; a variable reaches execution only when it
   // is used, and then it is used in one of the positions visited above)
   found.delete("");
