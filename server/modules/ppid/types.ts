@@ -1,4 +1,5 @@
 import { GraphQLError } from "graphql";
+import { follow as followBus, isResync } from "../../pubsub";
 import { builder } from "../../schema/builder";
 import { q } from "../../lib/query";
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from "../../lib/errors";
@@ -239,13 +240,23 @@ builder.subscriptionFields((t) => ({
   }),
 }));
 
+/** The current state, then each change; after a bus outage, the state again when it moved on meanwhile. */
 async function* follow(ctx: Context, id: string) {
-  const iterator = ctx.pubsub.subscribe("permohonan:updated", id);
+  const iterator = followBus(ctx.pubsub, "permohonan:updated", id);
+  const seqNow = async () => (await ctx.prisma.permohonanInformasi.findUnique({ where: { id }, select: { seq: true } }))?.seq ?? -1;
   try {
+    let last = await seqNow();
     yield { id };
-    for await (const e of iterator) yield { id: e.id };
+    for await (const e of iterator) {
+      if (isResync(e)) {
+        const seq = await seqNow();
+        if (seq <= last) continue;
+        last = seq;
+      } else last = Math.max(last, e.seq);
+      yield { id };
+    }
   } finally {
-    await iterator.return?.();
+    await iterator.return(undefined);
   }
 }
 
