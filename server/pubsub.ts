@@ -142,7 +142,9 @@ export async function* catchingUp<E>(events: AsyncGenerator<E | Resync>, missed:
   try {
     for await (const e of events) {
       if (!isResync(e)) {
-        remember(key(e));
+        const k = key(e);
+        if (sent.has(k)) continue; // read already after an outage (an event sent late, when Redis was back)
+        remember(k);
         yield e;
         continue;
       }

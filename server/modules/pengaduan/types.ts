@@ -288,7 +288,10 @@ async function* withCurrent(ctx: Context, id: string) {
         const seq = await seqNow();
         if (seq <= last) continue;
         last = seq;
-      } else last = Math.max(last, e.seq);
+      } else {
+        if (e.seq <= last) continue; // read already (the state first, or after an outage)
+        last = e.seq;
+      }
       yield { id };
     }
   } finally {
