@@ -11,7 +11,7 @@ import type { Context, RequestMeta, Services } from "./context";
 import type { Db } from "./db/client";
 import { deriveKeys, loadMasterSecret, type Keys } from "./lib/crypto";
 import { createLoketPubSub, listen } from "./pubsub";
-import { DatabaseHealth, isDatabaseUnavailable, serviceUnavailableError } from "./db/availability";
+import { DatabaseHealth, isDatabaseUnavailable, isServiceUnavailable, serviceUnavailableError } from "./db/availability";
 import { SessionStore, bearerToken, tokenFromHeaders } from "./modules/auth/session";
 import { CalendarStore } from "./modules/calendar/service";
 import { MAX_UPLOAD_BODY_BYTES, UPLOAD_LIMITS, drainRefusedBody, useBodyLimit, useDocumentLimits, useUploadLimits } from "./limits";
@@ -123,7 +123,8 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
     graphqlEndpoint: "/graphql",
     graphiql: config.graphiql ? { title: "Loket GraphQL", subscriptionsProtocol: "WS" } : false,
     landingPage: false,
-    logging: log.yoga,
+    // yoga logs the raw error of a failed context (a session read) itself: not again per request for an outage
+    logging: { ...log.yoga, error: (...a: unknown[]) => (a.some(isDatabaseUnavailable) ? undefined : log.yoga.error(...a)) },
     maskedErrors: { maskError: (error) => maskError(error, log, dbHealth) },
     plugins: [
       useRateLimit(rateStore, {
@@ -284,7 +285,15 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
         return wrapped;
       },
       execute: (args: ExecutionArgs & { rootValue?: unknown }) => (args.rootValue as Enveloped).execute(args),
-      subscribe: (args: ExecutionArgs & { rootValue?: unknown }) => (args.rootValue as Enveloped).subscribe(args),
+      subscribe: async (args: ExecutionArgs & { rootValue?: unknown }) => {
+        try {
+          return await (args.rootValue as Enveloped).subscribe(args);
+        } catch (err) {
+          // the database is away (masked to SERVICE_UNAVAILABLE): an error for this subscription, not the socket's end
+          if (isServiceUnavailable(err)) return { errors: [serviceUnavailableError({ overHttp: false })] };
+          throw err;
+        }
+      },
       onSubscribe: async (ctx, id, payload) => {
         const open = (ctx.extra as { subscriptions?: Set<string> }).subscriptions ?? new Set<string>();
         (ctx.extra as { subscriptions?: Set<string> }).subscriptions = open;
@@ -315,9 +324,9 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
           document = enveloped.parse(source.query);
         } catch (err) {
           open.delete(id);
-          if (isDatabaseUnavailable(err)) {
-            dbHealth.failed(err);
-            return [serviceUnavailableError()]; // this subscription fails; the socket stays for a retry
+          if (isServiceUnavailable(err)) {
+            if (isDatabaseUnavailable(err)) dbHealth.failed(err);
+            return [serviceUnavailableError({ overHttp: false })]; // this subscription fails; the socket stays for a retry
           }
           throw err;
         }

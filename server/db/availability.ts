@@ -31,15 +31,15 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 }
 
 /** The answer to a request that failed because the database was away: code SERVICE_UNAVAILABLE, HTTP 503. */
-export function serviceUnavailableError(opts: { nodes?: GraphQLError["nodes"]; path?: GraphQLError["path"] } = {}): GraphQLError {
+export function serviceUnavailableError(opts: { nodes?: GraphQLError["nodes"]; path?: GraphQLError["path"]; overHttp?: boolean } = {}): GraphQLError {
   return new GraphQLError(UNAVAILABLE_MESSAGE, {
     nodes: opts.nodes,
     path: opts.path,
     extensions: {
       code: "SERVICE_UNAVAILABLE",
       retryAfterSeconds: RETRY_AFTER_SECONDS,
-      // yoga takes the status and headers from here and leaves `http` out of the body
-      http: { status: 503, headers: { "retry-after": String(RETRY_AFTER_SECONDS) } },
+      // yoga takes the status and headers from here and leaves `http` out of the body (not sent on a socket)
+      ...(opts.overHttp === false ? {} : { http: { status: 503, headers: { "retry-after": String(RETRY_AFTER_SECONDS) } } }),
     },
   });
 }
@@ -92,4 +92,9 @@ function describe(error: unknown): string {
   const e = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown; code?: unknown } } } };
   const cause = e?.meta?.driverAdapterError?.cause;
   return [e?.code, cause?.kind, cause?.code].filter((x) => typeof x === "string").join(" ") || "koneksi gagal";
+}
+
+/** The database's unavailability, raw or already answered as SERVICE_UNAVAILABLE (e.g. by the masked-errors hook). */
+export function isServiceUnavailable(error: unknown): boolean {
+  return (error instanceof GraphQLError && error.extensions?.code === "SERVICE_UNAVAILABLE") || isDatabaseUnavailable(error);
 }
