@@ -79,6 +79,8 @@ export class RedisRateStore implements RateStore {
   private client: Redis;
   private fallback = new MemoryRateStore();
   private usingFallback = false;
+  private everReady = false;
+  private readonly since = Date.now();
   constructor(
     url: string,
     private readonly log?: { warn(message: string): void; info(message: string): void },
@@ -86,13 +88,15 @@ export class RedisRateStore implements RateStore {
     this.client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: 500, retryStrategy: (n) => Math.min(n * 250, 1_000) });
     this.client.on("error", () => {});
     this.client.on("ready", () => {
+      this.everReady = true;
       if (!this.usingFallback) return;
       this.usingFallback = false;
       this.log?.info("Redis kembali: batas laju dihitung bersama lagi");
     });
   }
   private fallBack<T>(result: Promise<T>): Promise<T> {
-    if (!this.usingFallback) {
+    // (the first requests of a start may come before the connection is made: not an outage)
+    if (!this.usingFallback && (this.everReady || Date.now() - this.since > 3_000)) {
       this.usingFallback = true;
       this.log?.warn("Redis tidak tersedia: batas laju dihitung di memori instance ini sampai Redis kembali");
     }
