@@ -95,5 +95,5 @@ describe.skipIf(skip)("the database goes away and comes back", () => {
     expect(during.filter((l) => / ERROR /.test(l))).toEqual([]);
     expect(during.join("")).not.toMatch(/\n\s+at /); // no stack traces
     await ws.dispose();
-  });
+  }, 90_000);
 });

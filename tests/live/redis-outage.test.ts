@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { activeCitizen, createTestApp, insertSubmitted, serviceFixture, type TestApp } from "../helpers/app";
+import { activeCitizen, createTestApp, globalId, insertSubmitted, serviceFixture, type TestApp } from "../helpers/app";
 import { collect, wsClient } from "../helpers/ws";
 import { redisUnavailableReason, startRedis, type OwnRedis } from "../helpers/servers";
 import { listen } from "../../server/pubsub";
+import { createClient } from "../helpers/api-client";
+
 
 /**
  * Two instances (and a third started during the outage) on one database, sharing events through a Redis of the
@@ -64,6 +66,9 @@ describe.skipIf(skip)("Redis goes away and comes back", () => {
     const other = await activeCitizen(a);
     const p1 = await insertSubmitted(a, fx, citizen.id, `RDS/1/${Date.now() % 1e6}`);
     const p2 = await insertSubmitted(a, fx, citizen.id, `RDS/2/${Date.now() % 1e6}`);
+    const suspended = await activeCitizen(a);
+    const key = await createClient(a, fx.admin.token, fx.instansi.id, ["KASUS_INSTANSI"]);
+    const WHOAMI = `{ currentApiClient { nama } }`;
 
     // open before the outage, on B: the citizen's request, the desk's queue, another person's notifications
     const citizenWs = wsClient(portB, { token: citizen.token });
@@ -75,6 +80,8 @@ describe.skipIf(skip)("Redis goes away and comes back", () => {
     const otherSub = collect(otherWs, `subscription { myAccountStatus { status } }`);
     await otherSub.next(1);
     expect((await b.gql(`{ me { id } }`, {}, { token: other.token })).data!.me).not.toBeNull(); // cached on B
+    expect((await b.gql(`{ me { status } }`, {}, { token: suspended.token })).data!.me.status).toBe("AKTIF");
+    expect((await b.gql(WHOAMI, {}, { token: key.token })).data!.currentApiClient).not.toBeNull();
     await new Promise((r) => setTimeout(r, 200)); // the SUBSCRIBEs reach Redis
 
     await redis.kill();
@@ -98,6 +105,13 @@ describe.skipIf(skip)("Redis goes away and comes back", () => {
     await until("B refuses the token", async () => (await b.gql(`{ me { id } }`, {}, { token: other.token })).data!.me === null);
     await until("B closes the socket", () => otherSub.error !== null || otherSub.completed);
     expect((otherSub.error as { code?: number }).code).toBe(4403);
+    // a suspension and a rotated API key, made through A: B has them within seconds too
+    const suspend = await a.gql(`mutation($u: ID!) { suspendAccount(userId: $u, alasan: "Data identitas tidak sesuai") { __typename } }`, { u: globalId("User", suspended.id) }, { token: fx.admin.token });
+    expect(suspend.data!.suspendAccount.__typename).toBe("SuspendAccountSuccess");
+    const rotated = await a.gql(`mutation($id: ID!) { rotateApiClientSecret(id: $id) { __typename } }`, { id: key.id }, { token: fx.admin.token });
+    expect(rotated.data!.rotateApiClientSecret.__typename).toBe("RotateApiClientSecretSuccess");
+    await until("B sees the suspension", async () => (await b.gql(`{ me { status } }`, {}, { token: suspended.token })).data?.me?.status !== "AKTIF");
+    await until("B refuses the old key", async () => (await b.gql(WHOAMI, {}, { token: key.token })).errors?.[0]?.extensions?.code === "UNAUTHENTICATED");
     expect(b.app.services.pubsub.healthy).toBe(false); // all of that without the bus
 
     // an instance started while Redis is away
@@ -150,5 +164,5 @@ describe.skipIf(skip)("Redis goes away and comes back", () => {
     expect(count(/WARN Redis tidak tersedia: batas laju/)).toBeGreaterThanOrEqual(1);
     expect(count(/WARN Redis tidak tersedia: batas laju/)).toBeLessThanOrEqual(2);
     expect(count(/ERROR /)).toBe(0);
-  });
+  }, 90_000);
 });
