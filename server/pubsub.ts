@@ -177,7 +177,9 @@ interface BusLog {
  * queue); events that could not be sent are sent when it is back, and every listener is told to catch up.
  */
 function createBusEventTarget(redis: { url: string; log: BusLog } | null) {
+  type Listener = ((e: CustomEvent) => void) | { handleEvent(e: CustomEvent): void } | null;
   const callbacks = new Map<string, Set<(event: CustomEvent) => void>>();
+  const bound = new WeakMap<object, (e: CustomEvent) => void>();
   const resyncHandlers = new Set<(since: Date) => void>();
   const deliver = (topic: string, detail: unknown) => {
     const set = callbacks.get(topic);
@@ -195,22 +197,21 @@ function createBusEventTarget(redis: { url: string; log: BusLog } | null) {
     }
   };
   const local = {
-    addEventListener(topic: string, callback: ((e: CustomEvent) => void) | { handleEvent(e: CustomEvent): void } | null) {
+    addEventListener(topic: string, callback: Listener) {
       if (!callback) return;
-      const fn = "handleEvent" in callback ? callback.handleEvent.bind(callback) : callback;
+      let fn = bound.get(callback);
+      if (!fn) bound.set(callback, (fn = "handleEvent" in callback ? callback.handleEvent.bind(callback) : callback));
       let set = callbacks.get(topic);
       if (!set) {
         callbacks.set(topic, (set = new Set()));
         bus?.subscribe(topic);
       }
       set.add(fn);
-      (callback as { __bus?: unknown }).__bus = fn;
     },
-    removeEventListener(topic: string, callback: ((e: CustomEvent) => void) | { handleEvent(e: CustomEvent): void } | null) {
-      if (!callback) return;
-      const fn = ((callback as { __bus?: (e: CustomEvent) => void }).__bus ?? callback) as (e: CustomEvent) => void;
+    removeEventListener(topic: string, callback: Listener) {
+      const fn = callback && bound.get(callback);
       const set = callbacks.get(topic);
-      if (!set) return;
+      if (!fn || !set) return;
       set.delete(fn);
       if (set.size > 0) return;
       callbacks.delete(topic);
@@ -255,7 +256,6 @@ function connectBus(url: string, log: BusLog, local: { channels(): Iterable<stri
   let closing = false;
   let subscribed = false; // every channel listened to is subscribed on the current connection
   let healthy = false;
-  let everHealthy = false;
   let downSince = Date.now();
   let announcedDown = false;
   /** events that could not be sent while Redis was away (for instances that did not notice the outage) */
@@ -277,7 +277,6 @@ function connectBus(url: string, log: BusLog, local: { channels(): Iterable<stri
     if (announcedDown) log.info("Redis kembali: langganan terbuka membaca ulang yang terlewat dari basis data");
     announcedDown = false;
     const since = new Date(downSince - RESYNC_MARGIN_MS);
-    everHealthy = true;
     flush();
     local.resync(since);
   };
@@ -308,9 +307,7 @@ function connectBus(url: string, log: BusLog, local: { channels(): Iterable<stri
   });
   for (const client of [publisher, subscriber]) {
     // connection trouble is retried by ioredis; without a listener it would crash the process
-    client.on("error", () => {
-      if (!everHealthy) update();
-    });
+    client.on("error", () => {});
     client.on("close", () => {
       if (client === subscriber) subscribed = false;
       update();
