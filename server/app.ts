@@ -11,6 +11,7 @@ import type { Context, RequestMeta, Services } from "./context";
 import type { Db } from "./db/client";
 import { deriveKeys, loadMasterSecret, type Keys } from "./lib/crypto";
 import { createLoketPubSub, listen } from "./pubsub";
+import { DatabaseHealth, isDatabaseUnavailable, isServiceUnavailable, serviceUnavailableError } from "./db/availability";
 import { SessionStore, bearerToken, tokenFromHeaders } from "./modules/auth/session";
 import { CalendarStore } from "./modules/calendar/service";
 import { MAX_UPLOAD_BODY_BYTES, UPLOAD_LIMITS, drainRefusedBody, useBodyLimit, useDocumentLimits, useUploadLimits } from "./limits";
@@ -62,7 +63,10 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
   const { config, db } = opts;
   const log = createLogger(config.logLevel);
   const keys = opts.keys ?? deriveKeys(loadMasterSecret(config.secret, config.dataDir));
-  const pubsub = createLoketPubSub(config.redisUrl);
+  const pubsub = createLoketPubSub(config.redisUrl, log);
+  // a database outage is logged once (not per request) and answered SERVICE_UNAVAILABLE / 503 (db/availability.ts)
+  const dbHealth = new DatabaseHealth(() => db.prisma.$queryRaw`SELECT 1`, log);
+  const logFailure = (message: string, err?: unknown) => (isDatabaseUnavailable(err) ? dbHealth.failed(err) : log.error(message, err));
   const services = { config, db, keys, pubsub } as Services;
   services.sessions = new SessionStore(services);
   services.calendars = new CalendarStore(() => db.prisma, pubsub);
@@ -73,16 +77,16 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
   const sweep = () =>
     sweepOrphanFiles(db.prisma, services.storage.root)
       .then((r) => r.orphans.length + r.staging > 0 && log.info(`Removed ${r.orphans.length} unreferenced stored files and ${r.staging} staging files`))
-      .catch((err) => log.error("Sweeping unreferenced files failed", err));
+      .catch((err) => logFailure("Sweeping unreferenced files failed", err));
   const sweepTimers = [setTimeout(sweep, 60_000), setInterval(sweep, 6 * 3600_000)];
   for (const t of sweepTimers) t.unref();
   const mailWorker = config.mailWorker
-    ? new OutboxWorker({ prisma: db.prisma, keys, smtpUrl: config.smtpUrl, from: config.mailFrom, log: (m, e) => log.info(m, e) })
+    ? new OutboxWorker({ prisma: db.prisma, keys, smtpUrl: config.smtpUrl, from: config.mailFrom, log: (m, e) => (isDatabaseUnavailable(e) ? dbHealth.failed(e) : log.info(m, e)) })
     : null;
   services.mail = mailWorker;
   services.clients = new ApiClientStore(services);
   const webhookWorker = config.webhookWorker
-    ? new WebhookWorker({ prisma: db.prisma, keys, calendars: services.calendars, allowPrivateAddresses: config.webhookAllowPrivate, log: (m, e) => log.info(m, e) })
+    ? new WebhookWorker({ prisma: db.prisma, keys, calendars: services.calendars, allowPrivateAddresses: config.webhookAllowPrivate, log: (m, e) => (isDatabaseUnavailable(e) ? dbHealth.failed(e) : log.info(m, e)) })
     : null;
   services.webhooks = webhookWorker;
   services.sessions.start();
@@ -91,7 +95,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
   services.webhookTargets.start();
   // holidays, hours or closures changed here: move the deadlines of running cases with them
   services.calendars.onChanged = (instansiId) => {
-    recomputeDeadlines({ prisma: db.prisma, calendars: services.calendars, pubsub }, instansiId).catch((err) => log.error("Recomputing deadlines failed", err));
+    recomputeDeadlines({ prisma: db.prisma, calendars: services.calendars, pubsub }, instansiId).catch((err) => logFailure("Recomputing deadlines failed", err));
   };
 
   // the web client's operations by hash (PERSISTED_OPERATIONS); in `only` mode a document is run only for an API client
@@ -102,7 +106,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
   };
 
   const metaByRequest = new WeakMap<Request, RequestMeta>();
-  const rateStore: RateStore = config.redisUrl ? new RedisRateStore(config.redisUrl) : new MemoryRateStore();
+  const rateStore: RateStore = config.redisUrl ? new RedisRateStore(config.redisUrl, log) : new MemoryRateStore();
 
   const useSessionCookies: Plugin = {
     onResponse({ request, response }) {
@@ -119,8 +123,9 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
     graphqlEndpoint: "/graphql",
     graphiql: config.graphiql ? { title: "Loket GraphQL", subscriptionsProtocol: "WS" } : false,
     landingPage: false,
-    logging: log.yoga,
-    maskedErrors: { maskError: (error) => maskError(error, log) },
+    // yoga logs the raw error of a failed context (a session read) itself: not again per request for an outage
+    logging: { ...log.yoga, error: (...a: unknown[]) => (a.some(isDatabaseUnavailable) ? undefined : log.yoga.error(...a)) },
+    maskedErrors: { maskError: (error) => maskError(error, log, dbHealth) },
     plugins: [
       useRateLimit(rateStore, {
         perUserPerMinute: config.rateLimitPerUser,
@@ -281,7 +286,15 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
         return wrapped;
       },
       execute: (args: ExecutionArgs & { rootValue?: unknown }) => (args.rootValue as Enveloped).execute(args),
-      subscribe: (args: ExecutionArgs & { rootValue?: unknown }) => (args.rootValue as Enveloped).subscribe(args),
+      subscribe: async (args: ExecutionArgs & { rootValue?: unknown }) => {
+        try {
+          return await (args.rootValue as Enveloped).subscribe(args);
+        } catch (err) {
+          // the database is away (masked to SERVICE_UNAVAILABLE): an error for this subscription, not the socket's end
+          if (isServiceUnavailable(err)) return { errors: [serviceUnavailableError({ overHttp: false })] };
+          throw err;
+        }
+      },
       onSubscribe: async (ctx, id, payload) => {
         const open = (ctx.extra as { subscriptions?: Set<string> }).subscriptions ?? new Set<string>();
         (ctx.extra as { subscriptions?: Set<string> }).subscriptions = open;
@@ -312,6 +325,10 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
           document = enveloped.parse(source.query);
         } catch (err) {
           open.delete(id);
+          if (isServiceUnavailable(err)) {
+            if (isDatabaseUnavailable(err)) dbHealth.failed(err);
+            return [serviceUnavailableError({ overHttp: false })]; // this subscription fails; the socket stays for a retry
+          }
           throw err;
         }
         const errors = enveloped.validate(enveloped.schema, document);
@@ -413,15 +430,20 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
       services.webhookTargets.stop();
       await pubsub.close();
       await rateStore.close();
+      dbHealth.stop();
     },
   };
 }
 
 /** Deliberate errors (GraphQLError with a code, syntax and validation errors) pass; anything else is logged and hidden. */
-function maskError(error: unknown, log: Logger): Error {
+function maskError(error: unknown, log: Logger, dbHealth: DatabaseHealth): Error {
   if (error instanceof GraphQLError) {
     const original = error.originalError;
     if (!original || original instanceof GraphQLError) return error;
+    if (isDatabaseUnavailable(original)) {
+      dbHealth.failed(original); // one log line per outage, not a stack trace per request
+      return serviceUnavailableError({ nodes: error.nodes, path: error.path });
+    }
     // an expected failure raised where no result union catches it (a list's totalCount, a subscription):
     // still the client's specific code and Indonesian message, never a masked internal error
     if (original instanceof DomainError) {
@@ -429,6 +451,10 @@ function maskError(error: unknown, log: Logger): Error {
     }
     log.error("Unexpected error", original);
     return new GraphQLError(INTERNAL_MESSAGE, { nodes: error.nodes, path: error.path, extensions: { code: "INTERNAL_SERVER_ERROR" } });
+  }
+  if (isDatabaseUnavailable(error)) {
+    dbHealth.failed(error);
+    return serviceUnavailableError();
   }
   log.error("Unexpected error", error);
   return new GraphQLError(INTERNAL_MESSAGE, { extensions: { code: "INTERNAL_SERVER_ERROR" } });

@@ -70,21 +70,53 @@ export class MemoryRateStore implements RateStore {
   async close() {}
 }
 
+/**
+ * Windows shared through Redis. While Redis is away, requests do not wait on it: a command fails at once (no
+ * offline queue) or after a short timeout, and the windows are counted in this instance's memory until Redis is
+ * back (each instance then allows the limit on its own) — said once in the log each way.
+ */
 export class RedisRateStore implements RateStore {
   private client: Redis;
-  constructor(url: string) {
-    this.client = new Redis(url, { maxRetriesPerRequest: 2 });
+  private fallback = new MemoryRateStore();
+  private usingFallback = false;
+  private everReady = false;
+  private readonly since = Date.now();
+  constructor(
+    url: string,
+    private readonly log?: { warn(message: string): void; info(message: string): void },
+  ) {
+    this.client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: 500, retryStrategy: (n) => Math.min(n * 250, 1_000) });
     this.client.on("error", () => {});
+    this.client.on("ready", () => {
+      this.everReady = true;
+      if (!this.usingFallback) return;
+      this.usingFallback = false;
+      this.log?.info("Redis kembali: batas laju dihitung bersama lagi");
+    });
+  }
+  private fallBack<T>(result: Promise<T>): Promise<T> {
+    // (the first requests of a start may come before the connection is made: not an outage)
+    if (!this.usingFallback && (this.everReady || Date.now() - this.since > 3_000)) {
+      this.usingFallback = true;
+      this.log?.warn("Redis tidak tersedia: batas laju dihitung di memori instance ini sampai Redis kembali");
+    }
+    return result;
   }
   async hit(key: string, windowMs: number) {
+    if (this.client.status !== "ready") return this.fallBack(this.fallback.hit(key, windowMs));
     const k = `loket:rl:${key}`;
-    // INCR then set the expiry only for a new window, atomically
-    const [[, count], [, ttl]] = (await this.client.multi().incr(k).pttl(k).exec()) as [[null, number], [null, number]];
-    if (ttl < 0) await this.client.pexpire(k, windowMs);
-    return { count, resetMs: ttl < 0 ? windowMs : ttl };
+    try {
+      // INCR then set the expiry only for a new window, atomically
+      const [[, count], [, ttl]] = (await this.client.multi().incr(k).pttl(k).exec()) as [[null, number], [null, number]];
+      if (ttl < 0) await this.client.pexpire(k, windowMs);
+      return { count, resetMs: ttl < 0 ? windowMs : ttl };
+    } catch {
+      return this.fallBack(this.fallback.hit(key, windowMs));
+    }
   }
   async close() {
     await this.client.quit().catch(() => {});
+    this.client.disconnect();
   }
 }
 

@@ -1,5 +1,6 @@
 import { builder } from "../../schema/builder";
 import { secret, identifier, personal, safe } from "../../schema/sensitivity";
+import { follow as followBus, isResync } from "../../pubsub";
 import { q, onlyScalars } from "../../lib/query";
 import type { Prisma, User } from "../../generated/prisma/client";
 import { ConflictError, InvalidStateError, LoginError, NotFoundError, ValidationError } from "../../lib/errors";
@@ -314,12 +315,25 @@ builder.subscriptionFields((t) => ({
 
 async function* withCurrent(ctx: Context) {
   // subscribe first, then read: a change landing between the two is not missed
-  const iterator = ctx.pubsub.subscribe("account:status", ctx.viewer!.id);
-  try {
+  const iterator = followBus(ctx.pubsub, "account:status", ctx.viewer!.id);
+  const read = async () => {
     const user = await ctx.prisma.user.findUniqueOrThrow({ where: { id: ctx.viewer!.id }, select: { status: true, statusReason: true, updatedAt: true } });
-    yield { status: user.status, reason: user.statusReason, at: user.updatedAt.toISOString() };
-    for await (const event of iterator) yield event;
+    return { status: user.status, reason: user.statusReason, at: user.updatedAt.toISOString() };
+  };
+  try {
+    let last = await read();
+    yield last;
+    for await (const event of iterator) {
+      if (isResync(event)) {
+        // a change made while Redis was away never arrives: the current status, when it is another
+        const now = await read();
+        if (now.status === last.status && now.reason === last.reason) continue;
+        yield (last = now);
+        continue;
+      }
+      yield (last = event);
+    }
   } finally {
-    await iterator.return?.();
+    await iterator.return(undefined);
   }
 }

@@ -2,6 +2,7 @@ import type { ApiClientViewer, Services } from "../../context";
 import { sha256Hex } from "../../lib/crypto";
 import { clientUsable, parseToken, secretMatches } from "./rules";
 import { listen } from "../../pubsub";
+import { VERIFY_EVERY_MS } from "../auth/session";
 
 const CACHE_MS = 60_000;
 const CACHE_MAX = 5_000;
@@ -14,28 +15,46 @@ interface Cached {
   /** berlakuSampai, ms (Infinity: no expiry) */
   expiresAt: number;
   cachedUntil: number;
+  /** to notice a rotated secret when checking against the database */
+  secretHash: string;
 }
 
 /**
  * Resolves `lkc_<clientId>.<secret>` tokens to API clients, like SessionStore does for sessions: cached for a
  * minute, unknown tokens remembered as misses, and rotation or revocation forgotten at once on every instance
- * through the `auth:client-invalidate` topic.
+ * through the `auth:client-invalidate` topic; while that bus is down, checked against the database every two
+ * seconds, and once more when it is back (see SessionStore).
  */
 export class ApiClientStore {
   private cache = new Map<string, Cached>();
   private misses = new Map<string, number>();
   private byClient = new Map<string, Set<string>>();
   private touched = new Map<string, number>();
-  private unsubscribe: (() => void) | null = null;
+  private stops: Array<() => void> = [];
+  private verifying: Promise<void> | null = null;
 
   constructor(private readonly services: Pick<Services, "db" | "pubsub">) {}
 
   start(): void {
-    this.unsubscribe = listen(this.services.pubsub, "auth:client-invalidate", (e) => this.forget(e.clientId));
+    const pubsub = this.services.pubsub;
+    const timer = setInterval(() => {
+      if (!pubsub.healthy) void this.verify();
+    }, VERIFY_EVERY_MS);
+    timer.unref();
+    this.stops = [
+      listen(pubsub, "auth:client-invalidate", (e) => this.forget(e.clientId)),
+      pubsub.onResync(() => void this.verify().then(() => this.clear())),
+      () => clearInterval(timer),
+    ];
   }
 
   stop(): void {
-    this.unsubscribe?.();
+    for (const stop of this.stops) stop();
+    this.stops = [];
+    this.clear();
+  }
+
+  private clear(): void {
     this.cache.clear();
     this.misses.clear();
     this.byClient.clear();
@@ -71,12 +90,46 @@ export class ApiClientStore {
     }
     const client: ApiClientViewer = { id: row.id, nama: row.nama, instansiId: row.instansiId, scopes: [...row.scopes] };
     if (this.cache.size >= CACHE_MAX) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(key, { client, expiresAt: row.berlakuSampai?.getTime() ?? Infinity, cachedUntil: now + CACHE_MS });
+    this.cache.set(key, { client, expiresAt: row.berlakuSampai?.getTime() ?? Infinity, cachedUntil: now + CACHE_MS, secretHash: row.secretHash });
     let set = this.byClient.get(row.id);
     if (!set) this.byClient.set(row.id, (set = new Set()));
     set.add(key);
     await this.touch(row.id, now);
     return client;
+  }
+
+  /**
+   * Checks every cached client against the database; one revoked, expired, rotated, moved or with other scopes
+   * (or whose instansi was deactivated) is forgotten and its invalidation delivered on this instance.
+   */
+  verify(): Promise<void> {
+    this.verifying ??= this.check().finally(() => (this.verifying = null));
+    return this.verifying;
+  }
+
+  private async check(): Promise<void> {
+    const byClient = new Map<string, Cached>();
+    for (const entry of this.cache.values()) byClient.set(entry.client.id, entry);
+    if (byClient.size === 0) return;
+    const rows = await this.services.db.prisma.apiClient
+      .findMany({ where: { id: { in: [...byClient.keys()] } }, select: { id: true, instansiId: true, scopes: true, secretHash: true, dicabutAt: true, berlakuSampai: true, instansi: { select: { aktif: true } } } })
+      .catch(() => null);
+    if (!rows) return;
+    const found = new Map(rows.map((r) => [r.id, r]));
+    const now = new Date();
+    for (const [id, cached] of byClient) {
+      const row = found.get(id);
+      const same =
+        row &&
+        row.secretHash === cached.secretHash &&
+        clientUsable(row, now) &&
+        row.instansi.aktif &&
+        row.instansiId === cached.client.instansiId &&
+        (row.berlakuSampai?.getTime() ?? Infinity) === cached.expiresAt &&
+        row.scopes.length === cached.client.scopes.length &&
+        row.scopes.every((x) => cached.client.scopes.includes(x));
+      if (!same) this.services.pubsub.publishLocal("auth:client-invalidate", { clientId: id });
+    }
   }
 
   /** Call after a client's secret, scopes, expiry or state changed; reaches every instance. */

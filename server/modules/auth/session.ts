@@ -9,6 +9,8 @@ const CACHE_MAX = 20_000;
 // a token is random: one that matched nothing will not start matching later
 const MISS_MS = 60_000;
 const TOUCH_EVERY_MS = 5 * 60_000;
+/** while the bus is down, cached sessions are checked against the database this often */
+export const VERIFY_EVERY_MS = 2_000;
 
 interface Cached {
   viewer: Viewer;
@@ -20,24 +22,42 @@ interface Cached {
 /**
  * Opaque server-side sessions. The token is random; only its SHA-256 is stored. Resolved sessions are
  * cached for a minute so authenticated reads cost no query; logout, suspension, role or password
- * changes invalidate the cache on every instance through pub/sub.
+ * changes invalidate the cache on every instance through pub/sub. While the bus is down (an invalidation sent
+ * then never arrives) the cached sessions are checked against the database every two seconds, and when it is
+ * back they are checked once more and the cache starts afresh: a logout, suspension or role change made through
+ * another instance takes effect here within seconds either way.
  */
 export class SessionStore {
   private cache = new Map<string, Cached>();
   /** tokens that matched no live session, so garbage tokens cannot make every request query the database */
   private misses = new Map<string, number>();
   private byUser = new Map<string, Set<string>>();
-  private unsubscribe: (() => void) | null = null;
+  private stops: Array<() => void> = [];
+  private verifying: Promise<void> | null = null;
 
   constructor(private readonly services: Services) {}
 
-  /** Listen for invalidations published by any instance. */
+  /** Listen for invalidations published by any instance; check against the database while the bus cannot tell. */
   start(): void {
-    this.unsubscribe = listen(this.services.pubsub, "auth:invalidate", (e) => this.forgetUser(e.userId));
+    const pubsub = this.services.pubsub;
+    const timer = setInterval(() => {
+      if (!pubsub.healthy) void this.verify();
+    }, VERIFY_EVERY_MS);
+    timer.unref();
+    this.stops = [
+      listen(pubsub, "auth:invalidate", (e) => this.forgetUser(e.userId)),
+      pubsub.onResync(() => void this.verify().then(() => this.clear())),
+      () => clearInterval(timer),
+    ];
   }
 
   stop(): void {
-    this.unsubscribe?.();
+    for (const stop of this.stops) stop();
+    this.stops = [];
+    this.clear();
+  }
+
+  private clear(): void {
     this.cache.clear();
     this.byUser.clear();
     this.misses.clear();
@@ -89,6 +109,41 @@ export class SessionStore {
     if (!set) this.byUser.set(user.id, (set = new Set()));
     set.add(hash);
     return entry;
+  }
+
+  /**
+   * Checks every cached session against the database: one that was revoked or expired, or whose person changed
+   * (status, role, instansi, anything that moved updatedAt), is forgotten, and its person's invalidation is
+   * delivered on this instance (its open sockets are checked again, see app.ts). For when invalidations
+   * published by other instances may have been lost.
+   */
+  verify(): Promise<void> {
+    this.verifying ??= this.check().finally(() => (this.verifying = null));
+    return this.verifying;
+  }
+
+  private async check(): Promise<void> {
+    const bySession = new Map<string, Cached>();
+    for (const entry of this.cache.values()) bySession.set(entry.viewer.sessionId, entry);
+    const ids = [...bySession.keys()];
+    const changed = new Set<string>();
+    const now = Date.now();
+    for (let i = 0; i < ids.length; i += 1_000) {
+      const rows = await this.services.db.prisma.session
+        .findMany({ where: { id: { in: ids.slice(i, i + 1_000) } }, select: { id: true, revokedAt: true, expiresAt: true, user: { select: { id: true, role: true, status: true, instansiId: true, updatedAt: true } } } })
+        .catch(() => null);
+      if (!rows) return; // the database is away too: nothing can be checked now (and nothing new resolves)
+      const found = new Map(rows.map((r) => [r.id, r]));
+      for (const id of ids.slice(i, i + 1_000)) {
+        const cached = bySession.get(id)!;
+        const row = found.get(id);
+        const u = row?.user;
+        const same =
+          row && !row.revokedAt && row.expiresAt.getTime() > now && u!.role === cached.user.role && u!.status === cached.user.status && u!.instansiId === cached.user.instansiId && u!.updatedAt.getTime() === cached.user.updatedAt.getTime();
+        if (!same) changed.add(cached.viewer.id);
+      }
+    }
+    for (const userId of changed) this.services.pubsub.publishLocal("auth:invalidate", { userId });
   }
 
   /** Call after any change to a user's sessions, status, role or profile; reaches every instance. */

@@ -14,7 +14,7 @@ function isoDate(d: Date): string {
  */
 export class CalendarStore {
   private cache = new Map<string, { cal: OfficeCalendar; until: number }>();
-  private stopListening: (() => void) | null = null;
+  private stops: Array<() => void> = [];
   /** called on the instance that made a change, after it committed */
   onChanged: ((instansiId: string | null) => void) | null = null;
 
@@ -24,11 +24,13 @@ export class CalendarStore {
   ) {}
 
   start(): void {
-    this.stopListening = listen(this.pubsub, "calendar:changed", (e) => this.forget(e.instansiId));
+    // a change elsewhere while the bus was down was not heard: forget everything when it is back
+    this.stops = [listen(this.pubsub, "calendar:changed", (e) => this.forget(e.instansiId)), this.pubsub.onResync(() => this.forget(null))];
   }
 
   stop(): void {
-    this.stopListening?.();
+    for (const stop of this.stops) stop();
+    this.stops = [];
     this.cache.clear();
   }
 
@@ -46,7 +48,7 @@ export class CalendarStore {
 
   async get(instansiId: string): Promise<OfficeCalendar> {
     const hit = this.cache.get(instansiId);
-    if (hit && hit.until > Date.now()) return hit.cal;
+    if (hit && hit.until > Date.now() && this.pubsub.healthy) return hit.cal; // bus down: changes elsewhere are not heard
     const prisma = this.prisma();
     const [instansi, holidays] = await Promise.all([
       prisma.instansi.findUniqueOrThrow({ where: { id: instansiId }, include: { jamLayanan: true, penutupan: true } }),

@@ -1,4 +1,5 @@
 import { builder } from "../../schema/builder";
+import { catchingUp, follow as followBus } from "../../pubsub";
 import { q } from "../../lib/query";
 import { NotFoundError } from "../../lib/errors";
 
@@ -66,7 +67,15 @@ builder.subscriptionFields((t) => ({
     type: "Notification",
     authScopes: { authenticated: true },
     description: "Each new notification for the signed-in user, as it is created",
-    subscribe: (_root, _args, ctx) => ctx.pubsub.subscribe("user:notification", ctx.viewer!.id),
+    subscribe: (_root, _args, ctx) => {
+      const userId = ctx.viewer!.id;
+      // after a bus outage, the notifications created meanwhile (they never arrive as events)
+      return catchingUp(
+        followBus(ctx.pubsub, "user:notification", userId),
+        (since) => ctx.prisma.notification.findMany({ where: { userId, createdAt: { gte: since } }, orderBy: { createdAt: "asc" }, take: 500, select: { id: true } }).then((rows) => rows.map((n) => ({ notificationId: n.id }))),
+        (e) => e.notificationId,
+      );
+    },
     resolve: async (query, payload, _args, ctx) => {
       const { notificationId } = payload as unknown as { notificationId: string };
       return ctx.prisma.notification.findFirstOrThrow({ ...q(query), where: { id: notificationId, userId: ctx.viewer!.id } });

@@ -170,7 +170,7 @@ export async function buatPengaduan(ctx: Context, input: NewPengaduan, offline: 
   });
   if (deliveries) ctx.webhooks?.kick();
   ctx.pubsub.publish("pengaduan:updated", created.id, { id: created.id, seq: created.seq });
-  ctx.pubsub.publish("instansi:pengaduan", created.instansiId, { id: created.id });
+  ctx.pubsub.publish("instansi:pengaduan", created.instansiId, { id: created.id, seq: created.seq });
   return created;
 }
 
@@ -225,7 +225,7 @@ export async function ubahStatusPengaduan(
     return row;
   });
   ctx.pubsub.publish("pengaduan:updated", updated.id, { id: updated.id, seq: updated.seq });
-  ctx.pubsub.publish("instansi:pengaduan", updated.instansiId, { id: updated.id });
+  ctx.pubsub.publish("instansi:pengaduan", updated.instansiId, { id: updated.id, seq: updated.seq });
   publishNotifications(ctx.pubsub, events);
   ctx.mail?.kick();
   return updated;

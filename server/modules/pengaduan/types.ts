@@ -1,4 +1,5 @@
 import { GraphQLError } from "graphql";
+import { catchingUp, follow as followBus, isResync } from "../../pubsub";
 import { builder } from "../../schema/builder";
 import { secret, personal, safe } from "../../schema/sensitivity";
 import { q } from "../../lib/query";
@@ -271,19 +272,41 @@ builder.subscriptionFields((t) => ({
     type: "Pengaduan",
     authScopes: (_r, args, ctx) => kasusScopes(String(args.instansiId?.id ?? callerInstansiId(ctx) ?? "")),
     args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }) },
-    subscribe: (_r, args, ctx) => ctx.pubsub.subscribe("instansi:pengaduan", String(args.instansiId?.id ?? callerInstansiId(ctx))),
+    subscribe: (_r, args, ctx) => deskFeed(ctx, String(args.instansiId?.id ?? callerInstansiId(ctx))),
     resolve: (query, e, _a, ctx) => ctx.prisma.pengaduan.findUniqueOrThrow({ ...q(query), where: { id: (e as unknown as { id: string }).id } }),
   }),
 }));
 
+/** The current state, then each change; after a bus outage, the state again when it moved on meanwhile. */
 async function* withCurrent(ctx: Context, id: string) {
-  const iterator = ctx.pubsub.subscribe("pengaduan:updated", id);
+  const iterator = followBus(ctx.pubsub, "pengaduan:updated", id);
+  const seqNow = async () => (await ctx.prisma.pengaduan.findUnique({ where: { id }, select: { seq: true } }))?.seq ?? -1;
   try {
+    let last = await seqNow();
     yield { id };
-    for await (const e of iterator) yield { id: e.id };
+    for await (const e of iterator) {
+      if (isResync(e)) {
+        const seq = await seqNow();
+        if (seq <= last) continue;
+        last = seq;
+      } else {
+        if (e.seq <= last) continue; // read already (the state first, or after an outage)
+        last = e.seq;
+      }
+      yield { id };
+    }
   } finally {
-    await iterator.return?.();
+    await iterator.return(undefined);
   }
+}
+
+/** The desk's feed: each change heard, and after a bus outage each complaint of the instansi changed since. */
+function deskFeed(ctx: Context, instansiId: string) {
+  return catchingUp(
+    followBus(ctx.pubsub, "instansi:pengaduan", instansiId),
+    (since) => ctx.prisma.pengaduan.findMany({ where: { instansiId, updatedAt: { gte: since } }, orderBy: { updatedAt: "asc" }, take: 500, select: { id: true, seq: true } }),
+    (e) => `${e.id}:${e.seq}`,
+  );
 }
 
 /** Mutations return the row their service wrote, re-read with the selection the client asked for. */

@@ -12,7 +12,8 @@ import { listen, type PubSub } from "../../pubsub";
  * people), for `ttlSeconds` at most (the SLA countdown moves with the clock). Every queue change (a status
  * change, an upload, an assignment, a moved deadline) is published on `antrian:berubah`, through Redis
  * across instances, and drops the whole cache at once; a page computed while a change happened is not
- * kept. A result with errors, or one that logged a read of someone's personal data (which must be logged
+ * kept. While Redis is down (other instances' changes are not heard) nothing is cached, and everything is
+ * dropped when it is back; this instance's own changes are heard either way. A result with errors, or one that logged a read of someone's personal data (which must be logged
  * on every read), is never cached.
  */
 const CACHEABLE_ROOT = new Set(["antrian", "antrianJumlah", "__typename"]);
@@ -35,10 +36,13 @@ export function createQueueCache(pubsub: PubSub, ttlSeconds: number): QueueCache
   };
   const printed = new WeakMap<DocumentNode, string>();
   const listeners = (["antrian:berubah", "calendar:changed", "auth:invalidate", "auth:client-invalidate"] as const).map((topic) => listen(pubsub, topic, clear));
+  // changes made elsewhere while the bus was down were not heard: start afresh when it is back
+  listeners.push(pubsub.onResync(clear));
 
   const plugin: Plugin<Context> = {
     onExecute({ args, setResultAndStopExecution }) {
-      if (ttlSeconds <= 0) return;
+      // while the bus is down, changes made on other instances are not heard: nothing is served from memory
+      if (ttlSeconds <= 0 || !pubsub.healthy) return;
       const ctx = args.contextValue as Context;
       const who = ctx.viewer ? `u:${ctx.viewer.id}:${ctx.viewer.role}:${ctx.viewer.instansiId ?? ""}:${ctx.viewer.status}` : ctx.client ? `k:${ctx.client.id}:${ctx.client.instansiId}:${[...ctx.client.scopes].sort().join(",")}` : null;
       if (!who) return;

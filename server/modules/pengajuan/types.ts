@@ -1,4 +1,5 @@
 import { GraphQLError, Kind, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
+import { catchingUp, follow as followBus, isResync } from "../../pubsub";
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import { builder } from "../../schema/builder";
 import { secret, identifier, personal, safe } from "../../schema/sensitivity";
@@ -563,7 +564,8 @@ async function followPengajuan(ctx: Context, id: string, afterSeq: number): Prom
 }
 
 async function* follow(ctx: Context, id: string, afterSeq: number): AsyncGenerator<LogEvent> {
-  const iterator = ctx.pubsub.subscribe("pengajuan:updated", id); // subscribe first: nothing slips between replay and live
+  // subscribe first: nothing slips between replay and live; after a bus outage it says so, and we read again
+  const iterator = followBus(ctx.pubsub, "pengajuan:updated", id);
   let last = afterSeq;
   const drain = async function* () {
     const rows = await ctx.prisma.pengajuanLog.findMany({ where: { pengajuanId: id, seq: { gt: last } }, orderBy: { seq: "asc" }, select: { seq: true } });
@@ -575,6 +577,10 @@ async function* follow(ctx: Context, id: string, afterSeq: number): AsyncGenerat
   try {
     yield* drain();
     for await (const e of iterator) {
+      if (isResync(e)) {
+        yield* drain(); // steps published while Redis was away never arrive: read them
+        continue;
+      }
       if (e.seq <= last) continue;
       // visibility per event, from the event itself (who applied and where are fixed for a request's life)
       if (!service.pelakuOf(ctx, e)) throw new GraphQLError("Pengajuan tidak ditemukan.", { extensions: { code: "NOT_FOUND" } });
@@ -586,7 +592,7 @@ async function* follow(ctx: Context, id: string, afterSeq: number): AsyncGenerat
       }
     }
   } finally {
-    await iterator.return?.();
+    await iterator.return(undefined);
   }
 }
 
@@ -604,7 +610,7 @@ builder.subscriptionFields((t) => ({
     description: "Each change in an instansi's queue (staff dashboards)",
     authScopes: (_r, args, ctx) => kasusScopes(String(args.instansiId?.id ?? callerInstansiId(ctx) ?? "")),
     args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }) },
-    subscribe: (_r, args, ctx) => ctx.pubsub.subscribe("instansi:queue", staffInstansi(ctx, args.instansiId)),
+    subscribe: (_r, args, ctx) => queueFeed(ctx, staffInstansi(ctx, args.instansiId)),
     resolve: async (query, e, _a, ctx) => {
       const { pengajuanId } = e as unknown as { pengajuanId: string };
       return ctx.prisma.pengajuan.findUniqueOrThrow({ ...q(query), where: { id: pengajuanId } });
@@ -619,17 +625,31 @@ builder.subscriptionFields((t) => ({
   }),
 }));
 
+/** The queue feed: each change heard, and after a bus outage each request of the instansi changed since. */
+function queueFeed(ctx: Context, instansiId: string) {
+  return catchingUp(
+    followBus(ctx.pubsub, "instansi:queue", instansiId),
+    (since) => ctx.prisma.pengajuan.findMany({ where: { instansiId, updatedAt: { gte: since } }, orderBy: { updatedAt: "asc" }, take: 500, select: { id: true, status: true, seq: true } }).then((rows) => rows.map((p) => ({ pengajuanId: p.id, status: p.status as string, seq: p.seq }))),
+    (e) => `${e.pengajuanId}:${e.seq}`,
+  );
+}
+
 async function* myChanges(ctx: Context) {
   // the notification stream already carries every status change addressed to this user
-  const iterator = ctx.pubsub.subscribe("user:notification", ctx.viewer!.id);
+  const userId = ctx.viewer!.id;
+  const events = catchingUp(
+    followBus(ctx.pubsub, "user:notification", userId),
+    (since) => ctx.prisma.notification.findMany({ where: { userId, createdAt: { gte: since } }, orderBy: { createdAt: "asc" }, take: 500, select: { id: true } }).then((rows) => rows.map((n) => ({ notificationId: n.id }))),
+    (e) => e.notificationId,
+  );
   try {
-    for await (const e of iterator) {
+    for await (const e of events) {
       const n = await ctx.prisma.notification.findUnique({ where: { id: e.notificationId }, select: { data: true } });
       const pengajuanId = (n?.data as { pengajuanId?: string } | null)?.pengajuanId;
       if (pengajuanId) yield { pengajuanId };
     }
   } finally {
-    await iterator.return?.();
+    await events.return(undefined);
   }
 }
 

@@ -1,4 +1,5 @@
 import { GraphQLError } from "graphql";
+import { follow as followBus, isResync } from "../../pubsub";
 import { builder } from "../../schema/builder";
 import { safe } from "../../schema/sensitivity";
 import { q } from "../../lib/query";
@@ -240,13 +241,26 @@ builder.subscriptionFields((t) => ({
   }),
 }));
 
+/** The current state, then each change; after a bus outage, the state again when it moved on meanwhile. */
 async function* follow(ctx: Context, id: string) {
-  const iterator = ctx.pubsub.subscribe("permohonan:updated", id);
+  const iterator = followBus(ctx.pubsub, "permohonan:updated", id);
+  const seqNow = async () => (await ctx.prisma.permohonanInformasi.findUnique({ where: { id }, select: { seq: true } }))?.seq ?? -1;
   try {
+    let last = await seqNow();
     yield { id };
-    for await (const e of iterator) yield { id: e.id };
+    for await (const e of iterator) {
+      if (isResync(e)) {
+        const seq = await seqNow();
+        if (seq <= last) continue;
+        last = seq;
+      } else {
+        if (e.seq <= last) continue; // read already (the state first, or after an outage)
+        last = e.seq;
+      }
+      yield { id };
+    }
   } finally {
-    await iterator.return?.();
+    await iterator.return(undefined);
   }
 }
 

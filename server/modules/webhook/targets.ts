@@ -30,7 +30,7 @@ export class WebhookTargets {
 
   start(): void {
     const forget = () => this.forget();
-    this.stops = [listen(this.pubsub, "webhook:targets", forget), listen(this.pubsub, "auth:client-invalidate", forget), listen(this.pubsub, "calendar:changed", forget)];
+    this.stops = [listen(this.pubsub, "webhook:targets", forget), listen(this.pubsub, "auth:client-invalidate", forget), listen(this.pubsub, "calendar:changed", forget), this.pubsub.onResync(forget)];
   }
 
   stop(): void {
@@ -53,7 +53,8 @@ export class WebhookTargets {
 
   private load(db: Reader, instansiId: string): Promise<Target[]> {
     const hit = this.cache.get(instansiId);
-    if (hit && hit.until > Date.now()) return hit.targets;
+    // while the bus is down a change elsewhere is not heard: read each time
+    if (hit && hit.until > Date.now() && this.pubsub.healthy) return hit.targets;
     const targets = db.webhookSubscription
       .findMany({
         // the expiry is checked at each use (time passes without any change being published)
