@@ -4,14 +4,8 @@ import { ComplaintDeadlineRule, HolidayKind } from "../../schema/enums";
 import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors";
 import { isUniqueViolation } from "../account/service";
 import { formatMinutes, parseHours, parseKode, parseZone, ZONE_LABEL } from "./rules";
-import {
-  addCalendarHours,
-  addWorkingDays,
-  addWorkingDaysSameTime,
-  addWorkingMinutes,
-  isOpen,
-  nextOpening,
-} from "../calendar/working-time";
+import { explainDeadline, isOpen, nextOpening, type DeadlineExplanation, type DeadlineRule } from "../calendar/working-time";
+import { PenjelasanTenggatRef } from "../calendar/types";
 import type { Context } from "../../context";
 import { changeCalendar, tanggalPanjang } from "../calendar/deadlines";
 
@@ -124,9 +118,10 @@ const TenggatUnit = builder.enumType("TenggatUnit", {
   } as const,
 });
 
-const Tenggat = builder.objectRef<{ tenggat: Date; sementara: boolean }>("Tenggat").implement({
+const Tenggat = builder.objectRef<{ tenggat: Date; sementara: boolean; penjelasan: DeadlineExplanation }>("Tenggat").implement({
   fields: (t) => ({
     tenggat: t.expose("tenggat", { type: "DateTime" }),
+    penjelasan: t.expose("penjelasan", { type: PenjelasanTenggatRef, description: "How it was computed: the days counted and each day skipped" }),
     sementara: t.exposeBoolean("sementara", { description: "Provisional: the holiday table of a year it crosses has not been entered yet" }),
   }),
 });
@@ -215,16 +210,16 @@ builder.queryFields((t) => ({
       if (args.jumlah < 0 || args.jumlah > 10_000) throw new ValidationError("JUMLAH_INVALID", "Jumlah harus 0–10000.", "jumlah");
       const exists = await ctx.prisma.instansi.findUnique({ where: { id: args.instansiId.id }, select: { id: true } });
       if (!exists) throw new NotFoundError("INSTANSI_NOT_FOUND", "Instansi tidak ditemukan.", "instansiId");
-      if (args.satuan === "JAM_KALENDER") return { tenggat: addCalendarHours(args.mulai, args.jumlah), sementara: false };
       const cal = await safeCalendar(ctx, args.instansiId.id);
       if (!cal) throw new ValidationError("JAM_KOSONG", "Instansi ini belum mengatur jam layanan.", "instansiId");
-      const d =
-        args.satuan === "HARI_KERJA"
-          ? addWorkingDays(cal, args.mulai, args.jumlah)
-          : args.satuan === "HARI_KERJA_JAM_SAMA"
-            ? addWorkingDaysSameTime(cal, args.mulai, args.jumlah)
-            : addWorkingMinutes(cal, args.mulai, args.satuan === "JAM_KERJA" ? args.jumlah * 60 : args.jumlah);
-      return { tenggat: d.at, sementara: d.provisional };
+      const rule: DeadlineRule =
+        args.satuan === "HARI_KERJA" || args.satuan === "HARI_KERJA_JAM_SAMA"
+          ? { kind: args.satuan, days: args.jumlah }
+          : args.satuan === "JAM_KALENDER"
+            ? { kind: "JAM_KALENDER", hours: args.jumlah }
+            : { kind: "MENIT_KERJA", minutes: args.satuan === "JAM_KERJA" ? args.jumlah * 60 : args.jumlah };
+      const e = explainDeadline(cal, args.mulai, rule, "sejak waktu mulai");
+      return { tenggat: e.at, sementara: e.provisional, penjelasan: e };
     },
   }),
 }));
