@@ -15,8 +15,6 @@ function isoDate(d: Date): string {
 export class CalendarStore {
   private cache = new Map<string, { cal: OfficeCalendar; until: number }>();
   private stopListening: (() => void) | null = null;
-  /** called on the instance that made a change, after it committed */
-  onChanged: ((instansiId: string | null) => void) | null = null;
 
   constructor(
     private readonly prisma: () => PrismaClient,
@@ -32,11 +30,13 @@ export class CalendarStore {
     this.cache.clear();
   }
 
-  /** Call after committing a change to holidays (null), or to one instansi's hours or closures. */
+  /**
+   * Call after committing a change to holidays (null), or to one instansi's hours or closures (calendar/deadlines.ts
+   * `changeCalendar` does, after recomputing the open deadlines in the change's transaction).
+   */
   changed(instansiId: string | null): void {
     this.forget(instansiId);
     this.pubsub.publish("calendar:changed", { instansiId });
-    this.onChanged?.(instansiId);
   }
 
   private forget(instansiId: string | null) {

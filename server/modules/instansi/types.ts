@@ -208,9 +208,10 @@ builder.queryFields((t) => ({
     },
     resolve: async (_r, args, ctx) => {
       if (args.jumlah < 0 || args.jumlah > 10_000) throw new ValidationError("JUMLAH_INVALID", "Jumlah harus 0–10000.", "jumlah");
-      const exists = await ctx.prisma.instansi.findUnique({ where: { id: args.instansiId.id }, select: { id: true } });
+      const exists = await ctx.prisma.instansi.findUnique({ where: { id: args.instansiId.id }, select: { id: true, zonaWaktu: true } });
       if (!exists) throw new NotFoundError("INSTANSI_NOT_FOUND", "Instansi tidak ditemukan.", "instansiId");
-      const cal = await safeCalendar(ctx, args.instansiId.id);
+      // clock hours need no opening hours (an office without them can still promise 48 hours)
+      const cal = (await safeCalendar(ctx, args.instansiId.id)) ?? (args.satuan === "JAM_KALENDER" ? { timeZone: exists.zonaWaktu, hours: [], closedDates: new Set<string>(), knownYears: new Set<number>() } : null);
       if (!cal) throw new ValidationError("JAM_KOSONG", "Instansi ini belum mengatur jam layanan.", "instansiId");
       const rule: DeadlineRule =
         args.satuan === "HARI_KERJA" || args.satuan === "HARI_KERJA_JAM_SAMA"
