@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PNG_1X1, activeCitizen, createStaff, createTestApp, globalId, serviceFixture, tinyPdf, upload, type TestApp } from "../helpers/app";
 import { collect, wsClient } from "../helpers/ws";
+import { insertClient, startReceiver } from "../helpers/api-client";
 
 /**
  * Every stored legal clock follows the calendar (issue 12 §2). Open cases of each kind are set up around
@@ -55,7 +56,7 @@ const keberatan = async (id: string, token = superadmin.token) => {
 let kasus: Kasus[] = [];
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ webhookAllowPrivate: true });
   port = await t.app.start(0, "127.0.0.1");
   superadmin = await createStaff(t, "SUPERADMIN", null);
   fx = await serviceFixture(t, { sla: { jumlah: 3, satuan: "HARI_KERJA" } });
@@ -312,6 +313,24 @@ describe("every open deadline follows the calendar", () => {
     expect(d.some((e) => e.data?.antrianBerubah?.tenggat === "2026-12-29T08:30:00.000Z")).toBe(true);
     ok(await mutate(`mutation($id: ID!) { deleteHariLibur(id: $id) { __typename ... on Error { code } } }`, { id: h.data.id }), "deleteHariLibur");
     await citizenClient.dispose();
+  });
+
+  it("sends PENGAJUAN_STATUS (aksi TENGGAT_BERUBAH) to the instansi's webhook subscribers", async () => {
+    const receiver = await startReceiver();
+    try {
+      const client = await insertClient(t, fx.instansi.id, ["TERIMA_WEBHOOK"]);
+      const sub = await t.gql(`mutation($u: String!) { createWebhookSubscription(url: $u, events: [PENGAJUAN_STATUS]) { __typename ... on Error { code message } } }`, { u: receiver.url }, { token: client.token });
+      expect(sub.data!.createWebhookSubscription.__typename).toBe("CreateWebhookSubscriptionSuccess");
+      const h = ok(await mutate(`mutation { createHariLibur(tanggal: "2026-12-28", nama: "Libur Tambahan", jenis: LIBUR_NASIONAL, dasarHukum: "Keppres Nomor 99 Tahun 2026") { __typename ... on CreateHariLiburSuccess { data { id } } ... on Error { code message } } }`), "createHariLibur");
+      await expect.poll(() => receiver.received.map((r) => JSON.parse(r.body)).filter((b) => b.event === "PENGAJUAN_STATUS").length, { timeout: 30_000 }).toBeGreaterThan(0);
+      const body = receiver.received.map((r) => JSON.parse(r.body)).find((b) => b.event === "PENGAJUAN_STATUS");
+      expect(body.data).toMatchObject({ aksi: "TENGGAT_BERUBAH", status: "DIVERIFIKASI", dariStatus: "DIVERIFIKASI", tenggat: "2026-12-29T08:30:00.000Z", tenggatSementara: false });
+      expect(body.data.pesan).toMatch(/^Tenggat berubah: 28 Desember → 29 Desember 2026 karena hari libur 28 Desember 2026/);
+      ok(await mutate(`mutation($id: ID!) { deleteHariLibur(id: $id) { __typename ... on Error { code } } }`, { id: h.data.id }), "deleteHariLibur");
+      await t.db.prisma.webhookSubscription.deleteMany({});
+    } finally {
+      await receiver.close();
+    }
   });
 
   it("each deadline explains itself: start, rule, days counted, each day skipped with its reason and decree", async () => {
