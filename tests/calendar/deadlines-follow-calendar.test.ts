@@ -19,6 +19,7 @@ let superadmin: Awaited<ReturnType<typeof createStaff>>;
 let instansiGid: string;
 let other: { id: string; gid: string };
 const ids: Record<string, string> = {};
+let wargaToken = "";
 
 const ACT = `mutation($id: ID!, $a: AksiPengajuan!, $v: Int!) { ubahStatusPengajuan(id: $id, aksi: $a, versi: $v) { __typename ... on UbahStatusPengajuanSuccess { data { id versi } } ... on Error { code message } } }`;
 const HITUNG = `query($i: ID!, $m: DateTime!, $j: Int!, $s: TenggatUnit!) { hitungTenggat(instansiId: $i, mulai: $m, jumlah: $j, satuan: $s) { ... on HitungTenggatSuccess { data { tenggat sementara } } ... on Error { code message } } }`;
@@ -65,6 +66,7 @@ beforeAll(async () => {
   const o = await t.db.prisma.instansi.create({ data: { kode: "LAIN", nama: "Instansi Lain", jamLayanan: { create: [1, 2, 3, 4, 5].map((hari) => ({ hari, buka: 480, tutup: 960 })) } } });
   other = { id: o.id, gid: globalId("Instansi", o.id) };
   const warga = await activeCitizen(t);
+  wargaToken = warga.token;
 
   // pengajuan through the API up to DIVERIFIKASI (the SLA clock runs), then its clock start set to Mon 21 Dec 10:00 WIB
   const c = await t.gql(`mutation($l: ID!) { createPengajuan(layananId: $l, formData: { namaPasangan: "Ahmad", tanggalNikah: "2027-01-20" }) { ... on CreatePengajuanSuccess { data { id versi } } } }`, { l: fx.layanan.id }, { token: warga.token });
@@ -291,9 +293,7 @@ describe("every open deadline follows the calendar", () => {
   });
 
   it("pushes the moved deadline live to the citizen's open pages and the desk", async () => {
-    const warga = await t.db.prisma.pengaduan.findFirstOrThrow({ where: { kodeLacak: "ADU-TENGGAT1" }, select: { pelaporId: true } });
-    void warga;
-    const citizenClient = wsClient(port, { token: superadmin.token });
+    const citizenClient = wsClient(port, { token: wargaToken });
     const aduan = collect(citizenClient, `subscription($id: ID!) { pengaduanBerubah(id: $id) { tenggat } }`, { id: ids.pengaduan });
     const ppid = collect(citizenClient, `subscription($id: ID!) { permohonanInformasiBerubah(id: $id) { tenggat } }`, { id: ids.r2 });
     const seqNow = (await t.db.prisma.pengajuan.findUniqueOrThrow({ where: { id: Buffer.from(ids.pengajuan!, "base64").toString().split(":")[1]! }, select: { seq: true } })).seq;
