@@ -29,7 +29,6 @@ import { DomainError } from "./lib/errors";
 import { createQueueCache } from "./modules/pengajuan/queue-cache";
 import { ApiClientStore } from "./modules/api-client/store";
 import { isClientToken } from "./modules/api-client/rules";
-import { recomputeDeadlines } from "./modules/pengajuan/service";
 import { useDownloads } from "./downloads";
 import { useMutationAudit, useSensitiveScrub } from "./modules/audit/service";
 import { createStaticHandler } from "./static";
@@ -93,10 +92,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
   services.clients.start();
   services.calendars.start();
   services.webhookTargets.start();
-  // holidays, hours or closures changed here: move the deadlines of running cases with them
-  services.calendars.onChanged = (instansiId) => {
-    recomputeDeadlines({ prisma: db.prisma, calendars: services.calendars, pubsub }, instansiId).catch((err) => logFailure("Recomputing deadlines failed", err));
-  };
+  // the open deadlines follow a calendar change in the change's own transaction: see calendar/deadlines.ts
 
   // the web client's operations by hash (PERSISTED_OPERATIONS); in `only` mode a document is run only for an API client
   const persisted = { mode: config.persistedOperations, manifest: config.persistedOperations === "off" ? new Map<string, string>() : loadManifest() };

@@ -2,6 +2,7 @@ import { builder } from "./builder";
 import "./errors";
 import "./enums";
 import "../modules/account/types";
+import "../modules/calendar/types";
 import "../modules/instansi/types";
 import "../modules/notification/types";
 import "../modules/layanan/types";

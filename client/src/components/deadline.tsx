@@ -2,6 +2,7 @@ import { graphql, useFragment, type FragmentType } from "../gql";
 import { formatDateTime, formatSisaKerja, workdayMinutes } from "../lib/format";
 import { CLOSED_STATUSES } from "../lib/labels";
 import { Fact } from "./facts";
+import { PenjelasanTenggat } from "./penjelasan-tenggat";
 
 interface DeadlineProps {
   tenggat: string | null | undefined;
@@ -45,6 +46,9 @@ export const PengajuanTenggat_PengajuanFragment = graphql(`
     tenggatSementara
     terlambat
     sisaMenitKerja
+    tenggatPenjelasan {
+      ...PenjelasanTenggat_PenjelasanTenggat
+    }
     instansi {
       id
       zonaWaktu
@@ -75,6 +79,7 @@ export function PengajuanTenggat(props: {
   const deadline = (
     <Deadline tenggat={p.tenggat} sisaMenitKerja={p.sisaMenitKerja} tenggatSementara={p.tenggatSementara} terlambat={p.terlambat} instansi={p.instansi} compact={props.compact} prefix={props.label ? "" : undefined} />
   );
-  if (props.label) return <Fact label={props.label}>{deadline}</Fact>;
-  return props.line ? <p className="small">{deadline}</p> : deadline;
+  const penjelasan = props.compact ? null : <PenjelasanTenggat penjelasan={p.tenggatPenjelasan} zonaLabel={p.instansi.zonaWaktuLabel} />;
+  if (props.label) return <Fact label={props.label}>{deadline}{penjelasan}</Fact>;
+  return props.line ? <div className="small"><p>{deadline}</p>{penjelasan}</div> : <>{deadline}{penjelasan}</>;
 }

@@ -2,6 +2,7 @@ import { graphql, useFragment, type FragmentType } from "../gql";
 import { formatDateTime } from "../lib/format";
 import { KANAL_LABEL } from "../lib/labels";
 import { PengaduanBadge } from "./badges";
+import { PenjelasanTenggat } from "./penjelasan-tenggat";
 
 export const PengaduanView_PengaduanFragment = graphql(`
   fragment PengaduanView_Pengaduan on Pengaduan {
@@ -20,6 +21,9 @@ export const PengaduanView_PengaduanFragment = graphql(`
     selesaiAt
     tenggat
     terlambat
+    tenggatPenjelasan {
+      ...PenjelasanTenggat_PenjelasanTenggat
+    }
     alasanTolak
     aksiTersedia
     kategori {
@@ -98,6 +102,7 @@ export function PengaduanView(props: { pengaduan: FragmentType<typeof PengaduanV
               <dd className={p.terlambat ? "sla sla--late" : undefined}>
                 {formatDateTime(p.tenggat, zone)} {z}
                 {p.terlambat && " (lewat batas)"}
+                <PenjelasanTenggat penjelasan={p.tenggatPenjelasan} zonaLabel={z} />
               </dd>
             </div>
           )}

@@ -3,6 +3,7 @@ import type { PermohonanStatus } from "../gql/graphql";
 import { formatDateTime, formatRupiah } from "../lib/format";
 // the API's own number of working days for an answer
 import { JAWAB_HARI } from "../../../server/modules/ppid/rules";
+import { PenjelasanTenggat } from "./penjelasan-tenggat";
 
 export const PermohonanView_PermohonanFragment = graphql(`
   fragment PermohonanView_Permohonan on PermohonanInformasi {
@@ -19,6 +20,9 @@ export const PermohonanView_PermohonanFragment = graphql(`
     tenggat
     tenggatSementara
     terlambat
+    tenggatPenjelasan {
+      ...PenjelasanTenggat_PenjelasanTenggat
+    }
     alasanPerpanjangan
     diputusAt
     catatanKeputusan
@@ -40,9 +44,15 @@ export const PermohonanView_PermohonanFragment = graphql(`
       status
       diajukanAt
       tenggatTanggapan
+      tenggatTanggapanPenjelasan {
+        ...PenjelasanTenggat_PenjelasanTenggat
+      }
       tanggapan
       ditanggapiAt
       batasSengketa
+      batasSengketaPenjelasan {
+        ...PenjelasanTenggat_PenjelasanTenggat
+      }
     }
   }
 `);
@@ -100,6 +110,7 @@ export function PermohonanView(props: { permohonan: FragmentType<typeof Permohon
                 </span>
                 {p.tenggatSementara && <span className="muted"> — sementara</span>}
                 <span className="muted small"> · {p.status === "DIPERPANJANG" ? "setelah perpanjangan satu kali" : `${JAWAB_HARI} hari kerja sejak diterima`}</span>
+                <PenjelasanTenggat penjelasan={p.tenggatPenjelasan} zonaLabel={z} />
               </dd>
             </div>
           )}
@@ -178,14 +189,16 @@ export function PermohonanView(props: { permohonan: FragmentType<typeof Permohon
                     {k.tanggapan}
                   </p>
                 ) : (
-                  <p className="muted small">
-                    Ditanggapi paling lambat {formatDateTime(k.tenggatTanggapan, zone)} {z}.
-                  </p>
+                  <div className="muted small">
+                    <p>Ditanggapi paling lambat {formatDateTime(k.tenggatTanggapan, zone)} {z}.</p>
+                    <PenjelasanTenggat penjelasan={k.tenggatTanggapanPenjelasan} zonaLabel={z} />
+                  </div>
                 )}
                 {k.batasSengketa && (
-                  <p className="small">
-                    Bila belum puas, Anda dapat mengajukan sengketa ke Komisi Informasi paling lambat {formatDateTime(k.batasSengketa, zone)} {z}.
-                  </p>
+                  <div className="small">
+                    <p>Bila belum puas, Anda dapat mengajukan sengketa ke Komisi Informasi paling lambat {formatDateTime(k.batasSengketa, zone)} {z}.</p>
+                    <PenjelasanTenggat penjelasan={k.batasSengketaPenjelasan} zonaLabel={z} />
+                  </div>
                 )}
               </li>
             ))}

@@ -8,6 +8,7 @@ import { Field, FormMessage } from "../components/field";
 import { PageTitle } from "../components/page-title";
 import { requestErrorMessage } from "../lib/errors";
 import { formatDateTime } from "../lib/format";
+import { PenjelasanTenggat } from "../components/penjelasan-tenggat";
 
 const LacakPengajuanDocument = graphql(`
   query LacakPengajuan($nomor: String!, $digit: String!) {
@@ -19,6 +20,9 @@ const LacakPengajuanDocument = graphql(`
       statusLabel
       diajukanAt
       tenggat
+      tenggatPenjelasan {
+        ...PenjelasanTenggat_PenjelasanTenggat
+      }
       riwayat {
         status
         at
@@ -53,6 +57,9 @@ const LacakPengaduanDocument = graphql(`
       statusLabel
       diterimaAt
       tenggat
+      tenggatPenjelasan {
+        ...PenjelasanTenggat_PenjelasanTenggat
+      }
       selesaiAt
     }
   }
@@ -144,7 +151,10 @@ function PengajuanTracker({ initialNomor }: { initialNomor: string }) {
             {result.tenggat && !["SELESAI", "DIAMBIL", "DITOLAK", "DIBATALKAN"].includes(result.status) && (
               <div>
                 <dt>Selesai paling lambat</dt>
-                <dd>{formatDateTime(result.tenggat, z.zone)} {z.label}</dd>
+                <dd>
+                  {formatDateTime(result.tenggat, z.zone)} {z.label}
+                  <PenjelasanTenggat penjelasan={result.tenggatPenjelasan} zonaLabel={z.label} />
+                </dd>
               </div>
             )}
           </dl>
@@ -226,7 +236,10 @@ function PengaduanTracker() {
             {result.tenggat && (
               <div>
                 <dt>Tindak lanjut paling lambat</dt>
-                <dd>{formatDateTime(result.tenggat, z.zone)} {z.label}</dd>
+                <dd>
+                  {formatDateTime(result.tenggat, z.zone)} {z.label}
+                  <PenjelasanTenggat penjelasan={result.tenggatPenjelasan} zonaLabel={z.label} />
+                </dd>
               </div>
             )}
             {result.selesaiAt && (

@@ -15,8 +15,6 @@ function isoDate(d: Date): string {
 export class CalendarStore {
   private cache = new Map<string, { cal: OfficeCalendar; until: number }>();
   private stops: Array<() => void> = [];
-  /** called on the instance that made a change, after it committed */
-  onChanged: ((instansiId: string | null) => void) | null = null;
 
   constructor(
     private readonly prisma: () => PrismaClient,
@@ -34,11 +32,13 @@ export class CalendarStore {
     this.cache.clear();
   }
 
-  /** Call after committing a change to holidays (null), or to one instansi's hours or closures. */
+  /**
+   * Call after committing a change to holidays (null), or to one instansi's hours or closures (calendar/deadlines.ts
+   * `changeCalendar` does, after recomputing the open deadlines in the change's transaction).
+   */
   changed(instansiId: string | null): void {
     this.forget(instansiId);
     this.pubsub.publish("calendar:changed", { instansiId });
-    this.onChanged?.(instansiId);
   }
 
   private forget(instansiId: string | null) {
@@ -49,19 +49,27 @@ export class CalendarStore {
   async get(instansiId: string): Promise<OfficeCalendar> {
     const hit = this.cache.get(instansiId);
     if (hit && hit.until > Date.now() && this.pubsub.healthy) return hit.cal; // bus down: changes elsewhere are not heard
-    const prisma = this.prisma();
-    const [instansi, holidays] = await Promise.all([
-      prisma.instansi.findUniqueOrThrow({ where: { id: instansiId }, include: { jamLayanan: true, penutupan: true } }),
-      prisma.hariLibur.findMany({ select: { tanggal: true, jenis: true } }),
-    ]);
-    const cal = buildCalendar({
-      timeZone: instansi.zonaWaktu,
-      hours: instansi.jamLayanan.map((j): OfficeHours => ({ weekday: j.hari as Weekday, open: j.buka, close: j.tutup })),
-      holidays: holidays.map((h) => ({ date: isoDate(h.tanggal), kind: h.jenis })),
-      cutiBersamaLibur: instansi.cutiBersamaLibur,
-      closures: instansi.penutupan.map((p) => isoDate(p.tanggal)),
-    });
+    const cal = await loadCalendar(this.prisma(), instansiId);
     this.cache.set(instansiId, { cal, until: Date.now() + CACHE_MS });
     return cal;
   }
+}
+
+type CalendarDb = Pick<PrismaClient, "instansi" | "hariLibur">;
+
+/**
+ * An instansi's calendar read with `db` — inside a transaction that changes the calendar, its own uncommitted
+ * view (what the recompute of open deadlines needs); the cache above is for everything else.
+ */
+export async function loadCalendar(db: CalendarDb, instansiId: string): Promise<OfficeCalendar> {
+  // sequential: inside a PGlite transaction there is one connection
+  const instansi = await db.instansi.findUniqueOrThrow({ where: { id: instansiId }, include: { jamLayanan: true, penutupan: true } });
+  const holidays = await db.hariLibur.findMany({ select: { tanggal: true, jenis: true, nama: true, dasarHukum: true } });
+  return buildCalendar({
+    timeZone: instansi.zonaWaktu,
+    hours: instansi.jamLayanan.map((j): OfficeHours => ({ weekday: j.hari as Weekday, open: j.buka, close: j.tutup })),
+    holidays: holidays.map((h) => ({ date: isoDate(h.tanggal), kind: h.jenis, name: h.nama, decree: h.dasarHukum })),
+    cutiBersamaLibur: instansi.cutiBersamaLibur,
+    closures: instansi.penutupan.map((p) => ({ date: isoDate(p.tanggal), reason: p.alasan })),
+  });
 }

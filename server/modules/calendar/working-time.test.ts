@@ -12,6 +12,8 @@ import {
   addWorkingMinutes,
   buildCalendar,
   complaintFollowUpDeadline,
+  computeDeadline,
+  explainDeadline,
   formatLocal,
   isOpen,
   isWorkingDay,
@@ -19,6 +21,7 @@ import {
   nextOpening,
   workingDaysBetween,
   workingMinutesBetween,
+  type DeadlineRule,
   type OfficeCalendar,
   type OfficeHours,
 } from './working-time';
@@ -491,5 +494,68 @@ describe('addCalendarHours', () => {
   it('adds plain clock hours', () => {
     expect(addCalendarHours(new Date('2026-03-04T07:00:00Z'), 48).toISOString()).toBe('2026-03-06T07:00:00.000Z');
     expect(addCalendarHours(new Date('2026-12-31T07:00:00Z'), 24).toISOString()).toBe('2027-01-01T07:00:00.000Z');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// explainDeadline: the same computation, traced; a table across 2026's holidays and cuti bersama
+
+describe('explainDeadline', () => {
+  const rules: Array<{ name: string; from: Date; rule: DeadlineRule }> = [
+    { name: '10 hari kerja across Idul Fitri 2026', from: wib('2026-03-16T10:00'), rule: { kind: 'HARI_KERJA', days: 10 } },
+    { name: '2x24 jam kerja across Natal', from: wib('2026-12-23T14:00'), rule: { kind: 'HARI_KERJA_JAM_SAMA', days: 2 } },
+    { name: '2x24 jam kerja from after closing', from: wib('2026-05-13T17:00'), rule: { kind: 'HARI_KERJA_JAM_SAMA', days: 2 } },
+    { name: '30 hari kerja into 2027 (provisional)', from: wib('2026-11-30T10:00'), rule: { kind: 'HARI_KERJA', days: 30 } },
+    { name: '8 jam kerja across 17 Agustus', from: wib('2026-08-14T14:00'), rule: { kind: 'MENIT_KERJA', minutes: 480 } },
+    { name: '0 hari kerja on a Saturday', from: wib('2026-08-15T10:00'), rule: { kind: 'HARI_KERJA', days: 0 } },
+    { name: '48 jam kalender', from: wib('2026-12-24T10:00'), rule: { kind: 'JAM_KALENDER', hours: 48 } },
+  ];
+  for (const c of rules) {
+    for (const [label, k] of [['cuti bersama closed', cal], ['cuti bersama open', calNoCuti]] as const) {
+      it(`${c.name} (${label}): agrees with computeDeadline, counts the rule's days, skips only closed days`, () => {
+        const d = computeDeadline(k, c.from, c.rule);
+        const e = explainDeadline(k, c.from, c.rule, 'sejak diterima');
+        expect({ at: e.at, provisional: e.provisional }).toEqual(d);
+        if (c.rule.kind === 'HARI_KERJA' || c.rule.kind === 'HARI_KERJA_JAM_SAMA') {
+          expect(e.counted.length).toBe(c.rule.days === 0 ? 0 : c.rule.days);
+          if (c.rule.days > 0) expect(e.counted.at(-1)!.date).toBe(localDateOf(k, d.at));
+        }
+        for (const day of e.counted) expect(isWorkingDay(k, day.date)).toBe(true);
+        for (const day of e.skipped) if (day.reason !== 'DI_LUAR_JAM_LAYANAN') expect(isWorkingDay(k, day.date)).toBe(false);
+        const all = [...e.counted.map((x) => x.date), ...e.skipped.map((x) => x.date)];
+        expect(new Set(all).size).toBe(all.length);
+      });
+    }
+  }
+
+  it('names each skipped day: weekend, holiday with its decree, cuti bersama, closure, outside hours', () => {
+    const k = maspeci({ closures: ['2026-03-17'] });
+    const e = explainDeadline(k, wib('2026-03-16T10:00'), { kind: 'HARI_KERJA', days: 3 }, 'sejak diterima');
+    expect(e.ruleText).toMatch(/^3 hari kerja sejak diterima/);
+    expect(e.counted.map((x) => x.date)).toEqual(['2026-03-25', '2026-03-26', '2026-03-27']);
+    expect(e.skipped.map((x) => [x.date, x.reason])).toEqual([
+      ['2026-03-17', 'PENUTUPAN'],
+      ['2026-03-18', 'CUTI_BERSAMA'],
+      ['2026-03-19', 'LIBUR_NASIONAL'],
+      ['2026-03-20', 'CUTI_BERSAMA'],
+      ['2026-03-21', 'LIBUR_NASIONAL'],
+      ['2026-03-22', 'LIBUR_NASIONAL'],
+      ['2026-03-23', 'CUTI_BERSAMA'],
+      ['2026-03-24', 'CUTI_BERSAMA'],
+    ]);
+    expect(e.skipped[2]!.decree).toMatch(/1497/);
+    const open = explainDeadline(calNoCuti, wib('2026-03-17T10:00'), { kind: 'HARI_KERJA', days: 1 }, 'sejak diterima');
+    expect(open.counted).toEqual([{ date: '2026-03-18', n: 1, note: expect.stringMatching(/kantor ini tetap buka/) }]);
+    const late = explainDeadline(cal, wib('2026-05-13T17:00'), { kind: 'HARI_KERJA_JAM_SAMA', days: 2 }, 'sejak diverifikasi');
+    expect(late.countFrom).toEqual(wib('2026-05-18T08:00'));
+    expect(late.skipped.map((x) => [x.date, x.reason])).toEqual([
+      ['2026-05-13', 'DI_LUAR_JAM_LAYANAN'],
+      ['2026-05-14', 'LIBUR_NASIONAL'],
+      ['2026-05-15', 'CUTI_BERSAMA'],
+      ['2026-05-16', 'AKHIR_PEKAN'],
+      ['2026-05-17', 'AKHIR_PEKAN'],
+    ]);
+    const ny = explainDeadline(cal, wib('2026-12-31T10:00'), { kind: 'HARI_KERJA', days: 1 }, 'sejak diterima');
+    expect(ny).toMatchObject({ provisional: true, skipped: [{ date: '2027-01-01', reason: 'TAHUN_BARU' }, { date: '2027-01-02', reason: 'AKHIR_PEKAN' }, { date: '2027-01-03', reason: 'AKHIR_PEKAN' }] });
   });
 });

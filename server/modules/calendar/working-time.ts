@@ -18,6 +18,8 @@
  *   openIntervals(cal, from, to)               -> [start, end) pairs (UTC ms) of every opening on the local days from..to
  *   addCalendarHours(from, hours)              -> Date      plain clock hours
  *   complaintFollowUpDeadline(cal, from, rule) -> Deadline  per-office "2x24 jam" rule (HARI_KERJA | JAM_KALENDER)
+ *   computeDeadline(cal, from, rule)           -> Deadline  any DeadlineRule (the registry's rules are these)
+ *   explainDeadline(cal, from, rule, phrase)   -> DeadlineExplanation: the same computation, traced day by day
  *   localDateOf(cal, at)                       -> 'YYYY-MM-DD' in the office's zone
  *   formatLocal(cal, at)                       -> '2026-03-25 15:30 WIB'
  *
@@ -50,6 +52,16 @@ export interface OfficeCalendar {
   closedDates: ReadonlySet<string>;
   /** Years whose holiday table has been entered. */
   knownYears: ReadonlySet<number>;
+  /** Why a date is special (holiday name and decree, cuti bersama also when the office stays open, closure reason): for explanations only. */
+  dayNotes?: ReadonlyMap<string, readonly DayNote[]>;
+}
+
+export type DayNoteKind = HolidayKind | 'PENUTUPAN';
+
+export interface DayNote {
+  kind: DayNoteKind;
+  name: string;
+  decree?: string | null;
 }
 
 export interface Deadline {
@@ -62,11 +74,11 @@ export type HolidayKind = 'LIBUR_NASIONAL' | 'CUTI_BERSAMA';
 export interface BuildCalendarInput {
   timeZone: string;
   hours: readonly OfficeHours[];
-  holidays: readonly { date: string; kind: HolidayKind }[];
+  holidays: readonly { date: string; kind: HolidayKind; name?: string; decree?: string | null }[];
   /** Whether this office closes on cuti bersama days. */
   cutiBersamaLibur: boolean;
-  /** Office-specific closures, local dates 'YYYY-MM-DD'. */
-  closures: readonly string[];
+  /** Office-specific closures, local dates 'YYYY-MM-DD' (with the reason, for explanations). */
+  closures: readonly (string | { date: string; reason: string })[];
   /**
    * Years whose holiday table is complete. Default: every year that has at least one row in `holidays`.
    * Pass it explicitly when ad-hoc rows can exist before a year's SKB has been entered.
@@ -122,9 +134,11 @@ interface Prepared {
   byWeekday: readonly (readonly Interval[])[];
 }
 
-/** Collects whether a computation looked at a day in a year without a holiday table. */
+/** Collects whether a computation looked at a day in a year without a holiday table (and, to explain it, which days). */
 interface Touch {
   provisional: boolean;
+  /** local day -> whether the office was open that day, for every day the computation looked at */
+  trace?: Map<number, boolean>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -192,22 +206,28 @@ function parseLocalDate(value: string): number {
 export function buildCalendar(input: BuildCalendarInput): OfficeCalendar {
   const closed = new Set<string>();
   const years = new Set<number>();
+  const notes = new Map<string, DayNote[]>();
+  const note = (date: string, n: DayNote) => notes.set(date, [...(notes.get(date) ?? []), n]);
   for (const row of input.holidays) {
     parseLocalDate(row.date);
     years.add(Number(row.date.slice(0, 4)));
     if (row.kind === 'LIBUR_NASIONAL' || (row.kind === 'CUTI_BERSAMA' && input.cutiBersamaLibur)) {
       closed.add(row.date);
     }
+    note(row.date, { kind: row.kind, name: row.name ?? (row.kind === 'CUTI_BERSAMA' ? 'Cuti bersama' : 'Hari libur nasional'), decree: row.decree ?? null });
   }
-  for (const date of input.closures) {
+  for (const c of input.closures) {
+    const date = typeof c === 'string' ? c : c.date;
     parseLocalDate(date);
     closed.add(date);
+    note(date, { kind: 'PENUTUPAN', name: typeof c === 'string' ? 'Kantor tutup' : c.reason });
   }
   const cal: OfficeCalendar = {
     timeZone: input.timeZone,
     hours: input.hours.map((x) => ({ ...x })),
     closedDates: closed,
     knownYears: input.knownYears ? new Set(input.knownYears) : years,
+    dayNotes: notes,
   };
   prepare(cal); // validate now rather than at the first deadline
   return cal;
@@ -244,8 +264,9 @@ function fromLocal(p: Prepared, localMs: number): Date {
 function intervalsOf(p: Prepared, day: number, touch: Touch | null): readonly Interval[] {
   const date = dateOfDay(day);
   if (touch && !p.cal.knownYears.has(Number(date.slice(0, 4)))) touch.provisional = true;
-  if (date.endsWith('-01-01') || p.cal.closedDates.has(date)) return NO_INTERVALS;
-  return p.byWeekday[weekdayOfDay(day)]!;
+  const ivs = date.endsWith('-01-01') || p.cal.closedDates.has(date) ? NO_INTERVALS : p.byWeekday[weekdayOfDay(day)]!;
+  touch?.trace?.set(day, ivs.length > 0);
+  return ivs;
 }
 
 /** The first working day after `day`. */
@@ -302,9 +323,12 @@ export function nextOpening(cal: OfficeCalendar, at: Date): Date {
  * n = 0 ("selesai hari itu juga"): the last closing time of the day of the next opening.
  */
 export function addWorkingDays(cal: OfficeCalendar, from: Date, n: number): Deadline {
+  return addWorkingDaysTraced(cal, from, n, { provisional: false });
+}
+
+function addWorkingDaysTraced(cal: OfficeCalendar, from: Date, n: number, touch: Touch): Deadline {
   checkCount(n, 'n');
   const p = prepare(cal);
-  const touch: Touch = { provisional: false };
   const local = toLocal(p, from, 'from');
   let day = n === 0
     ? Math.floor(nextOpeningLocal(p, local, touch) / DAY_MS)
@@ -321,9 +345,12 @@ export function addWorkingDays(cal: OfficeCalendar, from: Date, n: number): Dead
  * clamping never changes the amount of open time before the deadline.
  */
 export function addWorkingDaysSameTime(cal: OfficeCalendar, from: Date, n: number): Deadline {
+  return addWorkingDaysSameTimeTraced(cal, from, n, { provisional: false });
+}
+
+function addWorkingDaysSameTimeTraced(cal: OfficeCalendar, from: Date, n: number, touch: Touch): Deadline {
   checkCount(n, 'n');
   const p = prepare(cal);
-  const touch: Touch = { provisional: false };
   const start = nextOpeningLocal(p, toLocal(p, from, 'from'), touch);
   let day = Math.floor(start / DAY_MS);
   const timeOfDay = start - day * DAY_MS;
@@ -339,6 +366,10 @@ export function addWorkingDaysSameTime(cal: OfficeCalendar, from: Date, n: numbe
  * 0 minutes returns `from` unchanged.
  */
 export function addWorkingMinutes(cal: OfficeCalendar, from: Date, minutes: number): Deadline {
+  return addWorkingMinutesTraced(cal, from, minutes, { provisional: false });
+}
+
+function addWorkingMinutesTraced(cal: OfficeCalendar, from: Date, minutes: number, touch: Touch): Deadline {
   if (!Number.isFinite(minutes) || minutes < 0) {
     throw new RangeError(`minutes must be a finite number >= 0, got ${minutes}`);
   }
@@ -346,7 +377,6 @@ export function addWorkingMinutes(cal: OfficeCalendar, from: Date, minutes: numb
   const local = toLocal(p, from, 'from');
   let remaining = Math.round(minutes * MIN_MS);
   if (remaining === 0) return { at: new Date(local - p.offsetMs), provisional: false };
-  const touch: Touch = { provisional: false };
   let day = Math.floor(local / DAY_MS);
   let t = local - day * DAY_MS;
   let ivs = intervalsOf(p, day, touch);
@@ -438,8 +468,12 @@ export function complaintFollowUpDeadline(
   rule: 'HARI_KERJA' | 'JAM_KALENDER',
   days = 2,
 ): Deadline {
-  if (rule === 'JAM_KALENDER') return { at: addCalendarHours(from, days * 24), provisional: false };
-  return addWorkingDaysSameTime(cal, from, days);
+  return computeDeadline(cal, from, complaintFollowUpRule(rule, days));
+}
+
+/** The "2x24 jam" rule as data (see complaintFollowUpDeadline). */
+export function complaintFollowUpRule(rule: 'HARI_KERJA' | 'JAM_KALENDER', days = 2): DeadlineRule {
+  return rule === 'JAM_KALENDER' ? { kind: 'JAM_KALENDER', hours: days * 24 } : { kind: 'HARI_KERJA_JAM_SAMA', days };
 }
 
 /** The office's local date 'YYYY-MM-DD' of an instant. */
@@ -453,4 +487,145 @@ export function formatLocal(cal: Pick<OfficeCalendar, 'timeZone'>, at: Date): st
   const zone = zoneOf(cal.timeZone);
   const iso = new Date(checkInstant(at, 'at') + zone.offsetMinutes * MIN_MS).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} ${zone.abbr}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules as data, and the explanation of a deadline
+
+/** A deadline rule as data: what the registry of open deadlines stores per column, and what explanations show. */
+export type DeadlineRule =
+  | { kind: 'HARI_KERJA'; days: number } // "n hari kerja sejak …" (addWorkingDays)
+  | { kind: 'HARI_KERJA_JAM_SAMA'; days: number } // "2x24 jam kerja" (addWorkingDaysSameTime)
+  | { kind: 'MENIT_KERJA'; minutes: number } // SLA in working hours/minutes, or what is left of it (addWorkingMinutes)
+  | { kind: 'JAM_KALENDER'; hours: number }; // plain clock hours (addCalendarHours)
+
+export function computeDeadline(cal: OfficeCalendar, from: Date, rule: DeadlineRule): Deadline {
+  return computeTraced(cal, from, rule, { provisional: false });
+}
+
+function computeTraced(cal: OfficeCalendar, from: Date, rule: DeadlineRule, touch: Touch): Deadline {
+  switch (rule.kind) {
+    case 'HARI_KERJA':
+      return addWorkingDaysTraced(cal, from, rule.days, touch);
+    case 'HARI_KERJA_JAM_SAMA':
+      return addWorkingDaysSameTimeTraced(cal, from, rule.days, touch);
+    case 'MENIT_KERJA':
+      return addWorkingMinutesTraced(cal, from, rule.minutes, touch);
+    case 'JAM_KALENDER':
+      return { at: addCalendarHours(from, rule.hours), provisional: false };
+  }
+}
+
+/** Why a day did not count. */
+export type SkipReason =
+  | 'AKHIR_PEKAN' // Saturday/Sunday without opening hours
+  | 'TIDAK_ADA_JAM_LAYANAN' // a weekday on which this office has no hours
+  | 'LIBUR_NASIONAL'
+  | 'CUTI_BERSAMA'
+  | 'PENUTUPAN' // this office's own closure
+  | 'TAHUN_BARU' // 1 January, always closed (also before the year's table exists)
+  | 'DI_LUAR_JAM_LAYANAN'; // the moment fell after closing time: counting starts at the next opening
+
+export interface SkippedDay {
+  date: string;
+  reason: SkipReason;
+  /** the holiday's or closure's name */
+  name: string | null;
+  /** the decree that set the holiday */
+  decree: string | null;
+}
+
+export interface CountedDay {
+  date: string;
+  /** 1-based position among the counted days */
+  n: number;
+  /** e.g. a cuti bersama on which this office stays open */
+  note: string | null;
+}
+
+export interface DeadlineExplanation extends Deadline {
+  rule: DeadlineRule;
+  /** e.g. "10 hari kerja sejak diterima" */
+  ruleText: string;
+  /** the moment the rule counts from (receipt, verification, answer, …) */
+  start: Date;
+  /** when counting actually starts, if later than `start` (outside office hours → the next opening) */
+  countFrom: Date | null;
+  timeZone: string;
+  counted: CountedDay[];
+  skipped: SkippedDay[];
+}
+
+const WEEKEND_NAMES: Record<number, string> = { 6: 'Sabtu', 7: 'Minggu' };
+
+/** Human phrase of a rule, e.g. ruleText({kind:'HARI_KERJA',days:10}, 'sejak diterima') = "10 hari kerja sejak diterima". */
+export function ruleText(rule: DeadlineRule, since: string): string {
+  switch (rule.kind) {
+    case 'HARI_KERJA':
+      return `${rule.days} hari kerja ${since} (hari itu sendiri tidak dihitung; berakhir pada jam tutup hari kerja ke-${rule.days})`;
+    case 'HARI_KERJA_JAM_SAMA':
+      return `${rule.days}x24 jam kerja ${since}: jam yang sama ${rule.days} hari kerja kemudian`;
+    case 'MENIT_KERJA': {
+      const hours = Math.floor(rule.minutes / 60);
+      const minutes = Math.round(rule.minutes - hours * 60);
+      const parts = [hours ? `${hours} jam` : '', minutes ? `${minutes} menit` : ''].filter(Boolean).join(' ') || '0 menit';
+      return `${parts} kerja ${since} (hanya jam layanan dihitung)`;
+    }
+    case 'JAM_KALENDER':
+      return `${rule.hours} jam ${since} (jam kalender, termasuk malam dan hari libur)`;
+  }
+}
+
+function skippedOf(p: Prepared, day: number): SkippedDay {
+  const date = dateOfDay(day);
+  const notes = p.cal.dayNotes?.get(date) ?? [];
+  if (p.cal.closedDates.has(date)) {
+    // the reason that closed it: a national holiday first, then a counted cuti bersama, then the office's closure
+    const n = notes.find((x) => x.kind === 'LIBUR_NASIONAL') ?? notes.find((x) => x.kind === 'CUTI_BERSAMA') ?? notes.find((x) => x.kind === 'PENUTUPAN');
+    if (n) return { date, reason: n.kind, name: n.name, decree: n.decree ?? null };
+  }
+  if (date.endsWith('-01-01')) {
+    const n = notes.find((x) => x.kind === 'LIBUR_NASIONAL');
+    return { date, reason: 'TAHUN_BARU', name: n?.name ?? 'Tahun Baru Masehi', decree: n?.decree ?? null };
+  }
+  const wd = weekdayOfDay(day);
+  return WEEKEND_NAMES[wd]
+    ? { date, reason: 'AKHIR_PEKAN', name: WEEKEND_NAMES[wd]!, decree: null }
+    : { date, reason: 'TIDAK_ADA_JAM_LAYANAN', name: null, decree: null };
+}
+
+/**
+ * The same computation as computeDeadline (it runs it, traced), with every day it looked at: the days counted
+ * and each day skipped with its reason. `since` completes the rule's phrase ("sejak diterima").
+ */
+export function explainDeadline(cal: OfficeCalendar, from: Date, rule: DeadlineRule, since: string): DeadlineExplanation {
+  const trace = new Map<number, boolean>();
+  const d = computeTraced(cal, from, rule, { provisional: false, trace });
+  const base = { ...d, rule, ruleText: ruleText(rule, since), start: from, countFrom: null as Date | null, timeZone: cal.timeZone, counted: [] as CountedDay[], skipped: [] as SkippedDay[] };
+  if (rule.kind === 'JAM_KALENDER') return base;
+  const p = prepare(cal);
+  const local = toLocal(p, from, 'from');
+  const startDay = Math.floor(local / DAY_MS);
+  const opening = nextOpeningLocal(p, local, null);
+  if (rule.kind !== 'HARI_KERJA' && opening !== local) base.countFrom = fromLocal(p, opening);
+  // the day counting is anchored on, which itself is not counted ("hari itu sendiri tidak dihitung")
+  const anchor = rule.kind === 'HARI_KERJA'
+    ? (rule.days === 0 ? Math.floor(opening / DAY_MS) : startDay)
+    : rule.kind === 'HARI_KERJA_JAM_SAMA' ? Math.floor(opening / DAY_MS) : null;
+  const lastDay = Math.floor(toLocal(p, d.at) / DAY_MS);
+  for (const [day, open] of [...trace.entries()].sort((a, b) => a[0] - b[0])) {
+    if (day > lastDay || (anchor !== null && day === anchor)) continue;
+    if (anchor !== null && day < anchor) {
+      if (day !== startDay || rule.kind === 'HARI_KERJA') { if (!open) base.skipped.push(skippedOf(p, day)); continue; }
+      base.skipped.push(open ? { date: dateOfDay(day), reason: 'DI_LUAR_JAM_LAYANAN', name: null, decree: null } : skippedOf(p, day));
+      continue;
+    }
+    if (open) {
+      const cuti = p.cal.dayNotes?.get(dateOfDay(day))?.find((x) => x.kind === 'CUTI_BERSAMA');
+      base.counted.push({ date: dateOfDay(day), n: base.counted.length + 1, note: cuti ? `${cuti.name}: kantor ini tetap buka` : null });
+    } else {
+      base.skipped.push(skippedOf(p, day));
+    }
+  }
+  return base;
 }

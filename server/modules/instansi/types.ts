@@ -5,15 +5,25 @@ import { ComplaintDeadlineRule, HolidayKind } from "../../schema/enums";
 import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors";
 import { isUniqueViolation } from "../account/service";
 import { formatMinutes, parseHours, parseKode, parseZone, ZONE_LABEL } from "./rules";
-import {
-  addCalendarHours,
-  addWorkingDays,
-  addWorkingDaysSameTime,
-  addWorkingMinutes,
-  isOpen,
-  nextOpening,
-} from "../calendar/working-time";
+import { explainDeadline, isOpen, nextOpening, type DeadlineExplanation, type DeadlineRule } from "../calendar/working-time";
+import { PenjelasanTenggatRef } from "../calendar/types";
 import type { Context } from "../../context";
+import { changeCalendar, tanggalPanjang } from "../calendar/deadlines";
+
+const JENIS_LIBUR = { LIBUR_NASIONAL: "hari libur", CUTI_BERSAMA: "cuti bersama" } as const;
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const liburText = (h: { tanggal: Date; jenis: keyof typeof JENIS_LIBUR; nama: string }) => `${JENIS_LIBUR[h.jenis]} ${tanggalPanjang(isoDate(h.tanggal))} (${h.nama})`;
+
+/** Why an instansi update moves its deadlines, or null when nothing that counts changed. */
+function calendarReason(before: { zonaWaktu: string; cutiBersamaLibur: boolean; aturanTenggatAduan: string }, data: Record<string, unknown>): string | null {
+  const parts: string[] = [];
+  if (data.zonaWaktu !== undefined && data.zonaWaktu !== before.zonaWaktu) parts.push(`zona waktu instansi diubah (${ZONE_LABEL[before.zonaWaktu] ?? before.zonaWaktu} → ${ZONE_LABEL[data.zonaWaktu as string] ?? data.zonaWaktu})`);
+  if (data.cutiBersamaLibur !== undefined && data.cutiBersamaLibur !== before.cutiBersamaLibur) {
+    parts.push(data.cutiBersamaLibur ? "cuti bersama kini dihitung sebagai hari libur instansi" : "cuti bersama kini dihitung sebagai hari kerja instansi");
+  }
+  if (data.aturanTenggatAduan !== undefined && data.aturanTenggatAduan !== before.aturanTenggatAduan) parts.push("aturan tenggat pengaduan diubah");
+  return parts.length ? parts.join("; ") : null;
+}
 
 const HARI = ["", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"];
 
@@ -109,9 +119,10 @@ const TenggatUnit = builder.enumType("TenggatUnit", {
   } as const,
 });
 
-const Tenggat = builder.objectRef<{ tenggat: Date; sementara: boolean }>("Tenggat").implement({
+const Tenggat = builder.objectRef<{ tenggat: Date; sementara: boolean; penjelasan: DeadlineExplanation }>("Tenggat").implement({
   fields: (t) => ({
     tenggat: t.expose("tenggat", { type: "DateTime" }),
+    penjelasan: t.expose("penjelasan", { type: PenjelasanTenggatRef, description: "How it was computed: the days counted and each day skipped" }),
     sementara: t.exposeBoolean("sementara", { description: "Provisional: the holiday table of a year it crosses has not been entered yet" }),
   }),
 });
@@ -199,18 +210,19 @@ builder.queryFields((t) => ({
     },
     resolve: async (_r, args, ctx) => {
       if (args.jumlah < 0 || args.jumlah > 10_000) throw new ValidationError("JUMLAH_INVALID", "Jumlah harus 0–10000.", "jumlah");
-      const exists = await ctx.prisma.instansi.findUnique({ where: { id: args.instansiId.id }, select: { id: true } });
+      const exists = await ctx.prisma.instansi.findUnique({ where: { id: args.instansiId.id }, select: { id: true, zonaWaktu: true } });
       if (!exists) throw new NotFoundError("INSTANSI_NOT_FOUND", "Instansi tidak ditemukan.", "instansiId");
-      if (args.satuan === "JAM_KALENDER") return { tenggat: addCalendarHours(args.mulai, args.jumlah), sementara: false };
-      const cal = await safeCalendar(ctx, args.instansiId.id);
+      // clock hours need no opening hours (an office without them can still promise 48 hours)
+      const cal = (await safeCalendar(ctx, args.instansiId.id)) ?? (args.satuan === "JAM_KALENDER" ? { timeZone: exists.zonaWaktu, hours: [], closedDates: new Set<string>(), knownYears: new Set<number>() } : null);
       if (!cal) throw new ValidationError("JAM_KOSONG", "Instansi ini belum mengatur jam layanan.", "instansiId");
-      const d =
-        args.satuan === "HARI_KERJA"
-          ? addWorkingDays(cal, args.mulai, args.jumlah)
-          : args.satuan === "HARI_KERJA_JAM_SAMA"
-            ? addWorkingDaysSameTime(cal, args.mulai, args.jumlah)
-            : addWorkingMinutes(cal, args.mulai, args.satuan === "JAM_KERJA" ? args.jumlah * 60 : args.jumlah);
-      return { tenggat: d.at, sementara: d.provisional };
+      const rule: DeadlineRule =
+        args.satuan === "HARI_KERJA" || args.satuan === "HARI_KERJA_JAM_SAMA"
+          ? { kind: args.satuan, days: args.jumlah }
+          : args.satuan === "JAM_KALENDER"
+            ? { kind: "JAM_KALENDER", hours: args.jumlah }
+            : { kind: "MENIT_KERJA", minutes: args.satuan === "JAM_KERJA" ? args.jumlah * 60 : args.jumlah };
+      const e = explainDeadline(cal, args.mulai, rule, "sejak waktu mulai");
+      return { tenggat: e.at, sementara: e.provisional, penjelasan: e };
     },
   }),
 }));
@@ -248,9 +260,12 @@ builder.mutationFields((t) => ({
         throw new ValidationError("KODE_LOCKED", "Kode instansi hanya dapat diubah oleh superadmin.", "kode");
       }
       try {
-        const row = await ctx.prisma.instansi.update({ ...q(query), where: { id: args.id.id }, data });
-        ctx.calendars.changed(row.id);
-        return row;
+        return await changeCalendar(ctx, args.id.id, async (tx) => {
+          const before = await tx.instansi.findUnique({ where: { id: args.id.id }, select: { zonaWaktu: true, cutiBersamaLibur: true, aturanTenggatAduan: true } });
+          if (!before) throw new NotFoundError("INSTANSI_NOT_FOUND", "Instansi tidak ditemukan.", "id");
+          const row = await tx.instansi.update({ ...q(query), where: { id: args.id.id }, data });
+          return { row, alasan: calendarReason(before, data) };
+        });
       } catch (err) {
         if (isUniqueViolation(err)) throw new ConflictError("KODE_TAKEN", "Kode instansi sudah dipakai.", "kode");
         throw err;
@@ -266,12 +281,11 @@ builder.mutationFields((t) => ({
     resolve: async (query, _r, args, ctx) => {
       const hours = parseHours(args.jamLayanan);
       const id = args.instansiId.id;
-      await ctx.prisma.$transaction(async (tx) => {
+      return changeCalendar(ctx, id, async (tx) => {
         await tx.jamLayanan.deleteMany({ where: { instansiId: id } });
         await tx.jamLayanan.createMany({ data: hours.map((h) => ({ ...h, instansiId: id })) });
+        return { row: await tx.instansi.findUniqueOrThrow({ ...q(query), where: { id } }), alasan: "jam layanan instansi diubah" };
       });
-      ctx.calendars.changed(id);
-      return ctx.prisma.instansi.findUniqueOrThrow({ ...q(query), where: { id } });
     },
   }),
   addPenutupan: t.prismaField({
@@ -288,12 +302,10 @@ builder.mutationFields((t) => ({
       const alasan = args.alasan.trim();
       if (alasan.length < 3) throw new ValidationError("REASON_REQUIRED", "Alasan penutupan wajib diisi.", "alasan");
       try {
-        const row = await ctx.prisma.penutupanInstansi.create({
-          ...q(query),
-          data: { instansiId: args.instansiId.id, tanggal: dateValue(args.tanggal), alasan },
-        });
-        ctx.calendars.changed(args.instansiId.id);
-        return row;
+        return await changeCalendar(ctx, args.instansiId.id, async (tx) => ({
+          row: await tx.penutupanInstansi.create({ ...q(query), data: { instansiId: args.instansiId.id, tanggal: dateValue(args.tanggal), alasan } }),
+          alasan: `penutupan kantor ${tanggalPanjang(String(args.tanggal))} (${alasan}) ditambahkan`,
+        }));
       } catch (err) {
         if (isUniqueViolation(err)) throw new ConflictError("PENUTUPAN_EXISTS", "Tanggal ini sudah tercatat sebagai hari tutup.", "tanggal");
         throw err;
@@ -310,9 +322,10 @@ builder.mutationFields((t) => ({
       if (!row || (v.role !== "SUPERADMIN" && row.instansiId !== v.instansiId)) {
         throw new NotFoundError("PENUTUPAN_NOT_FOUND", "Hari tutup tidak ditemukan.", "id");
       }
-      await ctx.prisma.penutupanInstansi.delete({ where: { id: row.id } });
-      ctx.calendars.changed(row.instansiId);
-      return true;
+      return changeCalendar(ctx, row.instansiId, async (tx) => {
+        await tx.penutupanInstansi.delete({ where: { id: row.id } });
+        return { row: true, alasan: `penutupan kantor ${tanggalPanjang(isoDate(row.tanggal))} (${row.alasan}) dihapus` };
+      });
     },
   }),
   createHariLibur: t.prismaField({
@@ -331,9 +344,10 @@ builder.mutationFields((t) => ({
       if (nama.length < 3) throw new ValidationError("NAMA_INVALID", "Nama hari libur wajib diisi.", "nama");
       if (dasarHukum.length < 5) throw new ValidationError("DASAR_HUKUM_REQUIRED", "Dasar hukum (nomor SKB/keputusan) wajib diisi.", "dasarHukum");
       try {
-        const row = await ctx.prisma.hariLibur.create({ ...q(query), data: { tanggal: dateValue(args.tanggal), nama, jenis: args.jenis, dasarHukum } });
-        ctx.calendars.changed(null);
-        return row;
+        return await changeCalendar(ctx, null, async (tx) => {
+          const row = await tx.hariLibur.create({ ...q(query), data: { tanggal: dateValue(args.tanggal), nama, jenis: args.jenis, dasarHukum } });
+          return { row, alasan: `${liburText({ tanggal: dateValue(args.tanggal), jenis: args.jenis, nama })} ditambahkan` };
+        });
       } catch (err) {
         if (isUniqueViolation(err)) throw new ConflictError("HARI_LIBUR_EXISTS", "Tanggal ini sudah tercatat dengan jenis yang sama.", "tanggal");
         throw err;
@@ -355,18 +369,21 @@ builder.mutationFields((t) => ({
       const existing = await ctx.prisma.hariLibur.findUnique({ where: { id: args.id.id } });
       if (!existing) throw new NotFoundError("HARI_LIBUR_NOT_FOUND", "Hari libur tidak ditemukan.", "id");
       try {
-        const row = await ctx.prisma.hariLibur.update({
-          ...q(query),
-          where: { id: existing.id },
-          data: {
-            ...(args.tanggal ? { tanggal: dateValue(args.tanggal) } : {}),
-            ...(args.nama ? { nama: args.nama.trim() } : {}),
-            ...(args.jenis ? { jenis: args.jenis } : {}),
-            ...(args.dasarHukum ? { dasarHukum: args.dasarHukum.trim() } : {}),
-          },
+        return await changeCalendar(ctx, null, async (tx) => {
+          const row = await tx.hariLibur.update({
+            ...q(query),
+            where: { id: existing.id },
+            data: {
+              ...(args.tanggal ? { tanggal: dateValue(args.tanggal) } : {}),
+              ...(args.nama ? { nama: args.nama.trim() } : {}),
+              ...(args.jenis ? { jenis: args.jenis } : {}),
+              ...(args.dasarHukum ? { dasarHukum: args.dasarHukum.trim() } : {}),
+            },
+          });
+          const after = { tanggal: args.tanggal ? dateValue(args.tanggal) : existing.tanggal, jenis: args.jenis ?? existing.jenis, nama: args.nama?.trim() || existing.nama };
+          const moved = isoDate(after.tanggal) !== isoDate(existing.tanggal) || after.jenis !== existing.jenis;
+          return { row, alasan: moved ? `${liburText(existing)} diubah menjadi ${liburText(after)}` : `${liburText(after)} diubah` };
         });
-        ctx.calendars.changed(null);
-        return row;
       } catch (err) {
         if (isUniqueViolation(err)) throw new ConflictError("HARI_LIBUR_EXISTS", "Tanggal ini sudah tercatat dengan jenis yang sama.", "tanggal");
         throw err;
@@ -378,10 +395,12 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError] },
     args: { id: t.arg.globalID({ required: true, for: HariLiburRef }) },
     resolve: async (_r, args, ctx) => {
-      const { count } = await ctx.prisma.hariLibur.deleteMany({ where: { id: args.id.id } });
-      if (count === 0) throw new NotFoundError("HARI_LIBUR_NOT_FOUND", "Hari libur tidak ditemukan.", "id");
-      ctx.calendars.changed(null);
-      return true;
+      return changeCalendar(ctx, null, async (tx) => {
+        const existing = await tx.hariLibur.findUnique({ where: { id: args.id.id } });
+        if (!existing) throw new NotFoundError("HARI_LIBUR_NOT_FOUND", "Hari libur tidak ditemukan.", "id");
+        await tx.hariLibur.delete({ where: { id: existing.id } });
+        return { row: true, alasan: `${liburText(existing)} dihapus` };
+      });
     },
   }),
 }));

@@ -198,7 +198,7 @@ export async function ubahStatusPengaduan(
   if (ke === "DIVERIFIKASI") {
     const instansi = await ctx.prisma.instansi.findUniqueOrThrow({ where: { id: p.instansiId }, select: { aturanTenggatAduan: true } });
     const d = complaintFollowUpDeadline(await ctx.calendars.get(p.instansiId), now, instansi.aturanTenggatAduan);
-    Object.assign(data, { diverifikasiAt: p.diverifikasiAt ?? now, tenggat: d.at, tenggatSementara: d.provisional });
+    Object.assign(data, { diverifikasiAt: p.diverifikasiAt ?? now, mulaiDihitungAt: now, tenggat: d.at, tenggatSementara: d.provisional });
   }
   if (input.aksi === "TIDAK_PUAS") Object.assign(data, { dibukaKembali: true, selesaiAt: null });
   if (ke === "DITINDAKLANJUTI" && p.status === "DIVERIFIKASI") Object.assign(data, { tenggat: null, tenggatSementara: false });

@@ -2,6 +2,9 @@ import { GraphQLError } from "graphql";
 import { catchingUp, follow as followBus, isResync } from "../../pubsub";
 import { builder } from "../../schema/builder";
 import { secret, personal, safe } from "../../schema/sensitivity";
+import { PenjelasanTenggatRef } from "../calendar/types";
+import { explainFor, pengaduanChain } from "../calendar/deadlines";
+import type { DeadlineExplanation } from "../calendar/working-time";
 import { q } from "../../lib/query";
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from "../../lib/errors";
 import type { Context } from "../../context";
@@ -85,6 +88,14 @@ export const PengaduanRef = builder.prismaNode("Pengaduan", {
       },
     }),
     tenggat: t.expose("tenggat", { type: "DateTime", nullable: true, description: 'Follow-up deadline ("2x24 jam" after verification)' }),
+    tenggatSementara: t.exposeBoolean("tenggatSementara", { description: "The deadline crosses a year whose holidays are not entered yet" }),
+    tenggatPenjelasan: t.field({
+      type: PenjelasanTenggatRef,
+      nullable: true,
+      description: "How the running follow-up deadline is computed (null when no deadline runs)",
+      select: { instansi: { select: { aturanTenggatAduan: true } } },
+      resolve: (p, _a, ctx) => (p.status === "DIVERIFIKASI" && p.tenggat ? explainFor(ctx, p.instansiId, () => pengaduanChain(p, p.instansi.aturanTenggatAduan)) : null),
+    }),
     terlambat: t.boolean({ resolve: (p) => p.status === "DIVERIFIKASI" && !!p.tenggat && p.tenggat.getTime() < Date.now() }),
     alasanTolak: t.exposeString("alasanTolak", { nullable: true }),
     riwayat: t.relation("riwayat", { query: { orderBy: { seq: "asc" } } }),
@@ -139,13 +150,15 @@ builder.queryFields((t) => ({
       }),
   }),
   lacakPengaduan: t.field({
-    type: builder.objectRef<{ kodeLacak: string; status: string; statusLabel: string; instansi: string; diterimaAt: Date; tenggat: Date | null; selesaiAt: Date | null }>("LacakPengaduan").implement({
+    type: builder.objectRef<{ kodeLacak: string; status: string; statusLabel: string; instansi: string; diterimaAt: Date; tenggat: Date | null; tenggatSementara: boolean; tenggatPenjelasan: DeadlineExplanation | null; selesaiAt: Date | null }>("LacakPengaduan").implement({
       fields: (f) => ({
         kodeLacak: f.exposeString("kodeLacak"),
         statusLabel: f.exposeString("statusLabel"),
         instansi: f.exposeString("instansi"),
         diterimaAt: f.expose("diterimaAt", { type: "DateTime" }),
         tenggat: f.expose("tenggat", { type: "DateTime", nullable: true }),
+        tenggatSementara: f.exposeBoolean("tenggatSementara"),
+        tenggatPenjelasan: f.expose("tenggatPenjelasan", { type: PenjelasanTenggatRef, nullable: true }),
         selesaiAt: f.expose("selesaiAt", { type: "DateTime", nullable: true }),
       }),
     }),
@@ -153,8 +166,10 @@ builder.queryFields((t) => ({
     description: "Public tracking by complaint code: status and dates only (codes are random, not enumerable)",
     args: { kodeLacak: t.arg.string({ required: true, ...secret }) },
     resolve: async (_r, args, ctx) => {
-      const p = await ctx.prisma.pengaduan.findUnique({ where: { kodeLacak: args.kodeLacak.trim().toUpperCase() }, include: { instansi: { select: { nama: true } } } });
-      return p ? { kodeLacak: p.kodeLacak, status: p.status, statusLabel: PENGADUAN_STATUS_LABEL[p.status], instansi: p.instansi.nama, diterimaAt: p.createdAt, tenggat: p.tenggat, selesaiAt: p.selesaiAt } : null;
+      const p = await ctx.prisma.pengaduan.findUnique({ where: { kodeLacak: args.kodeLacak.trim().toUpperCase() }, include: { instansi: { select: { nama: true, aturanTenggatAduan: true } } } });
+      if (!p) return null;
+      const tenggatPenjelasan = p.status === "DIVERIFIKASI" && p.tenggat ? await explainFor(ctx, p.instansiId, () => pengaduanChain(p, p.instansi.aturanTenggatAduan)) : null;
+      return { kodeLacak: p.kodeLacak, status: p.status, statusLabel: PENGADUAN_STATUS_LABEL[p.status], instansi: p.instansi.nama, diterimaAt: p.createdAt, tenggat: p.tenggat, tenggatSementara: p.tenggatSementara, tenggatPenjelasan, selesaiAt: p.selesaiAt };
     },
   }),
 }));

@@ -488,24 +488,3 @@ export async function uploadHasil(ctx: Context, input: { id: string; versi: numb
   publishPengajuan(ctx, updated);
   return updated;
 }
-
-// ---------------------------------------------------------------------------------------------------
-// SLA upkeep: recompute the deadlines of running cases when the calendar changes
-
-export async function recomputeDeadlines(ctx: Pick<Context, "prisma" | "calendars"> & { pubsub?: Context["pubsub"] }, instansiId: string | null): Promise<number> {
-  const open = await ctx.prisma.pengajuan.findMany({
-    where: { status: { in: [...CLOCK_RUNNING] }, slaMulaiAt: { not: null }, ...(instansiId ? { instansiId } : {}) },
-    select: { id: true, instansiId: true, slaMulaiAt: true, slaSisaMenit: true, tenggat: true, tenggatSementara: true, layanan: { select: { slaJumlah: true, slaSatuan: true } } },
-  });
-  let changed = 0;
-  for (const p of open) {
-    const cal = await ctx.calendars.get(p.instansiId);
-    const d = deadline(cal, { jumlah: p.layanan.slaJumlah, satuan: p.layanan.slaSatuan }, { mulaiAt: p.slaMulaiAt, sisaMenit: p.slaSisaMenit });
-    if (d && (d.at.getTime() !== p.tenggat?.getTime() || d.provisional !== p.tenggatSementara)) {
-      await ctx.prisma.pengajuan.update({ where: { id: p.id }, data: { tenggat: d.at, tenggatSementara: d.provisional } });
-      changed++;
-    }
-  }
-  if (changed) ctx.pubsub?.publish("antrian:berubah", { instansiId: instansiId ?? "*" }); // deadlines show in the queue
-  return changed;
-}

@@ -1,5 +1,5 @@
 import type { SlaSatuan } from "../../generated/prisma/enums";
-import { addWorkingDays, addWorkingMinutes, workingMinutesBetween, type Deadline, type OfficeCalendar } from "../calendar/working-time";
+import { computeDeadline, workingMinutesBetween, type Deadline, type DeadlineRule, type OfficeCalendar } from "../calendar/working-time";
 
 /**
  * The service-level clock of a pengajuan, on the office calendar. It starts when the documents are declared
@@ -13,17 +13,24 @@ export interface SlaClock {
   sisaMenit: number | null;
 }
 
-export function deadline(cal: OfficeCalendar, sla: { jumlah: number; satuan: SlaSatuan }, clock: SlaClock): Deadline | null {
+/** The rule the running clock follows (what the registry of open deadlines and the explanation use), or null while it waits. */
+export function slaRule(sla: { jumlah: number; satuan: SlaSatuan }, clock: SlaClock): { from: Date; rule: DeadlineRule; since: string } | null {
   if (!clock.mulaiAt) return null;
-  if (clock.sisaMenit !== null) return addWorkingMinutes(cal, clock.mulaiAt, clock.sisaMenit);
+  if (clock.sisaMenit !== null) return { from: clock.mulaiAt, rule: { kind: "MENIT_KERJA", minutes: clock.sisaMenit }, since: "(sisa waktu) sejak pengajuan dilanjutkan" };
+  const since = "sejak berkas dinyatakan lengkap";
   switch (sla.satuan) {
     case "HARI_KERJA":
-      return addWorkingDays(cal, clock.mulaiAt, sla.jumlah);
+      return { from: clock.mulaiAt, rule: { kind: "HARI_KERJA", days: sla.jumlah }, since };
     case "JAM_KERJA":
-      return addWorkingMinutes(cal, clock.mulaiAt, sla.jumlah * 60);
+      return { from: clock.mulaiAt, rule: { kind: "MENIT_KERJA", minutes: sla.jumlah * 60 }, since };
     case "MENIT":
-      return addWorkingMinutes(cal, clock.mulaiAt, sla.jumlah);
+      return { from: clock.mulaiAt, rule: { kind: "MENIT_KERJA", minutes: sla.jumlah }, since };
   }
+}
+
+export function deadline(cal: OfficeCalendar, sla: { jumlah: number; satuan: SlaSatuan }, clock: SlaClock): Deadline | null {
+  const r = slaRule(sla, clock);
+  return r && computeDeadline(cal, r.from, r.rule);
 }
 
 /** Stop the clock at `at`: what is left of the budget is kept (zero when already overdue). */

@@ -10,7 +10,10 @@ import type { Prisma } from "../../generated/prisma/client";
 import { LayananRef } from "../layanan/types";
 import { InstansiRef } from "../instansi/types";
 import { revealIdentity } from "../identity/protect";
-import { AKSI, AKSI_LABEL, STATUS_LABEL, allowedActions, isFinal, type Aksi } from "./transitions";
+import { AKSI, AKSI_LABEL, CLOCK_RUNNING, STATUS_LABEL, allowedActions, isFinal, type Aksi } from "./transitions";
+import { PenjelasanTenggatRef } from "../calendar/types";
+import { explainFor, pengajuanChain } from "../calendar/deadlines";
+import type { DeadlineExplanation } from "../calendar/working-time";
 import { remaining } from "./sla";
 import * as service from "./service";
 import { auditRead } from "../audit/service";
@@ -144,6 +147,13 @@ export const PengajuanRef = builder.prismaNode("Pengajuan", {
     diverifikasiAt: t.expose("diverifikasiAt", { type: "DateTime", nullable: true }),
     tenggat: t.expose("tenggat", { type: "DateTime", nullable: true, description: "SLA deadline on the office calendar (null while the clock waits)" }),
     tenggatSementara: t.exposeBoolean("tenggatSementara", { description: "The deadline crosses a year whose holidays are not entered yet" }),
+    tenggatPenjelasan: t.field({
+      type: PenjelasanTenggatRef,
+      nullable: true,
+      description: "How the running deadline is computed (null while the clock waits or after it stopped)",
+      select: { layanan: { select: { slaJumlah: true, slaSatuan: true } } },
+      resolve: (p, _a, ctx) => (CLOCK_RUNNING.includes(p.status) ? explainFor(ctx, p.instansiId, () => pengajuanChain(p, p.layanan)) : null),
+    }),
     sisaMenitKerja: t.float({
       nullable: true,
       description: "Working minutes left until the deadline (negative when overdue); while paused, what is left",
@@ -326,7 +336,7 @@ builder.queryFields((t) => ({
     },
   }),
   lacakPengajuan: t.field({
-    type: builder.objectRef<{ nomorRegistrasi: string; layanan: string; instansi: string; status: Status; statusLabel: string; diajukanAt: Date | null; tenggat: Date | null; riwayat: Array<{ status: string; at: Date }> }>("LacakPengajuan").implement({
+    type: builder.objectRef<{ nomorRegistrasi: string; layanan: string; instansi: string; status: Status; statusLabel: string; diajukanAt: Date | null; tenggat: Date | null; tenggatSementara: boolean; tenggatPenjelasan: DeadlineExplanation | null; riwayat: Array<{ status: string; at: Date }> }>("LacakPengajuan").implement({
       description: "Public tracking: status and dates only, no personal data",
       fields: (f) => ({
         nomorRegistrasi: f.exposeString("nomorRegistrasi"),
@@ -336,6 +346,8 @@ builder.queryFields((t) => ({
         statusLabel: f.exposeString("statusLabel"),
         diajukanAt: f.expose("diajukanAt", { type: "DateTime", nullable: true }),
         tenggat: f.expose("tenggat", { type: "DateTime", nullable: true }),
+        tenggatSementara: f.exposeBoolean("tenggatSementara"),
+        tenggatPenjelasan: f.expose("tenggatPenjelasan", { type: PenjelasanTenggatRef, nullable: true }),
         riwayat: f.field({
           type: [builder.objectRef<{ status: string; at: Date }>("LacakLangkah").implement({ fields: (g) => ({ status: g.exposeString("status"), at: g.expose("at", { type: "DateTime" }) }) })],
           resolve: (x) => x.riwayat,
@@ -348,7 +360,7 @@ builder.queryFields((t) => ({
     resolve: async (_r, args, ctx) => {
       const p = await ctx.prisma.pengajuan.findUnique({
         where: { nomorRegistrasi: args.nomorRegistrasi.trim().toUpperCase() },
-        include: { layanan: { select: { nama: true } }, instansi: { select: { nama: true } }, pemohon: { select: { identityMasked: true } }, riwayat: { orderBy: { seq: "asc" } } },
+        include: { layanan: { select: { nama: true, slaJumlah: true, slaSatuan: true } }, instansi: { select: { nama: true } }, pemohon: { select: { identityMasked: true } }, riwayat: { orderBy: { seq: "asc" } } },
       });
       if (!p || !/^\d{4}$/.test(args.empatDigitTerakhir) || !p.pemohon.identityMasked.endsWith(args.empatDigitTerakhir)) return null;
       const steps = p.riwayat.filter((l, i, all) => i === 0 || l.keStatus !== all[i - 1]!.keStatus);
@@ -360,6 +372,8 @@ builder.queryFields((t) => ({
         statusLabel: STATUS_LABEL[p.status],
         diajukanAt: p.diajukanAt,
         tenggat: p.tenggat,
+        tenggatSementara: p.tenggatSementara,
+        tenggatPenjelasan: CLOCK_RUNNING.includes(p.status) ? await explainFor(ctx, p.instansiId, () => pengajuanChain(p, p.layanan)) : null,
         riwayat: steps.map((l) => ({ status: STATUS_LABEL[l.keStatus], at: l.createdAt })),
       };
     },

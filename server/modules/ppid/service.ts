@@ -117,7 +117,7 @@ export async function perpanjang(ctx: Context, input: { id: string; versi: numbe
   const d = tenggatPerpanjangan(await ctx.calendars.get(p.instansiId), p.tenggat, input.hari);
   let events: Array<{ userId: string; notificationId: string }> = [];
   const row = await ctx.prisma.$transaction(async (tx) => {
-    const row = await claim(tx, p, input.versi, { status: "DIPERPANJANG", tenggat: d.at, tenggatSementara: d.provisional, alasanPerpanjangan: alasan, diperpanjangAt: new Date() });
+    const row = await claim(tx, p, input.versi, { status: "DIPERPANJANG", tenggat: d.at, tenggatSementara: d.provisional, alasanPerpanjangan: alasan, hariPerpanjangan: input.hari, diperpanjangAt: new Date() });
     await log(tx, row, row.seq, "PERPANJANG", ctx.viewer!.id, `${input.hari} hari kerja: ${alasan}`);
     events = await notify(ctx, tx, row, "Jangka waktu diperpanjang", `Jawaban atas permohonan Anda diperpanjang ${input.hari} hari kerja. Alasan: ${alasan}`);
     return row;
@@ -174,7 +174,7 @@ export async function ajukanKeberatan(ctx: Context, input: { permohonanId: strin
   const d = tenggatTanggapanKeberatan(cal, now);
   try {
     const made = await ctx.prisma.$transaction(async (tx) => {
-      const k = await tx.keberatan.create({ data: { nomorRegister: await nomor(tx, "KEB", instansi, now), permohonanId: p.id, alasan: input.alasan, uraian, diajukanAt: now, tenggatTanggapan: d.at } });
+      const k = await tx.keberatan.create({ data: { nomorRegister: await nomor(tx, "KEB", instansi, now), permohonanId: p.id, alasan: input.alasan, uraian, diajukanAt: now, tenggatTanggapan: d.at, tenggatTanggapanSementara: d.provisional } });
       const row = await tx.permohonanInformasi.update({ where: { id: p.id }, data: { seq: { increment: 1 } } });
       await log(tx, row, row.seq, "KEBERATAN", ctx.viewer!.id, `${k.nomorRegister}: ${ALASAN_LABEL[input.alasan]}`);
       return { k, seq: row.seq };
@@ -200,7 +200,7 @@ export async function tanggapiKeberatan(ctx: Context, input: { id: string; tangg
   const batas = batasSengketa(await ctx.calendars.get(k.permohonan.instansiId), now);
   let events: Array<{ userId: string; notificationId: string }> = [];
   const updated = await ctx.prisma.$transaction(async (tx) => {
-    const { count } = await tx.keberatan.updateMany({ where: { id: k.id, status: "DIAJUKAN" }, data: { status: "DITANGGAPI", tanggapan, ditanggapiAt: now, ditanggapiOlehId: ctx.viewer!.id, batasSengketa: batas.at } });
+    const { count } = await tx.keberatan.updateMany({ where: { id: k.id, status: "DIAJUKAN" }, data: { status: "DITANGGAPI", tanggapan, ditanggapiAt: now, ditanggapiOlehId: ctx.viewer!.id, batasSengketa: batas.at, batasSengketaSementara: batas.provisional } });
     if (count === 0) throw new ConflictError("CONFLICT", "Keberatan ini baru saja ditanggapi.", "id");
     const row = await tx.permohonanInformasi.update({ where: { id: k.permohonanId }, data: { seq: { increment: 1 } } });
     await log(tx, row, row.seq, "TANGGAPAN_KEBERATAN", ctx.viewer!.id, tanggapan);

@@ -7,6 +7,8 @@ import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from
 import type { Context } from "../../context";
 import { InstansiRef } from "../instansi/types";
 import { ALASAN_LABEL, PENGECUALIAN_PASAL_17, grounds } from "./rules";
+import { PenjelasanTenggatRef } from "../calendar/types";
+import { explainFor, jendelaKeberatanChain, permohonanChain, sengketaChain, tanggapanKeberatanChain } from "../calendar/deadlines";
 import * as service from "./service";
 
 export const FormatEnum = builder.enumType("FormatInformasi", { values: ["SOFTCOPY", "HARDCOPY"] as const });
@@ -19,7 +21,7 @@ export const AlasanEnum = builder.enumType("AlasanKeberatan", {
 });
 export const KeberatanStatusEnum = builder.enumType("KeberatanStatus", { values: ["DIAJUKAN", "DITANGGAPI"] as const });
 
-const GroundRef = builder.objectRef<{ alasan: keyof typeof ALASAN_LABEL; sejak: Date | null; batas: Date | null; bisaDiajukan: boolean }>("AlasanKeberatanStatus").implement({
+const GroundRef = builder.objectRef<{ alasan: keyof typeof ALASAN_LABEL; sejak: Date | null; batas: Date | null; bisaDiajukan: boolean; instansiId: string }>("AlasanKeberatanStatus").implement({
   description: "Whether an objection ground exists for this request, since when, and the last day to use it",
   fields: (t) => ({
     alasan: t.expose("alasan", { type: AlasanEnum }),
@@ -27,6 +29,12 @@ const GroundRef = builder.objectRef<{ alasan: keyof typeof ALASAN_LABEL; sejak: 
     sejak: t.expose("sejak", { type: "DateTime", nullable: true }),
     batas: t.expose("batas", { type: "DateTime", nullable: true, description: "Close of office on the 30th working day after the ground arose" }),
     bisaDiajukan: t.exposeBoolean("bisaDiajukan"),
+    batasPenjelasan: t.field({
+      type: PenjelasanTenggatRef,
+      nullable: true,
+      description: "How the last day to object is computed (30 working days, Pasal 36 ayat 1)",
+      resolve: (g, _a, ctx) => (g.sejak ? explainFor(ctx, g.instansiId, () => jendelaKeberatanChain(g.sejak!)) : null),
+    }),
   }),
 });
 
@@ -45,10 +53,36 @@ export const KeberatanRef = builder.prismaNode("Keberatan", {
     status: t.expose("status", { type: KeberatanStatusEnum }),
     diajukanAt: t.expose("diajukanAt", { type: "DateTime" }),
     tenggatTanggapan: t.expose("tenggatTanggapan", { type: "DateTime", description: "30 working days (Pasal 36 ayat 2)" }),
+    tenggatTanggapanSementara: t.exposeBoolean("tenggatTanggapanSementara"),
+    tenggatTanggapanPenjelasan: t.field({
+      type: PenjelasanTenggatRef,
+      nullable: true,
+      description: "How the answer deadline is computed (while it runs)",
+      select: { permohonan: { select: { instansiId: true } } },
+      resolve: (k, _a, ctx) => (k.status === "DIAJUKAN" ? explainFor(ctx, k.permohonan.instansiId, () => tanggapanKeberatanChain(k)) : null),
+    }),
     tanggapan: t.exposeString("tanggapan", { nullable: true }),
     ditanggapiAt: t.expose("ditanggapiAt", { type: "DateTime", nullable: true }),
     batasSengketa: t.expose("batasSengketa", { type: "DateTime", nullable: true, description: "Last day to take the dispute to the Komisi Informasi (14 working days)" }),
+    batasSengketaSementara: t.exposeBoolean("batasSengketaSementara"),
+    batasSengketaPenjelasan: t.field({
+      type: PenjelasanTenggatRef,
+      nullable: true,
+      description: "How the Komisi Informasi window is computed (while it is open)",
+      select: { permohonan: { select: { instansiId: true } } },
+      resolve: (k, _a, ctx) => (k.status === "DITANGGAPI" && k.batasSengketa && k.batasSengketa.getTime() > Date.now() ? explainFor(ctx, k.permohonan.instansiId, () => sengketaChain(k)) : null),
+    }),
     permohonan: t.relation("permohonan"),
+  }),
+});
+
+builder.prismaObject("PermohonanLog", {
+  description: "One step in an information request's history (its objections' steps included)",
+  fields: (t) => ({
+    seq: t.exposeInt("seq"),
+    aksi: t.exposeString("aksi"),
+    pesan: t.exposeString("pesan", { nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
 
@@ -67,6 +101,12 @@ export const PermohonanRef = builder.prismaNode("PermohonanInformasi", {
     diterimaAt: t.expose("diterimaAt", { type: "DateTime" }),
     tenggat: t.expose("tenggat", { type: "DateTime", description: "10 working days, or the extended deadline" }),
     tenggatSementara: t.exposeBoolean("tenggatSementara"),
+    tenggatPenjelasan: t.field({
+      type: PenjelasanTenggatRef,
+      nullable: true,
+      description: "How the answer deadline is computed (10 working days, plus the extension; while undecided)",
+      resolve: (p, _a, ctx) => (p.status === "DITERIMA" || p.status === "DIPERPANJANG" ? explainFor(ctx, p.instansiId, (cal) => permohonanChain(p, cal)) : null),
+    }),
     terlambat: t.boolean({ resolve: (p) => !p.diputusAt && p.tenggat.getTime() < Date.now() }),
     alasanPerpanjangan: t.exposeString("alasanPerpanjangan", { nullable: true }),
     diputusAt: t.expose("diputusAt", { type: "DateTime", nullable: true }),
@@ -78,10 +118,11 @@ export const PermohonanRef = builder.prismaNode("PermohonanInformasi", {
     pemohonNama: t.string({ select: { pemohon: { select: { namaLengkap: true } } }, resolve: (p) => p.pemohon.namaLengkap }),
     instansi: t.relation("instansi"),
     keberatan: t.relation("keberatan", { query: { orderBy: { diajukanAt: "asc" } } }),
+    riwayat: t.relation("riwayat", { query: { orderBy: { seq: "asc" } }, description: "The request's history, oldest first" }),
     alasanKeberatan: t.field({
       type: [GroundRef],
       description: "For each Pasal 35 ground: whether it exists now and the last day to object on it",
-      resolve: async (p, _a, ctx) => grounds(await ctx.calendars.get(p.instansiId), p, new Date()).map((g) => ({ ...g, batas: g.batas?.at ?? null })),
+      resolve: async (p, _a, ctx) => grounds(await ctx.calendars.get(p.instansiId), p, new Date()).map((g) => ({ ...g, batas: g.batas?.at ?? null, instansiId: p.instansiId })),
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
