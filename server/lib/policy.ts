@@ -39,6 +39,11 @@ export interface ActionRule {
   recorder?: boolean;
   /** people only: an API client never may, whatever its scopes (e.g. a signed internal note) */
   peopleOnly?: boolean;
+  /**
+   * A list or feed: the action each of its rows needs. Whoever may see the list must see every row of its
+   * instansi, and whoever may see any such row (not as its owner) must see the list (checked in policy.test.ts).
+   */
+  rows?: string;
 }
 
 /** `on: ANY` in a field scope: could the caller do this to some resource? (a mutation by id, before the row is read) */

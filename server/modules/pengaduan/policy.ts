@@ -11,7 +11,7 @@ export const MEJA_PENGADUAN: Desk = MEJA_LAYANAN;
 
 export const PENGADUAN_POLICY = catalogue({
   /** the complaint desk of an instansi (`mejaPengaduan`, `mejaPengaduanBerubah`) */
-  "pengaduan:lihatMeja": { desk: MEJA_PENGADUAN },
+  "pengaduan:lihatMeja": { desk: MEJA_PENGADUAN, rows: "pengaduan:lihat" },
   /** one complaint with its history and attachments (node, downloads, `pengaduanBerubah`) */
   "pengaduan:lihat": { owner: "pelaporId", desk: MEJA_PENGADUAN, recorder: true },
   /** who complained, when not confidential */

@@ -14,7 +14,7 @@ export const PETUGAS_LAYANAN: readonly Role[] = MEJA_LAYANAN.roles;
 
 export const PENGAJUAN_POLICY = catalogue({
   /** the queue of an instansi (`antrian`, `antrianBerubah`) */
-  "pengajuan:lihatAntrian": { desk: MEJA_LAYANAN },
+  "pengajuan:lihatAntrian": { desk: MEJA_LAYANAN, rows: "pengajuan:lihat" },
   /** how many per status (`antrianJumlah`): the desk, and statistics clients */
   "pengajuan:hitungAntrian": { desk: { roles: MEJA_LAYANAN.roles, clients: ["KASUS_INSTANSI", "BACA_STATISTIK"] } },
   /** one request with its documents, results and history (node, downloads, `pengajuanBerubah`) */

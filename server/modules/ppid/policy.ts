@@ -10,7 +10,7 @@ export const ATASAN_PPID: Desk = { roles: ["ATASAN_PPID"], clients: [] };
 
 export const PPID_POLICY = catalogue({
   /** the registers of requests and objections of an instansi (lists and CSV) */
-  "ppid:lihatRegister": { desk: MEJA_PPID },
+  "ppid:lihatRegister": { desk: MEJA_PPID, rows: "ppid:lihat" },
   /** one request or objection (node, `permohonanInformasiBerubah`) */
   "ppid:lihat": { owner: "pemohonId", desk: MEJA_PPID },
   /** extend the deadline once, decide */
