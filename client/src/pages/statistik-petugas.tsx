@@ -99,7 +99,7 @@ type Detail = Extract<NonNullable<StatistikPetugasQuery["statistikDetail"]>, { _
 
 const STAFF_ROLES = ["PETUGAS", "ADMIN", "PPID", "ATASAN_PPID"];
 
-/** Whether the API will show this viewer the detail of that instansi (the rule is the server's: staffOf). */
+/** Whether the API will show this viewer the detail of that instansi (the rule is the server's: statistik:lihatDetail in server/modules/skm/policy.ts). */
 export function bolehLihatRincian(me: Me | null | undefined, instansiId: string): boolean {
   if (!me || me.status !== "AKTIF" || !instansiId) return false;
   return me.role === "SUPERADMIN" || (STAFF_ROLES.includes(me.role) && me.instansi?.id === instansiId);
