@@ -54,6 +54,11 @@ export function activeViewer(c: Caller) {
   return v && v.status === "AKTIF" ? v : null;
 }
 
+/** An active SUPERADMIN (who works every desk of every instansi). */
+export function isSuperadmin(c: Caller): boolean {
+  return activeViewer(c)?.role === "SUPERADMIN";
+}
+
 /** Works `desk` for `instansiId` (or, with ANY, for some instansi). */
 export function onDesk(c: Caller, desk: Desk, instansiId: string | typeof ANY, peopleOnly = false): boolean {
   const v = activeViewer(c);

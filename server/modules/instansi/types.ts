@@ -13,6 +13,7 @@ import {
   nextOpening,
 } from "../calendar/working-time";
 import type { Context } from "../../context";
+import { ANY, can } from "../../policy";
 
 const HARI = ["", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"];
 
@@ -237,12 +238,12 @@ builder.mutationFields((t) => ({
   }),
   updateInstansi: t.prismaField({
     type: "Instansi",
-    authScopes: (_r, args) => ({ adminOf: String(args.id.id) }),
+    authScopes: (_r, args) => ({ can: { action: "instansi:kelola", on: { instansiId: String(args.id.id) } } }),
     errors: { types: [ValidationError, ConflictError] },
     args: { id: t.arg.globalID({ required: true, for: InstansiRef }), input: t.arg({ type: InstansiInput, required: true }) },
     resolve: async (query, _r, args, ctx) => {
       const data = instansiData(args.input);
-      if (data.kode && ctx.viewer!.role !== "SUPERADMIN") {
+      if (data.kode && !can(ctx, "instansi:ubahKode", { instansiId: String(args.id.id) })) {
         throw new ValidationError("KODE_LOCKED", "Kode instansi hanya dapat diubah oleh superadmin.", "kode");
       }
       try {
@@ -258,7 +259,7 @@ builder.mutationFields((t) => ({
   setJamLayanan: t.prismaField({
     type: "Instansi",
     description: "Replace an office's opening hours",
-    authScopes: (_r, args) => ({ adminOf: String(args.instansiId.id) }),
+    authScopes: (_r, args) => ({ can: { action: "instansi:kelola", on: { instansiId: String(args.instansiId.id) } } }),
     errors: { types: [ValidationError] },
     args: { instansiId: t.arg.globalID({ required: true, for: InstansiRef }), jamLayanan: t.arg({ type: [JamLayananInput], required: true }) },
     resolve: async (query, _r, args, ctx) => {
@@ -275,7 +276,7 @@ builder.mutationFields((t) => ({
   addPenutupan: t.prismaField({
     type: "PenutupanInstansi",
     description: "Close one office on a date",
-    authScopes: (_r, args) => ({ adminOf: String(args.instansiId.id) }),
+    authScopes: (_r, args) => ({ can: { action: "instansi:kelola", on: { instansiId: String(args.instansiId.id) } } }),
     errors: { types: [ValidationError, ConflictError] },
     args: {
       instansiId: t.arg.globalID({ required: true, for: InstansiRef }),
@@ -301,11 +302,10 @@ builder.mutationFields((t) => ({
   removePenutupan: t.boolean({
     errors: { types: [NotFoundError] },
     args: { id: t.arg.globalID({ required: true, for: PenutupanRef }) },
-    authScopes: { role: ["ADMIN", "SUPERADMIN"] },
+    authScopes: { can: { action: "instansi:kelola", on: ANY } },
     resolve: async (_r, args, ctx) => {
       const row = await ctx.prisma.penutupanInstansi.findUnique({ where: { id: args.id.id } });
-      const v = ctx.viewer!;
-      if (!row || (v.role !== "SUPERADMIN" && row.instansiId !== v.instansiId)) {
+      if (!row || !can(ctx, "instansi:kelola", row)) {
         throw new NotFoundError("PENUTUPAN_NOT_FOUND", "Hari tutup tidak ditemukan.", "id");
       }
       await ctx.prisma.penutupanInstansi.delete({ where: { id: row.id } });
