@@ -59,10 +59,15 @@ export function isSuperadmin(c: Caller): boolean {
   return activeViewer(c)?.role === "SUPERADMIN";
 }
 
+/** Whether a person with this role works `desk` (of their instansi; SUPERADMIN every desk). Pure: the web client uses it too. */
+export function roleWorks(role: Role, desk: Desk): boolean {
+  return role === "SUPERADMIN" || desk.roles.includes(role);
+}
+
 /** Works `desk` for `instansiId` (or, with ANY, for some instansi). */
 export function onDesk(c: Caller, desk: Desk, instansiId: string | typeof ANY, peopleOnly = false): boolean {
   const v = activeViewer(c);
-  if (v) return v.role === "SUPERADMIN" || (desk.roles.includes(v.role) && (instansiId === ANY || v.instansiId === instansiId));
+  if (v) return roleWorks(v.role, desk) && (v.role === "SUPERADMIN" || instansiId === ANY || v.instansiId === instansiId);
   if (peopleOnly || c.viewer) return false; // a pending or suspended person is nobody's desk
   return clientHas(c, desk.clients, instansiId === ANY ? undefined : instansiId);
 }
