@@ -9,8 +9,9 @@ import { clientHas } from "./caller";
  * (`assertCan` / `can` at the start of each method), so a list and the rows in it can never disagree.
  *
  * An action is declarative: which desk may do it (roles of the instansi, SUPERADMIN always, API clients by
- * scope), whether the case's owner may, whether only people (no API client) may. No role comparison outside
- * these files.
+ * scope), whether the case's owner may, whether only people (no API client) may. In the domains that have a
+ * policy, no role is compared anywhere else. (Accounts, services and API-client administration still use the
+ * builder's `role`/`adminOf`/`superadmin` scopes and account/rules.ts.)
  */
 
 /** Who asks: a signed-in person, an API client (another system), or nobody. */
