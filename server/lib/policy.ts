@@ -34,6 +34,8 @@ export interface Resource {
 export interface ActionRule {
   /** the desk that may do it, for a resource of its own instansi */
   desk?: Desk;
+  /** any active citizen (PEMOHON) may: starting a case of their own, at any instansi */
+  citizens?: boolean;
   /** the owner of the case may do it: the resource field naming the owner */
   owner?: "pemohonId" | "pelaporId";
   /** the API client that recorded the case may (a channel gateway reading back what it recorded) */
@@ -84,6 +86,7 @@ export function isOwner(c: Caller, rule: ActionRule, r: Resource | typeof ANY): 
 }
 
 export function allows(rule: ActionRule, c: Caller, r: Resource | typeof ANY): boolean {
+  if (rule.citizens && activeViewer(c)?.role === "PEMOHON") return true;
   if (isOwner(c, rule, r)) return true;
   if (rule.desk && onDesk(c, rule.desk, r === ANY ? ANY : r.instansiId, rule.peopleOnly)) return true;
   // who recorded a case is known only on the row: never granted "on some resource"

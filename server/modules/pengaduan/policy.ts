@@ -10,6 +10,8 @@ import type { PelakuPengaduan } from "./transitions";
 export const MEJA_PENGADUAN: Desk = MEJA_LAYANAN;
 
 export const PENGADUAN_POLICY = catalogue({
+  /** file a complaint online, with evidence: citizens only (the desk records others' with pengaduan:catat) */
+  "pengaduan:buat": { citizens: true },
   /** the complaint desk of an instansi (`mejaPengaduan`, `mejaPengaduanBerubah`) */
   "pengaduan:lihatMeja": { desk: MEJA_PENGADUAN, rows: "pengaduan:lihat" },
   /** one complaint with its history and attachments (node, downloads, `pengaduanBerubah`) */

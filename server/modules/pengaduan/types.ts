@@ -165,7 +165,7 @@ builder.mutationFields((t) => ({
   buatPengaduan: t.prismaField({
     type: "Pengaduan",
     description: "A registered citizen files a complaint with at least one evidence file (multipart)",
-    authScopes: { role: ["PEMOHON"] },
+    authScopes: { can: { action: "pengaduan:buat", on: ANY } },
     errors,
     args: {
       instansiId: t.arg.globalID({ required: true, for: InstansiRef }),

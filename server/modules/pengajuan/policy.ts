@@ -13,6 +13,8 @@ export const MEJA_LAYANAN: Desk = { roles: ["PETUGAS", "ADMIN"], clients: ["KASU
 export const PETUGAS_LAYANAN: readonly Role[] = MEJA_LAYANAN.roles;
 
 export const PENGAJUAN_POLICY = catalogue({
+  /** start a request (a draft): citizens only */
+  "pengajuan:buat": { citizens: true },
   /** the queue of an instansi (`antrian`, `antrianBerubah`) */
   "pengajuan:lihatAntrian": { desk: MEJA_LAYANAN, rows: "pengajuan:lihat" },
   /** how many per status (`antrianJumlah`): the desk, and statistics clients */

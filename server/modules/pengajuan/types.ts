@@ -384,7 +384,7 @@ builder.mutationFields((t) => ({
   createPengajuan: t.prismaField({
     type: "Pengajuan",
     description: "Start a draft for a service (optionally from a rejected one: its form and documents are carried over)",
-    authScopes: { role: ["PEMOHON"] },
+    authScopes: { can: { action: "pengajuan:buat", on: ANY } },
     errors: pengajuanErrors,
     args: {
       layananId: t.arg.globalID({ required: true, for: LayananRef }),

@@ -9,6 +9,8 @@ export const MEJA_PPID: Desk = { roles: ["PPID", "ATASAN_PPID", "ADMIN"], client
 export const ATASAN_PPID: Desk = { roles: ["ATASAN_PPID"], clients: [] };
 
 export const PPID_POLICY = catalogue({
+  /** ask for public information: citizens only */
+  "ppid:ajukan": { citizens: true },
   /** the registers of requests and objections of an instansi (lists and CSV) */
   "ppid:lihatRegister": { desk: MEJA_PPID, rows: "ppid:lihat" },
   /** one request or objection (node, `permohonanInformasiBerubah`) */

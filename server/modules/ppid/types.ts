@@ -158,7 +158,7 @@ builder.mutationFields((t) => ({
   ajukanPermohonanInformasi: t.prismaField({
     type: "PermohonanInformasi",
     description: "A registered requester asks for public information; answered within 10 working days",
-    authScopes: { role: ["PEMOHON"] },
+    authScopes: { can: { action: "ppid:ajukan", on: ANY } },
     errors,
     args: {
       instansiId: t.arg.globalID({ required: true, for: InstansiRef }),
