@@ -2,8 +2,7 @@ import { Readable } from "node:stream";
 import type { Plugin } from "graphql-yoga";
 import type { Services } from "./context";
 import { tokenFromHeaders } from "./modules/auth/session";
-import { pelakuOf } from "./modules/pengajuan/service";
-import { pelakuPengaduan } from "./modules/pengaduan/service";
+import { can } from "./policy";
 import { buktiPengajuanPdf } from "./modules/pengajuan/bukti";
 import { ZONE_LABEL, formatMinutes } from "./modules/instansi/rules";
 import { revealIdentity } from "./modules/identity/protect";
@@ -34,7 +33,7 @@ export function useDownloads(services: Services): Plugin {
       const { token, via } = tokenFromHeaders(request.headers);
       const client = isClientToken(token) && via === "bearer" ? await services.clients.resolve(token) : null;
       const resolved = isClientToken(token) ? null : await services.sessions.resolve(token);
-      const ctx = { viewer: resolved?.viewer ?? null, client } as Parameters<typeof pelakuOf>[0];
+      const ctx = { viewer: resolved?.viewer ?? null, client } as Parameters<typeof can>[0];
       const prisma = services.db.prisma;
       const notFound = () => respond(404, "Berkas tidak ditemukan atau Anda tidak berhak mengunduhnya.");
 
@@ -46,8 +45,8 @@ export function useDownloads(services: Services): Plugin {
       if (!resolved && !client) return respond(401, "Silakan masuk terlebih dahulu.");
 
       if (kind === "lampiran-pengaduan") {
-        const row = await prisma.pengaduanLampiran.findUnique({ where: { id }, include: { file: true, pengaduan: { select: { pelaporId: true, instansiId: true } } } });
-        if (!row || !pelakuPengaduan(ctx, row.pengaduan)) return notFound();
+        const row = await prisma.pengaduanLampiran.findUnique({ where: { id }, include: { file: true, pengaduan: { select: { pelaporId: true, instansiId: true, dicatatOlehKlienId: true } } } });
+        if (!row || !can(ctx, "pengaduan:lihat", row.pengaduan)) return notFound();
         return endResponse(await fileResponse(services, fetchAPI, row.file, request.method === "HEAD"));
       }
       if (kind === "dokumen" || kind === "hasil") {
@@ -55,7 +54,7 @@ export function useDownloads(services: Services): Plugin {
           kind === "dokumen"
             ? await prisma.dokumenPengajuan.findUnique({ where: { id }, include: { file: true, pengajuan: { select: { pemohonId: true, instansiId: true } } } })
             : await prisma.hasilDokumen.findUnique({ where: { id }, include: { file: true, pengajuan: { select: { pemohonId: true, instansiId: true } } } });
-        if (!row || !pelakuOf(ctx, row.pengajuan)) return notFound();
+        if (!row || !can(ctx, "pengajuan:lihat", row.pengajuan)) return notFound();
         await auditRead(
           {
             prisma,
@@ -87,7 +86,7 @@ export function useDownloads(services: Services): Plugin {
           dokumen: { where: { diganti: false }, include: { persyaratan: { select: { label: true, urutan: true } }, file: { select: { namaAsli: true } } } },
         },
       });
-      if (!p || !pelakuOf(ctx, p) || !p.nomorRegistrasi || !p.diajukanAt) return notFound();
+      if (!p || !can(ctx, "pengajuan:lihat", p) || !p.nomorRegistrasi || !p.diajukanAt) return notFound();
       const pdf = await buktiPengajuanPdf({
         nomorRegistrasi: p.nomorRegistrasi,
         layanan: p.layanan.nama,

@@ -10,8 +10,8 @@ import type { Context } from "../context";
 import type { ApiScope, Role } from "../generated/prisma/enums";
 import { forbidden, unauthenticated } from "../lib/errors";
 import { clientHas } from "../lib/caller";
-
-const STAFF_ROLES: Role[] = ["PETUGAS", "ADMIN", "PPID", "ATASAN_PPID"];
+import { can, type Action } from "../policy";
+import type { ANY, Resource } from "../lib/policy";
 
 export interface AuthScopes {
   /** anyone, including anonymous callers */
@@ -24,14 +24,17 @@ export interface AuthScopes {
   role: Role[];
   /** ADMIN of this instansi, or SUPERADMIN */
   adminOf: string;
-  /** staff (PETUGAS, ADMIN, PPID, ATASAN_PPID) of this instansi, or SUPERADMIN */
-  staffOf: string;
+  /**
+   * The caller may do `action` (server/policy.ts: the same check the services make) to `on`: an instansi (a list,
+   * a desk), a case, or ANY (some resource: the first gate of a mutation by id, whose service checks the row).
+   */
+  can: { action: Action; on: Resource | typeof ANY };
   superadmin: boolean;
   /** any API client (another system), whatever its scopes */
   apiClient: boolean;
   /**
    * an API client holding the scope (or one of the scopes), for that instansi when `instansiId` is given.
-   * Combine with staff scopes through `$any`, e.g. `{ $any: { staffOf: id, apiScope: { scope: "KASUS_INSTANSI", instansiId: id } } }`.
+   * For who works a desk, use `can` (the policy names the scopes of each desk).
    */
   apiScope: ApiScope | { scope: ApiScope | ApiScope[]; instansiId?: string | null };
 }
@@ -65,8 +68,7 @@ export const builder = new SchemaBuilder<{
         superadmin: active && v!.role === "SUPERADMIN",
         role: (roles) => active && roles.includes(v!.role),
         adminOf: (instansiId) => active && (v!.role === "SUPERADMIN" || (v!.role === "ADMIN" && v!.instansiId === instansiId)),
-        staffOf: (instansiId) =>
-          active && (v!.role === "SUPERADMIN" || (STAFF_ROLES.includes(v!.role) && v!.instansiId === instansiId)),
+        can: ({ action, on }) => can(ctx, action, on),
         // every scope above reads `viewer`, which is null for an API client: a client gets only what these grant
         apiClient: !!ctx.client,
         apiScope: (p) => (typeof p === "string" ? clientHas(ctx, p) : clientHas(ctx, p.scope, p.instansiId)),

@@ -23,6 +23,9 @@ import type { AccountStatus, Role as DbRole } from "../../server/generated/prism
  *   hidden  the object is not visible to the caller: NotFoundError, NOT_FOUND or a null node (no existence leak)
  *   deny    FORBIDDEN (UNAUTHENTICATED for anonymous callers)
  * and every cell must match the rule. Anything else (validation failures, internal errors) fails the test.
+ * Lists and queues ask for their rows and the rows' fields, not only a count: a caller allowed a list must get
+ * its rows (see `rows`), never a list whose every row is refused. The last tests check that pairing directly:
+ * for every caller, a desk list is allowed exactly when the cases in it are (server/policy.ts).
  */
 
 const USERS = ["pending", "citizen", "citizen2", "petugasA", "adminA", "adminB", "ppidA", "atasanA", "superadmin"] as const;
@@ -32,7 +35,9 @@ const ALL: Caller[] = ["anon", ...USERS, ...CLIENTS];
 const SIGNED_IN: Caller[] = [...USERS];
 const ACTIVE: Caller[] = USERS.filter((u) => u !== "pending");
 const CITIZENS: Caller[] = ["citizen", "citizen2"];
+/** every desk of instansi A (statistics behind the public figures) */
 const STAFF_A: Caller[] = ["petugasA", "adminA", "ppidA", "atasanA", "superadmin"];
+/** the service and complaint desk of A: the queue, the complaint desk and their cases (not PPID, not atasan PPID) */
 const CASE_STAFF_A: Caller[] = ["petugasA", "adminA", "superadmin"];
 const PPID_DESK_A: Caller[] = ["adminA", "ppidA", "atasanA", "superadmin"];
 const ADMINS_A: Caller[] = ["adminA", "superadmin"];
@@ -61,6 +66,8 @@ interface Rule {
   hidden?: Caller[];
   /** builds the call; may create a fresh target so state-changing operations can run for every caller */
   call: (caller: Caller) => Call | Promise<Call>;
+  /** a list: whoever is allowed must get at least one row, each with every field asked for (no null, no error) */
+  rows?: boolean;
 }
 
 let t: TestApp;
@@ -198,8 +205,12 @@ const RULES: Record<string, Rule[]> = {
   // --- Query --------------------------------------------------------------------------------------------
   "Query.aksesDataSaya": [{ allow: SIGNED_IN, call: () => ({ query: `{ aksesDataSaya(first: 1) { edges { node { aksi } } } }` }) }],
   "Query.aksiLabel": [{ allow: ALL, call: () => ({ query: `{ aksiLabel { aksi label } }` }) }],
-  "Query.antrian": [{ allow: [...STAFF_A, "kKasus"], call: () => ({ query: `query($i: ID) { antrian(instansiId: $i, first: 1) { totalCount } }`, variables: { i: A() } }) }],
-  "Query.antrianJumlah": [{ allow: [...STAFF_A, "kKasus", "kStatistik"], call: () => ({ query: `query($i: ID) { antrianJumlah(instansiId: $i) { status jumlah } }`, variables: { i: A() } }) }],
+  "Query.antrian": [{
+    allow: [...CASE_STAFF_A, "kKasus"],
+    rows: true,
+    call: () => ({ query: `query($i: ID) { antrian(instansiId: $i, first: 5) { totalCount edges { node { id nomorRegistrasi status formData pemohon { nama nomorIdentitasMasked } dokumen { namaFile } aksiTersedia } } } }`, variables: { i: A() } }),
+  }],
+  "Query.antrianJumlah": [{ allow: [...CASE_STAFF_A, "kKasus", "kStatistik"], call: () => ({ query: `query($i: ID) { antrianJumlah(instansiId: $i) { status jumlah } }`, variables: { i: A() } }) }],
   "Query.auditLog": [{ allow: ["superadmin"], call: () => ({ query: `{ auditLog(first: 1) { edges { node { aksi } } } }` }) }],
   "Query.hariLibur": [{ allow: ALL, call: () => ({ query: `{ hariLibur(tahun: 2026) { tanggal } }` }) }],
   "Query.hitungTenggat": [{ allow: ALL, call: () => ({ query: `query($i: ID!) { hitungTenggat(instansiId: $i, mulai: "2026-03-02T01:00:00Z", jumlah: 2, satuan: HARI_KERJA) { __typename } }`, variables: { i: A() } }) }],
@@ -212,10 +223,14 @@ const RULES: Record<string, Rule[]> = {
   "Query.layananList": [{ allow: ALL, call: () => ({ query: `{ layananList(first: 1, termasukNonaktif: true) { edges { node { kode } } } }` }) }],
   "Query.legalVersions": [{ allow: ALL, call: () => ({ query: `{ legalVersions { syaratKetentuan } }` }) }],
   "Query.me": [{ allow: ALL, call: () => ({ query: `{ me { id } }` }) }],
-  "Query.mejaPengaduan": [{ allow: [...STAFF_A, "kKasus"], call: () => ({ query: `query($i: ID) { mejaPengaduan(instansiId: $i, first: 1) { totalCount } }`, variables: { i: A() } }) }],
+  "Query.mejaPengaduan": [{
+    allow: [...CASE_STAFF_A, "kKasus"],
+    rows: true,
+    call: () => ({ query: `query($i: ID) { mejaPengaduan(instansiId: $i, first: 5) { totalCount edges { node { id kodeLacak judul uraian status lampiran { namaFile } aksiTersedia } } } }`, variables: { i: A() } }),
+  }],
   "Query.myData": [{ allow: SIGNED_IN, call: () => ({ query: `{ myData }` }) }],
   "Query.myNotifications": [{ allow: SIGNED_IN, call: () => ({ query: `{ myNotifications(first: 1) { edges { node { id } } } }` }) }],
-  "Query.myPengajuan": [{ allow: ACTIVE, call: () => ({ query: `{ myPengajuan(first: 1) { edges { node { id } } } }` }) }],
+  "Query.myPengajuan": [{ allow: ACTIVE, call: () => ({ query: `{ myPengajuan(first: 5) { edges { node { id status formData pemohon { nama } } } } }` }) }],
   "Query.node": [
     node("Pengajuan (owner, staff of A, KASUS_INSTANSI of A)", "Pengajuan", "pengajuan", ["citizen", ...CASE_STAFF_A, "kKasus"], "status formData"),
     node("DokumenPengajuan (as its pengajuan)", "DokumenPengajuan", "dokumen", ["citizen", ...CASE_STAFF_A, "kKasus"], "namaFile"),
@@ -237,12 +252,12 @@ const RULES: Record<string, Rule[]> = {
     { label: "public", allow: ALL, call: () => ({ query: `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, variables: { ids: [g("Layanan", "layanan"), A()] } }) },
     { label: "a pengajuan", allow: ["citizen", ...CASE_STAFF_A, "kKasus"], call: () => ({ query: `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Pengajuan { status } } }`, variables: { ids: [g("Pengajuan", "pengajuan")] } }) },
   ],
-  "Query.pengaduanSaya": [{ allow: ACTIVE, call: () => ({ query: `{ pengaduanSaya(first: 1) { edges { node { id } } } }` }) }],
-  "Query.permohonanInformasiSaya": [{ allow: ACTIVE, call: () => ({ query: `{ permohonanInformasiSaya(first: 1) { edges { node { id } } } }` }) }],
-  "Query.registerKeberatan": [{ allow: PPID_DESK_A, call: () => ({ query: `query($i: ID) { registerKeberatan(instansiId: $i, first: 1) { edges { node { id } } } }`, variables: { i: A() } }) }],
+  "Query.pengaduanSaya": [{ allow: ACTIVE, call: () => ({ query: `{ pengaduanSaya(first: 5) { edges { node { id judul status } } } }` }) }],
+  "Query.permohonanInformasiSaya": [{ allow: ACTIVE, call: () => ({ query: `{ permohonanInformasiSaya(first: 5) { edges { node { id rincianInformasi status } } } }` }) }],
+  "Query.registerKeberatan": [{ allow: PPID_DESK_A, rows: true, call: () => ({ query: `query($i: ID) { registerKeberatan(instansiId: $i, first: 5) { edges { node { id nomorRegister alasanLabel uraian permohonan { nomorRegister rincianInformasi } } } } }`, variables: { i: A() } }) }],
   "Query.registerKeberatanCsv": [{ allow: PPID_DESK_A, call: () => ({ query: `query($i: ID) { registerKeberatanCsv(instansiId: $i) }`, variables: { i: A() } }) }],
   "Query.registerPermohonanCsv": [{ allow: PPID_DESK_A, call: () => ({ query: `query($i: ID) { registerPermohonanCsv(instansiId: $i) }`, variables: { i: A() } }) }],
-  "Query.registerPermohonanInformasi": [{ allow: PPID_DESK_A, call: () => ({ query: `query($i: ID) { registerPermohonanInformasi(instansiId: $i, first: 1) { edges { node { id } } } }`, variables: { i: A() } }) }],
+  "Query.registerPermohonanInformasi": [{ allow: PPID_DESK_A, rows: true, call: () => ({ query: `query($i: ID) { registerPermohonanInformasi(instansiId: $i, first: 5) { totalCount edges { node { id nomorRegister rincianInformasi pemohonNama status keberatan { uraian } } } } }`, variables: { i: A() } }) }],
   "Query.statistik": [{ allow: ALL, call: () => ({ query: `query($i: ID!) { statistik(instansiId: $i, periode: TAHUN, tahun: 2026) { __typename } }`, variables: { i: A() } }) }],
   "Query.statistikDetail": [{ allow: [...STAFF_A, "kStatistik"], call: () => ({ query: `query($i: ID!) { statistikDetail(instansiId: $i, periode: TAHUN, tahun: 2026) { __typename } }`, variables: { i: A() } }) }],
   "Query.unreadNotificationCount": [{ allow: SIGNED_IN, call: () => ({ query: `{ unreadNotificationCount }` }) }],
@@ -352,8 +367,8 @@ const RULES: Record<string, Rule[]> = {
   "Mutation.verifyEmail": [{ allow: ALL, call: () => ({ query: `mutation { verifyEmail(token: "bukan-token") { __typename } }` }) }],
 
   // --- Subscription (subscribed, or refused when subscribing) -------------------------------------------
-  "Subscription.antrianBerubah": [{ allow: [...STAFF_A, "kKasus"], call: () => ({ query: `subscription($i: ID) { antrianBerubah(instansiId: $i) { id } }`, variables: { i: A() } }) }],
-  "Subscription.mejaPengaduanBerubah": [{ allow: [...STAFF_A, "kKasus"], call: () => ({ query: `subscription($i: ID) { mejaPengaduanBerubah(instansiId: $i) { id } }`, variables: { i: A() } }) }],
+  "Subscription.antrianBerubah": [{ allow: [...CASE_STAFF_A, "kKasus"], call: () => ({ query: `subscription($i: ID) { antrianBerubah(instansiId: $i) { id } }`, variables: { i: A() } }) }],
+  "Subscription.mejaPengaduanBerubah": [{ allow: [...CASE_STAFF_A, "kKasus"], call: () => ({ query: `subscription($i: ID) { mejaPengaduanBerubah(instansiId: $i) { id } }`, variables: { i: A() } }) }],
   "Subscription.myAccountStatus": [{ allow: SIGNED_IN, call: () => ({ query: `subscription { myAccountStatus { status } }` }) }],
   "Subscription.myPengajuanBerubah": [{ allow: ACTIVE, call: () => ({ query: `subscription { myPengajuanBerubah { id } }` }) }],
   "Subscription.notificationAdded": [{ allow: SIGNED_IN, call: () => ({ query: `subscription { notificationAdded { id } }` }) }],
@@ -401,6 +416,18 @@ function classify(field: string, res: GqlResult): { outcome: Outcome; code?: str
   return { outcome: "allow" };
 }
 
+/** Whether a connection came back with rows whose every field asked for has a value. */
+function rowsProblem(connection: unknown): string | null {
+  const edges = (connection as { edges?: Array<{ node: unknown } | null> } | null)?.edges;
+  if (!edges) return "no edges";
+  if (edges.length === 0) return "no rows (the test data has some)";
+  const nulls = (v: unknown, path: string): string[] =>
+    v === null ? [path] : Array.isArray(v) ? v.flatMap((x, i) => nulls(x, `${path}.${i}`)) : typeof v === "object" ? Object.entries(v as object).flatMap(([k, x]) => nulls(x, `${path}.${k}`)) : [];
+  // a value may be legitimately null (an unnumbered draft); a row, or a whole nested object, may not
+  const missing = edges.flatMap((e, i) => (e?.node == null ? [`edges.${i}.node`] : nulls(e.node, `edges.${i}.node`).filter((p) => !/\.(nomorRegistrasi)$/.test(p))));
+  return missing.length ? `null in ${missing.join(", ")}` : null;
+}
+
 function rootFields(): string[] {
   const sdl = buildSchema(fs.readFileSync(SCHEMA_FILE, "utf8"));
   return ["Query", "Mutation", "Subscription"].flatMap((type) => Object.keys((sdl.getType(type) as GraphQLObjectType).getFields()).map((f) => `${type}.${f}`));
@@ -426,6 +453,10 @@ describe.each(CASES)("$name", ({ field, rule }) => {
       if (got.problem && expected === "allow") wrong.push(`${caller}: allowed, but ${got.problem}`);
       else if (got.problem) wrong.push(`${caller}: expected ${expected}, got ${got.problem}`);
       else if (got.outcome !== expected) wrong.push(`${caller}: expected ${expected}, got ${got.outcome}${got.code ? ` (${got.code})` : ""}`);
+      else if (got.outcome === "allow" && rule.rows) {
+        const problem = rowsProblem(res.data?.[field.split(".")[1]!]);
+        if (problem) wrong.push(`${caller}: allowed the list, but ${problem}`);
+      }
       else if (got.outcome === "deny" && got.code !== (caller === "anon" ? "UNAUTHENTICATED" : "FORBIDDEN")) wrong.push(`${caller}: refused with ${got.code}`);
     }
     expect(wrong).toEqual([]);
@@ -439,4 +470,110 @@ it("refusals say so in Indonesian, and a citizen never reads another citizen's d
   const other = await insertUser("PEMOHON", "AKTIF", null);
   const read = await t.gql(`query($id: ID!) { node(id: $id) { ... on User { namaLengkap email nomorIdentitas } } }`, { id: other.globalId }, { token: tokens.citizen });
   expect(read.data?.node ?? null).toBeNull();
+});
+
+// --- One source for who may do what: a desk list and the cases in it ------------------------------------
+
+/**
+ * For every caller, a desk list (and its live feed) is allowed exactly when the cases in it are: no caller
+ * passes a queue and is then refused every row (PPID and atasan PPID were, issue 12 §7), or may open every case
+ * of a desk but not the desk. The case's own applicant is left out: owning one case is not working the desk.
+ */
+interface Pair {
+  list: string;
+  type: string;
+  key: string;
+  fields: string;
+  /** the list as a query, or a live feed with the event that makes it send the case */
+  query: string;
+  event?: () => void;
+}
+const PAIRS: Pair[] = [
+  { list: "antrian", type: "Pengajuan", key: "pengajuan", fields: "status formData pemohon { nama } riwayat { aktor }", query: "antrian(instansiId: $i, first: 20) { edges { node { id ...F } } }" },
+  { list: "mejaPengaduan", type: "Pengaduan", key: "pengaduan", fields: "judul uraian riwayat { aksi } lampiran { namaFile }", query: "mejaPengaduan(instansiId: $i, first: 20) { edges { node { id ...F } } }" },
+  { list: "registerPermohonanInformasi", type: "PermohonanInformasi", key: "permohonan", fields: "rincianInformasi pemohonNama keberatan { uraian }", query: "registerPermohonanInformasi(instansiId: $i, first: 20) { edges { node { id ...F } } }" },
+  { list: "registerKeberatan", type: "Keberatan", key: "keberatan", fields: "uraian alasanLabel permohonan { rincianInformasi }", query: "registerKeberatan(instansiId: $i, first: 20) { edges { node { id ...F } } }" },
+  {
+    list: "antrianBerubah",
+    type: "Pengajuan",
+    key: "pengajuan",
+    fields: "status formData pemohon { nama }",
+    query: "antrianBerubah(instansiId: $i) { id ...F }",
+    event: () => t.app.services.pubsub.publish("instansi:queue", ids.A!, { pengajuanId: ids.pengajuan!, status: "DIAJUKAN", seq: 1 }),
+  },
+  {
+    list: "mejaPengaduanBerubah",
+    type: "Pengaduan",
+    key: "pengaduan",
+    fields: "judul uraian",
+    query: "mejaPengaduanBerubah(instansiId: $i) { id ...F }",
+    event: () => t.app.services.pubsub.publish("instansi:pengaduan", ids.A!, { id: ids.pengaduan!, seq: 1 }),
+  },
+];
+
+/** Subscribes as `token`, makes the event happen until one arrives, and answers what the feed sent (or its refusal). */
+async function firstEvent(query: string, variables: Record<string, unknown>, token: string | undefined, event: () => void): Promise<{ subscribed: boolean; result: GqlResult }> {
+  const request = new Request("http://localhost/graphql", { method: "POST", headers: { "x-forwarded-for": "10.0.0.1", ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+  const enveloped = t.app.yoga.getEnveloped({ request, params: { query, variables } } as never);
+  const document = enveloped.parse(query);
+  const contextValue = await enveloped.contextFactory();
+  const result = await enveloped.subscribe({ schema: enveloped.schema, document, variableValues: variables, contextValue });
+  if (typeof (result as AsyncIterable<unknown>)[Symbol.asyncIterator] !== "function") return { subscribed: false, result: JSON.parse(JSON.stringify(result)) as GqlResult };
+  const iterator = result as AsyncGenerator<unknown>;
+  const next = iterator.next();
+  let arrived = false;
+  void next.then(() => (arrived = true));
+  // the feed listens from its first read on: send the event until it is heard
+  for (let i = 0; i < 200 && !arrived; i++) {
+    event();
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const first = await next;
+  await iterator.return?.(undefined);
+  return { subscribed: true, result: JSON.parse(JSON.stringify(first.value)) as GqlResult };
+}
+
+describe.each(PAIRS)("$list and its $type rows", (pair) => {
+  it("is allowed to exactly the callers who may open its cases, and then shows them with their fields", async () => {
+    const wrong: string[] = [];
+    const fragment = `fragment F on ${pair.type} { ${pair.fields} }`;
+    const listDoc = `${pair.event ? "subscription" : "query"}($i: ID) { ${pair.query} } ${fragment}`;
+    const nodeDoc = `query($id: ID!) { node(id: $id) { id ...F } } ${fragment}`;
+    const caseId = g(pair.type, pair.key);
+    for (const caller of ALL.filter((c) => c !== "citizen")) {
+      const token = tokens[caller];
+      // the list itself is refused (an error on the list field), or passes and answers its rows
+      let listed: boolean;
+      let listRes: GqlResult;
+      if (pair.event) {
+        const sub = await firstEvent(listDoc, { i: A() }, token, pair.event);
+        listed = sub.subscribed;
+        listRes = sub.result;
+      } else {
+        listRes = await t.gql(listDoc, { i: A() }, { token });
+        listed = !(listRes.errors ?? []).some((e) => ((e as { path?: unknown[] }).path?.length ?? 0) <= 1);
+      }
+      const nodeRes = await t.gql(nodeDoc, { id: caseId }, { token });
+      const opened = !nodeRes.errors?.length && nodeRes.data?.node != null;
+      const codes = (r: GqlResult) => JSON.stringify(r.errors?.map((e) => e.extensions?.code) ?? []);
+      if (listed !== opened) {
+        wrong.push(`${caller}: list ${listed ? `allowed (row errors ${codes(listRes)})` : `refused ${codes(listRes)}`}, case ${opened ? "allowed" : `refused ${codes(nodeRes)}`}`);
+        continue;
+      }
+      if (!listed) {
+        if (!listRes.errors?.every((e) => ACCESS.includes(e.extensions?.code as string))) wrong.push(`${caller}: list refused unclearly ${JSON.stringify(listRes.errors)}`);
+        continue;
+      }
+      if (listRes.errors?.length) {
+        wrong.push(`${caller}: list allowed, but ${JSON.stringify(listRes.errors)}`);
+        continue;
+      }
+      const value = listRes.data![pair.list];
+      const rows = pair.event ? [value] : (value as { edges: Array<{ node: unknown }> }).edges.map((e) => e.node);
+      if (!rows.some((r) => (r as { id: string }).id === caseId)) wrong.push(`${caller}: the case is not in the list`);
+      const problem = rowsProblem({ edges: rows.map((node) => ({ node })) });
+      if (problem) wrong.push(`${caller}: ${problem}`);
+    }
+    expect(wrong).toEqual([]);
+  });
 });

@@ -4,6 +4,9 @@ import { graphql } from "../gql";
 import type { SessionQuery as SessionQueryResult } from "../gql/graphql";
 import { createLoketClient, type LoketClient } from "./client";
 import { connection } from "./connection";
+import { roleWorks } from "../../../server/lib/policy";
+import { MEJA_LAYANAN } from "../../../server/modules/pengajuan/policy";
+import { MEJA_PPID } from "../../../server/modules/ppid/policy";
 
 const SessionQuery = graphql(`
   query Session {
@@ -80,9 +83,9 @@ export function StaticSession({ value, children }: { value: Partial<SessionValue
   );
 }
 
-/** An active officer or admin who works a desk (the queue, the complaint desk). */
+/** An active officer or admin who works the service desk (the queue, the complaint desk): the server's policy decides. */
 export function isActiveStaff(me: Me | null | undefined): boolean {
-  return !!me && me.status === "AKTIF" && (me.role === "PETUGAS" || me.role === "ADMIN" || me.role === "SUPERADMIN");
+  return !!me && me.status === "AKTIF" && roleWorks(me.role, MEJA_LAYANAN);
 }
 
 /** An active citizen (the only role that applies for services and files complaints online). */
@@ -90,7 +93,7 @@ export function isActiveCitizen(me: Me | null | undefined): boolean {
   return !!me && me.status === "AKTIF" && me.role === "PEMOHON";
 }
 
-/** The PPID desk: the PPID, the PPID's superior, and the instansi's admins. */
+/** The PPID desk: the PPID, the PPID's superior, and the instansi's admins (the server's policy decides). */
 export function isActivePpidDesk(me: Me | null | undefined): boolean {
-  return !!me && me.status === "AKTIF" && (me.role === "PPID" || me.role === "ATASAN_PPID" || me.role === "ADMIN" || me.role === "SUPERADMIN");
+  return !!me && me.status === "AKTIF" && roleWorks(me.role, MEJA_PPID);
 }

@@ -7,6 +7,8 @@ import { formatDateTime, formatSisaKerja } from "../lib/format";
 import { rawId } from "../lib/ids";
 import { KANAL_LABEL, PENGADUAN_STATUS_LABEL, PENGAJUAN_STATUS_LABEL } from "../lib/labels";
 import type { Me } from "../lib/session";
+import { roleWorks } from "../../../server/lib/policy";
+import { STATISTIK_POLICY } from "../../../server/modules/skm/policy";
 
 const StatistikPetugasDoc = graphql(`
   query StatistikPetugas($instansiId: ID!, $periode: Periode!, $tahun: Int!, $ke: Int) {
@@ -97,12 +99,11 @@ const StatistikPetugasDoc = graphql(`
 
 type Detail = Extract<NonNullable<StatistikPetugasQuery["statistikDetail"]>, { __typename: "StatistikDetailSuccess" }>["data"];
 
-const STAFF_ROLES = ["PETUGAS", "ADMIN", "PPID", "ATASAN_PPID"];
-
-/** Whether the API will show this viewer the detail of that instansi (the rule is the server's: staffOf). */
+/** Whether the API will show this viewer the detail of that instansi: the server's own rule (statistik:lihatDetail). */
 export function bolehLihatRincian(me: Me | null | undefined, instansiId: string): boolean {
   if (!me || me.status !== "AKTIF" || !instansiId) return false;
-  return me.role === "SUPERADMIN" || (STAFF_ROLES.includes(me.role) && me.instansi?.id === instansiId);
+  const desk = STATISTIK_POLICY["statistik:lihatDetail"].desk;
+  return roleWorks(me.role, desk) && (me.role === "SUPERADMIN" || me.instansi?.id === instansiId);
 }
 
 const dur = (m: number | null | undefined) => (m == null ? "—" : formatSisaKerja(m).text);

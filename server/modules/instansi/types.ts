@@ -8,6 +8,7 @@ import { formatMinutes, parseHours, parseKode, parseZone, ZONE_LABEL } from "./r
 import { explainDeadline, isOpen, nextOpening, type DeadlineExplanation, type DeadlineRule } from "../calendar/working-time";
 import { PenjelasanTenggatRef } from "../calendar/types";
 import type { Context } from "../../context";
+import { ANY, can } from "../../policy";
 import { changeCalendar, tanggalPanjang } from "../calendar/deadlines";
 
 const JENIS_LIBUR = { LIBUR_NASIONAL: "hari libur", CUTI_BERSAMA: "cuti bersama" } as const;
@@ -251,12 +252,12 @@ builder.mutationFields((t) => ({
   }),
   updateInstansi: t.prismaField({
     type: "Instansi",
-    authScopes: (_r, args) => ({ adminOf: String(args.id.id) }),
+    authScopes: (_r, args) => ({ can: { action: "instansi:kelola", on: { instansiId: String(args.id.id) } } }),
     errors: { types: [ValidationError, ConflictError] },
     args: { id: t.arg.globalID({ required: true, for: InstansiRef }), input: t.arg({ type: InstansiInput, required: true }) },
     resolve: async (query, _r, args, ctx) => {
       const data = instansiData(args.input);
-      if (data.kode && ctx.viewer!.role !== "SUPERADMIN") {
+      if (data.kode && !can(ctx, "instansi:ubahKode", { instansiId: String(args.id.id) })) {
         throw new ValidationError("KODE_LOCKED", "Kode instansi hanya dapat diubah oleh superadmin.", "kode");
       }
       try {
@@ -275,7 +276,7 @@ builder.mutationFields((t) => ({
   setJamLayanan: t.prismaField({
     type: "Instansi",
     description: "Replace an office's opening hours",
-    authScopes: (_r, args) => ({ adminOf: String(args.instansiId.id) }),
+    authScopes: (_r, args) => ({ can: { action: "instansi:kelola", on: { instansiId: String(args.instansiId.id) } } }),
     errors: { types: [ValidationError] },
     args: { instansiId: t.arg.globalID({ required: true, for: InstansiRef }), jamLayanan: t.arg({ type: [JamLayananInput], required: true }) },
     resolve: async (query, _r, args, ctx) => {
@@ -291,7 +292,7 @@ builder.mutationFields((t) => ({
   addPenutupan: t.prismaField({
     type: "PenutupanInstansi",
     description: "Close one office on a date",
-    authScopes: (_r, args) => ({ adminOf: String(args.instansiId.id) }),
+    authScopes: (_r, args) => ({ can: { action: "instansi:kelola", on: { instansiId: String(args.instansiId.id) } } }),
     errors: { types: [ValidationError, ConflictError] },
     args: {
       instansiId: t.arg.globalID({ required: true, for: InstansiRef }),
@@ -315,11 +316,10 @@ builder.mutationFields((t) => ({
   removePenutupan: t.boolean({
     errors: { types: [NotFoundError] },
     args: { id: t.arg.globalID({ required: true, for: PenutupanRef }) },
-    authScopes: { role: ["ADMIN", "SUPERADMIN"] },
+    authScopes: { can: { action: "instansi:kelola", on: ANY } },
     resolve: async (_r, args, ctx) => {
       const row = await ctx.prisma.penutupanInstansi.findUnique({ where: { id: args.id.id } });
-      const v = ctx.viewer!;
-      if (!row || (v.role !== "SUPERADMIN" && row.instansiId !== v.instansiId)) {
+      if (!row || !can(ctx, "instansi:kelola", row)) {
         throw new NotFoundError("PENUTUPAN_NOT_FOUND", "Hari tutup tidak ditemukan.", "id");
       }
       return changeCalendar(ctx, row.instansiId, async (tx) => {

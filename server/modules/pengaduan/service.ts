@@ -11,7 +11,9 @@ import { enqueueEmail } from "../mail/outbox";
 import { complaintFollowUpDeadline } from "../calendar/working-time";
 import { ALLOWED_MIME } from "../layanan/rules";
 import { PENGADUAN_STATUS_LABEL, PENGADUAN_TRANSITIONS, nextPengaduan, type AksiPengaduan, type PelakuPengaduan } from "./transitions";
-import { actorIds, clientHas } from "../../lib/caller";
+import { actorIds } from "../../lib/caller";
+import { assertCan, can } from "../../policy";
+import { peranPengaduan } from "./policy";
 import { KANAL_KLIEN } from "../api-client/rules";
 import { enqueueWebhook, relayId } from "../webhook/outbox";
 
@@ -21,25 +23,9 @@ const EVIDENCE_MIME = [...ALLOWED_MIME, "video/mp4", "video/quicktime", "video/w
 const EVIDENCE_MAX = 20 * 1024 * 1024;
 const notFound = () => new NotFoundError("PENGADUAN_NOT_FOUND", "Pengaduan tidak ditemukan.", "id");
 
-/** The reporter, staff of the instansi (also an API client with KASUS_INSTANSI of it), or nobody (→ not found). */
-export function pelakuPengaduan(ctx: Pick<Context, "viewer" | "client">, p: { pelaporId: string | null; instansiId: string }): PelakuPengaduan | null {
-  const v = ctx.viewer;
-  if (!v) return clientHas(ctx, "KASUS_INSTANSI", p.instansiId) ? "STAF" : null;
-  if (v.status !== "AKTIF") return null;
-  if (p.pelaporId && v.id === p.pelaporId) return "PELAPOR";
-  if (v.role === "SUPERADMIN") return "STAF";
-  if (["PETUGAS", "ADMIN"].includes(v.role) && v.instansiId === p.instansiId) return "STAF";
-  return null;
-}
-
-/** The reporter's identity of a confidential complaint is for the instansi's admins only (and the reporter). */
+/** Who complained: for the reporter and the desk; a confidential reporter only for the instansi's admins (policy.ts). */
 export function maySeeReporter(ctx: Pick<Context, "viewer" | "client">, p: { pelaporId: string | null; instansiId: string; rahasia: boolean }): boolean {
-  const pelaku = pelakuPengaduan(ctx, p);
-  if (!pelaku) return false;
-  if (pelaku === "PELAPOR" || !p.rahasia) return true;
-  // a confidential reporter is for the instansi's admins: never for another system
-  const v = ctx.viewer;
-  return !!v && (v.role === "SUPERADMIN" || (v.role === "ADMIN" && v.instansiId === p.instansiId));
+  return can(ctx, p.rahasia ? "pengaduan:lihatPelaporRahasia" : "pengaduan:lihatPelapor", p);
 }
 
 export function revealOffline(ctx: Pick<Context, "keys">, p: { id: string; namaPelapor: string | null; kontakPelapor: string | null }) {
@@ -47,9 +33,10 @@ export function revealOffline(ctx: Pick<Context, "keys">, p: { id: string; namaP
   return { nama: open(p.namaPelapor, "nama"), kontak: open(p.kontakPelapor, "kontak") };
 }
 
-export async function loadPengaduan(ctx: Context, id: string) {
+/** A complaint the caller may act on (its reporter, the desk), with who the caller is to it; others' are "not found". */
+export async function loadPengaduan(ctx: Context, id: string): Promise<{ p: Pengaduan; pelaku: PelakuPengaduan }> {
   const p = await ctx.prisma.pengaduan.findUnique({ where: { id } });
-  const pelaku = p && pelakuPengaduan(ctx, p);
+  const pelaku = p && peranPengaduan(ctx, p);
   if (!p || !pelaku) throw notFound();
   return { p, pelaku };
 }
@@ -106,12 +93,10 @@ export interface NewPengaduan {
 
 export async function buatPengaduan(ctx: Context, input: NewPengaduan, offline: boolean): Promise<Pengaduan> {
   const v = ctx.viewer;
-  // an API client with BUAT_PENGADUAN records complaints for its instansi that came through its channel
-  const viaClient = offline && !v && clientHas(ctx, "BUAT_PENGADUAN", input.instansiId);
-  if (!v && !viaClient) throw forbidden("Hanya petugas instansi ini yang dapat mencatat pengaduan.");
-  if (offline && v && !(v.role === "SUPERADMIN" || (["PETUGAS", "ADMIN"].includes(v.role) && v.instansiId === input.instansiId))) {
-    throw forbidden("Hanya petugas instansi ini yang dapat mencatat pengaduan.");
-  }
+  if (!v && !offline) throw forbidden();
+  // offline: the desk, or an API client with BUAT_PENGADUAN for complaints of its instansi that came through its channel
+  if (offline) assertCan(ctx, "pengaduan:catat", { instansiId: input.instansiId }, undefined, "Hanya petugas instansi ini yang dapat mencatat pengaduan.");
+  const viaClient = offline && !v;
   if (viaClient && !(KANAL_KLIEN as readonly string[]).includes(input.kanal ?? "")) {
     throw new ValidationError("KANAL_INVALID", `Klien API mencatat pengaduan dari kanal ${KANAL_KLIEN.join(" atau ")}.`, "kanal");
   }

@@ -17,7 +17,9 @@ import * as service from "./service";
 import { auditRead } from "../audit/service";
 import { isUniqueViolation } from "../account/service";
 import { callerInstansiId } from "../../lib/caller";
-import { kasusScopes } from "../pengajuan/types";
+import { deskScope } from "../pengajuan/types";
+import { ANY, can } from "../../policy";
+import { peranPengaduan } from "./policy";
 
 export const PengaduanStatusEnum = builder.enumType("PengaduanStatus", { values: ["DITERIMA", "DIVERIFIKASI", "DITOLAK", "DITINDAKLANJUTI", "SELESAI"] as const });
 export const KanalEnum = builder.enumType("KanalPengaduan", { values: ["WEB", "LANGSUNG", "KOTAK_SARAN", "TELEPON", "WHATSAPP"] as const });
@@ -32,7 +34,7 @@ export const LampiranRef = builder.prismaNode("PengaduanLampiran", {
   id: { field: "id" },
   // seen as its complaint is (also when fetched alone through node(id))
   select: { id: true, pengaduan: { select: { pelaporId: true, instansiId: true, dicatatOlehKlienId: true } } },
-  authScopes: (l, ctx) => service.pelakuPengaduan(ctx, l.pengaduan) !== null || (!!ctx.client && l.pengaduan.dicatatOlehKlienId === ctx.client.id),
+  authScopes: (l) => ({ can: { action: "pengaduan:lihat", on: l.pengaduan } }),
   fields: (t) => ({
     bukti: t.exposeBoolean("bukti", { description: "true: evidence from the reporter; false: documentation of a response" }),
     namaFile: t.string({ select: { file: { select: { namaAsli: true } } }, resolve: (l) => l.file.namaAsli }),
@@ -61,7 +63,7 @@ export const PengaduanRef = builder.prismaNode("Pengaduan", {
   description:
     "A complaint. Visible to its reporter, the staff of its instansi, and the API client that recorded it; a confidential reporter's identity only to the instansi's admins.",
   // also the API client that recorded it (a channel gateway), to read it back and relay answers
-  authScopes: (p, ctx) => service.pelakuPengaduan(ctx, p) !== null || (!!ctx.client && p.dicatatOlehKlienId === ctx.client.id),
+  authScopes: (p) => ({ can: { action: "pengaduan:lihat", on: p } }),
   fields: (t) => ({
     kodeLacak: t.exposeString("kodeLacak"),
     status: t.expose("status", { type: PengaduanStatusEnum }),
@@ -103,7 +105,7 @@ export const PengaduanRef = builder.prismaNode("Pengaduan", {
     aksiTersedia: t.field({
       type: [AksiPengaduanEnum],
       resolve: (p, _a, ctx) => {
-        const pelaku = service.pelakuPengaduan(ctx, p);
+        const pelaku = peranPengaduan(ctx, p);
         return pelaku ? aksiPengaduanTersedia(pelaku, p.status, p.dibukaKembali) : [];
       },
     }),
@@ -139,7 +141,7 @@ builder.queryFields((t) => ({
     type: "Pengaduan",
     cursor: "id",
     description: "The complaint desk of an instansi: unverified and overdue first",
-    authScopes: (_r, args, ctx) => kasusScopes(String(args.instansiId?.id ?? callerInstansiId(ctx) ?? "")),
+    authScopes: (_r, args, ctx) => deskScope("pengaduan:lihatMeja", args.instansiId, ctx),
     args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }), status: t.arg({ type: [PengaduanStatusEnum], required: false }), terlambat: t.arg.boolean({ required: false }) },
     totalCount: (_p, args, ctx) => ctx.prisma.pengaduan.count({ where: deskWhere(ctx, String(args.instansiId?.id ?? callerInstansiId(ctx)), args.status, args.terlambat) }),
     resolve: (query, _r, args, ctx) =>
@@ -180,7 +182,7 @@ builder.mutationFields((t) => ({
   buatPengaduan: t.prismaField({
     type: "Pengaduan",
     description: "A registered citizen files a complaint with at least one evidence file (multipart)",
-    authScopes: { role: ["PEMOHON"] },
+    authScopes: { can: { action: "pengaduan:buat", on: ANY } },
     errors,
     args: {
       instansiId: t.arg.globalID({ required: true, for: InstansiRef }),
@@ -202,7 +204,7 @@ builder.mutationFields((t) => ({
     type: "Pengaduan",
     description:
       "Staff record a complaint that arrived offline (in person, suggestion box, phone, WhatsApp), for a named or unnamed reporter; an API client with BUAT_PENGADUAN records those of its channel (kanal WEB or WHATSAPP) for its instansi",
-    authScopes: (_r, a) => ({ $any: { role: ["PETUGAS", "ADMIN", "SUPERADMIN"], apiScope: { scope: "BUAT_PENGADUAN", instansiId: String(a.instansiId.id) } } }),
+    authScopes: (_r, a) => ({ can: { action: "pengaduan:catat", on: { instansiId: String(a.instansiId.id) } } }),
     errors,
     args: {
       instansiId: t.arg.globalID({ required: true, for: InstansiRef }),
@@ -224,7 +226,7 @@ builder.mutationFields((t) => ({
   ubahStatusPengaduan: t.prismaField({
     type: "Pengaduan",
     description: "Staff: VERIFIKASI, TOLAK (pesan = reason), TINDAK_LANJUT (pesan + optional photos/videos/documents), SELESAIKAN; the reporter: TIDAK_PUAS once (pesan = reason)",
-    authScopes: { $any: { active: true, apiScope: "KASUS_INSTANSI" } },
+    authScopes: { can: { action: "pengaduan:ubahStatus", on: ANY } },
     errors,
     args: {
       id: t.arg.globalID({ required: true, for: PengaduanRef }),
@@ -237,7 +239,7 @@ builder.mutationFields((t) => ({
   }),
   tambahKategoriPengaduan: t.prismaField({
     type: "KategoriPengaduan",
-    authScopes: (_r, args) => ({ adminOf: String(args.instansiId.id) }),
+    authScopes: (_r, args) => ({ can: { action: "pengaduan:kelolaKategori", on: { instansiId: String(args.instansiId.id) } } }),
     errors: { types: [ValidationError, ConflictError] },
     args: { instansiId: t.arg.globalID({ required: true, for: InstansiRef }), nama: t.arg.string({ required: true, ...safe }) },
     resolve: async (query, _r, a, ctx) => {
@@ -253,13 +255,12 @@ builder.mutationFields((t) => ({
   }),
   ubahKategoriPengaduan: t.prismaField({
     type: "KategoriPengaduan",
-    authScopes: { role: ["ADMIN", "SUPERADMIN"] },
+    authScopes: { can: { action: "pengaduan:kelolaKategori", on: ANY } },
     errors: { types: [NotFoundError, ValidationError] },
     args: { id: t.arg.globalID({ required: true, for: KategoriPengaduanRef }), nama: t.arg.string({ required: false, ...safe }), aktif: t.arg.boolean({ required: false }) },
     resolve: async (query, _r, a, ctx) => {
       const k = await ctx.prisma.kategoriPengaduan.findUnique({ where: { id: String(a.id.id) } });
-      const v = ctx.viewer!;
-      if (!k || (v.role !== "SUPERADMIN" && v.instansiId !== k.instansiId)) throw new NotFoundError("KATEGORI_NOT_FOUND", "Kategori tidak ditemukan.", "id");
+      if (!k || !can(ctx, "pengaduan:kelolaKategori", k)) throw new NotFoundError("KATEGORI_NOT_FOUND", "Kategori tidak ditemukan.", "id");
       return ctx.prisma.kategoriPengaduan.update({ ...q(query), where: { id: k.id }, data: { ...(a.nama ? { nama: a.nama.trim() } : {}), ...(a.aktif != null ? { aktif: a.aktif } : {}) } });
     },
   }),
@@ -269,7 +270,7 @@ builder.subscriptionFields((t) => ({
   pengaduanBerubah: t.prismaField({
     type: "Pengaduan",
     description: "One complaint as it changes (its reporter and the desk); the current state first",
-    authScopes: { $any: { active: true, apiScope: "KASUS_INSTANSI" } },
+    authScopes: { can: { action: "pengaduan:lihat", on: ANY } },
     args: { id: t.arg.globalID({ required: true, for: PengaduanRef }) },
     subscribe: async (_r, args, ctx) => {
       const { p } = await service.loadPengaduan(ctx, String(args.id.id)).catch(() => {
@@ -285,7 +286,7 @@ builder.subscriptionFields((t) => ({
   }),
   mejaPengaduanBerubah: t.prismaField({
     type: "Pengaduan",
-    authScopes: (_r, args, ctx) => kasusScopes(String(args.instansiId?.id ?? callerInstansiId(ctx) ?? "")),
+    authScopes: (_r, args, ctx) => deskScope("pengaduan:lihatMeja", args.instansiId, ctx),
     args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }) },
     subscribe: (_r, args, ctx) => deskFeed(ctx, String(args.instansiId?.id ?? callerInstansiId(ctx))),
     resolve: (query, e, _a, ctx) => ctx.prisma.pengaduan.findUniqueOrThrow({ ...q(query), where: { id: (e as unknown as { id: string }).id } }),

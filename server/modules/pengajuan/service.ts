@@ -11,7 +11,9 @@ import { statusPengajuan } from "../mail/templates";
 import { validateForm, type FieldDef } from "../layanan/form";
 import { STATUS_LABEL, next, isFinal, CLOCK_RUNNING, type Aksi, type Pelaku, TRANSITIONS } from "./transitions";
 import { deadline, pause } from "./sla";
-import { actorIds, clientHas } from "../../lib/caller";
+import { actorIds } from "../../lib/caller";
+import { assertCan, can } from "../../policy";
+import { PETUGAS_LAYANAN, peranPengajuan } from "./policy";
 import { webhookDeliveries, relayId } from "../webhook/outbox";
 import { ident, insertFrom, setList, table, type Row } from "../../db/sql";
 
@@ -24,23 +26,12 @@ export const MAX_FILES_PER_REQUEST = 10;
 const notFound = () => new NotFoundError("PENGAJUAN_NOT_FOUND", "Pengajuan tidak ditemukan.", "id");
 
 /**
- * Who the viewer is to this pengajuan: its applicant, staff of its instansi (also an API client with
- * KASUS_INSTANSI of that instansi), or nobody (→ not found).
+ * Loads a pengajuan the viewer may see (policy.ts: `pengajuan:lihat`), with who the viewer is to it for the state
+ * table; others' are "not found", never "forbidden" (no existence leak).
  */
-export function pelakuOf(ctx: Pick<Context, "viewer" | "client">, p: { pemohonId: string; instansiId: string }): Pelaku | null {
-  const v = ctx.viewer;
-  if (!v) return clientHas(ctx, "KASUS_INSTANSI", p.instansiId) ? "STAF" : null;
-  if (v.status !== "AKTIF") return null;
-  if (v.id === p.pemohonId) return "PEMOHON";
-  if (v.role === "SUPERADMIN") return "STAF";
-  if ((v.role === "PETUGAS" || v.role === "ADMIN") && v.instansiId === p.instansiId) return "STAF";
-  return null;
-}
-
-/** Loads a pengajuan the viewer may see; others' are "not found", never "forbidden" (no existence leak). */
 export async function loadVisible(ctx: Context, id: string): Promise<{ p: Pengajuan; pelaku: Pelaku }> {
   const p = await ctx.prisma.pengajuan.findUnique({ where: { id } });
-  const pelaku = p && pelakuOf(ctx, p);
+  const pelaku = p && can(ctx, "pengajuan:lihat", p) ? peranPengajuan(ctx, p) : null;
   if (!p || !pelaku) throw notFound();
   return { p, pelaku };
 }
@@ -102,7 +93,7 @@ export async function createDraft(
 }
 
 function ownEditable(ctx: Context, p: Pengajuan) {
-  if (p.pemohonId !== ctx.viewer!.id) throw notFound();
+  assertCan(ctx, "pengajuan:ubahDraft", p, notFound);
   if (p.status !== "DRAFT" && p.status !== "PERLU_PERBAIKAN") {
     throw new InvalidStateError("NOT_EDITABLE", `Pengajuan berstatus ${STATUS_LABEL[p.status].toLowerCase()} tidak dapat diubah.`);
   }
@@ -252,7 +243,7 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
   const found = (await ctx.prisma.pengajuan.findUnique({ where: { id: input.id }, include: input.aksi === "AJUKAN" ? SUBMIT_READ : TRANSITION_READ })) as
     | (Prisma.PengajuanGetPayload<{ include: typeof TRANSITION_READ }> & Partial<Pick<SubmitRead, "dokumen">>)
     | null;
-  const pelaku = found && pelakuOf(ctx, found);
+  const pelaku = found && peranPengajuan(ctx, found);
   if (!found || !pelaku) throw notFound();
   const { layanan, pemohon, dokumen: _dokumen, ...p } = found;
   const ke = next(pelaku, p.status, input.aksi);
@@ -432,13 +423,12 @@ export function publishPengajuan(ctx: Context, p: Pengajuan, log?: PengajuanLog)
 // Staff: assignment, internal notes, results
 
 export async function assign(ctx: Context, input: { id: string; versi: number; petugasId: string | null }): Promise<Pengajuan> {
-  const { p, pelaku } = await loadVisible(ctx, input.id);
-  if (pelaku !== "STAF") throw forbidden("Hanya petugas instansi yang dapat menugaskan pengajuan.");
-  const v = ctx.viewer;
+  const { p } = await loadVisible(ctx, input.id);
+  assertCan(ctx, "pengajuan:tugaskan", p, undefined, "Hanya petugas instansi yang dapat menugaskan pengajuan.");
   if (input.petugasId) {
-    if (v?.role === "PETUGAS" && input.petugasId !== v.id) throw forbidden("Petugas hanya dapat mengambil pengajuan untuk dirinya sendiri.");
+    if (input.petugasId !== ctx.viewer?.id) assertCan(ctx, "pengajuan:tugaskanOrangLain", p, undefined, "Petugas hanya dapat mengambil pengajuan untuk dirinya sendiri.");
     const officer = await ctx.prisma.user.findUnique({ where: { id: input.petugasId }, select: { role: true, instansiId: true, status: true } });
-    if (!officer || officer.status !== "AKTIF" || officer.instansiId !== p.instansiId || !["PETUGAS", "ADMIN"].includes(officer.role)) {
+    if (!officer || officer.status !== "AKTIF" || officer.instansiId !== p.instansiId || !PETUGAS_LAYANAN.includes(officer.role)) {
       throw new ValidationError("PETUGAS_INVALID", "Petugas yang dipilih bukan petugas aktif instansi ini.", "petugasId");
     }
   }
@@ -450,10 +440,10 @@ export async function assign(ctx: Context, input: { id: string; versi: number; p
 }
 
 export async function addCatatan(ctx: Context, input: { id: string; isi: string }) {
-  const { p, pelaku } = await loadVisible(ctx, input.id);
-  if (pelaku !== "STAF") throw notFound();
+  const { p } = await loadVisible(ctx, input.id);
+  assertCan(ctx, "pengajuan:lihatInternal", p, notFound);
   // an internal note is signed by an officer; another system has no name to sign it with
-  if (!ctx.viewer) throw forbidden("Catatan internal hanya dapat ditulis oleh petugas.");
+  assertCan(ctx, "pengajuan:catatInternal", p, undefined, "Catatan internal hanya dapat ditulis oleh petugas.");
   const isi = input.isi.trim();
   if (isi.length < 2 || isi.length > 4000) throw new ValidationError("CATATAN_INVALID", "Catatan 2–4000 karakter.", "isi");
   return ctx.prisma.catatanInternal.create({ data: { pengajuanId: p.id, penulisId: ctx.viewer!.id, isi } });
@@ -468,8 +458,8 @@ function kodeVerifikasi(): string {
 }
 
 export async function uploadHasil(ctx: Context, input: { id: string; versi: number; judul: string; file: UploadedFile }): Promise<Pengajuan> {
-  const { p, pelaku } = await loadVisible(ctx, input.id);
-  if (pelaku !== "STAF") throw forbidden("Hanya petugas instansi yang dapat melampirkan hasil.");
+  const { p } = await loadVisible(ctx, input.id);
+  assertCan(ctx, "pengajuan:lampirkanHasil", p, undefined, "Hanya petugas instansi yang dapat melampirkan hasil.");
   if (p.status !== "DIPROSES") throw new InvalidStateError("NOT_PROCESSING", "Dokumen hasil dilampirkan saat pengajuan sedang diproses.");
   const judul = input.judul.trim();
   if (judul.length < 3 || judul.length > 200) throw new ValidationError("JUDUL_INVALID", "Judul dokumen hasil 3–200 karakter.", "judul");

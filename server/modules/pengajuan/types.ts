@@ -18,6 +18,8 @@ import { remaining } from "./sla";
 import * as service from "./service";
 import { auditRead } from "../audit/service";
 import { callerInstansiId } from "../../lib/caller";
+import { ANY, can, type Action } from "../../policy";
+import { peranPengajuan } from "./policy";
 
 export const PengajuanStatusEnum = builder.enumType("PengajuanStatus", {
   values: ["DRAFT", "DIAJUKAN", "PERLU_PERBAIKAN", "DIVERIFIKASI", "DIPROSES", "SELESAI", "SIAP_DIAMBIL", "DIAMBIL", "DITOLAK", "DIBATALKAN"] as const,
@@ -35,7 +37,7 @@ export const FileScalar = builder.scalarType("File", {
 });
 
 function viewerIsStaffOf(ctx: Context, p: { pemohonId: string; instansiId: string }) {
-  return service.pelakuOf(ctx, p) === "STAF";
+  return can(ctx, "pengajuan:lihatInternal", p);
 }
 
 const PemohonRef = builder.objectRef<{ p: { pemohonId: string; instansiId: string }; user: { id: string; namaLengkap: string; email: string; telepon: string; identityMasked: string; identityCipher: string; identityType: string } }>("Pemohon").implement({
@@ -83,7 +85,7 @@ export const PengajuanLogRef = builder.prismaObject("PengajuanLog", {
 export const DokumenRef = builder.prismaNode("DokumenPengajuan", {
   id: { field: "id" },
   select: { id: true, persyaratanId: true, pengajuan: { select: { pemohonId: true, instansiId: true } } },
-  authScopes: (d, ctx) => service.pelakuOf(ctx, d.pengajuan) !== null,
+  authScopes: (d) => ({ can: { action: "pengajuan:lihat", on: d.pengajuan } }),
   fields: (t) => ({
     persyaratanId: t.string({ resolve: (d) => Buffer.from(`PersyaratanDokumen:${d.persyaratanId}`).toString("base64") }),
     persyaratan: t.relation("persyaratan"),
@@ -101,7 +103,7 @@ export const HasilRef = builder.prismaNode("HasilDokumen", {
   id: { field: "id" },
   description: "A result document in the applicant's Log Inbox",
   select: { id: true, pengajuan: { select: { pemohonId: true, instansiId: true } } },
-  authScopes: (h, ctx) => service.pelakuOf(ctx, h.pengajuan) !== null,
+  authScopes: (h) => ({ can: { action: "pengajuan:lihat", on: h.pengajuan } }),
   fields: (t) => ({
     judul: t.exposeString("judul"),
     kodeVerifikasi: t.exposeString("kodeVerifikasi"),
@@ -125,7 +127,7 @@ export const CatatanRef = builder.prismaObject("CatatanInternal", {
 export const PengajuanRef = builder.prismaNode("Pengajuan", {
   id: { field: "id" },
   description: "A service request. Visible to its applicant and to the staff of the instansi that runs the service.",
-  authScopes: (p, ctx) => service.pelakuOf(ctx, p) !== null,
+  authScopes: (p) => ({ can: { action: "pengajuan:lihat", on: p } }),
   fields: (t) => ({
     nomorRegistrasi: t.exposeString("nomorRegistrasi", { nullable: true }),
     status: t.expose("status", { type: PengajuanStatusEnum }),
@@ -181,14 +183,14 @@ export const PengajuanRef = builder.prismaNode("Pengajuan", {
     catatanInternal: t.relation("catatan", {
       nullable: true,
       description: "Staff only: null with a FORBIDDEN error for the applicant",
-      authScopes: (p, _a, ctx) => viewerIsStaffOf(ctx, p),
+      authScopes: (p) => ({ can: { action: "pengajuan:lihatInternal", on: p } }),
       query: { orderBy: { createdAt: "asc" } },
     }),
     aksiTersedia: t.field({
       type: [AksiEnum],
       description: "What the viewer can do now (buttons)",
       resolve: (p, _a, ctx) => {
-        const pelaku = service.pelakuOf(ctx, p);
+        const pelaku = peranPengajuan(ctx, p);
         return pelaku ? allowedActions(pelaku, p.status) : [];
       },
     }),
@@ -233,9 +235,9 @@ const StatusCount = builder.objectRef<{ status: Status; jumlah: number }>("Jumla
   fields: (t) => ({ status: t.expose("status", { type: PengajuanStatusEnum }), jumlah: t.exposeInt("jumlah") }),
 });
 
-/** Staff of the instansi, or an API client of it holding one of `scopes`. */
-export function kasusScopes(instansiId: string, scopes: Array<"KASUS_INSTANSI" | "BACA_STATISTIK"> = ["KASUS_INSTANSI"]) {
-  return { $any: { staffOf: instansiId, apiScope: { scope: scopes, instansiId } } };
+/** The field scope of a desk list: `action` for the instansi asked for (default: the caller's own). */
+export function deskScope(action: Action, instansiId: { id: string } | null | undefined, ctx: Context) {
+  return { can: { action, on: { instansiId: String(instansiId?.id ?? callerInstansiId(ctx) ?? "") } } };
 }
 
 function staffInstansi(ctx: Context, instansiId: { id: string } | null | undefined): string {
@@ -263,7 +265,7 @@ builder.queryFields((t) => ({
     type: "Pengajuan",
     cursor: "id",
     description: "The staff queue of an instansi (default: the caller's): overdue first, then by deadline, then oldest submitted",
-    authScopes: (_r, args, ctx) => kasusScopes(String(args.instansiId?.id ?? callerInstansiId(ctx) ?? "")),
+    authScopes: (_r, args, ctx) => deskScope("pengajuan:lihatAntrian", args.instansiId, ctx),
     args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }), filter: t.arg({ type: QueueFilter, required: false }) },
     totalCount: (_p, args, ctx) => ctx.prisma.pengajuan.count({ where: queueWhere(ctx, staffInstansi(ctx, args.instansiId), args.filter) }),
     resolve: async (query, _r, args, ctx) => {
@@ -288,7 +290,7 @@ builder.queryFields((t) => ({
   antrianJumlah: t.field({
     type: [StatusCount],
     description: "How many requests per status in the queue (for the dashboard's tabs)",
-    authScopes: (_r, args, ctx) => kasusScopes(String(args.instansiId?.id ?? callerInstansiId(ctx) ?? ""), ["KASUS_INSTANSI", "BACA_STATISTIK"]),
+    authScopes: (_r, args, ctx) => deskScope("pengajuan:hitungAntrian", args.instansiId, ctx),
     args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }) },
     resolve: async (_r, args, ctx) => {
       const rows = await ctx.prisma.pengajuan.groupBy({ by: ["status"], where: { instansiId: staffInstansi(ctx, args.instansiId), status: OPEN_STAFF }, _count: { _all: true } });
@@ -398,7 +400,7 @@ builder.mutationFields((t) => ({
   createPengajuan: t.prismaField({
     type: "Pengajuan",
     description: "Start a draft for a service (optionally from a rejected one: its form and documents are carried over)",
-    authScopes: { role: ["PEMOHON"] },
+    authScopes: { can: { action: "pengajuan:buat", on: ANY } },
     errors: pengajuanErrors,
     args: {
       layananId: t.arg.globalID({ required: true, for: LayananRef }),
@@ -416,7 +418,7 @@ builder.mutationFields((t) => ({
   updatePengajuan: t.prismaField({
     type: "Pengajuan",
     description: "Save form values (merged) or the delivery option of a draft, or of a request sent back for fixing",
-    authScopes: { active: true },
+    authScopes: { can: { action: "pengajuan:ubahDraft", on: ANY } },
     errors: pengajuanErrors,
     args: {
       id: t.arg.globalID({ required: true, for: PengajuanRef }),
@@ -429,7 +431,7 @@ builder.mutationFields((t) => ({
   uploadDokumenPengajuan: t.prismaField({
     type: "Pengajuan",
     description: "Upload documents into requirement slots (multipart request); a new upload replaces the slot's previous file",
-    authScopes: { active: true },
+    authScopes: { can: { action: "pengajuan:ubahDraft", on: ANY } },
     errors: pengajuanErrors,
     args: {
       id: t.arg.globalID({ required: true, for: PengajuanRef }),
@@ -446,7 +448,7 @@ builder.mutationFields((t) => ({
     type: "Pengajuan",
     description:
       "Take an action of the state table: the applicant AJUKAN/BATALKAN; staff VERIFIKASI, MINTA_PERBAIKAN (pesan), PROSES, SELESAIKAN, SIAPKAN_PENGAMBILAN, SERAHKAN (diambilOleh, identitasPengambil), TOLAK (pesan = reason)",
-    authScopes: { $any: { active: true, apiScope: "KASUS_INSTANSI" } },
+    authScopes: { can: { action: "pengajuan:ubahStatus", on: ANY } },
     errors: pengajuanErrors,
     args: {
       id: t.arg.globalID({ required: true, for: PengajuanRef }),
@@ -461,14 +463,14 @@ builder.mutationFields((t) => ({
   tugaskanPengajuan: t.prismaField({
     type: "Pengajuan",
     description: "Assign an officer (null to unassign); an officer may take a request for themself",
-    authScopes: { $any: { role: ["PETUGAS", "ADMIN", "SUPERADMIN"], apiScope: "KASUS_INSTANSI" } },
+    authScopes: { can: { action: "pengajuan:tugaskan", on: ANY } },
     errors: pengajuanErrors,
     args: { id: t.arg.globalID({ required: true, for: PengajuanRef }), versi: t.arg.int({ required: true }), petugasId: t.arg.globalID({ required: false }) },
     resolve: async (query, _r, args, ctx) => reload(ctx, query, await service.assign(ctx, { id: String(args.id.id), versi: args.versi, petugasId: args.petugasId ? String(args.petugasId.id) : null })),
   }),
   tambahCatatanInternal: t.prismaField({
     type: "CatatanInternal",
-    authScopes: { role: ["PETUGAS", "ADMIN", "SUPERADMIN"] },
+    authScopes: { can: { action: "pengajuan:catatInternal", on: ANY } },
     errors: pengajuanErrors,
     args: { id: t.arg.globalID({ required: true, for: PengajuanRef }), isi: t.arg.string({ required: true }) },
     resolve: (_q, _r, args, ctx) => service.addCatatan(ctx, { id: String(args.id.id), isi: args.isi }),
@@ -476,7 +478,7 @@ builder.mutationFields((t) => ({
   lampirkanHasil: t.prismaField({
     type: "Pengajuan",
     description: "Attach a result document (multipart): it lands in the applicant's Log Inbox with a verification code",
-    authScopes: { $any: { role: ["PETUGAS", "ADMIN", "SUPERADMIN"], apiScope: "KASUS_INSTANSI" } },
+    authScopes: { can: { action: "pengajuan:lampirkanHasil", on: ANY } },
     errors: pengajuanErrors,
     args: { id: t.arg.globalID({ required: true, for: PengajuanRef }), versi: t.arg.int({ required: true }), judul: t.arg.string({ required: true, ...safe }), file: t.arg({ type: FileScalar, required: true }) },
     resolve: async (query, _r, args, ctx) => reload(ctx, query, await service.uploadHasil(ctx, { id: String(args.id.id), versi: args.versi, judul: args.judul, file: args.file as never })),
@@ -597,7 +599,7 @@ async function* follow(ctx: Context, id: string, afterSeq: number): AsyncGenerat
       }
       if (e.seq <= last) continue;
       // visibility per event, from the event itself (who applied and where are fixed for a request's life)
-      if (!service.pelakuOf(ctx, e)) throw new GraphQLError("Pengajuan tidak ditemukan.", { extensions: { code: "NOT_FOUND" } });
+      if (!can(ctx, "pengajuan:lihat", e)) throw new GraphQLError("Pengajuan tidak ditemukan.", { extensions: { code: "NOT_FOUND" } });
       if (e.seq === last + 1) {
         last = e.seq;
         yield { pengajuanId: id, seq: e.seq, committed: service.committedRows.get(e) };
@@ -614,7 +616,7 @@ builder.subscriptionFields((t) => ({
   pengajuanBerubah: t.field({
     type: PengajuanEventRef,
     description: "Every Log Pengajuan step of one request (its applicant, staff of its instansi). Pass the last seq you saw to catch up after a reconnect.",
-    authScopes: { $any: { active: true, apiScope: "KASUS_INSTANSI" } },
+    authScopes: { can: { action: "pengajuan:lihat", on: ANY } },
     args: { id: t.arg.globalID({ required: true, for: PengajuanRef }), setelahSeq: t.arg.int({ required: false, defaultValue: 0 }) },
     subscribe: (_r, args, ctx) => followPengajuan(ctx, String(args.id.id), args.setelahSeq ?? 0),
     resolve: (e, _a, ctx, info) => withRows(ctx, info, e as LogEvent),
@@ -622,7 +624,7 @@ builder.subscriptionFields((t) => ({
   antrianBerubah: t.prismaField({
     type: "Pengajuan",
     description: "Each change in an instansi's queue (staff dashboards)",
-    authScopes: (_r, args, ctx) => kasusScopes(String(args.instansiId?.id ?? callerInstansiId(ctx) ?? "")),
+    authScopes: (_r, args, ctx) => deskScope("pengajuan:lihatAntrian", args.instansiId, ctx),
     args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }) },
     subscribe: (_r, args, ctx) => queueFeed(ctx, staffInstansi(ctx, args.instansiId)),
     resolve: async (query, e, _a, ctx) => {

@@ -1,35 +1,20 @@
 import type { Context } from "../../context";
 import type { PermohonanInformasi, Prisma } from "../../generated/prisma/client";
 import type { AlasanKeberatan, CaraPerolehan, FormatInformasi } from "../../generated/prisma/enums";
-import { ConflictError, InvalidStateError, NotFoundError, ValidationError, forbidden } from "../../lib/errors";
+import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from "../../lib/errors";
 import { createNotifications, publishNotifications } from "../notification/service";
 import { enqueueEmail } from "../mail/outbox";
+import { assertCan, can } from "../../policy";
 import { ALASAN_LABEL, PENGECUALIAN_PASAL_17, PERPANJANG_MAKS_HARI, batasSengketa, grounds, tenggatJawab, tenggatPerpanjangan, tenggatTanggapanKeberatan } from "./rules";
 
 type Tx = Prisma.TransactionClient;
 const notFound = () => new NotFoundError("PERMOHONAN_NOT_FOUND", "Permohonan informasi tidak ditemukan.", "id");
 
-export type PeranPpid = "PEMOHON" | "PPID" | "ATASAN";
-
-/** The requester, the instansi's PPID desk (PPID, ADMIN), its ATASAN_PPID, or SUPERADMIN (both desks). */
-export function peranPpid(ctx: Pick<Context, "viewer">, p: { pemohonId: string; instansiId: string }): PeranPpid[] {
-  const v = ctx.viewer;
-  if (!v || v.status !== "AKTIF") return [];
-  const roles: PeranPpid[] = [];
-  if (v.id === p.pemohonId) roles.push("PEMOHON");
-  if (v.role === "SUPERADMIN") roles.push("PPID", "ATASAN");
-  else if (v.instansiId === p.instansiId) {
-    if (v.role === "PPID" || v.role === "ADMIN") roles.push("PPID");
-    if (v.role === "ATASAN_PPID") roles.push("ATASAN", "PPID");
-  }
-  return roles;
-}
-
+/** A request the caller may see (its requester, the PPID desk: policy.ts); others' are "not found". */
 export async function loadPermohonan(ctx: Context, id: string) {
   const p = await ctx.prisma.permohonanInformasi.findUnique({ where: { id } });
-  const roles = p ? peranPpid(ctx, p) : [];
-  if (!p || roles.length === 0) throw notFound();
-  return { p, roles };
+  if (!p || !can(ctx, "ppid:lihat", p)) throw notFound();
+  return { p };
 }
 
 async function nomor(tx: Tx, jenis: "PPID" | "KEB", instansi: { id: string; kode: string; prefixNomor: string }, at: Date): Promise<string> {
@@ -95,8 +80,8 @@ export async function ajukan(
   return p;
 }
 
-function desk(roles: PeranPpid[]) {
-  if (!roles.includes("PPID")) throw forbidden("Hanya petugas PPID instansi ini yang dapat melakukan tindakan ini.");
+function desk(ctx: Context, p: PermohonanInformasi) {
+  assertCan(ctx, "ppid:putuskan", p, undefined, "Hanya petugas PPID instansi ini yang dapat melakukan tindakan ini.");
 }
 
 async function claim(tx: Tx, p: PermohonanInformasi, versi: number, data: Prisma.PermohonanInformasiUncheckedUpdateManyInput) {
@@ -106,8 +91,8 @@ async function claim(tx: Tx, p: PermohonanInformasi, versi: number, data: Prisma
 }
 
 export async function perpanjang(ctx: Context, input: { id: string; versi: number; hari: number; alasan: string }) {
-  const { p, roles } = await loadPermohonan(ctx, input.id);
-  desk(roles);
+  const { p } = await loadPermohonan(ctx, input.id);
+  desk(ctx, p);
   if (p.diperpanjangAt) throw new InvalidStateError("PERPANJANGAN_SUDAH", "Jangka waktu hanya dapat diperpanjang satu kali (UU 14/2008 Pasal 22 ayat 8).");
   if (p.status !== "DITERIMA") throw new InvalidStateError("SUDAH_DIPUTUS", "Permohonan yang sudah diputus tidak dapat diperpanjang.");
   if (!Number.isInteger(input.hari) || input.hari < 1 || input.hari > PERPANJANG_MAKS_HARI) {
@@ -130,8 +115,8 @@ export async function putuskan(
   ctx: Context,
   input: { id: string; versi: number; keputusan: "DIKABULKAN" | "DIKABULKAN_SEBAGIAN" | "DITOLAK"; catatan: string; pasalPengecualian?: string | null; ujiKonsekuensi?: string | null; biaya?: number | null },
 ) {
-  const { p, roles } = await loadPermohonan(ctx, input.id);
-  desk(roles);
+  const { p } = await loadPermohonan(ctx, input.id);
+  desk(ctx, p);
   if (p.status !== "DITERIMA" && p.status !== "DIPERPANJANG") throw new InvalidStateError("SUDAH_DIPUTUS", "Permohonan ini sudah diputus.");
   const catatan = text(input.catatan, "catatan", 5, "Isi jawaban tertulis");
   let pasal: string | null = null;
@@ -158,8 +143,8 @@ export async function putuskan(
 }
 
 export async function ajukanKeberatan(ctx: Context, input: { permohonanId: string; alasan: AlasanKeberatan; uraian: string }) {
-  const { p, roles } = await loadPermohonan(ctx, input.permohonanId);
-  if (!roles.includes("PEMOHON")) throw forbidden("Keberatan diajukan oleh pemohon informasi.");
+  const { p } = await loadPermohonan(ctx, input.permohonanId);
+  assertCan(ctx, "ppid:ajukanKeberatan", p, undefined, "Keberatan diajukan oleh pemohon informasi.");
   const uraian = text(input.uraian, "uraian", 10, "Uraian keberatan");
   const now = new Date();
   const cal = await ctx.calendars.get(p.instansiId);
@@ -191,9 +176,8 @@ export async function ajukanKeberatan(ctx: Context, input: { permohonanId: strin
 
 export async function tanggapiKeberatan(ctx: Context, input: { id: string; tanggapan: string }) {
   const k = await ctx.prisma.keberatan.findUnique({ where: { id: input.id }, include: { permohonan: true } });
-  const roles = k ? peranPpid(ctx, k.permohonan) : [];
-  if (!k || roles.length === 0) throw new NotFoundError("KEBERATAN_NOT_FOUND", "Keberatan tidak ditemukan.", "id");
-  if (!roles.includes("ATASAN")) throw forbidden("Keberatan ditanggapi oleh atasan PPID.");
+  if (!k || !can(ctx, "ppid:lihat", k.permohonan)) throw new NotFoundError("KEBERATAN_NOT_FOUND", "Keberatan tidak ditemukan.", "id");
+  assertCan(ctx, "ppid:tanggapiKeberatan", k.permohonan, undefined, "Keberatan ditanggapi oleh atasan PPID.");
   if (k.status !== "DIAJUKAN") throw new InvalidStateError("SUDAH_DITANGGAPI", "Keberatan ini sudah ditanggapi.");
   const tanggapan = text(input.tanggapan, "tanggapan", 10, "Tanggapan atas keberatan");
   const now = new Date();

@@ -10,6 +10,7 @@ import { ALASAN_LABEL, PENGECUALIAN_PASAL_17, grounds } from "./rules";
 import { PenjelasanTenggatRef } from "../calendar/types";
 import { explainFor, jendelaKeberatanChain, permohonanChain, sengketaChain, tanggapanKeberatanChain } from "../calendar/deadlines";
 import * as service from "./service";
+import { ANY, can } from "../../policy";
 
 export const FormatEnum = builder.enumType("FormatInformasi", { values: ["SOFTCOPY", "HARDCOPY"] as const });
 export const CaraEnum = builder.enumType("CaraPerolehan", { values: { AMBIL: {}, EMAIL: {}, POS: {} } as const });
@@ -41,14 +42,12 @@ const GroundRef = builder.objectRef<{ alasan: keyof typeof ALASAN_LABEL; sejak: 
 export const KeberatanRef = builder.prismaNode("Keberatan", {
   id: { field: "id" },
   description: "An objection to the PPID's superior (atasan PPID)",
-  authScopes: async (k, ctx) => {
-    const p = await ctx.prisma.permohonanInformasi.findUnique({ where: { id: k.permohonanId }, select: { pemohonId: true, instansiId: true } });
-    return !!p && service.peranPpid(ctx, p).length > 0;
-  },
+  select: { id: true, permohonanId: true, permohonan: { select: { pemohonId: true, instansiId: true } } },
+  authScopes: (k) => ({ can: { action: "ppid:lihat", on: k.permohonan } }),
   fields: (t) => ({
     nomorRegister: t.exposeString("nomorRegister"),
     alasan: t.expose("alasan", { type: AlasanEnum }),
-    alasanLabel: t.string({ resolve: (k) => ALASAN_LABEL[k.alasan] }),
+    alasanLabel: t.string({ select: { alasan: true }, resolve: (k) => ALASAN_LABEL[k.alasan] }),
     uraian: t.exposeString("uraian"),
     status: t.expose("status", { type: KeberatanStatusEnum }),
     diajukanAt: t.expose("diajukanAt", { type: "DateTime" }),
@@ -58,7 +57,7 @@ export const KeberatanRef = builder.prismaNode("Keberatan", {
       type: PenjelasanTenggatRef,
       nullable: true,
       description: "How the answer deadline is computed (while it runs)",
-      select: { permohonan: { select: { instansiId: true } } },
+      select: { status: true, diajukanAt: true, permohonan: { select: { instansiId: true } } },
       resolve: (k, _a, ctx) => (k.status === "DIAJUKAN" ? explainFor(ctx, k.permohonan.instansiId, () => tanggapanKeberatanChain(k)) : null),
     }),
     tanggapan: t.exposeString("tanggapan", { nullable: true }),
@@ -69,7 +68,7 @@ export const KeberatanRef = builder.prismaNode("Keberatan", {
       type: PenjelasanTenggatRef,
       nullable: true,
       description: "How the Komisi Informasi window is computed (while it is open)",
-      select: { permohonan: { select: { instansiId: true } } },
+      select: { status: true, batasSengketa: true, ditanggapiAt: true, permohonan: { select: { instansiId: true } } },
       resolve: (k, _a, ctx) => (k.status === "DITANGGAPI" && k.batasSengketa && k.batasSengketa.getTime() > Date.now() ? explainFor(ctx, k.permohonan.instansiId, () => sengketaChain(k)) : null),
     }),
     permohonan: t.relation("permohonan"),
@@ -89,7 +88,7 @@ builder.prismaObject("PermohonanLog", {
 export const PermohonanRef = builder.prismaNode("PermohonanInformasi", {
   id: { field: "id" },
   description: "A public-information request (UU 14/2008). Visible to its requester and the instansi's PPID desk.",
-  authScopes: (p, ctx) => service.peranPpid(ctx, p).length > 0,
+  authScopes: (p) => ({ can: { action: "ppid:lihat", on: p } }),
   fields: (t) => ({
     nomorRegister: t.exposeString("nomorRegister"),
     rincianInformasi: t.exposeString("rincianInformasi"),
@@ -128,11 +127,10 @@ export const PermohonanRef = builder.prismaNode("PermohonanInformasi", {
   }),
 });
 
+/** The register asked for (default: the caller's instansi), and whether the caller works its PPID desk. */
 function ppidDesk(ctx: Context, instansiId: { id: string } | null | undefined) {
-  const v = ctx.viewer;
-  const id = String(instansiId?.id ?? v?.instansiId ?? "");
-  const ok = !!v && v.status === "AKTIF" && (v.role === "SUPERADMIN" || (["PPID", "ATASAN_PPID", "ADMIN"].includes(v.role) && v.instansiId === id));
-  return { id, ok };
+  const id = String(instansiId?.id ?? ctx.viewer?.instansiId ?? "");
+  return { id, ok: can(ctx, "ppid:lihatRegister", { instansiId: id }) };
 }
 
 builder.queryFields((t) => ({
@@ -146,7 +144,7 @@ builder.queryFields((t) => ({
     type: "PermohonanInformasi",
     cursor: "id",
     description: "The register of information requests of an instansi (PPID desk), oldest first",
-    authScopes: (_r, args, ctx) => ppidDesk(ctx, args.instansiId).ok,
+    authScopes: (_r, args, ctx) => ({ can: { action: "ppid:lihatRegister", on: { instansiId: ppidDesk(ctx, args.instansiId).id } } }),
     args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }), tahun: t.arg.int({ required: false }) },
     totalCount: (_p, args, ctx) => ctx.prisma.permohonanInformasi.count({ where: registerWhere(ctx, args) }),
     resolve: (query, _r, args, ctx) => ctx.prisma.permohonanInformasi.findMany({ ...q(query), where: registerWhere(ctx, args), orderBy: [{ diterimaAt: "asc" }, { id: "asc" }] }),
@@ -155,14 +153,14 @@ builder.queryFields((t) => ({
     type: "Keberatan",
     cursor: "id",
     description: "The register of objections of an instansi",
-    authScopes: (_r, args, ctx) => ppidDesk(ctx, args.instansiId).ok,
+    authScopes: (_r, args, ctx) => ({ can: { action: "ppid:lihatRegister", on: { instansiId: ppidDesk(ctx, args.instansiId).id } } }),
     args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }), tahun: t.arg.int({ required: false }) },
     resolve: (query, _r, args, ctx) =>
       ctx.prisma.keberatan.findMany({ ...q(query), where: { permohonan: registerWhere(ctx, args) }, orderBy: [{ diajukanAt: "asc" }, { id: "asc" }] }),
   }),
   registerPermohonanCsv: t.string({
     description: "The request register as CSV (UTF-8, comma-separated)",
-    authScopes: (_r, args, ctx) => ppidDesk(ctx, args.instansiId).ok,
+    authScopes: (_r, args, ctx) => ({ can: { action: "ppid:lihatRegister", on: { instansiId: ppidDesk(ctx, args.instansiId).id } } }),
     args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }), tahun: t.arg.int({ required: false }) },
     resolve: async (_r, args, ctx) => {
       const rows = await ctx.prisma.permohonanInformasi.findMany({ where: registerWhere(ctx, args), include: { pemohon: { select: { namaLengkap: true } } }, orderBy: { diterimaAt: "asc" } });
@@ -174,7 +172,7 @@ builder.queryFields((t) => ({
   }),
   registerKeberatanCsv: t.string({
     description: "The objection register as CSV",
-    authScopes: (_r, args, ctx) => ppidDesk(ctx, args.instansiId).ok,
+    authScopes: (_r, args, ctx) => ({ can: { action: "ppid:lihatRegister", on: { instansiId: ppidDesk(ctx, args.instansiId).id } } }),
     args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }), tahun: t.arg.int({ required: false }) },
     resolve: async (_r, args, ctx) => {
       const rows = await ctx.prisma.keberatan.findMany({ where: { permohonan: registerWhere(ctx, args) }, include: { permohonan: { select: { nomorRegister: true } } }, orderBy: { diajukanAt: "asc" } });
@@ -203,7 +201,7 @@ builder.mutationFields((t) => ({
   ajukanPermohonanInformasi: t.prismaField({
     type: "PermohonanInformasi",
     description: "A registered requester asks for public information; answered within 10 working days",
-    authScopes: { role: ["PEMOHON"] },
+    authScopes: { can: { action: "ppid:ajukan", on: ANY } },
     errors,
     args: {
       instansiId: t.arg.globalID({ required: true, for: InstansiRef }),
@@ -217,7 +215,7 @@ builder.mutationFields((t) => ({
   perpanjangPermohonanInformasi: t.prismaField({
     type: "PermohonanInformasi",
     description: "Extend the deadline once, by at most 7 working days, with written reasons",
-    authScopes: { role: ["PPID", "ATASAN_PPID", "ADMIN", "SUPERADMIN"] },
+    authScopes: { can: { action: "ppid:putuskan", on: ANY } },
     errors,
     args: { id: t.arg.globalID({ required: true, for: PermohonanRef }), versi: t.arg.int({ required: true }), hari: t.arg.int({ required: true }), alasan: t.arg.string({ required: true, ...safe }) },
     resolve: async (query, _r, a, ctx) => reload(ctx, query, (await service.perpanjang(ctx, { ...a, id: String(a.id.id) })).id),
@@ -225,7 +223,7 @@ builder.mutationFields((t) => ({
   putuskanPermohonanInformasi: t.prismaField({
     type: "PermohonanInformasi",
     description: "Answer: granted in whole or in part, or refused citing the Pasal 17 exemption and the consequence test",
-    authScopes: { role: ["PPID", "ATASAN_PPID", "ADMIN", "SUPERADMIN"] },
+    authScopes: { can: { action: "ppid:putuskan", on: ANY } },
     errors,
     args: {
       id: t.arg.globalID({ required: true, for: PermohonanRef }),
@@ -241,7 +239,7 @@ builder.mutationFields((t) => ({
   ajukanKeberatan: t.prismaField({
     type: "Keberatan",
     description: "The requester objects on a Pasal 35 ground that exists, within 30 working days of it arising",
-    authScopes: { active: true },
+    authScopes: { can: { action: "ppid:ajukanKeberatan", on: ANY } },
     errors,
     args: { permohonanId: t.arg.globalID({ required: true, for: PermohonanRef }), alasan: t.arg({ type: AlasanEnum, required: true }), uraian: t.arg.string({ required: true }) },
     resolve: async (query, _r, a, ctx) => {
@@ -252,7 +250,7 @@ builder.mutationFields((t) => ({
   tanggapiKeberatan: t.prismaField({
     type: "Keberatan",
     description: "The PPID's superior answers an objection (within 30 working days)",
-    authScopes: { role: ["ATASAN_PPID", "SUPERADMIN"] },
+    authScopes: { can: { action: "ppid:tanggapiKeberatan", on: ANY } },
     errors,
     args: { id: t.arg.globalID({ required: true, for: KeberatanRef }), tanggapan: t.arg.string({ required: true }) },
     resolve: async (query, _r, a, ctx) => {
@@ -266,7 +264,7 @@ builder.subscriptionFields((t) => ({
   permohonanInformasiBerubah: t.prismaField({
     type: "PermohonanInformasi",
     description: "One information request as it changes (its requester and the PPID desk); the current state first",
-    authScopes: { active: true },
+    authScopes: { can: { action: "ppid:lihat", on: ANY } },
     args: { id: t.arg.globalID({ required: true, for: PermohonanRef }) },
     subscribe: async (_r, args, ctx) => {
       const { p } = await service.loadPermohonan(ctx, String(args.id.id)).catch(() => {

@@ -167,7 +167,7 @@ builder.queryFields((t) => ({
     errors: { types: [ValidationError] },
     authScopes: (_r, a) => {
       const id = String(a.instansiId.id);
-      return { $any: { staffOf: id, apiScope: { scope: "BACA_STATISTIK", instansiId: id } } };
+      return { can: { action: "statistik:lihatDetail" as const, on: { instansiId: id } } };
     },
     args: {
       instansiId: t.arg.globalID({ required: true, for: InstansiRef }),

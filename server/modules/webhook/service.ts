@@ -7,15 +7,12 @@ import { MAX_SUBSCRIPTIONS_PER_CLIENT, URL_PROBLEM_MESSAGE, WEBHOOK_EVENTS, chec
 import { checkDestination } from "./destination";
 import { newSigningSecret } from "./signature";
 import { webhookSecretAad } from "./worker";
+import { isSuperadmin } from "../../lib/policy";
 
 const subscriptionNotFound = () => new NotFoundError("WEBHOOK_NOT_FOUND", "Langganan webhook tidak ditemukan.", "id");
 
-function isSuperadmin(ctx: Context) {
-  return ctx.viewer?.status === "AKTIF" && ctx.viewer.role === "SUPERADMIN";
-}
-
 /** A subscription the caller may manage: its own client's, or any for SUPERADMIN; others are not found. */
-function mayManage(ctx: Context, clientId: string) {
+export function mayManage(ctx: Context, clientId: string) {
   return ctx.client?.id === clientId || isSuperadmin(ctx);
 }
 

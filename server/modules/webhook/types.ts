@@ -18,12 +18,10 @@ export const DeliveryStatusEnum = builder.enumType("DeliveryStatus", {
   } as const,
 });
 
-const isSuperadmin = (ctx: Context) => ctx.viewer?.status === "AKTIF" && ctx.viewer.role === "SUPERADMIN";
-
 export const WebhookSubscriptionRef = builder.prismaNode("WebhookSubscription", {
   id: { field: "id" },
   description: "A URL an API client receives events at. Visible to that client and SUPERADMIN.",
-  authScopes: (s, ctx) => ctx.client?.id === s.clientId || isSuperadmin(ctx),
+  authScopes: (s, ctx) => service.mayManage(ctx, s.clientId),
   fields: (t) => ({
     url: t.exposeString("url"),
     events: t.expose("events", { type: [WebhookEventEnum] }),
@@ -37,7 +35,7 @@ export const WebhookDeliveryRef = builder.prismaNode("WebhookDelivery", {
   id: { field: "id" },
   description: "One event sent (or to be sent) to one subscription, with its last outcome",
   select: { id: true, subscription: { select: { clientId: true } } },
-  authScopes: (d, ctx) => ctx.client?.id === d.subscription.clientId || isSuperadmin(ctx),
+  authScopes: (d, ctx) => service.mayManage(ctx, d.subscription.clientId),
   fields: (t) => ({
     deliveryId: t.exposeString("id", { description: "As in the X-Loket-Delivery header and the body's `id`" }),
     event: t.expose("event", { type: WebhookEventEnum }),

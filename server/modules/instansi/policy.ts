@@ -1,0 +1,8 @@
+import { catalogue } from "../../lib/policy";
+
+/** Who may run an office: its profile, opening hours and closures are its admins' (and SUPERADMIN's). */
+export const INSTANSI_POLICY = catalogue({
+  "instansi:kelola": { desk: { roles: ["ADMIN"], clients: [] } },
+  /** the code is part of every registration number: SUPERADMIN only (a desk no role of an instansi works) */
+  "instansi:ubahKode": { desk: { roles: [], clients: [] } },
+});

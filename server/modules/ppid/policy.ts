@@ -1,0 +1,23 @@
+import { catalogue, type Desk } from "../../lib/policy";
+
+/**
+ * Who may do what with public-information requests (UU 14/2008). The PPID desk is the instansi's PPID, its
+ * superior (atasan PPID, who also works the desk) and its admins, and SUPERADMIN; objections are answered by the
+ * atasan PPID (or SUPERADMIN). No API client works this desk. Officers (PETUGAS) do not see it.
+ */
+export const MEJA_PPID: Desk = { roles: ["PPID", "ATASAN_PPID", "ADMIN"], clients: [] };
+export const ATASAN_PPID: Desk = { roles: ["ATASAN_PPID"], clients: [] };
+
+export const PPID_POLICY = catalogue({
+  /** ask for public information: citizens only */
+  "ppid:ajukan": { citizens: true },
+  /** the registers of requests and objections of an instansi (lists and CSV) */
+  "ppid:lihatRegister": { desk: MEJA_PPID, rows: "ppid:lihat" },
+  /** one request or objection (node, `permohonanInformasiBerubah`) */
+  "ppid:lihat": { owner: "pemohonId", desk: MEJA_PPID },
+  /** extend the deadline once, decide */
+  "ppid:putuskan": { desk: MEJA_PPID },
+  /** object to the handling of one's own request */
+  "ppid:ajukanKeberatan": { owner: "pemohonId" },
+  "ppid:tanggapiKeberatan": { desk: ATASAN_PPID },
+});

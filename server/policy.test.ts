@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { ANY, POLICY, can, type Action } from "./policy";
+import type { Caller, Resource } from "./lib/policy";
+import type { ApiScope, Role } from "./generated/prisma/enums";
+
+/**
+ * The catalogue's own consistency, for every kind of caller: each role (active or not, of the instansi or of
+ * another, SUPERADMIN), each API scope (of the instansi or another), anonymous. Pure; the same rules are
+ * exercised through the API in tests/account/role-matrix.test.ts.
+ */
+const ROLES: Role[] = ["PEMOHON", "PETUGAS", "ADMIN", "PPID", "ATASAN_PPID", "SUPERADMIN"];
+const SCOPES: ApiScope[] = ["BACA_KATALOG", "BACA_STATISTIK", "VERIFIKASI_DOKUMEN", "BUAT_PENGADUAN", "KASUS_INSTANSI", "TERIMA_WEBHOOK"];
+const A = "instansi-a";
+const B = "instansi-b";
+
+function callers(): Array<{ name: string; caller: Caller }> {
+  const out: Array<{ name: string; caller: Caller }> = [{ name: "anonymous", caller: { viewer: null, client: null } }];
+  for (const role of ROLES) {
+    for (const status of ["AKTIF", "MENUNGGU_AKTIVASI", "DITANGGUHKAN"] as const) {
+      for (const instansiId of role === "PEMOHON" || role === "SUPERADMIN" ? [null] : [A, B]) {
+        const id = `${role}-${status}-${instansiId}`;
+        out.push({ name: id, caller: { viewer: { id, role, status, instansiId } as Caller["viewer"], client: null } });
+      }
+    }
+  }
+  for (const scope of SCOPES) {
+    for (const instansiId of [A, B]) {
+      const id = `client-${scope}-${instansiId}`;
+      out.push({ name: id, caller: { viewer: null, client: { id, nama: id, instansiId, scopes: [scope] } as unknown as Caller["client"] } });
+    }
+  }
+  return out;
+}
+const CALLERS = callers();
+
+/** A case of instansi A, owned by someone who is not the caller (owner: the caller, when asked). */
+function caseOf(instansiId: string, owner: string | null = "someone-else", recorder: string | null = "another-client"): Resource {
+  return { instansiId, pemohonId: owner, pelaporId: owner, dicatatOlehKlienId: recorder };
+}
+
+const LISTS = (Object.entries(POLICY) as Array<[Action, (typeof POLICY)[Action]]>).filter(([, rule]) => "rows" in rule && rule.rows);
+
+it("every list names an action its rows need, and there are lists for each case domain", () => {
+  expect(LISTS.map(([a]) => a).sort()).toEqual(["pengaduan:lihatMeja", "pengajuan:lihatAntrian", "ppid:lihatRegister"]);
+  for (const [, rule] of LISTS) expect(Object.keys(POLICY)).toContain((rule as { rows: string }).rows);
+});
+
+describe.each(LISTS)("%s", (list, rule) => {
+  const rows = (rule as { rows: Action }).rows;
+  it("is allowed to exactly the callers who may see its rows (the owner of a case aside)", () => {
+    const wrong = CALLERS.filter(({ caller }) => can(caller, list, { instansiId: A }) !== can(caller, rows, caseOf(A))).map((c) => c.name);
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe.each(Object.keys(POLICY) as Action[])("%s", (action) => {
+  it("its first gate (on: ANY) never refuses what the check on a row would allow", () => {
+    const wrong: string[] = [];
+    for (const { name, caller } of CALLERS) {
+      const own = caller.viewer?.id ?? null;
+      const resources = [caseOf(A), caseOf(B), caseOf(A, own), caseOf(B, own)];
+      if (resources.some((r) => can(caller, action, r)) && !can(caller, action, ANY)) wrong.push(name);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("nobody acts without an active account or an API key", () => {
+    const idle = CALLERS.filter(({ caller }) => (caller.viewer && caller.viewer.status !== "AKTIF") || (!caller.viewer && !caller.client));
+    const wrong = idle.filter(({ caller }) => can(caller, action, ANY) || can(caller, action, caseOf(A, caller.viewer?.id ?? null))).map((c) => c.name);
+    expect(wrong).toEqual([]);
+  });
+});
+
+it("the desks as decided (issue 12 §7): PPID and atasan PPID work the PPID desk only; officers never see it", () => {
+  const who = (action: Action) =>
+    CALLERS.filter(({ caller }) => caller.viewer?.status === "AKTIF" || caller.client)
+      .filter(({ caller }) => can(caller, action, caseOf(A)))
+      .map((c) => c.name);
+  expect(who("pengajuan:lihatAntrian")).toEqual(["PETUGAS-AKTIF-instansi-a", "ADMIN-AKTIF-instansi-a", "SUPERADMIN-AKTIF-null", "client-KASUS_INSTANSI-instansi-a"]);
+  expect(who("pengaduan:lihatMeja")).toEqual(who("pengajuan:lihatAntrian"));
+  expect(who("ppid:lihatRegister")).toEqual(["ADMIN-AKTIF-instansi-a", "PPID-AKTIF-instansi-a", "ATASAN_PPID-AKTIF-instansi-a", "SUPERADMIN-AKTIF-null"]);
+  expect(who("ppid:tanggapiKeberatan")).toEqual(["ATASAN_PPID-AKTIF-instansi-a", "SUPERADMIN-AKTIF-null"]);
+  expect(who("pengaduan:lihatPelaporRahasia")).toEqual(["ADMIN-AKTIF-instansi-a", "SUPERADMIN-AKTIF-null"]);
+  expect(who("pengajuan:catatInternal")).toEqual(["PETUGAS-AKTIF-instansi-a", "ADMIN-AKTIF-instansi-a", "SUPERADMIN-AKTIF-null"]);
+});

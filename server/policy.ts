@@ -1,0 +1,27 @@
+import { ANY, allows, type Caller, type Resource } from "./lib/policy";
+import { forbidden } from "./lib/errors";
+import { PENGAJUAN_POLICY } from "./modules/pengajuan/policy";
+import { PENGADUAN_POLICY } from "./modules/pengaduan/policy";
+import { PPID_POLICY } from "./modules/ppid/policy";
+import { STATISTIK_POLICY } from "./modules/skm/policy";
+import { INSTANSI_POLICY } from "./modules/instansi/policy";
+
+/** Every action of every domain with case data: the one list of who may do what (see lib/policy.ts). */
+export const POLICY = { ...PENGAJUAN_POLICY, ...PENGADUAN_POLICY, ...PPID_POLICY, ...STATISTIK_POLICY, ...INSTANSI_POLICY };
+export type Action = keyof typeof POLICY;
+
+/** Whether the caller may do `action` to `on` (or, with ANY, to some resource: a first gate before the row is read). */
+export function can(caller: Caller, action: Action, on: Resource | typeof ANY): boolean {
+  return allows(POLICY[action], caller, on);
+}
+
+/**
+ * Refuses unless the caller may: with `hidden` (a case the caller may not see at all) the answer is the
+ * domain's not-found error, so nobody learns that it exists; otherwise FORBIDDEN.
+ */
+export function assertCan(caller: Caller, action: Action, on: Resource, hidden?: () => Error, message?: string): void {
+  if (can(caller, action, on)) return;
+  throw hidden ? hidden() : forbidden(message);
+}
+
+export { ANY };
