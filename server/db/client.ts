@@ -42,7 +42,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Db> {
   if (!pglite) {
     if (!opts.dataDir) throw new Error("dataDir is required for the embedded database");
     fs.mkdirSync(opts.dataDir, { recursive: true });
-    release = acquireLock(path.join(opts.dataDir, "pglite.lock"));
+    release = await acquireLock(path.join(opts.dataDir, "pglite.lock"));
     try {
       pglite = await PGlite.create(path.join(opts.dataDir, "pglite"));
     } catch (err) {
