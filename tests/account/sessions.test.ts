@@ -119,6 +119,31 @@ describe("failed logins", () => {
     expect((await t.db.prisma.user.findUniqueOrThrow({ where: { id: c.id } })).failedLogins).toBe(0);
   });
 
+  it("counts guesses atomically: ten parallel wrong logins get no more guesses than ten sequential ones", async () => {
+    const codes = (rs: Array<{ data?: any }>) => rs.map((r) => r.data!.login.code as string).sort();
+    const tally = (cs: string[]) => cs.reduce<Record<string, number>>((m, c) => ({ ...m, [c]: (m[c] ?? 0) + 1 }), {});
+    const attemptAs = (nik: string, password: string, i: number) => t.gql(LOGIN, { nomorIdentitas: nik, password }, { headers: { "x-forwarded-for": `10.2.${i}.1` } });
+
+    const seq = await activeCitizen();
+    const sequential = [];
+    for (let i = 0; i < 10; i++) sequential.push(await attemptAs(seq.nik, "salah-salah-salah", i));
+    const par = await activeCitizen();
+    const parallel = await Promise.all(Array.from({ length: 10 }, (_, i) => attemptAs(par.nik, "salah-salah-salah", i)));
+    // an INVALID_CREDENTIALS answer is a password that was checked; LOGIN_TOO_FAST is a refusal without a check
+    expect(tally(codes(sequential))).toEqual({ INVALID_CREDENTIALS: 3, LOGIN_TOO_FAST: 7 });
+    expect(tally(codes(parallel))).toEqual(tally(codes(sequential)));
+    expect((await t.db.prisma.user.findUniqueOrThrow({ where: { id: par.id } })).failedLogins).toBe(3);
+
+    // the 10th failure locks: from 9 failures, ten parallel guesses get one, and the account is locked
+    await t.db.prisma.user.update({ where: { id: par.id }, data: { failedLogins: ACCOUNT_LOCK_AFTER - 1, lockedUntil: new Date(Date.now() - 1) } });
+    const last = await Promise.all(Array.from({ length: 10 }, (_, i) => attemptAs(par.nik, i === 5 ? par.password : "salah-salah-salah", i)));
+    const checked = last.filter((r) => ["INVALID_CREDENTIALS", "LoginSuccess"].includes(r.data!.login.code ?? r.data!.login.__typename) || r.data!.login.message?.startsWith("NIK/NIP atau kata sandi salah"));
+    expect(checked.length).toBe(1);
+    const row = await t.db.prisma.user.findUniqueOrThrow({ where: { id: par.id } });
+    if (checked[0]!.data!.login.__typename === "LoginSuccess") expect(row.failedLogins).toBe(0);
+    else expect(row.failedLogins).toBe(ACCOUNT_LOCK_AFTER);
+  });
+
   it("locks an address that keeps failing, across accounts, while other addresses still log in", async () => {
     const c = await activeCitizen();
     const ip = { "x-forwarded-for": "192.0.2.77" };

@@ -171,7 +171,7 @@ describe.skipIf(!onPglite)("kill -9 and the data-folder lock", { timeout: 300_00
 describe.skipIf(!onPglite)("a kill during the first start", { timeout: 600_000 }, () => {
   // kill points: before anything is logged (migrations), as the migrations are reported, as the holidays are
   // reported (the demo seed starts), and a little into the demo seed
-  const points: Array<{ name: string; at: (p: Proc) => Promise<void> }> = [
+  const points: Array<{ name: string; at: (p: Proc) => Promise<unknown> }> = [
     { name: "300 ms in (migrating)", at: () => sleep(300) },
     { name: "when the migrations are applied", at: (p) => p.saw(/Applied migrations/) },
     { name: "when the holidays are seeded", at: (p) => p.saw(/national holiday rows/) },
