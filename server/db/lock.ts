@@ -79,7 +79,8 @@ function connects(socketPath: string): Promise<boolean> {
       c.destroy();
       resolve(true);
     });
-    c.once("error", () => resolve(false));
+    // refused or gone: nobody listens, the holder is dead; anything else (no permission …) cannot tell: alive
+    c.once("error", (err: NodeJS.ErrnoException) => resolve(err.code !== "ECONNREFUSED" && err.code !== "ENOENT"));
   });
 }
 
