@@ -55,7 +55,7 @@ async function openTarget(): Promise<Target> {
   const dir = path.join(dataDir, "pglite");
   await mkdir(dir, { recursive: true });
   // The same lock as the server's: two processes on one PGlite folder silently lose writes.
-  const release = acquireLock(path.join(dataDir, "pglite.lock"));
+  const release = await acquireLock(path.join(dataDir, "pglite.lock"));
   try {
     const pglite = await PGlite.create(dir);
     return {

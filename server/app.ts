@@ -33,6 +33,7 @@ import { useDownloads } from "./downloads";
 import { useMutationAudit, useSensitiveScrub } from "./modules/audit/service";
 import { createStaticHandler } from "./static";
 import { loadManifest, persistedOperationPlugins, subscribeDocument } from "./persisted";
+import { cookieAllowedForOrigin } from "./origin";
 
 export interface App {
   services: Services;
@@ -298,9 +299,11 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
           return [new GraphQLError(`Terlalu banyak langganan pada satu koneksi (maksimal ${config.maxSubscriptionsPerConnection}).`, { extensions: { code: "TOO_MANY_SUBSCRIPTIONS" } })];
         }
         open.add(id); // reserve at once: subscriptions arriving together must not all pass the check
-        // the upgrade request's headers (cookie) count like an HTTP request's
+        // the upgrade request's headers (cookie) count like an HTTP request's, the cookie only from this site's own
+        // pages (origin.ts): from another site's page the socket is anonymous unless it sends a token itself
         const headers = new Headers();
-        for (const [k, v] of Object.entries(ctx.extra.request.headers)) if (typeof v === "string") headers.set(k, v);
+        const cookieAllowed = cookieAllowedForOrigin(config, ctx.extra.request.headers);
+        for (const [k, v] of Object.entries(ctx.extra.request.headers)) if (typeof v === "string" && (cookieAllowed || k !== "cookie")) headers.set(k, v);
         const request = new Request("http://localhost/graphql", { headers });
         const enveloped = yoga.getEnveloped({
           req: ctx.extra.request,

@@ -20,6 +20,8 @@ export interface Config {
   logLevel: "silent" | "error" | "info" | "debug";
   /** how citizens reach this site, for links in emails and QR codes */
   publicUrl: string;
+  /** other origins whose pages may use the session cookie on a WebSocket (besides the site's own and PUBLIC_URL's) */
+  allowedOrigins: string[];
   smtpUrl: string | undefined;
   mailFrom: string;
   /** run the email outbox worker in this process */
@@ -50,6 +52,23 @@ function persistedMode(value: string | undefined): PersistedOperationsMode {
   const v = value.toLowerCase();
   if (!(PERSISTED_OPERATIONS_MODES as readonly string[]).includes(v)) throw new Error(`PERSISTED_OPERATIONS must be off, allow or only, got "${value}"`);
   return v as PersistedOperationsMode;
+}
+
+function origins(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean)
+    .map((v) => {
+      let url: URL;
+      try {
+        url = new URL(v);
+      } catch {
+        throw new Error(`ALLOWED_ORIGINS must be a comma-separated list of origins like https://loket.example.go.id, got "${v}"`);
+      }
+      if (!/^https?:$/.test(url.protocol)) throw new Error(`ALLOWED_ORIGINS must list http(s) origins, got "${v}"`);
+      return url.origin;
+    });
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -88,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     privacyVersion: env.PRIVACY_VERSION || "2026-11",
     maxDocumentBytes: int("MAX_DOCUMENT_BYTES", env.MAX_DOCUMENT_BYTES, 2 * 1024 * 1024),
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ""),
+    allowedOrigins: origins(env.ALLOWED_ORIGINS),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || '"Loket" <noreply@loket.localhost>',
     mailWorker: bool(env.MAIL_WORKER, true),

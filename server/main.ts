@@ -1,6 +1,7 @@
 import { loadConfig } from "./config";
 import { openDatabase } from "./db/client";
 import { DataDirLockedError } from "./db/lock";
+import { KeyMismatchError, verifyKeyCheck } from "./db/key-check";
 import { buildApp } from "./app";
 import { deriveKeys, loadMasterSecret } from "./lib/crypto";
 import { ensureReferenceData, seedDemo } from "./seed";
@@ -16,6 +17,12 @@ async function main() {
     log: (m) => log.info(m),
   });
   log.info(db.kind === "pglite" ? `Database: embedded PGlite in ${config.dataDir}` : "Database: PostgreSQL (DATABASE_URL)");
+  try {
+    if ((await verifyKeyCheck(db.prisma, keys)) === "written") log.info("Key check value stored: instances on this database must use this LOKET_SECRET");
+  } catch (err) {
+    await db.close().catch(() => {});
+    throw err;
+  }
   const holidays = await ensureReferenceData(db.prisma);
   if (holidays) log.info(`Seeded ${holidays} national holiday rows (2026)`);
   if (config.seedDemo && (await seedDemo(db.prisma, keys, config))) {
@@ -46,7 +53,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  if (err instanceof DataDirLockedError) {
+  if (err instanceof DataDirLockedError || err instanceof KeyMismatchError) {
     console.error(err.message);
   } else {
     console.error(err);

@@ -3,7 +3,6 @@ import type { Config } from "./config";
 import type { Keys } from "./lib/crypto";
 import { HOLIDAYS_2026 } from "./modules/calendar/holidays-2026";
 import { CATALOGUE } from "./modules/layanan/catalogue-seed";
-import { createStaffAccount } from "./modules/account/service";
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "./modules/auth/password";
 import { protectIdentity } from "./modules/identity/protect";
@@ -26,72 +25,83 @@ export const DEMO = {
   warga: { identityType: "NIK", nomorIdentitas: "3519011708900001", namaLengkap: "Budi Santoso", password: "Warga-Loket-2026" },
 } as const;
 
+type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/** Creates one office of the seeded catalogue with its services (inside the caller's transaction). */
+async function createCatalogueEntry(tx: Tx, { instansi, layanan }: (typeof CATALOGUE)[number]): Promise<string> {
+  const { jamLayanan, ...fields } = instansi;
+  const created = await tx.instansi.create({ data: { ...fields, jamLayanan: { create: jamLayanan } } });
+  for (const l of layanan) {
+    const { persyaratan, formFields, ...rest } = l;
+    await tx.layanan.create({
+      data: {
+        ...rest,
+        instansiId: created.id,
+        persyaratan: { create: persyaratan.map((p, i) => ({ ...p, urutan: i + 1 })) },
+        formFields: { create: formFields.map((f, i) => ({ ...f, urutan: i + 1 })) },
+      },
+    });
+  }
+  return created.id;
+}
+
 /** Loads the seeded catalogue (offices and their services with their Standar Pelayanan). Idempotent per instansi. */
 export async function seedCatalogue(prisma: PrismaClient): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
-  for (const { instansi, layanan } of CATALOGUE) {
-    const existing = await prisma.instansi.findUnique({ where: { kode: instansi.kode }, select: { id: true } });
-    if (existing) {
-      ids.set(instansi.kode, existing.id);
-      continue;
-    }
-    const { jamLayanan, ...fields } = instansi;
-    const row = await prisma.$transaction(async (tx) => {
-      const created = await tx.instansi.create({ data: { ...fields, jamLayanan: { create: jamLayanan } } });
-      for (const l of layanan) {
-        const { persyaratan, formFields, ...rest } = l;
-        await tx.layanan.create({
-          data: {
-            ...rest,
-            instansiId: created.id,
-            persyaratan: { create: persyaratan.map((p, i) => ({ ...p, urutan: i + 1 })) },
-            formFields: { create: formFields.map((f, i) => ({ ...f, urutan: i + 1 })) },
-          },
-        });
-      }
-      return created;
-    });
-    ids.set(instansi.kode, row.id);
+  for (const entry of CATALOGUE) {
+    const existing = await prisma.instansi.findUnique({ where: { kode: entry.instansi.kode }, select: { id: true } });
+    ids.set(entry.instansi.kode, existing ? existing.id : await prisma.$transaction((tx) => createCatalogueEntry(tx, entry)));
   }
   return ids;
 }
 
-/** Demo data for a first run: the seeded catalogue, an admin and an officer of KMG-MADIUN, and an active citizen. */
+/**
+ * Demo data for a first run: the seeded catalogue, an admin and an officer of KMG-MADIUN, and an active citizen.
+ * All of it is written in ONE transaction, the emptiness check included: a process killed while seeding leaves
+ * nothing behind, and the next start seeds again from the beginning (a partial seed used to stay forever, as
+ * the check below then found offices and skipped the rest).
+ */
 export async function seedDemo(prisma: PrismaClient, keys: Keys, config: Config): Promise<boolean> {
   if ((await prisma.instansi.count()) > 0 || (await prisma.user.count()) > 0) return false;
-  const ids = await seedCatalogue(prisma);
-  const instansiId = ids.get(DEMO.instansi.kode)!;
-  await createStaffAccount(prisma, keys, config, null, {
-    ...DEMO.admin,
-    email: "admin@kemenag-madiun.example",
-    telepon: "081200000001",
-    role: "ADMIN",
-    instansiId,
-  });
-  await createStaffAccount(prisma, keys, config, null, {
-    ...DEMO.petugas,
-    email: "petugas@kemenag-madiun.example",
-    telepon: "081200000002",
-    role: "PETUGAS",
-    instansiId,
-  });
-  const id = randomUUID();
-  await prisma.user.create({
-    data: {
-      id,
-      ...protectIdentity(keys, id, "NIK", DEMO.warga.nomorIdentitas),
-      namaLengkap: DEMO.warga.namaLengkap,
-      email: "budi.santoso@warga.example",
-      telepon: "081300000003",
-      passwordHash: await hashPassword(DEMO.warga.password),
-      role: "PEMOHON",
-      status: "AKTIF",
-      emailVerifiedAt: new Date(),
-      consentTermsVersion: config.termsVersion,
-      consentPrivacyVersion: config.privacyVersion,
-      consentAt: new Date(),
-      accountActions: { create: [{ kind: "DAFTAR" }, { kind: "AKTIVASI", reason: "Data demo" }] },
+  // hashing is slow (argon2id): done before the transaction, which then only writes
+  const people = await Promise.all(
+    [
+      { ...DEMO.admin, email: "admin@kemenag-madiun.example", telepon: "081200000001", role: "ADMIN" as const, staff: true },
+      { ...DEMO.petugas, email: "petugas@kemenag-madiun.example", telepon: "081200000002", role: "PETUGAS" as const, staff: true },
+      { ...DEMO.warga, email: "budi.santoso@warga.example", telepon: "081300000003", role: "PEMOHON" as const, staff: false },
+    ].map(async (p) => ({ ...p, id: randomUUID(), passwordHash: await hashPassword(p.password) })),
+  );
+  return prisma.$transaction(
+    async (tx) => {
+      if ((await tx.instansi.count()) > 0 || (await tx.user.count()) > 0) return false;
+      const ids = new Map<string, string>();
+      for (const entry of CATALOGUE) ids.set(entry.instansi.kode, await createCatalogueEntry(tx, entry));
+      const instansiId = ids.get(DEMO.instansi.kode)!;
+      const now = new Date();
+      for (const p of people) {
+        await tx.user.create({
+          data: {
+            id: p.id,
+            ...protectIdentity(keys, p.id, p.identityType, p.nomorIdentitas),
+            namaLengkap: p.namaLengkap,
+            email: p.email,
+            telepon: p.telepon,
+            passwordHash: p.passwordHash,
+            role: p.role,
+            instansiId: p.staff ? instansiId : null,
+            status: "AKTIF",
+            emailVerifiedAt: p.staff ? undefined : now,
+            consentTermsVersion: config.termsVersion,
+            consentPrivacyVersion: config.privacyVersion,
+            consentAt: now,
+            accountActions: {
+              create: p.staff ? [{ kind: "AKTIVASI", reason: `Dibuat sebagai ${p.role}` }] : [{ kind: "DAFTAR" }, { kind: "AKTIVASI", reason: "Data demo" }],
+            },
+          },
+        });
+      }
+      return true;
     },
-  });
-  return true;
+    { timeout: 120_000, maxWait: 120_000 },
+  );
 }

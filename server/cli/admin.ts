@@ -9,6 +9,7 @@ import { deriveKeys, loadMasterSecret } from "../lib/crypto";
 import { createStaffAccount } from "../modules/account/service";
 import { DomainError } from "../lib/errors";
 import { ensureReferenceData } from "../seed";
+import { KeyMismatchError, verifyKeyCheck } from "../db/key-check";
 
 const usage = `Usage: npm run admin -- <command> [options]
 
@@ -70,6 +71,7 @@ async function main(): Promise<number> {
   const keys = deriveKeys(loadMasterSecret(config.secret, config.dataDir));
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
+    await verifyKeyCheck(db.prisma, keys); // an account written under another key could never log in
     await ensureReferenceData(db.prisma);
     const user = await createStaffAccount(db.prisma, keys, config, null, {
       identityType,
@@ -86,6 +88,10 @@ async function main(): Promise<number> {
   } catch (err) {
     if (err instanceof DomainError) {
       process.stderr.write(`${err.code}: ${err.message}\n`);
+      return 1;
+    }
+    if (err instanceof KeyMismatchError) {
+      process.stderr.write(`${err.message}\n`);
       return 1;
     }
     throw err;

@@ -42,7 +42,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Db> {
   if (!pglite) {
     if (!opts.dataDir) throw new Error("dataDir is required for the embedded database");
     fs.mkdirSync(opts.dataDir, { recursive: true });
-    release = acquireLock(path.join(opts.dataDir, "pglite.lock"));
+    release = await acquireLock(path.join(opts.dataDir, "pglite.lock"));
     try {
       pglite = await PGlite.create(path.join(opts.dataDir, "pglite"));
     } catch (err) {
@@ -51,6 +51,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Db> {
     }
   }
   try {
+    if (owned && opts.migrate !== false) await recoverInterruptedMigrations(pglite, log);
     const applied = opts.migrate === false ? [] : await deployMigrations(pgliteAdapterFactory(pglite));
     if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
     // PGlite learns array types when it opens: enum arrays a migration just created (ApiClient.scopes,
@@ -73,6 +74,23 @@ export async function openDatabase(opts: OpenOptions): Promise<Db> {
     release();
     throw err;
   }
+}
+
+/**
+ * A process killed while a migration ran (kill -9 during the first start) leaves its `_prisma_migrations` row
+ * started but neither finished nor failed; the engine then refuses every later deploy ("failed migration").
+ * Each migration script runs as one implicit transaction (one simple-protocol query, migrate.ts), so the kill
+ * rolled its changes back: the row is marked rolled back and the next deploy applies the migration again. A
+ * migration that failed with an error has its `logs` set and is left for the operator. Only for the embedded
+ * database, where the data-folder lock guarantees no other process is migrating at the same moment.
+ */
+async function recoverInterruptedMigrations(pglite: PGlite, log: (message: string) => void) {
+  const { rows } = await pglite.query<{ migration_name: string }>(
+    `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NULL AND rolled_back_at IS NULL AND logs IS NULL`,
+  ).catch(() => ({ rows: [] as { migration_name: string }[] })); // no table yet: a new database
+  if (!rows.length) return;
+  await pglite.query(`UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE finished_at IS NULL AND rolled_back_at IS NULL AND logs IS NULL`);
+  log(`Migrations interrupted by a previous process (their changes were rolled back): ${rows.map((r) => r.migration_name).join(", ")}; applying them again`);
 }
 
 function queryLog(opts: OpenOptions) {

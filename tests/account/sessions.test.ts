@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GOOD_PASSWORD, LOGIN, createInstansi, createStaff, createTestApp, login, registerCitizen, type TestApp } from "../helpers/app";
-import { ACCOUNT_LOCK_AFTER, ADDRESS_LOCK_AFTER } from "../../server/modules/auth/throttle";
+import { ACCOUNT_LOCK_AFTER, ACCOUNT_SLOW_AFTER, ADDRESS_LOCK_AFTER } from "../../server/modules/auth/throttle";
 
 let t: TestApp;
 const DEBUG = !!process.env.DEBUG_T;
@@ -117,6 +117,29 @@ describe("failed logins", () => {
     await t.db.prisma.user.update({ where: { id: c.id }, data: { lockedUntil: new Date(Date.now() - 1) } });
     expect((await attempt(c.password)).data!.login.__typename).toBe("LoginSuccess");
     expect((await t.db.prisma.user.findUniqueOrThrow({ where: { id: c.id } })).failedLogins).toBe(0);
+  });
+
+  it("counts guesses atomically: ten parallel wrong logins get no more guesses than ten sequential ones", async () => {
+    const codes = (rs: Array<{ data?: any }>) => rs.map((r) => r.data!.login.code as string).sort();
+    const tally = (cs: string[]) => cs.reduce<Record<string, number>>((m, c) => ({ ...m, [c]: (m[c] ?? 0) + 1 }), {});
+    const attemptAs = (nik: string, password: string, i: number) => t.gql(LOGIN, { nomorIdentitas: nik, password }, { headers: { "x-forwarded-for": `10.2.${i}.1` } });
+
+    // sequentially (within a second) the 3rd failure makes the 4th attempt wait: 3 guesses. In parallel the same 3,
+    // not 4–10. An INVALID_CREDENTIALS answer is a password that was checked; LOGIN_TOO_FAST a refusal without one.
+    // (No sequential run here: on a loaded machine the 1-second wait may pass between two attempts.)
+    const par = await activeCitizen();
+    const parallel = await Promise.all(Array.from({ length: 10 }, (_, i) => attemptAs(par.nik, "salah-salah-salah", i)));
+    expect(tally(codes(parallel))).toEqual({ INVALID_CREDENTIALS: ACCOUNT_SLOW_AFTER, LOGIN_TOO_FAST: 10 - ACCOUNT_SLOW_AFTER });
+    expect((await t.db.prisma.user.findUniqueOrThrow({ where: { id: par.id } })).failedLogins).toBe(3);
+
+    // the 10th failure locks: from 9 failures, ten parallel guesses get one, and the account is locked
+    await t.db.prisma.user.update({ where: { id: par.id }, data: { failedLogins: ACCOUNT_LOCK_AFTER - 1, lockedUntil: new Date(Date.now() - 1) } });
+    const last = await Promise.all(Array.from({ length: 10 }, (_, i) => attemptAs(par.nik, i === 5 ? par.password : "salah-salah-salah", i)));
+    const checked = last.filter((r) => ["INVALID_CREDENTIALS", "LoginSuccess"].includes(r.data!.login.code ?? r.data!.login.__typename) || r.data!.login.message?.startsWith("NIK/NIP atau kata sandi salah"));
+    expect(checked.length).toBe(1);
+    const row = await t.db.prisma.user.findUniqueOrThrow({ where: { id: par.id } });
+    if (checked[0]!.data!.login.__typename === "LoginSuccess") expect(row.failedLogins).toBe(0);
+    else expect(row.failedLogins).toBe(ACCOUNT_LOCK_AFTER);
   });
 
   it("locks an address that keeps failing, across accounts, while other addresses still log in", async () => {

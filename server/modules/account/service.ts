@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Context } from "../../context";
 import type { IdentityType, Role } from "../../generated/prisma/enums";
-import type { User } from "../../generated/prisma/client";
+import { Prisma, type User } from "../../generated/prisma/client";
 import { ConflictError, InvalidStateError, LoginError, NotFoundError, ValidationError, forbidden } from "../../lib/errors";
 import { checkPasswordStrength, dummyVerify, hashPassword, verifyPassword } from "../auth/password";
 import { clearSessionCookie, sessionCookie } from "../auth/session";
-import { accountRetryAt, addressAfterFailure, addressAfterRefund, secondsUntil, waitMessage, ACCOUNT_LOCK_AFTER, type AddressState } from "../auth/throttle";
+import { addressAfterFailure, addressAfterRefund, secondsUntil, waitMessage, ACCOUNT_LOCK_AFTER, ACCOUNT_LOCK_MS, ACCOUNT_SLOW_AFTER, type AddressState } from "../auth/throttle";
 import { identityIndex, identityTypeOf, parseIdentity, protectIdentity, revealIdentity } from "../identity/protect";
 import { createNotifications, publishNotifications } from "../notification/service";
 import { enqueueEmail } from "../mail/outbox";
@@ -151,6 +151,26 @@ async function countAddressAttempt(ctx: Context, key: string, now: Date): Promis
   throw new Error("login throttle: the address row stayed contended");
 }
 
+/**
+ * Counts one password guess against the account, atomically, if it may guess now: one UPDATE … RETURNING that
+ * matches only while the account is neither slowed nor locked, and sets the count and the next allowed moment
+ * from the row's own current values (accountRetryAt in SQL: from the 3rd failure 2^(n−3) s, at the 10th 15
+ * minutes; after an expired lock the count starts again at 1). Null when the account must wait.
+ */
+async function reserveGuess(ctx: Context, userId: string, now: Date): Promise<{ failedLogins: number; lockedUntil: Date | null } | null> {
+  const n = Prisma.sql`(CASE WHEN "failedLogins" >= ${ACCOUNT_LOCK_AFTER} THEN 1 ELSE "failedLogins" + 1 END)`;
+  const at = Prisma.sql`${now.toISOString().replace("Z", "")}::timestamp(3)`; // Prisma keeps DateTime as UTC without a zone
+  const [row] = await ctx.prisma.$queryRaw<Array<{ failedLogins: number; lockedUntil: Date | null }>>`
+    UPDATE "public"."User" SET
+      "failedLogins" = ${n},
+      "lockedUntil" = ${at} + (CASE WHEN ${n} >= ${ACCOUNT_LOCK_AFTER} THEN ${ACCOUNT_LOCK_MS}::float8
+                                    WHEN ${n} >= ${ACCOUNT_SLOW_AFTER} THEN 1000 * power(2, ${n} - ${ACCOUNT_SLOW_AFTER})
+                                    ELSE NULL END) * interval '1 millisecond'
+    WHERE "id" = ${userId}::uuid AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${at})
+    RETURNING "failedLogins", "lockedUntil"`;
+  return row ?? null;
+}
+
 export async function login(ctx: Context, input: { nomorIdentitas: string; password: string }): Promise<{ user: User; token: string }> {
   const now = new Date();
   const attempt = await countAddressAttempt(ctx, `ip:${ctx.request.ip}`, now);
@@ -180,34 +200,31 @@ async function checkCredentials(ctx: Context, input: { nomorIdentitas: string; p
     recordAddressFailure();
     throw new LoginError("INVALID_CREDENTIALS", INVALID_CREDENTIALS);
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    const s = secondsUntil(user.lockedUntil, now);
-    if (user.failedLogins >= ACCOUNT_LOCK_AFTER) {
+  // One guess is reserved (counted as a failure) BEFORE the password is checked, in one atomic statement that
+  // only matches while the account is neither slowed nor locked: parallel attempts cannot all read "not locked
+  // yet" and each get a guess; ten parallel wrong passwords get exactly the guesses ten sequential ones get.
+  const reserved = await reserveGuess(ctx, user.id, now);
+  if (!reserved) {
+    const current = await ctx.prisma.user.findUnique({ where: { id: user.id }, select: { failedLogins: true, lockedUntil: true } });
+    const until = current?.lockedUntil && current.lockedUntil > now ? current.lockedUntil : new Date(now.getTime() + 1000);
+    const s = secondsUntil(until, now);
+    if ((current?.failedLogins ?? 0) >= ACCOUNT_LOCK_AFTER) {
       throw new LoginError("ACCOUNT_LOCKED", `Akun dikunci sementara karena terlalu banyak kata sandi salah. Coba lagi dalam ${waitMessage(s)}.`, s);
     }
     throw new LoginError("LOGIN_TOO_FAST", `Tunggu ${waitMessage(s)} sebelum mencoba lagi.`, s);
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    // counting atomically so parallel guesses cannot slip past the limit
-    const failures = user.lockedUntil && user.lockedUntil <= now && user.failedLogins >= ACCOUNT_LOCK_AFTER ? 1 : undefined;
-    const updated = await ctx.prisma.user.update({
-      where: { id: user.id },
-      data: failures ? { failedLogins: failures } : { failedLogins: { increment: 1 } },
-      select: { failedLogins: true },
-    });
-    const retryAt = accountRetryAt(updated.failedLogins, now);
-    await ctx.prisma.user.update({ where: { id: user.id }, data: { lockedUntil: retryAt } });
     recordAddressFailure();
-    if (updated.failedLogins >= ACCOUNT_LOCK_AFTER) {
+    const retryAt = reserved.lockedUntil;
+    if (reserved.failedLogins >= ACCOUNT_LOCK_AFTER) {
       throw new LoginError("ACCOUNT_LOCKED", `${INVALID_CREDENTIALS} Akun dikunci sementara selama 15 menit.`, secondsUntil(retryAt!, now));
     }
-    const left = ACCOUNT_LOCK_AFTER - updated.failedLogins;
+    const left = ACCOUNT_LOCK_AFTER - reserved.failedLogins;
     const extra = left <= 5 ? ` Sisa ${left} percobaan sebelum akun dikunci sementara.` : "";
     throw new LoginError("INVALID_CREDENTIALS", INVALID_CREDENTIALS + extra, retryAt ? secondsUntil(retryAt, now) : null);
   }
-  if (user.failedLogins > 0 || user.lockedUntil) {
-    await ctx.prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
-  }
+  // the right password: the reserved failure and any before it are cleared
+  await ctx.prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
   switch (user.status) {
     case "MENUNGGU_AKTIVASI":
       throw new LoginError(
