@@ -13,7 +13,7 @@ import { deriveKeys, loadMasterSecret, type Keys } from "./lib/crypto";
 import { createLoketPubSub, listen } from "./pubsub";
 import { SessionStore, bearerToken, tokenFromHeaders } from "./modules/auth/session";
 import { CalendarStore } from "./modules/calendar/service";
-import { MAX_UPLOAD_BODY_BYTES, UPLOAD_LIMITS, drainRefusedBody, useBodyLimit, useDocumentLimits, useUploadLimits } from "./limits";
+import { MAX_UPLOAD_BODY_BYTES, UPLOAD_LIMITS, drainRefusedBody, useBodyLimit, useUploadLimits } from "./limits";
 import { MemoryRateStore, RedisRateStore, protectionPlugins, useRateLimit, type RateStore } from "./protection";
 import { sha256Hex } from "./lib/crypto";
 import { createFetch } from "@whatwg-node/fetch";
@@ -135,7 +135,6 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
       useUploadLimits(),
       ...protectionPlugins(config),
       ...persistedOperationPlugins({ ...persisted, isApiClient: isApiClientRequest }),
-      useDocumentLimits(),
       useSessionCookies,
       useDownloads(services),
       useMutationAudit(),
