@@ -25,6 +25,8 @@ import { WebhookWorker } from "./modules/webhook/worker";
 import { WebhookTargets } from "./modules/webhook/targets";
 import { sweepOrphanFiles } from "./modules/files/sweep";
 import { DomainError } from "./lib/errors";
+import { isWrongTypeGlobalId, unknownIdError } from "./lib/global-id";
+import { useTextInputCheck } from "./input-text";
 import { createQueueCache } from "./modules/pengajuan/queue-cache";
 import { ApiClientStore } from "./modules/api-client/store";
 import { isClientToken } from "./modules/api-client/rules";
@@ -135,6 +137,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
       useUploadLimits(),
       ...protectionPlugins(config),
       ...persistedOperationPlugins({ ...persisted, isApiClient: isApiClientRequest }),
+      useTextInputCheck(),
       useSessionCookies,
       useDownloads(services),
       useMutationAudit(),
@@ -425,6 +428,8 @@ function maskError(error: unknown, log: Logger): Error {
     if (original instanceof DomainError) {
       return new GraphQLError(original.message, { nodes: error.nodes, path: error.path, extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) } });
     }
+    // a global ID of another type than the argument takes: like one that names nothing (lib/global-id.ts)
+    if (isWrongTypeGlobalId(original)) return new GraphQLError(unknownIdError().message, { nodes: error.nodes, path: error.path, extensions: unknownIdError().extensions });
     log.error("Unexpected error", original);
     return new GraphQLError(INTERNAL_MESSAGE, { nodes: error.nodes, path: error.path, extensions: { code: "INTERNAL_SERVER_ERROR" } });
   }

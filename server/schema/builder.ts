@@ -10,6 +10,7 @@ import type { Context } from "../context";
 import type { ApiScope, Role } from "../generated/prisma/enums";
 import { forbidden, unauthenticated } from "../lib/errors";
 import { clientHas } from "../lib/caller";
+import { decodeGlobalIdOrNotFound } from "../lib/global-id";
 
 const STAFF_ROLES: Role[] = ["PETUGAS", "ADMIN", "PPID", "ATASAN_PPID"];
 
@@ -89,6 +90,11 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
+    // an ID that is not `Type:uuid` in base64 is NOT_FOUND, never a database error (all ids are UUIDs)
+    decodeGlobalID: (globalID) => decodeGlobalIdOrNotFound(globalID),
+    // node(id) and nodes(ids) answer null for such an ID: schema/node.ts
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
   },
 });
 
