@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { createYoga, type Plugin, type YogaInitialContext } from "graphql-yoga";
 import { WebSocketServer, type WebSocket } from "ws";
 import { useServer } from "graphql-ws/use/ws";
+import type { Context as GraphqlWsContext, SubscribePayload } from "graphql-ws";
 import { GraphQLError, type ExecutionArgs, type ExecutionResult } from "graphql";
 import { schema } from "./schema/index";
 import type { Config } from "./config";
@@ -281,9 +282,34 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
         };
         return wrapped;
       },
-      execute: (args: ExecutionArgs & { rootValue?: unknown }) => (args.rootValue as Enveloped).execute(args),
-      subscribe: (args: ExecutionArgs & { rootValue?: unknown }) => (args.rootValue as Enveloped).subscribe(args),
-      onSubscribe: async (ctx, id, payload) => {
+      // One bad subscription is answered with an error for that subscription; the socket and its other
+      // subscriptions live on (graphql-ws closes the whole socket with 4500 when a hook or execution throws).
+      execute: (args: ExecutionArgs & { rootValue?: unknown }) => settle(() => (args.rootValue as Enveloped).execute(args)),
+      subscribe: (args: ExecutionArgs & { rootValue?: unknown }) => settle(() => (args.rootValue as Enveloped).subscribe(args)),
+      // an event stream that fails midway: masked like any GraphQL error (no internal message or server path)
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => (maskError(e, log) as GraphQLError).toJSON()),
+      onSubscribe: (ctx, id, payload) =>
+        prepareSubscription(ctx, id, payload).catch((err: unknown) => {
+          (ctx.extra as { subscriptions?: Set<string> }).subscriptions?.delete(id);
+          return [clientError(err)];
+        }),
+    },
+    wss,
+  );
+
+  /** A thrown error as the client may see it: deliberate errors pass, anything else is logged and masked. */
+  const clientError = (err: unknown): GraphQLError =>
+    maskError(err instanceof GraphQLError ? err : new GraphQLError(err instanceof Error ? err.message : String(err), { originalError: err instanceof Error ? err : undefined }), log) as GraphQLError;
+  const settle = async (run: () => unknown): Promise<never> => {
+    try {
+      return (await run()) as never;
+    } catch (err) {
+      return { errors: [clientError(err)] } as never;
+    }
+  };
+
+  type WsContext = GraphqlWsContext<Record<string, unknown>, { request: http.IncomingMessage }>;
+  async function prepareSubscription(ctx: WsContext, id: string, payload: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLError[]> {
         const open = (ctx.extra as { subscriptions?: Set<string> }).subscriptions ?? new Set<string>();
         (ctx.extra as { subscriptions?: Set<string> }).subscriptions = open;
         if (open.size >= config.maxSubscriptionsPerConnection) {
@@ -313,7 +339,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
           document = enveloped.parse(source.query);
         } catch (err) {
           open.delete(id);
-          throw err;
+          return [clientError(err)];
         }
         const errors = enveloped.validate(enveloped.schema, document);
         if (errors.length > 0) {
@@ -348,11 +374,8 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
           variableValues: payload.variables,
           contextValue,
           rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
-        };
-      },
-    },
-    wss,
-  );
+        } as ExecutionArgs;
+  }
 
   // keep-alive: ping every 30 s; a socket that did not answer the previous ping is gone (sleeping laptop, lost network)
   const alive = new WeakSet<object>();
