@@ -28,6 +28,7 @@ import { sweepOrphanFiles } from "./modules/files/sweep";
 import { DomainError } from "./lib/errors";
 import { isWrongTypeGlobalId, unknownIdError } from "./lib/global-id";
 import { useTextInputCheck } from "./input-text";
+import { guardHooks } from "./safe-hooks";
 import { createQueueCache } from "./modules/pengajuan/queue-cache";
 import { ApiClientStore } from "./modules/api-client/store";
 import { isClientToken } from "./modules/api-client/rules";
@@ -124,7 +125,8 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
     landingPage: false,
     logging: log.yoga,
     maskedErrors: { maskError: (error) => maskError(error, log) },
-    plugins: [
+    // a hook that throws is answered like a GraphQL error, never with its stack (safe-hooks.ts)
+    plugins: guardHooks([
       useRateLimit(rateStore, {
         perUserPerMinute: config.rateLimitPerUser,
         perAddressPerMinute: config.rateLimitPerAddress,
@@ -143,7 +145,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
       useDownloads(services),
       useMutationAudit(),
       queueCache.plugin,
-    ],
+    ], (error) => maskError(error, log)),
     context: async (initial: YogaInitialContext & ServerContext): Promise<Context> => {
       const request = initial.request;
       const headers = request?.headers ?? new Headers();
