@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { createYoga, type Plugin, type YogaInitialContext } from "graphql-yoga";
 import { WebSocketServer, type WebSocket } from "ws";
 import { useServer } from "graphql-ws/use/ws";
+import type { Context as GraphqlWsContext, SubscribePayload } from "graphql-ws";
 import { GraphQLError, type ExecutionArgs, type ExecutionResult } from "graphql";
 import { schema } from "./schema/index";
 import type { Config } from "./config";
@@ -14,7 +15,7 @@ import { createLoketPubSub, listen } from "./pubsub";
 import { DatabaseHealth, isDatabaseUnavailable, isServiceUnavailable, serviceUnavailableError } from "./db/availability";
 import { SessionStore, bearerToken, tokenFromHeaders } from "./modules/auth/session";
 import { CalendarStore } from "./modules/calendar/service";
-import { MAX_UPLOAD_BODY_BYTES, UPLOAD_LIMITS, drainRefusedBody, useBodyLimit, useDocumentLimits, useUploadLimits } from "./limits";
+import { MAX_UPLOAD_BODY_BYTES, UPLOAD_LIMITS, drainRefusedBody, useBodyLimit, useUploadLimits } from "./limits";
 import { MemoryRateStore, RedisRateStore, protectionPlugins, useRateLimit, type RateStore } from "./protection";
 import { sha256Hex } from "./lib/crypto";
 import { createFetch } from "@whatwg-node/fetch";
@@ -26,6 +27,9 @@ import { WebhookWorker } from "./modules/webhook/worker";
 import { WebhookTargets } from "./modules/webhook/targets";
 import { sweepOrphanFiles } from "./modules/files/sweep";
 import { DomainError } from "./lib/errors";
+import { isWrongTypeGlobalId, unknownIdError } from "./lib/global-id";
+import { useTextInputCheck } from "./input-text";
+import { guardHooks } from "./safe-hooks";
 import { createQueueCache } from "./modules/pengajuan/queue-cache";
 import { ApiClientStore } from "./modules/api-client/store";
 import { isClientToken } from "./modules/api-client/rules";
@@ -123,7 +127,8 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
     // yoga logs the raw error of a failed context (a session read) itself: not again per request for an outage
     logging: { ...log.yoga, error: (...a: unknown[]) => (a.some(isDatabaseUnavailable) ? undefined : log.yoga.error(...a)) },
     maskedErrors: { maskError: (error) => maskError(error, log, dbHealth) },
-    plugins: [
+    // a hook that throws is answered like a GraphQL error, never with its stack (safe-hooks.ts)
+    plugins: guardHooks([
       useRateLimit(rateStore, {
         perUserPerMinute: config.rateLimitPerUser,
         perAddressPerMinute: config.rateLimitPerAddress,
@@ -137,13 +142,13 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
       useUploadLimits(),
       ...protectionPlugins(config),
       ...persistedOperationPlugins({ ...persisted, isApiClient: isApiClientRequest }),
-      useDocumentLimits(),
+      useTextInputCheck(),
       useSessionCookies,
       useDownloads(services),
       useMutationAudit(),
       useSensitiveScrub(),
       queueCache.plugin,
-    ],
+    ], (error) => maskError(error, log, dbHealth)),
     context: async (initial: YogaInitialContext & ServerContext): Promise<Context> => {
       const request = initial.request;
       const headers = request?.headers ?? new Headers();
@@ -282,17 +287,40 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
         };
         return wrapped;
       },
-      execute: (args: ExecutionArgs & { rootValue?: unknown }) => (args.rootValue as Enveloped).execute(args),
-      subscribe: async (args: ExecutionArgs & { rootValue?: unknown }) => {
-        try {
-          return await (args.rootValue as Enveloped).subscribe(args);
-        } catch (err) {
-          // the database is away (masked to SERVICE_UNAVAILABLE): an error for this subscription, not the socket's end
-          if (isServiceUnavailable(err)) return { errors: [serviceUnavailableError({ overHttp: false })] };
-          throw err;
-        }
-      },
-      onSubscribe: async (ctx, id, payload) => {
+      // One bad subscription is answered with an error for that subscription; the socket and its other
+      // subscriptions live on (graphql-ws closes the whole socket with 4500 when a hook or execution throws).
+      execute: (args: ExecutionArgs & { rootValue?: unknown }) => settle(() => (args.rootValue as Enveloped).execute(args)),
+      subscribe: (args: ExecutionArgs & { rootValue?: unknown }) => settle(() => (args.rootValue as Enveloped).subscribe(args)),
+      // an event stream that fails midway: masked like any GraphQL error (no internal message or server path)
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => clientError(e).toJSON()),
+      onSubscribe: (ctx, id, payload) =>
+        prepareSubscription(ctx, id, payload).catch((err: unknown) => {
+          (ctx.extra as { subscriptions?: Set<string> }).subscriptions?.delete(id);
+          return [clientError(err)];
+        }),
+    },
+    wss,
+  );
+
+  /** A thrown error as the client may see it: deliberate errors pass, anything else is logged and masked. */
+  const clientError = (err: unknown): GraphQLError => {
+    // the database is away: this subscription fails with SERVICE_UNAVAILABLE; the socket stays for a retry
+    if (isServiceUnavailable(err)) {
+      if (isDatabaseUnavailable(err)) dbHealth.failed(err);
+      return serviceUnavailableError({ overHttp: false });
+    }
+    return maskError(err instanceof GraphQLError ? err : new GraphQLError(err instanceof Error ? err.message : String(err), { originalError: err instanceof Error ? err : undefined }), log, dbHealth) as GraphQLError;
+  };
+  const settle = async (run: () => unknown): Promise<never> => {
+    try {
+      return (await run()) as never;
+    } catch (err) {
+      return { errors: [clientError(err)] } as never;
+    }
+  };
+
+  type WsContext = GraphqlWsContext<Record<string, unknown>, { request: http.IncomingMessage }>;
+  async function prepareSubscription(ctx: WsContext, id: string, payload: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLError[]> {
         const open = (ctx.extra as { subscriptions?: Set<string> }).subscriptions ?? new Set<string>();
         (ctx.extra as { subscriptions?: Set<string> }).subscriptions = open;
         if (open.size >= config.maxSubscriptionsPerConnection) {
@@ -324,11 +352,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
           document = enveloped.parse(source.query);
         } catch (err) {
           open.delete(id);
-          if (isServiceUnavailable(err)) {
-            if (isDatabaseUnavailable(err)) dbHealth.failed(err);
-            return [serviceUnavailableError({ overHttp: false })]; // this subscription fails; the socket stays for a retry
-          }
-          throw err;
+          return [clientError(err)];
         }
         const errors = enveloped.validate(enveloped.schema, document);
         if (errors.length > 0) {
@@ -363,11 +387,8 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
           variableValues: payload.variables,
           contextValue,
           rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
-        };
-      },
-    },
-    wss,
-  );
+        } as ExecutionArgs;
+  }
 
   // keep-alive: ping every 30 s; a socket that did not answer the previous ping is gone (sleeping laptop, lost network)
   const alive = new WeakSet<object>();
@@ -448,6 +469,8 @@ function maskError(error: unknown, log: Logger, dbHealth: DatabaseHealth): Error
     if (original instanceof DomainError) {
       return new GraphQLError(original.message, { nodes: error.nodes, path: error.path, extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) } });
     }
+    // a global ID of another type than the argument takes: like one that names nothing (lib/global-id.ts)
+    if (isWrongTypeGlobalId(original)) return new GraphQLError(unknownIdError().message, { nodes: error.nodes, path: error.path, extensions: unknownIdError().extensions });
     log.error("Unexpected error", original);
     return new GraphQLError(INTERNAL_MESSAGE, { nodes: error.nodes, path: error.path, extensions: { code: "INTERNAL_SERVER_ERROR" } });
   }

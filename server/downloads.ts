@@ -9,6 +9,7 @@ import { revealIdentity } from "./modules/identity/protect";
 import { maskIdentity } from "./modules/identity/nik";
 import { auditRead } from "./modules/audit/service";
 import { isClientToken } from "./modules/api-client/rules";
+import { NotFoundError } from "./lib/errors";
 
 const HARI = ["", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"];
 
@@ -27,22 +28,21 @@ export function useDownloads(services: Services): Plugin {
       const m = url.pathname.match(/^\/unduh\/(dokumen|hasil|bukti|template|lampiran-pengaduan)\/([0-9a-f-]{36})$/);
       if (!m) return;
       const [, kind, id] = m as unknown as [string, "dokumen" | "hasil" | "bukti" | "template" | "lampiran-pengaduan", string];
-      const respond = (status: number, message: string) =>
-        endResponse(new fetchAPI.Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } }));
-      if (request.method !== "GET" && request.method !== "HEAD") return respond(405, "Metode tidak didukung.");
+      const respond = (status: number, message: string, code: string) => endResponse(errorResponse(fetchAPI, status, message, code));
+      if (request.method !== "GET" && request.method !== "HEAD") return respond(405, "Metode tidak didukung.", "METHOD_NOT_ALLOWED");
       const { token, via } = tokenFromHeaders(request.headers);
       const client = isClientToken(token) && via === "bearer" ? await services.clients.resolve(token) : null;
       const resolved = isClientToken(token) ? null : await services.sessions.resolve(token);
       const ctx = { viewer: resolved?.viewer ?? null, client } as Parameters<typeof can>[0];
       const prisma = services.db.prisma;
-      const notFound = () => respond(404, "Berkas tidak ditemukan atau Anda tidak berhak mengunduhnya.");
+      const notFound = () => respond(404, "Berkas tidak ditemukan atau Anda tidak berhak mengunduhnya.", "NOT_FOUND");
 
       if (kind === "template") {
         const slot = await prisma.persyaratanDokumen.findUnique({ where: { id }, include: { templateFile: true } });
         if (!slot?.templateFile) return notFound();
         return endResponse(await fileResponse(services, fetchAPI, slot.templateFile, request.method === "HEAD"));
       }
-      if (!resolved && !client) return respond(401, "Silakan masuk terlebih dahulu.");
+      if (!resolved && !client) return respond(401, "Silakan masuk terlebih dahulu.", "UNAUTHENTICATED");
 
       if (kind === "lampiran-pengaduan") {
         const row = await prisma.pengaduanLampiran.findUnique({ where: { id }, include: { file: true, pengaduan: { select: { pelaporId: true, instansiId: true, dicatatOlehKlienId: true } } } });
@@ -133,10 +133,26 @@ async function fileResponse(
     "x-content-type-options": "nosniff",
     "content-security-policy": "default-src 'none'; sandbox",
   };
-  if (head) return new fetchAPI.Response(null, { status: 200, headers });
-  const stream = await services.storage.open(file.storageKey);
+  // the row is there but its stored file is gone (a lost disk, a restore without the files folder)
+  const gone = () => errorResponse(fetchAPI, 410, "Berkas ini tidak lagi tersedia di penyimpanan server. Hubungi instansi agar berkasnya diunggah ulang.", "FILE_NOT_FOUND");
+  if (head) return (await services.storage.exists(file.storageKey)) ? new fetchAPI.Response(null, { status: 200, headers }) : gone();
+  let stream: NodeJS.ReadableStream | ReadableStream;
+  try {
+    stream = await services.storage.open(file.storageKey);
+  } catch (err) {
+    if (err instanceof NotFoundError) return gone();
+    throw err;
+  }
   const body = stream instanceof ReadableStream ? stream : (Readable.toWeb(stream as Readable) as ReadableStream);
   return new fetchAPI.Response(body, { status: 200, headers });
+}
+
+/**
+ * A refused download: the Indonesian sentence as the body (a person sees it in the browser tab), the stable
+ * code in the `x-loket-error` header for programs. Never a stack or a server path.
+ */
+function errorResponse(fetchAPI: { Response: typeof Response }, status: number, message: string, code: string): Response {
+  return new fetchAPI.Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "x-loket-error": code, "cache-control": "no-store" } });
 }
 
 /** `inline` so PDFs and images open in the browser's viewer; the name in both forms for old and new clients. */

@@ -1,4 +1,4 @@
-import { GraphQLError, Kind, type ASTVisitor, type ValidationContext, parse } from "graphql";
+import { GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
 
 export const MAX_TOKENS = 3000;
@@ -21,64 +21,25 @@ export const UPLOAD_LIMITS = {
   headerSize: 200,
 };
 
-/** Parsing stops after MAX_TOKENS tokens, so a huge document costs little. */
-export function useDocumentLimits(): Plugin {
-  return {
-    onParse({ setParseFn }) {
-      setParseFn((source, options) => {
-        try {
-          return parse(source, { ...options, maxTokens: MAX_TOKENS });
-        } catch (err) {
-          if (err instanceof GraphQLError && /\d+ tokens\. Parsing aborted/.test(err.message)) {
-            throw new GraphQLError(`Dokumen GraphQL terlalu besar (lebih dari ${MAX_TOKENS} token).`, {
-              extensions: { code: "DOCUMENT_TOO_LARGE" },
-            });
-          }
-          throw err;
-        }
-      });
-    },
-    onValidate({ addValidationRule }) {
-      addValidationRule(depthLimit(MAX_DEPTH));
-    },
-  };
+/** Indonesian message and stable code for a document over MAX_TOKENS (GraphQL Armor's max-tokens). */
+export const tooManyTokens = () => ({ code: "DOCUMENT_TOO_LARGE", message: `Dokumen GraphQL terlalu besar (lebih dari ${MAX_TOKENS} token).` });
+
+/**
+ * Indonesian message and stable code for a selection nested deeper than MAX_DEPTH (GraphQL Armor's max-depth,
+ * whose own message "Query depth limit of N exceeded, found D." carries the depth found).
+ */
+export function tooDeep(armorMessage: string): { code: string; message: string } {
+  const found = /found (\d+)/.exec(armorMessage)?.[1];
+  return { code: "QUERY_TOO_DEEP", message: found ? `Kueri terlalu dalam (${found} tingkat; maksimal ${MAX_DEPTH}).` : `Kueri terlalu dalam (maksimal ${MAX_DEPTH} tingkat).` };
 }
 
-/** Rejects selections nested deeper than `max` (fragments followed). */
-export function depthLimit(max: number) {
-  return (context: ValidationContext): ASTVisitor => {
-    const fragments = new Map(
-      context
-        .getDocument()
-        .definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)
-        .map((d) => [(d as { name: { value: string } }).name.value, d]),
-    );
-    const depthOf = (node: { selectionSet?: { selections: readonly unknown[] } }, depth: number, seen: Set<string>): number => {
-      if (!node.selectionSet) return depth;
-      let deepest = depth;
-      for (const sel of node.selectionSet.selections as Array<{ kind: string; name?: { value: string }; selectionSet?: never }>) {
-        if (sel.kind === Kind.FIELD) deepest = Math.max(deepest, depthOf(sel, depth + 1, seen));
-        else if (sel.kind === Kind.INLINE_FRAGMENT) deepest = Math.max(deepest, depthOf(sel, depth, seen));
-        else if (sel.kind === Kind.FRAGMENT_SPREAD && sel.name && !seen.has(sel.name.value)) {
-          const frag = fragments.get(sel.name.value) as never;
-          if (frag) deepest = Math.max(deepest, depthOf(frag, depth, new Set([...seen, sel.name.value])));
-        }
-        if (deepest > max) return deepest;
-      }
-      return deepest;
-    };
-    return {
-      OperationDefinition(node) {
-        const depth = depthOf(node as never, 0, new Set());
-        if (depth > max) {
-          context.reportError(
-            new GraphQLError(`Kueri terlalu dalam (${depth} tingkat; maksimal ${max}).`, { nodes: [node], extensions: { code: "QUERY_TOO_DEEP" } }),
-          );
-        }
-      },
-    };
-  };
-}
+/**
+ * GraphQL Armor's max-depth options: fragments (named and inline) add no depth of their own, a fragment
+ * spread inside itself is counted once (cycles are refused by the standard rules too), and the introspection
+ * field `__schema` is not counted, so the standard introspection query of GraphiQL, codegen, Postman and
+ * Insomnia passes wherever introspection is allowed.
+ */
+export const DEPTH_OPTIONS = { n: MAX_DEPTH, flattenFragments: true, ignoreIntrospection: true } as const;
 
 const tooLarge = (message: string) => ({ status: 413, code: "PAYLOAD_TOO_LARGE", message });
 

@@ -4,6 +4,7 @@ import { GraphQLError, NoSchemaIntrospectionCustomRule } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { Redis } from "ioredis";
 import type { Config } from "./config";
+import { DEPTH_OPTIONS, MAX_TOKENS, tooDeep, tooManyTokens } from "./limits";
 
 /** Header a browser-side client must send with multipart or GET requests (CSRF prevention). */
 export const CSRF_HEADER = "x-loket-csrf";
@@ -11,8 +12,8 @@ export const CSRF_HEADER = "x-loket-csrf";
 export const ARMOR_LIMITS = { maxCost: 5000, maxAliases: 15, maxDirectives: 10 };
 
 /**
- * GraphQL Armor for cost, aliases and directives (depth and tokens are checked by our own rules in limits.ts,
- * with Indonesian messages and stable codes), field suggestions hidden, introspection off unless configured,
+ * GraphQL Armor for tokens, depth, cost, aliases and directives (Indonesian messages and stable codes; the limits
+ * of tokens and depth are in limits.ts), field suggestions hidden, introspection off unless configured,
  * and yoga's CSRF prevention: a request a browser could send cross-site without a preflight (GET, form or
  * multipart) must carry a custom header.
  */
@@ -27,8 +28,17 @@ export function protectionPlugins(config: Config): Plugin[] {
     costLimit: { maxCost: ARMOR_LIMITS.maxCost, onReject: reject("QUERY_TOO_COSTLY", `Kueri terlalu berat (batas biaya ${ARMOR_LIMITS.maxCost}).`) },
     maxAliases: { n: ARMOR_LIMITS.maxAliases, onReject: reject("TOO_MANY_ALIASES", `Terlalu banyak alias dalam satu kueri (maksimal ${ARMOR_LIMITS.maxAliases}).`) },
     maxDirectives: { n: ARMOR_LIMITS.maxDirectives, onReject: reject("TOO_MANY_DIRECTIVES", `Terlalu banyak direktif dalam satu kueri (maksimal ${ARMOR_LIMITS.maxDirectives}).`) },
-    maxDepth: { enabled: false },
-    maxTokens: { enabled: false },
+    maxDepth: {
+      ...DEPTH_OPTIONS,
+      onReject: [
+        (_ctx, error) => {
+          const e = tooDeep(error.message);
+          Object.assign(error, { message: e.message });
+          (error.extensions as Record<string, unknown>).code = e.code;
+        },
+      ],
+    },
+    maxTokens: { n: MAX_TOKENS, onReject: reject(tooManyTokens().code, tooManyTokens().message) },
     blockFieldSuggestion: { enabled: true },
   });
   const plugins: Plugin[] = [...(armor.protect().plugins as Plugin[]), useCSRFPrevention({ requestHeaders: [CSRF_HEADER] })];

@@ -12,6 +12,7 @@ import { forbidden, unauthenticated } from "../lib/errors";
 import { clientHas } from "../lib/caller";
 import { can, type Action } from "../policy";
 import type { ANY, Resource } from "../lib/policy";
+import { decodeGlobalIdOrNotFound } from "../lib/global-id";
 
 export interface AuthScopes {
   /** anyone, including anonymous callers */
@@ -91,6 +92,11 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
+    // an ID that is not `Type:uuid` in base64 is NOT_FOUND, never a database error (all ids are UUIDs)
+    decodeGlobalID: (globalID) => decodeGlobalIdOrNotFound(globalID),
+    // node(id) and nodes(ids) answer null for such an ID: schema/node.ts
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
   },
 });
 

@@ -1,6 +1,7 @@
 import { builder } from "./builder";
 import "./errors";
 import "./enums";
+import "./node";
 import "../modules/account/types";
 import "../modules/calendar/types";
 import "../modules/instansi/types";

@@ -5,7 +5,8 @@ import { formatDocument, stringifyDocument } from "@urql/core";
 import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
 import * as documents from "../../client/src/gql/graphql";
 import { ARMOR_LIMITS } from "../../server/protection";
-import { MAX_DEPTH, MAX_TOKENS, depthLimit } from "../../server/limits";
+import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
+import { DEPTH_OPTIONS, MAX_TOKENS } from "../../server/limits";
 
 /**
  * Every operation the web client sends, as urql sends it (with __typename added), passes the API's document
@@ -27,7 +28,7 @@ describe("the web client's operations and the API's limits", () => {
     const rejected: string[] = [];
     const errors = validate(schema, parse(source, { maxTokens: MAX_TOKENS }), [
       costLimitRule({ maxCost: ARMOR_LIMITS.maxCost, onReject: [(_c: unknown, e: Error) => rejected.push(e.message)], propagateOnRejection: false }),
-      depthLimit(MAX_DEPTH),
+      maxDepthRule({ ...DEPTH_OPTIONS, onReject: [(_c: unknown, e: Error) => rejected.push(e.message)], propagateOnRejection: false }),
     ]);
     return [...errors.map((e) => e.message), ...rejected];
   }

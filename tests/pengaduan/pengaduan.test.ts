@@ -35,6 +35,13 @@ async function act(token: string, p: { id: string; versi: number }, a: string, p
 }
 
 describe("complaints", () => {
+  it("two officers on the same version: the second gets CONFLICT, not a rule about the new state", async () => {
+    const c = await activeCitizen(t);
+    const p = (await file(c.token)).data!.buatPengaduan.data;
+    expect((await act(petugas.token, p, "VERIFIKASI")).data.status).toBe("DIVERIFIKASI");
+    expect(await act(admin.token, p, "VERIFIKASI")).toMatchObject({ __typename: "ConflictError", code: "CONFLICT", field: "versi" });
+  });
+
   it("need evidence and a known category; nothing is written otherwise", async () => {
     const c = await activeCitizen(t);
     const before = await t.db.prisma.pengaduan.count();

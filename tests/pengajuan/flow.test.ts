@@ -288,6 +288,17 @@ describe("bad input: a specific error and nothing half-written", () => {
 });
 
 describe("two officers at once", () => {
+  it("one after the other on the same version: the second gets CONFLICT (version checked before the transition rule)", async () => {
+    const c = await activeCitizen(t);
+    let p = await uploadBoth(c.token, await draft(c.token));
+    p = await ok(c.token, p, "AJUKAN");
+    const officer2 = await createStaff(t, "PETUGAS", fx.instansi.id);
+    await ok(fx.petugas.token, p, "VERIFIKASI");
+    // both saw DIAJUKAN at this version; VERIFIKASI from DIVERIFIKASI would be illegal, but the truth is "stale"
+    expect(await act(officer2.token, p, "VERIFIKASI")).toMatchObject({ __typename: "ConflictError", code: "CONFLICT", field: "versi" });
+    expect(await act(officer2.token, p, "TOLAK", { pesan: "Berkas tidak sesuai dengan persyaratan" })).toMatchObject({ __typename: "ConflictError", code: "CONFLICT" });
+  });
+
   it("exactly one succeeds; the other gets CONFLICT; the history has no lost or duplicated step", async () => {
     const c = await activeCitizen(t);
     let p = await uploadBoth(c.token, await draft(c.token));

@@ -27,6 +27,18 @@ async function request(token: string) {
 }
 
 describe("public-information requests", () => {
+  it("two PPID officers on the same version: the second gets CONFLICT, for a decision and for an extension", async () => {
+    const c = await activeCitizen(t);
+    const p = await request(c.token);
+    const ppid2 = await createStaff(t, "PPID", ins.id);
+    const decided = await t.gql(PUTUS, { id: p.id, v: p.versi, k: "DIKABULKAN", c: "Informasi terlampir." }, { token: ppid.token });
+    expect(decided.data!.putuskanPermohonanInformasi.data.status).toBe("DIKABULKAN");
+    const again = await t.gql(PUTUS, { id: p.id, v: p.versi, k: "DIKABULKAN", c: "Informasi terlampir juga." }, { token: ppid2.token });
+    expect(again.data!.putuskanPermohonanInformasi).toMatchObject({ __typename: "ConflictError", code: "CONFLICT", field: "versi" });
+    const extend = await t.gql(PANJANG, { id: p.id, v: p.versi, h: 3, a: "Dokumen masih di arsip pusat." }, { token: ppid2.token });
+    expect(extend.data!.perpanjangPermohonanInformasi).toMatchObject({ __typename: "ConflictError", code: "CONFLICT" });
+  });
+
   it("get a register number and a 10-working-day deadline; one extension of at most 7 days with reasons", async () => {
     const c = await activeCitizen(t);
     let p = await request(c.token);
@@ -66,11 +78,14 @@ describe("public-information requests", () => {
     expect(k.data!.ajukanKeberatan.data.nomorRegister).toMatch(/^KEB\/INS\/\d{4}\/\d{5}$/);
     const dup = await t.gql(KEBERATAN, { id: p.id, a: "PENOLAKAN" }, { token: c.token });
     expect(dup.data!.ajukanKeberatan.code).toBe("KEBERATAN_SUDAH_ADA");
-    const T = `mutation($id: ID!) { tanggapiKeberatan(id: $id, tanggapan: "Keberatan ditolak; pengecualian sudah melalui uji konsekuensi.") { __typename ... on TanggapiKeberatanSuccess { data { status batasSengketa } } ... on Error { code } } }`;
-    const byPpid = await t.gql(T, { id: k.data!.ajukanKeberatan.data.id }, { token: ppid.token });
+    const T = `mutation($id: ID!, $v: Int!) { tanggapiKeberatan(id: $id, versi: $v, tanggapan: "Keberatan ditolak; pengecualian sudah melalui uji konsekuensi.") { __typename ... on TanggapiKeberatanSuccess { data { status batasSengketa } } ... on Error { code } } }`;
+    const byPpid = await t.gql(T, { id: k.data!.ajukanKeberatan.data.id, v: 1 }, { token: ppid.token });
     expect(byPpid.errors![0]!.extensions!.code).toBe("FORBIDDEN");
-    const answered = await t.gql(T, { id: k.data!.ajukanKeberatan.data.id }, { token: atasan.token });
+    const answered = await t.gql(T, { id: k.data!.ajukanKeberatan.data.id, v: 1 }, { token: atasan.token });
     expect(answered.data!.tanggapiKeberatan.data.status).toBe("DITANGGAPI");
+    // a second atasan answering the version both saw: CONFLICT (reload), not a rule about the new state
+    const late = await t.gql(T, { id: k.data!.ajukanKeberatan.data.id, v: 1 }, { token: atasan.token });
+    expect(late.data!.tanggapiKeberatan).toMatchObject({ __typename: "ConflictError", code: "CONFLICT" });
     expect(new Date(answered.data!.tanggapiKeberatan.data.batasSengketa).getTime()).toBeGreaterThan(Date.now() + 14 * 86400_000);
   });
 

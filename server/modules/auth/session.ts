@@ -182,7 +182,13 @@ export function readCookie(header: string | null | undefined, name: string): str
   if (!header) return null;
   for (const part of header.split(";")) {
     const idx = part.indexOf("=");
-    if (idx > 0 && part.slice(0, idx).trim() === name) return decodeURIComponent(part.slice(idx + 1).trim());
+    if (idx > 0 && part.slice(0, idx).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(idx + 1).trim());
+      } catch {
+        return null; // a malformed cookie is no session, not a server error
+      }
+    }
   }
   return null;
 }

@@ -113,6 +113,11 @@ export class LocalFileStorage implements FileStorage {
     try {
       // opening first turns a missing file into a rejection here instead of an error event mid-response
       const handle = await fs.open(file, "r");
+      // a directory opens too, then fails at the first read, after the answer's headers went out
+      if (!(await handle.stat()).isFile()) {
+        await handle.close();
+        throw new Error("LocalFileStorage: stored path is not a regular file");
+      }
       return handle.createReadStream();
     } catch (err) {
       if (isNotFound(err)) throw new NotFoundError("FILE_NOT_FOUND", "Berkas tidak ditemukan.");

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { uuidOf } from "../../lib/global-id";
 import { builder } from "../../schema/builder";
 import { safe } from "../../schema/sensitivity";
 import { clientHas } from "../../lib/caller";
@@ -136,10 +137,14 @@ const FormFieldInput = builder.inputType("FormFieldInput", {
   }),
 });
 
+/** A slot's id as sent (its global ID, or the bare UUID): a malformed one names no slot of this layanan. */
 function decodeId(id: string | null | undefined): string | null {
   if (!id) return null;
-  const raw = Buffer.from(id, "base64").toString("utf8");
-  return raw.startsWith("PersyaratanDokumen:") ? raw.slice("PersyaratanDokumen:".length) : id;
+  try {
+    return uuidOf("PersyaratanDokumen", id);
+  } catch {
+    throw new NotFoundError("PERSYARATAN_NOT_FOUND", "Slot persyaratan tidak ditemukan pada layanan ini.", "persyaratan");
+  }
 }
 
 function isStaffViewer(ctx: Context) {

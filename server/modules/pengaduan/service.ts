@@ -1,4 +1,5 @@
 import path from "node:path";
+import { assertVersion } from "../../lib/versioned";
 import { randomBytes } from "node:crypto";
 import type { Context } from "../../context";
 import type { Pengaduan, Prisma } from "../../generated/prisma/client";
@@ -165,14 +166,14 @@ export async function ubahStatusPengaduan(
 ): Promise<Pengaduan> {
   const { p, pelaku } = await loadPengaduan(ctx, input.id);
   const ke = nextPengaduan(pelaku, p.status, input.aksi, p.dibukaKembali);
+  if (!ke && PENGADUAN_TRANSITIONS[input.aksi].pelaku !== pelaku) throw forbidden("Tindakan ini bukan wewenang Anda.");
+  assertVersion(p, input.versi, "Pengaduan ini baru saja diubah oleh orang lain. Muat ulang halaman."); // before the transition rule: lib/versioned.ts
   if (!ke) {
-    if (PENGADUAN_TRANSITIONS[input.aksi].pelaku !== pelaku) throw forbidden("Tindakan ini bukan wewenang Anda.");
     if (input.aksi === "TIDAK_PUAS" && p.dibukaKembali) {
       throw new InvalidStateError("SUDAH_DIBUKA_KEMBALI", "Pernyataan tidak puas hanya dapat diajukan satu kali untuk satu pengaduan.");
     }
     throw new InvalidStateError("ILLEGAL_TRANSITION", `Tindakan ini tidak dapat dilakukan pada pengaduan berstatus ${PENGADUAN_STATUS_LABEL[p.status].toLowerCase()}.`);
   }
-  if (p.versi !== input.versi) throw new ConflictError("CONFLICT", "Pengaduan ini baru saja diubah oleh orang lain. Muat ulang halaman.", "versi");
   const pesan = input.pesan?.trim() || null;
   if (PENGADUAN_TRANSITIONS[input.aksi].wajibPesan && (!pesan || pesan.length < 5)) {
     throw new ValidationError("PESAN_REQUIRED", input.aksi === "TOLAK" ? "Tuliskan alasan penolakan (minimal 5 karakter)." : "Tuliskan tanggapan atau alasan (minimal 5 karakter).", "pesan");

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { assertVersion } from "../../lib/versioned";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Context } from "../../context";
 import { Prisma, type Pengajuan, type PengajuanLog } from "../../generated/prisma/client";
@@ -92,12 +93,15 @@ export async function createDraft(
   });
 }
 
-function ownEditable(ctx: Context, p: Pengajuan) {
+function ownEditable(ctx: Context, p: Pengajuan, seen: number) {
   assertCan(ctx, "pengajuan:ubahDraft", p, notFound);
+  assertVersion(p, seen, STALE);
   if (p.status !== "DRAFT" && p.status !== "PERLU_PERBAIKAN") {
     throw new InvalidStateError("NOT_EDITABLE", `Pengajuan berstatus ${STATUS_LABEL[p.status].toLowerCase()} tidak dapat diubah.`);
   }
 }
+
+const STALE = "Pengajuan ini baru saja diubah oleh orang lain. Muat ulang halaman dan periksa kembali.";
 
 /** What a claim sets: column values, or SQL expressions such as NEXT_SEQ. */
 type ClaimData = { [K in keyof Pengajuan]?: Pengajuan[K] | Prisma.Sql };
@@ -127,8 +131,7 @@ export async function updateDraft(
   input: { id: string; versi: number; formData?: Record<string, unknown> | null; pengiriman?: PengirimanOpsi | null },
 ): Promise<Pengajuan> {
   const { p } = await loadVisible(ctx, input.id);
-  ownEditable(ctx, p);
-  if (p.versi !== input.versi) throw new ConflictError("CONFLICT", "Pengajuan ini sudah berubah. Muat ulang halaman.", "versi");
+  ownEditable(ctx, p, input.versi);
   const layanan = await ctx.prisma.layanan.findUniqueOrThrow({ where: { id: p.layananId }, include: { formFields: true } });
   const data: ClaimData = {};
   if (input.formData) {
@@ -150,7 +153,7 @@ export interface UploadInput {
 /** Stores documents for slots of the service; a newer upload replaces the slot's previous one (kept in history). */
 export async function uploadDokumen(ctx: Context, input: { id: string; versi: number; berkas: UploadInput[] }): Promise<Pengajuan> {
   const { p } = await loadVisible(ctx, input.id);
-  ownEditable(ctx, p);
+  ownEditable(ctx, p, input.versi);
   if (input.berkas.length === 0) throw new ValidationError("NO_FILES", "Pilih berkas yang akan diunggah.", "berkas");
   if (input.berkas.length > MAX_FILES_PER_REQUEST) {
     throw new ValidationError("TOO_MANY_FILES", `Maksimal ${MAX_FILES_PER_REQUEST} berkas dalam satu kali unggah.`, "berkas");
@@ -247,15 +250,13 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
   if (!found || !pelaku) throw notFound();
   const { layanan, pemohon, dokumen: _dokumen, ...p } = found;
   const ke = next(pelaku, p.status, input.aksi);
+  if (!ke && TRANSITIONS[input.aksi].pelaku !== pelaku) throw forbidden("Tindakan ini bukan wewenang Anda.");
+  assertVersion(p, input.versi, STALE); // before the transition rule: lib/versioned.ts
   if (!ke) {
-    if (TRANSITIONS[input.aksi].pelaku !== pelaku) throw forbidden("Tindakan ini bukan wewenang Anda.");
     throw new InvalidStateError(
       "ILLEGAL_TRANSITION",
       `Tindakan "${input.aksi.toLowerCase().replace(/_/g, " ")}" tidak dapat dilakukan pada pengajuan berstatus ${STATUS_LABEL[p.status].toLowerCase()}.`,
     );
-  }
-  if (p.versi !== input.versi) {
-    throw new ConflictError("CONFLICT", "Pengajuan ini baru saja diubah oleh orang lain. Muat ulang halaman dan periksa kembali.", "versi");
   }
   const rule = TRANSITIONS[input.aksi];
   const pesan = input.pesan?.trim() || null;
@@ -425,6 +426,7 @@ export function publishPengajuan(ctx: Context, p: Pengajuan, log?: PengajuanLog)
 export async function assign(ctx: Context, input: { id: string; versi: number; petugasId: string | null }): Promise<Pengajuan> {
   const { p } = await loadVisible(ctx, input.id);
   assertCan(ctx, "pengajuan:tugaskan", p, undefined, "Hanya petugas instansi yang dapat menugaskan pengajuan.");
+  assertVersion(p, input.versi, STALE);
   if (input.petugasId) {
     if (input.petugasId !== ctx.viewer?.id) assertCan(ctx, "pengajuan:tugaskanOrangLain", p, undefined, "Petugas hanya dapat mengambil pengajuan untuk dirinya sendiri.");
     const officer = await ctx.prisma.user.findUnique({ where: { id: input.petugasId }, select: { role: true, instansiId: true, status: true } });
@@ -432,7 +434,6 @@ export async function assign(ctx: Context, input: { id: string; versi: number; p
       throw new ValidationError("PETUGAS_INVALID", "Petugas yang dipilih bukan petugas aktif instansi ini.", "petugasId");
     }
   }
-  if (p.versi !== input.versi) throw new ConflictError("CONFLICT", "Pengajuan ini baru saja diubah. Muat ulang halaman.", "versi");
   const log = step(ctx, p, input.petugasId ? "TUGASKAN" : "LEPAS_TUGAS", p.status, null);
   const updated = await claim(ctx.prisma, p, { petugasId: input.petugasId, seq: NEXT_SEQ }, [{ table: "PengajuanLog", row: { ...log, seq: CLAIMED_SEQ } }]);
   publishPengajuan(ctx, updated, { ...log, seq: updated.seq });
@@ -460,6 +461,7 @@ function kodeVerifikasi(): string {
 export async function uploadHasil(ctx: Context, input: { id: string; versi: number; judul: string; file: UploadedFile }): Promise<Pengajuan> {
   const { p } = await loadVisible(ctx, input.id);
   assertCan(ctx, "pengajuan:lampirkanHasil", p, undefined, "Hanya petugas instansi yang dapat melampirkan hasil.");
+  assertVersion(p, input.versi, STALE);
   if (p.status !== "DIPROSES") throw new InvalidStateError("NOT_PROCESSING", "Dokumen hasil dilampirkan saat pengajuan sedang diproses.");
   const judul = input.judul.trim();
   if (judul.length < 3 || judul.length > 200) throw new ValidationError("JUDUL_INVALID", "Judul dokumen hasil 3–200 karakter.", "judul");

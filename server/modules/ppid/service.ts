@@ -1,4 +1,5 @@
 import type { Context } from "../../context";
+import { assertVersion } from "../../lib/versioned";
 import type { PermohonanInformasi, Prisma } from "../../generated/prisma/client";
 import type { AlasanKeberatan, CaraPerolehan, FormatInformasi } from "../../generated/prisma/enums";
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from "../../lib/errors";
@@ -93,6 +94,7 @@ async function claim(tx: Tx, p: PermohonanInformasi, versi: number, data: Prisma
 export async function perpanjang(ctx: Context, input: { id: string; versi: number; hari: number; alasan: string }) {
   const { p } = await loadPermohonan(ctx, input.id);
   desk(ctx, p);
+  assertVersion(p, input.versi, "Permohonan ini baru saja diubah. Muat ulang halaman."); // before the state rules: lib/versioned.ts
   if (p.diperpanjangAt) throw new InvalidStateError("PERPANJANGAN_SUDAH", "Jangka waktu hanya dapat diperpanjang satu kali (UU 14/2008 Pasal 22 ayat 8).");
   if (p.status !== "DITERIMA") throw new InvalidStateError("SUDAH_DIPUTUS", "Permohonan yang sudah diputus tidak dapat diperpanjang.");
   if (!Number.isInteger(input.hari) || input.hari < 1 || input.hari > PERPANJANG_MAKS_HARI) {
@@ -117,6 +119,7 @@ export async function putuskan(
 ) {
   const { p } = await loadPermohonan(ctx, input.id);
   desk(ctx, p);
+  assertVersion(p, input.versi, "Permohonan ini baru saja diubah. Muat ulang halaman."); // before the state rules: lib/versioned.ts
   if (p.status !== "DITERIMA" && p.status !== "DIPERPANJANG") throw new InvalidStateError("SUDAH_DIPUTUS", "Permohonan ini sudah diputus.");
   const catatan = text(input.catatan, "catatan", 5, "Isi jawaban tertulis");
   let pasal: string | null = null;
@@ -174,17 +177,18 @@ export async function ajukanKeberatan(ctx: Context, input: { permohonanId: strin
   }
 }
 
-export async function tanggapiKeberatan(ctx: Context, input: { id: string; tanggapan: string }) {
+export async function tanggapiKeberatan(ctx: Context, input: { id: string; versi: number; tanggapan: string }) {
   const k = await ctx.prisma.keberatan.findUnique({ where: { id: input.id }, include: { permohonan: true } });
   if (!k || !can(ctx, "ppid:lihat", k.permohonan)) throw new NotFoundError("KEBERATAN_NOT_FOUND", "Keberatan tidak ditemukan.", "id");
   assertCan(ctx, "ppid:tanggapiKeberatan", k.permohonan, undefined, "Keberatan ditanggapi oleh atasan PPID.");
+  assertVersion(k, input.versi, "Keberatan ini baru saja ditanggapi. Muat ulang halaman."); // before the state rule: lib/versioned.ts
   if (k.status !== "DIAJUKAN") throw new InvalidStateError("SUDAH_DITANGGAPI", "Keberatan ini sudah ditanggapi.");
   const tanggapan = text(input.tanggapan, "tanggapan", 10, "Tanggapan atas keberatan");
   const now = new Date();
   const batas = batasSengketa(await ctx.calendars.get(k.permohonan.instansiId), now);
   let events: Array<{ userId: string; notificationId: string }> = [];
   const updated = await ctx.prisma.$transaction(async (tx) => {
-    const { count } = await tx.keberatan.updateMany({ where: { id: k.id, status: "DIAJUKAN" }, data: { status: "DITANGGAPI", tanggapan, ditanggapiAt: now, ditanggapiOlehId: ctx.viewer!.id, batasSengketa: batas.at, batasSengketaSementara: batas.provisional } });
+    const { count } = await tx.keberatan.updateMany({ where: { id: k.id, status: "DIAJUKAN", versi: k.versi }, data: { status: "DITANGGAPI", versi: { increment: 1 }, tanggapan, ditanggapiAt: now, ditanggapiOlehId: ctx.viewer!.id, batasSengketa: batas.at, batasSengketaSementara: batas.provisional } });
     if (count === 0) throw new ConflictError("CONFLICT", "Keberatan ini baru saja ditanggapi.", "id");
     const row = await tx.permohonanInformasi.update({ where: { id: k.permohonanId }, data: { seq: { increment: 1 } } });
     await log(tx, row, row.seq, "TANGGAPAN_KEBERATAN", ctx.viewer!.id, tanggapan);

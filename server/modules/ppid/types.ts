@@ -50,6 +50,7 @@ export const KeberatanRef = builder.prismaNode("Keberatan", {
     alasanLabel: t.string({ select: { alasan: true }, resolve: (k) => ALASAN_LABEL[k.alasan] }),
     uraian: t.exposeString("uraian"),
     status: t.expose("status", { type: KeberatanStatusEnum }),
+    versi: t.exposeInt("versi", { description: "Pass it back when answering: a stale one gets CONFLICT" }),
     diajukanAt: t.expose("diajukanAt", { type: "DateTime" }),
     tenggatTanggapan: t.expose("tenggatTanggapan", { type: "DateTime", description: "30 working days (Pasal 36 ayat 2)" }),
     tenggatTanggapanSementara: t.exposeBoolean("tenggatTanggapanSementara"),
@@ -252,9 +253,9 @@ builder.mutationFields((t) => ({
     description: "The PPID's superior answers an objection (within 30 working days)",
     authScopes: { can: { action: "ppid:tanggapiKeberatan", on: ANY } },
     errors,
-    args: { id: t.arg.globalID({ required: true, for: KeberatanRef }), tanggapan: t.arg.string({ required: true }) },
+    args: { id: t.arg.globalID({ required: true, for: KeberatanRef }), versi: t.arg.int({ required: true }), tanggapan: t.arg.string({ required: true }) },
     resolve: async (query, _r, a, ctx) => {
-      const k = await service.tanggapiKeberatan(ctx, { id: String(a.id.id), tanggapan: a.tanggapan });
+      const k = await service.tanggapiKeberatan(ctx, { id: String(a.id.id), versi: a.versi, tanggapan: a.tanggapan });
       return ctx.prisma.keberatan.findUniqueOrThrow({ ...q(query), where: { id: k.id } });
     },
   }),

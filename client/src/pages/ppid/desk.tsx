@@ -46,6 +46,7 @@ const RegisterPpidQuery = graphql(`
           alasanLabel
           uraian
           status
+          versi
           diajukanAt
           tenggatTanggapan
           tanggapan
@@ -73,13 +74,14 @@ const RegisterCsvQuery = graphql(`
 `);
 
 const TanggapiKeberatanMutation = graphql(`
-  mutation TanggapiKeberatan($id: ID!, $tanggapan: String!) {
-    tanggapiKeberatan(id: $id, tanggapan: $tanggapan) {
+  mutation TanggapiKeberatan($id: ID!, $versi: Int!, $tanggapan: String!) {
+    tanggapiKeberatan(id: $id, versi: $versi, tanggapan: $tanggapan) {
       __typename
       ... on TanggapiKeberatanSuccess {
         data {
           id
           status
+          versi
           tanggapan
         }
       }
@@ -186,7 +188,7 @@ function KeberatanRow({ k, canAnswer }: { k: KeberatanItem; canAnswer: boolean }
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (text.trim().length < 10) return setError("Tanggapan atas keberatan wajib diisi (minimal 10 karakter).");
-    const r = await tanggapi({ id: k.id, tanggapan: text.trim() });
+    const r = await tanggapi({ id: k.id, versi: k.versi, tanggapan: text.trim() });
     const res = r.data?.tanggapiKeberatan;
     setError(res?.__typename === "TanggapiKeberatanSuccess" ? null : res && "message" in res ? res.message : requestErrorMessage(r.error));
   }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Keberatan" ADD COLUMN     "versi" INTEGER NOT NULL DEFAULT 1;
