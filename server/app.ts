@@ -329,16 +329,22 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
         open.add(id); // reserve at once: subscriptions arriving together must not all pass the check
         // the upgrade request's headers (cookie) count like an HTTP request's, the cookie only from this site's own
         // pages (origin.ts): from another site's page the socket is anonymous unless it sends a token itself
-        const headers = new Headers();
         const cookieAllowed = cookieAllowedForOrigin(config, ctx.extra.request.headers);
-        for (const [k, v] of Object.entries(ctx.extra.request.headers)) if (typeof v === "string" && (cookieAllowed || k !== "cookie")) headers.set(k, v);
-        const request = new Request("http://localhost/graphql", { headers });
-        const enveloped = yoga.getEnveloped({
-          req: ctx.extra.request,
-          request,
-          connectionParams: ctx.connectionParams ?? {},
-          params: payload,
-        } as never);
+        // A fresh initial context on every call: yoga's context factory extends the object it is given in place,
+        // and the built context's `request` (RequestMeta) replaces the initial Fetch Request, so running the
+        // factory again on a built context would find no cookie (an anonymous viewer: the socket closed with 4403
+        // on every invalidation, e.g. after updateProfile) and would overwrite the running operation's context.
+        const envelop = () => {
+          const headers = new Headers();
+          for (const [k, v] of Object.entries(ctx.extra.request.headers)) if (typeof v === "string" && (cookieAllowed || k !== "cookie")) headers.set(k, v);
+          return yoga.getEnveloped({
+            req: ctx.extra.request,
+            request: new Request("http://localhost/graphql", { headers }),
+            connectionParams: ctx.connectionParams ?? {},
+            params: payload,
+          } as never);
+        };
+        const enveloped = envelop();
         let document;
         let contextValue: Context;
         try {
@@ -377,7 +383,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
           }
           subscriptionsByUser.set(userId, count + 1);
           owners.set(`${connectionKey(ctx.extra)}:${id}`, userId);
-          watch(userId, (ctx.extra as unknown as { socket: WebSocket }).socket, contextValue, async () => (await enveloped.contextFactory()) as Context);
+          watch(userId, (ctx.extra as unknown as { socket: WebSocket }).socket, contextValue, async () => (await envelop().contextFactory()) as Context);
         }
         pubsubIterators.set(`${connectionKey(ctx.extra)}:${id}`, opened);
         return {
