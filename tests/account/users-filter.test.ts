@@ -47,9 +47,11 @@ describe("users filtered by instansi", () => {
     expect(other.data!.users.totalCount).toBe(0);
   });
 
-  it("matches nothing for an id that names no instansi", async () => {
-    const res = await t.gql(USERS, { filter: { instansiId: Buffer.from("Instansi:bukan-uuid").toString("base64") } }, { token: superadmin.token });
+  it("matches nothing for an id that names no instansi; a malformed id is NOT_FOUND", async () => {
+    const res = await t.gql(USERS, { filter: { instansiId: globalId("Instansi", "00000000-0000-4000-8000-000000000000") } }, { token: superadmin.token });
     expect(res.errors).toBeUndefined();
     expect(res.data!.users.totalCount).toBe(0);
+    const malformed = await t.gql(USERS, { filter: { instansiId: Buffer.from("Instansi:bukan-uuid").toString("base64") } }, { token: superadmin.token });
+    expect(malformed.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
   });
 });
