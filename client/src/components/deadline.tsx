@@ -41,14 +41,12 @@ export function Deadline({ tenggat, sisaMenitKerja, tenggatSementara, terlambat,
 
 export const PengajuanTenggat_PengajuanFragment = graphql(`
   fragment PengajuanTenggat_Pengajuan on Pengajuan {
+    id
     status
     tenggat
     tenggatSementara
     terlambat
     sisaMenitKerja
-    tenggatPenjelasan {
-      ...PenjelasanTenggat_PenjelasanTenggat
-    }
     instansi {
       id
       zonaWaktu
@@ -79,7 +77,7 @@ export function PengajuanTenggat(props: {
   const deadline = (
     <Deadline tenggat={p.tenggat} sisaMenitKerja={p.sisaMenitKerja} tenggatSementara={p.tenggatSementara} terlambat={p.terlambat} instansi={p.instansi} compact={props.compact} prefix={props.label ? "" : undefined} />
   );
-  const penjelasan = props.compact ? null : <PenjelasanTenggat penjelasan={p.tenggatPenjelasan} zonaLabel={p.instansi.zonaWaktuLabel} />;
+  const penjelasan = props.compact ? null : <PenjelasanTenggat id={p.id} tenggat={p.tenggat} zonaLabel={p.instansi.zonaWaktuLabel} />;
   if (props.label) return <Fact label={props.label}>{deadline}{penjelasan}</Fact>;
   return props.line ? <div className="small"><p>{deadline}</p>{penjelasan}</div> : <>{deadline}{penjelasan}</>;
 }

@@ -21,9 +21,6 @@ export const PengaduanView_PengaduanFragment = graphql(`
     selesaiAt
     tenggat
     terlambat
-    tenggatPenjelasan {
-      ...PenjelasanTenggat_PenjelasanTenggat
-    }
     alasanTolak
     aksiTersedia
     kategori {
@@ -102,7 +99,7 @@ export function PengaduanView(props: { pengaduan: FragmentType<typeof PengaduanV
               <dd className={p.terlambat ? "sla sla--late" : undefined}>
                 {formatDateTime(p.tenggat, zone)} {z}
                 {p.terlambat && " (lewat batas)"}
-                <PenjelasanTenggat penjelasan={p.tenggatPenjelasan} zonaLabel={z} />
+                <PenjelasanTenggat id={p.id} tenggat={p.tenggat} zonaLabel={z} />
               </dd>
             </div>
           )}

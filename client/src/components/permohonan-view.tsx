@@ -20,9 +20,6 @@ export const PermohonanView_PermohonanFragment = graphql(`
     tenggat
     tenggatSementara
     terlambat
-    tenggatPenjelasan {
-      ...PenjelasanTenggat_PenjelasanTenggat
-    }
     alasanPerpanjangan
     diputusAt
     catatanKeputusan
@@ -44,15 +41,9 @@ export const PermohonanView_PermohonanFragment = graphql(`
       status
       diajukanAt
       tenggatTanggapan
-      tenggatTanggapanPenjelasan {
-        ...PenjelasanTenggat_PenjelasanTenggat
-      }
       tanggapan
       ditanggapiAt
       batasSengketa
-      batasSengketaPenjelasan {
-        ...PenjelasanTenggat_PenjelasanTenggat
-      }
     }
   }
 `);
@@ -110,7 +101,7 @@ export function PermohonanView(props: { permohonan: FragmentType<typeof Permohon
                 </span>
                 {p.tenggatSementara && <span className="muted"> — sementara</span>}
                 <span className="muted small"> · {p.status === "DIPERPANJANG" ? "setelah perpanjangan satu kali" : `${JAWAB_HARI} hari kerja sejak diterima`}</span>
-                <PenjelasanTenggat penjelasan={p.tenggatPenjelasan} zonaLabel={z} />
+                <PenjelasanTenggat id={p.id} tenggat={p.tenggat} zonaLabel={z} />
               </dd>
             </div>
           )}
@@ -191,13 +182,13 @@ export function PermohonanView(props: { permohonan: FragmentType<typeof Permohon
                 ) : (
                   <div className="muted small">
                     <p>Ditanggapi paling lambat {formatDateTime(k.tenggatTanggapan, zone)} {z}.</p>
-                    <PenjelasanTenggat penjelasan={k.tenggatTanggapanPenjelasan} zonaLabel={z} />
+                    <PenjelasanTenggat id={k.id} kolom="tenggatTanggapanPenjelasan" tenggat={k.tenggatTanggapan} zonaLabel={z} />
                   </div>
                 )}
                 {k.batasSengketa && (
                   <div className="small">
                     <p>Bila belum puas, Anda dapat mengajukan sengketa ke Komisi Informasi paling lambat {formatDateTime(k.batasSengketa, zone)} {z}.</p>
-                    <PenjelasanTenggat penjelasan={k.batasSengketaPenjelasan} zonaLabel={z} />
+                    <PenjelasanTenggat id={k.id} kolom="batasSengketaPenjelasan" tenggat={k.batasSengketa} zonaLabel={z} />
                   </div>
                 )}
               </li>
