@@ -129,6 +129,46 @@ export function follow<T extends Exclude<keyof Topics, Broadcast>>(pubsub: PubSu
 }
 
 /**
+ * A case's own feed (`pengaduanBerubah`, `permohonanInformasiBerubah`): `{ id }` at once for the current state,
+ * then once per change newer than what was sent; after a bus outage once more, when the case moved on meanwhile
+ * (`seqNow` reads its `seq` from the database).
+ */
+export async function* followCase(pubsub: PubSub, topic: "pengaduan:updated" | "permohonan:updated", id: string, seqNow: () => Promise<number>): AsyncGenerator<{ id: string }> {
+  const iterator = follow(pubsub, topic, id);
+  try {
+    let last = await seqNow();
+    yield { id };
+    for await (const e of iterator) {
+      const seq = isResync(e) ? await seqNow() : e.seq;
+      if (seq <= last) continue; // read already (the state first, or after an outage)
+      last = seq;
+      yield { id };
+    }
+  } finally {
+    await iterator.return(undefined);
+  }
+}
+
+/** How often a cache of access (sessions, API keys) is checked against the database while the bus is down. */
+export const VERIFY_EVERY_MS = 2_000;
+
+/**
+ * For a cache that hears its invalidations on the bus: while the bus is down, `verify` against the database every
+ * few seconds; when it is back, verify once more and `clear`. Returns the stop function.
+ */
+export function checkWhileBusDown(pubsub: PubSub, verify: () => Promise<void>, clear: () => void): () => void {
+  const timer = setInterval(() => {
+    if (!pubsub.healthy) void verify();
+  }, VERIFY_EVERY_MS);
+  timer.unref();
+  const stopResync = pubsub.onResync(() => void verify().then(clear));
+  return () => {
+    clearInterval(timer);
+    stopResync();
+  };
+}
+
+/**
  * A live feed with no cursor of its own (a queue, a desk, a person's notifications): the topic's events as they
  * come, and after an outage what `missed(since)` reads from the database, each `key` once (the most recent
  * keys sent are remembered, so a change heard live and read again is not sent twice).

@@ -1,8 +1,7 @@
 import type { ApiClientViewer, Services } from "../../context";
 import { sha256Hex } from "../../lib/crypto";
 import { clientUsable, parseToken, secretMatches } from "./rules";
-import { listen } from "../../pubsub";
-import { VERIFY_EVERY_MS } from "../auth/session";
+import { checkWhileBusDown, listen } from "../../pubsub";
 
 const CACHE_MS = 60_000;
 const CACHE_MAX = 5_000;
@@ -37,14 +36,9 @@ export class ApiClientStore {
 
   start(): void {
     const pubsub = this.services.pubsub;
-    const timer = setInterval(() => {
-      if (!pubsub.healthy) void this.verify();
-    }, VERIFY_EVERY_MS);
-    timer.unref();
     this.stops = [
       listen(pubsub, "auth:client-invalidate", (e) => this.forget(e.clientId)),
-      pubsub.onResync(() => void this.verify().then(() => this.clear())),
-      () => clearInterval(timer),
+      checkWhileBusDown(pubsub, () => this.verify(), () => this.clear()),
     ];
   }
 

@@ -1,7 +1,7 @@
 import type { Services, Viewer } from "../../context";
 import type { User } from "../../generated/prisma/client";
 import { randomToken, sha256Hex } from "../../lib/crypto";
-import { listen } from "../../pubsub";
+import { checkWhileBusDown, listen } from "../../pubsub";
 
 export const SESSION_COOKIE = "loket_session";
 const CACHE_MS = 60_000;
@@ -9,8 +9,6 @@ const CACHE_MAX = 20_000;
 // a token is random: one that matched nothing will not start matching later
 const MISS_MS = 60_000;
 const TOUCH_EVERY_MS = 5 * 60_000;
-/** while the bus is down, cached sessions are checked against the database this often */
-export const VERIFY_EVERY_MS = 2_000;
 
 interface Cached {
   viewer: Viewer;
@@ -40,14 +38,9 @@ export class SessionStore {
   /** Listen for invalidations published by any instance; check against the database while the bus cannot tell. */
   start(): void {
     const pubsub = this.services.pubsub;
-    const timer = setInterval(() => {
-      if (!pubsub.healthy) void this.verify();
-    }, VERIFY_EVERY_MS);
-    timer.unref();
     this.stops = [
       listen(pubsub, "auth:invalidate", (e) => this.forgetUser(e.userId)),
-      pubsub.onResync(() => void this.verify().then(() => this.clear())),
-      () => clearInterval(timer),
+      checkWhileBusDown(pubsub, () => this.verify(), () => this.clear()),
     ];
   }
 

@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import { catchingUp, follow as followBus, isResync } from "../../pubsub";
+import { catchingUp, follow as followBus, followCase } from "../../pubsub";
 import { builder } from "../../schema/builder";
 import { secret, personal, safe } from "../../schema/sensitivity";
 import { PenjelasanTenggatRef } from "../calendar/types";
@@ -276,7 +276,7 @@ builder.subscriptionFields((t) => ({
       const { p } = await service.loadPengaduan(ctx, String(args.id.id)).catch(() => {
         throw new GraphQLError("Pengaduan tidak ditemukan.", { extensions: { code: "NOT_FOUND" } });
       });
-      return withCurrent(ctx, p.id);
+      return followCase(ctx.pubsub, "pengaduan:updated", p.id, async () => (await ctx.prisma.pengaduan.findUnique({ where: { id: p.id }, select: { seq: true } }))?.seq ?? -1);
     },
     resolve: async (query, e, _a, ctx) => {
       const { id } = e as unknown as { id: string };
@@ -293,28 +293,6 @@ builder.subscriptionFields((t) => ({
   }),
 }));
 
-/** The current state, then each change; after a bus outage, the state again when it moved on meanwhile. */
-async function* withCurrent(ctx: Context, id: string) {
-  const iterator = followBus(ctx.pubsub, "pengaduan:updated", id);
-  const seqNow = async () => (await ctx.prisma.pengaduan.findUnique({ where: { id }, select: { seq: true } }))?.seq ?? -1;
-  try {
-    let last = await seqNow();
-    yield { id };
-    for await (const e of iterator) {
-      if (isResync(e)) {
-        const seq = await seqNow();
-        if (seq <= last) continue;
-        last = seq;
-      } else {
-        if (e.seq <= last) continue; // read already (the state first, or after an outage)
-        last = e.seq;
-      }
-      yield { id };
-    }
-  } finally {
-    await iterator.return(undefined);
-  }
-}
 
 /** The desk's feed: each change heard, and after a bus outage each complaint of the instansi changed since. */
 function deskFeed(ctx: Context, instansiId: string) {

@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import { follow as followBus, isResync } from "../../pubsub";
+import { followCase } from "../../pubsub";
 import { builder } from "../../schema/builder";
 import { safe } from "../../schema/sensitivity";
 import { q } from "../../lib/query";
@@ -271,7 +271,7 @@ builder.subscriptionFields((t) => ({
       const { p } = await service.loadPermohonan(ctx, String(args.id.id)).catch(() => {
         throw new GraphQLError("Permohonan informasi tidak ditemukan.", { extensions: { code: "NOT_FOUND" } });
       });
-      return follow(ctx, p.id);
+      return followCase(ctx.pubsub, "permohonan:updated", p.id, async () => (await ctx.prisma.permohonanInformasi.findUnique({ where: { id: p.id }, select: { seq: true } }))?.seq ?? -1);
     },
     resolve: async (query, e, _a, ctx) => {
       const { id } = e as unknown as { id: string };
@@ -282,25 +282,4 @@ builder.subscriptionFields((t) => ({
 }));
 
 /** The current state, then each change; after a bus outage, the state again when it moved on meanwhile. */
-async function* follow(ctx: Context, id: string) {
-  const iterator = followBus(ctx.pubsub, "permohonan:updated", id);
-  const seqNow = async () => (await ctx.prisma.permohonanInformasi.findUnique({ where: { id }, select: { seq: true } }))?.seq ?? -1;
-  try {
-    let last = await seqNow();
-    yield { id };
-    for await (const e of iterator) {
-      if (isResync(e)) {
-        const seq = await seqNow();
-        if (seq <= last) continue;
-        last = seq;
-      } else {
-        if (e.seq <= last) continue; // read already (the state first, or after an outage)
-        last = e.seq;
-      }
-      yield { id };
-    }
-  } finally {
-    await iterator.return(undefined);
-  }
-}
 
