@@ -69,7 +69,13 @@ function describeScrub(label: string, open: () => Promise<Target>) {
 
     it("removes the stored variables from every entry and keeps what was done and its outcome", async () => {
       const rows = await t.query(`SELECT aksi, detail::text AS d, "alamatIp" FROM "AuditLog" ORDER BY aksi`);
-      expect(rows).toHaveLength(5);
+      expect(rows).toHaveLength(6); // the five entries and the scrub's own
+      // the trail records its own scrub, with how many entries lost their variables
+      const scrubbed = rows.filter((r) => /dihapus: dicatat sebelum/.test(String(r.d))).length;
+      expect(scrubbed).toBe(3); // the entries above that stored variables
+      const own = rows.filter((r) => r.aksi === "Migrasi.audit_scrub");
+      expect(own).toHaveLength(1);
+      expect(JSON.parse(String(own[0]!.d))).toMatchObject({ entriDibersihkan: scrubbed });
       const all = JSON.stringify(rows);
       for (const secret of [NIK, PASSWORD, RESET_TOKEN, "warga@contoh.id"]) expect(all).not.toContain(secret);
       const login = rows.find((r) => r.aksi === "Mutation.login")!;
@@ -95,7 +101,7 @@ function describeScrub(label: string, open: () => Promise<Target>) {
       await expect(t.query(`UPDATE "AuditLog" SET aksi = 'diubah'`)).rejects.toThrow(/append-only/);
       await expect(t.query(`DELETE FROM "AuditLog"`)).rejects.toThrow(/append-only/);
       await expect(t.query(`UPDATE "AuditLog" SET detail = '{}'::jsonb WHERE detail ? 'hasil'`)).rejects.toThrow(/append-only/);
-      expect((await t.query(`SELECT count(*)::int AS n FROM "AuditLog"`))[0]!.n).toBe(5);
+      expect((await t.query(`SELECT count(*)::int AS n FROM "AuditLog"`))[0]!.n).toBe(6);
     });
   });
 }

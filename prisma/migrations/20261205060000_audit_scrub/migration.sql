@@ -12,9 +12,18 @@
 -- changed: ordinary UPDATE and DELETE are refused afterwards as before (tests/audit/scrub-migration.test.ts).
 ALTER TABLE "AuditLog" DISABLE TRIGGER "AuditLog_append_only";
 
-UPDATE "AuditLog"
-SET "detail" = ("detail" - 'variabel') || jsonb_build_object('argumen', '[dihapus: dicatat sebelum deklarasi kerahasiaan, migrasi 20261205060000_audit_scrub]')
-WHERE jsonb_typeof("detail") = 'object' AND "detail" ? 'variabel';
+-- The trail records its own scrub: one entry saying how many entries lost their variables, and why.
+WITH scrubbed AS (
+  UPDATE "AuditLog"
+  SET "detail" = ("detail" - 'variabel') || jsonb_build_object('argumen', '[dihapus: dicatat sebelum deklarasi kerahasiaan, migrasi 20261205060000_audit_scrub]')
+  WHERE jsonb_typeof("detail") = 'object' AND "detail" ? 'variabel'
+  RETURNING 1
+)
+INSERT INTO "AuditLog" ("id", "jenis", "aksi", "klien", "detail")
+SELECT gen_random_uuid(), 'UBAH'::"AuditJenis", 'Migrasi.audit_scrub', 'migrasi basis data',
+       jsonb_build_object('entriDibersihkan', n, 'alasan', 'variabel mutasi (NIK/NIP, kata sandi, token) dihapus dari jejak audit')
+FROM (SELECT count(*) AS n FROM scrubbed) AS c
+WHERE n > 0;
 
 ALTER TABLE "AuditLog" ENABLE TRIGGER "AuditLog_append_only";
 
