@@ -30,7 +30,6 @@ async function main() {
   }
   const app = buildApp({ config, db, keys });
   const port = await app.start();
-  log.info(`Loket is listening on http://localhost:${port}/ (GraphQL at /graphql${config.graphiql ? ", GraphiQL enabled" : ""})`);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -50,6 +49,9 @@ async function main() {
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
+  // announced only once a SIGTERM is handled: a supervisor (or a test) that stops the server as soon as it reads
+  // this line gets a clean shutdown, not the default action of the signal
+  log.info(`Loket is listening on http://localhost:${port}/ (GraphQL at /graphql${config.graphiql ? ", GraphiQL enabled" : ""})`);
 }
 
 main().catch((err) => {
