@@ -1,9 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, describe, expect, it } from "vitest";
+import { ServerProcesses, type ServerProcess } from "../helpers/process";
 
 /**
  * kill -9 in real processes on the embedded database: the data-folder lock of a dead process (also one that ran
@@ -11,11 +11,12 @@ import { afterAll, describe, expect, it } from "vitest";
  * PID namespace still does, and a kill at any moment of the first start (migrations, holidays, demo seed) leaves
  * a state the next start completes. Delays only choose kill points; nothing here asserts a duration.
  */
-const NODE = process.execPath;
-const TS = ["--import", "tsx"];
 const onPglite = !process.env.DATABASE_URL;
-const dirs: string[] = [];
-const children: ChildProcess[] = [];
+const procs = new ServerProcesses("loket-crash-");
+const tmpDir = () => procs.tmpDir();
+/** The real entry point on `dataDir`; with `pidNamespace` it runs as PID 1 of a new PID namespace, as in a container. */
+const startServer = (dataDir: string, opts: { pidNamespace?: boolean } = {}) => procs.start({ DATA_DIR: dataDir }, opts);
+type Proc = ServerProcess;
 
 const unshareWorks = (() => {
   if (process.platform !== "linux") return false;
@@ -23,61 +24,6 @@ const unshareWorks = (() => {
   return r.status === 0;
 })();
 const unshareReason = "unshare --pid --mount-proc is not permitted here (needs root or user namespaces): the PID-1 case is not tested";
-
-function tmpDir() {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), "loket-crash-"));
-  dirs.push(d);
-  return d;
-}
-
-function env(dataDir: string) {
-  const e: Record<string, string> = { ...(process.env as Record<string, string>), DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", NODE_ENV: "development" };
-  delete e.DATABASE_URL;
-  delete e.REDIS_URL;
-  return e;
-}
-
-interface Proc {
-  child: ChildProcess;
-  ready: Promise<number>;
-  exited: Promise<number | null>;
-  output(): string;
-  /** resolves when the output matches */
-  saw(re: RegExp): Promise<void>;
-}
-
-/** The real entry point; with `pidNamespace` it runs as PID 1 of a new PID namespace, as in a container. */
-function startServer(dataDir: string, opts: { pidNamespace?: boolean } = {}): Proc {
-  const args = [...TS, "server/main.ts"];
-  const child = opts.pidNamespace
-    ? spawn("unshare", ["--fork", "--pid", "--mount-proc", "--kill-child", NODE, ...args], { env: env(dataDir), stdio: ["ignore", "pipe", "pipe"] })
-    : spawn(NODE, args, { env: env(dataDir), stdio: ["ignore", "pipe", "pipe"] });
-  children.push(child);
-  let output = "";
-  const watchers: Array<() => void> = [];
-  const onData = (d: Buffer) => {
-    output += d;
-    for (const w of [...watchers]) w();
-  };
-  child.stdout!.on("data", onData);
-  child.stderr!.on("data", onData);
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code, signal) => resolve(signal ? null : code)));
-  const saw = (re: RegExp) =>
-    new Promise<void>((resolve, reject) => {
-      const check = () => {
-        if (re.test(output)) {
-          watchers.splice(watchers.indexOf(check), 1);
-          resolve();
-        }
-      };
-      watchers.push(check);
-      check();
-      void exited.then(() => reject(new Error(`exited before ${re}:\n${output}`)));
-    });
-  const ready = saw(/listening on http:\/\/localhost:\d+\//).then(() => Number(output.match(/listening on http:\/\/localhost:(\d+)\//)![1]));
-  ready.catch(() => {});
-  return { child, ready, exited, output: () => output, saw };
-}
 
 /** The server's own process: inside a PID namespace, unshare's child (its PID 1; unshare relays no signals). */
 function serverPid(p: Proc): number {
@@ -122,10 +68,7 @@ async function stop(p: Proc) {
   expect(await p.exited).toBe(0);
 }
 
-afterAll(() => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
+afterAll(() => procs.cleanup());
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,54 +1,22 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { ServerProcesses, type ServerProcess } from "../helpers/process";
 
 /**
  * LOKET_SECRET across instances, in real processes: the database keeps a key check value; an instance whose
  * secret does not match refuses to start with a clear message (on PGlite and PostgreSQL), and a database from
  * before the check gets its value only from a key its data decrypts with.
  */
-const NODE = process.execPath;
-const TS = ["--import", "tsx"];
 const base = process.env.DATABASE_URL;
-const dirs: string[] = [];
-const children: ChildProcess[] = [];
+const procs = new ServerProcesses("loket-key-");
+const tmpDir = () => procs.tmpDir();
+const startServer = (extra: Record<string, string>) => procs.start(extra);
 const S1 = "rahasia-instansi-pertama-0123456789abcdef";
 const S2 = "rahasia-instansi-kedua-0123456789abcdefghij";
 
-function tmpDir() {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), "loket-key-"));
-  dirs.push(d);
-  return d;
-}
-
-function startServer(extra: Record<string, string>) {
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", NODE_ENV: "development", ...extra };
-  if (!extra.DATABASE_URL) delete env.DATABASE_URL;
-  delete env.REDIS_URL;
-  const child = spawn(NODE, [...TS, "server/main.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
-  children.push(child);
-  let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  const ready = new Promise<number>((resolve, reject) => {
-    const check = () => {
-      const m = output.match(/listening on http:\/\/localhost:(\d+)\//);
-      if (m) resolve(Number(m[1]));
-    };
-    child.stdout!.on("data", check);
-    child.stderr!.on("data", check);
-    void exited.then(() => reject(new Error(`server exited:\n${output}`)));
-  });
-  ready.catch(() => {});
-  return { child, ready, exited, output: () => output };
-}
-
-async function stop(p: ReturnType<typeof startServer>) {
+async function stop(p: ServerProcess) {
   p.child.kill("SIGTERM");
   expect(await p.exited).toBe(0);
 }
@@ -62,10 +30,7 @@ async function login(port: number) {
   return ((await res.json()) as { data: { login: { __typename: string } } }).data.login.__typename;
 }
 
-afterAll(() => {
-  for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
+afterAll(() => procs.cleanup());
 
 describe.skipIf(!!base)("LOKET_SECRET and the embedded database", { timeout: 600_000 }, () => {
   it("a start with another secret is refused; a database from before the check takes only the key its data decrypts with", async () => {
@@ -100,7 +65,7 @@ describe.skipIf(!base)("LOKET_SECRET across instances on PostgreSQL", { timeout:
   const name = `loket_keycheck_${process.pid}_${Date.now()}`;
   const url = base ? `${base.replace(/\/[^/?]*(\?.*)?$/, "")}/${name}` : "";
   afterAll(async () => {
-    for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
+    for (const c of procs.children) if (c.exitCode === null) c.kill("SIGKILL");
     const admin = new pg.Client({ connectionString: base });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -1,8 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { ServerProcesses, processEnv, NODE, TS } from "../helpers/process";
 import WebSocket from "ws";
 
 /**
@@ -10,50 +10,11 @@ import WebSocket from "ws";
  * data-folder lock, graceful shutdown, and the superadmin CLI. Skipped when the suite runs on PostgreSQL
  * (the lock is a PGlite concern; the PostgreSQL boot path is covered by the suite itself).
  */
-// node with tsx's loader, not the tsx CLI: the CLI is a second process that relays signals, and a SIGTERM
-// arriving while it starts up kills it before the relay is in place
-const NODE = process.execPath;
-const TS = ["--import", "tsx"];
 const onPglite = !process.env.DATABASE_URL;
-const dirs: string[] = [];
-const children: ChildProcess[] = [];
-
-function tmpDir() {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), "loket-proc-"));
-  dirs.push(d);
-  return d;
-}
-
-function env(dataDir: string, extra: Record<string, string> = {}) {
-  const e: Record<string, string> = { ...(process.env as Record<string, string>), DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", NODE_ENV: "development", ...extra };
-  delete e.DATABASE_URL;
-  delete e.REDIS_URL;
-  return e;
-}
-
-function startServer(dataDir: string, extra: Record<string, string> = {}) {
-  const child = spawn(NODE, [...TS, "server/main.ts"], { env: env(dataDir, extra), stdio: ["ignore", "pipe", "pipe"] });
-  children.push(child);
-  let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  const ready = new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
-    const check = () => {
-      const m = output.match(/listening on http:\/\/localhost:(\d+)\//);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    };
-    child.stderr!.on("data", check);
-    child.stdout!.on("data", check);
-    void exited.then(() => reject(new Error(`server exited:\n${output}`)));
-  });
-  ready.catch(() => {}); // a server expected to fail is awaited through `exited`
-  return { child, ready, exited, output: () => output };
-}
+const procs = new ServerProcesses("loket-proc-");
+const tmpDir = () => procs.tmpDir();
+const env = (dataDir: string, extra: Record<string, string> = {}) => processEnv({ DATA_DIR: dataDir, ...extra });
+const startServer = (dataDir: string, extra: Record<string, string> = {}) => procs.start({ DATA_DIR: dataDir, ...extra });
 
 async function gql(port: number, query: string, variables?: unknown) {
   const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
@@ -64,10 +25,7 @@ async function gql(port: number, query: string, variables?: unknown) {
   return res.json() as Promise<{ data?: any; errors?: unknown[] }>;
 }
 
-afterAll(() => {
-  for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
+afterAll(() => procs.cleanup());
 
 // real processes on a 2-core machine shared with the rest of the suite: allow them time
 describe.skipIf(!onPglite)("the server process on the embedded database", { timeout: 180_000 }, () => {
