@@ -1,6 +1,7 @@
 import type { Context } from "../context";
 import type { ApiScope, Role } from "../generated/prisma/enums";
 import { clientHas } from "./caller";
+import { roleWorks, type Role as SharedRole } from "../shared/roles";
 
 /**
  * Who may do what, declared once. Each domain with case data has a `policy.ts` holding its catalogue of actions
@@ -62,15 +63,15 @@ export function isSuperadmin(c: Caller): boolean {
   return activeViewer(c)?.role === "SUPERADMIN";
 }
 
-/** Whether a person with this role works `desk` (of their instansi; SUPERADMIN every desk). Pure: the web client uses it too. */
-export function roleWorks(role: Role, desk: Desk): boolean {
-  return role === "SUPERADMIN" || desk.roles.includes(role);
-}
+// the Prisma enum and the shared list are the same roles (a new role must be added to both)
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const rolesMatch: Same<Role, SharedRole> = true;
+void rolesMatch;
 
 /** Works `desk` for `instansiId` (or, with ANY, for some instansi). */
 export function onDesk(c: Caller, desk: Desk, instansiId: string | typeof ANY, peopleOnly = false): boolean {
   const v = activeViewer(c);
-  if (v) return roleWorks(v.role, desk) && (v.role === "SUPERADMIN" || instansiId === ANY || v.instansiId === instansiId);
+  if (v) return roleWorks(v.role, desk.roles) && (v.role === "SUPERADMIN" || instansiId === ANY || v.instansiId === instansiId);
   if (peopleOnly || c.viewer) return false; // a pending or suspended person is nobody's desk
   return clientHas(c, desk.clients, instansiId === ANY ? undefined : instansiId);
 }

@@ -4,9 +4,7 @@ import { graphql } from "../gql";
 import type { SessionQuery as SessionQueryResult } from "../gql/graphql";
 import { createLoketClient, type LoketClient } from "./client";
 import { connection } from "./connection";
-import { roleWorks } from "../../../server/lib/policy";
-import { MEJA_LAYANAN } from "../../../server/modules/pengajuan/policy";
-import { MEJA_PPID } from "../../../server/modules/ppid/policy";
+import { DESK_ROLES, roleWorks } from "../../../server/shared/roles";
 
 const SessionQuery = graphql(`
   query Session {
@@ -85,7 +83,7 @@ export function StaticSession({ value, children }: { value: Partial<SessionValue
 
 /** An active officer or admin who works the service desk (the queue, the complaint desk): the server's policy decides. */
 export function isActiveStaff(me: Me | null | undefined): boolean {
-  return !!me && me.status === "AKTIF" && roleWorks(me.role, MEJA_LAYANAN);
+  return !!me && me.status === "AKTIF" && roleWorks(me.role, DESK_ROLES.layanan);
 }
 
 /** An active citizen (the only role that applies for services and files complaints online). */
@@ -95,5 +93,5 @@ export function isActiveCitizen(me: Me | null | undefined): boolean {
 
 /** The PPID desk: the PPID, the PPID's superior, and the instansi's admins (the server's policy decides). */
 export function isActivePpidDesk(me: Me | null | undefined): boolean {
-  return !!me && me.status === "AKTIF" && roleWorks(me.role, MEJA_PPID);
+  return !!me && me.status === "AKTIF" && roleWorks(me.role, DESK_ROLES.ppid);
 }

@@ -7,8 +7,7 @@ import { formatDateTime, formatSisaKerja } from "../lib/format";
 import { rawId } from "../lib/ids";
 import { KANAL_LABEL, PENGADUAN_STATUS_LABEL, PENGAJUAN_STATUS_LABEL } from "../lib/labels";
 import type { Me } from "../lib/session";
-import { roleWorks } from "../../../server/lib/policy";
-import { STATISTIK_POLICY } from "../../../server/modules/skm/policy";
+import { DESK_ROLES, roleWorks } from "../../../server/shared/roles";
 
 const StatistikPetugasDoc = graphql(`
   query StatistikPetugas($instansiId: ID!, $periode: Periode!, $tahun: Int!, $ke: Int) {
@@ -102,8 +101,7 @@ type Detail = Extract<NonNullable<StatistikPetugasQuery["statistikDetail"]>, { _
 /** Whether the API will show this viewer the detail of that instansi: the server's own rule (statistik:lihatDetail). */
 export function bolehLihatRincian(me: Me | null | undefined, instansiId: string): boolean {
   if (!me || me.status !== "AKTIF" || !instansiId) return false;
-  const desk = STATISTIK_POLICY["statistik:lihatDetail"].desk;
-  return roleWorks(me.role, desk) && (me.role === "SUPERADMIN" || me.instansi?.id === instansiId);
+  return roleWorks(me.role, DESK_ROLES.statistik) && (me.role === "SUPERADMIN" || me.instansi?.id === instansiId);
 }
 
 const dur = (m: number | null | undefined) => (m == null ? "—" : formatSisaKerja(m).text);

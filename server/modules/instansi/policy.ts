@@ -1,8 +1,9 @@
 import { catalogue } from "../../lib/policy";
+import { DESK_ROLES } from "../../shared/roles";
 
 /** Who may run an office: its profile, opening hours and closures are its admins' (and SUPERADMIN's). */
 export const INSTANSI_POLICY = catalogue({
-  "instansi:kelola": { desk: { roles: ["ADMIN"], clients: [] } },
+  "instansi:kelola": { desk: { roles: DESK_ROLES.admin, clients: [] } },
   /** the code is part of every registration number: SUPERADMIN only (a desk no role of an instansi works) */
-  "instansi:ubahKode": { desk: { roles: [], clients: [] } },
+  "instansi:ubahKode": { desk: { roles: DESK_ROLES.superadmin, clients: [] } },
 });

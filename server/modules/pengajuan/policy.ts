@@ -1,13 +1,14 @@
 import type { Role } from "../../generated/prisma/enums";
 import { allows, catalogue, isOwner, type Caller, type Desk } from "../../lib/policy";
 import type { Pelaku } from "./transitions";
+import { DESK_ROLES } from "../../shared/roles";
 
 /**
  * Who may do what with service requests (pengajuan). The service desk (queue, cases, assignment, results) is
  * the instansi's officers and admins, SUPERADMIN, and API clients with KASUS_INSTANSI of the instansi. PPID and
  * atasan PPID work the PPID desk (ppid/policy.ts), not this one: they see neither the queue nor its cases.
  */
-export const MEJA_LAYANAN: Desk = { roles: ["PETUGAS", "ADMIN"], clients: ["KASUS_INSTANSI"] };
+export const MEJA_LAYANAN: Desk = { roles: DESK_ROLES.layanan, clients: ["KASUS_INSTANSI"] };
 
 /** The roles an officer must have to be assigned a request (SUPERADMIN belongs to no instansi). */
 export const PETUGAS_LAYANAN: readonly Role[] = MEJA_LAYANAN.roles;
@@ -30,7 +31,7 @@ export const PENGAJUAN_POLICY = catalogue({
   /** assign a request to oneself, or unassign */
   "pengajuan:tugaskan": { desk: MEJA_LAYANAN },
   /** assign a request to another officer: an officer may only take it for themself */
-  "pengajuan:tugaskanOrangLain": { desk: { roles: ["ADMIN"], clients: ["KASUS_INSTANSI"] } },
+  "pengajuan:tugaskanOrangLain": { desk: { roles: DESK_ROLES.admin, clients: ["KASUS_INSTANSI"] } },
   /** a signed internal note: officers only, another system has no name to sign with */
   "pengajuan:catatInternal": { desk: MEJA_LAYANAN, peopleOnly: true },
   "pengajuan:lampirkanHasil": { desk: MEJA_LAYANAN },

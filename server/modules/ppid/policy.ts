@@ -1,12 +1,13 @@
 import { catalogue, type Desk } from "../../lib/policy";
+import { DESK_ROLES } from "../../shared/roles";
 
 /**
  * Who may do what with public-information requests (UU 14/2008). The PPID desk is the instansi's PPID, its
  * superior (atasan PPID, who also works the desk) and its admins, and SUPERADMIN; objections are answered by the
  * atasan PPID (or SUPERADMIN). No API client works this desk. Officers (PETUGAS) do not see it.
  */
-export const MEJA_PPID: Desk = { roles: ["PPID", "ATASAN_PPID", "ADMIN"], clients: [] };
-export const ATASAN_PPID: Desk = { roles: ["ATASAN_PPID"], clients: [] };
+export const MEJA_PPID: Desk = { roles: DESK_ROLES.ppid, clients: [] };
+export const ATASAN_PPID: Desk = { roles: DESK_ROLES.atasanPpid, clients: [] };
 
 export const PPID_POLICY = catalogue({
   /** ask for public information: citizens only */
