@@ -2,7 +2,7 @@ import type { PrismaClient } from "./generated/prisma/client";
 import type { Config } from "./config";
 import type { Keys } from "./lib/crypto";
 import { HOLIDAYS_2026 } from "./modules/calendar/holidays-2026";
-import { CATALOGUE } from "./modules/layanan/catalogue-seed";
+import { loadCatalogue, type SeedKatalog } from "./modules/layanan/catalogue-seed";
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "./modules/auth/password";
 import { protectIdentity } from "./modules/identity/protect";
@@ -28,7 +28,7 @@ export const DEMO = {
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 /** Creates one office of the seeded catalogue with its services (inside the caller's transaction). */
-async function createCatalogueEntry(tx: Tx, { instansi, layanan }: (typeof CATALOGUE)[number]): Promise<string> {
+async function createCatalogueEntry(tx: Tx, { instansi, layanan }: SeedKatalog): Promise<string> {
   const { jamLayanan, ...fields } = instansi;
   const created = await tx.instansi.create({ data: { ...fields, jamLayanan: { create: jamLayanan } } });
   for (const l of layanan) {
@@ -48,7 +48,7 @@ async function createCatalogueEntry(tx: Tx, { instansi, layanan }: (typeof CATAL
 /** Loads the seeded catalogue (offices and their services with their Standar Pelayanan). Idempotent per instansi. */
 export async function seedCatalogue(prisma: PrismaClient): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
-  for (const entry of CATALOGUE) {
+  for (const entry of loadCatalogue().CATALOGUE) {
     const existing = await prisma.instansi.findUnique({ where: { kode: entry.instansi.kode }, select: { id: true } });
     ids.set(entry.instansi.kode, existing ? existing.id : await prisma.$transaction((tx) => createCatalogueEntry(tx, entry)));
   }
@@ -75,7 +75,7 @@ export async function seedDemo(prisma: PrismaClient, keys: Keys, config: Config)
     async (tx) => {
       if ((await tx.instansi.count()) > 0 || (await tx.user.count()) > 0) return false;
       const ids = new Map<string, string>();
-      for (const entry of CATALOGUE) ids.set(entry.instansi.kode, await createCatalogueEntry(tx, entry));
+      for (const entry of loadCatalogue().CATALOGUE) ids.set(entry.instansi.kode, await createCatalogueEntry(tx, entry));
       const instansiId = ids.get(DEMO.instansi.kode)!;
       const now = new Date();
       for (const p of people) {

@@ -5,14 +5,16 @@ import type { FormFieldType, SlaSatuan } from "../../generated/prisma/enums";
 import { MASPECI_HOURS } from "../calendar/working-time";
 import { parseKode } from "../instansi/rules";
 import {
-  ASUMSI,
-  CATALOGUE,
   MIME_DOKUMEN,
+  loadCatalogue,
+  parseSeedFile,
   type SeedFormFieldType,
   type SeedInstansi,
   type SeedLayanan,
   type SeedSlaSatuan,
 } from "./catalogue-seed";
+
+const { CATALOGUE, ASUMSI } = loadCatalogue();
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
@@ -357,5 +359,32 @@ describe("catalogue seed: assumptions are listed against real entries", () => {
     for (const kode of ["KEC-JOGONALAN", "KOMINFO-KOTA-MADIUN", "KOMINFO-KOTA-PKL"]) {
       expect(ASUMSI.some((a) => a.instansi === kode && !a.layanan && a.bagian.includes("jamLayanan")), kode).toBe(true);
     }
+  });
+});
+
+describe("catalogue seed: the files are checked when loaded", () => {
+  const file = (over: Record<string, unknown>) =>
+    JSON.stringify({
+      instansi: { kode: "KEC-UJI", nama: "Kecamatan Uji", prefixNomor: "UJI", alamat: "", telepon: "", email: "", website: "", zonaWaktu: "Asia/Jakarta", jamLayanan: [{ hari: 1, buka: "08:00", tutup: "15:00" }] },
+      layanan: [],
+      asumsi: [],
+      ...over,
+    });
+
+  it("reads lines, hours and the file's defaults", () => {
+    const layanan = { kode: "SKTM", nama: "Surat Keterangan", kategori: "Umum", deskripsi: ["a", "b"], slaJumlah: 1, slaSatuan: "HARI_KERJA", persyaratan: [], formFields: [], catatan: "hanya untuk penyunting" };
+    const bawaan = Object.fromEntries(KOMPONEN_TEKS.map((k) => [k, k])) as Record<string, unknown>;
+    Object.assign(bawaan, { contoh: true, prosedurFlowchart: null, biaya: 0, unduhOnline: true, ambilDiKantor: false, dasarHukum: "bawaan" });
+    const { katalog } = parseSeedFile("09-kec-uji.json", file({ bawaanLayanan: bawaan, layanan: [{ ...layanan, dasarHukum: "sendiri" }] }));
+    expect(katalog.instansi.jamLayanan).toEqual([{ hari: 1, buka: 480, tutup: 900 }]);
+    expect(katalog.layanan[0]).toMatchObject({ deskripsi: "a\nb", dasarHukum: "sendiri", prosedur: "prosedur", contoh: true });
+    expect(katalog.layanan[0]).not.toHaveProperty("catatan");
+  });
+
+  it("names the file and the path of a problem", () => {
+    expect(() => parseSeedFile("09-kec-uji.json", "{")).toThrow(/^09-kec-uji\.json: bukan JSON/);
+    expect(() => parseSeedFile("09-kec-uji.json", file({ layanan: [{ kode: "X" }] }))).toThrow(/^09-kec-uji\.json: layanan\[0\]\.kode: /);
+    expect(() => parseSeedFile("09-kec-uji.json", file({ instansi: { kode: "KEC-UJI", jamLayanan: [{ hari: 1, buka: "8", tutup: "15:00" }] } }))).toThrow(/instansi\.jamLayanan\[0\]\.buka: /);
+    expect(() => parseSeedFile("09-lain.json", file({}))).toThrow(/nama berkas harus diakhiri -kec-uji\.json/);
   });
 });

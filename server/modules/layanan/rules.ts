@@ -21,7 +21,8 @@ export const SP_COMPONENTS = [
   "evaluasiKinerja",
 ] as const;
 
-const SATUAN: readonly SlaSatuan[] = ["MENIT", "JAM_KERJA", "HARI_KERJA"];
+export const SATUAN = ["MENIT", "JAM_KERJA", "HARI_KERJA"] as const satisfies readonly SlaSatuan[];
+export const FORM_FIELD_TYPES = ["TEXT", "TEXTAREA", "NUMBER", "DATE", "SELECT", "NIK", "PHONE", "EMAIL"] as const satisfies readonly FormFieldType[];
 
 type LayananInput = Record<string, unknown> & {
   kode?: string | null;
@@ -69,7 +70,7 @@ export function parseLayananInput(input: LayananInput, creating: boolean): Recor
     data.slaJumlah = input.slaJumlah;
   } else if (creating) throw new ValidationError("SLA_INVALID", "Jangka waktu penyelesaian wajib diisi.", "slaJumlah");
   if (input.slaSatuan != null) {
-    if (!SATUAN.includes(input.slaSatuan)) throw new ValidationError("SLA_INVALID", "Satuan jangka waktu tidak dikenal.", "slaSatuan");
+    if (!(SATUAN as readonly string[]).includes(input.slaSatuan)) throw new ValidationError("SLA_INVALID", "Satuan jangka waktu tidak dikenal.", "slaSatuan");
     data.slaSatuan = input.slaSatuan;
   } else if (creating) throw new ValidationError("SLA_INVALID", "Satuan jangka waktu wajib diisi.", "slaSatuan");
   if (input.biaya != null) {
