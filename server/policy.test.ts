@@ -83,3 +83,24 @@ it("the desks as decided (issue 12 §7): PPID and atasan PPID work the PPID desk
   expect(who("pengaduan:lihatPelaporRahasia")).toEqual(["ADMIN-AKTIF-instansi-a", "SUPERADMIN-AKTIF-null"]);
   expect(who("pengajuan:catatInternal")).toEqual(["PETUGAS-AKTIF-instansi-a", "ADMIN-AKTIF-instansi-a", "SUPERADMIN-AKTIF-null"]);
 });
+
+it("the catalogue and the calendar as decided: admins run their office; SUPERADMIN adds offices and sets the national holidays", () => {
+  const who = (action: Action, on: Resource | typeof ANY = caseOf(A)) =>
+    CALLERS.filter(({ caller }) => caller.viewer?.status === "AKTIF" || caller.client)
+      .filter(({ caller }) => can(caller, action, on))
+      .map((c) => c.name);
+  expect(who("instansi:kelola")).toEqual(["ADMIN-AKTIF-instansi-a", "SUPERADMIN-AKTIF-null"]);
+  expect(who("layanan:kelola")).toEqual(who("instansi:kelola"));
+  for (const action of ["instansi:buat", "instansi:ubahKode", "kalender:kelolaHariLibur"] as const) {
+    expect(who(action, ANY), action).toEqual(["SUPERADMIN-AKTIF-null"]);
+  }
+  // every staff role of the instansi, and another system reading its own catalogue; never a citizen
+  expect(who("layanan:lihatNonaktif")).toEqual([
+    "PETUGAS-AKTIF-instansi-a",
+    "ADMIN-AKTIF-instansi-a",
+    "PPID-AKTIF-instansi-a",
+    "ATASAN_PPID-AKTIF-instansi-a",
+    "SUPERADMIN-AKTIF-null",
+    "client-BACA_KATALOG-instansi-a",
+  ]);
+});

@@ -5,9 +5,11 @@ import { PENGADUAN_POLICY } from "./modules/pengaduan/policy";
 import { PPID_POLICY } from "./modules/ppid/policy";
 import { STATISTIK_POLICY } from "./modules/skm/policy";
 import { INSTANSI_POLICY } from "./modules/instansi/policy";
+import { LAYANAN_POLICY } from "./modules/layanan/policy";
+import { KALENDER_POLICY } from "./modules/calendar/policy";
 
 /** Every action of every domain with case data: the one list of who may do what (see lib/policy.ts). */
-export const POLICY = { ...PENGAJUAN_POLICY, ...PENGADUAN_POLICY, ...PPID_POLICY, ...STATISTIK_POLICY, ...INSTANSI_POLICY };
+export const POLICY = { ...PENGAJUAN_POLICY, ...PENGADUAN_POLICY, ...PPID_POLICY, ...STATISTIK_POLICY, ...INSTANSI_POLICY, ...LAYANAN_POLICY, ...KALENDER_POLICY };
 export type Action = keyof typeof POLICY;
 
 /** Whether the caller may do `action` to `on` (or, with ANY, to some resource: a first gate before the row is read). */

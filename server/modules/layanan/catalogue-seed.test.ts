@@ -383,8 +383,8 @@ describe("catalogue seed: the files are checked when loaded", () => {
 
   it("names the file and the path of a problem", () => {
     expect(() => parseSeedFile("09-kec-uji.json", "{")).toThrow(/^09-kec-uji\.json: bukan JSON/);
-    expect(() => parseSeedFile("09-kec-uji.json", file({ layanan: [{ kode: "X" }] }))).toThrow(/^09-kec-uji\.json: layanan\[0\]\.kode: /);
-    expect(() => parseSeedFile("09-kec-uji.json", file({ instansi: { kode: "KEC-UJI", jamLayanan: [{ hari: 1, buka: "8", tutup: "15:00" }] } }))).toThrow(/instansi\.jamLayanan\[0\]\.buka: /);
+    expect(() => parseSeedFile("09-kec-uji.json", file({ layanan: [{ kode: "X" }] }))).toThrow(/^09-kec-uji\.json: layanan\.0\.kode: /);
+    expect(() => parseSeedFile("09-kec-uji.json", file({ instansi: { kode: "KEC-UJI", jamLayanan: [{ hari: 1, buka: "8", tutup: "15:00" }] } }))).toThrow(/instansi\.jamLayanan\.0\.buka: Jam "8" tidak valid/);
     expect(() => parseSeedFile("09-lain.json", file({}))).toThrow(/nama berkas harus diakhiri -kec-uji\.json/);
   });
 });

@@ -2,6 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { problemsOf } from "../../lib/validate";
+import { JAM_LAYANAN } from "../instansi/rules";
 import { ALLOWED_MIME, FORM_FIELD_TYPES, SATUAN, SP_COMPONENTS } from "./rules";
 
 /**
@@ -38,13 +40,6 @@ export const SEED_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 
 
 const teks = z.union([z.string(), z.array(z.string()).transform((lines) => lines.join("\n"))]);
 const catatan = teks.optional();
-/** "HH:MM" → minutes after local midnight */
-const waktu = z
-  .string()
-  .regex(/^([01]\d|2[0-4]):[0-5]\d$/, "jam harus JJ:MM")
-  .transform((s) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3)))
-  .refine((m) => m <= 24 * 60, "jam paling akhir 24:00");
-
 const instansiSchema = z.strictObject({
   kode: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/),
   nama: z.string().min(3),
@@ -55,7 +50,8 @@ const instansiSchema = z.strictObject({
   website: z.string(),
   zonaWaktu: z.literal("Asia/Jakarta"),
   /** ISO weekday (1 = Senin … 7 = Minggu) */
-  jamLayanan: z.array(z.strictObject({ hari: z.int().min(1).max(7), buka: waktu, tutup: waktu })).min(1),
+  /** the same rules as an admin's edit: "HH:MM" local time, ISO weekday (1 = Senin … 7 = Minggu), no overlaps */
+  jamLayanan: JAM_LAYANAN,
   catatan,
 });
 
@@ -131,15 +127,14 @@ export interface SeedKatalog {
   layanan: SeedLayanan[];
 }
 
-/** Names the file and the path of every problem, e.g. `04-kmg-madiun.json: layanan[3].slaJumlah: …`. */
+/** Names the file and the path of every problem, e.g. `04-kmg-madiun.json: layanan.3.slaJumlah: …`. */
 export class SeedFileError extends Error {}
 
 function check<S extends z.ZodType>(schema: S, value: unknown, file: string, at: Array<string | number>): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const where = (path: PropertyKey[]) =>
-    [...at, ...path].map((p, i) => (typeof p === "number" ? `[${p}]` : `${i ? "." : ""}${String(p)}`)).join("") || "(file)";
-  throw new SeedFileError(`${file}: ${result.error.issues.map((i) => `${where(i.path)}: ${i.message}`).join("; ")}`);
+  const where = (field: string | null) => [...at, ...(field ? [field] : [])].join(".") || "(berkas)";
+  throw new SeedFileError(`${file}: ${problemsOf(result.error.issues).map((p) => `${where(p.field)}: ${p.message}`).join("; ")}`);
 }
 
 /** One instansi's file: its office, its services (with the file's defaults) and what its source does not state. */
