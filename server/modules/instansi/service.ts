@@ -93,7 +93,7 @@ export async function hitungTenggat(ctx: Context, args: { instansiId: string; mu
       : args.satuan === "JAM_KALENDER"
         ? { kind: "JAM_KALENDER", hours: jumlah }
         : { kind: "MENIT_KERJA", minutes: args.satuan === "JAM_KERJA" ? jumlah * 60 : jumlah };
-  const e = explainDeadline(cal as OfficeCalendar, args.mulai, rule, "sejak waktu mulai");
+  const e = explainDeadline(cal, args.mulai, rule, "sejak waktu mulai");
   return { tenggat: e.at, sementara: e.provisional, penjelasan: e };
 }
 
