@@ -39,12 +39,7 @@ export function aksiPengaduanTersedia(pelaku: PelakuPengaduan, status: Pengaduan
   return AKSI_PENGADUAN.filter((a) => nextPengaduan(pelaku, status, a, sudahDibukaKembali) !== null);
 }
 
-export const PENGADUAN_STATUS_LABEL: Record<PengaduanStatus, string> = {
-  DITERIMA: "Diterima",
-  DIVERIFIKASI: "Diverifikasi",
-  DITOLAK: "Ditolak",
-  DITINDAKLANJUTI: "Ditindaklanjuti",
-  SELESAI: "Selesai",
-};
+// the words live with the client's in server/shared/labels.ts; the API's messages use the same
+export { PENGADUAN_STATUS_LABEL } from "../../shared/labels";
 
 export const FINAL_PENGADUAN: readonly PengaduanStatus[] = ["SELESAI", "DITOLAK"];

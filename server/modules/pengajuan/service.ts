@@ -9,7 +9,7 @@ import { receiveUpload, withStoredFiles, type UploadedFile } from "../files/stor
 import { notificationRows, publishNotifications, type NewNotification } from "../notification/service";
 import { emailRow, type EmailMessage } from "../mail/outbox";
 import { statusPengajuan } from "../mail/templates";
-import { validateForm, type FieldDef } from "../layanan/form";
+import { validateForm, type FieldDef } from "../../shared/form";
 import { STATUS_LABEL, next, isFinal, CLOCK_RUNNING, type Aksi, type Pelaku, TRANSITIONS } from "./transitions";
 import { deadline, pause } from "./sla";
 import { actorIds } from "../../lib/caller";

@@ -13,7 +13,7 @@ import { isUuid, rawId, toGlobalId } from "../../lib/ids";
 import { newest } from "../../lib/live";
 import { useSession } from "../../lib/session";
 // the API's own list of exemptions and its limit on extensions
-import { PENGECUALIAN_PASAL_17, PERPANJANG_MAKS_HARI } from "../../../../server/modules/ppid/rules";
+import { PENGECUALIAN_PASAL_17, PERPANJANG_MAKS_HARI } from "../../../../server/shared/ppid";
 import { useDeskInstansi } from "../../components/desk-instansi";
 
 const RegisterPpidQuery = graphql(`
