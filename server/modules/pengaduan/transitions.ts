@@ -1,4 +1,5 @@
-import type { PengaduanStatus } from "../../generated/prisma/enums";
+// the shared union (checked equal to the Prisma enum) keeps this table readable by the web client without Prisma
+import type { PengaduanStatus } from "../../shared/labels";
 
 /**
  * Complaint flow (Pekalongan FAQ; Jogonalan SP): one table of (actor × state × action) → next state. Pure.
