@@ -3,8 +3,9 @@
  * generated client. Here, where both are visible, each is checked equal to the enum or type it mirrors: adding a
  * value to one and not the other fails the type check.
  */
-import type { FormFieldType, PengaduanStatus, PengajuanStatus } from "../generated/prisma/enums";
+import type { ApiScope, FormFieldType, PengaduanStatus, PengajuanStatus, WebhookEvent } from "../generated/prisma/enums";
 import type { FormFieldType as SharedFormFieldType } from "../shared/form";
+import type { ApiScope as SharedApiScope, WebhookEventName } from "../shared/klien-api";
 import type { AksiPengajuan, PengaduanStatus as SharedPengaduanStatus, PengajuanStatus as SharedPengajuanStatus } from "../shared/labels";
 import type { Aksi } from "../modules/pengajuan/transitions";
 
@@ -15,4 +16,6 @@ export const sharedEnumsMatch: {
   aksiPengajuan: Same<Aksi, AksiPengajuan>;
   pengaduanStatus: Same<PengaduanStatus, SharedPengaduanStatus>;
   formFieldType: Same<FormFieldType, SharedFormFieldType>;
-} = { pengajuanStatus: true, aksiPengajuan: true, pengaduanStatus: true, formFieldType: true };
+  apiScope: Same<ApiScope, SharedApiScope>;
+  webhookEvent: Same<WebhookEvent, WebhookEventName>;
+} = { pengajuanStatus: true, aksiPengajuan: true, pengaduanStatus: true, formFieldType: true, apiScope: true, webhookEvent: true };

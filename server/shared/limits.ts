@@ -10,10 +10,8 @@ export const PASSWORD_MIN = 10;
 export const LAMPIRAN_PENGADUAN_MAKS_BERKAS = 5;
 export const LAMPIRAN_PENGADUAN_MAKS_BYTES = 20 * 1024 * 1024;
 
-/** An API client's registration (server/modules/api-client). */
-export const KLIEN_API = {
-  nama: { min: 3, max: 100 },
-  kontak: { min: 5, max: 300 },
-  /** the longest validity a key may be given, in years */
-  berlakuMaksTahun: 5,
-} as const;
+/** A result document the office attaches to a pengajuan being processed (PDF, JPG or PNG). */
+export const HASIL_MAKS_BYTES = 20 * 1024 * 1024;
+
+/** An example file an admin attaches to a requirement (PDF, JPG or PNG). */
+export const TEMPLATE_MAKS_BYTES = 5 * 1024 * 1024;

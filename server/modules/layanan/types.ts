@@ -4,6 +4,7 @@ import { builder } from "../../schema/builder";
 import { safe } from "../../schema/sensitivity";
 import { clientHas } from "../../lib/caller";
 import { receiveUpload, withStoredFiles } from "../files/store";
+import { TEMPLATE_MAKS_BYTES } from "../../shared/limits";
 import { q } from "../../lib/query";
 import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors";
 import { isUniqueViolation } from "../account/service";
@@ -314,7 +315,7 @@ builder.mutationFields((t) => ({
       if (!args.file) return ctx.prisma.persyaratanDokumen.update({ where: { id: slot.id }, data: { templateFileId: null } });
       const file = args.file;
       return withStoredFiles(ctx.storage, async (track) => {
-        const up = await receiveUpload(file, { maxBytes: 5 * 1024 * 1024, allowed: [...ALLOWED_MIME], tmpDir: path.join(ctx.storage.root, ".tmp"), field: "file" });
+        const up = await receiveUpload(file, { maxBytes: TEMPLATE_MAKS_BYTES, allowed: [...ALLOWED_MIME], tmpDir: path.join(ctx.storage.root, ".tmp"), field: "file" });
         const key = await track(up);
         return ctx.prisma.$transaction(async (tx) => {
           const stored = await tx.storedFile.create({ data: { sha256: up.sha256, ukuran: up.size, mime: up.mime, namaAsli: up.namaAsli, storageKey: key, uploaderId: ctx.viewer!.id } });

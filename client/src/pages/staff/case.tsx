@@ -15,7 +15,8 @@ import { PageTitle } from "../../components/page-title";
 import { PengajuanRiwayat } from "../../components/timeline";
 import { progressInto, UploadBar } from "../../components/upload-bar";
 import { requestErrorMessage, type FieldErrors } from "../../lib/errors";
-import { acceptAttr, checkFile, formatUkuran } from "../../lib/files";
+import { HASIL_MAKS_BYTES } from "../../../../server/shared/limits";
+import { ALLOWED_DEFAULT, acceptAttr, checkFile, formatUkuran } from "../../lib/files";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { AKSI_PENGAJUAN_LABEL } from "../../lib/labels";
 import { useLivePengajuan } from "../../lib/live";
@@ -516,8 +517,8 @@ function NotesSection({ notes, zone, onAdd }: { notes: ReadonlyArray<{ createdAt
   );
 }
 
-const RESULT_TYPES = ["application/pdf", "image/jpeg", "image/png"];
-const RESULT_MAX = 20 * 1024 * 1024;
+const RESULT_TYPES = ALLOWED_DEFAULT;
+const RESULT_MAX = HASIL_MAKS_BYTES;
 
 function ResultSection({ p, versi, onChanged }: { p: Case; versi: { current: number }; onChanged: (s: Snapshot) => void }) {
   const [judul, setJudul] = useState("");
