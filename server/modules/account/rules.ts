@@ -1,4 +1,5 @@
 import type { AccountActionKind, AccountStatus, Role } from "../../generated/prisma/enums";
+import { STAFF_ROLES } from "../../shared/roles";
 
 /** Admin actions on an account: from which statuses each is allowed, what it leads to, whether a reason is required. */
 export const ACCOUNT_TRANSITIONS = {
@@ -42,7 +43,8 @@ export interface Subject {
   instansiId: string | null;
 }
 
-export const STAFF_ROLES: readonly Role[] = ["PETUGAS", "ADMIN", "PPID", "ATASAN_PPID"];
+// the admin pages offer the same roles
+export { STAFF_ROLES };
 
 /**
  * Who may administer whose account: SUPERADMIN anyone but themself; an instansi ADMIN any citizen

@@ -11,7 +11,7 @@ import { createKeyClient, keyClientId } from "../../lib/api-client-key";
 import { API_SCOPES, API_SCOPE_TEXT, DELIVERY_STATUS_TEXT, WEBHOOK_EVENTS, WEBHOOK_EVENT_TEXT } from "../../lib/admin-labels";
 import { errorCode, focusFirstError, placeError, requestErrorMessage, type FieldErrors } from "../../lib/errors";
 import { formatDateTime, todayIn } from "../../lib/format";
-import { useSession } from "../../lib/session";
+import { isSuperadmin, useSession } from "../../lib/session";
 
 export const ApiClientCard_ApiClientFragment = graphql(`
   fragment ApiClientCard_ApiClient on ApiClient {
@@ -253,7 +253,7 @@ const CLIENT_FIELDS = ["nama", "instansiId", "kontak", "scopes", "berlakuSampai"
 
 function RegisterClientForm({ onCreated, onCancel }: { onCreated: (clientId: string, token: string, nama: string) => void; onCancel: () => void }) {
   const { me } = useSession();
-  const superadmin = me?.role === "SUPERADMIN";
+  const superadmin = isSuperadmin(me);
   const [{ data: offices }] = useQuery({ query: ApiClientInstansiQuery, pause: !superadmin });
   const [nama, setNama] = useState("");
   const [kontak, setKontak] = useState("");
@@ -822,7 +822,7 @@ function UnlockWithKey({ clientRawId, onKey }: { clientRawId: string; onKey: (to
  */
 function WebhookPanel({ client, token, onKey }: { client: { id: string; clientId: string; nama: string; aktif: boolean }; token: string | null; onKey: (token: string) => void }) {
   const { me } = useSession();
-  const superadmin = me?.role === "SUPERADMIN";
+  const superadmin = isSuperadmin(me);
   const keyClient = useMemo(() => (token ? createKeyClient(token) : null), [token]);
   if (superadmin) return <WebhookManager client={client} keyClient={keyClient} canAdd={client.aktif} onKey={onKey} />;
   if (!client.aktif) return <p className="muted">Klien ini tidak aktif lagi; webhooknya tidak dikirimi pemberitahuan.</p>;
@@ -979,7 +979,7 @@ function ClientCard(props: {
 
 function Klien() {
   const { me } = useSession();
-  const superadmin = me?.role === "SUPERADMIN";
+  const superadmin = isSuperadmin(me);
   const [{ data: offices }] = useQuery({ query: ApiClientInstansiQuery, pause: !superadmin });
   const [office, setOffice] = useState("");
   const instansiId = superadmin ? office || null : (me?.instansi?.id ?? null);
