@@ -33,6 +33,9 @@ export const AKSI_PENGAJUAN = [
 ] as const;
 export type AksiPengajuan = (typeof AKSI_PENGAJUAN)[number];
 
+/** The states a pengajuan ends in: nothing more happens to it, and no deadline is shown. */
+export const PENGAJUAN_FINAL_STATUSES: readonly PengajuanStatus[] = ["SELESAI", "DIAMBIL", "DITOLAK", "DIBATALKAN"];
+
 export const PENGADUAN_STATUSES = ["DITERIMA", "DIVERIFIKASI", "DITOLAK", "DITINDAKLANJUTI", "SELESAI"] as const;
 export type PengaduanStatus = (typeof PENGADUAN_STATUSES)[number];
 

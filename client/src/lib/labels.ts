@@ -32,6 +32,7 @@ import type { KanalPengaduan, PengaduanStatus, PengajuanStatus, SlaSatuan } from
 
 // the API's own wording, so a tab, a badge, a button and the Log Pengajuan always say the same thing
 export { AKSI_PENGAJUAN_LABEL, PENGADUAN_STATUS_LABEL, PENGAJUAN_STATUS_LABEL } from "../../../server/shared/labels";
+import { PENGAJUAN_FINAL_STATUSES, PENGAJUAN_STATUSES } from "../../../server/shared/labels";
 
 export const PENGAJUAN_TONE: Record<PengajuanStatus, "ok" | "pending" | "bad" | "closed" | "info"> = {
   DRAFT: "closed",
@@ -69,5 +70,5 @@ export const SLA_SATUAN_LABEL: Record<SlaSatuan, string> = {
 };
 
 /** The statuses a request is still moving through (the staff queue's default view). */
-export const OPEN_STATUSES: PengajuanStatus[] = ["DIAJUKAN", "PERLU_PERBAIKAN", "DIVERIFIKASI", "DIPROSES", "SIAP_DIAMBIL"];
-export const CLOSED_STATUSES: PengajuanStatus[] = ["SELESAI", "DIAMBIL", "DITOLAK", "DIBATALKAN"];
+export const CLOSED_STATUSES: PengajuanStatus[] = [...PENGAJUAN_FINAL_STATUSES];
+export const OPEN_STATUSES: PengajuanStatus[] = PENGAJUAN_STATUSES.filter((s) => s !== "DRAFT" && !CLOSED_STATUSES.includes(s));

@@ -1,4 +1,5 @@
 import type { PengajuanStatus } from "../../generated/prisma/enums";
+import { PENGAJUAN_FINAL_STATUSES } from "../../shared/labels";
 
 /**
  * The pengajuan state machine: one table of (actor × state × action) → next state. Pure.
@@ -50,7 +51,8 @@ export const TRANSITIONS: Readonly<Record<Aksi, Rule>> = {
 
 export const AKSI: readonly Aksi[] = Object.keys(TRANSITIONS) as Aksi[];
 
-export const FINAL_STATES: readonly PengajuanStatus[] = ["SELESAI", "DIAMBIL", "DITOLAK", "DIBATALKAN"];
+// the web client reads the same list (to hide deadlines of closed cases)
+export const FINAL_STATES: readonly PengajuanStatus[] = PENGAJUAN_FINAL_STATUSES;
 
 /** States in which the SLA clock runs. */
 export const CLOCK_RUNNING: readonly PengajuanStatus[] = ["DIVERIFIKASI", "DIPROSES"];
