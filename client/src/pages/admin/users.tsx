@@ -13,6 +13,7 @@ import { errorCode, focusFirstError, requestErrorMessage, type FieldErrors } fro
 import { useForm } from "../../lib/form";
 import { rawId } from "../../lib/ids";
 import { ROLE_LABEL } from "../../lib/labels";
+import { PASSWORD_MIN } from "../../../../server/shared/limits";
 import { STAFF_ROLES } from "../../../../server/shared/roles";
 import { isCitizen, isSuperadmin, useSession } from "../../lib/session";
 import { IdentityFields, useIdentity } from "../../components/identity-fields";
@@ -214,7 +215,7 @@ function CreateStaffForm({ offices, onCreated, onCancel }: { offices: Office[]; 
     if (!form.email.trim()) local.email = "Masukkan alamat email pemilik akun.";
     if (!form.telepon.trim()) local.telepon = "Masukkan nomor telepon pemilik akun.";
     if (needsInstansi(form.role) && !instansiId) local.instansiId = "Pilih instansi tempat ia bekerja.";
-    if (form.password.length < 10) local.password = "Kata sandi awal minimal 10 karakter. Pakai tombol “Buatkan kata sandi” bila perlu.";
+    if (form.password.length < PASSWORD_MIN) local.password = `Kata sandi awal minimal ${PASSWORD_MIN} karakter. Pakai tombol “Buatkan kata sandi” bila perlu.`;
     if (!checked(local)) return;
     const result = await create({
       ...form,
