@@ -3,7 +3,12 @@ import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 
 const clientRoot = fileURLToPath(new URL(".", import.meta.url));
-const repoRoot = fileURLToPath(new URL("..", import.meta.url));
+// The dev server serves the client, its packages and the rules it shares with the server (server/shared/), and no
+// other file of the repository. The one server module the client still reads directly goes when the complaint
+// page takes its actions from the API (Pengaduan.aksiTersedia).
+const allowed = ["./", "../node_modules", "../server/shared", "../server/modules/pengaduan/transitions.ts"].map((p) =>
+  fileURLToPath(new URL(p, import.meta.url)),
+);
 const api = process.env.LOKET_API ?? "http://localhost:4000";
 
 // In development the page is served by Vite on :5173 and /graphql (HTTP and WebSocket) and the file
@@ -21,8 +26,7 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy,
-    // the registration form imports the NIK/NIP validators from server/modules/identity
-    fs: { allow: [repoRoot] },
+    fs: { allow: allowed },
   },
   preview: { port: 4173, proxy },
 });

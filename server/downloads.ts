@@ -6,7 +6,7 @@ import { can } from "./policy";
 import { buktiPengajuanPdf } from "./modules/pengajuan/bukti";
 import { ZONE_LABEL, formatMinutes } from "./modules/instansi/rules";
 import { revealIdentity } from "./modules/identity/protect";
-import { maskIdentity } from "./modules/identity/nik";
+import { maskIdentity } from "./shared/nik";
 import { auditRead } from "./modules/audit/service";
 import { isClientToken } from "./modules/api-client/rules";
 import { NotFoundError } from "./lib/errors";

@@ -6,6 +6,9 @@
 export const ROLES = ["PEMOHON", "PETUGAS", "ADMIN", "SUPERADMIN", "PPID", "ATASAN_PPID"] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The roles that belong to an instansi's staff (each needs an instansi); ADMIN gives only these. */
+export const STAFF_ROLES: readonly Role[] = ["PETUGAS", "ADMIN", "PPID", "ATASAN_PPID"];
+
 /**
  * The roles of an instansi that work each desk. SUPERADMIN works every desk of every instansi and is never
  * listed. The server's policies (server/modules/<domain>/policy.ts) add which API-client scopes reach a desk.

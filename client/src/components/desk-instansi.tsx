@@ -3,7 +3,7 @@ import { useSearchParams } from "react-router-dom";
 import { useQuery } from "urql";
 import { graphql } from "../gql";
 import { rawId } from "../lib/ids";
-import { useSession } from "../lib/session";
+import { isSuperadmin, useSession } from "../lib/session";
 
 const DeskInstansiQuery = graphql(`
   query DeskInstansi {
@@ -51,7 +51,7 @@ export interface DeskInstansi {
 export function useDeskInstansi(): DeskInstansi {
   const { me } = useSession();
   const own = me?.instansi?.id ?? null;
-  const chooses = !!me && !own && me.role === "SUPERADMIN";
+  const chooses = !own && isSuperadmin(me);
   const [{ data, fetching, error }] = useQuery({ query: DeskInstansiQuery, pause: !chooses });
   const [params, setParams] = useSearchParams();
   const selectId = useId();

@@ -1,10 +1,11 @@
 import { useId, useRef } from "react";
 import { acceptAttr, checkFile, daftarJenis, formatUkuran } from "../lib/files";
 import { UploadBar } from "./upload-bar";
+import { LAMPIRAN_PENGADUAN_MAKS_BERKAS, LAMPIRAN_PENGADUAN_MAKS_BYTES } from "../../../server/shared/limits";
 
 export const EVIDENCE_TYPES = ["image/jpeg", "image/png", "application/pdf", "video/mp4", "video/quicktime", "video/webm"];
-export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
-export const EVIDENCE_MAX_FILES = 5;
+export const EVIDENCE_MAX_BYTES = LAMPIRAN_PENGADUAN_MAKS_BYTES;
+export const EVIDENCE_MAX_FILES = LAMPIRAN_PENGADUAN_MAKS_BERKAS;
 
 export interface PickedFile {
   file: File;

@@ -3,8 +3,8 @@ import type { IdentityType } from "../gql/graphql";
 import { formatDate } from "../lib/format";
 import { Field, RadioChoice } from "./field";
 // the same pure checks the API runs, so mistakes show while typing
-import { NIK_ERROR_MESSAGES, NIK_WARNING_MESSAGES, validateNik, type NikWarningCode } from "../../../server/modules/identity/nik";
-import { NIP_ERROR_MESSAGES, NIP_WARNING_MESSAGES, validateNip, type NipWarningCode } from "../../../server/modules/identity/nip";
+import { NIK_ERROR_MESSAGES, NIK_WARNING_MESSAGES, validateNik, type NikWarningCode } from "../../../server/shared/nik";
+import { NIP_ERROR_MESSAGES, NIP_WARNING_MESSAGES, validateNip, type NipWarningCode } from "../../../server/shared/nip";
 
 export interface IdentityCheck {
   error?: string;

@@ -1,7 +1,7 @@
 import { Suspense, useEffect, useRef, useState, type ReactNode } from "react";
 import { Link, NavLink, useLocation } from "react-router-dom";
 import { useOnline } from "../lib/connection";
-import { isActiveAdmin, isActiveCitizen, isActivePpidDesk, isActiveStaff, useSession } from "../lib/session";
+import { isActiveAdmin, isActiveCitizen, isActivePpidDesk, isActiveStaff, isSuperadmin, useSession } from "../lib/session";
 import { NotificationBell } from "./notification-bell";
 
 function OfflineBanner() {
@@ -131,7 +131,7 @@ function AdminNav() {
     ["/admin/kalender", "Kalender"],
     ["/admin/klien-api", "Klien API"],
   ];
-  if (me?.role === "SUPERADMIN") items.push(["/admin/audit", "Log audit"]);
+  if (isSuperadmin(me)) items.push(["/admin/audit", "Log audit"]);
   return (
     <nav aria-label="Menu admin" className="subnav">
       <ul className="subnav__list">

@@ -2,7 +2,7 @@ import { graphql, useFragment, type FragmentType } from "../gql";
 import type { PermohonanStatus } from "../gql/graphql";
 import { formatDateTime, formatRupiah } from "../lib/format";
 // the API's own number of working days for an answer
-import { JAWAB_HARI } from "../../../server/modules/ppid/rules";
+import { JAWAB_HARI } from "../../../server/shared/ppid";
 import { PenjelasanTenggat } from "./penjelasan-tenggat";
 
 export const PermohonanView_PermohonanFragment = graphql(`

@@ -3,7 +3,7 @@ import type { FormFieldType } from "../gql/graphql";
 import type { FieldErrors } from "../lib/errors";
 import { Field } from "./field";
 // the API's own validator for a service's form, so the same values pass or fail in the browser and on the server
-import { validateForm, type FieldDef } from "../../../server/modules/layanan/form";
+import { validateForm, type FieldDef } from "../../../server/shared/form";
 
 export const ServiceForm_FormFieldFragment = graphql(`
   fragment ServiceForm_FormField on FormField {

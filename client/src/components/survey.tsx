@@ -5,7 +5,7 @@ import type { JenisKasus } from "../gql/graphql";
 import { requestErrorMessage } from "../lib/errors";
 import { FormActions, FormMessage } from "./field";
 // the nine elements of PermenPAN-RB 14/2017, in the order the API expects the scores
-import { UNSUR } from "../../../server/modules/skm/ikm";
+import { UNSUR } from "../../../server/shared/skm";
 
 const IsiSurveiMutation = graphql(`
   mutation IsiSurvei($jenisKasus: JenisKasus!, $kasusId: ID!, $skor: [Int!]!, $komentar: String) {

@@ -1,6 +1,9 @@
 import type { ApiScope, AuditJenis, DeliveryStatus, Role, WebhookEvent } from "../gql/graphql";
 import { ROLE_LABEL } from "./labels";
 
+// the lists the API accepts, in its order
+export { API_SCOPES, WEBHOOK_EVENTS } from "../../../server/shared/klien-api";
+
 /** What each API scope lets another system do, in words an office's admin can judge. */
 export const API_SCOPE_TEXT: Record<ApiScope, { label: string; explanation: string; caution?: boolean }> = {
   BACA_KATALOG: {
@@ -30,7 +33,6 @@ export const API_SCOPE_TEXT: Record<ApiScope, { label: string; explanation: stri
   },
 };
 
-export const API_SCOPES: ApiScope[] = ["BACA_KATALOG", "BACA_STATISTIK", "VERIFIKASI_DOKUMEN", "BUAT_PENGADUAN", "KASUS_INSTANSI", "TERIMA_WEBHOOK"];
 
 export const WEBHOOK_EVENT_TEXT: Record<WebhookEvent, { label: string; explanation: string }> = {
   PENGAJUAN_STATUS: { label: "Status pengajuan berubah", explanation: "Setiap kali status pengajuan yang sudah diajukan ke instansi berubah." },
@@ -41,7 +43,6 @@ export const WEBHOOK_EVENT_TEXT: Record<WebhookEvent, { label: string; explanati
   },
 };
 
-export const WEBHOOK_EVENTS: WebhookEvent[] = ["PENGAJUAN_STATUS", "PENGADUAN_DITERIMA", "PPID_TENGGAT"];
 
 export const DELIVERY_STATUS_TEXT: Record<DeliveryStatus, { label: string; tone: "ok" | "pending" | "bad" }> = {
   PENDING: { label: "Menunggu dikirim", tone: "pending" },

@@ -1,11 +1,9 @@
 import { Client, cacheExchange, fetchExchange } from "urql";
+import { parseToken } from "../../../server/shared/klien-api";
 
-/** An API client's key: `lkc_<client uuid>.<43-character secret>` (the API's own format). */
-const KEY = /^lkc_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.[A-Za-z0-9_-]{43}$/;
-
-/** The client uuid inside a key, or null when the text is not a key. */
+/** The client uuid inside a key (`lkc_<client uuid>.<secret>`, read as the API reads it), or null when the text is not a key. */
 export function keyClientId(token: string): string | null {
-  return KEY.exec(token.trim())?.[1] ?? null;
+  return parseToken(token.trim())?.clientId ?? null;
 }
 
 /**

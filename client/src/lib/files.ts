@@ -1,5 +1,5 @@
 // the same wording and units the API uses in its own messages
-import { ALLOWED_DEFAULT, daftarJenis, formatUkuran } from "../../../server/modules/files/validate";
+import { ALLOWED_DEFAULT, daftarJenis, formatUkuran } from "../../../server/shared/files";
 
 export { daftarJenis, formatUkuran, ALLOWED_DEFAULT };
 

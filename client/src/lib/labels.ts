@@ -28,14 +28,11 @@ export const HOLIDAY_KIND_LABEL: Record<HolidayKind, string> = {
 
 export const DAY_NAMES = ["", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"] as const;
 
-import type { AksiPengajuan, KanalPengaduan, PengaduanStatus, PengajuanStatus, SlaSatuan } from "../gql/graphql";
-// the API's own wording, so a tab, a badge and the Log Pengajuan always say the same thing
-import { AKSI_LABEL, STATUS_LABEL as PENGAJUAN_LABEL } from "../../../server/modules/pengajuan/transitions";
-import { PENGADUAN_STATUS_LABEL as PENGADUAN_LABEL } from "../../../server/modules/pengaduan/transitions";
+import type { KanalPengaduan, PengaduanStatus, PengajuanStatus, SlaSatuan } from "../gql/graphql";
 
-export const PENGAJUAN_STATUS_LABEL: Record<PengajuanStatus, string> = PENGAJUAN_LABEL;
-export const PENGADUAN_STATUS_LABEL: Record<PengaduanStatus, string> = PENGADUAN_LABEL;
-export const AKSI_PENGAJUAN_LABEL: Record<AksiPengajuan, string> = AKSI_LABEL;
+// the API's own wording, so a tab, a badge, a button and the Log Pengajuan always say the same thing
+export { AKSI_PENGAJUAN_LABEL, PENGADUAN_STATUS_LABEL, PENGAJUAN_STATUS_LABEL } from "../../../server/shared/labels";
+import { PENGAJUAN_FINAL_STATUSES, PENGAJUAN_STATUSES } from "../../../server/shared/labels";
 
 export const PENGAJUAN_TONE: Record<PengajuanStatus, "ok" | "pending" | "bad" | "closed" | "info"> = {
   DRAFT: "closed",
@@ -73,5 +70,5 @@ export const SLA_SATUAN_LABEL: Record<SlaSatuan, string> = {
 };
 
 /** The statuses a request is still moving through (the staff queue's default view). */
-export const OPEN_STATUSES: PengajuanStatus[] = ["DIAJUKAN", "PERLU_PERBAIKAN", "DIVERIFIKASI", "DIPROSES", "SIAP_DIAMBIL"];
-export const CLOSED_STATUSES: PengajuanStatus[] = ["SELESAI", "DIAMBIL", "DITOLAK", "DIBATALKAN"];
+export const CLOSED_STATUSES: PengajuanStatus[] = [...PENGAJUAN_FINAL_STATUSES];
+export const OPEN_STATUSES: PengajuanStatus[] = PENGAJUAN_STATUSES.filter((s) => s !== "DRAFT" && !CLOSED_STATUSES.includes(s));

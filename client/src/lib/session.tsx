@@ -4,7 +4,7 @@ import { graphql } from "../gql";
 import type { SessionQuery as SessionQueryResult } from "../gql/graphql";
 import { createLoketClient, type LoketClient } from "./client";
 import { connection } from "./connection";
-import { DESK_ROLES, roleWorks } from "../../../server/shared/roles";
+import { DESK_ROLES, roleWorks, type DeskName, type Role } from "../../../server/shared/roles";
 
 const SessionQuery = graphql(`
   query Session {
@@ -40,8 +40,28 @@ export function useSession(): SessionValue {
   return useContext(SessionContext);
 }
 
+type WithRole = { role: Role } | null | undefined;
+
+/**
+ * Whether someone's role works a desk (server/shared/roles.ts; SUPERADMIN every desk), whatever their account's
+ * status: for choosing what a page shows. The server's policy decides what they may do.
+ */
+export function worksDesk(who: WithRole, desk: DeskName): boolean {
+  return !!who && roleWorks(who.role, DESK_ROLES[desk]);
+}
+
+/** SUPERADMIN: the whole install (the only role on the `superadmin` desk). */
+export function isSuperadmin(who: WithRole): boolean {
+  return worksDesk(who, "superadmin");
+}
+
+/** A citizen's account (PEMOHON): applies for services, files complaints, asks for information. */
+export function isCitizen(who: WithRole): boolean {
+  return who?.role === "PEMOHON";
+}
+
 export function isActiveAdmin(me: Me | null | undefined): boolean {
-  return !!me && me.status === "AKTIF" && (me.role === "ADMIN" || me.role === "SUPERADMIN");
+  return !!me && me.status === "AKTIF" && worksDesk(me, "admin");
 }
 
 function SessionProvider({ restart, children }: { restart: () => void; children: ReactNode }) {
@@ -83,15 +103,15 @@ export function StaticSession({ value, children }: { value: Partial<SessionValue
 
 /** An active officer or admin who works the service desk (the queue, the complaint desk): the server's policy decides. */
 export function isActiveStaff(me: Me | null | undefined): boolean {
-  return !!me && me.status === "AKTIF" && roleWorks(me.role, DESK_ROLES.layanan);
+  return !!me && me.status === "AKTIF" && worksDesk(me, "layanan");
 }
 
 /** An active citizen (the only role that applies for services and files complaints online). */
 export function isActiveCitizen(me: Me | null | undefined): boolean {
-  return !!me && me.status === "AKTIF" && me.role === "PEMOHON";
+  return !!me && me.status === "AKTIF" && isCitizen(me);
 }
 
 /** The PPID desk: the PPID, the PPID's superior, and the instansi's admins (the server's policy decides). */
 export function isActivePpidDesk(me: Me | null | undefined): boolean {
-  return !!me && me.status === "AKTIF" && roleWorks(me.role, DESK_ROLES.ppid);
+  return !!me && me.status === "AKTIF" && worksDesk(me, "ppid");
 }

@@ -6,6 +6,7 @@ import { Field, FormMessage, PasswordInput } from "../components/field";
 import { PageTitle } from "../components/page-title";
 import { requestErrorMessage } from "../lib/errors";
 import { useSession } from "../lib/session";
+import { PASSWORD_MIN } from "../../../server/shared/limits";
 
 const VerifyEmailMutation = graphql(`
   mutation VerifyEmail($token: String!) {
@@ -146,7 +147,6 @@ export function ForgotPasswordPage() {
   );
 }
 
-const PASSWORD_MIN = 10;
 
 /** /atur-ulang-sandi?token=… from the reset email. */
 export function ResetPasswordPage() {

@@ -6,7 +6,7 @@ import { PageTitle } from "../components/page-title";
 import { aksesLabel, aktorPeranLabel } from "../lib/admin-labels";
 import { requestErrorMessage } from "../lib/errors";
 import { formatDateTime } from "../lib/format";
-import { useSession } from "../lib/session";
+import { isActiveCitizen, useSession } from "../lib/session";
 
 const AksesDataSayaQuery = graphql(`
   query AksesDataSaya($first: Int, $after: String) {
@@ -100,7 +100,7 @@ export default function AksesDataPage() {
             <p>
               Petugas membuka data Anda saat memeriksa pendaftaran, pengajuan, atau pengaduan Anda. Nama petugas tidak ditampilkan di sini, tetapi tercatat
               lengkap di log audit kantor. Bila ada akses yang menurut Anda tidak semestinya, hubungi kantor atau sampaikan{" "}
-              {me.role === "PEMOHON" && me.status === "AKTIF" ? <Link to="/pengaduan/baru">pengaduan</Link> : "pengaduan"} dengan menyebut tanggal dan
+              {isActiveCitizen(me) ? <Link to="/pengaduan/baru">pengaduan</Link> : "pengaduan"} dengan menyebut tanggal dan
               waktunya.
             </p>
           </div>

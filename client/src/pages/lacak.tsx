@@ -8,6 +8,7 @@ import { Field, FormMessage } from "../components/field";
 import { PageTitle } from "../components/page-title";
 import { requestErrorMessage } from "../lib/errors";
 import { formatDateTime } from "../lib/format";
+import { CLOSED_STATUSES } from "../lib/labels";
 import { PenjelasanTenggat } from "../components/penjelasan-tenggat";
 
 const LacakPengajuanDocument = graphql(`
@@ -148,7 +149,7 @@ function PengajuanTracker({ initialNomor }: { initialNomor: string }) {
                 <dd>{formatDateTime(result.diajukanAt, z.zone)} {z.label}</dd>
               </div>
             )}
-            {result.tenggat && !["SELESAI", "DIAMBIL", "DITOLAK", "DIBATALKAN"].includes(result.status) && (
+            {result.tenggat && !CLOSED_STATUSES.includes(result.status) && (
               <div>
                 <dt>Selesai paling lambat</dt>
                 <dd>

@@ -7,7 +7,7 @@ import { Field, FormMessage, PasswordInput } from "../components/field";
 import { PageTitle } from "../components/page-title";
 import { focusFirstError, placeError, requestErrorMessage, type FieldErrors } from "../lib/errors";
 import { waitText } from "../lib/format";
-import { useSession } from "../lib/session";
+import { useSession, worksDesk } from "../lib/session";
 
 const LoginMutation = graphql(`
   mutation Login($nomorIdentitas: String!, $password: String!) {
@@ -153,11 +153,12 @@ export default function LoginPage() {
           onSuccess={(user) => {
             restart();
             const home =
-              user.role === "ADMIN" || user.role === "SUPERADMIN"
+              // each to the desk they work first: admins to activations, officers to the queue, PPIDs to theirs
+              worksDesk(user, "admin")
                 ? "/admin/aktivasi"
-                : user.role === "PETUGAS"
+                : worksDesk(user, "layanan")
                   ? "/petugas/antrian"
-                  : user.role === "PPID" || user.role === "ATASAN_PPID"
+                  : worksDesk(user, "ppid")
                     ? "/ppid"
                   : user.status === "AKTIF"
                     ? "/pengajuan"

@@ -5,7 +5,7 @@ import userEvent from "@testing-library/user-event";
 import { RegisterForm } from "./register";
 import { checkIdentity } from "../components/identity-fields";
 import { descriptionOf, mockClient, Wrapper, type GraphQLRequestBody } from "../test-utils";
-import { NIK_ERROR_MESSAGES } from "../../../server/modules/identity/nik";
+import { NIK_ERROR_MESSAGES } from "../../../server/shared/nik";
 
 afterEach(cleanup);
 

@@ -10,6 +10,7 @@ import { PageTitle } from "../components/page-title";
 import { requestErrorMessage, type FieldErrors } from "../lib/errors";
 import { useForm } from "../lib/form";
 import { useSession } from "../lib/session";
+import { PASSWORD_MIN } from "../../../server/shared/limits";
 
 const LegalVersionsQuery = graphql(`
   query RegisterLegalVersions {
@@ -54,7 +55,6 @@ const FIELDS = [
 /** The API names the version fields; on the form they belong to the consent checkboxes. */
 const FIELD_ALIASES = { versiSyaratKetentuan: "setujuSyaratKetentuan", versiKebijakanPrivasi: "setujuKebijakanPrivasi" };
 
-const PASSWORD_MIN = 10;
 
 const IDENTITY_TYPES = [
   { type: "NIK", label: "NIK (warga, sesuai KTP)", hint: "16 angka, tertulis di KTP atau Kartu Keluarga. NIK disimpan terenkripsi." },

@@ -6,8 +6,7 @@ import { requestErrorMessage } from "../lib/errors";
 import { formatDateTime, formatSisaKerja } from "../lib/format";
 import { rawId } from "../lib/ids";
 import { KANAL_LABEL, PENGADUAN_STATUS_LABEL, PENGAJUAN_STATUS_LABEL } from "../lib/labels";
-import type { Me } from "../lib/session";
-import { DESK_ROLES, roleWorks } from "../../../server/shared/roles";
+import { isSuperadmin, worksDesk, type Me } from "../lib/session";
 
 const StatistikPetugasDoc = graphql(`
   query StatistikPetugas($instansiId: ID!, $periode: Periode!, $tahun: Int!, $ke: Int) {
@@ -101,7 +100,7 @@ type Detail = Extract<NonNullable<StatistikPetugasQuery["statistikDetail"]>, { _
 /** Whether the API will show this viewer the detail of that instansi: the server's own rule (statistik:lihatDetail). */
 export function bolehLihatRincian(me: Me | null | undefined, instansiId: string): boolean {
   if (!me || me.status !== "AKTIF" || !instansiId) return false;
-  return roleWorks(me.role, DESK_ROLES.statistik) && (me.role === "SUPERADMIN" || me.instansi?.id === instansiId);
+  return worksDesk(me, "statistik") && (isSuperadmin(me) || me.instansi?.id === instansiId);
 }
 
 const dur = (m: number | null | undefined) => (m == null ? "—" : formatSisaKerja(m).text);

@@ -1,4 +1,5 @@
 import type { AccountActionKind, AccountStatus, Role } from "../../generated/prisma/enums";
+import { STAFF_ROLES } from "../../shared/roles";
 
 /** Admin actions on an account: from which statuses each is allowed, what it leads to, whether a reason is required. */
 export const ACCOUNT_TRANSITIONS = {
@@ -42,7 +43,8 @@ export interface Subject {
   instansiId: string | null;
 }
 
-export const STAFF_ROLES: readonly Role[] = ["PETUGAS", "ADMIN", "PPID", "ATASAN_PPID"];
+// the admin pages offer the same roles
+export { STAFF_ROLES };
 
 /**
  * Who may administer whose account: SUPERADMIN anyone but themself; an instansi ADMIN any citizen
@@ -64,17 +66,8 @@ export function canAssignRole(actor: Actor, role: Role, instansiId: string | nul
   return false;
 }
 
-/** Indonesian mobile or landline: 08…, +628…, 628…, or an area code 0xx…, 9–15 digits in all. */
-export function normalizePhone(raw: string): string | null {
-  const s = raw.replace(/[\s\-().]/g, "");
-  const m = s.match(/^(?:\+62|62|0)(\d{7,13})$/);
-  return m ? `0${m[1]}` : null;
-}
-
-export function normalizeEmail(raw: string): string | null {
-  const s = raw.trim().toLowerCase();
-  return s.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(s) ? s : null;
-}
+// the service forms check contact details the same way, in the browser too
+export { normalizeEmail, normalizePhone } from "../../shared/contact";
 
 export function normalizeName(raw: string): string | null {
   const s = raw.trim().replace(/\s+/g, " ");

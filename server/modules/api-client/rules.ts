@@ -1,8 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { API_SCOPES, TOKEN_PREFIX, type ApiScope } from "../../shared/klien-api";
 
-/** What another system may do with its key. Kept in one place: the enum, the README and the checks use this list. */
-export const API_SCOPES = ["BACA_KATALOG", "BACA_STATISTIK", "VERIFIKASI_DOKUMEN", "BUAT_PENGADUAN", "KASUS_INSTANSI", "TERIMA_WEBHOOK"] as const;
-export type ApiScope = (typeof API_SCOPES)[number];
+// the scopes and the key's format are read by the admin pages too, so they live in server/shared/klien-api.ts
+export { API_SCOPES, TOKEN_PREFIX, isClientToken, parseToken, type ApiScope } from "../../shared/klien-api";
 
 export const API_SCOPE_LABEL: Record<ApiScope, string> = {
   BACA_KATALOG: "Read the service catalogue, including the instansi's inactive services",
@@ -25,10 +25,6 @@ export function scopesGrantableBy(role: string | null): readonly ApiScope[] {
 /** The channels an API client may record complaints for (national complaint system, WhatsApp gateway). */
 export const KANAL_KLIEN = ["WEB", "WHATSAPP"] as const;
 
-export const TOKEN_PREFIX = "lkc_";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const SECRET = /^[A-Za-z0-9_-]{43}$/;
-
 /** A new secret: 32 random bytes, base64url (43 characters). */
 export function newSecret(): string {
   return randomBytes(32).toString("base64url");
@@ -36,21 +32,6 @@ export function newSecret(): string {
 
 export function formatToken(clientId: string, secret: string): string {
   return `${TOKEN_PREFIX}${clientId}.${secret}`;
-}
-
-export function isClientToken(token: string | null | undefined): token is string {
-  return !!token && token.startsWith(TOKEN_PREFIX);
-}
-
-/** `lkc_<clientId>.<secret>` → its parts, or null for anything else. */
-export function parseToken(token: string): { clientId: string; secret: string } | null {
-  if (!isClientToken(token) || token.length > 120) return null;
-  const body = token.slice(TOKEN_PREFIX.length);
-  const dot = body.indexOf(".");
-  const clientId = body.slice(0, dot);
-  const secret = body.slice(dot + 1);
-  if (dot < 0 || !UUID.test(clientId) || !SECRET.test(secret)) return null;
-  return { clientId, secret };
 }
 
 /**

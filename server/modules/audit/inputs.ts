@@ -17,7 +17,7 @@ import {
 import type { Keys } from "../../lib/crypto";
 import { declaredSensitivity, effectiveSensitivity, unwrapList, type Sensitivity } from "../../schema/sensitivity";
 import { identityIndex, identityTypeOf } from "../identity/protect";
-import { maskIdentity } from "../identity/nik";
+import { maskIdentity } from "../../shared/nik";
 
 /**
  * The arguments of an operation as the audit trail may keep them, read from the schema's declarations

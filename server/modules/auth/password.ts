@@ -1,9 +1,11 @@
 import { hash, verify } from "@node-rs/argon2";
+import { PASSWORD_MIN } from "../../shared/limits";
 
 // OWASP Password Storage Cheat Sheet minimum for argon2id: m=19 MiB, t=2, p=1.
 export const ARGON2_PARAMS = { algorithm: 2 /* Algorithm.Argon2id (a const enum, not importable under isolatedModules) */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-export const PASSWORD_MIN = 10;
+// the forms show the same minimum before sending
+export { PASSWORD_MIN };
 export const PASSWORD_MAX = 128;
 
 // The most common choices seen in breach corpora, plus the obvious local ones.

@@ -5,7 +5,7 @@ import { actorIds } from "../../lib/caller";
 import { CLOCK_RUNNING } from "../pengajuan/transitions";
 import { slaRule } from "../pengajuan/sla";
 import { publishPengajuan } from "../pengajuan/service";
-import { JAWAB_HARI, PERPANJANG_MAKS_HARI, SENGKETA_HARI, TANGGAPAN_KEBERATAN_HARI, KEBERATAN_HARI } from "../ppid/rules";
+import { JAWAB_HARI, PERPANJANG_MAKS_HARI, SENGKETA_HARI, TANGGAPAN_KEBERATAN_HARI, KEBERATAN_HARI } from "../../shared/ppid";
 import { relayId, webhookDeliveries } from "../webhook/outbox";
 import { loadCalendar } from "./service";
 import {

@@ -31,7 +31,7 @@ import path from "node:path";
 import { fileTypeFromFile } from "file-type";
 import { loadConfig } from "../../config";
 import { NotFoundError, ValidationError } from "../../lib/errors";
-import { MIME_LABEL, daftarJenis, formatUkuran, sanitizeFileName } from "./validate";
+import { MIME_LABEL, daftarJenis, formatUkuran, sanitizeFileName } from "../../shared/files";
 
 // ---------------------------------------------------------------------------------------------------
 // Storage

@@ -1,8 +1,8 @@
 import type { Keys } from "../../lib/crypto";
 import { blindIndex, decrypt, encrypt } from "../../lib/crypto";
 import type { IdentityType } from "../../generated/prisma/enums";
-import { validateNik, maskIdentity } from "./nik";
-import { validateNip } from "./nip";
+import { validateNik, maskIdentity } from "../../shared/nik";
+import { validateNip } from "../../shared/nip";
 import { ValidationError } from "../../lib/errors";
 
 /** Normalises and validates a NIK or NIP; throws a ValidationError naming `field`. */

@@ -16,12 +16,13 @@ import { actorIds } from "../../lib/caller";
 import { assertCan, can } from "../../policy";
 import { peranPengaduan } from "./policy";
 import { KANAL_KLIEN } from "../api-client/rules";
+import { LAMPIRAN_PENGADUAN_MAKS_BERKAS, LAMPIRAN_PENGADUAN_MAKS_BYTES } from "../../shared/limits";
 import { enqueueWebhook, relayId } from "../webhook/outbox";
 
 type Tx = Prisma.TransactionClient;
-export const MAX_LAMPIRAN = 5;
+export const MAX_LAMPIRAN = LAMPIRAN_PENGADUAN_MAKS_BERKAS;
 const EVIDENCE_MIME = [...ALLOWED_MIME, "video/mp4", "video/quicktime", "video/webm"];
-const EVIDENCE_MAX = 20 * 1024 * 1024;
+const EVIDENCE_MAX = LAMPIRAN_PENGADUAN_MAKS_BYTES;
 const notFound = () => new NotFoundError("PENGADUAN_NOT_FOUND", "Pengaduan tidak ditemukan.", "id");
 
 /** Who complained: for the reporter and the desk; a confidential reporter only for the instansi's admins (policy.ts). */

@@ -1,4 +1,5 @@
-import type { PengaduanStatus } from "../../generated/prisma/enums";
+// the shared union (checked equal to the Prisma enum) keeps this table readable by the web client without Prisma
+import type { PengaduanStatus } from "../../shared/labels";
 
 /**
  * Complaint flow (Pekalongan FAQ; Jogonalan SP): one table of (actor × state × action) → next state. Pure.
@@ -39,12 +40,7 @@ export function aksiPengaduanTersedia(pelaku: PelakuPengaduan, status: Pengaduan
   return AKSI_PENGADUAN.filter((a) => nextPengaduan(pelaku, status, a, sudahDibukaKembali) !== null);
 }
 
-export const PENGADUAN_STATUS_LABEL: Record<PengaduanStatus, string> = {
-  DITERIMA: "Diterima",
-  DIVERIFIKASI: "Diverifikasi",
-  DITOLAK: "Ditolak",
-  DITINDAKLANJUTI: "Ditindaklanjuti",
-  SELESAI: "Selesai",
-};
+// the words live with the client's in server/shared/labels.ts; the API's messages use the same
+export { PENGADUAN_STATUS_LABEL } from "../../shared/labels";
 
 export const FINAL_PENGADUAN: readonly PengaduanStatus[] = ["SELESAI", "DITOLAK"];

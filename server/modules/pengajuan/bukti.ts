@@ -13,7 +13,7 @@
  */
 import { PDFDocument, PageSizes, StandardFonts, rgb, type PDFFont, type PDFImage, type PDFPage } from "pdf-lib";
 import QRCode from "qrcode";
-import { maskIdentity } from "../identity/nik";
+import { maskIdentity } from "../../shared/nik";
 
 export interface BuktiPengajuanInput {
   nomorRegistrasi: string;

@@ -9,7 +9,9 @@ import { receiveUpload, withStoredFiles, type UploadedFile } from "../files/stor
 import { notificationRows, publishNotifications, type NewNotification } from "../notification/service";
 import { emailRow, type EmailMessage } from "../mail/outbox";
 import { statusPengajuan } from "../mail/templates";
-import { validateForm, type FieldDef } from "../layanan/form";
+import { validateForm, type FieldDef } from "../../shared/form";
+import { ALLOWED_DEFAULT } from "../../shared/files";
+import { HASIL_MAKS_BYTES } from "../../shared/limits";
 import { STATUS_LABEL, next, isFinal, CLOCK_RUNNING, type Aksi, type Pelaku, TRANSITIONS } from "./transitions";
 import { deadline, pause } from "./sla";
 import { actorIds } from "../../lib/caller";
@@ -467,7 +469,7 @@ export async function uploadHasil(ctx: Context, input: { id: string; versi: numb
   if (judul.length < 3 || judul.length > 200) throw new ValidationError("JUDUL_INVALID", "Judul dokumen hasil 3–200 karakter.", "judul");
   const tmpDir = path.join(ctx.storage.root, ".tmp");
   const updated = await withStoredFiles(ctx.storage, async (track) => {
-    const up = await receiveUpload(input.file, { maxBytes: 20 * 1024 * 1024, allowed: ["application/pdf", "image/jpeg", "image/png"], tmpDir, field: "file" });
+    const up = await receiveUpload(input.file, { maxBytes: HASIL_MAKS_BYTES, allowed: [...ALLOWED_DEFAULT], tmpDir, field: "file" });
     const key = await track(up);
     return ctx.prisma.$transaction(async (tx) => {
       const claimed = await claim(tx, p, { seq: NEXT_SEQ });

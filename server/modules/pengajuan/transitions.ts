@@ -1,4 +1,5 @@
 import type { PengajuanStatus } from "../../generated/prisma/enums";
+import { PENGAJUAN_FINAL_STATUSES } from "../../shared/labels";
 
 /**
  * The pengajuan state machine: one table of (actor × state × action) → next state. Pure.
@@ -50,7 +51,8 @@ export const TRANSITIONS: Readonly<Record<Aksi, Rule>> = {
 
 export const AKSI: readonly Aksi[] = Object.keys(TRANSITIONS) as Aksi[];
 
-export const FINAL_STATES: readonly PengajuanStatus[] = ["SELESAI", "DIAMBIL", "DITOLAK", "DIBATALKAN"];
+// the web client reads the same list (to hide deadlines of closed cases)
+export const FINAL_STATES: readonly PengajuanStatus[] = PENGAJUAN_FINAL_STATUSES;
 
 /** States in which the SLA clock runs. */
 export const CLOCK_RUNNING: readonly PengajuanStatus[] = ["DIVERIFIKASI", "DIPROSES"];
@@ -70,27 +72,5 @@ export function isFinal(status: PengajuanStatus): boolean {
   return FINAL_STATES.includes(status);
 }
 
-export const STATUS_LABEL: Record<PengajuanStatus, string> = {
-  DRAFT: "Draf",
-  DIAJUKAN: "Diajukan",
-  PERLU_PERBAIKAN: "Perlu perbaikan",
-  DIVERIFIKASI: "Diverifikasi",
-  DIPROSES: "Diproses",
-  SELESAI: "Selesai",
-  SIAP_DIAMBIL: "Siap diambil",
-  DIAMBIL: "Sudah diambil",
-  DITOLAK: "Ditolak",
-  DIBATALKAN: "Dibatalkan",
-};
-
-export const AKSI_LABEL: Record<Aksi, string> = {
-  AJUKAN: "Ajukan",
-  MINTA_PERBAIKAN: "Minta perbaikan",
-  VERIFIKASI: "Nyatakan lengkap (verifikasi)",
-  PROSES: "Proses",
-  SELESAIKAN: "Selesaikan",
-  SIAPKAN_PENGAMBILAN: "Siap diambil di kantor",
-  SERAHKAN: "Serahkan dokumen",
-  TOLAK: "Tolak",
-  BATALKAN: "Batalkan",
-};
+// the words live with the client's in server/shared/labels.ts; the API's messages use the same
+export { AKSI_PENGAJUAN_LABEL as AKSI_LABEL, PENGAJUAN_STATUS_LABEL as STATUS_LABEL } from "../../shared/labels";

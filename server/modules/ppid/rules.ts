@@ -1,16 +1,14 @@
 import type { AlasanKeberatan, PermohonanStatus } from "../../generated/prisma/enums";
 import { addWorkingDays, type Deadline, type OfficeCalendar } from "../calendar/working-time";
+import { JAWAB_HARI, KEBERATAN_HARI, PERPANJANG_MAKS_HARI, SENGKETA_HARI, TANGGAPAN_KEBERATAN_HARI } from "../../shared/ppid";
+
+// the periods and the Pasal 17 list are shown in the browser too, so they live in server/shared/ppid.ts
+export { JAWAB_HARI, KEBERATAN_HARI, PENGECUALIAN_PASAL_17, PERPANJANG_MAKS_HARI, SENGKETA_HARI, TANGGAPAN_KEBERATAN_HARI } from "../../shared/ppid";
 
 /**
  * Deadlines of public-information requests (UU 14/2008, Perki 1/2021). Pure; all on the instansi calendar,
  * "N hari kerja sejak …": the day of the event is not counted, the deadline is close of office on day N.
  */
-export const JAWAB_HARI = 10; // Pasal 22(7)
-export const PERPANJANG_MAKS_HARI = 7; // Pasal 22(8), once, with written reasons
-export const KEBERATAN_HARI = 30; // Pasal 36(1): to object after the ground arises
-export const TANGGAPAN_KEBERATAN_HARI = 30; // Pasal 36(2): for the PPID's superior to answer
-export const SENGKETA_HARI = 14; // Pasal 37(2): to take the dispute to the Komisi Informasi
-
 export function tenggatJawab(cal: OfficeCalendar, diterimaAt: Date): Deadline {
   return addWorkingDays(cal, diterimaAt, JAWAB_HARI);
 }
@@ -90,17 +88,3 @@ export function tenggatTanggapanKeberatan(cal: OfficeCalendar, diajukanAt: Date)
 export function batasSengketa(cal: OfficeCalendar, ditanggapiAt: Date): Deadline {
   return addWorkingDays(cal, ditanggapiAt, SENGKETA_HARI);
 }
-
-/** Pasal 17 exemption categories (huruf a–j), for the refusal's citation. */
-export const PENGECUALIAN_PASAL_17: Record<string, string> = {
-  a: "Menghambat proses penegakan hukum",
-  b: "Mengganggu kepentingan perlindungan hak atas kekayaan intelektual dan perlindungan dari persaingan usaha tidak sehat",
-  c: "Membahayakan pertahanan dan keamanan negara",
-  d: "Mengungkapkan kekayaan alam Indonesia",
-  e: "Merugikan ketahanan ekonomi nasional",
-  f: "Merugikan kepentingan hubungan luar negeri",
-  g: "Mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir ataupun wasiat seseorang",
-  h: "Mengungkap rahasia pribadi",
-  i: "Memorandum atau surat-surat antar Badan Publik atau intra Badan Publik yang menurut sifatnya dirahasiakan",
-  j: "Informasi yang tidak boleh diungkapkan berdasarkan Undang-Undang",
-};

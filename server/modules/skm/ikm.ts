@@ -1,20 +1,11 @@
+import { UNSUR } from "../../shared/skm";
+
 /**
  * Indeks Kepuasan Masyarakat (PermenPAN-RB 14/2017). Pure.
  * Per element: NRR = Σ scores / respondents. IKM = 25 × Σ (NRR × 1/9), on 25–100. The exact weight 1/9 is used
  * (the guideline's worked example rounds it to 0.11, which moves results by about a point).
+ * The elements (UNSUR) are in server/shared/skm.ts: the survey form shows them.
  */
-export const UNSUR = [
-  "Persyaratan",
-  "Sistem, mekanisme, dan prosedur",
-  "Waktu penyelesaian",
-  "Biaya/tarif",
-  "Produk spesifikasi jenis pelayanan",
-  "Kompetensi pelaksana",
-  "Perilaku pelaksana",
-  "Sarana dan prasarana",
-  "Penanganan pengaduan, saran dan masukan",
-] as const;
-
 export type Skor = [number, number, number, number, number, number, number, number, number];
 
 export interface Mutu {

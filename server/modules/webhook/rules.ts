@@ -1,7 +1,7 @@
 import { backoffMs } from "../../lib/polling-loop";
-/** Event kinds a subscription can ask for. */
-export const WEBHOOK_EVENTS = ["PENGAJUAN_STATUS", "PENGADUAN_DITERIMA", "PPID_TENGGAT"] as const;
-export type WebhookEventName = (typeof WEBHOOK_EVENTS)[number];
+import type { WebhookEventName } from "../../shared/klien-api";
+// the event kinds are read by the admin pages too, so they live in server/shared/klien-api.ts
+export { WEBHOOK_EVENTS, type WebhookEventName } from "../../shared/klien-api";
 
 export const WEBHOOK_EVENT_LABEL: Record<WebhookEventName, string> = {
   PENGAJUAN_STATUS: "A submitted pengajuan of the instansi changed status",

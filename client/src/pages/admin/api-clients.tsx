@@ -6,11 +6,12 @@ import { AdminOnly } from "../../components/admin-only";
 import { CheckboxCards, Field, FormMessage, PasswordInput } from "../../components/field";
 import { PageTitle } from "../../components/page-title";
 import { SecretOnce } from "../../components/secret-once";
+import { KLIEN_API } from "../../../../server/shared/klien-api";
 import { createKeyClient, keyClientId } from "../../lib/api-client-key";
 import { API_SCOPES, API_SCOPE_TEXT, DELIVERY_STATUS_TEXT, WEBHOOK_EVENTS, WEBHOOK_EVENT_TEXT } from "../../lib/admin-labels";
 import { errorCode, focusFirstError, placeError, requestErrorMessage, type FieldErrors } from "../../lib/errors";
 import { formatDateTime, todayIn } from "../../lib/format";
-import { useSession } from "../../lib/session";
+import { isSuperadmin, useSession } from "../../lib/session";
 
 export const ApiClientCard_ApiClientFragment = graphql(`
   fragment ApiClientCard_ApiClient on ApiClient {
@@ -219,7 +220,7 @@ const RedeliverWebhookMutation = graphql(`
   }
 `);
 
-const MAX_YEARS = 5;
+const MAX_YEARS = KLIEN_API.berlakuMaksTahun;
 
 /** The last moment of a calendar day in WIB, as the API's DateTime. */
 function endOfDay(date: string): string {
@@ -252,7 +253,7 @@ const CLIENT_FIELDS = ["nama", "instansiId", "kontak", "scopes", "berlakuSampai"
 
 function RegisterClientForm({ onCreated, onCancel }: { onCreated: (clientId: string, token: string, nama: string) => void; onCancel: () => void }) {
   const { me } = useSession();
-  const superadmin = me?.role === "SUPERADMIN";
+  const superadmin = isSuperadmin(me);
   const [{ data: offices }] = useQuery({ query: ApiClientInstansiQuery, pause: !superadmin });
   const [nama, setNama] = useState("");
   const [kontak, setKontak] = useState("");
@@ -275,9 +276,9 @@ function RegisterClientForm({ onCreated, onCancel }: { onCreated: (clientId: str
     if (fetching) return;
     setFormError(null);
     const local: FieldErrors = {};
-    if (nama.trim().length < 3) local.nama = "Tulis nama sistem yang akan memakai akses ini (3–100 karakter).";
+    if (nama.trim().length < KLIEN_API.nama.min) local.nama = `Tulis nama sistem yang akan memakai akses ini (${KLIEN_API.nama.min}–${KLIEN_API.nama.max} karakter).`;
     if (!instansiId) local.instansiId = "Pilih instansi pemilik akses ini.";
-    if (kontak.trim().length < 5) local.kontak = "Tulis siapa yang dapat dihubungi tentang sistem ini: nama, email, dan telepon.";
+    if (kontak.trim().length < KLIEN_API.kontak.min) local.kontak = "Tulis siapa yang dapat dihubungi tentang sistem ini: nama, email, dan telepon.";
     if (scopes.length === 0) local.scopes = "Pilih paling sedikit satu hal yang boleh dilakukan sistem ini.";
     if (expiry && (expiry <= today || expiry > addYears(today, MAX_YEARS))) local.berlakuSampai = `Pilih tanggal setelah hari ini, paling lama ${MAX_YEARS} tahun lagi.`;
     if (Object.keys(local).length) {
@@ -316,7 +317,7 @@ function RegisterClientForm({ onCreated, onCancel }: { onCreated: (clientId: str
           <input
             {...p}
             type="text"
-            maxLength={100}
+            maxLength={KLIEN_API.nama.max}
             value={nama}
             onChange={(e) => {
               setNama(e.target.value);
@@ -356,7 +357,7 @@ function RegisterClientForm({ onCreated, onCancel }: { onCreated: (clientId: str
           <textarea
             {...p}
             rows={2}
-            maxLength={300}
+            maxLength={KLIEN_API.kontak.max}
             value={kontak}
             onChange={(e) => {
               setKontak(e.target.value);
@@ -821,7 +822,7 @@ function UnlockWithKey({ clientRawId, onKey }: { clientRawId: string; onKey: (to
  */
 function WebhookPanel({ client, token, onKey }: { client: { id: string; clientId: string; nama: string; aktif: boolean }; token: string | null; onKey: (token: string) => void }) {
   const { me } = useSession();
-  const superadmin = me?.role === "SUPERADMIN";
+  const superadmin = isSuperadmin(me);
   const keyClient = useMemo(() => (token ? createKeyClient(token) : null), [token]);
   if (superadmin) return <WebhookManager client={client} keyClient={keyClient} canAdd={client.aktif} onKey={onKey} />;
   if (!client.aktif) return <p className="muted">Klien ini tidak aktif lagi; webhooknya tidak dikirimi pemberitahuan.</p>;
@@ -978,7 +979,7 @@ function ClientCard(props: {
 
 function Klien() {
   const { me } = useSession();
-  const superadmin = me?.role === "SUPERADMIN";
+  const superadmin = isSuperadmin(me);
   const [{ data: offices }] = useQuery({ query: ApiClientInstansiQuery, pause: !superadmin });
   const [office, setOffice] = useState("");
   const instansiId = superadmin ? office || null : (me?.instansi?.id ?? null);

@@ -9,7 +9,7 @@ import { AUDIT_JENIS_LABEL, aktorPeranLabel, auditAksiLabel, klienLabel, objekLa
 import { requestErrorMessage, type FieldErrors } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { isUuid, rawId, toGlobalId } from "../../lib/ids";
-import { useSession } from "../../lib/session";
+import { isSuperadmin, useSession } from "../../lib/session";
 
 const AuditLogQuery = graphql(`
   query AuditLog($jenis: AuditJenis, $aktorId: String, $subjekId: String, $first: Int, $after: String) {
@@ -328,7 +328,7 @@ export default function AuditLogPage() {
         <p className="card">
           Halaman ini khusus superadmin. <Link to="/masuk?lanjut=/admin/audit">Masuk</Link> dengan akun superadmin.
         </p>
-      ) : me.role !== "SUPERADMIN" || me.status !== "AKTIF" ? (
+      ) : !isSuperadmin(me) || me.status !== "AKTIF" ? (
         <p className="card">Log audit hanya dapat dibuka superadmin. Untuk melihat siapa yang membuka data Anda sendiri, buka <Link to="/profil/akses-data">Siapa melihat data saya</Link>.</p>
       ) : (
         <AuditLogContent />

@@ -8,7 +8,7 @@ import { PageTitle } from "../../components/page-title";
 import { focusFirstError, placeError, requestErrorMessage, type FieldErrors } from "../../lib/errors";
 import { formatDate, formatWeekday, todayIn } from "../../lib/format";
 import { DAY_NAMES, HOLIDAY_KIND_LABEL } from "../../lib/labels";
-import { useSession } from "../../lib/session";
+import { isSuperadmin, useSession } from "../../lib/session";
 
 /* ---------- national holidays (one table for the whole deployment; SUPERADMIN edits it) ---------- */
 
@@ -558,7 +558,7 @@ function Office({ id }: { id: string }) {
 
 function Offices() {
   const { me } = useSession();
-  const superadmin = me?.role === "SUPERADMIN";
+  const superadmin = isSuperadmin(me);
   const [{ data }] = useQuery({ query: OfficesQuery, pause: !superadmin });
   const [chosen, setChosen] = useState<string | null>(null);
   const id = superadmin ? (chosen ?? data?.instansiList[0]?.id ?? null) : (me?.instansi?.id ?? null);
@@ -592,7 +592,7 @@ function CalendarContent() {
   return (
     <>
       <Offices />
-      <Holidays superadmin={me?.role === "SUPERADMIN"} />
+      <Holidays superadmin={isSuperadmin(me)} />
     </>
   );
 }

@@ -9,7 +9,8 @@ import { PageTitle } from "../../components/page-title";
 import { RequireRole } from "../../components/require-role";
 import { KOMPONEN_TEKS, LazyFlowchart, StandarPelayanan_LayananFragment, type KomponenTeks } from "../../components/standar-pelayanan";
 import { focusFirstError, requestErrorMessage, type FieldErrors } from "../../lib/errors";
-import { acceptAttr, checkFile, formatUkuran } from "../../lib/files";
+import { TEMPLATE_MAKS_BYTES } from "../../../../server/shared/limits";
+import { ALLOWED_DEFAULT, acceptAttr, checkFile, formatUkuran } from "../../lib/files";
 import { isUuid, rawId, toGlobalId } from "../../lib/ids";
 import { SLA_SATUAN_LABEL } from "../../lib/labels";
 import { useSession } from "../../lib/session";
@@ -573,13 +574,14 @@ function TemplateUpload({ slotId, label, url, onDone }: { slotId: string; label:
         id={inputId}
         className="file-input"
         type="file"
-        accept={acceptAttr(["application/pdf", "image/jpeg", "image/png"])}
+        accept={acceptAttr(ALLOWED_DEFAULT)}
         disabled={busy}
         onChange={async (e) => {
           const f = e.target.files?.[0];
           e.target.value = "";
           if (!f) return;
-          const problem = checkFile(f, ["application/pdf", "image/jpeg", "image/png"], 20 * 1024 * 1024);
+          // the API takes example files up to 5 MB: say so before uploading, not after
+          const problem = checkFile(f, ALLOWED_DEFAULT, TEMPLATE_MAKS_BYTES);
           if (problem) return setError(problem);
           setBusy(true);
           const r = await uploadMutation(UnggahTemplateMutation, { persyaratanId: slotId, file: f });

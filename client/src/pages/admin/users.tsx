@@ -13,7 +13,9 @@ import { errorCode, focusFirstError, requestErrorMessage, type FieldErrors } fro
 import { useForm } from "../../lib/form";
 import { rawId } from "../../lib/ids";
 import { ROLE_LABEL } from "../../lib/labels";
-import { useSession } from "../../lib/session";
+import { PASSWORD_MIN } from "../../../../server/shared/limits";
+import { STAFF_ROLES } from "../../../../server/shared/roles";
+import { isCitizen, isSuperadmin, useSession } from "../../lib/session";
 import { IdentityFields, useIdentity } from "../../components/identity-fields";
 
 const PenggunaQuery = graphql(`
@@ -124,8 +126,7 @@ const CreateStaffAccountMutation = graphql(`
 
 type Office = { id: string; nama: string; aktif: boolean };
 
-const STAFF_ROLES: Role[] = ["PETUGAS", "ADMIN", "PPID", "ATASAN_PPID"];
-const ALL_ROLES: Role[] = ["PETUGAS", "ADMIN", "PPID", "ATASAN_PPID", "SUPERADMIN", "PEMOHON"];
+const ALL_ROLES: readonly Role[] = [...STAFF_ROLES, "SUPERADMIN", "PEMOHON"];
 
 /** What each role may do, for the person choosing one. */
 const ROLE_HINT: Record<Role, string> = {
@@ -139,7 +140,7 @@ const ROLE_HINT: Record<Role, string> = {
 
 const needsInstansi = (role: Role) => STAFF_ROLES.includes(role);
 const roleHint = (role: Role) => `${ROLE_LABEL[role]}: ${ROLE_HINT[role]}.`;
-const roleOptions = (roles: Role[]) => roles.map((r) => ({ id: r, nama: ROLE_LABEL[r] }));
+const roleOptions = (roles: readonly Role[]) => roles.map((r) => ({ id: r, nama: ROLE_LABEL[r] }));
 const officeOptions = (offices: Office[]) => offices.map((o) => ({ id: o.id, nama: `${o.nama}${o.aktif ? "" : " (nonaktif)"}` }));
 
 function useOffices(superadmin: boolean): Office[] {
@@ -184,8 +185,8 @@ function randomPassword(): string {
 
 function CreateStaffForm({ offices, onCreated, onCancel }: { offices: Office[]; onCreated: (message: string) => void; onCancel: () => void }) {
   const { me } = useSession();
-  const superadmin = me?.role === "SUPERADMIN";
-  const roles: Role[] = superadmin ? ["PETUGAS", "ADMIN", "PPID", "ATASAN_PPID", "SUPERADMIN"] : STAFF_ROLES;
+  const superadmin = isSuperadmin(me);
+  const roles: readonly Role[] = superadmin ? [...STAFF_ROLES, "SUPERADMIN"] : STAFF_ROLES;
   const { values: form, set, errors, setErrors, formError, setFormError, formRef, checked, showApiError } = useForm<StaffForm>(
     {
       identityType: "NIP",
@@ -214,7 +215,7 @@ function CreateStaffForm({ offices, onCreated, onCancel }: { offices: Office[]; 
     if (!form.email.trim()) local.email = "Masukkan alamat email pemilik akun.";
     if (!form.telepon.trim()) local.telepon = "Masukkan nomor telepon pemilik akun.";
     if (needsInstansi(form.role) && !instansiId) local.instansiId = "Pilih instansi tempat ia bekerja.";
-    if (form.password.length < 10) local.password = "Kata sandi awal minimal 10 karakter. Pakai tombol “Buatkan kata sandi” bila perlu.";
+    if (form.password.length < PASSWORD_MIN) local.password = `Kata sandi awal minimal ${PASSWORD_MIN} karakter. Pakai tombol “Buatkan kata sandi” bila perlu.`;
     if (!checked(local)) return;
     const result = await create({
       ...form,
@@ -306,10 +307,10 @@ function RoleForm({
   onCancel: () => void;
 }) {
   const { me } = useSession();
-  const superadmin = me?.role === "SUPERADMIN";
+  const superadmin = isSuperadmin(me);
   const roles = superadmin ? ALL_ROLES : STAFF_ROLES;
   const { values, set, errors, setErrors, formError, setFormError, formRef, showApiError } = useForm(
-    { role: user.role === "PEMOHON" && !superadmin ? "PETUGAS" : user.role, chosen: user.instansi?.id ?? "" },
+    { role: isCitizen(user) && !superadmin ? "PETUGAS" : user.role, chosen: user.instansi?.id ?? "" },
     ROLE_FIELDS,
   );
   const { role, chosen } = values;
@@ -359,10 +360,10 @@ function RoleForm({
 function PenggunaCard(props: { user: FragmentType<typeof PenggunaCard_UserFragment>; offices: Office[]; onDone: (message: string) => void }) {
   const u = useFragment(PenggunaCard_UserFragment, props.user);
   const { me } = useSession();
-  const superadmin = me?.role === "SUPERADMIN";
+  const superadmin = isSuperadmin(me);
   const [editing, setEditing] = useState(false);
   // an instansi ADMIN may give a citizen a staff role of their own office, but cannot touch a SUPERADMIN
-  const mayChange = u.status === "AKTIF" && (superadmin || u.role !== "SUPERADMIN");
+  const mayChange = u.status === "AKTIF" && (superadmin || !isSuperadmin(u));
   return (
     <AccountCard nama={u.namaLengkap} status={u.status}>
       <dl className="facts facts--compact">
@@ -471,7 +472,7 @@ type Group = string;
 
 function Pengguna() {
   const { me } = useSession();
-  const superadmin = me?.role === "SUPERADMIN";
+  const superadmin = isSuperadmin(me);
   const offices = useOffices(superadmin);
   const [group, setGroup] = useState<Group>(superadmin ? "" : "staf");
   const [role, setRole] = useState<Role | "">("");

@@ -11,7 +11,7 @@ import { KOMPONEN_TEKS, LazyFlowchart, StandarPelayanan_LayananFragment, type Ko
 import { daftarJenis, formatUkuran } from "../../lib/files";
 import { formatRupiah } from "../../lib/format";
 import { isUuid, rawId, toGlobalId } from "../../lib/ids";
-import { isActiveAdmin, isActiveCitizen, useSession } from "../../lib/session";
+import { isActiveAdmin, isActiveCitizen, isCitizen, useSession } from "../../lib/session";
 import { useStartPengajuan } from "../../lib/start-pengajuan";
 
 const LayananPageQuery = graphql(`
@@ -157,7 +157,7 @@ export default function LayananPage() {
                 </button>
               </>
             ) : me ? (
-              me.role === "PEMOHON" ? (
+              isCitizen(me) ? (
                 <p>
                   Akun Anda belum aktif. Lihat <Link to="/status-akun">status akun</Link>.
                 </p>

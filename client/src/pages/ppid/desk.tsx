@@ -11,9 +11,9 @@ import { requestErrorMessage, type FieldErrors } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { isUuid, rawId, toGlobalId } from "../../lib/ids";
 import { newest } from "../../lib/live";
-import { useSession } from "../../lib/session";
+import { useSession, worksDesk } from "../../lib/session";
 // the API's own list of exemptions and its limit on extensions
-import { PENGECUALIAN_PASAL_17, PERPANJANG_MAKS_HARI } from "../../../../server/modules/ppid/rules";
+import { PENGECUALIAN_PASAL_17, PERPANJANG_MAKS_HARI } from "../../../../server/shared/ppid";
 import { useDeskInstansi } from "../../components/desk-instansi";
 
 const RegisterPpidQuery = graphql(`
@@ -245,7 +245,7 @@ export function PpidDeskPage() {
   const [tahun, setTahun] = useState(new Date().getFullYear());
   const [{ data, fetching, error }] = useQuery({ query: RegisterPpidQuery, variables: { instansiId, tahun, first: 100 }, requestPolicy: "cache-and-network", pause: waiting });
   const [csvError, setCsvError] = useState<string | null>(null);
-  const canAnswer = me?.role === "ATASAN_PPID" || me?.role === "SUPERADMIN";
+  const canAnswer = worksDesk(me, "atasanPpid");
 
   async function exportCsv() {
     const r = await client.query(RegisterCsvQuery, { instansiId, tahun }, { requestPolicy: "network-only" }).toPromise();

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useMutation } from "urql";
 import { graphql, useFragment } from "../../gql";
@@ -15,7 +15,8 @@ import { PageTitle } from "../../components/page-title";
 import { PengajuanRiwayat } from "../../components/timeline";
 import { progressInto, UploadBar } from "../../components/upload-bar";
 import { requestErrorMessage, type FieldErrors } from "../../lib/errors";
-import { acceptAttr, checkFile, formatUkuran } from "../../lib/files";
+import { HASIL_MAKS_BYTES } from "../../../../server/shared/limits";
+import { ALLOWED_DEFAULT, acceptAttr, checkFile, formatUkuran } from "../../lib/files";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { AKSI_PENGAJUAN_LABEL } from "../../lib/labels";
 import { useLivePengajuan } from "../../lib/live";
@@ -95,10 +96,6 @@ export const StaffCase_PengajuanFragment = graphql(`
 
 const StaffCaseQuery = graphql(`
   query StaffCase($id: ID!) {
-    aksiLabel {
-      aksi
-      label
-    }
     node(id: $id) {
       __typename
       ... on Pengajuan {
@@ -216,7 +213,7 @@ const ASKS: Partial<Record<AksiPengajuan, { pesan?: { label: string; hint: strin
 
 export default function StaffCasePage() {
   const { id = "" } = useParams();
-  const { notFound, fetching, error, data, refetch, current, accept, streamError } = useLivePengajuan({
+  const { notFound, fetching, error, refetch, current, accept, streamError } = useLivePengajuan({
     id,
     query: StaffCaseQuery,
     subscription: StaffCaseLiveSubscription,
@@ -225,7 +222,6 @@ export default function StaffCasePage() {
     queryWins: true,
   });
   const p = useFragment(StaffCase_PengajuanFragment, current);
-  const labels = useMemo(() => Object.fromEntries((data?.aksiLabel ?? []).map((a) => [a.aksi, a.label])) as Partial<Record<AksiPengajuan, string>>, [data]);
 
   if (notFound) {
     return (
@@ -235,18 +231,17 @@ export default function StaffCasePage() {
     );
   }
   if (!p || !current) return <Loading fetching={fetching} error={error} />;
-  return <CaseView key={p.id} p={p} versi={current.versi} labels={labels} streamError={streamError} onChanged={accept} refetch={refetch} />;
+  return <CaseView key={p.id} p={p} versi={current.versi} streamError={streamError} onChanged={accept} refetch={refetch} />;
 }
 
 function CaseView(props: {
   p: Case;
   versi: number;
-  labels: Partial<Record<AksiPengajuan, string>>;
   streamError: string | null;
   onChanged: (s: Snapshot) => void;
   refetch: () => void;
 }) {
-  const { p, labels } = props;
+  const { p } = props;
   const { me } = useSession();
   const versi = useRef(props.versi);
   versi.current = Math.max(versi.current, props.versi);
@@ -273,7 +268,8 @@ function CaseView(props: {
     props.onChanged(s);
   }
 
-  const label = (a: AksiPengajuan) => labels[a] ?? AKSI_PENGAJUAN_LABEL[a];
+  // the buttons say what the API says in its messages and the Log Pengajuan (server/shared/labels.ts)
+  const label = (a: AksiPengajuan) => AKSI_PENGAJUAN_LABEL[a];
 
   async function takeAction(e: FormEvent) {
     e.preventDefault();
@@ -516,8 +512,8 @@ function NotesSection({ notes, zone, onAdd }: { notes: ReadonlyArray<{ createdAt
   );
 }
 
-const RESULT_TYPES = ["application/pdf", "image/jpeg", "image/png"];
-const RESULT_MAX = 20 * 1024 * 1024;
+const RESULT_TYPES = ALLOWED_DEFAULT;
+const RESULT_MAX = HASIL_MAKS_BYTES;
 
 function ResultSection({ p, versi, onChanged }: { p: Case; versi: { current: number }; onChanged: (s: Snapshot) => void }) {
   const [judul, setJudul] = useState("");

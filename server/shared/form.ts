@@ -1,6 +1,9 @@
-import type { FormFieldType } from "../../generated/prisma/enums";
-import { validateNik } from "../identity/nik";
-import { normalizeEmail, normalizePhone } from "../account/rules";
+import { normalizeEmail, normalizePhone } from "./contact";
+import { validateNik } from "./nik";
+
+/** The kinds of form field a service can ask for (the Prisma enum `FormFieldType` is checked equal on the server). */
+export const FORM_FIELD_TYPES = ["TEXT", "TEXTAREA", "NUMBER", "DATE", "SELECT", "NIK", "PHONE", "EMAIL"] as const;
+export type FormFieldType = (typeof FORM_FIELD_TYPES)[number];
 
 /** A service's form field definition (the FormField row, pure). */
 export interface FieldDef {

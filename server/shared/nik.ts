@@ -11,6 +11,7 @@
  * "Today" for the not-in-the-future checks is the date in WIT (UTC+9), the latest date anywhere in
  * Indonesia, so a baby registered today in Jayapura is not rejected by a server running in WIB.
  */
+import { isValidDate, todayInIndonesia } from './dates';
 
 export type NikErrorCode =
   | 'NIK_FORMAT'
@@ -114,17 +115,6 @@ function resolveTwoDigitYear(
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
-}
-
-function isValidDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
-}
-
-/** 'YYYY-MM-DD' in WIT (UTC+9), the latest calendar date in Indonesia. */
-function todayInIndonesia(now: Date): string {
-  return new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /**

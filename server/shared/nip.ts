@@ -12,6 +12,7 @@
  *
  * "Today" is the date in WIT (UTC+9), the latest date in Indonesia (same rule as the NIK).
  */
+import { isValidDate, todayInIndonesia } from './dates';
 import { maskIdentity } from './nik';
 
 export type NipErrorCode =
@@ -102,15 +103,4 @@ export function validateNip(input: string, now: Date = new Date(), options: NipO
 /** `1966**********1001` */
 export function maskNip(nip: string): string {
   return maskIdentity(nip);
-}
-
-function isValidDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
-}
-
-/** 'YYYY-MM-DD' in WIT (UTC+9), the latest calendar date in Indonesia. */
-function todayInIndonesia(now: Date): string {
-  return new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
 }
