@@ -10,8 +10,8 @@ import { notificationRows, publishNotifications, type NewNotification } from "..
 import { emailRow, type EmailMessage } from "../mail/outbox";
 import { statusPengajuan } from "../mail/templates";
 import { validateForm, type FieldDef } from "../layanan/form";
-import { STATUS_LABEL, next, isFinal, CLOCK_RUNNING, type Aksi, type Pelaku, TRANSITIONS } from "./transitions";
-import { deadline, pause } from "./sla";
+import { STATUS_LABEL, next, type Aksi, type Pelaku, TRANSITIONS } from "./transitions";
+import { clockOnTransition } from "./sla";
 import { actorIds } from "../../lib/caller";
 import { assertCan, can } from "../../policy";
 import { PETUGAS_LAYANAN, peranPengajuan } from "./policy";
@@ -298,19 +298,8 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
   if (input.aksi === "TOLAK") data.alasanTolak = pesan;
   if (ke === "SELESAI" || ke === "SIAP_DIAMBIL") data.selesaiAt = now;
 
-  // the SLA clock: starts (or resumes) at verification, waits while the applicant fixes things
   const cal = await ctx.calendars.get(p.instansiId);
-  const sla = { jumlah: layanan.slaJumlah, satuan: layanan.slaSatuan };
-  if (input.aksi === "VERIFIKASI") {
-    const clock = { mulaiAt: now, sisaMenit: p.slaSisaMenit };
-    const d = deadline(cal, sla, clock)!;
-    Object.assign(data, { diverifikasiAt: p.diverifikasiAt ?? now, slaMulaiAt: now, tenggat: d.at, tenggatSementara: d.provisional });
-  } else if (ke === "PERLU_PERBAIKAN" && CLOCK_RUNNING.includes(p.status) && p.tenggat) {
-    const paused = pause(cal, p.tenggat, now);
-    Object.assign(data, { slaMulaiAt: null, slaSisaMenit: paused.sisaMenit, tenggat: null, tenggatSementara: false });
-  } else if (isFinal(ke) || ke === "SIAP_DIAMBIL") {
-    Object.assign(data, { slaMulaiAt: null });
-  }
+  Object.assign(data, clockOnTransition(cal, { jumlah: layanan.slaJumlah, satuan: layanan.slaSatuan }, p, ke, now));
 
   // everything the change writes goes in one statement with its claim (see claim); a first submission also
   // draws a registration number, in a transaction with it so a lost race gives the number back

@@ -14,7 +14,7 @@ import { AKSI, AKSI_LABEL, CLOCK_RUNNING, STATUS_LABEL, allowedActions, isFinal,
 import { PenjelasanTenggatRef } from "../calendar/types";
 import { explainFor, pengajuanChain } from "../calendar/deadlines";
 import type { DeadlineExplanation } from "../calendar/working-time";
-import { remaining } from "./sla";
+import { remaining, terlambat, terlambatWhere, tidakTerlambatWhere } from "./sla";
 import * as service from "./service";
 import { auditRead } from "../audit/service";
 import { callerInstansiId } from "../../lib/caller";
@@ -164,7 +164,7 @@ export const PengajuanRef = builder.prismaNode("Pengajuan", {
         return p.slaSisaMenit;
       },
     }),
-    terlambat: t.boolean({ resolve: (p) => !!p.tenggat && !isFinal(p.status) && p.status !== "SIAP_DIAMBIL" && p.tenggat.getTime() < Date.now() }),
+    terlambat: t.boolean({ resolve: (p) => terlambat(p, new Date()) }),
     selesaiAt: t.expose("selesaiAt", { type: "DateTime", nullable: true }),
     alasanTolak: t.exposeString("alasanTolak", { nullable: true }),
     diambilOleh: t.exposeString("diambilOleh", { nullable: true }),
@@ -223,8 +223,8 @@ function queueWhere(ctx: Context, instansiId: string, f: typeof QueueFilter.$inf
     ...(f?.layananId ? { layananId: String(f.layananId.id) } : {}),
     // an API client is nobody's officer: "assigned to me" is empty for it
     ...(f?.ditugaskanKeSaya ? (ctx.viewer ? { petugasId: ctx.viewer.id } : { id: { in: [] } }) : {}),
-    ...(f?.terlambat === true ? { tenggat: { lt: now }, status: { in: ["DIVERIFIKASI", "DIPROSES"] } } : {}),
-    ...(f?.terlambat === false ? { OR: [{ tenggat: null }, { tenggat: { gte: now } }] } : {}),
+    ...(f?.terlambat === true ? terlambatWhere(now) : {}),
+    ...(f?.terlambat === false ? tidakTerlambatWhere(now) : {}),
     ...(f?.diajukanDari || f?.diajukanSampai ? { diajukanAt: { ...(f.diajukanDari ? { gte: f.diajukanDari } : {}), ...(f.diajukanSampai ? { lte: f.diajukanSampai } : {}) } } : {}),
     ...(f?.cari?.trim() ? { nomorRegistrasi: { contains: f.cari.trim().toUpperCase() } } : {}),
   };
