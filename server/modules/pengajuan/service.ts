@@ -10,8 +10,10 @@ import { notificationRows, publishNotifications, type NewNotification } from "..
 import { emailRow, type EmailMessage } from "../mail/outbox";
 import { statusPengajuan } from "../mail/templates";
 import { validateForm, type FieldDef } from "../layanan/form";
-import { STATUS_LABEL, next, type Aksi, type Pelaku, TRANSITIONS } from "./transitions";
+import { STATUS_LABEL, dapatDiubah, next, type Aksi, type Pelaku, TRANSITIONS } from "./transitions";
 import { clockOnTransition } from "./sla";
+import { berkasInput, catatanInput, hasilInput, kataTransisi, pilihPengiriman } from "./rules";
+import { parseInput } from "../../lib/validate";
 import { actorIds } from "../../lib/caller";
 import { assertCan, can } from "../../policy";
 import { PETUGAS_LAYANAN, peranPengajuan } from "./policy";
@@ -21,8 +23,6 @@ import { ident, insertFrom, setList, table, type Row } from "../../db/sql";
 type Tx = Prisma.TransactionClient;
 /** the client or a transaction of it */
 type Db = Tx | Context["prisma"];
-
-export const MAX_FILES_PER_REQUEST = 10;
 
 const notFound = () => new NotFoundError("PENGAJUAN_NOT_FOUND", "Pengajuan tidak ditemukan.", "id");
 
@@ -47,10 +47,8 @@ function firstFieldError(errors: Array<{ field: string; code: string; message: s
 }
 
 function parsePengiriman(layanan: { unduhOnline: boolean; ambilDiKantor: boolean }, value: PengirimanOpsi | null | undefined): PengirimanOpsi {
-  const chosen = value ?? (layanan.unduhOnline ? "UNDUH" : "AMBIL");
-  if ((chosen === "UNDUH" && !layanan.unduhOnline) || (chosen === "AMBIL" && !layanan.ambilDiKantor)) {
-    throw new ValidationError("PENGIRIMAN_INVALID", "Cara penerimaan hasil ini tidak tersedia untuk layanan tersebut.", "pengiriman");
-  }
+  const chosen = pilihPengiriman(layanan, value);
+  if (!chosen) throw new ValidationError("PENGIRIMAN_INVALID", "Cara penerimaan hasil ini tidak tersedia untuk layanan tersebut.", "pengiriman");
   return chosen;
 }
 
@@ -96,7 +94,7 @@ export async function createDraft(
 function ownEditable(ctx: Context, p: Pengajuan, seen: number) {
   assertCan(ctx, "pengajuan:ubahDraft", p, notFound);
   assertVersion(p, seen, STALE);
-  if (p.status !== "DRAFT" && p.status !== "PERLU_PERBAIKAN") {
+  if (!dapatDiubah(p.status)) {
     throw new InvalidStateError("NOT_EDITABLE", `Pengajuan berstatus ${STATUS_LABEL[p.status].toLowerCase()} tidak dapat diubah.`);
   }
 }
@@ -154,10 +152,7 @@ export interface UploadInput {
 export async function uploadDokumen(ctx: Context, input: { id: string; versi: number; berkas: UploadInput[] }): Promise<Pengajuan> {
   const { p } = await loadVisible(ctx, input.id);
   ownEditable(ctx, p, input.versi);
-  if (input.berkas.length === 0) throw new ValidationError("NO_FILES", "Pilih berkas yang akan diunggah.", "berkas");
-  if (input.berkas.length > MAX_FILES_PER_REQUEST) {
-    throw new ValidationError("TOO_MANY_FILES", `Maksimal ${MAX_FILES_PER_REQUEST} berkas dalam satu kali unggah.`, "berkas");
-  }
+  parseInput(berkasInput, input);
   const slots = await ctx.prisma.persyaratanDokumen.findMany({ where: { layananId: p.layananId } });
   const slotOf = input.berkas.map((b, i) => {
     const slot = slots.find((s) => s.id === b.persyaratanId);
@@ -243,14 +238,15 @@ const SUBMIT_READ = {
 type SubmitRead = Prisma.PengajuanGetPayload<{ include: typeof SUBMIT_READ }>;
 
 export async function transition(ctx: Context, input: TransitionInput): Promise<Pengajuan> {
-  const found = (await ctx.prisma.pengajuan.findUnique({ where: { id: input.id }, include: input.aksi === "AJUKAN" ? SUBMIT_READ : TRANSITION_READ })) as
+  const rule = TRANSITIONS[input.aksi];
+  const found = (await ctx.prisma.pengajuan.findUnique({ where: { id: input.id }, include: rule.perlu.berkasLengkap ? SUBMIT_READ : TRANSITION_READ })) as
     | (Prisma.PengajuanGetPayload<{ include: typeof TRANSITION_READ }> & Partial<Pick<SubmitRead, "dokumen">>)
     | null;
   const pelaku = found && peranPengajuan(ctx, found);
   if (!found || !pelaku) throw notFound();
   const { layanan, pemohon, dokumen: _dokumen, ...p } = found;
   const ke = next(pelaku, p.status, input.aksi);
-  if (!ke && TRANSITIONS[input.aksi].pelaku !== pelaku) throw forbidden("Tindakan ini bukan wewenang Anda.");
+  if (!ke && rule.pelaku !== pelaku) throw forbidden("Tindakan ini bukan wewenang Anda.");
   assertVersion(p, input.versi, STALE); // before the transition rule: lib/versioned.ts
   if (!ke) {
     throw new InvalidStateError(
@@ -258,19 +254,13 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
       `Tindakan "${input.aksi.toLowerCase().replace(/_/g, " ")}" tidak dapat dilakukan pada pengajuan berstatus ${STATUS_LABEL[p.status].toLowerCase()}.`,
     );
   }
-  const rule = TRANSITIONS[input.aksi];
-  const pesan = input.pesan?.trim() || null;
-  if (pesan && pesan.length > 2000) throw new ValidationError("PESAN_TOO_LONG", "Pesan maksimal 2000 karakter.", "pesan");
-  if (rule.wajib === "pesan" && (!pesan || pesan.length < 5)) {
-    throw new ValidationError("PESAN_REQUIRED", "Tuliskan apa yang perlu diperbaiki atau dilengkapi pemohon (minimal 5 karakter).", "pesan");
-  }
-  if (rule.wajib === "alasan" && (!pesan || pesan.length < 5)) {
-    throw new ValidationError("ALASAN_REQUIRED", "Alasan penolakan wajib diisi (minimal 5 karakter) agar pemohon mengetahui sebabnya.", "pesan");
-  }
+  // what the action needs, as the table declares it (transitions.ts `perlu`)
+  const kata = parseInput(kataTransisi(rule.perlu), input);
+  const pesan = kata.pesan;
   const now = new Date();
   const data: ClaimData = { status: ke };
 
-  if (input.aksi === "AJUKAN") {
+  if (rule.perlu.berkasLengkap) {
     const { layanan: { formFields, persyaratan }, dokumen } = found as SubmitRead;
     const { values, errors } = validateForm(fieldDefs(formFields), p.formData as Record<string, unknown>);
     const err = firstFieldError(errors);
@@ -283,19 +273,11 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
     }
     data.diajukanAt = now;
   }
-  if (input.aksi === "SERAHKAN") {
-    const oleh = input.diambilOleh?.trim();
-    const identitas = input.identitasPengambil?.trim();
-    if (!oleh || oleh.length < 2) throw new ValidationError("PENGAMBIL_REQUIRED", "Tuliskan nama orang yang mengambil dokumen.", "diambilOleh");
-    if (!identitas || identitas.length < 3) {
-      throw new ValidationError("IDENTITAS_REQUIRED", "Tuliskan dokumen identitas yang diperiksa (misalnya KTP asli atas nama pemohon).", "identitasPengambil");
-    }
-    Object.assign(data, { diambilOleh: oleh, identitasPengambil: identitas, diambilAt: now });
-  }
-  if (input.aksi === "SELESAIKAN" && p.pengiriman === "UNDUH" && (await ctx.prisma.hasilDokumen.count({ where: { pengajuanId: p.id } })) === 0) {
+  if ("diambilOleh" in kata) Object.assign(data, { diambilOleh: kata.diambilOleh, identitasPengambil: kata.identitasPengambil, diambilAt: now });
+  if (rule.perlu.hasil && p.pengiriman === "UNDUH" && (await ctx.prisma.hasilDokumen.count({ where: { pengajuanId: p.id } })) === 0) {
     throw new InvalidStateError("HASIL_REQUIRED", "Lampirkan dokumen hasil terlebih dahulu; pemohon memilih mengunduh hasil secara online.");
   }
-  if (input.aksi === "TOLAK") data.alasanTolak = pesan;
+  if (rule.perlu.pesan === "ALASAN") data.alasanTolak = pesan;
   if (ke === "SELESAI" || ke === "SIAP_DIAMBIL") data.selesaiAt = now;
 
   const cal = await ctx.calendars.get(p.instansiId);
@@ -308,7 +290,7 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
     const nomor = numbering ? await nomorRegistrasi(db, layanan.instansi, now) : p.nomorRegistrasi;
     // the row as the claim will leave it (it matches only if nobody changed it since it was read)
     const after = { ...p, ...(data as Partial<Pengajuan>), nomorRegistrasi: nomor, seq: p.seq + 1 };
-    const log = step(ctx, p, input.aksi, ke, input.aksi === "SERAHKAN" ? `Diambil oleh ${after.diambilOleh} (${after.identitasPengambil})` : pesan, now);
+    const log = step(ctx, p, input.aksi, ke, "diambilOleh" in kata ? `Diambil oleh ${after.diambilOleh} (${after.identitasPengambil})` : pesan, now);
     const message = statusMessages(ctx, after, pemohon, layanan, p.status, pesan);
     const notifications = notificationRows(message.notification ? [message.notification] : []);
     const deliveries = await webhookStatus(ctx, db, after, layanan, p.status, input.aksi, now);
@@ -434,8 +416,7 @@ export async function addCatatan(ctx: Context, input: { id: string; isi: string 
   assertCan(ctx, "pengajuan:lihatInternal", p, notFound);
   // an internal note is signed by an officer; another system has no name to sign it with
   assertCan(ctx, "pengajuan:catatInternal", p, undefined, "Catatan internal hanya dapat ditulis oleh petugas.");
-  const isi = input.isi.trim();
-  if (isi.length < 2 || isi.length > 4000) throw new ValidationError("CATATAN_INVALID", "Catatan 2–4000 karakter.", "isi");
+  const { isi } = parseInput(catatanInput, input);
   return ctx.prisma.catatanInternal.create({ data: { pengajuanId: p.id, penulisId: ctx.viewer!.id, isi } });
 }
 
@@ -452,8 +433,7 @@ export async function uploadHasil(ctx: Context, input: { id: string; versi: numb
   assertCan(ctx, "pengajuan:lampirkanHasil", p, undefined, "Hanya petugas instansi yang dapat melampirkan hasil.");
   assertVersion(p, input.versi, STALE);
   if (p.status !== "DIPROSES") throw new InvalidStateError("NOT_PROCESSING", "Dokumen hasil dilampirkan saat pengajuan sedang diproses.");
-  const judul = input.judul.trim();
-  if (judul.length < 3 || judul.length > 200) throw new ValidationError("JUDUL_INVALID", "Judul dokumen hasil 3–200 karakter.", "judul");
+  const { judul } = parseInput(hasilInput, input);
   const tmpDir = path.join(ctx.storage.root, ".tmp");
   const updated = await withStoredFiles(ctx.storage, async (track) => {
     const up = await receiveUpload(input.file, { maxBytes: 20 * 1024 * 1024, allowed: ["application/pdf", "image/jpeg", "image/png"], tmpDir, field: "file" });
