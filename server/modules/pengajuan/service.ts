@@ -10,8 +10,8 @@ import { notificationRows, publishNotifications, type NewNotification } from "..
 import { emailRow, type EmailMessage } from "../mail/outbox";
 import { statusPengajuan } from "../mail/templates";
 import { validateForm, type FieldDef } from "../layanan/form";
-import { STATUS_LABEL, dapatDiubah, next, type Aksi, type Pelaku, TRANSITIONS } from "./transitions";
-import { clockOnTransition } from "./sla";
+import { SELESAI_UNTUK_SURVEI, STATUS_LABEL, allowedActions, dapatDiubah, isFinal, next, type Aksi, type Pelaku, TRANSITIONS } from "./transitions";
+import { clockOnTransition, remaining } from "./sla";
 import { berkasInput, catatanInput, hasilInput, kataTransisi, pilihPengiriman } from "./rules";
 import { parseInput } from "../../lib/validate";
 import { actorIds } from "../../lib/caller";
@@ -35,6 +35,31 @@ export async function loadVisible(ctx: Context, id: string): Promise<{ p: Pengaj
   const pelaku = p && can(ctx, "pengajuan:lihat", p) ? peranPengajuan(ctx, p) : null;
   if (!p || !pelaku) throw notFound();
   return { p, pelaku };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// What the viewer may do with a request now: the policy (who the viewer is to it) and the state table together
+
+/** The actions of the state table the viewer may take now (the buttons). */
+export function aksiTersedia(ctx: Context, p: { pemohonId: string; instansiId: string; status: PengajuanStatus }): Aksi[] {
+  const pelaku = peranPengajuan(ctx, p);
+  return pelaku ? allowedActions(pelaku, p.status) : [];
+}
+
+/** May the viewer edit the form and the documents now (what ownEditable checks before an edit). */
+export function dapatDiubahOleh(ctx: Context, p: { pemohonId: string; instansiId: string; status: PengajuanStatus }): boolean {
+  return can(ctx, "pengajuan:ubahDraft", p) && dapatDiubah(p.status);
+}
+
+/** May the viewer answer the satisfaction survey now: the applicant, once the service is over (skm/service.ts). */
+export function bolehSurveiOleh(ctx: Context, p: { pemohonId: string; instansiId: string; status: PengajuanStatus }): boolean {
+  return peranPengajuan(ctx, p) === "PEMOHON" && SELESAI_UNTUK_SURVEI.includes(p.status);
+}
+
+/** Working minutes left until the deadline (negative when overdue); while paused or stopped, what was left. */
+export async function sisaMenitKerja(ctx: Context, p: { instansiId: string; status: PengajuanStatus; tenggat: Date | null; slaSisaMenit: number | null }): Promise<number | null> {
+  if (p.tenggat && !isFinal(p.status)) return remaining(await ctx.calendars.get(p.instansiId), p.tenggat, new Date());
+  return p.slaSisaMenit;
 }
 
 function fieldDefs(fields: Array<{ nama: string; label: string; tipe: FieldDef["tipe"]; wajib: boolean; pola: string | null; min: number | null; max: number | null; opsi: string[] }>): FieldDef[] {
