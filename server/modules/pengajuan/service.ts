@@ -17,7 +17,8 @@ import { parseInput } from "../../lib/validate";
 import { actorIds } from "../../lib/caller";
 import { assertCan, can } from "../../policy";
 import { PETUGAS_LAYANAN, peranPengajuan } from "./policy";
-import { webhookDeliveries, relayId } from "../webhook/outbox";
+import { webhookDeliveries } from "../webhook/outbox";
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { ident, insertFrom, setList, table, type Row } from "../../db/sql";
 
 type Tx = Prisma.TransactionClient;
@@ -351,9 +352,9 @@ async function webhookStatus(ctx: Context, db: Db, p: Pengajuan, layanan: { id: 
     instansiId: p.instansiId,
     at,
     data: {
-      pengajuanId: relayId("Pengajuan", p.id),
+      pengajuanId: encodeGlobalID("Pengajuan", p.id),
       nomorRegistrasi: p.nomorRegistrasi,
-      layanan: { id: relayId("Layanan", layanan.id), kode: layanan.kode, nama: layanan.nama },
+      layanan: { id: encodeGlobalID("Layanan", layanan.id), kode: layanan.kode, nama: layanan.nama },
       aksi,
       dariStatus: dari,
       status: p.status,
