@@ -179,7 +179,7 @@ describe("the application page (draft)", () => {
           data: {
             ubahStatusPengajuan: {
               __typename: "UbahStatusPengajuanSuccess",
-              data: { ...base, versi: 3, seq: 2, status: "DIAJUKAN", statusLabel: "Diajukan", nomorRegistrasi: "KMG/2026/000123", aksiTersedia: ["BATALKAN"], buktiUrl: "/unduh/bukti/x" },
+              data: { ...base, versi: 3, seq: 2, status: "DIAJUKAN", statusLabel: "Diajukan", nomorRegistrasi: "KMG/2026/000123", aksiTersedia: ["BATALKAN"], dapatDiubah: false, buktiUrl: "/unduh/bukti/x" },
             },
           },
         };

@@ -53,6 +53,7 @@ describe("the request page follows its Log Pengajuan live", () => {
       statusLabel: "Diajukan",
       nomorRegistrasi: "KMG/2026/000123",
       aksiTersedia: ["BATALKAN"],
+      dapatDiubah: false,
       riwayat: SUBMITTED,
     });
     const { client, subscriptions } = mockClient(() => ({ data: { node: diajukan } }));
@@ -75,6 +76,7 @@ describe("the request page follows its Log Pengajuan live", () => {
       status: "PERLU_PERBAIKAN",
       statusLabel: "Perlu perbaikan",
       aksiTersedia: ["AJUKAN", "BATALKAN"],
+      dapatDiubah: true,
       riwayat: [...SUBMITTED, log(3, "MINTA_PERBAIKAN", "DIAJUKAN", "PERLU_PERBAIKAN", "Perlu perbaikan", "Surat pengantar belum ditandatangani.", "Petugas")],
     };
     act(() => live.next({ pengajuanBerubah: { seq: 3, pengajuan: perbaikan } }));
@@ -97,6 +99,7 @@ describe("the request page follows its Log Pengajuan live", () => {
       status: "DIVERIFIKASI",
       statusLabel: "Diverifikasi",
       aksiTersedia: [],
+      dapatDiubah: false,
       tenggat: "2026-03-05T08:30:00.000Z",
       sisaMenitKerja: 1200,
       riwayat: [...perbaikan.riwayat, log(4, "AJUKAN", "PERLU_PERBAIKAN", "DIAJUKAN", "Diajukan"), log(5, "VERIFIKASI", "DIAJUKAN", "DIVERIFIKASI", "Diverifikasi", null, "Petugas")],

@@ -83,6 +83,8 @@ export function pengajuan(overrides: Record<string, unknown> = {}) {
     terlambat: false,
     sisaMenitKerja: null,
     aksiTersedia: ["AJUKAN", "BATALKAN"],
+    dapatDiubah: true,
+    bolehSurvei: false,
     buktiUrl: null,
     alasanTolak: null,
     diambilAt: null,

@@ -12,19 +12,20 @@ import { statusPengajuan } from "../mail/templates";
 import { validateForm, type FieldDef } from "../../shared/form";
 import { ALLOWED_DEFAULT } from "../../shared/files";
 import { HASIL_MAKS_BYTES } from "../../shared/limits";
-import { STATUS_LABEL, next, isFinal, CLOCK_RUNNING, type Aksi, type Pelaku, TRANSITIONS } from "./transitions";
-import { deadline, pause } from "./sla";
+import { SELESAI_UNTUK_SURVEI, STATUS_LABEL, allowedActions, dapatDiubah, isFinal, next, type Aksi, type Pelaku, TRANSITIONS } from "./transitions";
+import { clockOnTransition, remaining } from "./sla";
+import { berkasInput, catatanInput, hasilInput, kataTransisi, pilihPengiriman } from "./rules";
+import { parseInput } from "../../lib/validate";
 import { actorIds } from "../../lib/caller";
 import { assertCan, can } from "../../policy";
 import { PETUGAS_LAYANAN, peranPengajuan } from "./policy";
-import { webhookDeliveries, relayId } from "../webhook/outbox";
+import { webhookDeliveries } from "../webhook/outbox";
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { ident, insertFrom, setList, table, type Row } from "../../db/sql";
 
 type Tx = Prisma.TransactionClient;
 /** the client or a transaction of it */
 type Db = Tx | Context["prisma"];
-
-export const MAX_FILES_PER_REQUEST = 10;
 
 const notFound = () => new NotFoundError("PENGAJUAN_NOT_FOUND", "Pengajuan tidak ditemukan.", "id");
 
@@ -39,6 +40,31 @@ export async function loadVisible(ctx: Context, id: string): Promise<{ p: Pengaj
   return { p, pelaku };
 }
 
+// ---------------------------------------------------------------------------------------------------
+// What the viewer may do with a request now: the policy (who the viewer is to it) and the state table together
+
+/** The actions of the state table the viewer may take now (the buttons). */
+export function aksiTersedia(ctx: Context, p: { pemohonId: string; instansiId: string; status: PengajuanStatus }): Aksi[] {
+  const pelaku = peranPengajuan(ctx, p);
+  return pelaku ? allowedActions(pelaku, p.status) : [];
+}
+
+/** May the viewer edit the form and the documents now (what ownEditable checks before an edit). */
+export function dapatDiubahOleh(ctx: Context, p: { pemohonId: string; instansiId: string; status: PengajuanStatus }): boolean {
+  return can(ctx, "pengajuan:ubahDraft", p) && dapatDiubah(p.status);
+}
+
+/** May the viewer answer the satisfaction survey now: the applicant, once the service is over (skm/service.ts). */
+export function bolehSurveiOleh(ctx: Context, p: { pemohonId: string; instansiId: string; status: PengajuanStatus }): boolean {
+  return peranPengajuan(ctx, p) === "PEMOHON" && SELESAI_UNTUK_SURVEI.includes(p.status);
+}
+
+/** Working minutes left until the deadline (negative when overdue); while paused or stopped, what was left. */
+export async function sisaMenitKerja(ctx: Context, p: { instansiId: string; status: PengajuanStatus; tenggat: Date | null; slaSisaMenit: number | null }): Promise<number | null> {
+  if (p.tenggat && !isFinal(p.status)) return remaining(await ctx.calendars.get(p.instansiId), p.tenggat, new Date());
+  return p.slaSisaMenit;
+}
+
 function fieldDefs(fields: Array<{ nama: string; label: string; tipe: FieldDef["tipe"]; wajib: boolean; pola: string | null; min: number | null; max: number | null; opsi: string[] }>): FieldDef[] {
   return fields;
 }
@@ -49,10 +75,8 @@ function firstFieldError(errors: Array<{ field: string; code: string; message: s
 }
 
 function parsePengiriman(layanan: { unduhOnline: boolean; ambilDiKantor: boolean }, value: PengirimanOpsi | null | undefined): PengirimanOpsi {
-  const chosen = value ?? (layanan.unduhOnline ? "UNDUH" : "AMBIL");
-  if ((chosen === "UNDUH" && !layanan.unduhOnline) || (chosen === "AMBIL" && !layanan.ambilDiKantor)) {
-    throw new ValidationError("PENGIRIMAN_INVALID", "Cara penerimaan hasil ini tidak tersedia untuk layanan tersebut.", "pengiriman");
-  }
+  const chosen = pilihPengiriman(layanan, value);
+  if (!chosen) throw new ValidationError("PENGIRIMAN_INVALID", "Cara penerimaan hasil ini tidak tersedia untuk layanan tersebut.", "pengiriman");
   return chosen;
 }
 
@@ -98,7 +122,7 @@ export async function createDraft(
 function ownEditable(ctx: Context, p: Pengajuan, seen: number) {
   assertCan(ctx, "pengajuan:ubahDraft", p, notFound);
   assertVersion(p, seen, STALE);
-  if (p.status !== "DRAFT" && p.status !== "PERLU_PERBAIKAN") {
+  if (!dapatDiubah(p.status)) {
     throw new InvalidStateError("NOT_EDITABLE", `Pengajuan berstatus ${STATUS_LABEL[p.status].toLowerCase()} tidak dapat diubah.`);
   }
 }
@@ -156,10 +180,7 @@ export interface UploadInput {
 export async function uploadDokumen(ctx: Context, input: { id: string; versi: number; berkas: UploadInput[] }): Promise<Pengajuan> {
   const { p } = await loadVisible(ctx, input.id);
   ownEditable(ctx, p, input.versi);
-  if (input.berkas.length === 0) throw new ValidationError("NO_FILES", "Pilih berkas yang akan diunggah.", "berkas");
-  if (input.berkas.length > MAX_FILES_PER_REQUEST) {
-    throw new ValidationError("TOO_MANY_FILES", `Maksimal ${MAX_FILES_PER_REQUEST} berkas dalam satu kali unggah.`, "berkas");
-  }
+  parseInput(berkasInput, input);
   const slots = await ctx.prisma.persyaratanDokumen.findMany({ where: { layananId: p.layananId } });
   const slotOf = input.berkas.map((b, i) => {
     const slot = slots.find((s) => s.id === b.persyaratanId);
@@ -245,14 +266,15 @@ const SUBMIT_READ = {
 type SubmitRead = Prisma.PengajuanGetPayload<{ include: typeof SUBMIT_READ }>;
 
 export async function transition(ctx: Context, input: TransitionInput): Promise<Pengajuan> {
-  const found = (await ctx.prisma.pengajuan.findUnique({ where: { id: input.id }, include: input.aksi === "AJUKAN" ? SUBMIT_READ : TRANSITION_READ })) as
+  const rule = TRANSITIONS[input.aksi];
+  const found = (await ctx.prisma.pengajuan.findUnique({ where: { id: input.id }, include: rule.perlu.berkasLengkap ? SUBMIT_READ : TRANSITION_READ })) as
     | (Prisma.PengajuanGetPayload<{ include: typeof TRANSITION_READ }> & Partial<Pick<SubmitRead, "dokumen">>)
     | null;
   const pelaku = found && peranPengajuan(ctx, found);
   if (!found || !pelaku) throw notFound();
   const { layanan, pemohon, dokumen: _dokumen, ...p } = found;
   const ke = next(pelaku, p.status, input.aksi);
-  if (!ke && TRANSITIONS[input.aksi].pelaku !== pelaku) throw forbidden("Tindakan ini bukan wewenang Anda.");
+  if (!ke && rule.pelaku !== pelaku) throw forbidden("Tindakan ini bukan wewenang Anda.");
   assertVersion(p, input.versi, STALE); // before the transition rule: lib/versioned.ts
   if (!ke) {
     throw new InvalidStateError(
@@ -260,19 +282,13 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
       `Tindakan "${input.aksi.toLowerCase().replace(/_/g, " ")}" tidak dapat dilakukan pada pengajuan berstatus ${STATUS_LABEL[p.status].toLowerCase()}.`,
     );
   }
-  const rule = TRANSITIONS[input.aksi];
-  const pesan = input.pesan?.trim() || null;
-  if (pesan && pesan.length > 2000) throw new ValidationError("PESAN_TOO_LONG", "Pesan maksimal 2000 karakter.", "pesan");
-  if (rule.wajib === "pesan" && (!pesan || pesan.length < 5)) {
-    throw new ValidationError("PESAN_REQUIRED", "Tuliskan apa yang perlu diperbaiki atau dilengkapi pemohon (minimal 5 karakter).", "pesan");
-  }
-  if (rule.wajib === "alasan" && (!pesan || pesan.length < 5)) {
-    throw new ValidationError("ALASAN_REQUIRED", "Alasan penolakan wajib diisi (minimal 5 karakter) agar pemohon mengetahui sebabnya.", "pesan");
-  }
+  // what the action needs, as the table declares it (transitions.ts `perlu`)
+  const kata = parseInput(kataTransisi(rule.perlu), input);
+  const pesan = kata.pesan;
   const now = new Date();
   const data: ClaimData = { status: ke };
 
-  if (input.aksi === "AJUKAN") {
+  if (rule.perlu.berkasLengkap) {
     const { layanan: { formFields, persyaratan }, dokumen } = found as SubmitRead;
     const { values, errors } = validateForm(fieldDefs(formFields), p.formData as Record<string, unknown>);
     const err = firstFieldError(errors);
@@ -285,34 +301,15 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
     }
     data.diajukanAt = now;
   }
-  if (input.aksi === "SERAHKAN") {
-    const oleh = input.diambilOleh?.trim();
-    const identitas = input.identitasPengambil?.trim();
-    if (!oleh || oleh.length < 2) throw new ValidationError("PENGAMBIL_REQUIRED", "Tuliskan nama orang yang mengambil dokumen.", "diambilOleh");
-    if (!identitas || identitas.length < 3) {
-      throw new ValidationError("IDENTITAS_REQUIRED", "Tuliskan dokumen identitas yang diperiksa (misalnya KTP asli atas nama pemohon).", "identitasPengambil");
-    }
-    Object.assign(data, { diambilOleh: oleh, identitasPengambil: identitas, diambilAt: now });
-  }
-  if (input.aksi === "SELESAIKAN" && p.pengiriman === "UNDUH" && (await ctx.prisma.hasilDokumen.count({ where: { pengajuanId: p.id } })) === 0) {
+  if ("diambilOleh" in kata) Object.assign(data, { diambilOleh: kata.diambilOleh, identitasPengambil: kata.identitasPengambil, diambilAt: now });
+  if (rule.perlu.hasil && p.pengiriman === "UNDUH" && (await ctx.prisma.hasilDokumen.count({ where: { pengajuanId: p.id } })) === 0) {
     throw new InvalidStateError("HASIL_REQUIRED", "Lampirkan dokumen hasil terlebih dahulu; pemohon memilih mengunduh hasil secara online.");
   }
-  if (input.aksi === "TOLAK") data.alasanTolak = pesan;
+  if (rule.perlu.pesan === "ALASAN") data.alasanTolak = pesan;
   if (ke === "SELESAI" || ke === "SIAP_DIAMBIL") data.selesaiAt = now;
 
-  // the SLA clock: starts (or resumes) at verification, waits while the applicant fixes things
   const cal = await ctx.calendars.get(p.instansiId);
-  const sla = { jumlah: layanan.slaJumlah, satuan: layanan.slaSatuan };
-  if (input.aksi === "VERIFIKASI") {
-    const clock = { mulaiAt: now, sisaMenit: p.slaSisaMenit };
-    const d = deadline(cal, sla, clock)!;
-    Object.assign(data, { diverifikasiAt: p.diverifikasiAt ?? now, slaMulaiAt: now, tenggat: d.at, tenggatSementara: d.provisional });
-  } else if (ke === "PERLU_PERBAIKAN" && CLOCK_RUNNING.includes(p.status) && p.tenggat) {
-    const paused = pause(cal, p.tenggat, now);
-    Object.assign(data, { slaMulaiAt: null, slaSisaMenit: paused.sisaMenit, tenggat: null, tenggatSementara: false });
-  } else if (isFinal(ke) || ke === "SIAP_DIAMBIL") {
-    Object.assign(data, { slaMulaiAt: null });
-  }
+  Object.assign(data, clockOnTransition(cal, { jumlah: layanan.slaJumlah, satuan: layanan.slaSatuan }, p, ke, now));
 
   // everything the change writes goes in one statement with its claim (see claim); a first submission also
   // draws a registration number, in a transaction with it so a lost race gives the number back
@@ -321,7 +318,7 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
     const nomor = numbering ? await nomorRegistrasi(db, layanan.instansi, now) : p.nomorRegistrasi;
     // the row as the claim will leave it (it matches only if nobody changed it since it was read)
     const after = { ...p, ...(data as Partial<Pengajuan>), nomorRegistrasi: nomor, seq: p.seq + 1 };
-    const log = step(ctx, p, input.aksi, ke, input.aksi === "SERAHKAN" ? `Diambil oleh ${after.diambilOleh} (${after.identitasPengambil})` : pesan, now);
+    const log = step(ctx, p, input.aksi, ke, "diambilOleh" in kata ? `Diambil oleh ${after.diambilOleh} (${after.identitasPengambil})` : pesan, now);
     const message = statusMessages(ctx, after, pemohon, layanan, p.status, pesan);
     const notifications = notificationRows(message.notification ? [message.notification] : []);
     const deliveries = await webhookStatus(ctx, db, after, layanan, p.status, input.aksi, now);
@@ -357,9 +354,9 @@ async function webhookStatus(ctx: Context, db: Db, p: Pengajuan, layanan: { id: 
     instansiId: p.instansiId,
     at,
     data: {
-      pengajuanId: relayId("Pengajuan", p.id),
+      pengajuanId: encodeGlobalID("Pengajuan", p.id),
       nomorRegistrasi: p.nomorRegistrasi,
-      layanan: { id: relayId("Layanan", layanan.id), kode: layanan.kode, nama: layanan.nama },
+      layanan: { id: encodeGlobalID("Layanan", layanan.id), kode: layanan.kode, nama: layanan.nama },
       aksi,
       dariStatus: dari,
       status: p.status,
@@ -447,8 +444,7 @@ export async function addCatatan(ctx: Context, input: { id: string; isi: string 
   assertCan(ctx, "pengajuan:lihatInternal", p, notFound);
   // an internal note is signed by an officer; another system has no name to sign it with
   assertCan(ctx, "pengajuan:catatInternal", p, undefined, "Catatan internal hanya dapat ditulis oleh petugas.");
-  const isi = input.isi.trim();
-  if (isi.length < 2 || isi.length > 4000) throw new ValidationError("CATATAN_INVALID", "Catatan 2–4000 karakter.", "isi");
+  const { isi } = parseInput(catatanInput, input);
   return ctx.prisma.catatanInternal.create({ data: { pengajuanId: p.id, penulisId: ctx.viewer!.id, isi } });
 }
 
@@ -465,8 +461,7 @@ export async function uploadHasil(ctx: Context, input: { id: string; versi: numb
   assertCan(ctx, "pengajuan:lampirkanHasil", p, undefined, "Hanya petugas instansi yang dapat melampirkan hasil.");
   assertVersion(p, input.versi, STALE);
   if (p.status !== "DIPROSES") throw new InvalidStateError("NOT_PROCESSING", "Dokumen hasil dilampirkan saat pengajuan sedang diproses.");
-  const judul = input.judul.trim();
-  if (judul.length < 3 || judul.length > 200) throw new ValidationError("JUDUL_INVALID", "Judul dokumen hasil 3–200 karakter.", "judul");
+  const { judul } = parseInput(hasilInput, input);
   const tmpDir = path.join(ctx.storage.root, ".tmp");
   const updated = await withStoredFiles(ctx.storage, async (track) => {
     const up = await receiveUpload(input.file, { maxBytes: HASIL_MAKS_BYTES, allowed: [...ALLOWED_DEFAULT], tmpDir, field: "file" });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildCalendar, MASPECI_HOURS } from "../calendar/working-time";
 import { HOLIDAYS_2026 } from "../calendar/holidays-2026";
-import { deadline, pause, remaining } from "./sla";
+import { clockOnTransition, clockStops, deadline, pause, remaining, terlambat, type SlaState } from "./sla";
+import type { PengajuanStatus } from "../../generated/prisma/enums";
 
 const cal = buildCalendar({ timeZone: "Asia/Jakarta", hours: MASPECI_HOURS, holidays: HOLIDAYS_2026.map((h) => ({ date: h.date, kind: h.kind })), cutiBersamaLibur: true, closures: [] });
 const wib = (s: string) => new Date(`${s}+07:00`);
@@ -32,5 +33,58 @@ describe("SLA clock", () => {
     const t = wib("2026-11-18T15:30:00");
     expect(pause(cal, t, wib("2026-11-19T09:00:00")).sisaMenit).toBe(0);
     expect(remaining(cal, t, wib("2026-11-19T09:00:00"))).toBe(-60);
+  });
+});
+
+describe("the clock across status changes", () => {
+  const sla = { jumlah: 2, satuan: "HARI_KERJA" } as const;
+  const at = wib("2026-11-16T08:00:00");
+  const fresh: SlaState = { status: "DIAJUKAN", tenggat: null, slaSisaMenit: null, diverifikasiAt: null };
+
+  it("starts when the documents are declared complete, with the full SLA", () => {
+    expect(clockOnTransition(cal, sla, fresh, "DIVERIFIKASI", at)).toEqual({
+      diverifikasiAt: at,
+      slaMulaiAt: at,
+      tenggat: wib("2026-11-18T15:30:00"),
+      tenggatSementara: false,
+    });
+  });
+  it("resumes with what was left, keeping the first verification time", () => {
+    const first = wib("2026-11-10T08:00:00");
+    const resumed = clockOnTransition(cal, sla, { ...fresh, slaSisaMenit: 900, diverifikasiAt: first }, "DIVERIFIKASI", wib("2026-11-20T08:00:00"));
+    expect(resumed).toMatchObject({ diverifikasiAt: first, slaMulaiAt: wib("2026-11-20T08:00:00"), tenggat: wib("2026-11-23T15:00:00") });
+  });
+  it("keeps running from verification to processing", () => {
+    const running: SlaState = { status: "DIVERIFIKASI", tenggat: wib("2026-11-18T15:30:00"), slaSisaMenit: null, diverifikasiAt: at };
+    expect(clockOnTransition(cal, sla, running, "DIPROSES", wib("2026-11-17T08:00:00"))).toEqual({});
+  });
+  it("pauses while the applicant fixes things, keeping the working minutes left", () => {
+    for (const status of ["DIVERIFIKASI", "DIPROSES"] as const) {
+      const running: SlaState = { status, tenggat: wib("2026-11-18T15:30:00"), slaSisaMenit: null, diverifikasiAt: at };
+      expect(clockOnTransition(cal, sla, running, "PERLU_PERBAIKAN", wib("2026-11-17T08:00:00"))).toEqual({ slaMulaiAt: null, slaSisaMenit: 900, tenggat: null, tenggatSementara: false });
+    }
+  });
+  it("a fix asked for before verification touches nothing (the clock has not started)", () => {
+    expect(clockOnTransition(cal, sla, fresh, "PERLU_PERBAIKAN", at)).toEqual({});
+  });
+  it("stops for good when the result is ready or the request is closed; the deadline stays for the record", () => {
+    const stops: PengajuanStatus[] = ["SELESAI", "SIAP_DIAMBIL", "DIAMBIL", "DITOLAK", "DIBATALKAN"];
+    for (const ke of stops) {
+      expect(clockStops(ke)).toBe(true);
+      expect(clockOnTransition(cal, sla, { ...fresh, status: "DIPROSES", tenggat: at }, ke, at)).toEqual({ slaMulaiAt: null });
+    }
+    expect(clockStops("DIPROSES")).toBe(false);
+  });
+});
+
+describe("overdue", () => {
+  const past = wib("2026-11-16T08:00:00");
+  const now = wib("2026-11-17T08:00:00");
+  it("only while the clock runs and past its deadline", () => {
+    expect(terlambat({ status: "DIPROSES", tenggat: past }, now)).toBe(true);
+    expect(terlambat({ status: "DIVERIFIKASI", tenggat: past }, now)).toBe(true);
+    expect(terlambat({ status: "DIPROSES", tenggat: now }, now)).toBe(false);
+    expect(terlambat({ status: "DIPROSES", tenggat: null }, now)).toBe(false);
+    for (const status of ["SELESAI", "SIAP_DIAMBIL", "DIAMBIL", "DITOLAK", "PERLU_PERBAIKAN"] as const) expect(terlambat({ status, tenggat: past }, now)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AKSI, allowedActions, isFinal, next, type Aksi, type Pelaku } from "./transitions";
+import { AKSI, TRANSITIONS, allowedActions, dapatDiubah, isFinal, next, type Aksi, type Pelaku, type Perlu } from "./transitions";
 import type { PengajuanStatus } from "../../generated/prisma/enums";
 
 const STATES: PengajuanStatus[] = ["DRAFT", "DIAJUKAN", "PERLU_PERBAIKAN", "DIVERIFIKASI", "DIPROSES", "SELESAI", "SIAP_DIAMBIL", "DIAMBIL", "DITOLAK", "DIBATALKAN"];
@@ -52,5 +52,29 @@ describe("derived rules", () => {
   it("lists the buttons an officer sees on a submitted request", () => {
     expect(allowedActions("STAF", "DIAJUKAN")).toEqual(["MINTA_PERBAIKAN", "VERIFIKASI", "TOLAK"]);
     expect(allowedActions("PEMOHON", "PERLU_PERBAIKAN")).toEqual(["AJUKAN", "BATALKAN"]);
+  });
+});
+
+describe("what each action needs, as the table declares it", () => {
+  // written out by hand: an action not listed needs nothing but the state
+  const PERLU: Partial<Record<Aksi, Perlu>> = {
+    AJUKAN: { berkasLengkap: true },
+    MINTA_PERBAIKAN: { pesan: "PERBAIKAN" },
+    SELESAIKAN: { hasil: true },
+    SERAHKAN: { pengambil: true },
+    TOLAK: { pesan: "ALASAN" },
+  };
+  it.each(AKSI)("%s", (aksi) => {
+    expect(TRANSITIONS[aksi].perlu).toEqual(PERLU[aksi] ?? {});
+  });
+  it("a reason is asked only of staff, and only when the request goes back to the applicant or is refused", () => {
+    for (const a of AKSI.filter((a) => TRANSITIONS[a].perlu.pesan)) {
+      expect(TRANSITIONS[a].pelaku).toBe("STAF");
+      expect(["PERLU_PERBAIKAN", "DITOLAK"]).toContain(TRANSITIONS[a].ke);
+    }
+  });
+  it("the applicant edits the form and documents of a draft or of a request sent back, and submits only from those", () => {
+    expect(STATES.filter(dapatDiubah)).toEqual(["DRAFT", "PERLU_PERBAIKAN"]);
+    expect(TRANSITIONS.AJUKAN.dari.every(dapatDiubah)).toBe(true);
   });
 });

@@ -29,24 +29,35 @@ export type Aksi =
 /** PEMOHON: the applicant who owns it; STAF: an officer or admin of the instansi that runs the service. */
 export type Pelaku = "PEMOHON" | "STAF";
 
+/** What an action needs besides the state: the table declares it, the service checks it generically. */
+export interface Perlu {
+  /** a message of at least 5 characters: what the applicant must fix, or why the request is refused */
+  pesan?: "PERBAIKAN" | "ALASAN";
+  /** who collected the result and which identity document was checked */
+  pengambil?: true;
+  /** the form complete and every required document uploaded */
+  berkasLengkap?: true;
+  /** a result document attached, when the applicant chose to download it (UNDUH) */
+  hasil?: true;
+}
+
 interface Rule {
   pelaku: Pelaku;
   dari: readonly PengajuanStatus[];
   ke: PengajuanStatus;
-  /** what the actor must say: a message to the applicant, a reason, or who collected */
-  wajib?: "pesan" | "alasan" | "pengambil";
+  perlu: Perlu;
 }
 
 export const TRANSITIONS: Readonly<Record<Aksi, Rule>> = {
-  AJUKAN: { pelaku: "PEMOHON", dari: ["DRAFT", "PERLU_PERBAIKAN"], ke: "DIAJUKAN" },
-  MINTA_PERBAIKAN: { pelaku: "STAF", dari: ["DIAJUKAN", "DIVERIFIKASI", "DIPROSES"], ke: "PERLU_PERBAIKAN", wajib: "pesan" },
-  VERIFIKASI: { pelaku: "STAF", dari: ["DIAJUKAN"], ke: "DIVERIFIKASI" },
-  PROSES: { pelaku: "STAF", dari: ["DIVERIFIKASI"], ke: "DIPROSES" },
-  SELESAIKAN: { pelaku: "STAF", dari: ["DIPROSES"], ke: "SELESAI" },
-  SIAPKAN_PENGAMBILAN: { pelaku: "STAF", dari: ["DIPROSES"], ke: "SIAP_DIAMBIL" },
-  SERAHKAN: { pelaku: "STAF", dari: ["SIAP_DIAMBIL"], ke: "DIAMBIL", wajib: "pengambil" },
-  TOLAK: { pelaku: "STAF", dari: ["DIAJUKAN", "PERLU_PERBAIKAN", "DIVERIFIKASI", "DIPROSES"], ke: "DITOLAK", wajib: "alasan" },
-  BATALKAN: { pelaku: "PEMOHON", dari: ["DRAFT", "DIAJUKAN", "PERLU_PERBAIKAN", "DIVERIFIKASI"], ke: "DIBATALKAN" },
+  AJUKAN: { pelaku: "PEMOHON", dari: ["DRAFT", "PERLU_PERBAIKAN"], ke: "DIAJUKAN", perlu: { berkasLengkap: true } },
+  MINTA_PERBAIKAN: { pelaku: "STAF", dari: ["DIAJUKAN", "DIVERIFIKASI", "DIPROSES"], ke: "PERLU_PERBAIKAN", perlu: { pesan: "PERBAIKAN" } },
+  VERIFIKASI: { pelaku: "STAF", dari: ["DIAJUKAN"], ke: "DIVERIFIKASI", perlu: {} },
+  PROSES: { pelaku: "STAF", dari: ["DIVERIFIKASI"], ke: "DIPROSES", perlu: {} },
+  SELESAIKAN: { pelaku: "STAF", dari: ["DIPROSES"], ke: "SELESAI", perlu: { hasil: true } },
+  SIAPKAN_PENGAMBILAN: { pelaku: "STAF", dari: ["DIPROSES"], ke: "SIAP_DIAMBIL", perlu: {} },
+  SERAHKAN: { pelaku: "STAF", dari: ["SIAP_DIAMBIL"], ke: "DIAMBIL", perlu: { pengambil: true } },
+  TOLAK: { pelaku: "STAF", dari: ["DIAJUKAN", "PERLU_PERBAIKAN", "DIVERIFIKASI", "DIPROSES"], ke: "DITOLAK", perlu: { pesan: "ALASAN" } },
+  BATALKAN: { pelaku: "PEMOHON", dari: ["DRAFT", "DIAJUKAN", "PERLU_PERBAIKAN", "DIVERIFIKASI"], ke: "DIBATALKAN", perlu: {} },
 };
 
 export const AKSI: readonly Aksi[] = Object.keys(TRANSITIONS) as Aksi[];
@@ -71,6 +82,16 @@ export function allowedActions(pelaku: Pelaku, status: PengajuanStatus): Aksi[] 
 export function isFinal(status: PengajuanStatus): boolean {
   return FINAL_STATES.includes(status);
 }
+
+/** States in which the applicant edits the form and the documents (a draft, or one sent back for fixing). */
+export const DAPAT_DIUBAH: readonly PengajuanStatus[] = ["DRAFT", "PERLU_PERBAIKAN"];
+
+export function dapatDiubah(status: PengajuanStatus): boolean {
+  return DAPAT_DIUBAH.includes(status);
+}
+
+/** States in which the service is over for the applicant, who may then answer the satisfaction survey (SKM). */
+export const SELESAI_UNTUK_SURVEI: readonly PengajuanStatus[] = ["SELESAI", "DIAMBIL", "DITOLAK"];
 
 // the words live with the client's in server/shared/labels.ts; the API's messages use the same
 export { AKSI_PENGAJUAN_LABEL as AKSI_LABEL, PENGAJUAN_STATUS_LABEL as STATUS_LABEL } from "../../shared/labels";

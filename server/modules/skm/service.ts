@@ -2,6 +2,7 @@ import type { Context } from "../../context";
 import type { JenisKasus } from "../../generated/prisma/enums";
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from "../../lib/errors";
 import { isValidSkor } from "./ikm";
+import { SELESAI_UNTUK_SURVEI } from "../pengajuan/transitions";
 
 /** The case a survey answers, if the viewer is its citizen and it has reached a final state. */
 export async function kasusUntukSurvei(ctx: Context, jenis: JenisKasus, kasusId: string) {
@@ -10,7 +11,7 @@ export async function kasusUntukSurvei(ctx: Context, jenis: JenisKasus, kasusId:
   if (jenis === "PENGAJUAN") {
     const p = await ctx.prisma.pengajuan.findUnique({ where: { id: kasusId }, select: { pemohonId: true, instansiId: true, layananId: true, status: true } });
     if (!p || p.pemohonId !== v.id) throw notFound();
-    return { instansiId: p.instansiId, layananId: p.layananId, final: ["SELESAI", "DIAMBIL", "DITOLAK"].includes(p.status) };
+    return { instansiId: p.instansiId, layananId: p.layananId, final: SELESAI_UNTUK_SURVEI.includes(p.status) };
   }
   if (jenis === "PENGADUAN") {
     const p = await ctx.prisma.pengaduan.findUnique({ where: { id: kasusId }, select: { pelaporId: true, instansiId: true, layananId: true, status: true } });

@@ -1,6 +1,7 @@
 import type { Context } from "../../context";
 import { PengajuanStatus } from "../../generated/prisma/enums";
 import { hitungIkmDariJumlah, periodBounds, type Periode } from "./ikm";
+import { terlambatSql } from "../pengajuan/sla";
 import { kalenderParamsFor, menitKerja, tsParam, withOpenMs } from "./menit-kerja-sql";
 
 export interface StatistikInput {
@@ -68,15 +69,18 @@ export async function penyelesaian(ctx: Pick<Context, "prisma" | "calendars">, i
   return { selesai: r.selesai, medianMenitKerja: r.q?.[0] ?? null, p90MenitKerja: r.q?.[1] ?? null, denganTenggat: r.denganTenggat, tepatWaktu: r.tepatWaktu };
 }
 
+// overdue now ($5): the definition of pengajuan/sla.ts
+const TERLAMBAT = terlambatSql("p", "$5::timestamp");
+
 /** Requests submitted in the period per status, and the running ones past their deadline now (whenever submitted). */
 async function perStatus(ctx: Pick<Context, "prisma">, input: StatistikInput, now: Date) {
   const { dari, sampai } = periodBounds(input.periode, input.tahun, input.ke);
   const rows = await ctx.prisma.$queryRawUnsafe<Array<{ status: PengajuanStatus; jumlah: number; terlambat: number }>>(
     `SELECT p.status::text AS status,
             (count(*) FILTER (WHERE p."diajukanAt" >= $3::timestamp AND p."diajukanAt" < $4::timestamp))::int AS jumlah,
-            (count(*) FILTER (WHERE p.status IN ('DIVERIFIKASI', 'DIPROSES') AND p.tenggat < $5::timestamp))::int AS terlambat
+            (count(*) FILTER (WHERE ${TERLAMBAT}))::int AS terlambat
        FROM "Pengajuan" p
-      WHERE ${SCOPE} AND ((p."diajukanAt" >= $3::timestamp AND p."diajukanAt" < $4::timestamp) OR (p.status IN ('DIVERIFIKASI', 'DIPROSES') AND p.tenggat < $5::timestamp))
+      WHERE ${SCOPE} AND ((p."diajukanAt" >= $3::timestamp AND p."diajukanAt" < $4::timestamp) OR ${TERLAMBAT})
       GROUP BY p.status`,
     input.instansiId,
     input.layananId,

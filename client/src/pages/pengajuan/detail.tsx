@@ -35,6 +35,8 @@ export const PengajuanDetail_PengajuanFragment = graphql(`
     diajukanAt
     selesaiAt
     aksiTersedia
+    dapatDiubah
+    bolehSurvei
     buktiUrl
     alasanTolak
     diambilAt
@@ -236,7 +238,7 @@ export default function PengajuanPage() {
 }
 
 function PengajuanView({ p, versi, onChanged, announce, streamError }: { p: Detail; versi: number; onChanged: (s: Snapshot) => void; announce: string; streamError: string | null }) {
-  const editable = p.status === "DRAFT" || p.status === "PERLU_PERBAIKAN";
+  const editable = p.dapatDiubah;
   const [values, setValues] = useState<FormValues>(() => toFormValues(p.formData));
   const [pengiriman, setPengiriman] = useState<PengirimanOpsi>(p.pengiriman);
   const [dirty, setDirty] = useState(false);
@@ -601,7 +603,7 @@ function PengajuanView({ p, versi, onChanged, announce, streamError }: { p: Deta
 
       <PengajuanRiwayat pengajuan={p} title="Riwayat (Log Pengajuan)" />
 
-      {(p.status === "SELESAI" || p.status === "DIAMBIL" || p.status === "DITOLAK") && <Survey jenisKasus="PENGAJUAN" kasusId={p.id} />}
+      {p.bolehSurvei && <Survey jenisKasus="PENGAJUAN" kasusId={p.id} />}
 
       {p.status !== "DRAFT" && (
         <p className="muted">

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { parseInput } from "../../lib/validate";
+import { ValidationError } from "../../lib/errors";
+import { berkasInput, catatanInput, hasilInput, kataTransisi, normalKodeVerifikasi, pilihPengiriman } from "./rules";
+import { TRANSITIONS } from "./transitions";
+
+const problemOf = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof ValidationError) return { code: e.code, field: e.field };
+    throw e;
+  }
+  return null;
+};
+
+describe("pengajuan input rules", () => {
+  it("a message: optional and trimmed, at most 2000 characters", () => {
+    expect(parseInput(kataTransisi(TRANSITIONS.VERIFIKASI.perlu), { pesan: "  " })).toEqual({ pesan: null });
+    expect(parseInput(kataTransisi(TRANSITIONS.VERIFIKASI.perlu), {})).toEqual({ pesan: null });
+    expect(problemOf(() => parseInput(kataTransisi(TRANSITIONS.VERIFIKASI.perlu), { pesan: "x".repeat(2001) }))).toEqual({ code: "PESAN_TOO_LONG", field: "pesan" });
+  });
+  it("asking for a fix or refusing needs 5 characters, each with its own code", () => {
+    expect(problemOf(() => parseInput(kataTransisi(TRANSITIONS.MINTA_PERBAIKAN.perlu), { pesan: " abc " }))).toEqual({ code: "PESAN_REQUIRED", field: "pesan" });
+    expect(problemOf(() => parseInput(kataTransisi(TRANSITIONS.TOLAK.perlu), { pesan: null }))).toEqual({ code: "ALASAN_REQUIRED", field: "pesan" });
+    expect(problemOf(() => parseInput(kataTransisi(TRANSITIONS.TOLAK.perlu), { pesan: "x".repeat(2001) }))).toEqual({ code: "PESAN_TOO_LONG", field: "pesan" });
+    expect(parseInput(kataTransisi(TRANSITIONS.TOLAK.perlu), { pesan: " tidak lengkap " })).toEqual({ pesan: "tidak lengkap" });
+  });
+  it("a handover names who collected and the identity checked, in that order", () => {
+    const serahkan = kataTransisi(TRANSITIONS.SERAHKAN.perlu);
+    expect(problemOf(() => parseInput(serahkan, {}))).toEqual({ code: "PENGAMBIL_REQUIRED", field: "diambilOleh" });
+    expect(problemOf(() => parseInput(serahkan, { diambilOleh: "Budi", identitasPengambil: "KT" }))).toEqual({ code: "IDENTITAS_REQUIRED", field: "identitasPengambil" });
+    expect(parseInput(serahkan, { diambilOleh: " Budi ", identitasPengambil: " KTP " })).toEqual({ pesan: null, diambilOleh: "Budi", identitasPengambil: "KTP" });
+  });
+  it("notes, result titles and uploads", () => {
+    expect(problemOf(() => parseInput(catatanInput, { isi: " a " }))).toEqual({ code: "CATATAN_INVALID", field: "isi" });
+    expect(problemOf(() => parseInput(catatanInput, { isi: "x".repeat(4001) }))).toEqual({ code: "CATATAN_INVALID", field: "isi" });
+    expect(parseInput(catatanInput, { isi: " ok " })).toEqual({ isi: "ok" });
+    expect(problemOf(() => parseInput(hasilInput, { judul: "ab" }))).toEqual({ code: "JUDUL_INVALID", field: "judul" });
+    expect(problemOf(() => parseInput(berkasInput, { berkas: [] }))).toEqual({ code: "NO_FILES", field: "berkas" });
+    expect(problemOf(() => parseInput(berkasInput, { berkas: new Array(11).fill(0) }))).toEqual({ code: "TOO_MANY_FILES", field: "berkas" });
+  });
+  it("delivery and verification codes", () => {
+    expect(pilihPengiriman({ unduhOnline: false, ambilDiKantor: true }, null)).toBe("AMBIL");
+    expect(pilihPengiriman({ unduhOnline: false, ambilDiKantor: true }, "UNDUH")).toBeNull();
+    expect(normalKodeVerifikasi(" abcd efgh-jk2m ")).toBe("ABCD-EFGH-JK2M");
+  });
+});
