@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../../generated/prisma/client";
 import type { WebhookEventName } from "./rules";
-import type { WebhookTargets } from "./targets";
+import { receivingClients, type WebhookTargets } from "./targets";
 
 type Tx = Pick<Prisma.TransactionClient, "webhookSubscription" | "webhookDelivery">;
 
@@ -12,14 +12,6 @@ export interface WebhookBody {
   terjadiPada: string;
   instansiId: string;
   data: Record<string, unknown>;
-}
-
-/** Clients that may receive events, whatever the time: not revoked, still holding TERIMA_WEBHOOK, of an active instansi. */
-export const RECEIVING_CLIENTS = { dicabutAt: null, scopes: { has: "TERIMA_WEBHOOK" }, instansi: { aktif: true } } satisfies Prisma.ApiClientWhereInput;
-
-/** Clients that may receive events now: the above, and not expired. */
-export function receivingClients(now: Date): Prisma.ApiClientWhereInput {
-  return { ...RECEIVING_CLIENTS, OR: [{ berlakuSampai: null }, { berlakuSampai: { gt: now } }] };
 }
 
 export const relayId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
