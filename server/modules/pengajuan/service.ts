@@ -1,4 +1,5 @@
 import path from "node:path";
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { assertVersion } from "../../lib/versioned";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Context } from "../../context";
@@ -15,7 +16,7 @@ import { deadline, pause } from "./sla";
 import { actorIds } from "../../lib/caller";
 import { assertCan, can } from "../../policy";
 import { PETUGAS_LAYANAN, peranPengajuan } from "./policy";
-import { webhookDeliveries, relayId } from "../webhook/outbox";
+import { webhookDeliveries } from "../webhook/outbox";
 import { ident, insertFrom, setList, table, type Row } from "../../db/sql";
 
 type Tx = Prisma.TransactionClient;
@@ -355,9 +356,9 @@ async function webhookStatus(ctx: Context, db: Db, p: Pengajuan, layanan: { id: 
     instansiId: p.instansiId,
     at,
     data: {
-      pengajuanId: relayId("Pengajuan", p.id),
+      pengajuanId: encodeGlobalID("Pengajuan", p.id),
       nomorRegistrasi: p.nomorRegistrasi,
-      layanan: { id: relayId("Layanan", layanan.id), kode: layanan.kode, nama: layanan.nama },
+      layanan: { id: encodeGlobalID("Layanan", layanan.id), kode: layanan.kode, nama: layanan.nama },
       aksi,
       dariStatus: dari,
       status: p.status,

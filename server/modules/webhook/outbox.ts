@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Prisma } from "../../generated/prisma/client";
 import type { WebhookEventName } from "./rules";
 import { receivingClients, type WebhookTargets } from "./targets";
@@ -13,8 +14,6 @@ export interface WebhookBody {
   instansiId: string;
   data: Record<string, unknown>;
 }
-
-export const relayId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
 
 /**
  * The delivery rows of an event: one per subscription of the instansi's clients that asked for it (none,
@@ -36,7 +35,7 @@ export async function webhookDeliveries(
   const terjadiPada = (e.at ?? now).toISOString();
   return subscriptions.map((s) => {
     const id = randomUUID();
-    const body: WebhookBody = { id, event: e.event, terjadiPada, instansiId: relayId("Instansi", e.instansiId), data: e.data };
+    const body: WebhookBody = { id, event: e.event, terjadiPada, instansiId: encodeGlobalID("Instansi", e.instansiId), data: e.data };
     return { id, subscriptionId: s.id, event: e.event, payload: body as unknown as Prisma.InputJsonObject, nextAttemptAt: now };
   });
 }

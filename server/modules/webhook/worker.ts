@@ -1,8 +1,9 @@
 import type { PrismaClient } from "../../generated/prisma/client";
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { decrypt, type Keys } from "../../lib/crypto";
 import { PollingLoop } from "../../lib/polling-loop";
 import { addWorkingDaysSameTime, type OfficeCalendar } from "../calendar/working-time";
-import { enqueueWebhook, relayId, type WebhookBody } from "./outbox";
+import { enqueueWebhook, type WebhookBody } from "./outbox";
 import { receivingClients } from "./targets";
 import { signedHeaders } from "./signature";
 import { WEBHOOK_MAX_ATTEMPTS, webhookRetryDelayMs } from "./rules";
@@ -264,7 +265,7 @@ export class WebhookWorker {
           event: "PPID_TENGGAT",
           instansiId: p.instansiId,
           at: now,
-          data: { permohonanId: relayId("PermohonanInformasi", p.id), nomorRegister: p.nomorRegister, status: p.status, tenggat: p.tenggat.toISOString(), keadaan },
+          data: { permohonanId: encodeGlobalID("PermohonanInformasi", p.id), nomorRegister: p.nomorRegister, status: p.status, tenggat: p.tenggat.toISOString(), keadaan },
         });
       });
     }
