@@ -5,8 +5,8 @@ import { PollingLoop } from "./polling-loop";
  * the business change's own transaction, then found due, claimed by one conditional UPDATE (several instances
  * may run this), handed to the sender, and recorded as SENT, FAILED, or retried later with a backoff.
  *
- * A queue library (pg-boss, graphile-worker) was measured against this: PGlite (our default database) has the SQL
- * they use (advisory locks, SKIP LOCKED, LISTEN/NOTIFY), but both run their own connection pool through `pg` to
+ * A queue library (pg-boss, graphile-worker) was weighed against this: PGlite (our default database) runs the SQL
+ * they use (advisory locks, SKIP LOCKED, LISTEN/NOTIFY: tried), but both run their own connection pool through `pg` to
  * a PostgreSQL server, which an in-process PGlite is not, and both migrate a schema of their own at start. This
  * loop is a few dozen lines over the tables we already have, and enqueueing stays a row in our own transaction.
  */
