@@ -71,28 +71,25 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
   // a database outage is logged once (not per request) and answered SERVICE_UNAVAILABLE / 503 (db/availability.ts)
   const dbHealth = new DatabaseHealth(() => db.prisma.$queryRaw`SELECT 1`, log);
   const logFailure = (message: string, err?: unknown) => (isDatabaseUnavailable(err) ? dbHealth.failed(err) : log.error(message, err));
-  const services = { config, db, keys, pubsub } as Services;
-  services.sessions = new SessionStore(services);
-  services.calendars = new CalendarStore(() => db.prisma, pubsub);
-  services.webhookTargets = new WebhookTargets(pubsub);
-  services.storage = new LocalFileStorage(path.join(config.dataDir, "files"));
+  const sessions = new SessionStore({ db, pubsub, sessionTtlHours: config.sessionTtlHours });
+  const clients = new ApiClientStore({ db, pubsub });
+  const calendars = new CalendarStore(() => db.prisma, pubsub);
+  const webhookTargets = new WebhookTargets(pubsub);
+  const storage = new LocalFileStorage(path.join(config.dataDir, "files"));
   const queueCache = createQueueCache(pubsub, config.queueCacheSeconds);
   // files a dead process stored without committing their rows: a minute after start, then every 6 hours
   const sweep = () =>
-    sweepOrphanFiles(db.prisma, services.storage.root)
+    sweepOrphanFiles(db.prisma, storage.root)
       .then((r) => r.orphans.length + r.staging > 0 && log.info(`Removed ${r.orphans.length} unreferenced stored files and ${r.staging} staging files`))
       .catch((err) => logFailure("Sweeping unreferenced files failed", err));
   const sweepTimers = [setTimeout(sweep, 60_000), setInterval(sweep, 6 * 3600_000)];
   for (const t of sweepTimers) t.unref();
-  const mailWorker = config.mailWorker
-    ? new OutboxWorker({ prisma: db.prisma, keys, smtpUrl: config.smtpUrl, from: config.mailFrom, log: (m, e) => (isDatabaseUnavailable(e) ? dbHealth.failed(e) : log.info(m, e)) })
-    : null;
-  services.mail = mailWorker;
-  services.clients = new ApiClientStore(services);
+  const workerLog = (m: string, e?: unknown) => (isDatabaseUnavailable(e) ? dbHealth.failed(e) : log.info(m, e));
+  const mailWorker = config.mailWorker ? new OutboxWorker({ prisma: db.prisma, keys, smtpUrl: config.smtpUrl, from: config.mailFrom, log: workerLog }) : null;
   const webhookWorker = config.webhookWorker
-    ? new WebhookWorker({ prisma: db.prisma, keys, calendars: services.calendars, allowPrivateAddresses: config.webhookAllowPrivate, log: (m, e) => (isDatabaseUnavailable(e) ? dbHealth.failed(e) : log.info(m, e)) })
+    ? new WebhookWorker({ prisma: db.prisma, keys, calendars, allowPrivateAddresses: config.webhookAllowPrivate, log: workerLog })
     : null;
-  services.webhooks = webhookWorker;
+  const services: Services = { config, db, keys, pubsub, sessions, clients, calendars, storage, mail: mailWorker, webhookTargets, webhooks: webhookWorker };
   services.sessions.start();
   services.clients.start();
   services.calendars.start();

@@ -3,27 +3,14 @@ import type { Config } from "./config";
 import type { Keys } from "./lib/crypto";
 import type { Db } from "./db/client";
 import type { WebhookTargets } from "./modules/webhook/targets";
-import type { SessionStore } from "./modules/auth/session";
+import type { SessionStore, Viewer } from "./modules/auth/session";
 import type { CalendarStore } from "./modules/calendar/service";
 import type { FileStorage } from "./modules/files/store";
-import type { ApiClientStore } from "./modules/api-client/store";
-import type { Role, AccountStatus, ApiScope } from "./generated/prisma/enums";
+import type { ApiClientStore, ApiClientViewer } from "./modules/api-client/store";
 
-export interface Viewer {
-  id: string;
-  role: Role;
-  status: AccountStatus;
-  instansiId: string | null;
-  sessionId: string;
-}
-
-/** Another system calling with an API client key (`Authorization: Bearer lkc_…`). Never a person: `viewer` is null. */
-export interface ApiClientViewer {
-  id: string;
-  nama: string;
-  instansiId: string;
-  scopes: ApiScope[];
-}
+// owned by the stores that resolve them; re-exported because every resolver reads them from the context
+export type { Viewer } from "./modules/auth/session";
+export type { ApiClientViewer } from "./modules/api-client/store";
 
 export interface RequestMeta {
   ip: string;

@@ -1,19 +1,23 @@
 import { GraphQLError } from "graphql";
 import { PothosValidationError } from "@pothos/core";
+import { decodeGlobalID } from "@pothos/plugin-relay";
 
 /** Every stored row's id is a UUID (`@db.Uuid`): anything else never reaches the database. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const TYPENAME = /^[A-Z_a-z]\w*$/;
 
-/** A global ID (base64 of `Type:uuid`) taken apart, or null when it is not one. */
+/**
+ * A global ID (Pothos's encoding: base64 of `Type:uuid`) taken apart, or null when it is not one of ours: not
+ * Pothos's base64, or not a UUID after the type (anything else would only reach the database to fail there).
+ */
 export function parseGlobalId(globalID: string): { typename: string; id: string } | null {
-  if (typeof globalID !== "string" || globalID.length > 200 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(globalID)) return null;
-  const raw = Buffer.from(globalID, "base64").toString("utf8");
-  const colon = raw.indexOf(":");
-  if (colon < 1) return null;
-  const typename = raw.slice(0, colon);
-  const id = raw.slice(colon + 1);
-  return TYPENAME.test(typename) && UUID.test(id) ? { typename, id: id.toLowerCase() } : null;
+  if (typeof globalID !== "string" || globalID.length > 200) return null;
+  let decoded: { typename: string; id: string };
+  try {
+    decoded = decodeGlobalID(globalID);
+  } catch {
+    return null;
+  }
+  return UUID.test(decoded.id) ? { typename: decoded.typename, id: decoded.id.toLowerCase() } : null;
 }
 
 /** The answer to an ID that names nothing: what a well-formed ID of a row that does not exist gets too. */

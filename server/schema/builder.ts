@@ -3,7 +3,8 @@ import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
-import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
+import { GraphQLError, GraphQLScalarType } from "graphql";
+import { DateResolver, DateTimeISOResolver, JSONResolver, LocalDateResolver } from "graphql-scalars";
 import type PrismaTypes from "../generated/pothos-types";
 import { getDatamodel } from "../generated/pothos-types";
 import type { Context } from "../context";
@@ -104,32 +105,35 @@ builder.queryType({});
 builder.mutationType({});
 builder.subscriptionType({});
 
-builder.addScalarType(
-  "DateTime",
-  new GraphQLScalarType({
-    name: "DateTime",
-    description: "An instant as an ISO 8601 string in UTC, e.g. 2026-03-25T08:30:00.000Z",
-    serialize: (v) => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString()),
-    parseValue: (v) => parseInstant(v),
-    parseLiteral: (ast) => (ast.kind === Kind.STRING ? parseInstant(ast.value) : invalidScalar("DateTime")),
-  }),
-);
+// The scalars are graphql-scalars', under our names and descriptions (so schema.graphql keeps them):
+// - DateTime is DateTimeISO: RFC 3339 in (an instant needs its offset), and out always the UTC string with
+//   milliseconds ("2026-03-25T08:30:00.000Z"); plain DateTime would hand a Date object on and leave the format
+//   to whoever serialises the result.
+// - Date reads like LocalDate (a "YYYY-MM-DD" string that is a real calendar day, passed on as the string) and
+//   writes like Date (a @db.Date column's Date as its UTC day).
+// - A value they refuse is answered with our code and message (BAD_USER_INPUT, "Nilai Date tidak valid."), which
+//   clients show and tests read, rather than the library's English message without a code.
+builder.addScalarType("DateTime", ours("DateTime", "An instant as an ISO 8601 string in UTC, e.g. 2026-03-25T08:30:00.000Z", DateTimeISOResolver));
+builder.addScalarType("Date", ours("Date", "A calendar date YYYY-MM-DD (no time zone)", LocalDateResolver, DateResolver));
+builder.addScalarType("JSON", ours("JSON", "Arbitrary JSON", JSONResolver));
 
-builder.addScalarType(
-  "Date",
-  new GraphQLScalarType({
-    name: "Date",
-    description: "A calendar date YYYY-MM-DD (no time zone)",
-    serialize: (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v)),
-    parseValue: (v) => parseDate(v),
-    parseLiteral: (ast) => (ast.kind === Kind.STRING ? parseDate(ast.value) : invalidScalar("Date")),
-  }),
-);
-
-builder.addScalarType(
-  "JSON",
-  new GraphQLScalarType({ name: "JSON", description: "Arbitrary JSON", serialize: (v) => v, parseValue: (v) => v }),
-);
+/** `input`'s parsing and `output`'s serialising under `name`, refusing with our error. */
+function ours(name: string, description: string, input: GraphQLScalarType, output: GraphQLScalarType = input): GraphQLScalarType {
+  const refuse = <A extends unknown[], R>(parse: (...a: A) => R) => (...a: A): R => {
+    try {
+      return parse(...a);
+    } catch {
+      return invalidScalar(name);
+    }
+  };
+  return new GraphQLScalarType({
+    name,
+    description,
+    serialize: output.serialize,
+    parseValue: refuse(input.parseValue),
+    parseLiteral: refuse(input.parseLiteral),
+  });
+}
 
 function capitalize(s: string) {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -137,18 +141,4 @@ function capitalize(s: string) {
 
 function invalidScalar(name: string): never {
   throw new GraphQLError(`Nilai ${name} tidak valid.`, { extensions: { code: "BAD_USER_INPUT" } });
-}
-
-function parseInstant(v: unknown): Date {
-  if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}T/.test(v)) invalidScalar("DateTime");
-  const d = new Date(v as string);
-  if (Number.isNaN(d.getTime())) invalidScalar("DateTime");
-  return d;
-}
-
-function parseDate(v: unknown): string {
-  if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v)) invalidScalar("Date");
-  const d = new Date(`${v}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) invalidScalar("Date");
-  return v as string;
 }

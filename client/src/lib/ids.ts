@@ -1,6 +1,10 @@
 /**
- * The API's ids are Relay global ids: base64 of "Type:uuid". Addresses show the plain uuid (as the links in
- * Loket's emails do, e.g. /pengajuan/<uuid>), which has no "/" or "=" to escape.
+ * The one place the web client knows the API's id format: Relay global ids as Pothos encodes them
+ * (`encodeGlobalID`: base64 of "Type:uuid"; tests/client/global-ids.test.ts holds the two equal). Addresses show
+ * the plain uuid, as the links in Loket's emails do (/pengajuan/<uuid>, sent by the server, which has the uuid
+ * and not the page's id): an address stays the same whatever the id encoding, and has no "/" or "=" to escape.
+ * Pages turn an address back into an id with toGlobalId and an id into an address with rawId; the client takes
+ * no library for it (Pothos's own helpers would bring @pothos/core into the bundle).
  */
 export function toGlobalId(type: string, rawId: string): string {
   return btoa(`${type}:${rawId}`);

@@ -1,7 +1,16 @@
-import type { ApiClientViewer, Services } from "../../context";
+import type { ApiScope } from "../../generated/prisma/enums";
+import type { Db } from "../../db/client";
 import { sha256Hex } from "../../lib/crypto";
 import { clientUsable, parseToken, secretMatches } from "./rules";
-import { checkWhileBusDown, listen } from "../../pubsub";
+import { checkWhileBusDown, listen, type PubSub } from "../../pubsub";
+
+/** Another system calling with an API client key (`Authorization: Bearer lkc_…`). Never a person: `viewer` is null. */
+export interface ApiClientViewer {
+  id: string;
+  nama: string;
+  instansiId: string;
+  scopes: ApiScope[];
+}
 
 const CACHE_MS = 60_000;
 const CACHE_MAX = 5_000;
@@ -32,7 +41,7 @@ export class ApiClientStore {
   private stops: Array<() => void> = [];
   private verifying: Promise<void> | null = null;
 
-  constructor(private readonly services: Pick<Services, "db" | "pubsub">) {}
+  constructor(private readonly services: { db: Db; pubsub: PubSub }) {}
 
   start(): void {
     const pubsub = this.services.pubsub;

@@ -1,7 +1,24 @@
-import type { Services, Viewer } from "../../context";
 import type { User } from "../../generated/prisma/client";
+import type { AccountStatus, Role } from "../../generated/prisma/enums";
+import type { Db } from "../../db/client";
 import { randomToken, sha256Hex } from "../../lib/crypto";
-import { checkWhileBusDown, listen } from "../../pubsub";
+import { checkWhileBusDown, listen, type PubSub } from "../../pubsub";
+
+/** The signed-in person a session resolves to (`ctx.viewer`). */
+export interface Viewer {
+  id: string;
+  role: Role;
+  status: AccountStatus;
+  instansiId: string | null;
+  sessionId: string;
+}
+
+/** What the store needs, no more: it is built before the services that hold it. */
+export interface SessionStoreDeps {
+  db: Db;
+  pubsub: PubSub;
+  sessionTtlHours: number;
+}
 
 export const SESSION_COOKIE = "loket_session";
 const CACHE_MS = 60_000;
@@ -33,7 +50,7 @@ export class SessionStore {
   private stops: Array<() => void> = [];
   private verifying: Promise<void> | null = null;
 
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: SessionStoreDeps) {}
 
   /** Listen for invalidations published by any instance; check against the database while the bus cannot tell. */
   start(): void {
@@ -57,12 +74,12 @@ export class SessionStore {
   }
 
   async create(
-    db: Pick<Services["db"]["prisma"], "session">,
+    db: Pick<Db["prisma"], "session">,
     userId: string,
     meta: { ip: string; userAgent: string },
   ): Promise<{ token: string; expiresAt: Date; sessionId: string }> {
     const token = randomToken(32);
-    const expiresAt = new Date(Date.now() + this.services.config.sessionTtlHours * 3600_000);
+    const expiresAt = new Date(Date.now() + this.services.sessionTtlHours * 3600_000);
     const row = await db.session.create({
       data: { tokenHash: sha256Hex(token), userId, expiresAt, ipAddress: meta.ip, userAgent: meta.userAgent.slice(0, 300) },
       select: { id: true },

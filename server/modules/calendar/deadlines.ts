@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Context } from "../../context";
 import type { Prisma, PrismaClient, Pengajuan, PengajuanLog } from "../../generated/prisma/client";
 import { actorIds } from "../../lib/caller";
@@ -6,7 +7,7 @@ import { CLOCK_RUNNING } from "../pengajuan/transitions";
 import { slaRule } from "../pengajuan/sla";
 import { publishPengajuan } from "../pengajuan/service";
 import { JAWAB_HARI, PERPANJANG_MAKS_HARI, SENGKETA_HARI, TANGGAPAN_KEBERATAN_HARI, KEBERATAN_HARI } from "../../shared/ppid";
-import { relayId, webhookDeliveries } from "../webhook/outbox";
+import { webhookDeliveries } from "../webhook/outbox";
 import { loadCalendar } from "./service";
 import {
   complaintFollowUpRule,
@@ -327,9 +328,9 @@ async function write(ctx: Actor, tx: Tx, col: DeadlineColumn, row: OpenRow, d: D
           instansiId: p.instansiId,
           at: now,
           data: {
-            pengajuanId: relayId("Pengajuan", p.id),
+            pengajuanId: encodeGlobalID("Pengajuan", p.id),
             nomorRegistrasi: p.nomorRegistrasi,
-            layanan: { id: relayId("Layanan", p.layanan.id), kode: p.layanan.kode, nama: p.layanan.nama },
+            layanan: { id: encodeGlobalID("Layanan", p.layanan.id), kode: p.layanan.kode, nama: p.layanan.nama },
             aksi: "TENGGAT_BERUBAH",
             dariStatus: p.status,
             status: p.status,

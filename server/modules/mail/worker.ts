@@ -1,7 +1,8 @@
 import nodemailer from "nodemailer";
-import type { PrismaClient } from "../../generated/prisma/client";
-import { backoffMs, PollingLoop } from "../../lib/polling-loop";
-import { EMAIL_KIND, parseEmailPayload, sentPayload, type EmailMessage } from "./outbox";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client";
+import { backoffMs } from "../../lib/polling-loop";
+import { OutboxWorkerBase, type OutboxRunResult, type SendOutcome } from "../../lib/outbox-worker";
+import { EMAIL_KIND, parseEmailPayload, sentPayload } from "./outbox";
 import type { Keys } from "../../lib/crypto";
 
 export interface OutboxWorkerOptions {
@@ -21,13 +22,7 @@ export interface OutboxWorkerOptions {
   batch?: number;
 }
 
-export interface RunResult {
-  sent: number;
-  /** given up on (status FAILED) in this run */
-  failed: number;
-  /** failed in this run, will be tried again later */
-  retried: number;
-}
+export type RunResult = OutboxRunResult;
 
 /** How long a claimed row is reserved for one worker. The SMTP timeouts below keep a send well inside it. */
 export const LOCK_MS = 60_000;
@@ -44,186 +39,93 @@ export function retryDelayMs(attempts: number, random: () => number = Math.rando
 }
 
 /**
- * Sends the emails queued by `enqueueEmail`. Safe with several instances on one database: each row is
- * claimed by a conditional update before it is sent, and a SENT row is never claimed again.
+ * Sends the emails queued by `enqueueEmail`, with the claim/send/record loop of every outbox
+ * (lib/outbox-worker.ts): safe with several instances on one database, and a SENT row is never claimed again.
  *
  * Delivery is at least once: if the process dies after the mail server accepted a message but before the
  * row is marked, the row is sent again after the lock expires. The Message-ID is derived from the row id,
  * so such a duplicate is recognisable. A clean stop() never causes one.
  */
-export class OutboxWorker {
+export class OutboxWorker extends OutboxWorkerBase<{ payload: unknown; attempts: number }, { payload: Prisma.InputJsonObject }> {
   private readonly prisma: PrismaClient;
   private readonly keys: Keys | undefined;
   private readonly smtpUrl: string | undefined;
   private readonly from: string;
-  private readonly log: (message: string, extra?: unknown) => void;
-  private readonly maxAttempts: number;
-  private readonly batch: number;
-  private readonly loop: PollingLoop;
+  private readonly logTo: (message: string, extra?: unknown) => void;
 
   private transport: ReturnType<typeof nodemailer.createTransport> | null = null;
-  private lastDue = 0;
   private disabledNoted = false;
 
   constructor(opts: OutboxWorkerOptions) {
-    this.prisma = opts.prisma;
+    const { prisma } = opts;
+    const log = opts.log ?? (() => {});
+    // every call on email rows only: the table may hold other kinds
+    const where = <W extends object>(w: W) => ({ ...w, kind: EMAIL_KIND });
+    super({
+      name: "Outbox",
+      noun: "email",
+      table: {
+        findMany: (a) => prisma.outbox.findMany({ ...a, where: where(a.where) }),
+        updateMany: (a) => prisma.outbox.updateMany({ ...a, where: where(a.where) }),
+      },
+      lockMs: LOCK_MS,
+      maxAttempts: Math.max(1, opts.maxAttempts ?? 8),
+      batch: Math.max(1, opts.batch ?? 20),
+      pollMs: opts.pollMs ?? 2_000,
+      retryDelayMs: (attempts) => retryDelayMs(attempts),
+      log,
+      describeError,
+      logError: redact,
+    });
+    this.prisma = prisma;
     this.keys = opts.keys;
     this.smtpUrl = opts.smtpUrl || undefined;
     this.from = opts.from;
-    this.log = opts.log ?? (() => {});
-    this.maxAttempts = Math.max(1, opts.maxAttempts ?? 8);
-    this.batch = Math.max(1, opts.batch ?? 20);
-    this.loop = new PollingLoop({
-      pollMs: opts.pollMs ?? 2_000,
-      tick: async () => {
-        await this.runOnce();
-        // a full batch means more may be due right now
-        return { again: this.lastDue >= this.batch };
-      },
-      onError: (err) => this.log("Outbox: run failed, will retry", describeError(err)),
-    });
+    this.logTo = log;
   }
 
   /** Poll in the background. Timers are unref'd: the worker never keeps a process alive on its own. */
-  start(): void {
+  override start(): void {
     if (!this.smtpUrl) this.noteDisabled();
-    else this.loop.start();
+    else super.start();
   }
 
   /** Stop polling; resolves once an in-flight send has finished and been recorded. */
-  async stop(): Promise<void> {
-    await this.loop.stop();
+  override async stop(): Promise<void> {
+    await super.stop();
     this.transport?.close();
     this.transport = null;
   }
 
-  /** Run soon: call after a transaction that enqueued email has committed. */
-  kick(): void {
-    this.loop.kick();
+  protected override ready(): boolean {
+    if (!this.smtpUrl) this.noteDisabled();
+    return !!this.smtpUrl;
   }
 
-  /** One pass over the due rows. Calls on one instance run one after another. */
-  runOnce(): Promise<RunResult> {
-    return this.loop.runOnce(() => this.runBatch());
+  protected override load(id: string) {
+    return this.prisma.outbox.findUnique({ where: { id }, select: { payload: true, attempts: true } });
   }
 
   private noteDisabled(): void {
     if (this.disabledNoted) return;
     this.disabledNoted = true;
-    this.log("Email is disabled (SMTP_URL is not set): queued emails stay pending and go out once SMTP is configured");
+    this.logTo("Email is disabled (SMTP_URL is not set): queued emails stay pending and go out once SMTP is configured");
   }
 
-  private async runBatch(): Promise<RunResult> {
-    const result: RunResult = { sent: 0, failed: 0, retried: 0 };
-    this.lastDue = 0;
-    if (!this.smtpUrl) {
-      this.noteDisabled();
-      return result;
-    }
-    if (this.loop.stopping) return result;
-    const now = new Date();
-    const due = await this.prisma.outbox.findMany({
-      where: {
-        kind: EMAIL_KIND,
-        status: "PENDING",
-        nextAttemptAt: { lte: now },
-        OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
-      },
-      orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
-      take: this.batch,
-      select: { id: true },
-    });
-    this.lastDue = due.length;
-    for (const { id } of due) {
-      // stop() waits for the row in hand, not for the rest of the batch
-      if (this.loop.stopping) break;
-      const outcome = await this.deliver(id);
-      if (outcome) result[outcome]++;
-    }
-    return result;
-  }
-
-  /** Claim, send, record. Returns null when another worker had the row. */
-  private async deliver(id: string): Promise<keyof RunResult | null> {
-    const now = new Date();
-    const lockedUntil = new Date(now.getTime() + LOCK_MS);
-    // one conditional UPDATE: of several workers racing for the row, exactly one matches
-    const claim = await this.prisma.outbox.updateMany({
-      where: {
-        id,
-        kind: EMAIL_KIND,
-        status: "PENDING",
-        nextAttemptAt: { lte: now },
-        OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
-      },
-      data: { lockedUntil },
-    });
-    if (claim.count !== 1) return null;
-    const row = await this.prisma.outbox.findUnique({ where: { id }, select: { payload: true, attempts: true } });
-    if (!row) return null;
-
+  protected override async send(row: { payload: unknown }, id: string): Promise<SendOutcome<{ payload: Prisma.InputJsonObject }>> {
     const message = parseEmailPayload(row.payload, id, this.keys);
-    if (!message) {
-      await this.prisma.outbox.updateMany({
-        where: { id, status: "PENDING", lockedUntil },
-        data: { status: "FAILED", lastError: "invalid email payload", lockedUntil: null },
-      });
-      this.log(`Outbox: email ${id} has an invalid payload, marked FAILED`);
-      return "failed";
-    }
-
-    try {
-      await this.getTransport().sendMail({
-        from: this.from,
-        to: message.to,
-        subject: message.subject,
-        text: message.text,
-        ...(message.html ? { html: message.html } : {}),
-        messageId: `<${id}@loket>`,
-        headers: { "X-Loket-Kategori": message.kategori },
-      });
-    } catch (err) {
-      return this.recordFailure(id, lockedUntil, row.attempts + 1, err);
-    }
-    await this.markSent(id, message);
-    return "sent";
-  }
-
-  /** The mail server has the message: record that first, retrying a failed write rather than resending. */
-  private async markSent(id: string, message: EmailMessage): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        // whoever sent it, once SENT it stays SENT (and keeps the first sentAt); the body is not kept
-        await this.prisma.outbox.updateMany({
-          where: { id, status: { not: "SENT" } },
-          data: { status: "SENT", sentAt: new Date(), lockedUntil: null, payload: sentPayload(message) },
-        });
-        return;
-      } catch (err) {
-        if (attempt >= 4) {
-          this.log(`Outbox: email ${id} was sent but could not be marked SENT; it may be sent again`, describeError(err));
-          throw err;
-        }
-        await new Promise((r) => setTimeout(r, 250 * 2 ** attempt));
-      }
-    }
-  }
-
-  private async recordFailure(id: string, lockedUntil: Date, attempts: number, err: unknown): Promise<"failed" | "retried" | null> {
-    const lastError = describeError(err);
-    const giveUp = attempts >= this.maxAttempts;
-    const delay = retryDelayMs(attempts);
-    // only while we still hold the claim: a stale worker must not overwrite someone else's result
-    const updated = await this.prisma.outbox.updateMany({
-      where: { id, status: "PENDING", lockedUntil },
-      data: giveUp
-        ? { status: "FAILED", attempts, lastError, lockedUntil: null }
-        : { attempts, lastError, lockedUntil: null, nextAttemptAt: new Date(Date.now() + delay) },
+    if (!message) return { sent: false, final: true, error: "invalid email payload", log: "has an invalid payload, marked FAILED" };
+    await this.getTransport().sendMail({
+      from: this.from,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      ...(message.html ? { html: message.html } : {}),
+      messageId: `<${id}@loket>`,
+      headers: { "X-Loket-Kategori": message.kategori },
     });
-    if (updated.count !== 1) return null;
-    if (giveUp) this.log(`Outbox: email ${id} FAILED after ${attempts} attempts`, { error: redact(lastError) });
-    else this.log(`Outbox: email ${id} failed (attempt ${attempts}/${this.maxAttempts}), retry in ${Math.round(delay / 1000)} s`, { error: redact(lastError) });
-    return giveUp ? "failed" : "retried";
+    // the body is not kept once the mail server has it
+    return { sent: true, extra: { payload: sentPayload(message) } };
   }
 
   private getTransport() {

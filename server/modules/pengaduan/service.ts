@@ -1,4 +1,5 @@
 import path from "node:path";
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { assertVersion } from "../../lib/versioned";
 import { randomBytes } from "node:crypto";
 import type { Context } from "../../context";
@@ -17,7 +18,7 @@ import { assertCan, can } from "../../policy";
 import { peranPengaduan } from "./policy";
 import { KANAL_KLIEN } from "../api-client/rules";
 import { LAMPIRAN_PENGADUAN_MAKS_BERKAS, LAMPIRAN_PENGADUAN_MAKS_BYTES } from "../../shared/limits";
-import { enqueueWebhook, relayId } from "../webhook/outbox";
+import { enqueueWebhook } from "../webhook/outbox";
 
 type Tx = Prisma.TransactionClient;
 export const MAX_LAMPIRAN = LAMPIRAN_PENGADUAN_MAKS_BERKAS;
@@ -151,7 +152,7 @@ export async function buatPengaduan(ctx: Context, input: NewPengaduan, offline: 
       event: "PENGADUAN_DITERIMA",
       instansiId: p.instansiId,
       at: p.createdAt,
-      data: { pengaduanId: relayId("Pengaduan", p.id), kodeLacak: p.kodeLacak, kanal: p.kanal, kategori: kategori.nama, rahasia: p.rahasia, status: p.status },
+      data: { pengaduanId: encodeGlobalID("Pengaduan", p.id), kodeLacak: p.kodeLacak, kanal: p.kanal, kategori: kategori.nama, rahasia: p.rahasia, status: p.status },
     }, ctx.webhookTargets);
     return { ...p, deliveries };
   });

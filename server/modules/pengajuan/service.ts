@@ -1,4 +1,5 @@
 import path from "node:path";
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { assertVersion } from "../../lib/versioned";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Context } from "../../context";
@@ -20,7 +21,6 @@ import { actorIds } from "../../lib/caller";
 import { assertCan, can } from "../../policy";
 import { PETUGAS_LAYANAN, peranPengajuan } from "./policy";
 import { webhookDeliveries } from "../webhook/outbox";
-import { encodeGlobalID } from "@pothos/plugin-relay";
 import { ident, insertFrom, setList, table, type Row } from "../../db/sql";
 
 type Tx = Prisma.TransactionClient;

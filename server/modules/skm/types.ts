@@ -9,7 +9,7 @@ import { statistik, type StatistikInput } from "./statistik";
 import { statistikDetail, type AduanPerNama, type AduanTerbuka, type KasusTerlambat, type Kinerja, type KinerjaLayanan, type KinerjaPetugas, type StatistikDetail } from "./detail";
 import { PengajuanStatusEnum } from "../pengajuan/types";
 import { KanalEnum, PengaduanStatusEnum } from "../pengaduan/types";
-import { relayId } from "../webhook/outbox";
+import { encodeGlobalID } from "@pothos/plugin-relay";
 
 const JenisKasusEnum = builder.enumType("JenisKasus", { values: ["PENGAJUAN", "PENGADUAN", "PERMOHONAN_INFORMASI"] as const });
 const PeriodeEnum = builder.enumType("Periode", { values: { TRIWULAN: { description: "quarter (ke 1–4)" }, SEMESTER: { description: "half-year (ke 1–2)" }, TAHUN: { description: "year (ke 1)" } } as const });
@@ -81,7 +81,7 @@ const KinerjaRef = builder.objectRef<Kinerja>("KinerjaPelayanan").implement({
 });
 const KinerjaLayananRef = builder.objectRef<KinerjaLayanan>("KinerjaLayanan").implement({
   fields: (t) => ({
-    layananId: t.id({ resolve: (k) => relayId("Layanan", k.layanan.id) }),
+    layananId: t.id({ resolve: (k) => encodeGlobalID("Layanan", k.layanan.id) }),
     kode: t.string({ resolve: (k) => k.layanan.kode }),
     nama: t.string({ resolve: (k) => k.layanan.nama }),
     kinerja: t.field({ type: KinerjaRef, resolve: (k) => k }),
@@ -90,7 +90,7 @@ const KinerjaLayananRef = builder.objectRef<KinerjaLayanan>("KinerjaLayanan").im
 const KinerjaPetugasRef = builder.objectRef<KinerjaPetugas>("KinerjaPetugas").implement({
   description: "An officer's workload and completions (the cases assigned to them); petugasId null: not assigned to anyone",
   fields: (t) => ({
-    petugasId: t.id({ nullable: true, resolve: (k) => (k.petugas ? relayId("User", k.petugas.id) : null) }),
+    petugasId: t.id({ nullable: true, resolve: (k) => (k.petugas ? encodeGlobalID("User", k.petugas.id) : null) }),
     nama: t.string({ resolve: (k) => k.petugas?.nama ?? "Belum ditugaskan" }),
     kinerja: t.field({ type: KinerjaRef, resolve: (k) => k }),
   }),
@@ -98,7 +98,7 @@ const KinerjaPetugasRef = builder.objectRef<KinerjaPetugas>("KinerjaPetugas").im
 const KasusTerlambatRef = builder.objectRef<KasusTerlambat>("KasusTerlambat").implement({
   description: "A pengajuan past its SLA deadline: overdue now, or completed late",
   fields: (t) => ({
-    pengajuanId: t.id({ resolve: (k) => relayId("Pengajuan", k.pengajuanId) }),
+    pengajuanId: t.id({ resolve: (k) => encodeGlobalID("Pengajuan", k.pengajuanId) }),
     nomorRegistrasi: t.exposeString("nomorRegistrasi"),
     layanan: t.exposeString("layanan"),
     petugas: t.exposeString("petugas", { nullable: true }),
@@ -119,7 +119,7 @@ const AduanPerNamaRef = builder.objectRef<AduanPerNama>("PengaduanPerNama").impl
 const AduanTerbukaRef = builder.objectRef<AduanTerbuka>("PengaduanTerbuka").implement({
   description: "An open complaint received in the period (no reporter identity)",
   fields: (t) => ({
-    pengaduanId: t.id({ resolve: (a) => relayId("Pengaduan", a.pengaduanId) }),
+    pengaduanId: t.id({ resolve: (a) => encodeGlobalID("Pengaduan", a.pengaduanId) }),
     kodeLacak: t.exposeString("kodeLacak"),
     kategori: t.exposeString("kategori"),
     kanal: t.expose("kanal", { type: KanalEnum }),

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Prisma } from "../../generated/prisma/client";
 import type { WebhookEventName } from "./rules";
-import type { WebhookTargets } from "./targets";
+import { receivingClients, type WebhookTargets } from "./targets";
 
 type Tx = Pick<Prisma.TransactionClient, "webhookSubscription" | "webhookDelivery">;
 
@@ -13,16 +14,6 @@ export interface WebhookBody {
   instansiId: string;
   data: Record<string, unknown>;
 }
-
-/** Clients that may receive events, whatever the time: not revoked, still holding TERIMA_WEBHOOK, of an active instansi. */
-export const RECEIVING_CLIENTS = { dicabutAt: null, scopes: { has: "TERIMA_WEBHOOK" }, instansi: { aktif: true } } satisfies Prisma.ApiClientWhereInput;
-
-/** Clients that may receive events now: the above, and not expired. */
-export function receivingClients(now: Date): Prisma.ApiClientWhereInput {
-  return { ...RECEIVING_CLIENTS, OR: [{ berlakuSampai: null }, { berlakuSampai: { gt: now } }] };
-}
-
-export const relayId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
 
 /**
  * The delivery rows of an event: one per subscription of the instansi's clients that asked for it (none,
@@ -44,7 +35,7 @@ export async function webhookDeliveries(
   const terjadiPada = (e.at ?? now).toISOString();
   return subscriptions.map((s) => {
     const id = randomUUID();
-    const body: WebhookBody = { id, event: e.event, terjadiPada, instansiId: relayId("Instansi", e.instansiId), data: e.data };
+    const body: WebhookBody = { id, event: e.event, terjadiPada, instansiId: encodeGlobalID("Instansi", e.instansiId), data: e.data };
     return { id, subscriptionId: s.id, event: e.event, payload: body as unknown as Prisma.InputJsonObject, nextAttemptAt: now };
   });
 }

@@ -1,12 +1,19 @@
 import type { Prisma } from "../../generated/prisma/client";
 import { listen, type PubSub } from "../../pubsub";
-import { RECEIVING_CLIENTS } from "./outbox";
 import type { WebhookEventName } from "./rules";
 
 /** Until a change is heard of, at most this old (a lost Redis message is not forever). */
 const TTL_MS = 30_000;
 
 type Reader = Pick<Prisma.TransactionClient, "webhookSubscription">;
+
+/** Clients that may receive events, whatever the time: not revoked, still holding TERIMA_WEBHOOK, of an active instansi. */
+export const RECEIVING_CLIENTS = { dicabutAt: null, scopes: { has: "TERIMA_WEBHOOK" }, instansi: { aktif: true } } satisfies Prisma.ApiClientWhereInput;
+
+/** Clients that may receive events now: the above, and not expired. */
+export function receivingClients(now: Date): Prisma.ApiClientWhereInput {
+  return { ...RECEIVING_CLIENTS, OR: [{ berlakuSampai: null }, { berlakuSampai: { gt: now } }] };
+}
 
 interface Target {
   id: string;
