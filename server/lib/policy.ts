@@ -11,8 +11,7 @@ import { roleWorks, type Role as SharedRole } from "../shared/roles";
  *
  * An action is declarative: which desk may do it (roles of the instansi, SUPERADMIN always, API clients by
  * scope), whether the case's owner may, whether only people (no API client) may. In the domains that have a
- * policy, no role is compared anywhere else. (Accounts, services and API-client administration still use the
- * builder's `role`/`adminOf`/`superadmin` scopes and account/rules.ts.)
+ * policy, no role is compared anywhere else.
  */
 
 /** Who asks: a signed-in person, an API client (another system), or nobody. */
@@ -30,6 +29,8 @@ export interface Resource {
   pemohonId?: string | null;
   pelaporId?: string | null;
   dicatatOlehKlienId?: string | null;
+  /** the API client the resource belongs to (the client's own record, its webhook subscriptions) */
+  klienId?: string | null;
 }
 
 export interface ActionRule {
@@ -48,6 +49,11 @@ export interface ActionRule {
    * instansi, and whoever may see any such row (not as its owner) must see the list (checked in policy.test.ts).
    */
   rows?: string;
+  /**
+   * The API client the resource belongs to (`klienId`) may, when it holds one of these scopes ([]: whatever its
+   * scopes): a client manages its own webhooks, not those of another client of the same instansi.
+   */
+  ownClient?: readonly ApiScope[];
 }
 
 /** `on: ANY` in a field scope: could the caller do this to some resource? (a mutation by id, before the row is read) */
@@ -86,9 +92,17 @@ export function isOwner(c: Caller, rule: ActionRule, r: Resource | typeof ANY): 
   return !!owner && owner === v.id;
 }
 
+/** Is the caller the API client the resource belongs to, holding one of the rule's scopes? */
+function isOwnClient(c: Caller, rule: ActionRule, r: Resource | typeof ANY): boolean {
+  if (!rule.ownClient || !c.client || c.viewer) return false;
+  if (rule.ownClient.length > 0 && !clientHas(c, rule.ownClient)) return false;
+  return r === ANY || (!!r.klienId && r.klienId === c.client.id);
+}
+
 export function allows(rule: ActionRule, c: Caller, r: Resource | typeof ANY): boolean {
   if (rule.citizens && activeViewer(c)?.role === "PEMOHON") return true;
   if (isOwner(c, rule, r)) return true;
+  if (isOwnClient(c, rule, r)) return true;
   if (rule.desk && onDesk(c, rule.desk, r === ANY ? ANY : r.instansiId, rule.peopleOnly)) return true;
   // who recorded a case is known only on the row: never granted "on some resource"
   return !!rule.recorder && r !== ANY && !!c.client && !c.viewer && !!r.dicatatOlehKlienId && r.dicatatOlehKlienId === c.client.id;
