@@ -29,7 +29,9 @@ async function findSubject(ctx: Context, userId: string): Promise<User> {
 
 /** The signed-in account, or null: the row the session lookup already loaded, unless relations are asked for. */
 /** What plugin-prisma asks of a User row (the relations and fields the client selected). */
-export type UserQuery = { include?: Prisma.UserInclude; select?: Prisma.UserSelect };
+export type UserQuery = Pick<Prisma.UserFindUniqueArgs, "include" | "select">;
+/** …of a page of User rows. */
+export type UsersQuery = Pick<Prisma.UserFindManyArgs, "include" | "select" | "cursor" | "take" | "skip">;
 
 export async function me(ctx: Context, query: UserQuery): Promise<User | null> {
   if (!ctx.viewer) return null;
@@ -64,7 +66,7 @@ function administeredUsers(ctx: Context, filter: UserFilter | null | undefined):
   };
 }
 
-export function listUsers(ctx: Context, query: UserQuery, filter: UserFilter | null | undefined) {
+export function listUsers(ctx: Context, query: UsersQuery, filter: UserFilter | null | undefined) {
   return ctx.prisma.user.findMany({ ...q(query), where: administeredUsers(ctx, filter), orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 }
 

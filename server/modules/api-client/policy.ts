@@ -1,4 +1,4 @@
-import { ANY, allows, catalogue, type Caller } from "../../lib/policy";
+import { allows, catalogue, type Caller } from "../../lib/policy";
 import { MEJA_ADMIN } from "../account/policy";
 import { API_SCOPES, type ApiScope } from "./rules";
 
@@ -17,6 +17,6 @@ export const KLIEN_API_POLICY = catalogue({
  * every scope, since each is bound to the client's own instansi and none reaches further than what its ADMIN
  * already oversees; nobody else gives any.
  */
-export function scopesGrantableBy(c: Caller, instansiId: string | typeof ANY): readonly ApiScope[] {
-  return allows(KLIEN_API_POLICY["klienApi:kelola"], c, instansiId === ANY ? ANY : { instansiId }) ? API_SCOPES : [];
+export function scopesGrantableBy(c: Caller, instansiId: string): readonly ApiScope[] {
+  return allows(KLIEN_API_POLICY["klienApi:kelola"], c, { instansiId }) ? API_SCOPES : [];
 }

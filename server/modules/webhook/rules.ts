@@ -1,4 +1,6 @@
+import { z } from "zod";
 import { backoffMs } from "../../lib/polling-loop";
+import { problem } from "../../lib/validate";
 /** Event kinds a subscription can ask for. */
 export const WEBHOOK_EVENTS = ["PENGAJUAN_STATUS", "PENGADUAN_DITERIMA", "PPID_TENGGAT"] as const;
 export type WebhookEventName = (typeof WEBHOOK_EVENTS)[number];
@@ -8,6 +10,14 @@ export const WEBHOOK_EVENT_LABEL: Record<WebhookEventName, string> = {
   PENGADUAN_DITERIMA: "A complaint to the instansi was received (any channel)",
   PPID_TENGGAT: "An information request's deadline is within one working day (DEKAT) or has passed (LEWAT) without an answer",
 };
+
+/** The events a subscription asks for: each known one once, in their canonical order; at least one. */
+export const eventsSchema = z.object({
+  events: z
+    .array(z.string())
+    .transform((input) => WEBHOOK_EVENTS.filter((e) => input.includes(e)))
+    .refine((events) => events.length > 0, problem("EVENTS_REQUIRED", "Pilih paling sedikit satu jenis peristiwa.")),
+});
 
 export const MAX_SUBSCRIPTIONS_PER_CLIENT = 10;
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
