@@ -4,13 +4,15 @@ import { clientHas } from "./caller";
 import { roleWorks, type Role as SharedRole } from "../shared/roles";
 
 /**
- * Who may do what, declared once. Each domain with case data has a `policy.ts` holding its catalogue of actions
- * ("pengajuan:lihat", "ppid:putuskan", …); server/policy.ts joins the catalogues. The same `can` answers the
+ * Who may do what, declared once. Each domain has a `policy.ts` holding its catalogue of actions
+ * ("pengajuan:lihat", "akun:kelola", "webhook:kelola", …); server/policy.ts joins the catalogues. The same `can` answers the
  * Pothos field scope (`authScopes: { can: { action, on } }`, see schema/builder.ts) and the services
  * (`assertCan` / `can` at the start of each method), so a list and the rows in it can never disagree.
  *
  * An action is declarative: which desk may do it (roles of the instansi, SUPERADMIN always, API clients by
- * scope), whether the case's owner may, whether only people (no API client) may. In the domains that have a
+ * scope), whether the case's owner may, whether the API client a row belongs to may, whether only people (no
+ * API client) may. Rules that depend on more than one resource (whose account an ADMIN administers, which roles
+ * one may give) are small functions in the domain's policy.ts over its catalogue. In the domains that have a
  * policy, no role is compared anywhere else.
  */
 

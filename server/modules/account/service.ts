@@ -12,6 +12,7 @@ import { createNotifications, publishNotifications } from "../notification/servi
 import { enqueueEmail } from "../mail/outbox";
 import { akunDiaktifkan, akunDitangguhkan, akunDitolak } from "../mail/templates";
 import { issueVerification } from "./email-tokens";
+import { auditRead } from "../audit/service";
 import { onlyScalars, q } from "../../lib/query";
 import { ACCOUNT_TRANSITIONS, type AccountTransition, STATUS_LABEL, alasanSchema, kontakSchema, nextAccountStatus, persetujuanSchema } from "./rules";
 import { administeredAccounts, mayAdminister, mayAssignRole, roleHasInstansi } from "./policy";
@@ -463,6 +464,12 @@ export async function setRole(ctx: Context, userId: string, role: Role, instansi
   });
   ctx.sessions.invalidateUser(userId);
   return user;
+}
+
+/** The full NIK/NIP of an account the caller may see (the field's scope checked it); a read of another's is audited. */
+export async function revealNomorIdentitas(ctx: Context, user: User): Promise<string> {
+  await auditRead(ctx, "User.nomorIdentitas", user.id, { jenis: "User", id: user.id });
+  return revealIdentity(ctx.keys, user);
 }
 
 /** Everything Loket holds about the signed-in person (UU 27/2022 right of access), as plain JSON. */

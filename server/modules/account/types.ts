@@ -3,13 +3,11 @@ import { secret, identifier, personal, safe } from "../../schema/sensitivity";
 import type { User } from "../../generated/prisma/client";
 import { ConflictError, InvalidStateError, LoginError, NotFoundError, ValidationError } from "../../lib/errors";
 import { AccountStatus, IdentityType, Role } from "../../schema/enums";
-import { revealIdentity } from "../identity/protect";
 import { maySeeAccount } from "./policy";
 import { followAccountStatus } from "./live";
 import { ANY } from "../../policy";
 import * as service from "./service";
 import * as emailTokens from "./email-tokens";
-import { auditRead } from "../audit/service";
 
 export const AccountActionRef = builder.prismaObject("AccountAction", {
   description: "One recorded change to an account (who, when, why)",
@@ -39,10 +37,7 @@ export const UserRef = builder.prismaNode("User", {
     nomorIdentitas: t.string({
       description: "The full NIK/NIP: only for the owner and the admins who administer the account",
       authScopes: (user, _args, ctx) => maySeeAccount(ctx, user),
-      resolve: async (user, _args, ctx) => {
-        await auditRead(ctx, "User.nomorIdentitas", user.id, { jenis: "User", id: user.id });
-        return revealIdentity(ctx.keys, user);
-      },
+      resolve: (user, _args, ctx) => service.revealNomorIdentitas(ctx, user),
     }),
     namaLengkap: t.exposeString("namaLengkap"),
     email: t.exposeString("email"),
