@@ -1,7 +1,7 @@
 import type { Context } from "../context";
 import type { ApiScope, Role } from "../generated/prisma/enums";
 import { clientHas } from "./caller";
-import { roleWorks, type Role as SharedRole } from "../shared/roles";
+import { DESK_ROLES, roleWorks, type Role as SharedRole } from "../shared/roles";
 
 /**
  * Who may do what, declared once. Each domain has a `policy.ts` holding its catalogue of actions
@@ -24,6 +24,11 @@ export interface Desk {
   roles: readonly Role[];
   clients: readonly ApiScope[];
 }
+
+/** The instansi's administration (accounts, API clients): its ADMIN and SUPERADMIN; no API client. */
+export const MEJA_ADMIN: Desk = { roles: DESK_ROLES.admin, clients: [] };
+/** What belongs to no instansi (SUPERADMIN accounts, the audit trail, every client's webhooks): SUPERADMIN only. */
+export const MEJA_SUPERADMIN: Desk = { roles: DESK_ROLES.superadmin, clients: [] };
 
 /** What an action is checked against: the instansi, and for a case its owner and the client that recorded it. */
 export interface Resource {

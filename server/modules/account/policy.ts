@@ -1,11 +1,5 @@
 import type { Role } from "../../generated/prisma/enums";
-import { ANY, activeViewer, allows, catalogue, type Caller, type Desk, type Resource } from "../../lib/policy";
-import { DESK_ROLES } from "../../shared/roles";
-
-/** The instansi's administration: its ADMIN (and SUPERADMIN); no API client administers accounts. */
-export const MEJA_ADMIN: Desk = { roles: DESK_ROLES.admin, clients: [] };
-/** What belongs to no instansi: SUPERADMIN only. */
-export const MEJA_SUPERADMIN: Desk = { roles: DESK_ROLES.superadmin, clients: [] };
+import { ANY, MEJA_ADMIN, MEJA_SUPERADMIN, activeViewer, allows, catalogue, type Caller, type Resource } from "../../lib/policy";
 
 /**
  * Who may administer whose account. Citizens belong to no single office: any office's admin may activate

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
 import { problemsOf } from "../../lib/validate";
 import { alasanSchema, kontakSchema, persetujuanSchema } from "./rules";
 import { apiClientSchema } from "../api-client/rules";
 
 /** Each check's code, field and Indonesian message, as the API reports the first one. */
-function problems(schema: { safeParse(v: unknown): { success: boolean; error?: { issues: never[] } } }, value: unknown) {
+function problems(schema: z.ZodType, value: unknown) {
   const r = schema.safeParse(value);
-  return r.success ? [] : problemsOf(r.error!.issues).map((p) => `${p.field}:${p.code}:${p.message}`);
+  return r.success ? [] : problemsOf(r.error.issues).map((p) => `${p.field}:${p.code}:${p.message}`);
 }
 
 describe("account input", () => {

@@ -1,5 +1,4 @@
-import { allows, catalogue, type Caller } from "../../lib/policy";
-import { MEJA_ADMIN } from "../account/policy";
+import { MEJA_ADMIN, allows, catalogue, type Caller } from "../../lib/policy";
 import { API_SCOPES, type ApiScope } from "./rules";
 
 /** Another system's access is its instansi's ADMIN's to give and take (and SUPERADMIN's). */

@@ -1,5 +1,4 @@
-import { catalogue } from "../../lib/policy";
-import { MEJA_SUPERADMIN } from "../account/policy";
+import { MEJA_SUPERADMIN, catalogue } from "../../lib/policy";
 
 /** The audit trail of the whole install is SUPERADMIN's (what a person may read of it about themself: `aksesDataSaya`). */
 export const AUDIT_POLICY = catalogue({

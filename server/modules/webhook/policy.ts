@@ -1,5 +1,4 @@
-import { catalogue } from "../../lib/policy";
-import { MEJA_SUPERADMIN } from "../account/policy";
+import { MEJA_SUPERADMIN, catalogue } from "../../lib/policy";
 
 /**
  * Webhooks are an API client's own: the client (with TERIMA_WEBHOOK) manages its subscriptions and reads its
