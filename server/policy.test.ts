@@ -33,15 +33,22 @@ function callers(): Array<{ name: string; caller: Caller }> {
 }
 const CALLERS = callers();
 
-/** A case of instansi A, owned by someone who is not the caller (owner: the caller, when asked). */
-function caseOf(instansiId: string, owner: string | null = "someone-else", recorder: string | null = "another-client"): Resource {
-  return { instansiId, pemohonId: owner, pelaporId: owner, dicatatOlehKlienId: recorder };
+/** A case of instansi A, owned by someone who is not the caller (owner: the caller, when asked; klien: the API client it belongs to). */
+function caseOf(instansiId: string, owner: string | null = "someone-else", recorder: string | null = "another-client", klien: string | null = "another-client"): Resource {
+  return { instansiId, pemohonId: owner, pelaporId: owner, dicatatOlehKlienId: recorder, klienId: klien };
 }
 
 const LISTS = (Object.entries(POLICY) as Array<[Action, (typeof POLICY)[Action]]>).filter(([, rule]) => "rows" in rule && rule.rows);
 
 it("every list names an action its rows need, and there are lists for each case domain", () => {
-  expect(LISTS.map(([a]) => a).sort()).toEqual(["pengaduan:lihatMeja", "pengajuan:lihatAntrian", "ppid:lihatRegister"]);
+  expect(LISTS.map(([a]) => a).sort()).toEqual([
+    "akun:lihatDaftar",
+    "audit:lihatDaftar",
+    "klienApi:lihatDaftar",
+    "pengaduan:lihatMeja",
+    "pengajuan:lihatAntrian",
+    "ppid:lihatRegister",
+  ]);
   for (const [, rule] of LISTS) expect(Object.keys(POLICY)).toContain((rule as { rows: string }).rows);
 });
 
@@ -58,7 +65,8 @@ describe.each(Object.keys(POLICY) as Action[])("%s", (action) => {
     const wrong: string[] = [];
     for (const { name, caller } of CALLERS) {
       const own = caller.viewer?.id ?? null;
-      const resources = [caseOf(A), caseOf(B), caseOf(A, own), caseOf(B, own)];
+      const ownClient = caller.client?.id ?? null;
+      const resources = [caseOf(A), caseOf(B), caseOf(A, own), caseOf(B, own), caseOf(A, own, null, ownClient), caseOf(B, own, null, ownClient)];
       if (resources.some((r) => can(caller, action, r)) && !can(caller, action, ANY)) wrong.push(name);
     }
     expect(wrong).toEqual([]);
@@ -66,7 +74,7 @@ describe.each(Object.keys(POLICY) as Action[])("%s", (action) => {
 
   it("nobody acts without an active account or an API key", () => {
     const idle = CALLERS.filter(({ caller }) => (caller.viewer && caller.viewer.status !== "AKTIF") || (!caller.viewer && !caller.client));
-    const wrong = idle.filter(({ caller }) => can(caller, action, ANY) || can(caller, action, caseOf(A, caller.viewer?.id ?? null))).map((c) => c.name);
+    const wrong = idle.filter(({ caller }) => can(caller, action, ANY) || can(caller, action, caseOf(A, caller.viewer?.id ?? null, null, caller.client?.id ?? null))).map((c) => c.name);
     expect(wrong).toEqual([]);
   });
 });
@@ -103,4 +111,48 @@ it("the catalogue and the calendar as decided: admins run their office; SUPERADM
     "SUPERADMIN-AKTIF-null",
     "client-BACA_KATALOG-instansi-a",
   ]);
+});
+
+/** Every action of a catalogue, and who (active or an API key) may do it to a row of instansi A. */
+function whoMay(action: Action, on: (caller: Caller) => Resource | typeof ANY = () => caseOf(A)) {
+  return CALLERS.filter(({ caller }) => caller.viewer?.status === "AKTIF" || caller.client)
+    .filter(({ caller }) => can(caller, action, on(caller)))
+    .map((c) => c.name);
+}
+const ADMINS_A = ["ADMIN-AKTIF-instansi-a", "SUPERADMIN-AKTIF-null"];
+const ADMINS_ANY = ["ADMIN-AKTIF-instansi-a", "ADMIN-AKTIF-instansi-b", "SUPERADMIN-AKTIF-null"];
+const SUPERADMIN = ["SUPERADMIN-AKTIF-null"];
+/** A row belonging to the calling API client (of the client's own instansi). */
+const ownRow = (caller: Caller) => caseOf(caller.client?.instansiId ?? A, null, null, caller.client?.id ?? null);
+const clients = (scopes: readonly ApiScope[]) => scopes.flatMap((s) => [`client-${s}-instansi-a`, `client-${s}-instansi-b`]);
+
+it("accounts: an instansi's ADMIN administers its staff and any citizen, SUPERADMIN every account; no API client any", () => {
+  expect(whoMay("akun:lihatDaftar")).toEqual(ADMINS_A);
+  expect(whoMay("akun:kelola")).toEqual(ADMINS_A);
+  expect(whoMay("akun:kelolaPemohon", () => ANY)).toEqual(ADMINS_ANY);
+  expect(whoMay("akun:kelolaSuperadmin", () => ANY)).toEqual(SUPERADMIN);
+  expect(whoMay("akun:beriPeran")).toEqual(ADMINS_A);
+  expect(whoMay("akun:beriPeranTanpaInstansi", () => ANY)).toEqual(SUPERADMIN);
+});
+
+it("API clients: its instansi's ADMIN and SUPERADMIN manage a client; the client sees itself whatever its scopes", () => {
+  expect(whoMay("klienApi:lihatDaftar")).toEqual(ADMINS_A);
+  expect(whoMay("klienApi:kelola")).toEqual(ADMINS_A);
+  expect(whoMay("klienApi:kelola", ownRow)).toEqual(ADMINS_A);
+  expect(whoMay("klienApi:lihat")).toEqual(ADMINS_A);
+  expect(whoMay("klienApi:lihat", ownRow)).toEqual([...ADMINS_A, ...clients(SCOPES)]);
+});
+
+it("webhooks: a client's own (with TERIMA_WEBHOOK to manage them), never another client's; SUPERADMIN oversees", () => {
+  expect(whoMay("webhook:lihat")).toEqual(SUPERADMIN);
+  expect(whoMay("webhook:lihat", ownRow)).toEqual([...SUPERADMIN, ...clients(SCOPES)]);
+  expect(whoMay("webhook:kelola")).toEqual(SUPERADMIN);
+  expect(whoMay("webhook:kelola", ownRow)).toEqual([...SUPERADMIN, ...clients(["TERIMA_WEBHOOK"])]);
+  expect(whoMay("webhook:langganan")).toEqual([]);
+  expect(whoMay("webhook:langganan", ownRow)).toEqual(clients(["TERIMA_WEBHOOK"]));
+});
+
+it("the audit trail is SUPERADMIN's", () => {
+  expect(whoMay("audit:lihatDaftar")).toEqual(SUPERADMIN);
+  expect(whoMay("audit:lihat", () => ANY)).toEqual(SUPERADMIN);
 });

@@ -7,9 +7,25 @@ import { STATISTIK_POLICY } from "./modules/skm/policy";
 import { INSTANSI_POLICY } from "./modules/instansi/policy";
 import { LAYANAN_POLICY } from "./modules/layanan/policy";
 import { KALENDER_POLICY } from "./modules/calendar/policy";
+import { AKUN_POLICY } from "./modules/account/policy";
+import { KLIEN_API_POLICY } from "./modules/api-client/policy";
+import { WEBHOOK_POLICY } from "./modules/webhook/policy";
+import { AUDIT_POLICY } from "./modules/audit/policy";
 
-/** Every action of every domain with case data: the one list of who may do what (see lib/policy.ts). */
-export const POLICY = { ...PENGAJUAN_POLICY, ...PENGADUAN_POLICY, ...PPID_POLICY, ...STATISTIK_POLICY, ...INSTANSI_POLICY, ...LAYANAN_POLICY, ...KALENDER_POLICY };
+/** Every action of every domain: the one list of who may do what (see lib/policy.ts). */
+export const POLICY = {
+  ...PENGAJUAN_POLICY,
+  ...PENGADUAN_POLICY,
+  ...PPID_POLICY,
+  ...STATISTIK_POLICY,
+  ...INSTANSI_POLICY,
+  ...LAYANAN_POLICY,
+  ...KALENDER_POLICY,
+  ...AKUN_POLICY,
+  ...KLIEN_API_POLICY,
+  ...WEBHOOK_POLICY,
+  ...AUDIT_POLICY,
+};
 export type Action = keyof typeof POLICY;
 
 /** Whether the caller may do `action` to `on` (or, with ANY, to some resource: a first gate before the row is read). */
@@ -21,7 +37,7 @@ export function can(caller: Caller, action: Action, on: Resource | typeof ANY): 
  * Refuses unless the caller may: with `hidden` (a case the caller may not see at all) the answer is the
  * domain's not-found error, so nobody learns that it exists; otherwise FORBIDDEN.
  */
-export function assertCan(caller: Caller, action: Action, on: Resource, hidden?: () => Error, message?: string): void {
+export function assertCan(caller: Caller, action: Action, on: Resource | typeof ANY, hidden?: () => Error, message?: string): void {
   if (can(caller, action, on)) return;
   throw hidden ? hidden() : forbidden(message);
 }

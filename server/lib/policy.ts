@@ -1,18 +1,19 @@
 import type { Context } from "../context";
 import type { ApiScope, Role } from "../generated/prisma/enums";
 import { clientHas } from "./caller";
-import { roleWorks, type Role as SharedRole } from "../shared/roles";
+import { DESK_ROLES, roleWorks, type Role as SharedRole } from "../shared/roles";
 
 /**
- * Who may do what, declared once. Each domain with case data has a `policy.ts` holding its catalogue of actions
- * ("pengajuan:lihat", "ppid:putuskan", …); server/policy.ts joins the catalogues. The same `can` answers the
+ * Who may do what, declared once. Each domain has a `policy.ts` holding its catalogue of actions
+ * ("pengajuan:lihat", "akun:kelola", "webhook:kelola", …); server/policy.ts joins the catalogues. The same `can` answers the
  * Pothos field scope (`authScopes: { can: { action, on } }`, see schema/builder.ts) and the services
  * (`assertCan` / `can` at the start of each method), so a list and the rows in it can never disagree.
  *
  * An action is declarative: which desk may do it (roles of the instansi, SUPERADMIN always, API clients by
- * scope), whether the case's owner may, whether only people (no API client) may. In the domains that have a
- * policy, no role is compared anywhere else. (Accounts, services and API-client administration still use the
- * builder's `role`/`adminOf`/`superadmin` scopes and account/rules.ts.)
+ * scope), whether the case's owner may, whether the API client a row belongs to may, whether only people (no
+ * API client) may. Rules that depend on more than one resource (whose account an ADMIN administers, which roles
+ * one may give) are small functions in the domain's policy.ts over its catalogue. In the domains that have a
+ * policy, no role is compared anywhere else.
  */
 
 /** Who asks: a signed-in person, an API client (another system), or nobody. */
@@ -24,12 +25,19 @@ export interface Desk {
   clients: readonly ApiScope[];
 }
 
+/** The instansi's administration (accounts, API clients): its ADMIN and SUPERADMIN; no API client. */
+export const MEJA_ADMIN: Desk = { roles: DESK_ROLES.admin, clients: [] };
+/** What belongs to no instansi (SUPERADMIN accounts, the audit trail, every client's webhooks): SUPERADMIN only. */
+export const MEJA_SUPERADMIN: Desk = { roles: DESK_ROLES.superadmin, clients: [] };
+
 /** What an action is checked against: the instansi, and for a case its owner and the client that recorded it. */
 export interface Resource {
   instansiId: string;
   pemohonId?: string | null;
   pelaporId?: string | null;
   dicatatOlehKlienId?: string | null;
+  /** the API client the resource belongs to (the client's own record, its webhook subscriptions) */
+  klienId?: string | null;
 }
 
 export interface ActionRule {
@@ -48,6 +56,11 @@ export interface ActionRule {
    * instansi, and whoever may see any such row (not as its owner) must see the list (checked in policy.test.ts).
    */
   rows?: string;
+  /**
+   * The API client the resource belongs to (`klienId`) may, when it holds one of these scopes ([]: whatever its
+   * scopes): a client manages its own webhooks, not those of another client of the same instansi.
+   */
+  ownClient?: readonly ApiScope[];
 }
 
 /** `on: ANY` in a field scope: could the caller do this to some resource? (a mutation by id, before the row is read) */
@@ -86,9 +99,17 @@ export function isOwner(c: Caller, rule: ActionRule, r: Resource | typeof ANY): 
   return !!owner && owner === v.id;
 }
 
+/** Is the caller the API client the resource belongs to, holding one of the rule's scopes? */
+function isOwnClient(c: Caller, rule: ActionRule, r: Resource | typeof ANY): boolean {
+  if (!rule.ownClient || !c.client || c.viewer) return false;
+  if (rule.ownClient.length > 0 && !clientHas(c, rule.ownClient)) return false;
+  return r === ANY || (!!r.klienId && r.klienId === c.client.id);
+}
+
 export function allows(rule: ActionRule, c: Caller, r: Resource | typeof ANY): boolean {
   if (rule.citizens && activeViewer(c)?.role === "PEMOHON") return true;
   if (isOwner(c, rule, r)) return true;
+  if (isOwnClient(c, rule, r)) return true;
   if (rule.desk && onDesk(c, rule.desk, r === ANY ? ANY : r.instansiId, rule.peopleOnly)) return true;
   // who recorded a case is known only on the row: never granted "on some resource"
   return !!rule.recorder && r !== ANY && !!c.client && !c.viewer && !!r.dicatatOlehKlienId && r.dicatatOlehKlienId === c.client.id;

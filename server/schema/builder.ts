@@ -8,7 +8,7 @@ import { DateResolver, DateTimeISOResolver, JSONResolver, LocalDateResolver } fr
 import type PrismaTypes from "../generated/pothos-types";
 import { getDatamodel } from "../generated/pothos-types";
 import type { Context } from "../context";
-import type { ApiScope, Role } from "../generated/prisma/enums";
+import type { ApiScope } from "../generated/prisma/enums";
 import { forbidden, unauthenticated } from "../lib/errors";
 import { clientHas } from "../lib/caller";
 import { can, type Action } from "../policy";
@@ -22,16 +22,11 @@ export interface AuthScopes {
   authenticated: boolean;
   /** a valid session of an active account */
   active: boolean;
-  /** an active account with one of these roles */
-  role: Role[];
-  /** ADMIN of this instansi, or SUPERADMIN */
-  adminOf: string;
   /**
    * The caller may do `action` (server/policy.ts: the same check the services make) to `on`: an instansi (a list,
    * a desk), a case, or ANY (some resource: the first gate of a mutation by id, whose service checks the row).
    */
   can: { action: Action; on: Resource | typeof ANY };
-  superadmin: boolean;
   /** any API client (another system), whatever its scopes */
   apiClient: boolean;
   /**
@@ -67,9 +62,6 @@ export const builder = new SchemaBuilder<{
         public: true,
         authenticated: !!v,
         active,
-        superadmin: active && v!.role === "SUPERADMIN",
-        role: (roles) => active && roles.includes(v!.role),
-        adminOf: (instansiId) => active && (v!.role === "SUPERADMIN" || (v!.role === "ADMIN" && v!.instansiId === instansiId)),
         can: ({ action, on }) => can(ctx, action, on),
         // every scope above reads `viewer`, which is null for an API client: a client gets only what these grant
         apiClient: !!ctx.client,

@@ -1,5 +1,6 @@
-import type { AccountActionKind, AccountStatus, Role } from "../../generated/prisma/enums";
-import { STAFF_ROLES } from "../../shared/roles";
+import { z } from "zod";
+import type { AccountActionKind, AccountStatus } from "../../generated/prisma/enums";
+import { problem } from "../../lib/validate";
 
 /** Admin actions on an account: from which statuses each is allowed, what it leads to, whether a reason is required. */
 export const ACCOUNT_TRANSITIONS = {
@@ -32,44 +33,49 @@ export const ACTION_LABEL: Record<AccountActionKind, string> = {
   UBAH_PERAN: "Peran diubah",
 };
 
-export interface Actor {
-  id: string;
-  role: Role;
-  instansiId: string | null;
-}
-export interface Subject {
-  id: string;
-  role: Role;
-  instansiId: string | null;
-}
-
-// the admin pages offer the same roles
-export { STAFF_ROLES };
-
-/**
- * Who may administer whose account: SUPERADMIN anyone but themself; an instansi ADMIN any citizen
- * (citizens belong to no single office: any office's admin may activate them) and the staff of their own
- * instansi, never a SUPERADMIN. Nobody administers their own account.
- */
-export function canAdminister(actor: Actor, subject: Subject): boolean {
-  if (actor.id === subject.id) return false;
-  if (actor.role === "SUPERADMIN") return true;
-  if (actor.role !== "ADMIN") return false;
-  if (subject.role === "PEMOHON") return true;
-  return subject.role !== "SUPERADMIN" && subject.instansiId !== null && subject.instansiId === actor.instansiId;
-}
-
-/** Which roles an actor may give, and for which instansi. */
-export function canAssignRole(actor: Actor, role: Role, instansiId: string | null): boolean {
-  if (actor.role === "SUPERADMIN") return role === "SUPERADMIN" || role === "PEMOHON" ? instansiId === null : instansiId !== null;
-  if (actor.role === "ADMIN") return STAFF_ROLES.includes(role) && instansiId !== null && instansiId === actor.instansiId;
-  return false;
-}
-
 // the service forms check contact details the same way, in the browser too
-export { normalizeEmail, normalizePhone } from "../../shared/contact";
+import { normalizeEmail, normalizePhone } from "../../shared/contact";
+export { normalizeEmail, normalizePhone };
 
 export function normalizeName(raw: string): string | null {
   const s = raw.trim().replace(/\s+/g, " ");
   return s.length >= 2 && s.length <= 120 && /^[\p{L}\p{M}' .,-]+$/u.test(s) ? s : null;
+}
+
+/** A person's name, email and phone as typed: normalised, or the field's problem (in this order, like the form). */
+export const kontakSchema = z.object({
+  namaLengkap: z.string().transform(normalizeName).pipe(z.string(problem("NAME_INVALID", "Nama lengkap wajib diisi (2–120 huruf) sesuai KTP."))),
+  email: z.string().transform(normalizeEmail).pipe(z.string(problem("EMAIL_INVALID", "Alamat email tidak valid."))),
+  telepon: z.string().transform(normalizePhone).pipe(z.string(problem("PHONE_INVALID", "Nomor telepon tidak valid. Contoh: 081234567890."))),
+});
+
+/** Registration consents to the terms and the privacy policy, in the versions the install shows now. */
+export function persetujuanSchema(versions: { termsVersion: string; privacyVersion: string }) {
+  return z.object({
+    setujuSyaratKetentuan: z.literal(true, problem("CONSENT_REQUIRED", "Anda harus menyetujui Syarat dan Ketentuan untuk mendaftar.")),
+    setujuKebijakanPrivasi: z.literal(true, problem("CONSENT_REQUIRED", "Anda harus menyetujui Kebijakan Privasi untuk mendaftar.")),
+    versiSyaratKetentuan: z.literal(
+      versions.termsVersion,
+      problem("CONSENT_OUTDATED", "Syarat dan Ketentuan telah diperbarui. Muat ulang halaman dan baca versi terbaru."),
+    ),
+    versiKebijakanPrivasi: z.literal(
+      versions.privacyVersion,
+      problem("CONSENT_OUTDATED", "Kebijakan Privasi telah diperbarui. Muat ulang halaman dan baca versi terbaru."),
+    ),
+  });
+}
+
+const REASON_REQUIRED = problem("REASON_REQUIRED", "Alasan wajib diisi (minimal 5 karakter) agar pemohon mengetahui sebabnya.");
+const REASON_TOO_LONG = problem("REASON_TOO_LONG", "Alasan maksimal 1000 karakter.");
+
+/** The reason of an admin action on an account (trimmed; empty is none): required where the applicant must learn why. */
+export function alasanSchema(required: boolean) {
+  const reason = z.string().max(1000, REASON_TOO_LONG);
+  return z.object({
+    alasan: z
+      .string()
+      .nullish()
+      .transform((v) => v?.trim() || null)
+      .pipe(required ? z.string(REASON_REQUIRED).min(5, REASON_REQUIRED).max(1000, REASON_TOO_LONG) : reason.nullable()),
+  });
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Context } from "../../context";
+import type { AccountStatus } from "../../generated/prisma/enums";
 import type { IdentityType, Role } from "../../generated/prisma/enums";
 import { Prisma, type User } from "../../generated/prisma/client";
 import { ConflictError, InvalidStateError, LoginError, NotFoundError, ValidationError, forbidden } from "../../lib/errors";
@@ -11,19 +12,74 @@ import { createNotifications, publishNotifications } from "../notification/servi
 import { enqueueEmail } from "../mail/outbox";
 import { akunDiaktifkan, akunDitangguhkan, akunDitolak } from "../mail/templates";
 import { issueVerification } from "./email-tokens";
-import {
-  ACCOUNT_TRANSITIONS,
-  type AccountTransition,
-  STATUS_LABEL,
-  canAdminister,
-  canAssignRole,
-  nextAccountStatus,
-  normalizeEmail,
-  normalizeName,
-  normalizePhone,
-} from "./rules";
+import { auditRead } from "../audit/service";
+import { onlyScalars, q } from "../../lib/query";
+import { ACCOUNT_TRANSITIONS, type AccountTransition, STATUS_LABEL, alasanSchema, kontakSchema, nextAccountStatus, persetujuanSchema } from "./rules";
+import { administeredAccounts, mayAdminister, mayAssignRole, roleHasInstansi } from "./policy";
+import { ANY, assertCan } from "../../policy";
+import type { Caller } from "../../lib/policy";
+import { parseInput } from "../../lib/validate";
 
 export type AccountTransitionName = AccountTransition;
+
+async function findSubject(ctx: Context, userId: string): Promise<User> {
+  const subject = await ctx.prisma.user.findUnique({ where: { id: userId } });
+  if (!subject) throw new NotFoundError("USER_NOT_FOUND", "Akun tidak ditemukan.", "userId");
+  return subject;
+}
+
+/** The signed-in account, or null: the row the session lookup already loaded, unless relations are asked for. */
+/** What plugin-prisma asks of a User row (the relations and fields the client selected). */
+export type UserQuery = Pick<Prisma.UserFindUniqueArgs, "include" | "select">;
+/** …of a page of User rows. */
+export type UsersQuery = Pick<Prisma.UserFindManyArgs, "include" | "select" | "cursor" | "take" | "skip">;
+
+export async function me(ctx: Context, query: UserQuery): Promise<User | null> {
+  if (!ctx.viewer) return null;
+  if (ctx.viewerUser && onlyScalars(query)) return ctx.viewerUser;
+  return ctx.prisma.user.findUnique({ ...q(query), where: { id: ctx.viewer.id } });
+}
+
+export interface UserFilter {
+  status?: AccountStatus | null;
+  role?: Role | null;
+  search?: string | null;
+  instansiId?: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The accounts the caller administers (policy.ts), narrowed by the filter; never the caller's own. */
+function administeredUsers(ctx: Context, filter: UserFilter | null | undefined): Prisma.UserWhereInput {
+  assertCan(ctx, "akun:lihatDaftar", ANY);
+  const scope = administeredAccounts(ctx);
+  const search = filter?.search?.trim();
+  return {
+    ...("all" in scope ? {} : { OR: [{ role: "PEMOHON" }, { instansiId: scope.citizensAndStaffOf, role: { not: "SUPERADMIN" } }] }),
+    ...(filter?.status ? { status: filter.status } : {}),
+    ...(filter?.role ? { role: filter.role } : {}),
+    // a malformed id names no instansi (and must not reach the uuid column)
+    ...(filter?.instansiId ? (UUID.test(filter.instansiId) ? { instansiId: filter.instansiId } : { id: { in: [] } }) : {}),
+    ...(search
+      ? { AND: [{ OR: [{ namaLengkap: { contains: search, mode: "insensitive" } }, { email: { contains: search.toLowerCase() } }] }] }
+      : {}),
+    NOT: { id: ctx.viewer!.id },
+  };
+}
+
+export function listUsers(ctx: Context, query: UsersQuery, filter: UserFilter | null | undefined) {
+  return ctx.prisma.user.findMany({ ...q(query), where: administeredUsers(ctx, filter), orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+}
+
+export function countUsers(ctx: Context, filter: UserFilter | null | undefined): Promise<number> {
+  return ctx.prisma.user.count({ where: administeredUsers(ctx, filter) });
+}
+
+/** The signed-in account's status now, as `myAccountStatus` sends it. */
+export async function currentStatus(ctx: Context): Promise<{ status: AccountStatus; reason: string | null; at: string }> {
+  const user = await ctx.prisma.user.findUniqueOrThrow({ where: { id: ctx.viewer!.id }, select: { status: true, statusReason: true, updatedAt: true } });
+  return { status: user.status, reason: user.statusReason, at: user.updatedAt.toISOString() };
+}
 
 export function isUniqueViolation(err: unknown): boolean {
   return typeof err === "object" && err !== null && (err as { code?: string }).code === "P2002";
@@ -36,12 +92,7 @@ interface ContactInput {
 }
 
 function parseContact(input: ContactInput) {
-  const namaLengkap = normalizeName(input.namaLengkap);
-  if (!namaLengkap) throw new ValidationError("NAME_INVALID", "Nama lengkap wajib diisi (2–120 huruf) sesuai KTP.", "namaLengkap");
-  const email = normalizeEmail(input.email);
-  if (!email) throw new ValidationError("EMAIL_INVALID", "Alamat email tidak valid.", "email");
-  const telepon = normalizePhone(input.telepon);
-  if (!telepon) throw new ValidationError("PHONE_INVALID", "Nomor telepon tidak valid. Contoh: 081234567890.", "telepon");
+  const { namaLengkap, email, telepon } = parseInput(kontakSchema, input);
   return { namaLengkap, email, telepon };
 }
 
@@ -60,18 +111,7 @@ export async function register(ctx: Context, input: RegisterInput): Promise<{ us
   const contact = parseContact(input);
   const weak = checkPasswordStrength(input.password, [number, contact.email.split("@")[0]!, ...contact.namaLengkap.split(" ")]);
   if (weak) throw new ValidationError(weak.code, weak.message, "password");
-  if (!input.setujuSyaratKetentuan) {
-    throw new ValidationError("CONSENT_REQUIRED", "Anda harus menyetujui Syarat dan Ketentuan untuk mendaftar.", "setujuSyaratKetentuan");
-  }
-  if (!input.setujuKebijakanPrivasi) {
-    throw new ValidationError("CONSENT_REQUIRED", "Anda harus menyetujui Kebijakan Privasi untuk mendaftar.", "setujuKebijakanPrivasi");
-  }
-  if (input.versiSyaratKetentuan !== ctx.config.termsVersion) {
-    throw new ValidationError("CONSENT_OUTDATED", "Syarat dan Ketentuan telah diperbarui. Muat ulang halaman dan baca versi terbaru.", "versiSyaratKetentuan");
-  }
-  if (input.versiKebijakanPrivasi !== ctx.config.privacyVersion) {
-    throw new ValidationError("CONSENT_OUTDATED", "Kebijakan Privasi telah diperbarui. Muat ulang halaman dan baca versi terbaru.", "versiKebijakanPrivasi");
-  }
+  parseInput(persetujuanSchema(ctx.config), input);
   const index = identityIndex(ctx.keys, input.identityType, number);
   const duplicate = () =>
     new ConflictError(
@@ -305,16 +345,11 @@ export async function administerAccount(
   userId: string,
   reasonRaw: string | null | undefined,
 ): Promise<User> {
+  assertCan(ctx, "akun:kelola", ANY);
   const actor = ctx.viewer!;
-  const subject = await ctx.prisma.user.findUnique({ where: { id: userId } });
-  if (!subject) throw new NotFoundError("USER_NOT_FOUND", "Akun tidak ditemukan.", "userId");
-  if (!canAdminister(actor, subject)) throw forbidden("Anda tidak berwenang mengelola akun ini.");
-  const reason = reasonRaw?.trim() || null;
-  const rule = ACCOUNT_TRANSITIONS[action];
-  if (rule.reasonRequired && (!reason || reason.length < 5)) {
-    throw new ValidationError("REASON_REQUIRED", "Alasan wajib diisi (minimal 5 karakter) agar pemohon mengetahui sebabnya.", "alasan");
-  }
-  if (reason && reason.length > 1000) throw new ValidationError("REASON_TOO_LONG", "Alasan maksimal 1000 karakter.", "alasan");
+  const subject = await findSubject(ctx, userId);
+  if (!mayAdminister(ctx, subject)) throw forbidden("Anda tidak berwenang mengelola akun ini.");
+  const { alasan: reason } = parseInput(alasanSchema(ACCOUNT_TRANSITIONS[action].reasonRequired), { alasan: reasonRaw });
   const to = nextAccountStatus(action, subject.status);
   if (!to) {
     throw new InvalidStateError(
@@ -361,16 +396,22 @@ export interface CreateStaffInput extends ContactInput {
   instansiId: string | null;
 }
 
-/** Staff and superadmin accounts are created active by an authorised person (or the CLI), not self-registered. */
+const ROLE_REFUSED = "Anda tidak berwenang memberikan peran ini.";
+
+/** Staff and superadmin accounts are created active by an authorised person (or the CLI: no caller), not self-registered. */
 export async function createStaffAccount(
   prisma: Context["prisma"],
   keys: Context["keys"],
   config: Context["config"],
-  actor: { id: string; role: Role; instansiId: string | null } | null,
+  caller: Caller | null,
   input: CreateStaffInput,
 ): Promise<User> {
-  if (actor && !canAssignRole(actor, input.role, input.instansiId)) throw forbidden("Anda tidak berwenang memberikan peran ini.");
-  if (input.role !== "SUPERADMIN" && input.role !== "PEMOHON" && !input.instansiId) {
+  if (caller) {
+    assertCan(caller, "akun:beriPeran", ANY, undefined, ROLE_REFUSED);
+    if (!mayAssignRole(caller, input.role, input.instansiId)) throw forbidden(ROLE_REFUSED);
+  }
+  const actor = caller?.viewer ?? null;
+  if (roleHasInstansi(input.role) && !input.instansiId) {
     throw new ValidationError("INSTANSI_REQUIRED", "Petugas dan admin harus terdaftar pada sebuah instansi.", "instansiId");
   }
   const number = parseIdentity(input.identityType, input.nomorIdentitas);
@@ -391,7 +432,7 @@ export async function createStaffAccount(
           ...contact,
           passwordHash,
           role: input.role,
-          instansiId: input.role === "SUPERADMIN" ? null : input.instansiId,
+          instansiId: roleHasInstansi(input.role) ? input.instansiId : null,
           status: "AKTIF",
           consentTermsVersion: config.termsVersion,
           consentPrivacyVersion: config.privacyVersion,
@@ -408,21 +449,27 @@ export async function createStaffAccount(
 }
 
 export async function setRole(ctx: Context, userId: string, role: Role, instansiId: string | null): Promise<User> {
+  assertCan(ctx, "akun:beriPeran", ANY, undefined, ROLE_REFUSED);
   const actor = ctx.viewer!;
-  const subject = await ctx.prisma.user.findUnique({ where: { id: userId } });
-  if (!subject) throw new NotFoundError("USER_NOT_FOUND", "Akun tidak ditemukan.", "userId");
-  if (!canAdminister(actor, subject) || !canAssignRole(actor, role, instansiId)) throw forbidden("Anda tidak berwenang memberikan peran ini.");
+  const subject = await findSubject(ctx, userId);
+  if (!mayAdminister(ctx, subject) || !mayAssignRole(ctx, role, instansiId)) throw forbidden(ROLE_REFUSED);
   if (subject.status !== "AKTIF") throw new InvalidStateError("INVALID_ACCOUNT_STATE", "Peran hanya dapat diubah pada akun yang aktif.");
   if (instansiId && !(await ctx.prisma.instansi.findUnique({ where: { id: instansiId }, select: { id: true } }))) {
     throw new NotFoundError("INSTANSI_NOT_FOUND", "Instansi tidak ditemukan.", "instansiId");
   }
   const user = await ctx.prisma.$transaction(async (tx) => {
-    const user = await tx.user.update({ where: { id: userId }, data: { role, instansiId: role === "SUPERADMIN" || role === "PEMOHON" ? null : instansiId } });
+    const user = await tx.user.update({ where: { id: userId }, data: { role, instansiId: roleHasInstansi(role) ? instansiId : null } });
     await tx.accountAction.create({ data: { userId, actorId: actor.id, kind: "UBAH_PERAN", reason: `${subject.role} → ${role}` } });
     return user;
   });
   ctx.sessions.invalidateUser(userId);
   return user;
+}
+
+/** The full NIK/NIP of an account the caller may see (the field's scope checked it); a read of another's is audited. */
+export async function revealNomorIdentitas(ctx: Context, user: User): Promise<string> {
+  await auditRead(ctx, "User.nomorIdentitas", user.id, { jenis: "User", id: user.id });
+  return revealIdentity(ctx.keys, user);
 }
 
 /** Everything Loket holds about the signed-in person (UU 27/2022 right of access), as plain JSON. */

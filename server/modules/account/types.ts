@@ -1,23 +1,13 @@
 import { builder } from "../../schema/builder";
 import { secret, identifier, personal, safe } from "../../schema/sensitivity";
-import { follow as followBus, isResync } from "../../pubsub";
-import { q, onlyScalars } from "../../lib/query";
-import type { Prisma, User } from "../../generated/prisma/client";
+import type { User } from "../../generated/prisma/client";
 import { ConflictError, InvalidStateError, LoginError, NotFoundError, ValidationError } from "../../lib/errors";
 import { AccountStatus, IdentityType, Role } from "../../schema/enums";
-import { revealIdentity } from "../identity/protect";
-import { canAdminister } from "./rules";
+import { maySeeAccount } from "./policy";
+import { followAccountStatus } from "./live";
+import { ANY } from "../../policy";
 import * as service from "./service";
 import * as emailTokens from "./email-tokens";
-import { auditRead } from "../audit/service";
-import type { Context } from "../../context";
-
-function isSelf(user: { id: string }, ctx: Context) {
-  return ctx.viewer?.id === user.id;
-}
-function administers(user: User, ctx: Context) {
-  return !!ctx.viewer && ctx.viewer.status === "AKTIF" && canAdminister(ctx.viewer, user);
-}
 
 export const AccountActionRef = builder.prismaObject("AccountAction", {
   description: "One recorded change to an account (who, when, why)",
@@ -37,7 +27,7 @@ export const AccountActionRef = builder.prismaObject("AccountAction", {
 export const UserRef = builder.prismaNode("User", {
   id: { field: "id" },
   description: "An account. Visible to its owner and to the admins who may administer it.",
-  authScopes: (user, ctx) => isSelf(user, ctx) || administers(user, ctx),
+  authScopes: (user, ctx) => maySeeAccount(ctx, user),
   fields: (t) => ({
     role: t.expose("role", { type: Role }),
     status: t.expose("status", { type: AccountStatus }),
@@ -46,11 +36,8 @@ export const UserRef = builder.prismaNode("User", {
     nomorIdentitasMasked: t.exposeString("identityMasked", { description: "NIK/NIP masked for display, e.g. 3519********0001" }),
     nomorIdentitas: t.string({
       description: "The full NIK/NIP: only for the owner and the admins who administer the account",
-      authScopes: (user, _args, ctx) => isSelf(user, ctx) || administers(user, ctx),
-      resolve: async (user, _args, ctx) => {
-        await auditRead(ctx, "User.nomorIdentitas", user.id, { jenis: "User", id: user.id });
-        return revealIdentity(ctx.keys, user);
-      },
+      authScopes: (user, _args, ctx) => maySeeAccount(ctx, user),
+      resolve: (user, _args, ctx) => service.revealNomorIdentitas(ctx, user),
     }),
     namaLengkap: t.exposeString("namaLengkap"),
     email: t.exposeString("email"),
@@ -107,12 +94,7 @@ builder.queryFields((t) => ({
     nullable: true,
     authScopes: { public: true },
     description: "The signed-in account, or null",
-    resolve: (query, _root, _args, ctx) => {
-      if (!ctx.viewer) return null;
-      // the session lookup already loaded the row: reuse it unless relations were asked for
-      if (ctx.viewerUser && onlyScalars(query)) return ctx.viewerUser;
-      return ctx.prisma.user.findUnique({ ...q(query), where: { id: ctx.viewer.id } });
-    },
+    resolve: (query, _root, _args, ctx) => service.me(ctx, query),
   }),
   legalVersions: t.field({
     type: LegalVersions,
@@ -122,12 +104,11 @@ builder.queryFields((t) => ({
   users: t.prismaConnection({
     type: "User",
     cursor: "id",
-    totalCount: (_parent, args, ctx) => ctx.prisma.user.count({ where: administeredUsers(ctx, args.filter) }),
-    authScopes: { role: ["ADMIN", "SUPERADMIN"] },
+    totalCount: (_parent, args, ctx) => service.countUsers(ctx, userFilter(args.filter)),
+    authScopes: { can: { action: "akun:lihatDaftar", on: ANY } },
     description: "Accounts the caller administers: citizens, and the staff of the caller's instansi (all for SUPERADMIN). Oldest first.",
     args: { filter: t.arg({ type: UserFilter, required: false }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.user.findMany({ ...q(query), where: administeredUsers(ctx, args.filter), orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    resolve: (query, _root, args, ctx) => service.listUsers(ctx, query, userFilter(args.filter)),
   }),
   myData: t.field({
     type: "JSON",
@@ -137,25 +118,8 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function administeredUsers(
-  ctx: Context,
-  filter: { status?: User["status"] | null; role?: User["role"] | null; search?: string | null; instansiId?: { id: string } | null } | null | undefined,
-): Prisma.UserWhereInput {
-  const v = ctx.viewer!;
-  const search = filter?.search?.trim();
-  return {
-    ...(v.role === "SUPERADMIN" ? {} : { OR: [{ role: "PEMOHON" }, { instansiId: v.instansiId, role: { not: "SUPERADMIN" } }] }),
-    ...(filter?.status ? { status: filter.status } : {}),
-    ...(filter?.role ? { role: filter.role } : {}),
-    // a malformed id names no instansi (and must not reach the uuid column)
-    ...(filter?.instansiId ? (UUID.test(String(filter.instansiId.id)) ? { instansiId: String(filter.instansiId.id) } : { id: { in: [] } }) : {}),
-    ...(search
-      ? { AND: [{ OR: [{ namaLengkap: { contains: search, mode: "insensitive" } }, { email: { contains: search.toLowerCase() } }] }] }
-      : {}),
-    NOT: { id: v.id },
-  };
+function userFilter(filter: { status?: User["status"] | null; role?: User["role"] | null; search?: string | null; instansiId?: { id: string } | null } | null | undefined) {
+  return filter ? { ...filter, instansiId: filter.instansiId ? String(filter.instansiId.id) : null } : null;
 }
 
 const reasonArg = (t: Parameters<Parameters<typeof builder.mutationFields>[0]>[0]) => t.arg.string({ required: false, ...safe });
@@ -165,15 +129,13 @@ builder.mutationFields((t) => {
     t.prismaField({
       type: "User",
       description,
-      authScopes: { role: ["ADMIN", "SUPERADMIN"] },
+      authScopes: { can: { action: "akun:kelola", on: ANY } },
       errors: { types: [ValidationError, NotFoundError, InvalidStateError, ConflictError] },
       args: {
         userId: t.arg.globalID({ required: true, for: UserRef }),
         ...(withReason ? { alasan: reasonArg(t) } : {}),
       },
-      resolve: async (_query, _root, args, ctx) => {
-        return service.administerAccount(ctx, action, args.userId.id, (args as { alasan?: string | null }).alasan);
-      },
+      resolve: (_query, _root, args, ctx) => service.administerAccount(ctx, action, args.userId.id, (args as { alasan?: string | null }).alasan),
     });
   return {
     register: t.field({
@@ -206,9 +168,7 @@ builder.mutationFields((t) => {
       description: "Change my password; every other session of mine ends",
       errors: { types: [ValidationError] },
       args: { passwordLama: t.arg.string({ required: true, ...secret }), passwordBaru: t.arg.string({ required: true, ...secret }) },
-      resolve: async (_query, _r, args, ctx) => {
-        return service.changePassword(ctx, args);
-      },
+      resolve: (_query, _r, args, ctx) => service.changePassword(ctx, args),
     }),
     updateProfile: t.prismaField({
       type: "User",
@@ -220,13 +180,8 @@ builder.mutationFields((t) => {
         email: t.arg.string({ required: false, ...personal }),
         telepon: t.arg.string({ required: false, ...personal }),
       },
-      resolve: async (_query, _r, args, ctx) => {
-        return service.updateProfile(ctx, {
-          namaLengkap: args.namaLengkap ?? undefined,
-          email: args.email ?? undefined,
-          telepon: args.telepon ?? undefined,
-        });
-      },
+      resolve: (_query, _r, args, ctx) =>
+        service.updateProfile(ctx, { namaLengkap: args.namaLengkap ?? undefined, email: args.email ?? undefined, telepon: args.telepon ?? undefined }),
     }),
     verifyEmail: t.boolean({
       description: "Confirm the email address with the token from the verification link (works without logging in)",
@@ -258,7 +213,7 @@ builder.mutationFields((t) => {
     reinstateAccount: adminAction("PULIHKAN", "Lift a suspension", false),
     createStaffAccount: t.prismaField({
       type: "User",
-      authScopes: { role: ["ADMIN", "SUPERADMIN"] },
+      authScopes: { can: { action: "akun:beriPeran", on: ANY } },
       description: "Create an active staff account (PETUGAS, ADMIN, PPID, ATASAN_PPID) for an instansi; SUPERADMIN may also create SUPERADMINs",
       errors: { types: [ValidationError, ConflictError, NotFoundError] },
       args: {
@@ -271,25 +226,19 @@ builder.mutationFields((t) => {
         role: t.arg({ type: Role, required: true }),
         instansiId: t.arg.globalID({ required: false }),
       },
-      resolve: async (_query, _r, args, ctx) => {
-        return service.createStaffAccount(ctx.prisma, ctx.keys, ctx.config, ctx.viewer, {
-          ...args,
-          instansiId: args.instansiId?.id ?? null,
-        });
-      },
+      resolve: (_query, _r, args, ctx) =>
+        service.createStaffAccount(ctx.prisma, ctx.keys, ctx.config, ctx, { ...args, instansiId: args.instansiId?.id ?? null }),
     }),
     setUserRole: t.prismaField({
       type: "User",
-      authScopes: { role: ["ADMIN", "SUPERADMIN"] },
+      authScopes: { can: { action: "akun:beriPeran", on: ANY } },
       errors: { types: [NotFoundError, InvalidStateError] },
       args: {
         userId: t.arg.globalID({ required: true, for: UserRef }),
         role: t.arg({ type: Role, required: true }),
         instansiId: t.arg.globalID({ required: false }),
       },
-      resolve: async (_query, _r, args, ctx) => {
-        return service.setRole(ctx, args.userId.id, args.role, args.instansiId?.id ?? null);
-      },
+      resolve: (_query, _r, args, ctx) => service.setRole(ctx, args.userId.id, args.role, args.instansiId?.id ?? null),
     }),
   };
 });
@@ -308,32 +257,7 @@ builder.subscriptionFields((t) => ({
     type: AccountStatusEvent,
     authScopes: { authenticated: true },
     description: "My account's status: the current one at once, then every change (activation, rejection, suspension)",
-    subscribe: (_root, _args, ctx) => withCurrent(ctx),
+    subscribe: (_root, _args, ctx) => followAccountStatus(ctx),
     resolve: (event) => event as never,
   }),
 }));
-
-async function* withCurrent(ctx: Context) {
-  // subscribe first, then read: a change landing between the two is not missed
-  const iterator = followBus(ctx.pubsub, "account:status", ctx.viewer!.id);
-  const read = async () => {
-    const user = await ctx.prisma.user.findUniqueOrThrow({ where: { id: ctx.viewer!.id }, select: { status: true, statusReason: true, updatedAt: true } });
-    return { status: user.status, reason: user.statusReason, at: user.updatedAt.toISOString() };
-  };
-  try {
-    let last = await read();
-    yield last;
-    for await (const event of iterator) {
-      if (isResync(event)) {
-        // a change made while Redis was away never arrives: the current status, when it is another
-        const now = await read();
-        if (now.status === last.status && now.reason === last.reason) continue;
-        yield (last = now);
-        continue;
-      }
-      yield (last = event);
-    }
-  } finally {
-    await iterator.return(undefined);
-  }
-}

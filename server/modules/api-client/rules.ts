@@ -1,5 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { API_SCOPES, TOKEN_PREFIX, type ApiScope } from "../../shared/klien-api";
+import { z } from "zod";
+import { problem } from "../../lib/validate";
 
 // the scopes and the key's format are read by the admin pages too, so they live in server/shared/klien-api.ts
 export { API_SCOPES, TOKEN_PREFIX, isClientToken, parseToken, type ApiScope } from "../../shared/klien-api";
@@ -13,13 +15,37 @@ export const API_SCOPE_LABEL: Record<ApiScope, string> = {
   TERIMA_WEBHOOK: "Subscribe URLs to events and read the deliveries",
 };
 
+const MAX_VALIDITY_MS = 5 * 366 * 24 * 3600_000;
+
 /**
- * The scopes a person may give an API client: an instansi's ADMIN (for that instansi, which the mutations'
- * authorisation ensures) and SUPERADMIN may give every scope, since each is bound to the client's own instansi
- * and none reaches further than what the ADMIN already oversees; nobody else gives any.
+ * A client's name, contact, scopes and expiry as an admin enters them, in the form's order. `grantable`: the
+ * scopes the caller may give (policy.ts); `now`: the expiry must be in the future and at most 5 years ahead.
  */
-export function scopesGrantableBy(role: string | null): readonly ApiScope[] {
-  return role === "ADMIN" || role === "SUPERADMIN" ? API_SCOPES : [];
+export function apiClientSchema(grantable: readonly ApiScope[], now: Date) {
+  const nama = problem("NAMA_INVALID", 'Nama klien 3–100 karakter, misalnya "SP4N-LAPOR! Kabupaten Madiun".');
+  const kontak = problem("KONTAK_INVALID", "Kontak penanggung jawab integrasi 5–300 karakter (nama, email, telepon).");
+  return z.object({
+    nama: z.string().trim().min(3, nama).max(100, nama),
+    kontak: z.string().trim().min(5, kontak).max(300, kontak),
+    scopes: z
+      .array(z.enum(API_SCOPES))
+      // canonical order, each once
+      .transform((value) => API_SCOPES.filter((s) => value.includes(s)))
+      .refine((scopes) => scopes.length > 0, problem("SCOPES_REQUIRED", "Pilih paling sedikit satu cakupan akses."))
+      .refine((scopes) => scopes.every((s) => grantable.includes(s)), {
+        error: (issue) => {
+          const refused = (issue.input as ApiScope[]).filter((s) => !grantable.includes(s));
+          return problem("SCOPE_NOT_GRANTABLE", `Anda tidak dapat memberikan cakupan ${refused.join(", ")}.`).error();
+        },
+      }),
+    berlakuSampai: z
+      .date()
+      .nullable()
+      .refine(
+        (d) => !d || (d.getTime() > now.getTime() && d.getTime() <= now.getTime() + MAX_VALIDITY_MS),
+        problem("BERLAKU_INVALID", "Masa berlaku harus di masa depan dan paling lama 5 tahun."),
+      ),
+  });
 }
 
 /** The channels an API client may record complaints for (national complaint system, WhatsApp gateway). */

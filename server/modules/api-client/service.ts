@@ -1,13 +1,21 @@
 import type { Context } from "../../context";
 import type { ApiClient } from "../../generated/prisma/client";
 import type { ApiScope } from "../../generated/prisma/enums";
-import { InvalidStateError, NotFoundError, ValidationError } from "../../lib/errors";
+import type { Prisma } from "../../generated/prisma/client";
+import { InvalidStateError, NotFoundError } from "../../lib/errors";
 import { audit } from "../audit/service";
-import { API_SCOPES, formatToken, hashSecret, newSecret, scopesGrantableBy } from "./rules";
+import { q } from "../../lib/query";
+import { parseInput } from "../../lib/validate";
+import { assertCan } from "../../policy";
+import { apiClientSchema, formatToken, hashSecret, newSecret } from "./rules";
+import { scopesGrantableBy } from "./policy";
 import { maskPersonal } from "../audit/inputs";
 
-const MAX_VALIDITY_MS = 5 * 366 * 24 * 3600_000;
+const revoked = () => new InvalidStateError("API_CLIENT_REVOKED", "Klien API ini sudah dicabut; daftarkan klien baru.");
 const notFound = () => new NotFoundError("API_CLIENT_NOT_FOUND", "Klien API tidak ditemukan.", "id");
+
+/** What plugin-prisma asks of an ApiClient row. */
+export type ApiClientQuery = { include?: Prisma.ApiClientInclude; select?: Prisma.ApiClientSelect };
 
 export interface NewApiClient {
   instansiId: string;
@@ -17,47 +25,37 @@ export interface NewApiClient {
   berlakuSampai?: Date | null;
 }
 
-function parseNama(value: string) {
-  const nama = value.trim();
-  if (nama.length < 3 || nama.length > 100) throw new ValidationError("NAMA_INVALID", "Nama klien 3–100 karakter, misalnya \"SP4N-LAPOR! Kabupaten Madiun\".", "nama");
-  return nama;
+/** The clients of an instansi (SUPERADMIN without one: all). */
+export function listApiClients(ctx: Context, query: ApiClientQuery, instansiId: string | null) {
+  assertCan(ctx, "klienApi:lihatDaftar", { instansiId: instansiId ?? "" });
+  return ctx.prisma.apiClient.findMany({ ...q(query), where: instansiId ? { instansiId } : {}, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 }
 
-function parseKontak(value: string) {
-  const kontak = value.trim();
-  if (kontak.length < 5 || kontak.length > 300) throw new ValidationError("KONTAK_INVALID", "Kontak penanggung jawab integrasi 5–300 karakter (nama, email, telepon).", "kontak");
-  return kontak;
+/** For an API client: its own row. */
+export function currentApiClient(ctx: Context, query: ApiClientQuery) {
+  return ctx.prisma.apiClient.findUniqueOrThrow({ ...q(query), where: { id: ctx.client!.id } });
 }
 
-/** The scopes asked for, in their canonical order; each must be one the caller may grant. */
-function parseScopes(ctx: Pick<Context, "viewer">, value: readonly ApiScope[]) {
-  const scopes = API_SCOPES.filter((s) => value.includes(s));
-  if (scopes.length === 0) throw new ValidationError("SCOPES_REQUIRED", "Pilih paling sedikit satu cakupan akses.", "scopes");
-  const grantable = scopesGrantableBy(ctx.viewer?.role ?? null);
-  const refused = scopes.filter((s) => !grantable.includes(s));
-  if (refused.length > 0) throw new ValidationError("SCOPE_NOT_GRANTABLE", `Anda tidak dapat memberikan cakupan ${refused.join(", ")}.`, "scopes");
-  return scopes;
+/** One client, as plugin-prisma asks for it (after a change the caller was allowed to make). */
+export function apiClientById(ctx: Context, query: ApiClientQuery, id: string) {
+  return ctx.prisma.apiClient.findUniqueOrThrow({ ...q(query), where: { id } });
 }
 
-function parseBerlaku(value: Date | null, now: Date) {
-  if (value && (value.getTime() <= now.getTime() || value.getTime() > now.getTime() + MAX_VALIDITY_MS)) {
-    throw new ValidationError("BERLAKU_INVALID", "Masa berlaku harus di masa depan dan paling lama 5 tahun.", "berlakuSampai");
-  }
-  return value;
-}
-
-function parse(ctx: Pick<Context, "viewer">, input: NewApiClient, now: Date) {
-  return {
-    nama: parseNama(input.nama),
-    kontak: parseKontak(input.kontak),
-    scopes: parseScopes(ctx, input.scopes),
-    berlakuSampai: parseBerlaku(input.berlakuSampai ?? null, now),
-  };
+/**
+ * May the caller manage this client? Checked on its instansi before anything else is said about it: an unknown
+ * id is refused like another instansi's client (SUPERADMIN, who may manage every client, then learns it is not found).
+ */
+async function assertManages(ctx: Context, id: string): Promise<string> {
+  const c = await ctx.prisma.apiClient.findUnique({ where: { id }, select: { instansiId: true } });
+  const instansiId = c?.instansiId ?? "";
+  assertCan(ctx, "klienApi:kelola", { instansiId });
+  return instansiId;
 }
 
 /** Registers a client and returns its token: the only time the secret is shown. */
 export async function createApiClient(ctx: Context, input: NewApiClient): Promise<{ client: ApiClient; token: string }> {
-  const data = parse(ctx, input, new Date());
+  assertCan(ctx, "klienApi:kelola", { instansiId: input.instansiId });
+  const data = parseInput(apiClientSchema(scopesGrantableBy(ctx, input.instansiId), new Date()), { ...input, berlakuSampai: input.berlakuSampai ?? null });
   const instansi = await ctx.prisma.instansi.findUnique({ where: { id: input.instansiId }, select: { aktif: true } });
   if (!instansi || !instansi.aktif) throw new NotFoundError("INSTANSI_NOT_FOUND", "Instansi tidak ditemukan.", "instansiId");
   const secret = newSecret();
@@ -69,18 +67,20 @@ export async function createApiClient(ctx: Context, input: NewApiClient): Promis
 
 /** A new secret; the old one stops working at once, on every instance. */
 export async function rotateSecret(ctx: Context, id: string): Promise<{ client: ApiClient; token: string }> {
+  await assertManages(ctx, id);
   const current = await ctx.prisma.apiClient.findUnique({ where: { id } });
   if (!current) throw notFound();
-  if (current.dicabutAt) throw new InvalidStateError("API_CLIENT_REVOKED", "Klien API ini sudah dicabut; daftarkan klien baru.");
+  if (current.dicabutAt) throw revoked();
   const secret = newSecret();
   const { count } = await ctx.prisma.apiClient.updateMany({ where: { id, dicabutAt: null }, data: { secretHash: hashSecret(secret), secretDiputarAt: new Date() } });
-  if (count === 0) throw new InvalidStateError("API_CLIENT_REVOKED", "Klien API ini sudah dicabut; daftarkan klien baru.");
+  if (count === 0) throw revoked();
   ctx.clients.invalidate(id);
   return { client: await ctx.prisma.apiClient.findUniqueOrThrow({ where: { id } }), token: formatToken(id, secret) };
 }
 
 /** Ends the client for good (its secret, its webhooks). Revoking twice changes nothing. */
 export async function revoke(ctx: Context, id: string): Promise<ApiClient> {
+  await assertManages(ctx, id);
   const current = await ctx.prisma.apiClient.findUnique({ where: { id } });
   if (!current) throw notFound();
   if (!current.dicabutAt) {
@@ -99,7 +99,6 @@ export interface ApiClientChanges {
   berlakuSampai?: Date | null;
 }
 
-const revoked = () => new InvalidStateError("API_CLIENT_REVOKED", "Klien API ini sudah dicabut; daftarkan klien baru.");
 
 /**
  * Changes a client's name, contact, scopes or expiry (an expired client can be given a new expiry; a revoked one
@@ -107,12 +106,10 @@ const revoked = () => new InvalidStateError("API_CLIENT_REVOKED", "Klien API ini
  * the cached key at once, so the next request already has the new scopes.
  */
 export async function updateApiClient(ctx: Context, id: string, changes: ApiClientChanges): Promise<ApiClient> {
-  const now = new Date();
-  const data: { nama?: string; kontak?: string; scopes?: ApiScope[]; berlakuSampai?: Date | null } = {};
-  if (changes.nama != null) data.nama = parseNama(changes.nama);
-  if (changes.kontak != null) data.kontak = parseKontak(changes.kontak);
-  if (changes.scopes != null) data.scopes = parseScopes(ctx, changes.scopes);
-  if (changes.berlakuSampai !== undefined) data.berlakuSampai = parseBerlaku(changes.berlakuSampai, now);
+  const instansiId = await assertManages(ctx, id);
+  // a field left out (or null, but for the expiry, where null removes it) stays as it is
+  const given = Object.fromEntries(Object.entries(changes).filter(([k, v]) => v !== undefined && (v !== null || k === "berlakuSampai")));
+  const data = parseInput(apiClientSchema(scopesGrantableBy(ctx, instansiId), new Date()).partial(), given);
   const updated = await ctx.prisma.$transaction(async (tx) => {
     const before = await tx.apiClient.findUnique({ where: { id } });
     if (!before) throw notFound();

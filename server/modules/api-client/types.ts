@@ -1,8 +1,7 @@
 import { builder } from "../../schema/builder";
 import { personal, safe } from "../../schema/sensitivity";
-import { q } from "../../lib/query";
 import type { ApiClient } from "../../generated/prisma/client";
-import type { Context } from "../../context";
+import { ANY } from "../../policy";
 import { InvalidStateError, NotFoundError, ValidationError } from "../../lib/errors";
 import { callerInstansiId } from "../../lib/caller";
 import { InstansiRef } from "../instansi/types";
@@ -17,7 +16,7 @@ export const ApiScopeEnum = builder.enumType("ApiScope", {
 export const ApiClientRef = builder.prismaNode("ApiClient", {
   id: { field: "id" },
   description: "Another system's access to the API. Visible to the admins of its instansi, SUPERADMIN, and the client itself; the secret never is.",
-  authScopes: (c, ctx) => (ctx.client?.id === c.id ? true : { adminOf: c.instansiId }),
+  authScopes: (c) => ({ can: { action: "klienApi:lihat", on: { instansiId: c.instansiId, klienId: c.id } } }),
   fields: (t) => ({
     clientId: t.exposeString("id", { description: "The public client id, as in the token lkc_<clientId>.<secret>" }),
     nama: t.exposeString("nama"),
@@ -41,28 +40,19 @@ const ApiClientKey = builder.objectRef<{ client: ApiClient; token: string }>("Ap
   }),
 });
 
-/** The instansi of a client, so that managing it needs `adminOf` that instansi (unknown ids: SUPERADMIN only, then not found). */
-async function ownerScopes(id: string, ctx: Context) {
-  const c = await ctx.prisma.apiClient.findUnique({ where: { id }, select: { instansiId: true } });
-  return { adminOf: c?.instansiId ?? "" };
-}
-
 builder.queryFields((t) => ({
   apiClients: t.prismaField({
     type: ["ApiClient"],
     description: "The API clients of an instansi (default: the admin's own; SUPERADMIN without instansiId: all), with when each was last used",
-    authScopes: (_r, args, ctx) => ({ adminOf: String(args.instansiId?.id ?? callerInstansiId(ctx) ?? "") }),
+    authScopes: (_r, args, ctx) => ({ can: { action: "klienApi:lihatDaftar", on: { instansiId: String(args.instansiId?.id ?? callerInstansiId(ctx) ?? "") } } }),
     args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }) },
-    resolve: (query, _r, args, ctx) => {
-      const instansiId = args.instansiId?.id ?? ctx.viewer?.instansiId ?? null;
-      return ctx.prisma.apiClient.findMany({ ...q(query), where: instansiId ? { instansiId: String(instansiId) } : {}, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-    },
+    resolve: (query, _r, args, ctx) => service.listApiClients(ctx, query, args.instansiId ? String(args.instansiId.id) : (ctx.viewer?.instansiId ?? null)),
   }),
   currentApiClient: t.prismaField({
     type: "ApiClient",
     description: "For an API client: itself (name, instansi, scopes, expiry)",
     authScopes: { apiClient: true },
-    resolve: (query, _r, _a, ctx) => ctx.prisma.apiClient.findUniqueOrThrow({ ...q(query), where: { id: ctx.client!.id } }),
+    resolve: (query, _r, _a, ctx) => service.currentApiClient(ctx, query),
   }),
 }));
 
@@ -70,7 +60,7 @@ builder.mutationFields((t) => ({
   createApiClient: t.field({
     type: ApiClientKey,
     description: "Register another system's access for an instansi (its ADMIN, or SUPERADMIN). The token in the answer is shown only once.",
-    authScopes: (_r, args) => ({ adminOf: String(args.instansiId.id) }),
+    authScopes: (_r, args) => ({ can: { action: "klienApi:kelola", on: { instansiId: String(args.instansiId.id) } } }),
     errors: { types: [ValidationError, NotFoundError] },
     args: {
       instansiId: t.arg.globalID({ required: true, for: InstansiRef }),
@@ -86,7 +76,7 @@ builder.mutationFields((t) => ({
     type: "ApiClient",
     description:
       "Change a client's name, contact, scopes or expiry (its instansi's ADMIN, or SUPERADMIN; only scopes the caller may grant). Fields left out stay; berlakuSampai: null removes the expiry. Takes effect at once, on every instance, and is recorded in the audit trail with the values before and after.",
-    authScopes: async (_r, args, ctx) => ownerScopes(String(args.id.id), ctx),
+    authScopes: { can: { action: "klienApi:kelola", on: ANY } },
     errors: { types: [ValidationError, NotFoundError, InvalidStateError] },
     args: {
       id: t.arg.globalID({ required: true, for: ApiClientRef }),
@@ -103,13 +93,13 @@ builder.mutationFields((t) => ({
         // GraphQL tells an explicit null (remove the expiry) from an argument left out (keep it)
         berlakuSampai: "berlakuSampai" in args ? (args.berlakuSampai ?? null) : undefined,
       });
-      return ctx.prisma.apiClient.findUniqueOrThrow({ ...q(query), where: { id: c.id } });
+      return service.apiClientById(ctx, query, c.id);
     },
   }),
   rotateApiClientSecret: t.field({
     type: ApiClientKey,
     description: "Issue a new secret (shown once); the old one stops working at once",
-    authScopes: async (_r, args, ctx) => ownerScopes(String(args.id.id), ctx),
+    authScopes: { can: { action: "klienApi:kelola", on: ANY } },
     errors: { types: [NotFoundError, InvalidStateError] },
     args: { id: t.arg.globalID({ required: true, for: ApiClientRef }) },
     resolve: (_r, args, ctx) => service.rotateSecret(ctx, String(args.id.id)),
@@ -117,12 +107,12 @@ builder.mutationFields((t) => ({
   revokeApiClient: t.prismaField({
     type: "ApiClient",
     description: "Revoke a client for good: its token and webhooks stop at once",
-    authScopes: async (_r, args, ctx) => ownerScopes(String(args.id.id), ctx),
+    authScopes: { can: { action: "klienApi:kelola", on: ANY } },
     errors: { types: [NotFoundError] },
     args: { id: t.arg.globalID({ required: true, for: ApiClientRef }) },
     resolve: async (query, _r, args, ctx) => {
       const c = await service.revoke(ctx, String(args.id.id));
-      return ctx.prisma.apiClient.findUniqueOrThrow({ ...q(query), where: { id: c.id } });
+      return service.apiClientById(ctx, query, c.id);
     },
   }),
 }));

@@ -4,6 +4,8 @@ import type { Context } from "../../context";
 import type { Prisma } from "../../generated/prisma/client";
 import { clientLabel } from "../../lib/caller";
 import { redactValues, requestSecrets } from "../../lib/redact";
+import { q } from "../../lib/query";
+import { ANY, assertCan } from "../../policy";
 import { recordArguments, rootFieldNames, selectedOperation, sensitiveValues } from "./inputs";
 
 export interface AuditEntry {
@@ -13,6 +15,28 @@ export interface AuditEntry {
   objekId?: string | null;
   subjekId?: string | null;
   detail?: Prisma.InputJsonValue;
+}
+
+/** What plugin-prisma asks of AuditLog rows (fields selected; for a connection its page). */
+export type AuditLogQuery = Pick<Prisma.AuditLogFindManyArgs, "select" | "cursor" | "take" | "skip">;
+
+/** The trail, newest first, narrowed to a kind, an actor or a subject. */
+export function listAuditLog(
+  ctx: Context,
+  query: AuditLogQuery,
+  filter: { jenis?: AuditEntry["jenis"] | null; aktorId?: string | null; subjekId?: string | null },
+) {
+  assertCan(ctx, "audit:lihatDaftar", ANY);
+  return ctx.prisma.auditLog.findMany({
+    ...q(query),
+    where: { ...(filter.jenis ? { jenis: filter.jenis } : {}), ...(filter.aktorId ? { aktorId: filter.aktorId } : {}), ...(filter.subjekId ? { subjekId: filter.subjekId } : {}) },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+  });
+}
+
+/** Every read of the signed-in person's data by someone else, newest first (their right to know who looked). */
+export function myDataReads(ctx: Context, query: AuditLogQuery) {
+  return ctx.prisma.auditLog.findMany({ ...q(query), where: { subjekId: ctx.viewer!.id, jenis: "BACA_DATA_PRIBADI" }, orderBy: [{ at: "desc" }, { id: "desc" }] });
 }
 
 /** Writes one entry (who, which client, what, when, from where). Append-only at the database level. */

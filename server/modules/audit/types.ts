@@ -1,13 +1,14 @@
 import { builder } from "../../schema/builder";
 import { safe } from "../../schema/sensitivity";
-import { q } from "../../lib/query";
+import { ANY } from "../../policy";
+import * as service from "./service";
 
 const AuditJenisEnum = builder.enumType("AuditJenis", { values: { BACA_DATA_PRIBADI: { description: "someone read another person's personal data" }, UBAH: { description: "a state-changing action" } } as const });
 
 export const AuditLogRef = builder.prismaNode("AuditLog", {
   id: { field: "id" },
   description: "One entry of the append-only audit trail (SUPERADMIN; also through node(id))",
-  authScopes: { superadmin: true },
+  authScopes: { can: { action: "audit:lihat", on: ANY } },
   fields: (t) => ({
     at: t.expose("at", { type: "DateTime" }),
     jenis: t.expose("jenis", { type: AuditJenisEnum }),
@@ -39,21 +40,15 @@ builder.queryFields((t) => ({
     type: "AuditLog",
     cursor: "id",
     description: "The audit trail, newest first (SUPERADMIN)",
-    authScopes: { superadmin: true },
+    authScopes: { can: { action: "audit:lihatDaftar", on: ANY } },
     args: { jenis: t.arg({ type: AuditJenisEnum, required: false }), aktorId: t.arg.string({ required: false, ...safe }), subjekId: t.arg.string({ required: false, ...safe }) },
-    resolve: (query, _r, a, ctx) =>
-      ctx.prisma.auditLog.findMany({
-        ...q(query),
-        where: { ...(a.jenis ? { jenis: a.jenis } : {}), ...(a.aktorId ? { aktorId: a.aktorId } : {}), ...(a.subjekId ? { subjekId: a.subjekId } : {}) },
-        orderBy: [{ at: "desc" }, { id: "desc" }],
-      }),
+    resolve: (query, _r, args, ctx) => service.listAuditLog(ctx, query, args),
   }),
   aksesDataSaya: t.prismaConnection({
     type: AksesRef,
     cursor: "id",
     description: "Who looked at my data: every read of my personal data by someone else, newest first",
     authScopes: { authenticated: true },
-    resolve: (query, _r, _a, ctx) =>
-      ctx.prisma.auditLog.findMany({ ...q(query), where: { subjekId: ctx.viewer!.id, jenis: "BACA_DATA_PRIBADI" }, orderBy: [{ at: "desc" }, { id: "desc" }] }),
+    resolve: (query, _r, _a, ctx) => service.myDataReads(ctx, query),
   }),
 }));

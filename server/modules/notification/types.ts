@@ -1,12 +1,12 @@
 import { builder } from "../../schema/builder";
 import { catchingUp, follow as followBus } from "../../pubsub";
-import { q } from "../../lib/query";
 import { NotFoundError } from "../../lib/errors";
+import * as service from "./service";
 
 export const NotificationRef = builder.prismaNode("Notification", {
   id: { field: "id" },
   description: "An in-app notification for the signed-in user",
-  authScopes: (n, ctx) => ctx.viewer?.id === n.userId,
+  authScopes: (n, ctx) => service.isRecipient(ctx, n),
   fields: (t) => ({
     kind: t.exposeString("kind"),
     judul: t.exposeString("judul"),
@@ -25,16 +25,11 @@ builder.queryFields((t) => ({
     authScopes: { authenticated: true },
     args: { unreadOnly: t.arg.boolean({ required: false, defaultValue: false }) },
     description: "My notifications, newest first",
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.notification.findMany({
-        ...q(query),
-        where: { userId: ctx.viewer!.id, ...(args.unreadOnly ? { readAt: null } : {}) },
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      }),
+    resolve: (query, _root, args, ctx) => service.listMine(ctx, query, !!args.unreadOnly),
   }),
   unreadNotificationCount: t.int({
     authScopes: { authenticated: true },
-    resolve: (_root, _args, ctx) => ctx.prisma.notification.count({ where: { userId: ctx.viewer!.id, readAt: null } }),
+    resolve: (_root, _args, ctx) => service.unreadCount(ctx),
   }),
 }));
 
@@ -44,21 +39,12 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     errors: { types: [NotFoundError] },
     args: { id: t.arg.globalID({ required: true, for: NotificationRef }) },
-    resolve: async (query, _root, args, ctx) => {
-      await ctx.prisma.notification.updateMany({
-        where: { id: args.id.id, userId: ctx.viewer!.id, readAt: null },
-        data: { readAt: new Date() },
-      });
-      const row = await ctx.prisma.notification.findFirst({ ...q(query), where: { id: args.id.id, userId: ctx.viewer!.id } });
-      if (!row) throw new NotFoundError("NOTIFICATION_NOT_FOUND", "Notifikasi tidak ditemukan.", "id");
-      return row;
-    },
+    resolve: (query, _root, args, ctx) => service.markRead(ctx, query, args.id.id),
   }),
   markAllNotificationsRead: t.int({
     authScopes: { authenticated: true },
     description: "Marks every unread notification read; returns how many changed",
-    resolve: async (_root, _args, ctx) =>
-      (await ctx.prisma.notification.updateMany({ where: { userId: ctx.viewer!.id, readAt: null }, data: { readAt: new Date() } })).count,
+    resolve: (_root, _args, ctx) => service.markAllRead(ctx),
   }),
 }));
 
@@ -70,15 +56,8 @@ builder.subscriptionFields((t) => ({
     subscribe: (_root, _args, ctx) => {
       const userId = ctx.viewer!.id;
       // after a bus outage, the notifications created meanwhile (they never arrive as events)
-      return catchingUp(
-        followBus(ctx.pubsub, "user:notification", userId),
-        (since) => ctx.prisma.notification.findMany({ where: { userId, createdAt: { gte: since } }, orderBy: { createdAt: "asc" }, take: 500, select: { id: true } }).then((rows) => rows.map((n) => ({ notificationId: n.id }))),
-        (e) => e.notificationId,
-      );
+      return catchingUp(followBus(ctx.pubsub, "user:notification", userId), (since) => service.createdSince(ctx, userId, since), (e) => e.notificationId);
     },
-    resolve: async (query, payload, _args, ctx) => {
-      const { notificationId } = payload as unknown as { notificationId: string };
-      return ctx.prisma.notification.findFirstOrThrow({ ...q(query), where: { id: notificationId, userId: ctx.viewer!.id } });
-    },
+    resolve: (query, payload, _args, ctx) => service.mineById(ctx, query, (payload as unknown as { notificationId: string }).notificationId),
   }),
 }));

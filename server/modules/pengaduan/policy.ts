@@ -1,5 +1,4 @@
-import { allows, catalogue, isOwner, type Caller, type Desk } from "../../lib/policy";
-import { DESK_ROLES } from "../../shared/roles";
+import { MEJA_ADMIN, allows, catalogue, isOwner, type Caller, type Desk } from "../../lib/policy";
 import { MEJA_LAYANAN } from "../pengajuan/policy";
 import type { PelakuPengaduan } from "./transitions";
 
@@ -20,13 +19,13 @@ export const PENGADUAN_POLICY = catalogue({
   /** who complained, when not confidential */
   "pengaduan:lihatPelapor": { owner: "pelaporId", desk: MEJA_PENGADUAN },
   /** who complained, when confidential: the reporter and the instansi's admins, never another system */
-  "pengaduan:lihatPelaporRahasia": { owner: "pelaporId", desk: { roles: DESK_ROLES.admin, clients: [] } },
+  "pengaduan:lihatPelaporRahasia": { owner: "pelaporId", desk: MEJA_ADMIN },
   /** record a complaint that came offline or through a channel */
   "pengaduan:catat": { desk: { roles: MEJA_PENGADUAN.roles, clients: ["BUAT_PENGADUAN"] } },
   /** a step of the complaint's state table; which steps, the table says (peranPengaduan) */
   "pengaduan:ubahStatus": { owner: "pelaporId", desk: MEJA_PENGADUAN },
   /** the instansi's complaint categories */
-  "pengaduan:kelolaKategori": { desk: { roles: DESK_ROLES.admin, clients: [] } },
+  "pengaduan:kelolaKategori": { desk: MEJA_ADMIN },
 });
 
 /** Who the caller is to this complaint for its state table: the reporter, the desk, or nobody (→ not found). */

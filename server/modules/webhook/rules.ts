@@ -1,13 +1,23 @@
+import { z } from "zod";
 import { backoffMs } from "../../lib/polling-loop";
-import type { WebhookEventName } from "../../shared/klien-api";
+import { WEBHOOK_EVENTS, type WebhookEventName } from "../../shared/klien-api";
 // the event kinds are read by the admin pages too, so they live in server/shared/klien-api.ts
-export { WEBHOOK_EVENTS, type WebhookEventName } from "../../shared/klien-api";
+export { WEBHOOK_EVENTS, type WebhookEventName };
+import { problem } from "../../lib/validate";
 
 export const WEBHOOK_EVENT_LABEL: Record<WebhookEventName, string> = {
   PENGAJUAN_STATUS: "A submitted pengajuan of the instansi changed status",
   PENGADUAN_DITERIMA: "A complaint to the instansi was received (any channel)",
   PPID_TENGGAT: "An information request's deadline is within one working day (DEKAT) or has passed (LEWAT) without an answer",
 };
+
+/** The events a subscription asks for: each known one once, in their canonical order; at least one. */
+export const eventsSchema = z.object({
+  events: z
+    .array(z.string())
+    .transform((input) => WEBHOOK_EVENTS.filter((e) => input.includes(e)))
+    .refine((events) => events.length > 0, problem("EVENTS_REQUIRED", "Pilih paling sedikit satu jenis peristiwa.")),
+});
 
 export const MAX_SUBSCRIPTIONS_PER_CLIENT = 10;
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);

@@ -1,7 +1,5 @@
 import { builder } from "../../schema/builder";
-import { q } from "../../lib/query";
-import type { Context } from "../../context";
-import type { Prisma, WebhookSubscription } from "../../generated/prisma/client";
+import { ANY } from "../../policy";
 import { InvalidStateError, NotFoundError, ValidationError } from "../../lib/errors";
 import { ApiClientRef } from "../api-client/types";
 import { WEBHOOK_EVENTS, WEBHOOK_EVENT_LABEL } from "./rules";
@@ -21,7 +19,8 @@ export const DeliveryStatusEnum = builder.enumType("DeliveryStatus", {
 export const WebhookSubscriptionRef = builder.prismaNode("WebhookSubscription", {
   id: { field: "id" },
   description: "A URL an API client receives events at. Visible to that client and SUPERADMIN.",
-  authScopes: (s, ctx) => service.mayManage(ctx, s.clientId),
+  select: { id: true, client: { select: { id: true, instansiId: true } } },
+  authScopes: (s) => ({ can: { action: "webhook:lihat", on: service.webhookResource(s.client) } }),
   fields: (t) => ({
     url: t.exposeString("url"),
     events: t.expose("events", { type: [WebhookEventEnum] }),
@@ -34,8 +33,8 @@ export const WebhookSubscriptionRef = builder.prismaNode("WebhookSubscription", 
 export const WebhookDeliveryRef = builder.prismaNode("WebhookDelivery", {
   id: { field: "id" },
   description: "One event sent (or to be sent) to one subscription, with its last outcome",
-  select: { id: true, subscription: { select: { clientId: true } } },
-  authScopes: (d, ctx) => service.mayManage(ctx, d.subscription.clientId),
+  select: { id: true, subscription: { select: { client: { select: { id: true, instansiId: true } } } } },
+  authScopes: (d) => ({ can: { action: "webhook:lihat", on: service.webhookResource(d.subscription.client) } }),
   fields: (t) => ({
     deliveryId: t.exposeString("id", { description: "As in the X-Loket-Delivery header and the body's `id`" }),
     event: t.expose("event", { type: WebhookEventEnum }),
@@ -51,7 +50,7 @@ export const WebhookDeliveryRef = builder.prismaNode("WebhookDelivery", {
   }),
 });
 
-const SubscriptionKey = builder.objectRef<{ subscription: WebhookSubscription; signingSecret: string }>("WebhookSubscriptionKey").implement({
+const SubscriptionKey = builder.objectRef<{ subscription: service.OwnedSubscription; signingSecret: string }>("WebhookSubscriptionKey").implement({
   description: "A new subscription with its signing secret, shown only here, once",
   fields: (t) => ({
     subscription: t.field({ type: WebhookSubscriptionRef, resolve: (k) => k.subscription }),
@@ -59,51 +58,33 @@ const SubscriptionKey = builder.objectRef<{ subscription: WebhookSubscription; s
   }),
 });
 
-/** The calling client's own rows; SUPERADMIN sees all, or one client's. */
-function whoseSubscriptions(ctx: Context, clientId: string | null | undefined): Prisma.WebhookSubscriptionWhereInput {
-  if (ctx.client) return { clientId: ctx.client.id };
-  return clientId ? { clientId } : {};
-}
+const manage = { can: { action: "webhook:kelola", on: ANY } } as const;
 
-function deliveriesWhere(
-  ctx: Context,
-  args: { clientId?: { id: string } | null; subscriptionId?: { id: string } | null; status?: "PENDING" | "SENT" | "FAILED" | null },
-): Prisma.WebhookDeliveryWhereInput {
-  return {
-    subscription: whoseSubscriptions(ctx, args.clientId ? String(args.clientId.id) : null),
-    ...(args.subscriptionId ? { subscriptionId: String(args.subscriptionId.id) } : {}),
-    ...(args.status ? { status: args.status } : {}),
-  };
+function deliveryFilter(args: { clientId?: { id: string } | null; subscriptionId?: { id: string } | null; status?: "PENDING" | "SENT" | "FAILED" | null }) {
+  return { clientId: args.clientId ? String(args.clientId.id) : null, subscriptionId: args.subscriptionId ? String(args.subscriptionId.id) : null, status: args.status };
 }
-
-const manageScopes = { $any: { apiScope: "TERIMA_WEBHOOK", superadmin: true } } as const;
 
 builder.queryFields((t) => ({
   webhookSubscriptions: t.prismaField({
     type: ["WebhookSubscription"],
     description: "An API client's webhook subscriptions (SUPERADMIN: every client's, or one's)",
-    authScopes: manageScopes,
+    authScopes: manage,
     args: { clientId: t.arg.globalID({ required: false, for: ApiClientRef }), termasukNonaktif: t.arg.boolean({ required: false, defaultValue: false }) },
     resolve: (query, _r, args, ctx) =>
-      ctx.prisma.webhookSubscription.findMany({
-        ...q(query),
-        where: { ...whoseSubscriptions(ctx, args.clientId ? String(args.clientId.id) : null), ...(args.termasukNonaktif ? {} : { aktif: true }) },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      }),
+      service.listSubscriptions(ctx, query, { clientId: args.clientId ? String(args.clientId.id) : null, termasukNonaktif: args.termasukNonaktif }),
   }),
   webhookDeliveries: t.prismaConnection({
     type: "WebhookDelivery",
     cursor: "id",
     description: "Webhook deliveries, newest first, with their last status, attempts and error (the client's own; SUPERADMIN: all)",
-    authScopes: manageScopes,
+    authScopes: manage,
     args: {
       clientId: t.arg.globalID({ required: false, for: ApiClientRef }),
       subscriptionId: t.arg.globalID({ required: false, for: WebhookSubscriptionRef }),
       status: t.arg({ type: DeliveryStatusEnum, required: false }),
     },
-    totalCount: (_p, args, ctx) => ctx.prisma.webhookDelivery.count({ where: deliveriesWhere(ctx, args) }),
-    resolve: (query, _r, args, ctx) =>
-      ctx.prisma.webhookDelivery.findMany({ ...q(query), where: deliveriesWhere(ctx, args), orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+    totalCount: (_p, args, ctx) => service.countDeliveries(ctx, deliveryFilter(args)),
+    resolve: (query, _r, args, ctx) => service.listDeliveries(ctx, query, deliveryFilter(args)),
   }),
 }));
 
@@ -112,7 +93,7 @@ builder.mutationFields((t) => ({
     type: SubscriptionKey,
     description:
       "An API client (scope TERIMA_WEBHOOK) subscribes a URL to events of its instansi. https only (http://localhost outside production); internal addresses are refused (URL_ADDRESS_NOT_ALLOWED) unless WEBHOOK_ALLOW_PRIVATE.",
-    authScopes: { apiScope: "TERIMA_WEBHOOK" },
+    authScopes: { can: { action: "webhook:langganan", on: ANY } },
     errors: { types: [ValidationError, InvalidStateError] },
     args: { url: t.arg.string({ required: true }), events: t.arg({ type: [WebhookEventEnum], required: true }) },
     resolve: (_r, args, ctx) => service.subscribe(ctx, { url: args.url, events: args.events }),
@@ -120,7 +101,7 @@ builder.mutationFields((t) => ({
   updateWebhookSubscription: t.prismaField({
     type: "WebhookSubscription",
     description: "The client moves its subscription to another URL or changes its events; the signing secret stays. The URL is checked like a new one.",
-    authScopes: { apiScope: "TERIMA_WEBHOOK" },
+    authScopes: { can: { action: "webhook:langganan", on: ANY } },
     errors: { types: [ValidationError, NotFoundError] },
     args: {
       id: t.arg.globalID({ required: true, for: WebhookSubscriptionRef }),
@@ -129,12 +110,12 @@ builder.mutationFields((t) => ({
     },
     resolve: async (query, _r, args, ctx) => {
       const s = await service.updateSubscription(ctx, String(args.id.id), { url: args.url, events: args.events });
-      return ctx.prisma.webhookSubscription.findUniqueOrThrow({ ...q(query), where: { id: s.id } });
+      return service.subscriptionById(ctx, query, s.id);
     },
   }),
   deleteWebhookSubscription: t.boolean({
     description: "Stop a subscription (its client, or SUPERADMIN); deliveries still waiting are not sent",
-    authScopes: manageScopes,
+    authScopes: manage,
     errors: { types: [NotFoundError] },
     args: { id: t.arg.globalID({ required: true, for: WebhookSubscriptionRef }) },
     resolve: (_r, args, ctx) => service.unsubscribe(ctx, String(args.id.id)),
@@ -142,12 +123,12 @@ builder.mutationFields((t) => ({
   redeliverWebhook: t.prismaField({
     type: "WebhookDelivery",
     description: "Send a delivery again now: one that FAILED after its retries, or a PENDING one without waiting for its next try",
-    authScopes: manageScopes,
+    authScopes: manage,
     errors: { types: [NotFoundError, InvalidStateError] },
     args: { id: t.arg.globalID({ required: true, for: WebhookDeliveryRef }) },
     resolve: async (query, _r, args, ctx) => {
       const d = await service.redeliver(ctx, String(args.id.id));
-      return ctx.prisma.webhookDelivery.findUniqueOrThrow({ ...q(query), where: { id: d.id } });
+      return service.deliveryById(ctx, query, d.id);
     },
   }),
 }));
