@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildCalendar, MASPECI_HOURS } from "../calendar/working-time";
 import { HOLIDAYS_2026 } from "../calendar/holidays-2026";
-import { batasSengketa, grounds, tenggatJawab, tenggatPerpanjangan, tenggatTanggapanKeberatan, type PermohonanFacts } from "./rules";
+import { batasSengketa, grounds, keadaanTenggat, peringatanTenggat, tenggatJawab, tenggatPerpanjangan, tenggatTanggapanKeberatan, type PermohonanFacts } from "./rules";
 
 const holidays = HOLIDAYS_2026.map((h) => ({ date: h.date, kind: h.kind }));
 const cal = buildCalendar({ timeZone: "Asia/Jakarta", hours: MASPECI_HOURS, holidays, cutiBersamaLibur: true, closures: [] });
@@ -59,5 +59,26 @@ describe("which objection grounds exist, and until when", () => {
     expect(["TIDAK_DIPENUHI", "MELEBIHI_JANGKA_WAKTU", "BIAYA_TIDAK_WAJAR", "DITANGGAPI_TIDAK_SEBAGAIMANA_DIMINTA"].every((a) => late[a]!.bisaDiajukan)).toBe(true);
     expect(late.PENOLAKAN!.sejak).toBeNull();
     expect(late.TIDAK_DITANGGAPI!.sejak).toBeNull();
+  });
+});
+
+describe("PPID_TENGGAT: the deadline within one working day, or past", () => {
+  it("near on the working day before, also across a weekend; past from the minute after", () => {
+    const tenggat = wib("2026-11-23T15:30:00"); // Monday
+    expect(keadaanTenggat(cal, tenggat, wib("2026-11-19T15:30:00"))).toBeNull(); // Thursday: two working days before
+    expect(keadaanTenggat(cal, tenggat, wib("2026-11-20T15:30:00"))).toBe("DEKAT"); // Friday, same time: one working day
+    expect(keadaanTenggat(cal, tenggat, wib("2026-11-23T15:30:00"))).toBe("DEKAT");
+    expect(keadaanTenggat(cal, tenggat, wib("2026-11-23T15:31:00"))).toBe("LEWAT");
+  });
+  it("one working day skips a holiday (Isra Mikraj, Friday 16 Jan 2026)", () => {
+    const tenggat = wib("2026-01-19T10:00:00"); // Monday
+    expect(keadaanTenggat(cal, tenggat, wib("2026-01-15T10:00:00"))).toBe("DEKAT"); // Thursday: Friday is no working day
+    expect(keadaanTenggat(cal, tenggat, wib("2026-01-14T10:00:00"))).toBeNull();
+  });
+  it("carries the register number, state, deadline and how near; nothing once decided", () => {
+    const p = { nomorRegister: "PPID/KMG/2026/00001", status: "DIPERPANJANG" as const, tenggat: wib("2026-11-23T15:30:00"), diputusAt: null };
+    expect(peringatanTenggat(cal, p, wib("2026-11-23T16:00:00"))).toEqual({ nomorRegister: "PPID/KMG/2026/00001", status: "DIPERPANJANG", tenggat: "2026-11-23T08:30:00.000Z", keadaan: "LEWAT" });
+    expect(peringatanTenggat(cal, p, wib("2026-11-18T09:00:00"))).toBeNull();
+    expect(peringatanTenggat(cal, { ...p, status: "DIKABULKAN", diputusAt: wib("2026-11-20T09:00:00") }, wib("2026-11-23T16:00:00"))).toBeNull();
   });
 });

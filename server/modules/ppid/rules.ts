@@ -1,5 +1,5 @@
 import type { AlasanKeberatan, PermohonanStatus } from "../../generated/prisma/enums";
-import { addWorkingDays, type Deadline, type OfficeCalendar } from "../calendar/working-time";
+import { addWorkingDays, addWorkingDaysSameTime, type Deadline, type OfficeCalendar } from "../calendar/working-time";
 
 /**
  * Deadlines of public-information requests (UU 14/2008, Perki 1/2021). Pure; all on the instansi calendar,
@@ -104,3 +104,32 @@ export const PENGECUALIAN_PASAL_17: Record<string, string> = {
   i: "Memorandum atau surat-surat antar Badan Publik atau intra Badan Publik yang menurut sifatnya dirahasiakan",
   j: "Informasi yang tidak boleh diungkapkan berdasarkan Undang-Undang",
 };
+
+/** A request not decided yet: its answer deadline runs. */
+export const BELUM_DIPUTUS = ["DITERIMA", "DIPERPANJANG"] as const satisfies readonly PermohonanStatus[];
+
+/** How far ahead to look for a near deadline: one working day is never more than two weeks, even across Lebaran. */
+export const CAKRAWALA_PERINGATAN_MS = 14 * 24 * 3600_000;
+
+/** PPID_TENGGAT: the deadline is near (within one working day from now) or past. */
+export type KeadaanTenggat = "DEKAT" | "LEWAT";
+
+export function keadaanTenggat(cal: OfficeCalendar, tenggat: Date, now: Date): KeadaanTenggat | null {
+  if (tenggat.getTime() < now.getTime()) return "LEWAT";
+  if (tenggat.getTime() <= addWorkingDaysSameTime(cal, now, 1).at.getTime()) return "DEKAT";
+  return null;
+}
+
+/**
+ * The PPID_TENGGAT warning for an undecided request, or null when its deadline is neither near nor past. The
+ * sender adds the request's id (in the API's global form) and sends each warning once per state and deadline.
+ */
+export function peringatanTenggat(
+  cal: OfficeCalendar,
+  p: { nomorRegister: string; status: PermohonanStatus; tenggat: Date; diputusAt: Date | null },
+  now: Date,
+): { nomorRegister: string; status: PermohonanStatus; tenggat: string; keadaan: KeadaanTenggat } | null {
+  if (p.diputusAt || !(BELUM_DIPUTUS as readonly PermohonanStatus[]).includes(p.status)) return null;
+  const keadaan = keadaanTenggat(cal, p.tenggat, now);
+  return keadaan && { nomorRegister: p.nomorRegister, status: p.status, tenggat: p.tenggat.toISOString(), keadaan };
+}
