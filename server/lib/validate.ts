@@ -56,3 +56,9 @@ export function requiredText(field: string, label: string, min: number, max: num
     .min(min, problem(`${code}_REQUIRED`, `${label} wajib diisi (minimal ${min} karakter).`))
     .max(max, problem(`${code}_TOO_LONG`, `${label} maksimal ${max} karakter.`));
 }
+
+/** The first problem of `value`, as parseInput would report it, or null when it passes (for rule tests). */
+export function firstProblem(schema: z.ZodType, value: unknown): InputProblem | null {
+  const result = schema.safeParse(value);
+  return result.success ? null : problemsOf(result.error.issues)[0]!;
+}

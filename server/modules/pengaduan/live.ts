@@ -1,7 +1,7 @@
-import { GraphQLError } from "graphql";
 import type { Context } from "../../context";
 import { callerInstansiId } from "../../lib/caller";
-import { catchingUp, follow, followCase } from "../../pubsub";
+import { caseFeed } from "../../lib/case-feed";
+import { catchingUp, follow } from "../../pubsub";
 import { loadPengaduan, pengaduanById } from "./service";
 
 /**
@@ -9,20 +9,14 @@ import { loadPengaduan, pengaduanById } from "./service";
  * `instansi:pengaduan` per desk, each with the complaint's `seq`.
  */
 
-/** One complaint's feed (its reporter, the desk): its current state first; "not found" for anyone else. */
-export async function followPengaduan(ctx: Context, id: string) {
-  const { p } = await loadPengaduan(ctx, id).catch(() => {
-    // a subscription has no result union: its refusal is a thrown error, worded like the query's
-    throw new GraphQLError("Pengaduan tidak ditemukan.", { extensions: { code: "NOT_FOUND" } });
-  });
-  return followCase(ctx.pubsub, "pengaduan:updated", p.id, async () => (await ctx.prisma.pengaduan.findUnique({ where: { id: p.id }, select: { seq: true } }))?.seq ?? -1);
-}
-
-/** Each event re-checks access (a desk member may have moved meanwhile) and reads the complaint as asked. */
-export async function pengaduanBerubah<Q extends object>(ctx: Context, query: Q, e: { id: string }) {
-  await loadPengaduan(ctx, e.id);
-  return pengaduanById(ctx, query, e.id);
-}
+/** One complaint (its reporter, the desk). */
+export const pengaduanFeed = caseFeed({
+  topic: "pengaduan:updated",
+  notFound: "Pengaduan tidak ditemukan.",
+  load: loadPengaduan,
+  seq: async (ctx, id) => (await ctx.prisma.pengaduan.findUnique({ where: { id }, select: { seq: true } }))?.seq,
+  read: pengaduanById,
+});
 
 /** The desk's feed (default: the caller's instansi): each change heard, and after a bus outage each complaint of the instansi changed since. */
 export function followMeja(ctx: Context, instansiIdArg: string | null | undefined) {

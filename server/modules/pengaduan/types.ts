@@ -229,8 +229,8 @@ builder.subscriptionFields((t) => ({
     description: "One complaint as it changes (its reporter and the desk); the current state first",
     authScopes: { can: { action: "pengaduan:lihat", on: ANY } },
     args: { id: t.arg.globalID({ required: true, for: PengaduanRef }) },
-    subscribe: (_r, args, ctx) => live.followPengaduan(ctx, String(args.id.id)),
-    resolve: (query, e, _a, ctx) => live.pengaduanBerubah(ctx, query, e as unknown as { id: string }),
+    subscribe: (_r, args, ctx) => live.pengaduanFeed.follow(ctx, String(args.id.id)),
+    resolve: (query, e, _a, ctx) => live.pengaduanFeed.read(ctx, query, e as unknown as { id: string }),
   }),
   mejaPengaduanBerubah: t.prismaField({
     type: "Pengaduan",

@@ -1,4 +1,6 @@
+import { z } from "zod";
 import type { AlasanKeberatan, PermohonanStatus } from "../../generated/prisma/enums";
+import { problem, requiredText } from "../../lib/validate";
 import { addWorkingDays, addWorkingDaysSameTime, type Deadline, type OfficeCalendar } from "../calendar/working-time";
 
 /**
@@ -133,3 +135,64 @@ export function peringatanTenggat(
   const keadaan = keadaanTenggat(cal, p.tenggat, now);
   return keadaan && { nomorRegister: p.nomorRegister, status: p.status, tenggat: p.tenggat.toISOString(), keadaan };
 }
+
+export function belumDiputus(p: { status: PermohonanStatus }): boolean {
+  return (BELUM_DIPUTUS as readonly PermohonanStatus[]).includes(p.status);
+}
+
+/** Overdue: not decided and the deadline in force has passed. */
+export function terlambat(p: { diputusAt: Date | null; tenggat: Date }, now: Date): boolean {
+  return !p.diputusAt && p.tenggat.getTime() < now.getTime();
+}
+
+/** What the PPID desk may do with a request now: answer while undecided; extend once, before any answer. */
+export type AksiPermohonan = "PERPANJANG" | "PUTUSKAN";
+export const AKSI_PERMOHONAN: readonly AksiPermohonan[] = ["PERPANJANG", "PUTUSKAN"];
+
+export function aksiPermohonanTersedia(p: { status: PermohonanStatus; diperpanjangAt: Date | null }): AksiPermohonan[] {
+  return AKSI_PERMOHONAN.filter((a) => (a === "PUTUSKAN" ? belumDiputus(p) : p.status === "DITERIMA" && !p.diperpanjangAt));
+}
+
+// Input rules, parsed after authorisation (and, where the state decides, after the state checks)
+
+export const Permohonan = z
+  .object({
+    rincianInformasi: requiredText("rincianInformasi", "Rincian informasi yang dibutuhkan", 10, 5000),
+    tujuan: requiredText("tujuan", "Tujuan penggunaan informasi", 5, 2000),
+    format: z.enum(["SOFTCOPY", "HARDCOPY"]),
+    caraPerolehan: z.enum(["AMBIL", "EMAIL", "POS"]),
+  })
+  .refine((p) => !(p.caraPerolehan === "EMAIL" && p.format === "HARDCOPY"), {
+    ...problem("CARA_TIDAK_SESUAI", "Salinan cetak (hardcopy) tidak dapat dikirim lewat email; pilih ambil langsung atau pos."),
+    path: ["caraPerolehan"],
+  });
+
+const hariPerpanjangan = problem("PERPANJANGAN_TERLALU_LAMA", `Perpanjangan paling lama ${PERPANJANG_MAKS_HARI} hari kerja.`);
+export const Perpanjangan = z.object({
+  hari: z.number(hariPerpanjangan).int(hariPerpanjangan).min(1, hariPerpanjangan).max(PERPANJANG_MAKS_HARI, hariPerpanjangan),
+  alasan: requiredText("alasan", "Alasan tertulis perpanjangan", 10, 2000),
+});
+
+const teksOpsional = (schema: z.ZodType<string, string>) => z.string().nullish().transform((v) => v ?? "").pipe(schema);
+const biayaInvalid = problem("BIAYA_INVALID", "Biaya (hanya biaya salinan) harus 0 atau lebih.");
+
+const catatan = teksOpsional(requiredText("catatan", "Isi jawaban tertulis", 5, 5000));
+const biaya = z.number(biayaInvalid).int(biayaInvalid).min(0, biayaInvalid).nullish().transform((v) => v ?? 0);
+
+/** An answer granting the request in whole; cost is copying only. */
+export const Jawaban = z.object({ catatan, biaya });
+
+/** A refusal or a partial grant also cites a Pasal 17 exemption and its consequence test. */
+export const JawabanDikecualikan = z.object({
+  catatan,
+  pasalPengecualian: z
+    .string()
+    .nullish()
+    .transform((v) => (v ?? "").trim().toLowerCase())
+    .refine((v) => Object.hasOwn(PENGECUALIAN_PASAL_17, v), problem("PENGECUALIAN_REQUIRED", "Sebutkan kategori pengecualian UU 14/2008 Pasal 17 (huruf a–j).")),
+  ujiKonsekuensi: teksOpsional(requiredText("ujiKonsekuensi", "Uraian uji konsekuensi", 20, 5000)),
+  biaya,
+});
+
+export const Keberatan = z.object({ uraian: requiredText("uraian", "Uraian keberatan", 10, 5000) });
+export const TanggapanKeberatan = z.object({ tanggapan: requiredText("tanggapan", "Tanggapan atas keberatan", 10, 5000) });
