@@ -4,9 +4,8 @@ import react from "@vitejs/plugin-react";
 
 const clientRoot = fileURLToPath(new URL(".", import.meta.url));
 // The dev server serves the client, its packages and the rules it shares with the server (server/shared/), and no
-// other file of the repository. The one server module the client still reads directly goes when the complaint
-// page takes its actions from the API (Pengaduan.aksiTersedia).
-const allowed = ["./", "../node_modules", "../server/shared", "../server/modules/pengaduan/transitions.ts"].map((p) =>
+// other file of the repository.
+const allowed = ["./", "../node_modules", "../server/shared"].map((p) =>
   fileURLToPath(new URL(p, import.meta.url)),
 );
 const api = process.env.LOKET_API ?? "http://localhost:4000";

@@ -43,3 +43,22 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.ou
   const [first] = problemsOf(result.error.issues);
   throw new ValidationError(first!.code, first!.message, first!.field);
 }
+
+/**
+ * Free text a person must write, trimmed: `<FIELD>_REQUIRED` below `min` characters, `<FIELD>_TOO_LONG` above `max`,
+ * with the label in the message ("Uraian pengaduan wajib diisi (minimal 20 karakter).").
+ */
+export function requiredText(field: string, label: string, min: number, max: number) {
+  const code = field.toUpperCase();
+  return z
+    .string()
+    .trim()
+    .min(min, problem(`${code}_REQUIRED`, `${label} wajib diisi (minimal ${min} karakter).`))
+    .max(max, problem(`${code}_TOO_LONG`, `${label} maksimal ${max} karakter.`));
+}
+
+/** The first problem of `value`, as parseInput would report it, or null when it passes (for rule tests). */
+export function firstProblem(schema: z.ZodType, value: unknown): InputProblem | null {
+  const result = schema.safeParse(value);
+  return result.success ? null : problemsOf(result.error.issues)[0]!;
+}

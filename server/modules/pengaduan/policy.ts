@@ -1,6 +1,7 @@
+import type { PengaduanStatus } from "../../generated/prisma/enums";
 import { MEJA_ADMIN, allows, catalogue, isOwner, type Caller, type Desk } from "../../lib/policy";
 import { MEJA_LAYANAN } from "../pengajuan/policy";
-import type { PelakuPengaduan } from "./transitions";
+import { aksiPengaduanTersedia, PENGADUAN_TRANSITIONS, type AksiPengaduan, type PelakuPengaduan } from "./transitions";
 
 /**
  * Who may do what with complaints. The complaint desk is the service desk (officers, admins, SUPERADMIN, API
@@ -33,4 +34,15 @@ export function peranPengaduan(c: Caller, p: { pelaporId: string | null; instans
   const rule = PENGADUAN_POLICY["pengaduan:ubahStatus"];
   if (isOwner(c, rule, p)) return "PELAPOR";
   return allows(rule, c, p) ? "STAF" : null;
+}
+
+/** The steps the caller may take now: who they are to the complaint, then its state table (as the service checks). */
+export function aksiPengaduanBagi(c: Caller, p: { pelaporId: string | null; instansiId: string; status: PengaduanStatus; dibukaKembali: boolean }): AksiPengaduan[] {
+  const pelaku = peranPengaduan(c, p);
+  return pelaku ? aksiPengaduanTersedia(pelaku, p.status, p.dibukaKembali) : [];
+}
+
+/** Of those, the steps that need a message (pesan). */
+export function aksiWajibPesanBagi(c: Caller, p: Parameters<typeof aksiPengaduanBagi>[1]): AksiPengaduan[] {
+  return aksiPengaduanBagi(c, p).filter((a) => PENGADUAN_TRANSITIONS[a].wajibPesan);
 }

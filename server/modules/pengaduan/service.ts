@@ -4,8 +4,14 @@ import { assertVersion } from "../../lib/versioned";
 import { randomBytes } from "node:crypto";
 import type { Context } from "../../context";
 import type { Pengaduan, Prisma } from "../../generated/prisma/client";
-import type { KanalPengaduan } from "../../generated/prisma/enums";
+import type { ComplaintDeadlineRule, KanalPengaduan, PengaduanStatus } from "../../generated/prisma/enums";
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError, forbidden } from "../../lib/errors";
+import { parseInput } from "../../lib/validate";
+import { q } from "../../lib/query";
+import { callerInstansiId } from "../../lib/caller";
+import { auditRead } from "../audit/service";
+import { isUniqueViolation } from "../account/service";
+import { explainFor, pengaduanChain } from "../calendar/deadlines";
 import { decrypt, encrypt } from "../../lib/crypto";
 import { receiveUpload, withStoredFiles, type UploadedFile } from "../files/store";
 import { createNotifications, publishNotifications } from "../notification/service";
@@ -16,12 +22,11 @@ import { PENGADUAN_STATUS_LABEL, PENGADUAN_TRANSITIONS, nextPengaduan, type Aksi
 import { actorIds } from "../../lib/caller";
 import { assertCan, can } from "../../policy";
 import { peranPengaduan } from "./policy";
-import { KANAL_KLIEN } from "../api-client/rules";
-import { LAMPIRAN_PENGADUAN_MAKS_BERKAS, LAMPIRAN_PENGADUAN_MAKS_BYTES } from "../../shared/limits";
+import { IsiPengaduan, KanalKlien, MAX_LAMPIRAN, NamaKategori, PengaduanDaring, STATUS_TENGGAT_BERJALAN, pesanLangkah, tenggatBerjalan } from "./rules";
+import { LAMPIRAN_PENGADUAN_MAKS_BYTES } from "../../shared/limits";
 import { enqueueWebhook } from "../webhook/outbox";
 
 type Tx = Prisma.TransactionClient;
-export const MAX_LAMPIRAN = LAMPIRAN_PENGADUAN_MAKS_BERKAS;
 const EVIDENCE_MIME = [...ALLOWED_MIME, "video/mp4", "video/quicktime", "video/webm"];
 const EVIDENCE_MAX = LAMPIRAN_PENGADUAN_MAKS_BYTES;
 const notFound = () => new NotFoundError("PENGADUAN_NOT_FOUND", "Pengaduan tidak ditemukan.", "id");
@@ -47,13 +52,6 @@ export async function loadPengaduan(ctx: Context, id: string): Promise<{ p: Peng
 function kodeLacak(): string {
   const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   return `ADU-${[...randomBytes(8)].map((b) => alphabet[b % alphabet.length]).join("")}`;
-}
-
-function text(value: string, field: string, min: number, max: number, label: string): string {
-  const s = value.trim();
-  if (s.length < min) throw new ValidationError(`${field.toUpperCase()}_REQUIRED`, `${label} wajib diisi (minimal ${min} karakter).`, field);
-  if (s.length > max) throw new ValidationError(`${field.toUpperCase()}_TOO_LONG`, `${label} maksimal ${max} karakter.`, field);
-  return s;
 }
 
 async function storeLampiran<T = Pengaduan>(
@@ -100,18 +98,12 @@ export async function buatPengaduan(ctx: Context, input: NewPengaduan, offline: 
   // offline: the desk, or an API client with BUAT_PENGADUAN for complaints of its instansi that came through its channel
   if (offline) assertCan(ctx, "pengaduan:catat", { instansiId: input.instansiId }, undefined, "Hanya petugas instansi ini yang dapat mencatat pengaduan.");
   const viaClient = offline && !v;
-  if (viaClient && !(KANAL_KLIEN as readonly string[]).includes(input.kanal ?? "")) {
-    throw new ValidationError("KANAL_INVALID", `Klien API mencatat pengaduan dari kanal ${KANAL_KLIEN.join(" atau ")}.`, "kanal");
-  }
+  if (viaClient) parseInput(KanalKlien, { kanal: input.kanal });
   const kategori = await ctx.prisma.kategoriPengaduan.findUnique({ where: { id: input.kategoriId } });
   if (!kategori || !kategori.aktif || kategori.instansiId !== input.instansiId) {
     throw new ValidationError("KATEGORI_INVALID", "Kategori pengaduan tidak dikenal untuk instansi ini.", "kategoriId");
   }
-  const judul = text(input.judul, "judul", 5, 200, "Judul pengaduan");
-  const uraian = text(input.uraian, "uraian", 20, 5000, "Uraian pengaduan");
-  if (!offline && input.bukti.length === 0) {
-    throw new ValidationError("BUKTI_REQUIRED", "Lampirkan paling sedikit satu bukti pendukung (foto, video, atau dokumen).", "bukti");
-  }
+  const { judul, uraian } = parseInput(offline ? IsiPengaduan : PengaduanDaring, input);
   if (input.pengajuanId) {
     const pj = await ctx.prisma.pengajuan.findUnique({ where: { id: input.pengajuanId }, select: { pemohonId: true, instansiId: true } });
     if (!pj || pj.instansiId !== input.instansiId || (!offline && pj.pemohonId !== v!.id)) {
@@ -176,11 +168,7 @@ export async function ubahStatusPengaduan(
     }
     throw new InvalidStateError("ILLEGAL_TRANSITION", `Tindakan ini tidak dapat dilakukan pada pengaduan berstatus ${PENGADUAN_STATUS_LABEL[p.status].toLowerCase()}.`);
   }
-  const pesan = input.pesan?.trim() || null;
-  if (PENGADUAN_TRANSITIONS[input.aksi].wajibPesan && (!pesan || pesan.length < 5)) {
-    throw new ValidationError("PESAN_REQUIRED", input.aksi === "TOLAK" ? "Tuliskan alasan penolakan (minimal 5 karakter)." : "Tuliskan tanggapan atau alasan (minimal 5 karakter).", "pesan");
-  }
-  if (pesan && pesan.length > 5000) throw new ValidationError("PESAN_TOO_LONG", "Pesan maksimal 5000 karakter.", "pesan");
+  const { pesan } = parseInput(pesanLangkah(PENGADUAN_TRANSITIONS[input.aksi].wajibPesan, input.aksi === "TOLAK"), { pesan: input.pesan });
   const now = new Date();
   const data: Prisma.PengaduanUncheckedUpdateManyInput = { status: ke, versi: { increment: 1 }, seq: { increment: 1 } };
   if (ke === "DIVERIFIKASI") {
@@ -219,3 +207,92 @@ export async function ubahStatusPengaduan(
   return updated;
 }
 
+
+/** Re-reads a complaint with the selection the client asked for (mutations return the row their service wrote). */
+export function pengaduanById<Q extends object>(ctx: Context, query: Q, id: string) {
+  return ctx.prisma.pengaduan.findUniqueOrThrow({ ...q(query), where: { id } });
+}
+
+/** Who complained, when the caller may know (the read of a confidential reporter is audited); null otherwise. */
+export async function pelaporOf(
+  ctx: Context,
+  p: { id: string; pelaporId: string | null; instansiId: string; rahasia: boolean; namaPelapor: string | null; kontakPelapor: string | null; pelapor: { namaLengkap: string; email: string; telepon: string } | null },
+) {
+  if (!maySeeReporter(ctx, p)) return null;
+  if (p.rahasia) await auditRead(ctx, "Pengaduan.pelapor (rahasia)", p.pelaporId ?? null, { jenis: "Pengaduan", id: p.id });
+  if (p.pelapor) return { nama: p.pelapor.namaLengkap, kontak: `${p.pelapor.email} / ${p.pelapor.telepon}`, terdaftar: true };
+  return { ...revealOffline(ctx, p), terdaftar: false };
+}
+
+/** How the running follow-up deadline is computed, or null when none runs. */
+export function penjelasanTenggat(
+  ctx: Context,
+  p: { status: PengaduanStatus; tenggat: Date | null; instansiId: string; mulaiDihitungAt: Date | null; diverifikasiAt: Date | null; instansi: { aturanTenggatAduan: ComplaintDeadlineRule } },
+) {
+  return tenggatBerjalan(p) ? explainFor(ctx, p.instansiId, () => pengaduanChain(p, p.instansi.aturanTenggatAduan)) : null;
+}
+
+export function kategoriPengaduan<Q extends object>(ctx: Context, query: Q, instansiId: string, termasukNonaktif: boolean) {
+  return ctx.prisma.kategoriPengaduan.findMany({ ...q(query), where: { instansiId, ...(termasukNonaktif ? {} : { aktif: true }) }, orderBy: { nama: "asc" } });
+}
+
+export function pengaduanSaya<Q extends object>(ctx: Context, query: Q) {
+  return ctx.prisma.pengaduan.findMany({ ...q(query), where: { pelaporId: ctx.viewer!.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+}
+
+export interface MejaFilter {
+  instansiId?: string | null;
+  status?: PengaduanStatus[] | null;
+  terlambat?: boolean | null;
+}
+
+/** The desk asked for (default: the caller's instansi), filtered; "overdue" as rules.ts defines it. */
+function mejaWhere(ctx: Context, f: MejaFilter): Prisma.PengaduanWhereInput {
+  return {
+    instansiId: String(f.instansiId ?? callerInstansiId(ctx)),
+    ...(f.status?.length ? { status: { in: f.status } } : {}),
+    ...(f.terlambat ? { status: STATUS_TENGGAT_BERJALAN, tenggat: { lt: new Date() } } : {}),
+  };
+}
+
+/** The complaint desk of an instansi: unverified and overdue first. */
+export function mejaPengaduan<Q extends object>(ctx: Context, query: Q, f: MejaFilter) {
+  return ctx.prisma.pengaduan.findMany({ ...q(query), where: mejaWhere(ctx, f), orderBy: [{ tenggat: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }] });
+}
+
+export function hitungMejaPengaduan(ctx: Context, f: MejaFilter) {
+  return ctx.prisma.pengaduan.count({ where: mejaWhere(ctx, f) });
+}
+
+/** Public tracking by code: status and dates only, or null for an unknown code. */
+export async function lacakPengaduan(ctx: Context, kode: string) {
+  const p = await ctx.prisma.pengaduan.findUnique({ where: { kodeLacak: kode.trim().toUpperCase() }, include: { instansi: { select: { nama: true, aturanTenggatAduan: true } } } });
+  if (!p) return null;
+  return {
+    kodeLacak: p.kodeLacak,
+    status: p.status,
+    statusLabel: PENGADUAN_STATUS_LABEL[p.status],
+    instansi: p.instansi.nama,
+    diterimaAt: p.createdAt,
+    tenggat: p.tenggat,
+    tenggatSementara: p.tenggatSementara,
+    tenggatPenjelasan: await penjelasanTenggat(ctx, p),
+    selesaiAt: p.selesaiAt,
+  };
+}
+
+export async function tambahKategori<Q extends object>(ctx: Context, query: Q, input: { instansiId: string; nama: string }) {
+  const { nama } = parseInput(NamaKategori, input);
+  try {
+    return await ctx.prisma.kategoriPengaduan.create({ ...q(query), data: { instansiId: input.instansiId, nama } });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new ConflictError("KATEGORI_EXISTS", "Kategori dengan nama itu sudah ada.", "nama");
+    throw err;
+  }
+}
+
+export async function ubahKategori<Q extends object>(ctx: Context, query: Q, input: { id: string; nama?: string | null; aktif?: boolean | null }) {
+  const k = await ctx.prisma.kategoriPengaduan.findUnique({ where: { id: input.id } });
+  if (!k || !can(ctx, "pengaduan:kelolaKategori", k)) throw new NotFoundError("KATEGORI_NOT_FOUND", "Kategori tidak ditemukan.", "id");
+  return ctx.prisma.kategoriPengaduan.update({ ...q(query), where: { id: k.id }, data: { ...(input.nama ? { nama: input.nama.trim() } : {}), ...(input.aktif != null ? { aktif: input.aktif } : {}) } });
+}

@@ -1,25 +1,18 @@
-import { GraphQLError } from "graphql";
-import { catchingUp, follow as followBus, followCase } from "../../pubsub";
 import { builder } from "../../schema/builder";
 import { secret, personal, safe } from "../../schema/sensitivity";
 import { PenjelasanTenggatRef } from "../calendar/types";
-import { explainFor, pengaduanChain } from "../calendar/deadlines";
 import type { DeadlineExplanation } from "../calendar/working-time";
-import { q } from "../../lib/query";
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from "../../lib/errors";
-import type { Context } from "../../context";
-import type { Prisma } from "../../generated/prisma/client";
 import { InstansiRef } from "../instansi/types";
 import { LayananRef } from "../layanan/types";
 import { PengajuanRef, FileScalar } from "../pengajuan/types";
-import { AKSI_PENGADUAN, PENGADUAN_STATUS_LABEL, aksiPengaduanTersedia, type AksiPengaduan } from "./transitions";
+import { AKSI_PENGADUAN, PENGADUAN_STATUS_LABEL, type AksiPengaduan } from "./transitions";
 import * as service from "./service";
-import { auditRead } from "../audit/service";
-import { isUniqueViolation } from "../account/service";
-import { callerInstansiId } from "../../lib/caller";
+import * as live from "./live";
+import { terlambat } from "./rules";
 import { deskScope } from "../pengajuan/types";
-import { ANY, can } from "../../policy";
-import { peranPengaduan } from "./policy";
+import { ANY } from "../../policy";
+import { aksiPengaduanBagi, aksiWajibPesanBagi } from "./policy";
 
 export const PengaduanStatusEnum = builder.enumType("PengaduanStatus", { values: ["DITERIMA", "DIVERIFIKASI", "DITOLAK", "DITINDAKLANJUTI", "SELESAI"] as const });
 export const KanalEnum = builder.enumType("KanalPengaduan", { values: ["WEB", "LANGSUNG", "KOTAK_SARAN", "TELEPON", "WHATSAPP"] as const });
@@ -82,12 +75,7 @@ export const PengaduanRef = builder.prismaNode("Pengaduan", {
       nullable: true,
       description: "Who complained: null when confidential and you are not an admin of the instansi",
       select: { pelapor: { select: { namaLengkap: true, email: true, telepon: true } }, namaPelapor: true, kontakPelapor: true, rahasia: true, pelaporId: true, instansiId: true, id: true },
-      resolve: async (p, _a, ctx) => {
-        if (!service.maySeeReporter(ctx, p)) return null;
-        if (p.rahasia) await auditRead(ctx, "Pengaduan.pelapor (rahasia)", p.pelaporId ?? null, { jenis: "Pengaduan", id: p.id });
-        if (p.pelapor) return { nama: p.pelapor.namaLengkap, kontak: `${p.pelapor.email} / ${p.pelapor.telepon}`, terdaftar: true };
-        return { ...service.revealOffline(ctx, p), terdaftar: false };
-      },
+      resolve: (p, _a, ctx) => service.pelaporOf(ctx, p),
     }),
     tenggat: t.expose("tenggat", { type: "DateTime", nullable: true, description: 'Follow-up deadline ("2x24 jam" after verification)' }),
     tenggatSementara: t.exposeBoolean("tenggatSementara", { description: "The deadline crosses a year whose holidays are not entered yet" }),
@@ -96,46 +84,37 @@ export const PengaduanRef = builder.prismaNode("Pengaduan", {
       nullable: true,
       description: "How the running follow-up deadline is computed (null when no deadline runs)",
       select: { instansi: { select: { aturanTenggatAduan: true } } },
-      resolve: (p, _a, ctx) => (p.status === "DIVERIFIKASI" && p.tenggat ? explainFor(ctx, p.instansiId, () => pengaduanChain(p, p.instansi.aturanTenggatAduan)) : null),
+      resolve: (p, _a, ctx) => service.penjelasanTenggat(ctx, p),
     }),
-    terlambat: t.boolean({ resolve: (p) => p.status === "DIVERIFIKASI" && !!p.tenggat && p.tenggat.getTime() < Date.now() }),
+    terlambat: t.boolean({ resolve: (p) => terlambat(p, new Date()) }),
     alasanTolak: t.exposeString("alasanTolak", { nullable: true }),
     riwayat: t.relation("riwayat", { query: { orderBy: { seq: "asc" } } }),
     lampiran: t.relation("lampiran", { query: { orderBy: { createdAt: "asc" } } }),
-    aksiTersedia: t.field({
+    aksiTersedia: t.field({ type: [AksiPengaduanEnum], resolve: (p, _a, ctx) => aksiPengaduanBagi(ctx, p) }),
+    aksiWajibPesan: t.field({
       type: [AksiPengaduanEnum],
-      resolve: (p, _a, ctx) => {
-        const pelaku = peranPengaduan(ctx, p);
-        return pelaku ? aksiPengaduanTersedia(pelaku, p.status, p.dibukaKembali) : [];
-      },
+      description: "Of aksiTersedia, the steps that need a message (pesan)",
+      resolve: (p, _a, ctx) => aksiWajibPesanBagi(ctx, p),
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     selesaiAt: t.expose("selesaiAt", { type: "DateTime", nullable: true }),
   }),
 });
 
-function deskWhere(ctx: Context, instansiId: string, status: Array<"DITERIMA" | "DIVERIFIKASI" | "DITOLAK" | "DITINDAKLANJUTI" | "SELESAI"> | null | undefined, terlambat: boolean | null | undefined): Prisma.PengaduanWhereInput {
-  void ctx;
-  return {
-    instansiId,
-    ...(status?.length ? { status: { in: status } } : {}),
-    ...(terlambat ? { status: "DIVERIFIKASI", tenggat: { lt: new Date() } } : {}),
-  };
-}
+const mejaFilter = (args: { instansiId?: { id: string } | null; status?: service.MejaFilter["status"]; terlambat?: boolean | null }): service.MejaFilter => ({ ...args, instansiId: args.instansiId?.id });
 
 builder.queryFields((t) => ({
   kategoriPengaduan: t.prismaField({
     type: ["KategoriPengaduan"],
     description: "Complaint categories of an instansi (public)",
     args: { instansiId: t.arg.globalID({ required: true, for: InstansiRef }), termasukNonaktif: t.arg.boolean({ required: false }) },
-    resolve: (query, _r, args, ctx) =>
-      ctx.prisma.kategoriPengaduan.findMany({ ...q(query), where: { instansiId: String(args.instansiId.id), ...(args.termasukNonaktif ? {} : { aktif: true }) }, orderBy: { nama: "asc" } }),
+    resolve: (query, _r, args, ctx) => service.kategoriPengaduan(ctx, query, String(args.instansiId.id), !!args.termasukNonaktif),
   }),
   pengaduanSaya: t.prismaConnection({
     type: "Pengaduan",
     cursor: "id",
     authScopes: { active: true },
-    resolve: (query, _r, _a, ctx) => ctx.prisma.pengaduan.findMany({ ...q(query), where: { pelaporId: ctx.viewer!.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+    resolve: (query, _r, _a, ctx) => service.pengaduanSaya(ctx, query),
   }),
   mejaPengaduan: t.prismaConnection({
     type: "Pengaduan",
@@ -143,13 +122,8 @@ builder.queryFields((t) => ({
     description: "The complaint desk of an instansi: unverified and overdue first",
     authScopes: (_r, args, ctx) => deskScope("pengaduan:lihatMeja", args.instansiId, ctx),
     args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }), status: t.arg({ type: [PengaduanStatusEnum], required: false }), terlambat: t.arg.boolean({ required: false }) },
-    totalCount: (_p, args, ctx) => ctx.prisma.pengaduan.count({ where: deskWhere(ctx, String(args.instansiId?.id ?? callerInstansiId(ctx)), args.status, args.terlambat) }),
-    resolve: (query, _r, args, ctx) =>
-      ctx.prisma.pengaduan.findMany({
-        ...q(query),
-        where: deskWhere(ctx, String(args.instansiId?.id ?? callerInstansiId(ctx)), args.status, args.terlambat),
-        orderBy: [{ tenggat: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
-      }),
+    totalCount: (_p, args, ctx) => service.hitungMejaPengaduan(ctx, mejaFilter(args)),
+    resolve: (query, _r, args, ctx) => service.mejaPengaduan(ctx, query, mejaFilter(args)),
   }),
   lacakPengaduan: t.field({
     type: builder.objectRef<{ kodeLacak: string; status: string; statusLabel: string; instansi: string; diterimaAt: Date; tenggat: Date | null; tenggatSementara: boolean; tenggatPenjelasan: DeadlineExplanation | null; selesaiAt: Date | null }>("LacakPengaduan").implement({
@@ -167,12 +141,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: "Public tracking by complaint code: status and dates only (codes are random, not enumerable)",
     args: { kodeLacak: t.arg.string({ required: true, ...secret }) },
-    resolve: async (_r, args, ctx) => {
-      const p = await ctx.prisma.pengaduan.findUnique({ where: { kodeLacak: args.kodeLacak.trim().toUpperCase() }, include: { instansi: { select: { nama: true, aturanTenggatAduan: true } } } });
-      if (!p) return null;
-      const tenggatPenjelasan = p.status === "DIVERIFIKASI" && p.tenggat ? await explainFor(ctx, p.instansiId, () => pengaduanChain(p, p.instansi.aturanTenggatAduan)) : null;
-      return { kodeLacak: p.kodeLacak, status: p.status, statusLabel: PENGADUAN_STATUS_LABEL[p.status], instansi: p.instansi.nama, diterimaAt: p.createdAt, tenggat: p.tenggat, tenggatSementara: p.tenggatSementara, tenggatPenjelasan, selesaiAt: p.selesaiAt };
-    },
+    resolve: (_r, args, ctx) => service.lacakPengaduan(ctx, args.kodeLacak),
   }),
 }));
 
@@ -194,11 +163,10 @@ builder.mutationFields((t) => ({
       pengajuanId: t.arg.globalID({ required: false, for: PengajuanRef }),
       bukti: t.arg({ type: [FileScalar], required: true }),
     },
-    resolve: async (query, _r, a, ctx) => reload(ctx, query, await service.buatPengaduan(
-        ctx,
-        { instansiId: String(a.instansiId.id), kategoriId: String(a.kategoriId.id), judul: a.judul, uraian: a.uraian, rahasia: !!a.rahasia, layananId: a.layananId ? String(a.layananId.id) : null, pengajuanId: a.pengajuanId ? String(a.pengajuanId.id) : null, bukti: a.bukti as never },
-        false,
-      )),
+    resolve: async (query, _r, a, ctx) => {
+      const input = { instansiId: String(a.instansiId.id), kategoriId: String(a.kategoriId.id), judul: a.judul, uraian: a.uraian, rahasia: !!a.rahasia, layananId: a.layananId ? String(a.layananId.id) : null, pengajuanId: a.pengajuanId ? String(a.pengajuanId.id) : null, bukti: a.bukti as never };
+      return service.pengaduanById(ctx, query, (await service.buatPengaduan(ctx, input, false)).id);
+    },
   }),
   catatPengaduan: t.prismaField({
     type: "Pengaduan",
@@ -217,11 +185,10 @@ builder.mutationFields((t) => ({
       rahasia: t.arg.boolean({ required: false, defaultValue: false }),
       bukti: t.arg({ type: [FileScalar], required: false }),
     },
-    resolve: async (query, _r, a, ctx) => reload(ctx, query, await service.buatPengaduan(
-        ctx,
-        { instansiId: String(a.instansiId.id), kategoriId: String(a.kategoriId.id), kanal: a.kanal, judul: a.judul, uraian: a.uraian, rahasia: !!a.rahasia, namaPelapor: a.namaPelapor, kontakPelapor: a.kontakPelapor, bukti: (a.bukti ?? []) as never },
-        true,
-      )),
+    resolve: async (query, _r, a, ctx) => {
+      const input = { instansiId: String(a.instansiId.id), kategoriId: String(a.kategoriId.id), kanal: a.kanal, judul: a.judul, uraian: a.uraian, rahasia: !!a.rahasia, namaPelapor: a.namaPelapor, kontakPelapor: a.kontakPelapor, bukti: (a.bukti ?? []) as never };
+      return service.pengaduanById(ctx, query, (await service.buatPengaduan(ctx, input, true)).id);
+    },
   }),
   ubahStatusPengaduan: t.prismaField({
     type: "Pengaduan",
@@ -235,34 +202,24 @@ builder.mutationFields((t) => ({
       pesan: t.arg.string({ required: false }),
       lampiran: t.arg({ type: [FileScalar], required: false }),
     },
-    resolve: async (query, _r, a, ctx) => reload(ctx, query, await service.ubahStatusPengaduan(ctx, { id: String(a.id.id), aksi: a.aksi, versi: a.versi, pesan: a.pesan, lampiran: (a.lampiran ?? []) as never })),
+    resolve: async (query, _r, a, ctx) => {
+      const row = await service.ubahStatusPengaduan(ctx, { id: String(a.id.id), aksi: a.aksi, versi: a.versi, pesan: a.pesan, lampiran: (a.lampiran ?? []) as never });
+      return service.pengaduanById(ctx, query, row.id);
+    },
   }),
   tambahKategoriPengaduan: t.prismaField({
     type: "KategoriPengaduan",
     authScopes: (_r, args) => ({ can: { action: "pengaduan:kelolaKategori", on: { instansiId: String(args.instansiId.id) } } }),
     errors: { types: [ValidationError, ConflictError] },
     args: { instansiId: t.arg.globalID({ required: true, for: InstansiRef }), nama: t.arg.string({ required: true, ...safe }) },
-    resolve: async (query, _r, a, ctx) => {
-      const nama = a.nama.trim();
-      if (nama.length < 3 || nama.length > 100) throw new ValidationError("NAMA_INVALID", "Nama kategori 3–100 karakter.", "nama");
-      try {
-        return await ctx.prisma.kategoriPengaduan.create({ ...q(query), data: { instansiId: String(a.instansiId.id), nama } });
-      } catch (err) {
-        if (isUniqueViolation(err)) throw new ConflictError("KATEGORI_EXISTS", "Kategori dengan nama itu sudah ada.", "nama");
-        throw err;
-      }
-    },
+    resolve: (query, _r, a, ctx) => service.tambahKategori(ctx, query, { instansiId: String(a.instansiId.id), nama: a.nama }),
   }),
   ubahKategoriPengaduan: t.prismaField({
     type: "KategoriPengaduan",
     authScopes: { can: { action: "pengaduan:kelolaKategori", on: ANY } },
     errors: { types: [NotFoundError, ValidationError] },
     args: { id: t.arg.globalID({ required: true, for: KategoriPengaduanRef }), nama: t.arg.string({ required: false, ...safe }), aktif: t.arg.boolean({ required: false }) },
-    resolve: async (query, _r, a, ctx) => {
-      const k = await ctx.prisma.kategoriPengaduan.findUnique({ where: { id: String(a.id.id) } });
-      if (!k || !can(ctx, "pengaduan:kelolaKategori", k)) throw new NotFoundError("KATEGORI_NOT_FOUND", "Kategori tidak ditemukan.", "id");
-      return ctx.prisma.kategoriPengaduan.update({ ...q(query), where: { id: k.id }, data: { ...(a.nama ? { nama: a.nama.trim() } : {}), ...(a.aktif != null ? { aktif: a.aktif } : {}) } });
-    },
+    resolve: (query, _r, a, ctx) => service.ubahKategori(ctx, query, { id: String(a.id.id), nama: a.nama, aktif: a.aktif }),
   }),
 }));
 
@@ -272,38 +229,15 @@ builder.subscriptionFields((t) => ({
     description: "One complaint as it changes (its reporter and the desk); the current state first",
     authScopes: { can: { action: "pengaduan:lihat", on: ANY } },
     args: { id: t.arg.globalID({ required: true, for: PengaduanRef }) },
-    subscribe: async (_r, args, ctx) => {
-      const { p } = await service.loadPengaduan(ctx, String(args.id.id)).catch(() => {
-        throw new GraphQLError("Pengaduan tidak ditemukan.", { extensions: { code: "NOT_FOUND" } });
-      });
-      return followCase(ctx.pubsub, "pengaduan:updated", p.id, async () => (await ctx.prisma.pengaduan.findUnique({ where: { id: p.id }, select: { seq: true } }))?.seq ?? -1);
-    },
-    resolve: async (query, e, _a, ctx) => {
-      const { id } = e as unknown as { id: string };
-      await service.loadPengaduan(ctx, id);
-      return ctx.prisma.pengaduan.findUniqueOrThrow({ ...q(query), where: { id } });
-    },
+    subscribe: (_r, args, ctx) => live.pengaduanFeed.follow(ctx, String(args.id.id)),
+    resolve: (query, e, _a, ctx) => live.pengaduanFeed.read(ctx, query, e as unknown as { id: string }),
   }),
   mejaPengaduanBerubah: t.prismaField({
     type: "Pengaduan",
     authScopes: (_r, args, ctx) => deskScope("pengaduan:lihatMeja", args.instansiId, ctx),
     args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }) },
-    subscribe: (_r, args, ctx) => deskFeed(ctx, String(args.instansiId?.id ?? callerInstansiId(ctx))),
-    resolve: (query, e, _a, ctx) => ctx.prisma.pengaduan.findUniqueOrThrow({ ...q(query), where: { id: (e as unknown as { id: string }).id } }),
+    subscribe: (_r, args, ctx) => live.followMeja(ctx, args.instansiId?.id),
+    resolve: (query, e, _a, ctx) => service.pengaduanById(ctx, query, (e as unknown as { id: string }).id),
   }),
 }));
 
-
-/** The desk's feed: each change heard, and after a bus outage each complaint of the instansi changed since. */
-function deskFeed(ctx: Context, instansiId: string) {
-  return catchingUp(
-    followBus(ctx.pubsub, "instansi:pengaduan", instansiId),
-    (since) => ctx.prisma.pengaduan.findMany({ where: { instansiId, updatedAt: { gte: since } }, orderBy: { updatedAt: "asc" }, take: 500, select: { id: true, seq: true } }),
-    (e) => `${e.id}:${e.seq}`,
-  );
-}
-
-/** Mutations return the row their service wrote, re-read with the selection the client asked for. */
-function reload<Q extends object>(ctx: Context, query: Q, row: { id: string }) {
-  return ctx.prisma.pengaduan.findUniqueOrThrow({ ...q(query), where: { id: row.id } });
-}

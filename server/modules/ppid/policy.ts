@@ -1,4 +1,6 @@
-import { catalogue, type Desk } from "../../lib/policy";
+import type { KeberatanStatus, PermohonanStatus } from "../../generated/prisma/enums";
+import { allows, catalogue, type Caller, type Desk, type Resource } from "../../lib/policy";
+import { aksiPermohonanTersedia, type AksiPermohonan } from "./rules";
 import { DESK_ROLES } from "../../shared/roles";
 
 /**
@@ -22,3 +24,13 @@ export const PPID_POLICY = catalogue({
   "ppid:ajukanKeberatan": { owner: "pemohonId" },
   "ppid:tanggapiKeberatan": { desk: ATASAN_PPID },
 });
+
+/** What the caller may do with the request now: the desk's steps its state allows (as the service checks). */
+export function aksiPermohonanBagi(c: Caller, p: Resource & { status: PermohonanStatus; diperpanjangAt: Date | null }): AksiPermohonan[] {
+  return allows(PPID_POLICY["ppid:putuskan"], c, p) ? aksiPermohonanTersedia(p) : [];
+}
+
+/** Whether the caller may answer the objection now: the PPID's superior, while it awaits an answer. */
+export function dapatMenanggapi(c: Caller, k: { status: KeberatanStatus; permohonan: Resource }): boolean {
+  return k.status === "DIAJUKAN" && allows(PPID_POLICY["ppid:tanggapiKeberatan"], c, k.permohonan);
+}

@@ -1,9 +1,11 @@
+import { z } from "zod";
 import type { AlasanKeberatan, PermohonanStatus } from "../../generated/prisma/enums";
-import { addWorkingDays, type Deadline, type OfficeCalendar } from "../calendar/working-time";
-import { JAWAB_HARI, KEBERATAN_HARI, PERPANJANG_MAKS_HARI, SENGKETA_HARI, TANGGAPAN_KEBERATAN_HARI } from "../../shared/ppid";
+import { problem, requiredText } from "../../lib/validate";
+import { addWorkingDays, addWorkingDaysSameTime, type Deadline, type OfficeCalendar } from "../calendar/working-time";
+import { JAWAB_HARI, KEBERATAN_HARI, PENGECUALIAN_PASAL_17, PERPANJANG_MAKS_HARI, SENGKETA_HARI, TANGGAPAN_KEBERATAN_HARI } from "../../shared/ppid";
 
 // the periods and the Pasal 17 list are shown in the browser too, so they live in server/shared/ppid.ts
-export { JAWAB_HARI, KEBERATAN_HARI, PENGECUALIAN_PASAL_17, PERPANJANG_MAKS_HARI, SENGKETA_HARI, TANGGAPAN_KEBERATAN_HARI } from "../../shared/ppid";
+export { JAWAB_HARI, KEBERATAN_HARI, PENGECUALIAN_PASAL_17, PERPANJANG_MAKS_HARI, SENGKETA_HARI, TANGGAPAN_KEBERATAN_HARI };
 
 /**
  * Deadlines of public-information requests (UU 14/2008, Perki 1/2021). Pure; all on the instansi calendar,
@@ -88,3 +90,93 @@ export function tenggatTanggapanKeberatan(cal: OfficeCalendar, diajukanAt: Date)
 export function batasSengketa(cal: OfficeCalendar, ditanggapiAt: Date): Deadline {
   return addWorkingDays(cal, ditanggapiAt, SENGKETA_HARI);
 }
+
+/** A request not decided yet: its answer deadline runs. */
+export const BELUM_DIPUTUS = ["DITERIMA", "DIPERPANJANG"] as const satisfies readonly PermohonanStatus[];
+
+/** How far ahead to look for a near deadline: one working day is never more than two weeks, even across Lebaran. */
+export const CAKRAWALA_PERINGATAN_MS = 14 * 24 * 3600_000;
+
+/** PPID_TENGGAT: the deadline is near (within one working day from now) or past. */
+export type KeadaanTenggat = "DEKAT" | "LEWAT";
+
+export function keadaanTenggat(cal: OfficeCalendar, tenggat: Date, now: Date): KeadaanTenggat | null {
+  if (tenggat.getTime() < now.getTime()) return "LEWAT";
+  if (tenggat.getTime() <= addWorkingDaysSameTime(cal, now, 1).at.getTime()) return "DEKAT";
+  return null;
+}
+
+/**
+ * The PPID_TENGGAT warning for an undecided request, or null when its deadline is neither near nor past. The
+ * sender adds the request's id (in the API's global form) and sends each warning once per state and deadline.
+ */
+export function peringatanTenggat(
+  cal: OfficeCalendar,
+  p: { nomorRegister: string; status: PermohonanStatus; tenggat: Date; diputusAt: Date | null },
+  now: Date,
+): { nomorRegister: string; status: PermohonanStatus; tenggat: string; keadaan: KeadaanTenggat } | null {
+  if (p.diputusAt || !(BELUM_DIPUTUS as readonly PermohonanStatus[]).includes(p.status)) return null;
+  const keadaan = keadaanTenggat(cal, p.tenggat, now);
+  return keadaan && { nomorRegister: p.nomorRegister, status: p.status, tenggat: p.tenggat.toISOString(), keadaan };
+}
+
+export function belumDiputus(p: { status: PermohonanStatus }): boolean {
+  return (BELUM_DIPUTUS as readonly PermohonanStatus[]).includes(p.status);
+}
+
+/** Overdue: not decided and the deadline in force has passed. */
+export function terlambat(p: { diputusAt: Date | null; tenggat: Date }, now: Date): boolean {
+  return !p.diputusAt && p.tenggat.getTime() < now.getTime();
+}
+
+/** What the PPID desk may do with a request now: answer while undecided; extend once, before any answer. */
+export type AksiPermohonan = "PERPANJANG" | "PUTUSKAN";
+export const AKSI_PERMOHONAN: readonly AksiPermohonan[] = ["PERPANJANG", "PUTUSKAN"];
+
+export function aksiPermohonanTersedia(p: { status: PermohonanStatus; diperpanjangAt: Date | null }): AksiPermohonan[] {
+  return AKSI_PERMOHONAN.filter((a) => (a === "PUTUSKAN" ? belumDiputus(p) : p.status === "DITERIMA" && !p.diperpanjangAt));
+}
+
+// Input rules, parsed after authorisation (and, where the state decides, after the state checks)
+
+export const Permohonan = z
+  .object({
+    rincianInformasi: requiredText("rincianInformasi", "Rincian informasi yang dibutuhkan", 10, 5000),
+    tujuan: requiredText("tujuan", "Tujuan penggunaan informasi", 5, 2000),
+    format: z.enum(["SOFTCOPY", "HARDCOPY"]),
+    caraPerolehan: z.enum(["AMBIL", "EMAIL", "POS"]),
+  })
+  .refine((p) => !(p.caraPerolehan === "EMAIL" && p.format === "HARDCOPY"), {
+    ...problem("CARA_TIDAK_SESUAI", "Salinan cetak (hardcopy) tidak dapat dikirim lewat email; pilih ambil langsung atau pos."),
+    path: ["caraPerolehan"],
+  });
+
+const hariPerpanjangan = problem("PERPANJANGAN_TERLALU_LAMA", `Perpanjangan paling lama ${PERPANJANG_MAKS_HARI} hari kerja.`);
+export const Perpanjangan = z.object({
+  hari: z.number(hariPerpanjangan).int(hariPerpanjangan).min(1, hariPerpanjangan).max(PERPANJANG_MAKS_HARI, hariPerpanjangan),
+  alasan: requiredText("alasan", "Alasan tertulis perpanjangan", 10, 2000),
+});
+
+const teksOpsional = (schema: z.ZodType<string, string>) => z.string().nullish().transform((v) => v ?? "").pipe(schema);
+const biayaInvalid = problem("BIAYA_INVALID", "Biaya (hanya biaya salinan) harus 0 atau lebih.");
+
+const catatan = teksOpsional(requiredText("catatan", "Isi jawaban tertulis", 5, 5000));
+const biaya = z.number(biayaInvalid).int(biayaInvalid).min(0, biayaInvalid).nullish().transform((v) => v ?? 0);
+
+/** An answer granting the request in whole; cost is copying only. */
+export const Jawaban = z.object({ catatan, biaya });
+
+/** A refusal or a partial grant also cites a Pasal 17 exemption and its consequence test. */
+export const JawabanDikecualikan = z.object({
+  catatan,
+  pasalPengecualian: z
+    .string()
+    .nullish()
+    .transform((v) => (v ?? "").trim().toLowerCase())
+    .refine((v) => Object.hasOwn(PENGECUALIAN_PASAL_17, v), problem("PENGECUALIAN_REQUIRED", "Sebutkan kategori pengecualian UU 14/2008 Pasal 17 (huruf a–j).")),
+  ujiKonsekuensi: teksOpsional(requiredText("ujiKonsekuensi", "Uraian uji konsekuensi", 20, 5000)),
+  biaya,
+});
+
+export const Keberatan = z.object({ uraian: requiredText("uraian", "Uraian keberatan", 10, 5000) });
+export const TanggapanKeberatan = z.object({ tanggapan: requiredText("tanggapan", "Tanggapan atas keberatan", 10, 5000) });

@@ -2,11 +2,13 @@ import type { Context } from "../../context";
 import { assertVersion } from "../../lib/versioned";
 import type { PermohonanInformasi, Prisma } from "../../generated/prisma/client";
 import type { AlasanKeberatan, CaraPerolehan, FormatInformasi } from "../../generated/prisma/enums";
-import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from "../../lib/errors";
+import { ConflictError, InvalidStateError, NotFoundError } from "../../lib/errors";
+import { parseInput } from "../../lib/validate";
+import { q } from "../../lib/query";
 import { createNotifications, publishNotifications } from "../notification/service";
 import { enqueueEmail } from "../mail/outbox";
 import { assertCan, can } from "../../policy";
-import { ALASAN_LABEL, PENGECUALIAN_PASAL_17, PERPANJANG_MAKS_HARI, batasSengketa, grounds, tenggatJawab, tenggatPerpanjangan, tenggatTanggapanKeberatan } from "./rules";
+import { ALASAN_LABEL, Jawaban, JawabanDikecualikan, Keberatan, Perpanjangan, Permohonan, TanggapanKeberatan, batasSengketa, belumDiputus, grounds, tenggatJawab, tenggatPerpanjangan, tenggatTanggapanKeberatan } from "./rules";
 
 type Tx = Prisma.TransactionClient;
 const notFound = () => new NotFoundError("PERMOHONAN_NOT_FOUND", "Permohonan informasi tidak ditemukan.", "id");
@@ -24,13 +26,6 @@ async function nomor(tx: Tx, jenis: "PPID" | "KEB", instansi: { id: string; kode
   const kunci = `${jenis}/${instansi.id}/${year}`;
   const row = await tx.nomorUrut.upsert({ where: { kunci }, create: { kunci, terakhir: 1 }, update: { terakhir: { increment: 1 } } });
   return `${jenis}/${prefix}/${year}/${String(row.terakhir).padStart(5, "0")}`;
-}
-
-function text(v: string | null | undefined, field: string, min: number, label: string, max = 5000): string {
-  const s = (v ?? "").trim();
-  if (s.length < min) throw new ValidationError(`${field.toUpperCase()}_REQUIRED`, `${label} wajib diisi (minimal ${min} karakter).`, field);
-  if (s.length > max) throw new ValidationError(`${field.toUpperCase()}_TOO_LONG`, `${label} maksimal ${max} karakter.`, field);
-  return s;
 }
 
 async function log(tx: Tx, p: { id: string }, seq: number, aksi: string, aktorId: string, pesan: string | null) {
@@ -63,11 +58,7 @@ export async function ajukan(
   const v = ctx.viewer!;
   const instansi = await ctx.prisma.instansi.findUnique({ where: { id: input.instansiId } });
   if (!instansi || !instansi.aktif) throw new NotFoundError("INSTANSI_NOT_FOUND", "Instansi tidak ditemukan.", "instansiId");
-  const rincianInformasi = text(input.rincianInformasi, "rincianInformasi", 10, "Rincian informasi yang dibutuhkan");
-  const tujuan = text(input.tujuan, "tujuan", 5, "Tujuan penggunaan informasi", 2000);
-  if (input.caraPerolehan === "EMAIL" && input.format === "HARDCOPY") {
-    throw new ValidationError("CARA_TIDAK_SESUAI", "Salinan cetak (hardcopy) tidak dapat dikirim lewat email; pilih ambil langsung atau pos.", "caraPerolehan");
-  }
+  const { rincianInformasi, tujuan } = parseInput(Permohonan, input);
   const now = new Date();
   const d = tenggatJawab(await ctx.calendars.get(instansi.id), now);
   const p = await ctx.prisma.$transaction(async (tx) => {
@@ -97,10 +88,7 @@ export async function perpanjang(ctx: Context, input: { id: string; versi: numbe
   assertVersion(p, input.versi, "Permohonan ini baru saja diubah. Muat ulang halaman."); // before the state rules: lib/versioned.ts
   if (p.diperpanjangAt) throw new InvalidStateError("PERPANJANGAN_SUDAH", "Jangka waktu hanya dapat diperpanjang satu kali (UU 14/2008 Pasal 22 ayat 8).");
   if (p.status !== "DITERIMA") throw new InvalidStateError("SUDAH_DIPUTUS", "Permohonan yang sudah diputus tidak dapat diperpanjang.");
-  if (!Number.isInteger(input.hari) || input.hari < 1 || input.hari > PERPANJANG_MAKS_HARI) {
-    throw new ValidationError("PERPANJANGAN_TERLALU_LAMA", `Perpanjangan paling lama ${PERPANJANG_MAKS_HARI} hari kerja.`, "hari");
-  }
-  const alasan = text(input.alasan, "alasan", 10, "Alasan tertulis perpanjangan", 2000);
+  const { alasan } = parseInput(Perpanjangan, input);
   const d = tenggatPerpanjangan(await ctx.calendars.get(p.instansiId), p.tenggat, input.hari);
   let events: Array<{ userId: string; notificationId: string }> = [];
   const row = await ctx.prisma.$transaction(async (tx) => {
@@ -120,19 +108,9 @@ export async function putuskan(
   const { p } = await loadPermohonan(ctx, input.id);
   desk(ctx, p);
   assertVersion(p, input.versi, "Permohonan ini baru saja diubah. Muat ulang halaman."); // before the state rules: lib/versioned.ts
-  if (p.status !== "DITERIMA" && p.status !== "DIPERPANJANG") throw new InvalidStateError("SUDAH_DIPUTUS", "Permohonan ini sudah diputus.");
-  const catatan = text(input.catatan, "catatan", 5, "Isi jawaban tertulis");
-  let pasal: string | null = null;
-  let uji: string | null = null;
-  if (input.keputusan !== "DIKABULKAN") {
-    pasal = (input.pasalPengecualian ?? "").trim().toLowerCase() || null;
-    if (!pasal || !(pasal in PENGECUALIAN_PASAL_17)) {
-      throw new ValidationError("PENGECUALIAN_REQUIRED", "Sebutkan kategori pengecualian UU 14/2008 Pasal 17 (huruf a–j).", "pasalPengecualian");
-    }
-    uji = text(input.ujiKonsekuensi, "ujiKonsekuensi", 20, "Uraian uji konsekuensi");
-  }
-  const biaya = input.biaya ?? 0;
-  if (!Number.isInteger(biaya) || biaya < 0) throw new ValidationError("BIAYA_INVALID", "Biaya (hanya biaya salinan) harus 0 atau lebih.", "biaya");
+  if (!belumDiputus(p)) throw new InvalidStateError("SUDAH_DIPUTUS", "Permohonan ini sudah diputus.");
+  const jawaban = input.keputusan === "DIKABULKAN" ? { ...parseInput(Jawaban, input), pasalPengecualian: null, ujiKonsekuensi: null } : parseInput(JawabanDikecualikan, input);
+  const { catatan, pasalPengecualian: pasal, ujiKonsekuensi: uji, biaya } = jawaban;
   let events: Array<{ userId: string; notificationId: string }> = [];
   const label = { DIKABULKAN: "Dikabulkan", DIKABULKAN_SEBAGIAN: "Dikabulkan sebagian", DITOLAK: "Ditolak" }[input.keputusan];
   const row = await ctx.prisma.$transaction(async (tx) => {
@@ -148,7 +126,7 @@ export async function putuskan(
 export async function ajukanKeberatan(ctx: Context, input: { permohonanId: string; alasan: AlasanKeberatan; uraian: string }) {
   const { p } = await loadPermohonan(ctx, input.permohonanId);
   assertCan(ctx, "ppid:ajukanKeberatan", p, undefined, "Keberatan diajukan oleh pemohon informasi.");
-  const uraian = text(input.uraian, "uraian", 10, "Uraian keberatan");
+  const { uraian } = parseInput(Keberatan, input);
   const now = new Date();
   const cal = await ctx.calendars.get(p.instansiId);
   const g = grounds(cal, p, now).find((x) => x.alasan === input.alasan)!;
@@ -183,7 +161,7 @@ export async function tanggapiKeberatan(ctx: Context, input: { id: string; versi
   assertCan(ctx, "ppid:tanggapiKeberatan", k.permohonan, undefined, "Keberatan ditanggapi oleh atasan PPID.");
   assertVersion(k, input.versi, "Keberatan ini baru saja ditanggapi. Muat ulang halaman."); // before the state rule: lib/versioned.ts
   if (k.status !== "DIAJUKAN") throw new InvalidStateError("SUDAH_DITANGGAPI", "Keberatan ini sudah ditanggapi.");
-  const tanggapan = text(input.tanggapan, "tanggapan", 10, "Tanggapan atas keberatan");
+  const { tanggapan } = parseInput(TanggapanKeberatan, input);
   const now = new Date();
   const batas = batasSengketa(await ctx.calendars.get(k.permohonan.instansiId), now);
   let events: Array<{ userId: string; notificationId: string }> = [];
@@ -206,4 +184,67 @@ function csvCell(v: unknown): string {
 
 export function toCsv(header: string[], rows: unknown[][]): string {
   return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
+
+export function permohonanById<Q extends object>(ctx: Context, query: Q, id: string) {
+  return ctx.prisma.permohonanInformasi.findUniqueOrThrow({ ...q(query), where: { id } });
+}
+
+export function keberatanById<Q extends object>(ctx: Context, query: Q, id: string) {
+  return ctx.prisma.keberatan.findUniqueOrThrow({ ...q(query), where: { id } });
+}
+
+export function permohonanSaya<Q extends object>(ctx: Context, query: Q) {
+  return ctx.prisma.permohonanInformasi.findMany({ ...q(query), where: { pemohonId: ctx.viewer!.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+}
+
+/** For each Pasal 35 ground: whether it exists now and the last day to object on it. */
+export async function alasanKeberatan(ctx: Context, p: PermohonanInformasi) {
+  return grounds(await ctx.calendars.get(p.instansiId), p, new Date()).map((g) => ({ ...g, batas: g.batas?.at ?? null, instansiId: p.instansiId }));
+}
+
+export interface RegisterFilter {
+  instansiId?: string | null;
+  tahun?: number | null;
+}
+
+/** The register asked for: the instansi named, else the caller's own (policy.ts decides whether the caller may read it). */
+export function registerInstansiId(ctx: Context, instansiId: string | null | undefined): string {
+  return String(instansiId ?? ctx.viewer?.instansiId ?? "");
+}
+
+function registerWhere(ctx: Context, f: RegisterFilter) {
+  return {
+    instansiId: registerInstansiId(ctx, f.instansiId),
+    ...(f.tahun ? { diterimaAt: { gte: new Date(Date.UTC(f.tahun, 0, 1)), lt: new Date(Date.UTC(f.tahun + 1, 0, 1)) } } : {}),
+  };
+}
+
+/** The register of information requests of an instansi, oldest first. */
+export function registerPermohonan<Q extends object>(ctx: Context, query: Q, f: RegisterFilter) {
+  return ctx.prisma.permohonanInformasi.findMany({ ...q(query), where: registerWhere(ctx, f), orderBy: [{ diterimaAt: "asc" }, { id: "asc" }] });
+}
+
+export function hitungRegisterPermohonan(ctx: Context, f: RegisterFilter) {
+  return ctx.prisma.permohonanInformasi.count({ where: registerWhere(ctx, f) });
+}
+
+export function registerKeberatan<Q extends object>(ctx: Context, query: Q, f: RegisterFilter) {
+  return ctx.prisma.keberatan.findMany({ ...q(query), where: { permohonan: registerWhere(ctx, f) }, orderBy: [{ diajukanAt: "asc" }, { id: "asc" }] });
+}
+
+export async function registerPermohonanCsv(ctx: Context, f: RegisterFilter): Promise<string> {
+  const rows = await ctx.prisma.permohonanInformasi.findMany({ where: registerWhere(ctx, f), include: { pemohon: { select: { namaLengkap: true } } }, orderBy: { diterimaAt: "asc" } });
+  return toCsv(
+    ["nomor_register", "tanggal_diterima", "nama_pemohon", "rincian_informasi", "tujuan", "format", "cara_perolehan", "tenggat", "diperpanjang", "status", "tanggal_keputusan", "pengecualian", "biaya"],
+    rows.map((p) => [p.nomorRegister, p.diterimaAt, p.pemohon.namaLengkap, p.rincianInformasi, p.tujuan, p.format, p.caraPerolehan, p.tenggat, p.diperpanjangAt ? "ya" : "tidak", p.status, p.diputusAt, p.pasalPengecualian ? `Pasal 17 huruf ${p.pasalPengecualian}` : "", p.biaya]),
+  );
+}
+
+export async function registerKeberatanCsv(ctx: Context, f: RegisterFilter): Promise<string> {
+  const rows = await ctx.prisma.keberatan.findMany({ where: { permohonan: registerWhere(ctx, f) }, include: { permohonan: { select: { nomorRegister: true } } }, orderBy: { diajukanAt: "asc" } });
+  return toCsv(
+    ["nomor_register", "nomor_permohonan", "tanggal_diajukan", "alasan", "uraian", "tenggat_tanggapan", "status", "tanggal_tanggapan", "batas_sengketa_komisi_informasi"],
+    rows.map((k) => [k.nomorRegister, k.permohonan.nomorRegister, k.diajukanAt, ALASAN_LABEL[k.alasan], k.uraian, k.tenggatTanggapan, k.status, k.ditanggapiAt, k.batasSengketa]),
+  );
 }

@@ -1,16 +1,15 @@
-import { GraphQLError } from "graphql";
-import { followCase } from "../../pubsub";
 import { builder } from "../../schema/builder";
 import { safe } from "../../schema/sensitivity";
-import { q } from "../../lib/query";
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from "../../lib/errors";
 import type { Context } from "../../context";
 import { InstansiRef } from "../instansi/types";
-import { ALASAN_LABEL, PENGECUALIAN_PASAL_17, grounds } from "./rules";
+import { AKSI_PERMOHONAN, ALASAN_LABEL, PENGECUALIAN_PASAL_17, belumDiputus, terlambat } from "./rules";
 import { PenjelasanTenggatRef } from "../calendar/types";
 import { explainFor, jendelaKeberatanChain, permohonanChain, sengketaChain, tanggapanKeberatanChain } from "../calendar/deadlines";
 import * as service from "./service";
-import { ANY, can } from "../../policy";
+import * as live from "./live";
+import { ANY } from "../../policy";
+import { aksiPermohonanBagi, dapatMenanggapi } from "./policy";
 
 export const FormatEnum = builder.enumType("FormatInformasi", { values: ["SOFTCOPY", "HARDCOPY"] as const });
 export const CaraEnum = builder.enumType("CaraPerolehan", { values: { AMBIL: {}, EMAIL: {}, POS: {} } as const });
@@ -21,6 +20,7 @@ export const AlasanEnum = builder.enumType("AlasanKeberatan", {
   values: Object.fromEntries(Object.entries(ALASAN_LABEL).map(([k, v]) => [k, { description: v }])) as Record<keyof typeof ALASAN_LABEL, { description: string }>,
 });
 export const KeberatanStatusEnum = builder.enumType("KeberatanStatus", { values: ["DIAJUKAN", "DITANGGAPI"] as const });
+export const AksiPermohonanEnum = builder.enumType("AksiPermohonan", { description: "A step of the PPID desk on an information request", values: AKSI_PERMOHONAN });
 
 const GroundRef = builder.objectRef<{ alasan: keyof typeof ALASAN_LABEL; sejak: Date | null; batas: Date | null; bisaDiajukan: boolean; instansiId: string }>("AlasanKeberatanStatus").implement({
   description: "Whether an objection ground exists for this request, since when, and the last day to use it",
@@ -73,6 +73,7 @@ export const KeberatanRef = builder.prismaNode("Keberatan", {
       resolve: (k, _a, ctx) => (k.status === "DITANGGAPI" && k.batasSengketa && k.batasSengketa.getTime() > Date.now() ? explainFor(ctx, k.permohonan.instansiId, () => sengketaChain(k)) : null),
     }),
     permohonan: t.relation("permohonan"),
+    dapatDitanggapi: t.boolean({ description: "May the viewer answer this objection now", select: { status: true }, resolve: (k, _a, ctx) => dapatMenanggapi(ctx, k) }),
   }),
 });
 
@@ -105,9 +106,9 @@ export const PermohonanRef = builder.prismaNode("PermohonanInformasi", {
       type: PenjelasanTenggatRef,
       nullable: true,
       description: "How the answer deadline is computed (10 working days, plus the extension; while undecided)",
-      resolve: (p, _a, ctx) => (p.status === "DITERIMA" || p.status === "DIPERPANJANG" ? explainFor(ctx, p.instansiId, (cal) => permohonanChain(p, cal)) : null),
+      resolve: (p, _a, ctx) => (belumDiputus(p) ? explainFor(ctx, p.instansiId, (cal) => permohonanChain(p, cal)) : null),
     }),
-    terlambat: t.boolean({ resolve: (p) => !p.diputusAt && p.tenggat.getTime() < Date.now() }),
+    terlambat: t.boolean({ resolve: (p) => terlambat(p, new Date()) }),
     alasanPerpanjangan: t.exposeString("alasanPerpanjangan", { nullable: true }),
     diputusAt: t.expose("diputusAt", { type: "DateTime", nullable: true }),
     catatanKeputusan: t.exposeString("catatanKeputusan", { nullable: true }),
@@ -122,81 +123,57 @@ export const PermohonanRef = builder.prismaNode("PermohonanInformasi", {
     alasanKeberatan: t.field({
       type: [GroundRef],
       description: "For each Pasal 35 ground: whether it exists now and the last day to object on it",
-      resolve: async (p, _a, ctx) => grounds(await ctx.calendars.get(p.instansiId), p, new Date()).map((g) => ({ ...g, batas: g.batas?.at ?? null, instansiId: p.instansiId })),
+      resolve: (p, _a, ctx) => service.alasanKeberatan(ctx, p),
     }),
+    aksiTersedia: t.field({ type: [AksiPermohonanEnum], description: "The PPID desk's steps the viewer may take now", resolve: (p, _a, ctx) => aksiPermohonanBagi(ctx, p) }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
 
-/** The register asked for (default: the caller's instansi), and whether the caller works its PPID desk. */
-function ppidDesk(ctx: Context, instansiId: { id: string } | null | undefined) {
-  const id = String(instansiId?.id ?? ctx.viewer?.instansiId ?? "");
-  return { id, ok: can(ctx, "ppid:lihatRegister", { instansiId: id }) };
-}
+type RegisterArgs = { instansiId?: { id: string } | null; tahun?: number | null };
+const register = (args: RegisterArgs): service.RegisterFilter => ({ instansiId: args.instansiId?.id, tahun: args.tahun });
+/** The registers are read by their desk: the instansi asked for, else the caller's own. */
+const registerScope = (args: RegisterArgs, ctx: Context) => ({ can: { action: "ppid:lihatRegister" as const, on: { instansiId: service.registerInstansiId(ctx, args.instansiId?.id) } } });
 
 builder.queryFields((t) => ({
   permohonanInformasiSaya: t.prismaConnection({
     type: "PermohonanInformasi",
     cursor: "id",
     authScopes: { active: true },
-    resolve: (query, _r, _a, ctx) => ctx.prisma.permohonanInformasi.findMany({ ...q(query), where: { pemohonId: ctx.viewer!.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+    resolve: (query, _r, _a, ctx) => service.permohonanSaya(ctx, query),
   }),
   registerPermohonanInformasi: t.prismaConnection({
     type: "PermohonanInformasi",
     cursor: "id",
     description: "The register of information requests of an instansi (PPID desk), oldest first",
-    authScopes: (_r, args, ctx) => ({ can: { action: "ppid:lihatRegister", on: { instansiId: ppidDesk(ctx, args.instansiId).id } } }),
+    authScopes: (_r, args, ctx) => registerScope(args, ctx),
     args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }), tahun: t.arg.int({ required: false }) },
-    totalCount: (_p, args, ctx) => ctx.prisma.permohonanInformasi.count({ where: registerWhere(ctx, args) }),
-    resolve: (query, _r, args, ctx) => ctx.prisma.permohonanInformasi.findMany({ ...q(query), where: registerWhere(ctx, args), orderBy: [{ diterimaAt: "asc" }, { id: "asc" }] }),
+    totalCount: (_p, args, ctx) => service.hitungRegisterPermohonan(ctx, register(args)),
+    resolve: (query, _r, args, ctx) => service.registerPermohonan(ctx, query, register(args)),
   }),
   registerKeberatan: t.prismaConnection({
     type: "Keberatan",
     cursor: "id",
     description: "The register of objections of an instansi",
-    authScopes: (_r, args, ctx) => ({ can: { action: "ppid:lihatRegister", on: { instansiId: ppidDesk(ctx, args.instansiId).id } } }),
+    authScopes: (_r, args, ctx) => registerScope(args, ctx),
     args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }), tahun: t.arg.int({ required: false }) },
-    resolve: (query, _r, args, ctx) =>
-      ctx.prisma.keberatan.findMany({ ...q(query), where: { permohonan: registerWhere(ctx, args) }, orderBy: [{ diajukanAt: "asc" }, { id: "asc" }] }),
+    resolve: (query, _r, args, ctx) => service.registerKeberatan(ctx, query, register(args)),
   }),
   registerPermohonanCsv: t.string({
     description: "The request register as CSV (UTF-8, comma-separated)",
-    authScopes: (_r, args, ctx) => ({ can: { action: "ppid:lihatRegister", on: { instansiId: ppidDesk(ctx, args.instansiId).id } } }),
+    authScopes: (_r, args, ctx) => registerScope(args, ctx),
     args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }), tahun: t.arg.int({ required: false }) },
-    resolve: async (_r, args, ctx) => {
-      const rows = await ctx.prisma.permohonanInformasi.findMany({ where: registerWhere(ctx, args), include: { pemohon: { select: { namaLengkap: true } } }, orderBy: { diterimaAt: "asc" } });
-      return service.toCsv(
-        ["nomor_register", "tanggal_diterima", "nama_pemohon", "rincian_informasi", "tujuan", "format", "cara_perolehan", "tenggat", "diperpanjang", "status", "tanggal_keputusan", "pengecualian", "biaya"],
-        rows.map((p) => [p.nomorRegister, p.diterimaAt, p.pemohon.namaLengkap, p.rincianInformasi, p.tujuan, p.format, p.caraPerolehan, p.tenggat, p.diperpanjangAt ? "ya" : "tidak", p.status, p.diputusAt, p.pasalPengecualian ? `Pasal 17 huruf ${p.pasalPengecualian}` : "", p.biaya]),
-      );
-    },
+    resolve: (_r, args, ctx) => service.registerPermohonanCsv(ctx, register(args)),
   }),
   registerKeberatanCsv: t.string({
     description: "The objection register as CSV",
-    authScopes: (_r, args, ctx) => ({ can: { action: "ppid:lihatRegister", on: { instansiId: ppidDesk(ctx, args.instansiId).id } } }),
+    authScopes: (_r, args, ctx) => registerScope(args, ctx),
     args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }), tahun: t.arg.int({ required: false }) },
-    resolve: async (_r, args, ctx) => {
-      const rows = await ctx.prisma.keberatan.findMany({ where: { permohonan: registerWhere(ctx, args) }, include: { permohonan: { select: { nomorRegister: true } } }, orderBy: { diajukanAt: "asc" } });
-      return service.toCsv(
-        ["nomor_register", "nomor_permohonan", "tanggal_diajukan", "alasan", "uraian", "tenggat_tanggapan", "status", "tanggal_tanggapan", "batas_sengketa_komisi_informasi"],
-        rows.map((k) => [k.nomorRegister, k.permohonan.nomorRegister, k.diajukanAt, ALASAN_LABEL[k.alasan], k.uraian, k.tenggatTanggapan, k.status, k.ditanggapiAt, k.batasSengketa]),
-      );
-    },
+    resolve: (_r, args, ctx) => service.registerKeberatanCsv(ctx, register(args)),
   }),
 }));
 
-function registerWhere(ctx: Context, args: { instansiId?: { id: string } | null; tahun?: number | null }) {
-  const { id } = ppidDesk(ctx, args.instansiId);
-  return {
-    instansiId: id,
-    ...(args.tahun ? { diterimaAt: { gte: new Date(Date.UTC(args.tahun, 0, 1)), lt: new Date(Date.UTC(args.tahun + 1, 0, 1)) } } : {}),
-  };
-}
-
 const errors = { types: [ValidationError, ConflictError, InvalidStateError, NotFoundError] };
-function reload(ctx: Context, query: object, id: string) {
-  return ctx.prisma.permohonanInformasi.findUniqueOrThrow({ ...q(query), where: { id } });
-}
 
 builder.mutationFields((t) => ({
   ajukanPermohonanInformasi: t.prismaField({
@@ -211,7 +188,7 @@ builder.mutationFields((t) => ({
       format: t.arg({ type: FormatEnum, required: true }),
       caraPerolehan: t.arg({ type: CaraEnum, required: true }),
     },
-    resolve: async (query, _r, a, ctx) => reload(ctx, query, (await service.ajukan(ctx, { ...a, instansiId: String(a.instansiId.id) })).id),
+    resolve: async (query, _r, a, ctx) => service.permohonanById(ctx, query, (await service.ajukan(ctx, { ...a, instansiId: String(a.instansiId.id) })).id),
   }),
   perpanjangPermohonanInformasi: t.prismaField({
     type: "PermohonanInformasi",
@@ -219,7 +196,7 @@ builder.mutationFields((t) => ({
     authScopes: { can: { action: "ppid:putuskan", on: ANY } },
     errors,
     args: { id: t.arg.globalID({ required: true, for: PermohonanRef }), versi: t.arg.int({ required: true }), hari: t.arg.int({ required: true }), alasan: t.arg.string({ required: true, ...safe }) },
-    resolve: async (query, _r, a, ctx) => reload(ctx, query, (await service.perpanjang(ctx, { ...a, id: String(a.id.id) })).id),
+    resolve: async (query, _r, a, ctx) => service.permohonanById(ctx, query, (await service.perpanjang(ctx, { ...a, id: String(a.id.id) })).id),
   }),
   putuskanPermohonanInformasi: t.prismaField({
     type: "PermohonanInformasi",
@@ -235,7 +212,7 @@ builder.mutationFields((t) => ({
       ujiKonsekuensi: t.arg.string({ required: false, ...safe }),
       biaya: t.arg.int({ required: false, description: "Copying cost only, rupiah" }),
     },
-    resolve: async (query, _r, a, ctx) => reload(ctx, query, (await service.putuskan(ctx, { ...a, id: String(a.id.id) })).id),
+    resolve: async (query, _r, a, ctx) => service.permohonanById(ctx, query, (await service.putuskan(ctx, { ...a, id: String(a.id.id) })).id),
   }),
   ajukanKeberatan: t.prismaField({
     type: "Keberatan",
@@ -243,10 +220,7 @@ builder.mutationFields((t) => ({
     authScopes: { can: { action: "ppid:ajukanKeberatan", on: ANY } },
     errors,
     args: { permohonanId: t.arg.globalID({ required: true, for: PermohonanRef }), alasan: t.arg({ type: AlasanEnum, required: true }), uraian: t.arg.string({ required: true }) },
-    resolve: async (query, _r, a, ctx) => {
-      const k = await service.ajukanKeberatan(ctx, { permohonanId: String(a.permohonanId.id), alasan: a.alasan, uraian: a.uraian });
-      return ctx.prisma.keberatan.findUniqueOrThrow({ ...q(query), where: { id: k.id } });
-    },
+    resolve: async (query, _r, a, ctx) => service.keberatanById(ctx, query, (await service.ajukanKeberatan(ctx, { permohonanId: String(a.permohonanId.id), alasan: a.alasan, uraian: a.uraian })).id),
   }),
   tanggapiKeberatan: t.prismaField({
     type: "Keberatan",
@@ -254,10 +228,7 @@ builder.mutationFields((t) => ({
     authScopes: { can: { action: "ppid:tanggapiKeberatan", on: ANY } },
     errors,
     args: { id: t.arg.globalID({ required: true, for: KeberatanRef }), versi: t.arg.int({ required: true }), tanggapan: t.arg.string({ required: true }) },
-    resolve: async (query, _r, a, ctx) => {
-      const k = await service.tanggapiKeberatan(ctx, { id: String(a.id.id), versi: a.versi, tanggapan: a.tanggapan });
-      return ctx.prisma.keberatan.findUniqueOrThrow({ ...q(query), where: { id: k.id } });
-    },
+    resolve: async (query, _r, a, ctx) => service.keberatanById(ctx, query, (await service.tanggapiKeberatan(ctx, { id: String(a.id.id), versi: a.versi, tanggapan: a.tanggapan })).id),
   }),
 }));
 
@@ -267,19 +238,7 @@ builder.subscriptionFields((t) => ({
     description: "One information request as it changes (its requester and the PPID desk); the current state first",
     authScopes: { can: { action: "ppid:lihat", on: ANY } },
     args: { id: t.arg.globalID({ required: true, for: PermohonanRef }) },
-    subscribe: async (_r, args, ctx) => {
-      const { p } = await service.loadPermohonan(ctx, String(args.id.id)).catch(() => {
-        throw new GraphQLError("Permohonan informasi tidak ditemukan.", { extensions: { code: "NOT_FOUND" } });
-      });
-      return followCase(ctx.pubsub, "permohonan:updated", p.id, async () => (await ctx.prisma.permohonanInformasi.findUnique({ where: { id: p.id }, select: { seq: true } }))?.seq ?? -1);
-    },
-    resolve: async (query, e, _a, ctx) => {
-      const { id } = e as unknown as { id: string };
-      await service.loadPermohonan(ctx, id);
-      return ctx.prisma.permohonanInformasi.findUniqueOrThrow({ ...q(query), where: { id } });
-    },
+    subscribe: (_r, args, ctx) => live.permohonanFeed.follow(ctx, String(args.id.id)),
+    resolve: (query, e, _a, ctx) => live.permohonanFeed.read(ctx, query, e as unknown as { id: string }),
   }),
 }));
-
-/** The current state, then each change; after a bus outage, the state again when it moved on meanwhile. */
-

@@ -2,7 +2,8 @@ import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { decrypt, type Keys } from "../../lib/crypto";
 import { OutboxWorkerBase, type OutboxRunResult, type SendOutcome } from "../../lib/outbox-worker";
-import { addWorkingDaysSameTime, type OfficeCalendar } from "../calendar/working-time";
+import type { OfficeCalendar } from "../calendar/working-time";
+import { BELUM_DIPUTUS, CAKRAWALA_PERINGATAN_MS, peringatanTenggat } from "../ppid/rules";
 import { enqueueWebhook, type WebhookBody } from "./outbox";
 import { receivingClients } from "./targets";
 import { signedHeaders } from "./signature";
@@ -154,26 +155,22 @@ export class WebhookWorker extends OutboxWorkerBase<Delivery, Recorded> {
     });
     const instansiIds = [...new Set(subscribed.map((s) => s.client.instansiId))];
     if (instansiIds.length === 0) return 0;
-    // a generous calendar window: one working day is never more than two weeks, even across Lebaran
-    const horizon = new Date(now.getTime() + 14 * 24 * 3600_000);
     const open = await this.prisma.permohonanInformasi.findMany({
-      where: { instansiId: { in: instansiIds }, status: { in: ["DITERIMA", "DIPERPANJANG"] }, diputusAt: null, tenggat: { lte: horizon } },
-      select: { id: true, instansiId: true, nomorRegister: true, status: true, tenggat: true },
+      where: { instansiId: { in: instansiIds }, status: { in: [...BELUM_DIPUTUS] }, diputusAt: null, tenggat: { lte: new Date(now.getTime() + CAKRAWALA_PERINGATAN_MS) } },
+      select: { id: true, instansiId: true, nomorRegister: true, status: true, tenggat: true, diputusAt: true },
     });
     let queued = 0;
     for (const p of open) {
-      let keadaan: "DEKAT" | "LEWAT" | null = null;
-      if (p.tenggat.getTime() < now.getTime()) keadaan = "LEWAT";
-      else if (p.tenggat.getTime() <= addWorkingDaysSameTime(await this.calendars.get(p.instansiId), now, 1).at.getTime()) keadaan = "DEKAT";
-      if (!keadaan) continue;
+      const peringatan = peringatanTenggat(await this.calendars.get(p.instansiId), p, now);
+      if (!peringatan) continue;
       queued += await this.prisma.$transaction(async (tx) => {
-        const marked = await tx.pengingatTenggat.createMany({ data: [{ permohonanId: p.id, keadaan, tenggat: p.tenggat }], skipDuplicates: true });
+        const marked = await tx.pengingatTenggat.createMany({ data: [{ permohonanId: p.id, keadaan: peringatan.keadaan, tenggat: p.tenggat }], skipDuplicates: true });
         if (marked.count === 0) return 0;
         return enqueueWebhook(tx, {
           event: "PPID_TENGGAT",
           instansiId: p.instansiId,
           at: now,
-          data: { permohonanId: encodeGlobalID("PermohonanInformasi", p.id), nomorRegister: p.nomorRegister, status: p.status, tenggat: p.tenggat.toISOString(), keadaan },
+          data: { permohonanId: encodeGlobalID("PermohonanInformasi", p.id), ...peringatan },
         });
       });
     }

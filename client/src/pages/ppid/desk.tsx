@@ -11,7 +11,6 @@ import { requestErrorMessage, type FieldErrors } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { isUuid, rawId, toGlobalId } from "../../lib/ids";
 import { newest } from "../../lib/live";
-import { useSession, worksDesk } from "../../lib/session";
 // the API's own list of exemptions and its limit on extensions
 import { PENGECUALIAN_PASAL_17, PERPANJANG_MAKS_HARI } from "../../../../server/shared/ppid";
 import { useDeskInstansi } from "../../components/desk-instansi";
@@ -51,6 +50,7 @@ const RegisterPpidQuery = graphql(`
           tenggatTanggapan
           tanggapan
           ditanggapiAt
+          dapatDitanggapi
           permohonan {
             id
             nomorRegister
@@ -102,6 +102,7 @@ const PpidCaseQuery = graphql(`
         id
         versi
         status
+        aksiTersedia
         ...PermohonanView_Permohonan
       }
     }
@@ -114,6 +115,7 @@ const PpidCaseLiveSubscription = graphql(`
       id
       versi
       status
+      aksiTersedia
       ...PermohonanView_Permohonan
     }
   }
@@ -128,6 +130,7 @@ const PerpanjangMutation = graphql(`
           id
           versi
           status
+          aksiTersedia
           ...PermohonanView_Permohonan
         }
       }
@@ -149,6 +152,7 @@ const PutuskanMutation = graphql(`
           id
           versi
           status
+          aksiTersedia
           ...PermohonanView_Permohonan
         }
       }
@@ -179,7 +183,7 @@ function cuplikan(text: string, max = 90): string {
   return `${cut.slice(0, cut.lastIndexOf(" ") > max / 2 ? cut.lastIndexOf(" ") : max).replace(/[\s,.;:]+$/, "")}…`;
 }
 
-function KeberatanRow({ k, canAnswer }: { k: KeberatanItem; canAnswer: boolean }) {
+function KeberatanRow({ k }: { k: KeberatanItem }) {
   const zone = k.permohonan.instansi.zonaWaktu;
   const z = k.permohonan.instansi.zonaWaktuLabel;
   const [text, setText] = useState("");
@@ -219,7 +223,7 @@ function KeberatanRow({ k, canAnswer }: { k: KeberatanItem; canAnswer: boolean }
           <p className="small sla">
             Tanggapi paling lambat {formatDateTime(k.tenggatTanggapan, zone)} {z}
           </p>
-          {canAnswer && (
+          {k.dapatDitanggapi && (
             <form className="form" noValidate onSubmit={submit} aria-label={`Tanggapi keberatan ${k.nomorRegister}`}>
               <Field name="tanggapan" label="Tanggapan atasan PPID" error={error}>
                 {(props) => <textarea {...props} rows={3} value={text} onChange={(e) => setText(e.target.value)} />}
@@ -239,13 +243,11 @@ function KeberatanRow({ k, canAnswer }: { k: KeberatanItem; canAnswer: boolean }
 
 /** /ppid — the registers of information requests and objections, with CSV export. */
 export function PpidDeskPage() {
-  const { me } = useSession();
   const client = useClient();
   const { instansiId, waiting, picker } = useDeskInstansi();
   const [tahun, setTahun] = useState(new Date().getFullYear());
   const [{ data, fetching, error }] = useQuery({ query: RegisterPpidQuery, variables: { instansiId, tahun, first: 100 }, requestPolicy: "cache-and-network", pause: waiting });
   const [csvError, setCsvError] = useState<string | null>(null);
-  const canAnswer = worksDesk(me, "atasanPpid");
 
   async function exportCsv() {
     const r = await client.query(RegisterCsvQuery, { instansiId, tahun }, { requestPolicy: "network-only" }).toPromise();
@@ -323,7 +325,7 @@ export function PpidDeskPage() {
         {data && data.registerKeberatan.edges.length === 0 && <p className="card">Belum ada keberatan pada tahun ini.</p>}
         <ul className="request-list">
           {data?.registerKeberatan.edges.map(({ node: k }) => (
-            <KeberatanRow key={k.id} k={k} canAnswer={canAnswer} />
+            <KeberatanRow key={k.id} k={k} />
           ))}
         </ul>
       </section>
@@ -365,7 +367,8 @@ export function PpidCasePage() {
 
   if (!valid || (data && !node)) return <p>Permohonan tidak ditemukan. <Link to="/ppid">Kembali ke meja PPID</Link>.</p>;
   if (!p) return fetching || !error ? <p aria-busy="true">Memuat…</p> : <p className="alert alert--error">{requestErrorMessage(error)}</p>;
-  const open = p.status === "DITERIMA" || p.status === "DIPERPANJANG";
+  // the steps the API allows this viewer now (the PPID desk's, in this state)
+  const open = p.aksiTersedia.includes("PUTUSKAN");
 
   function place(res: { message: string; field?: string | null }, fields: string[]) {
     if (res.field && fields.includes(res.field)) setErrors({ [res.field]: res.message });
@@ -424,7 +427,7 @@ export function PpidCasePage() {
             <button type="button" className="button button--primary" aria-expanded={mode === "putuskan"} onClick={() => setMode(mode === "putuskan" ? null : "putuskan")}>
               Beri jawaban
             </button>
-            {p.status === "DITERIMA" && (
+            {p.aksiTersedia.includes("PERPANJANG") && (
               <button type="button" className="button button--secondary" aria-expanded={mode === "perpanjang"} onClick={() => setMode(mode === "perpanjang" ? null : "perpanjang")}>
                 Perpanjang waktu
               </button>

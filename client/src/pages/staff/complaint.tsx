@@ -15,7 +15,6 @@ import { useFieldErrors } from "../../lib/form";
 import { isUuid, toGlobalId } from "../../lib/ids";
 import { newest } from "../../lib/live";
 import { uploadMutation } from "../../lib/upload";
-import { PENGADUAN_TRANSITIONS } from "../../../../server/modules/pengaduan/transitions";
 
 export const StaffPengaduan_PengaduanFragment = graphql(`
   fragment StaffPengaduan_Pengaduan on Pengaduan {
@@ -23,6 +22,7 @@ export const StaffPengaduan_PengaduanFragment = graphql(`
     judul
     kodeLacak
     aksiTersedia
+    aksiWajibPesan
     ...PengaduanView_Pengaduan
   }
 `);
@@ -78,12 +78,12 @@ const LABEL: Record<AksiPengaduan, string> = {
   TIDAK_PUAS: "Tidak puas",
 };
 
-// whether a message is required is the API's own rule
-const ASK: Partial<Record<AksiPengaduan, { label: string; hint: string; required: boolean; files?: boolean; note?: string }>> = {
-  VERIFIKASI: { label: "Catatan", hint: "Pelapor dapat membacanya.", required: PENGADUAN_TRANSITIONS.VERIFIKASI.wajibPesan, note: "Pengaduan memenuhi syarat: batas tindak lanjut 2×24 jam kerja mulai dihitung." },
-  TOLAK: { label: "Alasan penolakan", hint: "Pelapor membaca alasan ini.", required: PENGADUAN_TRANSITIONS.TOLAK.wajibPesan },
-  TINDAK_LANJUT: { label: "Tanggapan/tindak lanjut", hint: "Apa yang sudah dilakukan. Pelapor membaca tanggapan ini.", required: PENGADUAN_TRANSITIONS.TINDAK_LANJUT.wajibPesan, files: true },
-  SELESAIKAN: { label: "Tanggapan akhir", hint: "Bagaimana pengaduan ini diselesaikan. Pelapor membacanya.", required: PENGADUAN_TRANSITIONS.SELESAIKAN.wajibPesan },
+// whether a message is required is the API's own rule (aksiWajibPesan)
+const ASK: Partial<Record<AksiPengaduan, { label: string; hint: string; files?: boolean; note?: string }>> = {
+  VERIFIKASI: { label: "Catatan", hint: "Pelapor dapat membacanya.", note: "Pengaduan memenuhi syarat: batas tindak lanjut 2×24 jam kerja mulai dihitung." },
+  TOLAK: { label: "Alasan penolakan", hint: "Pelapor membaca alasan ini." },
+  TINDAK_LANJUT: { label: "Tanggapan/tindak lanjut", hint: "Apa yang sudah dilakukan. Pelapor membaca tanggapan ini.", files: true },
+  SELESAIKAN: { label: "Tanggapan akhir", hint: "Bagaimana pengaduan ini diselesaikan. Pelapor membacanya." },
 };
 
 export default function StaffPengaduanPage() {
@@ -124,7 +124,7 @@ export default function StaffPengaduanPage() {
     if (!pending || !p) return;
     const ask = ASK[pending];
     const local: FieldErrors = {};
-    if (ask?.required && pesan.trim().length < 5) local.pesan = `${ask.label} wajib diisi (minimal 5 karakter).`;
+    if (ask && p.aksiWajibPesan.includes(pending) && pesan.trim().length < 5) local.pesan = `${ask.label} wajib diisi (minimal 5 karakter).`;
     if (files.some((f) => f.error)) local.lampiran = "Hapus berkas yang tidak dapat dikirim.";
     setErrors(local);
     setFormError(null);
@@ -185,7 +185,7 @@ export default function StaffPengaduanPage() {
           <div ref={panelRef} className="action-panel">
             <form className="form" noValidate onSubmit={submit} aria-label={LABEL[pending]}>
               {ASK[pending]!.note && <p>{ASK[pending]!.note}</p>}
-              <Field name="pesan" label={ASK[pending]!.label} hint={ASK[pending]!.hint} error={errors.pesan} required={ASK[pending]!.required}>
+              <Field name="pesan" label={ASK[pending]!.label} hint={ASK[pending]!.hint} error={errors.pesan} required={p.aksiWajibPesan.includes(pending)}>
                 {(fp) => <textarea {...fp} rows={4} value={pesan} onChange={(e) => edited("pesan", setPesan)(e.target.value)} />}
               </Field>
               {ASK[pending]!.files && (
