@@ -4,18 +4,14 @@ import { useMutation } from "urql";
 import { graphql } from "../gql";
 import { Field, FormMessage, PasswordInput } from "../components/field";
 import { PageTitle } from "../components/page-title";
-import { requestErrorMessage } from "../lib/errors";
+import { failureMessage, errorOf } from "../lib/errors";
 import { useSession } from "../lib/session";
 
 const VerifyEmailMutation = graphql(`
   mutation VerifyEmail($token: String!) {
     verifyEmail(token: $token) {
       __typename
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -24,11 +20,7 @@ const RequestPasswordResetMutation = graphql(`
   mutation RequestPasswordReset($nomorIdentitasAtauEmail: String!) {
     requestPasswordReset(nomorIdentitasAtauEmail: $nomorIdentitasAtauEmail) {
       __typename
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -37,11 +29,7 @@ const ResetPasswordMutation = graphql(`
   mutation ResetPassword($token: String!, $passwordBaru: String!) {
     resetPassword(token: $token, passwordBaru: $passwordBaru) {
       __typename
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -67,7 +55,7 @@ export function VerifyEmailPage() {
       if (res?.__typename === "VerifyEmailSuccess") {
         setState({ ok: true, message: "Alamat email Anda sudah terverifikasi. Terima kasih." });
         refresh();
-      } else setState({ ok: false, message: res && "message" in res ? res.message : (requestErrorMessage(r.error) ?? "") });
+      } else setState({ ok: false, message: failureMessage(res, r.error) ?? "" });
     });
   }, [token, verify, refresh]);
 
@@ -107,7 +95,7 @@ export function ForgotPasswordPage() {
     const r = await request({ nomorIdentitasAtauEmail: v });
     const res = r.data?.requestPasswordReset;
     if (res?.__typename === "RequestPasswordResetSuccess") setSent(true);
-    else setError(res && "message" in res ? res.message : requestErrorMessage(r.error));
+    else setError(failureMessage(res, r.error));
   }
 
   return (
@@ -172,10 +160,9 @@ export function ResetPasswordPage() {
       restart();
       return;
     }
-    if (res && "message" in res) {
-      if (res.field === "passwordBaru") setError(res.message);
-      else setFormError(res.message);
-    } else setFormError(requestErrorMessage(r.error));
+    const err = errorOf(res);
+    if (err?.field === "passwordBaru") setError(err.message);
+    else setFormError(failureMessage(res, r.error));
   }
 
   return (

@@ -32,11 +32,7 @@ const RegisterMutation = graphql(`
           }
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);

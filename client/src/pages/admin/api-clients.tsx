@@ -8,7 +8,7 @@ import { PageTitle } from "../../components/page-title";
 import { SecretOnce } from "../../components/secret-once";
 import { createKeyClient, keyClientId } from "../../lib/api-client-key";
 import { API_SCOPES, API_SCOPE_TEXT, DELIVERY_STATUS_TEXT, WEBHOOK_EVENTS, WEBHOOK_EVENT_TEXT } from "../../lib/admin-labels";
-import { errorCode, focusFirstError, placeError, requestErrorMessage, type FieldErrors } from "../../lib/errors";
+import { errorCode, focusFirstError, placeError, requestErrorMessage, type FieldErrors, failureMessage } from "../../lib/errors";
 import { formatDateTime, todayIn } from "../../lib/format";
 import { useSession } from "../../lib/session";
 
@@ -63,11 +63,7 @@ const CreateApiClientMutation = graphql(`
           }
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -86,11 +82,7 @@ const RotateApiClientSecretMutation = graphql(`
           }
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -106,11 +98,7 @@ const RevokeApiClientMutation = graphql(`
           dicabutAt
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -170,11 +158,7 @@ const CreateWebhookSubscriptionMutation = graphql(`
           }
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -186,11 +170,7 @@ const DeleteWebhookSubscriptionMutation = graphql(`
       ... on DeleteWebhookSubscriptionSuccess {
         data
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -210,11 +190,7 @@ const RedeliverWebhookMutation = graphql(`
           sentAt
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -564,7 +540,7 @@ function SubscriptionRow({ s, onChanged }: { s: { id: string; url: string; event
       onChanged();
       return;
     }
-    setError(r && "message" in r ? r.message : requestErrorMessage(result.error));
+    setError(failureMessage(r, result.error));
   }
   return (
     <li className="webhook">
@@ -624,7 +600,7 @@ function DeliveryRow({ d, onChanged }: { d: Delivery; onChanged: () => void }) {
       onChanged();
       return;
     }
-    setError(r && "message" in r ? r.message : requestErrorMessage(result.error));
+    setError(failureMessage(r, result.error));
   }
   return (
     <li className="delivery">
@@ -861,7 +837,7 @@ function ClientCard(props: {
         props.onIssued(c.id, { token: r.data.token, shown: false, rotated: true });
         return;
       }
-      setError(r && "message" in r ? r.message : requestErrorMessage(result.error));
+      setError(failureMessage(r, result.error));
     } else if (asking === "revoke") {
       const result = await revoke({ id: c.id });
       const r = result.data?.revokeApiClient;
@@ -870,7 +846,7 @@ function ClientCard(props: {
         props.onMessage(`Akses ${c.nama} telah dicabut. Tokennya tidak berlaku lagi dan webhooknya berhenti.`);
         return;
       }
-      setError(r && "message" in r ? r.message : requestErrorMessage(result.error));
+      setError(failureMessage(r, result.error));
     }
   }
 

@@ -5,7 +5,7 @@ import type { HolidayKind } from "../../gql/graphql";
 import { AdminOnly } from "../../components/admin-only";
 import { Field, FormMessage } from "../../components/field";
 import { PageTitle } from "../../components/page-title";
-import { focusFirstError, placeError, requestErrorMessage, type FieldErrors } from "../../lib/errors";
+import { focusFirstError, placeError, requestErrorMessage, type FieldErrors, failureMessage, errorOf } from "../../lib/errors";
 import { formatDate, formatWeekday, todayIn } from "../../lib/format";
 import { DAY_NAMES, HOLIDAY_KIND_LABEL } from "../../lib/labels";
 import { useSession } from "../../lib/session";
@@ -41,11 +41,7 @@ const CreateHolidayMutation = graphql(`
           ...HolidayRow_HariLibur
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -54,10 +50,7 @@ const DeleteHolidayMutation = graphql(`
   mutation DeleteHariLibur($id: ID!) {
     deleteHariLibur(id: $id) {
       __typename
-      ... on Error {
-        code
-        message
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -172,7 +165,7 @@ function Holidays({ superadmin }: { superadmin: boolean }) {
     const r = result.data?.deleteHariLibur;
     if (!r) return setMessage({ kind: "error", text: requestErrorMessage(result.error) ?? "" });
     if (r.__typename === "DeleteHariLiburSuccess") return setMessage({ kind: "success", text: `${label} dihapus.` });
-    setMessage({ kind: "error", text: "message" in r ? r.message : "" });
+    setMessage({ kind: "error", text: errorOf(r).message });
   }
 
   const rows = data?.hariLibur ?? [];
@@ -287,11 +280,7 @@ const SetHoursMutation = graphql(`
           ...OfficeHoursEditor_Instansi
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -307,11 +296,7 @@ const AddClosureMutation = graphql(`
           alasan
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -320,10 +305,7 @@ const RemoveClosureMutation = graphql(`
   mutation RemovePenutupan($id: ID!) {
     removePenutupan(id: $id) {
       __typename
-      ... on Error {
-        code
-        message
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -367,10 +349,11 @@ function OfficeHoursEditor(props: { instansi: FragmentType<typeof OfficeHoursEdi
     const r = result.data?.setJamLayanan;
     if (!r) return setMessage({ kind: "error", text: requestErrorMessage(result.error) ?? "" });
     if (r.__typename === "SetJamLayananSuccess") return setMessage({ kind: "success", text: "Jam layanan disimpan. Tenggat yang berjalan dihitung ulang." });
-    const m = r.field?.match(/^jamLayanan\.(\d+)\./);
+    const err = errorOf(r);
+    const m = err.field?.match(/^jamLayanan\.(\d+)\./);
     const row = m ? rows[Number(m[1])] : undefined;
-    if (row) setRowErrors({ [row.key]: r.message });
-    else setMessage({ kind: "error", text: r.message });
+    if (row) setRowErrors({ [row.key]: err.message });
+    else setMessage({ kind: "error", text: err.message });
   }
 
   return (
@@ -473,7 +456,7 @@ function ClosureList(props: { instansi: FragmentType<typeof ClosureList_Instansi
     const result = await remove({ id }, CLOSURE_CONTEXT);
     const r = result.data?.removePenutupan;
     if (!r || r.__typename !== "RemovePenutupanSuccess") {
-      return setMessage({ kind: "error", text: (r && "message" in r ? r.message : requestErrorMessage(result.error)) ?? "" });
+      return setMessage({ kind: "error", text: failureMessage(r, result.error) ?? "" });
     }
     setMessage({ kind: "success", text: `Penutupan pada ${formatDate(tanggal)} dibatalkan.` });
   }

@@ -8,7 +8,7 @@ import { Checkbox, Field, FormMessage } from "../../components/field";
 import { PageTitle } from "../../components/page-title";
 import { RequireRole } from "../../components/require-role";
 import { KOMPONEN_TEKS, LazyFlowchart, StandarPelayanan_LayananFragment, type KomponenTeks } from "../../components/standar-pelayanan";
-import { focusFirstError, requestErrorMessage, type FieldErrors } from "../../lib/errors";
+import { focusFirstError, requestErrorMessage, type FieldErrors, errorOf } from "../../lib/errors";
 import { acceptAttr, checkFile, formatUkuran } from "../../lib/files";
 import { isUuid, rawId, toGlobalId } from "../../lib/ids";
 import { SLA_SATUAN_LABEL } from "../../lib/labels";
@@ -49,11 +49,7 @@ const CreateLayananMutation = graphql(`
           id
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -68,11 +64,7 @@ const UpdateLayananMutation = graphql(`
           updatedAt
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -87,11 +79,7 @@ const UnggahTemplateMutation = graphql(`
           templateUrl
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -337,11 +325,12 @@ function Editor({ id }: { id: string | null }) {
       else setReady(false); // take the saved copy (new slots get their ids)
       return;
     }
-    const field = res.field ?? "";
+    const err = errorOf(res);
+    const field = err.field ?? "";
     if (field && formRef.current?.querySelector(`[name="${field}"]`)) {
-      setErrors({ [field]: res.message });
-      focusFirstError(formRef.current, [field], { [field]: res.message });
-    } else setFormError(res.message);
+      setErrors({ [field]: err.message });
+      focusFirstError(formRef.current, [field], { [field]: err.message });
+    } else setFormError(err.message);
   }
 
   if (id && !loaded) return data ? <p>Layanan tidak ditemukan.</p> : error ? <p className="alert alert--error">{requestErrorMessage(error)}</p> : <p aria-busy="true">Memuat…</p>;
@@ -588,7 +577,7 @@ function TemplateUpload({ slotId, label, url, onDone }: { slotId: string; label:
           if (res?.__typename === "UnggahTemplatePersyaratanSuccess") {
             setError(null);
             onDone(res.data.templateUrl ?? null);
-          } else setError(res && "message" in res ? res.message : (r.failure ?? null));
+          } else setError(errorOf(res)?.message ?? r.failure ?? null);
         }}
       />
       <label htmlFor={inputId} className="button button--quiet button--small file-input__label">

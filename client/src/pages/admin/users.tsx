@@ -75,11 +75,7 @@ const SetUserRoleMutation = graphql(`
           }
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -113,11 +109,7 @@ const CreateStaffAccountMutation = graphql(`
           role
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);

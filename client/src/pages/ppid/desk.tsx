@@ -7,7 +7,7 @@ import { Field, FormMessage } from "../../components/field";
 import { LiveNote } from "../../components/live-note";
 import { PageTitle } from "../../components/page-title";
 import { PermohonanBadge, PermohonanView } from "../../components/permohonan-view";
-import { requestErrorMessage, type FieldErrors } from "../../lib/errors";
+import { requestErrorMessage, type FieldErrors, failureMessage, errorOf } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { isUuid, rawId, toGlobalId } from "../../lib/ids";
 import { newest } from "../../lib/live";
@@ -85,11 +85,7 @@ const TanggapiKeberatanMutation = graphql(`
           tanggapan
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -131,11 +127,7 @@ const PerpanjangMutation = graphql(`
           ...PermohonanView_Permohonan
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -152,11 +144,7 @@ const PutuskanMutation = graphql(`
           ...PermohonanView_Permohonan
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -190,7 +178,7 @@ function KeberatanRow({ k, canAnswer }: { k: KeberatanItem; canAnswer: boolean }
     if (text.trim().length < 10) return setError("Tanggapan atas keberatan wajib diisi (minimal 10 karakter).");
     const r = await tanggapi({ id: k.id, versi: k.versi, tanggapan: text.trim() });
     const res = r.data?.tanggapiKeberatan;
-    setError(res?.__typename === "TanggapiKeberatanSuccess" ? null : res && "message" in res ? res.message : requestErrorMessage(r.error));
+    setError(res?.__typename === "TanggapiKeberatanSuccess" ? null : failureMessage(res, r.error));
   }
   return (
     <li className="card request">
@@ -386,7 +374,7 @@ export function PpidCasePage() {
     if (res?.__typename === "PerpanjangPermohonanInformasiSuccess") {
       setMine(res.data);
       setMode(null);
-    } else if (res && "message" in res) place(res, ["hari", "alasan"]);
+    } else if (res) place(errorOf(res), ["hari", "alasan"]);
     else setFormError(requestErrorMessage(r.error));
   }
 
@@ -408,7 +396,7 @@ export function PpidCasePage() {
     if (res?.__typename === "PutuskanPermohonanInformasiSuccess") {
       setMine(res.data);
       setMode(null);
-    } else if (res && "message" in res) place(res, ["catatan", "pasalPengecualian", "ujiKonsekuensi", "biaya"]);
+    } else if (res) place(errorOf(res), ["catatan", "pasalPengecualian", "ujiKonsekuensi", "biaya"]);
     else setFormError(requestErrorMessage(r.error));
   }
 

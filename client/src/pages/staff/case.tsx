@@ -14,7 +14,7 @@ import { Loading, NotFound } from "../../components/page-state";
 import { PageTitle } from "../../components/page-title";
 import { PengajuanRiwayat } from "../../components/timeline";
 import { progressInto, UploadBar } from "../../components/upload-bar";
-import { requestErrorMessage, type FieldErrors } from "../../lib/errors";
+import { requestErrorMessage, type FieldErrors, failureMessage, errorOf } from "../../lib/errors";
 import { acceptAttr, checkFile, formatUkuran } from "../../lib/files";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { AKSI_PENGAJUAN_LABEL } from "../../lib/labels";
@@ -134,11 +134,7 @@ const StaffActionMutation = graphql(`
           ...StaffCase_Pengajuan
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -154,11 +150,7 @@ const AssignMutation = graphql(`
           ...StaffCase_Pengajuan
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -172,11 +164,7 @@ const AddNoteMutation = graphql(`
           createdAt
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -192,11 +180,7 @@ const AttachResultMutation = graphql(`
           ...StaffCase_Pengajuan
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -297,8 +281,9 @@ function CaseView(props: {
     const res = r.data?.ubahStatusPengajuan;
     if (!res) return setActionError(requestErrorMessage(r.error));
     if (res.__typename !== "UbahStatusPengajuanSuccess") {
-      if (res.field && ["pesan", "diambilOleh", "identitasPengambil"].includes(res.field)) setErrors({ [res.field]: res.message });
-      else setActionError(res.message);
+      const err = errorOf(res);
+      if (err.field && ["pesan", "diambilOleh", "identitasPengambil"].includes(err.field)) setErrors({ [err.field]: err.message });
+      else setActionError(err.message);
       return;
     }
     accept(res.data as Snapshot);
@@ -314,7 +299,7 @@ function CaseView(props: {
     const r = await assign({ id: p.id, versi: versi.current, petugasId });
     const res = r.data?.tugaskanPengajuan;
     if (res?.__typename === "TugaskanPengajuanSuccess") accept(res.data as Snapshot);
-    else setAssignError(res && "message" in res ? res.message : requestErrorMessage(r.error));
+    else setAssignError(failureMessage(res, r.error));
   }
 
   // in the order of the service's form, dates as people read them; values of fields since removed come last
@@ -466,7 +451,7 @@ function CaseView(props: {
               props.refetch();
               return null;
             }
-            return res && "message" in res ? res.message : requestErrorMessage(r.error);
+            return failureMessage(res, r.error);
           }} />
 
           <PengajuanRiwayat pengajuan={p} title="Riwayat" />
@@ -545,8 +530,9 @@ function ResultSection({ p, versi, onChanged }: { p: Case; versi: { current: num
     const res = r.data?.lampirkanHasil;
     if (!res) return setFormError(r.failure ?? null);
     if (res.__typename !== "LampirkanHasilSuccess") {
-      if (res.field === "judul" || res.field === "file") setErrors({ [res.field]: res.message });
-      else setFormError(res.message);
+      const err = errorOf(res);
+      if (err.field === "judul" || err.field === "file") setErrors({ [err.field]: err.message });
+      else setFormError(err.message);
       return;
     }
     onChanged(res.data as Snapshot);
