@@ -51,5 +51,8 @@ export function useForm<T extends object>(initial: T | (() => T), fields: readon
     focusFirstError(formRef.current, fields, placed.fields);
   }
 
-  return { values, setValues, set, errors, setErrors, clear, edited, formError, setFormError, formRef, checked, showApiError };
+  /** What `<ErrorSummary {...summary} />` at the top of the form needs. */
+  const summary = { formRef, fields, errors };
+
+  return { values, setValues, set, errors, setErrors, clear, edited, formError, setFormError, formRef, checked, showApiError, summary };
 }

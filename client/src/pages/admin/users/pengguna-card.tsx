@@ -4,6 +4,7 @@ import { useMutation } from "urql";
 import { graphql, useFragment, type FragmentType } from "../../../gql";
 import type { Role } from "../../../gql/graphql";
 import { AccountCard } from "../../../components/account-card";
+import { ErrorSummary } from "../../../components/error-summary";
 import { Fact, TimeFact } from "../../../components/facts";
 import { FormActions, SelectField } from "../../../components/field";
 import { errorCode } from "../../../lib/errors";
@@ -50,7 +51,7 @@ function RoleForm({
   const { me } = useSession();
   const superadmin = me?.role === "SUPERADMIN";
   const roles = superadmin ? ALL_ROLES : STAFF_ROLES;
-  const { values, set, errors, setErrors, formError, setFormError, formRef, showApiError } = useForm(
+  const { values, set, errors, setErrors, formError, setFormError, formRef, showApiError, summary } = useForm(
     { role: user.role === "PEMOHON" && !superadmin ? "PETUGAS" : user.role, chosen: user.instansi?.id ?? "" },
     ROLE_FIELDS,
   );
@@ -78,6 +79,7 @@ function RoleForm({
 
   return (
     <form ref={formRef} className="form reason" noValidate onSubmit={submit} aria-label={`Ubah peran ${user.namaLengkap}`}>
+      <ErrorSummary {...summary} />
       <SelectField
         name="role"
         label={`Peran baru untuk ${user.namaLengkap}`}
