@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useMutation } from "urql";
 import { graphql } from "../gql";
 import type { JenisKasus } from "../gql/graphql";
-import { requestErrorMessage } from "../lib/errors";
+import { failureMessage, errorOf } from "../lib/errors";
 import { FormActions, FormMessage } from "./field";
 // the nine elements of PermenPAN-RB 14/2017, in the order the API expects the scores
 import { UNSUR } from "../../../server/shared/skm";
@@ -11,11 +11,7 @@ const IsiSurveiMutation = graphql(`
   mutation IsiSurvei($jenisKasus: JenisKasus!, $kasusId: ID!, $skor: [Int!]!, $komentar: String) {
     isiSurveiKepuasan(jenisKasus: $jenisKasus, kasusId: $kasusId, skor: $skor, komentar: $komentar) {
       __typename
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -50,15 +46,15 @@ export function Survey({ jenisKasus, kasusId }: { jenisKasus: JenisKasus; kasusI
     setError(null);
     const r = await send({ jenisKasus, kasusId, skor: skor as number[], komentar: komentar.trim() || null });
     const res = r.data?.isiSurveiKepuasan;
-    if (res?.__typename === "IsiSurveiKepuasanSuccess" || (res && "code" in res && res.__typename === "ConflictError")) {
+    if (res?.__typename === "IsiSurveiKepuasanSuccess" || res?.__typename === "ConflictError") {
       localStorage.setItem(storageKey(kasusId), "1");
       setAnswered(
-        res.__typename === "IsiSurveiKepuasanSuccess" ? { kind: "success", text: "Terima kasih. Penilaian Anda membantu kantor memperbaiki pelayanan." } : { kind: "info", text: res.message },
+        res.__typename === "IsiSurveiKepuasanSuccess" ? { kind: "success", text: "Terima kasih. Penilaian Anda membantu kantor memperbaiki pelayanan." } : { kind: "info", text: errorOf(res).message },
       );
       setDone(true);
       return;
     }
-    setError(res && "message" in res ? res.message : requestErrorMessage(r.error));
+    setError(failureMessage(res, r.error));
   }
 
   return (

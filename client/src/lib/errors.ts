@@ -1,4 +1,17 @@
 import type { CombinedError } from "urql";
+import { graphql, useFragment as unmask, type FragmentType } from "../gql";
+
+/**
+ * The one selection of the `Error` interface every mutation spreads (`...ErrorFields`), so a mutation cannot
+ * forget `field` and the API's placement of a message reaches the form.
+ */
+export const ErrorFieldsFragment = graphql(`
+  fragment ErrorFields on Error {
+    code
+    message
+    field
+  }
+`);
 
 /** What every member of a mutation's error union carries (the GraphQL `Error` interface). */
 export interface ApiError {
@@ -7,6 +20,26 @@ export interface ApiError {
   message: string;
   field?: string | null;
   retryAfterSeconds?: number | null;
+}
+
+/** A member of a mutation's result union that spread `...ErrorFields` (success types carry no fragment of their own). */
+type MaskedError = { __typename?: string; " $fragmentRefs"?: object };
+
+/**
+ * The error a mutation answered with, or null when it answered with its success type. Fragment masking hides
+ * the spread's fields from the result's type; the members of the `Error` interface carry them at run time.
+ */
+export function errorOf(result: MaskedError): ApiError;
+export function errorOf(result: object | null | undefined): ApiError | null;
+export function errorOf(result: object | null | undefined): ApiError | null {
+  if (!isApiError(result)) return null;
+  const fields = unmask(ErrorFieldsFragment, result as FragmentType<typeof ErrorFieldsFragment>);
+  return { ...result, ...fields };
+}
+
+/** What to tell people when a mutation did not succeed: the API's own error, else what went wrong with the request. */
+export function failureMessage(result: object | null | undefined, error: CombinedError | undefined | null): string | null {
+  return errorOf(result)?.message ?? requestErrorMessage(error);
 }
 
 export type FieldErrors = Record<string, string>;
@@ -39,10 +72,12 @@ export function errorCode(error: CombinedError | undefined | null): string | nul
  * message for the whole form. `aliases` maps API field names to the form's own.
  */
 export function placeError(
-  err: ApiError,
+  result: object,
   fieldsOnForm: readonly string[],
   aliases: Record<string, string> = {},
 ): { fields: FieldErrors; form: string | null } {
+  const err = errorOf(result);
+  if (!err) return { fields: {}, form: UNEXPECTED_MESSAGE };
   const field = err.field ? (aliases[err.field] ?? err.field) : null;
   if (field && fieldsOnForm.includes(field)) return { fields: { [field]: err.message }, form: null };
   return { fields: {}, form: err.message };

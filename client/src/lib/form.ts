@@ -1,5 +1,5 @@
 import { useRef, useState } from "react";
-import { focusFirstError, placeError, type ApiError, type FieldErrors } from "./errors";
+import { focusFirstError, placeError, type FieldErrors } from "./errors";
 
 /**
  * A form's messages per field. A value that changes makes the messages about it (from the last check or from
@@ -44,12 +44,15 @@ export function useForm<T extends object>(initial: T | (() => T), fields: readon
   }
 
   /** Shows an API error at the field it names (`aliases`: the API's names for the form's fields), or for the whole form. */
-  function showApiError(err: ApiError, aliases?: Record<string, string>) {
+  function showApiError(err: object, aliases?: Record<string, string>) {
     const placed = placeError(err, fields, aliases);
     setErrors(placed.fields);
     setFormError(placed.form);
     focusFirstError(formRef.current, fields, placed.fields);
   }
 
-  return { values, setValues, set, errors, setErrors, clear, edited, formError, setFormError, formRef, checked, showApiError };
+  /** What `<ErrorSummary {...summary} />` at the top of the form needs. */
+  const summary = { formRef, fields, errors };
+
+  return { values, setValues, set, errors, setErrors, clear, edited, formError, setFormError, formRef, checked, showApiError, summary };
 }

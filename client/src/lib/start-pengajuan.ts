@@ -1,7 +1,7 @@
 import { useNavigate } from "react-router-dom";
 import { useMutation } from "urql";
 import { graphql } from "../gql";
-import { requestErrorMessage } from "./errors";
+import { failureMessage } from "./errors";
 import { rawId } from "./ids";
 
 const StartPengajuanMutation = graphql(`
@@ -13,11 +13,7 @@ const StartPengajuanMutation = graphql(`
           id
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -36,7 +32,7 @@ export function useStartPengajuan() {
       navigate(`/pengajuan/${rawId(res.data.id)}`);
       return null;
     }
-    return res && "message" in res ? res.message : requestErrorMessage(r.error);
+    return failureMessage(res, r.error);
   }
   return { start, starting: fetching };
 }

@@ -4,7 +4,7 @@ import { useMutation } from "urql";
 import { graphql } from "../gql";
 import { Field, FormMessage, PasswordInput } from "../components/field";
 import { PageTitle } from "../components/page-title";
-import { requestErrorMessage } from "../lib/errors";
+import { failureMessage, errorOf } from "../lib/errors";
 import { useSession } from "../lib/session";
 import { PASSWORD_MIN } from "../../../server/shared/limits";
 
@@ -12,11 +12,7 @@ const VerifyEmailMutation = graphql(`
   mutation VerifyEmail($token: String!) {
     verifyEmail(token: $token) {
       __typename
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -25,11 +21,7 @@ const RequestPasswordResetMutation = graphql(`
   mutation RequestPasswordReset($nomorIdentitasAtauEmail: String!) {
     requestPasswordReset(nomorIdentitasAtauEmail: $nomorIdentitasAtauEmail) {
       __typename
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -38,11 +30,7 @@ const ResetPasswordMutation = graphql(`
   mutation ResetPassword($token: String!, $passwordBaru: String!) {
     resetPassword(token: $token, passwordBaru: $passwordBaru) {
       __typename
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -68,7 +56,7 @@ export function VerifyEmailPage() {
       if (res?.__typename === "VerifyEmailSuccess") {
         setState({ ok: true, message: "Alamat email Anda sudah terverifikasi. Terima kasih." });
         refresh();
-      } else setState({ ok: false, message: res && "message" in res ? res.message : (requestErrorMessage(r.error) ?? "") });
+      } else setState({ ok: false, message: failureMessage(res, r.error) ?? "" });
     });
   }, [token, verify, refresh]);
 
@@ -108,7 +96,7 @@ export function ForgotPasswordPage() {
     const r = await request({ nomorIdentitasAtauEmail: v });
     const res = r.data?.requestPasswordReset;
     if (res?.__typename === "RequestPasswordResetSuccess") setSent(true);
-    else setError(res && "message" in res ? res.message : requestErrorMessage(r.error));
+    else setError(failureMessage(res, r.error));
   }
 
   return (
@@ -172,10 +160,9 @@ export function ResetPasswordPage() {
       restart();
       return;
     }
-    if (res && "message" in res) {
-      if (res.field === "passwordBaru") setError(res.message);
-      else setFormError(res.message);
-    } else setFormError(requestErrorMessage(r.error));
+    const err = errorOf(res);
+    if (err?.field === "passwordBaru") setError(err.message);
+    else setFormError(failureMessage(res, r.error));
   }
 
   return (

@@ -61,11 +61,7 @@ const UpdateProfileMutation = graphql(`
           ...ContactForm_User
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -79,11 +75,7 @@ const ChangePasswordMutation = graphql(`
           id
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);

@@ -33,11 +33,7 @@ const RegisterMutation = graphql(`
           }
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);

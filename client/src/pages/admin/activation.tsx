@@ -65,11 +65,7 @@ const ActivateMutation = graphql(`
           statusReason
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -85,11 +81,7 @@ const RejectMutation = graphql(`
           statusReason
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -105,11 +97,7 @@ const SuspendMutation = graphql(`
           statusReason
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -125,11 +113,7 @@ const ReinstateMutation = graphql(`
           statusReason
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);

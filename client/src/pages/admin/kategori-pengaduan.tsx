@@ -4,7 +4,7 @@ import { graphql } from "../../gql";
 import { Field, FormMessage } from "../../components/field";
 import { PageTitle } from "../../components/page-title";
 import { RequireRole } from "../../components/require-role";
-import { requestErrorMessage } from "../../lib/errors";
+import { requestErrorMessage, failureMessage } from "../../lib/errors";
 import { useSession } from "../../lib/session";
 
 const AdminKategoriQuery = graphql(`
@@ -28,11 +28,7 @@ const TambahKategoriMutation = graphql(`
           aktif
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -48,11 +44,7 @@ const UbahKategoriMutation = graphql(`
           aktif
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -76,7 +68,7 @@ function Kategori() {
     if (res?.__typename === "TambahKategoriPengaduanSuccess") {
       setNama("");
       refetch({ requestPolicy: "network-only" });
-    } else setErr(res && "message" in res ? res.message : requestErrorMessage(r.error));
+    } else setErr(failureMessage(res, r.error));
   }
 
   return (
@@ -97,7 +89,7 @@ function Kategori() {
               onClick={async () => {
                 const r = await ubah({ id: k.id, aktif: !k.aktif });
                 const res = r.data?.ubahKategoriPengaduan;
-                setRowError(res?.__typename === "UbahKategoriPengaduanSuccess" ? null : res && "message" in res ? res.message : requestErrorMessage(r.error));
+                setRowError(res?.__typename === "UbahKategoriPengaduanSuccess" ? null : failureMessage(res, r.error));
               }}
             >
               {k.aktif ? "Nonaktifkan" : "Aktifkan"}

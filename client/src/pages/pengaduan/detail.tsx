@@ -9,7 +9,7 @@ import { Loading, NotFound } from "../../components/page-state";
 import { PageTitle } from "../../components/page-title";
 import { PengaduanView } from "../../components/pengaduan-view";
 import { Survey } from "../../components/survey";
-import { requestErrorMessage } from "../../lib/errors";
+import { requestErrorMessage, errorOf } from "../../lib/errors";
 import { isUuid, toGlobalId } from "../../lib/ids";
 import { newest } from "../../lib/live";
 import { uploadMutation } from "../../lib/upload";
@@ -59,11 +59,7 @@ const TidakPuasMutation = graphql(`
           ...PengaduanPage_Pengaduan
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -125,8 +121,9 @@ export default function PengaduanPage() {
       setReason("");
       return;
     }
-    if (res.field === "pesan") setErr(res.message);
-    else setFormError(res.message);
+    const err = errorOf(res);
+    if (err.field === "pesan") setErr(err.message);
+    else setFormError(err.message);
   }
 
   return (

@@ -7,7 +7,7 @@ import { Checkbox, Field, FormActions, SelectField } from "../../components/fiel
 import { KategoriPengaduanField } from "../../components/kategori-pengaduan-field";
 import { PageTitle } from "../../components/page-title";
 import { progressInto } from "../../components/upload-bar";
-import { focusFirstError, requestErrorMessage, type FieldErrors } from "../../lib/errors";
+import { focusFirstError, requestErrorMessage, type FieldErrors, errorOf } from "../../lib/errors";
 import { useFieldErrors } from "../../lib/form";
 import { isUuid, rawId, toGlobalId } from "../../lib/ids";
 import { uploadMutation } from "../../lib/upload";
@@ -45,11 +45,7 @@ const BuatPengaduanMutation = graphql(`
           kodeLacak
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -117,11 +113,12 @@ export default function PengaduanBaruPage() {
       navigate(`/pengaduan/${rawId(res.data.id)}`, { state: { flash: `Pengaduan terkirim. Kode lacak Anda: ${res.data.kodeLacak}.` } });
       return;
     }
-    const field = res.field ?? "";
+    const err = errorOf(res);
+    const field = err.field ?? "";
     if (FIELDS.includes(field) || /^bukti\.\d+$/.test(field)) {
-      setErrors({ [field]: res.message });
-      focusFirstError(formRef.current, FIELDS, { [field.replace(/\.\d+$/, "")]: res.message });
-    } else setFormError(res.message);
+      setErrors({ [field]: err.message });
+      focusFirstError(formRef.current, FIELDS, { [field.replace(/\.\d+$/, "")]: err.message });
+    } else setFormError(err.message);
   }
 
   return (

@@ -15,7 +15,7 @@ import { PageTitle } from "../../components/page-title";
 import { checkServiceForm, ServiceForm, toFormValues, type FormValues } from "../../components/service-form";
 import { Survey } from "../../components/survey";
 import { PengajuanRiwayat } from "../../components/timeline";
-import { focusFirstError, requestErrorMessage, type ApiError, type FieldErrors } from "../../lib/errors";
+import { focusFirstError, requestErrorMessage, type ApiError, type FieldErrors, failureMessage, errorOf } from "../../lib/errors";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { rawId } from "../../lib/ids";
 import { useLivePengajuan } from "../../lib/live";
@@ -133,11 +133,7 @@ const SavePengajuanMutation = graphql(`
           ...PengajuanDetail_Pengajuan
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -153,11 +149,7 @@ const UploadDokumenMutation = graphql(`
           ...PengajuanDetail_Pengajuan
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -173,11 +165,7 @@ const CitizenActionMutation = graphql(`
           ...PengajuanDetail_Pengajuan
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -290,7 +278,7 @@ function PengajuanView({ p, versi, onChanged, announce, streamError }: { p: Deta
       setFormError(null);
       return null;
     }
-    return res.message;
+    return errorOf(res).message;
   };
 
   async function persist(): Promise<boolean> {
@@ -302,7 +290,7 @@ function PengajuanView({ p, versi, onChanged, announce, streamError }: { p: Deta
       return false;
     }
     if (res.__typename !== "UpdatePengajuanSuccess") {
-      const placed = placeApiError(res, slotIds);
+      const placed = placeApiError(errorOf(res), slotIds);
       showErrors(placed.fields, placed.form);
       return false;
     }
@@ -349,7 +337,7 @@ function PengajuanView({ p, versi, onChanged, announce, streamError }: { p: Deta
     setBusy(null);
     if (!res) return showErrors({}, requestErrorMessage(r.error));
     if (res.__typename !== "UbahStatusPengajuanSuccess") {
-      const placed = placeApiError(res, slotIds);
+      const placed = placeApiError(errorOf(res), slotIds);
       return showErrors(placed.fields, placed.form);
     }
     accept(res.data as Snapshot);
@@ -365,7 +353,7 @@ function PengajuanView({ p, versi, onChanged, announce, streamError }: { p: Deta
     setBusy(null);
     setConfirmCancel(false);
     if (res?.__typename === "UbahStatusPengajuanSuccess") accept(res.data as Snapshot);
-    else setFormError(res && "message" in res ? res.message : requestErrorMessage(r.error));
+    else setFormError(failureMessage(res, r.error));
   }
 
   async function startAgain() {

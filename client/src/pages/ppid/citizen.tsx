@@ -10,7 +10,7 @@ import { Loading, NotFound } from "../../components/page-state";
 import { PageTitle } from "../../components/page-title";
 import { PermohonanBadge, PermohonanView } from "../../components/permohonan-view";
 import { Survey } from "../../components/survey";
-import { focusFirstError, requestErrorMessage, type FieldErrors } from "../../lib/errors";
+import { focusFirstError, requestErrorMessage, type FieldErrors, failureMessage, errorOf } from "../../lib/errors";
 import { useFieldErrors } from "../../lib/form";
 import { formatDateTime } from "../../lib/format";
 import { isUuid, rawId, toGlobalId } from "../../lib/ids";
@@ -59,11 +59,7 @@ const AjukanPermohonanMutation = graphql(`
           nomorRegister
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -122,11 +118,7 @@ const AjukanKeberatanMutation = graphql(`
           nomorRegister
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -212,10 +204,11 @@ export function PermohonanBaruPage() {
     const r = await ajukan({ instansiId, rincianInformasi: rincian.trim(), tujuan: tujuan.trim(), format, caraPerolehan: cara });
     const res = r.data?.ajukanPermohonanInformasi;
     if (res?.__typename === "AjukanPermohonanInformasiSuccess") return navigate(`/informasi/${rawId(res.data.id)}`);
-    if (res && "message" in res && res.field && FIELDS.includes(res.field)) {
-      setErrors({ [res.field]: res.message });
-      focusFirstError(formRef.current, FIELDS, { [res.field]: res.message });
-    } else setFormError(res && "message" in res ? res.message : requestErrorMessage(r.error));
+    const err = errorOf(res);
+    if (err?.field && FIELDS.includes(err.field)) {
+      setErrors({ [err.field]: err.message });
+      focusFirstError(formRef.current, FIELDS, { [err.field]: err.message });
+    } else setFormError(failureMessage(res, r.error));
   }
 
   return (
@@ -318,8 +311,9 @@ function KeberatanSection(props: { permohonan: FragmentType<typeof Keberatan_Per
       props.onFiled();
       return;
     }
-    if (res && "message" in res && (res.field === "alasan" || res.field === "uraian")) setErrors({ [res.field]: res.message });
-    else setFormError(res && "message" in res ? res.message : requestErrorMessage(r.error));
+    const err = errorOf(res);
+    if (err && (err.field === "alasan" || err.field === "uraian")) setErrors({ [err.field]: err.message });
+    else setFormError(failureMessage(res, r.error));
   }
 
   return (

@@ -10,7 +10,7 @@ import { Loading, NotFound } from "../../components/page-state";
 import { PageTitle } from "../../components/page-title";
 import { PengaduanView } from "../../components/pengaduan-view";
 import { progressInto } from "../../components/upload-bar";
-import { type FieldErrors } from "../../lib/errors";
+import { type FieldErrors, errorOf } from "../../lib/errors";
 import { useFieldErrors } from "../../lib/form";
 import { isUuid, toGlobalId } from "../../lib/ids";
 import { newest } from "../../lib/live";
@@ -61,11 +61,7 @@ const UbahStatusPengaduanMutation = graphql(`
           ...StaffPengaduan_Pengaduan
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -139,8 +135,9 @@ export default function StaffPengaduanPage() {
     const res = r.data?.ubahStatusPengaduan;
     if (!res) return setFormError(r.failure ?? null);
     if (res.__typename !== "UbahStatusPengaduanSuccess") {
-      if (res.field === "pesan" || res.field?.startsWith("lampiran")) setErrors({ [res.field]: res.message });
-      else setFormError(res.message);
+      const err = errorOf(res);
+      if (err.field === "pesan" || err.field?.startsWith("lampiran")) setErrors({ [err.field]: err.message });
+      else setFormError(err.message);
       return;
     }
     setMine(res.data);

@@ -8,7 +8,7 @@ import { KategoriPengaduanField } from "../../components/kategori-pengaduan-fiel
 import { PageTitle } from "../../components/page-title";
 import { useDeskInstansi } from "../../components/desk-instansi";
 import { progressInto } from "../../components/upload-bar";
-import { focusFirstError, requestErrorMessage, type FieldErrors } from "../../lib/errors";
+import { focusFirstError, requestErrorMessage, type FieldErrors, errorOf } from "../../lib/errors";
 import { useFieldErrors } from "../../lib/form";
 import { rawId } from "../../lib/ids";
 import { KANAL_LABEL } from "../../lib/labels";
@@ -44,11 +44,7 @@ const CatatPengaduanMutation = graphql(`
           kodeLacak
         }
       }
-      ... on Error {
-        code
-        message
-        field
-      }
+      ...ErrorFields
     }
   }
 `);
@@ -104,8 +100,9 @@ export default function CatatPengaduanPage() {
     const res = r.data?.catatPengaduan;
     if (!res) return setFormError(r.failure ?? requestErrorMessage(null));
     if (res.__typename === "CatatPengaduanSuccess") return navigate(`/petugas/pengaduan/${rawId(res.data.id)}`);
-    if (res.field && (FIELDS.includes(res.field) || res.field.startsWith("bukti."))) setErrors({ [res.field]: res.message });
-    else setFormError(res.message);
+    const err = errorOf(res);
+    if (err.field && (FIELDS.includes(err.field) || err.field.startsWith("bukti."))) setErrors({ [err.field]: err.message });
+    else setFormError(err.message);
   }
 
   return (

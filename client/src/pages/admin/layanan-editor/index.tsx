@@ -1,243 +1,21 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { useMutation, useQuery } from "urql";
-import { graphql, useFragment } from "../../gql";
-import type { FormFieldType, LayananEditorQuery, SlaSatuan } from "../../gql/graphql";
-import { CardSection } from "../../components/card-section";
-import { Checkbox, Field, FormMessage } from "../../components/field";
-import { PageTitle } from "../../components/page-title";
-import { RequireRole } from "../../components/require-role";
-import { KOMPONEN_TEKS, LazyFlowchart, StandarPelayanan_LayananFragment, type KomponenTeks } from "../../components/standar-pelayanan";
-import { focusFirstError, requestErrorMessage, type FieldErrors } from "../../lib/errors";
-import { TEMPLATE_MAKS_BYTES } from "../../../../server/shared/limits";
-import { ALLOWED_DEFAULT, acceptAttr, checkFile, formatUkuran } from "../../lib/files";
-import { isUuid, rawId, toGlobalId } from "../../lib/ids";
-import { SLA_SATUAN_LABEL } from "../../lib/labels";
-import { useSession } from "../../lib/session";
-import { uploadMutation } from "../../lib/upload";
-
-const LayananEditorQueryDoc = graphql(`
-  query LayananEditor($id: ID!) {
-    node(id: $id) {
-      __typename
-      ... on Layanan {
-        id
-        slaJumlah
-        slaSatuan
-        ...StandarPelayanan_Layanan
-        formFields {
-          nama
-          label
-          tipe
-          wajib
-          bantuan
-          opsi
-          min
-          max
-          pola
-        }
-      }
-    }
-  }
-`);
-
-const CreateLayananMutation = graphql(`
-  mutation CreateLayanan($instansiId: ID!, $input: LayananInput!, $persyaratan: [PersyaratanInput!], $formFields: [FormFieldInput!]) {
-    createLayanan(instansiId: $instansiId, input: $input, persyaratan: $persyaratan, formFields: $formFields) {
-      __typename
-      ... on CreateLayananSuccess {
-        data {
-          id
-        }
-      }
-      ... on Error {
-        code
-        message
-        field
-      }
-    }
-  }
-`);
-
-const UpdateLayananMutation = graphql(`
-  mutation UpdateLayanan($id: ID!, $input: LayananInput, $persyaratan: [PersyaratanInput!], $formFields: [FormFieldInput!]) {
-    updateLayanan(id: $id, input: $input, persyaratan: $persyaratan, formFields: $formFields) {
-      __typename
-      ... on UpdateLayananSuccess {
-        data {
-          id
-          updatedAt
-        }
-      }
-      ... on Error {
-        code
-        message
-        field
-      }
-    }
-  }
-`);
-
-const UnggahTemplateMutation = graphql(`
-  mutation UnggahTemplate($persyaratanId: ID!, $file: File) {
-    unggahTemplatePersyaratan(persyaratanId: $persyaratanId, file: $file) {
-      __typename
-      ... on UnggahTemplatePersyaratanSuccess {
-        data {
-          id
-          templateUrl
-        }
-      }
-      ... on Error {
-        code
-        message
-        field
-      }
-    }
-  }
-`);
-
-type Loaded = Extract<NonNullable<LayananEditorQuery["node"]>, { __typename: "Layanan" }>;
-
-const MIME_CHOICES = [
-  ["application/pdf", "PDF"],
-  ["image/jpeg", "JPG"],
-  ["image/png", "PNG"],
-] as const;
-const SIZE_CHOICES = [500 * 1024, 1024 * 1024, 2 * 1024 * 1024, 5 * 1024 * 1024, 10 * 1024 * 1024, 20 * 1024 * 1024];
-const FIELD_TYPES: Array<[FormFieldType, string]> = [
-  ["TEXT", "Teks pendek"],
-  ["TEXTAREA", "Teks panjang"],
-  ["NUMBER", "Angka"],
-  ["DATE", "Tanggal"],
-  ["SELECT", "Pilihan"],
-  ["NIK", "NIK"],
-  ["PHONE", "Nomor telepon"],
-  ["EMAIL", "Email"],
-];
-
-
-interface SlotState {
-  id?: string;
-  label: string;
-  keterangan: string;
-  wajib: boolean;
-  jenisFile: string[];
-  maksBytes: number;
-  templateUrl?: string | null;
-}
-
-interface FieldState {
-  nama: string;
-  label: string;
-  tipe: FormFieldType;
-  wajib: boolean;
-  bantuan: string;
-  opsi: string;
-  min: string;
-  max: string;
-  pola: string;
-}
-
-interface EditorState extends Record<KomponenTeks, string> {
-  kode: string;
-  nama: string;
-  kategori: string;
-  deskripsi: string;
-  aktif: boolean;
-  unduhOnline: boolean;
-  ambilDiKantor: boolean;
-  slaJumlah: string;
-  slaSatuan: SlaSatuan;
-  biaya: string;
-  prosedurFlowchart: string;
-  persyaratan: SlotState[];
-  formFields: FieldState[];
-}
-
-function emptyState(): EditorState {
-  return {
-    kode: "",
-    nama: "",
-    kategori: "",
-    deskripsi: "",
-    aktif: true,
-    unduhOnline: true,
-    ambilDiKantor: false,
-    slaJumlah: "3",
-    slaSatuan: "HARI_KERJA",
-    biaya: "0",
-    prosedurFlowchart: "",
-    persyaratan: [],
-    formFields: [],
-    ...(Object.fromEntries(KOMPONEN_TEKS.map(([k]) => [k, ""])) as Record<KomponenTeks, string>),
-  };
-}
-
-function fromLoaded(loaded: Loaded): EditorState {
-  const l = { ...loaded, ...useFragment(StandarPelayanan_LayananFragment, loaded) };
-  return {
-    ...emptyState(),
-    ...(Object.fromEntries(KOMPONEN_TEKS.map(([k]) => [k, l[k] ?? ""])) as Record<KomponenTeks, string>),
-    kode: l.kode,
-    nama: l.nama,
-    kategori: l.kategori,
-    deskripsi: l.deskripsi,
-    aktif: l.aktif,
-    unduhOnline: l.unduhOnline,
-    ambilDiKantor: l.ambilDiKantor,
-    slaJumlah: String(l.slaJumlah),
-    slaSatuan: l.slaSatuan,
-    biaya: String(l.biaya),
-    prosedurFlowchart: l.prosedurFlowchart ?? "",
-    persyaratan: l.persyaratan.map((s) => ({ id: s.id, label: s.label, keterangan: s.keterangan, wajib: s.wajib, jenisFile: [...s.jenisFile], maksBytes: s.maksBytes, templateUrl: s.templateUrl })),
-    formFields: l.formFields.map((f) => ({
-      nama: f.nama,
-      label: f.label,
-      tipe: f.tipe,
-      wajib: f.wajib,
-      bantuan: f.bantuan,
-      opsi: f.opsi.join("\n"),
-      min: f.min == null ? "" : String(f.min),
-      max: f.max == null ? "" : String(f.max),
-      pola: f.pola ?? "",
-    })),
-  };
-}
-
-const num = (s: string) => (s.trim() === "" ? null : Number(s.replace(",", ".")));
-
-function move<T>(list: T[], i: number, d: number): T[] {
-  const j = i + d;
-  if (j < 0 || j >= list.length) return list;
-  const copy = [...list];
-  [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  return copy;
-}
-
-/** The tools of one item of a list (documents, form fields): required or not, up (and `down`), remove. */
-function ItemTools<T extends { label: string; wajib: boolean }>(props: { items: T[]; i: number; onItems: (items: T[]) => void; wajibText: string; onWajib: (wajib: boolean) => void; down?: boolean }) {
-  const { items, i, onItems } = props;
-  const label = items[i]!.label;
-  return (
-    <div className="editor-item__tools">
-      <label className="check">
-        <input type="checkbox" checked={items[i]!.wajib} onChange={(e) => props.onWajib(e.target.checked)} /> {props.wajibText}
-      </label>
-      <button type="button" className="button button--quiet button--small" onClick={() => onItems(move(items, i, -1))} disabled={i === 0}>
-        Naik<span className="sr-only"> {label}</span>
-      </button>
-      {props.down && (
-        <button type="button" className="button button--quiet button--small" onClick={() => onItems(move(items, i, 1))} disabled={i === items.length - 1}>
-          Turun<span className="sr-only"> {label}</span>
-        </button>
-      )}
-      <button type="button" className="button button--quiet button--small" onClick={() => onItems(items.filter((_, j) => j !== i))}>
-        Hapus<span className="sr-only"> {label}</span>
-      </button>
-    </div>
-  );
-}
+import { useFragment } from "../../../gql";
+import type { FormFieldType, SlaSatuan } from "../../../gql/graphql";
+import { CardSection } from "../../../components/card-section";
+import { Checkbox, Field, FormMessage } from "../../../components/field";
+import { PageTitle } from "../../../components/page-title";
+import { RequireRole } from "../../../components/require-role";
+import { KOMPONEN_TEKS, LazyFlowchart, StandarPelayanan_LayananFragment } from "../../../components/standar-pelayanan";
+import { focusFirstError, requestErrorMessage, type FieldErrors, errorOf } from "../../../lib/errors";
+import { formatUkuran } from "../../../lib/files";
+import { isUuid, rawId, toGlobalId } from "../../../lib/ids";
+import { SLA_SATUAN_LABEL } from "../../../lib/labels";
+import { useSession } from "../../../lib/session";
+import { LayananEditorQueryDoc, CreateLayananMutation, UpdateLayananMutation } from "./documents";
+import { ItemTools, TemplateUpload } from "./parts";
+import { MIME_CHOICES, SIZE_CHOICES, FIELD_TYPES, SlotState, FieldState, EditorState, emptyState, fromLoaded, num } from "./state";
 
 function Editor({ id }: { id: string | null }) {
   const { me } = useSession();
@@ -338,11 +116,12 @@ function Editor({ id }: { id: string | null }) {
       else setReady(false); // take the saved copy (new slots get their ids)
       return;
     }
-    const field = res.field ?? "";
+    const err = errorOf(res);
+    const field = err.field ?? "";
     if (field && formRef.current?.querySelector(`[name="${field}"]`)) {
-      setErrors({ [field]: res.message });
-      focusFirstError(formRef.current, [field], { [field]: res.message });
-    } else setFormError(res.message);
+      setErrors({ [field]: err.message });
+      focusFirstError(formRef.current, [field], { [field]: err.message });
+    } else setFormError(err.message);
   }
 
   if (id && !loaded) return data ? <p>Layanan tidak ditemukan.</p> : error ? <p className="alert alert--error">{requestErrorMessage(error)}</p> : <p aria-busy="true">Memuat…</p>;
@@ -551,54 +330,6 @@ function Editor({ id }: { id: string | null }) {
         </div>
       </div>
     </form>
-  );
-}
-
-function TemplateUpload({ slotId, label, url, onDone }: { slotId: string; label: string; url: string | null; onDone: (url: string | null) => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const inputId = `tpl-${slotId}`;
-  return (
-    <div className="template-upload">
-      <span className="small">
-        Contoh/templat untuk warga:{" "}
-        {url ? (
-          <a href={url} download>
-            unduh<span className="sr-only"> templat {label}</span>
-          </a>
-        ) : (
-          <span className="muted">belum ada</span>
-        )}
-      </span>{" "}
-      <input
-        id={inputId}
-        className="file-input"
-        type="file"
-        accept={acceptAttr(ALLOWED_DEFAULT)}
-        disabled={busy}
-        onChange={async (e) => {
-          const f = e.target.files?.[0];
-          e.target.value = "";
-          if (!f) return;
-          // the API takes example files up to 5 MB: say so before uploading, not after
-          const problem = checkFile(f, ALLOWED_DEFAULT, TEMPLATE_MAKS_BYTES);
-          if (problem) return setError(problem);
-          setBusy(true);
-          const r = await uploadMutation(UnggahTemplateMutation, { persyaratanId: slotId, file: f });
-          setBusy(false);
-          const res = r.data?.unggahTemplatePersyaratan;
-          if (res?.__typename === "UnggahTemplatePersyaratanSuccess") {
-            setError(null);
-            onDone(res.data.templateUrl ?? null);
-          } else setError(res && "message" in res ? res.message : (r.failure ?? null));
-        }}
-      />
-      <label htmlFor={inputId} className="button button--quiet button--small file-input__label">
-        {busy ? "Mengunggah…" : url ? "Ganti templat" : "Unggah templat"}
-        <span className="sr-only"> untuk {label}</span>
-      </label>
-      {error && <span className="field__error small"> ⚠ {error}</span>}
-    </div>
   );
 }
 

@@ -1,205 +1,27 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useMutation } from "urql";
-import { graphql, useFragment } from "../../gql";
-import type { AksiPengajuan, StaffCase_PengajuanFragment as Case, StaffCaseLiveSubscription } from "../../gql/graphql";
-import { PengajuanBadge } from "../../components/badges";
-import { CardSection } from "../../components/card-section";
-import { PengajuanTenggat } from "../../components/deadline";
-import { DocumentViewer } from "../../components/document-viewer";
-import { Fact, TimeFact } from "../../components/facts";
-import { Field, FormActions, FormMessage } from "../../components/field";
-import { LiveNote } from "../../components/live-note";
-import { Loading, NotFound } from "../../components/page-state";
-import { PageTitle } from "../../components/page-title";
-import { PengajuanRiwayat } from "../../components/timeline";
-import { progressInto, UploadBar } from "../../components/upload-bar";
-import { requestErrorMessage, type FieldErrors } from "../../lib/errors";
-import { HASIL_MAKS_BYTES } from "../../../../server/shared/limits";
-import { ALLOWED_DEFAULT, acceptAttr, checkFile, formatUkuran } from "../../lib/files";
-import { formatDate, formatDateTime } from "../../lib/format";
-import { AKSI_PENGAJUAN_LABEL } from "../../lib/labels";
-import { useLivePengajuan } from "../../lib/live";
-import { useSession } from "../../lib/session";
-import { uploadMutation } from "../../lib/upload";
+import { useFragment } from "../../../gql";
+import type { AksiPengajuan, StaffCase_PengajuanFragment as Case } from "../../../gql/graphql";
+import { PengajuanBadge } from "../../../components/badges";
+import { CardSection } from "../../../components/card-section";
+import { PengajuanTenggat } from "../../../components/deadline";
+import { DocumentViewer } from "../../../components/document-viewer";
+import { Fact, TimeFact } from "../../../components/facts";
+import { Field, FormActions, FormMessage } from "../../../components/field";
+import { LiveNote } from "../../../components/live-note";
+import { Loading, NotFound } from "../../../components/page-state";
+import { PageTitle } from "../../../components/page-title";
+import { PengajuanRiwayat } from "../../../components/timeline";
+import { requestErrorMessage, type FieldErrors, failureMessage, errorOf } from "../../../lib/errors";
+import { formatDate } from "../../../lib/format";
+import { AKSI_PENGAJUAN_LABEL } from "../../../lib/labels";
+import { useLivePengajuan } from "../../../lib/live";
+import { useSession } from "../../../lib/session";
+import { StaffCase_PengajuanFragment, StaffCaseQuery, StaffCaseLiveSubscription, StaffActionMutation, AssignMutation, AddNoteMutation, type Snapshot } from "./documents";
+import { NotesSection } from "./notes";
+import { ResultSection } from "./result";
 
-export const StaffCase_PengajuanFragment = graphql(`
-  fragment StaffCase_Pengajuan on Pengajuan {
-    id
-    versi
-    seq
-    status
-    nomorRegistrasi
-    formData
-    pengiriman
-    diajukanAt
-    aksiTersedia
-    buktiUrl
-    petugas
-    ditugaskanKeSaya
-    pemohon {
-      nama
-      jenisIdentitas
-      nomorIdentitas
-      email
-      telepon
-    }
-    layanan {
-      id
-      nama
-      formFields {
-        nama
-        label
-        tipe
-      }
-      persyaratan {
-        id
-        label
-        wajib
-      }
-    }
-    instansi {
-      id
-      zonaWaktu
-      zonaWaktuLabel
-    }
-    dokumen(termasukLama: true) {
-      id
-      namaFile
-      mime
-      ukuran
-      url
-      diganti
-      createdAt
-      persyaratan {
-        id
-        label
-      }
-    }
-    hasil {
-      id
-      judul
-      namaFile
-      url
-      kodeVerifikasi
-      diunduhAt
-    }
-    catatanInternal {
-      createdAt
-      isi
-      penulis
-    }
-    ...PengajuanTenggat_Pengajuan
-    ...PengajuanRiwayat_Pengajuan
-  }
-`);
-
-const StaffCaseQuery = graphql(`
-  query StaffCase($id: ID!) {
-    node(id: $id) {
-      __typename
-      ... on Pengajuan {
-        id
-        versi
-        ...StaffCase_Pengajuan
-      }
-    }
-  }
-`);
-
-const StaffCaseLiveSubscription = graphql(`
-  subscription StaffCaseLive($id: ID!, $setelahSeq: Int) {
-    pengajuanBerubah(id: $id, setelahSeq: $setelahSeq) {
-      seq
-      pengajuan {
-        id
-        versi
-        ...StaffCase_Pengajuan
-      }
-    }
-  }
-`);
-
-const StaffActionMutation = graphql(`
-  mutation StaffAction($id: ID!, $versi: Int!, $aksi: AksiPengajuan!, $pesan: String, $diambilOleh: String, $identitasPengambil: String) {
-    ubahStatusPengajuan(id: $id, versi: $versi, aksi: $aksi, pesan: $pesan, diambilOleh: $diambilOleh, identitasPengambil: $identitasPengambil) {
-      __typename
-      ... on UbahStatusPengajuanSuccess {
-        data {
-          id
-          versi
-          ...StaffCase_Pengajuan
-        }
-      }
-      ... on Error {
-        code
-        message
-        field
-      }
-    }
-  }
-`);
-
-const AssignMutation = graphql(`
-  mutation AssignPengajuan($id: ID!, $versi: Int!, $petugasId: ID) {
-    tugaskanPengajuan(id: $id, versi: $versi, petugasId: $petugasId) {
-      __typename
-      ... on TugaskanPengajuanSuccess {
-        data {
-          id
-          versi
-          ...StaffCase_Pengajuan
-        }
-      }
-      ... on Error {
-        code
-        message
-        field
-      }
-    }
-  }
-`);
-
-const AddNoteMutation = graphql(`
-  mutation AddInternalNote($id: ID!, $isi: String!) {
-    tambahCatatanInternal(id: $id, isi: $isi) {
-      __typename
-      ... on TambahCatatanInternalSuccess {
-        data {
-          createdAt
-        }
-      }
-      ... on Error {
-        code
-        message
-        field
-      }
-    }
-  }
-`);
-
-const AttachResultMutation = graphql(`
-  mutation AttachResult($id: ID!, $versi: Int!, $judul: String!, $file: File!) {
-    lampirkanHasil(id: $id, versi: $versi, judul: $judul, file: $file) {
-      __typename
-      ... on LampirkanHasilSuccess {
-        data {
-          id
-          versi
-          ...StaffCase_Pengajuan
-        }
-      }
-      ... on Error {
-        code
-        message
-        field
-      }
-    }
-  }
-`);
-
-/** One copy of the pengajuan: the query's, the stream's or a mutation's answer. */
-type Snapshot = StaffCaseLiveSubscription["pengajuanBerubah"]["pengajuan"];
 
 /** What each action asks for before it is taken. */
 const ASKS: Partial<Record<AksiPengajuan, { pesan?: { label: string; hint: string }; pengambil?: boolean; note?: string }>> = {
@@ -293,8 +115,9 @@ function CaseView(props: {
     const res = r.data?.ubahStatusPengajuan;
     if (!res) return setActionError(requestErrorMessage(r.error));
     if (res.__typename !== "UbahStatusPengajuanSuccess") {
-      if (res.field && ["pesan", "diambilOleh", "identitasPengambil"].includes(res.field)) setErrors({ [res.field]: res.message });
-      else setActionError(res.message);
+      const err = errorOf(res);
+      if (err.field && ["pesan", "diambilOleh", "identitasPengambil"].includes(err.field)) setErrors({ [err.field]: err.message });
+      else setActionError(err.message);
       return;
     }
     accept(res.data as Snapshot);
@@ -310,7 +133,7 @@ function CaseView(props: {
     const r = await assign({ id: p.id, versi: versi.current, petugasId });
     const res = r.data?.tugaskanPengajuan;
     if (res?.__typename === "TugaskanPengajuanSuccess") accept(res.data as Snapshot);
-    else setAssignError(res && "message" in res ? res.message : requestErrorMessage(r.error));
+    else setAssignError(failureMessage(res, r.error));
   }
 
   // in the order of the service's form, dates as people read them; values of fields since removed come last
@@ -462,125 +285,12 @@ function CaseView(props: {
               props.refetch();
               return null;
             }
-            return res && "message" in res ? res.message : requestErrorMessage(r.error);
+            return failureMessage(res, r.error);
           }} />
 
           <PengajuanRiwayat pengajuan={p} title="Riwayat" />
         </div>
       </div>
     </article>
-  );
-}
-
-function NotesSection({ notes, zone, onAdd }: { notes: ReadonlyArray<{ createdAt: string; isi: string; penulis: string }>; zone: string; onAdd: (isi: string) => Promise<string | null> }) {
-  const [isi, setIsi] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (isi.trim().length < 2) return setError("Tulis catatannya dulu.");
-    setBusy(true);
-    const err = await onAdd(isi.trim());
-    setBusy(false);
-    setError(err);
-    if (!err) setIsi("");
-  }
-  return (
-    <CardSection id="catatan-internal" title="Catatan internal">
-      <p className="muted small">Hanya untuk petugas; tidak pernah ditampilkan kepada pemohon.</p>
-      {notes.length > 0 && (
-        <ul className="notes">
-          {notes.map((n, i) => (
-            <li key={i}>
-              <p className="notes__text">{n.isi}</p>
-              <p className="muted small">
-                {n.penulis} · {formatDateTime(n.createdAt, zone)}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
-      <form className="form" noValidate onSubmit={submit} aria-label="Tambah catatan internal">
-        <Field name="isi" label="Catatan baru" error={error} required={false}>
-          {(fp) => <textarea {...fp} rows={3} value={isi} onChange={(e) => setIsi(e.target.value)} />}
-        </Field>
-        <FormActions busy={busy} kind="secondary" small>
-          Simpan catatan
-        </FormActions>
-      </form>
-    </CardSection>
-  );
-}
-
-const RESULT_TYPES = ALLOWED_DEFAULT;
-const RESULT_MAX = HASIL_MAKS_BYTES;
-
-function ResultSection({ p, versi, onChanged }: { p: Case; versi: { current: number }; onChanged: (s: Snapshot) => void }) {
-  const [judul, setJudul] = useState("");
-  const [file, setFile] = useState<File | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
-  const fileRef = useRef<HTMLInputElement>(null);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const local: FieldErrors = {};
-    if (judul.trim().length < 3) local.judul = "Judul dokumen hasil 3–200 karakter, misalnya “Surat Rekomendasi”.";
-    if (!file) local.file = "Pilih berkas dokumen hasil.";
-    else {
-      const problem = checkFile(file, RESULT_TYPES, RESULT_MAX);
-      if (problem) local.file = problem;
-    }
-    setErrors(local);
-    setFormError(null);
-    if (Object.keys(local).length || !file) return;
-    setProgress(0);
-    const r = await uploadMutation(AttachResultMutation, { id: p.id, versi: versi.current, judul: judul.trim(), file }, { onProgress: progressInto(setProgress) });
-    setProgress(null);
-    const res = r.data?.lampirkanHasil;
-    if (!res) return setFormError(r.failure ?? null);
-    if (res.__typename !== "LampirkanHasilSuccess") {
-      if (res.field === "judul" || res.field === "file") setErrors({ [res.field]: res.message });
-      else setFormError(res.message);
-      return;
-    }
-    onChanged(res.data as Snapshot);
-    setJudul("");
-    setFile(null);
-    if (fileRef.current) fileRef.current.value = "";
-  }
-
-  return (
-    <CardSection id="dokumen-hasil" title="Dokumen hasil">
-      {p.hasil.length > 0 && (
-        <ul className="results">
-          {p.hasil.map((h) => (
-            <li key={h.id}>
-              <a href={h.url} target="_blank" rel="noopener">
-                {h.judul}
-              </a>{" "}
-              <span className="muted small">
-                {h.namaFile} · kode {h.kodeVerifikasi} · {h.diunduhAt ? "sudah diunduh pemohon" : "belum diunduh"}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-      {p.status === "DIPROSES" && (
-        <form className="form" noValidate onSubmit={submit} aria-label="Lampirkan dokumen hasil">
-          <Field name="judul" label="Judul dokumen" hint="Tampil di Log Inbox pemohon." error={errors.judul}>
-            {(fp) => <input {...fp} type="text" maxLength={200} value={judul} onChange={(e) => setJudul(e.target.value)} />}
-          </Field>
-          <Field name="file" label="Berkas" hint={`PDF, JPG, atau PNG, maksimal ${formatUkuran(RESULT_MAX)}.`} error={errors.file}>
-            {(fp) => <input {...fp} ref={fileRef} type="file" accept={acceptAttr(RESULT_TYPES)} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
-          </Field>
-          <UploadBar value={progress} label="Mengunggah dokumen hasil" />
-          <FormActions error={formError} busy={progress != null}>
-            Lampirkan hasil
-          </FormActions>
-        </form>
-      )}
-    </CardSection>
   );
 }

@@ -1,0 +1,185 @@
+import { useMemo, useRef, useState, type FormEvent } from "react";
+import { useMutation, useQuery } from "urql";
+import { graphql, useFragment, type FragmentType } from "../../../gql";
+import type { HolidayKind } from "../../../gql/graphql";
+import { Field, FormMessage } from "../../../components/field";
+import { focusFirstError, placeError, requestErrorMessage, type FieldErrors, errorOf } from "../../../lib/errors";
+import { formatDate, formatWeekday, todayIn } from "../../../lib/format";
+import { HOLIDAY_KIND_LABEL } from "../../../lib/labels";
+import { HolidaysQuery, CreateHolidayMutation, DeleteHolidayMutation } from "./documents";
+
+export const HolidayRow_HariLiburFragment = graphql(`
+  fragment HolidayRow_HariLibur on HariLibur {
+    id
+    tanggal
+    nama
+    jenis
+    dasarHukum
+  }
+`);
+
+const HOLIDAY_CONTEXT = { additionalTypenames: ["HariLibur"] };
+
+function HolidayRow(props: { holiday: FragmentType<typeof HolidayRow_HariLiburFragment>; canEdit: boolean; onDelete: (id: string, label: string) => void; busy: boolean }) {
+  const h = useFragment(HolidayRow_HariLiburFragment, props.holiday);
+  return (
+    <tr>
+      <td>
+        {formatDate(h.tanggal, { weekday: false })}
+        <span className="table__sub">{formatWeekday(h.tanggal)}</span>
+      </td>
+      <td>
+        {h.nama}
+        <span className="table__sub">{h.dasarHukum}</span>
+      </td>
+      <td>
+        <span className={`badge ${h.jenis === "CUTI_BERSAMA" ? "badge--pending" : "badge--closed"}`}>{HOLIDAY_KIND_LABEL[h.jenis]}</span>
+      </td>
+      {props.canEdit && (
+        <td>
+          <button type="button" className="button button--quiet button--small" disabled={props.busy} onClick={() => props.onDelete(h.id, `${h.nama} (${formatDate(h.tanggal, { weekday: false })})`)}>
+            Hapus<span className="sr-only"> {h.nama}</span>
+          </button>
+        </td>
+      )}
+    </tr>
+  );
+}
+
+const HOLIDAY_FIELDS = ["tanggal", "nama", "jenis", "dasarHukum"] as const;
+
+function HolidayForm({ year }: { year: number }) {
+  const [values, setValues] = useState({ tanggal: "", nama: "", jenis: "LIBUR_NASIONAL" as HolidayKind, dasarHukum: "" });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const [{ fetching }, create] = useMutation(CreateHolidayMutation);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  function set<K extends keyof typeof values>(k: K, v: (typeof values)[K]) {
+    setValues((x) => ({ ...x, [k]: v }));
+    if (errors[k]) setErrors((e) => ({ ...e, [k]: "" }));
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setMessage(null);
+    const local: FieldErrors = {};
+    if (!values.tanggal) local.tanggal = "Pilih tanggal.";
+    if (values.nama.trim().length < 3) local.nama = "Tulis nama hari libur.";
+    if (values.dasarHukum.trim().length < 5) local.dasarHukum = "Tulis dasar hukumnya (nomor SKB/keputusan).";
+    setErrors(local);
+    if (Object.keys(local).length) return focusFirstError(formRef.current, HOLIDAY_FIELDS, local);
+    const result = await create(values, HOLIDAY_CONTEXT);
+    const r = result.data?.createHariLibur;
+    if (!r) return setMessage({ kind: "error", text: requestErrorMessage(result.error) ?? "" });
+    if (r.__typename === "CreateHariLiburSuccess") {
+      setValues((v) => ({ ...v, tanggal: "", nama: "" }));
+      return setMessage({ kind: "success", text: `Hari libur ditambahkan: ${values.nama.trim()}, ${formatDate(values.tanggal)}.` });
+    }
+    const placed = placeError(r, HOLIDAY_FIELDS);
+    setErrors(placed.fields);
+    if (placed.form) setMessage({ kind: "error", text: placed.form });
+    focusFirstError(formRef.current, HOLIDAY_FIELDS, placed.fields);
+  }
+
+  return (
+    <form ref={formRef} className="form form--grid" noValidate onSubmit={submit} aria-labelledby="tambah-libur">
+      <h3 id="tambah-libur" className="form__title">
+        Tambah hari libur
+      </h3>
+      <Field name="tanggal" label="Tanggal" error={errors.tanggal}>
+        {(p) => <input {...p} type="date" min={`${year - 1}-01-01`} value={values.tanggal} onChange={(e) => set("tanggal", e.target.value)} />}
+      </Field>
+      <Field name="nama" label="Nama" hint="Contoh: Hari Raya Idulfitri 1448 H." error={errors.nama}>
+        {(p) => <input {...p} type="text" value={values.nama} onChange={(e) => set("nama", e.target.value)} />}
+      </Field>
+      <Field name="jenis" label="Jenis" error={errors.jenis}>
+        {(p) => (
+          <select {...p} value={values.jenis} onChange={(e) => set("jenis", e.target.value as HolidayKind)}>
+            <option value="LIBUR_NASIONAL">Libur nasional</option>
+            <option value="CUTI_BERSAMA">Cuti bersama</option>
+          </select>
+        )}
+      </Field>
+      <Field name="dasarHukum" label="Dasar hukum" hint="Nomor SKB atau keputusan yang menetapkannya." error={errors.dasarHukum}>
+        {(p) => <input {...p} type="text" value={values.dasarHukum} onChange={(e) => set("dasarHukum", e.target.value)} />}
+      </Field>
+      {message && <FormMessage kind={message.kind}>{message.text}</FormMessage>}
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={fetching}>
+          Tambah
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function Holidays({ superadmin }: { superadmin: boolean }) {
+  const [year, setYear] = useState(() => Number(todayIn().slice(0, 4)));
+  const variables = useMemo(() => ({ tahun: year }), [year]);
+  const [{ data, fetching, error }] = useQuery({ query: HolidaysQuery, variables, context: HOLIDAY_CONTEXT });
+  const [{ fetching: deleting }, remove] = useMutation(DeleteHolidayMutation);
+  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+
+  async function onDelete(id: string, label: string) {
+    if (!window.confirm(`Hapus ${label} dari kalender? Semua tenggat dihitung ulang.`)) return;
+    setMessage(null);
+    const result = await remove({ id }, HOLIDAY_CONTEXT);
+    const r = result.data?.deleteHariLibur;
+    if (!r) return setMessage({ kind: "error", text: requestErrorMessage(result.error) ?? "" });
+    if (r.__typename === "DeleteHariLiburSuccess") return setMessage({ kind: "success", text: `${label} dihapus.` });
+    setMessage({ kind: "error", text: errorOf(r).message });
+  }
+
+  const rows = data?.hariLibur ?? [];
+  return (
+    <section className="card" aria-labelledby="libur-heading">
+      <div className="section-head">
+        <h2 id="libur-heading">Hari libur nasional dan cuti bersama {year}</h2>
+        <div className="year-nav">
+          <button type="button" className="button button--secondary button--small" onClick={() => setYear((y) => y - 1)}>
+            <span aria-hidden="true">← </span>
+            {year - 1}
+          </button>
+          <button type="button" className="button button--secondary button--small" onClick={() => setYear((y) => y + 1)}>
+            {year + 1}
+            <span aria-hidden="true"> →</span>
+          </button>
+        </div>
+      </div>
+      <p className="muted">
+        Berlaku untuk semua kantor. Hari-hari ini tidak dihitung sebagai hari kerja{superadmin ? "" : "; hanya superadmin yang dapat mengubahnya"}.
+      </p>
+      {message && <FormMessage kind={message.kind}>{message.text}</FormMessage>}
+      {error && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+      {fetching && !data && <p aria-busy="true">Memuat…</p>}
+      {data && rows.length === 0 && (
+        <p className="alert alert--info">Belum ada hari libur untuk tahun {year}. Tenggat yang melewati tahun ini ditandai sementara.</p>
+      )}
+      {rows.length > 0 && (
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="libur-heading">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Tanggal</th>
+                <th scope="col">Nama dan dasar hukum</th>
+                <th scope="col">Jenis</th>
+                {superadmin && (
+                  <th scope="col">
+                    <span className="sr-only">Tindakan</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((h) => (
+                <HolidayRow key={h.id} holiday={h} canEdit={superadmin} busy={deleting} onDelete={onDelete} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {superadmin && <HolidayForm year={year} />}
+    </section>
+  );
+}

@@ -1,0 +1,2 @@
+export { PpidDeskPage } from "./register";
+export { PpidCasePage } from "./case";
