@@ -1,6 +1,8 @@
 import type { Context } from "../../context";
 import type { KanalPengaduan, PengaduanStatus, PengajuanStatus } from "../../generated/prisma/enums";
 import { workingMinutesBetween } from "../calendar/working-time";
+import { STATUS_TENGGAT_BERJALAN, terlambat as aduanTerlambat } from "../pengaduan/rules";
+import { terlambatSql, terlambatWhere } from "../pengajuan/sla";
 import { periodBounds } from "./ikm";
 import { kalenderParamsFor, menitKerja, tsParam, withOpenMs } from "./menit-kerja-sql";
 import type { StatistikInput } from "./statistik";
@@ -122,7 +124,7 @@ async function agregat(ctx: Ctx, input: StatistikInput, dari: Date, sampai: Date
       `SELECT p."layananId", p."petugasId", p.status, p."diajukanAt", p."selesaiAt", p.tenggat,
               (p."diajukanAt" >= $3::timestamp AND p."diajukanAt" < $4::timestamp AND p.status <> 'DRAFT') AS periode,
               (p."selesaiAt" >= $3::timestamp AND p."selesaiAt" < $4::timestamp AND p."diajukanAt" IS NOT NULL) AS selesai,
-              (p.status IN ('DIVERIFIKASI', 'DIPROSES') AND p.tenggat < $5::timestamp) AS terlambat,
+              ${terlambatSql("p", "$5::timestamp")} AS terlambat,
               p.status IN (${sqlList(OPEN)}) AS berjalan
          FROM "Pengajuan" p
         WHERE p."instansiId" = $1::uuid AND ($2::uuid IS NULL OR p."layananId" = $2::uuid)
@@ -185,12 +187,12 @@ export async function statistikDetail(ctx: Ctx, input: StatistikInput, opts: { b
   const [rows, overdue, aduan, terbuka] = await Promise.all([
     agregat(ctx, input, dari, sampai, now),
     // overdue now: the earliest deadline is the latest case
-    ctx.prisma.pengajuan.findMany({ where: { ...scope, status: { in: ["DIVERIFIKASI", "DIPROSES"] }, tenggat: { lt: now } }, orderBy: [{ tenggat: "asc" }, { id: "asc" }], take: opts.batas, select }),
+    ctx.prisma.pengajuan.findMany({ where: { ...scope, ...terlambatWhere(now) }, orderBy: [{ tenggat: "asc" }, { id: "asc" }], take: opts.batas, select }),
     ctx.prisma.$queryRawUnsafe<Array<{ kategoriId: string | null; kanal: KanalPengaduan | null; perKanal: number; jumlah: number; terbuka: number; terlambat: number }>>(
       `SELECT a."kategoriId"::text AS "kategoriId", a.kanal::text AS kanal, GROUPING(a."kategoriId") AS "perKanal",
               count(*)::int AS jumlah,
               (count(*) FILTER (WHERE a.status IN (${sqlList(ADUAN_TERBUKA)})))::int AS terbuka,
-              (count(*) FILTER (WHERE a.status = 'DIVERIFIKASI' AND a.tenggat < $5::timestamp))::int AS terlambat
+              (count(*) FILTER (WHERE a.status = '${STATUS_TENGGAT_BERJALAN}' AND a.tenggat < $5::timestamp))::int AS terlambat
          FROM "Pengaduan" a
         WHERE a."instansiId" = $1::uuid AND ($2::uuid IS NULL OR a."layananId" = $2::uuid) AND a."createdAt" >= $3::timestamp AND a."createdAt" < $4::timestamp
         GROUP BY GROUPING SETS ((a."kategoriId"), (a.kanal))`,
@@ -265,7 +267,7 @@ export async function statistikDetail(ctx: Ctx, input: StatistikInput, opts: { b
       status: a.status,
       diterimaAt: a.createdAt,
       tenggat: a.tenggat,
-      terlambatMenitKerja: a.status === "DIVERIFIKASI" && a.tenggat && a.tenggat.getTime() < now.getTime() ? workingMinutesBetween(cal, a.tenggat, now) : null,
+      terlambatMenitKerja: aduanTerlambat(a, now) ? workingMinutesBetween(cal, a.tenggat!, now) : null,
     })),
   };
 }
