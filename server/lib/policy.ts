@@ -1,7 +1,7 @@
 import type { Context } from "../context";
 import type { ApiScope, Role } from "../generated/prisma/enums";
 import { clientHas } from "./caller";
-import { DESK_ROLES, roleWorks, type Role as SharedRole } from "../shared/roles";
+import { DESK_ROLES, isCitizen, roleWorks, type Role as SharedRole } from "../shared/roles";
 
 /**
  * Who may do what, declared once. Each domain has a `policy.ts` holding its catalogue of actions
@@ -107,7 +107,7 @@ function isOwnClient(c: Caller, rule: ActionRule, r: Resource | typeof ANY): boo
 }
 
 export function allows(rule: ActionRule, c: Caller, r: Resource | typeof ANY): boolean {
-  if (rule.citizens && activeViewer(c)?.role === "PEMOHON") return true;
+  if (rule.citizens && isCitizen(activeViewer(c)?.role)) return true;
   if (isOwner(c, rule, r)) return true;
   if (isOwnClient(c, rule, r)) return true;
   if (rule.desk && onDesk(c, rule.desk, r === ANY ? ANY : r.instansiId, rule.peopleOnly)) return true;

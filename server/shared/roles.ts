@@ -6,6 +6,11 @@
 export const ROLES = ["PEMOHON", "PETUGAS", "ADMIN", "SUPERADMIN", "PPID", "ATASAN_PPID"] as const;
 export type Role = (typeof ROLES)[number];
 
+/** A citizen (applicant) rather than staff: what the policies and the applicant's view of who acted read. */
+export function isCitizen(role: Role | undefined): boolean {
+  return role === "PEMOHON";
+}
+
 /** The roles that belong to an instansi's staff (each needs an instansi); ADMIN gives only these. */
 export const STAFF_ROLES: readonly Role[] = ["PETUGAS", "ADMIN", "PPID", "ATASAN_PPID"];
 

@@ -16,6 +16,7 @@ import * as live from "./live";
 import { auditRead } from "../audit/service";
 import { callerInstansiId } from "../../lib/caller";
 import { ANY, can, type Action } from "../../policy";
+import { isCitizen } from "../../shared/roles";
 
 export const PengajuanStatusEnum = builder.enumType("PengajuanStatus", {
   values: ["DRAFT", "DIAJUKAN", "PERLU_PERBAIKAN", "DIVERIFIKASI", "DIPROSES", "SELESAI", "SIAP_DIAMBIL", "DIAMBIL", "DITOLAK", "DIBATALKAN"] as const,
@@ -70,7 +71,7 @@ export const PengajuanLogRef = builder.prismaObject("PengajuanLog", {
       resolve: (l, _a, ctx) => {
         if (!l.aktor) return l.klien ? (viewerIsStaffOf(ctx, l.pengajuan) ? `Sistem ${l.klien.nama}` : "Petugas") : null;
         if (viewerIsStaffOf(ctx, l.pengajuan)) return l.aktor.namaLengkap;
-        return l.aktor.role === "PEMOHON" ? "Pemohon" : "Petugas";
+        return isCitizen(l.aktor.role) ? "Pemohon" : "Petugas";
       },
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
