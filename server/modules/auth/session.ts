@@ -2,7 +2,8 @@ import type { User } from "../../generated/prisma/client";
 import type { AccountStatus, Role } from "../../generated/prisma/enums";
 import type { Db } from "../../db/client";
 import { randomToken, sha256Hex } from "../../lib/crypto";
-import { checkWhileBusDown, listen, type PubSub } from "../../pubsub";
+import { listen, type PubSub } from "../../pubsub";
+import { TokenCache } from "../../lib/token-cache";
 
 /** The signed-in person a session resolves to (`ctx.viewer`). */
 export interface Viewer {
@@ -21,56 +22,28 @@ export interface SessionStoreDeps {
 }
 
 export const SESSION_COOKIE = "loket_session";
-const CACHE_MS = 60_000;
-const CACHE_MAX = 20_000;
-// a token is random: one that matched nothing will not start matching later
-const MISS_MS = 60_000;
+const LIMITS = { cacheMs: 60_000, max: 20_000, missMs: 60_000 };
 const TOUCH_EVERY_MS = 5 * 60_000;
 
-interface Cached {
+interface Resolved {
   viewer: Viewer;
   user: User;
-  expiresAt: number;
-  cachedUntil: number;
 }
 
 /**
  * Opaque server-side sessions. The token is random; only its SHA-256 is stored. Resolved sessions are
- * cached for a minute so authenticated reads cost no query; logout, suspension, role or password
- * changes invalidate the cache on every instance through pub/sub. While the bus is down (an invalidation sent
- * then never arrives) the cached sessions are checked against the database every two seconds, and when it is
- * back they are checked once more and the cache starts afresh: a logout, suspension or role change made through
- * another instance takes effect here within seconds either way.
+ * cached for a minute (TokenCache) so authenticated reads cost no query; logout, suspension, role or password
+ * changes invalidate the cache on every instance through pub/sub, and while the bus is down the cached sessions
+ * are checked against the database: a logout, suspension or role change made through another instance takes
+ * effect here within seconds either way.
  */
-export class SessionStore {
-  private cache = new Map<string, Cached>();
-  /** tokens that matched no live session, so garbage tokens cannot make every request query the database */
-  private misses = new Map<string, number>();
-  private byUser = new Map<string, Set<string>>();
-  private stops: Array<() => void> = [];
-  private verifying: Promise<void> | null = null;
-
-  constructor(private readonly services: SessionStoreDeps) {}
-
-  /** Listen for invalidations published by any instance; check against the database while the bus cannot tell. */
-  start(): void {
-    const pubsub = this.services.pubsub;
-    this.stops = [
-      listen(pubsub, "auth:invalidate", (e) => this.forgetUser(e.userId)),
-      checkWhileBusDown(pubsub, () => this.verify(), () => this.clear()),
-    ];
+export class SessionStore extends TokenCache<Resolved> {
+  constructor(private readonly services: SessionStoreDeps) {
+    super(services.pubsub, LIMITS);
   }
 
-  stop(): void {
-    for (const stop of this.stops) stop();
-    this.stops = [];
-    this.clear();
-  }
-
-  private clear(): void {
-    this.cache.clear();
-    this.byUser.clear();
-    this.misses.clear();
+  protected listen(): () => void {
+    return listen(this.pubsub, "auth:invalidate", (e) => this.forget(e.userId));
   }
 
   async create(
@@ -87,24 +60,17 @@ export class SessionStore {
     return { token, expiresAt, sessionId: row.id };
   }
 
-  async resolve(token: string | null | undefined): Promise<{ viewer: Viewer; user: User } | null> {
+  async resolve(token: string | null | undefined): Promise<Resolved | null> {
     if (!token || token.length > 200) return null;
     const hash = sha256Hex(token);
     const now = Date.now();
-    const hit = this.cache.get(hash);
-    if (hit && hit.cachedUntil > now && hit.expiresAt > now) return hit;
-    if (hit) this.drop(hash, hit.viewer.id);
-
-    const missUntil = this.misses.get(hash);
-    if (missUntil !== undefined) {
-      if (missUntil > now) return null;
-      this.misses.delete(hash);
-    }
+    const hit = this.cached(hash, now);
+    if (hit) return hit;
+    if (this.missed(hash, now)) return null;
     const prisma = this.services.db.prisma;
     const session = await prisma.session.findUnique({ where: { tokenHash: hash }, include: { user: true } });
     if (!session || session.revokedAt || session.expiresAt.getTime() <= now) {
-      if (this.misses.size >= CACHE_MAX) this.misses.delete(this.misses.keys().next().value!);
-      this.misses.set(hash, now + MISS_MS);
+      this.rememberMiss(hash, now);
       return null;
     }
     if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
@@ -112,29 +78,19 @@ export class SessionStore {
     }
     const { user } = session;
     const viewer: Viewer = { id: user.id, role: user.role, status: user.status, instansiId: user.instansiId, sessionId: session.id };
-    const entry: Cached = { viewer, user, expiresAt: session.expiresAt.getTime(), cachedUntil: now + CACHE_MS };
-    if (this.cache.size >= CACHE_MAX) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(hash, entry);
-    let set = this.byUser.get(user.id);
-    if (!set) this.byUser.set(user.id, (set = new Set()));
-    set.add(hash);
+    const entry: Resolved = { viewer, user };
+    this.remember(hash, user.id, entry, session.expiresAt.getTime(), now);
     return entry;
   }
 
   /**
-   * Checks every cached session against the database: one that was revoked or expired, or whose person changed
-   * (status, role, instansi, anything that moved updatedAt), is forgotten, and its person's invalidation is
-   * delivered on this instance (its open sockets are checked again, see app.ts). For when invalidations
-   * published by other instances may have been lost.
+   * A session that was revoked or expired, or whose person changed (status, role, instansi, anything that moved
+   * updatedAt), is forgotten, and its person's invalidation is delivered on this instance (its open sockets are
+   * checked again, see app.ts).
    */
-  verify(): Promise<void> {
-    this.verifying ??= this.check().finally(() => (this.verifying = null));
-    return this.verifying;
-  }
-
-  private async check(): Promise<void> {
-    const bySession = new Map<string, Cached>();
-    for (const entry of this.cache.values()) bySession.set(entry.viewer.sessionId, entry);
+  protected async check(): Promise<void> {
+    const bySession = new Map<string, Resolved>();
+    for (const { value } of this.cachedEntries()) bySession.set(value.viewer.sessionId, value);
     const ids = [...bySession.keys()];
     const changed = new Set<string>();
     const now = Date.now();
@@ -158,18 +114,8 @@ export class SessionStore {
 
   /** Call after any change to a user's sessions, status, role or profile; reaches every instance. */
   invalidateUser(userId: string): void {
-    this.forgetUser(userId);
+    this.forget(userId);
     this.services.pubsub.publish("auth:invalidate", { userId });
-  }
-
-  private forgetUser(userId: string): void {
-    for (const hash of this.byUser.get(userId) ?? []) this.cache.delete(hash);
-    this.byUser.delete(userId);
-  }
-
-  private drop(hash: string, userId: string): void {
-    this.cache.delete(hash);
-    this.byUser.get(userId)?.delete(hash);
   }
 }
 
