@@ -65,6 +65,12 @@ export interface DeadlineColumn {
 }
 
 const where = (instansiId: string | null) => (instansiId ? { instansiId } : {});
+const wherePermohonan = (instansiId: string | null) => (instansiId ? { permohonan: { instansiId } } : {});
+
+/** The registry's row of a case, or none where its clock does not run (no chain). */
+function openRow(id: string, instansiId: string, at: Date | null, provisional: boolean, chain: Chain | null): OpenRow[] {
+  return chain ? [{ id, instansiId, at, provisional, chain }] : [];
+}
 
 // The rule of each deadline, per row: used by the recompute below and by the explanation fields alike.
 
@@ -115,10 +121,7 @@ export const DEADLINE_COLUMNS: readonly DeadlineColumn[] = [
         where: { status: { in: [...CLOCK_RUNNING] }, slaMulaiAt: { not: null }, ...where(instansiId) },
         select: { id: true, instansiId: true, slaMulaiAt: true, slaSisaMenit: true, tenggat: true, tenggatSementara: true, layanan: { select: { slaJumlah: true, slaSatuan: true } } },
       });
-      return rows.flatMap((p) => {
-        const chain = pengajuanChain(p, p.layanan);
-        return chain ? [{ id: p.id, instansiId: p.instansiId, at: p.tenggat, provisional: p.tenggatSementara, chain }] : [];
-      });
+      return rows.flatMap((p) => openRow(p.id, p.instansiId, p.tenggat, p.tenggatSementara, pengajuanChain(p, p.layanan)));
     },
   },
   {
@@ -132,10 +135,7 @@ export const DEADLINE_COLUMNS: readonly DeadlineColumn[] = [
         where: { status: "DIVERIFIKASI", tenggat: { not: null }, ...where(instansiId) },
         select: { id: true, instansiId: true, mulaiDihitungAt: true, diverifikasiAt: true, tenggat: true, tenggatSementara: true, instansi: { select: { aturanTenggatAduan: true } } },
       });
-      return rows.flatMap((p) => {
-        const chain = pengaduanChain(p, p.instansi.aturanTenggatAduan);
-        return chain ? [{ id: p.id, instansiId: p.instansiId, at: p.tenggat, provisional: p.tenggatSementara, chain }] : [];
-      });
+      return rows.flatMap((p) => openRow(p.id, p.instansiId, p.tenggat, p.tenggatSementara, pengaduanChain(p, p.instansi.aturanTenggatAduan)));
     },
   },
   {
@@ -151,7 +151,7 @@ export const DEADLINE_COLUMNS: readonly DeadlineColumn[] = [
       });
       const out: OpenRow[] = [];
       for (const p of rows) {
-        out.push({ id: p.id, instansiId: p.instansiId, at: p.tenggat, provisional: p.tenggatSementara, chain: permohonanChain(p, await cal(p.instansiId)) });
+        out.push(...openRow(p.id, p.instansiId, p.tenggat, p.tenggatSementara, permohonanChain(p, await cal(p.instansiId))));
       }
       return out;
     },
@@ -164,13 +164,10 @@ export const DEADLINE_COLUMNS: readonly DeadlineColumn[] = [
     label: "Tenggat tanggapan keberatan",
     async open(tx, instansiId) {
       const rows = await tx.keberatan.findMany({
-        where: { status: "DIAJUKAN", ...(instansiId ? { permohonan: { instansiId } } : {}) },
+        where: { status: "DIAJUKAN", ...wherePermohonan(instansiId) },
         select: { id: true, diajukanAt: true, tenggatTanggapan: true, tenggatTanggapanSementara: true, permohonan: { select: { instansiId: true } } },
       });
-      return rows.map((k) => ({
-        id: k.id, instansiId: k.permohonan.instansiId, at: k.tenggatTanggapan, provisional: k.tenggatTanggapanSementara,
-        chain: tanggapanKeberatanChain(k),
-      }));
+      return rows.flatMap((k) => openRow(k.id, k.permohonan.instansiId, k.tenggatTanggapan, k.tenggatTanggapanSementara, tanggapanKeberatanChain(k)));
     },
   },
   {
@@ -182,13 +179,10 @@ export const DEADLINE_COLUMNS: readonly DeadlineColumn[] = [
     async open(tx, instansiId, now) {
       // open while the window has not closed: a closed window is history
       const rows = await tx.keberatan.findMany({
-        where: { status: "DITANGGAPI", ditanggapiAt: { not: null }, batasSengketa: { gt: now }, ...(instansiId ? { permohonan: { instansiId } } : {}) },
+        where: { status: "DITANGGAPI", ditanggapiAt: { not: null }, batasSengketa: { gt: now }, ...wherePermohonan(instansiId) },
         select: { id: true, ditanggapiAt: true, batasSengketa: true, batasSengketaSementara: true, permohonan: { select: { instansiId: true } } },
       });
-      return rows.map((k) => ({
-        id: k.id, instansiId: k.permohonan.instansiId, at: k.batasSengketa, provisional: k.batasSengketaSementara,
-        chain: sengketaChain(k)!,
-      }));
+      return rows.flatMap((k) => openRow(k.id, k.permohonan.instansiId, k.batasSengketa, k.batasSengketaSementara, sengketaChain(k)));
     },
   },
 ];
