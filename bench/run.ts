@@ -503,20 +503,29 @@ function fixtureSummary(fx: StatistikFixture): string {
 
 const close = (a: number | null | undefined, b: number | null) => (a == null || b == null ? a == b : Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b)));
 
-function statistikProblem(data: any, fx: StatistikFixture): string | null {
-  const r = data?.statistik;
-  if (r?.__typename !== "StatistikSuccess") return `statistik returned ${JSON.stringify(r).slice(0, 200)}`;
-  const s = r.data;
-  const e = fx.expected;
+/** What is wrong with a `<field>Success` result (each finding from `check`), or null. */
+function resultProblem(data: any, field: string, check: (d: any, wrong: string[]) => void): string | null {
+  const r = data?.[field];
+  if (r?.__typename !== `${field[0]!.toUpperCase()}${field.slice(1)}Success`) return `${field} returned ${JSON.stringify(r).slice(0, 200)}`;
   const wrong: string[] = [];
+  check(r.data, wrong);
+  return wrong.length ? wrong.join("; ") : null;
+}
+
+/** The complaints counted by channel must add up to those seeded. */
+function checkAduanPerKanal(d: any, e: StatistikFixture["expected"], wrong: string[]): void {
+  const aduan = (d.pengaduanPerKanal as Array<{ jumlah: number }>).reduce((n, x) => n + x.jumlah, 0);
+  if (aduan !== e.pengaduan) wrong.push(`complaints by channel add up to ${aduan} ≠ ${e.pengaduan}`);
+}
+
+const statistikProblem = (data: any, fx: StatistikFixture) => resultProblem(data, "statistik", (s, wrong) => {
+  const e = fx.expected;
   for (const k of ["pengajuanDiajukan", "selesai", "ppidMasuk", "ppidKeberatan"] as const) if (s[k] !== e[k]) wrong.push(`${k} ${s[k]} ≠ ${e[k]}`);
   for (const k of ["medianMenitKerja", "p90MenitKerja", "kepatuhanSlaPersen"] as const) if (!close(s[k], e[k])) wrong.push(`${k} ${s[k]} ≠ ${e[k]}`);
   if (s.ikm?.responden !== e.ikmResponden) wrong.push(`ikm.responden ${s.ikm?.responden} ≠ ${e.ikmResponden}`);
-  const aduan = (s.pengaduanPerKanal as Array<{ jumlah: number }>).reduce((n, x) => n + x.jumlah, 0);
-  if (aduan !== e.pengaduan) wrong.push(`complaints by channel add up to ${aduan} ≠ ${e.pengaduan}`);
+  checkAduanPerKanal(s, e, wrong);
   if (s.pengaduanPerKategori.length !== 6) wrong.push(`${s.pengaduanPerKategori.length} complaint categories`);
-  return wrong.length ? wrong.join("; ") : null;
-}
+});
 
 const KINERJA = "diajukan selesai kepatuhanSlaPersen medianMenitKerja melewatiSla berjalan terlambatSaatIni";
 const KASUS = "pengajuanId nomorRegistrasi layanan petugas status tenggat selesaiAt terlambatMenitKerja";
@@ -540,21 +549,15 @@ const STATISTIK_DETAIL = /* GraphQL */ `
   }
 `;
 
-function statistikDetailProblem(data: any, fx: StatistikFixture): string | null {
-  const r = data?.statistikDetail;
-  if (r?.__typename !== "StatistikDetailSuccess") return `statistikDetail returned ${JSON.stringify(r).slice(0, 200)}`;
-  const d = r.data;
+const statistikDetailProblem = (data: any, fx: StatistikFixture) => resultProblem(data, "statistikDetail", (d, wrong) => {
   const e = fx.expected;
-  const wrong: string[] = [];
   if (d.total.melewatiSla !== e.melewatiSla) wrong.push(`total.melewatiSla ${d.total.melewatiSla} ≠ ${e.melewatiSla}`);
   if (d.perLayanan.length !== fx.counts.layanan) wrong.push(`${d.perLayanan.length} services`);
   if (d.perPetugas.length !== fx.counts.petugas + 1) wrong.push(`${d.perPetugas.length} officer rows`);
   const late = (d.kasusMelewatiSla as Array<{ terlambatMenitKerja: number }>).map((k) => k.terlambatMenitKerja);
   if (late.length !== Math.min(50, e.melewatiSla) || late.some((m, i) => m <= 0 || (i > 0 && m > late[i - 1]!))) wrong.push(`kasusMelewatiSla not the 50 most late: ${late.slice(0, 5).join(", ")}…`);
-  const aduan = (d.pengaduanPerKanal as Array<{ jumlah: number }>).reduce((n, x) => n + x.jumlah, 0);
-  if (aduan !== e.pengaduan) wrong.push(`complaints by channel add up to ${aduan} ≠ ${e.pengaduan}`);
-  return wrong.length ? wrong.join("; ") : null;
-}
+  checkAduanPerKanal(d, e, wrong);
+});
 
 // ---------------------------------------------------------------------------------------------------------
 // uploads

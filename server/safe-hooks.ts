@@ -27,24 +27,18 @@ export function guardHooks<P extends Plugin<any>>(plugins: P[], mask: (error: un
     const { onRequest, onResponse } = plugin;
     if (!onRequest && !onResponse) return plugin;
     const guarded: P = Object.assign(Object.create(Object.getPrototypeOf(plugin) as object) as P, plugin);
-    if (onRequest) {
-      guarded.onRequest = async (payload) => {
+    // a hook's error becomes the response: onRequest ends the request with it, onResponse replaces the answer
+    const guard =
+      <T extends { fetchAPI: { Response: typeof Response } }>(hook: (payload: T) => unknown, respond: (payload: T, response: Response) => void) =>
+      async (payload: T) => {
         try {
-          await onRequest.call(plugin, payload);
+          await hook.call(plugin, payload);
         } catch (err) {
-          payload.endResponse(answer(err, payload.fetchAPI));
+          respond(payload, answer(err, payload.fetchAPI));
         }
       };
-    }
-    if (onResponse) {
-      guarded.onResponse = async (payload) => {
-        try {
-          await onResponse.call(plugin, payload);
-        } catch (err) {
-          payload.setResponse(answer(err, payload.fetchAPI));
-        }
-      };
-    }
+    if (onRequest) guarded.onRequest = guard(onRequest, (p, r) => p.endResponse(r));
+    if (onResponse) guarded.onResponse = guard(onResponse, (p, r) => p.setResponse(r));
     return guarded;
   });
 }

@@ -218,9 +218,14 @@ export function pgliteAdapterFactory(pglite: PGlite): AdapterFactory {
 // pglite-prisma-adapter 0.7.2 fires `exec()` without awaiting it: a failing migration was recorded as
 // applied and its error became an unhandled rejection.
 function withAwaitedScripts(adapter: SqlDriverAdapter, pglite: PGlite): SqlDriverAdapter {
+  return runScriptsWith(adapter, (script) => pglite.exec(script));
+}
+
+/** Both adapters' fix: the script runs through `run`, awaited, and its failure reaches the engine as a driver error. */
+function runScriptsWith<A extends SqlDriverAdapter>(adapter: A, run: (script: string) => Promise<unknown>): A {
   adapter.executeScript = async (script) => {
     try {
-      await pglite.exec(script);
+      await run(script);
     } catch (error) {
       throw toDriverError(error);
     }
@@ -278,14 +283,7 @@ function reportCatalogCharAsText(pool: pg.Pool): pg.Pool {
 // implicit transaction, as Prisma's native engine does.
 function withWholeScripts(adapter: Awaited<ReturnType<PrismaPg["connect"]>>): SqlDriverAdapter {
   const pool = adapter.underlyingDriver();
-  adapter.executeScript = async (script) => {
-    try {
-      await pool.query(script);
-    } catch (error) {
-      throw toDriverError(error);
-    }
-  };
-  return adapter;
+  return runScriptsWith(adapter, (script) => pool.query(script));
 }
 
 interface PostgresErrorFields {
