@@ -2,6 +2,7 @@ import { type FormEvent } from "react";
 import { useMutation, useQuery } from "urql";
 import type { ApiScope } from "../../../gql/graphql";
 import { ErrorSummary } from "../../../components/error-summary";
+import { InstansiField } from "../../../components/instansi-field";
 import { CheckboxCards, Field, FormActions } from "../../../components/field";
 import { API_SCOPES, API_SCOPE_TEXT } from "../../../lib/admin-labels";
 import { errorCode, type FieldErrors } from "../../../lib/errors";
@@ -75,25 +76,16 @@ export function RegisterClientForm({ onCreated, onCancel }: { onCreated: (client
       <Field name="nama" label="Nama sistem" hint="Contoh: SP4N-LAPOR! Kabupaten Madiun." error={errors.nama}>
         {(p) => <input {...p} type="text" maxLength={KLIEN_API.nama.max} {...bind("nama")} />}
       </Field>
-      {superadmin ? (
-        <Field name="instansiId" label="Instansi pemilik akses" error={errors.instansiId}>
-          {(p) => (
-            <select {...p} value={instansiId} onChange={(e) => set("chosen", e.target.value)}>
-              {!offices && <option value="">Memuat daftar instansi…</option>}
-              {offices?.instansiList.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.nama}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      ) : (
-        <p>
-          <strong>Instansi:</strong> {me?.instansi?.nama}
-          {errors.instansiId && <span className="field__error"> — {errors.instansiId}</span>}
-        </p>
-      )}
+      <InstansiField
+        choose={superadmin}
+        label="Instansi pemilik akses"
+        error={errors.instansiId}
+        value={instansiId}
+        onChange={(id) => set("chosen", id)}
+        options={offices?.instansiList ?? []}
+        loading={!offices}
+        own={me?.instansi?.nama}
+      />
       <Field name="kontak" label="Penanggung jawab di sistem itu" hint="Nama, email, dan telepon orang yang dihubungi bila ada masalah." error={errors.kontak}>
         {(p) => <textarea {...p} rows={2} maxLength={KLIEN_API.kontak.max} {...bind("kontak")} />}
       </Field>

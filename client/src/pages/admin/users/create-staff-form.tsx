@@ -3,6 +3,7 @@ import { useMutation } from "urql";
 import type { IdentityType, Role } from "../../../gql/graphql";
 import { ContactFields } from "../../../components/contact-fields";
 import { ErrorSummary } from "../../../components/error-summary";
+import { InstansiField } from "../../../components/instansi-field";
 import { Field, FormActions, PasswordInput, SelectField } from "../../../components/field";
 import { errorCode, type FieldErrors } from "../../../lib/errors";
 import { useForm } from "../../../lib/form";
@@ -112,23 +113,18 @@ export function CreateStaffForm({ offices, onCreated, onCancel }: { offices: Off
         own={false}
       />
       <SelectField name="role" label="Peran" hint={roleHint(form.role)} error={errors.role} value={form.role} onChange={(r) => set("role", r)} options={roleOptions(roles)} />
-      {needsInstansi(form.role) &&
-        (superadmin ? (
-          <SelectField
-            name="instansiId"
-            label="Instansi"
-            error={errors.instansiId}
-            value={instansiId}
-            onChange={(id) => set("instansiId", id)}
-            options={officeOptions(offices)}
-            placeholder={offices.length === 0 ? "Memuat daftar instansi…" : undefined}
-          />
-        ) : (
-          <p>
-            <strong>Instansi:</strong> {me?.instansi?.nama}
-            {errors.instansiId && <span className="field__error"> — {errors.instansiId}</span>}
-          </p>
-        ))}
+      {needsInstansi(form.role) && (
+        <InstansiField
+          choose={superadmin}
+          label="Instansi"
+          error={errors.instansiId}
+          value={instansiId}
+          onChange={(id) => set("instansiId", id)}
+          options={officeOptions(offices)}
+          loading={offices.length === 0}
+          own={me?.instansi?.nama}
+        />
+      )}
       <Field
         name="password"
         label="Kata sandi awal"
