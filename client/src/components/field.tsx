@@ -319,3 +319,21 @@ export function FormActions({ children, error, busy = false, busyText, disabled,
     </>
   );
 }
+
+/** The button that opens a page's form for a new thing; the page's last message no longer applies. */
+export function OpenFormButton({ onOpen, onReset, children }: { onOpen: () => void; onReset: () => void; children: ReactNode }) {
+  return (
+    <p>
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={() => {
+          onOpen();
+          onReset();
+        }}
+      >
+        {children}
+      </button>
+    </p>
+  );
+}

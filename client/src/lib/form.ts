@@ -1,5 +1,6 @@
-import { useRef, useState } from "react";
-import { focusFirstError, placeError, type FieldErrors } from "./errors";
+import { useRef, useState, type ChangeEvent } from "react";
+import type { CombinedError } from "urql";
+import { focusFirstError, placeError, requestErrorMessage, type FieldErrors } from "./errors";
 
 /**
  * A form's messages per field. A value that changes makes the messages about it (from the last check or from
@@ -51,8 +52,29 @@ export function useForm<T extends object>(initial: T | (() => T), fields: readon
     focusFirstError(formRef.current, fields, placed.fields);
   }
 
+  /**
+   * Shows a request-level failure (no connection, forbidden…): at `field` when it concerns one (e.g. a role the
+   * admin may not give), else for the whole form.
+   */
+  function showRequestError(error: CombinedError | undefined | null, field?: string) {
+    const message = requestErrorMessage(error) ?? "";
+    if (field) {
+      setErrors({ [field]: message });
+      setFormError(null);
+      focusFirstError(formRef.current, fields, { [field]: message });
+    } else setFormError(message);
+  }
+
+  /** `value` and `onChange` for a text box, text area or drop-down holding the string value `key`. */
+  function bind<K extends { [P in keyof T]: T[P] extends string ? P : never }[keyof T] & string>(key: K) {
+    return {
+      value: values[key] as string,
+      onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => set(key, e.target.value as T[K]),
+    };
+  }
+
   /** What `<ErrorSummary {...summary} />` at the top of the form needs. */
   const summary = { formRef, fields, errors };
 
-  return { values, setValues, set, errors, setErrors, clear, edited, formError, setFormError, formRef, checked, showApiError, summary };
+  return { values, setValues, set, errors, setErrors, clear, edited, formError, setFormError, formRef, checked, showApiError, showRequestError, bind, summary };
 }

@@ -2,9 +2,10 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { useMutation } from "urql";
 import { graphql } from "../gql";
-import { Field, FormMessage, PasswordInput } from "../components/field";
+import { Field, FormActions, FormMessage, PasswordInput } from "../components/field";
 import { PageTitle } from "../components/page-title";
-import { failureMessage, errorOf } from "../lib/errors";
+import { failureMessage } from "../lib/errors";
+import { useForm } from "../lib/form";
 import { useSession } from "../lib/session";
 import { PASSWORD_MIN } from "../../../server/shared/limits";
 
@@ -81,22 +82,23 @@ export function VerifyEmailPage() {
   );
 }
 
+const FORGOT_FIELDS = ["nomorIdentitasAtauEmail"] as const;
+
 /** /lupa-sandi: ask for a reset link by NIK/NIP or email. */
 export function ForgotPasswordPage() {
-  const [value, setValue] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const { values, bind, errors, formRef, checked } = useForm({ nomorIdentitasAtauEmail: "" }, FORGOT_FIELDS);
   const [sent, setSent] = useState(false);
   const [{ fetching }, request] = useMutation(RequestPasswordResetMutation);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const v = value.trim().replace(/^(\d[\d\s]+)$/, (m) => m.replace(/\s+/g, ""));
-    if (!v) return setError("Masukkan NIK, NIP, atau email yang terdaftar.");
-    setError(null);
+    const v = values.nomorIdentitasAtauEmail.trim().replace(/^(\d[\d\s]+)$/, (m) => m.replace(/\s+/g, ""));
+    if (!checked(v ? {} : { nomorIdentitasAtauEmail: "Masukkan NIK, NIP, atau email yang terdaftar." })) return;
     const r = await request({ nomorIdentitasAtauEmail: v });
     const res = r.data?.requestPasswordReset;
+    // the form has one field: every failure is shown under it
     if (res?.__typename === "RequestPasswordResetSuccess") setSent(true);
-    else setError(failureMessage(res, r.error));
+    else checked({ nomorIdentitasAtauEmail: failureMessage(res, r.error) ?? "" });
   }
 
   return (
@@ -116,15 +118,13 @@ export function ForgotPasswordPage() {
       ) : (
         <>
           <p className="lead">Masukkan NIK, NIP, atau email akun Anda. Kami kirimkan tautan untuk membuat kata sandi baru ke email yang terdaftar.</p>
-          <form className="card form" noValidate onSubmit={submit} aria-label="Minta tautan atur ulang kata sandi">
-            <Field name="nomorIdentitasAtauEmail" label="NIK, NIP, atau email" error={error}>
-              {(props) => <input {...props} type="text" autoComplete="username" autoCapitalize="none" spellCheck={false} value={value} onChange={(e) => setValue(e.target.value)} />}
+          <form ref={formRef} className="card form" noValidate onSubmit={submit} aria-label="Minta tautan atur ulang kata sandi">
+            <Field name="nomorIdentitasAtauEmail" label="NIK, NIP, atau email" error={errors.nomorIdentitasAtauEmail}>
+              {(props) => <input {...props} type="text" autoComplete="username" autoCapitalize="none" spellCheck={false} {...bind("nomorIdentitasAtauEmail")} />}
             </Field>
-            <div className="form__actions">
-              <button type="submit" className="button button--primary" disabled={fetching}>
-                {fetching ? "Mengirim…" : "Kirim tautan"}
-              </button>
-            </div>
+            <FormActions busy={fetching} busyText="Mengirim…">
+              Kirim tautan
+            </FormActions>
           </form>
           <p>
             Ingat kata sandinya? <Link to="/masuk">Masuk</Link>.
@@ -136,33 +136,32 @@ export function ForgotPasswordPage() {
 }
 
 
+const RESET_FIELDS = ["passwordBaru"] as const;
+
 /** /atur-ulang-sandi?token=… from the reset email. */
 export function ResetPasswordPage() {
   const [params] = useSearchParams();
   const token = params.get("token") ?? "";
-  const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
+  const { values, set, errors, formError, setFormError, formRef, checked, showApiError, showRequestError } = useForm({ passwordBaru: "" }, RESET_FIELDS);
+  const password = values.passwordBaru;
   const [done, setDone] = useState(false);
   const [{ fetching }, reset] = useMutation(ResetPasswordMutation);
   const { restart } = useSession();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (password.length < PASSWORD_MIN) return setError(`Kata sandi minimal ${PASSWORD_MIN} karakter.`);
-    setError(null);
     setFormError(null);
+    if (!checked(password.length < PASSWORD_MIN ? { passwordBaru: `Kata sandi minimal ${PASSWORD_MIN} karakter.` } : {})) return;
     const r = await reset({ token, passwordBaru: password });
     const res = r.data?.resetPassword;
-    if (res?.__typename === "ResetPasswordSuccess") {
+    if (!res) return showRequestError(r.error);
+    if (res.__typename === "ResetPasswordSuccess") {
       setDone(true);
       // every session of the account has ended, this browser's too
       restart();
       return;
     }
-    const err = errorOf(res);
-    if (err?.field === "passwordBaru") setError(err.message);
-    else setFormError(failureMessage(res, r.error));
+    showApiError(res);
   }
 
   return (
@@ -182,15 +181,15 @@ export function ResetPasswordPage() {
           </p>
         </div>
       ) : (
-        <form className="card form" noValidate onSubmit={submit} aria-label="Formulir kata sandi baru">
+        <form ref={formRef} className="card form" noValidate onSubmit={submit} aria-label="Formulir kata sandi baru">
           <Field
             name="passwordBaru"
             label="Kata sandi baru"
             hint={`Minimal ${PASSWORD_MIN} karakter. Jangan memakai NIK, nama, atau email Anda.`}
-            error={error}
+            error={errors.passwordBaru}
             aside={password ? `${password.length}/${PASSWORD_MIN}` : undefined}
           >
-            {(props) => <PasswordInput {...props} autoComplete="new-password" value={password} onChange={setPassword} />}
+            {(props) => <PasswordInput {...props} autoComplete="new-password" value={password} onChange={(v) => set("passwordBaru", v)} />}
           </Field>
           <FormMessage kind="error">{formError}</FormMessage>
           {formError && (
@@ -198,11 +197,9 @@ export function ResetPasswordPage() {
               <Link to="/lupa-sandi">Minta tautan baru</Link>
             </p>
           )}
-          <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={fetching}>
-              {fetching ? "Menyimpan…" : "Simpan kata sandi"}
-            </button>
-          </div>
+          <FormActions busy={fetching} busyText="Menyimpan…">
+            Simpan kata sandi
+          </FormActions>
         </form>
       )}
     </div>

@@ -1,11 +1,13 @@
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { Link, useLocation, useNavigate } from "react-router-dom";
 import { useMutation } from "urql";
 import { graphql } from "../gql";
 import type { LoginMutation as LoginResult } from "../gql/graphql";
 import { Field, FormMessage, PasswordInput } from "../components/field";
 import { PageTitle } from "../components/page-title";
-import { focusFirstError, placeError, requestErrorMessage, type FieldErrors } from "../lib/errors";
+import { ErrorSummary } from "../components/error-summary";
+import type { FieldErrors } from "../lib/errors";
+import { useForm } from "../lib/form";
 import { waitText } from "../lib/format";
 import { useSession, worksDesk } from "../lib/session";
 
@@ -54,75 +56,40 @@ function useCountdown(until: number | null): number {
 }
 
 export function LoginForm({ onSuccess }: { onSuccess: (user: LoggedInUser) => void }) {
-  const [nomorIdentitas, setNomor] = useState("");
-  const [password, setPassword] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { values, bind, set, errors, formError, setFormError, formRef, checked, showApiError, showRequestError, summary } = useForm({ nomorIdentitas: "", password: "" }, FIELDS);
   const [retryUntil, setRetryUntil] = useState<number | null>(null);
   const [{ fetching }, login] = useMutation(LoginMutation);
-  const formRef = useRef<HTMLFormElement>(null);
   const wait = useCountdown(retryUntil);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (fetching || wait > 0) return;
-    const nomor = nomorIdentitas.replace(/\s+/g, "");
+    const nomor = values.nomorIdentitas.replace(/\s+/g, "");
     const local: FieldErrors = {};
     if (!nomor) local.nomorIdentitas = "Masukkan NIK atau NIP Anda.";
     else if (!/^(\d{16}|\d{18})$/.test(nomor)) local.nomorIdentitas = "Masukkan NIK (16 angka) atau NIP (18 angka).";
-    if (!password) local.password = "Masukkan kata sandi Anda.";
-    setErrors(local);
+    if (!values.password) local.password = "Masukkan kata sandi Anda.";
     setFormError(null);
-    if (Object.keys(local).length) {
-      focusFirstError(formRef.current, FIELDS, local);
-      return;
-    }
-    const result = await login({ nomorIdentitas: nomor, password });
+    if (!checked(local)) return;
+    const result = await login({ nomorIdentitas: nomor, password: values.password });
     const r = result.data?.login;
-    if (!r) {
-      setFormError(requestErrorMessage(result.error));
-      return;
-    }
+    if (!r) return showRequestError(result.error);
     if (r.__typename === "LoginSuccess") {
       onSuccess(r.data.user);
       return;
     }
-    const placed = placeError(r, FIELDS);
-    setErrors(placed.fields);
-    setFormError(placed.form);
+    showApiError(r);
     if (r.__typename === "LoginError" && r.retryAfterSeconds) setRetryUntil(Date.now() + r.retryAfterSeconds * 1000);
-    if (Object.keys(placed.fields).length) focusFirstError(formRef.current, FIELDS, placed.fields);
   }
 
   return (
     <form ref={formRef} className="form" noValidate onSubmit={submit} aria-label="Masuk ke Loket">
+      <ErrorSummary {...summary} />
       <Field name="nomorIdentitas" label="NIK atau NIP" hint="NIK 16 angka (warga) atau NIP 18 angka (pegawai)." error={errors.nomorIdentitas}>
-        {(props) => (
-          <input
-            {...props}
-            type="text"
-            inputMode="numeric"
-            autoComplete="username"
-            value={nomorIdentitas}
-            onChange={(e) => {
-              setNomor(e.target.value);
-              if (errors.nomorIdentitas) setErrors((x) => ({ ...x, nomorIdentitas: "" }));
-            }}
-          />
-        )}
+        {(props) => <input {...props} type="text" inputMode="numeric" autoComplete="username" {...bind("nomorIdentitas")} />}
       </Field>
       <Field name="password" label="Kata sandi" error={errors.password}>
-        {(props) => (
-          <PasswordInput
-            {...props}
-            autoComplete="current-password"
-            value={password}
-            onChange={(v) => {
-              setPassword(v);
-              if (errors.password) setErrors((x) => ({ ...x, password: "" }));
-            }}
-          />
-        )}
+        {(props) => <PasswordInput {...props} autoComplete="current-password" value={values.password} onChange={(v) => set("password", v)} />}
       </Field>
       <FormMessage kind="error">{formError}</FormMessage>
       <div className="form__actions">

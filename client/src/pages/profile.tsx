@@ -3,6 +3,7 @@ import { Link, useNavigate } from "react-router-dom";
 import { useMutation, useQuery } from "urql";
 import { graphql, useFragment, type FragmentType } from "../gql";
 import { CardSection } from "../components/card-section";
+import { ErrorSummary } from "../components/error-summary";
 import { ContactFields, type Contact } from "../components/contact-fields";
 import { Fact, TimeFact } from "../components/facts";
 import { Field, FormActions, FormMessage, PasswordInput } from "../components/field";
@@ -154,7 +155,7 @@ function ContactForm(props: { user: FragmentType<typeof ContactForm_UserFragment
     form.start();
     const result = await update(form.values);
     const r = result.data?.updateProfile;
-    if (!r) return form.setFormError(requestErrorMessage(result.error));
+    if (!r) return form.showRequestError(result.error);
     if (r.__typename === "UpdateProfileSuccess") {
       form.setErrors({});
       return form.setSaved("Perubahan data kontak tersimpan.");
@@ -164,6 +165,7 @@ function ContactForm(props: { user: FragmentType<typeof ContactForm_UserFragment
 
   return (
     <form ref={form.formRef} className="form" noValidate onSubmit={submit} aria-labelledby="kontak-heading">
+      <ErrorSummary {...form.summary} />
       <ContactFields
         values={form.values}
         onChange={form.change}
@@ -198,7 +200,7 @@ function PasswordForm() {
     if (!form.checked(local)) return;
     const result = await change({ passwordLama: values.passwordLama, passwordBaru: values.passwordBaru });
     const r = result.data?.changePassword;
-    if (!r) return form.setFormError(requestErrorMessage(result.error));
+    if (!r) return form.showRequestError(result.error);
     if (r.__typename === "ChangePasswordSuccess") {
       form.setValues(NO_PASSWORDS);
       return form.setSaved("Kata sandi telah diubah. Sesi di perangkat lain telah diakhiri.");
@@ -208,6 +210,7 @@ function PasswordForm() {
 
   return (
     <form ref={form.formRef} className="form" noValidate onSubmit={submit} aria-labelledby="sandi-heading">
+      <ErrorSummary {...form.summary} />
       <Field name="passwordLama" label="Kata sandi saat ini" error={errors.passwordLama}>
         {(p) => <PasswordInput {...p} autoComplete="current-password" value={values.passwordLama} onChange={(v) => set("passwordLama", v)} />}
       </Field>

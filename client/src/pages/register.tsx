@@ -9,6 +9,7 @@ import { IdentityFields, useIdentity } from "../components/identity-fields";
 import { PageTitle } from "../components/page-title";
 import { requestErrorMessage, type FieldErrors } from "../lib/errors";
 import { useForm } from "../lib/form";
+import { ErrorSummary } from "../components/error-summary";
 import { useSession } from "../lib/session";
 import { PASSWORD_MIN } from "../../../server/shared/limits";
 
@@ -80,7 +81,7 @@ const EMPTY: FormState = {
 };
 
 export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
-  const { values: form, set, errors, formError, setFormError, formRef, checked, showApiError } = useForm<FormState>(EMPTY, FIELDS);
+  const { values: form, set, errors, formError, setFormError, formRef, checked, showApiError, showRequestError, summary } = useForm<FormState>(EMPTY, FIELDS);
   const identity = useIdentity(form);
   const [{ data: legal, error: legalError }] = useQuery({ query: LegalVersionsQuery });
   const [{ fetching }, register] = useMutation(RegisterMutation);
@@ -112,10 +113,7 @@ export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
       },
     });
     const r = result.data?.register;
-    if (!r) {
-      setFormError(requestErrorMessage(result.error));
-      return;
-    }
+    if (!r) return showRequestError(result.error);
     if (r.__typename === "RegisterSuccess") {
       onRegistered();
       return;
@@ -127,6 +125,7 @@ export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
 
   return (
     <form ref={formRef} className="form" noValidate onSubmit={submit} aria-label="Formulir pendaftaran">
+      <ErrorSummary {...summary} />
       <IdentityFields legend="Saya mendaftar dengan" types={IDENTITY_TYPES} values={form} onChange={set} identity={identity} error={errors.nomorIdentitas} autoComplete="username" withWarnings />
 
       <ContactFields

@@ -8,6 +8,7 @@ import { Fact, TimeFact } from "../../components/facts";
 import { Field, FormActions, FormMessage, SearchBox } from "../../components/field";
 import { PageTitle } from "../../components/page-title";
 import { requestErrorMessage, type ApiError } from "../../lib/errors";
+import { useForm } from "../../lib/form";
 import { roleText, STATUS_LABEL } from "../../lib/labels";
 
 const AdminUsersQuery = graphql(`
@@ -166,6 +167,8 @@ function RevealNumber({ id, masked }: { id: string; masked: string }) {
   );
 }
 
+const REASON_FIELDS = ["alasan"] as const;
+
 function ReasonForm({
   label,
   confirmText,
@@ -179,17 +182,18 @@ function ReasonForm({
   onSubmit: (alasan: string) => Promise<string | null>;
   onCancel: () => void;
 }) {
-  const [alasan, setAlasan] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const { values, bind, errors, formRef, checked } = useForm({ alasan: "" }, REASON_FIELDS);
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (alasan.trim().length < 5) return setError("Tulis alasan minimal 5 karakter; pemohon akan membacanya.");
-    setError(await onSubmit(alasan.trim()));
+    const alasan = values.alasan.trim();
+    if (!checked(alasan.length < 5 ? { alasan: "Tulis alasan minimal 5 karakter; pemohon akan membacanya." } : {})) return;
+    const problem = await onSubmit(alasan);
+    if (problem) checked({ alasan: problem });
   }
   return (
-    <form className="form reason" noValidate onSubmit={submit}>
-      <Field name="alasan" label={label} hint="Pemohon akan melihat alasan ini." error={error}>
-        {(p) => <textarea {...p} rows={3} autoFocus value={alasan} onChange={(e) => setAlasan(e.target.value)} />}
+    <form ref={formRef} className="form reason" noValidate onSubmit={submit}>
+      <Field name="alasan" label={label} hint="Pemohon akan melihat alasan ini." error={errors.alasan}>
+        {(p) => <textarea {...p} rows={3} autoFocus {...bind("alasan")} />}
       </Field>
       <FormActions busy={busy} kind="danger" onCancel={onCancel} cancelKind="secondary">
         {confirmText}

@@ -4,6 +4,8 @@ import { useQuery } from "urql";
 import { graphql } from "../../gql";
 import type { AuditJenis } from "../../gql/graphql";
 import { Field } from "../../components/field";
+import { ErrorSummary } from "../../components/error-summary";
+import { useForm } from "../../lib/form";
 import { PageTitle } from "../../components/page-title";
 import { AUDIT_JENIS_LABEL, aktorPeranLabel, auditAksiLabel, klienLabel, objekLabel } from "../../lib/admin-labels";
 import { requestErrorMessage, type FieldErrors } from "../../lib/errors";
@@ -199,11 +201,14 @@ function accountId(raw: string): string | null {
   return isUuid(inside) ? inside.toLowerCase() : null;
 }
 
+const FILTER_FIELDS = ["jenis", "aktor", "subjek"] as const;
+
 function FilterForm({ filters, onApply }: { filters: Filters; onApply: (f: Filters) => void }) {
-  const [jenis, setJenis] = useState<AuditJenis | "">(filters.jenis ?? "");
-  const [aktor, setAktor] = useState(filters.aktorId ?? "");
-  const [subjek, setSubjek] = useState(filters.subjekId ?? "");
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { values, setValues, bind, errors, setErrors, formRef, checked, summary } = useForm(
+    { jenis: (filters.jenis ?? "") as AuditJenis | "", aktor: filters.aktorId ?? "", subjek: filters.subjekId ?? "" },
+    FILTER_FIELDS,
+  );
+  const { jenis, aktor, subjek } = values;
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -213,16 +218,16 @@ function FilterForm({ filters, onApply }: { filters: Filters; onApply: (f: Filte
     const shape = "ID akun berupa 36 karakter seperti 0d8e…-…; cara termudah: buka dari tombol di halaman Pengguna dan peran.";
     if (aktor.trim() && !a) local.aktor = shape;
     if (subjek.trim() && !s) local.subjek = shape;
-    setErrors(local);
-    if (Object.keys(local).length) return;
+    if (!checked(local)) return;
     onApply({ jenis: jenis || null, aktorId: a, subjekId: s });
   }
 
   return (
-    <form className="card form form--grid audit-filters" noValidate onSubmit={submit} aria-label="Saring log audit">
+    <form ref={formRef} className="card form form--grid audit-filters" noValidate onSubmit={submit} aria-label="Saring log audit">
+      <ErrorSummary {...summary} />
       <Field name="jenis" label="Jenis catatan" hint="Perubahan, atau pembacaan data pribadi.">
         {(p) => (
-          <select {...p} required={false} value={jenis} onChange={(e) => setJenis(e.target.value as AuditJenis | "")}>
+          <select {...p} required={false} {...bind("jenis")}>
             <option value="">Semua</option>
             <option value="BACA_DATA_PRIBADI">{AUDIT_JENIS_LABEL.BACA_DATA_PRIBADI}</option>
             <option value="UBAH">{AUDIT_JENIS_LABEL.UBAH}</option>
@@ -230,10 +235,10 @@ function FilterForm({ filters, onApply }: { filters: Filters; onApply: (f: Filte
         )}
       </Field>
       <Field name="aktor" label="Pelaku (ID akun)" hint="Akun yang melakukan tindakan." error={errors.aktor}>
-        {(p) => <input {...p} required={false} type="text" className="mono" spellCheck={false} autoCapitalize="none" value={aktor} onChange={(e) => setAktor(e.target.value)} />}
+        {(p) => <input {...p} required={false} type="text" className="mono" spellCheck={false} autoCapitalize="none" {...bind("aktor")} />}
       </Field>
       <Field name="subjek" label="Pemilik data (ID akun)" hint="Akun yang datanya dibaca atau diubah." error={errors.subjek}>
-        {(p) => <input {...p} required={false} type="text" className="mono" spellCheck={false} autoCapitalize="none" value={subjek} onChange={(e) => setSubjek(e.target.value)} />}
+        {(p) => <input {...p} required={false} type="text" className="mono" spellCheck={false} autoCapitalize="none" {...bind("subjek")} />}
       </Field>
       <div className="form__actions">
         <button type="submit" className="button button--primary">
@@ -243,9 +248,7 @@ function FilterForm({ filters, onApply }: { filters: Filters; onApply: (f: Filte
           type="button"
           className="button button--secondary"
           onClick={() => {
-            setJenis("");
-            setAktor("");
-            setSubjek("");
+            setValues({ jenis: "", aktor: "", subjek: "" });
             setErrors({});
             onApply({ jenis: null, aktorId: null, subjekId: null });
           }}

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../../gql";
-import { Field, FormMessage } from "../../components/field";
+import { Field, FormActions, FormMessage } from "../../components/field";
 import { PageTitle } from "../../components/page-title";
 import { RequireRole } from "../../components/require-role";
 import { requestErrorMessage, failureMessage } from "../../lib/errors";
+import { useForm } from "../../lib/form";
 import { useSession } from "../../lib/session";
 
 const AdminKategoriQuery = graphql(`
@@ -49,26 +50,27 @@ const UbahKategoriMutation = graphql(`
   }
 `);
 
+const KATEGORI_FIELDS = ["nama"] as const;
+
 function Kategori() {
   const { me } = useSession();
   const instansiId = me?.instansi?.id ?? "";
   const [{ data, error }, refetch] = useQuery({ query: AdminKategoriQuery, variables: { instansiId }, pause: !instansiId });
   const [{ fetching }, tambah] = useMutation(TambahKategoriMutation);
   const [, ubah] = useMutation(UbahKategoriMutation);
-  const [nama, setNama] = useState("");
-  const [err, setErr] = useState<string | null>(null);
+  const { values, setValues, bind, errors, formRef, checked } = useForm({ nama: "" }, KATEGORI_FIELDS);
   const [rowError, setRowError] = useState<string | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (nama.trim().length < 3) return setErr("Nama kategori 3–100 karakter.");
-    setErr(null);
-    const r = await tambah({ instansiId, nama: nama.trim() });
+    const nama = values.nama.trim();
+    if (!checked(nama.length < 3 ? { nama: "Nama kategori 3–100 karakter." } : {})) return;
+    const r = await tambah({ instansiId, nama });
     const res = r.data?.tambahKategoriPengaduan;
-    if (res?.__typename === "TambahKategoriPengaduanSuccess") {
-      setNama("");
-      refetch({ requestPolicy: "network-only" });
-    } else setErr(failureMessage(res, r.error));
+    // the form has one field: every failure is shown under it
+    if (res?.__typename !== "TambahKategoriPengaduanSuccess") return checked({ nama: failureMessage(res, r.error) ?? "" });
+    setValues({ nama: "" });
+    refetch({ requestPolicy: "network-only" });
   }
 
   return (
@@ -99,15 +101,11 @@ function Kategori() {
         ))}
         {data && data.kategoriPengaduan.length === 0 && <li className="muted">Belum ada kategori. Warga belum dapat mengadu sebelum ada kategori.</li>}
       </ul>
-      <form className="card form" noValidate onSubmit={submit} aria-label="Tambah kategori">
-        <Field name="nama" label="Kategori baru" hint="Contoh: Pelayanan petugas, Sarana dan prasarana, Pungutan liar." error={err}>
-          {(props) => <input {...props} type="text" maxLength={100} value={nama} onChange={(e) => setNama(e.target.value)} />}
+      <form ref={formRef} className="card form" noValidate onSubmit={submit} aria-label="Tambah kategori">
+        <Field name="nama" label="Kategori baru" hint="Contoh: Pelayanan petugas, Sarana dan prasarana, Pungutan liar." error={errors.nama}>
+          {(props) => <input {...props} type="text" maxLength={100} {...bind("nama")} />}
         </Field>
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={fetching}>
-            Tambah
-          </button>
-        </div>
+        <FormActions busy={fetching}>Tambah</FormActions>
       </form>
     </div>
   );

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useQuery } from "urql";
 import { AdminOnly } from "../../../components/admin-only";
-import { FormMessage } from "../../../components/field";
+import { FormMessage, OpenFormButton } from "../../../components/field";
 import { PageTitle } from "../../../components/page-title";
 import { requestErrorMessage } from "../../../lib/errors";
 import { isSuperadmin, useSession } from "../../../lib/session";
@@ -45,18 +45,9 @@ export function Klien() {
           />
         </section>
       ) : (
-        <p>
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => {
-              setAdding(true);
-              setMessage(null);
-            }}
-          >
-            Daftarkan klien API
-          </button>
-        </p>
+        <OpenFormButton onOpen={() => setAdding(true)} onReset={() => setMessage(null)}>
+          Daftarkan klien API
+        </OpenFormButton>
       )}
       <section aria-labelledby="daftar-klien-heading">
         <h2 id="daftar-klien-heading">Klien API terdaftar</h2>

@@ -1,9 +1,12 @@
-import { useRef, useState, type FormEvent } from "react";
+import { type FormEvent } from "react";
 import { useMutation, useQuery } from "urql";
 import type { ApiScope } from "../../../gql/graphql";
-import { CheckboxCards, Field, FormMessage } from "../../../components/field";
+import { ErrorSummary } from "../../../components/error-summary";
+import { InstansiField } from "../../../components/instansi-field";
+import { CheckboxCards, Field, FormActions } from "../../../components/field";
 import { API_SCOPES, API_SCOPE_TEXT } from "../../../lib/admin-labels";
-import { errorCode, focusFirstError, placeError, requestErrorMessage, type FieldErrors } from "../../../lib/errors";
+import { errorCode, type FieldErrors } from "../../../lib/errors";
+import { useForm } from "../../../lib/form";
 import { todayIn } from "../../../lib/format";
 import { isSuperadmin, useSession } from "../../../lib/session";
 import { KLIEN_API } from "../../../../../server/shared/klien-api";
@@ -31,21 +34,14 @@ export function RegisterClientForm({ onCreated, onCancel }: { onCreated: (client
   const { me } = useSession();
   const superadmin = isSuperadmin(me);
   const [{ data: offices }] = useQuery({ query: ApiClientInstansiQuery, pause: !superadmin });
-  const [nama, setNama] = useState("");
-  const [kontak, setKontak] = useState("");
-  const [chosen, setChosen] = useState("");
-  const [scopes, setScopes] = useState<ApiScope[]>([]);
-  const [expiry, setExpiry] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { values, bind, set, errors, setFormError, formError, formRef, checked, showApiError, showRequestError, summary } = useForm(
+    { nama: "", kontak: "", chosen: "", scopes: [] as ApiScope[], berlakuSampai: "" },
+    CLIENT_FIELDS,
+  );
+  const { nama, kontak, chosen, scopes, berlakuSampai: expiry } = values;
   const [{ fetching }, create] = useMutation(CreateApiClientMutation);
-  const formRef = useRef<HTMLFormElement>(null);
   const today = todayIn();
   const instansiId = superadmin ? chosen || offices?.instansiList[0]?.id || "" : (me?.instansi?.id ?? "");
-
-  function clear(field: string) {
-    if (errors[field]) setErrors((x) => ({ ...x, [field]: "" }));
-  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -57,90 +53,41 @@ export function RegisterClientForm({ onCreated, onCancel }: { onCreated: (client
     if (kontak.trim().length < KLIEN_API.kontak.min) local.kontak = "Tulis siapa yang dapat dihubungi tentang sistem ini: nama, email, dan telepon.";
     if (scopes.length === 0) local.scopes = "Pilih paling sedikit satu hal yang boleh dilakukan sistem ini.";
     if (expiry && (expiry <= today || expiry > addYears(today, MAX_YEARS))) local.berlakuSampai = `Pilih tanggal setelah hari ini, paling lama ${MAX_YEARS} tahun lagi.`;
-    if (Object.keys(local).length) {
-      setErrors(local);
-      focusFirstError(formRef.current, CLIENT_FIELDS, local);
-      return;
-    }
-    setErrors({});
+    if (!checked(local)) return;
     const result = await create({ instansiId, nama: nama.trim(), kontak: kontak.trim(), scopes, berlakuSampai: expiry ? endOfDay(expiry) : null });
     const r = result.data?.createApiClient;
-    if (!r) {
-      // not an admin of that office: it concerns the office chosen
-      if (errorCode(result.error) === "FORBIDDEN" && superadmin) setErrors({ instansiId: requestErrorMessage(result.error) ?? "" });
-      else setFormError(requestErrorMessage(result.error));
-      return;
-    }
+    // not an admin of that office: it concerns the office chosen
+    if (!r) return showRequestError(result.error, errorCode(result.error) === "FORBIDDEN" && superadmin ? "instansiId" : undefined);
     if (r.__typename === "CreateApiClientSuccess") {
       onCreated(r.data.client.id, r.data.token, nama.trim());
       return;
     }
-    const placed = placeError(r, CLIENT_FIELDS);
-    setErrors(placed.fields);
-    setFormError(placed.form);
-    focusFirstError(formRef.current, CLIENT_FIELDS, placed.fields);
+    showApiError(r);
   }
 
   return (
     <form ref={formRef} className="form" noValidate onSubmit={submit} aria-labelledby="klien-baru-heading">
       <h2 id="klien-baru-heading">Daftarkan klien API</h2>
+      <ErrorSummary {...summary} />
       <p className="muted">
         Klien API adalah akses untuk sistem lain (misalnya SP4N-LAPOR!, gerbang WhatsApp, atau aplikasi kementerian) agar dapat bekerja dengan Loket tanpa
         memakai akun dan kata sandi seorang pegawai.
       </p>
       <Field name="nama" label="Nama sistem" hint="Contoh: SP4N-LAPOR! Kabupaten Madiun." error={errors.nama}>
-        {(p) => (
-          <input
-            {...p}
-            type="text"
-            maxLength={KLIEN_API.nama.max}
-            value={nama}
-            onChange={(e) => {
-              setNama(e.target.value);
-              clear("nama");
-            }}
-          />
-        )}
+        {(p) => <input {...p} type="text" maxLength={KLIEN_API.nama.max} {...bind("nama")} />}
       </Field>
-      {superadmin ? (
-        <Field name="instansiId" label="Instansi pemilik akses" error={errors.instansiId}>
-          {(p) => (
-            <select
-              {...p}
-              value={instansiId}
-              onChange={(e) => {
-                setChosen(e.target.value);
-                clear("instansiId");
-              }}
-            >
-              {!offices && <option value="">Memuat daftar instansi…</option>}
-              {offices?.instansiList.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.nama}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      ) : (
-        <p>
-          <strong>Instansi:</strong> {me?.instansi?.nama}
-          {errors.instansiId && <span className="field__error"> — {errors.instansiId}</span>}
-        </p>
-      )}
+      <InstansiField
+        choose={superadmin}
+        label="Instansi pemilik akses"
+        error={errors.instansiId}
+        value={instansiId}
+        onChange={(id) => set("chosen", id)}
+        options={offices?.instansiList ?? []}
+        loading={!offices}
+        own={me?.instansi?.nama}
+      />
       <Field name="kontak" label="Penanggung jawab di sistem itu" hint="Nama, email, dan telepon orang yang dihubungi bila ada masalah." error={errors.kontak}>
-        {(p) => (
-          <textarea
-            {...p}
-            rows={2}
-            maxLength={KLIEN_API.kontak.max}
-            value={kontak}
-            onChange={(e) => {
-              setKontak(e.target.value);
-              clear("kontak");
-            }}
-          />
-        )}
+        {(p) => <textarea {...p} rows={2} maxLength={KLIEN_API.kontak.max} {...bind("kontak")} />}
       </Field>
       <CheckboxCards
         name="scopes"
@@ -149,10 +96,7 @@ export function RegisterClientForm({ onCreated, onCancel }: { onCreated: (client
         options={API_SCOPES}
         text={API_SCOPE_TEXT}
         value={scopes}
-        onChange={(list) => {
-          setScopes(list);
-          clear("scopes");
-        }}
+        onChange={(list) => set("scopes", list)}
         error={errors.scopes}
       />
       <Field
@@ -162,30 +106,11 @@ export function RegisterClientForm({ onCreated, onCancel }: { onCreated: (client
         hint={`Kosongkan bila tanpa batas waktu. Paling lama ${MAX_YEARS} tahun; akses berhenti di akhir hari itu (WIB).`}
         error={errors.berlakuSampai}
       >
-        {(p) => (
-          <input
-            {...p}
-            type="date"
-            className="input--date"
-            min={today}
-            max={addYears(today, MAX_YEARS)}
-            value={expiry}
-            onChange={(e) => {
-              setExpiry(e.target.value);
-              clear("berlakuSampai");
-            }}
-          />
-        )}
+        {(p) => <input {...p} type="date" className="input--date" min={today} max={addYears(today, MAX_YEARS)} {...bind("berlakuSampai")} />}
       </Field>
-      <FormMessage kind="error">{formError}</FormMessage>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={fetching}>
-          {fetching ? "Mendaftarkan…" : "Daftarkan dan tampilkan token"}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          Batal
-        </button>
-      </div>
+      <FormActions error={formError} busy={fetching} busyText="Mendaftarkan…" onCancel={onCancel} cancelKind="secondary">
+        Daftarkan dan tampilkan token
+      </FormActions>
     </form>
   );
 }

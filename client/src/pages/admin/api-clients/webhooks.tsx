@@ -1,11 +1,13 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { Provider, useMutation, useQuery, type Client } from "urql";
 import type { DeliveryStatus, WebhookEvent } from "../../../gql/graphql";
-import { CheckboxCards, Field, FormMessage, PasswordInput } from "../../../components/field";
+import { ErrorSummary } from "../../../components/error-summary";
+import { CheckboxCards, Field, FormActions, FormMessage, PasswordInput } from "../../../components/field";
 import { SecretOnce } from "../../../components/secret-once";
 import { createKeyClient, keyClientId } from "../../../lib/api-client-key";
 import { DELIVERY_STATUS_TEXT, WEBHOOK_EVENTS, WEBHOOK_EVENT_TEXT } from "../../../lib/admin-labels";
-import { errorCode, focusFirstError, placeError, requestErrorMessage, type FieldErrors, failureMessage } from "../../../lib/errors";
+import { errorCode, requestErrorMessage, type FieldErrors, failureMessage } from "../../../lib/errors";
+import { useForm } from "../../../lib/form";
 import { formatDateTime } from "../../../lib/format";
 import { isSuperadmin, useSession } from "../../../lib/session";
 import { WebhookSubscriptionsQuery, WebhookDeliveriesQuery, CreateWebhookSubscriptionMutation, DeleteWebhookSubscriptionMutation, RedeliverWebhookMutation } from "./documents";
@@ -15,16 +17,25 @@ import { WebhookSubscriptionsQuery, WebhookDeliveriesQuery, CreateWebhookSubscri
 // webhooks of one client
 
 const WEBHOOK_FIELDS = ["url", "events", "token"] as const;
+const KEY_FIELDS = ["token"] as const;
+
+/** What is wrong with a pasted client key before it is tried: the key must be this client's own. */
+function tokenProblem(token: string, clientRawId: string): string | null {
+  if (!token.trim()) return "Masukkan token klien ini (diawali lkc_).";
+  const owner = keyClientId(token);
+  if (!owner) return "Ini bukan token klien API. Token diawali lkc_ dan diberikan saat klien didaftarkan atau saat token baru dibuat.";
+  if (owner !== clientRawId) return "Token ini milik klien API lain.";
+  return null;
+}
 
 function AddWebhookForm({ clientRawId, keyClient, onAdded, onClose }: { clientRawId: string; keyClient: Client | null; onAdded: (token: string | null) => void; onClose: () => void }) {
-  const [url, setUrl] = useState("");
-  const [events, setEvents] = useState<WebhookEvent[]>(["PENGAJUAN_STATUS"]);
-  const [token, setToken] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { values, setValues, bind, set, errors, formError, setFormError, formRef, checked, showApiError, showRequestError, summary } = useForm(
+    { url: "", events: ["PENGAJUAN_STATUS"] as WebhookEvent[], token: "" },
+    WEBHOOK_FIELDS,
+  );
+  const { url, events, token } = values;
   const [busy, setBusy] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -33,18 +44,9 @@ function AddWebhookForm({ clientRawId, keyClient, onAdded, onClose }: { clientRa
     const local: FieldErrors = {};
     if (!/^https?:\/\/\S+$/i.test(url.trim())) local.url = "Tulis alamat lengkap penerima, diawali https://.";
     if (events.length === 0) local.events = "Pilih paling sedikit satu jenis peristiwa.";
-    if (!keyClient) {
-      const owner = keyClientId(token);
-      if (!token.trim()) local.token = "Masukkan token klien ini (diawali lkc_).";
-      else if (!owner) local.token = "Ini bukan token klien API. Token diawali lkc_ dan diberikan saat klien didaftarkan atau saat token baru dibuat.";
-      else if (owner !== clientRawId) local.token = "Token ini milik klien API lain.";
-    }
-    if (Object.keys(local).length) {
-      setErrors(local);
-      focusFirstError(formRef.current, WEBHOOK_FIELDS, local);
-      return;
-    }
-    setErrors({});
+    const keyProblem = keyClient ? null : tokenProblem(token, clientRawId);
+    if (keyProblem) local.token = keyProblem;
+    if (!checked(local)) return;
     setBusy(true);
     const client = keyClient ?? createKeyClient(token);
     const result = await client.mutation(CreateWebhookSubscriptionMutation, { url: url.trim(), events }).toPromise();
@@ -53,21 +55,18 @@ function AddWebhookForm({ clientRawId, keyClient, onAdded, onClose }: { clientRa
     if (!r) {
       const code = errorCode(result.error);
       // a key that is wrong, revoked or lacks the webhook scope is refused as a whole request
-      const message = requestErrorMessage(result.error);
-      if (!keyClient && (code === "UNAUTHENTICATED" || code === "FORBIDDEN")) setErrors({ token: message ?? "" });
-      else setFormError(code === "UNAUTHENTICATED" || code === "FORBIDDEN" ? `Token klien ditolak: ${message}` : message);
+      const refused = code === "UNAUTHENTICATED" || code === "FORBIDDEN";
+      if (!keyClient && refused) showRequestError(result.error, "token");
+      else setFormError(refused ? `Token klien ditolak: ${requestErrorMessage(result.error)}` : requestErrorMessage(result.error));
       return;
     }
     if (r.__typename === "CreateWebhookSubscriptionSuccess") {
       setSecret(r.data.signingSecret);
-      setUrl("");
+      setValues((v) => ({ ...v, url: "" }));
       onAdded(keyClient ? null : token.trim());
       return;
     }
-    const placed = placeError(r, WEBHOOK_FIELDS);
-    setErrors(placed.fields);
-    setFormError(placed.form);
-    focusFirstError(formRef.current, WEBHOOK_FIELDS, placed.fields);
+    showApiError(r);
   }
 
   if (secret) {
@@ -87,22 +86,9 @@ function AddWebhookForm({ clientRawId, keyClient, onAdded, onClose }: { clientRa
   return (
     <form ref={formRef} className="form webhook-form" noValidate onSubmit={submit} aria-label="Tambah webhook">
       <h4 className="webhook__heading">Tambah webhook</h4>
+      <ErrorSummary {...summary} />
       <Field name="url" label="Alamat penerima" hint="Alamat https:// milik sistem penerima. (http:// hanya untuk komputer ini saat uji coba.)" error={errors.url}>
-        {(p) => (
-          <input
-            {...p}
-            type="url"
-            inputMode="url"
-            autoCapitalize="none"
-            spellCheck={false}
-            placeholder="https://"
-            value={url}
-            onChange={(e) => {
-              setUrl(e.target.value);
-              if (errors.url) setErrors((x) => ({ ...x, url: "" }));
-            }}
-          />
-        )}
+        {(p) => <input {...p} type="url" inputMode="url" autoCapitalize="none" spellCheck={false} placeholder="https://" {...bind("url")} />}
       </Field>
       <CheckboxCards
         name="events"
@@ -110,10 +96,7 @@ function AddWebhookForm({ clientRawId, keyClient, onAdded, onClose }: { clientRa
         options={WEBHOOK_EVENTS}
         text={WEBHOOK_EVENT_TEXT}
         value={events}
-        onChange={(list) => {
-          setEvents(list);
-          if (errors.events) setErrors((x) => ({ ...x, events: "" }));
-        }}
+        onChange={(list) => set("events", list)}
         error={errors.events}
       />
       {!keyClient && (
@@ -123,28 +106,12 @@ function AddWebhookForm({ clientRawId, keyClient, onAdded, onClose }: { clientRa
           hint="Webhook didaftarkan atas nama klien itu sendiri, jadi perlu tokennya (diawali lkc_). Token hanya dipakai di halaman ini dan tidak disimpan."
           error={errors.token}
         >
-          {(p) => (
-            <PasswordInput
-              {...p}
-              autoComplete="off"
-              value={token}
-              onChange={(v) => {
-                setToken(v);
-                if (errors.token) setErrors((x) => ({ ...x, token: "" }));
-              }}
-            />
-          )}
+          {(p) => <PasswordInput {...p} autoComplete="off" value={token} onChange={(v) => set("token", v)} />}
         </Field>
       )}
-      <FormMessage kind="error">{formError}</FormMessage>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? "Mendaftarkan…" : "Tambah webhook"}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onClose}>
-          Batal
-        </button>
-      </div>
+      <FormActions error={formError} busy={busy} busyText="Mendaftarkan…" onCancel={onClose} cancelKind="secondary">
+        Tambah webhook
+      </FormActions>
     </form>
   );
 }
@@ -376,40 +343,22 @@ function WebhookManager({ client, keyClient, canAdd, onKey }: { client: { id: st
 }
 
 function UnlockWithKey({ clientRawId, onKey }: { clientRawId: string; onKey: (token: string) => void }) {
-  const [token, setToken] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const { values, set, errors, formRef, checked } = useForm({ token: "" }, KEY_FIELDS);
   function submit(e: FormEvent) {
     e.preventDefault();
-    const owner = keyClientId(token);
-    if (!token.trim()) return setError("Masukkan token klien ini (diawali lkc_).");
-    if (!owner) return setError("Ini bukan token klien API. Token diawali lkc_ dan diberikan saat klien didaftarkan atau saat token baru dibuat.");
-    if (owner !== clientRawId) return setError("Token ini milik klien API lain.");
-    onKey(token.trim());
+    const problem = tokenProblem(values.token, clientRawId);
+    if (checked(problem ? { token: problem } : {})) onKey(values.token.trim());
   }
   return (
-    <form className="form" noValidate onSubmit={submit} aria-label="Buka webhook dengan token klien">
+    <form ref={formRef} className="form" noValidate onSubmit={submit} aria-label="Buka webhook dengan token klien">
       <p className="muted">
         Webhook dikelola oleh sistem klien itu sendiri dengan tokennya; superadmin dapat melihat semuanya. Bila Anda memegang token klien ini, masukkan di
         sini untuk melihat, menambah, atau menghapus webhooknya. Token hanya dipakai selama halaman ini terbuka.
       </p>
-      <Field name="token" label="Token klien" error={error}>
-        {(p) => (
-          <PasswordInput
-            {...p}
-            autoComplete="off"
-            value={token}
-            onChange={(v) => {
-              setToken(v);
-              setError(null);
-            }}
-          />
-        )}
+      <Field name="token" label="Token klien" error={errors.token}>
+        {(p) => <PasswordInput {...p} autoComplete="off" value={values.token} onChange={(v) => set("token", v)} />}
       </Field>
-      <div className="form__actions">
-        <button type="submit" className="button button--secondary">
-          Buka webhook
-        </button>
-      </div>
+      <FormActions kind="secondary">Buka webhook</FormActions>
     </form>
   );
 }

@@ -1,8 +1,10 @@
-import { useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useMutation } from "urql";
 import { graphql, useFragment, type FragmentType } from "../../../gql";
-import { Field, FormMessage } from "../../../components/field";
-import { focusFirstError, placeError, requestErrorMessage, type FieldErrors, failureMessage } from "../../../lib/errors";
+import { ErrorSummary } from "../../../components/error-summary";
+import { Field, FormActions, FormMessage } from "../../../components/field";
+import { type FieldErrors, failureMessage } from "../../../lib/errors";
+import { useForm } from "../../../lib/form";
 import { formatDate, todayIn } from "../../../lib/format";
 import { AddClosureMutation, RemoveClosureMutation } from "./documents";
 
@@ -24,37 +26,34 @@ const CLOSURE_FIELDS = ["tanggal", "alasan"] as const;
 
 export function ClosureList(props: { instansi: FragmentType<typeof ClosureList_InstansiFragment> }) {
   const inst = useFragment(ClosureList_InstansiFragment, props.instansi);
-  const [values, setValues] = useState({ tanggal: "", alasan: "" });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { values, setValues, bind, errors, formError, setFormError, formRef, checked, showApiError, showRequestError, summary } = useForm({ tanggal: "", alasan: "" }, CLOSURE_FIELDS);
+  // what the last addition or removal did (a failed addition is the form's own error)
   const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
   const [{ fetching }, add] = useMutation(AddClosureMutation);
   const [{ fetching: removing }, remove] = useMutation(RemoveClosureMutation);
-  const formRef = useRef<HTMLFormElement>(null);
   const today = todayIn(inst.zonaWaktu);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setMessage(null);
+    setFormError(null);
     const local: FieldErrors = {};
     if (!values.tanggal) local.tanggal = "Pilih tanggal.";
     if (values.alasan.trim().length < 3) local.alasan = "Tulis alasan penutupan (akan dilihat pemohon).";
-    setErrors(local);
-    if (Object.keys(local).length) return focusFirstError(formRef.current, CLOSURE_FIELDS, local);
+    if (!checked(local)) return;
     const result = await add({ instansiId: inst.id, ...values }, CLOSURE_CONTEXT);
     const r = result.data?.addPenutupan;
-    if (!r) return setMessage({ kind: "error", text: requestErrorMessage(result.error) ?? "" });
+    if (!r) return showRequestError(result.error);
     if (r.__typename === "AddPenutupanSuccess") {
       setValues({ tanggal: "", alasan: "" });
       return setMessage({ kind: "success", text: `Kantor ditandai tutup pada ${formatDate(r.data.tanggal)}.` });
     }
-    const placed = placeError(r, CLOSURE_FIELDS);
-    setErrors(placed.fields);
-    if (placed.form) setMessage({ kind: "error", text: placed.form });
-    focusFirstError(formRef.current, CLOSURE_FIELDS, placed.fields);
+    showApiError(r);
   }
 
   async function onRemove(id: string, tanggal: string) {
     if (!window.confirm(`Batalkan penutupan pada ${formatDate(tanggal)}?`)) return;
+    setFormError(null);
     const result = await remove({ id }, CLOSURE_CONTEXT);
     const r = result.data?.removePenutupan;
     if (!r || r.__typename !== "RemovePenutupanSuccess") {
@@ -86,39 +85,17 @@ export function ClosureList(props: { instansi: FragmentType<typeof ClosureList_I
         </ul>
       )}
       <form ref={formRef} className="form form--grid" noValidate onSubmit={submit} aria-labelledby="tutup-heading">
+        <ErrorSummary {...summary} />
         <Field name="tanggal" label="Tanggal tutup" error={errors.tanggal}>
-          {(p) => (
-            <input
-              {...p}
-              type="date"
-              min={today}
-              value={values.tanggal}
-              onChange={(e) => {
-                setValues((v) => ({ ...v, tanggal: e.target.value }));
-                setErrors((x) => ({ ...x, tanggal: "" }));
-              }}
-            />
-          )}
+          {(p) => <input {...p} type="date" min={today} {...bind("tanggal")} />}
         </Field>
         <Field name="alasan" label="Alasan" hint="Ditampilkan kepada pemohon." error={errors.alasan}>
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              value={values.alasan}
-              onChange={(e) => {
-                setValues((v) => ({ ...v, alasan: e.target.value }));
-                setErrors((x) => ({ ...x, alasan: "" }));
-              }}
-            />
-          )}
+          {(p) => <input {...p} type="text" {...bind("alasan")} />}
         </Field>
         {message && <FormMessage kind={message.kind}>{message.text}</FormMessage>}
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={fetching}>
-            Tandai tutup
-          </button>
-        </div>
+        <FormActions error={formError} busy={fetching}>
+          Tandai tutup
+        </FormActions>
       </form>
     </div>
   );

@@ -1,9 +1,11 @@
-import { useMemo, useRef, useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "urql";
 import { graphql, useFragment, type FragmentType } from "../../../gql";
 import type { HolidayKind } from "../../../gql/graphql";
-import { Field, FormMessage } from "../../../components/field";
-import { focusFirstError, placeError, requestErrorMessage, type FieldErrors, errorOf } from "../../../lib/errors";
+import { ErrorSummary } from "../../../components/error-summary";
+import { Field, FormActions, FormMessage } from "../../../components/field";
+import { requestErrorMessage, type FieldErrors, errorOf } from "../../../lib/errors";
+import { useForm } from "../../../lib/form";
 import { formatDate, formatWeekday, todayIn } from "../../../lib/format";
 import { HOLIDAY_KIND_LABEL } from "../../../lib/labels";
 import { HolidaysQuery, CreateHolidayMutation, DeleteHolidayMutation } from "./documents";
@@ -49,37 +51,30 @@ function HolidayRow(props: { holiday: FragmentType<typeof HolidayRow_HariLiburFr
 const HOLIDAY_FIELDS = ["tanggal", "nama", "jenis", "dasarHukum"] as const;
 
 function HolidayForm({ year }: { year: number }) {
-  const [values, setValues] = useState({ tanggal: "", nama: "", jenis: "LIBUR_NASIONAL" as HolidayKind, dasarHukum: "" });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const { values, setValues, bind, errors, formError, setFormError, formRef, checked, showApiError, showRequestError, summary } = useForm(
+    { tanggal: "", nama: "", jenis: "LIBUR_NASIONAL" as HolidayKind, dasarHukum: "" },
+    HOLIDAY_FIELDS,
+  );
+  const [done, setDone] = useState<string | null>(null);
   const [{ fetching }, create] = useMutation(CreateHolidayMutation);
-  const formRef = useRef<HTMLFormElement>(null);
-
-  function set<K extends keyof typeof values>(k: K, v: (typeof values)[K]) {
-    setValues((x) => ({ ...x, [k]: v }));
-    if (errors[k]) setErrors((e) => ({ ...e, [k]: "" }));
-  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setMessage(null);
+    setDone(null);
+    setFormError(null);
     const local: FieldErrors = {};
     if (!values.tanggal) local.tanggal = "Pilih tanggal.";
     if (values.nama.trim().length < 3) local.nama = "Tulis nama hari libur.";
     if (values.dasarHukum.trim().length < 5) local.dasarHukum = "Tulis dasar hukumnya (nomor SKB/keputusan).";
-    setErrors(local);
-    if (Object.keys(local).length) return focusFirstError(formRef.current, HOLIDAY_FIELDS, local);
+    if (!checked(local)) return;
     const result = await create(values, HOLIDAY_CONTEXT);
     const r = result.data?.createHariLibur;
-    if (!r) return setMessage({ kind: "error", text: requestErrorMessage(result.error) ?? "" });
+    if (!r) return showRequestError(result.error);
     if (r.__typename === "CreateHariLiburSuccess") {
       setValues((v) => ({ ...v, tanggal: "", nama: "" }));
-      return setMessage({ kind: "success", text: `Hari libur ditambahkan: ${values.nama.trim()}, ${formatDate(values.tanggal)}.` });
+      return setDone(`Hari libur ditambahkan: ${values.nama.trim()}, ${formatDate(values.tanggal)}.`);
     }
-    const placed = placeError(r, HOLIDAY_FIELDS);
-    setErrors(placed.fields);
-    if (placed.form) setMessage({ kind: "error", text: placed.form });
-    focusFirstError(formRef.current, HOLIDAY_FIELDS, placed.fields);
+    showApiError(r);
   }
 
   return (
@@ -87,29 +82,28 @@ function HolidayForm({ year }: { year: number }) {
       <h3 id="tambah-libur" className="form__title">
         Tambah hari libur
       </h3>
+      <ErrorSummary {...summary} />
       <Field name="tanggal" label="Tanggal" error={errors.tanggal}>
-        {(p) => <input {...p} type="date" min={`${year - 1}-01-01`} value={values.tanggal} onChange={(e) => set("tanggal", e.target.value)} />}
+        {(p) => <input {...p} type="date" min={`${year - 1}-01-01`} {...bind("tanggal")} />}
       </Field>
       <Field name="nama" label="Nama" hint="Contoh: Hari Raya Idulfitri 1448 H." error={errors.nama}>
-        {(p) => <input {...p} type="text" value={values.nama} onChange={(e) => set("nama", e.target.value)} />}
+        {(p) => <input {...p} type="text" {...bind("nama")} />}
       </Field>
       <Field name="jenis" label="Jenis" error={errors.jenis}>
         {(p) => (
-          <select {...p} value={values.jenis} onChange={(e) => set("jenis", e.target.value as HolidayKind)}>
+          <select {...p} {...bind("jenis")}>
             <option value="LIBUR_NASIONAL">Libur nasional</option>
             <option value="CUTI_BERSAMA">Cuti bersama</option>
           </select>
         )}
       </Field>
       <Field name="dasarHukum" label="Dasar hukum" hint="Nomor SKB atau keputusan yang menetapkannya." error={errors.dasarHukum}>
-        {(p) => <input {...p} type="text" value={values.dasarHukum} onChange={(e) => set("dasarHukum", e.target.value)} />}
+        {(p) => <input {...p} type="text" {...bind("dasarHukum")} />}
       </Field>
-      {message && <FormMessage kind={message.kind}>{message.text}</FormMessage>}
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={fetching}>
-          Tambah
-        </button>
-      </div>
+      <FormMessage kind="success">{done}</FormMessage>
+      <FormActions error={formError} busy={fetching}>
+        Tambah
+      </FormActions>
     </form>
   );
 }

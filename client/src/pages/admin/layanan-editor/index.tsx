@@ -10,6 +10,7 @@ import { RequireRole } from "../../../components/require-role";
 import { KOMPONEN_TEKS, LazyFlowchart, StandarPelayanan_LayananFragment } from "../../../components/standar-pelayanan";
 import { focusFirstError, requestErrorMessage, type FieldErrors, errorOf } from "../../../lib/errors";
 import { formatUkuran } from "../../../lib/files";
+import { useFieldErrors } from "../../../lib/form";
 import { isUuid, rawId, toGlobalId } from "../../../lib/ids";
 import { SLA_SATUAN_LABEL } from "../../../lib/labels";
 import { useSession } from "../../../lib/session";
@@ -25,7 +26,8 @@ function Editor({ id }: { id: string | null }) {
   const contoh = useFragment(StandarPelayanan_LayananFragment, loaded)?.contoh;
   const [s, setS] = useState<EditorState>(emptyState);
   const [ready, setReady] = useState(!id);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  // its fields come and go with the rows, so it keeps its own order of focus rather than useForm's fixed list
+  const { errors, setErrors, clear } = useFieldErrors();
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
@@ -42,7 +44,7 @@ function Editor({ id }: { id: string | null }) {
 
   function set<K extends keyof EditorState>(key: K, value: EditorState[K]) {
     setS((x) => ({ ...x, [key]: value }));
-    if (errors[key as string]) setErrors((e) => ({ ...e, [key]: "" }));
+    clear(key);
     setSaved(null);
   }
   function setSlot(i: number, patch: Partial<SlotState>) {

@@ -2,8 +2,10 @@ import { type FormEvent } from "react";
 import { useMutation } from "urql";
 import type { IdentityType, Role } from "../../../gql/graphql";
 import { ContactFields } from "../../../components/contact-fields";
+import { ErrorSummary } from "../../../components/error-summary";
+import { InstansiField } from "../../../components/instansi-field";
 import { Field, FormActions, PasswordInput, SelectField } from "../../../components/field";
-import { errorCode, focusFirstError, type FieldErrors } from "../../../lib/errors";
+import { errorCode, type FieldErrors } from "../../../lib/errors";
 import { useForm } from "../../../lib/form";
 import { ROLE_LABEL } from "../../../lib/labels";
 import { isSuperadmin, useSession } from "../../../lib/session";
@@ -46,7 +48,7 @@ export function CreateStaffForm({ offices, onCreated, onCancel }: { offices: Off
   const { me } = useSession();
   const superadmin = isSuperadmin(me);
   const roles: readonly Role[] = superadmin ? [...STAFF_ROLES, "SUPERADMIN"] : STAFF_ROLES;
-  const { values: form, set, errors, setErrors, formError, setFormError, formRef, checked, showApiError } = useForm<StaffForm>(
+  const { values: form, set, errors, formError, setFormError, formRef, checked, showApiError, summary } = useForm<StaffForm>(
     {
       identityType: "NIP",
       nomorIdentitas: "",
@@ -84,10 +86,8 @@ export function CreateStaffForm({ offices, onCreated, onCancel }: { offices: Off
     const r = result.data?.createStaffAccount;
     if (!r) {
       // "not allowed to give this role" comes as a request error: it concerns the role chosen
-      if (errorCode(result.error) === "FORBIDDEN") {
-        setErrors({ role: refusal(result.error) });
-        focusFirstError(formRef.current, STAFF_FIELDS, { role: "x" });
-      } else setFormError(refusal(result.error));
+      if (errorCode(result.error) === "FORBIDDEN") checked({ role: refusal(result.error) });
+      else setFormError(refusal(result.error));
       return;
     }
     if (r.__typename === "CreateStaffAccountSuccess") {
@@ -100,6 +100,7 @@ export function CreateStaffForm({ offices, onCreated, onCancel }: { offices: Off
   return (
     <form ref={formRef} className="form" noValidate onSubmit={submit} aria-labelledby="staf-baru-heading">
       <h2 id="staf-baru-heading">Tambah akun staf</h2>
+      <ErrorSummary {...summary} />
       <p className="muted">
         Akun staf langsung aktif, tanpa menunggu aktivasi. Isi dengan data pemilik akun sendiri: setiap tindakan di Loket tercatat atas namanya.
       </p>
@@ -112,23 +113,18 @@ export function CreateStaffForm({ offices, onCreated, onCancel }: { offices: Off
         own={false}
       />
       <SelectField name="role" label="Peran" hint={roleHint(form.role)} error={errors.role} value={form.role} onChange={(r) => set("role", r)} options={roleOptions(roles)} />
-      {needsInstansi(form.role) &&
-        (superadmin ? (
-          <SelectField
-            name="instansiId"
-            label="Instansi"
-            error={errors.instansiId}
-            value={instansiId}
-            onChange={(id) => set("instansiId", id)}
-            options={officeOptions(offices)}
-            placeholder={offices.length === 0 ? "Memuat daftar instansi…" : undefined}
-          />
-        ) : (
-          <p>
-            <strong>Instansi:</strong> {me?.instansi?.nama}
-            {errors.instansiId && <span className="field__error"> — {errors.instansiId}</span>}
-          </p>
-        ))}
+      {needsInstansi(form.role) && (
+        <InstansiField
+          choose={superadmin}
+          label="Instansi"
+          error={errors.instansiId}
+          value={instansiId}
+          onChange={(id) => set("instansiId", id)}
+          options={officeOptions(offices)}
+          loading={offices.length === 0}
+          own={me?.instansi?.nama}
+        />
+      )}
       <Field
         name="password"
         label="Kata sandi awal"

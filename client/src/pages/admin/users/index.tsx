@@ -3,7 +3,7 @@ import { Link } from "react-router-dom";
 import { useQuery } from "urql";
 import type { Role, UserFilter } from "../../../gql/graphql";
 import { AdminOnly } from "../../../components/admin-only";
-import { FormMessage, SearchBox } from "../../../components/field";
+import { FormMessage, OpenFormButton, SearchBox } from "../../../components/field";
 import { PageTitle } from "../../../components/page-title";
 import { requestErrorMessage } from "../../../lib/errors";
 import { ROLE_LABEL } from "../../../lib/labels";
@@ -118,18 +118,9 @@ function Pengguna() {
           />
         </section>
       ) : (
-        <p>
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => {
-              setAdding(true);
-              setMessage(null);
-            }}
-          >
-            Tambah akun staf
-          </button>
-        </p>
+        <OpenFormButton onOpen={() => setAdding(true)} onReset={() => setMessage(null)}>
+          Tambah akun staf
+        </OpenFormButton>
       )}
       <section aria-labelledby="daftar-akun-heading">
         <h2 id="daftar-akun-heading">Daftar akun</h2>
