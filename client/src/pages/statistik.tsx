@@ -7,6 +7,7 @@ import { requestErrorMessage } from "../lib/errors";
 import { formatSisaKerja } from "../lib/format";
 import { useSession } from "../lib/session";
 import { StatistikPetugas, bolehLihatRincian } from "./statistik-petugas";
+import { YearSelect } from "../components/year-select";
 
 const StatistikQuery = graphql(`
   query StatistikPage($instansiId: ID!, $periode: Periode!, $tahun: Int!, $ke: Int) {
@@ -126,16 +127,7 @@ export default function StatistikPage() {
             ))}
           </select>
         </label>
-        <label className="inline-field">
-          <span>Tahun</span>
-          <select value={tahun} onChange={(e) => setTahun(Number(e.target.value))}>
-            {[0, 1, 2].map((d) => (
-              <option key={d} value={new Date().getFullYear() - d}>
-                {new Date().getFullYear() - d}
-              </option>
-            ))}
-          </select>
-        </label>
+        <YearSelect value={tahun} onChange={setTahun} />
         <label className="inline-field">
           <span>Periode</span>
           <select value={periode} onChange={(e) => setPeriode(e.target.value)}>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
+import { Link, useParams } from "react-router-dom";
 import { useQuery, useSubscription } from "urql";
 import { graphql, useFragment } from "../../gql";
 import { CardSection } from "../../components/card-section";
@@ -10,6 +10,7 @@ import { PageTitle } from "../../components/page-title";
 import { PengaduanView } from "../../components/pengaduan-view";
 import { Survey } from "../../components/survey";
 import { requestErrorMessage } from "../../lib/errors";
+import { useFlash } from "../../lib/flash";
 import { useForm } from "../../lib/form";
 import { isUuid, toGlobalId } from "../../lib/ids";
 import { newest } from "../../lib/live";
@@ -67,12 +68,7 @@ const TidakPuasMutation = graphql(`
 
 export default function PengaduanPage() {
   const { id = "" } = useParams();
-  const location = useLocation();
-  const navigate = useNavigate();
-  const [flash] = useState(() => (location.state as { flash?: string } | null)?.flash);
-  useEffect(() => {
-    if (flash) navigate(".", { replace: true, state: null });
-  }, [flash, navigate]);
+  const flash = useFlash();
   const valid = isUuid(id);
   const gid = toGlobalId("Pengaduan", id);
   const [{ data, fetching, error }] = useQuery({ query: PengaduanPageQuery, variables: { id: gid }, pause: !valid });

@@ -10,6 +10,7 @@ import { formatDateTime } from "../../../lib/format";
 import { rawId } from "../../../lib/ids";
 import { useDeskInstansi } from "../../../components/desk-instansi";
 import { RegisterPpidQuery, RegisterCsvQuery, TanggapiKeberatanMutation, type KeberatanItem } from "./documents";
+import { YearSelect } from "../../../components/year-select";
 
 function download(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
@@ -107,16 +108,7 @@ export function PpidDeskPage() {
       <PageTitle>Meja PPID</PageTitle>
       {picker}
       <div className="toolbar">
-        <label className="inline-field">
-          <span>Tahun</span>
-          <select className="input--short" value={tahun} onChange={(e) => setTahun(Number(e.target.value))}>
-            {[0, 1, 2].map((d) => (
-              <option key={d} value={new Date().getFullYear() - d}>
-                {new Date().getFullYear() - d}
-              </option>
-            ))}
-          </select>
-        </label>
+        <YearSelect className="input--short" value={tahun} onChange={setTahun} />
         <p>
           <button type="button" className="button button--secondary" onClick={exportCsv}>
             Unduh register (CSV)
