@@ -3,11 +3,11 @@ import { useQuery } from "urql";
 import { graphql } from "../gql";
 import type { Periode } from "../gql/graphql";
 import { PageTitle } from "../components/page-title";
-import { requestErrorMessage } from "../lib/errors";
 import { formatSisaKerja } from "../lib/format";
 import { useSession } from "../lib/session";
 import { StatistikPetugas, bolehLihatRincian } from "./statistik-petugas";
 import { YearSelect } from "../components/year-select";
+import { QueryState } from "../components/page-state";
 
 const StatistikQuery = graphql(`
   query StatistikPage($instansiId: ID!, $periode: Periode!, $tahun: Int!, $ke: Int) {
@@ -139,8 +139,7 @@ export default function StatistikPage() {
           </select>
         </label>
       </div>
-      {fetching && !data && <p aria-busy="true">Memuat…</p>}
-      {error && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+      <QueryState fetching={fetching} error={error} loaded={!!data} staleError />
       {res && res.__typename !== "StatistikSuccess" && "message" in res && <p className="alert alert--error">{res.message}</p>}
       {s && (
         <>

@@ -7,11 +7,11 @@ import { CardSection } from "../../components/card-section";
 import { ErrorSummary } from "../../components/error-summary";
 import { Field, FormActions, FormMessage, RadioChoice, SelectField } from "../../components/field";
 import { LiveNote } from "../../components/live-note";
-import { Loading, NotFound } from "../../components/page-state";
+import { Loading, NotFound, QueryState } from "../../components/page-state";
 import { PageTitle } from "../../components/page-title";
 import { PermohonanBadge, PermohonanView } from "../../components/permohonan-view";
 import { Survey } from "../../components/survey";
-import { requestErrorMessage, type FieldErrors } from "../../lib/errors";
+import type { FieldErrors } from "../../lib/errors";
 import { useForm } from "../../lib/form";
 import { showFailure } from "../../lib/form-failure";
 import { formatDateTime } from "../../lib/format";
@@ -140,8 +140,7 @@ export function PermohonanSayaPage() {
           </Link>
         </p>
       </div>
-      {fetching && !data && <p aria-busy="true">Memuat…</p>}
-      {error && !data && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+      <QueryState fetching={fetching} error={error} loaded={!!data} />
       {data && items.length === 0 && <p className="card">Anda belum pernah meminta informasi publik.</p>}
       <ul className="request-list">
         {items.map(({ node: p }) => (
