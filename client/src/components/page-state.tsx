@@ -17,3 +17,28 @@ export function NotFound({ title, children }: { title: string; children: ReactNo
 export function Loading({ fetching, error, children = "Memuat…" }: { fetching: boolean; error: CombinedError | undefined; children?: ReactNode }) {
   return fetching || !error ? <p aria-busy="true">{children}</p> : <p className="alert alert--error">{requestErrorMessage(error)}</p>;
 }
+
+/**
+ * Above a list or report: "Memuat…" until its first answer, and why the request failed. `loaded`: an answer is
+ * on screen. `staleError`: the failure shows over an older answer too (filters changed, the new request failed).
+ */
+export function QueryState({
+  fetching,
+  error,
+  loaded,
+  staleError = false,
+  children = "Memuat…",
+}: {
+  fetching: boolean;
+  error: CombinedError | undefined;
+  loaded: boolean;
+  staleError?: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <>
+      {fetching && !loaded && <p aria-busy="true">{children}</p>}
+      {error && (staleError || !loaded) && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+    </>
+  );
+}

@@ -3,6 +3,7 @@ import { useMutation } from "urql";
 import { graphql } from "../gql";
 import type { JenisKasus } from "../gql/graphql";
 import { failureMessage, errorOf } from "../lib/errors";
+import { useForm } from "../lib/form";
 import { FormActions, FormMessage } from "./field";
 // the nine elements of PermenPAN-RB 14/2017, in the order the API expects the scores
 import { UNSUR } from "../../../server/shared/skm";
@@ -26,9 +27,9 @@ const storageKey = (id: string) => `loket:survei:${id}`;
 export function Survey({ jenisKasus, kasusId }: { jenisKasus: JenisKasus; kasusId: string }) {
   const [done, setDone] = useState(() => typeof localStorage !== "undefined" && localStorage.getItem(storageKey(kasusId)) === "1");
   const [open, setOpen] = useState(false);
-  const [skor, setSkor] = useState<Array<number | null>>(() => UNSUR.map(() => null));
-  const [komentar, setKomentar] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  // one message for the whole scale (which element is missing), beside the button: nine radio groups are no fields to list
+  const form = useForm<{ skor: Array<number | null>; komentar: string }>(() => ({ skor: UNSUR.map(() => null), komentar: "" }), []);
+  const { values, set, formError: error, setFormError: setError } = form;
   // what to say once answered: thanks, or (answered before, e.g. on another device) the API's own message
   const [answered, setAnswered] = useState<{ kind: "success" | "info"; text: string } | null>(null);
   const [{ fetching }, send] = useMutation(IsiSurveiMutation);
@@ -37,10 +38,11 @@ export function Survey({ jenisKasus, kasusId }: { jenisKasus: JenisKasus; kasusI
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    const { skor, komentar } = values;
     const missing = skor.findIndex((v) => v == null);
     if (missing >= 0) {
       setError(`Beri nilai untuk “${UNSUR[missing]}” (dan semua unsur lainnya).`);
-      document.querySelector<HTMLInputElement>(`input[name="skor-${missing}"]`)?.focus();
+      form.formRef.current?.querySelector<HTMLInputElement>(`input[name="skor-${missing}"]`)?.focus();
       return;
     }
     setError(null);
@@ -70,7 +72,7 @@ export function Survey({ jenisKasus, kasusId }: { jenisKasus: JenisKasus; kasusI
           </button>
         </>
       ) : (
-        <form className="form" noValidate onSubmit={submit} aria-label="Survei kepuasan masyarakat">
+        <form ref={form.formRef} className="form" noValidate onSubmit={submit} aria-label="Survei kepuasan masyarakat">
           {UNSUR.map((u, i) => (
             <fieldset key={u} className="choice survey__item">
               <legend className="field__label">
@@ -83,9 +85,9 @@ export function Survey({ jenisKasus, kasusId }: { jenisKasus: JenisKasus; kasusI
                       type="radio"
                       name={`skor-${i}`}
                       value={v + 1}
-                      checked={skor[i] === v + 1}
+                      checked={values.skor[i] === v + 1}
                       onChange={() => {
-                        setSkor((s) => s.map((x, j) => (j === i ? v + 1 : x)));
+                        set("skor", values.skor.map((x, j) => (j === i ? v + 1 : x)));
                         setError(null);
                       }}
                     />
@@ -99,7 +101,7 @@ export function Survey({ jenisKasus, kasusId }: { jenisKasus: JenisKasus; kasusI
             <label className="field__label" htmlFor={`komentar-${kasusId}`}>
               Saran atau komentar <span className="field__optional">(tidak wajib)</span>
             </label>
-            <textarea id={`komentar-${kasusId}`} rows={3} maxLength={2000} value={komentar} onChange={(e) => setKomentar(e.target.value)} />
+            <textarea id={`komentar-${kasusId}`} rows={3} maxLength={2000} value={values.komentar} onChange={(e) => set("komentar", e.target.value)} />
           </div>
           <FormActions error={error} busy={fetching}>
             Kirim penilaian

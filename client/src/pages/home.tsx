@@ -1,11 +1,12 @@
-import { useEffect, useState } from "react";
-import { Link, useLocation, useNavigate } from "react-router-dom";
+import { useEffect } from "react";
+import { Link } from "react-router-dom";
 import { useQuery } from "urql";
 import { graphql } from "../gql";
 import { InstansiCard } from "../components/instansi-card";
 import { FormMessage } from "../components/field";
 import { PageTitle } from "../components/page-title";
 import { requestErrorMessage } from "../lib/errors";
+import { useFlash } from "../lib/flash";
 import { isActiveStaff, useSession } from "../lib/session";
 
 const HomePageQuery = graphql(`
@@ -23,13 +24,7 @@ const REFRESH_MS = 5 * 60_000;
 
 export default function HomePage() {
   const { me } = useSession();
-  const location = useLocation();
-  const navigate = useNavigate();
-  // a message handed over by the previous page (e.g. after logging out): shown once, not again on reload
-  const [flash] = useState(() => (location.state as { flash?: string } | null)?.flash);
-  useEffect(() => {
-    if (flash) navigate(".", { replace: true, state: null });
-  }, [flash, navigate]);
+  const flash = useFlash();
   const [{ data, fetching, error }, reexecute] = useQuery({ query: HomePageQuery });
 
   useEffect(() => {

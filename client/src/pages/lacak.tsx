@@ -1,12 +1,14 @@
-import { useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
-import { useClient, useQuery } from "urql";
+import { useClient, useQuery, type CombinedError } from "urql";
 import { graphql } from "../gql";
 import type { LacakPengaduanQuery, LacakPengajuanQuery } from "../gql/graphql";
 import { PengajuanBadge } from "../components/badges";
+import { ErrorSummary } from "../components/error-summary";
 import { Field, FormMessage } from "../components/field";
 import { PageTitle } from "../components/page-title";
-import { requestErrorMessage } from "../lib/errors";
+import { requestErrorMessage, type FieldErrors } from "../lib/errors";
+import { useForm } from "../lib/form";
 import { formatDateTime } from "../lib/format";
 import { CLOSED_STATUSES } from "../lib/labels";
 import { PenjelasanTenggat } from "../components/penjelasan-tenggat";
@@ -69,44 +71,70 @@ const LacakPengaduanDocument = graphql(`
 type PengajuanResult = NonNullable<LacakPengajuanQuery["lacakPengajuan"]>;
 type PengaduanResult = NonNullable<LacakPengaduanQuery["lacakPengaduan"]>;
 
+/**
+ * A lookup without logging in: its form, and what the lookup found. "Not found" is a message for the whole form
+ * (it cannot say which of the typed values was wrong, or it would help guessing).
+ */
+function useTracker<T extends object, R>(initial: T, fields: readonly string[]) {
+  const form = useForm<T>(initial, fields);
+  const [result, setResult] = useState<R | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function look(local: FieldErrors, query: () => Promise<{ error?: CombinedError; found?: R | null }>, notFound: string) {
+    form.setFormError(null);
+    setResult(null);
+    if (!form.checked(local)) return;
+    setBusy(true);
+    const r = await query();
+    setBusy(false);
+    if (r.error) return form.setFormError(requestErrorMessage(r.error));
+    if (!r.found) return form.setFormError(notFound);
+    setResult(r.found);
+  }
+  return { form, result, busy, look };
+}
+
+function TrackerActions({ failure, busy, children }: { failure: string | null; busy: boolean; children: ReactNode }) {
+  return (
+    <>
+      <FormMessage kind="error">{failure}</FormMessage>
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? "Mencari…" : children}
+        </button>
+      </div>
+    </>
+  );
+}
+
 function PengajuanTracker({ initialNomor }: { initialNomor: string }) {
   const client = useClient();
-  const [nomor, setNomor] = useState(initialNomor);
-  const [digit, setDigit] = useState("");
-  const [errors, setErrors] = useState<{ nomor?: string; digit?: string }>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [result, setResult] = useState<PengajuanResult | null>(null);
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { form, result, busy, look } = useTracker<{ nomor: string; digit: string }, PengajuanResult>({ nomor: initialNomor, digit: "" }, ["nomor", "digit"]);
+  const { values: v, set, errors } = form;
   const z = useZone(result?.instansi);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const n = nomor.trim().toUpperCase();
-    const d = digit.trim();
-    const local: typeof errors = {};
+    const n = v.nomor.trim().toUpperCase();
+    const d = v.digit.trim();
+    const local: FieldErrors = {};
     if (!n) local.nomor = "Masukkan nomor registrasi, contoh KMG/2026/000123.";
     if (!/^\d{4}$/.test(d)) local.digit = "Masukkan 4 angka terakhir NIK pemohon.";
-    setErrors(local);
-    setFailure(null);
-    setResult(null);
-    if (local.nomor || local.digit) {
-      formRef.current?.querySelector<HTMLElement>(`[name="${local.nomor ? "nomor" : "digit"}"]`)?.focus();
-      return;
-    }
-    setBusy(true);
-    const r = await client.query(LacakPengajuanDocument, { nomor: n, digit: d }, { requestPolicy: "network-only" }).toPromise();
-    setBusy(false);
-    if (r.error) return setFailure(requestErrorMessage(r.error));
-    if (!r.data?.lacakPengajuan) return setFailure("Pengajuan tidak ditemukan. Periksa nomor registrasi dan 4 angka terakhir NIK pada bukti pengajuan.");
-    setResult(r.data.lacakPengajuan);
+    await look(
+      local,
+      async () => {
+        const r = await client.query(LacakPengajuanDocument, { nomor: n, digit: d }, { requestPolicy: "network-only" }).toPromise();
+        return { error: r.error, found: r.data?.lacakPengajuan };
+      },
+      "Pengajuan tidak ditemukan. Periksa nomor registrasi dan 4 angka terakhir NIK pada bukti pengajuan.",
+    );
   }
 
   return (
     <>
-      <form ref={formRef} className="form" noValidate onSubmit={submit} aria-label="Lacak pengajuan">
+      <form ref={form.formRef} className="form" noValidate onSubmit={submit} aria-label="Lacak pengajuan">
+        <ErrorSummary {...form.summary} />
         <Field name="nomor" label="Nomor registrasi" hint="Tertulis pada bukti pengajuan, contoh KMG/2026/000123." error={errors.nomor}>
-          {(props) => <input {...props} type="text" autoCapitalize="characters" spellCheck={false} value={nomor} onChange={(e) => setNomor(e.target.value)} />}
+          {(props) => <input {...props} type="text" autoCapitalize="characters" spellCheck={false} value={v.nomor} onChange={(e) => set("nomor", e.target.value)} />}
         </Field>
         <Field name="digit" label="4 angka terakhir NIK pemohon" hint="Agar nomor pengajuan orang lain tidak dapat ditebak." error={errors.digit}>
           {(props) => (
@@ -117,17 +145,14 @@ function PengajuanTracker({ initialNomor }: { initialNomor: string }) {
               autoComplete="off"
               maxLength={4}
               className="input--short"
-              value={digit}
-              onChange={(e) => setDigit(e.target.value.replace(/\D/g, ""))}
+              value={v.digit}
+              onChange={(e) => set("digit", e.target.value.replace(/\D/g, ""))}
             />
           )}
         </Field>
-        <FormMessage kind="error">{failure}</FormMessage>
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? "Mencari…" : "Lacak"}
-          </button>
-        </div>
+        <TrackerActions failure={form.formError} busy={busy}>
+          Lacak
+        </TrackerActions>
       </form>
       {result && (
         <section className="tracking" aria-labelledby="hasil-lacak" role="status">
@@ -175,43 +200,31 @@ function PengajuanTracker({ initialNomor }: { initialNomor: string }) {
 
 function PengaduanTracker() {
   const client = useClient();
-  const [kode, setKode] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [result, setResult] = useState<PengaduanResult | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { form, result, busy, look } = useTracker<{ kode: string }, PengaduanResult>({ kode: "" }, ["kode"]);
   const z = useZone(result?.instansi);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const k = kode.trim().toUpperCase();
-    setResult(null);
-    setFailure(null);
-    if (!k) {
-      setError("Masukkan kode lacak pengaduan, contoh ADU-7K3M9Q2X.");
-      return;
-    }
-    setError(null);
-    setBusy(true);
-    const r = await client.query(LacakPengaduanDocument, { kode: k }, { requestPolicy: "network-only" }).toPromise();
-    setBusy(false);
-    if (r.error) return setFailure(requestErrorMessage(r.error));
-    if (!r.data?.lacakPengaduan) return setFailure("Kode lacak tidak ditemukan. Periksa kembali kode yang Anda terima saat mengirim pengaduan.");
-    setResult(r.data.lacakPengaduan);
+    const k = form.values.kode.trim().toUpperCase();
+    await look(
+      k ? {} : { kode: "Masukkan kode lacak pengaduan, contoh ADU-7K3M9Q2X." },
+      async () => {
+        const r = await client.query(LacakPengaduanDocument, { kode: k }, { requestPolicy: "network-only" }).toPromise();
+        return { error: r.error, found: r.data?.lacakPengaduan };
+      },
+      "Kode lacak tidak ditemukan. Periksa kembali kode yang Anda terima saat mengirim pengaduan.",
+    );
   }
 
   return (
     <>
-      <form className="form" noValidate onSubmit={submit} aria-label="Lacak pengaduan">
-        <Field name="kode" label="Kode lacak pengaduan" hint="Contoh: ADU-7K3M9Q2X." error={error}>
-          {(props) => <input {...props} type="text" autoCapitalize="characters" spellCheck={false} value={kode} onChange={(e) => setKode(e.target.value)} />}
+      <form ref={form.formRef} className="form" noValidate onSubmit={submit} aria-label="Lacak pengaduan">
+        <Field name="kode" label="Kode lacak pengaduan" hint="Contoh: ADU-7K3M9Q2X." error={form.errors.kode}>
+          {(props) => <input {...props} type="text" autoCapitalize="characters" spellCheck={false} value={form.values.kode} onChange={(e) => form.set("kode", e.target.value)} />}
         </Field>
-        <FormMessage kind="error">{failure}</FormMessage>
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? "Mencari…" : "Lacak pengaduan"}
-          </button>
-        </div>
+        <TrackerActions failure={form.formError} busy={busy}>
+          Lacak pengaduan
+        </TrackerActions>
       </form>
       {result && (
         <section className="tracking" role="status" aria-label="Hasil lacak pengaduan">

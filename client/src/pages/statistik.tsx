@@ -3,10 +3,11 @@ import { useQuery } from "urql";
 import { graphql } from "../gql";
 import type { Periode } from "../gql/graphql";
 import { PageTitle } from "../components/page-title";
-import { requestErrorMessage } from "../lib/errors";
 import { formatSisaKerja } from "../lib/format";
 import { useSession } from "../lib/session";
 import { StatistikPetugas, bolehLihatRincian } from "./statistik-petugas";
+import { YearSelect } from "../components/year-select";
+import { QueryState } from "../components/page-state";
 
 const StatistikQuery = graphql(`
   query StatistikPage($instansiId: ID!, $periode: Periode!, $tahun: Int!, $ke: Int) {
@@ -126,16 +127,7 @@ export default function StatistikPage() {
             ))}
           </select>
         </label>
-        <label className="inline-field">
-          <span>Tahun</span>
-          <select value={tahun} onChange={(e) => setTahun(Number(e.target.value))}>
-            {[0, 1, 2].map((d) => (
-              <option key={d} value={new Date().getFullYear() - d}>
-                {new Date().getFullYear() - d}
-              </option>
-            ))}
-          </select>
-        </label>
+        <YearSelect value={tahun} onChange={setTahun} />
         <label className="inline-field">
           <span>Periode</span>
           <select value={periode} onChange={(e) => setPeriode(e.target.value)}>
@@ -147,8 +139,7 @@ export default function StatistikPage() {
           </select>
         </label>
       </div>
-      {fetching && !data && <p aria-busy="true">Memuat…</p>}
-      {error && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+      <QueryState fetching={fetching} error={error} loaded={!!data} staleError />
       {res && res.__typename !== "StatistikSuccess" && "message" in res && <p className="alert alert--error">{res.message}</p>}
       {s && (
         <>

@@ -5,6 +5,7 @@ import { graphql } from "../gql";
 import { Field, FormMessage } from "../components/field";
 import { PageTitle } from "../components/page-title";
 import { requestErrorMessage } from "../lib/errors";
+import { useForm } from "../lib/form";
 import { formatDateTime } from "../lib/format";
 
 const VerifikasiDokumenQuery = graphql(`
@@ -30,16 +31,14 @@ export default function VerifikasiDokumenPage() {
   const { kode: fromUrl = "" } = useParams();
   const navigate = useNavigate();
   const kode = decodeURIComponent(fromUrl);
-  const [text, setText] = useState(kode);
-  const [error, setError] = useState<string | null>(null);
+  const form = useForm({ kode }, ["kode"]);
   const [{ data, fetching, error: failed }] = useQuery({ query: VerifikasiDokumenQuery, variables: { kode }, pause: !kode });
   const [match, setMatch] = useState<null | boolean>(null);
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const k = text.trim();
-    if (!k) return setError("Masukkan kode verifikasi yang tertulis pada dokumen.");
-    setError(null);
+    const k = form.values.kode.trim();
+    if (!form.checked(k ? {} : { kode: "Masukkan kode verifikasi yang tertulis pada dokumen." })) return;
     setMatch(null);
     navigate(`/verifikasi/${encodeURIComponent(k)}`);
   }
@@ -49,9 +48,9 @@ export default function VerifikasiDokumenPage() {
     <div className="narrow">
       <PageTitle>Verifikasi dokumen</PageTitle>
       <p className="lead">Periksa apakah dokumen hasil layanan benar diterbitkan melalui Loket.</p>
-      <form className="card form" noValidate onSubmit={submit} aria-label="Verifikasi dokumen">
-        <Field name="kode" label="Kode verifikasi" hint="Contoh: 7KQ2-M9XD-P4RT. Huruf besar/kecil dan tanda hubung boleh diabaikan." error={error}>
-          {(props) => <input {...props} type="text" autoCapitalize="characters" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />}
+      <form ref={form.formRef} className="card form" noValidate onSubmit={submit} aria-label="Verifikasi dokumen">
+        <Field name="kode" label="Kode verifikasi" hint="Contoh: 7KQ2-M9XD-P4RT. Huruf besar/kecil dan tanda hubung boleh diabaikan." error={form.errors.kode}>
+          {(props) => <input {...props} type="text" autoCapitalize="characters" spellCheck={false} value={form.values.kode} onChange={(e) => form.set("kode", e.target.value)} />}
         </Field>
         <div className="form__actions">
           <button type="submit" className="button button--primary">

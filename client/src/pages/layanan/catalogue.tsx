@@ -4,9 +4,9 @@ import { useQuery } from "urql";
 import { graphql } from "../../gql";
 import { ContohBadge } from "../../components/badges";
 import { PageTitle } from "../../components/page-title";
-import { requestErrorMessage } from "../../lib/errors";
 import { formatRupiah } from "../../lib/format";
 import { rawId } from "../../lib/ids";
+import { QueryState } from "../../components/page-state";
 
 const KatalogQuery = graphql(`
   query Katalog($cari: String, $kategori: String, $instansiId: ID, $first: Int) {
@@ -134,8 +134,7 @@ export default function CataloguePage() {
           </p>
         )}
       </div>
-      {fetching && !data && <p aria-busy="true">Memuat daftar layanan…</p>}
-      {error && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+      <QueryState fetching={fetching} error={error} loaded={!!data} staleError>Memuat daftar layanan…</QueryState>
       {list && list.totalCount === 0 && (cari || kategori) && (
         <p>
           Coba kata lain, atau{" "}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
+import { Link, useParams } from "react-router-dom";
 import { useQuery, useSubscription } from "urql";
 import { graphql, useFragment } from "../../gql";
 import { CardSection } from "../../components/card-section";
@@ -9,10 +9,12 @@ import { Loading, NotFound } from "../../components/page-state";
 import { PageTitle } from "../../components/page-title";
 import { PengaduanView } from "../../components/pengaduan-view";
 import { Survey } from "../../components/survey";
-import { requestErrorMessage, errorOf } from "../../lib/errors";
+import { requestErrorMessage } from "../../lib/errors";
+import { useFlash } from "../../lib/flash";
+import { useForm } from "../../lib/form";
 import { isUuid, toGlobalId } from "../../lib/ids";
 import { newest } from "../../lib/live";
-import { uploadMutation } from "../../lib/upload";
+import { useUpload } from "../../lib/upload-form";
 
 export const PengaduanPage_PengaduanFragment = graphql(`
   fragment PengaduanPage_Pengaduan on Pengaduan {
@@ -66,12 +68,7 @@ const TidakPuasMutation = graphql(`
 
 export default function PengaduanPage() {
   const { id = "" } = useParams();
-  const location = useLocation();
-  const navigate = useNavigate();
-  const [flash] = useState(() => (location.state as { flash?: string } | null)?.flash);
-  useEffect(() => {
-    if (flash) navigate(".", { replace: true, state: null });
-  }, [flash, navigate]);
+  const flash = useFlash();
   const valid = isUuid(id);
   const gid = toGlobalId("Pengaduan", id);
   const [{ data, fetching, error }] = useQuery({ query: PengaduanPageQuery, variables: { id: gid }, pause: !valid });
@@ -89,11 +86,9 @@ export default function PengaduanPage() {
     last.current = p.status;
   }, [p]);
 
-  const [reason, setReason] = useState("");
+  const form = useForm({ pesan: "" }, ["pesan"]);
   const [open, setOpen] = useState(false);
-  const [err, setErr] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useUpload();
 
   if (!valid || (data && !node)) {
     return (
@@ -107,23 +102,17 @@ export default function PengaduanPage() {
 
   async function tidakPuas(e: FormEvent) {
     e.preventDefault();
-    if (reason.trim().length < 5) return setErr("Tuliskan alasan Anda belum puas (minimal 5 karakter).");
-    setErr(null);
-    setBusy(true);
+    const pesan = form.values.pesan.trim();
+    form.setFormError(null);
+    if (!form.checked(pesan.length < 5 ? { pesan: "Tuliskan alasan Anda belum puas (minimal 5 karakter)." } : {})) return;
     // the mutation takes optional files, so it goes as multipart like every complaint action
-    const r = await uploadMutation(TidakPuasMutation, { id: p!.id, versi, pesan: reason.trim() });
-    setBusy(false);
+    const r = await send(TidakPuasMutation, { id: p!.id, versi, pesan });
     const res = r.data?.ubahStatusPengaduan;
-    if (!res) return setFormError(r.failure ?? null);
-    if (res.__typename === "UbahStatusPengaduanSuccess") {
-      setMine(res.data);
-      setOpen(false);
-      setReason("");
-      return;
-    }
-    const err = errorOf(res);
-    if (err.field === "pesan") setErr(err.message);
-    else setFormError(err.message);
+    if (!res) return form.setFormError(r.failure ?? null);
+    if (res.__typename !== "UbahStatusPengaduanSuccess") return form.showApiError(res);
+    setMine(res.data);
+    setOpen(false);
+    form.setValues({ pesan: "" });
   }
 
   return (
@@ -148,11 +137,11 @@ export default function PengaduanPage() {
               Saya tidak puas…
             </button>
           ) : (
-            <form className="form" noValidate onSubmit={tidakPuas} aria-label="Pernyataan tidak puas">
-              <Field name="pesan" label="Alasan" error={err}>
-                {(props) => <textarea {...props} rows={4} value={reason} onChange={(e) => setReason(e.target.value)} />}
+            <form ref={form.formRef} className="form" noValidate onSubmit={tidakPuas} aria-label="Pernyataan tidak puas">
+              <Field name="pesan" label="Alasan" error={form.errors.pesan}>
+                {(props) => <textarea {...props} rows={4} value={form.values.pesan} onChange={(e) => form.set("pesan", e.target.value)} />}
               </Field>
-              <FormActions error={formError} busy={busy} busyText="Mengirim…" onCancel={() => setOpen(false)}>
+              <FormActions error={form.formError} busy={busy} busyText="Mengirim…" onCancel={() => setOpen(false)}>
                 Kirim pernyataan tidak puas
               </FormActions>
             </form>

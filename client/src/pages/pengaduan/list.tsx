@@ -3,9 +3,9 @@ import { useQuery } from "urql";
 import { graphql } from "../../gql";
 import { PengaduanBadge } from "../../components/badges";
 import { PageTitle } from "../../components/page-title";
-import { requestErrorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { rawId } from "../../lib/ids";
+import { QueryState } from "../../components/page-state";
 
 const PengaduanSayaQuery = graphql(`
   query PengaduanSaya($first: Int) {
@@ -44,8 +44,7 @@ export default function PengaduanSayaPage() {
           </Link>
         </p>
       </div>
-      {fetching && !data && <p aria-busy="true">Memuat…</p>}
-      {error && !data && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+      <QueryState fetching={fetching} error={error} loaded={!!data} />
       {data && items.length === 0 && <p className="card">Anda belum pernah menyampaikan pengaduan.</p>}
       <ul className="request-list">
         {items.map(({ node: p }) => (

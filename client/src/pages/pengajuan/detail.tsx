@@ -8,6 +8,7 @@ import { CardSection } from "../../components/card-section";
 import { PengajuanTenggat } from "../../components/deadline";
 import { DocumentSlots, slotKey, type UploadSlot } from "../../components/document-slots";
 import { Fact, TimeFact } from "../../components/facts";
+import { ErrorSummary } from "../../components/error-summary";
 import { FormMessage, RadioChoice } from "../../components/field";
 import { LiveNote } from "../../components/live-note";
 import { Loading, NotFound } from "../../components/page-state";
@@ -16,6 +17,7 @@ import { checkServiceForm, ServiceForm, toFormValues, type FormValues } from "..
 import { Survey } from "../../components/survey";
 import { PengajuanRiwayat } from "../../components/timeline";
 import { focusFirstError, requestErrorMessage, type ApiError, type FieldErrors, failureMessage, errorOf } from "../../lib/errors";
+import { useForm } from "../../lib/form";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { rawId } from "../../lib/ids";
 import { useLivePengajuan } from "../../lib/live";
@@ -230,14 +232,15 @@ function PengajuanView({ p, versi, onChanged, announce, streamError }: { p: Deta
   const [values, setValues] = useState<FormValues>(() => toFormValues(p.formData));
   const [pengiriman, setPengiriman] = useState<PengirimanOpsi>(p.pengiriman);
   const [dirty, setDirty] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const slotIds = p.layanan.persyaratan.map((s) => s.id);
+  const order = [...p.layanan.formFields.map((f) => `formData.${f.nama}`), ...slotIds.map(slotKey), "pengiriman"];
+  // the values stay apart (typed values win over the server's copy until saved, see below); the form's messages, focus and summary are the hook's
+  const { errors, setErrors, formError, setFormError, formRef, summary } = useForm({}, order);
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState<null | "simpan" | "ajukan" | "batal" | "ulang">(null);
   const [confirmCancel, setConfirmCancel] = useState(false);
   const versiRef = useRef(versi);
   versiRef.current = Math.max(versiRef.current, versi);
-  const formRef = useRef<HTMLFormElement>(null);
   const statusRef = useRef<HTMLDivElement>(null);
   const [, save] = useMutation(SavePengajuanMutation);
   const [, act] = useMutation(CitizenActionMutation);
@@ -251,8 +254,6 @@ function PengajuanView({ p, versi, onChanged, announce, streamError }: { p: Deta
     }
   }, [p.formData, p.pengiriman, dirty]);
 
-  const slotIds = p.layanan.persyaratan.map((s) => s.id);
-  const order = [...p.layanan.formFields.map((f) => `formData.${f.nama}`), ...slotIds.map(slotKey), "pengiriman"];
   const fixMessage = p.status === "PERLU_PERBAIKAN" ? [...p.riwayat].sort((a, b) => b.seq - a.seq).find((l) => l.aksi === "MINTA_PERBAIKAN")?.pesan : null;
   const both = p.layanan.unduhOnline && p.layanan.ambilDiKantor;
 
@@ -478,6 +479,7 @@ function PengajuanView({ p, versi, onChanged, announce, streamError }: { p: Deta
             void submit();
           }}
         >
+          <ErrorSummary {...summary} />
           {p.layanan.formFields.length > 0 && (
             <section className="card" aria-labelledby="isian">
               <h2 id="isian">

@@ -3,9 +3,9 @@ import { useQuery } from "urql";
 import { graphql } from "../../gql";
 import { PengajuanBadge } from "../../components/badges";
 import { PageTitle } from "../../components/page-title";
-import { requestErrorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { rawId } from "../../lib/ids";
+import { QueryState } from "../../components/page-state";
 
 const LogInboxQuery = graphql(`
   query LogInbox($first: Int) {
@@ -50,8 +50,7 @@ export default function LogInboxPage() {
     <>
       <PageTitle>Log Inbox</PageTitle>
       <p className="lead">Dokumen hasil layanan dan bukti pengajuan Anda. Setiap dokumen hasil punya kode verifikasi untuk memeriksa keasliannya.</p>
-      {fetching && !data && <p aria-busy="true">Memuat…</p>}
-      {error && !data && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+      <QueryState fetching={fetching} error={error} loaded={!!data} />
 
       <section aria-labelledby="inbox-hasil">
         <h2 id="inbox-hasil">Dokumen hasil</h2>

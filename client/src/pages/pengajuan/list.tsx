@@ -7,9 +7,9 @@ import { PengajuanBadge } from "../../components/badges";
 import { PengajuanTenggat } from "../../components/deadline";
 import { LiveNote } from "../../components/live-note";
 import { PageTitle } from "../../components/page-title";
-import { requestErrorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { rawId } from "../../lib/ids";
+import { QueryState } from "../../components/page-state";
 
 const LogPengajuanQuery = graphql(`
   query LogPengajuan($status: [PengajuanStatus!], $first: Int) {
@@ -104,8 +104,7 @@ export default function LogPengajuanPage() {
         </p>
       </div>
       <LiveNote />
-      {fetching && !data && <p aria-busy="true">Memuat…</p>}
-      {error && !data && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+      <QueryState fetching={fetching} error={error} loaded={!!data} />
       {list && list.edges.length === 0 && (
         <div className="card">
           <p>{tab.status ? "Tidak ada pengajuan dengan status ini." : "Anda belum pernah mengajukan layanan."}</p>

@@ -1,17 +1,19 @@
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { useMutation, useQuery, useSubscription } from "urql";
 import { graphql, useFragment, type FragmentType } from "../../gql";
 import type { CaraPerolehan, FormatInformasi } from "../../gql/graphql";
 import { CardSection } from "../../components/card-section";
+import { ErrorSummary } from "../../components/error-summary";
 import { Field, FormActions, FormMessage, RadioChoice, SelectField } from "../../components/field";
 import { LiveNote } from "../../components/live-note";
-import { Loading, NotFound } from "../../components/page-state";
+import { Loading, NotFound, QueryState } from "../../components/page-state";
 import { PageTitle } from "../../components/page-title";
 import { PermohonanBadge, PermohonanView } from "../../components/permohonan-view";
 import { Survey } from "../../components/survey";
-import { focusFirstError, requestErrorMessage, type FieldErrors, failureMessage, errorOf } from "../../lib/errors";
-import { useFieldErrors } from "../../lib/form";
+import type { FieldErrors } from "../../lib/errors";
+import { useForm } from "../../lib/form";
+import { showFailure } from "../../lib/form-failure";
 import { formatDateTime } from "../../lib/format";
 import { isUuid, rawId, toGlobalId } from "../../lib/ids";
 import { newest } from "../../lib/live";
@@ -138,8 +140,7 @@ export function PermohonanSayaPage() {
           </Link>
         </p>
       </div>
-      {fetching && !data && <p aria-busy="true">Memuat…</p>}
-      {error && !data && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+      <QueryState fetching={fetching} error={error} loaded={!!data} />
       {data && items.length === 0 && <p className="card">Anda belum pernah meminta informasi publik.</p>}
       <ul className="request-list">
         {items.map(({ node: p }) => (
@@ -161,6 +162,15 @@ export function PermohonanSayaPage() {
 }
 
 const FIELDS = ["instansiId", "rincianInformasi", "tujuan", "format", "caraPerolehan"];
+const KEBERATAN_FIELDS = ["alasan", "uraian"];
+
+interface PermohonanValues {
+  instansiId: string;
+  rincianInformasi: string;
+  tujuan: string;
+  format: FormatInformasi;
+  caraPerolehan: CaraPerolehan;
+}
 
 const FORMAT = [
   ["SOFTCOPY", "Salinan elektronik (softcopy)"],
@@ -178,64 +188,54 @@ export function PermohonanBaruPage() {
   const navigate = useNavigate();
   const [{ data }] = useQuery({ query: InstansiPilihanQuery });
   const offices = data?.instansiList ?? [];
-  const [instansiId, setInstansiId] = useState("");
-  const [rincian, setRincian] = useState("");
-  const [tujuan, setTujuan] = useState("");
-  const [format, setFormat] = useState<FormatInformasi>("SOFTCOPY");
-  const [cara, setCara] = useState<CaraPerolehan>("EMAIL");
-  const { errors, setErrors, clear, edited } = useFieldErrors();
-  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<PermohonanValues>({ instansiId: "", rincianInformasi: "", tujuan: "", format: "SOFTCOPY", caraPerolehan: "EMAIL" }, FIELDS);
+  const { values: v, set, errors, formError, setFormError } = form;
   const [{ fetching }, ajukan] = useMutation(AjukanPermohonanMutation);
-  const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    if (!instansiId && offices.length === 1) setInstansiId(offices[0]!.id);
-  }, [offices, instansiId]);
+    if (!v.instansiId && offices.length === 1) set("instansiId", offices[0]!.id);
+  }, [offices, v.instansiId]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const local: FieldErrors = {};
-    if (!instansiId) local.instansiId = "Pilih badan publik yang Anda mintai informasi.";
-    if (rincian.trim().length < 10) local.rincianInformasi = "Rincian informasi yang dibutuhkan wajib diisi (minimal 10 karakter).";
-    if (tujuan.trim().length < 5) local.tujuan = "Tujuan penggunaan informasi wajib diisi (minimal 5 karakter).";
-    if (format === "HARDCOPY" && cara === "EMAIL") local.caraPerolehan = "Salinan cetak (hardcopy) tidak dapat dikirim lewat email; pilih ambil langsung atau pos.";
-    setErrors(local);
+    if (!v.instansiId) local.instansiId = "Pilih badan publik yang Anda mintai informasi.";
+    if (v.rincianInformasi.trim().length < 10) local.rincianInformasi = "Rincian informasi yang dibutuhkan wajib diisi (minimal 10 karakter).";
+    if (v.tujuan.trim().length < 5) local.tujuan = "Tujuan penggunaan informasi wajib diisi (minimal 5 karakter).";
+    if (v.format === "HARDCOPY" && v.caraPerolehan === "EMAIL") local.caraPerolehan = "Salinan cetak (hardcopy) tidak dapat dikirim lewat email; pilih ambil langsung atau pos.";
     setFormError(null);
-    if (Object.keys(local).length) return focusFirstError(formRef.current, FIELDS, local);
-    const r = await ajukan({ instansiId, rincianInformasi: rincian.trim(), tujuan: tujuan.trim(), format, caraPerolehan: cara });
+    if (!form.checked(local)) return;
+    const r = await ajukan({ ...v, rincianInformasi: v.rincianInformasi.trim(), tujuan: v.tujuan.trim() });
     const res = r.data?.ajukanPermohonanInformasi;
     if (res?.__typename === "AjukanPermohonanInformasiSuccess") return navigate(`/informasi/${rawId(res.data.id)}`);
-    const err = errorOf(res);
-    if (err?.field && FIELDS.includes(err.field)) {
-      setErrors({ [err.field]: err.message });
-      focusFirstError(formRef.current, FIELDS, { [err.field]: err.message });
-    } else setFormError(failureMessage(res, r.error));
+    showFailure(form, res, r.error);
   }
 
   return (
     <div className="narrow">
       <PageTitle>Minta informasi publik</PageTitle>
       <p className="lead">Tuliskan informasi yang Anda butuhkan sejelas mungkin. PPID menjawab paling lambat 10 hari kerja dan dapat memperpanjang satu kali paling lama 7 hari kerja dengan alasan tertulis.</p>
-      <form ref={formRef} className="card form" noValidate onSubmit={submit} aria-label="Permohonan informasi">
+      <form ref={form.formRef} className="card form" noValidate onSubmit={submit} aria-label="Permohonan informasi">
+        <ErrorSummary {...form.summary} />
         {offices.length > 1 && (
-          <SelectField name="instansiId" label="Badan publik" error={errors.instansiId} value={instansiId} onChange={edited("instansiId", setInstansiId)} options={offices} placeholder="— Pilih —" />
+          <SelectField name="instansiId" label="Badan publik" error={errors.instansiId} value={v.instansiId} onChange={(id) => set("instansiId", id)} options={offices} placeholder="— Pilih —" />
         )}
         <Field name="rincianInformasi" label="Rincian informasi yang dibutuhkan" hint="Contoh: Daftar penerima bantuan rumah ibadah tahun 2026 beserta nilai bantuannya." error={errors.rincianInformasi}>
-          {(props) => <textarea {...props} rows={5} maxLength={5000} value={rincian} onChange={(e) => edited("rincianInformasi", setRincian)(e.target.value)} />}
+          {(props) => <textarea {...props} rows={5} maxLength={5000} value={v.rincianInformasi} onChange={(e) => set("rincianInformasi", e.target.value)} />}
         </Field>
         <Field name="tujuan" label="Tujuan penggunaan informasi" error={errors.tujuan}>
-          {(props) => <textarea {...props} rows={3} maxLength={2000} value={tujuan} onChange={(e) => edited("tujuan", setTujuan)(e.target.value)} />}
+          {(props) => <textarea {...props} rows={3} maxLength={2000} value={v.tujuan} onChange={(e) => set("tujuan", e.target.value)} />}
         </Field>
         <RadioChoice
           name="format"
           legend="Bentuk informasi"
           options={FORMAT}
-          value={format}
-          onChange={(v) => {
-            setFormat(v);
-            clear("format", "caraPerolehan");
+          value={v.format}
+          onChange={(f) => {
+            set("format", f);
+            form.clear("caraPerolehan");
           }}
         />
-        <RadioChoice name="caraPerolehan" legend="Cara memperoleh" options={CARA} value={cara} onChange={edited("caraPerolehan", setCara)} error={errors.caraPerolehan ?? null} />
+        <RadioChoice name="caraPerolehan" legend="Cara memperoleh" options={CARA} value={v.caraPerolehan} onChange={(c) => set("caraPerolehan", c)} error={errors.caraPerolehan ?? null} />
         <FormActions error={formError} busy={fetching} busyText="Mengirim…">
           Kirim permohonan
         </FormActions>
@@ -283,10 +283,8 @@ const decided = (status: string) => status === "DIKABULKAN" || status === "DIKAB
 /** An objection to the atasan PPID, on a ground of UU 14/2008 Pasal 35 not used yet. */
 function KeberatanSection(props: { permohonan: FragmentType<typeof Keberatan_PermohonanFragment>; onFiled: () => void }) {
   const p = useFragment(Keberatan_PermohonanFragment, props.permohonan);
-  const [alasan, setAlasan] = useState("");
-  const [uraian, setUraian] = useState("");
-  const { errors, setErrors, edited } = useFieldErrors();
-  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm({ alasan: "", uraian: "" }, KEBERATAN_FIELDS);
+  const { values: v, set, errors, formError, setFormError } = form;
   const [done, setDone] = useState<string | null>(null);
   const [objecting, setObjecting] = useState(false);
   const [{ fetching: sending }, ajukan] = useMutation(AjukanKeberatanMutation);
@@ -296,24 +294,20 @@ function KeberatanSection(props: { permohonan: FragmentType<typeof Keberatan_Per
   async function submit(e: FormEvent) {
     e.preventDefault();
     const local: FieldErrors = {};
-    if (!alasan) local.alasan = "Pilih alasan keberatan.";
-    if (uraian.trim().length < 10) local.uraian = "Uraian keberatan wajib diisi (minimal 10 karakter).";
-    setErrors(local);
+    if (!v.alasan) local.alasan = "Pilih alasan keberatan.";
+    if (v.uraian.trim().length < 10) local.uraian = "Uraian keberatan wajib diisi (minimal 10 karakter).";
     setFormError(null);
-    if (Object.keys(local).length) return;
-    const r = await ajukan({ permohonanId: p.id, alasan: alasan as never, uraian: uraian.trim() });
+    if (!form.checked(local)) return;
+    const r = await ajukan({ permohonanId: p.id, alasan: v.alasan as never, uraian: v.uraian.trim() });
     const res = r.data?.ajukanKeberatan;
     if (res?.__typename === "AjukanKeberatanSuccess") {
       setDone(`Keberatan terdaftar dengan nomor ${res.data.nomorRegister}.`);
-      setAlasan("");
-      setUraian("");
+      form.setValues({ alasan: "", uraian: "" });
       setObjecting(false);
       props.onFiled();
       return;
     }
-    const err = errorOf(res);
-    if (err && (err.field === "alasan" || err.field === "uraian")) setErrors({ [err.field]: err.message });
-    else setFormError(failureMessage(res, r.error));
+    showFailure(form, res, r.error);
   }
 
   return (
@@ -337,18 +331,19 @@ function KeberatanSection(props: { permohonan: FragmentType<typeof Keberatan_Per
               Ajukan keberatan…
             </button>
           ) : (
-            <form className="form" noValidate onSubmit={submit} aria-label="Ajukan keberatan">
+            <form ref={form.formRef} className="form" noValidate onSubmit={submit} aria-label="Ajukan keberatan">
+              <ErrorSummary {...form.summary} />
               <SelectField
                 name="alasan"
                 label="Alasan (UU 14/2008 Pasal 35)"
                 error={errors.alasan}
-                value={alasan}
-                onChange={edited("alasan", setAlasan)}
+                value={v.alasan}
+                onChange={(a) => set("alasan", a)}
                 options={grounds.map((g) => ({ id: g.alasan, nama: `${g.label}${g.batas ? ` (paling lambat ${formatDateTime(g.batas)})` : ""}` }))}
                 placeholder="— Pilih alasan —"
               />
               <Field name="uraian" label="Uraian keberatan" error={errors.uraian}>
-                {(props) => <textarea {...props} rows={4} value={uraian} onChange={(e) => edited("uraian", setUraian)(e.target.value)} />}
+                {(props) => <textarea {...props} rows={4} value={v.uraian} onChange={(e) => set("uraian", e.target.value)} />}
               </Field>
               <FormActions error={formError} busy={sending} busyText="Mengirim…" onCancel={() => setObjecting(false)}>
                 Ajukan keberatan

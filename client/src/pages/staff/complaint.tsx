@@ -1,20 +1,20 @@
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useQuery, useSubscription } from "urql";
 import { graphql, useFragment } from "../../gql";
 import type { AksiPengaduan } from "../../gql/graphql";
 import { EvidencePicker, type PickedFile } from "../../components/evidence-picker";
+import { ErrorSummary } from "../../components/error-summary";
 import { Field, FormActions, FormMessage } from "../../components/field";
 import { LiveNote } from "../../components/live-note";
 import { Loading, NotFound } from "../../components/page-state";
 import { PageTitle } from "../../components/page-title";
 import { PengaduanView } from "../../components/pengaduan-view";
-import { progressInto } from "../../components/upload-bar";
-import { type FieldErrors, errorOf } from "../../lib/errors";
-import { useFieldErrors } from "../../lib/form";
+import { useActionPanel } from "../../lib/action-panel";
+import type { FieldErrors } from "../../lib/errors";
 import { isUuid, toGlobalId } from "../../lib/ids";
 import { newest } from "../../lib/live";
-import { uploadMutation } from "../../lib/upload";
+import { showEvidenceError, useUpload } from "../../lib/upload-form";
 
 export const StaffPengaduan_PengaduanFragment = graphql(`
   fragment StaffPengaduan_Pengaduan on Pengaduan {
@@ -82,6 +82,9 @@ const ASK: Partial<Record<AksiPengaduan, { label: string; hint: string; files?: 
   SELESAIKAN: { label: "Tanggapan akhir", hint: "Bagaimana pengaduan ini diselesaikan. Pelapor membacanya." },
 };
 
+const FIELDS = ["pesan", "lampiran"];
+const EMPTY: { pesan: string; lampiran: PickedFile[] } = { pesan: "", lampiran: [] };
+
 export default function StaffPengaduanPage() {
   const { id = "" } = useParams();
   const valid = isUuid(id);
@@ -93,17 +96,9 @@ export default function StaffPengaduanPage() {
   const current = newest(live?.pengaduanBerubah, mine, node);
   const p = useFragment(StaffPengaduan_PengaduanFragment, current);
 
-  const [pending, setPending] = useState<AksiPengaduan | null>(null);
-  const [pesan, setPesan] = useState("");
-  const [files, setFiles] = useState<PickedFile[]>([]);
-  const { errors, setErrors, edited } = useFieldErrors();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
-  const panelRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (pending) panelRef.current?.querySelector<HTMLElement>("textarea, button")?.focus();
-  }, [pending]);
+  const { form, pending, setPending, toggle, done, finished, panelRef } = useActionPanel<AksiPengaduan, typeof EMPTY>(EMPTY, FIELDS);
+  const { values: v, set, errors, formError, setFormError } = form;
+  const { progress, busy, send } = useUpload();
 
   if (!valid || (data && !node)) {
     return (
@@ -120,31 +115,16 @@ export default function StaffPengaduanPage() {
     if (!pending || !p) return;
     const ask = ASK[pending];
     const local: FieldErrors = {};
-    if (ask && p.aksiWajibPesan.includes(pending) && pesan.trim().length < 5) local.pesan = `${ask.label} wajib diisi (minimal 5 karakter).`;
-    if (files.some((f) => f.error)) local.lampiran = "Hapus berkas yang tidak dapat dikirim.";
-    setErrors(local);
+    if (ask && p.aksiWajibPesan.includes(pending) && v.pesan.trim().length < 5) local.pesan = `${ask.label} wajib diisi (minimal 5 karakter).`;
+    if (v.lampiran.some((f) => f.error)) local.lampiran = "Hapus berkas yang tidak dapat dikirim.";
     setFormError(null);
-    if (Object.keys(local).length) return;
-    setProgress(files.length ? 0 : null);
-    const r = await uploadMutation(
-      UbahStatusPengaduanMutation,
-      { id: p.id, versi, aksi: pending, pesan: pesan.trim() || null, lampiran: files.map((f) => f.file) },
-      { onProgress: progressInto(setProgress) },
-    );
-    setProgress(null);
+    if (!form.checked(local)) return;
+    const r = await send(UbahStatusPengaduanMutation, { id: p.id, versi, aksi: pending, pesan: v.pesan.trim() || null, lampiran: v.lampiran.map((f) => f.file) });
     const res = r.data?.ubahStatusPengaduan;
     if (!res) return setFormError(r.failure ?? null);
-    if (res.__typename !== "UbahStatusPengaduanSuccess") {
-      const err = errorOf(res);
-      if (err.field === "pesan" || err.field?.startsWith("lampiran")) setErrors({ [err.field]: err.message });
-      else setFormError(err.message);
-      return;
-    }
+    if (res.__typename !== "UbahStatusPengaduanSuccess") return showEvidenceError(form, res, "lampiran");
     setMine(res.data);
-    setDone(`${LABEL[pending]}: berhasil.`);
-    setPending(null);
-    setPesan("");
-    setFiles([]);
+    finished(`${LABEL[pending]}: berhasil.`);
   }
 
   const staffActions = p.aksiTersedia.filter((a) => a !== "TIDAK_PUAS");
@@ -164,12 +144,7 @@ export default function StaffPengaduanPage() {
                 type="button"
                 aria-expanded={pending === a}
                 className={`button ${a === "TOLAK" ? "button--danger" : "button--primary"}`}
-                onClick={() => {
-                  setPending(pending === a ? null : a);
-                  setErrors({});
-                  setFormError(null);
-                  setDone(null);
-                }}
+                onClick={() => toggle(a)}
               >
                 {LABEL[a]}
               </button>
@@ -180,23 +155,24 @@ export default function StaffPengaduanPage() {
         )}
         {pending && ASK[pending] && (
           <div ref={panelRef} className="action-panel">
-            <form className="form" noValidate onSubmit={submit} aria-label={LABEL[pending]}>
+            <form ref={form.formRef} className="form" noValidate onSubmit={submit} aria-label={LABEL[pending]}>
+              <ErrorSummary {...form.summary} />
               {ASK[pending]!.note && <p>{ASK[pending]!.note}</p>}
               <Field name="pesan" label={ASK[pending]!.label} hint={ASK[pending]!.hint} error={errors.pesan} required={p.aksiWajibPesan.includes(pending)}>
-                {(fp) => <textarea {...fp} rows={4} value={pesan} onChange={(e) => edited("pesan", setPesan)(e.target.value)} />}
+                {(fp) => <textarea {...fp} rows={4} value={v.pesan} onChange={(e) => set("pesan", e.target.value)} />}
               </Field>
               {ASK[pending]!.files && (
                 <EvidencePicker
                   name="lampiran"
                   label="Dokumentasi"
                   hint="Foto, video, atau dokumen tindak lanjut."
-                  files={files}
-                  onChange={edited("lampiran", setFiles)}
+                  files={v.lampiran}
+                  onChange={(files) => set("lampiran", files)}
                   errors={errors}
-                  progress={progress}
+                  progress={v.lampiran.length ? progress : null}
                 />
               )}
-              <FormActions error={formError} busy={progress != null} kind={pending === "TOLAK" ? "danger" : "primary"} onCancel={() => setPending(null)}>
+              <FormActions error={formError} busy={busy} kind={pending === "TOLAK" ? "danger" : "primary"} onCancel={() => setPending(null)}>
                 Ya, {LABEL[pending].toLowerCase()}
               </FormActions>
             </form>

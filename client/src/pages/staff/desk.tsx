@@ -7,10 +7,10 @@ import { PengaduanBadge } from "../../components/badges";
 import { LiveNote } from "../../components/live-note";
 import { PageTitle } from "../../components/page-title";
 import { useDeskInstansi } from "../../components/desk-instansi";
-import { requestErrorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { rawId } from "../../lib/ids";
 import { KANAL_LABEL } from "../../lib/labels";
+import { QueryState } from "../../components/page-state";
 
 const MejaPengaduanQuery = graphql(`
   query MejaPengaduan($instansiId: ID, $status: [PengaduanStatus!], $terlambat: Boolean, $first: Int) {
@@ -107,8 +107,7 @@ export default function MejaPengaduanPage() {
         </label>
         <LiveNote />
       </div>
-      {fetching && !data && <p aria-busy="true">Memuat…</p>}
-      {error && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+      <QueryState fetching={fetching} error={error} loaded={!!data} staleError />
       {list && list.edges.length === 0 && <p className="card">Tidak ada pengaduan untuk saringan ini.</p>}
       <ul className="request-list">
         {list?.edges.map(({ node: p }) => (

@@ -9,10 +9,10 @@ import { SearchBox } from "../../components/field";
 import { LiveNote } from "../../components/live-note";
 import { PageTitle } from "../../components/page-title";
 import { useDeskInstansi } from "../../components/desk-instansi";
-import { requestErrorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { rawId } from "../../lib/ids";
 import { CLOSED_STATUSES, OPEN_STATUSES, PENGAJUAN_STATUS_LABEL } from "../../lib/labels";
+import { QueryState } from "../../components/page-state";
 
 const AntrianQuery = graphql(`
   query Antrian($instansiId: ID, $filter: AntrianFilter, $first: Int) {
@@ -181,8 +181,7 @@ export default function AntrianPage() {
         <p aria-live="polite">{list ? `${list.totalCount} pengajuan` : ""}</p>
         <LiveNote />
       </div>
-      {fetching && !data && <p aria-busy="true">Memuat antrian…</p>}
-      {error && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+      <QueryState fetching={fetching} error={error} loaded={!!data} staleError>Memuat antrian…</QueryState>
       {list && list.edges.length === 0 && <p className="card">Tidak ada pengajuan untuk saringan ini.</p>}
       {list && list.edges.length > 0 && (
         <div className="table-wrap">

@@ -10,6 +10,8 @@ import { formatDateTime } from "../../../lib/format";
 import { rawId } from "../../../lib/ids";
 import { useDeskInstansi } from "../../../components/desk-instansi";
 import { RegisterPpidQuery, RegisterCsvQuery, TanggapiKeberatanMutation, type KeberatanItem } from "./documents";
+import { YearSelect } from "../../../components/year-select";
+import { useForm } from "../../../lib/form";
 
 function download(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
@@ -30,15 +32,17 @@ function cuplikan(text: string, max = 90): string {
 function KeberatanRow({ k }: { k: KeberatanItem }) {
   const zone = k.permohonan.instansi.zonaWaktu;
   const z = k.permohonan.instansi.zonaWaktuLabel;
-  const [text, setText] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const form = useForm({ tanggapan: "" }, ["tanggapan"]);
   const [{ fetching }, tanggapi] = useMutation(TanggapiKeberatanMutation);
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (text.trim().length < 10) return setError("Tanggapan atas keberatan wajib diisi (minimal 10 karakter).");
-    const r = await tanggapi({ id: k.id, versi: k.versi, tanggapan: text.trim() });
+    const tanggapan = form.values.tanggapan.trim();
+    if (!form.checked(tanggapan.length < 10 ? { tanggapan: "Tanggapan atas keberatan wajib diisi (minimal 10 karakter)." } : {})) return;
+    const r = await tanggapi({ id: k.id, versi: k.versi, tanggapan });
     const res = r.data?.tanggapiKeberatan;
-    setError(res?.__typename === "TanggapiKeberatanSuccess" ? null : failureMessage(res, r.error));
+    // a one-field form: any failure is said at the field
+    const failure = res?.__typename === "TanggapiKeberatanSuccess" ? null : failureMessage(res, r.error);
+    form.checked(failure ? { tanggapan: failure } : {});
   }
   return (
     <li className="card request">
@@ -68,9 +72,9 @@ function KeberatanRow({ k }: { k: KeberatanItem }) {
             Tanggapi paling lambat {formatDateTime(k.tenggatTanggapan, zone)} {z}
           </p>
           {k.dapatDitanggapi && (
-            <form className="form" noValidate onSubmit={submit} aria-label={`Tanggapi keberatan ${k.nomorRegister}`}>
-              <Field name="tanggapan" label="Tanggapan atasan PPID" error={error}>
-                {(props) => <textarea {...props} rows={3} value={text} onChange={(e) => setText(e.target.value)} />}
+            <form ref={form.formRef} className="form" noValidate onSubmit={submit} aria-label={`Tanggapi keberatan ${k.nomorRegister}`}>
+              <Field name="tanggapan" label="Tanggapan atasan PPID" error={form.errors.tanggapan}>
+                {(props) => <textarea {...props} rows={3} value={form.values.tanggapan} onChange={(e) => form.set("tanggapan", e.target.value)} />}
               </Field>
               <div className="form__actions">
                 <button type="submit" className="button button--primary button--small" disabled={fetching}>
@@ -107,16 +111,7 @@ export function PpidDeskPage() {
       <PageTitle>Meja PPID</PageTitle>
       {picker}
       <div className="toolbar">
-        <label className="inline-field">
-          <span>Tahun</span>
-          <select className="input--short" value={tahun} onChange={(e) => setTahun(Number(e.target.value))}>
-            {[0, 1, 2].map((d) => (
-              <option key={d} value={new Date().getFullYear() - d}>
-                {new Date().getFullYear() - d}
-              </option>
-            ))}
-          </select>
-        </label>
+        <YearSelect className="input--short" value={tahun} onChange={setTahun} />
         <p>
           <button type="button" className="button button--secondary" onClick={exportCsv}>
             Unduh register (CSV)

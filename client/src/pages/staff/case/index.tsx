@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useMutation } from "urql";
 import { useFragment } from "../../../gql";
@@ -8,12 +8,15 @@ import { CardSection } from "../../../components/card-section";
 import { PengajuanTenggat } from "../../../components/deadline";
 import { DocumentViewer } from "../../../components/document-viewer";
 import { Fact, TimeFact } from "../../../components/facts";
+import { ErrorSummary } from "../../../components/error-summary";
 import { Field, FormActions, FormMessage } from "../../../components/field";
 import { LiveNote } from "../../../components/live-note";
 import { Loading, NotFound } from "../../../components/page-state";
 import { PageTitle } from "../../../components/page-title";
 import { PengajuanRiwayat } from "../../../components/timeline";
-import { requestErrorMessage, type FieldErrors, failureMessage, errorOf } from "../../../lib/errors";
+import { useActionPanel } from "../../../lib/action-panel";
+import { type FieldErrors, failureMessage } from "../../../lib/errors";
+import { showFailure } from "../../../lib/form-failure";
 import { formatDate } from "../../../lib/format";
 import { AKSI_PENGAJUAN_LABEL } from "../../../lib/labels";
 import { useLivePengajuan } from "../../../lib/live";
@@ -24,6 +27,9 @@ import { ResultSection } from "./result";
 
 
 /** What each action asks for before it is taken. */
+const ACTION_FIELDS = ["pesan", "diambilOleh", "identitasPengambil"];
+const EMPTY_ACTION = { pesan: "", diambilOleh: "", identitasPengambil: "" };
+
 const ASKS: Partial<Record<AksiPengajuan, { pesan?: { label: string; hint: string }; pengambil?: boolean; note?: string }>> = {
   MINTA_PERBAIKAN: { pesan: { label: "Pesan untuk pemohon", hint: "Tulis jelas apa yang perlu diperbaiki atau dilengkapi. Pemohon membaca pesan ini." } },
   TOLAK: { pesan: { label: "Alasan penolakan", hint: "Pemohon membaca alasan ini dan dapat mengajukan ulang." } },
@@ -67,23 +73,13 @@ function CaseView(props: {
   const { me } = useSession();
   const versi = useRef(props.versi);
   versi.current = Math.max(versi.current, props.versi);
-  const [pending, setPending] = useState<AksiPengajuan | null>(null);
-  const [pesan, setPesan] = useState("");
-  const [diambilOleh, setDiambilOleh] = useState("");
-  const [identitas, setIdentitas] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [actionError, setActionError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const { form, pending, setPending, toggle, done, finished, panelRef } = useActionPanel<AksiPengajuan, typeof EMPTY_ACTION>(EMPTY_ACTION, ACTION_FIELDS, "textarea, input, button");
+  const { values: input, set, errors, formError: actionError, setFormError: setActionError } = form;
   const [, act] = useMutation(StaffActionMutation);
   const [{ fetching: acting }, assign] = useMutation(AssignMutation);
   const [, addNote] = useMutation(AddNoteMutation);
   const [assignError, setAssignError] = useState<string | null>(null);
   const zone = p.instansi.zonaWaktu;
-  const panelRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (pending) panelRef.current?.querySelector<HTMLElement>("textarea, input, button")?.focus();
-  }, [pending]);
 
   function accept(s: Snapshot) {
     versi.current = Math.max(versi.current, s.versi);
@@ -98,34 +94,23 @@ function CaseView(props: {
     if (!pending) return;
     const ask = ASKS[pending];
     const local: FieldErrors = {};
-    if (ask?.pesan && pesan.trim().length < 5) local.pesan = `${ask.pesan.label} wajib diisi (minimal 5 karakter).`;
-    if (ask?.pengambil && !diambilOleh.trim()) local.diambilOleh = "Tuliskan nama orang yang mengambil dokumen.";
-    if (ask?.pengambil && !identitas.trim()) local.identitasPengambil = "Tuliskan dokumen identitas yang diperiksa.";
-    setErrors(local);
+    if (ask?.pesan && input.pesan.trim().length < 5) local.pesan = `${ask.pesan.label} wajib diisi (minimal 5 karakter).`;
+    if (ask?.pengambil && !input.diambilOleh.trim()) local.diambilOleh = "Tuliskan nama orang yang mengambil dokumen.";
+    if (ask?.pengambil && !input.identitasPengambil.trim()) local.identitasPengambil = "Tuliskan dokumen identitas yang diperiksa.";
     setActionError(null);
-    if (Object.keys(local).length) return;
+    if (!form.checked(local)) return;
     const r = await act({
       id: p.id,
       versi: versi.current,
       aksi: pending,
-      pesan: ask?.pesan ? pesan.trim() : null,
-      diambilOleh: ask?.pengambil ? diambilOleh.trim() : null,
-      identitasPengambil: ask?.pengambil ? identitas.trim() : null,
+      pesan: ask?.pesan ? input.pesan.trim() : null,
+      diambilOleh: ask?.pengambil ? input.diambilOleh.trim() : null,
+      identitasPengambil: ask?.pengambil ? input.identitasPengambil.trim() : null,
     });
     const res = r.data?.ubahStatusPengajuan;
-    if (!res) return setActionError(requestErrorMessage(r.error));
-    if (res.__typename !== "UbahStatusPengajuanSuccess") {
-      const err = errorOf(res);
-      if (err.field && ["pesan", "diambilOleh", "identitasPengambil"].includes(err.field)) setErrors({ [err.field]: err.message });
-      else setActionError(err.message);
-      return;
-    }
+    if (res?.__typename !== "UbahStatusPengajuanSuccess") return showFailure(form, res, r.error);
     accept(res.data as Snapshot);
-    setDone(`${label(pending)}: berhasil.`);
-    setPending(null);
-    setPesan("");
-    setDiambilOleh("");
-    setIdentitas("");
+    finished(`${label(pending)}: berhasil.`);
   }
 
   async function assignTo(petugasId: string | null) {
@@ -188,12 +173,7 @@ function CaseView(props: {
                     type="button"
                     className={`button ${a === "TOLAK" ? "button--danger" : a === "MINTA_PERBAIKAN" ? "button--secondary" : "button--primary"}`}
                     aria-expanded={pending === a}
-                    onClick={() => {
-                      setPending(pending === a ? null : a);
-                      setErrors({});
-                      setActionError(null);
-                      setDone(null);
-                    }}
+                    onClick={() => toggle(a)}
                   >
                     {label(a)}
                   </button>
@@ -204,23 +184,24 @@ function CaseView(props: {
             )}
             {pending && (
               <div ref={panelRef} className="action-panel">
-                <form className="form" noValidate onSubmit={takeAction} aria-label={label(pending)}>
+                <form ref={form.formRef} className="form" noValidate onSubmit={takeAction} aria-label={label(pending)}>
+                  <ErrorSummary {...form.summary} />
                   {ASKS[pending]?.note && <p>{ASKS[pending]!.note}</p>}
                   {pending === "SELESAIKAN" && p.pengiriman === "UNDUH" && p.hasil.length === 0 && (
                     <p className="alert alert--warning">Lampirkan dokumen hasil terlebih dahulu (bagian “Dokumen hasil”).</p>
                   )}
                   {ASKS[pending]?.pesan && (
                     <Field name="pesan" label={ASKS[pending]!.pesan!.label} hint={ASKS[pending]!.pesan!.hint} error={errors.pesan}>
-                      {(fp) => <textarea {...fp} rows={4} value={pesan} onChange={(e) => setPesan(e.target.value)} />}
+                      {(fp) => <textarea {...fp} rows={4} value={input.pesan} onChange={(e) => set("pesan", e.target.value)} />}
                     </Field>
                   )}
                   {ASKS[pending]?.pengambil && (
                     <>
                       <Field name="diambilOleh" label="Nama yang mengambil" error={errors.diambilOleh}>
-                        {(fp) => <input {...fp} type="text" value={diambilOleh} onChange={(e) => setDiambilOleh(e.target.value)} />}
+                        {(fp) => <input {...fp} type="text" value={input.diambilOleh} onChange={(e) => set("diambilOleh", e.target.value)} />}
                       </Field>
                       <Field name="identitasPengambil" label="Identitas yang diperiksa" hint="Contoh: KTP asli atas nama pemohon; surat kuasa dan KTP penerima kuasa." error={errors.identitasPengambil}>
-                        {(fp) => <input {...fp} type="text" value={identitas} onChange={(e) => setIdentitas(e.target.value)} />}
+                        {(fp) => <input {...fp} type="text" value={input.identitasPengambil} onChange={(e) => set("identitasPengambil", e.target.value)} />}
                       </Field>
                     </>
                   )}

@@ -1,20 +1,23 @@
 import { useState, type FormEvent } from "react";
+import { useForm } from "../../../lib/form";
 import { CardSection } from "../../../components/card-section";
 import { Field, FormActions } from "../../../components/field";
 import { formatDateTime } from "../../../lib/format";
 
+const FIELDS = ["isi"];
+
 export function NotesSection({ notes, zone, onAdd }: { notes: ReadonlyArray<{ createdAt: string; isi: string; penulis: string }>; zone: string; onAdd: (isi: string) => Promise<string | null> }) {
-  const [isi, setIsi] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const form = useForm({ isi: "" }, FIELDS);
   const [busy, setBusy] = useState(false);
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (isi.trim().length < 2) return setError("Tulis catatannya dulu.");
+    const isi = form.values.isi.trim();
+    if (!form.checked(isi.length < 2 ? { isi: "Tulis catatannya dulu." } : {})) return;
     setBusy(true);
-    const err = await onAdd(isi.trim());
+    const err = await onAdd(isi);
     setBusy(false);
-    setError(err);
-    if (!err) setIsi("");
+    if (err) form.checked({ isi: err });
+    else form.setValues({ isi: "" });
   }
   return (
     <CardSection id="catatan-internal" title="Catatan internal">
@@ -31,9 +34,9 @@ export function NotesSection({ notes, zone, onAdd }: { notes: ReadonlyArray<{ cr
           ))}
         </ul>
       )}
-      <form className="form" noValidate onSubmit={submit} aria-label="Tambah catatan internal">
-        <Field name="isi" label="Catatan baru" error={error} required={false}>
-          {(fp) => <textarea {...fp} rows={3} value={isi} onChange={(e) => setIsi(e.target.value)} />}
+      <form ref={form.formRef} className="form" noValidate onSubmit={submit} aria-label="Tambah catatan internal">
+        <Field name="isi" label="Catatan baru" error={form.errors.isi} required={false}>
+          {(fp) => <textarea {...fp} rows={3} value={form.values.isi} onChange={(e) => form.set("isi", e.target.value)} />}
         </Field>
         <FormActions busy={busy} kind="secondary" small>
           Simpan catatan
