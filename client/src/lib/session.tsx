@@ -4,7 +4,7 @@ import { graphql } from "../gql";
 import type { SessionQuery as SessionQueryResult } from "../gql/graphql";
 import { createLoketClient, type LoketClient } from "./client";
 import { connection } from "./connection";
-import { DESK_ROLES, roleWorks, type DeskName, type Role } from "../../../server/shared/roles";
+import { DESK_ROLES, roleWorks, type DeskName, type Role, isCitizen as isCitizenRole } from "../../../server/shared/roles";
 
 const SessionQuery = graphql(`
   query Session {
@@ -57,7 +57,7 @@ export function isSuperadmin(who: WithRole): boolean {
 
 /** A citizen's account (PEMOHON): applies for services, files complaints, asks for information. */
 export function isCitizen(who: WithRole): boolean {
-  return who?.role === "PEMOHON";
+  return !!who && isCitizenRole(who.role);
 }
 
 export function isActiveAdmin(me: Me | null | undefined): boolean {
