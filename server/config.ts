@@ -1,4 +1,65 @@
+import fs from "node:fs";
 import path from "node:path";
+
+/**
+ * Every environment setting the server and its commands read, once (the README's settings table is checked
+ * against this list in both directions, and every `env.X` read in this file or `process.env.X` in server/ must
+ * be in it: tests/process/deploy-guide.test.ts). Add a line in the block of the feature that reads it.
+ */
+export const SETTINGS = [
+  // the server
+  "NODE_ENV",
+  "PORT",
+  "HOST",
+  "DATA_DIR",
+  "DATABASE_URL",
+  "REDIS_URL",
+  "LOKET_SECRET",
+  "SEED_DEMO",
+  "GRAPHIQL",
+  "SESSION_TTL_HOURS",
+  "TRUST_PROXY",
+  "COOKIE_SECURE",
+  "TERMS_VERSION",
+  "PRIVACY_VERSION",
+  "MAX_DOCUMENT_BYTES",
+  "LOG_LEVEL",
+  "PUBLIC_URL",
+  "ALLOWED_ORIGINS",
+  "INTROSPECTION",
+  "QUEUE_CACHE_SECONDS",
+  "RATE_LIMIT_PER_USER",
+  "RATE_LIMIT_PER_ADDRESS",
+  "MAX_SUBSCRIPTIONS_PER_CONNECTION",
+  "MAX_SUBSCRIPTIONS_PER_USER",
+  "PERSISTED_OPERATIONS",
+  // email and webhooks
+  "SMTP_URL",
+  "MAIL_FROM",
+  "MAIL_WORKER",
+  "WEBHOOK_WORKER",
+  "WEBHOOK_ALLOW_PRIVATE",
+  // the admin command line
+  "LOKET_ADMIN_PASSWORD",
+  // issue #13's shared names (observability, file storage, workers); read where those features are built
+  "METRICS_PORT",
+  "METRICS_TOKEN",
+  "LOG_FORMAT",
+  "STORAGE",
+  "S3_ENDPOINT",
+  "S3_BUCKET",
+  "S3_REGION",
+  "S3_ACCESS_KEY_ID",
+  "S3_SECRET_ACCESS_KEY",
+  "S3_FORCE_PATH_STYLE",
+  "WORKERS",
+] as const;
+export type SettingName = (typeof SETTINGS)[number];
+
+/** A setting with an unusable value: the server prints this one line (no stack) and exits 1. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
 
 /** Every setting comes from the environment; the README lists them with their defaults. */
 export interface Config {
@@ -50,7 +111,7 @@ export type PersistedOperationsMode = (typeof PERSISTED_OPERATIONS_MODES)[number
 function persistedMode(value: string | undefined): PersistedOperationsMode {
   if (value === undefined || value === "") return "allow";
   const v = value.toLowerCase();
-  if (!(PERSISTED_OPERATIONS_MODES as readonly string[]).includes(v)) throw new Error(`PERSISTED_OPERATIONS must be off, allow or only, got "${value}"`);
+  if (!(PERSISTED_OPERATIONS_MODES as readonly string[]).includes(v)) throw new ConfigError(`PERSISTED_OPERATIONS must be off, allow or only, got "${value}"`);
   return v as PersistedOperationsMode;
 }
 
@@ -64,11 +125,31 @@ function origins(value: string | undefined): string[] {
       try {
         url = new URL(v);
       } catch {
-        throw new Error(`ALLOWED_ORIGINS must be a comma-separated list of origins like https://loket.example.go.id, got "${v}"`);
+        throw new ConfigError(`ALLOWED_ORIGINS must be a comma-separated list of origins like https://loket.example.go.id, got "${v}"`);
       }
-      if (!/^https?:$/.test(url.protocol)) throw new Error(`ALLOWED_ORIGINS must list http(s) origins, got "${v}"`);
+      if (!/^https?:$/.test(url.protocol)) throw new ConfigError(`ALLOWED_ORIGINS must list http(s) origins, got "${v}"`);
       return url.origin;
     });
+}
+
+function secret(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.length < 32) throw new ConfigError("LOKET_SECRET must be at least 32 characters (e.g. LOKET_SECRET=$(openssl rand -base64 48))");
+  return value;
+}
+
+function publicUrl(value: string | undefined, port: number): string {
+  if (!value) return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be the address citizens use, like https://loket.madiunkab.go.id, got "${value}"`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.search || url.hash || url.username || url.password) {
+    throw new ConfigError(`PUBLIC_URL must be an http(s) address without query, fragment or credentials, like https://loket.madiunkab.go.id, got "${value}"`);
+  }
+  return value.replace(/\/+$/, "");
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -79,7 +160,7 @@ function bool(value: string | undefined, fallback: boolean): boolean {
 function int(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value === "") return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a non-negative integer, got "${value}"`);
   return n;
 }
 
@@ -87,7 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = env.NODE_ENV === "production" ? "production" : env.NODE_ENV === "test" ? "test" : "development";
   const databaseUrl = env.DATABASE_URL && /^postgres(ql)?:\/\//.test(env.DATABASE_URL) ? env.DATABASE_URL : undefined;
   if (env.DATABASE_URL && !databaseUrl) {
-    throw new Error(`DATABASE_URL must be a postgresql:// URL (unset it to use the embedded PGlite database)`);
+    throw new ConfigError(`DATABASE_URL must be a postgresql:// URL (unset it to use the embedded PGlite database)`);
   }
   const port = int("PORT", env.PORT, 4000);
   return {
@@ -97,8 +178,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR || ".data"),
     databaseUrl,
     redisUrl: env.REDIS_URL || undefined,
-    secret: env.LOKET_SECRET || undefined,
-    seedDemo: bool(env.SEED_DEMO, true),
+    secret: secret(env.LOKET_SECRET),
+    // demo accounts with the README's passwords never appear in a production install unless asked for
+    seedDemo: bool(env.SEED_DEMO, nodeEnv !== "production"),
     graphiql: bool(env.GRAPHIQL, nodeEnv !== "production"),
     sessionTtlHours: int("SESSION_TTL_HOURS", env.SESSION_TTL_HOURS, 12),
     trustProxy: bool(env.TRUST_PROXY, false),
@@ -106,7 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     termsVersion: env.TERMS_VERSION || "2026-11",
     privacyVersion: env.PRIVACY_VERSION || "2026-11",
     maxDocumentBytes: int("MAX_DOCUMENT_BYTES", env.MAX_DOCUMENT_BYTES, 2 * 1024 * 1024),
-    publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ""),
+    publicUrl: publicUrl(env.PUBLIC_URL, port),
     allowedOrigins: origins(env.ALLOWED_ORIGINS),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || '"Loket" <noreply@loket.localhost>',
@@ -122,4 +204,47 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookAllowPrivate: bool(env.WEBHOOK_ALLOW_PRIVATE, false),
     logLevel: (["silent", "error", "info", "debug"].includes(env.LOG_LEVEL ?? "") ? env.LOG_LEVEL : nodeEnv === "test" ? "silent" : "info") as Config["logLevel"],
   };
+}
+
+export interface StartupCheck {
+  /** reasons to refuse to start, one line each, naming the setting and an example */
+  refuse: string[];
+  /** starts, but the operator should know (logged once at start) */
+  warnings: string[];
+}
+
+/**
+ * What the server checks before it opens the database: in production, the settings whose defaults suit only a
+ * developer's machine are refused (PUBLIC_URL) or warned about; in every environment a missing SMTP_URL is
+ * said once. `keyFileExists` is whether DATA_DIR/secret.key is there already (an install that has run before).
+ */
+export function startupCheck(config: Config, env: NodeJS.ProcessEnv = process.env, keyFileExists = fs.existsSync(path.join(config.dataDir, "secret.key"))): StartupCheck {
+  const refuse: string[] = [];
+  const warnings: string[] = [];
+  if (config.env === "production") {
+    if (!env.PUBLIC_URL) {
+      // without it every email link and the QR code on the proof of submission point to localhost
+      refuse.push("PUBLIC_URL is required when NODE_ENV=production: the address citizens use, for the links in emails and the QR code (e.g. PUBLIC_URL=https://loket.madiunkab.go.id)");
+    } else {
+      const url = new URL(config.publicUrl);
+      if (url.protocol !== "https:") warnings.push(`PUBLIC_URL is not https (${url.origin}): browsers send the Secure session cookie only over https, and links in emails travel in clear; serve the site through a TLS proxy`);
+      if (["localhost", "127.0.0.1", "[::1]"].includes(url.hostname)) warnings.push(`PUBLIC_URL points to ${url.hostname}: links in emails and the QR code will not reach citizens`);
+    }
+    if (!config.secret && config.databaseUrl && !keyFileExists) {
+      // the key would be made in this instance's DATA_DIR, apart from the database it protects: lost with the
+      // instance (a replaced VM or container), and a second instance would make another one
+      refuse.push("LOKET_SECRET is required when NODE_ENV=production with DATABASE_URL: every instance needs the same key, kept apart from the database (e.g. LOKET_SECRET=$(openssl rand -base64 48))");
+    } else if (!config.secret) {
+      warnings.push(`LOKET_SECRET is not set: the key is ${path.join(config.dataDir, "secret.key")}; keep a copy apart from the backups (a backup holds no key, and without it no NIK/NIP can be read)`);
+    }
+    if (config.seedDemo) warnings.push("SEED_DEMO is on in production: a new database gets demo accounts whose passwords are printed in the README");
+    if (!config.cookieSecure) warnings.push("COOKIE_SECURE is off in production: the session cookie may travel over plain http");
+    if (config.webhookAllowPrivate) warnings.push("WEBHOOK_ALLOW_PRIVATE is on in production: webhook URLs may reach this network's internal addresses");
+    if (config.trustProxy && !["127.0.0.1", "::1", "localhost"].includes(config.host)) {
+      warnings.push(`TRUST_PROXY is on and HOST is ${config.host}: a client reaching the port directly can choose its address (X-Forwarded-For); listen on 127.0.0.1 behind the proxy`);
+    }
+    if (config.smtpUrl && /@loket\.localhost>?$/.test(config.mailFrom)) warnings.push(`MAIL_FROM is the default (${config.mailFrom}): mail servers will refuse or bin it; set the office's address`);
+  }
+  if (!config.smtpUrl) warnings.push("SMTP_URL is not set: emails wait in the outbox (nothing is lost) and go out once it is set; admins see the count on their pages");
+  return { refuse, warnings };
 }

@@ -1,4 +1,4 @@
-import { loadConfig } from "./config";
+import { ConfigError, loadConfig, startupCheck } from "./config";
 import { openDatabase } from "./db/client";
 import { DataDirLockedError } from "./db/lock";
 import { KeyMismatchError, verifyKeyCheck } from "./db/key-check";
@@ -10,6 +10,10 @@ import { createLogger } from "./logger";
 async function main() {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
+  // unsafe production settings are refused before anything is opened or written (config.ts startupCheck)
+  const check = startupCheck(config);
+  if (check.refuse.length > 0) throw new ConfigError(check.refuse.join("\n"));
+  for (const warning of check.warnings) log.warn(warning);
   const keys = deriveKeys(loadMasterSecret(config.secret, config.dataDir));
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -55,7 +59,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  if (err instanceof DataDirLockedError || err instanceof KeyMismatchError) {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof KeyMismatchError) {
     console.error(err.message);
   } else {
     console.error(err);

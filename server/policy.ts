@@ -11,6 +11,7 @@ import { AKUN_POLICY } from "./modules/account/policy";
 import { KLIEN_API_POLICY } from "./modules/api-client/policy";
 import { WEBHOOK_POLICY } from "./modules/webhook/policy";
 import { AUDIT_POLICY } from "./modules/audit/policy";
+import { EMAIL_POLICY } from "./modules/mail/policy";
 
 /** Every action of every domain: the one list of who may do what (see lib/policy.ts). */
 export const POLICY = {
@@ -25,6 +26,7 @@ export const POLICY = {
   ...KLIEN_API_POLICY,
   ...WEBHOOK_POLICY,
   ...AUDIT_POLICY,
+  ...EMAIL_POLICY,
 };
 export type Action = keyof typeof POLICY;
 

@@ -14,5 +14,6 @@ import "../modules/skm/types";
 import "../modules/audit/types";
 import "../modules/api-client/types";
 import "../modules/webhook/types";
+import "../modules/mail/types";
 
 export const schema = builder.toSchema({ sortSchema: false });

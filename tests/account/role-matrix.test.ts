@@ -252,6 +252,8 @@ const RULES: Record<string, Rule[]> = {
     { label: "public", allow: ALL, call: () => ({ query: `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, variables: { ids: [g("Layanan", "layanan"), A()] } }) },
     { label: "a pengajuan", allow: ["citizen", ...CASE_STAFF_A, "kKasus"], call: () => ({ query: `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Pengajuan { status } } }`, variables: { ids: [g("Pengajuan", "pengajuan")] } }) },
   ],
+  // the whole install's email state (no personal data): every instansi's ADMIN and SUPERADMIN, no API client
+  "Query.pengirimanEmail": [{ allow: ["adminA", "adminB", "superadmin"], call: () => ({ query: `{ pengirimanEmail { smtpTerkonfigurasi menunggu } }` }) }],
   "Query.pengaduanSaya": [{ allow: ACTIVE, call: () => ({ query: `{ pengaduanSaya(first: 5) { edges { node { id judul status } } } }` }) }],
   "Query.permohonanInformasiSaya": [{ allow: ACTIVE, call: () => ({ query: `{ permohonanInformasiSaya(first: 5) { edges { node { id rincianInformasi status } } } }` }) }],
   "Query.registerKeberatan": [{ allow: PPID_DESK_A, rows: true, call: () => ({ query: `query($i: ID) { registerKeberatan(instansiId: $i, first: 5) { edges { node { id nomorRegister alasanLabel uraian permohonan { nomorRegister rincianInformasi } } } } }`, variables: { i: A() } }) }],

@@ -3,6 +3,7 @@ import { Link, NavLink, useLocation } from "react-router-dom";
 import { useOnline } from "../lib/connection";
 import { isActiveAdmin, isActiveCitizen, isActivePpidDesk, isActiveStaff, isSuperadmin, useSession } from "../lib/session";
 import { NotificationBell } from "./notification-bell";
+import { EmailStatusBanner } from "./email-status-banner";
 
 function OfflineBanner() {
   const online = useOnline();
@@ -118,7 +119,7 @@ function Nav() {
   );
 }
 
-/** The admin pages, listed at the top of each of them. */
+/** The admin pages, listed at the top of each of them, and whether emails go out. */
 function AdminNav() {
   const { me } = useSession();
   const { pathname } = useLocation();
@@ -133,15 +134,18 @@ function AdminNav() {
   ];
   if (isSuperadmin(me)) items.push(["/admin/audit", "Log audit"]);
   return (
-    <nav aria-label="Menu admin" className="subnav">
-      <ul className="subnav__list">
-        {items.map(([to, label]) => (
-          <li key={to}>
-            <NavLink to={to}>{label}</NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <>
+      <nav aria-label="Menu admin" className="subnav">
+        <ul className="subnav__list">
+          {items.map(([to, label]) => (
+            <li key={to}>
+              <NavLink to={to}>{label}</NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <EmailStatusBanner />
+    </>
   );
 }
 

@@ -18,6 +18,7 @@ type Documents = {
     "\n  query DeskInstansi {\n    instansiList(termasukNonaktif: true) {\n      id\n      nama\n      aktif\n    }\n  }\n": typeof types.DeskInstansiDocument,
     "\n  fragment DocumentSlots_Persyaratan on PersyaratanDokumen {\n    id\n    label\n    keterangan\n    wajib\n    jenisFile\n    maksBytes\n    templateUrl\n  }\n": typeof types.DocumentSlots_PersyaratanFragmentDoc,
     "\n  fragment DocumentSlots_Dokumen on DokumenPengajuan {\n    id\n    namaFile\n    ukuran\n    mime\n    url\n    createdAt\n    persyaratan {\n      id\n    }\n  }\n": typeof types.DocumentSlots_DokumenFragmentDoc,
+    "\n  query PengirimanEmailBanner {\n    pengirimanEmail {\n      smtpTerkonfigurasi\n      menunggu\n      gagal\n      tertuaSejak\n    }\n  }\n": typeof types.PengirimanEmailBannerDocument,
     "\n  fragment InstansiCard_Instansi on Instansi {\n    id\n    nama\n    alamat\n    telepon\n    email\n    website\n    zonaWaktu\n    zonaWaktuLabel\n    bukaSekarang\n    bukaBerikutnya\n    jamLayanan {\n      hari\n      buka\n      tutup\n    }\n  }\n": typeof types.InstansiCard_InstansiFragmentDoc,
     "\n  query KategoriPengaduan($instansiId: ID!) {\n    kategoriPengaduan(instansiId: $instansiId) {\n      id\n      nama\n    }\n  }\n": typeof types.KategoriPengaduanDocument,
     "\n  query NotificationBell {\n    unreadNotificationCount\n    myNotifications(first: 20) {\n      edges {\n        node {\n          id\n          ...NotificationItem_Notification\n        }\n      }\n    }\n  }\n": typeof types.NotificationBellDocument,
@@ -163,6 +164,7 @@ const documents: Documents = {
     "\n  query DeskInstansi {\n    instansiList(termasukNonaktif: true) {\n      id\n      nama\n      aktif\n    }\n  }\n": types.DeskInstansiDocument,
     "\n  fragment DocumentSlots_Persyaratan on PersyaratanDokumen {\n    id\n    label\n    keterangan\n    wajib\n    jenisFile\n    maksBytes\n    templateUrl\n  }\n": types.DocumentSlots_PersyaratanFragmentDoc,
     "\n  fragment DocumentSlots_Dokumen on DokumenPengajuan {\n    id\n    namaFile\n    ukuran\n    mime\n    url\n    createdAt\n    persyaratan {\n      id\n    }\n  }\n": types.DocumentSlots_DokumenFragmentDoc,
+    "\n  query PengirimanEmailBanner {\n    pengirimanEmail {\n      smtpTerkonfigurasi\n      menunggu\n      gagal\n      tertuaSejak\n    }\n  }\n": types.PengirimanEmailBannerDocument,
     "\n  fragment InstansiCard_Instansi on Instansi {\n    id\n    nama\n    alamat\n    telepon\n    email\n    website\n    zonaWaktu\n    zonaWaktuLabel\n    bukaSekarang\n    bukaBerikutnya\n    jamLayanan {\n      hari\n      buka\n      tutup\n    }\n  }\n": types.InstansiCard_InstansiFragmentDoc,
     "\n  query KategoriPengaduan($instansiId: ID!) {\n    kategoriPengaduan(instansiId: $instansiId) {\n      id\n      nama\n    }\n  }\n": types.KategoriPengaduanDocument,
     "\n  query NotificationBell {\n    unreadNotificationCount\n    myNotifications(first: 20) {\n      edges {\n        node {\n          id\n          ...NotificationItem_Notification\n        }\n      }\n    }\n  }\n": types.NotificationBellDocument,
@@ -334,6 +336,10 @@ export function graphql(source: "\n  fragment DocumentSlots_Persyaratan on Persy
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment DocumentSlots_Dokumen on DokumenPengajuan {\n    id\n    namaFile\n    ukuran\n    mime\n    url\n    createdAt\n    persyaratan {\n      id\n    }\n  }\n"): (typeof documents)["\n  fragment DocumentSlots_Dokumen on DokumenPengajuan {\n    id\n    namaFile\n    ukuran\n    mime\n    url\n    createdAt\n    persyaratan {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PengirimanEmailBanner {\n    pengirimanEmail {\n      smtpTerkonfigurasi\n      menunggu\n      gagal\n      tertuaSejak\n    }\n  }\n"): (typeof documents)["\n  query PengirimanEmailBanner {\n    pengirimanEmail {\n      smtpTerkonfigurasi\n      menunggu\n      gagal\n      tertuaSejak\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -51,10 +51,8 @@ export class OutboxWorker extends OutboxWorkerBase<{ payload: unknown; attempts:
   private readonly keys: Keys | undefined;
   private readonly smtpUrl: string | undefined;
   private readonly from: string;
-  private readonly logTo: (message: string, extra?: unknown) => void;
 
   private transport: ReturnType<typeof nodemailer.createTransport> | null = null;
-  private disabledNoted = false;
 
   constructor(opts: OutboxWorkerOptions) {
     const { prisma } = opts;
@@ -81,13 +79,15 @@ export class OutboxWorker extends OutboxWorkerBase<{ payload: unknown; attempts:
     this.keys = opts.keys;
     this.smtpUrl = opts.smtpUrl || undefined;
     this.from = opts.from;
-    this.logTo = log;
   }
 
-  /** Poll in the background. Timers are unref'd: the worker never keeps a process alive on its own. */
+  /**
+   * Poll in the background. Timers are unref'd: the worker never keeps a process alive on its own. Without
+   * SMTP_URL it does nothing: the server's start says so once (config.ts startupCheck) and admins see the
+   * waiting emails (mail/status.ts).
+   */
   override start(): void {
-    if (!this.smtpUrl) this.noteDisabled();
-    else super.start();
+    if (this.smtpUrl) super.start();
   }
 
   /** Stop polling; resolves once an in-flight send has finished and been recorded. */
@@ -98,18 +98,11 @@ export class OutboxWorker extends OutboxWorkerBase<{ payload: unknown; attempts:
   }
 
   protected override ready(): boolean {
-    if (!this.smtpUrl) this.noteDisabled();
     return !!this.smtpUrl;
   }
 
   protected override load(id: string) {
     return this.prisma.outbox.findUnique({ where: { id }, select: { payload: true, attempts: true } });
-  }
-
-  private noteDisabled(): void {
-    if (this.disabledNoted) return;
-    this.disabledNoted = true;
-    this.logTo("Email is disabled (SMTP_URL is not set): queued emails stay pending and go out once SMTP is configured");
   }
 
   protected override async send(row: { payload: unknown }, id: string): Promise<SendOutcome<{ payload: Prisma.InputJsonObject }>> {
