@@ -52,14 +52,19 @@ export const SETTINGS = [
   "S3_ACCESS_KEY_ID",
   "S3_SECRET_ACCESS_KEY",
   "S3_FORCE_PATH_STYLE",
+  "S3_PREFIX",
+  "FILE_SWEEP_SECONDS",
   "WORKERS",
 ] as const;
 export type SettingName = (typeof SETTINGS)[number];
 
-/** A setting with an unusable value: the server prints this one line (no stack) and exits 1. */
+/** A setting with an unusable value: the server prints this one line (no stack) and exits with EXIT_CONFIG. */
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
+
+/** EX_CONFIG of sysexits.h: what the server exits with on a ConfigError (the systemd unit does not restart it). */
+export const EXIT_CONFIG = 78;
 
 /** Every setting comes from the environment; the README lists them with their defaults. */
 export interface Config {

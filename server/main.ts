@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, startupCheck } from "./config";
+import { ConfigError, EXIT_CONFIG, loadConfig, startupCheck } from "./config";
 import { openDatabase } from "./db/client";
 import { DataDirLockedError } from "./db/lock";
 import { KeyMismatchError, verifyKeyCheck } from "./db/key-check";
@@ -64,5 +64,7 @@ main().catch((err) => {
   } else {
     console.error(err);
   }
-  process.exit(1);
+  // 78 (EX_CONFIG, sysexits.h) for a refused setting: the systemd unit's RestartPreventExitStatus=78 does not
+  // restart a server that would only be refused again
+  process.exit(err instanceof ConfigError ? EXIT_CONFIG : 1);
 });

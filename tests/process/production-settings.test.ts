@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, startupCheck } from "../../server/config";
+import { ConfigError, EXIT_CONFIG, loadConfig, startupCheck } from "../../server/config";
 import { NODE, ServerProcesses, TS, processEnv } from "../helpers/process";
 
 /**
@@ -74,10 +74,10 @@ describe("startupCheck in production", () => {
 });
 
 describe.skipIf(!!process.env.DATABASE_URL)("the server process", { timeout: 180_000 }, () => {
-  it("in production without PUBLIC_URL exits 1 with one line and no stack trace, before touching the data folder", () => {
+  it("in production without PUBLIC_URL exits 78 (EX_CONFIG) with one line and no stack trace, before touching the data folder", () => {
     const dir = procs.tmpDir();
     const run = spawnSync(NODE, [...TS, "server/main.ts"], { env: processEnv({ NODE_ENV: "production", DATA_DIR: path.join(dir, "data") }), encoding: "utf8", timeout: 60_000 });
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(EXIT_CONFIG);
     const lines = run.stderr.trim().split("\n");
     expect(lines).toEqual([expect.stringMatching(/^PUBLIC_URL is required when NODE_ENV=production: .*e\.g\. PUBLIC_URL=https:\/\//)]);
     expect(run.stderr).not.toMatch(/\bat .*\.ts:\d+/);
