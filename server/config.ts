@@ -3,8 +3,9 @@ import path from "node:path";
 
 /**
  * Every environment setting the server and its commands read, once (the README's settings table is checked
- * against this list in both directions, and every `env.X` read in this file or `process.env.X` in server/ must
- * be in it: tests/process/deploy-guide.test.ts). Add a line in the block of the feature that reads it.
+ * against this list in both directions, and every setting read from `env` in this file or from `process.env`
+ * in server/ must be in it: tests/process/deploy-guide.test.ts). Add a line in the block of the feature that
+ * reads it.
  */
 export const SETTINGS = [
   // the server
