@@ -4,7 +4,7 @@ import { DataDirLockedError } from "./db/lock";
 import { KeyMismatchError, verifyKeyCheck } from "./db/key-check";
 import { buildApp } from "./app";
 import { deriveKeys, loadMasterSecret } from "./lib/crypto";
-import { ensureReferenceData, seedDemo } from "./seed";
+import { demoAccountsWithReadmePasswords, ensureReferenceData, seedDemo } from "./seed";
 import { createLogger } from "./logger";
 
 async function main() {
@@ -31,6 +31,10 @@ async function main() {
   if (holidays) log.info(`Seeded ${holidays} national holiday rows (2026)`);
   if (config.seedDemo && (await seedDemo(db.prisma, keys, config))) {
     log.info("Seeded demo data (instansi KMG-MADIUN, admin, petugas, warga); passwords are in the README");
+  }
+  if (config.env === "production") {
+    const open = await demoAccountsWithReadmePasswords(db.prisma, keys);
+    if (open.length > 0) log.warn(`Demo accounts (${open.join(", ")}) can log in with the passwords printed in the README: suspend them or change their passwords`);
   }
   const app = buildApp({ config, db, keys });
   const port = await app.start();

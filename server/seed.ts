@@ -4,8 +4,8 @@ import type { Keys } from "./lib/crypto";
 import { HOLIDAYS_2026 } from "./modules/calendar/holidays-2026";
 import { loadCatalogue, type SeedKatalog } from "./modules/layanan/catalogue-seed";
 import { randomUUID } from "node:crypto";
-import { hashPassword } from "./modules/auth/password";
-import { protectIdentity } from "./modules/identity/protect";
+import { hashPassword, verifyPassword } from "./modules/auth/password";
+import { identityIndex, protectIdentity } from "./modules/identity/protect";
 
 /** Reference data every deployment needs: the national holiday table (2026, from the SKB). Idempotent. */
 export async function ensureReferenceData(prisma: PrismaClient): Promise<number> {
@@ -24,6 +24,19 @@ export const DEMO = {
   petugas: { identityType: "NIP", nomorIdentitas: "199002152015032002", namaLengkap: "Siti Petugas Layanan", password: "Petugas-Loket-2026" },
   warga: { identityType: "NIK", nomorIdentitas: "3519011708900001", namaLengkap: "Budi Santoso", password: "Warga-Loket-2026" },
 } as const;
+
+/**
+ * The demo accounts that can still be used with the README's passwords (active, password unchanged): a production
+ * install that was first started with demo data must not keep them. Three argon2 checks (~0.2 s), at start only.
+ */
+export async function demoAccountsWithReadmePasswords(prisma: PrismaClient, keys: Keys): Promise<string[]> {
+  const open: string[] = [];
+  for (const [name, p] of Object.entries({ admin: DEMO.admin, petugas: DEMO.petugas, warga: DEMO.warga })) {
+    const user = await prisma.user.findUnique({ where: { identityIndex: identityIndex(keys, p.identityType, p.nomorIdentitas) }, select: { status: true, passwordHash: true } });
+    if (user && user.status === "AKTIF" && (await verifyPassword(user.passwordHash, p.password))) open.push(name);
+  }
+  return open;
+}
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 

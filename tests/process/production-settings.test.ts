@@ -3,6 +3,10 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ConfigError, EXIT_CONFIG, loadConfig, startupCheck } from "../../server/config";
 import { NODE, ServerProcesses, TS, processEnv } from "../helpers/process";
+import { createTestApp } from "../helpers/app";
+import { DEMO, demoAccountsWithReadmePasswords, seedDemo } from "../../server/seed";
+import { hashPassword } from "../../server/modules/auth/password";
+import { identityIndex } from "../../server/modules/identity/protect";
 
 /**
  * Production settings (config.ts loadConfig + startupCheck): what a developer's defaults would get wrong in
@@ -69,6 +73,23 @@ describe("startupCheck in production", () => {
       expect(err, JSON.stringify(env)).toBeInstanceOf(ConfigError);
       expect((err as Error).message).not.toContain("\n");
       expect((err as Error).message).not.toContain("pendek-sekali");
+    }
+  });
+});
+
+describe("demo accounts left in a production install", () => {
+  it("are named at start while they still open with the README's passwords (active, password unchanged)", { timeout: 60_000 }, async () => {
+    const t = await createTestApp();
+    try {
+      expect(await demoAccountsWithReadmePasswords(t.db.prisma, t.keys)).toEqual([]);
+      expect(await seedDemo(t.db.prisma, t.keys, t.config)).toBe(true);
+      expect(await demoAccountsWithReadmePasswords(t.db.prisma, t.keys)).toEqual(["admin", "petugas", "warga"]);
+      const where = (p: { identityType: "NIK" | "NIP"; nomorIdentitas: string }) => ({ identityIndex: identityIndex(t.keys, p.identityType, p.nomorIdentitas) });
+      await t.db.prisma.user.update({ where: where(DEMO.admin), data: { passwordHash: await hashPassword("Sandi-Baru-Kantor-2026") } });
+      await t.db.prisma.user.update({ where: where(DEMO.warga), data: { status: "DITANGGUHKAN" } });
+      expect(await demoAccountsWithReadmePasswords(t.db.prisma, t.keys)).toEqual(["petugas"]);
+    } finally {
+      await t.close();
     }
   });
 });
