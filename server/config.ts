@@ -42,6 +42,9 @@ export const SETTINGS = [
   "WEBHOOK_ALLOW_PRIVATE",
   // the admin command line
   "LOKET_ADMIN_PASSWORD",
+  // the database's start (server/db): whether a start applies pending migrations, PGlite's buffer pool
+  "MIGRATE",
+  "PGLITE_SHARED_BUFFERS",
   // issue #13's shared names (observability, file storage, workers); read where those features are built
   "METRICS_PORT",
   "METRICS_TOKEN",

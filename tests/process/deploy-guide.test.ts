@@ -186,6 +186,11 @@ describe("the settings file", () => {
   });
 });
 
+/** Variables the code reads that are not an operator's settings, each with the reason. */
+const NOT_SETTINGS: Record<string, string> = {
+  LOKET_MIGRATE_TARGET: "passed by the server to its own migration child process (server/db)",
+};
+
 describe("the settings table", () => {
   const table = section("### Environment variables");
   const names = new Set<string>();
@@ -219,7 +224,7 @@ describe("the settings table", () => {
       for (const m of text.matchAll(re)) read.set(m[1] ?? m[2]!, path.relative(ROOT, file));
     }
     expect(read.size).toBeGreaterThan(20);
-    const missing = [...read].filter(([n]) => !(SETTINGS as readonly string[]).includes(n)).map(([n, f]) => `${n} (${f})`);
+    const missing = [...read].filter(([n]) => !(SETTINGS as readonly string[]).includes(n) && !(n in NOT_SETTINGS)).map(([n, f]) => `${n} (${f})`);
     expect(missing, "read by the code, not in SETTINGS (add it there and to the README table)").toEqual([]);
   });
 });
