@@ -20,8 +20,9 @@ import { MemoryRateStore, RedisRateStore, protectionPlugins, useRateLimit, type 
 import { sha256Hex } from "./lib/crypto";
 import { createFetch } from "@whatwg-node/fetch";
 import { createLogger, type Logger } from "./logger";
-import path from "node:path";
-import { LocalFileStorage } from "./modules/files/store";
+import { randomUUID } from "node:crypto";
+import { createFileStorage } from "./modules/files/storage";
+import { takeLease } from "./lib/lease";
 import { OutboxWorker } from "./modules/mail/worker";
 import { WebhookWorker } from "./modules/webhook/worker";
 import { WebhookTargets } from "./modules/webhook/targets";
@@ -75,18 +76,23 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
   const clients = new ApiClientStore({ db, pubsub });
   const calendars = new CalendarStore(() => db.prisma, pubsub);
   const webhookTargets = new WebhookTargets(pubsub);
-  const storage = new LocalFileStorage(path.join(config.dataDir, "files"));
+  const storage = createFileStorage(config);
   const queueCache = createQueueCache(pubsub, config.queueCacheSeconds);
-  // files a dead process stored without committing their rows: a minute after start, then every 6 hours
+  // WORKERS=false: an API-only instance runs none of the background loops below (other instances do)
+  const workers = config.workers;
+  // files a dead process stored without committing their rows: a minute after start, then every FILE_SWEEP_SECONDS;
+  // with several instances on one store the orphans are removed by the one that takes the period's lease
+  const instanceId = randomUUID();
+  const sweepMs = config.fileSweepSeconds * 1000;
   const sweep = () =>
-    sweepOrphanFiles(db.prisma, storage.root)
+    sweepOrphanFiles(db.prisma, storage, { claim: () => takeLease(db.prisma, "file-sweep", instanceId, Math.max(1000, sweepMs - 1000)) })
       .then((r) => r.orphans.length + r.staging > 0 && log.info(`Removed ${r.orphans.length} unreferenced stored files and ${r.staging} staging files`))
       .catch((err) => logFailure("Sweeping unreferenced files failed", err));
-  const sweepTimers = [setTimeout(sweep, 60_000), setInterval(sweep, 6 * 3600_000)];
+  const sweepTimers = workers ? [setTimeout(sweep, Math.min(60_000, sweepMs)), setInterval(sweep, sweepMs)] : [];
   for (const t of sweepTimers) t.unref();
   const workerLog = (m: string, e?: unknown) => (isDatabaseUnavailable(e) ? dbHealth.failed(e) : log.info(m, e));
-  const mailWorker = config.mailWorker ? new OutboxWorker({ prisma: db.prisma, keys, smtpUrl: config.smtpUrl, from: config.mailFrom, log: workerLog }) : null;
-  const webhookWorker = config.webhookWorker
+  const mailWorker = workers && config.mailWorker ? new OutboxWorker({ prisma: db.prisma, keys, smtpUrl: config.smtpUrl, from: config.mailFrom, log: workerLog }) : null;
+  const webhookWorker = workers && config.webhookWorker
     ? new WebhookWorker({ prisma: db.prisma, keys, calendars, allowPrivateAddresses: config.webhookAllowPrivate, log: workerLog })
     : null;
   const services: Services = { config, db, keys, pubsub, sessions, clients, calendars, storage, mail: mailWorker, webhookTargets, webhooks: webhookWorker };

@@ -6,6 +6,7 @@ import { buildApp } from "./app";
 import { deriveKeys, loadMasterSecret } from "./lib/crypto";
 import { ensureReferenceData, seedDemo } from "./seed";
 import { createLogger } from "./logger";
+import { StorageUnavailableError } from "./modules/files/store";
 
 async function main() {
   const config = loadConfig();
@@ -29,6 +30,16 @@ async function main() {
     log.info("Seeded demo data (instansi KMG-MADIUN, admin, petugas, warga); passwords are in the README");
   }
   const app = buildApp({ config, db, keys });
+  // a bucket that cannot be reached or written is refused at start, not discovered at the first upload
+  try {
+    await app.services.storage.check();
+  } catch (err) {
+    await app.stop().catch(() => {});
+    await db.close().catch(() => {});
+    throw err;
+  }
+  if (config.storage.kind === "s3") log.info(`File storage: S3 bucket ${config.storage.bucket}${config.storage.endpoint ? ` at ${config.storage.endpoint}` : ""}`);
+  if (!config.workers) log.info("WORKERS=false: API-only instance (no email, webhook, PPID check or file sweep loops)");
   const port = await app.start();
 
   let closing = false;
@@ -55,7 +66,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  if (err instanceof DataDirLockedError || err instanceof KeyMismatchError) {
+  if (err instanceof DataDirLockedError || err instanceof KeyMismatchError || err instanceof StorageUnavailableError) {
     console.error(err.message);
   } else {
     console.error(err);
