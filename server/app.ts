@@ -81,11 +81,12 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
   // WORKERS=false: an API-only instance runs none of the background loops below (other instances do)
   const workers = config.workers;
   // files a dead process stored without committing their rows: a minute after start, then every FILE_SWEEP_SECONDS;
-  // with several instances on one store the orphans are removed by the one that takes the period's lease
+  // with several instances on one store the orphans are removed by the one that takes the period's lease (held for
+  // 90% of the period, far longer than a sweep takes, so two sweeps never overlap)
   const instanceId = randomUUID();
   const sweepMs = config.fileSweepSeconds * 1000;
   const sweep = () =>
-    sweepOrphanFiles(db.prisma, storage, { claim: () => takeLease(db.prisma, "file-sweep", instanceId, Math.max(1000, sweepMs - 1000)) })
+    sweepOrphanFiles(db.prisma, storage, { claim: () => takeLease(db.prisma, "file-sweep", instanceId, sweepMs * 0.9) })
       .then((r) => r.orphans.length + r.staging > 0 && log.info(`Removed ${r.orphans.length} unreferenced stored files and ${r.staging} staging files`))
       .catch((err) => logFailure("Sweeping unreferenced files failed", err));
   const sweepTimers = workers ? [setTimeout(sweep, Math.min(60_000, sweepMs)), setInterval(sweep, sweepMs)] : [];
