@@ -22,6 +22,7 @@ import { createFetch } from "@whatwg-node/fetch";
 import { createLogger, type Logger } from "./logger";
 import { randomUUID } from "node:crypto";
 import { createFileStorage } from "./modules/files/storage";
+import type { FileStorage } from "./modules/files/store";
 import { takeLease } from "./lib/lease";
 import { OutboxWorker } from "./modules/mail/worker";
 import { WebhookWorker } from "./modules/webhook/worker";
@@ -64,7 +65,7 @@ function clientIp(config: Config, req: http.IncomingMessage | undefined, headers
   return req?.socket.remoteAddress ?? "unknown";
 }
 
-export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
+export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: FileStorage }): App {
   const { config, db } = opts;
   const log = createLogger(config.logLevel);
   const keys = opts.keys ?? deriveKeys(loadMasterSecret(config.secret, config.dataDir));
@@ -76,7 +77,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
   const clients = new ApiClientStore({ db, pubsub });
   const calendars = new CalendarStore(() => db.prisma, pubsub);
   const webhookTargets = new WebhookTargets(pubsub);
-  const storage = createFileStorage(config);
+  const storage = opts.storage ?? createFileStorage(config);
   const queueCache = createQueueCache(pubsub, config.queueCacheSeconds);
   // WORKERS=false: an API-only instance runs none of the background loops below (other instances do)
   const workers = config.workers;

@@ -7,11 +7,15 @@ import { deriveKeys, loadMasterSecret } from "./lib/crypto";
 import { ensureReferenceData, seedDemo } from "./seed";
 import { createLogger } from "./logger";
 import { StorageUnavailableError } from "./modules/files/store";
+import { createFileStorage } from "./modules/files/storage";
 
 async function main() {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   const keys = deriveKeys(loadMasterSecret(config.secret, config.dataDir));
+  // a bucket that cannot be reached or written is refused before anything else, not found at the first upload
+  const storage = createFileStorage(config);
+  await storage.check();
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -29,15 +33,7 @@ async function main() {
   if (config.seedDemo && (await seedDemo(db.prisma, keys, config))) {
     log.info("Seeded demo data (instansi KMG-MADIUN, admin, petugas, warga); passwords are in the README");
   }
-  const app = buildApp({ config, db, keys });
-  // a bucket that cannot be reached or written is refused at start, not discovered at the first upload
-  try {
-    await app.services.storage.check();
-  } catch (err) {
-    await app.stop().catch(() => {});
-    await db.close().catch(() => {});
-    throw err;
-  }
+  const app = buildApp({ config, db, keys, storage });
   if (config.storage.kind === "s3") log.info(`File storage: S3 bucket ${config.storage.bucket}${config.storage.endpoint ? ` at ${config.storage.endpoint}` : ""}`);
   if (!config.workers) log.info("WORKERS=false: API-only instance (no email, webhook, PPID check or file sweep loops)");
   const port = await app.start();
