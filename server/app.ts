@@ -20,8 +20,10 @@ import { MemoryRateStore, RedisRateStore, protectionPlugins, useRateLimit, type 
 import { sha256Hex } from "./lib/crypto";
 import { createFetch } from "@whatwg-node/fetch";
 import { createLogger, type Logger } from "./logger";
-import path from "node:path";
-import { LocalFileStorage } from "./modules/files/store";
+import { randomUUID } from "node:crypto";
+import { createFileStorage } from "./modules/files/storage";
+import type { FileStorage } from "./modules/files/store";
+import { takeLease } from "./lib/lease";
 import { OutboxWorker } from "./modules/mail/worker";
 import { WebhookWorker } from "./modules/webhook/worker";
 import { WebhookTargets } from "./modules/webhook/targets";
@@ -63,7 +65,7 @@ function clientIp(config: Config, req: http.IncomingMessage | undefined, headers
   return req?.socket.remoteAddress ?? "unknown";
 }
 
-export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
+export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: FileStorage }): App {
   const { config, db } = opts;
   const log = createLogger(config.logLevel);
   const keys = opts.keys ?? deriveKeys(loadMasterSecret(config.secret, config.dataDir));
@@ -75,18 +77,24 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
   const clients = new ApiClientStore({ db, pubsub });
   const calendars = new CalendarStore(() => db.prisma, pubsub);
   const webhookTargets = new WebhookTargets(pubsub);
-  const storage = new LocalFileStorage(path.join(config.dataDir, "files"));
+  const storage = opts.storage ?? createFileStorage(config);
   const queueCache = createQueueCache(pubsub, config.queueCacheSeconds);
-  // files a dead process stored without committing their rows: a minute after start, then every 6 hours
+  // WORKERS=false: an API-only instance runs none of the background loops below (other instances do)
+  const workers = config.workers;
+  // files a dead process stored without committing their rows: a minute after start, then every FILE_SWEEP_SECONDS;
+  // with several instances on one store the orphans are removed by the one that takes the period's lease (held for
+  // 90% of the period, far longer than a sweep takes, so two sweeps never overlap)
+  const instanceId = randomUUID();
+  const sweepMs = config.fileSweepSeconds * 1000;
   const sweep = () =>
-    sweepOrphanFiles(db.prisma, storage.root)
+    sweepOrphanFiles(db.prisma, storage, { claim: () => takeLease(db.prisma, "file-sweep", instanceId, sweepMs * 0.9) })
       .then((r) => r.orphans.length + r.staging > 0 && log.info(`Removed ${r.orphans.length} unreferenced stored files and ${r.staging} staging files`))
       .catch((err) => logFailure("Sweeping unreferenced files failed", err));
-  const sweepTimers = [setTimeout(sweep, 60_000), setInterval(sweep, 6 * 3600_000)];
+  const sweepTimers = workers ? [setTimeout(sweep, Math.min(60_000, sweepMs)), setInterval(sweep, sweepMs)] : [];
   for (const t of sweepTimers) t.unref();
   const workerLog = (m: string, e?: unknown) => (isDatabaseUnavailable(e) ? dbHealth.failed(e) : log.info(m, e));
-  const mailWorker = config.mailWorker ? new OutboxWorker({ prisma: db.prisma, keys, smtpUrl: config.smtpUrl, from: config.mailFrom, log: workerLog }) : null;
-  const webhookWorker = config.webhookWorker
+  const mailWorker = workers && config.mailWorker ? new OutboxWorker({ prisma: db.prisma, keys, smtpUrl: config.smtpUrl, from: config.mailFrom, log: workerLog }) : null;
+  const webhookWorker = workers && config.webhookWorker
     ? new WebhookWorker({ prisma: db.prisma, keys, calendars, allowPrivateAddresses: config.webhookAllowPrivate, log: workerLog })
     : null;
   const services: Services = { config, db, keys, pubsub, sessions, clients, calendars, storage, mail: mailWorker, webhookTargets, webhooks: webhookWorker };

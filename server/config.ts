@@ -110,8 +110,57 @@ export interface Config {
    * off: not accepted; allow: by hash or as a document; only: a document only from an API client (key), others by hash
    */
   persistedOperations: PersistedOperationsMode;
+  /** where stored files live (STORAGE, S3_*): the local disk under DATA_DIR/files, or an S3-compatible bucket */
+  storage: StorageConfig;
+  /**
+   * WORKERS: run the background loops (email outbox, webhooks and the PPID deadline check, the orphan file
+   * sweep) in this process; false makes an API-only instance. MAIL_WORKER / WEBHOOK_WORKER switch single ones off.
+   */
+  workers: boolean;
+  /** seconds between two runs of the orphan file sweep (the first runs a minute after start, or sooner) */
+  fileSweepSeconds: number;
   /** let webhook URLs reach loopback, private, link-local and other internal addresses (developing a receiver, tests) */
   webhookAllowPrivate: boolean;
+}
+
+export type StorageConfig =
+  | { kind: "local" }
+  | {
+      kind: "s3";
+      endpoint: string | undefined;
+      bucket: string;
+      region: string;
+      accessKeyId: string | undefined;
+      secretAccessKey: string | undefined;
+      forcePathStyle: boolean;
+      prefix: string;
+    };
+
+function storageConfig(env: NodeJS.ProcessEnv): StorageConfig {
+  const kind = (env.STORAGE || (env.S3_BUCKET ? "s3" : "local")).toLowerCase();
+  if (kind === "local") return { kind: "local" };
+  if (kind !== "s3") throw new Error(`STORAGE must be local or s3, got "${env.STORAGE}"`);
+  if (!env.S3_BUCKET) throw new Error("STORAGE=s3 needs S3_BUCKET (and S3_ENDPOINT for a server other than AWS S3)");
+  let endpoint: string | undefined;
+  if (env.S3_ENDPOINT) {
+    try {
+      endpoint = new URL(env.S3_ENDPOINT).toString().replace(/\/+$/, "");
+    } catch {
+      throw new Error(`S3_ENDPOINT must be a URL like http://127.0.0.1:9000, got "${env.S3_ENDPOINT}"`);
+    }
+  }
+  if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) throw new Error("Set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither");
+  const prefix = (env.S3_PREFIX ?? "").replace(/^\/+/, "");
+  return {
+    kind: "s3",
+    endpoint,
+    bucket: env.S3_BUCKET,
+    region: env.S3_REGION || "us-east-1",
+    accessKeyId: env.S3_ACCESS_KEY_ID || undefined,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY || undefined,
+    forcePathStyle: bool(env.S3_FORCE_PATH_STYLE, endpoint !== undefined),
+    prefix: prefix && !prefix.endsWith("/") ? `${prefix}/` : prefix,
+  };
 }
 
 export const PERSISTED_OPERATIONS_MODES = ["off", "allow", "only"] as const;
@@ -211,6 +260,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxSubscriptionsPerUser: int("MAX_SUBSCRIPTIONS_PER_USER", env.MAX_SUBSCRIPTIONS_PER_USER, 50),
     persistedOperations: persistedMode(env.PERSISTED_OPERATIONS),
     webhookAllowPrivate: bool(env.WEBHOOK_ALLOW_PRIVATE, false),
+    storage: storageConfig(env),
+    workers: bool(env.WORKERS, true),
+    fileSweepSeconds: Math.max(1, int("FILE_SWEEP_SECONDS", env.FILE_SWEEP_SECONDS, 6 * 3600)),
     logLevel: (["silent", "error", "info", "debug"].includes(env.LOG_LEVEL ?? "") ? env.LOG_LEVEL : nodeEnv === "test" ? "silent" : "info") as Config["logLevel"],
   };
 }

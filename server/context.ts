@@ -29,7 +29,7 @@ export interface Services {
   sessions: SessionStore;
   clients: ApiClientStore;
   calendars: CalendarStore;
-  storage: FileStorage & { root: string };
+  storage: FileStorage;
   /** wakes the email outbox worker after a commit that queued mail (null when this process runs none) */
   mail: { kick(): void } | null;
   /** which webhook subscriptions receive an instansi's events (remembered; see webhook/targets.ts) */

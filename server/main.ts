@@ -6,6 +6,8 @@ import { buildApp } from "./app";
 import { deriveKeys, loadMasterSecret } from "./lib/crypto";
 import { demoAccountsWithReadmePasswords, ensureReferenceData, seedDemo } from "./seed";
 import { createLogger } from "./logger";
+import { StorageUnavailableError } from "./modules/files/store";
+import { createFileStorage } from "./modules/files/storage";
 
 async function main() {
   const config = loadConfig();
@@ -15,6 +17,9 @@ async function main() {
   if (check.refuse.length > 0) throw new ConfigError(check.refuse.join("\n"));
   for (const warning of check.warnings) log.warn(warning);
   const keys = deriveKeys(loadMasterSecret(config.secret, config.dataDir));
+  // a bucket that cannot be reached or written is refused before anything else, not found at the first upload
+  const storage = createFileStorage(config);
+  await storage.check();
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -36,7 +41,9 @@ async function main() {
     const open = await demoAccountsWithReadmePasswords(db.prisma, keys);
     if (open.length > 0) log.warn(`Demo accounts (${open.join(", ")}) can log in with the passwords printed in the README: suspend them or change their passwords`);
   }
-  const app = buildApp({ config, db, keys });
+  const app = buildApp({ config, db, keys, storage });
+  if (config.storage.kind === "s3") log.info(`File storage: S3 bucket ${config.storage.bucket}${config.storage.endpoint ? ` at ${config.storage.endpoint}` : ""}`);
+  if (!config.workers) log.info("WORKERS=false: API-only instance (no email, webhook, PPID check or file sweep loops)");
   const port = await app.start();
 
   let closing = false;
@@ -63,7 +70,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof KeyMismatchError) {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof KeyMismatchError || err instanceof StorageUnavailableError) {
     console.error(err.message);
   } else {
     console.error(err);

@@ -10,6 +10,8 @@ import { createStaffAccount } from "../modules/account/service";
 import { DomainError } from "../lib/errors";
 import { ensureReferenceData } from "../seed";
 import { KeyMismatchError, verifyKeyCheck } from "../db/key-check";
+import { StorageUnavailableError } from "../modules/files/store";
+import { filesToS3 } from "./files-to-s3";
 
 const usage = `Usage: npm run admin -- <command> [options]
 
@@ -18,6 +20,10 @@ Commands:
       --nik <16 digits> | --nip <18 digits>
       --nama "<full name>"  --email <email>  --telepon <phone>
       The password is read from LOKET_ADMIN_PASSWORD, or asked for on the terminal.
+  files-to-s3         Copy every stored file from DATA_DIR/files into the S3 bucket of S3_BUCKET / S3_ENDPOINT /
+                      S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY (S3_PREFIX). Skips files already there with the same
+                      size, checks each file's SHA-256, can be run again. Stop the server first on PGlite.
+      --delete-local  remove each local file once it is in the bucket
 
 Examples:
   LOKET_ADMIN_PASSWORD='…' npm run admin -- create-superadmin --nip 198001012005011001 \\
@@ -44,8 +50,27 @@ async function askHidden(question: string): Promise<string> {
   });
 }
 
+async function filesToS3Command(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { "delete-local": { type: "boolean" } } });
+  const config = loadConfig();
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const summary = await filesToS3(config, db, { deleteLocal: values["delete-local"] ?? false });
+    return summary.missing.length + summary.corrupt.length > 0 ? 1 : 0;
+  } catch (err) {
+    if (err instanceof StorageUnavailableError) {
+      process.stderr.write(`${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  } finally {
+    await db.close();
+  }
+}
+
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
+  if (command === "files-to-s3") return filesToS3Command(rest);
   if (command !== "create-superadmin") {
     process.stdout.write(usage);
     return command ? 2 : 0;

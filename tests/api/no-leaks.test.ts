@@ -23,7 +23,7 @@ for (const mode of ["development", "production"] as const) {
       const rawId = Buffer.from(fx.slots[slot]!.id, "base64").toString().split(":")[1]!;
       const row = await t.db.prisma.persyaratanDokumen.findUniqueOrThrow({ where: { id: rawId }, include: { templateFile: true } });
       const key = row.templateFile!.storageKey;
-      return { url: `${base}/unduh/template/${rawId}`, file: path.join(t.app.services.storage.root, key) };
+      return { url: `${base}/unduh/template/${rawId}`, file: path.join(t.config.dataDir, "files", key) };
     };
 
     beforeAll(async () => {

@@ -50,7 +50,7 @@ describe("orphan file sweep", () => {
     await fs.writeFile(freshTmp, "sedang diterima");
     for (const f of [path.join(root, kept.key), path.join(root, orphan.key), staleTmp]) await age(f, 2 * 3600_000);
 
-    const result = await sweepOrphanFiles(db.prisma, root, { olderThanMs: 3600_000 });
+    const result = await sweepOrphanFiles(db.prisma, storage, { olderThanMs: 3600_000 });
 
     expect(result).toEqual({ orphans: [orphan.key], staging: 1 });
     expect(await storage.exists(kept.key)).toBe(true);
@@ -59,10 +59,10 @@ describe("orphan file sweep", () => {
     await expect(fs.stat(staleTmp)).rejects.toThrow();
     expect((await fs.stat(freshTmp)).isFile()).toBe(true);
     // a second sweep finds nothing more
-    expect(await sweepOrphanFiles(db.prisma, root, { olderThanMs: 3600_000 })).toEqual({ orphans: [], staging: 0 });
+    expect(await sweepOrphanFiles(db.prisma, storage, { olderThanMs: 3600_000 })).toEqual({ orphans: [], staging: 0 });
   });
 
   it("an empty or missing storage folder is not an error", async () => {
-    expect(await sweepOrphanFiles(db.prisma, path.join(root, "tidak-ada"))).toEqual({ orphans: [], staging: 0 });
+    expect(await sweepOrphanFiles(db.prisma, new LocalFileStorage(path.join(root, "tidak-ada")))).toEqual({ orphans: [], staging: 0 });
   });
 });

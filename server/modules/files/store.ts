@@ -40,7 +40,7 @@ export interface FileStorage {
   /**
    * Stores the content of `tempPath`, whose SHA-256 (lowercase hex) is `sha256`, and returns its key.
    * Takes ownership of `tempPath`: it is moved or deleted. Storing content that is already there is a
-   * no-op that returns the same key.
+   * no-op that returns the same key (and makes the stored object young again for the orphan sweep).
    */
   put(tempPath: string, sha256: string): Promise<string>;
   /** Rejects with NotFoundError when the key is not stored. */
@@ -48,6 +48,26 @@ export interface FileStorage {
   /** Deleting a missing key is not an error. */
   delete(key: string): Promise<void>;
   exists(key: string): Promise<boolean>;
+  /** Every stored content key (`ab/cd/<sha256>`) with when it was last stored; for the orphan sweep. */
+  list(): AsyncIterable<StoredObject>;
+  /** Resolves when the store can be written (readiness); rejects with StorageUnavailableError otherwise. */
+  check(): Promise<void>;
+  /**
+   * A folder on this machine's disk for uploads being received (receiveUpload's temp files) and staging;
+   * local to the instance whatever the store is. The sweep removes what is left in it.
+   */
+  readonly tmpDir: string;
+}
+
+export interface StoredObject {
+  key: string;
+  modifiedAt: Date;
+  size: number;
+}
+
+/** The file store cannot be used: the message says what to fix (no stack, no secret). */
+export class StorageUnavailableError extends Error {
+  override name = "StorageUnavailableError";
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -67,9 +87,11 @@ export function storageKeyOf(sha256: string): string {
  */
 export class LocalFileStorage implements FileStorage {
   readonly root: string;
+  readonly tmpDir: string;
 
   constructor(root?: string) {
     this.root = path.resolve(root ?? path.join(loadConfig().dataDir, "files"));
+    this.tmpDir = path.join(this.root, ".tmp");
   }
 
   private pathOf(key: string): string {
@@ -89,7 +111,7 @@ export class LocalFileStorage implements FileStorage {
         await fs.utimes(target, now, now).catch(() => {});
         return key;
       }
-      const stagingDir = path.join(this.root, ".tmp");
+      const stagingDir = this.tmpDir;
       await fs.mkdir(stagingDir, { recursive: true });
       const staging = path.join(stagingDir, `${sha256}.${randomUUID()}`);
       try {
@@ -137,6 +159,53 @@ export class LocalFileStorage implements FileStorage {
       throw err;
     }
   }
+
+  async *list(): AsyncIterable<StoredObject> {
+    for (const a of await dirNames(this.root)) {
+      if (!KEY_DIR.test(a)) continue;
+      for (const b of await dirNames(path.join(this.root, a))) {
+        if (!KEY_DIR.test(b)) continue;
+        for (const name of await dirNames(path.join(this.root, a, b))) {
+          if (!SHA256_HEX.test(name) || name.slice(0, 2) !== a || name.slice(2, 4) !== b) continue;
+          const stat = await fs.stat(path.join(this.root, a, b, name)).catch(() => null);
+          if (stat?.isFile()) yield { key: `${a}/${b}/${name}`, modifiedAt: stat.mtime, size: stat.size };
+        }
+      }
+    }
+  }
+
+  async check(): Promise<void> {
+    const probe = path.join(this.tmpDir, `check-${randomUUID()}`);
+    try {
+      await fs.mkdir(this.tmpDir, { recursive: true });
+      await fs.writeFile(probe, "");
+      await fs.rm(probe, { force: true });
+    } catch (err) {
+      throw new StorageUnavailableError(`File storage folder ${this.root} is not writable (${(err as NodeJS.ErrnoException).code ?? String(err)}).`);
+    }
+  }
+}
+
+const KEY_DIR = /^[0-9a-f]{2}$/;
+
+async function dirNames(dir: string): Promise<string[]> {
+  try {
+    return await fs.readdir(dir);
+  } catch (err) {
+    if (isNotFound(err)) return [];
+    throw err;
+  }
+}
+
+/** SHA-256 (lowercase hex) and size of a file, read as a stream. */
+export async function hashFile(file: string): Promise<{ sha256: string; size: number }> {
+  const hash = createHash("sha256");
+  let size = 0;
+  for await (const chunk of createReadStream(file)) {
+    hash.update(chunk as Buffer);
+    size += (chunk as Buffer).byteLength;
+  }
+  return { sha256: hash.digest("hex"), size };
 }
 
 async function copyHashing(from: string, to: string): Promise<string> {

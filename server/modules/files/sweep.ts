@@ -1,57 +1,58 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { PrismaClient } from "../../generated/prisma/client";
+import type { FileStorage } from "./store";
 
 /**
  * Stored content that no row points to, and staging files left behind, older than a grace period.
  *
  * A request that fails deletes what it stored (withStoredFiles), but a process that dies between storing a
  * file and committing its row leaves the file behind; so does a crash in the middle of receiving an upload
- * (`.tmp`). The grace period keeps the sweep away from uploads still in flight: a file is stored only
- * moments before its row commits.
+ * (the instance's tmpDir). The grace period keeps the sweep away from uploads still in flight: a file is
+ * stored only moments before its row commits (and `put` of content already stored makes it young again).
+ *
+ * Works through the FileStorage interface (`list`, `delete`), so it is the same on the local disk and on S3.
+ * With several instances on one store, `claim` (a lease: see lib/lease.ts) lets one of them remove the
+ * orphans per period; every instance cleans its own tmpDir.
  */
 export interface SweepResult {
-  /** content files removed because no StoredFile row has their key */
+  /** content keys removed because no StoredFile row has them */
   orphans: string[];
-  /** staging files removed from `.tmp` */
+  /** staging and half-received files removed from the instance's tmpDir */
   staging: number;
 }
 
-const KEY_DIR = /^[0-9a-f]{2}$/;
-const SHA = /^[0-9a-f]{64}$/;
+const BATCH = 500;
 
 export async function sweepOrphanFiles(
   prisma: Pick<PrismaClient, "storedFile">,
-  root: string,
-  opts: { olderThanMs?: number; now?: number } = {},
+  storage: Pick<FileStorage, "list" | "delete" | "tmpDir">,
+  opts: { olderThanMs?: number; now?: number; claim?: () => Promise<boolean> } = {},
 ): Promise<SweepResult> {
   const cutoff = (opts.now ?? Date.now()) - (opts.olderThanMs ?? 60 * 60_000);
-  const candidates: string[] = [];
-  for (const a of await dirNames(root)) {
-    if (!KEY_DIR.test(a)) continue;
-    for (const b of await dirNames(path.join(root, a))) {
-      if (!KEY_DIR.test(b)) continue;
-      for (const name of await dirNames(path.join(root, a, b))) {
-        if (!SHA.test(name) || name.slice(0, 2) !== a || name.slice(2, 4) !== b) continue;
-        const stat = await fs.stat(path.join(root, a, b, name)).catch(() => null);
-        if (stat?.isFile() && stat.mtimeMs < cutoff) candidates.push(`${a}/${b}/${name}`);
-      }
-    }
-  }
   const orphans: string[] = [];
-  for (let i = 0; i < candidates.length; i += 500) {
-    const batch = candidates.slice(i, i + 500);
-    const known = new Set((await prisma.storedFile.findMany({ where: { storageKey: { in: batch } }, select: { storageKey: true } })).map((f) => f.storageKey));
-    for (const key of batch) {
-      if (known.has(key)) continue;
-      await fs.rm(path.join(root, key), { force: true });
-      orphans.push(key);
+  if (!opts.claim || (await opts.claim())) {
+    let batch: string[] = [];
+    const flush = async () => {
+      const known = new Set((await prisma.storedFile.findMany({ where: { storageKey: { in: batch } }, select: { storageKey: true } })).map((f) => f.storageKey));
+      for (const key of batch) {
+        if (known.has(key)) continue;
+        await storage.delete(key);
+        orphans.push(key);
+      }
+      batch = [];
+    };
+    // in batches as the listing pages arrive: a bucket of millions is never held in memory
+    for await (const o of storage.list()) {
+      if (o.modifiedAt.getTime() >= cutoff) continue;
+      batch.push(o.key);
+      if (batch.length >= BATCH) await flush();
     }
+    if (batch.length > 0) await flush();
   }
   let staging = 0;
-  const tmp = path.join(root, ".tmp");
-  for (const name of await dirNames(tmp)) {
-    const file = path.join(tmp, name);
+  for (const name of await dirNames(storage.tmpDir)) {
+    const file = path.join(storage.tmpDir, name);
     const stat = await fs.stat(file).catch(() => null);
     if (stat?.isFile() && stat.mtimeMs < cutoff) {
       await fs.rm(file, { force: true });

@@ -1,5 +1,4 @@
 import { TEMPLATE_MAKS_BYTES } from "../../shared/limits";
-import path from "node:path";
 import { z } from "zod";
 import type { Context } from "../../context";
 import type { Prisma } from "../../generated/prisma/client";
@@ -179,7 +178,7 @@ export async function setTemplatePersyaratan(ctx: Context, persyaratanId: string
   await layananToEdit(ctx, slot.layananId);
   if (!file) return ctx.prisma.persyaratanDokumen.update({ where: { id: slot.id }, data: { templateFileId: null } });
   return withStoredFiles(ctx.storage, async (track) => {
-    const up = await receiveUpload(file, { maxBytes: TEMPLATE_MAKS_BYTES, allowed: [...ALLOWED_MIME], tmpDir: path.join(ctx.storage.root, ".tmp"), field: "file" });
+    const up = await receiveUpload(file, { maxBytes: TEMPLATE_MAKS_BYTES, allowed: [...ALLOWED_MIME], tmpDir: ctx.storage.tmpDir, field: "file" });
     const key = await track(up);
     return ctx.prisma.$transaction(async (tx) => {
       const stored = await tx.storedFile.create({ data: { sha256: up.sha256, ukuran: up.size, mime: up.mime, namaAsli: up.namaAsli, storageKey: key, uploaderId: ctx.viewer!.id } });

@@ -1,4 +1,3 @@
-import path from "node:path";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { assertVersion } from "../../lib/versioned";
 import { randomBytes } from "node:crypto";
@@ -64,7 +63,7 @@ async function storeLampiran<T = Pengaduan>(
   return withStoredFiles(ctx.storage, async (track) => {
     const received: Array<{ up: Awaited<ReturnType<typeof receiveUpload>>; key: string }> = [];
     for (const [i, f] of files.entries()) {
-      const up = await receiveUpload(f, { maxBytes: EVIDENCE_MAX, allowed: EVIDENCE_MIME, tmpDir: path.join(ctx.storage.root, ".tmp"), field: `${field}.${i}` });
+      const up = await receiveUpload(f, { maxBytes: EVIDENCE_MAX, allowed: EVIDENCE_MIME, tmpDir: ctx.storage.tmpDir, field: `${field}.${i}` });
       received.push({ up, key: await track(up) });
     }
     return ctx.prisma.$transaction(async (tx) => {

@@ -1,4 +1,3 @@
-import path from "node:path";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { assertVersion } from "../../lib/versioned";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -190,7 +189,7 @@ export async function uploadDokumen(ctx: Context, input: { id: string; versi: nu
   if (new Set(slotOf.map((s) => s.id)).size !== slotOf.length) {
     throw new ValidationError("SLOT_DUPLICATE", "Satu persyaratan hanya boleh diisi satu berkas per unggahan.", "berkas");
   }
-  const tmpDir = path.join(ctx.storage.root, ".tmp");
+  const tmpDir = ctx.storage.tmpDir;
   return withStoredFiles(ctx.storage, async (track) => {
     const received: Array<{ up: Awaited<ReturnType<typeof receiveUpload>>; key: string; slot: (typeof slotOf)[number] }> = [];
     for (const [i, b] of input.berkas.entries()) {
@@ -462,7 +461,7 @@ export async function uploadHasil(ctx: Context, input: { id: string; versi: numb
   assertVersion(p, input.versi, STALE);
   if (p.status !== "DIPROSES") throw new InvalidStateError("NOT_PROCESSING", "Dokumen hasil dilampirkan saat pengajuan sedang diproses.");
   const { judul } = parseInput(hasilInput, input);
-  const tmpDir = path.join(ctx.storage.root, ".tmp");
+  const tmpDir = ctx.storage.tmpDir;
   const updated = await withStoredFiles(ctx.storage, async (track) => {
     const up = await receiveUpload(input.file, { maxBytes: HASIL_MAKS_BYTES, allowed: [...ALLOWED_DEFAULT], tmpDir, field: "file" });
     const key = await track(up);
