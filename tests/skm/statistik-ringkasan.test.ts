@@ -153,4 +153,30 @@ describe("the stored statistics of a period", () => {
     await sameAsFromScratch("after the closure");
     expect((await statistik(ctx(), input)).medianMenitKerja).not.toBe(median);
   });
+
+  it("the queue's counts per instansi, service and status stay those of the rows", async () => {
+    const counted = () =>
+      t.db.prisma.$queryRawUnsafe<Array<{ i: string; l: string; s: string; n: number }>>(
+        `SELECT "instansiId"::text AS i, "layananId"::text AS l, status::text AS s, count(*)::int AS n FROM "Pengajuan" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      );
+    const kept = () =>
+      t.db.prisma.$queryRawUnsafe<Array<{ i: string; l: string; s: string; n: number }>>(
+        `SELECT "instansiId"::text AS i, "layananId"::text AS l, status::text AS s, jumlah AS n FROM "AntrianJumlah" WHERE jumlah <> 0 ORDER BY 1, 2, 3`,
+      );
+    expect(await kept()).toEqual(await counted());
+    const x = await kasus("2026-03-02T09:00:00", null, "DIPROSES");
+    await t.db.prisma.pengajuan.update({ where: { id: x.id }, data: { status: "SELESAI", selesaiAt: wib("2026-03-03T09:00:00") } });
+    await t.db.prisma.pengajuan.updateMany({ where: { instansiId: fx.instansi.id, status: "SELESAI" }, data: { status: "DIAMBIL" } });
+    await t.db.prisma.pengajuan.deleteMany({ where: { instansiId: fx.instansi.id, status: "DITOLAK" } });
+    await t.db.prisma.pengajuan.update({ where: { id: x.id }, data: { versi: { increment: 1 } } });
+    expect(await kept()).toEqual(await counted());
+    // the queue's count with and without a status filter, against the rows
+    const staff = fx.petugas.token;
+    const q = await t.gql(`{ antrian(first: 1) { totalCount } antrianJumlah { status jumlah } }`, {}, { token: staff });
+    const rows = await t.db.prisma.pengajuan.groupBy({ by: ["status"], where: { instansiId: fx.instansi.id, status: { not: "DRAFT" } }, _count: { _all: true } });
+    expect(q.data!.antrian.totalCount).toBe(rows.reduce((n, r) => n + r._count._all, 0));
+    expect(Object.fromEntries(q.data!.antrianJumlah.map((r: { status: string; jumlah: number }) => [r.status, r.jumlah]))).toEqual(Object.fromEntries(rows.map((r) => [r.status, r._count._all])));
+    const f = await t.gql(`{ antrian(first: 1, filter: { status: [DIAMBIL, DIPROSES] }) { totalCount } }`, {}, { token: staff });
+    expect(f.data!.antrian.totalCount).toBe(await t.db.prisma.pengajuan.count({ where: { instansiId: fx.instansi.id, status: { in: ["DIAMBIL", "DIPROSES"] } } }));
+  });
 });

@@ -175,3 +175,49 @@ CREATE TRIGGER "statistik_survei_upd" AFTER UPDATE ON "SurveiKepuasan" REFERENCI
 CREATE TRIGGER "statistik_survei_del" AFTER DELETE ON "SurveiKepuasan" REFERENCING OLD TABLE AS lama FOR EACH STATEMENT EXECUTE FUNCTION "statistik_survei"();
 CREATE TRIGGER "statistik_kategori_upd" AFTER UPDATE ON "KategoriPengaduan" REFERENCING OLD TABLE AS lama NEW TABLE AS baru FOR EACH STATEMENT EXECUTE FUNCTION "statistik_kategori"();
 CREATE TRIGGER "statistik_kategori_del" AFTER DELETE ON "KategoriPengaduan" REFERENCING OLD TABLE AS lama FOR EACH STATEMENT EXECUTE FUNCTION "statistik_kategori"();
+
+-- The queue's counts per instansi, service and status ("AntrianJumlah"), kept in the same transaction as every
+-- change of "Pengajuan": +1 for each new row version, -1 for each old one (an unchanged key nets to nothing).
+CREATE TABLE "AntrianJumlah" (
+    "instansiId" UUID NOT NULL,
+    "layananId" UUID NOT NULL,
+    "status" "PengajuanStatus" NOT NULL,
+    "jumlah" INTEGER NOT NULL,
+
+    CONSTRAINT "AntrianJumlah_pkey" PRIMARY KEY ("instansiId","layananId","status")
+);
+
+CREATE FUNCTION "antrian_tambah"(d JSONB) RETURNS VOID LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO "AntrianJumlah" AS a ("instansiId", "layananId", "status", "jumlah")
+  SELECT (x->>'i')::uuid, (x->>'l')::uuid, (x->>'s')::"PengajuanStatus", sum((x->>'n')::int)::int FROM jsonb_array_elements(d) x
+   GROUP BY 1, 2, 3 HAVING sum((x->>'n')::int) <> 0 ORDER BY 1, 2, 3
+  ON CONFLICT ("instansiId", "layananId", "status") DO UPDATE SET "jumlah" = a."jumlah" + excluded."jumlah";
+END $$;
+
+CREATE FUNCTION "antrian_jumlah"() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+DECLARE d JSONB;
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    SELECT jsonb_agg(jsonb_build_object('i', i, 'l', l, 's', s, 'n', n)) INTO d
+      FROM (SELECT "instansiId" i, "layananId" l, status s, count(*) n FROM baru GROUP BY 1, 2, 3) x;
+  ELSIF TG_OP = 'DELETE' THEN
+    SELECT jsonb_agg(jsonb_build_object('i', i, 'l', l, 's', s, 'n', -n)) INTO d
+      FROM (SELECT "instansiId" i, "layananId" l, status s, count(*) n FROM lama GROUP BY 1, 2, 3) x;
+  ELSE
+    SELECT jsonb_agg(jsonb_build_object('i', i, 'l', l, 's', s, 'n', n)) INTO d
+      FROM (SELECT i, l, s, sum(n) n FROM (SELECT "instansiId" i, "layananId" l, status s, 1 n FROM baru
+                                           UNION ALL SELECT "instansiId", "layananId", status, -1 FROM lama) y
+             GROUP BY 1, 2, 3 HAVING sum(n) <> 0) x;
+  END IF;
+  IF d IS NOT NULL THEN PERFORM "antrian_tambah"(d); END IF;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER "antrian_jumlah_ins" AFTER INSERT ON "Pengajuan" REFERENCING NEW TABLE AS baru FOR EACH STATEMENT EXECUTE FUNCTION "antrian_jumlah"();
+CREATE TRIGGER "antrian_jumlah_upd" AFTER UPDATE ON "Pengajuan" REFERENCING OLD TABLE AS lama NEW TABLE AS baru FOR EACH STATEMENT EXECUTE FUNCTION "antrian_jumlah"();
+CREATE TRIGGER "antrian_jumlah_del" AFTER DELETE ON "Pengajuan" REFERENCING OLD TABLE AS lama FOR EACH STATEMENT EXECUTE FUNCTION "antrian_jumlah"();
+
+-- the counts of the rows already there
+INSERT INTO "AntrianJumlah" ("instansiId", "layananId", "status", "jumlah")
+SELECT "instansiId", "layananId", status, count(*)::int FROM "Pengajuan" GROUP BY 1, 2, 3;
