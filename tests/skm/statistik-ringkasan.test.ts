@@ -180,3 +180,16 @@ describe("the stored statistics of a period", () => {
     expect(f.data!.antrian.totalCount).toBe(await t.db.prisma.pengajuan.count({ where: { instansiId: fx.instansi.id, status: { in: ["DIAMBIL", "DIPROSES"] } } }));
   });
 });
+
+describe("statistik_hitung_ulang()", () => {
+  it("counts the queue again from the rows and drops the stored statistics", async () => {
+    await t.db.prisma.$executeRawUnsafe(`UPDATE "AntrianJumlah" SET jumlah = jumlah + 5`);
+    await t.db.prisma.$executeRawUnsafe(`SELECT "statistik_hitung_ulang"()`);
+    const wrong = await t.db.prisma.$queryRawUnsafe<unknown[]>(
+      `SELECT 1 FROM (SELECT "instansiId", "layananId", status, count(*)::int AS n FROM "Pengajuan" GROUP BY 1, 2, 3) c
+        FULL JOIN "AntrianJumlah" a USING ("instansiId", "layananId", status) WHERE c.n IS DISTINCT FROM a.jumlah`,
+    );
+    expect(wrong).toEqual([]);
+    expect(await t.db.prisma.$queryRawUnsafe(`SELECT count(*)::int AS n FROM "StatistikRingkasan"`)).toEqual([{ n: 0 }]);
+  });
+});

@@ -221,3 +221,15 @@ CREATE TRIGGER "antrian_jumlah_del" AFTER DELETE ON "Pengajuan" REFERENCING OLD 
 -- the counts of the rows already there
 INSERT INTO "AntrianJumlah" ("instansiId", "layananId", "status", "jumlah")
 SELECT "instansiId", "layananId", status, count(*)::int FROM "Pengajuan" GROUP BY 1, 2, 3;
+
+-- After loading rows with the triggers off (a restore, an office import, a bulk load with
+-- session_replication_role = replica), or when the derived tables were copied as data next to rows whose
+-- triggers fired: `SELECT "statistik_hitung_ulang"()` counts the queue again and drops every stored statistic.
+CREATE FUNCTION "statistik_hitung_ulang"() RETURNS VOID LANGUAGE plpgsql AS $$
+BEGIN
+  LOCK TABLE "Pengajuan" IN SHARE MODE;
+  DELETE FROM "AntrianJumlah";
+  INSERT INTO "AntrianJumlah" ("instansiId", "layananId", "status", "jumlah")
+  SELECT "instansiId", "layananId", status, count(*)::int FROM "Pengajuan" GROUP BY 1, 2, 3;
+  DELETE FROM "StatistikRingkasan";
+END $$;
