@@ -1086,7 +1086,9 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-main()
+// `npm run bench -- scale`: the province-size mode has its own runner (bench/scale.ts)
+const run = PHASE_ARGS.includes("scale") ? import("./scale").then((m) => m.runScale()) : main();
+run
   .then(async (code) => {
     await cleanup();
     process.exit(code);

@@ -70,8 +70,25 @@ function queueWhere(ctx: Context, instansiId: string, f: AntrianFilter | null | 
   };
 }
 
-export function antrianCount(ctx: Context, instansiId: string, filter: AntrianFilter | null | undefined) {
-  return ctx.prisma.pengajuan.count({ where: queueWhere(ctx, instansiId, filter) });
+/**
+ * The number of requests in the queue. Filtered by status and service only (the usual case), it is read from
+ * "AntrianJumlah" — counts per instansi, service and status that a database trigger keeps in the same transaction
+ * as every change of a request (migration 20261205111311_statistik_ringkasan) — instead of counting a big office's
+ * cases on every page; with any other filter the rows are counted.
+ */
+export async function antrianCount(ctx: Context, instansiId: string, filter: AntrianFilter | null | undefined) {
+  const f = filter ?? {};
+  const other = f.terlambat != null || f.ditugaskanKeSaya || f.diajukanDari || f.diajukanSampai || f.cari?.trim();
+  if (other) return ctx.prisma.pengajuan.count({ where: queueWhere(ctx, instansiId, filter) });
+  const [r] = await ctx.prisma.$queryRawUnsafe<Array<{ n: number }>>(
+    `SELECT coalesce(sum(jumlah), 0)::int AS n FROM "AntrianJumlah"
+      WHERE "instansiId" = $1::uuid AND ($2::uuid IS NULL OR "layananId" = $2::uuid)
+        AND (CASE WHEN $3 = '' THEN status <> 'DRAFT' ELSE status::text = ANY(string_to_array($3, ',')) END)`,
+    instansiId,
+    f.layananId ? String(f.layananId.id) : null,
+    (f.status ?? []).join(","),
+  );
+  return r!.n;
 }
 
 /** One page of the queue: overdue first (the earliest deadline), then by deadline, then the oldest submitted. */
@@ -94,9 +111,13 @@ export async function antrian(ctx: Context, query: Query, instansiId: string, fi
   return page.flatMap((p) => byId.get(p.id) ?? []);
 }
 
+/** Requests per status (not drafts), from the counts antrianCount reads. */
 export async function antrianJumlah(ctx: Context, instansiId: string) {
-  const rows = await ctx.prisma.pengajuan.groupBy({ by: ["status"], where: { instansiId, status: OPEN_STAFF }, _count: { _all: true } });
-  return rows.map((r) => ({ status: r.status, jumlah: r._count._all }));
+  return ctx.prisma.$queryRawUnsafe<Array<{ status: PengajuanStatus; jumlah: number }>>(
+    `SELECT status::text AS status, sum(jumlah)::int AS jumlah FROM "AntrianJumlah"
+      WHERE "instansiId" = $1::uuid AND status <> 'DRAFT' GROUP BY status HAVING sum(jumlah) > 0 ORDER BY status`,
+    instansiId,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------

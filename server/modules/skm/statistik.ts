@@ -69,24 +69,21 @@ export async function penyelesaian(ctx: Pick<Context, "prisma" | "calendars">, i
   return { selesai: r.selesai, medianMenitKerja: r.q?.[0] ?? null, p90MenitKerja: r.q?.[1] ?? null, denganTenggat: r.denganTenggat, tepatWaktu: r.tepatWaktu };
 }
 
-// overdue now ($5): the definition of pengajuan/sla.ts
-const TERLAMBAT = terlambatSql("p", "$5::timestamp");
+// overdue now ($3): the definition of pengajuan/sla.ts
+const TERLAMBAT = terlambatSql("p", "$3::timestamp");
 
-/** Requests submitted in the period per status, and the running ones past their deadline now (whenever submitted). */
-async function perStatus(ctx: Pick<Context, "prisma">, input: StatistikInput, now: Date) {
+/** Requests submitted in the period per status (those with none left out), in the order of the enum. */
+async function perStatus(ctx: Pick<Context, "prisma">, input: StatistikInput) {
   const { dari, sampai } = periodBounds(input.periode, input.tahun, input.ke);
-  const rows = await ctx.prisma.$queryRawUnsafe<Array<{ status: PengajuanStatus; jumlah: number; terlambat: number }>>(
-    `SELECT p.status::text AS status,
-            (count(*) FILTER (WHERE p."diajukanAt" >= $3::timestamp AND p."diajukanAt" < $4::timestamp))::int AS jumlah,
-            (count(*) FILTER (WHERE ${TERLAMBAT}))::int AS terlambat
+  const rows = await ctx.prisma.$queryRawUnsafe<Array<{ status: PengajuanStatus; jumlah: number }>>(
+    `SELECT p.status::text AS status, count(*)::int AS jumlah
        FROM "Pengajuan" p
-      WHERE ${SCOPE} AND ((p."diajukanAt" >= $3::timestamp AND p."diajukanAt" < $4::timestamp) OR ${TERLAMBAT})
+      WHERE ${SCOPE} AND p."diajukanAt" >= $3::timestamp AND p."diajukanAt" < $4::timestamp
       GROUP BY p.status`,
     input.instansiId,
     input.layananId,
     tsParam(dari),
     tsParam(sampai),
-    tsParam(now),
   );
   const order = Object.values(PengajuanStatus);
   return rows.sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
@@ -128,24 +125,24 @@ async function aduanPpidIkm(ctx: Pick<Context, "prisma">, input: StatistikInput,
   return r!;
 }
 
+/** The figures of a period that only change when its rows change (not with the clock): what ringkasan.ts stores. */
+export type StatistikPeriode = Awaited<ReturnType<typeof hitungStatistikPeriode>>;
+
 /**
- * Aggregates of one instansi (optionally one service) over a period: no personal data. Everything is counted
- * in the database; completion times in working time on the office calendar (menit-kerja-sql.ts).
+ * Aggregates of one instansi (optionally one service) over a period, computed from the rows: no personal data.
+ * Everything is counted in the database; completion times in working time on the office calendar
+ * (menit-kerja-sql.ts). Without "overdue now", which moves with the clock (terlambatSaatIni).
  */
-export async function statistik(ctx: Pick<Context, "prisma" | "calendars">, input: StatistikInput) {
+export async function hitungStatistikPeriode(ctx: Pick<Context, "prisma" | "calendars">, input: StatistikInput) {
   const { dari, sampai } = periodBounds(input.periode, input.tahun, input.ke);
-  const [status, done, lain] = await Promise.all([perStatus(ctx, input, new Date()), penyelesaian(ctx, input), aduanPpidIkm(ctx, input, dari, sampai)]);
-  const diajukan = status.filter((r) => r.jumlah > 0);
+  const [status, done, lain] = await Promise.all([perStatus(ctx, input), penyelesaian(ctx, input), aduanPpidIkm(ctx, input, dari, sampai)]);
   return {
-    dari,
-    sampai,
-    pengajuanPerStatus: diajukan.map((r) => ({ status: r.status, jumlah: r.jumlah })),
-    pengajuanDiajukan: diajukan.reduce((n, r) => n + (r.status === "DRAFT" ? 0 : r.jumlah), 0),
+    pengajuanPerStatus: status.map((r) => ({ status: r.status, jumlah: r.jumlah })),
+    pengajuanDiajukan: status.reduce((n, r) => n + (r.status === "DRAFT" ? 0 : r.jumlah), 0),
     selesai: done.selesai,
     medianMenitKerja: done.medianMenitKerja,
     p90MenitKerja: done.p90MenitKerja,
     kepatuhanSlaPersen: done.denganTenggat ? (100 * done.tepatWaktu) / done.denganTenggat : null,
-    terlambatSaatIni: status.reduce((n, r) => n + r.terlambat, 0),
     pengaduanPerKategori: lain.perKategori,
     pengaduanPerKanal: lain.perKanal,
     ppidDikabulkan: lain.ppid.dikabulkan,
@@ -154,4 +151,22 @@ export async function statistik(ctx: Pick<Context, "prisma" | "calendars">, inpu
     ppidKeberatan: lain.ppid.keberatan,
     ikm: hitungIkmDariJumlah(lain.ikm.responden, lain.ikm.jumlah),
   };
+}
+
+/** Running requests of the instansi (or service) past their deadline at `now`, whenever submitted. */
+export async function terlambatSaatIni(ctx: Pick<Context, "prisma">, input: Pick<StatistikInput, "instansiId" | "layananId">, now: Date): Promise<number> {
+  const [r] = await ctx.prisma.$queryRawUnsafe<Array<{ n: number }>>(
+    `SELECT count(*)::int AS n FROM "Pengajuan" p WHERE ${SCOPE} AND ${TERLAMBAT}`,
+    input.instansiId,
+    input.layananId,
+    tsParam(now),
+  );
+  return r!.n;
+}
+
+/** `statistik` computed from the rows, without the stored summary (tests compare the two). */
+export async function statistikDariData(ctx: Pick<Context, "prisma" | "calendars">, input: StatistikInput, now = new Date()) {
+  const { dari, sampai } = periodBounds(input.periode, input.tahun, input.ke);
+  const [periode, terlambat] = await Promise.all([hitungStatistikPeriode(ctx, input), terlambatSaatIni(ctx, input, now)]);
+  return { dari, sampai, ...periode, terlambatSaatIni: terlambat };
 }
