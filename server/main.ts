@@ -9,7 +9,7 @@ import { createLogger } from "./logger";
 
 async function main() {
   const config = loadConfig();
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, config.logFormat);
   const keys = deriveKeys(loadMasterSecret(config.secret, config.dataDir));
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,

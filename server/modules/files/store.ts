@@ -48,6 +48,8 @@ export interface FileStorage {
   /** Deleting a missing key is not an error. */
   delete(key: string): Promise<void>;
   exists(key: string): Promise<boolean>;
+  /** A cheap readiness check (server/health.ts): rejects when files cannot be stored right now. */
+  check?(): Promise<void>;
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -135,6 +137,18 @@ export class LocalFileStorage implements FileStorage {
     } catch (err) {
       if (isNotFound(err)) return false;
       throw err;
+    }
+  }
+
+  /** The staging folder takes a small file (writable, not full, mounted), which is removed again. */
+  async check(): Promise<void> {
+    const stagingDir = path.join(this.root, ".tmp");
+    await fs.mkdir(stagingDir, { recursive: true });
+    const probe = path.join(stagingDir, `readyz.${randomUUID()}`);
+    try {
+      await fs.writeFile(probe, "ok", { flag: "wx", mode: 0o600 });
+    } finally {
+      await fs.rm(probe, { force: true });
     }
   }
 }
