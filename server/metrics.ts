@@ -159,27 +159,31 @@ export class Metrics {
         if (s.inTransaction !== undefined) inTx.set(s.inTransaction ? 1 : 0);
       },
     });
-    const oldest = new Gauge({ name: "loket_outbox_oldest_pending_age_seconds", help: "Age of the oldest pending row per queue (0 when none)", labelNames: ["queue"], registers: [registry] });
-    let cached: { at: number; value: Promise<Backlog[]> } | null = null;
+    // one query for both gauges, at most every BACKLOG_CACHE_MS; the database away: the last values stay (a
+    // failed query must not fail the whole scrape)
+    let cached: { at: number; value: Promise<Backlog[] | null> } | null = null;
+    const backlog = () => {
+      const s = source();
+      if (!s) return Promise.resolve(null);
+      if (!cached || Date.now() - cached.at > BACKLOG_CACHE_MS) cached = { at: Date.now(), value: s.backlog().catch(() => ((cached = null), null)) };
+      return cached.value;
+    };
     new Gauge({
       name: "loket_outbox_pending",
       help: "Pending rows per queue (email outbox, webhook deliveries)",
       labelNames: ["queue"],
       registers: [registry],
       async collect() {
-        const s = source();
-        if (!s) return;
-        if (!cached || Date.now() - cached.at > BACKLOG_CACHE_MS) cached = { at: Date.now(), value: s.backlog() };
-        // the database away: the last values stay (a failed query must not fail the whole scrape)
-        const rows = await cached.value.catch(() => null);
-        if (!rows) {
-          cached = null;
-          return;
-        }
-        for (const r of rows) {
-          this.set({ queue: r.queue }, r.pending);
-          oldest.set({ queue: r.queue }, r.oldestAgeSeconds);
-        }
+        for (const r of (await backlog()) ?? []) this.set({ queue: r.queue }, r.pending);
+      },
+    });
+    new Gauge({
+      name: "loket_outbox_oldest_pending_age_seconds",
+      help: "Age of the oldest pending row per queue (0 when none)",
+      labelNames: ["queue"],
+      registers: [registry],
+      async collect() {
+        for (const r of (await backlog()) ?? []) this.set({ queue: r.queue }, r.oldestAgeSeconds);
       },
     });
     new Gauge({
