@@ -1,7 +1,7 @@
 // Issue 13 "Observability": /metrics scraped over real HTTP and parsed as Prometheus text.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../helpers/app";
-import { wsClient } from "../helpers/ws";
+import { createTestApp, registerCitizen, type TestApp } from "../helpers/app";
+import { collect, wsClient } from "../helpers/ws";
 import { parsePrometheus, value } from "./prometheus";
 import { OperationNames } from "../../server/metrics";
 
@@ -71,19 +71,28 @@ describe("/metrics behind METRICS_TOKEN on the main port", () => {
     expect(value(await scrape(port), "graphql_envelop_error_result", { operationName: "TidakSah", phase: "validate" })).toBe(1);
   });
 
-  it("moves the WebSocket gauge while a graphql-ws client is connected, and the subscription gauge with a subscription", async () => {
+  it("moves the WebSocket and subscription gauges while a graphql-ws client holds a subscription", async () => {
     const base = value(await scrape(port), "loket_websocket_connections");
-    const client = wsClient(port);
-    // a query over the socket opens it (lazy client)
-    const result = await new Promise<unknown>((resolve, reject) => {
-      client.subscribe({ query: "query LabelWs { aksiLabel { __typename } }" }, { next: resolve, error: reject, complete: () => {} });
-    });
-    expect(result).toMatchObject({ data: { aksiLabel: expect.any(Array) } });
-    expect(value(await scrape(port), "loket_websocket_connections")).toBe(base + 1);
+    const c = await registerCitizen(t);
+    const client = wsClient(port, { token: c.token });
+    const sub = collect(client, "subscription StatusAkunSaya { myAccountStatus { status } }");
+    await sub.next(1);
+    const during = await scrape(port);
+    expect(value(during, "loket_websocket_connections")).toBe(base + 1);
+    expect(value(during, "loket_graphql_subscriptions")).toBe(1);
+    sub.dispose();
     await client.dispose();
-    const deadline = Date.now() + 5000;
-    while (value(await scrape(port), "loket_websocket_connections") !== base && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    expect(value(await scrape(port), "loket_websocket_connections")).toBe(base);
+    const until = Date.now() + 5000;
+    const settled = async () => {
+      const s = await scrape(port);
+      return value(s, "loket_websocket_connections") === base && value(s, "loket_graphql_subscriptions") === 0;
+    };
+    while (!(await settled()) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    const after = await scrape(port);
+    expect(value(after, "loket_websocket_connections")).toBe(base);
+    expect(value(after, "loket_graphql_subscriptions")).toBe(0);
+    // the subscription counted as an operation by its name once it ended
+    expect(value(after, "graphql_envelop_request", { operationName: "StatusAkunSaya", operationType: "subscription" })).toBe(1);
   });
 
   it("reports the email and webhook backlog with the age of the oldest pending row, and the database's connection use", async () => {
