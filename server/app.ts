@@ -128,6 +128,13 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys }): App {
       const store = logContext.getStore();
       if (store && typeof params.operationName === "string") store.operationName = params.operationName.slice(0, 64);
     },
+    onExecute({ args }) {
+      const store = logContext.getStore();
+      if (store && !store.operationName) {
+        const name = getOperationAST(args.document, args.operationName)?.name?.value;
+        if (name) store.operationName = name.slice(0, 64);
+      }
+    },
   };
 
   const metaByRequest = new WeakMap<Request, RequestMeta>();

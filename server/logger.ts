@@ -79,7 +79,6 @@ export function createLogger(level: LogLevel, format: LogFormat = defaultFormat(
   const out = pino(
     {
       level,
-      base: { pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       mixin: () => ({ ...logContext.getStore() }),
