@@ -5,6 +5,7 @@ import { createTestApp, LOGIN, REGISTER, registerInput, type TestApp } from "../
 import { startSmtp, type TestSmtp } from "../helpers/smtp";
 import { wsClient } from "../helpers/ws";
 import { createLogger, logContext } from "../../server/logger";
+import { emailRow } from "../../server/modules/mail/outbox";
 
 let t: TestApp;
 let port: number;
@@ -123,6 +124,14 @@ describe("request ids and personal data in the log", () => {
       expect(typeof l.msg).toBe("string");
       expect(typeof l.time).toBe("string");
     }
+  });
+});
+
+describe("queued jobs", () => {
+  it("an email row written inside a request records its id; one written outside any request none", () => {
+    const msg = { to: "a@contoh.id", subject: "Uji", text: "Isi", kategori: "STATUS_PENGAJUAN" as const };
+    expect(logContext.run({ requestId: "r-queue-1" }, () => emailRow(msg).requestId)).toBe("r-queue-1");
+    expect(emailRow(msg).requestId).toBeUndefined();
   });
 });
 
