@@ -19,11 +19,15 @@ import { MAX_UPLOAD_BODY_BYTES, UPLOAD_LIMITS, drainRefusedBody, useBodyLimit, u
 import { MemoryRateStore, RedisRateStore, protectionPlugins, useRateLimit, type RateStore } from "./protection";
 import { sha256Hex } from "./lib/crypto";
 import { createFetch } from "@whatwg-node/fetch";
-import { createLogger, type Logger } from "./logger";
-import { randomUUID } from "node:crypto";
+import { createLogger, logContext, newRequestId, requestIdFrom, REQUEST_ID_HEADER, type LogContext, type Logger } from "./logger";
+import { Readiness, databaseCheck, handleHealth, migrationsCheck, redisCheck, storageCheck, workersCheck } from "./health";
+import { Metrics, OperationNames, isMetricsPath, outboxBacklog, serveMetrics } from "./metrics";
+import { randomBytes } from "node:crypto";
+import { getOperationAST } from "graphql";
 import { createFileStorage } from "./modules/files/storage";
 import type { FileStorage } from "./modules/files/store";
 import { takeLease } from "./lib/lease";
+import { randomUUID } from "node:crypto";
 import { OutboxWorker } from "./modules/mail/worker";
 import { WebhookWorker } from "./modules/webhook/worker";
 import { WebhookTargets } from "./modules/webhook/targets";
@@ -50,6 +54,11 @@ export interface App {
   /** Close WebSocket and HTTP connections, stop background work. Does not close the database. */
   stop(): Promise<void>;
   log: Logger;
+  /** /readyz's checks; more can be registered (server/health.ts) */
+  readiness: Readiness;
+  metrics: Metrics;
+  /** the port of the separate metrics server (METRICS_PORT) once started, else null */
+  metricsPort: number | null;
 }
 
 export interface ServerContext {
@@ -67,7 +76,7 @@ function clientIp(config: Config, req: http.IncomingMessage | undefined, headers
 
 export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: FileStorage }): App {
   const { config, db } = opts;
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, config.logFormat);
   const keys = opts.keys ?? deriveKeys(loadMasterSecret(config.secret, config.dataDir));
   const pubsub = createLoketPubSub(config.redisUrl, log);
   // a database outage is logged once (not per request) and answered SERVICE_UNAVAILABLE / 503 (db/availability.ts)
@@ -97,6 +106,15 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
   const webhookWorker = workers && config.webhookWorker
     ? new WebhookWorker({ prisma: db.prisma, keys, calendars, allowPrivateAddresses: config.webhookAllowPrivate, log: workerLog })
     : null;
+  // /readyz (health.ts): each check throws to say "not ready"
+  const readiness = new Readiness();
+  const redisHealth = config.redisUrl ? redisCheck(config.redisUrl) : null;
+  readiness.register("database", databaseCheck(db.prisma));
+  readiness.register("redis", redisHealth ? redisHealth.check : async () => "skipped");
+  readiness.register("storage", storageCheck(storage));
+  readiness.register("migrations", migrationsCheck(db.prisma));
+  const workerLoops = { email: mailWorker, webhook: webhookWorker };
+  readiness.register("workers", workersCheck(workerLoops));
   const services: Services = { config, db, keys, pubsub, sessions, clients, calendars, storage, mail: mailWorker, webhookTargets, webhooks: webhookWorker };
   services.sessions.start();
   services.clients.start();
@@ -109,6 +127,22 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
   const isApiClientRequest = async (request: Request) => {
     const { token, via } = tokenFromHeaders(request.headers);
     return via === "bearer" && isClientToken(token) && (await services.clients.resolve(token)) !== null;
+  };
+
+  const metrics = new Metrics(OperationNames.fromDocuments(persisted.manifest.values()));
+  // lines written while an operation runs name it (the log context is the request's, see the HTTP handler)
+  const useOperationLogContext: Plugin = {
+    onParams({ params }) {
+      const store = logContext.getStore();
+      if (store && typeof params.operationName === "string") store.operationName = params.operationName.slice(0, 64);
+    },
+    onExecute({ args }) {
+      const store = logContext.getStore();
+      if (store && !store.operationName) {
+        const name = getOperationAST(args.document, args.operationName)?.name?.value;
+        if (name) store.operationName = name.slice(0, 64);
+      }
+    },
   };
 
   const metaByRequest = new WeakMap<Request, RequestMeta>();
@@ -134,6 +168,8 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
     maskedErrors: { maskError: (error) => maskError(error, log, dbHealth) },
     // a hook that throws is answered like a GraphQL error, never with its stack (safe-hooks.ts)
     plugins: guardHooks([
+      metrics.plugin,
+      useOperationLogContext,
       useRateLimit(rateStore, {
         perUserPerMinute: config.rateLimitPerUser,
         perAddressPerMinute: config.rateLimitPerAddress,
@@ -198,17 +234,51 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
   const serveClient = createStaticHandler(fileURLToPath(new URL("../client/dist", import.meta.url)));
   const serverPaths = /^\/(?:graphql|unduh)(?:[/?]|$)/;
   const server = http.createServer((req, res) => {
-    // an upload refused while it streams is not read to its end (limits.ts)
-    const socket = req.socket;
-    res.once("finish", () => drainRefusedBody(req, socket));
-    if ((req.method === "GET" || req.method === "HEAD") && !serverPaths.test(req.url ?? "") && serveClient(req, res)) return;
-    void yoga(req, res);
+    // probes and scrapes first: no session, rate limit, request id or log line for them
+    if (handleHealth(req, res, readiness)) return;
+    if (isMetricsPath(req.url)) {
+      // METRICS_PORT moves /metrics to a port of its own; without METRICS_TOKEN the main port never serves it
+      if (config.metricsPort === undefined && config.metricsToken) serveMetrics(req, res, metrics, config.metricsToken);
+      else notFound(res);
+      return;
+    }
+    // the proxy's or client's X-Request-Id when sane, else a new one: answered, and on every line this request causes
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    logContext.run({ requestId }, () => {
+      // an upload refused while it streams is not read to its end (limits.ts)
+      const socket = req.socket;
+      res.once("finish", () => drainRefusedBody(req, socket));
+      if ((req.method === "GET" || req.method === "HEAD") && !serverPaths.test(req.url ?? "") && serveClient(req, res)) return;
+      const started = performance.now();
+      res.once("finish", () =>
+        log.info("HTTP request", { method: req.method, path: (req.url ?? "").split("?")[0]!.slice(0, 200), status: res.statusCode, ms: Math.round(performance.now() - started) }),
+      );
+      void yoga(req, res);
+    });
   });
+  const notFound = (res: http.ServerResponse) => {
+    res.writeHead(404, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+    res.end("Not Found\n");
+  };
+  // METRICS_PORT: /metrics alone, on HOST, for a scraper on the internal network
+  const metricsServer =
+    config.metricsPort === undefined ? null : http.createServer((req, res) => (isMetricsPath(req.url) ? serveMetrics(req, res, metrics, config.metricsToken) : notFound(res)));
+  let metricsPort: number | null = null;
   const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
   // subscription caps: per connection, and per user across this instance's connections
   const subscriptionsByUser = new Map<string, number>();
   const owners = new Map<string, string>();
   const connectionIds = new WeakMap<object, number>();
+  // a connection's id in the log: random, so lines of several instances never share one
+  const connectionLogIds = new WeakMap<object, string>();
+  const connectionLogId = (extra: object) => {
+    let id = connectionLogIds.get(extra);
+    if (id === undefined) connectionLogIds.set(extra, (id = `ws-${randomBytes(6).toString("base64url")}`));
+    return id;
+  };
+  // "<connection>:<operation id>" of the open subscriptions (loket_graphql_subscriptions)
+  const activeSubscriptions = new Set<string>();
   let nextConnection = 0;
   const connectionKey = (extra: object) => {
     let n = connectionIds.get(extra);
@@ -260,6 +330,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
     (extra as { subscriptions?: Set<string> }).subscriptions?.delete(id);
     const key = `${connectionKey(extra)}:${id}`;
     pubsubIterators.delete(key);
+    activeSubscriptions.delete(key);
     const userId = owners.get(key);
     if (!userId) return;
     owners.delete(key);
@@ -277,16 +348,20 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
       // A resolver written as an async generator that waits in `for await` on a pubsub topic cannot be returned
       // while it waits: the client's "complete" (and so the release of its cap slot) would hang until the next
       // event on that topic. Ending the pubsub iterators the operation opened lets the generator finish at once.
-      onOperation: (ctx, id, _payload, _args, result) => {
+      // Each event is also produced inside the operation's log context (graphql-ws pulls events from its own).
+      onOperation: (ctx, id, _payload, args, result) => {
+        if (!result || typeof (result as AsyncIterable<unknown>)[Symbol.asyncIterator] !== "function") return undefined;
         const opened = pubsubIterators.get(`${connectionKey(ctx.extra)}:${id}`);
-        if (!opened || !result || typeof (result as AsyncIterable<unknown>)[Symbol.asyncIterator] !== "function") return undefined;
+        const store = ((args as { rootValue?: unknown }).rootValue as Enveloped | undefined)?.log;
+        if (!opened && !store) return undefined;
+        const inContext = <T>(fn: () => T): T => (store ? logContext.run(store, fn) : fn());
         const inner = result as AsyncGenerator<ExecutionResult>;
         const wrapped: AsyncGenerator<ExecutionResult> = {
           [Symbol.asyncIterator]: () => wrapped,
-          next: () => inner.next(),
+          next: () => inContext(() => inner.next()),
           throw: (err) => inner.throw(err),
           return: async (value) => {
-            for (const it of opened) void Promise.resolve(it.return?.()).catch(() => {});
+            for (const it of opened ?? []) void Promise.resolve(it.return?.()).catch(() => {});
             return inner.return(value);
           },
         };
@@ -294,12 +369,13 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
       },
       // One bad subscription is answered with an error for that subscription; the socket and its other
       // subscriptions live on (graphql-ws closes the whole socket with 4500 when a hook or execution throws).
-      execute: (args: ExecutionArgs & { rootValue?: unknown }) => settle(() => (args.rootValue as Enveloped).execute(args)),
-      subscribe: (args: ExecutionArgs & { rootValue?: unknown }) => settle(() => (args.rootValue as Enveloped).subscribe(args)),
+      execute: (args: ExecutionArgs & { rootValue?: unknown }) => runWsOperation(args, "execute"),
+      subscribe: (args: ExecutionArgs & { rootValue?: unknown }) => runWsOperation(args, "subscribe"),
       // an event stream that fails midway: masked like any GraphQL error (no internal message or server path)
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => clientError(e).toJSON()),
+      // every operation on a socket is a request of its own for the log: a new request id, and the connection's id
       onSubscribe: (ctx, id, payload) =>
-        prepareSubscription(ctx, id, payload).catch((err: unknown) => {
+        logContext.run({ requestId: newRequestId(), connectionId: connectionLogId(ctx.extra) }, () => prepareSubscription(ctx, id, payload)).catch((err: unknown) => {
           (ctx.extra as { subscriptions?: Set<string> }).subscriptions?.delete(id);
           return [clientError(err)];
         }),
@@ -315,6 +391,17 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
       return serviceUnavailableError({ overHttp: false });
     }
     return maskError(err instanceof GraphQLError ? err : new GraphQLError(err instanceof Error ? err.message : String(err), { originalError: err instanceof Error ? err : undefined }), log, dbHealth) as GraphQLError;
+  };
+  /** An operation's execution in its log context, with one line when it has run (or its event stream has started). */
+  const runWsOperation = (args: ExecutionArgs & { rootValue?: unknown }, kind: "execute" | "subscribe"): Promise<never> => {
+    const root = args.rootValue as Enveloped;
+    const run = async () => {
+      const started = performance.now();
+      const result = await settle(() => root[kind](args));
+      log.info("WebSocket operation", { kind, ms: Math.round(performance.now() - started) });
+      return result;
+    };
+    return root.log ? logContext.run(root.log, run) : run();
   };
   const settle = async (run: () => unknown): Promise<never> => {
     try {
@@ -366,6 +453,9 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
           return [clientError(err)];
         }
         const errors = enveloped.validate(enveloped.schema, document);
+        const operation = getOperationAST(document, payload.operationName);
+        const store = logContext.getStore();
+        if (store && operation?.name) store.operationName = operation.name.value.slice(0, 64);
         if (errors.length > 0) {
           open.delete(id);
           return errors;
@@ -391,13 +481,14 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
           watch(userId, (ctx.extra as unknown as { socket: WebSocket }).socket, contextValue, async () => (await envelop().contextFactory()) as Context);
         }
         pubsubIterators.set(`${connectionKey(ctx.extra)}:${id}`, opened);
+        if (operation?.operation === "subscription") activeSubscriptions.add(`${connectionKey(ctx.extra)}:${id}`);
         return {
           schema: enveloped.schema,
           operationName: payload.operationName,
           document,
           variableValues: payload.variables,
           contextValue,
-          rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
+          rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe, log: store },
         } as ExecutionArgs;
   }
 
@@ -419,7 +510,15 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
   }, 30_000);
   keepAlive.unref();
 
-  type Enveloped = { execute: (a: ExecutionArgs) => never; subscribe: (a: ExecutionArgs) => never };
+  type Enveloped = { execute: (a: ExecutionArgs) => never; subscribe: (a: ExecutionArgs) => never; log?: LogContext };
+
+  metrics.bind({
+    openSockets: () => wss.clients.size,
+    activeSubscriptions: () => activeSubscriptions.size,
+    poolStats: db.poolStats,
+    backlog: () => outboxBacklog(db.prisma),
+    workers: workerLoops,
+  });
 
   let stopped = false;
   return {
@@ -427,15 +526,28 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
     yoga,
     server,
     log,
-    start: (port = config.port, host = config.host) =>
-      new Promise((resolve, reject) => {
+    readiness,
+    metrics,
+    get metricsPort() {
+      return metricsPort;
+    },
+    start: async (port = config.port, host = config.host) => {
+      if (metricsServer) {
+        metricsPort = await new Promise<number>((resolve, reject) => {
+          metricsServer.once("error", reject);
+          metricsServer.listen(config.metricsPort, host, () => resolve((metricsServer.address() as AddressInfo).port));
+        });
+        log.info(`Metrics on http://${host}:${metricsPort}/metrics${config.metricsToken ? " (METRICS_TOKEN required)" : ""}`);
+      }
+      return new Promise<number>((resolve, reject) => {
         server.once("error", reject);
         server.listen(port, host, () => {
           mailWorker?.start();
           webhookWorker?.start();
           resolve((server.address() as AddressInfo).port);
         });
-      }),
+      });
+    },
     stop: async () => {
       if (stopped) return;
       stopped = true;
@@ -462,6 +574,13 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
       await pubsub.close();
       await rateStore.close();
       dbHealth.stop();
+      redisHealth?.close();
+      if (metricsServer?.listening) {
+        await new Promise<void>((resolve) => {
+          metricsServer.close(() => resolve());
+          metricsServer.closeAllConnections();
+        });
+      }
     },
   };
 }

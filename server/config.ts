@@ -87,7 +87,7 @@ export interface Config {
   termsVersion: string;
   privacyVersion: string;
   maxDocumentBytes: number;
-  logLevel: "silent" | "error" | "info" | "debug";
+  logLevel: "silent" | "error" | "warn" | "info" | "debug";
   /** how citizens reach this site, for links in emails and QR codes */
   publicUrl: string;
   /** other origins whose pages may use the session cookie on a WebSocket (besides the site's own and PUBLIC_URL's) */
@@ -121,6 +121,13 @@ export interface Config {
   fileSweepSeconds: number;
   /** let webhook URLs reach loopback, private, link-local and other internal addresses (developing a receiver, tests) */
   webhookAllowPrivate: boolean;
+  // --- observability (server/health.ts, server/metrics.ts, server/logger.ts)
+  /** LOG_FORMAT: one JSON object per line, or pino-pretty's readable lines (default: pretty in development, json otherwise) */
+  logFormat: "json" | "pretty";
+  /** METRICS_PORT: serve /metrics on this port (bound to HOST) instead of the main one; 0 = any free port */
+  metricsPort: number | undefined;
+  /** METRICS_TOKEN: /metrics requires `Authorization: Bearer <token>`; with neither setting /metrics answers 404 */
+  metricsToken: string | undefined;
 }
 
 export type StorageConfig =
@@ -222,6 +229,16 @@ function int(name: string, value: string | undefined, fallback: number): number 
   return n;
 }
 
+function observability(env: NodeJS.ProcessEnv, nodeEnv: Config["env"]): Pick<Config, "logFormat" | "metricsPort" | "metricsToken"> {
+  const format = (env.LOG_FORMAT ?? "").toLowerCase();
+  if (format && format !== "json" && format !== "pretty") throw new Error(`LOG_FORMAT must be json or pretty, got "${env.LOG_FORMAT}"`);
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  if (metricsToken && metricsToken.length < 16) throw new Error("METRICS_TOKEN must be at least 16 characters long (e.g. `openssl rand -hex 24`)");
+  const metricsPort = env.METRICS_PORT ? int("METRICS_PORT", env.METRICS_PORT, 0) : undefined;
+  if (metricsPort !== undefined && metricsPort > 65535) throw new Error(`METRICS_PORT must be a port number, got "${env.METRICS_PORT}"`);
+  return { logFormat: (format || (nodeEnv === "development" ? "pretty" : "json")) as Config["logFormat"], metricsPort, metricsToken };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = env.NODE_ENV === "production" ? "production" : env.NODE_ENV === "test" ? "test" : "development";
   const databaseUrl = env.DATABASE_URL && /^postgres(ql)?:\/\//.test(env.DATABASE_URL) ? env.DATABASE_URL : undefined;
@@ -263,7 +280,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storage: storageConfig(env),
     workers: bool(env.WORKERS, true),
     fileSweepSeconds: Math.max(1, int("FILE_SWEEP_SECONDS", env.FILE_SWEEP_SECONDS, 6 * 3600)),
-    logLevel: (["silent", "error", "info", "debug"].includes(env.LOG_LEVEL ?? "") ? env.LOG_LEVEL : nodeEnv === "test" ? "silent" : "info") as Config["logLevel"],
+    ...observability(env, nodeEnv),
+    logLevel: (["silent", "error", "warn", "info", "debug"].includes(env.LOG_LEVEL ?? "") ? env.LOG_LEVEL : nodeEnv === "test" ? "silent" : "info") as Config["logLevel"],
   };
 }
 

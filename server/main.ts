@@ -11,7 +11,7 @@ import { createFileStorage } from "./modules/files/storage";
 
 async function main() {
   const config = loadConfig();
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, config.logFormat);
   // unsafe production settings are refused before anything is opened or written (config.ts startupCheck)
   const check = startupCheck(config);
   if (check.refuse.length > 0) throw new ConfigError(check.refuse.join("\n"));

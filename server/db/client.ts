@@ -3,6 +3,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { acquireLock } from "./lock";
 import { deployMigrations, pgliteAdapterFactory, pgAdapterFactory } from "./migrate";
@@ -13,6 +14,17 @@ export interface Db {
   /** names of migrations applied when the database was opened */
   applied: string[];
   close(): Promise<void>;
+  /** connection use for /metrics: pg's pool, or PGlite's one connection (busy while a transaction holds it) */
+  poolStats?(): PoolStats;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  /** requests waiting for a connection (not known for PGlite: 0) */
+  waiting: number;
+  /** PGlite only: a transaction holds its one connection */
+  inTransaction?: boolean;
 }
 
 export interface OpenOptions {
@@ -32,8 +44,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Db> {
   if (opts.databaseUrl) {
     const applied = opts.migrate === false ? [] : await deployMigrations(pgAdapterFactory(opts.databaseUrl));
     if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: opts.databaseUrl }), ...queryLog(opts) });
-    return { kind: "postgres", prisma, applied, close: () => prisma.$disconnect() };
+    // our own pool (the adapter ends it with the client) so /metrics can read its use
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), ...queryLog(opts) });
+    const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+    return { kind: "postgres", prisma, applied, close: () => prisma.$disconnect(), poolStats };
   }
 
   let release = () => {};
@@ -63,6 +78,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Db> {
       kind: "pglite",
       prisma,
       applied,
+      poolStats: () => {
+        const busy = !db.closed && db.isInTransaction();
+        return { total: 1, idle: busy ? 0 : 1, waiting: 0, inTransaction: busy };
+      },
       close: async () => {
         await prisma.$disconnect();
         if (owned) await db.close();

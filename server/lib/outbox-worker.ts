@@ -1,4 +1,5 @@
 import { PollingLoop } from "./polling-loop";
+import { logContext } from "../logger";
 
 /**
  * The delivery loop every outbox table shares (Outbox for email, WebhookDelivery for webhooks): rows written in
@@ -76,7 +77,10 @@ export interface OutboxWorkerSettings<Extra> {
  * One claim, send and record loop over an outbox table (see the top of this file); a worker says how to load a
  * claimed row and send it.
  */
-export abstract class OutboxWorkerBase<Row extends { attempts: number }, Extra = Record<never, never>> {
+/** Idle polls without a heartbeat (on top of one send's lock time) before the worker counts as stuck (/readyz). */
+const STALE_AFTER_POLLS = 10;
+
+export abstract class OutboxWorkerBase<Row extends { attempts: number; requestId?: string | null }, Extra = Record<never, never>> {
   private readonly loop: PollingLoop;
   private lastDue = 0;
 
@@ -113,6 +117,12 @@ export abstract class OutboxWorkerBase<Row extends { attempts: number }, Extra =
     return this.loop.stop();
   }
 
+  /** For the readiness check (server/health.ts): null while not polling. */
+  heartbeat(): { at: number; staleAfterMs: number } | null {
+    const at = this.loop.heartbeatAt;
+    return at === null ? null : { at, staleAfterMs: STALE_AFTER_POLLS * this.o.pollMs + this.o.lockMs };
+  }
+
   /** Run soon: call after a transaction that queued rows has committed. */
   kick(): void {
     this.loop.kick();
@@ -141,6 +151,7 @@ export abstract class OutboxWorkerBase<Row extends { attempts: number }, Extra =
       if (this.loop.stopping) break;
       const outcome = await this.deliver(id);
       if (outcome) result[outcome]++;
+      this.loop.beat();
     }
     return result;
   }
@@ -157,6 +168,11 @@ export abstract class OutboxWorkerBase<Row extends { attempts: number }, Extra =
     if (claim.count !== 1) return null;
     const row = await this.load(id);
     if (!row) return null;
+    // the lines about this row carry the id of the request that queued it (Outbox.requestId)
+    return logContext.run({ requestId: row.requestId ?? undefined, job: `${this.o.noun}:${id}` }, () => this.sendAndRecord(id, row, now, lockedUntil));
+  }
+
+  private async sendAndRecord(id: string, row: Row, now: Date, lockedUntil: Date): Promise<keyof OutboxRunResult | null> {
     let outcome: SendOutcome<Extra>;
     try {
       outcome = await this.send(row, id, now);
@@ -165,6 +181,7 @@ export abstract class OutboxWorkerBase<Row extends { attempts: number }, Extra =
     }
     if (outcome.sent) {
       await this.markSent(id, outcome.extra);
+      this.o.log(`${this.o.name}: ${this.o.noun} ${id} sent (attempt ${row.attempts + 1})`);
       return "sent";
     }
     return this.recordFailure(id, lockedUntil, row.attempts + 1, outcome);

@@ -19,8 +19,19 @@ export class PollingLoop {
   private stopRequested = false;
   private ticking = false;
   private kicked = false;
+  private beatAt = 0;
 
   constructor(private readonly opts: PollingLoopOptions) {}
+
+  /** When the loop last showed it is turning (a pass began or ended, or the work called beat()); null while not started. */
+  get heartbeatAt(): number | null {
+    return this.started ? this.beatAt : null;
+  }
+
+  /** Work in a long pass says it is still making progress (e.g. after each row). */
+  beat(): void {
+    this.beatAt = Date.now();
+  }
 
   /** True from stop() until the next start(): work in progress should end after the item in hand. */
   get stopping(): boolean {
@@ -31,6 +42,7 @@ export class PollingLoop {
     if (this.started) return;
     this.started = true;
     this.stopRequested = false;
+    this.beat();
     this.schedule(0);
   }
 
@@ -70,6 +82,7 @@ export class PollingLoop {
   private async tick(): Promise<void> {
     this.ticking = true;
     this.kicked = false;
+    this.beat();
     let again = false;
     try {
       ({ again } = await this.opts.tick());
@@ -77,6 +90,7 @@ export class PollingLoop {
       this.opts.onError(err);
     } finally {
       this.ticking = false;
+      this.beat();
     }
     this.schedule(again || this.kicked ? 0 : this.opts.pollMs);
   }

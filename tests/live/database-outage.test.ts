@@ -32,7 +32,7 @@ describe.skipIf(skip)("the database goes away and comes back", () => {
   beforeAll(async () => {
     process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
       const text = String(chunk);
-      if (/ (DEBUG|INFO|WARN|ERROR) /.test(text)) {
+      if (/"level":"(debug|info|warn|error)"/.test(text)) { // the JSON log lines (server/logger.ts)
         logs.push(text);
         return true;
       }
@@ -87,13 +87,13 @@ describe.skipIf(skip)("the database goes away and comes back", () => {
     await until("it serves again", async () => (await t.request(READ, { token: citizen.token })).status === 200);
     const ok = (await (await t.request(READ, { token: citizen.token })).json()) as { data: { me: { id: string } } };
     expect(ok.data.me.id).toBe(citizen.globalId);
-    await until("the return is logged", () => logs.some((l) => / INFO Basis data kembali/.test(l)));
+    await until("the return is logged", () => logs.some((l) => /"level":"info".*"msg":"Basis data kembali/.test(l)));
 
     const during = logs.slice(before);
-    expect(during.filter((l) => / WARN Basis data tidak tersedia/.test(l))).toHaveLength(1);
-    expect(during.filter((l) => / INFO Basis data kembali/.test(l))).toHaveLength(1);
-    expect(during.filter((l) => / ERROR /.test(l))).toEqual([]);
-    expect(during.join("")).not.toMatch(/\n\s+at /); // no stack traces
+    expect(during.filter((l) => /"level":"warn".*"msg":"Basis data tidak tersedia/.test(l))).toHaveLength(1);
+    expect(during.filter((l) => /"level":"info".*"msg":"Basis data kembali/.test(l))).toHaveLength(1);
+    expect(during.filter((l) => /"level":"error"/.test(l))).toEqual([]);
+    expect(during.join("")).not.toMatch(/(\n|\\n)\s+at /); // no stack traces
     await ws.dispose();
   }, 90_000);
 });

@@ -39,7 +39,7 @@ describe.skipIf(skip)("Redis goes away and comes back", () => {
     // the instances' log lines, to count what they say about the outage
     process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
       const text = String(chunk);
-      if (/ (INFO|WARN|ERROR) /.test(text)) {
+      if (/"level":"(info|warn|error)"/.test(text)) { // the JSON log lines (server/logger.ts)
         logs.push(text);
         return true;
       }
@@ -157,12 +157,12 @@ describe.skipIf(skip)("Redis goes away and comes back", () => {
 
     // said once each way per instance (A and B; C was never connected before)
     const count = (re: RegExp) => logs.filter((l) => re.test(l)).length;
-    expect(count(/WARN Redis tidak tersedia: peristiwa/)).toBe(2);
-    expect(count(/INFO Redis kembali: langganan/)).toBeGreaterThanOrEqual(2);
-    expect(count(/INFO Redis kembali: langganan/)).toBeLessThanOrEqual(3);
+    expect(count(/"level":"warn".*"msg":"Redis tidak tersedia: peristiwa/)).toBe(2);
+    expect(count(/"level":"info".*"msg":"Redis kembali: langganan/)).toBeGreaterThanOrEqual(2);
+    expect(count(/"level":"info".*"msg":"Redis kembali: langganan/)).toBeLessThanOrEqual(3);
     // requests during the outage did not wait on Redis for their rate limits: counted in memory, said once
-    expect(count(/WARN Redis tidak tersedia: batas laju/)).toBeGreaterThanOrEqual(1);
-    expect(count(/WARN Redis tidak tersedia: batas laju/)).toBeLessThanOrEqual(2);
-    expect(count(/ERROR /)).toBe(0);
+    expect(count(/"level":"warn".*"msg":"Redis tidak tersedia: batas laju/)).toBeGreaterThanOrEqual(1);
+    expect(count(/"level":"warn".*"msg":"Redis tidak tersedia: batas laju/)).toBeLessThanOrEqual(2);
+    expect(count(/"level":"error"/)).toBe(0);
   }, 90_000);
 });

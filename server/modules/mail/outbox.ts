@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../../generated/prisma/client";
 import { decrypt, encrypt, type Keys } from "../../lib/crypto";
+import { currentRequestId } from "../../logger";
 
 /** `Outbox.kind` of an email row. Other kinds (webhooks) may share the table later. */
 export const EMAIL_KIND = "EMAIL";
@@ -57,6 +58,8 @@ export function emailRow(message: EmailMessage, opts: EnqueueOptions = {}) {
     payload: stored as unknown as Prisma.InputJsonObject,
     // the application clock, not the database's: the worker compares against its own clock
     nextAttemptAt: new Date(),
+    // the worker's line about this email carries the id of the request that queued it
+    requestId: currentRequestId() ?? undefined,
   };
 }
 

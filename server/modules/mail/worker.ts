@@ -46,7 +46,7 @@ export function retryDelayMs(attempts: number, random: () => number = Math.rando
  * row is marked, the row is sent again after the lock expires. The Message-ID is derived from the row id,
  * so such a duplicate is recognisable. A clean stop() never causes one.
  */
-export class OutboxWorker extends OutboxWorkerBase<{ payload: unknown; attempts: number }, { payload: Prisma.InputJsonObject }> {
+export class OutboxWorker extends OutboxWorkerBase<{ payload: unknown; attempts: number; requestId: string | null }, { payload: Prisma.InputJsonObject }> {
   private readonly prisma: PrismaClient;
   private readonly keys: Keys | undefined;
   private readonly smtpUrl: string | undefined;
@@ -102,7 +102,7 @@ export class OutboxWorker extends OutboxWorkerBase<{ payload: unknown; attempts:
   }
 
   protected override load(id: string) {
-    return this.prisma.outbox.findUnique({ where: { id }, select: { payload: true, attempts: true } });
+    return this.prisma.outbox.findUnique({ where: { id }, select: { payload: true, attempts: true, requestId: true } });
   }
 
   protected override async send(row: { payload: unknown }, id: string): Promise<SendOutcome<{ payload: Prisma.InputJsonObject }>> {

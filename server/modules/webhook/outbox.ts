@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Prisma } from "../../generated/prisma/client";
+import { currentRequestId } from "../../logger";
 import type { WebhookEventName } from "./rules";
 import { receivingClients, type WebhookTargets } from "./targets";
 
@@ -36,7 +37,8 @@ export async function webhookDeliveries(
   return subscriptions.map((s) => {
     const id = randomUUID();
     const body: WebhookBody = { id, event: e.event, terjadiPada, instansiId: encodeGlobalID("Instansi", e.instansiId), data: e.data };
-    return { id, subscriptionId: s.id, event: e.event, payload: body as unknown as Prisma.InputJsonObject, nextAttemptAt: now };
+    // the worker's line about this delivery carries the id of the request that queued it
+    return { id, subscriptionId: s.id, event: e.event, payload: body as unknown as Prisma.InputJsonObject, nextAttemptAt: now, requestId: currentRequestId() ?? undefined };
   });
 }
 

@@ -43,6 +43,7 @@ const DELIVERY = {
   event: true,
   payload: true,
   attempts: true,
+  requestId: true,
   subscription: { select: { id: true, url: true, aktif: true, secretCipher: true, client: { select: { dicabutAt: true, berlakuSampai: true, scopes: true } } } },
 } satisfies Prisma.WebhookDeliverySelect;
 type Delivery = Prisma.WebhookDeliveryGetPayload<{ select: typeof DELIVERY }>;
