@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { fromRoot } from "../paths";
 import { acquireLock, DataDirLockedError } from "./lock";
-import { checkMigrations, PendingMigrationsError, recoverInterruptedMigrations } from "./startup";
+import { checkMigrations, PendingMigrationsError, pgliteOptions, recoverInterruptedMigrations } from "./startup";
 
 export interface Db {
   kind: "pglite" | "postgres";
@@ -79,7 +79,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Db> {
         applied = await migrateInChild({ dataDir }, log);
         release = await acquireLock(lockFile);
       }
-      pglite = await PGlite.create(folder);
+      pglite = await PGlite.create(folder, pgliteOptions());
       if (migrate === "child" || migrate === "never") {
         const check = await checkMigrations((sql) => pglite!.query(sql));
         if (check.upToDate && !applied.length) log("Migrations: the database is up to date");
@@ -91,7 +91,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Db> {
           release();
           applied = [...applied, ...(await migrateInChild({ dataDir }, log))];
           release = await acquireLock(lockFile);
-          pglite = await PGlite.create(folder);
+          pglite = await PGlite.create(folder, pgliteOptions());
         }
       }
     } catch (err) {

@@ -7,7 +7,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { acquireLock, DataDirLockedError } from "./lock";
 import { deployMigrations, pgAdapterFactory, pgliteAdapterFactory } from "./migrate";
-import { recoverInterruptedMigrations } from "./startup";
+import { pgliteOptions, recoverInterruptedMigrations } from "./startup";
 import type { MigrateChildMessage, MigrateTarget } from "./client";
 
 // the server that started us is gone (killed, even with kill -9): stop; a migration cut short is rolled back
@@ -19,7 +19,7 @@ async function run(target: MigrateTarget): Promise<string[]> {
   fs.mkdirSync(target.dataDir, { recursive: true });
   const release = await acquireLock(path.join(target.dataDir, "pglite.lock"), { migrating: true });
   try {
-    const pglite = await PGlite.create(path.join(target.dataDir, "pglite"));
+    const pglite = await PGlite.create(path.join(target.dataDir, "pglite"), pgliteOptions());
     try {
       await recoverInterruptedMigrations(pglite, (m) => console.error(m));
       return await deployMigrations(pgliteAdapterFactory(pglite));

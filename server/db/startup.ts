@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { PGlite } from "@electric-sql/pglite";
+import { PGlite as PGliteClass, type PGlite } from "@electric-sql/pglite";
 import { fromRoot } from "../paths";
 
 export const migrationsDir = fromRoot("prisma", "migrations");
@@ -109,4 +109,16 @@ export async function recoverInterruptedMigrations(pglite: PGlite, log: (message
   if (!rows.length) return;
   await pglite.query(`UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE finished_at IS NULL AND rolled_back_at IS NULL AND logs IS NULL`);
   log(`Migrations interrupted by a previous process (their changes were rolled back): ${rows.map((r) => r.migration_name).join(", ")}; applying them again`);
+}
+
+/**
+ * Options for the embedded database's data folder. PostgreSQL's default shared_buffers (128 MB) lives inside
+ * PGlite's WebAssembly memory, in this process: measured here, an opened folder took ~290 MB RSS with it and
+ * ~175 MB with 16 MB. The folder's files stay in the operating system's page cache, so a small buffer pool costs
+ * little. PGLITE_SHARED_BUFFERS overrides it (PostgreSQL units: 32MB, 128MB …).
+ */
+export function pgliteOptions(env: NodeJS.ProcessEnv = process.env) {
+  const sharedBuffers = env.PGLITE_SHARED_BUFFERS || "32MB";
+  if (!/^\d+\s*(kB|MB|GB)$/.test(sharedBuffers)) throw new Error(`PGLITE_SHARED_BUFFERS must be a size like 32MB, got "${sharedBuffers}"`);
+  return { startParams: [...PGliteClass.defaultStartParams, "-c", `shared_buffers=${sharedBuffers}`] };
 }
