@@ -716,6 +716,8 @@ interface Target {
   bootMs: number;
   /** from spawning the process to its ready message (includes loading the code) */
   readyMs: number;
+  /** CPU seconds used until ready (with the migration child) */
+  readyCpuS: number | null;
   /** migrations the start applied */
   migrated: number;
   /** resident memory of the server process, MB (Linux), or null */
@@ -840,7 +842,7 @@ async function startServer(opts: ServerOptions): Promise<Target> {
   // (no wrapper in between), so the IPC channel is ours
   const profile = PROFILE_DIR ? [`--cpu-prof`, `--cpu-prof-dir=${PROFILE_DIR}`] : [];
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [...profile, "--enable-source-maps", BUILT_SERVER], {
+  const child = spawn(process.execPath, [...profile, ...BUILT_SERVER_FLAGS, BUILT_SERVER], {
     env,
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -886,6 +888,7 @@ async function startServer(opts: ServerOptions): Promise<Target> {
     });
   });
   const readyAt = performance.now();
+  const readyCpuS = cpuSeconds(child.pid);
   const origin = `http://127.0.0.1:${ready.port}`;
   // it listens; make sure it answers GraphQL before loading it
   for (let attempt = 1; ; attempt++) {
@@ -911,13 +914,26 @@ async function startServer(opts: ServerOptions): Promise<Target> {
     await stopChild();
     await removeDir();
   });
-  return { origin, db: ready.db, child, bootMs: ready.bootMs, readyMs: Math.round(readyAt - spawnedAt), migrated: ready.migrated, rssMb, fixture, stop };
+  return { origin, db: ready.db, child, bootMs: ready.bootMs, readyMs: Math.round(readyAt - spawnedAt), readyCpuS, migrated: ready.migrated, rssMb, fixture, stop };
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // start-up: ready time and idle memory of the built server, first and second start, per database
 
 const BUILT_SERVER = path.join(HERE, "..", "dist", "server", "bench-server.js");
+/** node's flags in `npm start` (package.json) */
+const BUILT_SERVER_FLAGS = ["--enable-source-maps", "--max-semi-space-size=4"];
+
+/** CPU seconds a process used, with its children that ended (the migration child): load-independent, unlike ready time. */
+function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / 100; // utime stime cutime cstime (fields 14-17), USER_HZ 100
+  } catch {
+    return null;
+  }
+}
 const IDLE_SECONDS = envInt("BENCH_IDLE_SECONDS", 3, 0);
 
 /** The bench runs the build: make it (server part) when it is missing or older than the sources. */
@@ -930,6 +946,7 @@ function ensureBuilt(log: (m: string) => void) {
 interface StartupRow {
   label: string;
   readyMs: number | null;
+  readyCpuS: number | null;
   /** resident memory after BENCH_IDLE_SECONDS idle */
   idleRssMb: number | null;
   migrated: number | null;
@@ -944,10 +961,10 @@ async function startupSection(log: (m: string) => void): Promise<StartupRow[]> {
     try {
       const t = await startServer(opts);
       await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
-      rows.push({ label, readyMs: t.readyMs, idleRssMb: t.rssMb(), migrated: t.migrated, target });
+      rows.push({ label, readyMs: t.readyMs, readyCpuS: t.readyCpuS, idleRssMb: t.rssMb(), migrated: t.migrated, target });
       await t.stop();
     } catch (err) {
-      rows.push({ label, readyMs: null, idleRssMb: null, migrated: null, target, error: err instanceof Error ? err.message : String(err) });
+      rows.push({ label, readyMs: null, readyCpuS: null, idleRssMb: null, migrated: null, target, error: err instanceof Error ? err.message : String(err) });
     }
   };
   const pgliteDir = fs.mkdtempSync(path.join(os.tmpdir(), "loket-bench-startup-"));
@@ -956,7 +973,7 @@ async function startupSection(log: (m: string) => void): Promise<StartupRow[]> {
   await measure("PGlite, existing folder", "ready ≤ 2 s, RSS ≤ 300 MB", { seedDemo: true, dataDir: pgliteDir });
   const why = await unreachable("PostgreSQL", SHARED_DATABASE_URL);
   if (why) {
-    rows.push({ label: "PostgreSQL", readyMs: null, idleRssMb: null, migrated: null, target: "", error: `skipped: ${why}` });
+    rows.push({ label: "PostgreSQL", readyMs: null, readyCpuS: null, idleRssMb: null, migrated: null, target: "", error: `skipped: ${why}` });
   } else {
     const database = await createDatabase(SHARED_DATABASE_URL);
     const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), "loket-bench-startup-"));
@@ -970,11 +987,11 @@ async function startupSection(log: (m: string) => void): Promise<StartupRow[]> {
 
 function startupTable(rows: StartupRow[]): string {
   const w = Math.max(...rows.map((r) => r.label.length)) + 2;
-  const lines = [`Start-up of the built server (ready = spawn to listening; idle RSS after ${IDLE_SECONDS} s; load average ${os.loadavg()[0]!.toFixed(2)})`];
-  lines.push(`${"start".padEnd(w)}${"ready s".padStart(9)}${"idle RSS".padStart(10)}${"migrated".padStart(10)}   targets`);
+  const lines = [`Start-up of the built server (ready = spawn to listening; CPU = CPU seconds until ready, with the migration child; idle RSS after ${IDLE_SECONDS} s; load average ${os.loadavg()[0]!.toFixed(2)})`];
+  lines.push(`${"start".padEnd(w)}${"ready s".padStart(9)}${"CPU s".padStart(8)}${"idle RSS".padStart(10)}${"migrated".padStart(10)}   targets`);
   for (const r of rows) {
     if (r.error) lines.push(`${r.label.padEnd(w)}${r.error}`);
-    else lines.push(`${r.label.padEnd(w)}${((r.readyMs ?? 0) / 1000).toFixed(2).padStart(9)}${`${r.idleRssMb ?? "?"} MB`.padStart(10)}${String(r.migrated).padStart(10)}   ${r.target}`);
+    else lines.push(`${r.label.padEnd(w)}${((r.readyMs ?? 0) / 1000).toFixed(2).padStart(9)}${(r.readyCpuS ?? NaN).toFixed(2).padStart(8)}${`${r.idleRssMb ?? "?"} MB`.padStart(10)}${String(r.migrated).padStart(10)}   ${r.target}`);
   }
   return lines.join("\n") + "\n";
 }
