@@ -86,7 +86,8 @@ export function staleReason(name) {
 
 async function buildServer() {
   const esbuild = await import("esbuild");
-  fs.rmSync(serverOut, { recursive: true, force: true });
+  // not emptied first: a server running from dist/ loads some chunks on first use (the migration and receipt code);
+  // chunk names carry a content hash, so the old ones stay valid beside the new ones
   await esbuild.build({
     absWorkingDir: root,
     entryPoints,
