@@ -25,6 +25,8 @@
  *
  * Phases (BENCH_PHASES names): baseline, me, login, live-memory, live-redis, queue, queue-uncached, upload, statistik, statistik-detail.
  * Phase names may also be given as arguments: `npm run bench -- statistik` runs the baseline and that phase.
+ * `startup` (run first, by default) starts the built server (dist/server, rebuilt when stale) on a new and an existing
+ *   PGlite folder and PostgreSQL database and reports the ready time and idle RSS; `npm run bench -- startup` runs only it.
  *
  * Server settings that differ from a deployment's defaults, because one load generator is one address and a
  * few accounts: RATE_LIMIT_PER_USER=0 and RATE_LIMIT_PER_ADDRESS=0 (no 429s), MAX_SUBSCRIPTIONS_PER_USER =
@@ -43,7 +45,7 @@
  * PhaseResult. Set-up rows that need not go through the API can be written by `ctx.fixture` (bench/fixtures.ts,
  * run inside the server process).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
 import fs from "node:fs";
@@ -703,6 +705,8 @@ interface ServerOptions {
   /** LOKET_SECRET; unset: a fresh key file in DATA_DIR */
   secret?: string;
   seedDemo: boolean;
+  /** an existing DATA_DIR to start on (kept when the server stops); unset: a fresh temporary one, removed after */
+  dataDir?: string;
 }
 
 interface Target {
@@ -710,6 +714,12 @@ interface Target {
   db: "pglite" | "postgres";
   child: ChildProcess;
   bootMs: number;
+  /** from spawning the process to its ready message (includes loading the code) */
+  readyMs: number;
+  /** CPU seconds used until ready (with the migration child) */
+  readyCpuS: number | null;
+  /** migrations the start applied */
+  migrated: number;
   /** resident memory of the server process, MB (Linux), or null */
   rssMb(): number | null;
   /** write set-up rows inside this server (bench/fixtures.ts) */
@@ -800,8 +810,8 @@ class RssSampler {
 }
 
 async function startServer(opts: ServerOptions): Promise<Target> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "loket-bench-"));
-  const removeDir = once(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "loket-bench-"));
+  const removeDir = opts.dataDir ? async () => {} : once(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
   cleanups.push(removeDir);
 
   const env: NodeJS.ProcessEnv = {
@@ -811,7 +821,7 @@ async function startServer(opts: ServerOptions): Promise<Target> {
     HOST: "127.0.0.1",
     PORT: "0",
     DATA_DIR: dataDir,
-    BENCH_TEMP_DATA_DIR: dataDir,
+    ...(opts.dataDir ? {} : { BENCH_TEMP_DATA_DIR: dataDir }),
     SEED_DEMO: String(opts.seedDemo),
     GRAPHIQL: "false",
     TRUST_PROXY: "false",
@@ -828,9 +838,11 @@ async function startServer(opts: ServerOptions): Promise<Target> {
   if (opts.redisUrl) env.REDIS_URL = opts.redisUrl;
   if (opts.secret) env.LOKET_SECRET = opts.secret;
 
-  // node with tsx's loader directly (no tsx CLI wrapper in between), so the IPC channel is ours
+  // the built server (dist/server/bench-server.js, what `npm start` runs plus the fixture channel), node directly
+  // (no wrapper in between), so the IPC channel is ours
   const profile = PROFILE_DIR ? [`--cpu-prof`, `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-  const child = spawn(process.execPath, [...profile, "--import", import.meta.resolve("tsx"), path.join(HERE, "server.ts")], {
+  const spawnedAt = performance.now();
+  const child = spawn(process.execPath, [...profile, ...BUILT_SERVER_FLAGS, BUILT_SERVER], {
     env,
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -875,6 +887,8 @@ async function startServer(opts: ServerOptions): Promise<Target> {
       reject(new Error(`the server exited during start-up (${signal ?? `code ${code}`})`));
     });
   });
+  const readyAt = performance.now();
+  const readyCpuS = cpuSeconds(child.pid);
   const origin = `http://127.0.0.1:${ready.port}`;
   // it listens; make sure it answers GraphQL before loading it
   for (let attempt = 1; ; attempt++) {
@@ -900,7 +914,86 @@ async function startServer(opts: ServerOptions): Promise<Target> {
     await stopChild();
     await removeDir();
   });
-  return { origin, db: ready.db, child, bootMs: ready.bootMs, rssMb, fixture, stop };
+  return { origin, db: ready.db, child, bootMs: ready.bootMs, readyMs: Math.round(readyAt - spawnedAt), readyCpuS, migrated: ready.migrated, rssMb, fixture, stop };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// start-up: ready time and idle memory of the built server, first and second start, per database
+
+const BUILT_SERVER = path.join(HERE, "..", "dist", "server", "bench-server.js");
+/** node's flags in `npm start` (package.json) */
+const BUILT_SERVER_FLAGS = ["--enable-source-maps", "--max-semi-space-size=4"];
+
+/** CPU seconds a process used, with its children that ended (the migration child): load-independent, unlike ready time. */
+function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / 100; // utime stime cutime cstime (fields 14-17), USER_HZ 100
+  } catch {
+    return null;
+  }
+}
+const IDLE_SECONDS = envInt("BENCH_IDLE_SECONDS", 3, 0);
+
+/** The bench runs the build: make it (server part) when it is missing or older than the sources. */
+function ensureBuilt(log: (m: string) => void) {
+  const r = spawnSync(process.execPath, [path.join(HERE, "..", "scripts", "build.mjs"), "--if-stale", "--server"], { stdio: ["ignore", "inherit", "inherit"] });
+  if (r.status !== 0) throw new Error("the server build failed");
+  log(`Server build: ${path.relative(process.cwd(), BUILT_SERVER)}`);
+}
+
+interface StartupRow {
+  label: string;
+  readyMs: number | null;
+  readyCpuS: number | null;
+  /** resident memory after BENCH_IDLE_SECONDS idle */
+  idleRssMb: number | null;
+  migrated: number | null;
+  target: string;
+  error?: string;
+}
+
+async function startupSection(log: (m: string) => void): Promise<StartupRow[]> {
+  const rows: StartupRow[] = [];
+  const measure = async (label: string, target: string, opts: ServerOptions) => {
+    log(`start-up: ${label}…`);
+    try {
+      const t = await startServer(opts);
+      await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
+      rows.push({ label, readyMs: t.readyMs, readyCpuS: t.readyCpuS, idleRssMb: t.rssMb(), migrated: t.migrated, target });
+      await t.stop();
+    } catch (err) {
+      rows.push({ label, readyMs: null, readyCpuS: null, idleRssMb: null, migrated: null, target, error: err instanceof Error ? err.message : String(err) });
+    }
+  };
+  const pgliteDir = fs.mkdtempSync(path.join(os.tmpdir(), "loket-bench-startup-"));
+  cleanups.push(once(async () => fs.rmSync(pgliteDir, { recursive: true, force: true })));
+  await measure("PGlite, new folder (migrate + seed)", "ready ≤ 8 s", { seedDemo: true, dataDir: pgliteDir });
+  await measure("PGlite, existing folder", "ready ≤ 2 s, RSS ≤ 300 MB", { seedDemo: true, dataDir: pgliteDir });
+  const why = await unreachable("PostgreSQL", SHARED_DATABASE_URL);
+  if (why) {
+    rows.push({ label: "PostgreSQL", readyMs: null, readyCpuS: null, idleRssMb: null, migrated: null, target: "", error: `skipped: ${why}` });
+  } else {
+    const database = await createDatabase(SHARED_DATABASE_URL);
+    const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), "loket-bench-startup-"));
+    cleanups.push(once(async () => fs.rmSync(keyDir, { recursive: true, force: true })));
+    await measure("PostgreSQL, new database (migrate + seed)", "ready ≤ 8 s", { seedDemo: true, databaseUrl: database.url, dataDir: keyDir });
+    await measure("PostgreSQL, existing database", "ready ≤ 1 s, RSS ≤ 150 MB", { seedDemo: true, databaseUrl: database.url, dataDir: keyDir });
+    await database.drop();
+  }
+  return rows;
+}
+
+function startupTable(rows: StartupRow[]): string {
+  const w = Math.max(...rows.map((r) => r.label.length)) + 2;
+  const lines = [`Start-up of the built server (ready = spawn to listening; CPU = CPU seconds until ready, with the migration child; idle RSS after ${IDLE_SECONDS} s; load average ${os.loadavg()[0]!.toFixed(2)})`];
+  lines.push(`${"start".padEnd(w)}${"ready s".padStart(9)}${"CPU s".padStart(8)}${"idle RSS".padStart(10)}${"migrated".padStart(10)}   targets`);
+  for (const r of rows) {
+    if (r.error) lines.push(`${r.label.padEnd(w)}${r.error}`);
+    else lines.push(`${r.label.padEnd(w)}${((r.readyMs ?? 0) / 1000).toFixed(2).padStart(9)}${(r.readyCpuS ?? NaN).toFixed(2).padStart(8)}${`${r.idleRssMb ?? "?"} MB`.padStart(10)}${String(r.migrated).padStart(10)}   ${r.target}`);
+  }
+  return lines.join("\n") + "\n";
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -970,11 +1063,15 @@ function table(rows: Row[], dbLabel: string, machineLoad: { start: number; end: 
 async function main(): Promise<number> {
   const phases = PHASES.filter((p) => p.name === "baseline" || !ONLY || ONLY.includes(p.name));
   if (ONLY) {
-    const unknown = ONLY.filter((n) => !PHASES.some((p) => p.name === n));
+    const unknown = ONLY.filter((n) => n !== "startup" && !PHASES.some((p) => p.name === n));
     if (unknown.length) throw new Error(`unknown BENCH_PHASES: ${unknown.join(", ")} (known: ${PHASES.map((p) => p.name).join(", ")})`);
   }
 
   const log = (m: string) => process.stderr.write(`${m}\n`);
+  ensureBuilt(log);
+  const startup = !ONLY || ONLY.includes("startup") ? await startupSection(log) : undefined;
+  if (startup) console.log(startupTable(startup));
+  if (ONLY && ONLY.every((n) => n === "startup")) return startup!.some((r) => r.error) ? 1 : 0;
   const machineLoad = { start: os.loadavg()[0]!, end: NaN };
   const started = performance.now();
   log(`Starting the server (${DATABASE_URL ? "PostgreSQL, throw-away database" : "PGlite, fresh folder"})…`);
@@ -1043,6 +1140,7 @@ async function main(): Promise<number> {
     statistikCases: STATISTIK_CASES,
     uploadPool: UPLOAD_POOL,
     serverBootMs: target.bootMs,
+    ...(startup ? { startup } : {}),
     totalSeconds: Math.round((performance.now() - started) / 100) / 10,
     loadAverage1m: machineLoad,
     ok: failed.length === 0,

@@ -16,7 +16,7 @@ import { runFixture, type FixtureRequest } from "./fixtures";
 
 /** child → parent */
 export type ServerMessage =
-  | { type: "ready"; port: number; db: Db["kind"]; bootMs: number }
+  | { type: "ready"; port: number; db: Db["kind"]; bootMs: number; migrated: number }
   | { type: "failed"; error: string }
   | { type: "fixture-done"; id: number; result: unknown }
   | { type: "fixture-failed"; id: number; error: string };
@@ -51,7 +51,8 @@ async function main() {
   const started = performance.now();
   const config = loadConfig();
   const keys = deriveKeys(loadMasterSecret(config.secret, config.dataDir));
-  db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // as server/main.ts: migrations (when the database lacks any) in a child process
+  db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: "child" });
   await ensureReferenceData(db.prisma);
   if (config.seedDemo) await seedDemo(db.prisma, keys, config);
   app = buildApp({ config, db, keys });
@@ -65,7 +66,7 @@ async function main() {
   });
   const port = await app.start(config.port, config.host);
   if (closing) return;
-  const ready: ServerMessage = { type: "ready", port, db: db.kind, bootMs: Math.round(performance.now() - started) };
+  const ready: ServerMessage = { type: "ready", port, db: db.kind, bootMs: Math.round(performance.now() - started), migrated: db.applied.length };
   process.send(ready);
 }
 

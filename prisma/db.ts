@@ -7,6 +7,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 
 import { acquireLock } from "../server/db/lock";
+import { pgliteOptions } from "../server/db/startup";
 import {
   createMigration,
   deployMigrations,
@@ -57,7 +58,7 @@ async function openTarget(): Promise<Target> {
   // The same lock as the server's: two processes on one PGlite folder silently lose writes.
   const release = await acquireLock(path.join(dataDir, "pglite.lock"));
   try {
-    const pglite = await PGlite.create(dir);
+    const pglite = await PGlite.create(dir, pgliteOptions());
     return {
       description: `PGlite database in ${displayPath(dir)}`,
       factory: pgliteAdapterFactory(pglite),

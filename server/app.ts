@@ -1,5 +1,4 @@
 import http from "node:http";
-import { fileURLToPath } from "node:url";
 import type { AddressInfo } from "node:net";
 import { createYoga, type Plugin, type YogaInitialContext } from "graphql-yoga";
 import { WebSocketServer, type WebSocket } from "ws";
@@ -44,6 +43,7 @@ import { useMutationAudit, useSensitiveScrub } from "./modules/audit/service";
 import { createStaticHandler } from "./static";
 import { loadManifest, persistedOperationPlugins, subscribeDocument } from "./persisted";
 import { cookieAllowedForOrigin } from "./origin";
+import { fromRoot } from "./paths";
 
 export interface App {
   services: Services;
@@ -231,7 +231,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
 
   // the built web client (client/dist) is served from this origin; the paths yoga answers itself (GraphQL,
   // file downloads) never fall through to the client's index.html
-  const serveClient = createStaticHandler(fileURLToPath(new URL("../client/dist", import.meta.url)));
+  const serveClient = createStaticHandler(fromRoot("client", "dist"));
   const serverPaths = /^\/(?:graphql|unduh)(?:[/?]|$)/;
   const server = http.createServer((req, res) => {
     // probes and scrapes first: no session, rate limit, request id or log line for them

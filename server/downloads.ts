@@ -3,7 +3,6 @@ import type { Plugin } from "graphql-yoga";
 import type { Services } from "./context";
 import { tokenFromHeaders } from "./modules/auth/session";
 import { can } from "./policy";
-import { buktiPengajuanPdf } from "./modules/pengajuan/bukti";
 import { ZONE_LABEL, formatMinutes } from "./modules/instansi/rules";
 import { revealIdentity } from "./modules/identity/protect";
 import { maskIdentity } from "./shared/nik";
@@ -87,6 +86,8 @@ export function useDownloads(services: Services): Plugin {
         },
       });
       if (!p || !can(ctx, "pengajuan:lihat", p) || !p.nomorRegistrasi || !p.diajukanAt) return notFound();
+      // loaded on the first receipt, not at start: pdf-lib and qrcode hold ~19 MB that most processes never need
+      const { buktiPengajuanPdf } = await import("./modules/pengajuan/bukti");
       const pdf = await buktiPengajuanPdf({
         nomorRegistrasi: p.nomorRegistrasi,
         layanan: p.layanan.nama,

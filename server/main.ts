@@ -1,6 +1,7 @@
 import { ConfigError, EXIT_CONFIG, loadConfig, startupCheck } from "./config";
 import { openDatabase } from "./db/client";
 import { DataDirLockedError } from "./db/lock";
+import { migrateMode, PendingMigrationsError } from "./db/startup";
 import { KeyMismatchError, verifyKeyCheck } from "./db/key-check";
 import { buildApp } from "./app";
 import { deriveKeys, loadMasterSecret } from "./lib/crypto";
@@ -23,6 +24,8 @@ async function main() {
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
+    // the schema engine never loads here: migrations run in a child process, or not at all with MIGRATE=never
+    migrate: migrateMode(process.env.MIGRATE) === "never" ? "never" : "child",
     log: (m) => log.info(m),
   });
   log.info(db.kind === "pglite" ? `Database: embedded PGlite in ${config.dataDir}` : "Database: PostgreSQL (DATABASE_URL)");
@@ -70,7 +73,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof KeyMismatchError || err instanceof StorageUnavailableError) {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof KeyMismatchError || err instanceof StorageUnavailableError || err instanceof PendingMigrationsError) {
     console.error(err.message);
   } else {
     console.error(err);

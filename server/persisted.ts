@@ -1,9 +1,9 @@
 import fs from "node:fs";
-import { fileURLToPath } from "node:url";
 import { GraphQLError } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operations";
 import type { PersistedOperationsMode } from "./config";
+import { fromRoot } from "./paths";
 
 /**
  * Persisted operations: the web client's own operations, known by the sha256 (hex) of their normalised text.
@@ -13,7 +13,7 @@ import type { PersistedOperationsMode } from "./config";
  * nothing else; an API client authenticated with its key may still send any document (integrators need
  * their own queries).
  */
-export const MANIFEST_FILE = fileURLToPath(new URL("../client/src/gql/persisted-documents.json", import.meta.url));
+export const MANIFEST_FILE = fromRoot("client", "src", "gql", "persisted-documents.json");
 
 export type Manifest = ReadonlyMap<string, string>;
 

@@ -5,8 +5,11 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
-import { acquireLock } from "./lock";
-import { deployMigrations, pgliteAdapterFactory, pgAdapterFactory } from "./migrate";
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { fromRoot } from "../paths";
+import { acquireLock, DataDirLockedError } from "./lock";
+import { checkMigrations, PendingMigrationsError, pgliteOptions, recoverInterruptedMigrations } from "./startup";
 
 export interface Db {
   kind: "pglite" | "postgres";
@@ -33,7 +36,16 @@ export interface OpenOptions {
   dataDir?: string;
   /** an already open PGlite (tests load one from a migrated dump) */
   pglite?: PGlite;
-  migrate?: boolean;
+  /**
+   * What to do when the database lacks migrations of prisma/migrations (checked by plain SQL first, so an
+   * up-to-date database never loads the schema engine):
+   * - true (default): apply them in this process (CLIs, tests);
+   * - "child": apply them in a child process (server/db/migrate-child.ts), so the serving process never holds the
+   *   engine; with PGlite the database is closed meanwhile and the child holds the data-folder lock;
+   * - "never": refuse (PendingMigrationsError);
+   * - false: do not look.
+   */
+  migrate?: boolean | "child" | "never";
   log?: (message: string) => void;
   /** emit every SQL statement as a Prisma `query` event (tests count them) */
   logQueries?: boolean;
@@ -41,8 +53,20 @@ export interface OpenOptions {
 
 export async function openDatabase(opts: OpenOptions): Promise<Db> {
   const log = opts.log ?? (() => {});
+  const migrate = opts.migrate ?? true;
   if (opts.databaseUrl) {
-    const applied = opts.migrate === false ? [] : await deployMigrations(pgAdapterFactory(opts.databaseUrl));
+    let applied: string[] = [];
+    if (migrate !== false) {
+      const check = await checkPostgres(opts.databaseUrl);
+      if (check.upToDate) log("Migrations: the database is up to date");
+      else {
+        if (migrate === "never") throw new PendingMigrationsError(check);
+        applied =
+          migrate === "child"
+            ? await migrateInChild({ databaseUrl: opts.databaseUrl }, log)
+            : await (await import("./migrate")).deployMigrations((await import("./migrate")).pgAdapterFactory(opts.databaseUrl));
+      }
+    }
     if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
     // our own pool (the adapter ends it with the client) so /metrics can read its use
     const pool = new pg.Pool({ connectionString: opts.databaseUrl });
@@ -54,20 +78,51 @@ export async function openDatabase(opts: OpenOptions): Promise<Db> {
   let release = () => {};
   let pglite = opts.pglite;
   const owned = !pglite;
+  let applied: string[] = [];
   if (!pglite) {
     if (!opts.dataDir) throw new Error("dataDir is required for the embedded database");
-    fs.mkdirSync(opts.dataDir, { recursive: true });
-    release = await acquireLock(path.join(opts.dataDir, "pglite.lock"));
+    const dataDir = opts.dataDir;
+    fs.mkdirSync(dataDir, { recursive: true });
+    const lockFile = path.join(dataDir, "pglite.lock");
+    const folder = path.join(dataDir, "pglite");
+    release = await acquireLock(lockFile);
     try {
-      pglite = await PGlite.create(path.join(opts.dataDir, "pglite"));
+      // a new data folder certainly needs every migration: let the child create it, without opening it here first
+      if (migrate === "child" && !fs.existsSync(path.join(folder, "PG_VERSION"))) {
+        release();
+        applied = await migrateInChild({ dataDir }, log);
+        release = await acquireLock(lockFile);
+      }
+      pglite = await PGlite.create(folder, pgliteOptions());
+      if (migrate === "child" || migrate === "never") {
+        const check = await checkMigrations((sql) => pglite!.query(sql));
+        if (check.upToDate && !applied.length) log("Migrations: the database is up to date");
+        if (!check.upToDate) {
+          if (migrate === "never") throw new PendingMigrationsError(check);
+          // PGlite is one process's: close it, let the child migrate under the lock, open it again
+          await pglite.close();
+          pglite = undefined;
+          release();
+          applied = [...applied, ...(await migrateInChild({ dataDir }, log))];
+          release = await acquireLock(lockFile);
+          pglite = await PGlite.create(folder, pgliteOptions());
+        }
+      }
     } catch (err) {
+      await pglite?.close().catch(() => {});
       release();
       throw err;
     }
   }
   try {
-    if (owned && opts.migrate !== false) await recoverInterruptedMigrations(pglite, log);
-    const applied = opts.migrate === false ? [] : await deployMigrations(pgliteAdapterFactory(pglite));
+    if (migrate === true) {
+      const check = await checkMigrations((sql) => pglite.query(sql));
+      if (!check.upToDate) {
+        const { deployMigrations, pgliteAdapterFactory } = await import("./migrate");
+        if (owned) await recoverInterruptedMigrations(pglite, log);
+        applied = await deployMigrations(pgliteAdapterFactory(pglite));
+      }
+    }
     if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
     // PGlite learns array types when it opens: enum arrays a migration just created (ApiClient.scopes,
     // WebhookSubscription.events) would otherwise be sent as plain strings ("malformed array literal")
@@ -95,22 +150,48 @@ export async function openDatabase(opts: OpenOptions): Promise<Db> {
   }
 }
 
-/**
- * A process killed while a migration ran (kill -9 during the first start) leaves its `_prisma_migrations` row
- * started but neither finished nor failed; the engine then refuses every later deploy ("failed migration").
- * Each migration script runs as one implicit transaction (one simple-protocol query, migrate.ts), so the kill
- * rolled its changes back: the row is marked rolled back and the next deploy applies the migration again. A
- * migration that failed with an error has its `logs` set and is left for the operator. Only for the embedded
- * database, where the data-folder lock guarantees no other process is migrating at the same moment.
- */
-async function recoverInterruptedMigrations(pglite: PGlite, log: (message: string) => void) {
-  const { rows } = await pglite.query<{ migration_name: string }>(
-    `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NULL AND rolled_back_at IS NULL AND logs IS NULL`,
-  ).catch(() => ({ rows: [] as { migration_name: string }[] })); // no table yet: a new database
-  if (!rows.length) return;
-  await pglite.query(`UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE finished_at IS NULL AND rolled_back_at IS NULL AND logs IS NULL`);
-  log(`Migrations interrupted by a previous process (their changes were rolled back): ${rows.map((r) => r.migration_name).join(", ")}; applying them again`);
+async function checkPostgres(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return await checkMigrations((sql) => client.query(sql));
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
+
+export type MigrateTarget = { databaseUrl: string } | { dataDir: string };
+
+/**
+ * Runs server/db/migrate-child.ts (dist/server/migrate.js in the build) and returns the names it applied. The
+ * child exits when this process dies (its IPC channel closes); with PGlite it holds the data-folder lock while it runs.
+ */
+export function migrateInChild(target: MigrateTarget, log: (message: string) => void): Promise<string[]> {
+  const fromSource = fileURLToPath(import.meta.url).endsWith(".ts");
+  const [entry, execArgv] = fromSource
+    ? [fromRoot("server", "db", "migrate-child.ts"), ["--import", "tsx"]]
+    : [fromRoot("dist", "server", "migrate.js"), ["--enable-source-maps"]];
+  log("Applying migrations in a child process");
+  return new Promise((resolve, reject) => {
+    const child = fork(entry, [], {
+      execArgv,
+      env: { ...process.env, LOKET_MIGRATE_TARGET: JSON.stringify(target) },
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    let result: MigrateChildMessage | undefined;
+    child.on("message", (m: MigrateChildMessage) => (result = m));
+    child.once("error", reject);
+    child.once("exit", (code, signal) => {
+      if (result?.type === "done") resolve(result.applied);
+      else if (result?.type === "failed") reject(result.locked ? new DataDirLockedError(result.locked.lockFile, result.locked.pid) : new Error(result.error));
+      else reject(new Error(`The migration process ended without an answer (${signal ?? `exit code ${code}`})`));
+    });
+  });
+}
+
+export type MigrateChildMessage =
+  | { type: "done"; applied: string[] }
+  | { type: "failed"; error: string; locked?: { lockFile: string; pid: number } };
 
 function queryLog(opts: OpenOptions) {
   return opts.logQueries ? { log: [{ emit: "event" as const, level: "query" as const }] } : {};

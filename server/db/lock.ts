@@ -43,6 +43,8 @@ interface LockInfo {
   /** name of the holder's liveness socket in the lock file's folder, when it listens on one */
   socket?: string;
   nonce: string;
+  /** held by a migration child process (server/db/migrate-child.ts): a starter waits for it instead of failing */
+  migrating?: boolean;
 }
 
 function readProc(file: string): string | undefined {
@@ -124,13 +126,16 @@ async function listen(socketPath: string): Promise<net.Server | null> {
   return server;
 }
 
-export async function acquireLock(lockFile: string): Promise<() => void> {
+/** How long a starter waits for a migration that holds the folder before it gives up. */
+const MIGRATION_WAIT_MS = 120_000;
+
+export async function acquireLock(lockFile: string, opts: { migrating?: boolean } = {}): Promise<() => void> {
   const dir = path.dirname(lockFile);
   const nonce = randomBytes(6).toString("hex");
   const socketName = `.loket-${nonce}.sock`;
   const socketPath = path.join(dir, socketName);
   const server = await listen(socketPath);
-  const info: LockInfo = { pid: process.pid, start: processStartTime("self"), boot: bootId(), socket: server ? socketName : undefined, nonce };
+  const info: LockInfo = { pid: process.pid, start: processStartTime("self"), boot: bootId(), socket: server ? socketName : undefined, nonce, ...(opts.migrating ? { migrating: true } : {}) };
   const temp = `${lockFile}.${nonce}`;
   fs.writeFileSync(temp, JSON.stringify(info), { mode: 0o600 });
   const cleanup = () => {
@@ -142,6 +147,7 @@ export async function acquireLock(lockFile: string): Promise<() => void> {
     }
   };
   try {
+    const waitUntil = Date.now() + MIGRATION_WAIT_MS;
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
         fs.linkSync(temp, lockFile); // atomic: fails when a lock file exists
@@ -167,7 +173,15 @@ export async function acquireLock(lockFile: string): Promise<() => void> {
         continue; // removed meanwhile
       }
       const held = parse(text);
-      if (await holderAlive(held, dir, nonce)) throw new DataDirLockedError(lockFile, held.pid);
+      if (await holderAlive(held, dir, nonce)) {
+        // a migration (started by a server that may have been killed since) finishes or exits soon: wait for it
+        if (held.migrating && held.nonce !== nonce && Date.now() < waitUntil) {
+          await new Promise((r) => setTimeout(r, 200));
+          attempt--;
+          continue;
+        }
+        throw new DataDirLockedError(lockFile, held.pid);
+      }
       // stale: move it aside and check that what was moved is the lock judged stale (another starter may have
       // replaced it in between); if not, put it back
       const aside = `${lockFile}.stale.${nonce}`;

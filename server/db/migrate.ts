@@ -4,7 +4,6 @@
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -22,11 +21,11 @@ import type {
 } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { repoRoot } from "../paths";
 
 export type AdapterFactory = SqlMigrationAwareDriverAdapterFactory;
 export type { MigrationList };
 
-const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 export const defaultMigrationsDir = path.join(repoRoot, "prisma", "migrations");
 export const defaultSchemaPath = path.join(repoRoot, "prisma", "schema.prisma");
 

@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { problemsOf } from "../../lib/validate";
 import { JAM_LAYANAN } from "../instansi/rules";
 import { ALLOWED_MIME, FORM_FIELD_TYPES, SATUAN, SP_COMPONENTS } from "./rules";
+import { fromRoot } from "../../paths";
 
 /**
  * The service catalogue the project starts from: four offices and their Standar Pelayanan, as data in
@@ -23,8 +23,8 @@ import { ALLOWED_MIME, FORM_FIELD_TYPES, SATUAN, SP_COMPONENTS } from "./rules";
  * the file's `asumsi`, so nothing invented passes for a quoted fact.
  *
  * The files live beside this loader (not in prisma/) because they are this domain's content and this schema
- * is their only reader; they are read with fs relative to this module, which works under tsx and, copied
- * beside the build, under a compiled one (an `import … with { type: "json" }` would be typed from the data
+ * is their only reader; they are read with fs from the repository's folder (server/paths.ts), which works under
+ * tsx and under the bundle in dist/server (an `import … with { type: "json" }` would be typed from the data
  * instead of checked against the schema).
  *
  * File format, beyond the columns of Instansi, JamLayanan, Layanan, PersyaratanDokumen and FormField:
@@ -36,7 +36,7 @@ import { ALLOWED_MIME, FORM_FIELD_TYPES, SATUAN, SP_COMPONENTS } from "./rules";
 
 export const MIME_DOKUMEN: readonly string[] = ALLOWED_MIME;
 // a path, not a URL object: under a DOM test environment `URL` is not Node's, and fs refuses it
-export const SEED_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "seed");
+export const SEED_DIR = fromRoot("server", "modules", "layanan", "seed");
 
 const teks = z.union([z.string(), z.array(z.string()).transform((lines) => lines.join("\n"))]);
 const catatan = teks.optional();
