@@ -6,6 +6,8 @@ import { buildApp } from "./app";
 import { deriveKeys, loadMasterSecret } from "./lib/crypto";
 import { ensureReferenceData, seedDemo } from "./seed";
 import { createLogger } from "./logger";
+import { startAdminSocket } from "./admin-socket";
+import { backupAdminHandler } from "./backup/commands";
 
 async function main() {
   const config = loadConfig();
@@ -30,6 +32,14 @@ async function main() {
   }
   const app = buildApp({ config, db, keys });
   const port = await app.start();
+  // the embedded database's folder is locked by this process: `npm run admin -- backup` asks it over a socket
+  const adminSocket =
+    db.kind === "pglite"
+      ? await startAdminSocket(config.dataDir, { backup: backupAdminHandler({ db, storage: app.services.storage, keys }) }, log).catch((err) => {
+          log.error("Admin socket not available (backups need the server stopped)", err);
+          return null;
+        })
+      : null;
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -39,6 +49,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     try {
+      await adminSocket?.close();
       await app.stop();
       await db.close();
       process.exit(0);

@@ -1,5 +1,6 @@
 // Administration from the command line: `npm run admin -- <command> [--flag value …]`.
-// With the embedded database, stop the server first (the data folder is locked while it runs).
+// With the embedded database, stop the server first (the data folder is locked while it runs); `backup` is the
+// exception: it asks the running server through DATA_DIR/admin.sock (server/admin-socket.ts).
 import { parseArgs } from "node:util";
 import readline from "node:readline";
 import { Writable } from "node:stream";
@@ -10,6 +11,9 @@ import { createStaffAccount } from "../modules/account/service";
 import { DomainError } from "../lib/errors";
 import { ensureReferenceData } from "../seed";
 import { KeyMismatchError, verifyKeyCheck } from "../db/key-check";
+import { DataDirLockedError } from "../db/lock";
+import { BackupError } from "../backup/backup";
+import { backupCommand, restoreCommand } from "../backup/commands";
 
 const usage = `Usage: npm run admin -- <command> [options]
 
@@ -18,6 +22,11 @@ Commands:
       --nik <16 digits> | --nip <18 digits>
       --nama "<full name>"  --email <email>  --telepon <phone>
       The password is read from LOKET_ADMIN_PASSWORD, or asked for on the terminal.
+
+  backup <file>       Write the whole install (database, stored files, key check value) to one .tar.gz,
+                      while the server runs. Never overwrites a file.
+  restore <file>      Restore a backup into an empty DATA_DIR (or empty DATABASE_URL database) with the
+                      same LOKET_SECRET (or the old install's secret.key copied into DATA_DIR).
 
 Examples:
   LOKET_ADMIN_PASSWORD='…' npm run admin -- create-superadmin --nip 198001012005011001 \\
@@ -44,8 +53,30 @@ async function askHidden(question: string): Promise<string> {
   });
 }
 
+/** backup / restore: an operator's mistake (wrong key, non-empty target, damaged file) is one line, no stack trace. */
+async function backupOrRestore(command: "backup" | "restore", rest: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
+  if (positionals.length !== 1) {
+    process.stderr.write(`${command} needs one file name.\n\n${usage}`);
+    return 2;
+  }
+  try {
+    const config = loadConfig();
+    if (command === "backup") await backupCommand(config, positionals[0]);
+    else await restoreCommand(config, positionals[0]);
+    return 0;
+  } catch (err) {
+    if (err instanceof BackupError || err instanceof DataDirLockedError || err instanceof KeyMismatchError) {
+      process.stderr.write(`${command} failed: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
+  if (command === "backup" || command === "restore") return backupOrRestore(command, rest);
   if (command !== "create-superadmin") {
     process.stdout.write(usage);
     return command ? 2 : 0;

@@ -12,6 +12,8 @@ export interface Db {
   prisma: PrismaClient;
   /** names of migrations applied when the database was opened */
   applied: string[];
+  /** the embedded database itself (backups read it directly: server/backup) */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Db> {
       kind: "pglite",
       prisma,
       applied,
+      pglite: db,
       close: async () => {
         await prisma.$disconnect();
         if (owned) await db.close();
