@@ -34,6 +34,8 @@ export interface BackupHeader {
   database: "pglite" | "postgres";
   migrations: string[];
   keyCheck: string;
+  /** for progress while restoring */
+  totals: { rows: number; files: number; fileBytes: number };
 }
 
 export interface TableManifest {
@@ -84,6 +86,19 @@ export async function writeBackup(source: BackupSource, out: Writable, onProgres
     await source.sql.transaction("snapshot", async (query) => {
       const list = await listTables(query);
       const stored = await query<{ value: string }>(`SELECT value FROM "KeyCheck" WHERE id = 1`).catch(() => []);
+      const counts = new Map<string, number>();
+      for (const t of list) {
+        const [{ n }] = await query<{ n: string | number }>(`SELECT count(*)::text AS n FROM ${ident(t.name)}`);
+        counts.set(t.name, Number(n));
+      }
+      if (list.some((t) => t.name === "StoredFile")) {
+        files = (
+          await query<FileManifest>(
+            `SELECT "storageKey" AS key, min(sha256) AS sha256, min(ukuran) AS size FROM "StoredFile" GROUP BY "storageKey" ORDER BY "storageKey"`,
+          )
+        ).map((f) => ({ ...f, size: Number(f.size) }));
+      }
+      const total = [...counts.values()].reduce((a, b) => a + b, 0);
       header = {
         kind: BACKUP_KIND,
         format: BACKUP_FORMAT,
@@ -91,14 +106,9 @@ export async function writeBackup(source: BackupSource, out: Writable, onProgres
         database: source.sql.kind,
         migrations: await appliedMigrations(query),
         keyCheck: stored[0]?.value ?? keyCheckValue(source.keys),
+        totals: { rows: total, files: files.length, fileBytes: files.reduce((a, f) => a + f.size, 0) },
       };
       await archive.addJson(HEADER_ENTRY, header);
-      const counts = new Map<string, number>();
-      for (const t of list) {
-        const [{ n }] = await query<{ n: string | number }>(`SELECT count(*)::text AS n FROM ${ident(t.name)}`);
-        counts.set(t.name, Number(n));
-      }
-      const total = [...counts.values()].reduce((a, b) => a + b, 0);
       let done = 0;
       onProgress({ phase: "database", done, total });
       for (const t of list) {
@@ -113,12 +123,6 @@ export async function writeBackup(source: BackupSource, out: Writable, onProgres
       }
       sequences = await readSequences(query);
       await archive.addJson("db/sequences.json", sequences);
-      if (list.some((t) => t.name === "StoredFile")) {
-        files = await query<FileManifest>(
-          `SELECT "storageKey" AS key, min(sha256) AS sha256, min(ukuran) AS size FROM "StoredFile" GROUP BY "storageKey" ORDER BY "storageKey"`,
-        );
-        files = files.map((f) => ({ ...f, size: Number(f.size) }));
-      }
     });
 
     const totalBytes = files.reduce((a, f) => a + f.size, 0);

@@ -75,10 +75,13 @@ function progressReporter(verb: string): { onProgress: OnProgress; stop(): void 
             cliProgress.Presets.shades_classic,
           );
           bar.start(p.total, p.done, { detail: "" });
-        } else if (!tty) process.stderr.write(`${verb}: ${p.phase}${p.total ? ` (${p.total} ${unit(p.phase)})` : ""}\n`);
+        } else if (!tty) {
+          process.stderr.write(`${verb}: ${p.phase}${p.total ? ` (${p.total} ${unit(p.phase)})` : ""}\n`);
+          lastLine = Date.now();
+        }
       }
       if (bar) bar.update(p.done, { detail: p.detail ?? "" });
-      else if (!tty && Date.now() - lastLine > 2000) {
+      else if (!tty && (Date.now() - lastLine > 2000 || (p.total > 0 && p.done === p.total))) {
         lastLine = Date.now();
         process.stderr.write(`${verb}: ${p.phase} ${p.done}${p.total ? `/${p.total}` : ""} ${unit(p.phase)}${p.detail ? ` (${p.detail})` : ""}\n`);
       } else if (tty && !bar) process.stderr.write(`\r${verb} ${p.phase}: ${p.done} ${unit(p.phase)}   `);

@@ -100,7 +100,7 @@ export async function restoreBackup(input: Readable, target: RestoreTarget, onPr
 
       const created: string[] = [];
       try {
-        const manifest = await db.sql.transaction("write", (query) => restoreEntries(entries, query, target, tmp, created, onProgress));
+        const manifest = await db.sql.transaction("write", (query) => restoreEntries(entries, query, target, tmp, created, onProgress, header.totals));
         return { manifest, laterMigrations: local.filter((m) => !header.migrations.includes(m)) };
       } catch (err) {
         await Promise.allSettled(created.map((key) => target.storage.delete(key)));
@@ -147,6 +147,7 @@ async function restoreEntries(
   tmp: string,
   created: string[],
   onProgress: OnProgress,
+  totals: BackupHeader["totals"] | undefined,
 ): Promise<BackupManifest> {
   const tables = new Map((await listTables(query)).map((t) => [t.name, t]));
   const restored = new Map<string, TableState>();
@@ -154,6 +155,7 @@ async function restoreEntries(
   let sequences: SequenceValue[] = [];
   const files = new Map<string, string>();
   let rowsDone = 0;
+  let bytesDone = 0;
 
   const finishTable = async () => {
     if (current?.selfRefs.length) {
@@ -191,7 +193,7 @@ async function restoreEntries(
         if (!batch.length) return;
         await insertRows(query, info, batch);
         rowsDone += batch.length;
-        onProgress({ phase: "database", done: rowsDone, total: 0, detail: name });
+        onProgress({ phase: "database", done: rowsDone, total: totals?.rows ?? 0, detail: name });
         batch = [];
         bytes = 0;
       };
@@ -228,7 +230,8 @@ async function restoreEntries(
       if (!(await target.storage.exists(key))) created.push(key);
       await target.storage.put(temp, sha256);
       files.set(key, sha256);
-      onProgress({ phase: "files", done: files.size, total: 0, detail: key });
+      bytesDone += entry.size;
+      onProgress({ phase: "files", done: bytesDone, total: totals?.fileBytes ?? 0, detail: key });
       continue;
     }
     if (entry.name === MANIFEST_ENTRY) {
