@@ -55,7 +55,10 @@ export async function startAdminSocket(
   const tempPath = path.join(dataDir, `.admin-${randomBytes(6).toString("hex")}.sock`);
   if (Buffer.byteLength(finalPath) > 100) return null;
   let busy = false;
+  const open = new Set<net.Socket>();
   const server = net.createServer((socket) => {
+    open.add(socket);
+    socket.once("close", () => open.delete(socket));
     let buffered = "";
     const onData = (d: Buffer) => {
       buffered += d.toString("utf8");
@@ -116,11 +119,12 @@ export async function startAdminSocket(
   server.unref();
   return {
     path: finalPath,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        fs.rmSync(finalPath, { force: true });
-      }),
+    // a command still running (a backup) is cut off: its client reports the failure and removes its partial file
+    close: async () => {
+      fs.rmSync(finalPath, { force: true });
+      server.close();
+      for (const socket of open) socket.destroy();
+    },
   };
 }
 
