@@ -50,6 +50,7 @@ async function seed(env: Record<string, string>) {
     await seedDemo(db.prisma, keys, config);
     const warga = await db.prisma.user.findFirstOrThrow({ where: { role: "PEMOHON" } });
     const layanan = await db.prisma.layanan.findFirstOrThrow({ where: { persyaratan: { some: {} } }, include: { persyaratan: true } });
+    await db.prisma.auditLog.create({ data: { jenis: "UBAH", aksi: "Mutation.cadanganUji", detail: { catatan: "jejak audit ikut dicadangkan" } } });
     let asalId: string | null = null;
     for (let i = 0; i < 6; i++) {
       const content = tinyPdf(`berkas-${i % 4}`); // two cases share content: one stored file, two rows
@@ -182,6 +183,11 @@ async function cycle(source: { DATA_DIR: string; LOKET_SECRET: string; DATABASE_
   for (const t of manifest.tables) expect({ name: t.name, ...restored.get(t.name) }).toEqual({ name: t.name, rows: t.rows, sha256: t.sha256 });
   expect(fileHashes(path.join(dest.DATA_DIR, "files"))).toEqual(fileHashes(path.join(source.DATA_DIR, "files")));
   for (const [key, sha] of fileHashes(path.join(dest.DATA_DIR, "files"))) expect(key.endsWith(sha)).toBe(true);
+
+  // the audit trail came back through inserts; its append-only trigger still refuses changes
+  const check = await open(dest);
+  await expect(check.transaction("write", (q) => q(`UPDATE "AuditLog" SET aksi = aksi`))).rejects.toThrow(/append-only/);
+  await check.close();
 
   // restoring again into the now filled target is refused
   const twice = await cli(["restore", archive], dest);
