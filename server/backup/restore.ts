@@ -111,6 +111,11 @@ export async function restoreBackup(input: Readable, target: RestoreTarget, onPr
     }
   } catch (err) {
     if (err instanceof ArchiveFormatError) throw new BackupError(`${err.message}. Nothing was restored.`);
+    const e = err as NodeJS.ErrnoException;
+    // the gzip or tar stream ended early or is corrupt, noticed while an entry was being read
+    if (e?.code?.startsWith("Z_") || /unexpected end of file|premature close|invalid tar header/i.test(e?.message ?? "")) {
+      throw new BackupError(`The backup file is damaged or cut off (${e.message}). Nothing was restored.`);
+    }
     throw err;
   } finally {
     await entries.return(undefined);
