@@ -9,6 +9,8 @@ import { demoAccountsWithReadmePasswords, ensureReferenceData, seedDemo } from "
 import { createLogger } from "./logger";
 import { StorageUnavailableError } from "./modules/files/store";
 import { createFileStorage } from "./modules/files/storage";
+import { startAdminSocket } from "./admin-socket";
+import { backupAdminHandler } from "./backup/commands";
 
 async function main() {
   const config = loadConfig();
@@ -48,6 +50,14 @@ async function main() {
   if (config.storage.kind === "s3") log.info(`File storage: S3 bucket ${config.storage.bucket}${config.storage.endpoint ? ` at ${config.storage.endpoint}` : ""}`);
   if (!config.workers) log.info("WORKERS=false: API-only instance (no email, webhook, PPID check or file sweep loops)");
   const port = await app.start();
+  // the embedded database's folder is locked by this process: `npm run admin -- backup` asks it over a socket
+  const adminSocket =
+    db.kind === "pglite"
+      ? await startAdminSocket(config.dataDir, { backup: backupAdminHandler({ db, storage: app.services.storage, keys }) }, log).catch((err) => {
+          log.error("Admin socket not available (backups need the server stopped)", err);
+          return null;
+        })
+      : null;
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -57,6 +67,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     try {
+      await adminSocket?.close();
       await app.stop();
       await db.close();
       process.exit(0);

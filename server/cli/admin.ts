@@ -1,5 +1,6 @@
 // Administration from the command line: `npm run admin -- <command> [--flag value …]`.
-// With the embedded database, stop the server first (the data folder is locked while it runs).
+// With the embedded database, stop the server first (the data folder is locked while it runs); `backup` is the
+// exception: it asks the running server through DATA_DIR/admin.sock (server/admin-socket.ts).
 import { parseArgs } from "node:util";
 import readline from "node:readline";
 import { Writable } from "node:stream";
@@ -12,6 +13,9 @@ import { ensureReferenceData } from "../seed";
 import { KeyMismatchError, verifyKeyCheck } from "../db/key-check";
 import { StorageUnavailableError } from "../modules/files/store";
 import { filesToS3 } from "./files-to-s3";
+import { DataDirLockedError } from "../db/lock";
+import { BackupError } from "../backup/backup";
+import { backupCommand, restoreCommand } from "../backup/commands";
 
 const usage = `Usage: npm run admin -- <command> [options]
 
@@ -24,6 +28,11 @@ Commands:
                       S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY (S3_PREFIX). Skips files already there with the same
                       size, checks each file's SHA-256, can be run again. Stop the server first on PGlite.
       --delete-local  remove each local file once it is in the bucket
+
+  backup <file>       Write the whole install (database, stored files, key check value) to one .tar.gz,
+                      while the server runs. Never overwrites a file.
+  restore <file>      Restore a backup into an empty DATA_DIR (or empty DATABASE_URL database) with the
+                      same LOKET_SECRET (or the old install's secret.key copied into DATA_DIR).
 
 Examples:
   LOKET_ADMIN_PASSWORD='…' npm run admin -- create-superadmin --nip 198001012005011001 \\
@@ -68,9 +77,31 @@ async function filesToS3Command(args: string[]): Promise<number> {
   }
 }
 
+/** backup / restore: an operator's mistake (wrong key, non-empty target, damaged file) is one line, no stack trace. */
+async function backupOrRestore(command: "backup" | "restore", rest: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
+  if (positionals.length !== 1) {
+    process.stderr.write(`${command} needs one file name.\n\n${usage}`);
+    return 2;
+  }
+  try {
+    const config = loadConfig();
+    if (command === "backup") await backupCommand(config, positionals[0]);
+    else await restoreCommand(config, positionals[0]);
+    return 0;
+  } catch (err) {
+    if (err instanceof BackupError || err instanceof DataDirLockedError || err instanceof KeyMismatchError) {
+      process.stderr.write(`${command} failed: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
   if (command === "files-to-s3") return filesToS3Command(rest);
+  if (command === "backup" || command === "restore") return backupOrRestore(command, rest);
   if (command !== "create-superadmin") {
     process.stdout.write(usage);
     return command ? 2 : 0;

@@ -16,6 +16,8 @@ export interface Db {
   prisma: PrismaClient;
   /** names of migrations applied when the database was opened */
   applied: string[];
+  /** the embedded database itself (backups read it directly: server/backup) */
+  pglite?: PGlite;
   close(): Promise<void>;
   /** connection use for /metrics: pg's pool, or PGlite's one connection (busy while a transaction holds it) */
   poolStats?(): PoolStats;
@@ -137,6 +139,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Db> {
         const busy = !db.closed && db.isInTransaction();
         return { total: 1, idle: busy ? 0 : 1, waiting: 0, inTransaction: busy };
       },
+      pglite: db,
       close: async () => {
         await prisma.$disconnect();
         if (owned) await db.close();
