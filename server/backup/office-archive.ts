@@ -10,17 +10,14 @@
  * identity numbers are decrypted on export and encrypted again under the new key on import. The key comes from
  * the operator's passphrase through scrypt; nothing in the archive reveals it.
  *
- * The backup helper's archive.ts (plain tar.gz of a whole install) was not on its branch yet when this was
- * written; this module is small and kept separate because of the encryption layer.
+ * The tar.gz inside is the backup's archive format (archive.ts); this module only adds the encryption envelope.
  */
 import { createCipheriv, createDecipheriv, randomBytes, scrypt as scryptCb, type ScryptOptions } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { createGunzip, createGzip } from "node:zlib";
-import * as tar from "tar-stream";
+import { readArchive, writeArchive } from "./archive";
 
 const MAGIC = "LOKET-INSTANSI-1\n";
 const TAG_BYTES = 16;
@@ -52,14 +49,14 @@ export function checkPassphrase(passphrase: string | undefined): string {
   return passphrase;
 }
 
-export interface ArchiveWriter {
+export interface OfficeArchiveWriter {
   json(name: string, value: unknown): Promise<void>;
   /** streams `size` bytes from `source` into the entry */
   file(name: string, size: number, source: NodeJS.ReadableStream | ReadableStream): Promise<void>;
 }
 
 /** Writes the archive to `file` (to `file.part`, renamed when complete). */
-export async function writeOfficeArchive(file: string, passphrase: string, build: (w: ArchiveWriter) => Promise<void>): Promise<void> {
+export async function writeOfficeArchive(file: string, passphrase: string, build: (w: OfficeArchiveWriter) => Promise<void>): Promise<void> {
   checkPassphrase(passphrase);
   const salt = randomBytes(16);
   const iv = randomBytes(12);
@@ -72,39 +69,26 @@ export async function writeOfficeArchive(file: string, passphrase: string, build
   const part = `${file}.part`;
   const out = createWriteStream(part, { mode: 0o600 });
   out.write(MAGIC + headerLine);
-  const pack = tar.pack();
-  const gzip = createGzip();
-  const done = pipeline(pack as unknown as NodeJS.ReadableStream, gzip, cipher, out, { end: false });
-
-  const entry = (name: string, size: number) => {
-    let sink!: ReturnType<typeof pack.entry>;
-    const written = new Promise<void>((resolve, reject) => {
-      sink = pack.entry({ name, size, mode: 0o600, mtime: new Date(0) }, (err) => (err ? reject(err) : resolve()));
-    });
-    return { sink, written };
-  };
+  // the tar.gz of archive.ts goes through the cipher; the tag is appended once the cipher has ended
+  const encrypted = pipeline(cipher, out, { end: false });
+  const archive = writeArchive(cipher);
   try {
     await build({
       json: async (name, value) => {
-        const buf = Buffer.from(JSON.stringify(value));
-        const { sink, written } = entry(name, buf.length);
-        sink.end(buf);
-        await written;
+        await archive.add(name, JSON.stringify(value));
       },
       file: async (name, size, source) => {
-        const { sink, written } = entry(name, size);
-        const readable = source instanceof ReadableStream ? Readable.fromWeb(source as never) : (source as NodeJS.ReadableStream);
-        await pipeline(readable, sink as unknown as NodeJS.WritableStream);
-        await written;
+        await archive.addStream(name, size, source as NodeJS.ReadableStream);
       },
     });
-    pack.finalize();
-    await done;
+    await archive.finish();
+    await encrypted;
     await new Promise<void>((resolve, reject) => out.end(cipher.getAuthTag(), (err?: Error | null) => (err ? reject(err) : resolve())));
     await fs.rename(part, file);
   } catch (err) {
-    pack.destroy();
+    archive.abort(err as Error);
     out.destroy();
+    await encrypted.catch(() => {});
     await fs.rm(part, { force: true });
     throw err;
   }
@@ -153,21 +137,14 @@ export async function extractOfficeArchive(file: string, passphrase: string, dir
   decipher.setAAD(Buffer.from(MAGIC + headerLine));
   decipher.setAuthTag(tag);
 
-  const extract = tar.extract();
-  const unpacked = (async () => {
-    for await (const entry of extract) {
-      const name = entry.header.name;
-      if (entry.header.type !== "file" || !ENTRY.test(name)) throw new ArchiveError(`Unexpected entry in the archive: ${name}`);
-      const target = path.join(dir, name);
-      await fs.mkdir(path.dirname(target), { recursive: true });
-      await pipeline(entry as unknown as NodeJS.ReadableStream, createWriteStream(target, { flags: "wx", mode: 0o600 }));
-    }
-  })();
+  const decrypted = createReadStream(file, { start: bodyStart, end: size - TAG_BYTES - 1 }).pipe(decipher);
   try {
-    await Promise.all([
-      pipeline(createReadStream(file, { start: bodyStart, end: size - TAG_BYTES - 1 }), decipher, createGunzip(), extract as unknown as NodeJS.WritableStream),
-      unpacked,
-    ]);
+    for await (const entry of readArchive(decrypted)) {
+      if (!ENTRY.test(entry.name)) throw new ArchiveError(`Unexpected entry in the archive: ${entry.name}`);
+      const target = path.join(dir, entry.name);
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      await pipeline(entry.stream, createWriteStream(target, { flags: "wx", mode: 0o600 }));
+    }
   } catch (err) {
     if (err instanceof ArchiveError) throw err;
     // a wrong key gives garbage that gunzip rejects, or (rarely) a tag that does not verify at the end

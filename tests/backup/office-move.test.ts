@@ -175,6 +175,17 @@ describe("export-instansi", () => {
     await expect(extractOfficeArchive(archiveA, "bukan-kata-sandinya", tmp("loket-office-x-"))).rejects.toThrow(ArchiveError);
   });
 
+  it("refuses an altered archive (the GCM tag covers header and content)", async () => {
+    const raw = fs.readFileSync(archiveA);
+    for (const at of [raw.length - 1, raw.length - 40, Math.floor(raw.length / 2)]) {
+      const bad = Buffer.from(raw);
+      bad[at] = bad[at]! ^ 1;
+      const file = path.join(work, `bad-${at}.loket`);
+      fs.writeFileSync(file, bad);
+      await expect(extractOfficeArchive(file, PASS, tmp("loket-office-x-")), `byte ${at}`).rejects.toThrow(/cannot be decrypted/);
+    }
+  });
+
   it("holds only that office: nothing of the other office's names, ids or files", async () => {
     const dir = tmp("loket-office-open-");
     await extractOfficeArchive(archiveA, PASS, dir);
