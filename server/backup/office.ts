@@ -233,6 +233,7 @@ export async function importInstansi(
   opts: { file: string; passphrase: string; tmpDir?: string; progress?: (done: number, total: number) => void },
 ): Promise<ImportSummary> {
   const { prisma, keys, storage } = deps;
+  if (opts.tmpDir) await fs.mkdir(opts.tmpDir, { recursive: true });
   const dir = await fs.mkdtemp(path.join(opts.tmpDir ?? os.tmpdir(), "loket-instansi-"));
   try {
     await extractOfficeArchive(opts.file, opts.passphrase, dir);

@@ -10,6 +10,7 @@ import { createStaffAccount } from "../modules/account/service";
 import { DomainError } from "../lib/errors";
 import { ensureReferenceData } from "../seed";
 import { KeyMismatchError, verifyKeyCheck } from "../db/key-check";
+import { OFFICE_USAGE, runOfficeCommand } from "../backup/office-cli";
 
 const usage = `Usage: npm run admin -- <command> [options]
 
@@ -18,7 +19,7 @@ Commands:
       --nik <16 digits> | --nip <18 digits>
       --nama "<full name>"  --email <email>  --telepon <phone>
       The password is read from LOKET_ADMIN_PASSWORD, or asked for on the terminal.
-
+${OFFICE_USAGE}
 Examples:
   LOKET_ADMIN_PASSWORD='…' npm run admin -- create-superadmin --nip 198001012005011001 \\
       --nama "Andi Pengelola" --email andi@kemenag.go.id --telepon 081234567890
@@ -46,6 +47,7 @@ async function askHidden(question: string): Promise<string> {
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
+  if (command === "export-instansi" || command === "import-instansi") return runOfficeCommand(command, rest);
   if (command !== "create-superadmin") {
     process.stdout.write(usage);
     return command ? 2 : 0;
