@@ -17,7 +17,7 @@ import { createReadStream, createWriteStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
-import { readArchive, writeArchive } from "./archive";
+import { readArchive, writeArchive, type JsonLinesSink } from "./archive";
 
 const MAGIC = "LOKET-INSTANSI-1\n";
 const TAG_BYTES = 16;
@@ -51,6 +51,8 @@ export function checkPassphrase(passphrase: string | undefined): string {
 
 export interface OfficeArchiveWriter {
   json(name: string, value: unknown): Promise<void>;
+  /** rows of unknown count as JSON lines in bounded parts `<prefix>/000001.jsonl`, … */
+  lines(prefix: string): JsonLinesSink;
   /** streams `size` bytes from `source` into the entry */
   file(name: string, size: number, source: NodeJS.ReadableStream | ReadableStream): Promise<void>;
 }
@@ -77,6 +79,7 @@ export async function writeOfficeArchive(file: string, passphrase: string, build
       json: async (name, value) => {
         await archive.add(name, JSON.stringify(value));
       },
+      lines: (prefix) => archive.jsonLines(prefix),
       file: async (name, size, source) => {
         await archive.addStream(name, size, source as NodeJS.ReadableStream);
       },
@@ -94,7 +97,7 @@ export async function writeOfficeArchive(file: string, passphrase: string, build
   }
 }
 
-const ENTRY = /^(manifest\.json|data\.json|files\/[0-9a-f]{64})$/;
+const ENTRY = /^(manifest\.json|(tables\/[A-Za-z]+|people)\/\d{6}\.jsonl|files\/[0-9a-f]{64})$/;
 
 /**
  * Decrypts and unpacks the archive into `dir` (which must exist and be empty). Resolves only when the GCM tag

@@ -17,8 +17,10 @@ export interface ExportedTable {
   where: Where;
   /** columns holding a User id (remapped on import to the matched or created account) */
   userFields?: readonly string[];
-  /** order of insertion inside the table (self references: Pengajuan.asalId) */
+  /** order of insertion inside the table (self references: Pengajuan.asalId); the key breaks ties */
   orderBy?: Record<string, "asc" | "desc">;
+  /** the primary key (read page by page along it); "id" unless given */
+  key?: string;
 }
 
 export interface NotExported {
@@ -90,6 +92,7 @@ export const EXPORTED: readonly ExportedTable[] = [
     model: "NomorUrut",
     via: "kunci `<instansiId>/<year>` and `<jenis>/<instansiId>/<year>` (so new numbers continue, not collide)",
     where: (id) => ({ kunci: { contains: id } }),
+    key: "kunci",
   },
 ];
 

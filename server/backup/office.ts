@@ -22,6 +22,7 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
+import readline from "node:readline";
 import os from "node:os";
 import path from "node:path";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
@@ -79,6 +80,8 @@ export interface Manifest {
   /** the source install's key check value (never the key): tells which install an archive came from */
   sourceKeyCheck: string;
   counts: Record<string, number>;
+  /** JSON-lines parts of each table (and of "people"), in order, with the SHA-256 of their lines */
+  parts: Record<string, { parts: string[]; rows: number; sha256: string }>;
   people: { staff: number; citizensAndOthers: number; historyOnly: number };
   files: Array<{ sha256: string; size: number }>;
   toRecreate: {
@@ -88,17 +91,17 @@ export interface Manifest {
   notExported: Array<{ model: string; because: string }>;
 }
 
-interface Data {
-  tables: Record<string, Row[]>;
-  people: Person[];
-}
-
-const delegate = (db: unknown, model: string) =>
-  (db as Record<string, { findMany(a: unknown): Promise<Row[]>; createMany(a: unknown): Promise<unknown> }>)[
-    model[0]!.toLowerCase() + model.slice(1)
-  ]!;
+type Delegate = {
+  findMany(a: unknown): Promise<Row[]>;
+  createMany(a: unknown): Promise<unknown>;
+};
+const delegate = (db: unknown, model: string) => (db as Record<string, Delegate>)[model[0]!.toLowerCase() + model.slice(1)]!;
 
 const pelaporAad = (id: string, what: "nama" | "kontak") => `pengaduan:${id}:${what}`;
+
+/** Rows are read and written in pages: an office of a province holds 100k cases and more. */
+const PAGE = 2000;
+const CHUNK = 500;
 
 // ---------------------------------------------------------------------------------------------------
 // Export
@@ -113,96 +116,130 @@ export async function exportInstansi(
   if (!instansi) throw new OfficeMoveError(`No instansi with kode "${opts.kode}" in this install.`);
 
   const now = new Date();
-  // one snapshot: a case written while the export reads must not appear without its history
-  const { tables, people, webhooks } = await prisma.$transaction(
-    async (tx) => {
-      const tables: Record<string, Row[]> = {};
-      for (const t of EXPORTED) {
-        tables[t.model] = await delegate(tx, t.model).findMany({ where: t.where(instansi.id), ...(t.orderBy ? { orderBy: t.orderBy } : {}) });
-      }
-      const webhooks = await tx.webhookSubscription.findMany({
-        where: { client: { instansiId: instansi.id } },
-        select: { id: true, clientId: true, url: true, events: true },
-      });
-      const named = new Set<string>();
-      for (const t of EXPORTED) {
-        for (const row of tables[t.model]!) for (const f of t.userFields ?? []) if (typeof row[f] === "string") named.add(row[f] as string);
-      }
-      const users = await tx.user.findMany({ where: { OR: [{ instansiId: instansi.id }, { id: { in: [...named] } }] }, orderBy: { createdAt: "asc" } });
-      const people = users.map((u): Person => {
-        const staff = u.instansiId === instansi.id;
-        const historyOnly = !staff && u.role !== "PEMOHON";
-        return {
-          id: u.id,
-          role: staff ? u.role : "PEMOHON",
-          staff,
-          historyOnly,
-          identityType: u.identityType,
-          identity: revealIdentity(keys, u),
-          namaLengkap: u.namaLengkap,
-          email: u.email,
-          telepon: u.telepon,
-          passwordHash: historyOnly ? null : u.passwordHash,
-          passwordChangedAt: u.passwordChangedAt.toISOString(),
-          status: u.status,
-          statusReason: u.statusReason,
-          emailVerifiedAt: u.emailVerifiedAt?.toISOString() ?? null,
-          consentTermsVersion: u.consentTermsVersion,
-          consentPrivacyVersion: u.consentPrivacyVersion,
-          consentAt: u.consentAt.toISOString(),
-          createdAt: u.createdAt.toISOString(),
-        };
-      });
-      return { tables, people, webhooks };
-    },
-    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 10 * 60_000, maxWait: 60_000 },
-  );
+  const counts: Record<string, number> = {};
+  const parts: Manifest["parts"] = {};
+  const files = new Map<string, { size: number; key: string }>();
+  const apiClients: Manifest["toRecreate"]["apiClients"] = [];
+  let webhooks: Manifest["toRecreate"]["webhooks"] = [];
+  const people = { staff: 0, citizensAndOthers: 0, historyOnly: 0 };
 
   // secrets that are not carried over, and personal data sealed under the source key
-  const apiClients = tables.ApiClient!.map((c) => ({ id: c.id as string, nama: c.nama as string, scopes: c.scopes as string[] }));
-  tables.ApiClient = tables.ApiClient!.map((c) => ({
-    ...c,
-    secretHash: createHash("sha256").update(randomBytes(32)).digest("hex"), // matches no token
-    dicabutAt: c.dicabutAt ?? now,
-  }));
-  tables.Pengaduan = tables.Pengaduan!.map((p) => ({
-    ...p,
-    namaPelapor: p.namaPelapor ? decrypt(keys, p.namaPelapor as string, pelaporAad(p.id as string, "nama")) : null,
-    kontakPelapor: p.kontakPelapor ? decrypt(keys, p.kontakPelapor as string, pelaporAad(p.id as string, "kontak")) : null,
-  }));
-
-  const files = new Map<string, number>();
-  for (const f of tables.StoredFile!) files.set(f.sha256 as string, f.ukuran as number);
-  const keyOf = new Map(tables.StoredFile!.map((f) => [f.sha256 as string, f.storageKey as string]));
-
-  const manifest: Manifest = {
-    format: ARCHIVE_FORMAT,
-    version: ARCHIVE_VERSION,
-    createdAt: now.toISOString(),
-    instansi: { id: instansi.id, kode: instansi.kode, nama: instansi.nama },
-    sourceKeyCheck: keyCheckValue(keys),
-    counts: { ...Object.fromEntries(EXPORTED.map((t) => [t.model, tables[t.model]!.length])), [PEOPLE.model]: people.length },
-    people: {
-      staff: people.filter((p) => p.staff).length,
-      citizensAndOthers: people.filter((p) => !p.staff && !p.historyOnly).length,
-      historyOnly: people.filter((p) => p.historyOnly).length,
-    },
-    files: [...files].map(([sha256, size]) => ({ sha256, size })),
-    toRecreate: { apiClients, webhooks },
-    notExported: NOT_EXPORTED.map((n) => ({ ...n })),
+  const forArchive = (model: string, r: Row): Row => {
+    if (model === "ApiClient") {
+      apiClients.push({ id: r.id as string, nama: r.nama as string, scopes: r.scopes as string[] });
+      return { ...r, secretHash: createHash("sha256").update(randomBytes(32)).digest("hex"), dicabutAt: r.dicabutAt ?? now };
+    }
+    if (model === "Pengaduan") {
+      return {
+        ...r,
+        namaPelapor: r.namaPelapor ? decrypt(keys, r.namaPelapor as string, pelaporAad(r.id as string, "nama")) : null,
+        kontakPelapor: r.kontakPelapor ? decrypt(keys, r.kontakPelapor as string, pelaporAad(r.id as string, "kontak")) : null,
+      };
+    }
+    if (model === "StoredFile") files.set(r.sha256 as string, { size: r.ukuran as number, key: r.storageKey as string });
+    return r;
   };
 
   await writeOfficeArchive(opts.file, opts.passphrase, async (w) => {
-    await w.json("manifest.json", manifest);
-    await w.json("data.json", { tables, people } satisfies Data);
+    // one snapshot: a case written while the export reads must not appear without its history
+    await prisma.$transaction(
+      async (tx) => {
+        const named = new Set<string>();
+        for (const t of EXPORTED) {
+          const key = t.key ?? "id";
+          const sink = w.lines(`tables/${t.model}`);
+          let cursor: unknown;
+          for (;;) {
+            const page = await delegate(tx, t.model).findMany({
+              where: t.where(instansi.id),
+              orderBy: [...(t.orderBy ? [t.orderBy] : []), { [key]: "asc" }],
+              take: PAGE,
+              ...(cursor === undefined ? {} : { cursor: { [key]: cursor }, skip: 1 }),
+            });
+            for (const row of page) {
+              for (const f of t.userFields ?? []) if (typeof row[f] === "string") named.add(row[f] as string);
+              await sink.write(JSON.stringify(forArchive(t.model, row)));
+            }
+            if (page.length < PAGE) break;
+            cursor = page[page.length - 1]![key];
+          }
+          const result = await sink.end();
+          parts[t.model] = { parts: result.parts, rows: result.rows, sha256: result.sha256 };
+          counts[t.model] = result.rows;
+        }
+        webhooks = await tx.webhookSubscription.findMany({
+          where: { client: { instansiId: instansi.id } },
+          select: { id: true, clientId: true, url: true, events: true },
+        });
+
+        const sink = w.lines("people");
+        const writePeople = async (users: Awaited<ReturnType<typeof tx.user.findMany>>) => {
+          for (const u of users) {
+            const staff = u.instansiId === instansi.id;
+            const historyOnly = !staff && u.role !== "PEMOHON";
+            people[staff ? "staff" : historyOnly ? "historyOnly" : "citizensAndOthers"]++;
+            const person: Person = {
+              id: u.id,
+              role: staff ? u.role : "PEMOHON",
+              staff,
+              historyOnly,
+              identityType: u.identityType,
+              identity: revealIdentity(keys, u),
+              namaLengkap: u.namaLengkap,
+              email: u.email,
+              telepon: u.telepon,
+              passwordHash: historyOnly ? null : u.passwordHash,
+              passwordChangedAt: u.passwordChangedAt.toISOString(),
+              status: u.status,
+              statusReason: u.statusReason,
+              emailVerifiedAt: u.emailVerifiedAt?.toISOString() ?? null,
+              consentTermsVersion: u.consentTermsVersion,
+              consentPrivacyVersion: u.consentPrivacyVersion,
+              consentAt: u.consentAt.toISOString(),
+              createdAt: u.createdAt.toISOString(),
+            };
+            await sink.write(JSON.stringify(person));
+          }
+        };
+        const staffRows = await tx.user.findMany({ where: { instansiId: instansi.id } });
+        await writePeople(staffRows);
+        for (const u of staffRows) named.delete(u.id);
+        const others = [...named];
+        for (let i = 0; i < others.length; i += PAGE) await writePeople(await tx.user.findMany({ where: { id: { in: others.slice(i, i + PAGE) } } }));
+        const result = await sink.end();
+        parts.people = { parts: result.parts, rows: result.rows, sha256: result.sha256 };
+        counts[PEOPLE.model] = result.rows;
+      },
+      { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 60 * 60_000, maxWait: 60_000 },
+    );
+
+    // files are content-addressed and never change: read after the snapshot
     let done = 0;
     opts.progress?.(0, files.size);
-    for (const [sha256, size] of files) {
-      await w.file(`files/${sha256}`, size, await deps.storage.open(keyOf.get(sha256)!));
+    for (const [sha256, f] of files) {
+      await w.file(`files/${sha256}`, f.size, await deps.storage.open(f.key));
       opts.progress?.(++done, files.size);
     }
+    // last: it holds the counts and the parts' hashes (the reader unpacks everything before reading it)
+    await w.json("manifest.json", manifest());
   });
-  return manifest;
+
+  function manifest(): Manifest {
+    return {
+      format: ARCHIVE_FORMAT,
+      version: ARCHIVE_VERSION,
+      createdAt: now.toISOString(),
+      instansi: { id: instansi!.id, kode: instansi!.kode, nama: instansi!.nama },
+      sourceKeyCheck: keyCheckValue(keys),
+      counts,
+      parts,
+      people,
+      files: [...files].map(([sha256, f]) => ({ sha256, size: f.size })),
+      toRecreate: { apiClients, webhooks },
+      notExported: NOT_EXPORTED.map((n) => ({ ...n })),
+    };
+  }
+  return manifest();
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -228,6 +265,22 @@ export async function readOfficeManifest(file: string, passphrase: string): Prom
   }
 }
 
+/** The rows of one table (or of "people") from the unpacked parts, in chunks. */
+async function* chunksOf<T>(dir: string, entry: Manifest["parts"][string] | undefined): AsyncGenerator<T[]> {
+  let chunk: T[] = [];
+  for (const part of entry?.parts ?? []) {
+    for await (const line of readline.createInterface({ input: createReadStream(path.join(dir, part)), crlfDelay: Infinity })) {
+      if (!line) continue;
+      chunk.push(JSON.parse(line) as T);
+      if (chunk.length >= CHUNK) {
+        yield chunk;
+        chunk = [];
+      }
+    }
+  }
+  if (chunk.length) yield chunk;
+}
+
 export async function importInstansi(
   deps: OfficeDeps,
   opts: { file: string; passphrase: string; tmpDir?: string; progress?: (done: number, total: number) => void },
@@ -237,21 +290,21 @@ export async function importInstansi(
   const dir = await fs.mkdtemp(path.join(opts.tmpDir ?? os.tmpdir(), "loket-instansi-"));
   try {
     await extractOfficeArchive(opts.file, opts.passphrase, dir);
-    const manifest: Manifest = JSON.parse(await fs.readFile(path.join(dir, "manifest.json"), "utf8"));
+    const manifest: Manifest = JSON.parse(await fs.readFile(path.join(dir, "manifest.json"), "utf8").catch(() => "{}"));
     if (manifest.format !== ARCHIVE_FORMAT || manifest.version !== ARCHIVE_VERSION) {
       throw new OfficeMoveError(`Unsupported archive (${manifest.format} v${manifest.version}); this version reads ${ARCHIVE_FORMAT} v${ARCHIVE_VERSION}.`);
     }
-    const data: Data = JSON.parse(await fs.readFile(path.join(dir, "data.json"), "utf8"));
     const known = new Set(EXPORTED.map((t) => t.model));
-    for (const model of Object.keys(data.tables)) if (!known.has(model)) throw new OfficeMoveError(`The archive holds table ${model}, which this version does not know: upgrade first.`);
+    for (const model of Object.keys(manifest.parts)) {
+      if (model !== "people" && !known.has(model)) throw new OfficeMoveError(`The archive holds table ${model}, which this version does not know: upgrade first.`);
+    }
 
     // the bytes are what the manifest says (the GCM tag already covers the archive as a whole)
     for (const f of manifest.files) {
       const actual = await sha256File(path.join(dir, "files", f.sha256)).catch(() => null);
       if (actual !== f.sha256) throw new OfficeMoveError(`File ${f.sha256} in the archive is missing or damaged.`);
     }
-
-    await refuseCollisions(prisma, manifest, data);
+    if (await prisma.instansi.findUnique({ where: { kode: manifest.instansi.kode }, select: { id: true } })) throw instansiExists(manifest);
 
     const warnings: string[] = [];
     const users = { created: 0, matchedByIdentity: 0, matchedByEmail: 0 };
@@ -274,81 +327,83 @@ export async function importInstansi(
 
           const userId = new Map<string, string>();
           const createdStaff: string[] = [];
-          for (const p of data.people) {
-            const match = await tx.user.findUnique({ where: { identityIndex: identityIndex(keys, p.identityType, p.identity) }, select: { id: true, role: true, instansiId: true } });
-            if (match) {
-              userId.set(p.id, match.id);
-              users.matchedByIdentity++;
-              if (p.staff && (match.role !== p.role || match.instansiId !== manifest.instansi.id)) warnings.push(staffWarning(p, match.role));
-              continue;
+          for await (const chunk of chunksOf<Person>(dir, manifest.parts.people)) {
+            for (const p of chunk) {
+              const match = await tx.user.findUnique({ where: { identityIndex: identityIndex(keys, p.identityType, p.identity) }, select: { id: true, role: true } });
+              if (match) {
+                userId.set(p.id, match.id);
+                users.matchedByIdentity++;
+                if (p.staff) warnings.push(staffWarning(p, match.role));
+                continue;
+              }
+              const byEmail = await tx.user.findMany({ where: { email: p.email.toLowerCase() }, select: { id: true, role: true }, take: 2 });
+              if (byEmail.length === 1) {
+                userId.set(p.id, byEmail[0]!.id);
+                users.matchedByEmail++;
+                warnings.push(`${masked(p)} linked to the existing account with the same email (its identity number differs): check it is the same person.`);
+                if (p.staff) warnings.push(staffWarning(p, byEmail[0]!.role));
+                continue;
+              }
+              const id = (await tx.user.findUnique({ where: { id: p.id }, select: { id: true } })) ? randomUUID() : p.id;
+              await tx.user.create({
+                data: {
+                  id,
+                  ...protectIdentity(keys, id, p.identityType, p.identity),
+                  role: p.role,
+                  status: p.historyOnly ? "DITANGGUHKAN" : (p.status as never),
+                  statusReason: p.historyOnly ? "Dipindahkan bersama riwayat instansi lain; bukan akun aktif di instalasi ini." : p.statusReason,
+                  namaLengkap: p.namaLengkap,
+                  email: p.email,
+                  telepon: p.telepon,
+                  // "!" verifies against no password: such an account needs a reset (historyOnly: suspended anyway)
+                  passwordHash: p.passwordHash ?? "!",
+                  passwordChangedAt: p.passwordChangedAt,
+                  instansiId: null, // set below, once the instansi row exists
+                  emailVerifiedAt: p.emailVerifiedAt,
+                  consentTermsVersion: p.consentTermsVersion,
+                  consentPrivacyVersion: p.consentPrivacyVersion,
+                  consentAt: p.consentAt,
+                  createdAt: p.createdAt,
+                },
+              });
+              userId.set(p.id, id);
+              if (p.staff) createdStaff.push(id);
+              users.created++;
             }
-            const byEmail = await tx.user.findMany({ where: { email: p.email.toLowerCase() }, select: { id: true, role: true, instansiId: true }, take: 2 });
-            if (byEmail.length === 1) {
-              userId.set(p.id, byEmail[0]!.id);
-              users.matchedByEmail++;
-              warnings.push(`${masked(p)} linked to the existing account with the same email (its identity number differs): check it is the same person.`);
-              if (p.staff) warnings.push(staffWarning(p, byEmail[0]!.role));
-              continue;
-            }
-            const id = (await tx.user.findUnique({ where: { id: p.id }, select: { id: true } })) ? randomUUID() : p.id;
-            await tx.user.create({
-              data: {
-                id,
-                ...protectIdentity(keys, id, p.identityType, p.identity),
-                role: p.role,
-                status: p.historyOnly ? "DITANGGUHKAN" : (p.status as never),
-                statusReason: p.historyOnly ? "Dipindahkan bersama riwayat instansi lain; bukan akun aktif di instalasi ini." : p.statusReason,
-                namaLengkap: p.namaLengkap,
-                email: p.email,
-                telepon: p.telepon,
-                // "!" verifies against no password: such an account needs a reset (historyOnly: suspended anyway)
-                passwordHash: p.passwordHash ?? "!",
-                passwordChangedAt: p.passwordChangedAt,
-                instansiId: null, // set below, once the instansi row exists
-                emailVerifiedAt: p.emailVerifiedAt,
-                consentTermsVersion: p.consentTermsVersion,
-                consentPrivacyVersion: p.consentPrivacyVersion,
-                consentAt: p.consentAt,
-                createdAt: p.createdAt,
-              },
-            });
-            userId.set(p.id, id);
-            if (p.staff) createdStaff.push(id);
-            users.created++;
           }
 
           for (const t of EXPORTED) {
-            let rows = data.tables[t.model] ?? [];
-            rows = rows.map((r) => {
-              const out: Row = { ...r };
-              for (const f of t.userFields ?? []) if (typeof out[f] === "string") out[f] = userId.get(out[f] as string) ?? null;
-              return out;
-            });
-            if (t.model === "StoredFile") rows = rows.map((r) => ({ ...r, storageKey: keyOf.get(r.sha256 as string) ?? storageKeyOf(r.sha256 as string) }));
-            if (t.model === "Pengaduan") {
-              rows = rows.map((r) => ({
-                ...r,
-                namaPelapor: r.namaPelapor ? encrypt(keys, r.namaPelapor as string, pelaporAad(r.id as string, "nama")) : null,
-                kontakPelapor: r.kontakPelapor ? encrypt(keys, r.kontakPelapor as string, pelaporAad(r.id as string, "kontak")) : null,
-              }));
-            }
-            if (t.model === "NomorUrut") {
-              for (const r of rows) {
-                const terakhir = r.terakhir as number;
-                const cur = await tx.nomorUrut.findUnique({ where: { kunci: r.kunci as string } });
-                if (!cur) await tx.nomorUrut.create({ data: { kunci: r.kunci as string, terakhir } });
-                else if (cur.terakhir < terakhir) await tx.nomorUrut.update({ where: { kunci: cur.kunci }, data: { terakhir } });
+            counts[t.model] = 0;
+            for await (const chunk of chunksOf<Row>(dir, manifest.parts[t.model])) {
+              const rows = chunk.map((r) => forInstall(keys, t.model, r, t.userFields ?? [], userId, keyOf));
+              counts[t.model] += rows.length;
+              if (t.model === "NomorUrut") {
+                for (const r of rows) {
+                  const terakhir = r.terakhir as number;
+                  const cur = await tx.nomorUrut.findUnique({ where: { kunci: r.kunci as string } });
+                  if (!cur) await tx.nomorUrut.create({ data: { kunci: r.kunci as string, terakhir } });
+                  else if (cur.terakhir < terakhir) await tx.nomorUrut.update({ where: { kunci: cur.kunci }, data: { terakhir } });
+                }
+                continue;
               }
-            } else {
-              for (let i = 0; i < rows.length; i += 500) await delegate(tx, t.model).createMany({ data: rows.slice(i, i + 500) });
+              // ids are kept: one that exists here already means this office (or its install) came here before
+              const clash = await delegate(tx, t.model).findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: { id: true } });
+              if (clash.length) {
+                throw new OfficeMoveError(
+                  `Import refused, nothing was written: ${t.model} rows with the archive's ids already exist here (${clash.length}). ` +
+                    "Was this office (or a backup of its install) imported before?",
+                );
+              }
+              await delegate(tx, t.model).createMany({ data: rows });
             }
-            counts[t.model] = rows.length;
+            const expected = manifest.counts[t.model] ?? 0;
+            if (counts[t.model] !== expected) throw new OfficeMoveError(`The archive's ${t.model} holds ${counts[t.model]} rows, its manifest says ${expected}.`);
           }
 
           // only accounts this import created: a matched account is not moved between offices
           if (createdStaff.length) await tx.user.updateMany({ where: { id: { in: createdStaff } }, data: { instansiId: manifest.instansi.id } });
         },
-        { timeout: 10 * 60_000, maxWait: 60_000 },
+        { timeout: 60 * 60_000, maxWait: 60_000 },
       ).catch((err) => {
         if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
           throw new OfficeMoveError(
@@ -359,28 +414,23 @@ export async function importInstansi(
         throw err;
       });
     });
-    counts.User = data.people.length;
+    counts.User = manifest.counts.User ?? 0;
     return { instansi: manifest.instansi, counts, users, files: manifest.files.length, warnings };
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
 }
 
-async function refuseCollisions(prisma: PrismaClient, manifest: Manifest, data: Data) {
-  if (await prisma.instansi.findUnique({ where: { kode: manifest.instansi.kode }, select: { id: true } })) throw instansiExists(manifest);
-  const clashes: string[] = [];
-  for (const t of EXPORTED) {
-    const ids = (data.tables[t.model] ?? []).map((r) => r.id).filter((id): id is string => typeof id === "string");
-    if (!ids.length) continue;
-    const found = await delegate(prisma, t.model).findMany({ where: { id: { in: ids } }, select: { id: true } });
-    if (found.length) clashes.push(`${t.model}: ${found.length}`);
+/** A row from the archive as this install stores it: accounts remapped, files at their keys here, re-encrypted. */
+function forInstall(keys: Keys, model: string, r: Row, userFields: readonly string[], userId: Map<string, string>, keyOf: Map<string, string>): Row {
+  const out: Row = { ...r };
+  for (const f of userFields) if (typeof out[f] === "string") out[f] = userId.get(out[f] as string) ?? null;
+  if (model === "StoredFile") out.storageKey = keyOf.get(r.sha256 as string) ?? storageKeyOf(r.sha256 as string);
+  if (model === "Pengaduan") {
+    out.namaPelapor = r.namaPelapor ? encrypt(keys, r.namaPelapor as string, pelaporAad(r.id as string, "nama")) : null;
+    out.kontakPelapor = r.kontakPelapor ? encrypt(keys, r.kontakPelapor as string, pelaporAad(r.id as string, "kontak")) : null;
   }
-  if (clashes.length) {
-    throw new OfficeMoveError(
-      `Import refused, nothing was written: rows with the archive's ids already exist here (${clashes.join(", ")}). ` +
-        "Was this office (or a backup of its install) imported before?",
-    );
-  }
+  return out;
 }
 
 function instansiExists(m: Manifest) {

@@ -189,7 +189,11 @@ describe("export-instansi", () => {
   it("holds only that office: nothing of the other office's names, ids or files", async () => {
     const dir = tmp("loket-office-open-");
     await extractOfficeArchive(archiveA, PASS, dir);
-    const all = fs.readFileSync(path.join(dir, "data.json"), "utf8") + fs.readFileSync(path.join(dir, "manifest.json"), "utf8");
+    const all = (fs.readdirSync(dir, { recursive: true }) as string[])
+      .filter((f) => /\.jsonl?$/.test(f))
+      .map((f) => fs.readFileSync(path.join(dir, f), "utf8"))
+      .join("\n");
+    expect(all).toContain("Layanan Dinas Kependudukan");
     expect(all).toContain(CITIZEN_NIK); // the shared citizen, in clear inside the encrypted archive
     for (const needle of ["DINSOS", "Dinas Sosial", b.instansi.id, b.pengajuan.id, b.aduan.id, b.permohonan.id, b.petugas.id, b.layanan.id, "199002152015032002"]) {
       expect(all, needle).not.toContain(needle);
@@ -246,6 +250,12 @@ describe("import-instansi into a fresh install", () => {
     await expect(importInstansi(deps(target), { file: archiveA, passphrase: PASS })).rejects.toThrow(/kode "DISDUKCAPIL" already exists/);
     expect(await target.db.prisma.user.count()).toBe(users);
     expect(filesIn(path.join(target.dir, "files"))).toEqual(before);
+    // the kode renamed here meanwhile: the kept ids still collide, and the import is refused in its transaction
+    await target.db.prisma.instansi.update({ where: { kode: "DISDUKCAPIL" }, data: { kode: "DISDUKCAPIL-LAMA" } });
+    await expect(importInstansi(deps(target), { file: archiveA, passphrase: PASS })).rejects.toThrow(/Instansi rows with the archive's ids already exist/);
+    expect(await target.db.prisma.user.count()).toBe(users);
+    expect(filesIn(path.join(target.dir, "files"))).toEqual(before);
+    await target.db.prisma.instansi.update({ where: { kode: "DISDUKCAPIL-LAMA" }, data: { kode: "DISDUKCAPIL" } });
   });
 
   it("links the citizen who has cases in both offices: imported twice, the account exists once", async () => {
