@@ -79,6 +79,8 @@ export interface Manifest {
   instansi: { id: string; kode: string; nama: string };
   /** the source install's key check value (never the key): tells which install an archive came from */
   sourceKeyCheck: string;
+  /** the last migration applied at the source: rows are inserted column for column, so both must be at the same one */
+  schema: string | null;
   counts: Record<string, number>;
   /** JSON-lines parts of each table (and of "people"), in order, with the SHA-256 of their lines */
   parts: Record<string, { parts: string[]; rows: number; sha256: string }>;
@@ -116,6 +118,7 @@ export async function exportInstansi(
   if (!instansi) throw new OfficeMoveError(`No instansi with kode "${opts.kode}" in this install.`);
 
   const now = new Date();
+  const schema = await lastMigration(prisma);
   const counts: Record<string, number> = {};
   const parts: Manifest["parts"] = {};
   const files = new Map<string, { size: number; key: string }>();
@@ -231,6 +234,7 @@ export async function exportInstansi(
       createdAt: now.toISOString(),
       instansi: { id: instansi!.id, kode: instansi!.kode, nama: instansi!.nama },
       sourceKeyCheck: keyCheckValue(keys),
+      schema,
       counts,
       parts,
       people,
@@ -293,6 +297,13 @@ export async function importInstansi(
     const manifest: Manifest = JSON.parse(await fs.readFile(path.join(dir, "manifest.json"), "utf8").catch(() => "{}"));
     if (manifest.format !== ARCHIVE_FORMAT || manifest.version !== ARCHIVE_VERSION) {
       throw new OfficeMoveError(`Unsupported archive (${manifest.format} v${manifest.version}); this version reads ${ARCHIVE_FORMAT} v${ARCHIVE_VERSION}.`);
+    }
+    const here = await lastMigration(prisma);
+    if (manifest.schema !== here) {
+      throw new OfficeMoveError(
+        `The archive was written at database migration ${manifest.schema ?? "(none)"}, this install is at ${here ?? "(none)"}: ` +
+          "bring both installs to the same Loket version first (npm run db -- deploy), then export again.",
+      );
     }
     const known = new Set(EXPORTED.map((t) => t.model));
     for (const model of Object.keys(manifest.parts)) {
@@ -443,6 +454,13 @@ function forInstall(keys: Keys, model: string, r: Row, userFields: readonly stri
     out.kontakPelapor = r.kontakPelapor ? encrypt(keys, r.kontakPelapor as string, pelaporAad(r.id as string, "kontak")) : null;
   }
   return out;
+}
+
+async function lastMigration(prisma: PrismaClient): Promise<string | null> {
+  const rows = await prisma.$queryRawUnsafe<Array<{ name: string }>>(
+    `SELECT migration_name AS name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name DESC LIMIT 1`,
+  );
+  return rows[0]?.name ?? null;
 }
 
 function instansiExists(m: Manifest) {

@@ -165,6 +165,7 @@ describe("export-instansi", () => {
     expect(manifest.people).toEqual({ staff: 1, citizensAndOthers: 1, historyOnly: 0 });
     expect(manifest.files).toContainEqual({ sha256: createHash("sha256").update(a.ktpBytes).digest("hex"), size: a.ktpBytes.length });
     expect(manifest.sourceKeyCheck).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.schema).toMatch(/^\d{14}_/);
     expect(manifest.toRecreate.webhooks).toEqual([expect.objectContaining({ url: "https://disdukcapil.example/hook" })]);
   });
 
