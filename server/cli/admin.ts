@@ -16,6 +16,7 @@ import { filesToS3 } from "./files-to-s3";
 import { DataDirLockedError } from "../db/lock";
 import { BackupError } from "../backup/backup";
 import { backupCommand, restoreCommand } from "../backup/commands";
+import { OFFICE_USAGE, runOfficeCommand } from "../backup/office-cli";
 
 const usage = `Usage: npm run admin -- <command> [options]
 
@@ -34,6 +35,7 @@ Commands:
   restore <file>      Restore a backup into an empty DATA_DIR (or empty DATABASE_URL database) with the
                       same LOKET_SECRET (or the old install's secret.key copied into DATA_DIR).
 
+${OFFICE_USAGE}
 Examples:
   LOKET_ADMIN_PASSWORD='…' npm run admin -- create-superadmin --nip 198001012005011001 \\
       --nama "Andi Pengelola" --email andi@kemenag.go.id --telepon 081234567890
@@ -102,6 +104,7 @@ async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
   if (command === "files-to-s3") return filesToS3Command(rest);
   if (command === "backup" || command === "restore") return backupOrRestore(command, rest);
+  if (command === "export-instansi" || command === "import-instansi") return runOfficeCommand(command, rest);
   if (command !== "create-superadmin") {
     process.stdout.write(usage);
     return command ? 2 : 0;

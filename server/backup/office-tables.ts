@@ -1,0 +1,123 @@
+/**
+ * Which tables belong to one instansi, and how each is reached from it: the ONE list export-instansi and
+ * import-instansi work from. tests/backup/office-tables.test.ts reads prisma/schema.prisma and fails when a model
+ * that reaches Instansi (directly, or through Pengajuan, Pengaduan, User, …) is not declared here, so a new table
+ * is decided on (exported, or "not exported, because …") instead of being silently left behind.
+ *
+ * Exported tables are listed in insertion order (parents before children). Rows keep their ids.
+ */
+
+/** A Prisma `where` for the rows of one instansi. */
+type Where = (instansiId: string) => Record<string, unknown>;
+
+export interface ExportedTable {
+  model: string;
+  /** how the rows are reached from the instansi, in words (for the reader and the manifest) */
+  via: string;
+  where: Where;
+  /** columns holding a User id (remapped on import to the matched or created account) */
+  userFields?: readonly string[];
+  /** order of insertion inside the table (self references: Pengajuan.asalId); the key breaks ties */
+  orderBy?: Record<string, "asc" | "desc">;
+  /** the primary key (read page by page along it); "id" unless given */
+  key?: string;
+}
+
+export interface NotExported {
+  model: string;
+  because: string;
+}
+
+const pengajuanOf: Where = (id) => ({ pengajuan: { instansiId: id } });
+const pengaduanOf: Where = (id) => ({ pengaduan: { instansiId: id } });
+const permohonanOf: Where = (id) => ({ permohonan: { instansiId: id } });
+
+export const EXPORTED: readonly ExportedTable[] = [
+  { model: "Instansi", via: "the instansi itself (kode)", where: (id) => ({ id }) },
+  { model: "JamLayanan", via: "instansiId", where: (id) => ({ instansiId: id }) },
+  { model: "PenutupanInstansi", via: "instansiId", where: (id) => ({ instansiId: id }) },
+  {
+    model: "StoredFile",
+    via: "referenced by the office's dokumen, hasil, templates and complaint attachments (bytes in files/<sha256>)",
+    where: (id) => ({
+      OR: [
+        { dokumen: { some: pengajuanOf(id) } },
+        { hasil: { some: pengajuanOf(id) } },
+        { template: { some: { layanan: { instansiId: id } } } },
+        { lampiranPengaduan: { some: pengaduanOf(id) } },
+      ],
+    }),
+    userFields: ["uploaderId"],
+  },
+  { model: "Layanan", via: "instansiId", where: (id) => ({ instansiId: id }) },
+  { model: "PersyaratanDokumen", via: "layanan.instansiId", where: (id) => ({ layanan: { instansiId: id } }) },
+  { model: "FormField", via: "layanan.instansiId", where: (id) => ({ layanan: { instansiId: id } }) },
+  {
+    model: "ApiClient",
+    via: "instansiId (exported revoked, without a usable secret: the operator issues new tokens)",
+    where: (id) => ({ instansiId: id }),
+    userFields: ["dibuatOlehId"],
+  },
+  {
+    model: "Pengajuan",
+    via: "instansiId",
+    where: (id) => ({ instansiId: id }),
+    userFields: ["pemohonId", "petugasId"],
+    orderBy: { createdAt: "asc" },
+  },
+  { model: "PengajuanLog", via: "pengajuan.instansiId", where: pengajuanOf, userFields: ["aktorId"] },
+  { model: "CatatanInternal", via: "pengajuan.instansiId", where: pengajuanOf, userFields: ["penulisId"] },
+  { model: "DokumenPengajuan", via: "pengajuan.instansiId", where: pengajuanOf },
+  { model: "HasilDokumen", via: "pengajuan.instansiId", where: pengajuanOf },
+  { model: "KategoriPengaduan", via: "instansiId", where: (id) => ({ instansiId: id }) },
+  {
+    model: "Pengaduan",
+    via: "instansiId (offline reporter's name/contact re-encrypted under the new key)",
+    where: (id) => ({ instansiId: id }),
+    userFields: ["pelaporId", "dicatatOlehId"],
+  },
+  { model: "PengaduanLog", via: "pengaduan.instansiId", where: pengaduanOf, userFields: ["aktorId"] },
+  { model: "PengaduanLampiran", via: "pengaduan.instansiId", where: pengaduanOf },
+  {
+    model: "PermohonanInformasi",
+    via: "instansiId",
+    where: (id) => ({ instansiId: id }),
+    userFields: ["pemohonId", "diputusOlehId"],
+  },
+  { model: "PermohonanLog", via: "permohonan.instansiId", where: permohonanOf, userFields: ["aktorId"] },
+  { model: "Keberatan", via: "permohonan.instansiId", where: permohonanOf, userFields: ["ditanggapiOlehId"] },
+  { model: "PengingatTenggat", via: "permohonan.instansiId (so reminders already sent are not sent again)", where: permohonanOf },
+  { model: "SurveiKepuasan", via: "instansiId", where: (id) => ({ instansiId: id }), userFields: ["respondenId"] },
+  {
+    model: "NomorUrut",
+    via: "kunci `<instansiId>/<year>` and `<jenis>/<instansiId>/<year>` (so new numbers continue, not collide)",
+    where: (id) => ({ kunci: { contains: id } }),
+    key: "kunci",
+  },
+];
+
+/**
+ * User is exported separately (server/backup/office.ts, "people"): the office's staff and every account one of
+ * the exported rows names, matched on import by identity (NIK/NIP) and else by email.
+ */
+export const PEOPLE = {
+  model: "User",
+  via: "staff (instansiId) and every account named in a userFields column above",
+} as const;
+
+export const NOT_EXPORTED: readonly NotExported[] = [
+  { model: "Session", because: "login sessions belong to the source install; people log in again on the new one" },
+  { model: "EmailToken", because: "verification/reset links point at the source install's address and expire anyway" },
+  { model: "Notification", because: "in-app notices of the source install; the case histories they point at are exported" },
+  { model: "AccountAction", because: "an account's status history belongs to the account on the source install (it may serve other offices)" },
+  {
+    model: "WebhookSubscription",
+    because: "its signing secret is not carried over: listed in the manifest (toRecreate) for the office to subscribe again",
+  },
+  { model: "WebhookDelivery", because: "the source install's delivery queue; let it drain before the move" },
+];
+
+/** Every model the declaration names. */
+export function declaredModels(): Set<string> {
+  return new Set([...EXPORTED.map((t) => t.model), PEOPLE.model, ...NOT_EXPORTED.map((t) => t.model)]);
+}
