@@ -253,7 +253,9 @@ async function queue(deps: Deps, req: { rows: number }): Promise<QueueFixture> {
       ...slaFields(status, now, tenggat),
     });
     logs.push(...h);
-    layanan.persyaratan.forEach((slot, s) => dokumen.push({ pengajuanId: id, persyaratanId: slot.id, fileId: files[s]!.id }));
+    layanan.persyaratan.forEach((slot, s) => {
+      dokumen.push({ pengajuanId: id, persyaratanId: slot.id, fileId: files[s]!.id });
+    });
   }
   await chunked(pengajuan, 500, (data) => prisma.pengajuan.createMany({ data }));
   await chunked(logs, 2000, (data) => prisma.pengajuanLog.createMany({ data }));

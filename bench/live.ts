@@ -254,7 +254,7 @@ export async function measureLive(opts: LiveOptions): Promise<LiveResult> {
       rec.tResp = performance.now();
       inFlight--;
       const r = data?.ubahStatusPengajuan;
-      if (!r || r.__typename !== "UbahStatusPengajuanSuccess" || !r.data) {
+      if (r?.__typename !== "UbahStatusPengajuanSuccess" || !r.data) {
         rec.failed = true;
         if (r) badBody(errors, `${step.aksi} on ${f.gid}: ${r.__typename} ${r.code ?? ""} ${r.message ?? ""}`);
         return;

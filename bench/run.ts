@@ -503,7 +503,7 @@ function fixtureSummary(fx: StatistikFixture): string {
     `${c.permohonanInformasi} PPID requests (${c.keberatan} objections), ${c.surveiKepuasan} SKM answers, seeded in ${fx.seedSeconds} s`;
 }
 
-const close = (a: number | null | undefined, b: number | null) => (a == null || b == null ? a == b : Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b)));
+const close = (a: number | null | undefined, b: number | null) => (a == null || b == null ? (a == null) === (b == null) : Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b)));
 
 /** What is wrong with a `<field>Success` result (each finding from `check`), or null. */
 function resultProblem(data: any, field: string, check: (d: any, wrong: string[]) => void): string | null {

@@ -274,9 +274,9 @@ export async function statistikFixture(deps: Deps, req: { cases: number; seed?: 
     const verified = past(tv) && status !== "DITOLAK";
     const running = status === "DIVERIFIKASI" || status === "DIPROSES";
     const selesaiAt = past(ts) ? ts : null;
-    happened.forEach((s, k) =>
-      logs.push({ pengajuanId: id, seq: k + 1, aksi: s.aksi, dariStatus: k ? happened[k - 1]!.ke : null, keStatus: s.ke, aktorId: s.by, pesan: s.pesan ?? null, createdAt: s.at }),
-    );
+    happened.forEach((s, k) => {
+      logs.push({ pengajuanId: id, seq: k + 1, aksi: s.aksi, dariStatus: k ? happened[k - 1]!.ke : null, keStatus: s.ke, aktorId: s.by, pesan: s.pesan ?? null, createdAt: s.at });
+    });
     pengajuan.push({
       id,
       nomorRegistrasi: draft ? null : `BS${tag}/${tahun}/${String(i + 1).padStart(6, "0")}`,
@@ -367,7 +367,9 @@ export async function statistikFixture(deps: Deps, req: { cases: number; seed?: 
       alasanTolak: last.ke === "DITOLAK" ? "Bukan kewenangan instansi ini." : null,
       createdAt: t0,
     });
-    happened.forEach((s, k) => aduanLogs.push({ id: randomUUID(), pengaduanId: id, seq: k + 1, aksi: s.aksi, dariStatus: k ? happened[k - 1]!.ke : null, keStatus: s.ke, aktorId: s.by, pesan: k ? "Ditindaklanjuti oleh petugas." : null, createdAt: s.at }));
+    happened.forEach((s, k) => {
+      aduanLogs.push({ id: randomUUID(), pengaduanId: id, seq: k + 1, aksi: s.aksi, dariStatus: k ? happened[k - 1]!.ke : null, keStatus: s.ke, aktorId: s.by, pesan: k ? "Ditindaklanjuti oleh petugas." : null, createdAt: s.at });
+    });
     lampiran.push({ pengaduanId: id, logId: aduanLogs[aduanLogs.length - happened.length]!.id, fileId: bukti.id, createdAt: t0 });
     if ((last.ke === "SELESAI" || last.ke === "DITOLAK") && pelaporId && rnd.chance(0.3)) {
       const at = new Date(last.at.getTime() + rnd.between(HOUR, 2 * DAY));

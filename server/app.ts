@@ -437,7 +437,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
           } as never);
         };
         const enveloped = envelop();
-        let document;
+        let document: ReturnType<typeof enveloped.parse>;
         let contextValue: Context;
         try {
           contextValue = (await enveloped.contextFactory()) as Context;

@@ -103,6 +103,12 @@ export function findBadText(document: DocumentNode, variables: Record<string, un
     }
     return null;
   };
+  // each named fragment is searched once, however often it is spread
+  const inFragment = (name: string): string | null => {
+    if (seen.has(name)) return null;
+    seen.add(name);
+    return inSelections(fragments.get(name)?.selectionSet);
+  };
   const inSelections = (set: SelectionSetNode | undefined): string | null => {
     for (const sel of set?.selections ?? []) {
       const found =
@@ -110,7 +116,7 @@ export function findBadText(document: DocumentNode, variables: Record<string, un
           ? (inArguments(sel) ?? inSelections(sel.selectionSet))
           : sel.kind === Kind.INLINE_FRAGMENT
             ? (inArguments(sel) ?? inSelections(sel.selectionSet))
-            : (inArguments(sel) ?? (seen.has(sel.name.value) ? null : (seen.add(sel.name.value), inSelections(fragments.get(sel.name.value)?.selectionSet))));
+            : (inArguments(sel) ?? inFragment(sel.name.value));
       if (found) return found;
     }
     return null;

@@ -9,7 +9,7 @@ import { NotFoundError } from "./lib/errors";
  * a GraphQL error: `mask` decides what the client may see (a deliberate code passes, anything else is logged
  * and becomes INTERNAL_SERVER_ERROR), as JSON, with a status that fits it.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: plugins of every context type are wrapped alike
 export function guardHooks<P extends Plugin<any>>(plugins: P[], mask: (error: unknown) => Error): P[] {
   const answer = (err: unknown, fetchAPI: { Response: typeof Response }) => {
     const original = err;

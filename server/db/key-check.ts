@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client";
-import { type Keys } from "../lib/crypto";
+import type { Keys } from "../lib/crypto";
 import { revealIdentity } from "../modules/identity/protect";
 
 /**

@@ -1,5 +1,5 @@
 import { builder } from "./builder";
-import { ConflictError, DomainError, InvalidStateError, LoginError, NotFoundError, ValidationError } from "../lib/errors";
+import { ConflictError, type DomainError, InvalidStateError, LoginError, NotFoundError, ValidationError } from "../lib/errors";
 
 export const ErrorInterface = builder.interfaceRef<DomainError>("Error").implement({
   description: "An expected failure. `code` is stable for integrators; `message` is for people (Indonesian).",
@@ -10,7 +10,7 @@ export const ErrorInterface = builder.interfaceRef<DomainError>("Error").impleme
   }),
 });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: a constructor of any arity (`unknown[]` would refuse typed parameters)
 function errorType<T extends DomainError>(cls: new (...args: any[]) => T, name: string, description: string) {
   builder.objectType(cls, {
     name,

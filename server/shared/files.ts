@@ -63,6 +63,7 @@ const MAX_NAME_LENGTH = 120;
 const FALLBACK_NAME = "dokumen";
 // C0/C1 controls, and the invisible format characters that make "laporan\u202Efdp.exe" display as
 // "laporanexe.pdf" (bidi overrides/isolates) or hide text (zero-width, BOM).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's purpose
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/gu;
 // Reserved on Windows (and '/' everywhere); '%' and ';' are dropped too because they break naive
 // Content-Disposition headers and URL templates downstream.

@@ -121,7 +121,10 @@ describe("failed logins", () => {
 
   it("counts guesses atomically: ten parallel wrong logins get no more guesses than ten sequential ones", async () => {
     const codes = (rs: Array<{ data?: any }>) => rs.map((r) => r.data!.login.code as string).sort();
-    const tally = (cs: string[]) => cs.reduce<Record<string, number>>((m, c) => ({ ...m, [c]: (m[c] ?? 0) + 1 }), {});
+    const tally = (cs: string[]) => cs.reduce<Record<string, number>>((m, c) => {
+      m[c] = (m[c] ?? 0) + 1;
+      return m;
+    }, {});
     const attemptAs = (nik: string, password: string, i: number) => t.gql(LOGIN, { nomorIdentitas: nik, password }, { headers: { "x-forwarded-for": `10.2.${i}.1` } });
 
     // sequentially (within a second) the 3rd failure makes the 4th attempt wait: 3 guesses. In parallel the same 3,

@@ -279,7 +279,10 @@ describe("a flood of logins from one address", () => {
         ),
       ),
     );
-    const byCode = outcomes.reduce<Record<string, number>>((acc, o) => ({ ...acc, [o.code]: (acc[o.code] ?? 0) + 1 }), {});
+    const byCode = outcomes.reduce<Record<string, number>>((acc, o) => {
+      acc[o.code] = (acc[o.code] ?? 0) + 1;
+      return acc;
+    }, {});
     // at most ADDRESS_LOCK_AFTER guesses were checked; every other attempt was refused without one
     expect(byCode).toEqual({ INVALID_CREDENTIALS: ADDRESS_LOCK_AFTER, LOGIN_RATE_LIMITED: attempts - ADDRESS_LOCK_AFTER });
     const refused = outcomes.find((o) => o.code === "LOGIN_RATE_LIMITED")!;

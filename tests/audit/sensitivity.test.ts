@@ -25,7 +25,7 @@ interface Finding {
 }
 
 /** Arguments of every root field and fields of every input type reachable from them. */
-export function undeclared(s: GraphQLSchema): Finding[] {
+function undeclared(s: GraphQLSchema): Finding[] {
   const out: Finding[] = [];
   const seenInputs = new Set<string>();
   const check = (where: string, def: GraphQLArgument | GraphQLInputField) => {

@@ -212,7 +212,9 @@ export async function upload(
   });
   form.append("operations", JSON.stringify({ query, variables: vars }));
   form.append("map", JSON.stringify(map));
-  Object.values(files).forEach((f, i) => form.append(String(i), new Blob([new Uint8Array(f.content)], { type: f.type ?? "application/octet-stream" }), f.name));
+  Object.values(files).forEach((f, i) => {
+    form.append(String(i), new Blob([new Uint8Array(f.content)], { type: f.type ?? "application/octet-stream" }), f.name);
+  });
   const res = await t.app.yoga.fetch("http://localhost/graphql", {
     method: "POST",
     headers: { "x-forwarded-for": "10.0.0.1", "x-loket-csrf": "1", ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...opts.headers },

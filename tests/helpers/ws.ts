@@ -27,15 +27,15 @@ export function collect<T = any>(client: Client, query: string, variables: Recor
     {
       next: (v) => {
         events.push(v as never);
-        waiters.forEach((w) => w());
+        for (const w of waiters) w();
       },
       error: (e) => {
         error = e;
-        waiters.forEach((w) => w());
+        for (const w of waiters) w();
       },
       complete: () => {
         completed = true;
-        waiters.forEach((w) => w());
+        for (const w of waiters) w();
       },
     },
   );

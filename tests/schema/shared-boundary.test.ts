@@ -35,7 +35,7 @@ function resolve(from: string, spec: string): string {
 }
 
 /** Why each import of a shared file is not allowed there (empty: none). */
-export function sharedViolations(file: string, source: string): string[] {
+function sharedViolations(file: string, source: string): string[] {
   const isTest = file.endsWith(".test.ts");
   return importsOf(source).flatMap((spec) => {
     if (spec.startsWith(".")) {
@@ -49,7 +49,7 @@ export function sharedViolations(file: string, source: string): string[] {
 }
 
 /** Client imports that reach server/ other than through server/shared (empty: none). */
-export function clientViolations(file: string, source: string): string[] {
+function clientViolations(file: string, source: string): string[] {
   const allowed = CLIENT_ALLOWED[path.relative(CLIENT_SRC, file).split(path.sep).join("/")] ?? [];
   return importsOf(source).flatMap((spec) => {
     if (!spec.startsWith(".")) return [];

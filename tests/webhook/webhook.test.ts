@@ -141,7 +141,11 @@ describe("deliveries", () => {
 
   it("once it is up: every event exactly once, signed, verifiable with verifyWebhook", async () => {
     let failOnce = true;
-    const receiver = await startReceiver(port, () => (failOnce ? ((failOnce = false), 503) : 204));
+    const receiver = await startReceiver(port, () => {
+      if (!failOnce) return 204;
+      failOnce = false;
+      return 503;
+    });
     receivers.push(receiver);
     await makeDue();
     // two workers (two instances) at once: each delivery is claimed by one of them

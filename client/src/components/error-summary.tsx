@@ -37,7 +37,7 @@ export function ErrorSummary({ formRef, fields, errors }: ErrorSummaryProps) {
   }, [formRef, fields, errors]);
   if (links.length < 2) return null;
   return (
-    <div className="alert alert--error error-summary" aria-labelledby="error-summary-title">
+    <div className="alert alert--error error-summary" role="group" aria-labelledby="error-summary-title">
       <p id="error-summary-title" className="error-summary__title">
         <strong>Ada masalah</strong> — periksa isian berikut:
       </p>

@@ -46,6 +46,7 @@ export function EvidencePicker({ name, label, hint, files, onChange, errors, req
           {files.map((f, i) => {
             const err = f.error ?? errors[`${name}.${i}`];
             return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a picked file has no id, and one name can be picked twice
               <li key={`${f.file.name}-${i}`} className={err ? "picked__item picked__item--error" : "picked__item"}>
                 <span className="picked__name">
                   {f.file.name} <span className="muted small">({formatUkuran(f.file.size)})</span>

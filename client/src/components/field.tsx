@@ -249,7 +249,14 @@ export function SelectField<T extends string>({ name, label, hint, error, value,
   return (
     <Field name={name} label={label} hint={hint} error={error}>
       {(props) => (
-        <select {...props} value={value} disabled={disabled} autoFocus={autoFocus} onChange={(e) => onChange(e.target.value as T)}>
+        <select
+          {...props}
+          value={value}
+          disabled={disabled}
+          // biome-ignore lint/a11y/noAutofocus: passed through only where the control appears in answer to the user's own action
+          autoFocus={autoFocus}
+          onChange={(e) => onChange(e.target.value as T)}
+        >
           {placeholder !== undefined && <option value="">{placeholder}</option>}
           {options.map((o) => (
             <option key={o.id} value={o.id}>

@@ -16,7 +16,7 @@ export function newest<T extends { versi: number }>(...copies: Array<T | null | 
  * the steps missed while offline arrive once and nothing arrives twice. Steps at or below the last seen are dropped.
  */
 export function useSeqStream<TData, TEvent>(opts: {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the variables are built here
+  // biome-ignore lint/suspicious/noExplicitAny: any document's variables fit; the variables are built here
   document: TypedDocumentNode<TData, any>;
   variables: Record<string, unknown>;
   /** the seq the page already shows; the stream starts once it is known */

@@ -50,7 +50,9 @@ export function uploadMutation<TData, TVariables extends Record<string, unknown>
   // refuses documents from the web client), one that does not runs the document
   form.append("operations", JSON.stringify({ query: stringifyDocument(document), variables: clone, extensions: persistedExtensions(document) }));
   form.append("map", JSON.stringify(Object.fromEntries(files.map((f, i) => [String(i), [`variables.${f.path}`]]))));
-  files.forEach((f, i) => form.append(String(i), f.file, (f.file as File).name ?? `berkas-${i}`));
+  files.forEach((f, i) => {
+    form.append(String(i), f.file, (f.file as File).name ?? `berkas-${i}`);
+  });
 
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();

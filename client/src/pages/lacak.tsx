@@ -187,6 +187,7 @@ function PengajuanTracker({ initialNomor }: { initialNomor: string }) {
           <h4>Riwayat</h4>
           <ol className="simple-steps" reversed>
             {[...result.riwayat].reverse().map((s, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a read-only history, replaced whole on each lookup
               <li key={i}>
                 <strong>{s.status}</strong> — {formatDateTime(s.at, z.zone)} {z.label}
               </li>

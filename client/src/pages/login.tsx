@@ -130,7 +130,7 @@ export default function LoginPage() {
                   : user.status === "AKTIF"
                     ? "/pengajuan"
                     : "/status-akun";
-            navigate(next && next.startsWith("/") && !next.startsWith("//") ? next : home, { replace: true });
+            navigate(next?.startsWith("/") && !next.startsWith("//") ? next : home, { replace: true });
           }}
         />
       </div>

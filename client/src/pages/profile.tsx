@@ -256,7 +256,10 @@ function MyData() {
           className="button button--secondary"
           aria-expanded={shown}
           aria-controls="data-saya"
-          onClick={() => (shown ? setShown(false) : (setShown(true), refetch({ requestPolicy: "network-only" })))}
+          onClick={() => {
+            setShown(!shown);
+            if (!shown) refetch({ requestPolicy: "network-only" });
+          }}
         >
           {shown ? "Sembunyikan data saya" : "Tampilkan data saya"}
         </button>
@@ -270,7 +273,13 @@ function MyData() {
         {shown && fetching && <p aria-busy="true">Memuat data…</p>}
         {shown && error && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
         {shown && data && (
-          <pre className="json" tabIndex={0} aria-label="Data saya dalam format JSON">
+          <pre
+            className="json"
+            role="region"
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1, axe scrollable-region-focusable)
+            tabIndex={0}
+            aria-label="Data saya dalam format JSON"
+          >
             {json}
           </pre>
         )}

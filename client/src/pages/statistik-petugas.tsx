@@ -99,7 +99,7 @@ type Detail = Extract<NonNullable<StatistikPetugasQuery["statistikDetail"]>, { _
 
 /** Whether the API will show this viewer the detail of that instansi: the server's own rule (statistik:lihatDetail). */
 export function bolehLihatRincian(me: Me | null | undefined, instansiId: string): boolean {
-  if (!me || me.status !== "AKTIF" || !instansiId) return false;
+  if (me?.status !== "AKTIF" || !instansiId) return false;
   return worksDesk(me, "statistik") && (isSuperadmin(me) || me.instansi?.id === instansiId);
 }
 

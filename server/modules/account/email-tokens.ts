@@ -90,7 +90,7 @@ export async function requestPasswordReset(ctx: Context, identifier: string): Pr
     const matches = await ctx.prisma.user.findMany({ where: { email }, take: 2 });
     user = matches.length === 1 ? matches[0]! : null; // an address shared by several accounts needs the NIK/NIP
   }
-  if (!user || user.status !== "AKTIF") return true;
+  if (user?.status !== "AKTIF") return true;
   const recent = await ctx.prisma.emailToken.count({ where: { userId: user.id, kind: "RESET_PASSWORD", createdAt: { gt: new Date(Date.now() - 3600_000) } } });
   if (recent >= RESET_PER_HOUR) return true;
   await ctx.prisma.$transaction((tx) => issue(tx, ctx, user!, "RESET_PASSWORD"));

@@ -57,7 +57,7 @@ export async function createApiClient(ctx: Context, input: NewApiClient): Promis
   assertCan(ctx, "klienApi:kelola", { instansiId: input.instansiId });
   const data = parseInput(apiClientSchema(scopesGrantableBy(ctx, input.instansiId), new Date()), { ...input, berlakuSampai: input.berlakuSampai ?? null });
   const instansi = await ctx.prisma.instansi.findUnique({ where: { id: input.instansiId }, select: { aktif: true } });
-  if (!instansi || !instansi.aktif) throw new NotFoundError("INSTANSI_NOT_FOUND", "Instansi tidak ditemukan.", "instansiId");
+  if (!instansi?.aktif) throw new NotFoundError("INSTANSI_NOT_FOUND", "Instansi tidak ditemukan.", "instansiId");
   const secret = newSecret();
   const client = await ctx.prisma.apiClient.create({
     data: { ...data, instansiId: input.instansiId, secretHash: hashSecret(secret), dibuatOlehId: ctx.viewer?.id ?? null },

@@ -144,7 +144,7 @@ export function recordValue(type: GraphQLInputType, declared: Sensitivity | null
 }
 
 /** The values of one argument of a field: variables substituted, literals as written. */
-function argumentValue(def: GraphQLArgument, node: import("graphql").ArgumentNode | undefined, variables: Variables): unknown {
+function argumentValue(node: import("graphql").ArgumentNode | undefined, variables: Variables): unknown {
   if (!node) return undefined;
   return valueFromASTUntyped(node.value, (variables ?? undefined) as Record<string, unknown> | undefined);
 }
@@ -169,7 +169,7 @@ export function recordArguments(
       const node = f.node.arguments?.find((n) => n.name.value === a.name);
       if (!node) continue;
       try {
-        args[a.name] = recordValue(a.type, declaredSensitivity(a), argumentValue(a, node, variables), keys);
+        args[a.name] = recordValue(a.type, declaredSensitivity(a), argumentValue(node, variables), keys);
       } catch {
         args[a.name] = NOT_RECORDED;
       }
@@ -247,7 +247,7 @@ export function sensitiveValues(schema: GraphQLSchema, document: DocumentNode, v
   };
   for (const { def, node } of sensitivePositions(schema, document)) {
     try {
-      collect(def.type, declaredSensitivity(def), argumentValue(def, node, variables), 0);
+      collect(def.type, declaredSensitivity(def), argumentValue(node, variables), 0);
     } catch {
       // a malformed value: nothing more to learn from it
     }

@@ -132,7 +132,7 @@ export function useMutationAudit(): Plugin<Context> {
     onExecute({ args }) {
       const document = args.document as DocumentNode;
       const op = selectedOperation(document, args.operationName);
-      if (!op || op.operation !== "mutation") return;
+      if (op?.operation !== "mutation") return;
       const fields = rootFieldNames(document, op);
       const ctx = args.contextValue as Context;
       // read now, before anything can change the variables object

@@ -145,7 +145,7 @@ interface Touch {
 // Building and preparing calendars
 
 function zoneOf(timeZone: string): { offsetMinutes: number; abbr: ZoneAbbr } {
-  const zone = Object.prototype.hasOwnProperty.call(ZONES, timeZone) ? ZONES[timeZone] : undefined;
+  const zone = Object.hasOwn(ZONES, timeZone) ? ZONES[timeZone] : undefined;
   if (!zone) {
     throw new RangeError(
       `Unsupported time zone "${timeZone}": use Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)`,

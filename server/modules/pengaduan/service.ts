@@ -99,7 +99,7 @@ export async function buatPengaduan(ctx: Context, input: NewPengaduan, offline: 
   const viaClient = offline && !v;
   if (viaClient) parseInput(KanalKlien, { kanal: input.kanal });
   const kategori = await ctx.prisma.kategoriPengaduan.findUnique({ where: { id: input.kategoriId } });
-  if (!kategori || !kategori.aktif || kategori.instansiId !== input.instansiId) {
+  if (!kategori?.aktif || kategori.instansiId !== input.instansiId) {
     throw new ValidationError("KATEGORI_INVALID", "Kategori pengaduan tidak dikenal untuk instansi ini.", "kategoriId");
   }
   const { judul, uraian } = parseInput(offline ? IsiPengaduan : PengaduanDaring, input);

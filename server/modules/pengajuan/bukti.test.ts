@@ -3,7 +3,7 @@ import {
   PDFDict,
   PDFDocument,
   PDFName,
-  PDFNumber,
+  type PDFNumber,
   PDFRawStream,
   StandardFonts,
   decodePDFRawStream,

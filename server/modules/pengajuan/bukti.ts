@@ -304,7 +304,9 @@ export async function buktiPengajuanPdf(input: BuktiPengajuanInput): Promise<Uin
 
   w.text("Dokumen yang diunggah", { size: 11, bold: true, gap: 4 });
   if (input.dokumen.length === 0) w.text("Tidak ada dokumen yang diunggah.", { size: 10 });
-  input.dokumen.forEach((d, i) => w.item(`${i + 1}.`, `${d.label}: ${d.namaFile}`));
+  input.dokumen.forEach((d, i) => {
+    w.item(`${i + 1}.`, `${d.label}: ${d.namaFile}`);
+  });
 
   // footer on every page
   w.pages.forEach((page, i) => {

@@ -50,7 +50,7 @@ export function createQueueCache(pubsub: PubSub, ttlSeconds: number): QueueCache
       const op = document.definitions.find(
         (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
       );
-      if (!op || op.operation !== "query") return;
+      if (op?.operation !== "query") return;
       if (!op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && CACHEABLE_ROOT.has(s.name.value))) return;
       if (!op.selectionSet.selections.some((s) => s.kind === Kind.FIELD && s.name.value !== "__typename")) return;
       let source = printed.get(document);

@@ -88,7 +88,7 @@ export async function createDraft(
 ): Promise<Pengajuan> {
   const v = ctx.viewer!;
   const layanan = await ctx.prisma.layanan.findUnique({ where: { id: input.layananId }, include: { formFields: true, instansi: { select: { aktif: true } } } });
-  if (!layanan || !layanan.aktif || !layanan.instansi.aktif) {
+  if (!layanan?.aktif || !layanan.instansi.aktif) {
     throw new NotFoundError("LAYANAN_NOT_FOUND", "Layanan tidak ditemukan atau sedang tidak dibuka.", "layananId");
   }
   let asal: (Pengajuan & { dokumen: Array<{ persyaratanId: string; fileId: string }> }) | null = null;
@@ -428,7 +428,7 @@ export async function assign(ctx: Context, input: { id: string; versi: number; p
   if (input.petugasId) {
     if (input.petugasId !== ctx.viewer?.id) assertCan(ctx, "pengajuan:tugaskanOrangLain", p, undefined, "Petugas hanya dapat mengambil pengajuan untuk dirinya sendiri.");
     const officer = await ctx.prisma.user.findUnique({ where: { id: input.petugasId }, select: { role: true, instansiId: true, status: true } });
-    if (!officer || officer.status !== "AKTIF" || officer.instansiId !== p.instansiId || !PETUGAS_LAYANAN.includes(officer.role)) {
+    if (officer?.status !== "AKTIF" || officer.instansiId !== p.instansiId || !PETUGAS_LAYANAN.includes(officer.role)) {
       throw new ValidationError("PETUGAS_INVALID", "Petugas yang dipilih bukan petugas aktif instansi ini.", "petugasId");
     }
   }

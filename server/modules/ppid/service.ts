@@ -57,7 +57,7 @@ export async function ajukan(
 ): Promise<PermohonanInformasi> {
   const v = ctx.viewer!;
   const instansi = await ctx.prisma.instansi.findUnique({ where: { id: input.instansiId } });
-  if (!instansi || !instansi.aktif) throw new NotFoundError("INSTANSI_NOT_FOUND", "Instansi tidak ditemukan.", "instansiId");
+  if (!instansi?.aktif) throw new NotFoundError("INSTANSI_NOT_FOUND", "Instansi tidak ditemukan.", "instansiId");
   const { rincianInformasi, tujuan } = parseInput(Permohonan, input);
   const now = new Date();
   const d = tenggatJawab(await ctx.calendars.get(instansi.id), now);

@@ -117,7 +117,7 @@ export async function subscribe(ctx: Context, input: { url: string; events: Webh
  */
 export async function updateSubscription(ctx: Context, id: string, input: { url?: string | null; events?: WebhookEventName[] | null }): Promise<WebhookSubscription> {
   const sub = await ctx.prisma.webhookSubscription.findUnique({ where: { id }, select: { aktif: true, ...OWNER } });
-  if (!sub || !sub.aktif) throw subscriptionNotFound();
+  if (!sub?.aktif) throw subscriptionNotFound();
   assertCan(ctx, "webhook:langganan", webhookResource(sub.client), subscriptionNotFound);
   const data: { url?: string; events?: WebhookEventName[] } = {};
   if (input.url != null) data.url = await webhookUrl(ctx, input.url);
@@ -131,7 +131,7 @@ export async function updateSubscription(ctx: Context, id: string, input: { url?
 /** Stops a subscription; what is still waiting for it is not sent (marked FAILED, visible in the list). */
 export async function unsubscribe(ctx: Context, id: string): Promise<boolean> {
   const sub = await ctx.prisma.webhookSubscription.findUnique({ where: { id }, select: { aktif: true, ...OWNER } });
-  if (!sub || !sub.aktif) throw subscriptionNotFound();
+  if (!sub?.aktif) throw subscriptionNotFound();
   assertCan(ctx, "webhook:kelola", webhookResource(sub.client), subscriptionNotFound);
   await ctx.prisma.$transaction(async (tx) => {
     await tx.webhookSubscription.update({ where: { id }, data: { aktif: false } });

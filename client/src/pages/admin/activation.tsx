@@ -193,7 +193,10 @@ function ReasonForm({
   return (
     <form ref={formRef} className="form reason" noValidate onSubmit={submit}>
       <Field name="alasan" label={label} hint="Pemohon akan melihat alasan ini." error={errors.alasan}>
-        {(p) => <textarea {...p} rows={3} autoFocus {...bind("alasan")} />}
+        {(p) => (
+          // biome-ignore lint/a11y/noAutofocus: the form opens when the admin chooses to refuse; the reason is what they type next
+          <textarea {...p} rows={3} autoFocus {...bind("alasan")} />
+        )}
       </Field>
       <FormActions busy={busy} kind="danger" onCancel={onCancel} cancelKind="secondary">
         {confirmText}

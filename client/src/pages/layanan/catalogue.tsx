@@ -49,6 +49,7 @@ export default function CataloguePage() {
   const [text, setText] = useState(cari);
   const [pages, setPages] = useState(1);
   useEffect(() => setText(cari), [cari]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the filters are the trigger: a new filter starts at page 1 again
   useEffect(() => setPages(1), [cari, kategori, instansi]);
 
   const [{ data: fresh, fetching, error }] = useQuery({

@@ -80,7 +80,7 @@ export default function PengaduanBaruPage() {
     if (v.instansiId) return;
     if (pengajuan) set("instansiId", pengajuan.instansi.id);
     else if (offices.length === 1) set("instansiId", offices[0]!.id);
-  }, [pengajuan, offices, v.instansiId]);
+  }, [pengajuan, offices, v.instansiId, set]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();

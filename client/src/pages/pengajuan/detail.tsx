@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useMutation } from "urql";
 import { graphql, useFragment } from "../../gql";
-import type { PengajuanDetail_PengajuanFragment as Detail, PengajuanLiveSubscription, PengajuanStatus, PengirimanOpsi } from "../../gql/graphql";
+import type { PengajuanDetail_PengajuanFragment as Detail, PengajuanLiveSubscription as LiveEvent, PengajuanStatus, PengirimanOpsi } from "../../gql/graphql";
 import { PengajuanBadge } from "../../components/badges";
 import { CardSection } from "../../components/card-section";
 import { PengajuanTenggat } from "../../components/deadline";
@@ -173,7 +173,7 @@ const CitizenActionMutation = graphql(`
 `);
 
 /** One copy of the pengajuan: the query's, the stream's or a mutation's answer. */
-type Snapshot = PengajuanLiveSubscription["pengajuanBerubah"]["pengajuan"];
+type Snapshot = LiveEvent["pengajuanBerubah"]["pengajuan"];
 
 const EXPLAIN: Partial<Record<PengajuanStatus, string>> = {
   DRAFT: "Belum diajukan. Isi formulir, unggah dokumen, lalu tekan “Ajukan”. Draf tersimpan dan dapat dilanjutkan kapan saja.",
@@ -377,7 +377,7 @@ function PengajuanView({ p, versi, onChanged, announce, streamError }: { p: Deta
         {announce}
       </p>
 
-      <div className="card status-card" ref={statusRef} tabIndex={-1} aria-labelledby="status-pengajuan">
+      <div className="card status-card" ref={statusRef} tabIndex={-1} role="group" aria-labelledby="status-pengajuan">
         <h2 id="status-pengajuan" className="sr-only">
           Status pengajuan
         </h2>

@@ -193,7 +193,7 @@ export function PermohonanBaruPage() {
   const [{ fetching }, ajukan] = useMutation(AjukanPermohonanMutation);
   useEffect(() => {
     if (!v.instansiId && offices.length === 1) set("instansiId", offices[0]!.id);
-  }, [offices, v.instansiId]);
+  }, [offices, v.instansiId, set]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();

@@ -5,7 +5,7 @@ import { FormMessage, OpenFormButton } from "../../../components/field";
 import { PageTitle } from "../../../components/page-title";
 import { requestErrorMessage } from "../../../lib/errors";
 import { isSuperadmin, useSession } from "../../../lib/session";
-import { Issued, ClientCard } from "./client-card";
+import { type Issued, ClientCard } from "./client-card";
 import { ApiClientsQuery, ApiClientInstansiQuery } from "./documents";
 import { RegisterClientForm } from "./register-client-form";
 

@@ -1,4 +1,4 @@
-import { type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { useMutation, useQuery } from "urql";
 import type { ApiScope } from "../../../gql/graphql";
 import { ErrorSummary } from "../../../components/error-summary";

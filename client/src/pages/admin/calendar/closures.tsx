@@ -56,7 +56,7 @@ export function ClosureList(props: { instansi: FragmentType<typeof ClosureList_I
     setFormError(null);
     const result = await remove({ id }, CLOSURE_CONTEXT);
     const r = result.data?.removePenutupan;
-    if (!r || r.__typename !== "RemovePenutupanSuccess") {
+    if (r?.__typename !== "RemovePenutupanSuccess") {
       return setMessage({ kind: "error", text: failureMessage(r, result.error) ?? "" });
     }
     setMessage({ kind: "success", text: `Penutupan pada ${formatDate(tanggal)} dibatalkan.` });

@@ -151,7 +151,13 @@ export function Holidays({ superadmin }: { superadmin: boolean }) {
         <p className="alert alert--info">Belum ada hari libur untuk tahun {year}. Tenggat yang melewati tahun ini ditandai sementara.</p>
       )}
       {rows.length > 0 && (
-        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="libur-heading">
+        <div
+          className="table-wrap"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1, axe scrollable-region-focusable)
+          tabIndex={0}
+          role="region"
+          aria-labelledby="libur-heading"
+        >
           <table className="table">
             <thead>
               <tr>

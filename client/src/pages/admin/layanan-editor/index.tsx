@@ -16,7 +16,7 @@ import { SLA_SATUAN_LABEL } from "../../../lib/labels";
 import { useSession } from "../../../lib/session";
 import { LayananEditorQueryDoc, CreateLayananMutation, UpdateLayananMutation } from "./documents";
 import { ItemTools, TemplateUpload } from "./parts";
-import { MIME_CHOICES, SIZE_CHOICES, FIELD_TYPES, SlotState, FieldState, EditorState, emptyState, fromLoaded, num } from "./state";
+import { MIME_CHOICES, SIZE_CHOICES, FIELD_TYPES, type SlotState, type FieldState, type EditorState, emptyState, fromLoaded, num } from "./state";
 
 function Editor({ id }: { id: string | null }) {
   const { me } = useSession();
@@ -240,6 +240,7 @@ function Editor({ id }: { id: string | null }) {
       <CardSection id="ed-formulir" title="Isian formulir">
         <ol className="editor-list">
           {s.formFields.map((f, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the fields are controlled and have no id before they are saved
             <li key={i} className="editor-item">
               <div className="form form--grid">
                 <Field name={`formFields.${i}.label`} label={`Isian ${i + 1}: label`} error={errors[`formFields.${i}.label`]}>

@@ -1,4 +1,4 @@
-import { type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { useMutation } from "urql";
 import type { IdentityType, Role } from "../../../gql/graphql";
 import { ContactFields } from "../../../components/contact-fields";
@@ -12,7 +12,7 @@ import { isSuperadmin, useSession } from "../../../lib/session";
 import { PASSWORD_MIN } from "../../../../../server/shared/limits";
 import { IdentityFields, useIdentity } from "../../../components/identity-fields";
 import { CreateStaffAccountMutation } from "./documents";
-import { Office, STAFF_ROLES, needsInstansi, roleHint, roleOptions, officeOptions, refusal } from "./roles";
+import { type Office, STAFF_ROLES, needsInstansi, roleHint, roleOptions, officeOptions, refusal } from "./roles";
 
 // ---------------------------------------------------------------------------------------------------
 // new staff account

@@ -11,7 +11,7 @@ import { isSuperadmin, useSession } from "../../../lib/session";
 import { CreateStaffForm } from "./create-staff-form";
 import { PenggunaQuery } from "./documents";
 import { PenggunaCard } from "./pengguna-card";
-import { Office, STAFF_ROLES, useOffices } from "./roles";
+import { type Office, STAFF_ROLES, useOffices } from "./roles";
 
 // ---------------------------------------------------------------------------------------------------
 // the list

@@ -13,7 +13,7 @@ import { rawId } from "../../../lib/ids";
 import { ROLE_LABEL } from "../../../lib/labels";
 import { isCitizen, isSuperadmin, useSession } from "../../../lib/session";
 import { SetUserRoleMutation } from "./documents";
-import { Office, STAFF_ROLES, ALL_ROLES, needsInstansi, roleHint, roleOptions, officeOptions, refusal } from "./roles";
+import { type Office, STAFF_ROLES, ALL_ROLES, needsInstansi, roleHint, roleOptions, officeOptions, refusal } from "./roles";
 
 export const PenggunaCard_UserFragment = graphql(`
   fragment PenggunaCard_User on User {

@@ -25,6 +25,7 @@ export function NotesSection({ notes, zone, onAdd }: { notes: ReadonlyArray<{ cr
       {notes.length > 0 && (
         <ul className="notes">
           {notes.map((n, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: notes are only ever appended and carry no id
             <li key={i}>
               <p className="notes__text">{n.isi}</p>
               <p className="muted small">
