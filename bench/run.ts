@@ -1071,7 +1071,7 @@ async function main(): Promise<number> {
   ensureBuilt(log);
   const startup = !ONLY || ONLY.includes("startup") ? await startupSection(log) : undefined;
   if (startup) console.log(startupTable(startup));
-  if (ONLY && ONLY.every((n) => n === "startup")) return startup!.some((r) => r.error) ? 1 : 0;
+  if (ONLY?.every((n) => n === "startup")) return startup!.some((r) => r.error) ? 1 : 0;
   const machineLoad = { start: os.loadavg()[0]!, end: NaN };
   const started = performance.now();
   log(`Starting the server (${DATABASE_URL ? "PostgreSQL, throw-away database" : "PGlite, fresh folder"})…`);

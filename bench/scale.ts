@@ -471,7 +471,11 @@ export async function runScale(): Promise<number> {
     const ask = <T>(m: { type: ToServer["type"]; instansiId?: string }) =>
       new Promise<T>((resolve, reject) => {
         const id = ++seq;
-        waiting.set(id, (a) => (waiting.delete(id), a.error ? reject(new Error(a.error)) : resolve(a.result as T)));
+        waiting.set(id, (a) => {
+          waiting.delete(id);
+          if (a.error) reject(new Error(a.error));
+          else resolve(a.result as T);
+        });
         child.send({ ...m, id } as ToServer);
       });
     const origin = `http://127.0.0.1:${port}`;

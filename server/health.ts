@@ -19,6 +19,7 @@ import { redactText } from "./lib/redact";
  */
 
 /** Throws (or rejects) to report not-ready; resolves "skipped" when it does not apply to this instance. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a check passes by resolving (any async function), or says it did not apply
 export type ReadinessCheck = () => Promise<void | "skipped">;
 
 const processChecks = new Map<string, ReadinessCheck>();

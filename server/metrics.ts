@@ -165,7 +165,13 @@ export class Metrics {
     const backlog = () => {
       const s = source();
       if (!s) return Promise.resolve(null);
-      if (!cached || Date.now() - cached.at > BACKLOG_CACHE_MS) cached = { at: Date.now(), value: s.backlog().catch(() => ((cached = null), null)) };
+      if (!cached || Date.now() - cached.at > BACKLOG_CACHE_MS) cached = {
+          at: Date.now(),
+          value: s.backlog().catch(() => {
+            cached = null;
+            return null;
+          }),
+        };
       return cached.value;
     };
     new Gauge({
@@ -233,8 +239,14 @@ export function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse
     res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...headers });
     res.end(`${text}\n`);
   };
-  if (token !== undefined && !bearerMatches(req.headers.authorization, token)) return plain(401, "Unauthorized", { "www-authenticate": 'Bearer realm="metrics"' });
-  if (req.method !== "GET" && req.method !== "HEAD") return plain(405, "Method Not Allowed", { allow: "GET, HEAD" });
+  if (token !== undefined && !bearerMatches(req.headers.authorization, token)) {
+    plain(401, "Unauthorized", { "www-authenticate": 'Bearer realm="metrics"' });
+    return;
+  }
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    plain(405, "Method Not Allowed", { allow: "GET, HEAD" });
+    return;
+  }
   metrics.scrape().then(
     ({ contentType, body }) => {
       res.writeHead(200, { "content-type": contentType, "cache-control": "no-store" });

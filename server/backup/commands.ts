@@ -47,7 +47,10 @@ export function backupAdminHandler(deps: { db: Db; storage: FileStorage; keys: K
     let last = 0;
     const manifest = await writeBackup({ sql: pgliteConnection(deps.db.pglite), storage: deps.storage, keys: deps.keys }, reply.output, (p) => {
       const now = Date.now();
-      if (now - last > 100 || p.done === p.total) (reply.progress(p), (last = now));
+      if (now - last > 100 || p.done === p.total) {
+        reply.progress(p);
+        last = now;
+      }
     }).catch((err: unknown) => {
       throw err instanceof BackupError ? new AdminCommandError(err.message) : err;
     });
@@ -104,7 +107,10 @@ export async function backupCommand(config: Config, file: string): Promise<Backu
   const partial = `${target}.partial`;
   if (fs.existsSync(target)) throw new BackupError(`${target} exists already; choose another file name (a backup never overwrites one).`);
   const out = fs.createWriteStream(partial, { mode: 0o600, flags: "wx" });
-  await new Promise<void>((resolve, reject) => (out.once("open", () => resolve()), out.once("error", reject))).catch((err: NodeJS.ErrnoException) => {
+  await new Promise<void>((resolve, reject) => {
+    out.once("open", () => resolve());
+    out.once("error", reject);
+  }).catch((err: NodeJS.ErrnoException) => {
     throw new BackupError(err.code === "EEXIST" ? `${partial} exists: another backup is writing it, or remove it.` : `Cannot write ${partial}: ${err.message}`);
   });
   const progress = progressReporter("backup");

@@ -268,7 +268,10 @@ async function verify(query: Query, manifest: BackupManifest, tables: Map<string
     if (!info) throw new BackupError(`The backup holds table ${t.name}, which the schema does not have.`);
     const back = createHash("sha256");
     let rows = 0;
-    for await (const batch of tableRows(query, info)) for (const line of batch) (back.update(`${line}\n`), rows++);
+    for await (const batch of tableRows(query, info)) for (const line of batch) {
+        back.update(`${line}\n`);
+        rows++;
+      }
     if (rows !== t.rows || back.digest("hex") !== t.sha256) {
       throw new BackupError(`Table ${t.name} reads back differently after restoring (${rows} of ${t.rows} rows). Nothing was restored.`);
     }

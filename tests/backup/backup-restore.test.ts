@@ -86,7 +86,10 @@ async function dumpTables(sql: SqlConnection): Promise<Map<string, { rows: numbe
     for (const t of await listTables(query)) {
       const hash = createHash("sha256");
       let rows = 0;
-      for await (const batch of tableRows(query, t)) for (const line of batch) (hash.update(`${line}\n`), rows++);
+      for await (const batch of tableRows(query, t)) for (const line of batch) {
+          hash.update(`${line}\n`);
+          rows++;
+        }
       result.set(t.name, { rows, sha256: hash.digest("hex") });
     }
   });

@@ -49,6 +49,7 @@ export function EmailStatusBanner() {
   const { pathname } = useLocation();
   const [{ data }, reexecute] = useQuery({ query: PengirimanEmailBannerDocument });
   const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: pathname is the trigger: each admin page asks again
   useEffect(() => {
     if (first.current) {
       first.current = false;
