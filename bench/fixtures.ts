@@ -74,7 +74,16 @@ async function chunked<T>(items: T[], size: number, fn: (chunk: T[]) => Promise<
   for (let i = 0; i < items.length; i += size) await fn(items.slice(i, i + size));
 }
 
-type LogRow = { pengajuanId: string; seq: number; aksi: string; dariStatus: PengajuanStatus | null; keStatus: PengajuanStatus; aktorId: string | null; pesan: string | null; createdAt: Date };
+type LogRow = {
+  pengajuanId: string;
+  seq: number;
+  aksi: string;
+  dariStatus: PengajuanStatus | null;
+  keStatus: PengajuanStatus;
+  aktorId: string | null;
+  pesan: string | null;
+  createdAt: Date;
+};
 
 /** The Log Pengajuan of a request that went DRAFT → DIAJUKAN → … → `status` along the main path. */
 function history(pengajuanId: string, status: PengajuanStatus, pemohonId: string, staffId: string | null, start: Date): LogRow[] {
@@ -150,7 +159,9 @@ async function drafts(deps: Deps, req: { layananId: string; pemohonNik: string; 
   const pemohonId = await pemohonByNik(deps, req.pemohonNik);
   const ids = Array.from({ length: req.count }, () => randomUUID());
   await chunked(ids, 500, (chunk) =>
-    prisma.pengajuan.createMany({ data: chunk.map((id) => ({ id, layananId: layanan.id, instansiId: layanan.instansiId, pemohonId, status: "DRAFT" as const, versi: 1, seq: 1 })) }),
+    prisma.pengajuan.createMany({
+      data: chunk.map((id) => ({ id, layananId: layanan.id, instansiId: layanan.instansiId, pemohonId, status: "DRAFT" as const, versi: 1, seq: 1 })),
+    }),
   );
   await chunked(ids, 2000, (chunk) =>
     prisma.pengajuanLog.createMany({ data: chunk.map((id) => ({ pengajuanId: id, seq: 1, aksi: "BUAT", keStatus: "DRAFT" as const, aktorId: pemohonId })) }),
@@ -201,7 +212,9 @@ async function queue(deps: Deps, req: { rows: number }): Promise<QueueFixture> {
   });
   const files = await Promise.all(
     ["ktp.pdf", "pengantar.pdf"].map((namaAsli, i) =>
-      prisma.storedFile.create({ data: { sha256: String(i).repeat(64), ukuran: 1000 + i, mime: "application/pdf", namaAsli, storageKey: `0${i}/0${i}/${String(i).repeat(64)}` } }),
+      prisma.storedFile.create({
+        data: { sha256: String(i).repeat(64), ukuran: 1000 + i, mime: "application/pdf", namaAsli, storageKey: `0${i}/0${i}/${String(i).repeat(64)}` },
+      }),
     ),
   );
   const citizens: string[] = [];

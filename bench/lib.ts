@@ -91,7 +91,10 @@ export const LOGIN = /* GraphQL */ `
 
 /** Logs in through the API; throws unless it succeeds. */
 export async function loginToken(origin: string, nomorIdentitas: string, password: string, who = nomorIdentitas): Promise<string> {
-  const { login } = await gqlRequest<{ login: { __typename: string; data?: { token: string }; message?: string } }>(origin, LOGIN, { nomorIdentitas, password });
+  const { login } = await gqlRequest<{ login: { __typename: string; data?: { token: string }; message?: string } }>(origin, LOGIN, {
+    nomorIdentitas,
+    password,
+  });
   if (!login.data) throw new Error(`login of ${who} failed: ${login.__typename} ${login.message ?? ""}`);
   return login.data.token;
 }

@@ -143,7 +143,8 @@ export async function measureLive(opts: LiveOptions): Promise<LiveResult> {
   const wsUrl = `${opts.subscribeOrigin.replace(/^http/, "ws")}/graphql`;
   const onEvent = (f: Follow, value: { data?: any; errors?: unknown[] }) => {
     const now = performance.now();
-    if (value.errors?.length || !value.data?.pengajuanBerubah) return eventProblem(`subscription error: ${JSON.stringify(value.errors ?? value).slice(0, 300)}`);
+    if (value.errors?.length || !value.data?.pengajuanBerubah)
+      return eventProblem(`subscription error: ${JSON.stringify(value.errors ?? value).slice(0, 300)}`);
     const e = value.data.pengajuanBerubah as { seq: number; log: { aksi: string }; pengajuan: { status: Status } };
     if (!f.ready) {
       // the replay of the last step: the subscription is live
@@ -242,7 +243,11 @@ export async function measureLive(opts: LiveOptions): Promise<LiveResult> {
       maxInFlight = Math.max(maxInFlight, ++inFlight);
       let res: Response;
       try {
-        res = await fetch(`${opts.mutateOrigin}/graphql`, { method: "POST", headers: headers(step.by === "staff" ? opts.staffToken : opts.citizenToken), body });
+        res = await fetch(`${opts.mutateOrigin}/graphql`, {
+          method: "POST",
+          headers: headers(step.by === "staff" ? opts.staffToken : opts.citizenToken),
+          body,
+        });
       } catch (err) {
         inFlight--;
         rec.failed = true;
@@ -250,7 +255,9 @@ export async function measureLive(opts: LiveOptions): Promise<LiveResult> {
         errors.sample ??= `mutation: ${describeFetchError(err)}`;
         return;
       }
-      const data = await checkedResponse<{ ubahStatusPengajuan: { __typename: string; code?: string; message?: string; data?: { versi: number; seq: number; status: Status } } }>(res, errors);
+      const data = await checkedResponse<{
+        ubahStatusPengajuan: { __typename: string; code?: string; message?: string; data?: { versi: number; seq: number; status: Status } };
+      }>(res, errors);
       rec.tResp = performance.now();
       inFlight--;
       const r = data?.ubahStatusPengajuan;
@@ -259,7 +266,8 @@ export async function measureLive(opts: LiveOptions): Promise<LiveResult> {
         if (r) badBody(errors, `${step.aksi} on ${f.gid}: ${r.__typename} ${r.code ?? ""} ${r.message ?? ""}`);
         return;
       }
-      if (r.data.seq !== seq || r.data.status !== step.ke) badBody(errors, `${step.aksi} on ${f.gid} answered seq ${r.data.seq} ${r.data.status}, expected ${seq} ${step.ke}`);
+      if (r.data.seq !== seq || r.data.status !== step.ke)
+        badBody(errors, `${step.aksi} on ${f.gid} answered seq ${r.data.seq} ${r.data.status}, expected ${seq} ${step.ke}`);
       if (!warmup) mutationMs.push(rec.tResp - rec.t0);
       if (!warmup && rec.arrivedAt && rec.arrivedAt < rec.tResp) eventBeforeResponse++;
       f.versi = r.data.versi;
@@ -314,7 +322,13 @@ export async function measureLive(opts: LiveOptions): Promise<LiveResult> {
       changes: opts.changes,
       changesPerSec: opts.changes / sendSeconds,
       sendSeconds: round2(sendSeconds),
-      latency: { p50Ms: pct(sorted, 0.5), p95Ms: pct(sorted, 0.95), p99Ms: pct(sorted, 0.99), maxMs: sorted.length ? sorted[sorted.length - 1]! : NaN, count: sorted.length },
+      latency: {
+        p50Ms: pct(sorted, 0.5),
+        p95Ms: pct(sorted, 0.95),
+        p99Ms: pct(sorted, 0.99),
+        maxMs: sorted.length ? sorted[sorted.length - 1]! : NaN,
+        count: sorted.length,
+      },
       mutation: { p50Ms: pct(mut, 0.5), p95Ms: pct(mut, 0.95), p99Ms: pct(mut, 0.99) },
       eventBeforeResponse,
       maxInFlight,

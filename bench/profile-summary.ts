@@ -43,7 +43,8 @@ const where = (url: string) => {
   if (url.startsWith("node:")) return url;
   return url.replace(/^file:\/\//, "").replace(process.cwd() + "/", "");
 };
-const fnKey = (n: Node) => `${n.callFrame.functionName || "(anonymous)"}  ${where(n.callFrame.url)}${n.callFrame.url && !n.callFrame.url.includes("node_modules") ? `:${n.callFrame.lineNumber + 1}` : ""}`;
+const fnKey = (n: Node) =>
+  `${n.callFrame.functionName || "(anonymous)"}  ${where(n.callFrame.url)}${n.callFrame.url && !n.callFrame.url.includes("node_modules") ? `:${n.callFrame.lineNumber + 1}` : ""}`;
 
 const agg = (key: (n: Node) => string) => {
   const m = new Map<string, number>();
@@ -57,6 +58,9 @@ const pctOf = (us: number) => `${((100 * us) / total).toFixed(1).padStart(5)} % 
 
 console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled`);
 console.log("\nself time by package / file:");
-for (const [k, us] of agg((n) => (["(idle)", "(program)", "(garbage collector)"].includes(n.callFrame.functionName) ? n.callFrame.functionName : where(n.callFrame.url))).slice(0, top)) console.log(`  ${pctOf(us)}  ${k}`);
+for (const [k, us] of agg((n) =>
+  ["(idle)", "(program)", "(garbage collector)"].includes(n.callFrame.functionName) ? n.callFrame.functionName : where(n.callFrame.url),
+).slice(0, top))
+  console.log(`  ${pctOf(us)}  ${k}`);
 console.log("\nself time by function:");
 for (const [k, us] of agg(fnKey).slice(0, top)) console.log(`  ${pctOf(us)}  ${k}`);

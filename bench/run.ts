@@ -61,7 +61,22 @@ import type { FixtureRequest, LiveRow, QueueFixture } from "./fixtures";
 import type { StatistikFixture } from "./statistik-fixture";
 import { measureLive, type LiveResult } from "./live";
 import { FILE_BYTES, measureUploads } from "./upload";
-import { LOGIN, errorTotal, globalId, gqlRequest, loginToken, noErrors, pct, rawId, round2, skippedResult, sortedOf, type ErrorCounts, type PhaseResult, type TargetCheck } from "./lib";
+import {
+  LOGIN,
+  errorTotal,
+  globalId,
+  gqlRequest,
+  loginToken,
+  noErrors,
+  pct,
+  rawId,
+  round2,
+  skippedResult,
+  sortedOf,
+  type ErrorCounts,
+  type PhaseResult,
+  type TargetCheck,
+} from "./lib";
 
 // ---------------------------------------------------------------------------------------------------------
 // settings
@@ -80,8 +95,16 @@ function envInt(name: string, fallback: number, min = 1): number {
 const SECONDS = envInt("BENCH_SECONDS", 10);
 const WARMUP_SECONDS = envInt("BENCH_WARMUP_SECONDS", SECONDS, 0);
 const CONNECTIONS = envInt("BENCH_CONNECTIONS", 10);
-const PHASE_ARGS = process.argv.slice(2).flatMap((a) => a.split(",")).map((s) => s.trim()).filter(Boolean);
-const ONLY = PHASE_ARGS.length ? PHASE_ARGS : process.env.BENCH_PHASES?.split(",").map((s) => s.trim()).filter(Boolean);
+const PHASE_ARGS = process.argv
+  .slice(2)
+  .flatMap((a) => a.split(","))
+  .map((s) => s.trim())
+  .filter(Boolean);
+const ONLY = PHASE_ARGS.length
+  ? PHASE_ARGS
+  : process.env.BENCH_PHASES?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
 const DATABASE_URL = process.env.BENCH_DATABASE_URL || undefined;
 const SHARED_DATABASE_URL = DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const REDIS_URL = process.env.BENCH_REDIS_URL || "redis://127.0.0.1:6379";
@@ -307,7 +330,12 @@ const PHASES: Phase[] = [
 // live phases: status change → subscriber
 
 /** A service without required documents or form fields (AJUKAN after MINTA_PERBAIKAN needs nothing more). */
-async function createLayanan(gql: BenchContext["gql"], adminToken: string, kode: string, persyaratan: Array<Record<string, unknown>>): Promise<{ id: string; slots: string[] }> {
+async function createLayanan(
+  gql: BenchContext["gql"],
+  adminToken: string,
+  kode: string,
+  persyaratan: Array<Record<string, unknown>>,
+): Promise<{ id: string; slots: string[] }> {
   const me = await gql<{ me: { instansi: { id: string } | null } }>("{ me { instansi { id } } }", {}, adminToken);
   if (!me.me.instansi) throw new Error("the demo admin has no instansi");
   const res = await gql<{ createLayanan: { __typename: string; message?: string; data?: { id: string; persyaratan: Array<{ id: string }> } } }>(
@@ -318,7 +346,14 @@ async function createLayanan(gql: BenchContext["gql"], adminToken: string, kode:
     }`,
     {
       instansiId: me.me.instansi.id,
-      input: { kode, nama: `Layanan benchmark ${kode}`, kategori: "Umum", slaJumlah: 5, slaSatuan: "HARI_KERJA", prosedur: "1. Unggah berkas\n2. Verifikasi\n3. Terbit" },
+      input: {
+        kode,
+        nama: `Layanan benchmark ${kode}`,
+        kategori: "Umum",
+        slaJumlah: 5,
+        slaSatuan: "HARI_KERJA",
+        prosedur: "1. Unggah berkas\n2. Verifikasi\n3. Terbit",
+      },
       persyaratan,
     },
     adminToken,
@@ -362,7 +397,8 @@ function livePhase(r: LiveResult, p99TargetMs: number, notes: string[]): PhaseRe
         `p50 ${f(r.latency.p50Ms)} / p95 ${f(r.latency.p95Ms)} / p99 ${f(r.latency.p99Ms)} / max ${f(r.latency.maxMs)} ms over ${r.latency.count} events` +
         `; the load process's own event-loop delay p99 ${f(r.loadLoopDelay.p99Ms)} / max ${f(r.loadLoopDelay.maxMs)} ms (a late loop records late arrivals)`,
       `mutation HTTP response p50 ${f(r.mutation.p50Ms)} / p99 ${f(r.mutation.p99Ms)} ms; ${r.eventBeforeResponse} events arrived before their mutation's response; ` +
-        `lost ${r.lost}, duplicated ${r.duplicates}, unexpected ${r.unexpected}, wrong ${r.wrong}` + (r.lostAtMs.length ? ` (lost ones sent at ${r.lostAtMs.join(", ")} ms)` : ""),
+        `lost ${r.lost}, duplicated ${r.duplicates}, unexpected ${r.unexpected}, wrong ${r.wrong}` +
+        (r.lostAtMs.length ? ` (lost ones sent at ${r.lostAtMs.join(", ")} ms)` : ""),
       ...r.eventSamples.map((e) => `subscription problem: ${e}`),
     ],
     extra: { live: { ...r, errors: undefined, changesPerSec: round2(r.changesPerSec) } },
@@ -418,7 +454,14 @@ async function liveRedisPhase(ctx: BenchContext): Promise<PhaseResult> {
     const requests = await liveFixture(gqlA, a.fixture, admin!);
     const samplerA = new RssSampler(a.child.pid);
     const samplerB = new RssSampler(b.child.pid);
-    const live = await runLive({ mutateOrigin: a.origin, subscribeOrigin: b.origin, staffToken: staffToken!, citizenToken: citizenToken!, requests, log: ctx.log });
+    const live = await runLive({
+      mutateOrigin: a.origin,
+      subscribeOrigin: b.origin,
+      staffToken: staffToken!,
+      citizenToken: citizenToken!,
+      requests,
+      log: ctx.log,
+    });
     const rss = { a: samplerA.stop(), b: samplerB.stop() };
     const result = livePhase(live, 100, [
       `mutations to instance A, ${LIVE_SOCKETS} sockets on instance B; PostgreSQL ${redact(SHARED_DATABASE_URL)} (throw-away database), Redis ${REDIS_URL}; ` +
@@ -492,18 +535,24 @@ function statistikFixture(ctx: BenchContext): Promise<StatistikFixture> {
   if (!statistikFx) {
     ctx.log(`  seeding ${STATISTIK_CASES.toLocaleString("en")} cases of one instansi-year…`);
     statistikFx = ctx.fixture<StatistikFixture>({ kind: "statistik", cases: STATISTIK_CASES });
-    void statistikFx.then((fx) => ctx.log(`  seeded in ${fx.seedSeconds} s: ${fixtureSummary(fx)}`), () => {});
+    void statistikFx.then(
+      (fx) => ctx.log(`  seeded in ${fx.seedSeconds} s: ${fixtureSummary(fx)}`),
+      () => {},
+    );
   }
   return statistikFx;
 }
 
 function fixtureSummary(fx: StatistikFixture): string {
   const c = fx.counts;
-  return `${c.pengajuan} pengajuan (${c.pengajuanLog} log steps) over ${c.layanan} services and ${c.petugas} officers, ${c.pengaduan} complaints, ` +
-    `${c.permohonanInformasi} PPID requests (${c.keberatan} objections), ${c.surveiKepuasan} SKM answers, seeded in ${fx.seedSeconds} s`;
+  return (
+    `${c.pengajuan} pengajuan (${c.pengajuanLog} log steps) over ${c.layanan} services and ${c.petugas} officers, ${c.pengaduan} complaints, ` +
+    `${c.permohonanInformasi} PPID requests (${c.keberatan} objections), ${c.surveiKepuasan} SKM answers, seeded in ${fx.seedSeconds} s`
+  );
 }
 
-const close = (a: number | null | undefined, b: number | null) => (a == null || b == null ? (a == null) === (b == null) : Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b)));
+const close = (a: number | null | undefined, b: number | null) =>
+  a == null || b == null ? (a == null) === (b == null) : Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
 
 /** What is wrong with a `<field>Success` result (each finding from `check`), or null. */
 function resultProblem(data: any, field: string, check: (d: any, wrong: string[]) => void): string | null {
@@ -520,14 +569,15 @@ function checkAduanPerKanal(d: any, e: StatistikFixture["expected"], wrong: stri
   if (aduan !== e.pengaduan) wrong.push(`complaints by channel add up to ${aduan} ≠ ${e.pengaduan}`);
 }
 
-const statistikProblem = (data: any, fx: StatistikFixture) => resultProblem(data, "statistik", (s, wrong) => {
-  const e = fx.expected;
-  for (const k of ["pengajuanDiajukan", "selesai", "ppidMasuk", "ppidKeberatan"] as const) if (s[k] !== e[k]) wrong.push(`${k} ${s[k]} ≠ ${e[k]}`);
-  for (const k of ["medianMenitKerja", "p90MenitKerja", "kepatuhanSlaPersen"] as const) if (!close(s[k], e[k])) wrong.push(`${k} ${s[k]} ≠ ${e[k]}`);
-  if (s.ikm?.responden !== e.ikmResponden) wrong.push(`ikm.responden ${s.ikm?.responden} ≠ ${e.ikmResponden}`);
-  checkAduanPerKanal(s, e, wrong);
-  if (s.pengaduanPerKategori.length !== 6) wrong.push(`${s.pengaduanPerKategori.length} complaint categories`);
-});
+const statistikProblem = (data: any, fx: StatistikFixture) =>
+  resultProblem(data, "statistik", (s, wrong) => {
+    const e = fx.expected;
+    for (const k of ["pengajuanDiajukan", "selesai", "ppidMasuk", "ppidKeberatan"] as const) if (s[k] !== e[k]) wrong.push(`${k} ${s[k]} ≠ ${e[k]}`);
+    for (const k of ["medianMenitKerja", "p90MenitKerja", "kepatuhanSlaPersen"] as const) if (!close(s[k], e[k])) wrong.push(`${k} ${s[k]} ≠ ${e[k]}`);
+    if (s.ikm?.responden !== e.ikmResponden) wrong.push(`ikm.responden ${s.ikm?.responden} ≠ ${e.ikmResponden}`);
+    checkAduanPerKanal(s, e, wrong);
+    if (s.pengaduanPerKategori.length !== 6) wrong.push(`${s.pengaduanPerKategori.length} complaint categories`);
+  });
 
 const KINERJA = "diajukan selesai kepatuhanSlaPersen medianMenitKerja melewatiSla berjalan terlambatSaatIni";
 const KASUS = "pengajuanId nomorRegistrasi layanan petugas status tenggat selesaiAt terlambatMenitKerja";
@@ -551,15 +601,17 @@ const STATISTIK_DETAIL = /* GraphQL */ `
   }
 `;
 
-const statistikDetailProblem = (data: any, fx: StatistikFixture) => resultProblem(data, "statistikDetail", (d, wrong) => {
-  const e = fx.expected;
-  if (d.total.melewatiSla !== e.melewatiSla) wrong.push(`total.melewatiSla ${d.total.melewatiSla} ≠ ${e.melewatiSla}`);
-  if (d.perLayanan.length !== fx.counts.layanan) wrong.push(`${d.perLayanan.length} services`);
-  if (d.perPetugas.length !== fx.counts.petugas + 1) wrong.push(`${d.perPetugas.length} officer rows`);
-  const late = (d.kasusMelewatiSla as Array<{ terlambatMenitKerja: number }>).map((k) => k.terlambatMenitKerja);
-  if (late.length !== Math.min(50, e.melewatiSla) || late.some((m, i) => m <= 0 || (i > 0 && m > late[i - 1]!))) wrong.push(`kasusMelewatiSla not the 50 most late: ${late.slice(0, 5).join(", ")}…`);
-  checkAduanPerKanal(d, e, wrong);
-});
+const statistikDetailProblem = (data: any, fx: StatistikFixture) =>
+  resultProblem(data, "statistikDetail", (d, wrong) => {
+    const e = fx.expected;
+    if (d.total.melewatiSla !== e.melewatiSla) wrong.push(`total.melewatiSla ${d.total.melewatiSla} ≠ ${e.melewatiSla}`);
+    if (d.perLayanan.length !== fx.counts.layanan) wrong.push(`${d.perLayanan.length} services`);
+    if (d.perPetugas.length !== fx.counts.petugas + 1) wrong.push(`${d.perPetugas.length} officer rows`);
+    const late = (d.kasusMelewatiSla as Array<{ terlambatMenitKerja: number }>).map((k) => k.terlambatMenitKerja);
+    if (late.length !== Math.min(50, e.melewatiSla) || late.some((m, i) => m <= 0 || (i > 0 && m > late[i - 1]!)))
+      wrong.push(`kasusMelewatiSla not the 50 most late: ${late.slice(0, 5).join(", ")}…`);
+    checkAduanPerKanal(d, e, wrong);
+  });
 
 // ---------------------------------------------------------------------------------------------------------
 // uploads
@@ -568,9 +620,22 @@ async function uploadPhase(ctx: BenchContext): Promise<PhaseResult> {
   const [admin, citizenToken] = await Promise.all([ctx.token("admin"), ctx.token("warga")]);
   const slot = (n: number) => ({ label: `Dokumen ${n}`, wajib: true, jenisFile: ["application/pdf"], maksBytes: 2 * 1024 * 1024 });
   const layanan = await createLayanan(ctx.gql, admin, `BENCH-UNGGAH-${randomBytes(3).toString("hex").toUpperCase()}`, [slot(1), slot(2), slot(3)]);
-  const pool = await ctx.fixture<Array<{ id: string; versi: number }>>({ kind: "drafts", layananId: rawId(layanan.id), pemohonNik: DEMO.warga.nomorIdentitas, count: UPLOAD_POOL });
+  const pool = await ctx.fixture<Array<{ id: string; versi: number }>>({
+    kind: "drafts",
+    layananId: rawId(layanan.id),
+    pemohonNik: DEMO.warga.nomorIdentitas,
+    count: UPLOAD_POOL,
+  });
   const rssBefore = ctx.server.rssMb();
-  const r = await measureUploads({ origin: ctx.origin, citizenToken, slots: layanan.slots, pool, connections: ctx.connections, warmupSeconds: ctx.warmupSeconds, seconds: ctx.seconds });
+  const r = await measureUploads({
+    origin: ctx.origin,
+    citizenToken,
+    slots: layanan.slots,
+    pool,
+    connections: ctx.connections,
+    warmupSeconds: ctx.warmupSeconds,
+    seconds: ctx.seconds,
+  });
   const f = (n: number) => n.toFixed(1);
   const mb = FILE_BYTES / (1024 * 1024);
   return {
@@ -649,7 +714,13 @@ async function fire(ctx: BenchContext, load: HttpLoad, seconds: number): Promise
         method: "POST",
         headers: { "content-type": "application/json", accept: "application/json", ...load.headers },
         body: JSON.stringify({ query: load.query, variables: load.variables }),
-        ...(load.variablesFor ? { requests: [{ setupRequest: (req: { body?: string }) => ({ ...req, body: JSON.stringify({ query: load.query, variables: load.variablesFor!(++sent) }) }) }] } : {}),
+        ...(load.variablesFor
+          ? {
+              requests: [
+                { setupRequest: (req: { body?: string }) => ({ ...req, body: JSON.stringify({ query: load.query, variables: load.variablesFor!(++sent) }) }) },
+              ],
+            }
+          : {}),
         connections: ctx.connections,
         duration: seconds,
         timeout: 30,
@@ -672,7 +743,14 @@ async function fire(ctx: BenchContext, load: HttpLoad, seconds: number): Promise
   errors.badBodies = result.mismatches;
   errors.socketErrors = result.errors;
   const sorted = sortedOf(latencies);
-  return { requests: sorted.length, reqPerSec: sorted.length / result.duration, p50Ms: pct(sorted, 0.5), p95Ms: pct(sorted, 0.95), p99Ms: pct(sorted, 0.99), errors };
+  return {
+    requests: sorted.length,
+    reqPerSec: sorted.length / result.duration,
+    p50Ms: pct(sorted, 0.5),
+    p95Ms: pct(sorted, 0.95),
+    p99Ms: pct(sorted, 0.99),
+    errors,
+  };
 }
 
 async function measureArgon2(rounds = 8): Promise<{ hashMs: number; verifyMs: number }> {
@@ -854,7 +932,8 @@ async function startServer(opts: ServerOptions): Promise<Target> {
       await exited;
       clearTimeout(timer);
       // not a benchmark failure, but worth knowing: the server did not shut down cleanly
-      if (child.exitCode !== 0) process.stderr.write(`note: a server process (pid ${child.pid}) exited with ${child.signalCode ?? `code ${child.exitCode}`} when asked to stop\n`);
+      if (child.exitCode !== 0)
+        process.stderr.write(`note: a server process (pid ${child.pid}) exited with ${child.signalCode ?? `code ${child.exitCode}`} when asked to stop\n`);
     }
   });
   cleanups.push(stopChild);
@@ -914,7 +993,18 @@ async function startServer(opts: ServerOptions): Promise<Target> {
     await stopChild();
     await removeDir();
   });
-  return { origin, db: ready.db, child, bootMs: ready.bootMs, readyMs: Math.round(readyAt - spawnedAt), readyCpuS, migrated: ready.migrated, rssMb, fixture, stop };
+  return {
+    origin,
+    db: ready.db,
+    child,
+    bootMs: ready.bootMs,
+    readyMs: Math.round(readyAt - spawnedAt),
+    readyCpuS,
+    migrated: ready.migrated,
+    rssMb,
+    fixture,
+    stop,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -987,11 +1077,16 @@ async function startupSection(log: (m: string) => void): Promise<StartupRow[]> {
 
 function startupTable(rows: StartupRow[]): string {
   const w = Math.max(...rows.map((r) => r.label.length)) + 2;
-  const lines = [`Start-up of the built server (ready = spawn to listening; CPU = CPU seconds until ready, with the migration child; idle RSS after ${IDLE_SECONDS} s; load average ${os.loadavg()[0]!.toFixed(2)})`];
+  const lines = [
+    `Start-up of the built server (ready = spawn to listening; CPU = CPU seconds until ready, with the migration child; idle RSS after ${IDLE_SECONDS} s; load average ${os.loadavg()[0]!.toFixed(2)})`,
+  ];
   lines.push(`${"start".padEnd(w)}${"ready s".padStart(9)}${"CPU s".padStart(8)}${"idle RSS".padStart(10)}${"migrated".padStart(10)}   targets`);
   for (const r of rows) {
     if (r.error) lines.push(`${r.label.padEnd(w)}${r.error}`);
-    else lines.push(`${r.label.padEnd(w)}${((r.readyMs ?? 0) / 1000).toFixed(2).padStart(9)}${(r.readyCpuS ?? NaN).toFixed(2).padStart(8)}${`${r.idleRssMb ?? "?"} MB`.padStart(10)}${String(r.migrated).padStart(10)}   ${r.target}`);
+    else
+      lines.push(
+        `${r.label.padEnd(w)}${((r.readyMs ?? 0) / 1000).toFixed(2).padStart(9)}${(r.readyCpuS ?? NaN).toFixed(2).padStart(8)}${`${r.idleRssMb ?? "?"} MB`.padStart(10)}${String(r.migrated).padStart(10)}   ${r.target}`,
+      );
   }
   return lines.join("\n") + "\n";
 }
@@ -1052,7 +1147,9 @@ function table(rows: Row[], dbLabel: string, machineLoad: { start: number; end: 
   );
   // the ratios are robust to a busy machine, the absolute figures are not
   notes.push(`  peak RSS: the (main) server process's resident memory, highest during the phase (sampled every 100 ms and VmHWM)`);
-  notes.push(`  machine load average (1 min): ${machineLoad.start.toFixed(2)} at start, ${machineLoad.end.toFixed(2)} at end (${os.cpus().length} cores; the run itself adds ~2)`);
+  notes.push(
+    `  machine load average (1 min): ${machineLoad.start.toFixed(2)} at start, ${machineLoad.end.toFixed(2)} at end (${os.cpus().length} cores; the run itself adds ~2)`,
+  );
   lines.push("", ...notes);
   if (problems.length) lines.push("", "ERRORS — these figures measure failures, not the app:", ...problems);
   return lines.join("\n");

@@ -122,7 +122,18 @@ const N_LAYANAN = 10;
 const N_OFFICERS = 5;
 const N_CITIZENS = 2000;
 const KATEGORI = ["Pelayanan lambat", "Sikap petugas", "Persyaratan tidak jelas", "Sarana dan prasarana", "Dugaan pungutan liar", "Informasi layanan"];
-const LAYANAN = ["Surat Keterangan Domisili", "Surat Keterangan Tidak Mampu", "Legalisir Dokumen", "Rekomendasi Izin Usaha", "Izin Operasional Madrasah", "Rekomendasi Beasiswa", "Surat Pindah", "Tanda Daftar Yayasan", "Konsultasi Perizinan", "Salinan Akta"];
+const LAYANAN = [
+  "Surat Keterangan Domisili",
+  "Surat Keterangan Tidak Mampu",
+  "Legalisir Dokumen",
+  "Rekomendasi Izin Usaha",
+  "Izin Operasional Madrasah",
+  "Rekomendasi Beasiswa",
+  "Surat Pindah",
+  "Tanda Daftar Yayasan",
+  "Konsultasi Perizinan",
+  "Salinan Akta",
+];
 
 /** uuid of fixture row `n` of kind `k`: deterministic, so later steps can find earlier rows without reading them. */
 const uid = (k: string, n: string) => `md5('${k}' || ${n})::uuid`;
@@ -238,7 +249,10 @@ interface AutocannonResult {
   non2xx: number;
   mismatches: number;
 }
-type Autocannon = (opts: Record<string, unknown>, cb: (err: Error | null, result: AutocannonResult) => void) => { on(e: "response", fn: (c: unknown, status: number, bytes: number, ms: number) => void): void };
+type Autocannon = (
+  opts: Record<string, unknown>,
+  cb: (err: Error | null, result: AutocannonResult) => void,
+) => { on(e: "response", fn: (c: unknown, status: number, bytes: number, ms: number) => void): void };
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 interface Load {
@@ -300,7 +314,13 @@ async function fire(origin: string, load: Load, seconds: number, connections: nu
     });
   });
   const sorted = sortedOf(latencies);
-  return { reqPerSec: sorted.length / res.duration, p50Ms: pct(sorted, 0.5), p95Ms: pct(sorted, 0.95), errors: res.non2xx + res.mismatches + res.errors, firstError };
+  return {
+    reqPerSec: sorted.length / res.duration,
+    p50Ms: pct(sorted, 0.5),
+    p95Ms: pct(sorted, 0.95),
+    errors: res.non2xx + res.mismatches + res.errors,
+    firstError,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -406,7 +426,8 @@ class Rss {
 
 export async function runScale(): Promise<number> {
   const sizes = (process.env.BENCH_SCALE_SIZES ?? "10000,100000,1000000").split(",").map((s) => Number(s.trim()));
-  if (sizes.some((n, i) => !Number.isInteger(n) || n < 100 || (i > 0 && n <= sizes[i - 1]!))) throw new Error("BENCH_SCALE_SIZES: ascending whole numbers ≥ 100");
+  if (sizes.some((n, i) => !Number.isInteger(n) || n < 100 || (i > 0 && n <= sizes[i - 1]!)))
+    throw new Error("BENCH_SCALE_SIZES: ascending whole numbers ≥ 100");
   const seconds = envInt("BENCH_SECONDS", 5, 1);
   const warmup = envInt("BENCH_WARMUP_SECONDS", 2, 0);
   const connections = envInt("BENCH_CONNECTIONS", 10, 1);
@@ -454,7 +475,10 @@ export async function runScale(): Promise<number> {
     delete env.REDIS_URL;
     delete env.LOKET_SECRET;
     log(`Starting the server (PostgreSQL ${dbName})…`);
-    const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), fileURLToPath(import.meta.url)], { env, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), fileURLToPath(import.meta.url)], {
+      env,
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
     cleanups.push(() => {
       if (child.exitCode === null) child.kill("SIGTERM");
     });
@@ -522,16 +546,19 @@ export async function runScale(): Promise<number> {
       ).rows[0]!.n;
       const diajukan = async (tahun: number) =>
         (
-          await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Pengajuan" WHERE "instansiId" = $1 AND status <> 'DRAFT' AND "diajukanAt" >= $2::timestamp AND "diajukanAt" < $3::timestamp`, [
-            bigInstansi,
-            `${tahun}-01-01`,
-            `${tahun + 1}-01-01`,
-          ])
+          await c.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM "Pengajuan" WHERE "instansiId" = $1 AND status <> 'DRAFT' AND "diajukanAt" >= $2::timestamp AND "diajukanAt" < $3::timestamp`,
+            [bigInstansi, `${tahun}-01-01`, `${tahun + 1}-01-01`],
+          )
         ).rows[0]!.n;
       const expectLast = await diajukan(year0);
       const expectThis = await diajukan(thisYear);
       const statistikCheck = (n: number) => (d: any) =>
-        d?.statistik?.__typename !== "StatistikSuccess" ? `statistik: ${JSON.stringify(d?.statistik).slice(0, 200)}` : d.statistik.data.pengajuanDiajukan !== n ? `pengajuanDiajukan ${d.statistik.data.pengajuanDiajukan} ≠ ${n}` : null;
+        d?.statistik?.__typename !== "StatistikSuccess"
+          ? `statistik: ${JSON.stringify(d?.statistik).slice(0, 200)}`
+          : d.statistik.data.pengajuanDiajukan !== n
+            ? `pengajuanDiajukan ${d.statistik.data.pengajuanDiajukan} ≠ ${n}`
+            : null;
       // lacak: a random non-draft case of any instansi
       const lacakVars = () => {
         for (;;) {
@@ -541,14 +568,22 @@ export async function runScale(): Promise<number> {
       };
 
       const loads: Array<{ label: string; load: Load; targets?(f: Figure, baseline: Figure): Array<{ text: string; met: boolean }> }> = [
-        { label: "{ __typename }", load: { query: "{ __typename }", variablesFor: () => ({}), check: (d) => (d?.__typename === "Query" ? null : "no __typename") } },
+        {
+          label: "{ __typename }",
+          load: { query: "{ __typename }", variablesFor: () => ({}), check: (d) => (d?.__typename === "Query" ? null : "no __typename") },
+        },
         {
           label: "staff queue (50 rows, computed)",
           load: {
             query: QUEUE,
             token,
             variablesFor: () => ({ first: 50 }),
-            check: (d) => (d?.antrian?.totalCount !== queueTotal ? `totalCount ${d?.antrian?.totalCount} ≠ ${queueTotal}` : d.antrian.edges.length !== 50 ? `${d.antrian.edges.length} rows` : null),
+            check: (d) =>
+              d?.antrian?.totalCount !== queueTotal
+                ? `totalCount ${d?.antrian?.totalCount} ≠ ${queueTotal}`
+                : d.antrian.edges.length !== 50
+                  ? `${d.antrian.edges.length} rows`
+                  : null,
           },
           targets: (f, b) => [
             { text: "≥ 0.1 × baseline", met: f.reqPerSec >= 0.1 * b.reqPerSec },
@@ -571,7 +606,8 @@ export async function runScale(): Promise<number> {
             query: STATISTIK_DETAIL,
             token,
             variablesFor: () => ({ i: iGid, tahun: thisYear }),
-            check: (d) => (d?.statistikDetail?.__typename === "StatistikDetailSuccess" ? null : `statistikDetail: ${JSON.stringify(d?.statistikDetail).slice(0, 200)}`),
+            check: (d) =>
+              d?.statistikDetail?.__typename === "StatistikDetailSuccess" ? null : `statistikDetail: ${JSON.stringify(d?.statistikDetail).slice(0, 200)}`,
           },
         },
         {
@@ -671,7 +707,11 @@ export async function runScale(): Promise<number> {
     fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
     fs.writeFileSync(
       RESULTS_FILE,
-      JSON.stringify({ date: new Date().toISOString(), connections, seconds, warmup, load: { start: load0, end: load1 }, serverPeakRssMb: rss.peak, sizes: results }, (_k, v) => (typeof v === "number" ? round2(v) : v), 2) + "\n",
+      JSON.stringify(
+        { date: new Date().toISOString(), connections, seconds, warmup, load: { start: load0, end: load1 }, serverPeakRssMb: rss.peak, sizes: results },
+        (_k, v) => (typeof v === "number" ? round2(v) : v),
+        2,
+      ) + "\n",
     );
     const errors = results.flatMap((r) => r.figures.filter((f) => f.errors > 0).map((f) => `${r.size} ${f.label}: ${f.errors} errors, first: ${f.firstError}`));
     if (errors.length) {

@@ -61,7 +61,8 @@ async function main() {
     if (m?.type !== "fixture") return;
     runFixture(deps, m.request).then(
       (result) => process.send?.({ type: "fixture-done", id: m.id, result } satisfies ServerMessage),
-      (err) => process.send?.({ type: "fixture-failed", id: m.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies ServerMessage),
+      (err) =>
+        process.send?.({ type: "fixture-failed", id: m.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies ServerMessage),
     );
   });
   const port = await app.start(config.port, config.host);

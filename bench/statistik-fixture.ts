@@ -26,7 +26,16 @@ import type { Config } from "../server/config";
 import type { Keys } from "../server/lib/crypto";
 import { protectIdentity } from "../server/modules/identity/protect";
 import { createStaffAccount } from "../server/modules/account/service";
-import { addWorkingDays, addWorkingMinutes, buildCalendar, complaintFollowUpDeadline, isWorkingDay, MASPECI_HOURS, workingMinutesBetween, type OfficeCalendar } from "../server/modules/calendar/working-time";
+import {
+  addWorkingDays,
+  addWorkingMinutes,
+  buildCalendar,
+  complaintFollowUpDeadline,
+  isWorkingDay,
+  MASPECI_HOURS,
+  workingMinutesBetween,
+  type OfficeCalendar,
+} from "../server/modules/calendar/working-time";
 import { deadline } from "../server/modules/pengajuan/sla";
 import { periodBounds } from "../server/modules/skm/ikm";
 import { quantile } from "../server/modules/skm/statistik";
@@ -109,7 +118,16 @@ const KANAL_BOBOT = [55, 15, 12, 8, 10];
 const OFFICER_LOAD = [22, 18, 15, 12, 10, 9, 8, 6];
 const PETUGAS_NAMA = ["Siti Rahmawati", "Agus Prasetyo", "Dewi Lestari", "Bambang Sutrisno", "Nur Hidayah", "Eko Wahyudi", "Rina Marlina", "Hendra Gunawan"];
 
-type LogRow = { pengajuanId: string; seq: number; aksi: string; dariStatus: PengajuanStatus | null; keStatus: PengajuanStatus; aktorId: string | null; pesan: string | null; createdAt: Date };
+type LogRow = {
+  pengajuanId: string;
+  seq: number;
+  aksi: string;
+  dariStatus: PengajuanStatus | null;
+  keStatus: PengajuanStatus;
+  aktorId: string | null;
+  pesan: string | null;
+  createdAt: Date;
+};
 
 export async function statistikFixture(deps: Deps, req: { cases: number; seed?: number }): Promise<StatistikFixture> {
   const started = performance.now();
@@ -186,11 +204,22 @@ export async function statistikFixture(deps: Deps, req: { cases: number; seed?: 
 
   const layanan = SERVICES.map((s) => ({ ...s, id: randomUUID() }));
   await prisma.layanan.createMany({
-    data: layanan.map((s) => ({ id: s.id, instansiId: instansi.id, kode: s.kode, nama: s.nama, kategori: "Umum", slaJumlah: s.jumlah, slaSatuan: s.satuan, ambilDiKantor: s.ambil })),
+    data: layanan.map((s) => ({
+      id: s.id,
+      instansiId: instansi.id,
+      kode: s.kode,
+      nama: s.nama,
+      kategori: "Umum",
+      slaJumlah: s.jumlah,
+      slaSatuan: s.satuan,
+      ambilDiKantor: s.ambil,
+    })),
   });
   const kategori = KATEGORI.map((nama) => ({ id: randomUUID(), nama }));
   await prisma.kategoriPengaduan.createMany({ data: kategori.map((k) => ({ id: k.id, instansiId: instansi.id, nama: k.nama })) });
-  const bukti = await prisma.storedFile.create({ data: { sha256: "b".repeat(64), ukuran: 4096, mime: "image/jpeg", namaAsli: "bukti.jpg", storageKey: `bench/${tag}/bukti` } });
+  const bukti = await prisma.storedFile.create({
+    data: { sha256: "b".repeat(64), ukuran: 4096, mime: "image/jpeg", namaAsli: "bukti.jpg", storageKey: `bench/${tag}/bukti` },
+  });
 
   // working days of the year so far, as local midnights (ms since epoch of the local date)
   const days: number[] = [];
@@ -220,13 +249,18 @@ export async function statistikFixture(deps: Deps, req: { cases: number; seed?: 
   const inYear = (t: Date | null) => !!t && t.getTime() >= dari && t.getTime() < sampai;
   for (let i = 0; i < req.cases; i++) {
     const id = randomUUID();
-    const svc = rnd.pick(layanan, layanan.map((s) => s.bobot));
+    const svc = rnd.pick(
+      layanan,
+      layanan.map((s) => s.bobot),
+    );
     const pemohonId = rnd.pick(citizens);
     const petugasId = rnd.chance(0.85) ? rnd.pick(officers, OFFICER_LOAD) : null;
     const staff = petugasId ?? adminId;
     const t0 = submission();
     // the story, then cut at now
-    const steps: Array<{ at: Date; aksi: string; ke: PengajuanStatus; by: string; pesan?: string }> = [{ at: new Date(t0.getTime() - rnd.int(3, 90) * MIN), aksi: "BUAT", ke: "DRAFT", by: pemohonId }];
+    const steps: Array<{ at: Date; aksi: string; ke: PengajuanStatus; by: string; pesan?: string }> = [
+      { at: new Date(t0.getTime() - rnd.int(3, 90) * MIN), aksi: "BUAT", ke: "DRAFT", by: pemohonId },
+    ];
     const draft = rnd.chance(0.03);
     let tenggat: Date | null = null;
     let tv: Date | null = null;
@@ -275,7 +309,16 @@ export async function statistikFixture(deps: Deps, req: { cases: number; seed?: 
     const running = status === "DIVERIFIKASI" || status === "DIPROSES";
     const selesaiAt = past(ts) ? ts : null;
     happened.forEach((s, k) => {
-      logs.push({ pengajuanId: id, seq: k + 1, aksi: s.aksi, dariStatus: k ? happened[k - 1]!.ke : null, keStatus: s.ke, aktorId: s.by, pesan: s.pesan ?? null, createdAt: s.at });
+      logs.push({
+        pengajuanId: id,
+        seq: k + 1,
+        aksi: s.aksi,
+        dariStatus: k ? happened[k - 1]!.ke : null,
+        keStatus: s.ke,
+        aktorId: s.by,
+        pesan: s.pesan ?? null,
+        createdAt: s.at,
+      });
     });
     pengajuan.push({
       id,
@@ -314,7 +357,10 @@ export async function statistikFixture(deps: Deps, req: { cases: number; seed?: 
     const finishedAt = status === "SELESAI" ? ts : status === "DIAMBIL" ? td : status === "DITOLAK" ? happened[happened.length - 1]!.at : null;
     if (finishedAt && rnd.chance(0.4)) {
       const at = new Date(finishedAt.getTime() + rnd.between(10 * MIN, 3 * DAY));
-      if (at.getTime() <= nowMs) survei.push(skm(rnd, { instansiId: instansi.id, layananId: svc.id, jenisKasus: "PENGAJUAN" as const, kasusId: id, respondenId: pemohonId, createdAt: at }));
+      if (at.getTime() <= nowMs)
+        survei.push(
+          skm(rnd, { instansiId: instansi.id, layananId: svc.id, jenisKasus: "PENGAJUAN" as const, kasusId: id, respondenId: pemohonId, createdAt: at }),
+        );
     }
   }
 
@@ -330,7 +376,9 @@ export async function statistikFixture(deps: Deps, req: { cases: number; seed?: 
     const t0 = submission(!web);
     const pelaporId = web ? rnd.pick(citizens) : null;
     const staff = rnd.pick(officers);
-    const steps: Array<{ at: Date; aksi: string; ke: PengaduanStatus; by: string | null }> = [{ at: t0, aksi: "DITERIMA", ke: "DITERIMA", by: web ? pelaporId : staff }];
+    const steps: Array<{ at: Date; aksi: string; ke: PengaduanStatus; by: string | null }> = [
+      { at: t0, aksi: "DITERIMA", ke: "DITERIMA", by: web ? pelaporId : staff },
+    ];
     const tv = plusWork(t0, rnd.between(10, 400));
     let tenggat: Date | null = null;
     if (rnd.chance(0.05)) steps.push({ at: tv, aksi: "TOLAK", ke: "DITOLAK", by: staff });
@@ -368,12 +416,25 @@ export async function statistikFixture(deps: Deps, req: { cases: number; seed?: 
       createdAt: t0,
     });
     happened.forEach((s, k) => {
-      aduanLogs.push({ id: randomUUID(), pengaduanId: id, seq: k + 1, aksi: s.aksi, dariStatus: k ? happened[k - 1]!.ke : null, keStatus: s.ke, aktorId: s.by, pesan: k ? "Ditindaklanjuti oleh petugas." : null, createdAt: s.at });
+      aduanLogs.push({
+        id: randomUUID(),
+        pengaduanId: id,
+        seq: k + 1,
+        aksi: s.aksi,
+        dariStatus: k ? happened[k - 1]!.ke : null,
+        keStatus: s.ke,
+        aktorId: s.by,
+        pesan: k ? "Ditindaklanjuti oleh petugas." : null,
+        createdAt: s.at,
+      });
     });
     lampiran.push({ pengaduanId: id, logId: aduanLogs[aduanLogs.length - happened.length]!.id, fileId: bukti.id, createdAt: t0 });
     if ((last.ke === "SELESAI" || last.ke === "DITOLAK") && pelaporId && rnd.chance(0.3)) {
       const at = new Date(last.at.getTime() + rnd.between(HOUR, 2 * DAY));
-      if (at.getTime() <= nowMs) survei.push(skm(rnd, { instansiId: instansi.id, layananId: null, jenisKasus: "PENGADUAN" as const, kasusId: id, respondenId: pelaporId, createdAt: at }));
+      if (at.getTime() <= nowMs)
+        survei.push(
+          skm(rnd, { instansiId: instansi.id, layananId: null, jenisKasus: "PENGADUAN" as const, kasusId: id, respondenId: pelaporId, createdAt: at }),
+        );
     }
   }
 
@@ -443,7 +504,17 @@ export async function statistikFixture(deps: Deps, req: { cases: number; seed?: 
     }
     if (decided && rnd.chance(0.3)) {
       const at = new Date(decidedAt.getTime() + rnd.between(HOUR, 2 * DAY));
-      if (at.getTime() <= nowMs) survei.push(skm(rnd, { instansiId: instansi.id, layananId: null, jenisKasus: "PERMOHONAN_INFORMASI" as const, kasusId: id, respondenId: pemohonId, createdAt: at }));
+      if (at.getTime() <= nowMs)
+        survei.push(
+          skm(rnd, {
+            instansiId: instansi.id,
+            layananId: null,
+            jenisKasus: "PERMOHONAN_INFORMASI" as const,
+            kasusId: id,
+            respondenId: pemohonId,
+            createdAt: at,
+          }),
+        );
     }
   }
 
@@ -498,13 +569,27 @@ export async function statistikFixture(deps: Deps, req: { cases: number; seed?: 
   };
 }
 
-function skm(rnd: ReturnType<typeof prng>, row: Omit<Prisma.SurveiKepuasanCreateManyInput, `u${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`> & { createdAt: Date }): Prisma.SurveiKepuasanCreateManyInput & { createdAt: Date } {
+function skm(
+  rnd: ReturnType<typeof prng>,
+  row: Omit<Prisma.SurveiKepuasanCreateManyInput, `u${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`> & { createdAt: Date },
+): Prisma.SurveiKepuasanCreateManyInput & { createdAt: Date } {
   // mostly satisfied; waiting time (u3) and facilities (u8) a little lower, as real SKM reports show
   const score = (bias: number) => {
     const r = rnd.next() + bias;
     return r < 0.03 ? 1 : r < 0.12 ? 2 : r < 0.58 ? 3 : 4;
   };
-  return { ...row, u1: score(0), u2: score(0), u3: score(-0.08), u4: score(0.1), u5: score(0), u6: score(0.02), u7: score(0.04), u8: score(-0.05), u9: score(-0.02) };
+  return {
+    ...row,
+    u1: score(0),
+    u2: score(0),
+    u3: score(-0.08),
+    u4: score(0.1),
+    u5: score(0),
+    u6: score(0.02),
+    u7: score(0.04),
+    u8: score(-0.05),
+    u9: score(-0.02),
+  };
 }
 
 type Tx = Pick<PrismaClient, "$queryRawUnsafe" | "$executeRawUnsafe">;
@@ -517,10 +602,12 @@ type Tx = Pick<PrismaClient, "$queryRawUnsafe" | "$executeRawUnsafe">;
 async function bulkInsert(tx: Tx, table: string, rows: ReadonlyArray<object>, size = 5000) {
   if (!rows.length) return;
   const types = new Map(
-    (await tx.$queryRawUnsafe<Array<{ name: string; type: string }>>(
-      `SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped`,
-      `"${table}"`,
-    )).map((c) => [c.name, c.type]),
+    (
+      await tx.$queryRawUnsafe<Array<{ name: string; type: string }>>(
+        `SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped`,
+        `"${table}"`,
+      )
+    ).map((c) => [c.name, c.type]),
   );
   const now = new Date();
   const filled = rows.map((r) => ({ ...(types.has("id") ? { id: randomUUID() } : {}), ...(types.has("updatedAt") ? { updatedAt: now } : {}), ...r }));
@@ -530,6 +617,9 @@ async function bulkInsert(tx: Tx, table: string, rows: ReadonlyArray<object>, si
   const list = columns.map((c) => `"${c}"`).join(", ");
   const defs = columns.map((c) => `"${c}" ${types.get(c)}`).join(", ");
   for (let i = 0; i < filled.length; i += size) {
-    await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${list}) SELECT ${list} FROM jsonb_to_recordset($1::jsonb) AS x(${defs})`, JSON.stringify(filled.slice(i, i + size)));
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "${table}" (${list}) SELECT ${list} FROM jsonb_to_recordset($1::jsonb) AS x(${defs})`,
+      JSON.stringify(filled.slice(i, i + size)),
+    );
   }
 }

@@ -80,14 +80,23 @@ export async function measureUploads(opts: UploadOptions): Promise<{ warmup: Pas
   const map = JSON.stringify(Object.fromEntries(opts.slots.map((_, i) => [String(i), [`variables.berkas.${i}.file`]])));
 
   const body = (p: { id: string; versi: number }) => {
-    const operations = JSON.stringify({ query: UPLOAD, variables: { id: globalId("Pengajuan", p.id), v: p.versi, berkas: opts.slots.map((persyaratanId) => ({ persyaratanId, file: null })) } });
+    const operations = JSON.stringify({
+      query: UPLOAD,
+      variables: { id: globalId("Pengajuan", p.id), v: p.versi, berkas: opts.slots.map((persyaratanId) => ({ persyaratanId, file: null })) },
+    });
     const parts: Buffer[] = [
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${operations}\r\n--${boundary}\r\nContent-Disposition: form-data; name="map"\r\n\r\n${map}\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${operations}\r\n--${boundary}\r\nContent-Disposition: form-data; name="map"\r\n\r\n${map}\r\n`,
+      ),
     ];
     opts.slots.forEach((_, i) => {
       const file = Buffer.from(template);
       file.write(`bench ${run} file ${++fileNo} slot ${i}`.padEnd(STAMP_WIDTH, " "), stampAt, STAMP_WIDTH, "latin1");
-      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${i}"; filename="dokumen-${i + 1}.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), file, Buffer.from("\r\n"));
+      parts.push(
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${i}"; filename="dokumen-${i + 1}.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+        file,
+        Buffer.from("\r\n"),
+      );
     });
     parts.push(Buffer.from(`--${boundary}--\r\n`));
     return Buffer.concat(parts);
@@ -105,7 +114,12 @@ export async function measureUploads(opts: UploadOptions): Promise<{ warmup: Pas
       res = await fetch(`${opts.origin}/graphql`, {
         method: "POST",
         // x-loket-csrf: the CSRF header a non-browser client sends with multipart requests (server/protection.ts)
-        headers: { "content-type": `multipart/form-data; boundary=${boundary}`, accept: "application/json", authorization: `Bearer ${opts.citizenToken}`, "x-loket-csrf": "1" },
+        headers: {
+          "content-type": `multipart/form-data; boundary=${boundary}`,
+          accept: "application/json",
+          authorization: `Bearer ${opts.citizenToken}`,
+          "x-loket-csrf": "1",
+        },
         body: payload,
       });
     } catch (err) {
@@ -113,13 +127,24 @@ export async function measureUploads(opts: UploadOptions): Promise<{ warmup: Pas
       errors.sample ??= `upload: ${describeFetchError(err)}`;
       return;
     }
-    const data = await checkedResponse<{ uploadDokumenPengajuan: { __typename: string; code?: string; message?: string; data?: { versi: number; dokumen: Array<{ mime: string; persyaratan: { id: string } }> } } }>(res, errors);
+    const data = await checkedResponse<{
+      uploadDokumenPengajuan: {
+        __typename: string;
+        code?: string;
+        message?: string;
+        data?: { versi: number; dokumen: Array<{ mime: string; persyaratan: { id: string } }> };
+      };
+    }>(res, errors);
     latencies.push(performance.now() - t0);
     const r = data?.uploadDokumenPengajuan;
     if (!r) return;
     if (r.__typename !== "UploadDokumenPengajuanSuccess" || !r.data) return void badBody(errors, `upload: ${r.__typename} ${r.code ?? ""} ${r.message ?? ""}`);
     const docs = r.data.dokumen;
-    if (docs.length !== opts.slots.length || docs.some((d) => d.mime !== "application/pdf") || new Set(docs.map((d) => d.persyaratan.id)).size !== opts.slots.length) {
+    if (
+      docs.length !== opts.slots.length ||
+      docs.some((d) => d.mime !== "application/pdf") ||
+      new Set(docs.map((d) => d.persyaratan.id)).size !== opts.slots.length
+    ) {
       return void badBody(errors, `upload: unexpected documents ${JSON.stringify(docs).slice(0, 200)}`);
     }
     uploadedBytes += FILE_BYTES * opts.slots.length;
@@ -140,7 +165,9 @@ export async function measureUploads(opts: UploadOptions): Promise<{ warmup: Pas
       errors.sample ??= `submit: ${describeFetchError(err)}`;
       return;
     }
-    const data = await checkedResponse<{ ubahStatusPengajuan: { __typename: string; code?: string; message?: string; data?: { status: string; nomorRegistrasi: string | null } } }>(res, errors);
+    const data = await checkedResponse<{
+      ubahStatusPengajuan: { __typename: string; code?: string; message?: string; data?: { status: string; nomorRegistrasi: string | null } };
+    }>(res, errors);
     latencies.push(performance.now() - t0);
     const r = data?.ubahStatusPengajuan;
     if (!r) return;
@@ -149,7 +176,11 @@ export async function measureUploads(opts: UploadOptions): Promise<{ warmup: Pas
   };
 
   /** `connections` workers taking items until the time is up or `take` has none left. */
-  const pass = async <T>(seconds: number, take: () => T | undefined, one: (item: T, errors: ErrorCounts, latencies: number[]) => Promise<void>): Promise<Pass> => {
+  const pass = async <T>(
+    seconds: number,
+    take: () => T | undefined,
+    one: (item: T, errors: ErrorCounts, latencies: number[]) => Promise<void>,
+  ): Promise<Pass> => {
     const errors = noErrors();
     const latencies: number[] = [];
     const start = performance.now();
@@ -168,7 +199,16 @@ export async function measureUploads(opts: UploadOptions): Promise<{ warmup: Pas
     await Promise.all(Array.from({ length: opts.connections }, worker));
     const elapsed = (performance.now() - start) / 1000;
     const sorted = sortedOf(latencies);
-    return { requests: sorted.length, reqPerSec: sorted.length / elapsed, p50Ms: pct(sorted, 0.5), p95Ms: pct(sorted, 0.95), p99Ms: pct(sorted, 0.99), seconds: elapsed, errors, exhausted };
+    return {
+      requests: sorted.length,
+      reqPerSec: sorted.length / elapsed,
+      p50Ms: pct(sorted, 0.5),
+      p95Ms: pct(sorted, 0.95),
+      p99Ms: pct(sorted, 0.99),
+      seconds: elapsed,
+      errors,
+      exhausted,
+    };
   };
 
   const fromPool = () => opts.pool[next++];

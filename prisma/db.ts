@@ -127,9 +127,7 @@ async function run(args: string[]): Promise<number> {
         if (applied.length === 0) {
           console.log(`${target.description} is already up to date (${seconds(start)}).`);
         } else {
-          console.log(
-            `Applied ${applied.length} migration(s) to ${target.description} (${seconds(start)}):\n${list(applied)}`,
-          );
+          console.log(`Applied ${applied.length} migration(s) to ${target.description} (${seconds(start)}):\n${list(applied)}`);
         }
         return 0;
       });
@@ -154,10 +152,7 @@ async function run(args: string[]): Promise<number> {
           console.log(`No drift: ${target.description} matches prisma/schema.prisma.`);
           return 0;
         }
-        console.log(
-          `Drift: ${target.description} differs from prisma/schema.prisma. ` +
-            `This SQL would make it match:\n\n${sql}\n`,
-        );
+        console.log(`Drift: ${target.description} differs from prisma/schema.prisma. ` + `This SQL would make it match:\n\n${sql}\n`);
         return 1;
       });
     case "resolve": {

@@ -2,10 +2,7 @@
 // and its WebSocket to the API) side by side. Ctrl-C stops both; if either exits, the other is stopped too.
 import { spawn } from "node:child_process";
 
-const children = [
-  spawn("npm", ["run", "--silent", "dev:api"], { stdio: "inherit" }),
-  spawn("npm", ["run", "--silent", "dev:client"], { stdio: "inherit" }),
-];
+const children = [spawn("npm", ["run", "--silent", "dev:api"], { stdio: "inherit" }), spawn("npm", ["run", "--silent", "dev:client"], { stdio: "inherit" })];
 
 let stopping = false;
 function stop(code) {

@@ -102,10 +102,12 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
   const sweepTimers = workers ? [setTimeout(sweep, Math.min(60_000, sweepMs)), setInterval(sweep, sweepMs)] : [];
   for (const t of sweepTimers) t.unref();
   const workerLog = (m: string, e?: unknown) => (isDatabaseUnavailable(e) ? dbHealth.failed(e) : log.info(m, e));
-  const mailWorker = workers && config.mailWorker ? new OutboxWorker({ prisma: db.prisma, keys, smtpUrl: config.smtpUrl, from: config.mailFrom, log: workerLog }) : null;
-  const webhookWorker = workers && config.webhookWorker
-    ? new WebhookWorker({ prisma: db.prisma, keys, calendars, allowPrivateAddresses: config.webhookAllowPrivate, log: workerLog })
-    : null;
+  const mailWorker =
+    workers && config.mailWorker ? new OutboxWorker({ prisma: db.prisma, keys, smtpUrl: config.smtpUrl, from: config.mailFrom, log: workerLog }) : null;
+  const webhookWorker =
+    workers && config.webhookWorker
+      ? new WebhookWorker({ prisma: db.prisma, keys, calendars, allowPrivateAddresses: config.webhookAllowPrivate, log: workerLog })
+      : null;
   // /readyz (health.ts): each check throws to say "not ready"
   const readiness = new Readiness();
   const redisHealth = config.redisUrl ? redisCheck(config.redisUrl) : null;
@@ -167,29 +169,32 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
     logging: { ...log.yoga, error: (...a: unknown[]) => (a.some(isDatabaseUnavailable) ? undefined : log.yoga.error(...a)) },
     maskedErrors: { maskError: (error) => maskError(error, log, dbHealth) },
     // a hook that throws is answered like a GraphQL error, never with its stack (safe-hooks.ts)
-    plugins: guardHooks([
-      metrics.plugin,
-      useOperationLogContext,
-      useRateLimit(rateStore, {
-        perUserPerMinute: config.rateLimitPerUser,
-        perAddressPerMinute: config.rateLimitPerAddress,
-        identify: (request, serverContext) => {
-          const { token } = tokenFromHeaders(request.headers);
-          const req = (serverContext as ServerContext | undefined)?.req;
-          return { user: token ? sha256Hex(token).slice(0, 24) : null, address: clientIp(config, req, request.headers) };
-        },
-      }),
-      useBodyLimit(),
-      useUploadLimits(),
-      ...protectionPlugins(config),
-      ...persistedOperationPlugins({ ...persisted, isApiClient: isApiClientRequest }),
-      useTextInputCheck(),
-      useSessionCookies,
-      useDownloads(services),
-      useMutationAudit(),
-      useSensitiveScrub(),
-      queueCache.plugin,
-    ], (error) => maskError(error, log, dbHealth)),
+    plugins: guardHooks(
+      [
+        metrics.plugin,
+        useOperationLogContext,
+        useRateLimit(rateStore, {
+          perUserPerMinute: config.rateLimitPerUser,
+          perAddressPerMinute: config.rateLimitPerAddress,
+          identify: (request, serverContext) => {
+            const { token } = tokenFromHeaders(request.headers);
+            const req = (serverContext as ServerContext | undefined)?.req;
+            return { user: token ? sha256Hex(token).slice(0, 24) : null, address: clientIp(config, req, request.headers) };
+          },
+        }),
+        useBodyLimit(),
+        useUploadLimits(),
+        ...protectionPlugins(config),
+        ...persistedOperationPlugins({ ...persisted, isApiClient: isApiClientRequest }),
+        useTextInputCheck(),
+        useSessionCookies,
+        useDownloads(services),
+        useMutationAudit(),
+        useSensitiveScrub(),
+        queueCache.plugin,
+      ],
+      (error) => maskError(error, log, dbHealth),
+    ),
     context: async (initial: YogaInitialContext & ServerContext): Promise<Context> => {
       const request = initial.request;
       const headers = request?.headers ?? new Headers();
@@ -252,7 +257,12 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
       if ((req.method === "GET" || req.method === "HEAD") && !serverPaths.test(req.url ?? "") && serveClient(req, res)) return;
       const started = performance.now();
       res.once("finish", () =>
-        log.info("HTTP request", { method: req.method, path: (req.url ?? "").split("?")[0]!.slice(0, 200), status: res.statusCode, ms: Math.round(performance.now() - started) }),
+        log.info("HTTP request", {
+          method: req.method,
+          path: (req.url ?? "").split("?")[0]!.slice(0, 200),
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started),
+        }),
       );
       void yoga(req, res);
     });
@@ -263,7 +273,9 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
   };
   // METRICS_PORT: /metrics alone, on HOST, for a scraper on the internal network
   const metricsServer =
-    config.metricsPort === undefined ? null : http.createServer((req, res) => (isMetricsPath(req.url) ? serveMetrics(req, res, metrics, config.metricsToken) : notFound(res)));
+    config.metricsPort === undefined
+      ? null
+      : http.createServer((req, res) => (isMetricsPath(req.url) ? serveMetrics(req, res, metrics, config.metricsToken) : notFound(res)));
   let metricsPort: number | null = null;
   const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
   // subscription caps: per connection, and per user across this instance's connections
@@ -323,7 +335,10 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
       }
     }, 20).unref();
   };
-  const invalidations = [listen(pubsub, "auth:invalidate", (e) => recheck(e.userId)), listen(pubsub, "auth:client-invalidate", (e) => recheck(`klien:${e.clientId}`))];
+  const invalidations = [
+    listen(pubsub, "auth:invalidate", (e) => recheck(e.userId)),
+    listen(pubsub, "auth:client-invalidate", (e) => recheck(`klien:${e.clientId}`)),
+  ];
   // the pubsub iterators each operation opened, to end them with it (see onOperation)
   const pubsubIterators = new Map<string, Set<{ return?(): unknown }>>();
   const release = (extra: object, id: string) => {
@@ -375,10 +390,12 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => clientError(e).toJSON()),
       // every operation on a socket is a request of its own for the log: a new request id, and the connection's id
       onSubscribe: (ctx, id, payload) =>
-        logContext.run({ requestId: newRequestId(), connectionId: connectionLogId(ctx.extra) }, () => prepareSubscription(ctx, id, payload)).catch((err: unknown) => {
-          (ctx.extra as { subscriptions?: Set<string> }).subscriptions?.delete(id);
-          return [clientError(err)];
-        }),
+        logContext
+          .run({ requestId: newRequestId(), connectionId: connectionLogId(ctx.extra) }, () => prepareSubscription(ctx, id, payload))
+          .catch((err: unknown) => {
+            (ctx.extra as { subscriptions?: Set<string> }).subscriptions?.delete(id);
+            return [clientError(err)];
+          }),
     },
     wss,
   );
@@ -390,7 +407,13 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
       if (isDatabaseUnavailable(err)) dbHealth.failed(err);
       return serviceUnavailableError({ overHttp: false });
     }
-    return maskError(err instanceof GraphQLError ? err : new GraphQLError(err instanceof Error ? err.message : String(err), { originalError: err instanceof Error ? err : undefined }), log, dbHealth) as GraphQLError;
+    return maskError(
+      err instanceof GraphQLError
+        ? err
+        : new GraphQLError(err instanceof Error ? err.message : String(err), { originalError: err instanceof Error ? err : undefined }),
+      log,
+      dbHealth,
+    ) as GraphQLError;
   };
   /** An operation's execution in its log context, with one line when it has run (or its event stream has started). */
   const runWsOperation = (args: ExecutionArgs & { rootValue?: unknown }, kind: "execute" | "subscribe"): Promise<never> => {
@@ -413,83 +436,91 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
 
   type WsContext = GraphqlWsContext<Record<string, unknown>, { request: http.IncomingMessage }>;
   async function prepareSubscription(ctx: WsContext, id: string, payload: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLError[]> {
-        const open = (ctx.extra as { subscriptions?: Set<string> }).subscriptions ?? new Set<string>();
-        (ctx.extra as { subscriptions?: Set<string> }).subscriptions = open;
-        if (open.size >= config.maxSubscriptionsPerConnection) {
-          return [new GraphQLError(`Terlalu banyak langganan pada satu koneksi (maksimal ${config.maxSubscriptionsPerConnection}).`, { extensions: { code: "TOO_MANY_SUBSCRIPTIONS" } })];
-        }
-        open.add(id); // reserve at once: subscriptions arriving together must not all pass the check
-        // the upgrade request's headers (cookie) count like an HTTP request's, the cookie only from this site's own
-        // pages (origin.ts): from another site's page the socket is anonymous unless it sends a token itself
-        const cookieAllowed = cookieAllowedForOrigin(config, ctx.extra.request.headers);
-        // A fresh initial context on every call: yoga's context factory extends the object it is given in place,
-        // and the built context's `request` (RequestMeta) replaces the initial Fetch Request, so running the
-        // factory again on a built context would find no cookie (an anonymous viewer: the socket closed with 4403
-        // on every invalidation, e.g. after updateProfile) and would overwrite the running operation's context.
-        const envelop = () => {
-          const headers = new Headers();
-          for (const [k, v] of Object.entries(ctx.extra.request.headers)) if (typeof v === "string" && (cookieAllowed || k !== "cookie")) headers.set(k, v);
-          return yoga.getEnveloped({
-            req: ctx.extra.request,
-            request: new Request("http://localhost/graphql", { headers }),
-            connectionParams: ctx.connectionParams ?? {},
-            params: payload,
-          } as never);
-        };
-        const enveloped = envelop();
-        let document: ReturnType<typeof enveloped.parse>;
-        let contextValue: Context;
-        try {
-          contextValue = (await enveloped.contextFactory()) as Context;
-          // persisted operations: a known hash runs the manifest's text; `only` mode takes documents from API clients alone
-          const source = subscribeDocument(persisted, payload, contextValue.client !== null);
-          if ("error" in source) {
-            open.delete(id);
-            return [source.error];
-          }
-          document = enveloped.parse(source.query);
-        } catch (err) {
-          open.delete(id);
-          return [clientError(err)];
-        }
-        const errors = enveloped.validate(enveloped.schema, document);
-        const operation = getOperationAST(document, payload.operationName);
-        const store = logContext.getStore();
-        if (store && operation?.name) store.operationName = operation.name.value.slice(0, 64);
-        if (errors.length > 0) {
-          open.delete(id);
-          return errors;
-        }
-        const opened = new Set<{ return?(): unknown }>();
-        const pubsub = contextValue.pubsub;
-        contextValue.pubsub = Object.assign(Object.create(pubsub) as typeof pubsub, {
-          subscribe: ((...args: Parameters<typeof pubsub.subscribe>) => {
-            const iterator = (pubsub.subscribe as (...a: unknown[]) => ReturnType<typeof pubsub.subscribe>)(...args);
-            opened.add(iterator as { return?(): unknown });
-            return iterator;
-          }) as typeof pubsub.subscribe,
-        });
-        const userId = contextValue.viewer?.id ?? (contextValue.client ? `klien:${contextValue.client.id}` : undefined);
-        if (userId) {
-          const count = subscriptionsByUser.get(userId) ?? 0;
-          if (count >= config.maxSubscriptionsPerUser) {
-            open.delete(id);
-            return [new GraphQLError(`Terlalu banyak langganan aktif untuk akun ini (maksimal ${config.maxSubscriptionsPerUser}).`, { extensions: { code: "TOO_MANY_SUBSCRIPTIONS" } })];
-          }
-          subscriptionsByUser.set(userId, count + 1);
-          owners.set(`${connectionKey(ctx.extra)}:${id}`, userId);
-          watch(userId, (ctx.extra as unknown as { socket: WebSocket }).socket, contextValue, async () => (await envelop().contextFactory()) as Context);
-        }
-        pubsubIterators.set(`${connectionKey(ctx.extra)}:${id}`, opened);
-        if (operation?.operation === "subscription") activeSubscriptions.add(`${connectionKey(ctx.extra)}:${id}`);
-        return {
-          schema: enveloped.schema,
-          operationName: payload.operationName,
-          document,
-          variableValues: payload.variables,
-          contextValue,
-          rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe, log: store },
-        } as ExecutionArgs;
+    const open = (ctx.extra as { subscriptions?: Set<string> }).subscriptions ?? new Set<string>();
+    (ctx.extra as { subscriptions?: Set<string> }).subscriptions = open;
+    if (open.size >= config.maxSubscriptionsPerConnection) {
+      return [
+        new GraphQLError(`Terlalu banyak langganan pada satu koneksi (maksimal ${config.maxSubscriptionsPerConnection}).`, {
+          extensions: { code: "TOO_MANY_SUBSCRIPTIONS" },
+        }),
+      ];
+    }
+    open.add(id); // reserve at once: subscriptions arriving together must not all pass the check
+    // the upgrade request's headers (cookie) count like an HTTP request's, the cookie only from this site's own
+    // pages (origin.ts): from another site's page the socket is anonymous unless it sends a token itself
+    const cookieAllowed = cookieAllowedForOrigin(config, ctx.extra.request.headers);
+    // A fresh initial context on every call: yoga's context factory extends the object it is given in place,
+    // and the built context's `request` (RequestMeta) replaces the initial Fetch Request, so running the
+    // factory again on a built context would find no cookie (an anonymous viewer: the socket closed with 4403
+    // on every invalidation, e.g. after updateProfile) and would overwrite the running operation's context.
+    const envelop = () => {
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(ctx.extra.request.headers)) if (typeof v === "string" && (cookieAllowed || k !== "cookie")) headers.set(k, v);
+      return yoga.getEnveloped({
+        req: ctx.extra.request,
+        request: new Request("http://localhost/graphql", { headers }),
+        connectionParams: ctx.connectionParams ?? {},
+        params: payload,
+      } as never);
+    };
+    const enveloped = envelop();
+    let document: ReturnType<typeof enveloped.parse>;
+    let contextValue: Context;
+    try {
+      contextValue = (await enveloped.contextFactory()) as Context;
+      // persisted operations: a known hash runs the manifest's text; `only` mode takes documents from API clients alone
+      const source = subscribeDocument(persisted, payload, contextValue.client !== null);
+      if ("error" in source) {
+        open.delete(id);
+        return [source.error];
+      }
+      document = enveloped.parse(source.query);
+    } catch (err) {
+      open.delete(id);
+      return [clientError(err)];
+    }
+    const errors = enveloped.validate(enveloped.schema, document);
+    const operation = getOperationAST(document, payload.operationName);
+    const store = logContext.getStore();
+    if (store && operation?.name) store.operationName = operation.name.value.slice(0, 64);
+    if (errors.length > 0) {
+      open.delete(id);
+      return errors;
+    }
+    const opened = new Set<{ return?(): unknown }>();
+    const pubsub = contextValue.pubsub;
+    contextValue.pubsub = Object.assign(Object.create(pubsub) as typeof pubsub, {
+      subscribe: ((...args: Parameters<typeof pubsub.subscribe>) => {
+        const iterator = (pubsub.subscribe as (...a: unknown[]) => ReturnType<typeof pubsub.subscribe>)(...args);
+        opened.add(iterator as { return?(): unknown });
+        return iterator;
+      }) as typeof pubsub.subscribe,
+    });
+    const userId = contextValue.viewer?.id ?? (contextValue.client ? `klien:${contextValue.client.id}` : undefined);
+    if (userId) {
+      const count = subscriptionsByUser.get(userId) ?? 0;
+      if (count >= config.maxSubscriptionsPerUser) {
+        open.delete(id);
+        return [
+          new GraphQLError(`Terlalu banyak langganan aktif untuk akun ini (maksimal ${config.maxSubscriptionsPerUser}).`, {
+            extensions: { code: "TOO_MANY_SUBSCRIPTIONS" },
+          }),
+        ];
+      }
+      subscriptionsByUser.set(userId, count + 1);
+      owners.set(`${connectionKey(ctx.extra)}:${id}`, userId);
+      watch(userId, (ctx.extra as unknown as { socket: WebSocket }).socket, contextValue, async () => (await envelop().contextFactory()) as Context);
+    }
+    pubsubIterators.set(`${connectionKey(ctx.extra)}:${id}`, opened);
+    if (operation?.operation === "subscription") activeSubscriptions.add(`${connectionKey(ctx.extra)}:${id}`);
+    return {
+      schema: enveloped.schema,
+      operationName: payload.operationName,
+      document,
+      variableValues: payload.variables,
+      contextValue,
+      rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe, log: store },
+    } as ExecutionArgs;
   }
 
   // keep-alive: ping every 30 s; a socket that did not answer the previous ping is gone (sleeping laptop, lost network)
@@ -597,10 +628,15 @@ function maskError(error: unknown, log: Logger, dbHealth: DatabaseHealth): Error
     // an expected failure raised where no result union catches it (a list's totalCount, a subscription):
     // still the client's specific code and Indonesian message, never a masked internal error
     if (original instanceof DomainError) {
-      return new GraphQLError(original.message, { nodes: error.nodes, path: error.path, extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) } });
+      return new GraphQLError(original.message, {
+        nodes: error.nodes,
+        path: error.path,
+        extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+      });
     }
     // a global ID of another type than the argument takes: like one that names nothing (lib/global-id.ts)
-    if (isWrongTypeGlobalId(original)) return new GraphQLError(unknownIdError().message, { nodes: error.nodes, path: error.path, extensions: unknownIdError().extensions });
+    if (isWrongTypeGlobalId(original))
+      return new GraphQLError(unknownIdError().message, { nodes: error.nodes, path: error.path, extensions: unknownIdError().extensions });
     log.error("Unexpected error", original);
     return new GraphQLError(INTERNAL_MESSAGE, { nodes: error.nodes, path: error.path, extensions: { code: "INTERNAL_SERVER_ERROR" } });
   }

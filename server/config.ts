@@ -281,7 +281,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: bool(env.WORKERS, true),
     fileSweepSeconds: Math.max(1, int("FILE_SWEEP_SECONDS", env.FILE_SWEEP_SECONDS, 6 * 3600)),
     ...observability(env, nodeEnv),
-    logLevel: (["silent", "error", "warn", "info", "debug"].includes(env.LOG_LEVEL ?? "") ? env.LOG_LEVEL : nodeEnv === "test" ? "silent" : "info") as Config["logLevel"],
+    logLevel: (["silent", "error", "warn", "info", "debug"].includes(env.LOG_LEVEL ?? "")
+      ? env.LOG_LEVEL
+      : nodeEnv === "test"
+        ? "silent"
+        : "info") as Config["logLevel"],
   };
 }
 
@@ -297,33 +301,51 @@ export interface StartupCheck {
  * developer's machine are refused (PUBLIC_URL) or warned about; in every environment a missing SMTP_URL is
  * said once. `keyFileExists` is whether DATA_DIR/secret.key is there already (an install that has run before).
  */
-export function startupCheck(config: Config, env: NodeJS.ProcessEnv = process.env, keyFileExists = fs.existsSync(path.join(config.dataDir, "secret.key"))): StartupCheck {
+export function startupCheck(
+  config: Config,
+  env: NodeJS.ProcessEnv = process.env,
+  keyFileExists = fs.existsSync(path.join(config.dataDir, "secret.key")),
+): StartupCheck {
   const refuse: string[] = [];
   const warnings: string[] = [];
   if (config.env === "production") {
     if (!env.PUBLIC_URL) {
       // without it every email link and the QR code on the proof of submission point to localhost
-      refuse.push("PUBLIC_URL is required when NODE_ENV=production: the address citizens use, for the links in emails and the QR code (e.g. PUBLIC_URL=https://loket.madiunkab.go.id)");
+      refuse.push(
+        "PUBLIC_URL is required when NODE_ENV=production: the address citizens use, for the links in emails and the QR code (e.g. PUBLIC_URL=https://loket.madiunkab.go.id)",
+      );
     } else {
       const url = new URL(config.publicUrl);
-      if (url.protocol !== "https:") warnings.push(`PUBLIC_URL is not https (${url.origin}): browsers send the Secure session cookie only over https, and links in emails travel in clear; serve the site through a TLS proxy`);
-      if (["localhost", "127.0.0.1", "[::1]"].includes(url.hostname)) warnings.push(`PUBLIC_URL points to ${url.hostname}: links in emails and the QR code will not reach citizens`);
+      if (url.protocol !== "https:")
+        warnings.push(
+          `PUBLIC_URL is not https (${url.origin}): browsers send the Secure session cookie only over https, and links in emails travel in clear; serve the site through a TLS proxy`,
+        );
+      if (["localhost", "127.0.0.1", "[::1]"].includes(url.hostname))
+        warnings.push(`PUBLIC_URL points to ${url.hostname}: links in emails and the QR code will not reach citizens`);
     }
     if (!config.secret && config.databaseUrl && !keyFileExists) {
       // the key would be made in this instance's DATA_DIR, apart from the database it protects: lost with the
       // instance (a replaced VM or container), and a second instance would make another one
-      refuse.push("LOKET_SECRET is required when NODE_ENV=production with DATABASE_URL: every instance needs the same key, kept apart from the database (e.g. LOKET_SECRET=$(openssl rand -base64 48))");
+      refuse.push(
+        "LOKET_SECRET is required when NODE_ENV=production with DATABASE_URL: every instance needs the same key, kept apart from the database (e.g. LOKET_SECRET=$(openssl rand -base64 48))",
+      );
     } else if (!config.secret) {
-      warnings.push(`LOKET_SECRET is not set: the key is ${path.join(config.dataDir, "secret.key")}; keep a copy apart from the backups (a backup holds no key, and without it no NIK/NIP can be read)`);
+      warnings.push(
+        `LOKET_SECRET is not set: the key is ${path.join(config.dataDir, "secret.key")}; keep a copy apart from the backups (a backup holds no key, and without it no NIK/NIP can be read)`,
+      );
     }
     if (config.seedDemo) warnings.push("SEED_DEMO is on in production: a new database gets demo accounts whose passwords are printed in the README");
     if (!config.cookieSecure) warnings.push("COOKIE_SECURE is off in production: the session cookie may travel over plain http");
     if (config.webhookAllowPrivate) warnings.push("WEBHOOK_ALLOW_PRIVATE is on in production: webhook URLs may reach this network's internal addresses");
     if (config.trustProxy && !["127.0.0.1", "::1", "localhost"].includes(config.host)) {
-      warnings.push(`TRUST_PROXY is on and HOST is ${config.host}: a client reaching the port directly can choose its address (X-Forwarded-For); listen on 127.0.0.1 behind the proxy`);
+      warnings.push(
+        `TRUST_PROXY is on and HOST is ${config.host}: a client reaching the port directly can choose its address (X-Forwarded-For); listen on 127.0.0.1 behind the proxy`,
+      );
     }
-    if (config.smtpUrl && /@loket\.localhost>?$/.test(config.mailFrom)) warnings.push(`MAIL_FROM is the default (${config.mailFrom}): mail servers will refuse or bin it; set the office's address`);
+    if (config.smtpUrl && /@loket\.localhost>?$/.test(config.mailFrom))
+      warnings.push(`MAIL_FROM is the default (${config.mailFrom}): mail servers will refuse or bin it; set the office's address`);
   }
-  if (!config.smtpUrl) warnings.push("SMTP_URL is not set: emails wait in the outbox (nothing is lost) and go out once it is set; admins see the count on their pages");
+  if (!config.smtpUrl)
+    warnings.push("SMTP_URL is not set: emails wait in the outbox (nothing is lost) and go out once it is set; admins see the count on their pages");
   return { refuse, warnings };
 }

@@ -44,7 +44,10 @@ export function useDownloads(services: Services): Plugin {
       if (!resolved && !client) return respond(401, "Silakan masuk terlebih dahulu.", "UNAUTHENTICATED");
 
       if (kind === "lampiran-pengaduan") {
-        const row = await prisma.pengaduanLampiran.findUnique({ where: { id }, include: { file: true, pengaduan: { select: { pelaporId: true, instansiId: true, dicatatOlehKlienId: true } } } });
+        const row = await prisma.pengaduanLampiran.findUnique({
+          where: { id },
+          include: { file: true, pengaduan: { select: { pelaporId: true, instansiId: true, dicatatOlehKlienId: true } } },
+        });
         if (!row || !can(ctx, "pengaduan:lihat", row.pengaduan)) return notFound();
         return endResponse(await fileResponse(services, fetchAPI, row.file, request.method === "HEAD"));
       }
@@ -60,7 +63,9 @@ export function useDownloads(services: Services): Plugin {
             viewer: resolved?.viewer ?? null,
             client,
             request: {
-              ip: (services.config.trustProxy && request.headers.get("x-forwarded-for")?.split(",")[0]?.trim()) || ((serverContext as { req?: { socket: { remoteAddress?: string } } })?.req?.socket.remoteAddress ?? ""),
+              ip:
+                (services.config.trustProxy && request.headers.get("x-forwarded-for")?.split(",")[0]?.trim()) ||
+                ((serverContext as { req?: { socket: { remoteAddress?: string } } })?.req?.socket.remoteAddress ?? ""),
               userAgent: request.headers.get("user-agent") ?? "",
               setCookies: [],
               via,
@@ -135,7 +140,8 @@ async function fileResponse(
     "content-security-policy": "default-src 'none'; sandbox",
   };
   // the row is there but its stored file is gone (a lost disk, a restore without the files folder)
-  const gone = () => errorResponse(fetchAPI, 410, "Berkas ini tidak lagi tersedia di penyimpanan server. Hubungi instansi agar berkasnya diunggah ulang.", "FILE_NOT_FOUND");
+  const gone = () =>
+    errorResponse(fetchAPI, 410, "Berkas ini tidak lagi tersedia di penyimpanan server. Hubungi instansi agar berkasnya diunggah ulang.", "FILE_NOT_FOUND");
   if (head) return (await services.storage.exists(file.storageKey)) ? new fetchAPI.Response(null, { status: 200, headers }) : gone();
   let stream: NodeJS.ReadableStream | ReadableStream;
   try {
@@ -153,7 +159,10 @@ async function fileResponse(
  * code in the `x-loket-error` header for programs. Never a stack or a server path.
  */
 function errorResponse(fetchAPI: { Response: typeof Response }, status: number, message: string, code: string): Response {
-  return new fetchAPI.Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "x-loket-error": code, "cache-control": "no-store" } });
+  return new fetchAPI.Response(message, {
+    status,
+    headers: { "content-type": "text/plain; charset=utf-8", "x-loket-error": code, "cache-control": "no-store" },
+  });
 }
 
 /** `inline` so PDFs and images open in the browser's viewer; the name in both forms for old and new clients. */

@@ -92,7 +92,10 @@ export function findBadText(document: DocumentNode, variables: Record<string, un
         return null;
     }
   };
-  const inArguments = (node: { arguments?: readonly { name: { value: string }; value: ValueNode }[]; directives?: readonly { arguments?: readonly { name: { value: string }; value: ValueNode }[] }[] }): string | null => {
+  const inArguments = (node: {
+    arguments?: readonly { name: { value: string }; value: ValueNode }[];
+    directives?: readonly { arguments?: readonly { name: { value: string }; value: ValueNode }[] }[];
+  }): string | null => {
     for (const a of node.arguments ?? []) {
       const found = inAst(a.value, a.name.value);
       if (found) return found;

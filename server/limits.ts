@@ -30,7 +30,10 @@ export const tooManyTokens = () => ({ code: "DOCUMENT_TOO_LARGE", message: `Doku
  */
 export function tooDeep(armorMessage: string): { code: string; message: string } {
   const found = /found (\d+)/.exec(armorMessage)?.[1];
-  return { code: "QUERY_TOO_DEEP", message: found ? `Kueri terlalu dalam (${found} tingkat; maksimal ${MAX_DEPTH}).` : `Kueri terlalu dalam (maksimal ${MAX_DEPTH} tingkat).` };
+  return {
+    code: "QUERY_TOO_DEEP",
+    message: found ? `Kueri terlalu dalam (${found} tingkat; maksimal ${MAX_DEPTH}).` : `Kueri terlalu dalam (maksimal ${MAX_DEPTH} tingkat).`,
+  };
 }
 
 /**
@@ -53,7 +56,9 @@ export function useBodyLimit(maxBytes = MAX_BODY_BYTES, maxUploadBytes = MAX_UPL
       const length = Number(request.headers.get("content-length") ?? 0);
       const multipart = isMultipart(request);
       if (length > (multipart ? maxUploadBytes : maxBytes)) {
-        const e = multipart ? tooLarge(`Unggahan terlalu besar (paling besar ${Math.round(maxUploadBytes / 1024 / 1024)} MB per permintaan).`) : tooLarge("Permintaan terlalu besar.");
+        const e = multipart
+          ? tooLarge(`Unggahan terlalu besar (paling besar ${Math.round(maxUploadBytes / 1024 / 1024)} MB per permintaan).`)
+          : tooLarge("Permintaan terlalu besar.");
         endResponse(
           new fetchAPI.Response(JSON.stringify({ errors: [{ message: e.message, extensions: { code: e.code } }] }), {
             status: e.status,
@@ -75,7 +80,11 @@ export function uploadFailure(message: string): { status: number; code: string; 
     return { status: 413, code: "FILE_TOO_LARGE", message: `Ukuran berkas melebihi batas unggahan ${Math.round(UPLOAD_LIMITS.fileSize / 1024 / 1024)} MB.` };
   }
   if (/Files limit exceeded|Parts limit exceeded/.test(message)) {
-    return { status: 413, code: "TOO_MANY_FILES", message: `Terlalu banyak berkas atau bagian dalam satu unggahan (paling banyak ${UPLOAD_LIMITS.files} berkas).` };
+    return {
+      status: 413,
+      code: "TOO_MANY_FILES",
+      message: `Terlalu banyak berkas atau bagian dalam satu unggahan (paling banyak ${UPLOAD_LIMITS.files} berkas).`,
+    };
   }
   if (/Request body too large/.test(message)) {
     return tooLarge(`Unggahan terlalu besar (paling besar ${Math.round(MAX_UPLOAD_BODY_BYTES / 1024 / 1024)} MB per permintaan).`);

@@ -75,7 +75,8 @@ export interface LogSink {
 const stderrSink: LogSink = { write: (line) => void process.stderr.write(line) };
 
 export function createLogger(level: LogLevel, format: LogFormat = defaultFormat(), sink: LogSink = stderrSink): Logger {
-  const pretty = format === "pretty" ? prettyFactory({ colorize: !!process.stderr.isTTY, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname", singleLine: true }) : null;
+  const pretty =
+    format === "pretty" ? prettyFactory({ colorize: !!process.stderr.isTTY, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname", singleLine: true }) : null;
   const out = pino(
     {
       level,

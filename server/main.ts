@@ -44,10 +44,12 @@ async function main() {
   }
   if (config.env === "production") {
     const open = await demoAccountsWithReadmePasswords(db.prisma, keys);
-    if (open.length > 0) log.warn(`Demo accounts (${open.join(", ")}) can log in with the passwords printed in the README: suspend them or change their passwords`);
+    if (open.length > 0)
+      log.warn(`Demo accounts (${open.join(", ")}) can log in with the passwords printed in the README: suspend them or change their passwords`);
   }
   const app = buildApp({ config, db, keys, storage });
-  if (config.storage.kind === "s3") log.info(`File storage: S3 bucket ${config.storage.bucket}${config.storage.endpoint ? ` at ${config.storage.endpoint}` : ""}`);
+  if (config.storage.kind === "s3")
+    log.info(`File storage: S3 bucket ${config.storage.bucket}${config.storage.endpoint ? ` at ${config.storage.endpoint}` : ""}`);
   if (!config.workers) log.info("WORKERS=false: API-only instance (no email, webhook, PPID check or file sweep loops)");
   const port = await app.start();
   // the embedded database's folder is locked by this process: `npm run admin -- backup` asks it over a socket
@@ -84,7 +86,13 @@ async function main() {
 }
 
 main().catch((err) => {
-  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof KeyMismatchError || err instanceof StorageUnavailableError || err instanceof PendingMigrationsError) {
+  if (
+    err instanceof ConfigError ||
+    err instanceof DataDirLockedError ||
+    err instanceof KeyMismatchError ||
+    err instanceof StorageUnavailableError ||
+    err instanceof PendingMigrationsError
+  ) {
     console.error(err.message);
   } else {
     console.error(err);

@@ -30,7 +30,10 @@ export class OperationNames {
   private readonly known: Set<string>;
   private readonly others = new Set<string>();
 
-  constructor(known: Iterable<string>, private readonly maxOthers = MAX_OTHER_NAMES) {
+  constructor(
+    known: Iterable<string>,
+    private readonly maxOthers = MAX_OTHER_NAMES,
+  ) {
     this.known = new Set(known);
   }
 
@@ -94,25 +97,41 @@ export class Metrics {
       metrics: {
         graphql_envelop_request: createCounter({
           registry,
-          counter: { name: "graphql_envelop_request", help: "GraphQL operations executed (failed or not), by name", labelNames: ["operationType", "operationName"] },
+          counter: {
+            name: "graphql_envelop_request",
+            help: "GraphQL operations executed (failed or not), by name",
+            labelNames: ["operationType", "operationName"],
+          },
           fillLabelsFn: labels,
           phases: ["execute", "subscribe"],
         }),
         graphql_envelop_request_duration: createHistogram({
           registry,
-          histogram: { name: "graphql_envelop_request_duration", help: "Time spent executing a GraphQL operation (seconds)", labelNames: ["operationType", "operationName"] },
+          histogram: {
+            name: "graphql_envelop_request_duration",
+            help: "Time spent executing a GraphQL operation (seconds)",
+            labelNames: ["operationType", "operationName"],
+          },
           fillLabelsFn: labels,
           phases: ["execute", "subscribe"],
         }),
         graphql_envelop_error_result: createCounter({
           registry,
-          counter: { name: "graphql_envelop_error_result", help: "Errors in GraphQL results, by operation and phase", labelNames: ["operationType", "operationName", "phase"] },
+          counter: {
+            name: "graphql_envelop_error_result",
+            help: "Errors in GraphQL results, by operation and phase",
+            labelNames: ["operationType", "operationName", "phase"],
+          },
           fillLabelsFn: (p) => ({ ...labels(p), phase: p.errorPhase ?? "execute" }),
           phases: ["parse", "validate", "context", "execute", "subscribe"],
         }),
         graphql_yoga_http_duration: createHistogram({
           registry,
-          histogram: { name: "graphql_yoga_http_duration", help: "Time spent on a GraphQL HTTP request (seconds)", labelNames: ["operationType", "operationName", "method", "statusCode"] },
+          histogram: {
+            name: "graphql_yoga_http_duration",
+            help: "Time spent on a GraphQL HTTP request (seconds)",
+            labelNames: ["operationType", "operationName", "method", "statusCode"],
+          },
           fillLabelsFn: (p, ctx: { request: Request; response: Response }) => ({ ...labels(p), method: ctx.request.method, statusCode: ctx.response.status }),
           phases: ["request"],
         }),
@@ -143,7 +162,12 @@ export class Metrics {
         this.set(source()?.activeSubscriptions() ?? 0);
       },
     });
-    const pool = new Gauge({ name: "loket_db_pool_connections", help: "Database connections by state (PGlite: its one connection)", labelNames: ["state"], registers: [registry] });
+    const pool = new Gauge({
+      name: "loket_db_pool_connections",
+      help: "Database connections by state (PGlite: its one connection)",
+      labelNames: ["state"],
+      registers: [registry],
+    });
     const inTx = new Gauge({ name: "loket_db_transaction_active", help: "PGlite: 1 while a transaction holds its one connection", registers: [registry] });
     new Gauge({
       name: "loket_db_pool_waiting",
@@ -165,7 +189,8 @@ export class Metrics {
     const backlog = () => {
       const s = source();
       if (!s) return Promise.resolve(null);
-      if (!cached || Date.now() - cached.at > BACKLOG_CACHE_MS) cached = {
+      if (!cached || Date.now() - cached.at > BACKLOG_CACHE_MS)
+        cached = {
           at: Date.now(),
           value: s.backlog().catch(() => {
             cached = null;

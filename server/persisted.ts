@@ -37,10 +37,9 @@ export const PERSISTED_ERRORS = {
       extensions: { code: "PERSISTED_QUERY_NOT_SUPPORTED" },
     }),
   only: () =>
-    new GraphQLError(
-      "Server ini hanya menjalankan operasi tersimpan milik aplikasi web. Sistem lain mengirim kueri sendiri dengan kunci klien API.",
-      { extensions: { code: "PERSISTED_QUERY_ONLY", http: { status: 403 } } },
-    ),
+    new GraphQLError("Server ini hanya menjalankan operasi tersimpan milik aplikasi web. Sistem lain mengirim kueri sendiri dengan kunci klien API.", {
+      extensions: { code: "PERSISTED_QUERY_ONLY", http: { status: 403 } },
+    }),
   required: () =>
     createGraphQLError("Permintaan tidak memuat dokumen GraphQL (query) maupun hash operasi tersimpan.", {
       extensions: { code: "QUERY_REQUIRED", http: { status: 400, headers: { Allow: "GET, POST" } } },

@@ -34,7 +34,12 @@ function callers(): Array<{ name: string; caller: Caller }> {
 const CALLERS = callers();
 
 /** A case of instansi A, owned by someone who is not the caller (owner: the caller, when asked; klien: the API client it belongs to). */
-function caseOf(instansiId: string, owner: string | null = "someone-else", recorder: string | null = "another-client", klien: string | null = "another-client"): Resource {
+function caseOf(
+  instansiId: string,
+  owner: string | null = "someone-else",
+  recorder: string | null = "another-client",
+  klien: string | null = "another-client",
+): Resource {
   return { instansiId, pemohonId: owner, pelaporId: owner, dicatatOlehKlienId: recorder, klienId: klien };
 }
 
@@ -74,7 +79,9 @@ describe.each(Object.keys(POLICY) as Action[])("%s", (action) => {
 
   it("nobody acts without an active account or an API key", () => {
     const idle = CALLERS.filter(({ caller }) => (caller.viewer && caller.viewer.status !== "AKTIF") || (!caller.viewer && !caller.client));
-    const wrong = idle.filter(({ caller }) => can(caller, action, ANY) || can(caller, action, caseOf(A, caller.viewer?.id ?? null, null, caller.client?.id ?? null))).map((c) => c.name);
+    const wrong = idle
+      .filter(({ caller }) => can(caller, action, ANY) || can(caller, action, caseOf(A, caller.viewer?.id ?? null, null, caller.client?.id ?? null)))
+      .map((c) => c.name);
     expect(wrong).toEqual([]);
   });
 });
@@ -84,7 +91,12 @@ it("the desks as decided (issue 12 §7): PPID and atasan PPID work the PPID desk
     CALLERS.filter(({ caller }) => caller.viewer?.status === "AKTIF" || caller.client)
       .filter(({ caller }) => can(caller, action, caseOf(A)))
       .map((c) => c.name);
-  expect(who("pengajuan:lihatAntrian")).toEqual(["PETUGAS-AKTIF-instansi-a", "ADMIN-AKTIF-instansi-a", "SUPERADMIN-AKTIF-null", "client-KASUS_INSTANSI-instansi-a"]);
+  expect(who("pengajuan:lihatAntrian")).toEqual([
+    "PETUGAS-AKTIF-instansi-a",
+    "ADMIN-AKTIF-instansi-a",
+    "SUPERADMIN-AKTIF-null",
+    "client-KASUS_INSTANSI-instansi-a",
+  ]);
   expect(who("pengaduan:lihatMeja")).toEqual(who("pengajuan:lihatAntrian"));
   expect(who("ppid:lihatRegister")).toEqual(["ADMIN-AKTIF-instansi-a", "PPID-AKTIF-instansi-a", "ATASAN_PPID-AKTIF-instansi-a", "SUPERADMIN-AKTIF-null"]);
   expect(who("ppid:tanggapiKeberatan")).toEqual(["ATASAN_PPID-AKTIF-instansi-a", "SUPERADMIN-AKTIF-null"]);

@@ -26,8 +26,14 @@ export function protectionPlugins(config: Config): Plugin[] {
   ];
   const armor = new EnvelopArmor({
     costLimit: { maxCost: ARMOR_LIMITS.maxCost, onReject: reject("QUERY_TOO_COSTLY", `Kueri terlalu berat (batas biaya ${ARMOR_LIMITS.maxCost}).`) },
-    maxAliases: { n: ARMOR_LIMITS.maxAliases, onReject: reject("TOO_MANY_ALIASES", `Terlalu banyak alias dalam satu kueri (maksimal ${ARMOR_LIMITS.maxAliases}).`) },
-    maxDirectives: { n: ARMOR_LIMITS.maxDirectives, onReject: reject("TOO_MANY_DIRECTIVES", `Terlalu banyak direktif dalam satu kueri (maksimal ${ARMOR_LIMITS.maxDirectives}).`) },
+    maxAliases: {
+      n: ARMOR_LIMITS.maxAliases,
+      onReject: reject("TOO_MANY_ALIASES", `Terlalu banyak alias dalam satu kueri (maksimal ${ARMOR_LIMITS.maxAliases}).`),
+    },
+    maxDirectives: {
+      n: ARMOR_LIMITS.maxDirectives,
+      onReject: reject("TOO_MANY_DIRECTIVES", `Terlalu banyak direktif dalam satu kueri (maksimal ${ARMOR_LIMITS.maxDirectives}).`),
+    },
     maxDepth: {
       ...DEPTH_OPTIONS,
       onReject: [
@@ -152,7 +158,11 @@ export function useRateLimit(store: RateStore, opts: RateLimitOptions): Plugin {
           const retry = Math.max(1, Math.ceil(resetMs / 1000));
           endResponse(
             new fetchAPI.Response(
-              JSON.stringify({ errors: [{ message: `Terlalu banyak permintaan. Coba lagi dalam ${retry} detik.`, extensions: { code: "RATE_LIMITED", retryAfterSeconds: retry } }] }),
+              JSON.stringify({
+                errors: [
+                  { message: `Terlalu banyak permintaan. Coba lagi dalam ${retry} detik.`, extensions: { code: "RATE_LIMITED", retryAfterSeconds: retry } },
+                ],
+              }),
               { status: 429, headers: { "content-type": "application/json", "retry-after": String(retry) } },
             ),
           );

@@ -133,7 +133,12 @@ export function follow<T extends Exclude<keyof Topics, Broadcast>>(pubsub: PubSu
  * then once per change newer than what was sent; after a bus outage once more, when the case moved on meanwhile
  * (`seqNow` reads its `seq` from the database).
  */
-export async function* followCase(pubsub: PubSub, topic: "pengaduan:updated" | "permohonan:updated", id: string, seqNow: () => Promise<number>): AsyncGenerator<{ id: string }> {
+export async function* followCase(
+  pubsub: PubSub,
+  topic: "pengaduan:updated" | "permohonan:updated",
+  id: string,
+  seqNow: () => Promise<number>,
+): AsyncGenerator<{ id: string }> {
   const iterator = follow(pubsub, topic, id);
   try {
     let last = await seqNow();
@@ -280,7 +285,11 @@ function createBusEventTarget(redis: { url: string; log: BusLog } | null) {
   };
 }
 
-function connectBus(url: string, log: BusLog, local: { channels(): Iterable<string>; deliver(topic: string, detail: unknown): void; resync(since: Date): void }) {
+function connectBus(
+  url: string,
+  log: BusLog,
+  local: { channels(): Iterable<string>; deliver(topic: string, detail: unknown): void; resync(since: Date): void },
+) {
   const origin = randomUUID();
   const options = {
     // fail at once while disconnected: nothing waits on Redis, and what is missed is caught up (see above)
@@ -310,7 +319,9 @@ function connectBus(url: string, log: BusLog, local: { channels(): Iterable<stri
       downSince = Date.now();
       if (!announcedDown) {
         announcedDown = true;
-        log.warn("Redis tidak tersedia: peristiwa hanya sampai ke instance ini, batas laju dihitung per instance, sesi dan kunci API diperiksa ke basis data sampai Redis kembali");
+        log.warn(
+          "Redis tidak tersedia: peristiwa hanya sampai ke instance ini, batas laju dihitung per instance, sesi dan kunci API diperiksa ke basis data sampai Redis kembali",
+        );
       }
       return;
     }
@@ -379,12 +390,13 @@ function connectBus(url: string, log: BusLog, local: { channels(): Iterable<stri
     },
     subscribe(channel: string) {
       // not connected: subscribed with all the others when the connection is ready
-      if (subscriber.status === "ready") subscriber.subscribe(channel).catch(() => {
-        if (subscriber.status === "ready" && !closing) {
-          subscribed = false;
-          void subscribeAll();
-        }
-      });
+      if (subscriber.status === "ready")
+        subscriber.subscribe(channel).catch(() => {
+          if (subscriber.status === "ready" && !closing) {
+            subscribed = false;
+            void subscribeAll();
+          }
+        });
     },
     unsubscribe(channel: string) {
       if (subscriber.status === "ready") subscriber.unsubscribe(channel).catch(() => {});

@@ -13,7 +13,11 @@ import { NotFoundError } from "./lib/errors";
 export function guardHooks<P extends Plugin<any>>(plugins: P[], mask: (error: unknown) => Error): P[] {
   const answer = (err: unknown, fetchAPI: { Response: typeof Response }) => {
     const original = err;
-    const masked = mask(err instanceof GraphQLError ? err : new GraphQLError(err instanceof Error ? err.message : String(err), { originalError: err instanceof Error ? err : undefined }));
+    const masked = mask(
+      err instanceof GraphQLError
+        ? err
+        : new GraphQLError(err instanceof Error ? err.message : String(err), { originalError: err instanceof Error ? err : undefined }),
+    );
     const json = masked instanceof GraphQLError ? masked.toJSON() : { message: masked.message };
     const ext = (json.extensions ?? {}) as { code?: string; http?: { status?: number } };
     const status = ext.http?.status ?? (ext.code === "INTERNAL_SERVER_ERROR" ? 500 : original instanceof NotFoundError ? 404 : 400);

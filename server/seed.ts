@@ -32,7 +32,10 @@ export const DEMO = {
 export async function demoAccountsWithReadmePasswords(prisma: PrismaClient, keys: Keys): Promise<string[]> {
   const open: string[] = [];
   for (const [name, p] of Object.entries({ admin: DEMO.admin, petugas: DEMO.petugas, warga: DEMO.warga })) {
-    const user = await prisma.user.findUnique({ where: { identityIndex: identityIndex(keys, p.identityType, p.nomorIdentitas) }, select: { status: true, passwordHash: true } });
+    const user = await prisma.user.findUnique({
+      where: { identityIndex: identityIndex(keys, p.identityType, p.nomorIdentitas) },
+      select: { status: true, passwordHash: true },
+    });
     if (user && user.status === "AKTIF" && (await verifyPassword(user.passwordHash, p.password))) open.push(name);
   }
   return open;

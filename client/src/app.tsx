@@ -95,25 +95,137 @@ export function App() {
         <Route path="/verifikasi" element={<VerifikasiDokumenPage />} />
         <Route path="/verifikasi/:kode" element={<VerifikasiDokumenPage />} />
 
-        <Route path="/pengajuan" element={<Warga><LogPengajuanPage /></Warga>} />
-        <Route path="/pengajuan/:id" element={<ForCitizenOrStaff kind="pengajuan"><PengajuanPage /></ForCitizenOrStaff>} />
-        <Route path="/inbox" element={<Warga><LogInboxPage /></Warga>} />
-        <Route path="/pengaduan" element={<Warga><PengaduanSayaPage /></Warga>} />
-        <Route path="/pengaduan/baru" element={<Warga><PengaduanBaruPage /></Warga>} />
-        <Route path="/pengaduan/:id" element={<ForCitizenOrStaff kind="pengaduan"><PengaduanPage /></ForCitizenOrStaff>} />
+        <Route
+          path="/pengajuan"
+          element={
+            <Warga>
+              <LogPengajuanPage />
+            </Warga>
+          }
+        />
+        <Route
+          path="/pengajuan/:id"
+          element={
+            <ForCitizenOrStaff kind="pengajuan">
+              <PengajuanPage />
+            </ForCitizenOrStaff>
+          }
+        />
+        <Route
+          path="/inbox"
+          element={
+            <Warga>
+              <LogInboxPage />
+            </Warga>
+          }
+        />
+        <Route
+          path="/pengaduan"
+          element={
+            <Warga>
+              <PengaduanSayaPage />
+            </Warga>
+          }
+        />
+        <Route
+          path="/pengaduan/baru"
+          element={
+            <Warga>
+              <PengaduanBaruPage />
+            </Warga>
+          }
+        />
+        <Route
+          path="/pengaduan/:id"
+          element={
+            <ForCitizenOrStaff kind="pengaduan">
+              <PengaduanPage />
+            </ForCitizenOrStaff>
+          }
+        />
 
-        <Route path="/informasi" element={<Warga><PermohonanSayaPage /></Warga>} />
-        <Route path="/informasi/baru" element={<Warga><PermohonanBaruPage /></Warga>} />
-        <Route path="/informasi/:id" element={<ForCitizenOrStaff kind="informasi"><PermohonanPage /></ForCitizenOrStaff>} />
-        <Route path="/ppid" element={<Ppid><PpidDeskPage /></Ppid>} />
-        <Route path="/ppid/permohonan/:id" element={<Ppid><PpidCasePage /></Ppid>} />
+        <Route
+          path="/informasi"
+          element={
+            <Warga>
+              <PermohonanSayaPage />
+            </Warga>
+          }
+        />
+        <Route
+          path="/informasi/baru"
+          element={
+            <Warga>
+              <PermohonanBaruPage />
+            </Warga>
+          }
+        />
+        <Route
+          path="/informasi/:id"
+          element={
+            <ForCitizenOrStaff kind="informasi">
+              <PermohonanPage />
+            </ForCitizenOrStaff>
+          }
+        />
+        <Route
+          path="/ppid"
+          element={
+            <Ppid>
+              <PpidDeskPage />
+            </Ppid>
+          }
+        />
+        <Route
+          path="/ppid/permohonan/:id"
+          element={
+            <Ppid>
+              <PpidCasePage />
+            </Ppid>
+          }
+        />
         <Route path="/statistik" element={<StatistikPage />} />
 
-        <Route path="/petugas/antrian" element={<Petugas><AntrianPage /></Petugas>} />
-        <Route path="/petugas/pengajuan/:id" element={<Petugas><StaffCasePage /></Petugas>} />
-        <Route path="/petugas/pengaduan" element={<Petugas><MejaPengaduanPage /></Petugas>} />
-        <Route path="/petugas/pengaduan/catat" element={<Petugas><CatatPengaduanPage /></Petugas>} />
-        <Route path="/petugas/pengaduan/:id" element={<Petugas><StaffPengaduanPage /></Petugas>} />
+        <Route
+          path="/petugas/antrian"
+          element={
+            <Petugas>
+              <AntrianPage />
+            </Petugas>
+          }
+        />
+        <Route
+          path="/petugas/pengajuan/:id"
+          element={
+            <Petugas>
+              <StaffCasePage />
+            </Petugas>
+          }
+        />
+        <Route
+          path="/petugas/pengaduan"
+          element={
+            <Petugas>
+              <MejaPengaduanPage />
+            </Petugas>
+          }
+        />
+        <Route
+          path="/petugas/pengaduan/catat"
+          element={
+            <Petugas>
+              <CatatPengaduanPage />
+            </Petugas>
+          }
+        />
+        <Route
+          path="/petugas/pengaduan/:id"
+          element={
+            <Petugas>
+              <StaffPengaduanPage />
+            </Petugas>
+          }
+        />
 
         <Route path="/admin/aktivasi" element={<ActivationPage />} />
         <Route path="/admin/kalender" element={<CalendarPage />} />

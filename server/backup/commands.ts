@@ -75,7 +75,11 @@ function progressReporter(verb: string): { onProgress: OnProgress; stop(): void 
         phase = p.phase;
         if (tty && p.total > 0) {
           bar = new cliProgress.SingleBar(
-            { format: `${verb} ${p.phase.padEnd(8)} [{bar}] {percentage}% {value}/{total} ${unit(p.phase)} {detail}`, stream: process.stderr, hideCursor: true },
+            {
+              format: `${verb} ${p.phase.padEnd(8)} [{bar}] {percentage}% {value}/{total} ${unit(p.phase)} {detail}`,
+              stream: process.stderr,
+              hideCursor: true,
+            },
             cliProgress.Presets.shades_classic,
           );
           bar.start(p.total, p.done, { detail: "" });
@@ -215,7 +219,9 @@ export async function restoreCommand(config: Config, file: string): Promise<void
     process.stderr.write(
       `Restored ${source} (made ${manifest.created}): ${s.tables} tables, ${s.rows} rows, ${s.files} files (${formatBytes(s.fileBytes)}) ` +
         `in ${((Date.now() - started) / 1000).toFixed(1)} s; every table and file matches the manifest.\n` +
-        (laterMigrations.length ? `${laterMigrations.length} newer migration(s) of this Loket will be applied at the next start: ${laterMigrations.join(", ")}\n` : ""),
+        (laterMigrations.length
+          ? `${laterMigrations.length} newer migration(s) of this Loket will be applied at the next start: ${laterMigrations.join(", ")}\n`
+          : ""),
     );
   } finally {
     progress.stop();

@@ -93,7 +93,9 @@ export async function runOfficeCommand(command: "export-instansi" | "import-inst
         bar.stop();
         process.stdout.write(
           `Exported ${m.instansi.kode} (${m.instansi.nama}) to ${file}\n` +
-            `  rows: ${Object.entries(m.counts).map(([t, n]) => `${t} ${n}`).join(", ")}\n` +
+            `  rows: ${Object.entries(m.counts)
+              .map(([t, n]) => `${t} ${n}`)
+              .join(", ")}\n` +
             `  people: ${m.people.staff} staff, ${m.people.citizensAndOthers} citizens/others, ${m.people.historyOnly} named only in histories\n` +
             `  files: ${m.files.length}\n` +
             `To re-create on the new install (secrets are not exported):\n` +
@@ -107,7 +109,9 @@ export async function runOfficeCommand(command: "export-instansi" | "import-inst
         bar.stop();
         process.stdout.write(
           `Imported ${s.instansi.kode} (${s.instansi.nama})\n` +
-            `  rows: ${Object.entries(s.counts).map(([t, n]) => `${t} ${n}`).join(", ")}\n` +
+            `  rows: ${Object.entries(s.counts)
+              .map(([t, n]) => `${t} ${n}`)
+              .join(", ")}\n` +
             `  accounts: ${s.users.created} created, ${s.users.matchedByIdentity} linked by NIK/NIP, ${s.users.matchedByEmail} linked by email\n` +
             `  files: ${s.files}\n` +
             s.warnings.map((w) => `  ! ${w}\n`).join(""),

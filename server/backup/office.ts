@@ -307,7 +307,8 @@ export async function importInstansi(
     }
     const known = new Set(EXPORTED.map((t) => t.model));
     for (const model of Object.keys(manifest.parts)) {
-      if (model !== "people" && !known.has(model)) throw new OfficeMoveError(`The archive holds table ${model}, which this version does not know: upgrade first.`);
+      if (model !== "people" && !known.has(model))
+        throw new OfficeMoveError(`The archive holds table ${model}, which this version does not know: upgrade first.`);
     }
 
     // the bytes are what the manifest says (the GCM tag already covers the archive as a whole)
@@ -331,111 +332,122 @@ export async function importInstansi(
         opts.progress?.(++done, manifest.files.length);
       }
 
-      await prisma.$transaction(
-        async (tx) => {
-          // the check again inside the transaction: another import may have committed since
-          if (await tx.instansi.findUnique({ where: { kode: manifest.instansi.kode }, select: { id: true } })) throw instansiExists(manifest);
+      await prisma
+        .$transaction(
+          async (tx) => {
+            // the check again inside the transaction: another import may have committed since
+            if (await tx.instansi.findUnique({ where: { kode: manifest.instansi.kode }, select: { id: true } })) throw instansiExists(manifest);
 
-          const userId = new Map<string, string>();
-          const createdStaff: string[] = [];
-          // a chunk of people at a time: four statements per chunk, not four per person
-          for await (const chunk of chunksOf<Person>(dir, manifest.parts.people)) {
-            const index = new Map(chunk.map((p) => [p.id, identityIndex(keys, p.identityType, p.identity)]));
-            const byIndex = new Map(
-              (await tx.user.findMany({ where: { identityIndex: { in: [...index.values()] } }, select: { id: true, role: true, identityIndex: true } })).map((u) => [u.identityIndex, u]),
-            );
-            const rest = chunk.filter((p) => !byIndex.has(index.get(p.id)!));
-            const emailRows = await tx.user.findMany({ where: { email: { in: rest.map((p) => p.email.toLowerCase()) } }, select: { id: true, role: true, email: true } });
-            const byEmail = new Map<string, typeof emailRows>();
-            for (const u of emailRows) byEmail.set(u.email, [...(byEmail.get(u.email) ?? []), u]);
-            const taken = new Set((await tx.user.findMany({ where: { id: { in: rest.map((p) => p.id) } }, select: { id: true } })).map((u) => u.id));
-            const create: Prisma.UserCreateManyInput[] = [];
-            for (const p of chunk) {
-              const match = byIndex.get(index.get(p.id)!);
-              if (match) {
-                userId.set(p.id, match.id);
-                users.matchedByIdentity++;
-                if (p.staff) warnings.push(staffWarning(p, match.role));
-                continue;
-              }
-              const sameEmail = byEmail.get(p.email.toLowerCase()) ?? [];
-              if (sameEmail.length === 1) {
-                userId.set(p.id, sameEmail[0]!.id);
-                users.matchedByEmail++;
-                warnings.push(`${masked(p)} linked to the existing account with the same email (its identity number differs): check it is the same person.`);
-                if (p.staff) warnings.push(staffWarning(p, sameEmail[0]!.role));
-                continue;
-              }
-              const id = taken.has(p.id) ? randomUUID() : p.id;
-              create.push({
-                id,
-                ...protectIdentity(keys, id, p.identityType, p.identity),
-                role: p.role,
-                status: p.historyOnly ? "DITANGGUHKAN" : (p.status as never),
-                statusReason: p.historyOnly ? "Dipindahkan bersama riwayat instansi lain; bukan akun aktif di instalasi ini." : p.statusReason,
-                namaLengkap: p.namaLengkap,
-                email: p.email,
-                telepon: p.telepon,
-                // "!" verifies against no password: such an account needs a reset (historyOnly: suspended anyway)
-                passwordHash: p.passwordHash ?? "!",
-                passwordChangedAt: p.passwordChangedAt,
-                instansiId: null, // set below, once the instansi row exists
-                emailVerifiedAt: p.emailVerifiedAt,
-                consentTermsVersion: p.consentTermsVersion,
-                consentPrivacyVersion: p.consentPrivacyVersion,
-                consentAt: p.consentAt,
-                createdAt: p.createdAt,
+            const userId = new Map<string, string>();
+            const createdStaff: string[] = [];
+            // a chunk of people at a time: four statements per chunk, not four per person
+            for await (const chunk of chunksOf<Person>(dir, manifest.parts.people)) {
+              const index = new Map(chunk.map((p) => [p.id, identityIndex(keys, p.identityType, p.identity)]));
+              const byIndex = new Map(
+                (await tx.user.findMany({ where: { identityIndex: { in: [...index.values()] } }, select: { id: true, role: true, identityIndex: true } })).map(
+                  (u) => [u.identityIndex, u],
+                ),
+              );
+              const rest = chunk.filter((p) => !byIndex.has(index.get(p.id)!));
+              const emailRows = await tx.user.findMany({
+                where: { email: { in: rest.map((p) => p.email.toLowerCase()) } },
+                select: { id: true, role: true, email: true },
               });
-              userId.set(p.id, id);
-              if (p.staff) createdStaff.push(id);
-              users.created++;
-            }
-            if (create.length) await tx.user.createMany({ data: create });
-          }
-
-          for (const t of EXPORTED) {
-            counts[t.model] = 0;
-            for await (const chunk of chunksOf<Row>(dir, manifest.parts[t.model])) {
-              const rows = chunk.map((r) => forInstall(keys, t.model, r, t.userFields ?? [], userId, keyOf));
-              counts[t.model] += rows.length;
-              if (t.model === "NomorUrut") {
-                for (const r of rows) {
-                  const terakhir = r.terakhir as number;
-                  const cur = await tx.nomorUrut.findUnique({ where: { kunci: r.kunci as string } });
-                  if (!cur) await tx.nomorUrut.create({ data: { kunci: r.kunci as string, terakhir } });
-                  else if (cur.terakhir < terakhir) await tx.nomorUrut.update({ where: { kunci: cur.kunci }, data: { terakhir } });
+              const byEmail = new Map<string, typeof emailRows>();
+              for (const u of emailRows) byEmail.set(u.email, [...(byEmail.get(u.email) ?? []), u]);
+              const taken = new Set((await tx.user.findMany({ where: { id: { in: rest.map((p) => p.id) } }, select: { id: true } })).map((u) => u.id));
+              const create: Prisma.UserCreateManyInput[] = [];
+              for (const p of chunk) {
+                const match = byIndex.get(index.get(p.id)!);
+                if (match) {
+                  userId.set(p.id, match.id);
+                  users.matchedByIdentity++;
+                  if (p.staff) warnings.push(staffWarning(p, match.role));
+                  continue;
                 }
-                continue;
+                const sameEmail = byEmail.get(p.email.toLowerCase()) ?? [];
+                if (sameEmail.length === 1) {
+                  userId.set(p.id, sameEmail[0]!.id);
+                  users.matchedByEmail++;
+                  warnings.push(`${masked(p)} linked to the existing account with the same email (its identity number differs): check it is the same person.`);
+                  if (p.staff) warnings.push(staffWarning(p, sameEmail[0]!.role));
+                  continue;
+                }
+                const id = taken.has(p.id) ? randomUUID() : p.id;
+                create.push({
+                  id,
+                  ...protectIdentity(keys, id, p.identityType, p.identity),
+                  role: p.role,
+                  status: p.historyOnly ? "DITANGGUHKAN" : (p.status as never),
+                  statusReason: p.historyOnly ? "Dipindahkan bersama riwayat instansi lain; bukan akun aktif di instalasi ini." : p.statusReason,
+                  namaLengkap: p.namaLengkap,
+                  email: p.email,
+                  telepon: p.telepon,
+                  // "!" verifies against no password: such an account needs a reset (historyOnly: suspended anyway)
+                  passwordHash: p.passwordHash ?? "!",
+                  passwordChangedAt: p.passwordChangedAt,
+                  instansiId: null, // set below, once the instansi row exists
+                  emailVerifiedAt: p.emailVerifiedAt,
+                  consentTermsVersion: p.consentTermsVersion,
+                  consentPrivacyVersion: p.consentPrivacyVersion,
+                  consentAt: p.consentAt,
+                  createdAt: p.createdAt,
+                });
+                userId.set(p.id, id);
+                if (p.staff) createdStaff.push(id);
+                users.created++;
               }
-              // ids are kept: one that exists here already means this office (or its install) came here before
-              const clash = await delegate(tx, t.model).findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: { id: true } });
-              if (clash.length) {
-                throw new OfficeMoveError(
-                  `Import refused, nothing was written: ${t.model} rows with the archive's ids already exist here (${clash.length}). ` +
-                    "Was this office (or a backup of its install) imported before?",
+              if (create.length) await tx.user.createMany({ data: create });
+            }
+
+            for (const t of EXPORTED) {
+              counts[t.model] = 0;
+              for await (const chunk of chunksOf<Row>(dir, manifest.parts[t.model])) {
+                const rows = chunk.map((r) => forInstall(keys, t.model, r, t.userFields ?? [], userId, keyOf));
+                counts[t.model] += rows.length;
+                if (t.model === "NomorUrut") {
+                  for (const r of rows) {
+                    const terakhir = r.terakhir as number;
+                    const cur = await tx.nomorUrut.findUnique({ where: { kunci: r.kunci as string } });
+                    if (!cur) await tx.nomorUrut.create({ data: { kunci: r.kunci as string, terakhir } });
+                    else if (cur.terakhir < terakhir) await tx.nomorUrut.update({ where: { kunci: cur.kunci }, data: { terakhir } });
+                  }
+                  continue;
+                }
+                // ids are kept: one that exists here already means this office (or its install) came here before
+                const clash = await delegate(tx, t.model).findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: { id: true } });
+                if (clash.length) {
+                  throw new OfficeMoveError(
+                    `Import refused, nothing was written: ${t.model} rows with the archive's ids already exist here (${clash.length}). ` +
+                      "Was this office (or a backup of its install) imported before?",
+                  );
+                }
+                // PostgreSQL reads the chunk as JSON (one statement, types from the table): Prisma's createMany spent ~4/5
+                // of a 20k-case import building its statements. The model names come from the declaration, never input.
+                await tx.$executeRawUnsafe(
+                  `INSERT INTO "${t.model}" SELECT * FROM json_populate_recordset(NULL::"${t.model}", $1::json)`,
+                  JSON.stringify(rows),
                 );
               }
-              // PostgreSQL reads the chunk as JSON (one statement, types from the table): Prisma's createMany spent ~4/5
-              // of a 20k-case import building its statements. The model names come from the declaration, never input.
-              await tx.$executeRawUnsafe(`INSERT INTO "${t.model}" SELECT * FROM json_populate_recordset(NULL::"${t.model}", $1::json)`, JSON.stringify(rows));
+              const expected = manifest.counts[t.model] ?? 0;
+              if (counts[t.model] !== expected)
+                throw new OfficeMoveError(`The archive's ${t.model} holds ${counts[t.model]} rows, its manifest says ${expected}.`);
             }
-            const expected = manifest.counts[t.model] ?? 0;
-            if (counts[t.model] !== expected) throw new OfficeMoveError(`The archive's ${t.model} holds ${counts[t.model]} rows, its manifest says ${expected}.`);
-          }
 
-          // only accounts this import created: a matched account is not moved between offices
-          if (createdStaff.length) await tx.user.updateMany({ where: { id: { in: createdStaff } }, data: { instansiId: manifest.instansi.id } });
-        },
-        { timeout: 60 * 60_000, maxWait: 60_000 },
-      ).catch((err) => {
-        if (err instanceof Prisma.PrismaClientKnownRequestError && isUniqueViolation(err)) {
-          throw new OfficeMoveError(
-            `Import refused, nothing was written: a value that must be unique already exists in this install (${describeUnique(err)}). ` +
-              "Usually a registration number, tracking code or verification code of another office uses the same prefix.",
-          );
-        }
-        throw err;
-      });
+            // only accounts this import created: a matched account is not moved between offices
+            if (createdStaff.length) await tx.user.updateMany({ where: { id: { in: createdStaff } }, data: { instansiId: manifest.instansi.id } });
+          },
+          { timeout: 60 * 60_000, maxWait: 60_000 },
+        )
+        .catch((err) => {
+          if (err instanceof Prisma.PrismaClientKnownRequestError && isUniqueViolation(err)) {
+            throw new OfficeMoveError(
+              `Import refused, nothing was written: a value that must be unique already exists in this install (${describeUnique(err)}). ` +
+                "Usually a registration number, tracking code or verification code of another office uses the same prefix.",
+            );
+          }
+          throw err;
+        });
     });
     counts.User = manifest.counts.User ?? 0;
     return { instansi: manifest.instansi, counts, users, files: manifest.files.length, warnings };

@@ -25,16 +25,7 @@ import { defaultMigrationsDir } from "../db/migrate";
 import type { Keys } from "../lib/crypto";
 import type { FileStorage } from "../modules/files/store";
 import { type ArchiveEntry, ArchiveFormatError, readArchive } from "./archive";
-import {
-  BACKUP_FORMAT,
-  BACKUP_KIND,
-  type BackupHeader,
-  type BackupManifest,
-  BackupError,
-  HEADER_ENTRY,
-  MANIFEST_ENTRY,
-  type OnProgress,
-} from "./backup";
+import { BACKUP_FORMAT, BACKUP_KIND, type BackupHeader, type BackupManifest, BackupError, HEADER_ENTRY, MANIFEST_ENTRY, type OnProgress } from "./backup";
 import { appliedMigrations, ident, listTables, type Query, type SequenceValue, type SqlConnection, type TableInfo, tableRows } from "./sql";
 
 export interface RestoreDatabase {
@@ -71,7 +62,8 @@ export async function restoreBackup(input: Readable, target: RestoreTarget, onPr
     if (first.done || first.value.name !== HEADER_ENTRY) throw new BackupError("This file is not a Loket backup (it has no loket-backup.json first).");
     const header = await first.value.json<BackupHeader>();
     if (header.kind !== BACKUP_KIND) throw new BackupError("This file is not a Loket backup (wrong kind).");
-    if (!(header.format <= BACKUP_FORMAT)) throw new BackupError(`This backup has format ${header.format}; this Loket reads format ${BACKUP_FORMAT} and older. Restore with a newer Loket.`);
+    if (!(header.format <= BACKUP_FORMAT))
+      throw new BackupError(`This backup has format ${header.format}; this Loket reads format ${BACKUP_FORMAT} and older. Restore with a newer Loket.`);
 
     if (keyCheckValue(target.keys) !== header.keyCheck) {
       throw new BackupError(
@@ -80,10 +72,15 @@ export async function restoreBackup(input: Readable, target: RestoreTarget, onPr
       );
     }
 
-    const local = (await fs.readdir(migrationsDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const local = (await fs.readdir(migrationsDir, { withFileTypes: true }))
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
     const unknown = header.migrations.filter((m) => !local.includes(m));
     if (unknown.length) {
-      throw new BackupError(`This backup was made by a newer Loket (migrations unknown here: ${unknown.join(", ")}). Upgrade Loket first, then restore. Nothing was restored.`);
+      throw new BackupError(
+        `This backup was made by a newer Loket (migrations unknown here: ${unknown.join(", ")}). Upgrade Loket first, then restore. Nothing was restored.`,
+      );
     }
 
     const db = await target.connect();
@@ -126,15 +123,20 @@ async function refuseNonEmpty(sql: SqlConnection, target: RestoreTarget, archive
   await sql.transaction("write", async (query) => {
     const applied = await appliedMigrations(query);
     const newer = applied.filter((m) => !archiveMigrations.includes(m));
-    if (newer.length) throw new BackupError(`The target database is not empty: it has migrations the backup does not (${newer.join(", ")}). Restore into an empty database.`);
+    if (newer.length)
+      throw new BackupError(`The target database is not empty: it has migrations the backup does not (${newer.join(", ")}). Restore into an empty database.`);
     const filled: string[] = [];
     for (const t of await listTables(query)) {
       const rows = await query(`SELECT 1 FROM ${ident(t.name)} LIMIT 1`);
       if (rows.length) filled.push(t.name);
     }
-    if (filled.length) throw new BackupError(`The target database is not empty (rows in ${filled.join(", ")}). Restore into an empty database or data folder. Nothing was restored.`);
+    if (filled.length)
+      throw new BackupError(
+        `The target database is not empty (rows in ${filled.join(", ")}). Restore into an empty database or data folder. Nothing was restored.`,
+      );
   });
-  if (target.storageEmpty && !(await target.storageEmpty())) throw new BackupError("The target file storage is not empty. Restore into an empty data folder / bucket. Nothing was restored.");
+  if (target.storageEmpty && !(await target.storageEmpty()))
+    throw new BackupError("The target file storage is not empty. Restore into an empty data folder / bucket. Nothing was restored.");
 }
 
 interface TableState {
@@ -263,12 +265,14 @@ async function verify(query: Query, manifest: BackupManifest, tables: Map<string
   for (const t of manifest.tables) {
     const got = restored.get(t.name);
     const sha = got ? got.hash.digest("hex") : createHash("sha256").digest("hex");
-    if ((got?.rows ?? 0) !== t.rows || sha !== t.sha256) throw new BackupError(`Table ${t.name} in the backup does not match its manifest (damaged file). Nothing was restored.`);
+    if ((got?.rows ?? 0) !== t.rows || sha !== t.sha256)
+      throw new BackupError(`Table ${t.name} in the backup does not match its manifest (damaged file). Nothing was restored.`);
     const info = tables.get(t.name);
     if (!info) throw new BackupError(`The backup holds table ${t.name}, which the schema does not have.`);
     const back = createHash("sha256");
     let rows = 0;
-    for await (const batch of tableRows(query, info)) for (const line of batch) {
+    for await (const batch of tableRows(query, info))
+      for (const line of batch) {
         back.update(`${line}\n`);
         rows++;
       }

@@ -34,15 +34,27 @@ export async function filesToS3(
 ): Promise<FilesToS3Summary> {
   const out = opts.out ?? process.stdout;
   const target = createFileStorage(config);
-  if (!(target instanceof S3FileStorage)) throw new Error("files-to-s3 needs an S3 bucket: set S3_BUCKET (and S3_ENDPOINT, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY).");
+  if (!(target instanceof S3FileStorage))
+    throw new Error("files-to-s3 needs an S3 bucket: set S3_BUCKET (and S3_ENDPOINT, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY).");
   await target.check();
   const local = new LocalFileStorage(path.join(config.dataDir, "files"));
 
   // one row per stored content (rows share a key when their bytes are equal)
-  const rows = await db.prisma.storedFile.findMany({ distinct: ["storageKey"], select: { storageKey: true, sha256: true, ukuran: true }, orderBy: { storageKey: "asc" } });
+  const rows = await db.prisma.storedFile.findMany({
+    distinct: ["storageKey"],
+    select: { storageKey: true, sha256: true, ukuran: true },
+    orderBy: { storageKey: "asc" },
+  });
   const summary: FilesToS3Summary = { total: rows.length, copied: 0, skipped: 0, missing: [], corrupt: [], deletedLocal: 0, bytes: 0 };
-  out.write(`Copying ${rows.length} stored files from ${local.root} to ${target.describe()}${config.storage.kind === "s3" && config.storage.prefix ? ` (prefix ${config.storage.prefix})` : ""}\n`);
-  const bar = out.isTTY ? new cliProgress.SingleBar({ format: "{bar} {value}/{total} files | {copied} copied, {skipped} already there", stream: out as NodeJS.WriteStream }, cliProgress.Presets.shades_classic) : null;
+  out.write(
+    `Copying ${rows.length} stored files from ${local.root} to ${target.describe()}${config.storage.kind === "s3" && config.storage.prefix ? ` (prefix ${config.storage.prefix})` : ""}\n`,
+  );
+  const bar = out.isTTY
+    ? new cliProgress.SingleBar(
+        { format: "{bar} {value}/{total} files | {copied} copied, {skipped} already there", stream: out as NodeJS.WriteStream },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
   bar?.start(rows.length, 0, { copied: 0, skipped: 0 });
   let done = 0;
   const tick = () => {
@@ -88,6 +100,7 @@ export async function filesToS3(
   );
   for (const key of summary.missing) out.write(`  missing: ${key}\n`);
   for (const key of summary.corrupt) out.write(`  SHA-256 mismatch (left in place, not copied): ${key}\n`);
-  if (!opts.deleteLocal && summary.copied + summary.skipped > 0) out.write("Local files were kept; run again with --delete-local to remove them once you have switched to STORAGE=s3.\n");
+  if (!opts.deleteLocal && summary.copied + summary.skipped > 0)
+    out.write("Local files were kept; run again with --delete-local to remove them once you have switched to STORAGE=s3.\n");
   return summary;
 }

@@ -18,11 +18,20 @@ const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "Sock
 // PostgreSQL: connection exceptions (class 08), admin shutdown / crash shutdown / cannot connect now, too many connections
 const PG_CODES = /^(08...|57P01|57P02|57P03|53300)$/;
 const NODE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
-const MESSAGES = /Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|the database system is (starting up|shutting down|in recovery)/i;
+const MESSAGES =
+  /Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|the database system is (starting up|shutting down|in recovery)/i;
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 6) return false;
-  const e = error as { code?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown; meta?: { driverAdapterError?: { cause?: unknown } }; cause?: unknown; originalError?: unknown };
+  const e = error as {
+    code?: unknown;
+    kind?: unknown;
+    originalCode?: unknown;
+    message?: unknown;
+    meta?: { driverAdapterError?: { cause?: unknown } };
+    cause?: unknown;
+    originalError?: unknown;
+  };
   if (typeof e.code === "string" && (PRISMA_CODES.has(e.code) || PG_CODES.test(e.code) || NODE_CODES.has(e.code))) return true;
   if (typeof e.originalCode === "string" && PG_CODES.test(e.originalCode)) return true;
   if (typeof e.kind === "string" && ADAPTER_KINDS.has(e.kind)) return true;

@@ -192,9 +192,7 @@ export function migrateInChild(target: MigrateTarget, log: (message: string) => 
   });
 }
 
-export type MigrateChildMessage =
-  | { type: "done"; applied: string[] }
-  | { type: "failed"; error: string; locked?: { lockFile: string; pid: number } };
+export type MigrateChildMessage = { type: "done"; applied: string[] } | { type: "failed"; error: string; locked?: { lockFile: string; pid: number } };
 
 function queryLog(opts: OpenOptions) {
   return opts.logQueries ? { log: [{ emit: "event" as const, level: "query" as const }] } : {};

@@ -19,7 +19,9 @@ const LABEL = "loket-key-check-v1";
 export function keyCheckValue(keys: Keys): string {
   const enc = createHmac("sha256", keys.encryption).update(LABEL).digest();
   const idx = createHmac("sha256", keys.blindIndex).update(LABEL).digest();
-  return createHmac("sha256", Buffer.concat([enc, idx])).update(LABEL).digest("hex");
+  return createHmac("sha256", Buffer.concat([enc, idx]))
+    .update(LABEL)
+    .digest("hex");
 }
 
 const MISMATCH =

@@ -135,7 +135,14 @@ export async function acquireLock(lockFile: string, opts: { migrating?: boolean 
   const socketName = `.loket-${nonce}.sock`;
   const socketPath = path.join(dir, socketName);
   const server = await listen(socketPath);
-  const info: LockInfo = { pid: process.pid, start: processStartTime("self"), boot: bootId(), socket: server ? socketName : undefined, nonce, ...(opts.migrating ? { migrating: true } : {}) };
+  const info: LockInfo = {
+    pid: process.pid,
+    start: processStartTime("self"),
+    boot: bootId(),
+    socket: server ? socketName : undefined,
+    nonce,
+    ...(opts.migrating ? { migrating: true } : {}),
+  };
   const temp = `${lockFile}.${nonce}`;
   fs.writeFileSync(temp, JSON.stringify(info), { mode: 0o600 });
   const cleanup = () => {

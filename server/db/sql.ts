@@ -41,7 +41,10 @@ const defined = (row: Row) => Object.entries(row).filter(([, v]) => v !== undefi
 export function setList(row: Row): Prisma.Sql {
   const entries = defined(row);
   if (entries.length === 0) throw new Error("setList: nothing to set");
-  return Prisma.join(entries.map(([k, v]) => Prisma.sql`${ident(k)} = ${value(k, v)}`), ", ");
+  return Prisma.join(
+    entries.map(([k, v]) => Prisma.sql`${ident(k)} = ${value(k, v)}`),
+    ", ",
+  );
 }
 
 /**
@@ -50,7 +53,10 @@ export function setList(row: Row): Prisma.Sql {
  */
 export function insertFrom(tableName: string, row: Row, source: string): Prisma.Sql {
   const entries = defined(row);
-  return Prisma.sql`INSERT INTO ${table(tableName)} (${Prisma.join(entries.map(([k]) => ident(k)), ", ")}) SELECT ${Prisma.join(
+  return Prisma.sql`INSERT INTO ${table(tableName)} (${Prisma.join(
+    entries.map(([k]) => ident(k)),
+    ", ",
+  )}) SELECT ${Prisma.join(
     entries.map(([k, v]) => value(k, v)),
     ", ",
   )} FROM ${ident(source)}`;

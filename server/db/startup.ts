@@ -21,11 +21,16 @@ export async function localMigrations(dir = migrationsDir): Promise<LocalMigrati
     if (err.code === "ENOENT") return [];
     throw err;
   });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => ({
       name,
-      checksum: createHash("sha256").update(await readFile(path.join(dir, name, "migration.sql"))).digest("hex"),
+      checksum: createHash("sha256")
+        .update(await readFile(path.join(dir, name, "migration.sql")))
+        .digest("hex"),
     })),
   );
 }
@@ -53,9 +58,7 @@ export async function checkMigrations(query: Query, dir = migrationsDir): Promis
   const local = await localMigrations(dir);
   let rows: AppliedRow[] = [];
   try {
-    rows = (await query(
-      `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`,
-    )).rows as AppliedRow[];
+    rows = (await query(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`)).rows as AppliedRow[];
   } catch (err) {
     if ((err as { code?: string }).code !== "42P01") throw err; // undefined_table: nothing applied yet
   }
@@ -103,9 +106,9 @@ export class PendingMigrationsError extends Error {
  * database, where the data-folder lock guarantees no other process is migrating at the same moment.
  */
 export async function recoverInterruptedMigrations(pglite: PGlite, log: (message: string) => void) {
-  const { rows } = await pglite.query<{ migration_name: string }>(
-    `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NULL AND rolled_back_at IS NULL AND logs IS NULL`,
-  ).catch(() => ({ rows: [] as { migration_name: string }[] })); // no table yet: a new database
+  const { rows } = await pglite
+    .query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NULL AND rolled_back_at IS NULL AND logs IS NULL`)
+    .catch(() => ({ rows: [] as { migration_name: string }[] })); // no table yet: a new database
   if (!rows.length) return;
   await pglite.query(`UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE finished_at IS NULL AND rolled_back_at IS NULL AND logs IS NULL`);
   log(`Migrations interrupted by a previous process (their changes were rolled back): ${rows.map((r) => r.migration_name).join(", ")}; applying them again`);

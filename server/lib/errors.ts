@@ -25,7 +25,11 @@ export class NotFoundError extends DomainError {}
 export class InvalidStateError extends DomainError {}
 /** Login refused; `retryAfterSeconds` is set when the caller must wait. */
 export class LoginError extends DomainError {
-  constructor(code: string, message: string, readonly retryAfterSeconds: number | null = null) {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number | null = null,
+  ) {
     super(code, message, null);
   }
 }

@@ -32,7 +32,12 @@ interface Data {
 
 /** The two Prisma calls the loop makes, on the queue's table (and only its rows, e.g. `kind: "EMAIL"`). */
 export interface OutboxTable<Extra> {
-  findMany(args: { where: Where; orderBy: Array<{ nextAttemptAt: "asc" } | { createdAt: "asc" }>; take: number; select: { id: true } }): Promise<Array<{ id: string }>>;
+  findMany(args: {
+    where: Where;
+    orderBy: Array<{ nextAttemptAt: "asc" } | { createdAt: "asc" }>;
+    take: number;
+    select: { id: true };
+  }): Promise<Array<{ id: string }>>;
   updateMany(args: { where: Where; data: Data | (Data & Partial<Extra>) }): Promise<{ count: number }>;
 }
 
@@ -204,7 +209,12 @@ export abstract class OutboxWorkerBase<Row extends { attempts: number; requestId
     }
   }
 
-  private async recordFailure(id: string, lockedUntil: Date, attempts: number, outcome: SendOutcome<Extra> & { sent: false }): Promise<"failed" | "retried" | null> {
+  private async recordFailure(
+    id: string,
+    lockedUntil: Date,
+    attempts: number,
+    outcome: SendOutcome<Extra> & { sent: false },
+  ): Promise<"failed" | "retried" | null> {
     const lastError = outcome.error.replace(/\s+/g, " ").trim().slice(0, 300);
     const final = "final" in outcome;
     const giveUp = final || attempts >= this.o.maxAttempts;

@@ -46,7 +46,14 @@ export abstract class TokenCache<V> {
 
   /** Listen for invalidations published by any instance; check against the database while the bus cannot tell. */
   start(): void {
-    this.stops = [this.listen(), checkWhileBusDown(this.pubsub, () => this.verify(), () => this.clear())];
+    this.stops = [
+      this.listen(),
+      checkWhileBusDown(
+        this.pubsub,
+        () => this.verify(),
+        () => this.clear(),
+      ),
+    ];
   }
 
   stop(): void {

@@ -7,6 +7,10 @@ import { ConflictError } from "./errors";
  * reasoned from a state the loser never saw. Call it right after visibility and authority are settled; the
  * write still claims the version atomically (UPDATE … WHERE versi = seen), which catches the exact tie.
  */
-export function assertVersion(current: { versi: number }, seen: number, message = "Data ini baru saja diubah oleh orang lain. Muat ulang halaman dan periksa kembali."): void {
+export function assertVersion(
+  current: { versi: number },
+  seen: number,
+  message = "Data ini baru saja diubah oleh orang lain. Muat ulang halaman dan periksa kembali.",
+): void {
   if (current.versi !== seen) throw new ConflictError("CONFLICT", message, "versi");
 }

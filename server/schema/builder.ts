@@ -111,13 +111,15 @@ builder.addScalarType("JSON", ours("JSON", "Arbitrary JSON", JSONResolver));
 
 /** `input`'s parsing and `output`'s serialising under `name`, refusing with our error. */
 function ours(name: string, description: string, input: GraphQLScalarType, output: GraphQLScalarType = input): GraphQLScalarType {
-  const refuse = <A extends unknown[], R>(parse: (...a: A) => R) => (...a: A): R => {
-    try {
-      return parse(...a);
-    } catch {
-      return invalidScalar(name);
-    }
-  };
+  const refuse =
+    <A extends unknown[], R>(parse: (...a: A) => R) =>
+    (...a: A): R => {
+      try {
+        return parse(...a);
+      } catch {
+        return invalidScalar(name);
+      }
+    };
   return new GraphQLScalarType({
     name,
     description,

@@ -120,6 +120,11 @@ export function sanitizeFileName(name: string, mime?: string): string {
   const suffix = ext ? `.${ext}` : "";
   const room = MAX_NAME_LENGTH - suffix.length;
   const chars = Array.from(base);
-  if (chars.length > room) base = chars.slice(0, room).join("").replace(/[\s.]+$/, "") || FALLBACK_NAME;
+  if (chars.length > room)
+    base =
+      chars
+        .slice(0, room)
+        .join("")
+        .replace(/[\s.]+$/, "") || FALLBACK_NAME;
   return base + suffix;
 }

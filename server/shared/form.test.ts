@@ -15,12 +15,39 @@ const NOW = new Date("2026-11-22T00:00:00Z");
 
 describe("service form validation on the server", () => {
   it("accepts and normalises good values, drops unknown keys", () => {
-    const r = validateForm(DEFS, { nama: " Dewi ", umur: "18", tanggal: "2026-12-20", kua: "Jogonalan", nik: "3519015708900001", wa: "+62 812 3456 7890", email: "A@B.ID", kode: "57452", rahasia: "x" }, { now: NOW });
+    const r = validateForm(
+      DEFS,
+      {
+        nama: " Dewi ",
+        umur: "18",
+        tanggal: "2026-12-20",
+        kua: "Jogonalan",
+        nik: "3519015708900001",
+        wa: "+62 812 3456 7890",
+        email: "A@B.ID",
+        kode: "57452",
+        rahasia: "x",
+      },
+      { now: NOW },
+    );
     expect(r.errors).toEqual([]);
-    expect(r.values).toEqual({ nama: "Dewi", umur: 18, tanggal: "2026-12-20", kua: "Jogonalan", nik: "3519015708900001", wa: "081234567890", email: "a@b.id", kode: "57452" });
+    expect(r.values).toEqual({
+      nama: "Dewi",
+      umur: 18,
+      tanggal: "2026-12-20",
+      kua: "Jogonalan",
+      nik: "3519015708900001",
+      wa: "081234567890",
+      email: "a@b.id",
+      kode: "57452",
+    });
   });
   it("reports every bad field with a code and an Indonesian message", () => {
-    const r = validateForm(DEFS, { nama: "Al", umur: "tiga", tanggal: "2026-02-30", kua: "Lain", nik: "123", wa: "12", email: "x@", kode: "abc" }, { now: NOW });
+    const r = validateForm(
+      DEFS,
+      { nama: "Al", umur: "tiga", tanggal: "2026-02-30", kua: "Lain", nik: "123", wa: "12", email: "x@", kode: "abc" },
+      { now: NOW },
+    );
     expect(r.errors.map((e) => [e.field, e.code])).toEqual([
       ["nama", "FIELD_TOO_SHORT"],
       ["umur", "FIELD_NOT_NUMBER"],

@@ -50,45 +50,75 @@ export function validateForm(
     switch (def.tipe) {
       case "TEXT":
       case "TEXTAREA": {
-        if (def.min != null && text.length < def.min) { err("FIELD_TOO_SHORT", `${def.label} minimal ${def.min} karakter.`); continue; }
-        if (def.max != null && text.length > def.max) { err("FIELD_TOO_LONG", `${def.label} maksimal ${def.max} karakter.`); continue; }
+        if (def.min != null && text.length < def.min) {
+          err("FIELD_TOO_SHORT", `${def.label} minimal ${def.min} karakter.`);
+          continue;
+        }
+        if (def.max != null && text.length > def.max) {
+          err("FIELD_TOO_LONG", `${def.label} maksimal ${def.max} karakter.`);
+          continue;
+        }
         values[def.nama] = text;
         break;
       }
       case "NUMBER": {
         const n = Number(text.replace(",", "."));
-        if (!Number.isFinite(n)) { err("FIELD_NOT_NUMBER", `${def.label} harus berupa angka.`); continue; }
-        if (def.min != null && n < def.min) { err("FIELD_OUT_OF_RANGE", `${def.label} minimal ${def.min}.`); continue; }
-        if (def.max != null && n > def.max) { err("FIELD_OUT_OF_RANGE", `${def.label} maksimal ${def.max}.`); continue; }
+        if (!Number.isFinite(n)) {
+          err("FIELD_NOT_NUMBER", `${def.label} harus berupa angka.`);
+          continue;
+        }
+        if (def.min != null && n < def.min) {
+          err("FIELD_OUT_OF_RANGE", `${def.label} minimal ${def.min}.`);
+          continue;
+        }
+        if (def.max != null && n > def.max) {
+          err("FIELD_OUT_OF_RANGE", `${def.label} maksimal ${def.max}.`);
+          continue;
+        }
         values[def.nama] = n;
         break;
       }
       case "DATE": {
         const ok = /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text;
-        if (!ok) { err("FIELD_DATE_INVALID", `${def.label} harus tanggal yang valid (TTTT-BB-HH).`); continue; }
+        if (!ok) {
+          err("FIELD_DATE_INVALID", `${def.label} harus tanggal yang valid (TTTT-BB-HH).`);
+          continue;
+        }
         values[def.nama] = text;
         break;
       }
       case "SELECT": {
-        if (!(def.opsi ?? []).includes(text)) { err("FIELD_OPTION_INVALID", `Pilih salah satu pilihan ${def.label} yang tersedia.`); continue; }
+        if (!(def.opsi ?? []).includes(text)) {
+          err("FIELD_OPTION_INVALID", `Pilih salah satu pilihan ${def.label} yang tersedia.`);
+          continue;
+        }
         values[def.nama] = text;
         break;
       }
       case "NIK": {
         const r = validateNik(text, opts.now);
-        if (!r.ok) { err(r.code, `${def.label}: ${r.message}`); continue; }
+        if (!r.ok) {
+          err(r.code, `${def.label}: ${r.message}`);
+          continue;
+        }
         values[def.nama] = r.nik;
         break;
       }
       case "PHONE": {
         const p = normalizePhone(text);
-        if (!p) { err("PHONE_INVALID", `${def.label} bukan nomor telepon yang valid. Contoh: 081234567890.`); continue; }
+        if (!p) {
+          err("PHONE_INVALID", `${def.label} bukan nomor telepon yang valid. Contoh: 081234567890.`);
+          continue;
+        }
         values[def.nama] = p;
         break;
       }
       case "EMAIL": {
         const e = normalizeEmail(text);
-        if (!e) { err("EMAIL_INVALID", `${def.label} bukan alamat email yang valid.`); continue; }
+        if (!e) {
+          err("EMAIL_INVALID", `${def.label} bukan alamat email yang valid.`);
+          continue;
+        }
         values[def.nama] = e;
         break;
       }

@@ -27,7 +27,10 @@ async function mailTo(address: string, subject: RegExp, ms = 5000) {
 }
 
 function tokenIn(body: string, path: string): string {
-  const m = body.replace(/=\r\n/g, "").replace(/=3D/g, "=").match(new RegExp(`${path}\\?token=([\\w-]{43})`));
+  const m = body
+    .replace(/=\r\n/g, "")
+    .replace(/=3D/g, "=")
+    .match(new RegExp(`${path}\\?token=([\\w-]{43})`));
   if (!m) throw new Error(`no ${path} link in: ${body.slice(0, 500)}`);
   return m[1]!;
 }
@@ -54,7 +57,10 @@ describe("password reset", () => {
     const c = await activeCitizen(t);
     const user = await t.db.prisma.user.findUniqueOrThrow({ where: { id: c.id } });
     const resetMails = () => smtp.messages.filter((m) => m.to.includes(user.email) && /kata sandi/i.test(m.subject)).length;
-    const req = await t.gql(`mutation($i: String!) { requestPasswordReset(nomorIdentitasAtauEmail: $i) { __typename ... on RequestPasswordResetSuccess { data } } }`, { i: c.nik });
+    const req = await t.gql(
+      `mutation($i: String!) { requestPasswordReset(nomorIdentitasAtauEmail: $i) { __typename ... on RequestPasswordResetSuccess { data } } }`,
+      { i: c.nik },
+    );
     expect(req.data!.requestPasswordReset.data).toBe(true);
     const mail = await mailTo(user.email, /kata sandi/i);
     const token = tokenIn(mail.body, "/atur-ulang-sandi");
@@ -72,7 +78,9 @@ describe("password reset", () => {
 
   it("answers the same for unknown accounts and sends nothing; expired links are refused", async () => {
     const before = smtp.messages.length;
-    const unknown = await t.gql(`mutation { requestPasswordReset(nomorIdentitasAtauEmail: "3519011708907777") { __typename ... on RequestPasswordResetSuccess { data } } }`);
+    const unknown = await t.gql(
+      `mutation { requestPasswordReset(nomorIdentitasAtauEmail: "3519011708907777") { __typename ... on RequestPasswordResetSuccess { data } } }`,
+    );
     expect(unknown.data!.requestPasswordReset.data).toBe(true);
     await new Promise((r) => setTimeout(r, 300));
     expect(smtp.messages.length).toBe(before);
@@ -82,7 +90,9 @@ describe("password reset", () => {
     await t.gql(`mutation($i: String!) { requestPasswordReset(nomorIdentitasAtauEmail: $i) { __typename } }`, { i: user.email });
     const token = tokenIn((await mailTo(user.email, /kata sandi/i)).body, "/atur-ulang-sandi");
     await t.db.prisma.emailToken.updateMany({ where: { userId: c.id, kind: "RESET_PASSWORD" }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    const r = await t.gql(`mutation($t: String!) { resetPassword(token: $t, passwordBaru: "Sandi-Baru-Aman-2026") { __typename ... on Error { code } } }`, { t: token });
+    const r = await t.gql(`mutation($t: String!) { resetPassword(token: $t, passwordBaru: "Sandi-Baru-Aman-2026") { __typename ... on Error { code } } }`, {
+      t: token,
+    });
     expect(r.data!.resetPassword.code).toBe("TOKEN_EXPIRED");
   });
 });

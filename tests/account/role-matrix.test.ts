@@ -2,7 +2,19 @@ import fs from "node:fs";
 import { randomUUID } from "node:crypto";
 import { buildSchema, type GraphQLError, type GraphQLObjectType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GOOD_PASSWORD, PNG_1X1, createInstansi, createTestApp, globalId, makeNik, makeNip, tinyPdf, upload, type GqlResult, type TestApp } from "../helpers/app";
+import {
+  GOOD_PASSWORD,
+  PNG_1X1,
+  createInstansi,
+  createTestApp,
+  globalId,
+  makeNik,
+  makeNip,
+  tinyPdf,
+  upload,
+  type GqlResult,
+  type TestApp,
+} from "../helpers/app";
 import { insertClient } from "../helpers/api-client";
 import { SCHEMA_FILE } from "../../server/schema/print";
 import { hashPassword } from "../../server/modules/auth/password";
@@ -103,7 +115,9 @@ async function session(userId: string) {
 }
 
 async function storedFile() {
-  return t.db.prisma.storedFile.create({ data: { sha256: "0".repeat(64), ukuran: 10, mime: "application/pdf", namaAsli: "berkas.pdf", storageKey: `matriks/${randomUUID()}` } });
+  return t.db.prisma.storedFile.create({
+    data: { sha256: "0".repeat(64), ukuran: 10, mime: "application/pdf", namaAsli: "berkas.pdf", storageKey: `matriks/${randomUUID()}` },
+  });
 }
 
 const g = (type: string, key: string) => globalId(type, ids[key]!);
@@ -140,37 +154,89 @@ beforeAll(async () => {
 
   // the citizen's cases in instansi A
   const layanan = await prisma.layanan.create({
-    data: { instansiId: ids.A!, kode: "MATRIKS", nama: "Layanan Matriks", slaJumlah: 3, slaSatuan: "HARI_KERJA", persyaratan: { create: [{ urutan: 1, label: "KTP", wajib: false }] } },
+    data: {
+      instansiId: ids.A!,
+      kode: "MATRIKS",
+      nama: "Layanan Matriks",
+      slaJumlah: 3,
+      slaSatuan: "HARI_KERJA",
+      persyaratan: { create: [{ urutan: 1, label: "KTP", wajib: false }] },
+    },
     include: { persyaratan: true },
   });
   ids.layanan = layanan.id;
   ids.slot = layanan.persyaratan[0]!.id;
   const p = await prisma.pengajuan.create({
-    data: { layananId: layanan.id, instansiId: ids.A!, pemohonId: ids.citizen!, status: "DIAJUKAN", nomorRegistrasi: "MTX/2026/000001", diajukanAt: new Date(), seq: 1 },
+    data: {
+      layananId: layanan.id,
+      instansiId: ids.A!,
+      pemohonId: ids.citizen!,
+      status: "DIAJUKAN",
+      nomorRegistrasi: "MTX/2026/000001",
+      diajukanAt: new Date(),
+      seq: 1,
+    },
   });
   ids.pengajuan = p.id;
   await prisma.pengajuanLog.create({ data: { pengajuanId: p.id, seq: 1, aksi: "AJUKAN", dariStatus: "DRAFT", keStatus: "DIAJUKAN", aktorId: ids.citizen! } });
   ids.draft = (await prisma.pengajuan.create({ data: { layananId: layanan.id, instansiId: ids.A!, pemohonId: ids.citizen! } })).id;
   ids.dokumen = (await prisma.dokumenPengajuan.create({ data: { pengajuanId: p.id, persyaratanId: ids.slot, fileId: (await storedFile()).id } })).id;
-  ids.hasil = (await prisma.hasilDokumen.create({ data: { pengajuanId: p.id, fileId: (await storedFile()).id, judul: "Hasil", kodeVerifikasi: "MTRX-MTRX-MTRX" } })).id;
+  ids.hasil = (
+    await prisma.hasilDokumen.create({ data: { pengajuanId: p.id, fileId: (await storedFile()).id, judul: "Hasil", kodeVerifikasi: "MTRX-MTRX-MTRX" } })
+  ).id;
   ids.kategori = (await prisma.kategoriPengaduan.create({ data: { instansiId: ids.A!, nama: "Matriks" } })).id;
   const aduan = await prisma.pengaduan.create({
-    data: { kodeLacak: "ADU-MATRIKS1", instansiId: ids.A!, kategoriId: ids.kategori, pelaporId: ids.citizen!, judul: "Pengaduan matriks", uraian: "Uraian pengaduan untuk matriks.", seq: 1 },
+    data: {
+      kodeLacak: "ADU-MATRIKS1",
+      instansiId: ids.A!,
+      kategoriId: ids.kategori,
+      pelaporId: ids.citizen!,
+      judul: "Pengaduan matriks",
+      uraian: "Uraian pengaduan untuk matriks.",
+      seq: 1,
+    },
   });
   ids.pengaduan = aduan.id;
   ids.lampiran = (await prisma.pengaduanLampiran.create({ data: { pengaduanId: aduan.id, fileId: (await storedFile()).id } })).id;
   const permohonan = await prisma.permohonanInformasi.create({
-    data: { nomorRegister: "PPID/MTX/2026/00001", instansiId: ids.A!, pemohonId: ids.citizen!, rincianInformasi: "Data matriks", tujuan: "Uji", format: "SOFTCOPY", caraPerolehan: "EMAIL", tenggat: new Date(Date.now() + 14 * 86400_000) },
+    data: {
+      nomorRegister: "PPID/MTX/2026/00001",
+      instansiId: ids.A!,
+      pemohonId: ids.citizen!,
+      rincianInformasi: "Data matriks",
+      tujuan: "Uji",
+      format: "SOFTCOPY",
+      caraPerolehan: "EMAIL",
+      tenggat: new Date(Date.now() + 14 * 86400_000),
+    },
   });
   ids.permohonan = permohonan.id;
-  ids.keberatan = (await prisma.keberatan.create({ data: { nomorRegister: "KEB/MTX/2026/00001", permohonanId: permohonan.id, alasan: "TIDAK_DITANGGAPI", uraian: "Tidak ditanggapi.", tenggatTanggapan: new Date(Date.now() + 30 * 86400_000) } })).id;
+  ids.keberatan = (
+    await prisma.keberatan.create({
+      data: {
+        nomorRegister: "KEB/MTX/2026/00001",
+        permohonanId: permohonan.id,
+        alasan: "TIDAK_DITANGGAPI",
+        uraian: "Tidak ditanggapi.",
+        tenggatTanggapan: new Date(Date.now() + 30 * 86400_000),
+      },
+    })
+  ).id;
   ids.notification = (await prisma.notification.create({ data: { userId: ids.citizen!, kind: "UJI", judul: "Uji", isi: "Notifikasi matriks" } })).id;
   const sub = randomUUID();
   await prisma.webhookSubscription.create({
-    data: { id: sub, clientId: ids.kWebhook!, url: "https://penerima.contoh.go.id/hook", events: ["PENGAJUAN_STATUS"], secretCipher: encrypt(t.app.services.keys, "whsec_matriks", webhookSecretAad(sub)) },
+    data: {
+      id: sub,
+      clientId: ids.kWebhook!,
+      url: "https://penerima.contoh.go.id/hook",
+      events: ["PENGAJUAN_STATUS"],
+      secretCipher: encrypt(t.app.services.keys, "whsec_matriks", webhookSecretAad(sub)),
+    },
   });
   ids.subscription = sub;
-  ids.delivery = (await prisma.webhookDelivery.create({ data: { subscriptionId: sub, event: "PENGAJUAN_STATUS", payload: {}, status: "FAILED", lastError: "HTTP 500" } })).id;
+  ids.delivery = (
+    await prisma.webhookDelivery.create({ data: { subscriptionId: sub, event: "PENGAJUAN_STATUS", payload: {}, status: "FAILED", lastError: "HTTP 500" } })
+  ).id;
   await prisma.auditLog.create({ data: { jenis: "UBAH", aksi: "Mutation.matriks", aktorId: ids.citizen!, alamatIp: "10.0.0.1" } });
   ids.audit = (await prisma.auditLog.findFirstOrThrow({ where: { aksi: "Mutation.matriks" } })).id;
 }, 60_000);
@@ -185,12 +251,32 @@ const twin = async (caller: Caller) => {
   const u = await t.db.prisma.user.findUniqueOrThrow({ where: { id: ids[caller]! } });
   return session((await insertUser(u.role, u.status, u.instansiId)).id);
 };
-const penutupanOfA = async () => globalId("PenutupanInstansi", (await t.db.prisma.penutupanInstansi.create({ data: { instansiId: ids.A!, tanggal: new Date(`${day()}T00:00:00Z`), alasan: "Uji" } })).id);
-const hariLibur = async () => globalId("HariLibur", (await t.db.prisma.hariLibur.create({ data: { tanggal: new Date(`${day().replace("2027", "2028")}T00:00:00Z`), nama: "Libur uji", jenis: "LIBUR_NASIONAL", dasarHukum: "Keppres Uji" } })).id);
+const penutupanOfA = async () =>
+  globalId(
+    "PenutupanInstansi",
+    (await t.db.prisma.penutupanInstansi.create({ data: { instansiId: ids.A!, tanggal: new Date(`${day()}T00:00:00Z`), alasan: "Uji" } })).id,
+  );
+const hariLibur = async () =>
+  globalId(
+    "HariLibur",
+    (
+      await t.db.prisma.hariLibur.create({
+        data: { tanggal: new Date(`${day().replace("2027", "2028")}T00:00:00Z`), nama: "Libur uji", jenis: "LIBUR_NASIONAL", dasarHukum: "Keppres Uji" },
+      })
+    ).id,
+  );
 const clientOfA = async () => (await insertClient(t, ids.A!, ["BACA_KATALOG"])).id;
 const subscriptionOfKWebhook = async () => {
   const id = randomUUID();
-  await t.db.prisma.webhookSubscription.create({ data: { id, clientId: ids.kWebhook!, url: "https://penerima.contoh.go.id/lain", events: ["PPID_TENGGAT"], secretCipher: encrypt(t.app.services.keys, "whsec_x", webhookSecretAad(id)) } });
+  await t.db.prisma.webhookSubscription.create({
+    data: {
+      id,
+      clientId: ids.kWebhook!,
+      url: "https://penerima.contoh.go.id/lain",
+      events: ["PPID_TENGGAT"],
+      secretCipher: encrypt(t.app.services.keys, "whsec_x", webhookSecretAad(id)),
+    },
+  });
   return globalId("WebhookSubscription", id);
 };
 
@@ -205,29 +291,62 @@ const RULES: Record<string, Rule[]> = {
   // --- Query --------------------------------------------------------------------------------------------
   "Query.aksesDataSaya": [{ allow: SIGNED_IN, call: () => ({ query: `{ aksesDataSaya(first: 1) { edges { node { aksi } } } }` }) }],
   "Query.aksiLabel": [{ allow: ALL, call: () => ({ query: `{ aksiLabel { aksi label } }` }) }],
-  "Query.antrian": [{
-    allow: [...CASE_STAFF_A, "kKasus"],
-    rows: true,
-    call: () => ({ query: `query($i: ID) { antrian(instansiId: $i, first: 5) { totalCount edges { node { id nomorRegistrasi status formData pemohon { nama nomorIdentitasMasked } dokumen { namaFile } aksiTersedia } } } }`, variables: { i: A() } }),
-  }],
-  "Query.antrianJumlah": [{ allow: [...CASE_STAFF_A, "kKasus", "kStatistik"], call: () => ({ query: `query($i: ID) { antrianJumlah(instansiId: $i) { status jumlah } }`, variables: { i: A() } }) }],
+  "Query.antrian": [
+    {
+      allow: [...CASE_STAFF_A, "kKasus"],
+      rows: true,
+      call: () => ({
+        query: `query($i: ID) { antrian(instansiId: $i, first: 5) { totalCount edges { node { id nomorRegistrasi status formData pemohon { nama nomorIdentitasMasked } dokumen { namaFile } aksiTersedia } } } }`,
+        variables: { i: A() },
+      }),
+    },
+  ],
+  "Query.antrianJumlah": [
+    {
+      allow: [...CASE_STAFF_A, "kKasus", "kStatistik"],
+      call: () => ({ query: `query($i: ID) { antrianJumlah(instansiId: $i) { status jumlah } }`, variables: { i: A() } }),
+    },
+  ],
   "Query.auditLog": [{ allow: ["superadmin"], call: () => ({ query: `{ auditLog(first: 1) { edges { node { aksi } } } }` }) }],
   "Query.hariLibur": [{ allow: ALL, call: () => ({ query: `{ hariLibur(tahun: 2026) { tanggal } }` }) }],
-  "Query.hitungTenggat": [{ allow: ALL, call: () => ({ query: `query($i: ID!) { hitungTenggat(instansiId: $i, mulai: "2026-03-02T01:00:00Z", jumlah: 2, satuan: HARI_KERJA) { __typename } }`, variables: { i: A() } }) }],
-  "Query.instansi": [{ allow: ALL, call: async () => ({ query: `query($k: String!) { instansi(kode: $k) { nama } }`, variables: { k: (await t.db.prisma.instansi.findUniqueOrThrow({ where: { id: ids.A! } })).kode } }) }],
+  "Query.hitungTenggat": [
+    {
+      allow: ALL,
+      call: () => ({
+        query: `query($i: ID!) { hitungTenggat(instansiId: $i, mulai: "2026-03-02T01:00:00Z", jumlah: 2, satuan: HARI_KERJA) { __typename } }`,
+        variables: { i: A() },
+      }),
+    },
+  ],
+  "Query.instansi": [
+    {
+      allow: ALL,
+      call: async () => ({
+        query: `query($k: String!) { instansi(kode: $k) { nama } }`,
+        variables: { k: (await t.db.prisma.instansi.findUniqueOrThrow({ where: { id: ids.A! } })).kode },
+      }),
+    },
+  ],
   "Query.instansiList": [{ allow: ALL, call: () => ({ query: `{ instansiList { kode } }` }) }],
   "Query.kategoriPengaduan": [{ allow: ALL, call: () => ({ query: `query($i: ID!) { kategoriPengaduan(instansiId: $i) { nama } }`, variables: { i: A() } }) }],
   "Query.lacakPengaduan": [{ allow: ALL, call: () => ({ query: `{ lacakPengaduan(kodeLacak: "ADU-MATRIKS1") { statusLabel } }` }) }],
-  "Query.lacakPengajuan": [{ allow: ALL, call: () => ({ query: `{ lacakPengajuan(nomorRegistrasi: "MTX/2026/000001", empatDigitTerakhir: "0000") { status } }` }) }],
+  "Query.lacakPengajuan": [
+    { allow: ALL, call: () => ({ query: `{ lacakPengajuan(nomorRegistrasi: "MTX/2026/000001", empatDigitTerakhir: "0000") { status } }` }) },
+  ],
   "Query.layananKategori": [{ allow: ALL, call: () => ({ query: `{ layananKategori }` }) }],
   "Query.layananList": [{ allow: ALL, call: () => ({ query: `{ layananList(first: 1, termasukNonaktif: true) { edges { node { kode } } } }` }) }],
   "Query.legalVersions": [{ allow: ALL, call: () => ({ query: `{ legalVersions { syaratKetentuan } }` }) }],
   "Query.me": [{ allow: ALL, call: () => ({ query: `{ me { id } }` }) }],
-  "Query.mejaPengaduan": [{
-    allow: [...CASE_STAFF_A, "kKasus"],
-    rows: true,
-    call: () => ({ query: `query($i: ID) { mejaPengaduan(instansiId: $i, first: 5) { totalCount edges { node { id kodeLacak judul uraian status lampiran { namaFile } aksiTersedia } } } }`, variables: { i: A() } }),
-  }],
+  "Query.mejaPengaduan": [
+    {
+      allow: [...CASE_STAFF_A, "kKasus"],
+      rows: true,
+      call: () => ({
+        query: `query($i: ID) { mejaPengaduan(instansiId: $i, first: 5) { totalCount edges { node { id kodeLacak judul uraian status lampiran { namaFile } aksiTersedia } } } }`,
+        variables: { i: A() },
+      }),
+    },
+  ],
   "Query.myData": [{ allow: SIGNED_IN, call: () => ({ query: `{ myData }` }) }],
   "Query.myNotifications": [{ allow: SIGNED_IN, call: () => ({ query: `{ myNotifications(first: 1) { edges { node { id } } } }` }) }],
   "Query.myPengajuan": [{ allow: ACTIVE, call: () => ({ query: `{ myPengajuan(first: 5) { edges { node { id status formData pemohon { nama } } } } }` }) }],
@@ -249,134 +368,548 @@ const RULES: Record<string, Rule[]> = {
     node("AuditLog (SUPERADMIN)", "AuditLog", "audit", ["superadmin"], "alamatIp detail"),
   ],
   "Query.nodes": [
-    { label: "public", allow: ALL, call: () => ({ query: `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, variables: { ids: [g("Layanan", "layanan"), A()] } }) },
-    { label: "a pengajuan", allow: ["citizen", ...CASE_STAFF_A, "kKasus"], call: () => ({ query: `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Pengajuan { status } } }`, variables: { ids: [g("Pengajuan", "pengajuan")] } }) },
+    {
+      label: "public",
+      allow: ALL,
+      call: () => ({ query: `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, variables: { ids: [g("Layanan", "layanan"), A()] } }),
+    },
+    {
+      label: "a pengajuan",
+      allow: ["citizen", ...CASE_STAFF_A, "kKasus"],
+      call: () => ({ query: `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Pengajuan { status } } }`, variables: { ids: [g("Pengajuan", "pengajuan")] } }),
+    },
   ],
   // the whole install's email state (no personal data): every instansi's ADMIN and SUPERADMIN, no API client
   "Query.pengirimanEmail": [{ allow: ["adminA", "adminB", "superadmin"], call: () => ({ query: `{ pengirimanEmail { smtpTerkonfigurasi menunggu } }` }) }],
   "Query.pengaduanSaya": [{ allow: ACTIVE, call: () => ({ query: `{ pengaduanSaya(first: 5) { edges { node { id judul status } } } }` }) }],
-  "Query.permohonanInformasiSaya": [{ allow: ACTIVE, call: () => ({ query: `{ permohonanInformasiSaya(first: 5) { edges { node { id rincianInformasi status } } } }` }) }],
-  "Query.registerKeberatan": [{ allow: PPID_DESK_A, rows: true, call: () => ({ query: `query($i: ID) { registerKeberatan(instansiId: $i, first: 5) { edges { node { id nomorRegister alasanLabel uraian permohonan { nomorRegister rincianInformasi } } } } }`, variables: { i: A() } }) }],
-  "Query.registerKeberatanCsv": [{ allow: PPID_DESK_A, call: () => ({ query: `query($i: ID) { registerKeberatanCsv(instansiId: $i) }`, variables: { i: A() } }) }],
-  "Query.registerPermohonanCsv": [{ allow: PPID_DESK_A, call: () => ({ query: `query($i: ID) { registerPermohonanCsv(instansiId: $i) }`, variables: { i: A() } }) }],
-  "Query.registerPermohonanInformasi": [{ allow: PPID_DESK_A, rows: true, call: () => ({ query: `query($i: ID) { registerPermohonanInformasi(instansiId: $i, first: 5) { totalCount edges { node { id nomorRegister rincianInformasi pemohonNama status keberatan { uraian } } } } }`, variables: { i: A() } }) }],
-  "Query.statistik": [{ allow: ALL, call: () => ({ query: `query($i: ID!) { statistik(instansiId: $i, periode: TAHUN, tahun: 2026) { __typename } }`, variables: { i: A() } }) }],
-  "Query.statistikDetail": [{ allow: [...STAFF_A, "kStatistik"], call: () => ({ query: `query($i: ID!) { statistikDetail(instansiId: $i, periode: TAHUN, tahun: 2026) { __typename } }`, variables: { i: A() } }) }],
+  "Query.permohonanInformasiSaya": [
+    { allow: ACTIVE, call: () => ({ query: `{ permohonanInformasiSaya(first: 5) { edges { node { id rincianInformasi status } } } }` }) },
+  ],
+  "Query.registerKeberatan": [
+    {
+      allow: PPID_DESK_A,
+      rows: true,
+      call: () => ({
+        query: `query($i: ID) { registerKeberatan(instansiId: $i, first: 5) { edges { node { id nomorRegister alasanLabel uraian permohonan { nomorRegister rincianInformasi } } } } }`,
+        variables: { i: A() },
+      }),
+    },
+  ],
+  "Query.registerKeberatanCsv": [
+    { allow: PPID_DESK_A, call: () => ({ query: `query($i: ID) { registerKeberatanCsv(instansiId: $i) }`, variables: { i: A() } }) },
+  ],
+  "Query.registerPermohonanCsv": [
+    { allow: PPID_DESK_A, call: () => ({ query: `query($i: ID) { registerPermohonanCsv(instansiId: $i) }`, variables: { i: A() } }) },
+  ],
+  "Query.registerPermohonanInformasi": [
+    {
+      allow: PPID_DESK_A,
+      rows: true,
+      call: () => ({
+        query: `query($i: ID) { registerPermohonanInformasi(instansiId: $i, first: 5) { totalCount edges { node { id nomorRegister rincianInformasi pemohonNama status keberatan { uraian } } } } }`,
+        variables: { i: A() },
+      }),
+    },
+  ],
+  "Query.statistik": [
+    { allow: ALL, call: () => ({ query: `query($i: ID!) { statistik(instansiId: $i, periode: TAHUN, tahun: 2026) { __typename } }`, variables: { i: A() } }) },
+  ],
+  "Query.statistikDetail": [
+    {
+      allow: [...STAFF_A, "kStatistik"],
+      call: () => ({ query: `query($i: ID!) { statistikDetail(instansiId: $i, periode: TAHUN, tahun: 2026) { __typename } }`, variables: { i: A() } }),
+    },
+  ],
   "Query.unreadNotificationCount": [{ allow: SIGNED_IN, call: () => ({ query: `{ unreadNotificationCount }` }) }],
   "Query.unsurSkm": [{ allow: ALL, call: () => ({ query: `{ unsurSkm }` }) }],
   "Query.users": [{ allow: ["adminA", "adminB", "superadmin"], call: () => ({ query: `{ users(first: 1) { edges { node { id } } } }` }) }],
   "Query.verifikasiDokumen": [
     { label: "public facts", allow: ALL, call: () => ({ query: `{ verifikasiDokumen(kode: "MTRX-MTRX-MTRX") { judul sha256 } }` }) },
-    { label: "whom it was issued to (VERIFIKASI_DOKUMEN)", allow: ["kVerifikasi"], call: () => ({ query: `{ verifikasiDokumen(kode: "MTRX-MTRX-MTRX") { atasNama { nama } } }` }) },
+    {
+      label: "whom it was issued to (VERIFIKASI_DOKUMEN)",
+      allow: ["kVerifikasi"],
+      call: () => ({ query: `{ verifikasiDokumen(kode: "MTRX-MTRX-MTRX") { atasNama { nama } } }` }),
+    },
   ],
-  "Query.apiClients": [{ allow: ADMINS_A, call: () => ({ query: `query($i: ID) { apiClients(instansiId: $i) { clientId lastUsedAt } }`, variables: { i: A() } }) }],
+  "Query.apiClients": [
+    { allow: ADMINS_A, call: () => ({ query: `query($i: ID) { apiClients(instansiId: $i) { clientId lastUsedAt } }`, variables: { i: A() } }) },
+  ],
   "Query.currentApiClient": [{ allow: [...CLIENTS], call: () => ({ query: `{ currentApiClient { nama scopes } }` }) }],
   "Query.webhookSubscriptions": [{ allow: ["kWebhook", "superadmin"], call: () => ({ query: `{ webhookSubscriptions { url } }` }) }],
   "Query.webhookDeliveries": [{ allow: ["kWebhook", "superadmin"], call: () => ({ query: `{ webhookDeliveries(first: 1) { totalCount } }` }) }],
 
   // --- Mutation -----------------------------------------------------------------------------------------
-  "Mutation.activateAccount": [{ allow: ["adminA", "adminB", "superadmin"], call: async () => ({ query: `mutation($id: ID!) { activateAccount(userId: $id) { __typename } }`, variables: { id: await pendingCitizen() } }) }],
-  "Mutation.addPenutupan": [{ allow: ADMINS_A, call: () => ({ query: `mutation($i: ID!, $d: Date!) { addPenutupan(instansiId: $i, tanggal: $d, alasan: "Rapat kerja") { __typename } }`, variables: { i: A(), d: day() } }) }],
-  "Mutation.ajukanKeberatan": [{ allow: ["citizen"], hidden: ["citizen2", "petugasA", "adminB"], call: () => ({ query: `mutation($id: ID!) { ajukanKeberatan(permohonanId: $id, alasan: TIDAK_DITANGGAPI, uraian: "Tidak ditanggapi sama sekali.") { __typename } }`, variables: { id: g("PermohonanInformasi", "permohonan") } }) }],
-  "Mutation.ajukanPermohonanInformasi": [{ allow: CITIZENS, call: () => ({ query: `mutation($i: ID!) { ajukanPermohonanInformasi(instansiId: $i, rincianInformasi: "Data anggaran 2026", tujuan: "Penelitian", format: SOFTCOPY, caraPerolehan: EMAIL) { __typename } }`, variables: { i: A() } }) }],
-  "Mutation.buatPengaduan": [{
-    allow: CITIZENS,
-    call: () => ({ query: `mutation($i: ID!, $k: ID!, $b: [File!]!) { buatPengaduan(instansiId: $i, kategoriId: $k, judul: "Loket tutup", uraian: "Loket tutup pada jam layanan tanpa pemberitahuan.", bukti: $b) { __typename } }`, variables: { i: A(), k: g("KategoriPengaduan", "kategori"), b: [null] }, files: { "b.0": { name: "foto.png", type: "image/png", content: PNG_1X1 } } }),
-  }],
-  "Mutation.catatPengaduan": [{ allow: [...CASE_STAFF_A, "kPengaduan"], call: () => ({ query: `mutation($i: ID!, $k: ID!) { catatPengaduan(instansiId: $i, kategoriId: $k, kanal: WHATSAPP, judul: "Antrian lama", uraian: "Antrian di loket terlalu lama hari ini.") { __typename } }`, variables: { i: A(), k: g("KategoriPengaduan", "kategori") } }) }],
-  "Mutation.changePassword": [{ allow: ACTIVE, call: () => ({ query: `mutation { changePassword(passwordLama: "salah-salah-salah", passwordBaru: "Baru-Sekali-2027") { __typename } }` }) }],
-  "Mutation.createApiClient": [{ allow: ADMINS_A, call: () => ({ query: `mutation($i: ID!) { createApiClient(instansiId: $i, nama: "Sistem Baru", kontak: "tim@contoh.go.id", scopes: [BACA_KATALOG]) { __typename } }`, variables: { i: A() } }) }],
-  "Mutation.createHariLibur": [{ allow: ["superadmin"], call: () => ({ query: `mutation($d: Date!) { createHariLibur(tanggal: $d, nama: "Libur uji", jenis: LIBUR_NASIONAL, dasarHukum: "Keppres Uji 1/2027") { __typename } }`, variables: { d: day() } }) }],
-  "Mutation.createInstansi": [{ allow: ["superadmin"], call: () => ({ query: `mutation($k: String!) { createInstansi(input: { kode: $k, nama: "Kecamatan Baru" }, jamLayanan: [{ hari: 1, buka: "08:00", tutup: "15:00" }]) { __typename } }`, variables: { k: `BARU-${++n}` } }) }],
-  "Mutation.createLayanan": [{ allow: ADMINS_A, call: () => ({ query: `mutation($i: ID!, $k: String!) { createLayanan(instansiId: $i, input: { kode: $k, nama: "Layanan Baru", slaJumlah: 1, slaSatuan: HARI_KERJA }) { __typename } }`, variables: { i: A(), k: `BARU-${++n}` } }) }],
-  "Mutation.createPengajuan": [{ allow: CITIZENS, call: () => ({ query: `mutation($l: ID!) { createPengajuan(layananId: $l) { __typename } }`, variables: { l: g("Layanan", "layanan") } }) }],
-  "Mutation.createStaffAccount": [{ allow: ADMINS_A, call: () => ({ query: `mutation($i: ID, $nip: String!) { createStaffAccount(identityType: NIP, nomorIdentitas: $nip, namaLengkap: "Petugas Baru", email: "baru@contoh.go.id", telepon: "081211112222", password: "${GOOD_PASSWORD}", role: PETUGAS, instansiId: $i) { __typename } }`, variables: { i: A(), nip: makeNip() } }) }],
-  "Mutation.createWebhookSubscription": [{ allow: ["kWebhook"], call: () => ({ query: `mutation { createWebhookSubscription(url: "https://penerima.contoh.go.id/baru", events: [PENGAJUAN_STATUS]) { __typename } }` }) }],
-  "Mutation.deleteHariLibur": [{ allow: ["superadmin"], call: async () => ({ query: `mutation($id: ID!) { deleteHariLibur(id: $id) { __typename } }`, variables: { id: await hariLibur() } }) }],
-  "Mutation.deleteWebhookSubscription": [{ allow: ["kWebhook", "superadmin"], call: async () => ({ query: `mutation($id: ID!) { deleteWebhookSubscription(id: $id) { __typename } }`, variables: { id: await subscriptionOfKWebhook() } }) }],
-  "Mutation.isiSurveiKepuasan": [{ allow: ["citizen"], hidden: ACTIVE.filter((c) => c !== "citizen"), call: () => ({ query: `mutation($id: ID!) { isiSurveiKepuasan(jenisKasus: PENGAJUAN, kasusId: $id, skor: [4, 4, 4, 4, 4, 4, 4, 4, 4]) { __typename } }`, variables: { id: g("Pengajuan", "pengajuan") } }) }],
-  "Mutation.lampirkanHasil": [{
-    allow: [...CASE_STAFF_A, "kKasus"],
-    hidden: ["adminB", "kKasusB"],
-    call: () => ({ query: `mutation($id: ID!, $f: File!) { lampirkanHasil(id: $id, versi: 1, judul: "Hasil uji", file: $f) { __typename } }`, variables: { id: g("Pengajuan", "pengajuan"), f: null }, files: { f: { name: "hasil.pdf", type: "application/pdf", content: tinyPdf("hasil") } } }),
-  }],
-  "Mutation.login": [{ allow: ALL, call: () => ({ query: `mutation { login(nomorIdentitas: "3519011708900001", password: "salah-salah-salah") { __typename } }` }) }],
+  "Mutation.activateAccount": [
+    {
+      allow: ["adminA", "adminB", "superadmin"],
+      call: async () => ({ query: `mutation($id: ID!) { activateAccount(userId: $id) { __typename } }`, variables: { id: await pendingCitizen() } }),
+    },
+  ],
+  "Mutation.addPenutupan": [
+    {
+      allow: ADMINS_A,
+      call: () => ({
+        query: `mutation($i: ID!, $d: Date!) { addPenutupan(instansiId: $i, tanggal: $d, alasan: "Rapat kerja") { __typename } }`,
+        variables: { i: A(), d: day() },
+      }),
+    },
+  ],
+  "Mutation.ajukanKeberatan": [
+    {
+      allow: ["citizen"],
+      hidden: ["citizen2", "petugasA", "adminB"],
+      call: () => ({
+        query: `mutation($id: ID!) { ajukanKeberatan(permohonanId: $id, alasan: TIDAK_DITANGGAPI, uraian: "Tidak ditanggapi sama sekali.") { __typename } }`,
+        variables: { id: g("PermohonanInformasi", "permohonan") },
+      }),
+    },
+  ],
+  "Mutation.ajukanPermohonanInformasi": [
+    {
+      allow: CITIZENS,
+      call: () => ({
+        query: `mutation($i: ID!) { ajukanPermohonanInformasi(instansiId: $i, rincianInformasi: "Data anggaran 2026", tujuan: "Penelitian", format: SOFTCOPY, caraPerolehan: EMAIL) { __typename } }`,
+        variables: { i: A() },
+      }),
+    },
+  ],
+  "Mutation.buatPengaduan": [
+    {
+      allow: CITIZENS,
+      call: () => ({
+        query: `mutation($i: ID!, $k: ID!, $b: [File!]!) { buatPengaduan(instansiId: $i, kategoriId: $k, judul: "Loket tutup", uraian: "Loket tutup pada jam layanan tanpa pemberitahuan.", bukti: $b) { __typename } }`,
+        variables: { i: A(), k: g("KategoriPengaduan", "kategori"), b: [null] },
+        files: { "b.0": { name: "foto.png", type: "image/png", content: PNG_1X1 } },
+      }),
+    },
+  ],
+  "Mutation.catatPengaduan": [
+    {
+      allow: [...CASE_STAFF_A, "kPengaduan"],
+      call: () => ({
+        query: `mutation($i: ID!, $k: ID!) { catatPengaduan(instansiId: $i, kategoriId: $k, kanal: WHATSAPP, judul: "Antrian lama", uraian: "Antrian di loket terlalu lama hari ini.") { __typename } }`,
+        variables: { i: A(), k: g("KategoriPengaduan", "kategori") },
+      }),
+    },
+  ],
+  "Mutation.changePassword": [
+    {
+      allow: ACTIVE,
+      call: () => ({ query: `mutation { changePassword(passwordLama: "salah-salah-salah", passwordBaru: "Baru-Sekali-2027") { __typename } }` }),
+    },
+  ],
+  "Mutation.createApiClient": [
+    {
+      allow: ADMINS_A,
+      call: () => ({
+        query: `mutation($i: ID!) { createApiClient(instansiId: $i, nama: "Sistem Baru", kontak: "tim@contoh.go.id", scopes: [BACA_KATALOG]) { __typename } }`,
+        variables: { i: A() },
+      }),
+    },
+  ],
+  "Mutation.createHariLibur": [
+    {
+      allow: ["superadmin"],
+      call: () => ({
+        query: `mutation($d: Date!) { createHariLibur(tanggal: $d, nama: "Libur uji", jenis: LIBUR_NASIONAL, dasarHukum: "Keppres Uji 1/2027") { __typename } }`,
+        variables: { d: day() },
+      }),
+    },
+  ],
+  "Mutation.createInstansi": [
+    {
+      allow: ["superadmin"],
+      call: () => ({
+        query: `mutation($k: String!) { createInstansi(input: { kode: $k, nama: "Kecamatan Baru" }, jamLayanan: [{ hari: 1, buka: "08:00", tutup: "15:00" }]) { __typename } }`,
+        variables: { k: `BARU-${++n}` },
+      }),
+    },
+  ],
+  "Mutation.createLayanan": [
+    {
+      allow: ADMINS_A,
+      call: () => ({
+        query: `mutation($i: ID!, $k: String!) { createLayanan(instansiId: $i, input: { kode: $k, nama: "Layanan Baru", slaJumlah: 1, slaSatuan: HARI_KERJA }) { __typename } }`,
+        variables: { i: A(), k: `BARU-${++n}` },
+      }),
+    },
+  ],
+  "Mutation.createPengajuan": [
+    {
+      allow: CITIZENS,
+      call: () => ({ query: `mutation($l: ID!) { createPengajuan(layananId: $l) { __typename } }`, variables: { l: g("Layanan", "layanan") } }),
+    },
+  ],
+  "Mutation.createStaffAccount": [
+    {
+      allow: ADMINS_A,
+      call: () => ({
+        query: `mutation($i: ID, $nip: String!) { createStaffAccount(identityType: NIP, nomorIdentitas: $nip, namaLengkap: "Petugas Baru", email: "baru@contoh.go.id", telepon: "081211112222", password: "${GOOD_PASSWORD}", role: PETUGAS, instansiId: $i) { __typename } }`,
+        variables: { i: A(), nip: makeNip() },
+      }),
+    },
+  ],
+  "Mutation.createWebhookSubscription": [
+    {
+      allow: ["kWebhook"],
+      call: () => ({ query: `mutation { createWebhookSubscription(url: "https://penerima.contoh.go.id/baru", events: [PENGAJUAN_STATUS]) { __typename } }` }),
+    },
+  ],
+  "Mutation.deleteHariLibur": [
+    {
+      allow: ["superadmin"],
+      call: async () => ({ query: `mutation($id: ID!) { deleteHariLibur(id: $id) { __typename } }`, variables: { id: await hariLibur() } }),
+    },
+  ],
+  "Mutation.deleteWebhookSubscription": [
+    {
+      allow: ["kWebhook", "superadmin"],
+      call: async () => ({
+        query: `mutation($id: ID!) { deleteWebhookSubscription(id: $id) { __typename } }`,
+        variables: { id: await subscriptionOfKWebhook() },
+      }),
+    },
+  ],
+  "Mutation.isiSurveiKepuasan": [
+    {
+      allow: ["citizen"],
+      hidden: ACTIVE.filter((c) => c !== "citizen"),
+      call: () => ({
+        query: `mutation($id: ID!) { isiSurveiKepuasan(jenisKasus: PENGAJUAN, kasusId: $id, skor: [4, 4, 4, 4, 4, 4, 4, 4, 4]) { __typename } }`,
+        variables: { id: g("Pengajuan", "pengajuan") },
+      }),
+    },
+  ],
+  "Mutation.lampirkanHasil": [
+    {
+      allow: [...CASE_STAFF_A, "kKasus"],
+      hidden: ["adminB", "kKasusB"],
+      call: () => ({
+        query: `mutation($id: ID!, $f: File!) { lampirkanHasil(id: $id, versi: 1, judul: "Hasil uji", file: $f) { __typename } }`,
+        variables: { id: g("Pengajuan", "pengajuan"), f: null },
+        files: { f: { name: "hasil.pdf", type: "application/pdf", content: tinyPdf("hasil") } },
+      }),
+    },
+  ],
+  "Mutation.login": [
+    { allow: ALL, call: () => ({ query: `mutation { login(nomorIdentitas: "3519011708900001", password: "salah-salah-salah") { __typename } }` }) },
+  ],
   "Mutation.logout": [{ allow: SIGNED_IN, call: async (c) => ({ query: `mutation { logout }`, token: await twin(c) }) }],
   "Mutation.logoutEverywhere": [{ allow: SIGNED_IN, call: async (c) => ({ query: `mutation { logoutEverywhere }`, token: await twin(c) }) }],
   "Mutation.markAllNotificationsRead": [{ allow: SIGNED_IN, call: () => ({ query: `mutation { markAllNotificationsRead }` }) }],
-  "Mutation.markNotificationRead": [{ allow: ["citizen"], hidden: SIGNED_IN.filter((c) => c !== "citizen"), call: () => ({ query: `mutation($id: ID!) { markNotificationRead(id: $id) { __typename } }`, variables: { id: g("Notification", "notification") } }) }],
-  "Mutation.perpanjangPermohonanInformasi": [{ allow: PPID_DESK_A, hidden: ["adminB"], call: () => ({ query: `mutation($id: ID!) { perpanjangPermohonanInformasi(id: $id, versi: 99, hari: 3, alasan: "Informasi perlu dikumpulkan dari unit lain.") { __typename } }`, variables: { id: g("PermohonanInformasi", "permohonan") } }) }],
-  "Mutation.putuskanPermohonanInformasi": [{ allow: PPID_DESK_A, hidden: ["adminB"], call: () => ({ query: `mutation($id: ID!) { putuskanPermohonanInformasi(id: $id, versi: 99, keputusan: DIKABULKAN, catatan: "Dikabulkan.") { __typename } }`, variables: { id: g("PermohonanInformasi", "permohonan") } }) }],
-  "Mutation.redeliverWebhook": [{ allow: ["kWebhook", "superadmin"], call: () => ({ query: `mutation($id: ID!) { redeliverWebhook(id: $id) { __typename } }`, variables: { id: g("WebhookDelivery", "delivery") } }) }],
-  "Mutation.register": [{ allow: ALL, call: () => ({ query: `mutation($i: RegisterInput!) { register(input: $i) { __typename } }`, variables: { i: { identityType: "NIK", nomorIdentitas: "123", namaLengkap: "X", email: "x", telepon: "1", password: "p", setujuSyaratKetentuan: true, setujuKebijakanPrivasi: true, versiSyaratKetentuan: t.config.termsVersion, versiKebijakanPrivasi: t.config.privacyVersion } } }) }],
-  "Mutation.reinstateAccount": [{ allow: ["adminA", "adminB", "superadmin"], call: async () => ({ query: `mutation($id: ID!) { reinstateAccount(userId: $id) { __typename } }`, variables: { id: (await insertUser("PEMOHON", "DITANGGUHKAN", null)).globalId } }) }],
-  "Mutation.rejectAccount": [{ allow: ["adminA", "adminB", "superadmin"], call: async () => ({ query: `mutation($id: ID!) { rejectAccount(userId: $id, alasan: "Data tidak lengkap") { __typename } }`, variables: { id: await pendingCitizen() } }) }],
-  "Mutation.removePenutupan": [{ allow: ADMINS_A, hidden: ["adminB"], call: async () => ({ query: `mutation($id: ID!) { removePenutupan(id: $id) { __typename } }`, variables: { id: await penutupanOfA() } }) }],
-  "Mutation.requestPasswordReset": [{ allow: ALL, call: () => ({ query: `mutation { requestPasswordReset(nomorIdentitasAtauEmail: "tidak-ada@contoh.id") { __typename } }` }) }],
+  "Mutation.markNotificationRead": [
+    {
+      allow: ["citizen"],
+      hidden: SIGNED_IN.filter((c) => c !== "citizen"),
+      call: () => ({ query: `mutation($id: ID!) { markNotificationRead(id: $id) { __typename } }`, variables: { id: g("Notification", "notification") } }),
+    },
+  ],
+  "Mutation.perpanjangPermohonanInformasi": [
+    {
+      allow: PPID_DESK_A,
+      hidden: ["adminB"],
+      call: () => ({
+        query: `mutation($id: ID!) { perpanjangPermohonanInformasi(id: $id, versi: 99, hari: 3, alasan: "Informasi perlu dikumpulkan dari unit lain.") { __typename } }`,
+        variables: { id: g("PermohonanInformasi", "permohonan") },
+      }),
+    },
+  ],
+  "Mutation.putuskanPermohonanInformasi": [
+    {
+      allow: PPID_DESK_A,
+      hidden: ["adminB"],
+      call: () => ({
+        query: `mutation($id: ID!) { putuskanPermohonanInformasi(id: $id, versi: 99, keputusan: DIKABULKAN, catatan: "Dikabulkan.") { __typename } }`,
+        variables: { id: g("PermohonanInformasi", "permohonan") },
+      }),
+    },
+  ],
+  "Mutation.redeliverWebhook": [
+    {
+      allow: ["kWebhook", "superadmin"],
+      call: () => ({ query: `mutation($id: ID!) { redeliverWebhook(id: $id) { __typename } }`, variables: { id: g("WebhookDelivery", "delivery") } }),
+    },
+  ],
+  "Mutation.register": [
+    {
+      allow: ALL,
+      call: () => ({
+        query: `mutation($i: RegisterInput!) { register(input: $i) { __typename } }`,
+        variables: {
+          i: {
+            identityType: "NIK",
+            nomorIdentitas: "123",
+            namaLengkap: "X",
+            email: "x",
+            telepon: "1",
+            password: "p",
+            setujuSyaratKetentuan: true,
+            setujuKebijakanPrivasi: true,
+            versiSyaratKetentuan: t.config.termsVersion,
+            versiKebijakanPrivasi: t.config.privacyVersion,
+          },
+        },
+      }),
+    },
+  ],
+  "Mutation.reinstateAccount": [
+    {
+      allow: ["adminA", "adminB", "superadmin"],
+      call: async () => ({
+        query: `mutation($id: ID!) { reinstateAccount(userId: $id) { __typename } }`,
+        variables: { id: (await insertUser("PEMOHON", "DITANGGUHKAN", null)).globalId },
+      }),
+    },
+  ],
+  "Mutation.rejectAccount": [
+    {
+      allow: ["adminA", "adminB", "superadmin"],
+      call: async () => ({
+        query: `mutation($id: ID!) { rejectAccount(userId: $id, alasan: "Data tidak lengkap") { __typename } }`,
+        variables: { id: await pendingCitizen() },
+      }),
+    },
+  ],
+  "Mutation.removePenutupan": [
+    {
+      allow: ADMINS_A,
+      hidden: ["adminB"],
+      call: async () => ({ query: `mutation($id: ID!) { removePenutupan(id: $id) { __typename } }`, variables: { id: await penutupanOfA() } }),
+    },
+  ],
+  "Mutation.requestPasswordReset": [
+    { allow: ALL, call: () => ({ query: `mutation { requestPasswordReset(nomorIdentitasAtauEmail: "tidak-ada@contoh.id") { __typename } }` }) },
+  ],
   "Mutation.resendVerificationEmail": [{ allow: SIGNED_IN, call: () => ({ query: `mutation { resendVerificationEmail { __typename } }` }) }],
-  "Mutation.resetPassword": [{ allow: ALL, call: () => ({ query: `mutation { resetPassword(token: "bukan-token", passwordBaru: "Baru-Sekali-2027") { __typename } }` }) }],
-  "Mutation.revokeApiClient": [{ allow: ADMINS_A, call: async () => ({ query: `mutation($id: ID!) { revokeApiClient(id: $id) { __typename } }`, variables: { id: await clientOfA() } }) }],
-  "Mutation.updateApiClient": [{ allow: ADMINS_A, call: async () => ({ query: `mutation($id: ID!) { updateApiClient(id: $id, nama: "Sistem Diubah", scopes: [BACA_KATALOG, BACA_STATISTIK]) { __typename } }`, variables: { id: await clientOfA() } }) }],
-  "Mutation.updateWebhookSubscription": [{ allow: ["kWebhook"], call: async () => ({ query: `mutation($id: ID!) { updateWebhookSubscription(id: $id, events: [PENGAJUAN_STATUS, PPID_TENGGAT]) { __typename } }`, variables: { id: await subscriptionOfKWebhook() } }) }],
-  "Mutation.rotateApiClientSecret": [{ allow: ADMINS_A, call: async () => ({ query: `mutation($id: ID!) { rotateApiClientSecret(id: $id) { __typename } }`, variables: { id: await clientOfA() } }) }],
-  "Mutation.setJamLayanan": [{ allow: ADMINS_A, call: () => ({ query: `mutation($i: ID!) { setJamLayanan(instansiId: $i, jamLayanan: [{ hari: 1, buka: "08:00", tutup: "15:30" }, { hari: 5, buka: "08:00", tutup: "16:00" }]) { __typename } }`, variables: { i: A() } }) }],
-  "Mutation.setUserRole": [{ allow: ADMINS_A, call: async () => ({ query: `mutation($id: ID!, $i: ID) { setUserRole(userId: $id, role: PPID, instansiId: $i) { __typename } }`, variables: { id: await officerOfA(), i: A() } }) }],
-  "Mutation.suspendAccount": [{ allow: ADMINS_A, call: async () => ({ query: `mutation($id: ID!) { suspendAccount(userId: $id, alasan: "Pindah tugas") { __typename } }`, variables: { id: await officerOfA() } }) }],
-  "Mutation.tambahCatatanInternal": [{ allow: CASE_STAFF_A, hidden: ["adminB"], call: () => ({ query: `mutation($id: ID!) { tambahCatatanInternal(id: $id, isi: "Catatan uji") { __typename } }`, variables: { id: g("Pengajuan", "pengajuan") } }) }],
-  "Mutation.tambahKategoriPengaduan": [{ allow: ADMINS_A, call: () => ({ query: `mutation($i: ID!, $n: String!) { tambahKategoriPengaduan(instansiId: $i, nama: $n) { __typename } }`, variables: { i: A(), n: `Kategori ${++n}` } }) }],
-  "Mutation.tanggapiKeberatan": [{ allow: ["atasanA", "superadmin"], call: () => ({ query: `mutation($id: ID!) { tanggapiKeberatan(id: $id, versi: 1, tanggapan: "Keberatan ditanggapi.") { __typename } }`, variables: { id: g("Keberatan", "keberatan") } }) }],
-  "Mutation.tugaskanPengajuan": [{ allow: [...CASE_STAFF_A, "kKasus"], hidden: ["adminB", "kKasusB"], call: () => ({ query: `mutation($id: ID!) { tugaskanPengajuan(id: $id, versi: 99) { __typename } }`, variables: { id: g("Pengajuan", "pengajuan") } }) }],
-  "Mutation.ubahKategoriPengaduan": [{ allow: ADMINS_A, hidden: ["adminB"], call: () => ({ query: `mutation($id: ID!) { ubahKategoriPengaduan(id: $id, aktif: true) { __typename } }`, variables: { id: g("KategoriPengaduan", "kategori") } }) }],
-  "Mutation.ubahStatusPengaduan": [{
-    label: "a staff action",
-    allow: [...CASE_STAFF_A, "kKasus"],
-    hidden: ["citizen2", "adminB", "ppidA", "atasanA", "kKasusB"],
-    call: () => ({ query: `mutation($id: ID!) { ubahStatusPengaduan(id: $id, aksi: VERIFIKASI, versi: 99) { __typename } }`, variables: { id: g("Pengaduan", "pengaduan") } }),
-  }],
+  "Mutation.resetPassword": [
+    { allow: ALL, call: () => ({ query: `mutation { resetPassword(token: "bukan-token", passwordBaru: "Baru-Sekali-2027") { __typename } }` }) },
+  ],
+  "Mutation.revokeApiClient": [
+    { allow: ADMINS_A, call: async () => ({ query: `mutation($id: ID!) { revokeApiClient(id: $id) { __typename } }`, variables: { id: await clientOfA() } }) },
+  ],
+  "Mutation.updateApiClient": [
+    {
+      allow: ADMINS_A,
+      call: async () => ({
+        query: `mutation($id: ID!) { updateApiClient(id: $id, nama: "Sistem Diubah", scopes: [BACA_KATALOG, BACA_STATISTIK]) { __typename } }`,
+        variables: { id: await clientOfA() },
+      }),
+    },
+  ],
+  "Mutation.updateWebhookSubscription": [
+    {
+      allow: ["kWebhook"],
+      call: async () => ({
+        query: `mutation($id: ID!) { updateWebhookSubscription(id: $id, events: [PENGAJUAN_STATUS, PPID_TENGGAT]) { __typename } }`,
+        variables: { id: await subscriptionOfKWebhook() },
+      }),
+    },
+  ],
+  "Mutation.rotateApiClientSecret": [
+    {
+      allow: ADMINS_A,
+      call: async () => ({ query: `mutation($id: ID!) { rotateApiClientSecret(id: $id) { __typename } }`, variables: { id: await clientOfA() } }),
+    },
+  ],
+  "Mutation.setJamLayanan": [
+    {
+      allow: ADMINS_A,
+      call: () => ({
+        query: `mutation($i: ID!) { setJamLayanan(instansiId: $i, jamLayanan: [{ hari: 1, buka: "08:00", tutup: "15:30" }, { hari: 5, buka: "08:00", tutup: "16:00" }]) { __typename } }`,
+        variables: { i: A() },
+      }),
+    },
+  ],
+  "Mutation.setUserRole": [
+    {
+      allow: ADMINS_A,
+      call: async () => ({
+        query: `mutation($id: ID!, $i: ID) { setUserRole(userId: $id, role: PPID, instansiId: $i) { __typename } }`,
+        variables: { id: await officerOfA(), i: A() },
+      }),
+    },
+  ],
+  "Mutation.suspendAccount": [
+    {
+      allow: ADMINS_A,
+      call: async () => ({
+        query: `mutation($id: ID!) { suspendAccount(userId: $id, alasan: "Pindah tugas") { __typename } }`,
+        variables: { id: await officerOfA() },
+      }),
+    },
+  ],
+  "Mutation.tambahCatatanInternal": [
+    {
+      allow: CASE_STAFF_A,
+      hidden: ["adminB"],
+      call: () => ({
+        query: `mutation($id: ID!) { tambahCatatanInternal(id: $id, isi: "Catatan uji") { __typename } }`,
+        variables: { id: g("Pengajuan", "pengajuan") },
+      }),
+    },
+  ],
+  "Mutation.tambahKategoriPengaduan": [
+    {
+      allow: ADMINS_A,
+      call: () => ({
+        query: `mutation($i: ID!, $n: String!) { tambahKategoriPengaduan(instansiId: $i, nama: $n) { __typename } }`,
+        variables: { i: A(), n: `Kategori ${++n}` },
+      }),
+    },
+  ],
+  "Mutation.tanggapiKeberatan": [
+    {
+      allow: ["atasanA", "superadmin"],
+      call: () => ({
+        query: `mutation($id: ID!) { tanggapiKeberatan(id: $id, versi: 1, tanggapan: "Keberatan ditanggapi.") { __typename } }`,
+        variables: { id: g("Keberatan", "keberatan") },
+      }),
+    },
+  ],
+  "Mutation.tugaskanPengajuan": [
+    {
+      allow: [...CASE_STAFF_A, "kKasus"],
+      hidden: ["adminB", "kKasusB"],
+      call: () => ({ query: `mutation($id: ID!) { tugaskanPengajuan(id: $id, versi: 99) { __typename } }`, variables: { id: g("Pengajuan", "pengajuan") } }),
+    },
+  ],
+  "Mutation.ubahKategoriPengaduan": [
+    {
+      allow: ADMINS_A,
+      hidden: ["adminB"],
+      call: () => ({
+        query: `mutation($id: ID!) { ubahKategoriPengaduan(id: $id, aktif: true) { __typename } }`,
+        variables: { id: g("KategoriPengaduan", "kategori") },
+      }),
+    },
+  ],
+  "Mutation.ubahStatusPengaduan": [
+    {
+      label: "a staff action",
+      allow: [...CASE_STAFF_A, "kKasus"],
+      hidden: ["citizen2", "adminB", "ppidA", "atasanA", "kKasusB"],
+      call: () => ({
+        query: `mutation($id: ID!) { ubahStatusPengaduan(id: $id, aksi: VERIFIKASI, versi: 99) { __typename } }`,
+        variables: { id: g("Pengaduan", "pengaduan") },
+      }),
+    },
+  ],
   "Mutation.ubahStatusPengajuan": [
     {
       label: "a staff action",
       allow: [...CASE_STAFF_A, "kKasus"],
       hidden: ["citizen2", "adminB", "ppidA", "atasanA", "kKasusB"],
-      call: () => ({ query: `mutation($id: ID!) { ubahStatusPengajuan(id: $id, aksi: VERIFIKASI, versi: 99) { __typename } }`, variables: { id: g("Pengajuan", "pengajuan") } }),
+      call: () => ({
+        query: `mutation($id: ID!) { ubahStatusPengajuan(id: $id, aksi: VERIFIKASI, versi: 99) { __typename } }`,
+        variables: { id: g("Pengajuan", "pengajuan") },
+      }),
     },
     {
       label: "the applicant's action",
       allow: ["citizen"],
       hidden: ["citizen2", "adminB", "ppidA", "atasanA", "kKasusB"],
-      call: () => ({ query: `mutation($id: ID!) { ubahStatusPengajuan(id: $id, aksi: BATALKAN, versi: 99) { __typename } }`, variables: { id: g("Pengajuan", "pengajuan") } }),
+      call: () => ({
+        query: `mutation($id: ID!) { ubahStatusPengajuan(id: $id, aksi: BATALKAN, versi: 99) { __typename } }`,
+        variables: { id: g("Pengajuan", "pengajuan") },
+      }),
     },
   ],
-  "Mutation.unggahTemplatePersyaratan": [{ allow: ADMINS_A, hidden: ["adminB"], call: () => ({ query: `mutation($id: ID!) { unggahTemplatePersyaratan(persyaratanId: $id, file: null) { __typename } }`, variables: { id: g("PersyaratanDokumen", "slot") } }) }],
-  "Mutation.updateHariLibur": [{ allow: ["superadmin"], call: async () => ({ query: `mutation($id: ID!) { updateHariLibur(id: $id, nama: "Libur uji diubah") { __typename } }`, variables: { id: await hariLibur() } }) }],
-  "Mutation.updateInstansi": [{ allow: ADMINS_A, call: () => ({ query: `mutation($id: ID!) { updateInstansi(id: $id, input: { telepon: "0351 123" }) { __typename } }`, variables: { id: A() } }) }],
-  "Mutation.updateLayanan": [{ allow: ADMINS_A, hidden: ["adminB"], call: () => ({ query: `mutation($id: ID!) { updateLayanan(id: $id, input: { deskripsi: "Diubah" }) { __typename } }`, variables: { id: g("Layanan", "layanan") } }) }],
-  "Mutation.updatePengajuan": [{
-    allow: ["citizen"],
-    hidden: ACTIVE.filter((c) => c !== "citizen"),
-    call: () => ({ query: `mutation($id: ID!) { updatePengajuan(id: $id, versi: 99, formData: {}) { __typename } }`, variables: { id: g("Pengajuan", "draft") } }),
-  }],
+  "Mutation.unggahTemplatePersyaratan": [
+    {
+      allow: ADMINS_A,
+      hidden: ["adminB"],
+      call: () => ({
+        query: `mutation($id: ID!) { unggahTemplatePersyaratan(persyaratanId: $id, file: null) { __typename } }`,
+        variables: { id: g("PersyaratanDokumen", "slot") },
+      }),
+    },
+  ],
+  "Mutation.updateHariLibur": [
+    {
+      allow: ["superadmin"],
+      call: async () => ({
+        query: `mutation($id: ID!) { updateHariLibur(id: $id, nama: "Libur uji diubah") { __typename } }`,
+        variables: { id: await hariLibur() },
+      }),
+    },
+  ],
+  "Mutation.updateInstansi": [
+    {
+      allow: ADMINS_A,
+      call: () => ({ query: `mutation($id: ID!) { updateInstansi(id: $id, input: { telepon: "0351 123" }) { __typename } }`, variables: { id: A() } }),
+    },
+  ],
+  "Mutation.updateLayanan": [
+    {
+      allow: ADMINS_A,
+      hidden: ["adminB"],
+      call: () => ({
+        query: `mutation($id: ID!) { updateLayanan(id: $id, input: { deskripsi: "Diubah" }) { __typename } }`,
+        variables: { id: g("Layanan", "layanan") },
+      }),
+    },
+  ],
+  "Mutation.updatePengajuan": [
+    {
+      allow: ["citizen"],
+      hidden: ACTIVE.filter((c) => c !== "citizen"),
+      call: () => ({
+        query: `mutation($id: ID!) { updatePengajuan(id: $id, versi: 99, formData: {}) { __typename } }`,
+        variables: { id: g("Pengajuan", "draft") },
+      }),
+    },
+  ],
   "Mutation.updateProfile": [{ allow: SIGNED_IN, call: () => ({ query: `mutation { updateProfile(telepon: "081299998888") { __typename } }` }) }],
-  "Mutation.uploadDokumenPengajuan": [{
-    allow: ["citizen"],
-    hidden: ACTIVE.filter((c) => c !== "citizen"),
-    call: () => ({
-      query: `mutation($id: ID!, $b: [DokumenUploadInput!]!) { uploadDokumenPengajuan(id: $id, versi: 99, berkas: $b) { __typename } }`,
-      variables: { id: g("Pengajuan", "draft"), b: [{ persyaratanId: g("PersyaratanDokumen", "slot"), file: null }] },
-      files: { "b.0.file": { name: "ktp.pdf", type: "application/pdf", content: tinyPdf("ktp") } },
-    }),
-  }],
+  "Mutation.uploadDokumenPengajuan": [
+    {
+      allow: ["citizen"],
+      hidden: ACTIVE.filter((c) => c !== "citizen"),
+      call: () => ({
+        query: `mutation($id: ID!, $b: [DokumenUploadInput!]!) { uploadDokumenPengajuan(id: $id, versi: 99, berkas: $b) { __typename } }`,
+        variables: { id: g("Pengajuan", "draft"), b: [{ persyaratanId: g("PersyaratanDokumen", "slot"), file: null }] },
+        files: { "b.0.file": { name: "ktp.pdf", type: "application/pdf", content: tinyPdf("ktp") } },
+      }),
+    },
+  ],
   "Mutation.verifyEmail": [{ allow: ALL, call: () => ({ query: `mutation { verifyEmail(token: "bukan-token") { __typename } }` }) }],
 
   // --- Subscription (subscribed, or refused when subscribing) -------------------------------------------
-  "Subscription.antrianBerubah": [{ allow: [...CASE_STAFF_A, "kKasus"], call: () => ({ query: `subscription($i: ID) { antrianBerubah(instansiId: $i) { id } }`, variables: { i: A() } }) }],
-  "Subscription.mejaPengaduanBerubah": [{ allow: [...CASE_STAFF_A, "kKasus"], call: () => ({ query: `subscription($i: ID) { mejaPengaduanBerubah(instansiId: $i) { id } }`, variables: { i: A() } }) }],
+  "Subscription.antrianBerubah": [
+    { allow: [...CASE_STAFF_A, "kKasus"], call: () => ({ query: `subscription($i: ID) { antrianBerubah(instansiId: $i) { id } }`, variables: { i: A() } }) },
+  ],
+  "Subscription.mejaPengaduanBerubah": [
+    {
+      allow: [...CASE_STAFF_A, "kKasus"],
+      call: () => ({ query: `subscription($i: ID) { mejaPengaduanBerubah(instansiId: $i) { id } }`, variables: { i: A() } }),
+    },
+  ],
   "Subscription.myAccountStatus": [{ allow: SIGNED_IN, call: () => ({ query: `subscription { myAccountStatus { status } }` }) }],
   "Subscription.myPengajuanBerubah": [{ allow: ACTIVE, call: () => ({ query: `subscription { myPengajuanBerubah { id } }` }) }],
   "Subscription.notificationAdded": [{ allow: SIGNED_IN, call: () => ({ query: `subscription { notificationAdded { id } }` }) }],
-  "Subscription.pengaduanBerubah": [{ allow: ["citizen", ...CASE_STAFF_A, "kKasus"], hidden: ["citizen2", "adminB", "ppidA", "atasanA", "kKasusB"], call: () => ({ query: `subscription($id: ID!) { pengaduanBerubah(id: $id) { id } }`, variables: { id: g("Pengaduan", "pengaduan") } }) }],
-  "Subscription.pengajuanBerubah": [{ allow: ["citizen", ...CASE_STAFF_A, "kKasus"], hidden: ["citizen2", "adminB", "ppidA", "atasanA", "kKasusB"], call: () => ({ query: `subscription($id: ID!) { pengajuanBerubah(id: $id) { seq } }`, variables: { id: g("Pengajuan", "pengajuan") } }) }],
-  "Subscription.permohonanInformasiBerubah": [{ allow: ["citizen", ...PPID_DESK_A], hidden: ["citizen2", "petugasA", "adminB"], call: () => ({ query: `subscription($id: ID!) { permohonanInformasiBerubah(id: $id) { id } }`, variables: { id: g("PermohonanInformasi", "permohonan") } }) }],
+  "Subscription.pengaduanBerubah": [
+    {
+      allow: ["citizen", ...CASE_STAFF_A, "kKasus"],
+      hidden: ["citizen2", "adminB", "ppidA", "atasanA", "kKasusB"],
+      call: () => ({ query: `subscription($id: ID!) { pengaduanBerubah(id: $id) { id } }`, variables: { id: g("Pengaduan", "pengaduan") } }),
+    },
+  ],
+  "Subscription.pengajuanBerubah": [
+    {
+      allow: ["citizen", ...CASE_STAFF_A, "kKasus"],
+      hidden: ["citizen2", "adminB", "ppidA", "atasanA", "kKasusB"],
+      call: () => ({ query: `subscription($id: ID!) { pengajuanBerubah(id: $id) { seq } }`, variables: { id: g("Pengajuan", "pengajuan") } }),
+    },
+  ],
+  "Subscription.permohonanInformasiBerubah": [
+    {
+      allow: ["citizen", ...PPID_DESK_A],
+      hidden: ["citizen2", "petugasA", "adminB"],
+      call: () => ({
+        query: `subscription($id: ID!) { permohonanInformasiBerubah(id: $id) { id } }`,
+        variables: { id: g("PermohonanInformasi", "permohonan") },
+      }),
+    },
+  ],
 };
 
 type Outcome = "allow" | "hidden" | "deny";
@@ -384,7 +917,10 @@ const ACCESS = ["FORBIDDEN", "UNAUTHENTICATED"];
 
 /** A subscription is subscribed (or refused) through the same envelop as over WebSocket, without a socket. */
 async function subscribe(query: string, variables: Record<string, unknown> | undefined, token: string | undefined): Promise<GqlResult> {
-  const request = new Request("http://localhost/graphql", { method: "POST", headers: { "x-forwarded-for": "10.0.0.1", ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+  const request = new Request("http://localhost/graphql", {
+    method: "POST",
+    headers: { "x-forwarded-for": "10.0.0.1", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  });
   const enveloped = t.app.yoga.getEnveloped({ request, params: { query, variables } } as never);
   const document = enveloped.parse(query);
   const invalid = enveloped.validate(enveloped.schema, document);
@@ -424,9 +960,17 @@ function rowsProblem(connection: unknown): string | null {
   if (!edges) return "no edges";
   if (edges.length === 0) return "no rows (the test data has some)";
   const nulls = (v: unknown, path: string): string[] =>
-    v === null ? [path] : Array.isArray(v) ? v.flatMap((x, i) => nulls(x, `${path}.${i}`)) : typeof v === "object" ? Object.entries(v as object).flatMap(([k, x]) => nulls(x, `${path}.${k}`)) : [];
+    v === null
+      ? [path]
+      : Array.isArray(v)
+        ? v.flatMap((x, i) => nulls(x, `${path}.${i}`))
+        : typeof v === "object"
+          ? Object.entries(v as object).flatMap(([k, x]) => nulls(x, `${path}.${k}`))
+          : [];
   // a value may be legitimately null (an unnumbered draft); a row, or a whole nested object, may not
-  const missing = edges.flatMap((e, i) => (e?.node == null ? [`edges.${i}.node`] : nulls(e.node, `edges.${i}.node`).filter((p) => !/\.(nomorRegistrasi)$/.test(p))));
+  const missing = edges.flatMap((e, i) =>
+    e?.node == null ? [`edges.${i}.node`] : nulls(e.node, `edges.${i}.node`).filter((p) => !/\.(nomorRegistrasi)$/.test(p)),
+  );
   return missing.length ? `null in ${missing.join(", ")}` : null;
 }
 
@@ -438,8 +982,14 @@ function rootFields(): string[] {
 it("every Query, Mutation and Subscription field of schema.graphql has a rule, and every rule an operation", () => {
   const fields = rootFields().sort();
   const ruled = Object.keys(RULES).sort();
-  expect(fields.filter((f) => !ruled.includes(f)), "operations without a rule in the matrix: add one").toEqual([]);
-  expect(ruled.filter((r) => !fields.includes(r)), "rules for operations that no longer exist").toEqual([]);
+  expect(
+    fields.filter((f) => !ruled.includes(f)),
+    "operations without a rule in the matrix: add one",
+  ).toEqual([]);
+  expect(
+    ruled.filter((r) => !fields.includes(r)),
+    "rules for operations that no longer exist",
+  ).toEqual([]);
   expect(fields.length).toBeGreaterThan(90);
 });
 
@@ -458,8 +1008,8 @@ describe.each(CASES)("$name", ({ field, rule }) => {
       else if (got.outcome === "allow" && rule.rows) {
         const problem = rowsProblem(res.data?.[field.split(".")[1]!]);
         if (problem) wrong.push(`${caller}: allowed the list, but ${problem}`);
-      }
-      else if (got.outcome === "deny" && got.code !== (caller === "anon" ? "UNAUTHENTICATED" : "FORBIDDEN")) wrong.push(`${caller}: refused with ${got.code}`);
+      } else if (got.outcome === "deny" && got.code !== (caller === "anon" ? "UNAUTHENTICATED" : "FORBIDDEN"))
+        wrong.push(`${caller}: refused with ${got.code}`);
     }
     expect(wrong).toEqual([]);
   });
@@ -470,7 +1020,11 @@ it("refusals say so in Indonesian, and a citizen never reads another citizen's d
   expect(res.errors![0]!.message).toMatch(/tidak (memiliki akses|berwenang)/);
   expect((await t.gql(`{ users(first: 1) { totalCount } }`)).errors![0]!.message).toMatch(/Silakan masuk/);
   const other = await insertUser("PEMOHON", "AKTIF", null);
-  const read = await t.gql(`query($id: ID!) { node(id: $id) { ... on User { namaLengkap email nomorIdentitas } } }`, { id: other.globalId }, { token: tokens.citizen });
+  const read = await t.gql(
+    `query($id: ID!) { node(id: $id) { ... on User { namaLengkap email nomorIdentitas } } }`,
+    { id: other.globalId },
+    { token: tokens.citizen },
+  );
   expect(read.data?.node ?? null).toBeNull();
 });
 
@@ -491,10 +1045,34 @@ interface Pair {
   event?: () => void;
 }
 const PAIRS: Pair[] = [
-  { list: "antrian", type: "Pengajuan", key: "pengajuan", fields: "status formData pemohon { nama } riwayat { aktor }", query: "antrian(instansiId: $i, first: 20) { edges { node { id ...F } } }" },
-  { list: "mejaPengaduan", type: "Pengaduan", key: "pengaduan", fields: "judul uraian riwayat { aksi } lampiran { namaFile }", query: "mejaPengaduan(instansiId: $i, first: 20) { edges { node { id ...F } } }" },
-  { list: "registerPermohonanInformasi", type: "PermohonanInformasi", key: "permohonan", fields: "rincianInformasi pemohonNama keberatan { uraian }", query: "registerPermohonanInformasi(instansiId: $i, first: 20) { edges { node { id ...F } } }" },
-  { list: "registerKeberatan", type: "Keberatan", key: "keberatan", fields: "uraian alasanLabel permohonan { rincianInformasi }", query: "registerKeberatan(instansiId: $i, first: 20) { edges { node { id ...F } } }" },
+  {
+    list: "antrian",
+    type: "Pengajuan",
+    key: "pengajuan",
+    fields: "status formData pemohon { nama } riwayat { aktor }",
+    query: "antrian(instansiId: $i, first: 20) { edges { node { id ...F } } }",
+  },
+  {
+    list: "mejaPengaduan",
+    type: "Pengaduan",
+    key: "pengaduan",
+    fields: "judul uraian riwayat { aksi } lampiran { namaFile }",
+    query: "mejaPengaduan(instansiId: $i, first: 20) { edges { node { id ...F } } }",
+  },
+  {
+    list: "registerPermohonanInformasi",
+    type: "PermohonanInformasi",
+    key: "permohonan",
+    fields: "rincianInformasi pemohonNama keberatan { uraian }",
+    query: "registerPermohonanInformasi(instansiId: $i, first: 20) { edges { node { id ...F } } }",
+  },
+  {
+    list: "registerKeberatan",
+    type: "Keberatan",
+    key: "keberatan",
+    fields: "uraian alasanLabel permohonan { rincianInformasi }",
+    query: "registerKeberatan(instansiId: $i, first: 20) { edges { node { id ...F } } }",
+  },
   {
     list: "antrianBerubah",
     type: "Pengajuan",
@@ -514,13 +1092,22 @@ const PAIRS: Pair[] = [
 ];
 
 /** Subscribes as `token`, makes the event happen until one arrives, and answers what the feed sent (or its refusal). */
-async function firstEvent(query: string, variables: Record<string, unknown>, token: string | undefined, event: () => void): Promise<{ subscribed: boolean; result: GqlResult }> {
-  const request = new Request("http://localhost/graphql", { method: "POST", headers: { "x-forwarded-for": "10.0.0.1", ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+async function firstEvent(
+  query: string,
+  variables: Record<string, unknown>,
+  token: string | undefined,
+  event: () => void,
+): Promise<{ subscribed: boolean; result: GqlResult }> {
+  const request = new Request("http://localhost/graphql", {
+    method: "POST",
+    headers: { "x-forwarded-for": "10.0.0.1", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  });
   const enveloped = t.app.yoga.getEnveloped({ request, params: { query, variables } } as never);
   const document = enveloped.parse(query);
   const contextValue = await enveloped.contextFactory();
   const result = await enveloped.subscribe({ schema: enveloped.schema, document, variableValues: variables, contextValue });
-  if (typeof (result as AsyncIterable<unknown>)[Symbol.asyncIterator] !== "function") return { subscribed: false, result: JSON.parse(JSON.stringify(result)) as GqlResult };
+  if (typeof (result as AsyncIterable<unknown>)[Symbol.asyncIterator] !== "function")
+    return { subscribed: false, result: JSON.parse(JSON.stringify(result)) as GqlResult };
   const iterator = result as AsyncGenerator<unknown>;
   const next = iterator.next();
   let arrived = false;
@@ -559,11 +1146,14 @@ describe.each(PAIRS)("$list and its $type rows", (pair) => {
       const opened = !nodeRes.errors?.length && nodeRes.data?.node != null;
       const codes = (r: GqlResult) => JSON.stringify(r.errors?.map((e) => e.extensions?.code) ?? []);
       if (listed !== opened) {
-        wrong.push(`${caller}: list ${listed ? `allowed (row errors ${codes(listRes)})` : `refused ${codes(listRes)}`}, case ${opened ? "allowed" : `refused ${codes(nodeRes)}`}`);
+        wrong.push(
+          `${caller}: list ${listed ? `allowed (row errors ${codes(listRes)})` : `refused ${codes(listRes)}`}, case ${opened ? "allowed" : `refused ${codes(nodeRes)}`}`,
+        );
         continue;
       }
       if (!listed) {
-        if (!listRes.errors?.every((e) => ACCESS.includes(e.extensions?.code as string))) wrong.push(`${caller}: list refused unclearly ${JSON.stringify(listRes.errors)}`);
+        if (!listRes.errors?.every((e) => ACCESS.includes(e.extensions?.code as string)))
+          wrong.push(`${caller}: list refused unclearly ${JSON.stringify(listRes.errors)}`);
         continue;
       }
       if (listRes.errors?.length) {

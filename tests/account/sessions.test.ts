@@ -76,7 +76,11 @@ describe("sessions", () => {
     const token = await login(t, c.nik, c.password);
     const bad = await t.gql(`mutation { updateProfile(telepon: "abc") { __typename ... on Error { code field } } }`, {}, { token });
     expect(bad.data!.updateProfile).toMatchObject({ code: "PHONE_INVALID", field: "telepon" });
-    const ok = await t.gql(`mutation { updateProfile(namaLengkap: "Ahmad Dahlan", telepon: "0351 123456") { __typename ... on UpdateProfileSuccess { data { namaLengkap telepon } } } }`, {}, { token });
+    const ok = await t.gql(
+      `mutation { updateProfile(namaLengkap: "Ahmad Dahlan", telepon: "0351 123456") { __typename ... on UpdateProfileSuccess { data { namaLengkap telepon } } } }`,
+      {},
+      { token },
+    );
     expect(ok.data!.updateProfile.data).toEqual({ namaLengkap: "Ahmad Dahlan", telepon: "0351123456" });
     const exp = await t.gql(`{ myData }`, {}, { token });
     const data = exp.data!.myData;
@@ -90,7 +94,8 @@ describe("sessions", () => {
 describe("failed logins", () => {
   it("slows and then locks an account, with a clear message", async () => {
     const c = await activeCitizen();
-    const attempt = (password: string) => t.gql(LOGIN, { nomorIdentitas: c.nik, password }, { headers: { "x-forwarded-for": `10.1.${Math.floor(Math.random() * 250)}.1` } });
+    const attempt = (password: string) =>
+      t.gql(LOGIN, { nomorIdentitas: c.nik, password }, { headers: { "x-forwarded-for": `10.1.${Math.floor(Math.random() * 250)}.1` } });
     for (let i = 1; i <= 2; i++) {
       const r = await attempt("salah-salah-salah");
       expect(r.data!.login).toMatchObject({ code: "INVALID_CREDENTIALS", retryAfterSeconds: null });
@@ -121,11 +126,13 @@ describe("failed logins", () => {
 
   it("counts guesses atomically: ten parallel wrong logins get no more guesses than ten sequential ones", async () => {
     const codes = (rs: Array<{ data?: any }>) => rs.map((r) => r.data!.login.code as string).sort();
-    const tally = (cs: string[]) => cs.reduce<Record<string, number>>((m, c) => {
-      m[c] = (m[c] ?? 0) + 1;
-      return m;
-    }, {});
-    const attemptAs = (nik: string, password: string, i: number) => t.gql(LOGIN, { nomorIdentitas: nik, password }, { headers: { "x-forwarded-for": `10.2.${i}.1` } });
+    const tally = (cs: string[]) =>
+      cs.reduce<Record<string, number>>((m, c) => {
+        m[c] = (m[c] ?? 0) + 1;
+        return m;
+      }, {});
+    const attemptAs = (nik: string, password: string, i: number) =>
+      t.gql(LOGIN, { nomorIdentitas: nik, password }, { headers: { "x-forwarded-for": `10.2.${i}.1` } });
 
     // sequentially (within a second) the 3rd failure makes the 4th attempt wait: 3 guesses. In parallel the same 3,
     // not 4–10. An INVALID_CREDENTIALS answer is a password that was checked; LOGIN_TOO_FAST a refusal without one.
@@ -138,7 +145,11 @@ describe("failed logins", () => {
     // the 10th failure locks: from 9 failures, ten parallel guesses get one, and the account is locked
     await t.db.prisma.user.update({ where: { id: par.id }, data: { failedLogins: ACCOUNT_LOCK_AFTER - 1, lockedUntil: new Date(Date.now() - 1) } });
     const last = await Promise.all(Array.from({ length: 10 }, (_, i) => attemptAs(par.nik, i === 5 ? par.password : "salah-salah-salah", i)));
-    const checked = last.filter((r) => ["INVALID_CREDENTIALS", "LoginSuccess"].includes(r.data!.login.code ?? r.data!.login.__typename) || r.data!.login.message?.startsWith("NIK/NIP atau kata sandi salah"));
+    const checked = last.filter(
+      (r) =>
+        ["INVALID_CREDENTIALS", "LoginSuccess"].includes(r.data!.login.code ?? r.data!.login.__typename) ||
+        r.data!.login.message?.startsWith("NIK/NIP atau kata sandi salah"),
+    );
     expect(checked.length).toBe(1);
     const row = await t.db.prisma.user.findUniqueOrThrow({ where: { id: par.id } });
     if (checked[0]!.data!.login.__typename === "LoginSuccess") expect(row.failedLogins).toBe(0);
@@ -167,7 +178,8 @@ describe("failed logins", () => {
 });
 
 describe("admin actions on accounts", () => {
-  const act = (name: string, extra = "") => `mutation($id: ID!${extra ? ", $alasan: String" : ""}) { ${name}(userId: $id${extra ? ", alasan: $alasan" : ""}) { __typename ... on Error { code message } ... on ${name[0]!.toUpperCase() + name.slice(1)}Success { data { status statusReason } } } }`;
+  const act = (name: string, extra = "") =>
+    `mutation($id: ID!${extra ? ", $alasan: String" : ""}) { ${name}(userId: $id${extra ? ", alasan: $alasan" : ""}) { __typename ... on Error { code message } ... on ${name[0]!.toUpperCase() + name.slice(1)}Success { data { status statusReason } } } }`;
 
   it("rejects with a reason the applicant sees when logging in", async () => {
     const c = await registerCitizen(t);
@@ -218,7 +230,11 @@ describe("admin actions on accounts", () => {
 
   it("lists pending accounts for admins with masked identity numbers", async () => {
     await registerCitizen(t);
-    const res = await t.gql(`{ users(first: 50, filter: { status: MENUNGGU_AKTIVASI }) { totalCount edges { node { status nomorIdentitasMasked } } } }`, {}, { token: admin.token });
+    const res = await t.gql(
+      `{ users(first: 50, filter: { status: MENUNGGU_AKTIVASI }) { totalCount edges { node { status nomorIdentitasMasked } } } }`,
+      {},
+      { token: admin.token },
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.users.edges.length).toBeGreaterThan(0);
     for (const e of res.data!.users.edges) {

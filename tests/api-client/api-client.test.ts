@@ -27,13 +27,27 @@ beforeAll(async () => {
   superadmin = await createStaff(t, "SUPERADMIN", null);
   citizen = await activeCitizen(t);
   // a submitted request in instansi A, through the API
-  const created = await t.gql(`mutation($l: ID!) { createPengajuan(layananId: $l, formData: { namaPasangan: "Ahmad", tanggalNikah: "2027-01-20" }) { ... on CreatePengajuanSuccess { data { id versi } } } }`, { l: fx.layanan.id }, { token: citizen.token });
+  const created = await t.gql(
+    `mutation($l: ID!) { createPengajuan(layananId: $l, formData: { namaPasangan: "Ahmad", tanggalNikah: "2027-01-20" }) { ... on CreatePengajuanSuccess { data { id versi } } } }`,
+    { l: fx.layanan.id },
+    { token: citizen.token },
+  );
   let p = created.data!.createPengajuan.data;
   const up = await upload(
     t,
     `mutation($id: ID!, $v: Int!, $b: [DokumenUploadInput!]!) { uploadDokumenPengajuan(id: $id, versi: $v, berkas: $b) { ... on UploadDokumenPengajuanSuccess { data { id versi } } } }`,
-    { id: p.id, v: p.versi, b: [{ persyaratanId: fx.slots[0]!.id, file: null }, { persyaratanId: fx.slots[1]!.id, file: null }] },
-    { "b.0.file": { name: "ktp.png", type: "image/png", content: PNG_1X1 }, "b.1.file": { name: "pengantar.pdf", type: "application/pdf", content: tinyPdf("p") } },
+    {
+      id: p.id,
+      v: p.versi,
+      b: [
+        { persyaratanId: fx.slots[0]!.id, file: null },
+        { persyaratanId: fx.slots[1]!.id, file: null },
+      ],
+    },
+    {
+      "b.0.file": { name: "ktp.png", type: "image/png", content: PNG_1X1 },
+      "b.1.file": { name: "pengantar.pdf", type: "application/pdf", content: tinyPdf("p") },
+    },
     { token: citizen.token },
   );
   p = up.data!.uploadDokumenPengajuan.data;
@@ -54,8 +68,14 @@ describe("API client lifecycle", () => {
     expect(JSON.stringify(row)).not.toContain(secret);
     expect(row.secretHash).toMatch(/^[0-9a-f]{64}$/);
     // the list never shows a secret, and there is no field that could
-    const listed = await t.gql(`query($i: ID) { apiClients(instansiId: $i) { clientId nama scopes aktif lastUsedAt } }`, { i: globalId("Instansi", fx.instansi.id) }, { token: fx.admin.token });
-    expect(listed.data!.apiClients).toEqual([{ clientId: client.clientId, nama: "SIMPEG Kemenag", scopes: ["BACA_STATISTIK", "KASUS_INSTANSI"], aktif: true, lastUsedAt: null }]);
+    const listed = await t.gql(
+      `query($i: ID) { apiClients(instansiId: $i) { clientId nama scopes aktif lastUsedAt } }`,
+      { i: globalId("Instansi", fx.instansi.id) },
+      { token: fx.admin.token },
+    );
+    expect(listed.data!.apiClients).toEqual([
+      { clientId: client.clientId, nama: "SIMPEG Kemenag", scopes: ["BACA_STATISTIK", "KASUS_INSTANSI"], aktif: true, lastUsedAt: null },
+    ]);
     expect(JSON.stringify(listed)).not.toContain(secret);
   });
 
@@ -67,13 +87,21 @@ describe("API client lifecycle", () => {
       { i: globalId("Instansi", fx.instansi.id) },
       { token: fx.admin.token },
     );
-    expect(bad.data).toEqual({ a: { code: "NAMA_INVALID", field: "nama" }, b: { code: "SCOPES_REQUIRED", field: "scopes" }, c: { code: "BERLAKU_INVALID", field: "berlakuSampai" } });
+    expect(bad.data).toEqual({
+      a: { code: "NAMA_INVALID", field: "nama" },
+      b: { code: "SCOPES_REQUIRED", field: "scopes" },
+      c: { code: "BERLAKU_INVALID", field: "berlakuSampai" },
+    });
   });
 
   it("works within its scopes, like an officer of its instansi", async () => {
     const me = await t.gql(WHOAMI, {}, { token: client.token });
     expect(me.data!.currentApiClient).toEqual({ nama: "SIMPEG Kemenag", scopes: ["BACA_STATISTIK", "KASUS_INSTANSI"], instansi: { kode: fx.instansi.kode } });
-    const queue = await t.gql(`{ antrian(first: 10) { totalCount edges { node { id nomorRegistrasi pemohon { nama } } } } antrianJumlah { status jumlah } me { id } }`, {}, { token: client.token });
+    const queue = await t.gql(
+      `{ antrian(first: 10) { totalCount edges { node { id nomorRegistrasi pemohon { nama } } } } antrianJumlah { status jumlah } me { id } }`,
+      {},
+      { token: client.token },
+    );
     expect(queue.errors).toBeUndefined();
     expect(queue.data!.antrian.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([pengajuan.id]);
     expect(queue.data!.antrianJumlah).toEqual([{ status: "DIAJUKAN", jumlah: 1 }]);
@@ -84,14 +112,23 @@ describe("API client lifecycle", () => {
     pengajuan = verified.data!.ubahStatusPengajuan.data;
     expect(pengajuan).toMatchObject({ status: "DIVERIFIKASI" });
     // staff see which system acted; the applicant sees "Petugas"
-    expect((pengajuan as unknown as { riwayat: Array<{ aksi: string; aktor: string }> }).riwayat.at(-1)).toEqual({ aksi: "VERIFIKASI", aktor: "Sistem SIMPEG Kemenag" });
-    const seen = await t.gql(`query($id: ID!) { node(id: $id) { ... on Pengajuan { riwayat { aksi aktor } } } }`, { id: pengajuan.id }, { token: citizen.token });
+    expect((pengajuan as unknown as { riwayat: Array<{ aksi: string; aktor: string }> }).riwayat.at(-1)).toEqual({
+      aksi: "VERIFIKASI",
+      aktor: "Sistem SIMPEG Kemenag",
+    });
+    const seen = await t.gql(
+      `query($id: ID!) { node(id: $id) { ... on Pengajuan { riwayat { aksi aktor } } } }`,
+      { id: pengajuan.id },
+      { token: citizen.token },
+    );
     expect(seen.data!.node.riwayat.at(-1)).toEqual({ aksi: "VERIFIKASI", aktor: "Petugas" });
   });
 
   it("the audit trail names the client, and the list shows when it was last used", async () => {
     const trail = await t.gql(`{ auditLog(first: 20, jenis: UBAH) { edges { node { aksi aktorId aktorPeran klien } } } }`, {}, { token: superadmin.token });
-    const entry = trail.data!.auditLog.edges.map((e: { node: unknown }) => e.node).find((n: { aksi: string; klien: string }) => n.aksi === "Mutation.ubahStatusPengajuan" && n.klien?.startsWith("api:"));
+    const entry = trail
+      .data!.auditLog.edges.map((e: { node: unknown }) => e.node)
+      .find((n: { aksi: string; klien: string }) => n.aksi === "Mutation.ubahStatusPengajuan" && n.klien?.startsWith("api:"));
     expect(entry).toEqual({ aksi: "Mutation.ubahStatusPengajuan", aktorId: null, aktorPeran: "KLIEN_API", klien: `api:${client.clientId} (SIMPEG Kemenag)` });
     const listed = await t.gql(`{ apiClients { clientId lastUsedAt } }`, {}, { token: fx.admin.token });
     expect(Date.parse(listed.data!.apiClients[0].lastUsedAt)).toBeGreaterThan(Date.now() - 60_000);
@@ -106,7 +143,10 @@ describe("API client lifecycle", () => {
       [`query($i: ID) { antrian(instansiId: $i, first: 1) { edges { node { id } } } }`, { i: globalId("Instansi", b) }],
       [`{ apiClients { id } }`, {}],
       [`mutation($l: ID!) { createPengajuan(layananId: $l) { __typename } }`, { l: fx.layanan.id }],
-      [`mutation($i: ID!, $k: ID!) { catatPengaduan(instansiId: $i, kategoriId: $k, kanal: WHATSAPP, judul: "Antrian lama", uraian: "Antrian di loket terlalu lama sekali hari ini.") { __typename } }`, { i: globalId("Instansi", fx.instansi.id), k: globalId("KategoriPengaduan", "00000000-0000-0000-0000-000000000000") }],
+      [
+        `mutation($i: ID!, $k: ID!) { catatPengaduan(instansiId: $i, kategoriId: $k, kanal: WHATSAPP, judul: "Antrian lama", uraian: "Antrian di loket terlalu lama sekali hari ini.") { __typename } }`,
+        { i: globalId("Instansi", fx.instansi.id), k: globalId("KategoriPengaduan", "00000000-0000-0000-0000-000000000000") },
+      ],
       [`mutation($id: ID!) { tambahCatatanInternal(id: $id, isi: "catatan") { __typename } }`, { id: pengajuan.id }],
       [`mutation { createWebhookSubscription(url: "https://contoh.go.id/hook", events: [PENGAJUAN_STATUS]) { __typename } }`, {}],
     ] as const) {
@@ -116,7 +156,9 @@ describe("API client lifecycle", () => {
   });
 
   it("another instansi's admin can neither see nor manage it", async () => {
-    expect(code(await t.gql(`query($i: ID) { apiClients(instansiId: $i) { id } }`, { i: globalId("Instansi", fx.instansi.id) }, { token: adminB.token }))).toBe("FORBIDDEN");
+    expect(code(await t.gql(`query($i: ID) { apiClients(instansiId: $i) { id } }`, { i: globalId("Instansi", fx.instansi.id) }, { token: adminB.token }))).toBe(
+      "FORBIDDEN",
+    );
     expect(code(await t.gql(ROTATE, { id: client.id }, { token: adminB.token }))).toBe("FORBIDDEN");
     expect(code(await t.gql(REVOKE, { id: client.id }, { token: adminB.token }))).toBe("FORBIDDEN");
     expect(code(await t.gql(`query($id: ID!) { node(id: $id) { ... on ApiClient { nama } } }`, { id: client.id }, { token: adminB.token }))).toBe("FORBIDDEN");
@@ -192,7 +234,10 @@ describe("changing a client after registration", () => {
     expect(code(await t.gql(QUEUE, {}, { token: c.token }))).toBe("FORBIDDEN");
 
     const res = await t.gql(UPDATE, { id: c.id, s: ["KASUS_INSTANSI"] }, { token: fx.admin.token });
-    expect(res.data!.updateApiClient).toEqual({ __typename: "UpdateApiClientSuccess", data: { nama: "Dasbor Bupati", kontak: "Tim Integrasi, integrasi@contoh.go.id", scopes: ["KASUS_INSTANSI"], berlakuSampai: null, aktif: true } });
+    expect(res.data!.updateApiClient).toEqual({
+      __typename: "UpdateApiClientSuccess",
+      data: { nama: "Dasbor Bupati", kontak: "Tim Integrasi, integrasi@contoh.go.id", scopes: ["KASUS_INSTANSI"], berlakuSampai: null, aktif: true },
+    });
     expect((await t.gql(QUEUE, {}, { token: c.token })).data!.antrian.totalCount).toBe(1);
     // and taken away again: refused at once (the same key, unchanged: only what it may do changed)
     expect((await t.gql(UPDATE, { id: c.id, s: ["BACA_STATISTIK"] }, { token: fx.admin.token })).data!.updateApiClient.data.scopes).toEqual(["BACA_STATISTIK"]);
@@ -202,9 +247,19 @@ describe("changing a client after registration", () => {
     // name, contact and expiry; fields left out stay as they were; null removes the expiry
     const until = new Date(Date.now() + 30 * 86400_000).toISOString();
     const renamed = await t.gql(UPDATE, { id: c.id, n: "Dasbor Kabupaten", k: "Diskominfo, kominfo@contoh.go.id", b: until }, { token: superadmin.token });
-    expect(renamed.data!.updateApiClient.data).toEqual({ nama: "Dasbor Kabupaten", kontak: "Diskominfo, kominfo@contoh.go.id", scopes: ["BACA_STATISTIK"], berlakuSampai: until, aktif: true });
+    expect(renamed.data!.updateApiClient.data).toEqual({
+      nama: "Dasbor Kabupaten",
+      kontak: "Diskominfo, kominfo@contoh.go.id",
+      scopes: ["BACA_STATISTIK"],
+      berlakuSampai: until,
+      aktif: true,
+    });
     expect((await t.gql(WHOAMI, {}, { token: c.token })).data!.currentApiClient.nama).toBe("Dasbor Kabupaten");
-    const noExpiry = await t.gql(`mutation($id: ID!) { updateApiClient(id: $id, berlakuSampai: null) { ... on UpdateApiClientSuccess { data { nama berlakuSampai } } } }`, { id: c.id }, { token: fx.admin.token });
+    const noExpiry = await t.gql(
+      `mutation($id: ID!) { updateApiClient(id: $id, berlakuSampai: null) { ... on UpdateApiClientSuccess { data { nama berlakuSampai } } } }`,
+      { id: c.id },
+      { token: fx.admin.token },
+    );
     expect(noExpiry.data!.updateApiClient.data).toEqual({ nama: "Dasbor Kabupaten", berlakuSampai: null });
 
     // recorded: who changed what, before and after, in the transaction of the change
@@ -218,7 +273,10 @@ describe("changing a client after registration", () => {
       detail: { sebelum: { scopes: ["BACA_STATISTIK"], nama: "Dasbor Bupati" }, sesudah: { scopes: ["KASUS_INSTANSI"], nama: "Dasbor Bupati" } },
     });
     expect(entries[1]).toMatchObject({ detail: { sebelum: { scopes: ["KASUS_INSTANSI"] }, sesudah: { scopes: ["BACA_STATISTIK"] } } });
-    expect(entries[2]).toMatchObject({ aktorId: superadmin.id, detail: { sebelum: { nama: "Dasbor Bupati", berlakuSampai: null }, sesudah: { nama: "Dasbor Kabupaten", berlakuSampai: until } } });
+    expect(entries[2]).toMatchObject({
+      aktorId: superadmin.id,
+      detail: { sebelum: { nama: "Dasbor Bupati", berlakuSampai: null }, sesudah: { nama: "Dasbor Kabupaten", berlakuSampai: until } },
+    });
     expect(await t.db.prisma.auditLog.count({ where: { aksi: "Mutation.updateApiClient" } })).toBeGreaterThanOrEqual(4);
   });
 
@@ -231,7 +289,10 @@ describe("changing a client after registration", () => {
     expect((await t.gql(WHOAMI, {}, { token: old.token })).errors).toBeUndefined();
 
     await t.gql(REVOKE, { id: old.id }, { token: fx.admin.token });
-    expect((await t.gql(UPDATE, { id: old.id, s: ["KASUS_INSTANSI"] }, { token: fx.admin.token })).data!.updateApiClient).toMatchObject({ __typename: "InvalidStateError", code: "API_CLIENT_REVOKED" });
+    expect((await t.gql(UPDATE, { id: old.id, s: ["KASUS_INSTANSI"] }, { token: fx.admin.token })).data!.updateApiClient).toMatchObject({
+      __typename: "InvalidStateError",
+      code: "API_CLIENT_REVOKED",
+    });
     expect(code(await t.gql(WHOAMI, {}, { token: old.token }))).toBe("UNAUTHENTICATED");
     expect((await t.db.prisma.apiClient.findUniqueOrThrow({ where: { id: old.clientId } })).scopes).toEqual(["BACA_STATISTIK"]);
   });
@@ -246,7 +307,9 @@ describe("changing a client after registration", () => {
     expect((await bad({ s: [] })).message).toMatch(/cakupan/);
     const row = await t.db.prisma.apiClient.findUniqueOrThrow({ where: { id: c.clientId } });
     expect(row.scopes).toEqual(["BACA_KATALOG"]);
-    expect(await t.gql(UPDATE, { id: globalId("ApiClient", "00000000-0000-4000-8000-000000000000"), n: "Sistem" }, { token: superadmin.token })).toMatchObject({ data: { updateApiClient: { __typename: "NotFoundError", code: "API_CLIENT_NOT_FOUND" } } });
+    expect(await t.gql(UPDATE, { id: globalId("ApiClient", "00000000-0000-4000-8000-000000000000"), n: "Sistem" }, { token: superadmin.token })).toMatchObject({
+      data: { updateApiClient: { __typename: "NotFoundError", code: "API_CLIENT_NOT_FOUND" } },
+    });
   });
 
   it("only its own instansi's admin (or SUPERADMIN): not another admin, an officer, nor the client itself", async () => {
@@ -263,7 +326,11 @@ const CREATE_FOR_A = `mutation($i: ID!) { createApiClient(instansiId: $i, nama: 
 
 describe("scopes", () => {
   it("BUAT_PENGADUAN records WhatsApp and web complaints for its own instansi only", async () => {
-    const k = await t.gql(`mutation($i: ID!) { tambahKategoriPengaduan(instansiId: $i, nama: "Pelayanan Loket") { ... on TambahKategoriPengaduanSuccess { data { id } } } }`, { i: globalId("Instansi", fx.instansi.id) }, { token: fx.admin.token });
+    const k = await t.gql(
+      `mutation($i: ID!) { tambahKategoriPengaduan(instansiId: $i, nama: "Pelayanan Loket") { ... on TambahKategoriPengaduanSuccess { data { id } } } }`,
+      { i: globalId("Instansi", fx.instansi.id) },
+      { token: fx.admin.token },
+    );
     const kategoriId = k.data!.tambahKategoriPengaduan.data.id;
     const gateway = await insertClient(t, fx.instansi.id, ["BUAT_PENGADUAN"], "Gateway WhatsApp");
     const CATAT = `mutation($i: ID!, $k: ID!, $kanal: KanalPengaduan!) { catatPengaduan(instansiId: $i, kategoriId: $k, kanal: $kanal, judul: "Antrian terlalu lama", uraian: "Saya menunggu tiga jam di loket tanpa kejelasan.", namaPelapor: "Budi", kontakPelapor: "0812-1111-2222", rahasia: true) { __typename ... on CatatPengaduanSuccess { data { id kanal kodeLacak pelapor { nama } } } ... on Error { code field } } }`;
@@ -306,12 +373,18 @@ describe("scopes", () => {
     const Q = `query($k: String!) { verifikasiDokumen(kode: $k) { judul atasNama { nama nomorIdentitasMasked } } }`;
     const verified = await t.gql(Q, { k: doc.kodeVerifikasi }, { token: verifier.token });
     expect(verified.errors).toBeUndefined();
-    expect(verified.data!.verifikasiDokumen).toEqual({ judul: "Surat Rekomendasi", atasNama: { nama: "Warga Uji Coba", nomorIdentitasMasked: expect.stringMatching(/^3519\*+\d{4}$/) } });
+    expect(verified.data!.verifikasiDokumen).toEqual({
+      judul: "Surat Rekomendasi",
+      atasNama: { nama: "Warga Uji Coba", nomorIdentitasMasked: expect.stringMatching(/^3519\*+\d{4}$/) },
+    });
     const anon = await t.gql(Q, { k: doc.kodeVerifikasi });
     expect(anon.data!.verifikasiDokumen).toEqual({ judul: "Surat Rekomendasi", atasNama: null });
     expect(code(anon)).toBe("UNAUTHENTICATED");
     const akses = await t.gql(`{ aksesDataSaya(first: 10) { edges { node { aksi aktorPeran } } } }`, {}, { token: citizen.token });
-    expect(akses.data!.aksesDataSaya.edges.map((e: { node: unknown }) => e.node)).toContainEqual({ aksi: "VerifikasiDokumen.atasNama", aktorPeran: "KLIEN_API" });
+    expect(akses.data!.aksesDataSaya.edges.map((e: { node: unknown }) => e.node)).toContainEqual({
+      aksi: "VerifikasiDokumen.atasNama",
+      aktorPeran: "KLIEN_API",
+    });
   });
 
   it("KASUS_INSTANSI follows the queue live over WebSocket (key in connectionParams); other scopes are refused", async () => {
@@ -320,13 +393,27 @@ describe("scopes", () => {
     const ws = wsClient(port, { token: kasus.token });
     const sub = collect(ws, `subscription { antrianBerubah { id status } }`);
     await new Promise((r) => setTimeout(r, 200));
-    const draft = await t.gql(`mutation($l: ID!) { createPengajuan(layananId: $l, formData: { namaPasangan: "Ahmad", tanggalNikah: "2027-01-20" }) { ... on CreatePengajuanSuccess { data { id versi } } } }`, { l: fx.layanan.id }, { token: citizen.token });
+    const draft = await t.gql(
+      `mutation($l: ID!) { createPengajuan(layananId: $l, formData: { namaPasangan: "Ahmad", tanggalNikah: "2027-01-20" }) { ... on CreatePengajuanSuccess { data { id versi } } } }`,
+      { l: fx.layanan.id },
+      { token: citizen.token },
+    );
     const d = draft.data!.createPengajuan.data;
     const up = await upload(
       t,
       `mutation($id: ID!, $v: Int!, $b: [DokumenUploadInput!]!) { uploadDokumenPengajuan(id: $id, versi: $v, berkas: $b) { ... on UploadDokumenPengajuanSuccess { data { id versi } } } }`,
-      { id: d.id, v: d.versi, b: [{ persyaratanId: fx.slots[0]!.id, file: null }, { persyaratanId: fx.slots[1]!.id, file: null }] },
-      { "b.0.file": { name: "ktp.png", type: "image/png", content: PNG_1X1 }, "b.1.file": { name: "pengantar.pdf", type: "application/pdf", content: tinyPdf("q") } },
+      {
+        id: d.id,
+        v: d.versi,
+        b: [
+          { persyaratanId: fx.slots[0]!.id, file: null },
+          { persyaratanId: fx.slots[1]!.id, file: null },
+        ],
+      },
+      {
+        "b.0.file": { name: "ktp.png", type: "image/png", content: PNG_1X1 },
+        "b.1.file": { name: "pengantar.pdf", type: "application/pdf", content: tinyPdf("q") },
+      },
       { token: citizen.token },
     );
     const sent = await t.gql(ACT, { id: d.id, a: "AJUKAN", v: up.data!.uploadDokumenPengajuan.data.versi }, { token: citizen.token });

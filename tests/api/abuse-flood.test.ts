@@ -35,18 +35,49 @@ beforeAll(async () => {
   citizen = await activeCitizen(t);
   attacker = await activeCitizen(t);
   // the citizen's submitted request, whose steps they follow live
-  const created = await t.gql(`mutation($l: ID!) { createPengajuan(layananId: $l, formData: { namaPasangan: "Ahmad", tanggalNikah: "2027-01-20" }) { ... on CreatePengajuanSuccess { data { id versi } } } }`, { l: fx.layanan.id }, { token: citizen.token });
+  const created = await t.gql(
+    `mutation($l: ID!) { createPengajuan(layananId: $l, formData: { namaPasangan: "Ahmad", tanggalNikah: "2027-01-20" }) { ... on CreatePengajuanSuccess { data { id versi } } } }`,
+    { l: fx.layanan.id },
+    { token: citizen.token },
+  );
   let p = created.data!.createPengajuan.data;
-  const up = await upload(t, UPLOAD, { id: p.id, v: p.versi, b: [{ persyaratanId: fx.slots[0]!.id, file: null }, { persyaratanId: fx.slots[1]!.id, file: null }] }, { "b.0.file": { name: "ktp.png", type: "image/png", content: PNG_1X1 }, "b.1.file": { name: "pengantar.pdf", type: "application/pdf", content: tinyPdf("p") } }, { token: citizen.token });
+  const up = await upload(
+    t,
+    UPLOAD,
+    {
+      id: p.id,
+      v: p.versi,
+      b: [
+        { persyaratanId: fx.slots[0]!.id, file: null },
+        { persyaratanId: fx.slots[1]!.id, file: null },
+      ],
+    },
+    {
+      "b.0.file": { name: "ktp.png", type: "image/png", content: PNG_1X1 },
+      "b.1.file": { name: "pengantar.pdf", type: "application/pdf", content: tinyPdf("p") },
+    },
+    { token: citizen.token },
+  );
   p = up.data!.uploadDokumenPengajuan.data;
-  const sent = await t.gql(`mutation($id: ID!, $v: Int!) { ubahStatusPengajuan(id: $id, aksi: AJUKAN, versi: $v) { ... on UbahStatusPengajuanSuccess { data { id versi seq } } } }`, { id: p.id, v: p.versi }, { token: citizen.token });
+  const sent = await t.gql(
+    `mutation($id: ID!, $v: Int!) { ubahStatusPengajuan(id: $id, aksi: AJUKAN, versi: $v) { ... on UbahStatusPengajuanSuccess { data { id versi seq } } } }`,
+    { id: p.id, v: p.versi },
+    { token: citizen.token },
+  );
   pengajuan = sent.data!.ubahStatusPengajuan.data;
   // the attacker's draft, the target of the upload bombs
-  const d = await t.gql(`mutation($l: ID!) { createPengajuan(layananId: $l) { ... on CreatePengajuanSuccess { data { id versi } } } }`, { l: fx.layanan.id }, { token: attacker.token });
+  const d = await t.gql(
+    `mutation($l: ID!) { createPengajuan(layananId: $l) { ... on CreatePengajuanSuccess { data { id versi } } } }`,
+    { l: fx.layanan.id },
+    { token: attacker.token },
+  );
   draft = d.data!.createPengajuan.data;
 
   liveSocket = wsClient(port, { token: citizen.token });
-  live = collect(liveSocket, `subscription($id: ID!, $s: Int) { pengajuanBerubah(id: $id, setelahSeq: $s) { seq log { aksi } } }`, { id: pengajuan.id, s: pengajuan.seq });
+  live = collect(liveSocket, `subscription($id: ID!, $s: Int) { pengajuanBerubah(id: $id, setelahSeq: $s) { seq log { aksi } } }`, {
+    id: pengajuan.id,
+    s: pengajuan.seq,
+  });
   await new Promise((r) => setTimeout(r, 200));
 }, 60_000);
 afterAll(async () => {
@@ -98,10 +129,16 @@ async function whileServingCitizen<T>(flood: () => Promise<T>): Promise<T> {
     await me;
   }
   const events = await live.next(seen + 2, 10_000);
-  expect(events.slice(seen).map((e) => (e.data as { pengajuanBerubah: { log: { aksi: string } } } | undefined)?.pengajuanBerubah.log.aksi)).toEqual(["TUGASKAN", "LEPAS_TUGAS"]);
+  expect(events.slice(seen).map((e) => (e.data as { pengajuanBerubah: { log: { aksi: string } } } | undefined)?.pengajuanBerubah.log.aksi)).toEqual([
+    "TUGASKAN",
+    "LEPAS_TUGAS",
+  ]);
   const during = answers.filter((a) => a.during);
   expect(during.length, "the citizen was answered while the flood ran").toBeGreaterThan(0);
-  expect(answers.every((a) => a.status === 200 && a.id === citizen.globalId), JSON.stringify(answers.filter((a) => a.status !== 200 || !a.id))).toBe(true);
+  expect(
+    answers.every((a) => a.status === 200 && a.id === citizen.globalId),
+    JSON.stringify(answers.filter((a) => a.status !== 200 || !a.id)),
+  ).toBe(true);
   return result!;
 }
 
@@ -118,10 +155,15 @@ interface Part {
 const BOUNDARY = "----loket-uji-bom";
 function partHead(p: Part): Buffer {
   const disposition = `form-data; name="${p.name}"${p.filename ? `; filename="${p.filename}"` : ""}`;
-  return Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: ${disposition}\r\n${p.filename ? `Content-Type: ${p.type ?? "application/octet-stream"}\r\n` : ""}\r\n`);
+  return Buffer.from(
+    `--${BOUNDARY}\r\nContent-Disposition: ${disposition}\r\n${p.filename ? `Content-Type: ${p.type ?? "application/octet-stream"}\r\n` : ""}\r\n`,
+  );
 }
 function multipart(parts: Part[]): Buffer {
-  return Buffer.concat([...parts.flatMap((p) => [partHead(p), Buffer.isBuffer(p.value) ? p.value : Buffer.from(p.value), Buffer.from("\r\n")]), Buffer.from(`--${BOUNDARY}--\r\n`)]);
+  return Buffer.concat([
+    ...parts.flatMap((p) => [partHead(p), Buffer.isBuffer(p.value) ? p.value : Buffer.from(p.value), Buffer.from("\r\n")]),
+    Buffer.from(`--${BOUNDARY}--\r\n`),
+  ]);
 }
 function operations(files: number) {
   const b = Array.from({ length: files }, (_, i) => ({ persyaratanId: fx.slots[i % fx.slots.length]!.id, file: null }));
@@ -208,11 +250,26 @@ describe("upload bombs are refused with a clear error, store nothing, and do not
     const results = await whileServingCitizen(() =>
       Promise.all([
         // 1. more file parts than a request may carry
-        sendMultipart({ body: multipart([...operations(40), ...Array.from({ length: 40 }, (_, i) => ({ name: String(i), value: PNG_1X1, filename: `f${i}.png`, type: "image/png" }))]) }),
+        sendMultipart({
+          body: multipart([
+            ...operations(40),
+            ...Array.from({ length: 40 }, (_, i) => ({ name: String(i), value: PNG_1X1, filename: `f${i}.png`, type: "image/png" })),
+          ]),
+        }),
         // 2. one part over the per-file cap
-        sendMultipart({ body: multipart([...operations(1), { name: "0", value: Buffer.concat([pdfHead, Buffer.alloc(UPLOAD_LIMITS.fileSize + MB)]), filename: "besar.pdf", type: "application/pdf" }]) }),
+        sendMultipart({
+          body: multipart([
+            ...operations(1),
+            { name: "0", value: Buffer.concat([pdfHead, Buffer.alloc(UPLOAD_LIMITS.fileSize + MB)]), filename: "besar.pdf", type: "application/pdf" },
+          ]),
+        }),
         // 3. a body over the request cap, announced in Content-Length: refused before it is read
-        sendMultipart({ body: multipart([...operations(3), ...[0, 1, 2].map((i) => ({ name: String(i), value: Buffer.alloc(10 * MB, 1), filename: `p${i}.pdf`, type: "application/pdf" }))]) }),
+        sendMultipart({
+          body: multipart([
+            ...operations(3),
+            ...[0, 1, 2].map((i) => ({ name: String(i), value: Buffer.alloc(10 * MB, 1), filename: `p${i}.pdf`, type: "application/pdf" })),
+          ]),
+        }),
         // 4. the same without Content-Length (chunked), parts under the per-file cap: cut off while it streams
         sendMultipart({
           stream: function* () {
@@ -227,7 +284,10 @@ describe("upload bombs are refused with a clear error, store nothing, and do not
         }),
         // 5. a Content-Length claiming less than is sent: the body ends early (and the surplus is no request)
         (() => {
-          const body = multipart([...operations(1), { name: "0", value: Buffer.concat([pdfHead, Buffer.alloc(200_000)]), filename: "klaim.pdf", type: "application/pdf" }]);
+          const body = multipart([
+            ...operations(1),
+            { name: "0", value: Buffer.concat([pdfHead, Buffer.alloc(200_000)]), filename: "klaim.pdf", type: "application/pdf" },
+          ]);
           return sendMultipart({ body, declaredLength: 50_000 }).catch((err: Error) => ({ status: 0, body: String(err), written: body.length }));
         })(),
       ]),
@@ -252,10 +312,22 @@ describe("upload bombs are refused with a clear error, store nothing, and do not
     expect(MAX_UPLOAD_BODY_BYTES).toBeLessThan(30 * MB);
 
     // within the request caps, per-slot rules still apply while streaming: a PDF over the slot's 100 kB, a zip sent as a PDF
-    const slotTooSmall = await upload(t, UPLOAD, { id: draft.id, v: draft.versi, b: [{ persyaratanId: fx.slots[1]!.id, file: null }] }, { "b.0.file": { name: "pengantar.pdf", type: "application/pdf", content: Buffer.concat([pdfHead, Buffer.alloc(150_000, 32)]) } }, { token: attacker.token });
+    const slotTooSmall = await upload(
+      t,
+      UPLOAD,
+      { id: draft.id, v: draft.versi, b: [{ persyaratanId: fx.slots[1]!.id, file: null }] },
+      { "b.0.file": { name: "pengantar.pdf", type: "application/pdf", content: Buffer.concat([pdfHead, Buffer.alloc(150_000, 32)]) } },
+      { token: attacker.token },
+    );
     expect(slotTooSmall.data!.uploadDokumenPengajuan).toMatchObject({ __typename: "ValidationError", code: "FILE_TOO_LARGE", field: "berkas.0.file" });
     const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(2000, 0)]);
-    const disguised = await upload(t, UPLOAD, { id: draft.id, v: draft.versi, b: [{ persyaratanId: fx.slots[0]!.id, file: null }] }, { "b.0.file": { name: "ktp.pdf", type: "application/pdf", content: zip } }, { token: attacker.token });
+    const disguised = await upload(
+      t,
+      UPLOAD,
+      { id: draft.id, v: draft.versi, b: [{ persyaratanId: fx.slots[0]!.id, file: null }] },
+      { "b.0.file": { name: "ktp.pdf", type: "application/pdf", content: zip } },
+      { token: attacker.token },
+    );
     expect(disguised.data!.uploadDokumenPengajuan).toMatchObject({ __typename: "ValidationError", code: "FILE_TYPE_NOT_ALLOWED" });
 
     // nothing was kept: no file in storage (nor a temp file), no row
@@ -264,7 +336,13 @@ describe("upload bombs are refused with a clear error, store nothing, and do not
     expect(await t.db.prisma.dokumenPengajuan.count({ where: { pengajuan: { id: Buffer.from(draft.id, "base64").toString().split(":")[1]! } } })).toBe(0);
 
     // and the attacker's own ordinary upload still works afterwards
-    const fine = await upload(t, UPLOAD, { id: draft.id, v: draft.versi, b: [{ persyaratanId: fx.slots[0]!.id, file: null }] }, { "b.0.file": { name: "ktp.png", type: "image/png", content: PNG_1X1 } }, { token: attacker.token });
+    const fine = await upload(
+      t,
+      UPLOAD,
+      { id: draft.id, v: draft.versi, b: [{ persyaratanId: fx.slots[0]!.id, file: null }] },
+      { "b.0.file": { name: "ktp.png", type: "image/png", content: PNG_1X1 } },
+      { token: attacker.token },
+    );
     expect(fine.data!.uploadDokumenPengajuan.__typename).toBe("UploadDokumenPengajuanSuccess");
   }, 60_000);
 });
@@ -275,7 +353,10 @@ describe("a flood of logins from one address", () => {
     const outcomes = await whileServingCitizen(() =>
       Promise.all(
         Array.from({ length: attempts }, (_, i) =>
-          http200({ query: LOGIN, variables: { nomorIdentitas: `351901170890${String(5000 + i)}`, password: "tebak-tebak-123" } }, { address: ATTACKER_ADDRESS }).then((r) => r.body.data!.login as { code: string; message: string; retryAfterSeconds: number | null }),
+          http200(
+            { query: LOGIN, variables: { nomorIdentitas: `351901170890${String(5000 + i)}`, password: "tebak-tebak-123" } },
+            { address: ATTACKER_ADDRESS },
+          ).then((r) => r.body.data!.login as { code: string; message: string; retryAfterSeconds: number | null }),
         ),
       ),
     );
@@ -289,7 +370,10 @@ describe("a flood of logins from one address", () => {
     expect(refused.message).toMatch(/Terlalu banyak percobaan masuk/);
     expect(refused.retryAfterSeconds).toBeGreaterThan(10 * 60);
     // the right password from that address is refused too; from the citizen's address it works
-    const fromAttacker = await http200({ query: LOGIN, variables: { nomorIdentitas: attacker.nik, password: attacker.password } }, { address: ATTACKER_ADDRESS });
+    const fromAttacker = await http200(
+      { query: LOGIN, variables: { nomorIdentitas: attacker.nik, password: attacker.password } },
+      { address: ATTACKER_ADDRESS },
+    );
     expect(fromAttacker.body.data!.login.code).toBe("LOGIN_RATE_LIMITED");
     const elsewhere = await http200({ query: LOGIN, variables: { nomorIdentitas: citizen.nik, password: citizen.password } }, { address: CITIZEN_ADDRESS });
     expect(elsewhere.body.data!.login.__typename).toBe("LoginSuccess");
@@ -321,7 +405,10 @@ describe("a flood of subscriptions", () => {
       await new Promise((r) => setTimeout(r, 200));
       const again = collect(sockets[0]!, `subscription { myAccountStatus { status } }`);
       await again.next(1).catch(() => undefined);
-      expect(again.events[0]?.data?.myAccountStatus.status, JSON.stringify({ e: again.error, ev: again.events, c: again.completed, accepted: perSocketAccepted })).toBe("AKTIF");
+      expect(
+        again.events[0]?.data?.myAccountStatus.status,
+        JSON.stringify({ e: again.error, ev: again.events, c: again.completed, accepted: perSocketAccepted }),
+      ).toBe("AKTIF");
     } finally {
       await Promise.all(sockets.map((s) => s.dispose()));
     }

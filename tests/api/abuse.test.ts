@@ -28,7 +28,8 @@ describe("documents that would cost the server too much are refused with a clear
     expect(codes(await (await t.request({ query: q }, { headers: fresh(2) })).json())).toContain("TOO_MANY_DIRECTIVES");
   });
   it("too costly", async () => {
-    const inner = "edges { node { nama kode persyaratan { label jenisFile maksBytes } formFields { nama label opsi } instansi { nama jamLayanan { hari buka tutup } penutupan { tanggal alasan } } } }";
+    const inner =
+      "edges { node { nama kode persyaratan { label jenisFile maksBytes } formFields { nama label opsi } instansi { nama jamLayanan { hari buka tutup } penutupan { tanggal alasan } } } }";
     const q = `{ ${Array.from({ length: 14 }, (_, i) => `l${i}: layananList(first: 50) { ${inner} }`).join(" ")} }`;
     expect(codes(await (await t.request({ query: q }, { headers: fresh(3) })).json())).toContain("QUERY_TOO_COSTLY");
   });
@@ -94,7 +95,11 @@ describe("GraphQL over HTTP conformance (graphql-http server audit)", () => {
     // the audit's probes use introspection (`__type`): run them against an instance that allows it
     const open = await createTestApp({}, t.db);
     const openPort = await open.app.start(0, "127.0.0.1");
-    const audits = serverAudits({ url: `http://127.0.0.1:${openPort}/graphql`, fetchFn: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), "x-forwarded-for": `203.0.113.${Math.floor(Math.random() * 250)}` } }) });
+    const audits = serverAudits({
+      url: `http://127.0.0.1:${openPort}/graphql`,
+      fetchFn: (input: RequestInfo | URL, init?: RequestInit) =>
+        fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), "x-forwarded-for": `203.0.113.${Math.floor(Math.random() * 250)}` } }),
+    });
     const failures: string[] = [];
     for (const audit of audits) {
       if (!audit.name.startsWith("MUST")) continue;

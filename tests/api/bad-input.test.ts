@@ -30,7 +30,10 @@ function leavesOf(type: GraphQLInputType, path: Array<string | number>, depth: n
 
 function allLeaves(): Leaf[] {
   const out: Leaf[] = [];
-  for (const [root, type] of [["query", schema.getQueryType()!], ["mutation", schema.getMutationType()!]] as const) {
+  for (const [root, type] of [
+    ["query", schema.getQueryType()!],
+    ["mutation", schema.getMutationType()!],
+  ] as const) {
     for (const field of Object.values(type.getFields())) {
       for (const arg of field.args) for (const l of leavesOf(arg.type, [arg.name], 0)) out.push({ field, root, arg, ...l });
     }
@@ -79,20 +82,34 @@ function literal(value: unknown, type: GraphQLInputType): string {
   if (isEnumType(t)) return String(value);
   if (isInputObjectType(t)) {
     const fields = t.getFields();
-    return `{ ${Object.entries(value as object).map(([k, v]) => `${k}: ${literal(v, fields[k]!.type)}`).join(", ")} }`;
+    return `{ ${Object.entries(value as object)
+      .map(([k, v]) => `${k}: ${literal(v, fields[k]!.type)}`)
+      .join(", ")} }`;
   }
-  if (typeof value === "object") return `{ ${Object.entries(value as object).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(", ")} }`;
+  if (typeof value === "object")
+    return `{ ${Object.entries(value as object)
+      .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+      .join(", ")} }`;
   return JSON.stringify(value);
 }
 
 function operation(leaf: Leaf, args: Record<string, unknown>, inline: boolean): { query: string; variables: Record<string, unknown> } {
-  const selection = isObjectType(getNamedType(leaf.field.type)) || !isScalarType(getNamedType(leaf.field.type)) && !isEnumType(getNamedType(leaf.field.type)) ? " { __typename }" : "";
+  const selection =
+    isObjectType(getNamedType(leaf.field.type)) || (!isScalarType(getNamedType(leaf.field.type)) && !isEnumType(getNamedType(leaf.field.type)))
+      ? " { __typename }"
+      : "";
   const used = leaf.field.args.filter((a) => a.name in args);
   if (inline) {
-    return { query: `${leaf.root} { ${leaf.field.name}${used.length ? `(${used.map((a) => `${a.name}: ${literal(args[a.name], a.type)}`).join(", ")})` : ""}${selection} }`, variables: {} };
+    return {
+      query: `${leaf.root} { ${leaf.field.name}${used.length ? `(${used.map((a) => `${a.name}: ${literal(args[a.name], a.type)}`).join(", ")})` : ""}${selection} }`,
+      variables: {},
+    };
   }
   const defs = used.map((a) => `$${a.name}: ${String(a.type)}`).join(", ");
-  return { query: `${leaf.root}${defs ? `(${defs})` : ""} { ${leaf.field.name}${used.length ? `(${used.map((a) => `${a.name}: $${a.name}`).join(", ")})` : ""}${selection} }`, variables: args };
+  return {
+    query: `${leaf.root}${defs ? `(${defs})` : ""} { ${leaf.field.name}${used.length ? `(${used.map((a) => `${a.name}: $${a.name}`).join(", ")})` : ""}${selection} }`,
+    variables: args,
+  };
 }
 
 function argsFor(leaf: Leaf, value: unknown, ids: (name: string) => string): Record<string, unknown> {
@@ -113,7 +130,13 @@ beforeAll(async () => {
   superadmin = (await createStaff(t, "SUPERADMIN", null)).token;
   const fx = await serviceFixture(t);
   // real rows where an argument's name says which kind it takes, so resolvers that decode by hand are reached
-  const real: Record<string, string> = { instansi: globalId("Instansi", fx.instansi.id), layanan: fx.layanan.id, persyaratan: fx.slots[0]!.id, user: fx.petugas.globalId, petugas: fx.petugas.globalId };
+  const real: Record<string, string> = {
+    instansi: globalId("Instansi", fx.instansi.id),
+    layanan: fx.layanan.id,
+    persyaratan: fx.slots[0]!.id,
+    user: fx.petugas.globalId,
+    petugas: fx.petugas.globalId,
+  };
   ids = (name) => real[Object.keys(real).find((k) => name.toLowerCase().startsWith(k)) ?? ""] ?? globalId("Instansi", "00000000-0000-4000-8000-000000000000");
 }, 60_000);
 afterAll(() => t?.close());
@@ -127,39 +150,59 @@ describe("NUL and lone surrogates in any text argument", () => {
     expect(new Set(textLeaves.map((l) => l.field.name)).size).toBeGreaterThan(60);
   });
 
-  it.each(Object.entries(BAD))("%s: every String, ID and JSON argument answers VALIDATION naming the field, as a variable and as a literal", async (_name, bad) => {
-    const problems: string[] = [];
-    for (const leaf of textLeaves) {
-      const field = leaf.path.join(".");
-      // a file cannot be written inline: operations that require one are sent with variables only
-      const needsFile = leaf.field.args.some((a) => isNonNullType(a.type) && JSON.stringify(sample(a.type, ids, a.name)).includes("null"));
-      for (const inline of needsFile ? [false] : [false, true]) {
-        const body = (await (await t.request(operation(leaf, argsFor(leaf, bad, ids), inline), { token: superadmin })).json()) as { errors?: Array<{ message: string; extensions?: { code?: string; field?: string } }> };
-        const where = `${leaf.root} ${leaf.field.name} ${field} (${inline ? "literal" : "variable"})`;
-        if (codes(body).includes("INTERNAL_SERVER_ERROR")) problems.push(`${where}: INTERNAL_SERVER_ERROR`);
-        const e = body.errors?.[0];
-        // a literal lone surrogate is not valid GraphQL (the parser refuses "\ud800")
-        if (inline && bad.includes("\ud800") && e?.extensions?.code === "GRAPHQL_PARSE_FAILED") continue;
-        const expected = leaf.scalar === "JSON" && leaf.path.length === 1 ? `${field}.teks` : field;
-        if (e?.extensions?.code !== "VALIDATION" || e.extensions.field !== expected) problems.push(`${where}: ${JSON.stringify(body).slice(0, 200)}`);
+  it.each(Object.entries(BAD))(
+    "%s: every String, ID and JSON argument answers VALIDATION naming the field, as a variable and as a literal",
+    async (_name, bad) => {
+      const problems: string[] = [];
+      for (const leaf of textLeaves) {
+        const field = leaf.path.join(".");
+        // a file cannot be written inline: operations that require one are sent with variables only
+        const needsFile = leaf.field.args.some((a) => isNonNullType(a.type) && JSON.stringify(sample(a.type, ids, a.name)).includes("null"));
+        for (const inline of needsFile ? [false] : [false, true]) {
+          const body = (await (await t.request(operation(leaf, argsFor(leaf, bad, ids), inline), { token: superadmin })).json()) as {
+            errors?: Array<{ message: string; extensions?: { code?: string; field?: string } }>;
+          };
+          const where = `${leaf.root} ${leaf.field.name} ${field} (${inline ? "literal" : "variable"})`;
+          if (codes(body).includes("INTERNAL_SERVER_ERROR")) problems.push(`${where}: INTERNAL_SERVER_ERROR`);
+          const e = body.errors?.[0];
+          // a literal lone surrogate is not valid GraphQL (the parser refuses "\ud800")
+          if (inline && bad.includes("\ud800") && e?.extensions?.code === "GRAPHQL_PARSE_FAILED") continue;
+          const expected = leaf.scalar === "JSON" && leaf.path.length === 1 ? `${field}.teks` : field;
+          if (e?.extensions?.code !== "VALIDATION" || e.extensions.field !== expected) problems.push(`${where}: ${JSON.stringify(body).slice(0, 200)}`);
+        }
       }
-    }
-    expect(problems).toEqual([]);
-  }, 600_000);
+      expect(problems).toEqual([]);
+    },
+    600_000,
+  );
 
   it("in an upload: a text field of the operation and a file's name", async () => {
     const fx = await serviceFixture(t);
     const q = `mutation($id: ID!, $f: File) { unggahTemplatePersyaratan(persyaratanId: $id, file: $f) { __typename } }`;
-    const fileName = await upload(t, q, { id: fx.slots[0]!.id, f: null }, { f: { name: "ktp\u0000.pdf", type: "application/pdf", content: Buffer.from("%PDF-1.4\n%%EOF\n") } }, { token: fx.admin.token });
+    const fileName = await upload(
+      t,
+      q,
+      { id: fx.slots[0]!.id, f: null },
+      { f: { name: "ktp\u0000.pdf", type: "application/pdf", content: Buffer.from("%PDF-1.4\n%%EOF\n") } },
+      { token: fx.admin.token },
+    );
     expect(fileName.errors?.[0]?.extensions).toMatchObject({ code: "VALIDATION", field: "file" });
-    const text = await upload(t, q, { id: `${fx.slots[0]!.id}\u0000`, f: null }, { f: { name: "ktp.pdf", type: "application/pdf", content: Buffer.from("%PDF-1.4\n%%EOF\n") } }, { token: fx.admin.token });
+    const text = await upload(
+      t,
+      q,
+      { id: `${fx.slots[0]!.id}\u0000`, f: null },
+      { f: { name: "ktp.pdf", type: "application/pdf", content: Buffer.from("%PDF-1.4\n%%EOF\n") } },
+      { token: fx.admin.token },
+    );
     expect(text.errors?.[0]?.extensions).toMatchObject({ code: "VALIDATION", field: "persyaratanId" });
   });
 
   it("in a variable's default value, a fragment's argument and a directive", async () => {
     const a = await t.gql(`query($k: String = "a\\u0000b") { lacakPengajuan(nomorRegistrasi: $k, empatDigitTerakhir: "1234") { __typename } }`);
     expect(a.errors?.[0]?.extensions).toMatchObject({ code: "VALIDATION", field: "nomorRegistrasi" });
-    const b = await t.gql(`query { ...F } fragment F on Query { lacakPengajuan(nomorRegistrasi: $k, empatDigitTerakhir: "1234") { __typename } }`.replace("$k", `"x\\u0000"`));
+    const b = await t.gql(
+      `query { ...F } fragment F on Query { lacakPengajuan(nomorRegistrasi: $k, empatDigitTerakhir: "1234") { __typename } }`.replace("$k", `"x\\u0000"`),
+    );
     expect(b.errors?.[0]?.extensions).toMatchObject({ code: "VALIDATION", field: "nomorRegistrasi" });
   });
 });
@@ -180,12 +223,17 @@ describe("malformed global IDs", () => {
     }
   });
 
-  it.each(Object.entries(MALFORMED))("%s: every ID argument answers without INTERNAL_SERVER_ERROR (NOT_FOUND where it is decoded)", async (_name, bad) => {
-    const problems: string[] = [];
-    for (const leaf of leaves.filter((l) => l.scalar === "ID")) {
-      const body = await (await t.request(operation(leaf, argsFor(leaf, bad, ids), false), { token: superadmin })).json();
-      if (JSON.stringify(body).includes("INTERNAL_SERVER_ERROR")) problems.push(`${leaf.root} ${leaf.field.name} ${leaf.path.join(".")}: ${JSON.stringify(body).slice(0, 300)}`);
-    }
-    expect(problems).toEqual([]);
-  }, 600_000);
+  it.each(Object.entries(MALFORMED))(
+    "%s: every ID argument answers without INTERNAL_SERVER_ERROR (NOT_FOUND where it is decoded)",
+    async (_name, bad) => {
+      const problems: string[] = [];
+      for (const leaf of leaves.filter((l) => l.scalar === "ID")) {
+        const body = await (await t.request(operation(leaf, argsFor(leaf, bad, ids), false), { token: superadmin })).json();
+        if (JSON.stringify(body).includes("INTERNAL_SERVER_ERROR"))
+          problems.push(`${leaf.root} ${leaf.field.name} ${leaf.path.join(".")}: ${JSON.stringify(body).slice(0, 300)}`);
+      }
+      expect(problems).toEqual([]);
+    },
+    600_000,
+  );
 });

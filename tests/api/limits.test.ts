@@ -51,7 +51,14 @@ it("still refuses a fragment cycle and a deep query hidden in fragments", async 
 });
 
 it("answers the standard introspection query (GraphiQL, codegen, Postman, Insomnia) with all its options", async () => {
-  const query = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true });
+  const query = getIntrospectionQuery({
+    descriptions: true,
+    specifiedByUrl: true,
+    directiveIsRepeatable: true,
+    schemaDescription: true,
+    inputValueDeprecation: true,
+    oneOf: true,
+  });
   const body = await (await t.request({ query, operationName: "IntrospectionQuery" })).json();
   expect(body.errors).toBeUndefined();
   // the answer is a whole schema: the committed schema.graphql, printed again from it
@@ -90,7 +97,9 @@ it("refuses an oversized request body before parsing it", async () => {
 it("rejects a wrongly typed scalar with a clear error", async () => {
   const body = await (await t.request({ query: `{ hariLibur(tahun: "dua ribu") { nama } }` })).json();
   expect(body.errors[0].message).toMatch(/Int/);
-  const bad = await (await t.request({ query: `query($d: Date!) { __typename instansi(kode: "X") { penutupan(dariTanggal: $d) { alasan } } }`, variables: { d: "2026-02-31" } })).json();
+  const bad = await (
+    await t.request({ query: `query($d: Date!) { __typename instansi(kode: "X") { penutupan(dariTanggal: $d) { alasan } } }`, variables: { d: "2026-02-31" } })
+  ).json();
   expect(bad.errors[0].message).toMatch(/Date tidak valid/);
 });
 

@@ -18,7 +18,13 @@ for (const mode of ["development", "production"] as const) {
     let savedEnv: string | undefined;
     let fx: Awaited<ReturnType<typeof serviceFixture>>;
     const template = async (slot: number) => {
-      const res = await upload(t, `mutation($id: ID!, $f: File) { unggahTemplatePersyaratan(persyaratanId: $id, file: $f) { __typename } }`, { id: fx.slots[slot]!.id, f: null }, { f: { name: "contoh.pdf", type: "application/pdf", content: tinyPdf(`contoh-${mode}-${slot}`) } }, { token: fx.admin.token });
+      const res = await upload(
+        t,
+        `mutation($id: ID!, $f: File) { unggahTemplatePersyaratan(persyaratanId: $id, file: $f) { __typename } }`,
+        { id: fx.slots[slot]!.id, f: null },
+        { f: { name: "contoh.pdf", type: "application/pdf", content: tinyPdf(`contoh-${mode}-${slot}`) } },
+        { token: fx.admin.token },
+      );
       expect(res.data?.unggahTemplatePersyaratan.__typename).toBe("UnggahTemplatePersyaratanSuccess");
       const rawId = Buffer.from(fx.slots[slot]!.id, "base64").toString().split(":")[1]!;
       const row = await t.db.prisma.persyaratanDokumen.findUniqueOrThrow({ where: { id: rawId }, include: { templateFile: true } });
@@ -77,17 +83,45 @@ for (const mode of ["development", "production"] as const) {
         ["wrong content type", "/graphql", { method: "POST", headers: { "content-type": "text/plain" }, body: "{ __typename }" }],
         ["mutation over GET", "/graphql?query=mutation%7Blogout%7B__typename%7D%7D", { headers: { "x-loket-csrf": "1" } }],
         ["GET without CSRF header", "/graphql?query=%7B__typename%7D", {}],
-        ["unknown persisted hash", "/graphql", { method: "POST", headers: json, body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } }) }],
-        ["broken multipart", "/graphql", { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x", "x-loket-csrf": "1" }, body: "--x\r\nContent-Disposition: form-data; name=\"operations\"\r\n\r\n{ nope\r\n--x--\r\n" }],
-        ["multipart without map", "/graphql", { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x", "x-loket-csrf": "1" }, body: "--x\r\nContent-Disposition: form-data; name=\"operations\"\r\n\r\n{\"query\":\"{ __typename }\"}\r\n--x--\r\n" }],
-        ["body too large", "/graphql", { method: "POST", headers: json, body: JSON.stringify({ query: "{ __typename }", variables: { x: "x".repeat(1_100_000) } }) }],
+        [
+          "unknown persisted hash",
+          "/graphql",
+          { method: "POST", headers: json, body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } }) },
+        ],
+        [
+          "broken multipart",
+          "/graphql",
+          {
+            method: "POST",
+            headers: { "content-type": "multipart/form-data; boundary=x", "x-loket-csrf": "1" },
+            body: '--x\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{ nope\r\n--x--\r\n',
+          },
+        ],
+        [
+          "multipart without map",
+          "/graphql",
+          {
+            method: "POST",
+            headers: { "content-type": "multipart/form-data; boundary=x", "x-loket-csrf": "1" },
+            body: '--x\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{"query":"{ __typename }"}\r\n--x--\r\n',
+          },
+        ],
+        [
+          "body too large",
+          "/graphql",
+          { method: "POST", headers: json, body: JSON.stringify({ query: "{ __typename }", variables: { x: "x".repeat(1_100_000) } }) },
+        ],
         ["download, wrong method", `/unduh/template/00000000-0000-4000-8000-000000000000`, { method: "DELETE" }],
         ["download, unknown id", `/unduh/template/00000000-0000-4000-8000-000000000000`, {}],
         ["download, no session", `/unduh/dokumen/00000000-0000-4000-8000-000000000000`, {}],
         ["download, bad token", `/unduh/hasil/00000000-0000-4000-8000-000000000000`, { headers: { authorization: "Bearer nope" } }],
         ["download, malformed id", `/unduh/bukti/..%2F..%2Fetc%2Fpasswd`, {}],
         ["unknown path", "/tidak-ada/../../etc/passwd", {}],
-        ["bad session cookie", "/graphql", { method: "POST", headers: { ...json, cookie: "loket_session=%%%" }, body: JSON.stringify({ query: "{ me { id } }" }) }],
+        [
+          "bad session cookie",
+          "/graphql",
+          { method: "POST", headers: { ...json, cookie: "loket_session=%%%" }, body: JSON.stringify({ query: "{ me { id } }" }) },
+        ],
       ];
       const leaks: string[] = [];
       for (const [name, p, init] of requests) {

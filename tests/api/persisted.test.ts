@@ -147,11 +147,21 @@ describe("PERSISTED_OPERATIONS=only", () => {
     const instansi = await createInstansi(t);
     const kategori = await t.db.prisma.kategoriPengaduan.create({ data: { instansiId: instansi.id, nama: "Pelayanan" } });
     const form = new FormData();
-    const variables = { instansiId: globalId("Instansi", instansi.id), kategoriId: globalId("KategoriPengaduan", kategori.id), judul: "Loket tutup", uraian: "Loket tutup pada jam layanan tanpa pemberitahuan.", bukti: [null] };
+    const variables = {
+      instansiId: globalId("Instansi", instansi.id),
+      kategoriId: globalId("KategoriPengaduan", kategori.id),
+      judul: "Loket tutup",
+      uraian: "Loket tutup pada jam layanan tanpa pemberitahuan.",
+      bukti: [null],
+    };
     form.append("operations", JSON.stringify({ query: "mutation { __typename }", variables, ...byHash(persistedHashOf(BuatPengaduanDocument)!) }));
     form.append("map", JSON.stringify({ 0: ["variables.bukti.0"] }));
     form.append("0", new Blob([new Uint8Array(PNG_1X1)], { type: "image/png" }), "foto.png");
-    const res = await t.app.yoga.fetch("http://localhost/graphql", { method: "POST", headers: { "x-loket-csrf": "1", cookie: `${SESSION_COOKIE}=${citizen.token}`, "x-forwarded-for": "10.0.0.9" }, body: form });
+    const res = await t.app.yoga.fetch("http://localhost/graphql", {
+      method: "POST",
+      headers: { "x-loket-csrf": "1", cookie: `${SESSION_COOKIE}=${citizen.token}`, "x-forwarded-for": "10.0.0.9" },
+      body: form,
+    });
     const body = await res.json();
     expect(body.errors).toBeUndefined();
     expect(body.data.buatPengaduan.__typename).toBe("BuatPengaduanSuccess");
@@ -188,7 +198,13 @@ describe("the web client's transport in every mode", () => {
 
   it("off: the server says it takes no hashes; the client sends the document, and from then on only documents", async () => {
     const { client, sent, transport } = urqlClient(await serverIn("off"));
-    expect(codes(await (await fetch(await serverIn("off"), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(byHash(SESSION_HASH)) })).json())).toEqual(["PERSISTED_QUERY_NOT_SUPPORTED"]);
+    expect(
+      codes(
+        await (
+          await fetch(await serverIn("off"), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(byHash(SESSION_HASH)) })
+        ).json(),
+      ),
+    ).toEqual(["PERSISTED_QUERY_NOT_SUPPORTED"]);
     expect((await client.query(SessionDocument, {}).toPromise()).data).toEqual({ me: null });
     expect(sent.map((b) => !!b.query)).toEqual([false, true]);
     expect(transport.enabled).toBe(false);

@@ -62,9 +62,17 @@ describe("audit trail", () => {
   it("covers values written inline in the query text like variables: a login by literals keeps neither the NIK nor the password", async () => {
     const c = await activeCitizen(t);
     const ip = "192.0.2.61";
-    const res = await t.gql(`mutation { masuk: login(nomorIdentitas: "${c.nik}", password: "${c.password}") { __typename } }`, {}, { headers: { "x-forwarded-for": ip } });
+    const res = await t.gql(
+      `mutation { masuk: login(nomorIdentitas: "${c.nik}", password: "${c.password}") { __typename } }`,
+      {},
+      { headers: { "x-forwarded-for": ip } },
+    );
     expect(res.data!.masuk.__typename).toBe("LoginSuccess");
-    const wrong = await t.gql(`mutation { login(nomorIdentitas: "${c.nik}", password: "Salah-Sekali-2026") { __typename } }`, {}, { headers: { "x-forwarded-for": ip } });
+    const wrong = await t.gql(
+      `mutation { login(nomorIdentitas: "${c.nik}", password: "Salah-Sekali-2026") { __typename } }`,
+      {},
+      { headers: { "x-forwarded-for": ip } },
+    );
     expect(wrong.data!.login.__typename).toBe("LoginError");
     const entries = (await trail()).filter((n) => n.alamatIp === ip);
     expect(entries).toHaveLength(2);
@@ -75,7 +83,10 @@ describe("audit trail", () => {
       expect(text).not.toContain(c.password);
       expect(text).not.toContain("Salah-Sekali-2026");
     }
-    expect(entries.map((e) => e.detail.hasil).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual([{ login: "LoginError" }, { masuk: "LoginSuccess" }]);
+    expect(entries.map((e) => e.detail.hasil).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual([
+      { login: "LoginError" },
+      { masuk: "LoginSuccess" },
+    ]);
     const args = entries.map((e) => e.detail.argumen.masuk ?? e.detail.argumen.login);
     expect(args.every((a) => a.password === "[rahasia]" && a.nomorIdentitas.samaran === c.nik.slice(0, 4) + "********" + c.nik.slice(-4))).toBe(true);
   });
@@ -100,7 +111,11 @@ describe("audit trail", () => {
   it("records a password reset without the token or the new password", async () => {
     const ip = "192.0.2.63";
     const token = "q3vX9kR2mLp8sT4wYz7bN1cD5fG6hJ0aE2iO3uQ4rW8";
-    await t.gql(`mutation($t: String!, $p: String!) { resetPassword(token: $t, passwordBaru: $p) { __typename } }`, { t: token, p: "Sandi-Baru-Aman-2026" }, { headers: { "x-forwarded-for": ip } });
+    await t.gql(
+      `mutation($t: String!, $p: String!) { resetPassword(token: $t, passwordBaru: $p) { __typename } }`,
+      { t: token, p: "Sandi-Baru-Aman-2026" },
+      { headers: { "x-forwarded-for": ip } },
+    );
     const e = (await trail()).find((n) => n.alamatIp === ip)!;
     expect(e.detail.argumen.resetPassword).toEqual({ token: "[rahasia]", passwordBaru: "[rahasia]" });
     expect(JSON.stringify(e)).not.toContain(token);

@@ -79,7 +79,10 @@ async function openDb(): Promise<Db> {
 }
 
 function tokenIn(body: string, route: string): string {
-  const m = body.replace(/=\r\n/g, "").replace(/=3D/g, "=").match(new RegExp(`${route}\\?token=([\\w-]{43})`));
+  const m = body
+    .replace(/=\r\n/g, "")
+    .replace(/=3D/g, "=")
+    .match(new RegExp(`${route}\\?token=([\\w-]{43})`));
   if (!m) throw new Error(`no ${route} link in the email`);
   return m[1]!;
 }
@@ -121,7 +124,9 @@ afterAll(async () => {
 });
 
 describe(`no secret or identity number in plain text (${mode})`, () => {
-  it("walks register → verify → login → password reset → pengajuan → complaint → PPID, then finds none of the values anywhere", { timeout: 180_000 }, async () => {
+  it("walks register → verify → login → password reset → pengajuan → complaint → PPID, then finds none of the values anywhere", {
+    timeout: 180_000,
+  }, async () => {
     const superadmin = await createStaff(t, "SUPERADMIN", null);
     const fx = await serviceFixture(t);
     remember("session token (superadmin)", superadmin.token);
@@ -164,7 +169,10 @@ describe(`no secret or identity number in plain text (${mode})`, () => {
     remember("reset token", reset);
     const newPassword = `Mentari-Sandi-${randomBytes(4).toString("hex")}`;
     remember("new password", newPassword);
-    const done = await t.gql(`mutation($t: String!, $p: String!) { resetPassword(token: $t, passwordBaru: $p) { __typename ... on Error { code message } } }`, { t: reset, p: newPassword });
+    const done = await t.gql(`mutation($t: String!, $p: String!) { resetPassword(token: $t, passwordBaru: $p) { __typename ... on Error { code message } } }`, {
+      t: reset,
+      p: newPassword,
+    });
     expect(done.data!.resetPassword.__typename).toBe("ResetPasswordSuccess");
     const second = await t.gql(LOGIN, { nomorIdentitas: nik, password: newPassword });
     expect(second.data!.login.__typename).toBe("LoginSuccess");
@@ -173,13 +181,27 @@ describe(`no secret or identity number in plain text (${mode})`, () => {
 
     // pengajuan: draft, documents, submit; the officer verifies
     const P = `fragment P on Pengajuan { id versi status }`;
-    const created = await t.gql(`mutation($l: ID!, $f: JSON) { createPengajuan(layananId: $l, formData: $f) { __typename ... on CreatePengajuanSuccess { data { ...P } } } } ${P}`, { l: fx.layanan.id, f: { namaPasangan: "Ahmad", tanggalNikah: "2027-01-20" } }, { token });
+    const created = await t.gql(
+      `mutation($l: ID!, $f: JSON) { createPengajuan(layananId: $l, formData: $f) { __typename ... on CreatePengajuanSuccess { data { ...P } } } } ${P}`,
+      { l: fx.layanan.id, f: { namaPasangan: "Ahmad", tanggalNikah: "2027-01-20" } },
+      { token },
+    );
     let p = created.data!.createPengajuan.data;
     const up = await upload(
       t,
       `mutation($id: ID!, $v: Int!, $berkas: [DokumenUploadInput!]!) { uploadDokumenPengajuan(id: $id, versi: $v, berkas: $berkas) { __typename ... on UploadDokumenPengajuanSuccess { data { ...P } } } } ${P}`,
-      { id: p.id, v: p.versi, berkas: [{ persyaratanId: fx.slots[0]!.id, file: null }, { persyaratanId: fx.slots[1]!.id, file: null }] },
-      { "berkas.0.file": { name: "ktp.png", type: "image/png", content: PNG_1X1 }, "berkas.1.file": { name: "pengantar.pdf", type: "application/pdf", content: tinyPdf("pengantar") } },
+      {
+        id: p.id,
+        v: p.versi,
+        berkas: [
+          { persyaratanId: fx.slots[0]!.id, file: null },
+          { persyaratanId: fx.slots[1]!.id, file: null },
+        ],
+      },
+      {
+        "berkas.0.file": { name: "ktp.png", type: "image/png", content: PNG_1X1 },
+        "berkas.1.file": { name: "pengantar.pdf", type: "application/pdf", content: tinyPdf("pengantar") },
+      },
       { token },
     );
     p = up.data!.uploadDokumenPengajuan.data;
@@ -192,11 +214,21 @@ describe(`no secret or identity number in plain text (${mode})`, () => {
 
     // complaint with evidence
     const instansiGid = globalId("Instansi", fx.instansi.id);
-    const kat = await t.gql(`mutation($i: ID!) { tambahKategoriPengaduan(instansiId: $i, nama: "Pelayanan petugas") { __typename ... on TambahKategoriPengaduanSuccess { data { id } } } }`, { i: instansiGid }, { token: fx.admin.token });
+    const kat = await t.gql(
+      `mutation($i: ID!) { tambahKategoriPengaduan(instansiId: $i, nama: "Pelayanan petugas") { __typename ... on TambahKategoriPengaduanSuccess { data { id } } } }`,
+      { i: instansiGid },
+      { token: fx.admin.token },
+    );
     const complaint = await upload(
       t,
       `mutation($i: ID!, $k: ID!, $j: String!, $u: String!, $b: [File!]!) { buatPengaduan(instansiId: $i, kategoriId: $k, judul: $j, uraian: $u, bukti: $b) { __typename ... on Error { code message } } }`,
-      { i: instansiGid, k: kat.data!.tambahKategoriPengaduan.data.id, j: "Antrean lama di loket 3", u: "Saya menunggu tiga jam di loket 3 tanpa kejelasan dari petugas.", b: [null] },
+      {
+        i: instansiGid,
+        k: kat.data!.tambahKategoriPengaduan.data.id,
+        j: "Antrean lama di loket 3",
+        u: "Saya menunggu tiga jam di loket 3 tanpa kejelasan dari petugas.",
+        b: [null],
+      },
       { "b.0": { name: "antrean.png", type: "image/png", content: PNG_1X1 } },
       { token },
     );
@@ -221,8 +253,12 @@ describe(`no secret or identity number in plain text (${mode})`, () => {
     expect(await db.prisma.auditLog.count({ where: { jenis: "UBAH" } })).toBeGreaterThanOrEqual(10);
 
     // 1. every table, every column as text
-    const tables = await db.prisma.$queryRawUnsafe<Array<{ name: string }>>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
-    expect(tables.map((x) => x.name)).toEqual(expect.arrayContaining(["AuditLog", "Outbox", "Session", "EmailToken", "User", "Pengajuan", "Pengaduan", "PermohonanInformasi"]));
+    const tables = await db.prisma.$queryRawUnsafe<Array<{ name: string }>>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+    );
+    expect(tables.map((x) => x.name)).toEqual(
+      expect.arrayContaining(["AuditLog", "Outbox", "Session", "EmailToken", "User", "Pengajuan", "Pengaduan", "PermohonanInformasi"]),
+    );
     let dump = "";
     for (const { name } of tables) {
       const rows = await db.prisma.$queryRawUnsafe<Array<{ r: string }>>(`SELECT row_to_json(x)::text AS r FROM "${name}" x`);

@@ -40,8 +40,18 @@ function describeScrub(label: string, open: () => Promise<Target>) {
       await deployMigrations(t.factory, { migrationsDir: foldersBefore() });
       // entries as the old trail wrote them
       const old = [
-        { aksi: "Mutation.login", detail: { variabel: { nomorIdentitas: NIK, password: "[disembunyikan]", pw: PASSWORD }, hasil: { login: "LoginSuccess" }, galat: [] } },
-        { aksi: "Mutation.register", detail: { variabel: { input: { nomorIdentitas: NIK, email: "warga@contoh.id", password: "[disembunyikan]" } }, hasil: { register: "RegisterSuccess" }, galat: [] } },
+        {
+          aksi: "Mutation.login",
+          detail: { variabel: { nomorIdentitas: NIK, password: "[disembunyikan]", pw: PASSWORD }, hasil: { login: "LoginSuccess" }, galat: [] },
+        },
+        {
+          aksi: "Mutation.register",
+          detail: {
+            variabel: { input: { nomorIdentitas: NIK, email: "warga@contoh.id", password: "[disembunyikan]" } },
+            hasil: { register: "RegisterSuccess" },
+            galat: [],
+          },
+        },
         { aksi: "Mutation.resetPassword", detail: { variabel: { t: RESET_TOKEN, p: PASSWORD }, hasil: { resetPassword: "ResetPasswordSuccess" }, galat: [] } },
         { aksi: "Mutation.updateApiClient", detail: { sebelum: { nama: "A" }, sesudah: { nama: "B" } } },
       ];
@@ -57,7 +67,12 @@ function describeScrub(label: string, open: () => Promise<Target>) {
       const mail = (status: string) =>
         t.query(`INSERT INTO "Outbox" (id, kind, payload, status) VALUES ($1, 'EMAIL', $2::jsonb, $3::"OutboxStatus")`, [
           crypto.randomUUID(),
-          JSON.stringify({ to: "warga@contoh.id", subject: "Atur ulang kata sandi", kategori: "RESET_PASSWORD", text: `https://loket.test/atur-ulang-sandi?token=${RESET_TOKEN}` }),
+          JSON.stringify({
+            to: "warga@contoh.id",
+            subject: "Atur ulang kata sandi",
+            kategori: "RESET_PASSWORD",
+            text: `https://loket.test/atur-ulang-sandi?token=${RESET_TOKEN}`,
+          }),
           status,
         ]);
       await mail("SENT");
@@ -91,7 +106,12 @@ function describeScrub(label: string, open: () => Promise<Target>) {
     it("erases the body of every email already sent; a waiting one keeps it until it is sent", async () => {
       const rows = await t.query(`SELECT status::text AS s, payload::text AS p FROM "Outbox" ORDER BY status`);
       const sent = rows.find((r) => r.s === "SENT")!;
-      expect(JSON.parse(String(sent.p))).toEqual({ to: "warga@contoh.id", subject: "Atur ulang kata sandi", kategori: "RESET_PASSWORD", isi: "[dihapus setelah terkirim]" });
+      expect(JSON.parse(String(sent.p))).toEqual({
+        to: "warga@contoh.id",
+        subject: "Atur ulang kata sandi",
+        kategori: "RESET_PASSWORD",
+        isi: "[dihapus setelah terkirim]",
+      });
       expect(String(rows.find((r) => r.s === "PENDING")!.p)).toContain(RESET_TOKEN);
     });
 

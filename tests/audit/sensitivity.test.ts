@@ -3,7 +3,16 @@
 // formatter treat it right. Undeclared text is already kept out of the trail (default-deny); this test makes
 // the next `password2` or `nikPemohon` argument fail review instead of being silently "not recorded" in the
 // trail while still printed by a library's error message.
-import { GraphQLObjectType, GraphQLSchema, GraphQLString, getNamedType, isInputObjectType, isScalarType, type GraphQLArgument, type GraphQLInputField } from "graphql";
+import {
+  GraphQLObjectType,
+  GraphQLSchema,
+  GraphQLString,
+  getNamedType,
+  isInputObjectType,
+  isScalarType,
+  type GraphQLArgument,
+  type GraphQLInputField,
+} from "graphql";
 import { describe, expect, it, vi } from "vitest";
 import { schema } from "../../server/schema";
 import { declaredSensitivity, type Sensitivity } from "../../server/schema/sensitivity";
@@ -42,7 +51,8 @@ function undeclared(s: GraphQLSchema): Finding[] {
     const declared = declaredSensitivity(def);
     if (SECRET_NAME.test(def.name) && declared !== "SECRET") out.push({ where, declared, needs: "SECRET" });
     else if (IDENTITY_NAME.test(def.name) && declared !== "IDENTIFIER" && declared !== "SECRET") out.push({ where, declared, needs: "IDENTIFIER" });
-    else if (PERSONAL_NAME.test(def.name) && !declared) out.push({ where, declared, needs: "a declaration (PERSONAL, or SAFE for an office's public contact)" });
+    else if (PERSONAL_NAME.test(def.name) && !declared)
+      out.push({ where, declared, needs: "a declaration (PERSONAL, or SAFE for an office's public contact)" });
   };
   for (const root of [s.getQueryType(), s.getMutationType(), s.getSubscriptionType()]) {
     if (!root) continue;
@@ -64,12 +74,22 @@ describe("sensitivity declarations", () => {
         fields: {
           masuk: {
             type: GraphQLString,
-            args: { nikPemohon: { type: GraphQLString }, kataSandi: { type: GraphQLString }, emailBaru: { type: GraphQLString }, rahasia: { type: GraphQLString, extensions: { sensitivity: "SAFE" } } },
+            args: {
+              nikPemohon: { type: GraphQLString },
+              kataSandi: { type: GraphQLString },
+              emailBaru: { type: GraphQLString },
+              rahasia: { type: GraphQLString, extensions: { sensitivity: "SAFE" } },
+            },
           },
         },
       }),
     });
-    expect(undeclared(bad).map((f) => f.where)).toEqual(["Mutation.masuk(nikPemohon)", "Mutation.masuk(kataSandi)", "Mutation.masuk(emailBaru)", "Mutation.masuk(rahasia)"]);
+    expect(undeclared(bad).map((f) => f.where)).toEqual([
+      "Mutation.masuk(nikPemohon)",
+      "Mutation.masuk(kataSandi)",
+      "Mutation.masuk(emailBaru)",
+      "Mutation.masuk(rahasia)",
+    ]);
   });
 
   it("the declared mutations are the expected ones", () => {
@@ -120,12 +140,24 @@ describe("the logger", () => {
     const out = capture(() =>
       requestSecrets.run(new Set(["Sandi-Rahasia-2026", "warga@contoh.id"]), () => {
         log.error("Unexpected error", new Error('Invalid `prisma.user.update()` invocation: passwordHash "Sandi-Rahasia-2026" for warga@contoh.id'));
-        log.info("lookup", { nik: "3519011708900042", nip: "198503122010011042", link: "https://loket.test/atur-ulang-sandi?token=q3vX9kR2mLp8sT4wYz7bN1cD5fG6hJ0aE2iO3uQ4rW8" });
+        log.info("lookup", {
+          nik: "3519011708900042",
+          nip: "198503122010011042",
+          link: "https://loket.test/atur-ulang-sandi?token=q3vX9kR2mLp8sT4wYz7bN1cD5fG6hJ0aE2iO3uQ4rW8",
+        });
         log.yoga.warn("auth", "Bearer lkc_0b8f.abcdefghijklmnop");
       }),
     );
     expect(out).toContain("Unexpected error");
-    for (const v of ["Sandi-Rahasia-2026", "warga@contoh.id", "3519011708900042", "198503122010011042", "q3vX9kR2mLp8sT4wYz7bN1cD5fG6hJ0aE2iO3uQ4rW8", "abcdefghijklmnop"]) expect(out).not.toContain(v);
+    for (const v of [
+      "Sandi-Rahasia-2026",
+      "warga@contoh.id",
+      "3519011708900042",
+      "198503122010011042",
+      "q3vX9kR2mLp8sT4wYz7bN1cD5fG6hJ0aE2iO3uQ4rW8",
+      "abcdefghijklmnop",
+    ])
+      expect(out).not.toContain(v);
     expect(out).toContain("3519********0042");
   });
 

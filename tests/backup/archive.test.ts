@@ -33,7 +33,8 @@ describe("archive", () => {
     for await (const e of readArchive(Readable.from([await bytes]))) {
       names.push(e.name);
       if (e.name === "header.json") expect(await e.json()).toEqual({ format: 1 });
-      if (e.name.startsWith("db/T/")) for await (const l of e.lines()) {
+      if (e.name.startsWith("db/T/"))
+        for await (const l of e.lines()) {
           lines.push(l);
           tableHash.update(`${l}\n`);
         }

@@ -58,7 +58,9 @@ async function seed(env: Record<string, string>) {
       const temp = path.join(config.dataDir, `seed-${i}.pdf`);
       fs.writeFileSync(temp, content);
       const storageKey = await storage.put(temp, sha256);
-      const file = await db.prisma.storedFile.create({ data: { sha256, ukuran: content.length, mime: "application/pdf", namaAsli: `surat-${i}.pdf`, storageKey, uploaderId: warga.id } });
+      const file = await db.prisma.storedFile.create({
+        data: { sha256, ukuran: content.length, mime: "application/pdf", namaAsli: `surat-${i}.pdf`, storageKey, uploaderId: warga.id },
+      });
       const row: { id: string } = await db.prisma.pengajuan.create({
         data: {
           layananId: layanan.id,
@@ -86,7 +88,8 @@ async function dumpTables(sql: SqlConnection): Promise<Map<string, { rows: numbe
     for (const t of await listTables(query)) {
       const hash = createHash("sha256");
       let rows = 0;
-      for await (const batch of tableRows(query, t)) for (const line of batch) {
+      for await (const batch of tableRows(query, t))
+        for (const line of batch) {
           hash.update(`${line}\n`);
           rows++;
         }
@@ -141,7 +144,11 @@ async function login(port: number) {
 }
 
 /** The whole cycle on one kind of database; `target(name)` gives the env for a new, empty target. */
-async function cycle(source: { DATA_DIR: string; LOKET_SECRET: string; DATABASE_URL?: string }, target: () => Promise<{ DATA_DIR: string; LOKET_SECRET: string; DATABASE_URL?: string }>, open: (env: { DATA_DIR: string; DATABASE_URL?: string }) => Promise<SqlConnection>) {
+async function cycle(
+  source: { DATA_DIR: string; LOKET_SECRET: string; DATABASE_URL?: string },
+  target: () => Promise<{ DATA_DIR: string; LOKET_SECRET: string; DATABASE_URL?: string }>,
+  open: (env: { DATA_DIR: string; DATABASE_URL?: string }) => Promise<SqlConnection>,
+) {
   await seed(source);
   const server = procs.start({ ...source, SEED_DEMO: "false" });
   const port = await server.ready;
@@ -250,6 +257,10 @@ describe("backup and restore on PostgreSQL", { timeout: 300_000 }, () => {
   it("backup while the server runs, restore into an empty database: identical rows and files; wrong key and non-empty target refused", async (ctx) => {
     if (!pgReachable) ctx.skip();
     const source = { DATA_DIR: procs.tmpDir(), LOKET_SECRET: SECRET, DATABASE_URL: await newDatabase() };
-    await cycle(source, async () => ({ DATA_DIR: procs.tmpDir(), LOKET_SECRET: SECRET, DATABASE_URL: await newDatabase() }), (env) => postgresConnection(env.DATABASE_URL!));
+    await cycle(
+      source,
+      async () => ({ DATA_DIR: procs.tmpDir(), LOKET_SECRET: SECRET, DATABASE_URL: await newDatabase() }),
+      (env) => postgresConnection(env.DATABASE_URL!),
+    );
   });
 });

@@ -44,7 +44,10 @@ async function storeBytes(inst: Install, bytes: Buffer, namaAsli: string) {
   return inst.db.prisma.storedFile.create({ data: { sha256, ukuran: bytes.length, mime: "application/pdf", namaAsli, storageKey } });
 }
 
-async function createUser(inst: Install, u: { type: "NIK" | "NIP"; nomor: string; nama: string; email: string; role?: "PEMOHON" | "PETUGAS" | "ADMIN"; instansiId?: string }) {
+async function createUser(
+  inst: Install,
+  u: { type: "NIK" | "NIP"; nomor: string; nama: string; email: string; role?: "PEMOHON" | "PETUGAS" | "ADMIN"; instansiId?: string },
+) {
   const id = randomUUID();
   return inst.db.prisma.user.create({
     data: {
@@ -69,7 +72,14 @@ async function seedOffice(inst: Install, kode: string, nama: string, citizenId: 
   const p = inst.db.prisma;
   const instansi = await p.instansi.create({ data: { kode, nama, prefixNomor: kode, jamLayanan: { create: [{ hari: 1, buka: 480, tutup: 960 }] } } });
   await p.penutupanInstansi.create({ data: { instansiId: instansi.id, tanggal: new Date("2026-12-24"), alasan: `Acara ${nama}` } });
-  const petugas = await createUser(inst, { type: "NIP", nomor: kode === "DINSOS" ? "199002152015032002" : "198001012005011001", nama: `Petugas ${nama}`, email: `petugas@${kode.toLowerCase()}.go.id`, role: "PETUGAS", instansiId: instansi.id });
+  const petugas = await createUser(inst, {
+    type: "NIP",
+    nomor: kode === "DINSOS" ? "199002152015032002" : "198001012005011001",
+    nama: `Petugas ${nama}`,
+    email: `petugas@${kode.toLowerCase()}.go.id`,
+    role: "PETUGAS",
+    instansiId: instansi.id,
+  });
   const template = await storeBytes(inst, Buffer.from(`%PDF-1.4 template ${nama}`), "template.pdf");
   const layanan = await p.layanan.create({
     data: {
@@ -84,7 +94,16 @@ async function seedOffice(inst: Install, kode: string, nama: string, citizenId: 
     include: { persyaratan: true },
   });
   const pengajuan = await p.pengajuan.create({
-    data: { nomorRegistrasi: `${kode}/2026/000001`, layananId: layanan.id, instansiId: instansi.id, pemohonId: citizenId, petugasId: petugas.id, status: "SELESAI", seq: 2, formData: { alamat: `Jl. ${nama}` } },
+    data: {
+      nomorRegistrasi: `${kode}/2026/000001`,
+      layananId: layanan.id,
+      instansiId: instansi.id,
+      pemohonId: citizenId,
+      petugasId: petugas.id,
+      status: "SELESAI",
+      seq: 2,
+      formData: { alamat: `Jl. ${nama}` },
+    },
   });
   await p.pengajuanLog.createMany({
     data: [
@@ -102,28 +121,85 @@ async function seedOffice(inst: Install, kode: string, nama: string, citizenId: 
   await p.nomorUrut.create({ data: { kunci: `${instansi.id}/2026`, terakhir: 1 } });
 
   const kategori = await p.kategoriPengaduan.create({ data: { instansiId: instansi.id, nama: `Kategori ${nama}` } });
-  const aduan = await p.pengaduan.create({ data: { kodeLacak: `ADU-${kode}`, instansiId: instansi.id, kategoriId: kategori.id, pelaporId: citizenId, judul: `Aduan ${nama}`, uraian: "Antrean lama", seq: 1 } });
+  const aduan = await p.pengaduan.create({
+    data: {
+      kodeLacak: `ADU-${kode}`,
+      instansiId: instansi.id,
+      kategoriId: kategori.id,
+      pelaporId: citizenId,
+      judul: `Aduan ${nama}`,
+      uraian: "Antrean lama",
+      seq: 1,
+    },
+  });
   const aduanLog = await p.pengaduanLog.create({ data: { pengaduanId: aduan.id, seq: 1, aksi: "TERIMA", keStatus: "DITERIMA", aktorId: citizenId } });
   const bukti = await storeBytes(inst, Buffer.from(`%PDF-1.4 bukti ${nama}`), "bukti.pdf");
   await p.pengaduanLampiran.create({ data: { pengaduanId: aduan.id, logId: aduanLog.id, fileId: bukti.id } });
   const offlineId = randomUUID();
   await p.pengaduan.create({
     data: {
-      id: offlineId, kodeLacak: `ADU-${kode}-2`, instansiId: instansi.id, kategoriId: kategori.id, kanal: "LANGSUNG", dicatatOlehId: petugas.id,
-      namaPelapor: encrypt(inst.keys, `Pelapor ${nama}`, `pengaduan:${offlineId}:nama`), kontakPelapor: encrypt(inst.keys, "0811", `pengaduan:${offlineId}:kontak`),
-      judul: "Aduan langsung", uraian: "Di loket",
+      id: offlineId,
+      kodeLacak: `ADU-${kode}-2`,
+      instansiId: instansi.id,
+      kategoriId: kategori.id,
+      kanal: "LANGSUNG",
+      dicatatOlehId: petugas.id,
+      namaPelapor: encrypt(inst.keys, `Pelapor ${nama}`, `pengaduan:${offlineId}:nama`),
+      kontakPelapor: encrypt(inst.keys, "0811", `pengaduan:${offlineId}:kontak`),
+      judul: "Aduan langsung",
+      uraian: "Di loket",
     },
   });
 
   const permohonan = await p.permohonanInformasi.create({
-    data: { nomorRegister: `PPID/${kode}/1`, instansiId: instansi.id, pemohonId: citizenId, rincianInformasi: `Anggaran ${nama}`, tujuan: "Penelitian", format: "SOFTCOPY", caraPerolehan: "EMAIL", tenggat: new Date("2027-01-10"), seq: 1 },
+    data: {
+      nomorRegister: `PPID/${kode}/1`,
+      instansiId: instansi.id,
+      pemohonId: citizenId,
+      rincianInformasi: `Anggaran ${nama}`,
+      tujuan: "Penelitian",
+      format: "SOFTCOPY",
+      caraPerolehan: "EMAIL",
+      tenggat: new Date("2027-01-10"),
+      seq: 1,
+    },
   });
   await p.permohonanLog.create({ data: { permohonanId: permohonan.id, seq: 1, aksi: "TERIMA", aktorId: citizenId } });
-  await p.keberatan.create({ data: { nomorRegister: `KEB/${kode}/1`, permohonanId: permohonan.id, alasan: "TIDAK_DITANGGAPI", uraian: "Belum dijawab", tenggatTanggapan: new Date("2027-02-10") } });
+  await p.keberatan.create({
+    data: {
+      nomorRegister: `KEB/${kode}/1`,
+      permohonanId: permohonan.id,
+      alasan: "TIDAK_DITANGGAPI",
+      uraian: "Belum dijawab",
+      tenggatTanggapan: new Date("2027-02-10"),
+    },
+  });
   await p.pengingatTenggat.create({ data: { permohonanId: permohonan.id, keadaan: "DEKAT", tenggat: new Date("2027-01-10") } });
-  await p.surveiKepuasan.create({ data: { instansiId: instansi.id, layananId: layanan.id, jenisKasus: "PENGAJUAN", kasusId: pengajuan.id, respondenId: citizenId, u1: 4, u2: 4, u3: 3, u4: 4, u5: 4, u6: 4, u7: 4, u8: 4, u9: 4, komentar: `Puas ${nama}` } });
-  const client = await p.apiClient.create({ data: { nama: `Sistem ${nama}`, instansiId: instansi.id, kontak: "it@contoh.go.id", scopes: ["TERIMA_WEBHOOK"], secretHash: "a".repeat(64) } });
-  await p.webhookSubscription.create({ data: { clientId: client.id, url: `https://${kode.toLowerCase()}.example/hook`, events: ["PENGAJUAN_STATUS"], secretCipher: "v1.x" } });
+  await p.surveiKepuasan.create({
+    data: {
+      instansiId: instansi.id,
+      layananId: layanan.id,
+      jenisKasus: "PENGAJUAN",
+      kasusId: pengajuan.id,
+      respondenId: citizenId,
+      u1: 4,
+      u2: 4,
+      u3: 3,
+      u4: 4,
+      u5: 4,
+      u6: 4,
+      u7: 4,
+      u8: 4,
+      u9: 4,
+      komentar: `Puas ${nama}`,
+    },
+  });
+  const client = await p.apiClient.create({
+    data: { nama: `Sistem ${nama}`, instansiId: instansi.id, kontak: "it@contoh.go.id", scopes: ["TERIMA_WEBHOOK"], secretHash: "a".repeat(64) },
+  });
+  await p.webhookSubscription.create({
+    data: { clientId: client.id, url: `https://${kode.toLowerCase()}.example/hook`, events: ["PENGAJUAN_STATUS"], secretCipher: "v1.x" },
+  });
   return { instansi, petugas, layanan, pengajuan, aduan, offlineId, ktpBytes, hasilBytes, hasil, permohonan };
 }
 
@@ -161,7 +237,19 @@ afterAll(async () => {
 describe("export-instansi", () => {
   it("writes a manifest with counts, file hashes and the source's key check value", () => {
     expect(manifest.instansi.kode).toBe("DISDUKCAPIL");
-    expect(manifest.counts).toMatchObject({ Pengajuan: 1, PengajuanLog: 2, DokumenPengajuan: 1, HasilDokumen: 1, Pengaduan: 2, PengaduanLampiran: 1, PermohonanInformasi: 1, Keberatan: 1, SurveiKepuasan: 1, StoredFile: 4, User: 2 });
+    expect(manifest.counts).toMatchObject({
+      Pengajuan: 1,
+      PengajuanLog: 2,
+      DokumenPengajuan: 1,
+      HasilDokumen: 1,
+      Pengaduan: 2,
+      PengaduanLampiran: 1,
+      PermohonanInformasi: 1,
+      Keberatan: 1,
+      SurveiKepuasan: 1,
+      StoredFile: 4,
+      User: 2,
+    });
     expect(manifest.people).toEqual({ staff: 1, citizensAndOthers: 1, historyOnly: 0 });
     expect(manifest.files).toContainEqual({ sha256: createHash("sha256").update(a.ktpBytes).digest("hex"), size: a.ktpBytes.length });
     expect(manifest.sourceKeyCheck).toMatch(/^[0-9a-f]{64}$/);
@@ -196,7 +284,17 @@ describe("export-instansi", () => {
       .join("\n");
     expect(all).toContain("Layanan Dinas Kependudukan");
     expect(all).toContain(CITIZEN_NIK); // the shared citizen, in clear inside the encrypted archive
-    for (const needle of ["DINSOS", "Dinas Sosial", b.instansi.id, b.pengajuan.id, b.aduan.id, b.permohonan.id, b.petugas.id, b.layanan.id, "199002152015032002"]) {
+    for (const needle of [
+      "DINSOS",
+      "Dinas Sosial",
+      b.instansi.id,
+      b.pengajuan.id,
+      b.aduan.id,
+      b.permohonan.id,
+      b.petugas.id,
+      b.layanan.id,
+      "199002152015032002",
+    ]) {
       expect(all, needle).not.toContain(needle);
     }
     const bHasil = createHash("sha256").update(b.hasilBytes).digest("hex");
@@ -215,7 +313,10 @@ describe("import-instansi into a fresh install", () => {
     const summary = await importInstansi(deps(target), { file: archiveA, passphrase: PASS });
     expect(summary.users).toEqual({ created: 2, matchedByIdentity: 0, matchedByEmail: 0 });
     const p = target.db.prisma;
-    const pengajuan = await p.pengajuan.findUniqueOrThrow({ where: { id: a.pengajuan.id }, include: { riwayat: { orderBy: { seq: "asc" } }, dokumen: { include: { file: true } }, hasil: { include: { file: true } }, catatan: true } });
+    const pengajuan = await p.pengajuan.findUniqueOrThrow({
+      where: { id: a.pengajuan.id },
+      include: { riwayat: { orderBy: { seq: "asc" } }, dokumen: { include: { file: true } }, hasil: { include: { file: true } }, catatan: true },
+    });
     expect(pengajuan.nomorRegistrasi).toBe("DISDUKCAPIL/2026/000001");
     expect(pengajuan.riwayat.map((r) => r.aksi)).toEqual(["AJUKAN", "SELESAI"]);
     expect(pengajuan.catatan).toHaveLength(1);
@@ -225,7 +326,9 @@ describe("import-instansi into a fresh install", () => {
     expect(await p.pengaduanLampiran.count({ where: { pengaduan: { instansiId: a.instansi.id } } })).toBe(1);
     expect(await p.keberatan.count()).toBe(1);
     expect(await p.surveiKepuasan.count()).toBe(1);
-    expect(await p.layanan.findFirstOrThrow({ include: { persyaratan: { include: { templateFile: true } } } })).toMatchObject({ nama: "Layanan Dinas Kependudukan" });
+    expect(await p.layanan.findFirstOrThrow({ include: { persyaratan: { include: { templateFile: true } } } })).toMatchObject({
+      nama: "Layanan Dinas Kependudukan",
+    });
     // an offline reporter's name, sealed under the source key, reads under the target's
     const offline = await p.pengaduan.findUniqueOrThrow({ where: { id: a.offlineId } });
     expect(decrypt(target.keys, offline.namaPelapor!, `pengaduan:${a.offlineId}:nama`)).toBe("Pelapor Dinas Kependudukan");
@@ -283,7 +386,13 @@ describe("a failing import leaves nothing behind", () => {
       await p.pengaduan.create({ data: { kodeLacak: "ADU-DISDUKCAPIL", instansiId: inst.id, kategoriId: kat.id, judul: "x", uraian: "y" } });
       const existing = await storeBytes(other, Buffer.from(`%PDF-1.4 template Dinas Kependudukan`), "sama.pdf"); // same bytes as one in the archive
       const filesBefore = filesIn(path.join(other.dir, "files"));
-      const counts = async () => [await p.user.count(), await p.instansi.count(), await p.pengajuan.count(), await p.storedFile.count(), await p.layanan.count()];
+      const counts = async () => [
+        await p.user.count(),
+        await p.instansi.count(),
+        await p.pengajuan.count(),
+        await p.storedFile.count(),
+        await p.layanan.count(),
+      ];
       const before = await counts();
 
       const err = await importInstansi(deps(other), { file: archiveA, passphrase: PASS }).catch((e) => e);
@@ -300,4 +409,3 @@ describe("a failing import leaves nothing behind", () => {
     }
   });
 });
-

@@ -33,13 +33,24 @@ describe("registry of open deadlines", () => {
 
   it("finds the deadline columns it is meant to find (the parser works)", () => {
     const found = [...models].flatMap(([m, fs]) => fs.filter((f) => f.type === "DateTime" && LOOKS_LIKE_DEADLINE.test(f.name)).map((f) => `${m}.${f.name}`));
-    expect(found).toEqual(expect.arrayContaining(["Pengajuan.tenggat", "Pengaduan.tenggat", "PermohonanInformasi.tenggat", "Keberatan.tenggatTanggapan", "Keberatan.batasSengketa"]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        "Pengajuan.tenggat",
+        "Pengaduan.tenggat",
+        "PermohonanInformasi.tenggat",
+        "Keberatan.tenggatTanggapan",
+        "Keberatan.batasSengketa",
+      ]),
+    );
   });
 
   it("covers every deadline column of prisma/schema.prisma", () => {
     const covered = new Set(DEADLINE_COLUMNS.map((c) => `${c.model}.${c.column}`));
     const missing = [...models].flatMap(([m, fs]) =>
-      fs.filter((f) => f.type === "DateTime" && LOOKS_LIKE_DEADLINE.test(f.name)).map((f) => `${m}.${f.name}`).filter((k) => !covered.has(k) && !(k in NOT_DEADLINES)),
+      fs
+        .filter((f) => f.type === "DateTime" && LOOKS_LIKE_DEADLINE.test(f.name))
+        .map((f) => `${m}.${f.name}`)
+        .filter((k) => !covered.has(k) && !(k in NOT_DEADLINES)),
     );
     expect(missing, "add these to DEADLINE_COLUMNS in server/modules/calendar/deadlines.ts (or to NOT_DEADLINES, with the reason)").toEqual([]);
   });
@@ -53,7 +64,10 @@ describe("registry of open deadlines", () => {
     }
     for (const k of Object.keys(NOT_DEADLINES)) {
       const [m, f] = k.split(".");
-      expect(models.get(m!)?.some((x) => x.name === f), k).toBe(true);
+      expect(
+        models.get(m!)?.some((x) => x.name === f),
+        k,
+      ).toBe(true);
     }
   });
 });

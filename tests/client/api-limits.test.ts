@@ -17,7 +17,11 @@ describe("the web client's operations and the API's limits", () => {
   const schema = buildSchema(fs.readFileSync("schema.graphql", "utf8"));
   const operations = Object.entries(documents).filter(
     (e): e is [string, DocumentNode] =>
-      e[0].endsWith("Document") && typeof e[1] === "object" && !!e[1] && (e[1] as DocumentNode).kind === Kind.DOCUMENT && (e[1] as DocumentNode).definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION),
+      e[0].endsWith("Document") &&
+      typeof e[1] === "object" &&
+      !!e[1] &&
+      (e[1] as DocumentNode).kind === Kind.DOCUMENT &&
+      (e[1] as DocumentNode).definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION),
   );
 
   it("finds the client's operations", () => {
@@ -34,7 +38,9 @@ describe("the web client's operations and the API's limits", () => {
   }
 
   it("would notice a query over the cost limit", () => {
-    expect(problems(`{ layananList(first: 500) { edges { node { id nama persyaratan { id label jenisFile } formFields { nama label } } } } }`).join()).toMatch(/Cost limit/);
+    expect(problems(`{ layananList(first: 500) { edges { node { id nama persyaratan { id label jenisFile } formFields { nama label } } } } }`).join()).toMatch(
+      /Cost limit/,
+    );
   });
 
   it.each(operations.map(([name, doc]) => [name, doc] as const))("%s", (_name, doc) => {

@@ -35,7 +35,9 @@ function importGraph(files: string[]): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of files) {
     const { importedFiles } = ts.preProcessFile(fs.readFileSync(file, "utf8"), true, true);
-    const targets = importedFiles.map((f) => resolve(file, f.fileName)).filter((f): f is string => !!f && f.startsWith(SERVER) && !SKIP.some((s) => f.startsWith(s)));
+    const targets = importedFiles
+      .map((f) => resolve(file, f.fileName))
+      .filter((f): f is string => !!f && f.startsWith(SERVER) && !SKIP.some((s) => f.startsWith(s)));
     graph.set(file, [...new Set(targets)]);
   }
   return graph;
@@ -83,7 +85,15 @@ it("the checker sees a cycle made of type-only imports and import() types", () =
   const a = path.join(SERVER, "a.ts");
   const b = path.join(SERVER, "b.ts");
   const c = path.join(SERVER, "c.ts");
-  expect(cycles(new Map([[a, [b]], [b, [c]], [c, [a]]]))).toEqual([["server/a.ts", "server/b.ts", "server/c.ts"]]);
+  expect(
+    cycles(
+      new Map([
+        [a, [b]],
+        [b, [c]],
+        [c, [a]],
+      ]),
+    ),
+  ).toEqual([["server/a.ts", "server/b.ts", "server/c.ts"]]);
   const scanned = ts.preProcessFile(`import type { X } from "./x";\nexport { y } from "./y";\ntype Z = import("./z").Z;`, true, true);
   expect(scanned.importedFiles.map((f) => f.fileName)).toEqual(["./x", "./y", "./z"]);
 });

@@ -13,7 +13,9 @@ it("a freshly migrated embedded database filters enum arrays in the same process
   const db = await openDatabase({ dataDir: dir, databaseUrl: undefined, log: () => {} });
   try {
     expect(db.applied.length).toBeGreaterThan(0);
-    await expect(db.prisma.webhookSubscription.findMany({ where: { events: { has: "PPID_TENGGAT" }, client: { scopes: { has: "TERIMA_WEBHOOK" } } } })).resolves.toEqual([]);
+    await expect(
+      db.prisma.webhookSubscription.findMany({ where: { events: { has: "PPID_TENGGAT" }, client: { scopes: { has: "TERIMA_WEBHOOK" } } } }),
+    ).resolves.toEqual([]);
   } finally {
     await db.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -22,7 +22,9 @@ describe("the start-up migration check", { timeout: 60_000 }, () => {
 
   it("checksums are Prisma's: sha256 of migration.sql, as the engine recorded them", async () => {
     const local = await localMigrations();
-    const { rows } = await migrated.query<{ migration_name: string; checksum: string }>(`SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`);
+    const { rows } = await migrated.query<{ migration_name: string; checksum: string }>(
+      `SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
     expect(rows.map((r) => [r.migration_name, r.checksum])).toEqual(local.map((m) => [m.name, m.checksum]));
   });
 

@@ -64,7 +64,15 @@ describe.skipIf(!hasChromium)("the web client in Chromium", () => {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
       viewport: { width: 390, height: 844 },
       locale: "id-ID",
       timezoneId: "Asia/Jakarta",
@@ -72,7 +80,8 @@ describe.skipIf(!hasChromium)("the web client in Chromium", () => {
     page = context.pages()[0] ?? (await context.newPage());
     page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
     page.on("console", (m) => {
-      if (m.type() === "error" && !/Failed to load resource|ERR_INTERNET_DISCONNECTED|WebSocket connection/.test(m.text())) problems.push(`console: ${m.text()}`);
+      if (m.type() === "error" && !/Failed to load resource|ERR_INTERNET_DISCONNECTED|WebSocket connection/.test(m.text()))
+        problems.push(`console: ${m.text()}`);
     });
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
   }, 180_000);
@@ -139,7 +148,10 @@ describe.skipIf(!hasChromium)("the web client in Chromium", () => {
     // the office's hours and whether it is open now come from instansiList
     await page.goto(base + "/");
     await page.getByRole("row", { name: /Senin – Kamis 08\.00–15\.30 WIB/ }).waitFor();
-    await page.getByText(/^(Buka sekarang|Sedang tutup)$/).first().waitFor();
+    await page
+      .getByText(/^(Buka sekarang|Sedang tutup)$/)
+      .first()
+      .waitFor();
   }, 120_000);
 
   it("shows the API's message next to the action when a login is refused", async () => {
@@ -155,7 +167,10 @@ describe.skipIf(!hasChromium)("the web client in Chromium", () => {
   it("a citizen registers, waits, and sees the activation live without reloading; the page re-queries after going offline", async () => {
     const nik = makeNik();
     // names are letters only: make it unique with letters
-    const nama = `Siti Aminah ${[...String(Date.now() % 100000)].map((d) => "abcdefghij"[Number(d)]).join("").replace(/^./, (c) => c.toUpperCase())}`;
+    const nama = `Siti Aminah ${[...String(Date.now() % 100000)]
+      .map((d) => "abcdefghij"[Number(d)])
+      .join("")
+      .replace(/^./, (c) => c.toUpperCase())}`;
     await page.setViewportSize(VIEWPORTS[0]);
     await page.goto(base + "/daftar");
     await page.getByText("versi 2026-11").first().waitFor();

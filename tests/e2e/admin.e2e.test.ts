@@ -140,7 +140,9 @@ describe.skipIf(!hasChromium)("the admin pages in the browser", () => {
     await admin.getByText(`Peran ${staffName} sekarang PPID di ${OFFICE}.`).waitFor();
     expect((await t.db.prisma.user.findUniqueOrThrow({ where: { id: created.id } })).role).toBe("PPID");
     // the new account logs in with the NIP and the initial password
-    await expect(t.gql(`mutation ($n: String!, $p: String!) { login(nomorIdentitas: $n, password: $p) { __typename } }`, { n: newNip, p: GOOD_PASSWORD })).resolves.toMatchObject({
+    await expect(
+      t.gql(`mutation ($n: String!, $p: String!) { login(nomorIdentitas: $n, password: $p) { __typename } }`, { n: newNip, p: GOOD_PASSWORD }),
+    ).resolves.toMatchObject({
       data: { login: { __typename: "LoginSuccess" } },
     });
   }, 120_000);
@@ -185,7 +187,10 @@ describe.skipIf(!hasChromium)("the admin pages in the browser", () => {
     await hook.getByRole("checkbox", { name: /Pengaduan diterima/ }).check();
     await hook.getByRole("button", { name: "Tambah webhook" }).click();
     // the API's refusal of the address, next to the address
-    await hook.locator(".field--error", { has: admin.getByLabel("Alamat penerima") }).getByText(/Alamat webhook/).waitFor();
+    await hook
+      .locator(".field--error", { has: admin.getByLabel("Alamat penerima") })
+      .getByText(/Alamat webhook/)
+      .waitFor();
     await hook.getByLabel("Alamat penerima").fill(receiver.url);
     await hook.getByRole("button", { name: "Tambah webhook" }).click();
     const signing = card.getByLabel("Kunci tanda tangan webhook");

@@ -25,7 +25,15 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
@@ -47,16 +55,20 @@ export class Findings {
     page.setDefaultTimeout(LIVE);
     page.on("pageerror", (e) => this.problems.push(`${who} page error: ${e.message}`));
     page.on("console", (m) => {
-      if (m.type() === "error" && !/Failed to load resource|ERR_INTERNET_DISCONNECTED|WebSocket connection|net::ERR/.test(m.text())) this.problems.push(`${who} console: ${m.text()}`);
+      if (m.type() === "error" && !/Failed to load resource|ERR_INTERNET_DISCONNECTED|WebSocket connection|net::ERR/.test(m.text()))
+        this.problems.push(`${who} console: ${m.text()}`);
     });
     return page;
   }
 
   async audit(page: Page, label: string) {
     await page.evaluate(axe.source);
-    const results = (await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ["violations"] }))) as axe.AxeResults;
+    const results = (await page.evaluate(() =>
+      (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ["violations"] }),
+    )) as axe.AxeResults;
     for (const v of results.violations) {
-      if (v.impact === "serious" || v.impact === "critical") this.axe.push(`${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      if (v.impact === "serious" || v.impact === "critical")
+        this.axe.push(`${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
     }
   }
 }
@@ -85,7 +97,10 @@ export async function logIn(page: Page, base: string, nomorIdentitas: string, la
 
 /** The big status badge on a case page shows `text`. */
 export function badge(page: Page, text: string) {
-  return page.locator(".status-card .badge", { hasText: new RegExp(`^${text}$`) }).first().waitFor({ timeout: LIVE });
+  return page
+    .locator(".status-card .badge", { hasText: new RegExp(`^${text}$`) })
+    .first()
+    .waitFor({ timeout: LIVE });
 }
 
 /** Marks the page; `unreloaded` is true as long as the same document stays loaded. */
@@ -95,7 +110,10 @@ export const unreloaded = (page: Page) => page.evaluate(() => (window as Marked)
 /** A date and time as the client writes it (the browser's own Intl, in the office's zone). */
 export function inBrowserDateTime(page: Page, iso: string, timeZone = "Asia/Jakarta"): Promise<string> {
   return page.evaluate(
-    ([d, z]) => new Intl.DateTimeFormat("id-ID", { timeZone: z, day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(new Date(d!)),
+    ([d, z]) =>
+      new Intl.DateTimeFormat("id-ID", { timeZone: z, day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(
+        new Date(d!),
+      ),
     [iso, timeZone],
   );
 }

@@ -80,11 +80,16 @@ describe.skipIf(!hasChromium)("a complaint and a public-information request in t
 
     await citizen.getByLabel("Kategori").selectOption({ label: "Pelayanan petugas" });
     await citizen.getByLabel("Judul singkat").fill("Petugas loket 2 meminta uang tambahan");
-    await citizen.getByLabel("Uraian").fill("Pada Selasa pagi petugas di loket 2 meminta uang Rp50.000 agar berkas saya diproses lebih cepat. Layanan ini seharusnya gratis.");
+    await citizen
+      .getByLabel("Uraian")
+      .fill("Pada Selasa pagi petugas di loket 2 meminta uang Rp50.000 agar berkas saya diproses lebih cepat. Layanan ini seharusnya gratis.");
     // a file of a type that is not accepted is marked before anything is sent, and can be removed
     const picker = citizen.getByLabel("Pilih berkas untuk Bukti pendukung");
     await picker.setInputFiles({ name: "catatan.txt", mimeType: "text/plain", buffer: Buffer.from("bukan bukti") });
-    await citizen.locator(".picked__item--error", { hasText: "catatan.txt" }).getByText(/Jenis berkas ini tidak diterima/).waitFor();
+    await citizen
+      .locator(".picked__item--error", { hasText: "catatan.txt" })
+      .getByText(/Jenis berkas ini tidak diterima/)
+      .waitFor();
     await citizen.getByRole("button", { name: "Hapus catatan.txt" }).click();
     await picker.setInputFiles([
       { name: "kuitansi.png", mimeType: "image/png", buffer: PNG_1X1 },
@@ -124,7 +129,10 @@ describe.skipIf(!hasChromium)("a complaint and a public-information request in t
     await officer.getByRole("heading", { name: "Petugas loket 2 meminta uang tambahan", level: 1 }).waitFor();
     await officer.getByRole("link", { name: /kuitansi\.png/ }).waitFor();
     // a registered reporter who did not ask for confidentiality is named at the desk
-    await officer.locator(".status-card").getByText(/Warga Uji Coba · .*akun terdaftar/).waitFor();
+    await officer
+      .locator(".status-card")
+      .getByText(/Warga Uji Coba · .*akun terdaftar/)
+      .waitFor();
     await badge(officer, "Diterima");
     await shot(officer, "petugas-pengaduan-diterima", false);
     await f.audit(officer, "/petugas/pengaduan/:id");
@@ -151,7 +159,9 @@ describe.skipIf(!hasChromium)("a complaint and a public-information request in t
     await officer.getByRole("button", { name: "Ya, tindak lanjuti" }).click();
     await officer.getByText("Tanggapan/tindak lanjut wajib diisi (minimal 5 karakter).").waitFor();
     await officer.getByLabel("Tanggapan/tindak lanjut").fill("Petugas loket 2 sudah diperiksa atasan dan uang dikembalikan kepada pelapor.");
-    await officer.getByLabel("Pilih berkas untuk Dokumentasi").setInputFiles({ name: "berita-acara.pdf", mimeType: "application/pdf", buffer: tinyPdf("berita acara") });
+    await officer
+      .getByLabel("Pilih berkas untuk Dokumentasi")
+      .setInputFiles({ name: "berita-acara.pdf", mimeType: "application/pdf", buffer: tinyPdf("berita acara") });
     await officer.locator(".picked__name", { hasText: "berita-acara.pdf" }).waitFor();
     await shot(officer, "petugas-pengaduan-tindak-lanjut", false);
     await officer.getByRole("button", { name: "Ya, tindak lanjuti" }).click();
@@ -211,12 +221,19 @@ describe.skipIf(!hasChromium)("a complaint and a public-information request in t
     const id = globalId("Pengaduan", citizen.url().split("/").pop()!);
     const v = (await t.gql(VERSI_ADUAN, { id }, { token: warga.token })).data!.node.versi;
     const again = await t.gql(TIDAK_PUAS, { id, v }, { token: warga.token });
-    expect(again.data!.ubahStatusPengaduan).toEqual({ __typename: "InvalidStateError", code: "SUDAH_DIBUKA_KEMBALI", message: "Pernyataan tidak puas hanya dapat diajukan satu kali untuk satu pengaduan." });
+    expect(again.data!.ubahStatusPengaduan).toEqual({
+      __typename: "InvalidStateError",
+      code: "SUDAH_DIBUKA_KEMBALI",
+      message: "Pernyataan tidak puas hanya dapat diajukan satu kali untuk satu pengaduan.",
+    });
     await shot(citizen, "pengaduan-selesai-lagi");
 
     await officer.getByRole("link", { name: "Meja pengaduan" }).click();
     await officer.getByRole("button", { name: "Selesai/ditolak" }).click();
-    await officer.locator(".request", { hasText: kodeLacak }).getByText(/dibuka kembali/).waitFor();
+    await officer
+      .locator(".request", { hasText: kodeLacak })
+      .getByText(/dibuka kembali/)
+      .waitFor();
   }, 150_000);
 
   it("anyone tracks the complaint by its code, without logging in", async () => {
@@ -274,7 +291,9 @@ describe.skipIf(!hasChromium)("a complaint and a public-information request in t
     await officer.getByRole("button", { name: "Tolak", exact: true }).click();
     await officer.getByRole("button", { name: "Ya, tolak" }).click();
     await officer.getByText("Alasan penolakan wajib diisi (minimal 5 karakter).").waitFor();
-    await officer.getByLabel("Alasan penolakan").fill("Ruang tunggu itu milik gedung bersama dan dikelola pemerintah kabupaten; silakan adukan ke Bagian Umum Setda.");
+    await officer
+      .getByLabel("Alasan penolakan")
+      .fill("Ruang tunggu itu milik gedung bersama dan dikelola pemerintah kabupaten; silakan adukan ke Bagian Umum Setda.");
     await shot(officer, "petugas-pengaduan-tolak", false);
     await officer.getByRole("button", { name: "Ya, tolak" }).click();
     await badge(officer, "Ditolak");
@@ -313,7 +332,10 @@ describe.skipIf(!hasChromium)("a complaint and a public-information request in t
     await officer.waitForURL(/\/petugas\/pengaduan\/[0-9a-f-]{36}$/, { timeout: LIVE });
     await badge(officer, "Diterima");
     await officer.locator(".status-card").getByText("Tanpa nama · 081355550123").waitFor();
-    await officer.locator(".status-card").getByText(/WhatsApp/).waitFor();
+    await officer
+      .locator(".status-card")
+      .getByText(/WhatsApp/)
+      .waitFor();
     await officer.getByRole("link", { name: /tangkapan-layar\.png/ }).waitFor();
 
     await officer.getByRole("link", { name: "Meja pengaduan" }).click();
@@ -350,7 +372,9 @@ describe.skipIf(!hasChromium)("a complaint and a public-information request in t
       await citizen.getByRole("button", { name: "Kirim permohonan" }).click();
       await citizen.getByText("Rincian informasi yang dibutuhkan wajib diisi (minimal 10 karakter).").waitFor();
       await citizen.getByText("Tujuan penggunaan informasi wajib diisi (minimal 5 karakter).").waitFor();
-      await citizen.getByLabel("Rincian informasi yang dibutuhkan").fill("Salinan daftar hadir dan notulen rapat penetapan penerima bantuan rumah ibadah tahun 2026, termasuk nama penerima dan nilai bantuan.");
+      await citizen
+        .getByLabel("Rincian informasi yang dibutuhkan")
+        .fill("Salinan daftar hadir dan notulen rapat penetapan penerima bantuan rumah ibadah tahun 2026, termasuk nama penerima dan nilai bantuan.");
       await citizen.getByLabel("Tujuan penggunaan informasi").fill("Pengawasan penyaluran bantuan oleh forum warga.");
       await citizen.getByRole("radio", { name: "Salinan cetak (hardcopy)" }).check();
       await citizen.getByRole("button", { name: "Kirim permohonan" }).click();
@@ -371,7 +395,10 @@ describe.skipIf(!hasChromium)("a complaint and a public-information request in t
       expect(new Date(p.tenggat).getTime()).toBe(expected.at.getTime());
       const due = await inBrowserDateTime(citizen, p.tenggat);
       await citizen.locator(".status-card dd", { hasText: due }).waitFor();
-      await citizen.locator(".status-card").getByText(/10 hari kerja/).waitFor();
+      await citizen
+        .locator(".status-card")
+        .getByText(/10 hari kerja/)
+        .waitFor();
       await citizen.getByText("Salinan cetak (hardcopy)").waitFor();
       await citizen.getByText("Diambil langsung").waitFor();
       await mark(citizen);
@@ -384,7 +411,10 @@ describe.skipIf(!hasChromium)("a complaint and a public-information request in t
       await ppid.goto(base + "/ppid");
       await ppid.getByRole("heading", { name: "Register permohonan informasi (1)" }).waitFor();
       await shot(ppid, "ppid-register-baru", false);
-      await ppid.getByRole("row", { name: new RegExp(register.replace(/\//g, "\\/")) }).getByRole("link", { name: register }).click();
+      await ppid
+        .getByRole("row", { name: new RegExp(register.replace(/\//g, "\\/")) })
+        .getByRole("link", { name: register })
+        .click();
       await badge(ppid, "Diterima");
       await ppid.getByRole("button", { name: "Perpanjang waktu" }).click();
       await ppid.getByLabel(/Tambahan hari kerja/).fill("9");
@@ -409,7 +439,11 @@ describe.skipIf(!hasChromium)("a complaint and a public-information request in t
       await shot(citizen, "informasi-diperpanjang");
 
       const second = await t.gql(PERPANJANG, { id: permohonanId, v: p.versi }, { token: ppidStaff.token });
-      expect(second.data!.perpanjangPermohonanInformasi).toEqual({ __typename: "InvalidStateError", code: "PERPANJANGAN_SUDAH", message: "Jangka waktu hanya dapat diperpanjang satu kali (UU 14/2008 Pasal 22 ayat 8)." });
+      expect(second.data!.perpanjangPermohonanInformasi).toEqual({
+        __typename: "InvalidStateError",
+        code: "PERPANJANGAN_SUDAH",
+        message: "Jangka waktu hanya dapat diperpanjang satu kali (UU 14/2008 Pasal 22 ayat 8).",
+      });
     }, 120_000);
 
     it("the PPID officer grants it in part, citing a Pasal 17 exemption and the consequence test; the citizen reads the answer live", async () => {
@@ -419,9 +453,13 @@ describe.skipIf(!hasChromium)("a complaint and a public-information request in t
       await ppid.getByText("Isi jawaban tertulis wajib diisi (minimal 5 karakter).").waitFor();
       await ppid.getByText("Sebutkan kategori pengecualian UU 14/2008 Pasal 17 (huruf a–j).").waitFor();
       await ppid.getByText("Uraian uji konsekuensi wajib diisi (minimal 20 karakter).").waitFor();
-      await ppid.getByLabel("Jawaban tertulis").fill("Daftar hadir dan notulen dapat diambil di meja PPID; nomor rekening dan alamat pribadi penerima dihitamkan.");
+      await ppid
+        .getByLabel("Jawaban tertulis")
+        .fill("Daftar hadir dan notulen dapat diambil di meja PPID; nomor rekening dan alamat pribadi penerima dihitamkan.");
       await ppid.getByLabel("Dasar pengecualian (UU 14/2008 Pasal 17)").selectOption("h");
-      await ppid.getByLabel("Uji konsekuensi").fill("Membuka alamat pribadi dan nomor rekening penerima dapat membahayakan penerima dan melanggar perlindungan data pribadi.");
+      await ppid
+        .getByLabel("Uji konsekuensi")
+        .fill("Membuka alamat pribadi dan nomor rekening penerima dapat membahayakan penerima dan melanggar perlindungan data pribadi.");
       await ppid.getByLabel("Biaya salinan (rupiah)").fill("6000");
       await shot(ppid, "ppid-jawab-sebagian", false);
       await f.audit(ppid, "/ppid/permohonan/:id (jawab)");
@@ -451,7 +489,9 @@ describe.skipIf(!hasChromium)("a complaint and a public-information request in t
       await form.getByRole("button", { name: "Ajukan keberatan" }).click();
       await form.getByText("Pilih alasan keberatan.").waitFor();
       await form.getByText("Uraian keberatan wajib diisi (minimal 10 karakter).").waitFor();
-      await form.getByLabel("Alasan (UU 14/2008 Pasal 35)").selectOption({ label: options.find((o) => o.startsWith("Tidak dipenuhinya permintaan informasi"))! });
+      await form
+        .getByLabel("Alasan (UU 14/2008 Pasal 35)")
+        .selectOption({ label: options.find((o) => o.startsWith("Tidak dipenuhinya permintaan informasi"))! });
       await form.getByLabel("Uraian keberatan").fill("Nilai bantuan per penerima ikut dihitamkan, padahal itu bukan rahasia pribadi.");
       await shot(citizen, "informasi-keberatan", false);
       await f.audit(citizen, "/informasi/:id (keberatan)");
@@ -514,7 +554,9 @@ describe.skipIf(!hasChromium)("a complaint and a public-information request in t
       await ppid.getByRole("button", { name: "Unduh register (CSV)" }).click();
       await both;
       const files = await Promise.all(downloads);
-      const byName = Object.fromEntries(await Promise.all(files.map(async (d) => [d.suggestedFilename(), fs.readFileSync((await d.path())!, "utf8")] as const)));
+      const byName = Object.fromEntries(
+        await Promise.all(files.map(async (d) => [d.suggestedFilename(), fs.readFileSync((await d.path())!, "utf8")] as const)),
+      );
       const year = new Date().getFullYear();
       expect(Object.keys(byName).sort()).toEqual([`register-keberatan-${year}.csv`, `register-permohonan-informasi-${year}.csv`]);
       expect(byName[`register-permohonan-informasi-${year}.csv`]).toContain(register);

@@ -36,8 +36,18 @@ describe.skipIf(!hasChromium)("cancelling, rejecting and starting again, and the
     const u = await upload(
       t,
       UPLOAD,
-      { id: p.id, v: p.versi, berkas: [{ persyaratanId: fx.slots[0]!.id, file: null }, { persyaratanId: fx.slots[1]!.id, file: null }] },
-      { "berkas.0.file": { name: "ktp.png", type: "image/png", content: PNG_1X1 }, "berkas.1.file": { name: "pengantar desa.pdf", type: "application/pdf", content: tinyPdf(namaPasangan) } },
+      {
+        id: p.id,
+        v: p.versi,
+        berkas: [
+          { persyaratanId: fx.slots[0]!.id, file: null },
+          { persyaratanId: fx.slots[1]!.id, file: null },
+        ],
+      },
+      {
+        "berkas.0.file": { name: "ktp.png", type: "image/png", content: PNG_1X1 },
+        "berkas.1.file": { name: "pengantar desa.pdf", type: "application/pdf", content: tinyPdf(namaPasangan) },
+      },
       { token: warga.token },
     );
     expect(u.data!.uploadDokumenPengajuan.__typename).toBe("UploadDokumenPengajuanSuccess");
@@ -131,7 +141,9 @@ describe.skipIf(!hasChromium)("cancelling, rejecting and starting again, and the
     await officer.getByRole("button", { name: "Tolak", exact: true }).click();
     await officer.getByRole("button", { name: "Ya, tolak" }).click();
     await officer.getByText("Alasan penolakan wajib diisi (minimal 5 karakter).").waitFor();
-    await officer.getByLabel("Alasan penolakan").fill("Surat pengantar desa sudah kedaluwarsa (lebih dari 3 bulan). Mohon ajukan ulang dengan surat pengantar yang baru.");
+    await officer
+      .getByLabel("Alasan penolakan")
+      .fill("Surat pengantar desa sudah kedaluwarsa (lebih dari 3 bulan). Mohon ajukan ulang dengan surat pengantar yang baru.");
     await shot(officer, "petugas-kasus-tolak", false);
     await f.audit(officer, "/petugas/pengajuan/:id (tolak)");
     await officer.getByRole("button", { name: "Ya, tolak" }).click();
@@ -161,7 +173,9 @@ describe.skipIf(!hasChromium)("cancelling, rejecting and starting again, and the
     await f.audit(citizen, "/pengajuan/:id (ajukan ulang)");
 
     // the new village letter replaces the expired one, then it goes in as a new request
-    await citizen.getByLabel("Ganti berkas untuk Surat pengantar desa").setInputFiles({ name: "pengantar-baru.pdf", mimeType: "application/pdf", buffer: tinyPdf("pengantar baru") });
+    await citizen
+      .getByLabel("Ganti berkas untuk Surat pengantar desa")
+      .setInputFiles({ name: "pengantar-baru.pdf", mimeType: "application/pdf", buffer: tinyPdf("pengantar baru") });
     await citizen.getByRole("link", { name: /pengantar-baru\.pdf/ }).waitFor();
     await citizen.getByRole("button", { name: "Ajukan", exact: true }).click();
     await badge(citizen, "Diajukan");

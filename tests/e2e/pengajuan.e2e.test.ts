@@ -20,7 +20,8 @@ const PHONE = { name: "390x844", width: 390, height: 844 } as const;
 const DESK = { name: "1280x800", width: 1280, height: 800 } as const;
 const INITIAL_JS_BUDGET = 250 * 1024;
 
-const FLOWCHART = "graph TD\n  A[Pemohon mengunggah berkas] --> B{Berkas lengkap?}\n  B -->|Ya| C[Petugas memproses]\n  B -->|Tidak| D[Pemohon memperbaiki]\n  D --> A\n  C --> E[Surat rekomendasi terbit]";
+const FLOWCHART =
+  "graph TD\n  A[Pemohon mengunggah berkas] --> B{Berkas lengkap?}\n  B -->|Ya| C[Petugas memproses]\n  B -->|Tidak| D[Pemohon memperbaiki]\n  D --> A\n  C --> E[Surat rekomendasi terbit]";
 
 const USERS = `query ($filter: UserFilter) { users(filter: $filter, first: 5) { edges { node { id } } } }`;
 const ACTIVATE = `mutation ($id: ID!) { activateAccount(userId: $id) { __typename } }`;
@@ -52,7 +53,8 @@ describe.skipIf(!hasChromium)("a service request and a complaint in the browser"
   function watch(page: Page, who: string) {
     page.on("pageerror", (e) => problems.push(`${who} page error: ${e.message}`));
     page.on("console", (m) => {
-      if (m.type() === "error" && !/Failed to load resource|ERR_INTERNET_DISCONNECTED|WebSocket connection|net::ERR/.test(m.text())) problems.push(`${who} console: ${m.text()}`);
+      if (m.type() === "error" && !/Failed to load resource|ERR_INTERNET_DISCONNECTED|WebSocket connection|net::ERR/.test(m.text()))
+        problems.push(`${who} console: ${m.text()}`);
     });
   }
 
@@ -61,15 +63,37 @@ describe.skipIf(!hasChromium)("a service request and a complaint in the browser"
     t = await createTestApp();
     fx = await serviceFixture(t);
     layananUuid = Buffer.from(fx.layanan.id, "base64").toString().split(":")[1]!;
-    const upd = await t.gql(UPDATE_LAYANAN, { id: fx.layanan.id, input: { prosedurFlowchart: FLOWCHART, deskripsi: "Rekomendasi bagi calon pengantin di bawah umur.", produkLayanan: "Surat Rekomendasi Dispensasi Menikah", biaya: 0 } }, { token: fx.admin.token });
+    const upd = await t.gql(
+      UPDATE_LAYANAN,
+      {
+        id: fx.layanan.id,
+        input: {
+          prosedurFlowchart: FLOWCHART,
+          deskripsi: "Rekomendasi bagi calon pengantin di bawah umur.",
+          produkLayanan: "Surat Rekomendasi Dispensasi Menikah",
+          biaya: 0,
+        },
+      },
+      { token: fx.admin.token },
+    );
     expect(upd.data!.updateLayanan.__typename).toBe("UpdateLayananSuccess");
-    expect((await t.gql(KATEGORI, { i: globalId("Instansi", fx.instansi.id) }, { token: fx.admin.token })).data!.tambahKategoriPengaduan.__typename).toBe("TambahKategoriPengaduanSuccess");
+    expect((await t.gql(KATEGORI, { i: globalId("Instansi", fx.instansi.id) }, { token: fx.admin.token })).data!.tambahKategoriPengaduan.__typename).toBe(
+      "TambahKategoriPengaduanSuccess",
+    );
     const port = await t.app.start(0, "127.0.0.1");
     base = `http://127.0.0.1:${port}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     const common = { locale: "id-ID", timezoneId: "Asia/Jakarta", acceptDownloads: true } as const;
     citizenCtx = await browser.newContext({ ...common, viewport: PHONE, isMobile: true, hasTouch: true });
@@ -99,9 +123,12 @@ describe.skipIf(!hasChromium)("a service request and a complaint in the browser"
 
   async function audit(page: Page, label: string) {
     await page.evaluate(axe.source);
-    const results = (await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ["violations"] }))) as axe.AxeResults;
+    const results = (await page.evaluate(() =>
+      (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ["violations"] }),
+    )) as axe.AxeResults;
     for (const v of results.violations) {
-      if (v.impact === "serious" || v.impact === "critical") axeFindings.push(`${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      if (v.impact === "serious" || v.impact === "critical")
+        axeFindings.push(`${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
     }
   }
 
@@ -135,7 +162,10 @@ describe.skipIf(!hasChromium)("a service request and a complaint in the browser"
   });
 
   it("a citizen registers and is activated; finds the service in the catalogue with its whole Standar Pelayanan", async () => {
-    const nama = `Rina Wulandari ${[...String(Date.now() % 100000)].map((d) => "abcdefghij"[Number(d)]).join("").replace(/^./, (c) => c.toUpperCase())}`;
+    const nama = `Rina Wulandari ${[...String(Date.now() % 100000)]
+      .map((d) => "abcdefghij"[Number(d)])
+      .join("")
+      .replace(/^./, (c) => c.toUpperCase())}`;
     await citizen.goto(base + "/daftar");
     await citizen.getByText("versi 2026-11").first().waitFor();
     await citizen.getByLabel("NIK", { exact: true }).fill(nik);
@@ -179,7 +209,16 @@ describe.skipIf(!hasChromium)("a service request and a complaint in the browser"
 
     await citizen.getByRole("link", { name: "Rekomendasi Dispensasi Menikah" }).click();
     await citizen.getByRole("heading", { name: "Rekomendasi Dispensasi Menikah", level: 1 }).waitFor();
-    for (const h of ["Persyaratan", "Sistem, mekanisme, dan prosedur", "Jangka waktu penyelesaian", "Biaya/tarif", "Produk pelayanan", "Penanganan pengaduan, saran, dan masukan", "Dasar hukum", "Jaminan pelayanan"]) {
+    for (const h of [
+      "Persyaratan",
+      "Sistem, mekanisme, dan prosedur",
+      "Jangka waktu penyelesaian",
+      "Biaya/tarif",
+      "Produk pelayanan",
+      "Penanganan pengaduan, saran, dan masukan",
+      "Dasar hukum",
+      "Jaminan pelayanan",
+    ]) {
       await citizen.getByRole("heading", { name: h }).first().waitFor();
     }
     await citizen.getByText("PDF, maksimal 97,7 KB").waitFor();
@@ -215,7 +254,9 @@ describe.skipIf(!hasChromium)("a service request and a complaint in the browser"
     await citizen.getByText("Jenis berkas ini tidak diterima. Pilih berkas PDF.").waitFor();
 
     await citizen.getByLabel("Pilih berkas untuk KTP calon pengantin").setInputFiles({ name: "ktp.png", mimeType: "image/png", buffer: PNG_1X1 });
-    await citizen.getByLabel("Pilih berkas untuk Surat pengantar desa").setInputFiles({ name: "pengantar desa.pdf", mimeType: "application/pdf", buffer: tinyPdf("pengantar") });
+    await citizen
+      .getByLabel("Pilih berkas untuk Surat pengantar desa")
+      .setInputFiles({ name: "pengantar desa.pdf", mimeType: "application/pdf", buffer: tinyPdf("pengantar") });
     await citizen.getByRole("link", { name: /ktp\.png/ }).waitFor({ timeout: 15_000 });
     await citizen.getByRole("link", { name: /pengantar desa\.pdf/ }).waitFor({ timeout: 15_000 });
     expect(await citizen.locator(".slot .badge", { hasText: "Sudah diunggah" }).count()).toBe(2);
@@ -283,12 +324,18 @@ describe.skipIf(!hasChromium)("a service request and a complaint in the browser"
   }, 120_000);
 
   it("the citizen replaces the document and resubmits; the officer verifies, processes, attaches the result and completes — each step appears live", async () => {
-    await citizen.getByLabel("Ganti berkas untuk KTP calon pengantin").setInputFiles({ name: "ktp-jelas.pdf", mimeType: "application/pdf", buffer: tinyPdf("ktp jelas") });
+    await citizen
+      .getByLabel("Ganti berkas untuk KTP calon pengantin")
+      .setInputFiles({ name: "ktp-jelas.pdf", mimeType: "application/pdf", buffer: tinyPdf("ktp jelas") });
     await citizen.getByRole("link", { name: /ktp-jelas\.pdf/ }).waitFor({ timeout: 15_000 });
     await citizen.getByRole("button", { name: "Ajukan kembali" }).click();
     await badge(citizen, "Diajukan");
     await badge(officer, "Diajukan");
-    await officer.getByRole("button", { name: /Versi lama \(1\)/ }).or(officer.getByText("Versi lama (1)")).first().waitFor();
+    await officer
+      .getByRole("button", { name: /Versi lama \(1\)/ })
+      .or(officer.getByText("Versi lama (1)"))
+      .first()
+      .waitFor();
 
     const step = async (button: string, confirm: string, status: string) => {
       await officer.getByRole("button", { name: button, exact: true }).click();
@@ -297,7 +344,10 @@ describe.skipIf(!hasChromium)("a service request and a complaint in the browser"
     };
     await step("Nyatakan lengkap (verifikasi)", "Ya, nyatakan lengkap (verifikasi)", "Diverifikasi");
     await badge(citizen, "Diverifikasi");
-    await citizen.locator(".status-card .sla").getByText(/\(sisa \d+ (hari kerja|jam|menit)/).waitFor();
+    await citizen
+      .locator(".status-card .sla")
+      .getByText(/\(sisa \d+ (hari kerja|jam|menit)/)
+      .waitFor();
 
     // while the citizen's phone is offline the page says so; what happened meanwhile arrives on reconnecting
     await citizenCtx.setOffline(true);
@@ -326,7 +376,13 @@ describe.skipIf(!hasChromium)("a service request and a complaint in the browser"
     expect(saved.equals(resultPdf)).toBe(true);
     expect(await marker(citizen)).toBe(true);
     const titles = await citizen.locator(".timeline__title").allTextContents();
-    expect(titles.slice(0, 5)).toEqual(["Selesai (langkah terakhir)", "Dokumen hasil dilampirkan", "Mulai diproses", "Berkas dinyatakan lengkap", "Diajukan kembali setelah perbaikan"]);
+    expect(titles.slice(0, 5)).toEqual([
+      "Selesai (langkah terakhir)",
+      "Dokumen hasil dilampirkan",
+      "Mulai diproses",
+      "Berkas dinyatakan lengkap",
+      "Diajukan kembali setelah perbaikan",
+    ]);
     await shot(citizen, "pengajuan-selesai");
     await audit(citizen, "/pengajuan/:id (selesai)");
   }, 180_000);
@@ -420,7 +476,9 @@ describe.skipIf(!hasChromium)("a service request and a complaint in the browser"
     // follow-up with documentation, then done; the citizen may say once that they are not satisfied
     await officer.getByRole("button", { name: "Tindak lanjuti", exact: true }).click();
     await officer.getByLabel("Tanggapan/tindak lanjut").fill("Petugas loket 3 sudah ditegur; jadwal piket diperbaiki.");
-    await officer.getByLabel("Pilih berkas untuk Dokumentasi").setInputFiles({ name: "jadwal-piket.pdf", mimeType: "application/pdf", buffer: tinyPdf("piket") });
+    await officer
+      .getByLabel("Pilih berkas untuk Dokumentasi")
+      .setInputFiles({ name: "jadwal-piket.pdf", mimeType: "application/pdf", buffer: tinyPdf("piket") });
     await officer.getByRole("button", { name: "Ya, tindak lanjuti" }).click();
     await badge(officer, "Ditindaklanjuti");
     await officer.getByRole("button", { name: "Selesaikan", exact: true }).click();
@@ -497,7 +555,11 @@ describe.skipIf(!hasChromium)("a service request and a complaint in the browser"
     await citizen.getByRole("button", { name: "Kirim penilaian" }).click();
     await citizen.getByText(/Beri nilai untuk “Persyaratan”/).waitFor();
     const groups = citizen.locator(".survey__item");
-    for (let i = 0; i < 9; i++) await groups.nth(i).getByRole("radio", { name: i === 6 ? "Baik" : "Sangat baik", exact: true }).check();
+    for (let i = 0; i < 9; i++)
+      await groups
+        .nth(i)
+        .getByRole("radio", { name: i === 6 ? "Baik" : "Sangat baik", exact: true })
+        .check();
     await audit(citizen, "survei");
     await citizen.getByRole("button", { name: "Kirim penilaian" }).click();
     await citizen.getByText(/Terima kasih\. Penilaian Anda/).waitFor();
@@ -531,7 +593,10 @@ describe.skipIf(!hasChromium)("a service request and a complaint in the browser"
     await shot(admin, "admin-layanan-editor", false);
     await audit(admin, "/admin/layanan/:id");
     const check = await t.gql(`query($id: ID!) { node(id: $id) { ... on Layanan { jaminanPelayanan prosedurFlowchart } } }`, { id: fx.layanan.id });
-    expect(check.data!.node).toEqual({ jaminanPelayanan: "Pelayanan gratis; bila melebihi 3 hari kerja, pemohon dapat mengadu.", prosedurFlowchart: FLOWCHART });
+    expect(check.data!.node).toEqual({
+      jaminanPelayanan: "Pelayanan gratis; bila melebihi 3 hari kerja, pemohon dapat mengadu.",
+      prosedurFlowchart: FLOWCHART,
+    });
 
     await admin.goto(`${base}/admin/kategori-pengaduan`);
     await admin.getByLabel("Kategori baru").fill("Sarana dan prasarana");

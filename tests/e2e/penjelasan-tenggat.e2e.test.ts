@@ -26,7 +26,19 @@ describe.skipIf(!hasChromium)("the deadline explains itself in the browser", () 
     const kat = await t.db.prisma.kategoriPengaduan.create({ data: { instansiId: fx.instansi.id, nama: "Pelayanan" } });
     const mulai = new Date("2026-12-23T14:00:00+07:00");
     await t.db.prisma.pengaduan.create({
-      data: { kodeLacak: "ADU-PENJELAS", instansiId: fx.instansi.id, kategoriId: kat.id, pelaporId: warga.id, judul: "Antrian lama", uraian: "Antrian sangat lama sekali", status: "DIVERIFIKASI", diverifikasiAt: mulai, mulaiDihitungAt: mulai, tenggat: new Date("2026-12-29T07:00:00Z"), seq: 2 },
+      data: {
+        kodeLacak: "ADU-PENJELAS",
+        instansiId: fx.instansi.id,
+        kategoriId: kat.id,
+        pelaporId: warga.id,
+        judul: "Antrian lama",
+        uraian: "Antrian sangat lama sekali",
+        status: "DIVERIFIKASI",
+        diverifikasiAt: mulai,
+        mulaiDihitungAt: mulai,
+        tenggat: new Date("2026-12-29T07:00:00Z"),
+        seq: 2,
+      },
     });
     // a pengajuan being processed, its 3 working days counted from the same Wednesday afternoon
     const pengajuan = await t.db.prisma.pengajuan.create({

@@ -15,10 +15,22 @@ export const CREATE_CLIENT = /* GraphQL */ `
 `;
 
 /** Through the API, as an instansi's ADMIN does it. */
-export async function createClient(t: TestApp, adminToken: string, instansiId: string, scopes: ApiScope[], opts: { nama?: string; berlakuSampai?: string } = {}) {
+export async function createClient(
+  t: TestApp,
+  adminToken: string,
+  instansiId: string,
+  scopes: ApiScope[],
+  opts: { nama?: string; berlakuSampai?: string } = {},
+) {
   const res = await t.gql(
     CREATE_CLIENT,
-    { i: globalId("Instansi", instansiId), n: opts.nama ?? `Sistem Uji ${scopes.join("+")}`, k: "Tim Integrasi, integrasi@contoh.go.id", s: scopes, b: opts.berlakuSampai ?? null },
+    {
+      i: globalId("Instansi", instansiId),
+      n: opts.nama ?? `Sistem Uji ${scopes.join("+")}`,
+      k: "Tim Integrasi, integrasi@contoh.go.id",
+      s: scopes,
+      b: opts.berlakuSampai ?? null,
+    },
     { token: adminToken },
   );
   const r = res.data?.createApiClient;

@@ -35,7 +35,12 @@ export interface TestApp {
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "loket-app-"));
-  return { ...loadConfig({ NODE_ENV: "test", DATA_DIR: dataDir }), trustProxy: true, logLevel: (process.env.TEST_LOG_LEVEL as Config["logLevel"]) || "silent", ...overrides };
+  return {
+    ...loadConfig({ NODE_ENV: "test", DATA_DIR: dataDir }),
+    trustProxy: true,
+    logLevel: (process.env.TEST_LOG_LEVEL as Config["logLevel"]) || "silent",
+    ...overrides,
+  };
 }
 
 /** A fresh database and app for one test file; requests go through yoga.fetch (no socket). */

@@ -35,5 +35,11 @@ export async function openTestDatabase(opts: { logQueries?: boolean } = {}): Pro
   const dump = fs.readFileSync(inject("pgliteDump"));
   const pglite = await PGlite.create({ loadDataDir: new Blob([dump]) });
   const db = await openDatabase({ pglite, migrate: false, ...opts });
-  return { ...db, close: async () => { await db.close(); await pglite.close(); } };
+  return {
+    ...db,
+    close: async () => {
+      await db.close();
+      await pglite.close();
+    },
+  };
 }

@@ -13,7 +13,14 @@ export const TS = ["--import", "tsx"];
 
 /** The environment of a test server: any free port on loopback, logs at info; DATABASE_URL and REDIS_URL only when given. */
 export function processEnv(extra: Record<string, string> = {}): Record<string, string> {
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", NODE_ENV: "development", ...extra };
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "info",
+    NODE_ENV: "development",
+    ...extra,
+  };
   if (!extra.DATABASE_URL) delete env.DATABASE_URL;
   if (!extra.REDIS_URL) delete env.REDIS_URL;
   return env;

@@ -105,11 +105,24 @@ export async function startPostgres(): Promise<OwnPostgres> {
     fs.chownSync(dir, uid, gid);
   }
   const run = (bin: string, args: string[]) =>
-    asRoot ? execFileSync("runuser", ["-u", "postgres", "--", path.join(PG_BIN, bin), ...args], { stdio: "pipe" }) : execFileSync(path.join(PG_BIN, bin), args, { stdio: "pipe" });
+    asRoot
+      ? execFileSync("runuser", ["-u", "postgres", "--", path.join(PG_BIN, bin), ...args], { stdio: "pipe" })
+      : execFileSync(path.join(PG_BIN, bin), args, { stdio: "pipe" });
   const data = path.join(dir, "data");
   run("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C"]);
   const start = () =>
-    void run("pg_ctl", ["-D", data, "-l", path.join(dir, "log"), "-w", "-t", "30", "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`, "start"]);
+    void run("pg_ctl", [
+      "-D",
+      data,
+      "-l",
+      path.join(dir, "log"),
+      "-w",
+      "-t",
+      "30",
+      "-o",
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`,
+      "start",
+    ]);
   const stop = (mode: "fast" | "immediate" = "fast") => void run("pg_ctl", ["-D", data, "-m", mode, "-w", "stop"]);
   start();
   return {

@@ -28,7 +28,9 @@ describe("the public service catalogue", () => {
 
   it("has the 31 Kemenag example services, marked as examples, and Madiun's flowcharts", async () => {
     const kmg = await t.gql(`{ instansi(kode: "KMG-MADIUN") { id } }`);
-    const res = await t.gql(`query($i: ID!) { layananList(first: 100, instansiId: $i) { totalCount edges { node { contoh } } } }`, { i: kmg.data!.instansi.id });
+    const res = await t.gql(`query($i: ID!) { layananList(first: 100, instansiId: $i) { totalCount edges { node { contoh } } } }`, {
+      i: kmg.data!.instansi.id,
+    });
     expect(res.data!.layananList.totalCount).toBe(31);
     expect(res.data!.layananList.edges.every((e: { node: { contoh: boolean } }) => e.node.contoh)).toBe(true);
     const lpse = await t.gql(`{ layananList(first: 10, cari: "verifikasi penyedia") { edges { node { prosedurFlowchart } } } }`);
@@ -43,7 +45,10 @@ describe("the service editor (instansi admin)", () => {
     const ins = await createInstansi(t);
     const admin = await createStaff(t, "ADMIN", ins.id);
     const otherAdmin = await createStaff(t, "ADMIN", (await createInstansi(t)).id);
-    const base = { instansiId: globalId("Instansi", ins.id), input: { kode: "SKTM", nama: "Surat Keterangan Tidak Mampu", slaJumlah: 2, slaSatuan: "HARI_KERJA" } };
+    const base = {
+      instansiId: globalId("Instansi", ins.id),
+      input: { kode: "SKTM", nama: "Surat Keterangan Tidak Mampu", slaJumlah: 2, slaSatuan: "HARI_KERJA" },
+    };
     const bad = await t.gql(CREATE_LAYANAN, { ...base, input: { ...base.input, prosedurFlowchart: "not mermaid" } }, { token: admin.token });
     expect(bad.data!.createLayanan).toMatchObject({ code: "FLOWCHART_INVALID", field: "prosedurFlowchart" });
     const badSlot = await t.gql(CREATE_LAYANAN, { ...base, persyaratan: [{ label: "KTP", jenisFile: ["application/zip"] }] }, { token: admin.token });
@@ -63,8 +68,15 @@ describe("the service editor (instansi admin)", () => {
     expect(dup.data!.createLayanan.code).toBe("KODE_TAKEN");
 
     const UPDATE = `mutation($id: ID!, $input: LayananInput, $p: [PersyaratanInput!]) { updateLayanan(id: $id, input: $input, persyaratan: $p) { __typename ... on UpdateLayananSuccess { data { nama aktif persyaratan { id label wajib } } } ... on Error { code message } } }`;
-    const keepFirst = [{ id: layanan.persyaratan[0].id, label: "KTP pemohon", wajib: true }, { label: "Kartu Keluarga", wajib: false }];
-    const upd = await t.gql(UPDATE, { id: layanan.id, input: { nama: "SKTM (Surat Keterangan Tidak Mampu)", aktif: false }, p: keepFirst }, { token: admin.token });
+    const keepFirst = [
+      { id: layanan.persyaratan[0].id, label: "KTP pemohon", wajib: true },
+      { label: "Kartu Keluarga", wajib: false },
+    ];
+    const upd = await t.gql(
+      UPDATE,
+      { id: layanan.id, input: { nama: "SKTM (Surat Keterangan Tidak Mampu)", aktif: false }, p: keepFirst },
+      { token: admin.token },
+    );
     expect(upd.data!.updateLayanan.data).toMatchObject({ nama: "SKTM (Surat Keterangan Tidak Mampu)", aktif: false });
     expect(upd.data!.updateLayanan.data.persyaratan.map((p: { label: string }) => p.label)).toEqual(["KTP pemohon", "Kartu Keluarga"]);
     expect(upd.data!.updateLayanan.data.persyaratan[0].id).toBe(layanan.persyaratan[0].id);
@@ -75,11 +87,19 @@ describe("the service editor (instansi admin)", () => {
 
     // a slot with uploaded documents stays
     const slotId = Buffer.from(upd.data!.updateLayanan.data.persyaratan[1].id, "base64").toString().split(":")[1]!;
-    const file = await t.db.prisma.storedFile.create({ data: { sha256: "1".repeat(64), ukuran: 1, mime: "application/pdf", namaAsli: "kk.pdf", storageKey: `11/11/${"1".repeat(64)}` } });
+    const file = await t.db.prisma.storedFile.create({
+      data: { sha256: "1".repeat(64), ukuran: 1, mime: "application/pdf", namaAsli: "kk.pdf", storageKey: `11/11/${"1".repeat(64)}` },
+    });
     const owner = await t.db.prisma.user.findFirstOrThrow({ where: { role: "ADMIN" } });
-    const p = await t.db.prisma.pengajuan.create({ data: { layananId: Buffer.from(layanan.id, "base64").toString().split(":")[1]!, instansiId: ins.id, pemohonId: owner.id } });
+    const p = await t.db.prisma.pengajuan.create({
+      data: { layananId: Buffer.from(layanan.id, "base64").toString().split(":")[1]!, instansiId: ins.id, pemohonId: owner.id },
+    });
     await t.db.prisma.dokumenPengajuan.create({ data: { pengajuanId: p.id, persyaratanId: slotId, fileId: file.id } });
-    const drop = await t.gql(UPDATE, { id: layanan.id, p: [{ id: upd.data!.updateLayanan.data.persyaratan[0].id, label: "KTP pemohon" }] }, { token: admin.token });
+    const drop = await t.gql(
+      UPDATE,
+      { id: layanan.id, p: [{ id: upd.data!.updateLayanan.data.persyaratan[0].id, label: "KTP pemohon" }] },
+      { token: admin.token },
+    );
     expect(drop.data!.updateLayanan.code).toBe("PERSYARATAN_IN_USE");
   });
 });
@@ -88,7 +108,15 @@ describe("template files for document slots", () => {
   it("an admin attaches an example file that anyone can download; content is checked", async () => {
     const ins = await createInstansi(t);
     const admin = await createStaff(t, "ADMIN", ins.id);
-    const created = await t.gql(CREATE_LAYANAN, { instansiId: globalId("Instansi", ins.id), input: { kode: "SK-DOMISILI", nama: "Surat Keterangan Domisili", slaJumlah: 1, slaSatuan: "HARI_KERJA" }, persyaratan: [{ label: "Surat pernyataan" }] }, { token: admin.token });
+    const created = await t.gql(
+      CREATE_LAYANAN,
+      {
+        instansiId: globalId("Instansi", ins.id),
+        input: { kode: "SK-DOMISILI", nama: "Surat Keterangan Domisili", slaJumlah: 1, slaSatuan: "HARI_KERJA" },
+        persyaratan: [{ label: "Surat pernyataan" }],
+      },
+      { token: admin.token },
+    );
     const slot = created.data!.createLayanan.data.persyaratan[0].id;
     const M = `mutation($p: ID!, $f: File) { unggahTemplatePersyaratan(persyaratanId: $p, file: $f) { __typename ... on UnggahTemplatePersyaratanSuccess { data { adaTemplate templateUrl } } ... on Error { code } } }`;
     const bad = await upload(t, M, { p: slot, f: null }, { f: { name: "contoh.pdf", content: Buffer.from("bukan pdf") } }, { token: admin.token });

@@ -32,7 +32,8 @@ describe.skipIf(skip)("the database goes away and comes back", () => {
   beforeAll(async () => {
     process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
       const text = String(chunk);
-      if (/"level":"(debug|info|warn|error)"/.test(text)) { // the JSON log lines (server/logger.ts)
+      if (/"level":"(debug|info|warn|error)"/.test(text)) {
+        // the JSON log lines (server/logger.ts)
         logs.push(text);
         return true;
       }

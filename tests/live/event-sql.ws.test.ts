@@ -64,11 +64,19 @@ const readsOf = (statements: string[], table: string) => statements.filter((s) =
 describe("one status change, counted", () => {
   it("an event asking for the step and the request (with a relation) reads them in one statement", async () => {
     await change(`subscription($id: ID!, $after: Int) { pengajuanBerubah(id: $id, setelahSeq: $after) { seq } }`, "VERIFIKASI"); // warms the calendar and webhook caches
-    const { event, statements, webhookKicks: kicks } = await change(
+    const {
+      event,
+      statements,
+      webhookKicks: kicks,
+    } = await change(
       `subscription($id: ID!, $after: Int) { pengajuanBerubah(id: $id, setelahSeq: $after) { seq log { aksi keStatusLabel } pengajuan { status layanan { nama } } } }`,
       "PROSES",
     );
-    expect(event).toMatchObject({ seq: 3, log: { aksi: "PROSES", keStatusLabel: "Diproses" }, pengajuan: { status: "DIPROSES", layanan: { nama: "Rekomendasi Dispensasi Menikah" } } });
+    expect(event).toMatchObject({
+      seq: 3,
+      log: { aksi: "PROSES", keStatusLabel: "Diproses" },
+      pengajuan: { status: "DIPROSES", layanan: { nama: "Rekomendasi Dispensasi Menikah" } },
+    });
     // the step, joined with its request: no separate read of the request for the event
     expect(readsOf(statements, "PengajuanLog")).toHaveLength(1);
     expect(readsOf(statements, "PengajuanLog")[0]).toContain("PengajuanLog_pengajuan");
@@ -114,8 +122,12 @@ describe("one status change, counted", () => {
 
   it("submitting reads the request with its service's form and required documents and its uploads in one statement", async () => {
     const c = await activeCitizen(t);
-    const file = await t.db.prisma.storedFile.create({ data: { sha256: "1".repeat(64), ukuran: 10, mime: "application/pdf", namaAsli: "surat.pdf", storageKey: `11/11/${"1".repeat(64)}` } });
-    const slots = await t.db.prisma.persyaratanDokumen.findMany({ where: { layananId: Buffer.from(fx.layanan.id, "base64").toString().split(":")[1]!, wajib: true } });
+    const file = await t.db.prisma.storedFile.create({
+      data: { sha256: "1".repeat(64), ukuran: 10, mime: "application/pdf", namaAsli: "surat.pdf", storageKey: `11/11/${"1".repeat(64)}` },
+    });
+    const slots = await t.db.prisma.persyaratanDokumen.findMany({
+      where: { layananId: Buffer.from(fx.layanan.id, "base64").toString().split(":")[1]!, wajib: true },
+    });
     const draft = await t.db.prisma.pengajuan.create({
       data: {
         layananId: slots[0]!.layananId,

@@ -10,12 +10,23 @@ const ACT = `mutation($id: ID!, $a: AksiPengajuan!, $v: Int!, $pesan: String) { 
 const FOLLOW = `subscription($id: ID!, $after: Int) { pengajuanBerubah(id: $id, setelahSeq: $after) { seq log { aksi keStatus pesan } pengajuan { status versi } } }`;
 
 async function submitted(token: string) {
-  const c = await t.gql(`mutation($l: ID!) { createPengajuan(layananId: $l, formData: { namaPasangan: "Ahmad", tanggalNikah: "2027-01-20" }) { ... on CreatePengajuanSuccess { data { id versi } } } }`, { l: fx.layanan.id }, { token });
+  const c = await t.gql(
+    `mutation($l: ID!) { createPengajuan(layananId: $l, formData: { namaPasangan: "Ahmad", tanggalNikah: "2027-01-20" }) { ... on CreatePengajuanSuccess { data { id versi } } } }`,
+    { l: fx.layanan.id },
+    { token },
+  );
   let p = c.data!.createPengajuan.data;
   const u = await upload(
     t,
     `mutation($id: ID!, $v: Int!, $berkas: [DokumenUploadInput!]!) { uploadDokumenPengajuan(id: $id, versi: $v, berkas: $berkas) { ... on UploadDokumenPengajuanSuccess { data { id versi } } } }`,
-    { id: p.id, v: p.versi, berkas: [{ persyaratanId: fx.slots[0]!.id, file: null }, { persyaratanId: fx.slots[1]!.id, file: null }] },
+    {
+      id: p.id,
+      v: p.versi,
+      berkas: [
+        { persyaratanId: fx.slots[0]!.id, file: null },
+        { persyaratanId: fx.slots[1]!.id, file: null },
+      ],
+    },
     { "berkas.0.file": { name: "ktp.png", content: PNG_1X1 }, "berkas.1.file": { name: "surat.pdf", content: tinyPdf("s") } },
     { token },
   );
@@ -37,22 +48,33 @@ describe("pengajuanBerubah over a real WebSocket", () => {
     const client = wsClient(port, { token: c.token });
     const sub = collect(client, FOLLOW, { id: p.id, after: 0 });
     const replay = await sub.next(2);
-    expect(replay.map((e) => [e.data!.pengajuanBerubah.seq, e.data!.pengajuanBerubah.log.aksi])).toEqual([[1, "BUAT"], [2, "AJUKAN"]]);
+    expect(replay.map((e) => [e.data!.pengajuanBerubah.seq, e.data!.pengajuanBerubah.log.aksi])).toEqual([
+      [1, "BUAT"],
+      [2, "AJUKAN"],
+    ]);
 
     p = (await t.gql(ACT, { id: p.id, a: "VERIFIKASI", v: p.versi }, { token: fx.petugas.token })).data!.ubahStatusPengajuan.data;
     const live = await sub.next(3);
-    expect(live[2]!.data!.pengajuanBerubah).toMatchObject({ seq: 3, log: { aksi: "VERIFIKASI", keStatus: "DIVERIFIKASI" }, pengajuan: { status: "DIVERIFIKASI" } });
+    expect(live[2]!.data!.pengajuanBerubah).toMatchObject({
+      seq: 3,
+      log: { aksi: "VERIFIKASI", keStatus: "DIVERIFIKASI" },
+      pengajuan: { status: "DIVERIFIKASI" },
+    });
     await client.dispose();
 
     // while the citizen is offline, two more steps happen
     p = (await t.gql(ACT, { id: p.id, a: "PROSES", v: p.versi }, { token: fx.petugas.token })).data!.ubahStatusPengajuan.data;
-    p = (await t.gql(ACT, { id: p.id, a: "MINTA_PERBAIKAN", v: p.versi, pesan: "Mohon unggah akta kelahiran" }, { token: fx.petugas.token })).data!.ubahStatusPengajuan.data;
+    p = (await t.gql(ACT, { id: p.id, a: "MINTA_PERBAIKAN", v: p.versi, pesan: "Mohon unggah akta kelahiran" }, { token: fx.petugas.token })).data!
+      .ubahStatusPengajuan.data;
 
     const again = wsClient(port, { token: c.token });
     const resumed = collect(again, FOLLOW, { id: p.id, after: 3 });
     const missed = await resumed.next(2);
     expect(missed.map((e) => e.data!.pengajuanBerubah.seq)).toEqual([4, 5]);
-    expect(missed[1]!.data!.pengajuanBerubah).toMatchObject({ log: { aksi: "MINTA_PERBAIKAN", pesan: "Mohon unggah akta kelahiran" }, pengajuan: { status: "PERLU_PERBAIKAN" } });
+    expect(missed[1]!.data!.pengajuanBerubah).toMatchObject({
+      log: { aksi: "MINTA_PERBAIKAN", pesan: "Mohon unggah akta kelahiran" },
+      pengajuan: { status: "PERLU_PERBAIKAN" },
+    });
     await new Promise((r) => setTimeout(r, 150));
     expect(resumed.events.length).toBe(2); // nothing twice
     await again.dispose();

@@ -5,7 +5,6 @@ import { redisUnavailableReason, startRedis, type OwnRedis } from "../helpers/se
 import { listen } from "../../server/pubsub";
 import { createClient } from "../helpers/api-client";
 
-
 /**
  * Two instances (and a third started during the outage) on one database, sharing events through a Redis of the
  * test's own, which it kills for a few seconds in the middle of a stream of changes and starts again, empty.
@@ -39,7 +38,8 @@ describe.skipIf(skip)("Redis goes away and comes back", () => {
     // the instances' log lines, to count what they say about the outage
     process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
       const text = String(chunk);
-      if (/"level":"(info|warn|error)"/.test(text)) { // the JSON log lines (server/logger.ts)
+      if (/"level":"(info|warn|error)"/.test(text)) {
+        // the JSON log lines (server/logger.ts)
         logs.push(text);
         return true;
       }
@@ -96,7 +96,9 @@ describe.skipIf(skip)("Redis goes away and comes back", () => {
     await s2.next(1);
 
     // a change on A during the outage, followed by nothing
-    expect((await a.gql(UBAH, { id: p1.gid, aksi: "VERIFIKASI", v: 1 }, { token: fx.petugas.token })).data!.ubahStatusPengajuan.__typename).toBe("UbahStatusPengajuanSuccess");
+    expect((await a.gql(UBAH, { id: p1.gid, aksi: "VERIFIKASI", v: 1 }, { token: fx.petugas.token })).data!.ubahStatusPengajuan.__typename).toBe(
+      "UbahStatusPengajuanSuccess",
+    );
     expect(heardOnA).toContain(fx.instansi.id);
     stopListening();
 
@@ -106,7 +108,11 @@ describe.skipIf(skip)("Redis goes away and comes back", () => {
     await until("B closes the socket", () => otherSub.error !== null || otherSub.completed);
     expect((otherSub.error as { code?: number }).code).toBe(4403);
     // a suspension and a rotated API key, made through A: B has them within seconds too
-    const suspend = await a.gql(`mutation($u: ID!) { suspendAccount(userId: $u, alasan: "Data identitas tidak sesuai") { __typename } }`, { u: globalId("User", suspended.id) }, { token: fx.admin.token });
+    const suspend = await a.gql(
+      `mutation($u: ID!) { suspendAccount(userId: $u, alasan: "Data identitas tidak sesuai") { __typename } }`,
+      { u: globalId("User", suspended.id) },
+      { token: fx.admin.token },
+    );
     expect(suspend.data!.suspendAccount.__typename).toBe("SuspendAccountSuccess");
     const rotated = await a.gql(`mutation($id: ID!) { rotateApiClientSecret(id: $id) { __typename } }`, { id: key.id }, { token: fx.admin.token });
     expect(rotated.data!.rotateApiClientSecret.__typename).toBe("RotateApiClientSecretSuccess");
@@ -135,7 +141,9 @@ describe.skipIf(skip)("Redis goes away and comes back", () => {
       const s3 = collect(citizenWs, FOLLOW, { id: p2.gid });
       await s3.next(1);
       await new Promise((r) => setTimeout(r, 200));
-      expect((await a.gql(UBAH, { id: p2.gid, aksi: "VERIFIKASI", v: 1 }, { token: fx.petugas.token })).data!.ubahStatusPengajuan.__typename).toBe("UbahStatusPengajuanSuccess");
+      expect((await a.gql(UBAH, { id: p2.gid, aksi: "VERIFIKASI", v: 1 }, { token: fx.petugas.token })).data!.ubahStatusPengajuan.__typename).toBe(
+        "UbahStatusPengajuanSuccess",
+      );
       for (const s of [s2, s3]) {
         const events = await s.next(2, 10_000);
         expect(events.map((e) => e.data!.pengajuanBerubah.seq)).toEqual([1, 2]);

@@ -29,13 +29,21 @@ describe.skipIf(!REDIS_URL)("scale-out through Redis", () => {
   it("an officer's action on instance A reaches the citizen subscribed on instance B, and logout on A ends the session on B", async () => {
     const fx = await serviceFixture(a);
     const c = await activeCitizen(a);
-    const created = await a.gql(`mutation($l: ID!) { createPengajuan(layananId: $l) { ... on CreatePengajuanSuccess { data { id versi } } } }`, { l: fx.layanan.id }, { token: c.token });
+    const created = await a.gql(
+      `mutation($l: ID!) { createPengajuan(layananId: $l) { ... on CreatePengajuanSuccess { data { id versi } } } }`,
+      { l: fx.layanan.id },
+      { token: c.token },
+    );
     const p = created.data!.createPengajuan.data;
     const client = wsClient(portB, { token: c.token });
     const sub = collect(client, `subscription($id: ID!) { pengajuanBerubah(id: $id) { seq log { aksi } pengajuan { status } } }`, { id: p.id });
     await sub.next(1); // BUAT replayed
     await new Promise((r) => setTimeout(r, 200));
-    const cancel = await a.gql(`mutation($id: ID!, $v: Int!) { ubahStatusPengajuan(id: $id, aksi: BATALKAN, versi: $v) { __typename } }`, { id: p.id, v: p.versi }, { token: c.token });
+    const cancel = await a.gql(
+      `mutation($id: ID!, $v: Int!) { ubahStatusPengajuan(id: $id, aksi: BATALKAN, versi: $v) { __typename } }`,
+      { id: p.id, v: p.versi },
+      { token: c.token },
+    );
     expect(cancel.data!.ubahStatusPengajuan.__typename).toBe("UbahStatusPengajuanSuccess");
     const events = await sub.next(2, 5000);
     expect(events[1]!.data!.pengajuanBerubah).toMatchObject({ seq: 2, log: { aksi: "BATALKAN" }, pengajuan: { status: "DIBATALKAN" } });
@@ -55,17 +63,28 @@ describe.skipIf(!REDIS_URL)("scale-out through Redis", () => {
   it("a status change on instance A drops the queue page instance B had cached for the officer", async () => {
     const fx = await serviceFixture(a);
     const c = await activeCitizen(a);
-    const created = await a.gql(`mutation($l: ID!) { createPengajuan(layananId: $l) { ... on CreatePengajuanSuccess { data { id } } } }`, { l: fx.layanan.id }, { token: c.token });
+    const created = await a.gql(
+      `mutation($l: ID!) { createPengajuan(layananId: $l) { ... on CreatePengajuanSuccess { data { id } } } }`,
+      { l: fx.layanan.id },
+      { token: c.token },
+    );
     const id = created.data!.createPengajuan.data.id as string;
     const raw = Buffer.from(id, "base64").toString().split(":")[1]!;
     // submitted, without going through uploads (covered elsewhere)
-    await a.db.prisma.pengajuan.update({ where: { id: raw }, data: { status: "DIAJUKAN", nomorRegistrasi: `RED/2026/${Date.now() % 1_000_000}`, diajukanAt: new Date() } });
+    await a.db.prisma.pengajuan.update({
+      where: { id: raw },
+      data: { status: "DIAJUKAN", nomorRegistrasi: `RED/2026/${Date.now() % 1_000_000}`, diajukanAt: new Date() },
+    });
     const PAGE = `{ antrian(first: 10) { edges { node { id status versi } } } }`;
     const before = await b.gql(PAGE, {}, { token: fx.petugas.token });
     const row = before.data!.antrian.edges.find((e: { node: { id: string } }) => e.node.id === id).node;
     expect(row.status).toBe("DIAJUKAN");
     expect((await b.gql(PAGE, {}, { token: fx.petugas.token })).data).toEqual(before.data); // served again while unchanged
-    const r = await a.gql(`mutation($id: ID!, $v: Int!) { ubahStatusPengajuan(id: $id, aksi: VERIFIKASI, versi: $v) { __typename } }`, { id, v: row.versi }, { token: fx.petugas.token });
+    const r = await a.gql(
+      `mutation($id: ID!, $v: Int!) { ubahStatusPengajuan(id: $id, aksi: VERIFIKASI, versi: $v) { __typename } }`,
+      { id, v: row.versi },
+      { token: fx.petugas.token },
+    );
     expect(r.data!.ubahStatusPengajuan.__typename).toBe("UbahStatusPengajuanSuccess");
     let status = "DIAJUKAN";
     for (let i = 0; i < 40 && status !== "DIVERIFIKASI"; i++) {
@@ -81,7 +100,11 @@ describe.skipIf(!REDIS_URL)("scale-out through Redis", () => {
     const client = await createClient(a, fx.admin.token, fx.instansi.id, ["KASUS_INSTANSI"]);
     const WHOAMI = `{ currentApiClient { nama } }`;
     expect((await b.gql(WHOAMI, {}, { token: client.token })).data!.currentApiClient).not.toBeNull();
-    const rotated = await a.gql(`mutation($id: ID!) { rotateApiClientSecret(id: $id) { ... on RotateApiClientSecretSuccess { data { token } } } }`, { id: client.id }, { token: fx.admin.token });
+    const rotated = await a.gql(
+      `mutation($id: ID!) { rotateApiClientSecret(id: $id) { ... on RotateApiClientSecretSuccess { data { token } } } }`,
+      { id: client.id },
+      { token: fx.admin.token },
+    );
     const fresh = rotated.data!.rotateApiClientSecret.data.token as string;
     let code: string | undefined;
     for (let i = 0; i < 20 && code !== "UNAUTHENTICATED"; i++) {
@@ -96,10 +119,17 @@ describe.skipIf(!REDIS_URL)("scale-out through Redis", () => {
     const fx = await serviceFixture(a);
     const c = await activeCitizen(a);
     const client = await insertClient(a, fx.instansi.id, ["TERIMA_WEBHOOK"]);
-    const created = await a.gql(`mutation($l: ID!) { createPengajuan(layananId: $l) { ... on CreatePengajuanSuccess { data { id } } } }`, { l: fx.layanan.id }, { token: c.token });
+    const created = await a.gql(
+      `mutation($l: ID!) { createPengajuan(layananId: $l) { ... on CreatePengajuanSuccess { data { id } } } }`,
+      { l: fx.layanan.id },
+      { token: c.token },
+    );
     const id = created.data!.createPengajuan.data.id as string;
     const raw = Buffer.from(id, "base64").toString().split(":")[1]!;
-    await a.db.prisma.pengajuan.update({ where: { id: raw }, data: { status: "DIAJUKAN", nomorRegistrasi: `WHK/2026/${Date.now() % 1_000_000}`, diajukanAt: new Date() } });
+    await a.db.prisma.pengajuan.update({
+      where: { id: raw },
+      data: { status: "DIAJUKAN", nomorRegistrasi: `WHK/2026/${Date.now() % 1_000_000}`, diajukanAt: new Date() },
+    });
     let versi = (await a.db.prisma.pengajuan.findUniqueOrThrow({ where: { id: raw } })).versi;
     const act = async (aksi: string, pesan?: string) => {
       const r = await b.gql(

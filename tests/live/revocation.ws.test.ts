@@ -14,7 +14,11 @@ let fx: Awaited<ReturnType<typeof serviceFixture>>;
 const FOLLOW = `subscription($id: ID!) { pengajuanBerubah(id: $id) { seq log { aksi } } }`;
 
 async function draft(token: string): Promise<string> {
-  const r = await t.gql(`mutation($l: ID!) { createPengajuan(layananId: $l) { ... on CreatePengajuanSuccess { data { id } } } }`, { l: fx.layanan.id }, { token });
+  const r = await t.gql(
+    `mutation($l: ID!) { createPengajuan(layananId: $l) { ... on CreatePengajuanSuccess { data { id } } } }`,
+    { l: fx.layanan.id },
+    { token },
+  );
   return r.data!.createPengajuan.data.id as string;
 }
 
@@ -47,7 +51,11 @@ describe("access taken away ends live subscriptions", () => {
         const client = socketFor(c.token);
         const sub = collect(client, FOLLOW, { id });
         await sub.next(1); // BUAT replayed: live
-        const r = await t.gql(`mutation($u: ID!) { suspendAccount(userId: $u, alasan: "Data identitas tidak sesuai") { __typename } }`, { u: globalId("User", c.id) }, { token: fx.admin.token });
+        const r = await t.gql(
+          `mutation($u: ID!) { suspendAccount(userId: $u, alasan: "Data identitas tidak sesuai") { __typename } }`,
+          { u: globalId("User", c.id) },
+          { token: fx.admin.token },
+        );
         expect(r.data!.suspendAccount.__typename).toBe("SuspendAccountSuccess");
         expect(await closedWith(sub)).toBe(4403);
         await client.dispose();

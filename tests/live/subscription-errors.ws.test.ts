@@ -23,9 +23,17 @@ const BAD: Array<[string, { query: string; variables?: Record<string, unknown> }
   ["too many tokens", { query: `subscription { ${Array.from({ length: MAX_TOKENS }, () => "__typename").join(" ")} }` }, "DOCUMENT_TOO_LARGE"],
   ["too deep", { query: `subscription ${nest(13)}` }, /QUERY_TOO_DEEP|GRAPHQL_VALIDATION_FAILED/],
   ["malformed id", { query: "subscription($id: ID!) { pengajuanBerubah(id: $id) { seq } }", variables: { id: "!!!" } }, "NOT_FOUND"],
-  ["unknown id", { query: "subscription($id: ID!) { pengaduanBerubah(id: $id) { id } }", variables: { id: globalId("Pengaduan", "00000000-0000-4000-8000-000000000000") } }, /NOT_FOUND|FORBIDDEN/],
+  [
+    "unknown id",
+    { query: "subscription($id: ID!) { pengaduanBerubah(id: $id) { id } }", variables: { id: globalId("Pengaduan", "00000000-0000-4000-8000-000000000000") } },
+    /NOT_FOUND|FORBIDDEN/,
+  ],
   ["NUL", { query: "subscription($id: ID!) { permohonanInformasiBerubah(id: $id) { id } }", variables: { id: "a\u0000" } }, "VALIDATION"],
-  ["wrong variable type", { query: "subscription($id: ID!) { pengajuanBerubah(id: $id) { seq } }", variables: { id: { x: 1 } } }, /BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/],
+  [
+    "wrong variable type",
+    { query: "subscription($id: ID!) { pengajuanBerubah(id: $id) { seq } }", variables: { id: { x: 1 } } },
+    /BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/,
+  ],
   ["two operations, no name", { query: "subscription A { myAccountStatus { status } } subscription B { myAccountStatus { status } }" }, /./],
 ];
 

@@ -73,7 +73,9 @@ describe("the session cookie on a WebSocket", () => {
       // the change is made as the signed-in person, answered on the socket
       const r = await once(c, UPDATE(`08121111000${i}`));
       expect(r.data!.updateProfile.__typename, `origin ${origin}`).toBe("UpdateProfileSuccess");
-      expect((await t.db.prisma.user.findUniqueOrThrow({ where: { id: c0.id }, select: { telepon: true } })).telepon, `origin ${origin}`).toBe(`08121111000${i}`);
+      expect((await t.db.prisma.user.findUniqueOrThrow({ where: { id: c0.id }, select: { telepon: true } })).telepon, `origin ${origin}`).toBe(
+        `08121111000${i}`,
+      );
       // the edit invalidated the person's sessions; the socket's access is checked again (app.ts, after 20 ms) and,
       // as nothing was taken away, the socket stays open and signed in
       await new Promise((res) => setTimeout(res, 300));

@@ -30,7 +30,6 @@ async function closedPort(): Promise<number> {
   return s.port;
 }
 
-
 /** RFC 2047 encoded words, enough for nodemailer's subjects. */
 
 // --- helpers --------------------------------------------------------------------------------------------------
@@ -89,7 +88,13 @@ describe("outbox", () => {
     const smtp = await startSmtp(servers);
     const keys = deriveKeys(randomBytes(32));
     const link = "https://loket.test/atur-ulang-sandi?token=q3vX9kR2mLp8sT4wYz7bN1cD5fG6hJ0aE2iO3uQ4rW8";
-    const reset: EmailMessage = { to: "warga@contoh.test", subject: "Atur ulang kata sandi", text: `Buka ${link}`, html: `<a href="${link}">Atur ulang</a>`, kategori: "RESET_PASSWORD" };
+    const reset: EmailMessage = {
+      to: "warga@contoh.test",
+      subject: "Atur ulang kata sandi",
+      text: `Buka ${link}`,
+      html: `<a href="${link}">Atur ulang</a>`,
+      kategori: "RESET_PASSWORD",
+    };
     const [sealed, plain] = await db.prisma.$transaction(async (tx) => [await enqueueEmail(tx, reset, { seal: keys }), await enqueueEmail(tx, email(7))]);
     const pending = await db.prisma.outbox.findUniqueOrThrow({ where: { id: sealed } });
     expect(JSON.stringify(pending.payload)).not.toContain("q3vX9kR2");
@@ -336,9 +341,7 @@ describe("outbox", () => {
         await enqueueEmail(tx, { ...email(2), to: "" });
       }),
     ).rejects.toThrow(/recipient/);
-    await expect(
-      db.prisma.$transaction((tx) => enqueueEmail(tx, { ...email(2), to: "a@b.test, c@d.test" })),
-    ).rejects.toThrow();
+    await expect(db.prisma.$transaction((tx) => enqueueEmail(tx, { ...email(2), to: "a@b.test, c@d.test" }))).rejects.toThrow();
     expect(await db.prisma.outbox.count()).toBe(0);
   });
 });

@@ -11,7 +11,11 @@ import { LocalFileStorage } from "../../server/modules/files/store";
 
 async function readyz(port: number) {
   const res = await fetch(`http://127.0.0.1:${port}/readyz`);
-  return { status: res.status, cache: res.headers.get("cache-control"), body: (await res.json()) as { status: string; checks: Record<string, { status: string; durationMs: number; error?: string }> } };
+  return {
+    status: res.status,
+    cache: res.headers.get("cache-control"),
+    body: (await res.json()) as { status: string; checks: Record<string, { status: string; durationMs: number; error?: string }> },
+  };
 }
 
 describe("a healthy instance", () => {

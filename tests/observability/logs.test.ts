@@ -52,7 +52,9 @@ async function waitFor<T>(what: string, find: () => T | undefined | null | false
 }
 
 describe("request ids and personal data in the log", () => {
-  it("a registration over HTTP and a login over WebSocket: ids on every line, into the worker's line for the email; no NIK, phone, email or password anywhere", { timeout: 120_000 }, async () => {
+  it("a registration over HTTP and a login over WebSocket: ids on every line, into the worker's line for the email; no NIK, phone, email or password anywhere", {
+    timeout: 120_000,
+  }, async () => {
     const input = registerInput(t, { email: `pemilik.log.${Date.now()}@contoh.id`, telepon: "081377712345" });
     const secrets = [input.nomorIdentitas as string, input.telepon as string, input.email as string, input.password as string];
 
@@ -80,7 +82,10 @@ describe("request ids and personal data in the log", () => {
     // WebSocket: a login with the password, on a connection of its own, under a new request id
     const client = wsClient(port);
     const result = await new Promise<Record<string, any>>((resolve, reject) => {
-      client.subscribe({ query: LOGIN, variables: { nomorIdentitas: input.nomorIdentitas, password: input.password }, operationName: "Login" }, { next: resolve, error: reject, complete: () => {} });
+      client.subscribe(
+        { query: LOGIN, variables: { nomorIdentitas: input.nomorIdentitas, password: input.password }, operationName: "Login" },
+        { next: resolve, error: reject, complete: () => {} },
+      );
     });
     expect(result.data?.login).toBeTruthy();
     await client.dispose();
@@ -114,7 +119,11 @@ describe("request ids and personal data in the log", () => {
       const id = res.headers.get("x-request-id")!;
       expect(id).toMatch(/^[A-Za-z0-9_-]{16}$/);
     }
-    const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) });
+    const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
     expect(res.headers.get("x-request-id")).toMatch(/^[A-Za-z0-9_-]{16}$/);
   });
 

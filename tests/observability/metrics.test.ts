@@ -98,7 +98,14 @@ describe("/metrics behind METRICS_TOKEN on the main port", () => {
   });
 
   it("reports the email and webhook backlog with the age of the oldest pending row, and the database's connection use", async () => {
-    await t.db.prisma.outbox.create({ data: { kind: "EMAIL", payload: { to: "x@contoh.id", subject: "s", text: "t", kategori: "UJI" }, createdAt: new Date(Date.now() - 120_000), nextAttemptAt: new Date(Date.now() + 3_600_000) } });
+    await t.db.prisma.outbox.create({
+      data: {
+        kind: "EMAIL",
+        payload: { to: "x@contoh.id", subject: "s", text: "t", kategori: "UJI" },
+        createdAt: new Date(Date.now() - 120_000),
+        nextAttemptAt: new Date(Date.now() + 3_600_000),
+      },
+    });
     await new Promise((r) => setTimeout(r, 5_100)); // past the backlog cache
     const s = await scrape(port);
     expect(value(s, "loket_outbox_pending", { queue: "email" })).toBeGreaterThanOrEqual(1);

@@ -20,13 +20,23 @@ beforeAll(async () => {
   ins = await createInstansi(t);
   admin = await createStaff(t, "ADMIN", ins.id);
   petugas = await createStaff(t, "PETUGAS", ins.id);
-  const k = await t.gql(`mutation($i: ID!) { tambahKategoriPengaduan(instansiId: $i, nama: "Pelayanan petugas") { __typename ... on TambahKategoriPengaduanSuccess { data { id } } } }`, { i: globalId("Instansi", ins.id) }, { token: admin.token });
+  const k = await t.gql(
+    `mutation($i: ID!) { tambahKategoriPengaduan(instansiId: $i, nama: "Pelayanan petugas") { __typename ... on TambahKategoriPengaduanSuccess { data { id } } } }`,
+    { i: globalId("Instansi", ins.id) },
+    { token: admin.token },
+  );
   kategoriId = k.data!.tambahKategoriPengaduan.data.id;
 });
 afterAll(() => t.close());
 
 async function file(token: string, extra: Record<string, unknown> = {}, files = { "b.0": { name: "antrean.png", content: PNG_1X1 } }) {
-  return upload(t, FILE, { i: globalId("Instansi", ins.id), k: kategoriId, j: "Antrean lama di loket 3", u: URAIAN, r: false, b: Object.keys(files).map(() => null), ...extra }, files, { token });
+  return upload(
+    t,
+    FILE,
+    { i: globalId("Instansi", ins.id), k: kategoriId, j: "Antrean lama di loket 3", u: URAIAN, r: false, b: Object.keys(files).map(() => null), ...extra },
+    files,
+    { token },
+  );
 }
 async function act(token: string, p: { id: string; versi: number }, a: string, pesan?: string, files: Record<string, { name: string; content: Buffer }> = {}) {
   const r = await upload(t, ACT, { id: p.id, a, v: p.versi, pesan, l: Object.keys(files).map(() => null) }, files, { token });
@@ -74,7 +84,11 @@ describe("complaints", () => {
     expect(new Date(p.tenggat).getTime()).toBeGreaterThan(verifiedAt + 24 * 3600_000);
     const noText = await act(petugas.token, p, "TINDAK_LANJUT");
     expect(noText.code).toBe("PESAN_REQUIRED");
-    p = (await act(petugas.token, p, "TINDAK_LANJUT", "Petugas loket 3 sudah ditegur; jadwal piket diperbaiki.", { "l.0": { name: "jadwal-piket.pdf", content: tinyPdf("piket") } })).data;
+    p = (
+      await act(petugas.token, p, "TINDAK_LANJUT", "Petugas loket 3 sudah ditegur; jadwal piket diperbaiki.", {
+        "l.0": { name: "jadwal-piket.pdf", content: tinyPdf("piket") },
+      })
+    ).data;
     expect(p.status).toBe("DITINDAKLANJUTI");
     expect(p.riwayat.at(-1).lampiran[0]).toMatchObject({ namaFile: "jadwal-piket.pdf", bukti: false });
     p = (await act(petugas.token, p, "SELESAIKAN", "Jadwal piket baru berlaku mulai Senin.")).data;
@@ -118,7 +132,9 @@ describe("complaints", () => {
     const M = `mutation($i: ID!, $k: ID!, $n: String, $kt: String) { catatPengaduan(instansiId: $i, kategoriId: $k, kanal: TELEPON, judul: "Laporan lewat telepon", uraian: "${URAIAN}", namaPelapor: $n, kontakPelapor: $kt) { __typename ... on CatatPengaduanSuccess { data { id kanal pelapor { nama kontak terdaftar } } } ... on Error { code } } }`;
     const named = await t.gql(M, { i: globalId("Instansi", ins.id), k: kategoriId, n: "Pak Slamet", kt: "0812-3333-4444" }, { token: petugas.token });
     expect(named.data!.catatPengaduan.data).toMatchObject({ kanal: "TELEPON", pelapor: { nama: "Pak Slamet", kontak: "0812-3333-4444", terdaftar: false } });
-    const row = await t.db.prisma.pengaduan.findUniqueOrThrow({ where: { id: Buffer.from(named.data!.catatPengaduan.data.id, "base64").toString().split(":")[1] } });
+    const row = await t.db.prisma.pengaduan.findUniqueOrThrow({
+      where: { id: Buffer.from(named.data!.catatPengaduan.data.id, "base64").toString().split(":")[1] },
+    });
     expect(row.namaPelapor).not.toContain("Slamet");
     const anon = await t.gql(M, { i: globalId("Instansi", ins.id), k: kategoriId }, { token: petugas.token });
     expect(anon.data!.catatPengaduan.data.pelapor).toEqual({ nama: null, kontak: null, terdaftar: false });

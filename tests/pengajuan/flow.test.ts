@@ -38,8 +38,18 @@ async function uploadBoth(token: string, p: { id: string; versi: number }) {
   const r = await upload(
     t,
     UPLOAD,
-    { id: p.id, v: p.versi, berkas: [{ persyaratanId: fx.slots[0]!.id, file: null }, { persyaratanId: fx.slots[1]!.id, file: null }] },
-    { "berkas.0.file": { name: "ktp.png", type: "image/png", content: PNG_1X1 }, "berkas.1.file": { name: "pengantar desa.pdf", type: "application/pdf", content: tinyPdf("pengantar") } },
+    {
+      id: p.id,
+      v: p.versi,
+      berkas: [
+        { persyaratanId: fx.slots[0]!.id, file: null },
+        { persyaratanId: fx.slots[1]!.id, file: null },
+      ],
+    },
+    {
+      "berkas.0.file": { name: "ktp.png", type: "image/png", content: PNG_1X1 },
+      "berkas.1.file": { name: "pengantar desa.pdf", type: "application/pdf", content: tinyPdf("pengantar") },
+    },
     { token },
   );
   expect(r.errors).toBeUndefined();
@@ -101,7 +111,11 @@ describe("a pengajuan from draft to result", () => {
     const bukti = await t.app.yoga.fetch(`http://localhost${p.buktiUrl}`, { headers: { authorization: `Bearer ${c.token}` } });
     expect(bukti.status).toBe(200);
     expect(bukti.headers.get("content-type")).toBe("application/pdf");
-    expect(Buffer.from(await bukti.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await bukti.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
     const stranger = await activeCitizen(t);
     expect((await t.app.yoga.fetch(`http://localhost${p.buktiUrl}`, { headers: { authorization: `Bearer ${stranger.token}` } })).status).toBe(404);
 
@@ -110,7 +124,13 @@ describe("a pengajuan from draft to result", () => {
     expect(noMsg).toMatchObject({ code: "PESAN_REQUIRED", field: "pesan" });
     p = await ok(fx.petugas.token, p, "MINTA_PERBAIKAN", { pesan: "Foto KTP buram, mohon unggah ulang." });
     expect(p.status).toBe("PERLU_PERBAIKAN");
-    const r = await upload(t, UPLOAD, { id: p.id, v: p.versi, berkas: [{ persyaratanId: fx.slots[0]!.id, file: null }] }, { "berkas.0.file": { name: "ktp-jelas.pdf", content: tinyPdf("ktp jelas") } }, { token: c.token });
+    const r = await upload(
+      t,
+      UPLOAD,
+      { id: p.id, v: p.versi, berkas: [{ persyaratanId: fx.slots[0]!.id, file: null }] },
+      { "berkas.0.file": { name: "ktp-jelas.pdf", content: tinyPdf("ktp jelas") } },
+      { token: c.token },
+    );
     p = r.data!.uploadDokumenPengajuan.data;
     expect(p.dokumen.map((d: { namaFile: string }) => d.namaFile)).toEqual(["pengantar desa.pdf", "ktp-jelas.pdf"]);
     p = await ok(c.token, p, "AJUKAN");
@@ -126,7 +146,13 @@ describe("a pengajuan from draft to result", () => {
     const noResult = await act(fx.petugas.token, p, "SELESAIKAN");
     expect(noResult).toMatchObject({ __typename: "InvalidStateError", code: "HASIL_REQUIRED" });
     const resultPdf = tinyPdf("surat rekomendasi");
-    const h = await upload(t, HASIL, { id: p.id, v: p.versi, judul: "Surat Rekomendasi Dispensasi Menikah", file: null }, { file: { name: "rekomendasi.pdf", content: resultPdf } }, { token: fx.petugas.token });
+    const h = await upload(
+      t,
+      HASIL,
+      { id: p.id, v: p.versi, judul: "Surat Rekomendasi Dispensasi Menikah", file: null },
+      { file: { name: "rekomendasi.pdf", content: resultPdf } },
+      { token: fx.petugas.token },
+    );
     expect(h.errors).toBeUndefined();
     p = h.data!.lampirkanHasil.data;
     p = await ok(fx.petugas.token, p, "SELESAIKAN");
@@ -135,16 +161,42 @@ describe("a pengajuan from draft to result", () => {
 
     // the Log Pengajuan shows every step, in order, without gaps
     expect(p.riwayat.map((l: { seq: number }) => l.seq)).toEqual(Array.from({ length: p.riwayat.length }, (_, i) => i + 1));
-    expect(p.riwayat.map((l: { aksi: string }) => l.aksi)).toEqual(["BUAT", "AJUKAN", "MINTA_PERBAIKAN", "AJUKAN", "VERIFIKASI", "PROSES", "LAMPIRKAN_HASIL", "SELESAIKAN"]);
+    expect(p.riwayat.map((l: { aksi: string }) => l.aksi)).toEqual([
+      "BUAT",
+      "AJUKAN",
+      "MINTA_PERBAIKAN",
+      "AJUKAN",
+      "VERIFIKASI",
+      "PROSES",
+      "LAMPIRKAN_HASIL",
+      "SELESAIKAN",
+    ]);
     // staff see who acted; the applicant sees "Petugas"
     expect(p.riwayat[2]).toMatchObject({ pesan: "Foto KTP buram, mohon unggah ulang.", aktor: "Staf PETUGAS" });
-    const citizenView = await t.gql(`query($id: ID!) { node(id: $id) { ... on Pengajuan { riwayat { aktor } catatanInternal { isi } } } }`, { id: p.id }, { token: c.token });
-    expect(citizenView.data!.node.riwayat.map((l: { aktor: string }) => l.aktor)).toEqual(["Pemohon", "Pemohon", "Petugas", "Pemohon", "Petugas", "Petugas", "Petugas", "Petugas"]);
+    const citizenView = await t.gql(
+      `query($id: ID!) { node(id: $id) { ... on Pengajuan { riwayat { aktor } catatanInternal { isi } } } }`,
+      { id: p.id },
+      { token: c.token },
+    );
+    expect(citizenView.data!.node.riwayat.map((l: { aktor: string }) => l.aktor)).toEqual([
+      "Pemohon",
+      "Pemohon",
+      "Petugas",
+      "Pemohon",
+      "Petugas",
+      "Petugas",
+      "Petugas",
+      "Petugas",
+    ]);
     expect(citizenView.errors![0]!.extensions!.code).toBe("FORBIDDEN"); // internal notes are never shown to the applicant
     expect(citizenView.data!.node.catatanInternal).toBeNull();
 
     // the citizen downloads the result from the Log Inbox; anyone can verify it by code
-    const mine = await t.gql(`query($id: ID!) { node(id: $id) { ... on Pengajuan { hasil { url kodeVerifikasi sha256 } } } }`, { id: p.id }, { token: c.token });
+    const mine = await t.gql(
+      `query($id: ID!) { node(id: $id) { ... on Pengajuan { hasil { url kodeVerifikasi sha256 } } } }`,
+      { id: p.id },
+      { token: c.token },
+    );
     const hasil = mine.data!.node.hasil[0];
     const dl = await t.app.yoga.fetch(`http://localhost${hasil.url}`, { headers: { authorization: `Bearer ${c.token}` } });
     const bytes = Buffer.from(await dl.arrayBuffer());
@@ -152,7 +204,9 @@ describe("a pengajuan from draft to result", () => {
     expect(hasil.sha256).toBe(createHash("sha256").update(resultPdf).digest("hex"));
     expect((await t.app.yoga.fetch(`http://localhost${hasil.url}`, { headers: { authorization: `Bearer ${stranger.token}` } })).status).toBe(404);
     expect((await t.app.yoga.fetch(`http://localhost${hasil.url}`)).status).toBe(401);
-    const v = await t.gql(`query($k: String!) { verifikasiDokumen(kode: $k) { judul instansi layanan nomorRegistrasi sha256 } }`, { k: hasil.kodeVerifikasi.toLowerCase().replace(/-/g, "") });
+    const v = await t.gql(`query($k: String!) { verifikasiDokumen(kode: $k) { judul instansi layanan nomorRegistrasi sha256 } }`, {
+      k: hasil.kodeVerifikasi.toLowerCase().replace(/-/g, ""),
+    });
     expect(v.data!.verifikasiDokumen).toMatchObject({ judul: "Surat Rekomendasi Dispensasi Menikah", nomorRegistrasi: nomor, sha256: hasil.sha256 });
     expect((await t.gql(`{ verifikasiDokumen(kode: "AAAA-BBBB-CCCC") { judul } }`)).data!.verifikasiDokumen).toBeNull();
 
@@ -166,7 +220,13 @@ describe("a pengajuan from draft to result", () => {
   it("pickup at the office: ready → handed over with who collected it and the ID checked", async () => {
     const c = await activeCitizen(t);
     let p = await draft(c.token);
-    p = (await t.gql(`mutation($id: ID!, $v: Int!) { updatePengajuan(id: $id, versi: $v, pengiriman: AMBIL) { ... on UpdatePengajuanSuccess { data { id versi pengiriman } } } }`, { id: p.id, v: p.versi }, { token: c.token })).data!.updatePengajuan.data;
+    p = (
+      await t.gql(
+        `mutation($id: ID!, $v: Int!) { updatePengajuan(id: $id, versi: $v, pengiriman: AMBIL) { ... on UpdatePengajuanSuccess { data { id versi pengiriman } } } }`,
+        { id: p.id, v: p.versi },
+        { token: c.token },
+      )
+    ).data!.updatePengajuan.data;
     expect(p.pengiriman).toBe("AMBIL");
     p = await uploadBoth(c.token, p);
     p = await ok(c.token, p, "AJUKAN");
@@ -213,16 +273,32 @@ describe("a pengajuan from draft to result", () => {
 
 describe("bad input: a specific error and nothing half-written", () => {
   it.each([
-    ["content that is not what its name says", "FILE_TYPE_NOT_ALLOWED", { name: "ktp.png", type: "image/png", content: Buffer.from("MZ\x90\x00 this is a windows program", "latin1") }, 0],
+    [
+      "content that is not what its name says",
+      "FILE_TYPE_NOT_ALLOWED",
+      { name: "ktp.png", type: "image/png", content: Buffer.from("MZ\x90\x00 this is a windows program", "latin1") },
+      0,
+    ],
     ["a PNG for a PDF-only slot", "FILE_TYPE_NOT_ALLOWED", { name: "surat.pdf", type: "application/pdf", content: PNG_1X1 }, 1],
-    ["a file over the slot's limit", "FILE_TOO_LARGE", { name: "surat.pdf", type: "application/pdf", content: Buffer.concat([tinyPdf(), Buffer.alloc(150_000, 32)]) }, 1],
+    [
+      "a file over the slot's limit",
+      "FILE_TOO_LARGE",
+      { name: "surat.pdf", type: "application/pdf", content: Buffer.concat([tinyPdf(), Buffer.alloc(150_000, 32)]) },
+      1,
+    ],
     ["an empty file", "FILE_EMPTY", { name: "ktp.pdf", content: Buffer.alloc(0) }, 0],
   ] as const)("%s → %s", async (_label, code, file, slot) => {
     const c = await activeCitizen(t);
     const p = await draft(c.token);
     const filesBefore = storedFiles().length;
     const rowsBefore = await t.db.prisma.storedFile.count();
-    const r = await upload(t, UPLOAD, { id: p.id, v: p.versi, berkas: [{ persyaratanId: fx.slots[slot]!.id, file: null }] }, { "berkas.0.file": file }, { token: c.token });
+    const r = await upload(
+      t,
+      UPLOAD,
+      { id: p.id, v: p.versi, berkas: [{ persyaratanId: fx.slots[slot]!.id, file: null }] },
+      { "berkas.0.file": file },
+      { token: c.token },
+    );
     expect(r.data!.uploadDokumenPengajuan).toMatchObject({ __typename: "ValidationError", code, field: "berkas.0.file" });
     expect(r.data!.uploadDokumenPengajuan.message).toMatch(/[a-z]/);
     expect(await t.db.prisma.storedFile.count()).toBe(rowsBefore);
@@ -236,8 +312,18 @@ describe("bad input: a specific error and nothing half-written", () => {
     const r = await upload(
       t,
       UPLOAD,
-      { id: p.id, v: p.versi, berkas: [{ persyaratanId: fx.slots[0]!.id, file: null }, { persyaratanId: fx.slots[1]!.id, file: null }] },
-      { "berkas.0.file": { name: "ktp-unik.pdf", content: tinyPdf(`unik ${Date.now()}`) }, "berkas.1.file": { name: "x.pdf", content: Buffer.from("not a pdf at all") } },
+      {
+        id: p.id,
+        v: p.versi,
+        berkas: [
+          { persyaratanId: fx.slots[0]!.id, file: null },
+          { persyaratanId: fx.slots[1]!.id, file: null },
+        ],
+      },
+      {
+        "berkas.0.file": { name: "ktp-unik.pdf", content: tinyPdf(`unik ${Date.now()}`) },
+        "berkas.1.file": { name: "x.pdf", content: Buffer.from("not a pdf at all") },
+      },
       { token: c.token },
     );
     expect(r.data!.uploadDokumenPengajuan.code).toBe("FILE_TYPE_NOT_ALLOWED");
@@ -249,11 +335,23 @@ describe("bad input: a specific error and nothing half-written", () => {
     const c = await activeCitizen(t);
     const p = await draft(c.token);
     const foreignSlot = Buffer.from("PersyaratanDokumen:00000000-0000-4000-8000-000000000000").toString("base64");
-    const r = await upload(t, UPLOAD, { id: p.id, v: p.versi, berkas: [{ persyaratanId: foreignSlot, file: null }] }, { "berkas.0.file": { name: "a.pdf", content: tinyPdf() } }, { token: c.token });
+    const r = await upload(
+      t,
+      UPLOAD,
+      { id: p.id, v: p.versi, berkas: [{ persyaratanId: foreignSlot, file: null }] },
+      { "berkas.0.file": { name: "a.pdf", content: tinyPdf() } },
+      { token: c.token },
+    );
     expect(r.data!.uploadDokumenPengajuan).toMatchObject({ code: "SLOT_NOT_FOUND", field: "berkas.0.persyaratanId" });
 
     const eleven = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`berkas.${i}.file`, { name: `${i}.pdf`, content: tinyPdf(String(i)) }]));
-    const many = await upload(t, UPLOAD, { id: p.id, v: p.versi, berkas: Array.from({ length: 11 }, () => ({ persyaratanId: fx.slots[0]!.id, file: null })) }, eleven, { token: c.token });
+    const many = await upload(
+      t,
+      UPLOAD,
+      { id: p.id, v: p.versi, berkas: Array.from({ length: 11 }, () => ({ persyaratanId: fx.slots[0]!.id, file: null })) },
+      eleven,
+      { token: c.token },
+    );
     expect(JSON.stringify(many)).toMatch(/TOO_MANY_FILES|limit|batas/i);
 
     const other = await activeCitizen(t);
@@ -281,7 +379,11 @@ describe("bad input: a specific error and nothing half-written", () => {
     expect(illegal).toMatchObject({ __typename: "InvalidStateError", code: "ILLEGAL_TRANSITION" });
     const wrongActor = await t.gql(ACT, { id: p.id, a: "VERIFIKASI", v: p.versi }, { token: c.token });
     expect(wrongActor.errors![0]!.extensions!.code).toBe("FORBIDDEN");
-    const otherOffice = await createStaff(t, "PETUGAS", (await t.db.prisma.instansi.create({ data: { kode: `LAIN-${Date.now()}`, nama: "Instansi lain" } })).id);
+    const otherOffice = await createStaff(
+      t,
+      "PETUGAS",
+      (await t.db.prisma.instansi.create({ data: { kode: `LAIN-${Date.now()}`, nama: "Instansi lain" } })).id,
+    );
     const foreign = await act(otherOffice.token, p, "VERIFIKASI");
     expect(foreign).toMatchObject({ __typename: "NotFoundError" });
   });
@@ -296,7 +398,10 @@ describe("two officers at once", () => {
     await ok(fx.petugas.token, p, "VERIFIKASI");
     // both saw DIAJUKAN at this version; VERIFIKASI from DIVERIFIKASI would be illegal, but the truth is "stale"
     expect(await act(officer2.token, p, "VERIFIKASI")).toMatchObject({ __typename: "ConflictError", code: "CONFLICT", field: "versi" });
-    expect(await act(officer2.token, p, "TOLAK", { pesan: "Berkas tidak sesuai dengan persyaratan" })).toMatchObject({ __typename: "ConflictError", code: "CONFLICT" });
+    expect(await act(officer2.token, p, "TOLAK", { pesan: "Berkas tidak sesuai dengan persyaratan" })).toMatchObject({
+      __typename: "ConflictError",
+      code: "CONFLICT",
+    });
   });
 
   it("exactly one succeeds; the other gets CONFLICT; the history has no lost or duplicated step", async () => {
@@ -319,7 +424,9 @@ describe("two officers at once", () => {
     const notifications = await t.db.prisma.notification.findMany({ where: { userId: c.id } });
     expect(notifications.map((n) => n.kind).filter((k) => k === "PENGAJUAN_DIVERIFIKASI" || k === "PENGAJUAN_PERLU_PERBAIKAN")).toHaveLength(1);
     const { email } = await t.db.prisma.user.findUniqueOrThrow({ where: { id: c.id }, select: { email: true } });
-    const mails = (await t.db.prisma.outbox.findMany({ where: { kind: "EMAIL" }, orderBy: { createdAt: "asc" } })).map((o) => o.payload as { to: string; kategori: string; subject: string });
+    const mails = (await t.db.prisma.outbox.findMany({ where: { kind: "EMAIL" }, orderBy: { createdAt: "asc" } })).map(
+      (o) => o.payload as { to: string; kategori: string; subject: string },
+    );
     const statusMails = mails.filter((m) => m.to === email && m.kategori === "STATUS_PENGAJUAN");
     expect(statusMails.map((m) => m.subject)).toEqual([expect.stringContaining("Diajukan"), expect.stringMatching(/Diverifikasi|Perlu perbaikan/)]);
   });

@@ -41,7 +41,11 @@ describe("notifications", () => {
     // a submitted request, written directly (submission itself is covered in flow.test.ts)
     const p = await insertSubmitted(t, fx, c.id, "INS/2026/000777");
     const gid = p.gid;
-    const r = await t.gql(ACT, { id: gid, a: "MINTA_PERBAIKAN", v: 1, pesan: "Scan surat pengantar terpotong & buram <mohon ulang>" }, { token: fx.petugas.token });
+    const r = await t.gql(
+      ACT,
+      { id: gid, a: "MINTA_PERBAIKAN", v: 1, pesan: "Scan surat pengantar terpotong & buram <mohon ulang>" },
+      { token: fx.petugas.token },
+    );
     expect(r.data!.ubahStatusPengajuan.__typename).toBe("UbahStatusPengajuanSuccess");
     const mail = await waitFor(() => smtp.messages.find((m) => m.to.includes(user.email) && m.subject.startsWith("Pengajuan")));
     expect(mail.subject).toBe("Pengajuan INS/2026/000777: Perlu perbaikan");
@@ -51,7 +55,9 @@ describe("notifications", () => {
     // the worker marks the row SENT once the server has accepted the message: that can come a moment after it arrives
     let row: { id: string } | undefined;
     for (let i = 0; i < 400 && !row; i++) {
-      row = (await t.db.prisma.outbox.findMany({ where: { status: "SENT" } })).find((o) => (o.payload as { kategori: string; to: string }).kategori === "STATUS_PENGAJUAN" && (o.payload as { to: string }).to === user.email);
+      row = (await t.db.prisma.outbox.findMany({ where: { status: "SENT" } })).find(
+        (o) => (o.payload as { kategori: string; to: string }).kategori === "STATUS_PENGAJUAN" && (o.payload as { to: string }).to === user.email,
+      );
       if (!row) await new Promise((r) => setTimeout(r, 50));
     }
     if (!row) throw new Error("the outbox row was never marked SENT");
@@ -71,7 +77,11 @@ describe("deadlines follow the calendar", () => {
     // close the office on the deadline's day (a local date in WIB)
     const day = new Date(before.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
     const superadmin = await createStaff(t, "SUPERADMIN", null);
-    await t.gql(`mutation($d: Date!) { createHariLibur(tanggal: $d, nama: "Libur mendadak", jenis: LIBUR_NASIONAL, dasarHukum: "Keppres Uji 7/2026") { __typename } }`, { d: day }, { token: superadmin.token });
+    await t.gql(
+      `mutation($d: Date!) { createHariLibur(tanggal: $d, nama: "Libur mendadak", jenis: LIBUR_NASIONAL, dasarHukum: "Keppres Uji 7/2026") { __typename } }`,
+      { d: day },
+      { token: superadmin.token },
+    );
     let moved: Date | null = null;
     for (let i = 0; i < 40 && !moved; i++) {
       const row = await t.db.prisma.pengajuan.findUniqueOrThrow({ where: { id: p.id } });

@@ -40,7 +40,12 @@ beforeAll(async () => {
         diajukanAt: new Date(Date.now() - (10 - i) * 60_000),
         petugasId: i < 2 ? fx.petugas.id : null,
         seq: 2,
-        riwayat: { create: [{ seq: 1, aksi: "BUAT", keStatus: "DRAFT" }, { seq: 2, aksi: "AJUKAN", dariStatus: "DRAFT", keStatus: "DIAJUKAN" }] },
+        riwayat: {
+          create: [
+            { seq: 1, aksi: "BUAT", keStatus: "DRAFT" },
+            { seq: 2, aksi: "AJUKAN", dariStatus: "DRAFT", keStatus: "DIAJUKAN" },
+          ],
+        },
       },
     });
     ids.push(p.id);
@@ -81,7 +86,12 @@ describe("queue page cache", () => {
     const after = await t.gql(PAGE, { first: 10 }, { token: fx.petugas.token });
     const row = after.data!.antrian.edges.find((e: { node: { nomorRegistrasi: string } }) => e.node.nomorRegistrasi === "INS/2026/000503");
     expect(row.node.status).toBe("DIVERIFIKASI");
-    expect(after.data!.antrianJumlah).toEqual(expect.arrayContaining([{ status: "DIVERIFIKASI", jumlah: 1 }, { status: "DIAJUKAN", jumlah: 5 }]));
+    expect(after.data!.antrianJumlah).toEqual(
+      expect.arrayContaining([
+        { status: "DIVERIFIKASI", jumlah: 1 },
+        { status: "DIAJUKAN", jumlah: 5 },
+      ]),
+    );
   });
 
   it("a page that reads a full NIK is read (and logged) every time", async () => {

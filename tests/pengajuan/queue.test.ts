@@ -18,7 +18,9 @@ beforeAll(async () => {
   // 50 submitted requests with documents, written directly (the API path is covered by flow.test.ts)
   const layananId = Buffer.from(fx.layanan.id, "base64").toString().split(":")[1]!;
   const slotId = Buffer.from(fx.slots[0]!.id, "base64").toString().split(":")[1]!;
-  const file = await t.db.prisma.storedFile.create({ data: { sha256: "0".repeat(64), ukuran: 10, mime: "application/pdf", namaAsli: "ktp.pdf", storageKey: `00/00/${"0".repeat(64)}` } });
+  const file = await t.db.prisma.storedFile.create({
+    data: { sha256: "0".repeat(64), ukuran: 10, mime: "application/pdf", namaAsli: "ktp.pdf", storageKey: `00/00/${"0".repeat(64)}` },
+  });
   const citizens = await Promise.all([0, 1, 2].map(() => activeCitizen(t)));
   const now = Date.now();
   for (let i = 0; i < 50; i++) {
@@ -34,7 +36,12 @@ beforeAll(async () => {
         tenggat: i % 2 ? new Date(now + (overdue ? -3600_000 : (i + 1) * 3600_000)) : null,
         petugasId: i < 5 ? fx.petugas.id : null,
         seq: 2,
-        riwayat: { create: [{ seq: 1, aksi: "BUAT", keStatus: "DRAFT" }, { seq: 2, aksi: "AJUKAN", dariStatus: "DRAFT", keStatus: "DIAJUKAN" }] },
+        riwayat: {
+          create: [
+            { seq: 1, aksi: "BUAT", keStatus: "DRAFT" },
+            { seq: 2, aksi: "AJUKAN", dariStatus: "DRAFT", keStatus: "DIAJUKAN" },
+          ],
+        },
         dokumen: { create: [{ persyaratanId: slotId, fileId: file.id }] },
       },
     });
@@ -84,7 +91,12 @@ describe("staff queue", () => {
     expect(firstOnTime).toBe(5);
     const withDeadline = nodes.filter((n: { tenggat: string | null }) => n.tenggat).map((n: { tenggat: string }) => n.tenggat);
     expect([...withDeadline].sort()).toEqual(withDeadline);
-    expect(res.data!.antrianJumlah).toEqual(expect.arrayContaining([{ status: "DIAJUKAN", jumlah: 25 }, { status: "DIPROSES", jumlah: 25 }]));
+    expect(res.data!.antrianJumlah).toEqual(
+      expect.arrayContaining([
+        { status: "DIAJUKAN", jumlah: 25 },
+        { status: "DIPROSES", jumlah: 25 },
+      ]),
+    );
 
     const overdue = await t.gql(QUEUE, { first: 50, filter: { terlambat: true } }, { token: fx.petugas.token });
     expect(overdue.data!.antrian.totalCount).toBe(5);
@@ -98,7 +110,11 @@ describe("staff queue", () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let i = 0; i < 10; i++) {
-      const res: any = await t.gql(`query($after: String) { antrian(first: 12, after: $after) { edges { node { nomorRegistrasi } } pageInfo { hasNextPage endCursor } } }`, { after }, { token: fx.petugas.token });
+      const res: any = await t.gql(
+        `query($after: String) { antrian(first: 12, after: $after) { edges { node { nomorRegistrasi } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+        { token: fx.petugas.token },
+      );
       seen.push(...res.data.antrian.edges.map((e: { node: { nomorRegistrasi: string } }) => e.node.nomorRegistrasi));
       if (!res.data.antrian.pageInfo.hasNextPage) break;
       after = res.data.antrian.pageInfo.endCursor;
@@ -111,7 +127,11 @@ describe("staff queue", () => {
     const sa = await createStaff(t, "SUPERADMIN", null);
     const res = await t.gql(QUEUE, { first: 5 }, { token: sa.token });
     expect(res.errors?.[0]).toMatchObject({ message: "Pilih instansi.", extensions: { code: "INSTANSI_REQUIRED" } });
-    const chosen = await t.gql(`query($i: ID!) { antrian(first: 5, instansiId: $i) { totalCount } antrianJumlah(instansiId: $i) { jumlah } }`, { i: globalId("Instansi", fx.instansi.id) }, { token: sa.token });
+    const chosen = await t.gql(
+      `query($i: ID!) { antrian(first: 5, instansiId: $i) { totalCount } antrianJumlah(instansiId: $i) { jumlah } }`,
+      { i: globalId("Instansi", fx.instansi.id) },
+      { token: sa.token },
+    );
     expect(chosen.errors).toBeUndefined();
     expect(chosen.data!.antrian.totalCount).toBe(50);
   });

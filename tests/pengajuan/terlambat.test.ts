@@ -33,14 +33,32 @@ describe("terlambat: one definition, three forms", () => {
   });
 
   it("the SQL condition of the statistics picks the same rows", async () => {
-    const found = await t.db.prisma.$queryRawUnsafe<Array<{ id: string }>>(`SELECT p.id FROM "Pengajuan" p WHERE ${terlambatSql("p", "$1::timestamp")}`, tsParam(now));
-    expect(found.map((r) => r.id).sort()).toEqual(rows.filter((r) => terlambat(r, now)).map((r) => r.id).sort());
+    const found = await t.db.prisma.$queryRawUnsafe<Array<{ id: string }>>(
+      `SELECT p.id FROM "Pengajuan" p WHERE ${terlambatSql("p", "$1::timestamp")}`,
+      tsParam(now),
+    );
+    expect(found.map((r) => r.id).sort()).toEqual(
+      rows
+        .filter((r) => terlambat(r, now))
+        .map((r) => r.id)
+        .sort(),
+    );
   });
 
   it("the queue filter picks the same rows, and its opposite all the others", async () => {
     const late = await t.db.prisma.pengajuan.findMany({ where: terlambatWhere(now), select: { id: true } });
-    expect(late.map((r) => r.id).sort()).toEqual(rows.filter((r) => terlambat(r, now)).map((r) => r.id).sort());
+    expect(late.map((r) => r.id).sort()).toEqual(
+      rows
+        .filter((r) => terlambat(r, now))
+        .map((r) => r.id)
+        .sort(),
+    );
     const onTime = await t.db.prisma.pengajuan.findMany({ where: tidakTerlambatWhere(now), select: { id: true } });
-    expect(onTime.map((r) => r.id).sort()).toEqual(rows.filter((r) => !terlambat(r, now)).map((r) => r.id).sort());
+    expect(onTime.map((r) => r.id).sort()).toEqual(
+      rows
+        .filter((r) => !terlambat(r, now))
+        .map((r) => r.id)
+        .sort(),
+    );
   });
 });

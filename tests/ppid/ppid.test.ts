@@ -50,7 +50,8 @@ describe("public-information requests", () => {
     expect(tooLong.data!.perpanjangPermohonanInformasi).toMatchObject({ code: "PERPANJANGAN_TERLALU_LAMA", field: "hari" });
     const noReason = await t.gql(PANJANG, { id: p.id, v: p.versi, h: 5, a: "" }, { token: ppid.token });
     expect(noReason.data!.perpanjangPermohonanInformasi.code).toBe("ALASAN_REQUIRED");
-    p = (await t.gql(PANJANG, { id: p.id, v: p.versi, h: 7, a: "Dokumen masih di arsip pusat dan harus dipindai." }, { token: ppid.token })).data!.perpanjangPermohonanInformasi.data;
+    p = (await t.gql(PANJANG, { id: p.id, v: p.versi, h: 7, a: "Dokumen masih di arsip pusat dan harus dipindai." }, { token: ppid.token })).data!
+      .perpanjangPermohonanInformasi.data;
     expect(p.status).toBe("DIPERPANJANG");
     expect(new Date(p.tenggat).getTime()).toBeGreaterThan(first.getTime() + 7 * 86400_000);
     const twice = await t.gql(PANJANG, { id: p.id, v: p.versi, h: 1, a: "Masih belum selesai dipindai." }, { token: ppid.token });
@@ -67,7 +68,20 @@ describe("public-information requests", () => {
     // before any decision, objecting on "refusal" is refused: the ground does not exist yet
     const early = await t.gql(KEBERATAN, { id: p.id, a: "PENOLAKAN" }, { token: c.token });
     expect(early.data!.ajukanKeberatan.code).toBe("ALASAN_BELUM_ADA");
-    p = (await t.gql(PUTUS, { id: p.id, v: p.versi, k: "DITOLAK", c: "Dokumen memuat data pribadi pegawai.", p: "h", u: "Membuka dokumen akan mengungkap rahasia pribadi pegawai, kerugiannya lebih besar daripada manfaatnya." }, { token: ppid.token })).data!.putuskanPermohonanInformasi.data;
+    p = (
+      await t.gql(
+        PUTUS,
+        {
+          id: p.id,
+          v: p.versi,
+          k: "DITOLAK",
+          c: "Dokumen memuat data pribadi pegawai.",
+          p: "h",
+          u: "Membuka dokumen akan mengungkap rahasia pribadi pegawai, kerugiannya lebih besar daripada manfaatnya.",
+        },
+        { token: ppid.token },
+      )
+    ).data!.putuskanPermohonanInformasi.data;
     expect(p).toMatchObject({ status: "DITOLAK", pasalPengecualian: "h" });
     expect(p.pengecualianLabel).toMatch(/^Pasal 17 huruf h: Mengungkap rahasia pribadi/);
     const ground = p.alasanKeberatan.find((g: { alasan: string }) => g.alasan === "PENOLAKAN");
@@ -105,10 +119,16 @@ describe("public-information requests", () => {
   it("registers as queries and CSV for the PPID desk only; another citizen sees nothing", async () => {
     const c = await activeCitizen(t);
     const p = await request(c.token);
-    const reg = await t.gql(`{ registerPermohonanInformasi(first: 100) { totalCount edges { node { nomorRegister pemohonNama } } } registerPermohonanCsv registerKeberatanCsv }`, {}, { token: ppid.token });
+    const reg = await t.gql(
+      `{ registerPermohonanInformasi(first: 100) { totalCount edges { node { nomorRegister pemohonNama } } } registerPermohonanCsv registerKeberatanCsv }`,
+      {},
+      { token: ppid.token },
+    );
     expect(reg.data!.registerPermohonanInformasi.totalCount).toBeGreaterThanOrEqual(4);
     const csv: string = reg.data!.registerPermohonanCsv;
-    expect(csv.split("\r\n")[0]).toBe("nomor_register,tanggal_diterima,nama_pemohon,rincian_informasi,tujuan,format,cara_perolehan,tenggat,diperpanjang,status,tanggal_keputusan,pengecualian,biaya");
+    expect(csv.split("\r\n")[0]).toBe(
+      "nomor_register,tanggal_diterima,nama_pemohon,rincian_informasi,tujuan,format,cara_perolehan,tenggat,diperpanjang,status,tanggal_keputusan,pengecualian,biaya",
+    );
     expect(csv).toContain(p.nomorRegister);
     expect(reg.data!.registerKeberatanCsv).toMatch(/KEB\/INS\//);
     const citizen = await t.gql(`{ registerPermohonanCsv }`, {}, { token: c.token });

@@ -44,7 +44,11 @@ async function killHard(p: Proc) {
 }
 
 async function gql(port: number, query: string) {
-  const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query }),
+  });
   return res.json() as Promise<{ data?: any; errors?: unknown[] }>;
 }
 
@@ -91,7 +95,12 @@ describe.skipIf(!onPglite)("kill -9 and the data-folder lock", { timeout: 300_00
     const dir = tmpDir();
     const a = startServer(dir, { pidNamespace: true });
     await a.ready;
-    const holderPid = () => fs.readFileSync(path.join(dir, "pglite.lock"), "utf8").match(/^(\d+)$|"pid":(\d+)/)!.slice(1).find(Boolean);
+    const holderPid = () =>
+      fs
+        .readFileSync(path.join(dir, "pglite.lock"), "utf8")
+        .match(/^(\d+)$|"pid":(\d+)/)!
+        .slice(1)
+        .find(Boolean);
     expect(holderPid()).toBe("1");
     await killHard(a);
 

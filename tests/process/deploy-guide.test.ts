@@ -81,13 +81,48 @@ function parseEnvFile(text: string): Record<string, string> {
 const KNOWN: Record<string, string[]> = {
   Unit: ["Description", "Documentation", "Wants", "Requires", "After", "Before", "StartLimitIntervalSec", "StartLimitBurst"],
   Service: [
-    "Type", "User", "Group", "WorkingDirectory", "EnvironmentFile", "Environment", "ExecStart", "ExecStartPre", "ExecReload",
-    "Restart", "RestartSec", "RestartPreventExitStatus", "KillSignal", "TimeoutStopSec", "TimeoutStartSec", "LimitNOFILE",
-    "StateDirectory", "StateDirectoryMode", "UMask", "NoNewPrivileges", "ProtectSystem", "ProtectHome", "PrivateTmp",
-    "PrivateDevices", "ProtectKernelTunables", "ProtectKernelModules", "ProtectKernelLogs", "ProtectControlGroups",
-    "ProtectClock", "ProtectHostname", "ProtectProc", "RestrictAddressFamilies", "RestrictNamespaces", "RestrictRealtime",
-    "RestrictSUIDSGID", "LockPersonality", "SystemCallArchitectures", "SystemCallFilter", "CapabilityBoundingSet",
-    "AmbientCapabilities", "ReadWritePaths", "MemoryMax",
+    "Type",
+    "User",
+    "Group",
+    "WorkingDirectory",
+    "EnvironmentFile",
+    "Environment",
+    "ExecStart",
+    "ExecStartPre",
+    "ExecReload",
+    "Restart",
+    "RestartSec",
+    "RestartPreventExitStatus",
+    "KillSignal",
+    "TimeoutStopSec",
+    "TimeoutStartSec",
+    "LimitNOFILE",
+    "StateDirectory",
+    "StateDirectoryMode",
+    "UMask",
+    "NoNewPrivileges",
+    "ProtectSystem",
+    "ProtectHome",
+    "PrivateTmp",
+    "PrivateDevices",
+    "ProtectKernelTunables",
+    "ProtectKernelModules",
+    "ProtectKernelLogs",
+    "ProtectControlGroups",
+    "ProtectClock",
+    "ProtectHostname",
+    "ProtectProc",
+    "RestrictAddressFamilies",
+    "RestrictNamespaces",
+    "RestrictRealtime",
+    "RestrictSUIDSGID",
+    "LockPersonality",
+    "SystemCallArchitectures",
+    "SystemCallFilter",
+    "CapabilityBoundingSet",
+    "AmbientCapabilities",
+    "ReadWritePaths",
+    "MemoryMax",
   ],
   Install: ["WantedBy"],
 };
@@ -99,7 +134,15 @@ describe("the systemd unit", () => {
 
   it("has its sections and the keys a service needs, and only directives systemd knows", () => {
     expect(Object.keys(unit).sort()).toEqual(["Install", "Service", "Unit"]);
-    for (const [sec, key] of [["Unit", "Description"], ["Service", "User"], ["Service", "WorkingDirectory"], ["Service", "EnvironmentFile"], ["Service", "ExecStart"], ["Service", "Restart"], ["Install", "WantedBy"]] as const) {
+    for (const [sec, key] of [
+      ["Unit", "Description"],
+      ["Service", "User"],
+      ["Service", "WorkingDirectory"],
+      ["Service", "EnvironmentFile"],
+      ["Service", "ExecStart"],
+      ["Service", "Restart"],
+      ["Install", "WantedBy"],
+    ] as const) {
       expect(get(unit, sec, key), `${sec}.${key}`).toHaveLength(1);
     }
     for (const [sec, pairs] of Object.entries(unit)) for (const [k] of pairs) expect(KNOWN[sec], `[${sec}] ${k}`).toContain(k);
@@ -177,7 +220,12 @@ describe("the settings file", () => {
       fs.writeFileSync(path.join(dir, "loket.env"), text);
       const out = spawnSync("sh", ["-c", "set -a; . ./loket.env; set +a; exec env"], { cwd: dir, encoding: "utf8", env: {} });
       expect(out.status, out.stderr).toBe(0);
-      const seen = Object.fromEntries(out.stdout.split("\n").map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]).filter(([k]) => k! in env));
+      const seen = Object.fromEntries(
+        out.stdout
+          .split("\n")
+          .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)])
+          .filter(([k]) => k! in env),
+      );
       expect(seen).toEqual(env);
       expect(text).not.toMatch(/[$\\`']/);
     } finally {
@@ -199,8 +247,14 @@ describe("the settings table", () => {
   }
 
   it("lists exactly config.ts's SETTINGS", () => {
-    expect([...names].filter((n) => !(SETTINGS as readonly string[]).includes(n)), "in the README, not in SETTINGS").toEqual([]);
-    expect(SETTINGS.filter((n) => !names.has(n)), "in SETTINGS, not in the README").toEqual([]);
+    expect(
+      [...names].filter((n) => !(SETTINGS as readonly string[]).includes(n)),
+      "in the README, not in SETTINGS",
+    ).toEqual([]);
+    expect(
+      SETTINGS.filter((n) => !names.has(n)),
+      "in SETTINGS, not in the README",
+    ).toEqual([]);
     expect(new Set(SETTINGS).size).toBe(SETTINGS.length);
   });
 
@@ -220,7 +274,10 @@ describe("the settings table", () => {
     for (const file of sources) {
       const text = fs.readFileSync(file, "utf8");
       // config.ts reads `env.X` of its parameter; elsewhere `process.env.X`
-      const re = path.basename(file) === "config.ts" ? /\benv(?:\.([A-Z][A-Z0-9_]*)|\["([A-Z][A-Z0-9_]*)"\])/g : /process\.env(?:\.([A-Z][A-Z0-9_]*)|\["([A-Z][A-Z0-9_]*)"\])/g;
+      const re =
+        path.basename(file) === "config.ts"
+          ? /\benv(?:\.([A-Z][A-Z0-9_]*)|\["([A-Z][A-Z0-9_]*)"\])/g
+          : /process\.env(?:\.([A-Z][A-Z0-9_]*)|\["([A-Z][A-Z0-9_]*)"\])/g;
       for (const m of text.matchAll(re)) read.set(m[1] ?? m[2]!, path.relative(ROOT, file));
     }
     expect(read.size).toBeGreaterThan(20);
@@ -235,7 +292,12 @@ describe("the commands the README names", () => {
     sub: m[2],
   }));
   const usage = (script: string, args: string[]) => {
-    const run = spawnSync("npm", ["run", "--silent", script, "--", ...args], { cwd: ROOT, encoding: "utf8", timeout: 120_000, env: { ...process.env, NODE_ENV: "development" } });
+    const run = spawnSync("npm", ["run", "--silent", script, "--", ...args], {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 120_000,
+      env: { ...process.env, NODE_ENV: "development" },
+    });
     return `${run.stdout}\n${run.stderr}`;
   };
 
@@ -258,9 +320,13 @@ describe("the commands the README names", () => {
     if (!usages.has(script)) usages.set(script, usage(script, script === "db" ? ["help"] : []));
     return new RegExp(`^\\s+${cmd}(\\s|$)`, "m").test(usages.get(script)!);
   };
-  it.each([...named("admin").map((c) => ["admin", c]), ...named("db").map((c) => ["db", c])])("npm run %s -- %s is in its usage", { timeout: 120_000 }, (script, cmd) => {
-    expect(listed(script!, cmd!), usages.get(script!)).toBe(true);
-  });
+  it.each([...named("admin").map((c) => ["admin", c]), ...named("db").map((c) => ["db", c])])(
+    "npm run %s -- %s is in its usage",
+    { timeout: 120_000 },
+    (script, cmd) => {
+      expect(listed(script!, cmd!), usages.get(script!)).toBe(true);
+    },
+  );
 });
 
 describe("the proxy example (its behaviour is not tested here)", () => {

@@ -31,7 +31,11 @@ function freshClone(): string {
 }
 
 function npmStart(cwd: string, extra: Record<string, string> = {}) {
-  const child = spawn("npm", ["start", "--silent"], { cwd, env: processEnv({ DATA_DIR: path.join(cwd, ".data"), ...extra }), stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("npm", ["start", "--silent"], {
+    cwd,
+    env: processEnv({ DATA_DIR: path.join(cwd, ".data"), ...extra }),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   children.push(child);
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
@@ -51,7 +55,11 @@ function npmStart(cwd: string, extra: Record<string, string> = {}) {
 }
 
 async function instansiCount(port: number): Promise<number> {
-  const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ instansiList { kode } }" }) });
+  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: "{ instansiList { kode } }" }),
+  });
   return ((await res.json()) as { data: { instansiList: unknown[] } }).data.instansiList.length;
 }
 
@@ -100,7 +108,11 @@ describe.skipIf(!onPglite)("npm start on a fresh clone", { timeout: 600_000 }, (
   it("MIGRATE=never refuses to start a database that lacks migrations, with the command to run", async () => {
     const dir = freshClone();
     execFileSync(process.execPath, ["scripts/build.mjs", "--server", "--quiet"], { cwd: dir });
-    const r = spawn(process.execPath, ["dist/server/main.js"], { cwd: dir, env: processEnv({ DATA_DIR: path.join(dir, ".data"), MIGRATE: "never" }), stdio: ["ignore", "pipe", "pipe"] });
+    const r = spawn(process.execPath, ["dist/server/main.js"], {
+      cwd: dir,
+      env: processEnv({ DATA_DIR: path.join(dir, ".data"), MIGRATE: "never" }),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     children.push(r);
     let output = "";
     r.stdout!.on("data", (d) => (output += d));

@@ -15,7 +15,15 @@ import { identityIndex } from "../../server/modules/identity/protect";
 const procs = new ServerProcesses("loket-prod-");
 afterAll(() => procs.cleanup());
 
-const PROD = { NODE_ENV: "production", DATA_DIR: "/tmp/loket-prod-unit", PUBLIC_URL: "https://loket.madiunkab.go.id", SMTP_URL: "smtp://mail.madiunkab.go.id:587", MAIL_FROM: "Loket <noreply@madiunkab.go.id>", LOKET_SECRET: "x".repeat(40), HOST: "127.0.0.1" };
+const PROD = {
+  NODE_ENV: "production",
+  DATA_DIR: "/tmp/loket-prod-unit",
+  PUBLIC_URL: "https://loket.madiunkab.go.id",
+  SMTP_URL: "smtp://mail.madiunkab.go.id:587",
+  MAIL_FROM: "Loket <noreply@madiunkab.go.id>",
+  LOKET_SECRET: "x".repeat(40),
+  HOST: "127.0.0.1",
+};
 const check = (env: Record<string, string | undefined>, keyFileExists = false) => startupCheck(loadConfig(env), env, keyFileExists);
 
 describe("startupCheck in production", () => {
@@ -41,7 +49,10 @@ describe("startupCheck in production", () => {
   it("LOKET_SECRET: refused on PostgreSQL when a key would be made in this instance's DATA_DIR; a key file that exists, or PGlite's, is warned about", () => {
     const pg = { ...PROD, LOKET_SECRET: undefined, DATABASE_URL: "postgresql://loket@db.internal/loket" };
     expect(check(pg).refuse).toEqual([expect.stringMatching(/^LOKET_SECRET is required when NODE_ENV=production with DATABASE_URL: .*\(e\.g\. LOKET_SECRET=/)]);
-    expect(check(pg, true)).toEqual({ refuse: [], warnings: [expect.stringMatching(/^LOKET_SECRET is not set: the key is \/tmp\/loket-prod-unit\/secret\.key/)] });
+    expect(check(pg, true)).toEqual({
+      refuse: [],
+      warnings: [expect.stringMatching(/^LOKET_SECRET is not set: the key is \/tmp\/loket-prod-unit\/secret\.key/)],
+    });
     expect(check({ ...PROD, LOKET_SECRET: undefined })).toEqual({ refuse: [], warnings: [expect.stringMatching(/^LOKET_SECRET is not set/)] });
   });
 
@@ -63,7 +74,14 @@ describe("startupCheck in production", () => {
   });
 
   it("unusable values are ConfigErrors (one line, no stack printed), and LOKET_SECRET's value never appears", () => {
-    for (const env of [{ PUBLIC_URL: "loket.madiunkab.go.id" }, { PUBLIC_URL: "ftp://loket.go.id" }, { PUBLIC_URL: "https://u:p@loket.go.id" }, { PORT: "-1" }, { LOKET_SECRET: "pendek-sekali" }, { DATABASE_URL: "mysql://x" }]) {
+    for (const env of [
+      { PUBLIC_URL: "loket.madiunkab.go.id" },
+      { PUBLIC_URL: "ftp://loket.go.id" },
+      { PUBLIC_URL: "https://u:p@loket.go.id" },
+      { PORT: "-1" },
+      { LOKET_SECRET: "pendek-sekali" },
+      { DATABASE_URL: "mysql://x" },
+    ]) {
       let err: unknown;
       try {
         loadConfig(env);
@@ -84,7 +102,9 @@ describe("demo accounts left in a production install", () => {
       expect(await demoAccountsWithReadmePasswords(t.db.prisma, t.keys)).toEqual([]);
       expect(await seedDemo(t.db.prisma, t.keys, t.config)).toBe(true);
       expect(await demoAccountsWithReadmePasswords(t.db.prisma, t.keys)).toEqual(["admin", "petugas", "warga"]);
-      const where = (p: { identityType: "NIK" | "NIP"; nomorIdentitas: string }) => ({ identityIndex: identityIndex(t.keys, p.identityType, p.nomorIdentitas) });
+      const where = (p: { identityType: "NIK" | "NIP"; nomorIdentitas: string }) => ({
+        identityIndex: identityIndex(t.keys, p.identityType, p.nomorIdentitas),
+      });
       await t.db.prisma.user.update({ where: where(DEMO.admin), data: { passwordHash: await hashPassword("Sandi-Baru-Kantor-2026") } });
       await t.db.prisma.user.update({ where: where(DEMO.warga), data: { status: "DITANGGUHKAN" } });
       expect(await demoAccountsWithReadmePasswords(t.db.prisma, t.keys)).toEqual(["petugas"]);
@@ -97,7 +117,11 @@ describe("demo accounts left in a production install", () => {
 describe.skipIf(!!process.env.DATABASE_URL)("the server process", { timeout: 180_000 }, () => {
   it("in production without PUBLIC_URL exits 78 (EX_CONFIG) with one line and no stack trace, before touching the data folder", () => {
     const dir = procs.tmpDir();
-    const run = spawnSync(NODE, [...TS, "server/main.ts"], { env: processEnv({ NODE_ENV: "production", DATA_DIR: path.join(dir, "data") }), encoding: "utf8", timeout: 60_000 });
+    const run = spawnSync(NODE, [...TS, "server/main.ts"], {
+      env: processEnv({ NODE_ENV: "production", DATA_DIR: path.join(dir, "data") }),
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     expect(run.status).toBe(EXIT_CONFIG);
     const lines = run.stderr.trim().split("\n");
     expect(lines).toEqual([expect.stringMatching(/^PUBLIC_URL is required when NODE_ENV=production: .*e\.g\. PUBLIC_URL=https:\/\//)]);
@@ -111,7 +135,12 @@ describe.skipIf(!!process.env.DATABASE_URL)("the server process", { timeout: 180
     await new Promise((r) => setTimeout(r, 2500)); // a poll of the outbox worker (2 s) has passed
     expect(s.output().match(/SMTP_URL is not set/g)).toHaveLength(1);
     // at warning level, in the plain or the JSON log form
-    expect(s.output().split("\n").find((l) => l.includes("SMTP_URL is not set"))).toMatch(/warn|"level":\s*40/i);
+    expect(
+      s
+        .output()
+        .split("\n")
+        .find((l) => l.includes("SMTP_URL is not set")),
+    ).toMatch(/warn|"level":\s*40/i);
     s.child.kill("SIGTERM");
     expect(await s.exited).toBe(0);
   });

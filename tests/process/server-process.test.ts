@@ -73,14 +73,38 @@ describe.skipIf(!onPglite)("the server process on the embedded database", { time
     const dir = tmpDir();
     const cli = spawnSync(
       NODE,
-      [...TS, "server/cli/admin.ts", "create-superadmin", "--nip", "198001012005011001", "--nama", "Andi Pengelola", "--email", "andi@kemenag.go.id", "--telepon", "081234567890"],
+      [
+        ...TS,
+        "server/cli/admin.ts",
+        "create-superadmin",
+        "--nip",
+        "198001012005011001",
+        "--nama",
+        "Andi Pengelola",
+        "--email",
+        "andi@kemenag.go.id",
+        "--telepon",
+        "081234567890",
+      ],
       { env: env(dir, { LOKET_ADMIN_PASSWORD: "Pengelola-Sistem-2026", SEED_DEMO: "false" }), encoding: "utf8" },
     );
     expect(cli.status, cli.stderr).toBe(0);
     expect(cli.stdout).toMatch(/Created SUPERADMIN Andi Pengelola \(1980\*{10}1001\)/);
     const again = spawnSync(
       NODE,
-      [...TS, "server/cli/admin.ts", "create-superadmin", "--nip", "198001012005011001", "--nama", "Andi Pengelola", "--email", "andi@kemenag.go.id", "--telepon", "081234567890"],
+      [
+        ...TS,
+        "server/cli/admin.ts",
+        "create-superadmin",
+        "--nip",
+        "198001012005011001",
+        "--nama",
+        "Andi Pengelola",
+        "--email",
+        "andi@kemenag.go.id",
+        "--telepon",
+        "081234567890",
+      ],
       { env: env(dir, { LOKET_ADMIN_PASSWORD: "Pengelola-Sistem-2026" }), encoding: "utf8" },
     );
     expect(again.status).toBe(1);
@@ -90,7 +114,10 @@ describe.skipIf(!onPglite)("the server process on the embedded database", { time
     const port = await s.ready;
     expect(s.output()).not.toMatch(/Seeded demo data/);
     expect((await gql(port, `{ instansiList { kode } }`)).data!.instansiList).toEqual([]);
-    const login = await gql(port, `mutation { login(nomorIdentitas: "198001012005011001", password: "Pengelola-Sistem-2026") { __typename ... on LoginSuccess { data { user { role } } } } }`);
+    const login = await gql(
+      port,
+      `mutation { login(nomorIdentitas: "198001012005011001", password: "Pengelola-Sistem-2026") { __typename ... on LoginSuccess { data { user { role } } } } }`,
+    );
     expect(login.data!.login.data.user.role).toBe("SUPERADMIN");
     s.child.kill("SIGTERM");
     expect(await s.exited).toBe(0);

@@ -46,12 +46,24 @@ beforeAll(async () => {
   fx = await serviceFixture(t);
   other = await serviceFixture(t);
   l1 = raw(fx.layanan.id);
-  l2 = (await t.db.prisma.layanan.create({ data: { instansiId: fx.instansi.id, kode: "SKTM", nama: "Surat Keterangan Tidak Mampu", slaJumlah: 1, slaSatuan: "HARI_KERJA" } })).id;
+  l2 = (
+    await t.db.prisma.layanan.create({
+      data: { instansiId: fx.instansi.id, kode: "SKTM", nama: "Surat Keterangan Tidak Mampu", slaJumlah: 1, slaSatuan: "HARI_KERJA" },
+    })
+  ).id;
   const citizen = await activeCitizen(t);
   const p1 = fx.petugas.id;
   const p2 = fx.admin.id;
   let n = 0;
-  const make = async (key: string, layananId: string, petugasId: string | null, status: string, diajukan: string | null, selesai: string | null, tenggat: string | null) => {
+  const make = async (
+    key: string,
+    layananId: string,
+    petugasId: string | null,
+    status: string,
+    diajukan: string | null,
+    selesai: string | null,
+    tenggat: string | null,
+  ) => {
     const row = await t.db.prisma.pengajuan.create({
       data: {
         layananId,
@@ -80,13 +92,36 @@ beforeAll(async () => {
   // late from Thu 1 Oct 15:30: 480 + 9120 + 120 = 9720
   await make("i", l1, p2, "SELESAI", "2026-09-28T09:00:00", "2026-11-02T10:00:00", "2026-10-01T15:30:00");
   // another instansi's case must not count
-  await t.db.prisma.pengajuan.create({ data: { layananId: raw(other.layanan.id), instansiId: other.instansi.id, pemohonId: citizen.id, status: "DIPROSES", diajukanAt: wib("2026-11-02T09:00:00"), tenggat: wib("2026-11-03T09:00:00") } });
+  await t.db.prisma.pengajuan.create({
+    data: {
+      layananId: raw(other.layanan.id),
+      instansiId: other.instansi.id,
+      pemohonId: citizen.id,
+      status: "DIPROSES",
+      diajukanAt: wib("2026-11-02T09:00:00"),
+      tenggat: wib("2026-11-03T09:00:00"),
+    },
+  });
 
   const k1 = await t.db.prisma.kategoriPengaduan.create({ data: { instansiId: fx.instansi.id, nama: "Pelayanan lambat" } });
   const k2 = await t.db.prisma.kategoriPengaduan.create({ data: { instansiId: fx.instansi.id, nama: "Sikap petugas" } });
   const aduan = (kode: string, kategoriId: string, kanal: string, status: string, created: string, tenggat: string | null, layananId: string | null = null) =>
     t.db.prisma.pengaduan.create({
-      data: { kodeLacak: `ADU-DTL${kode}`, instansiId: fx.instansi.id, kategoriId, kanal: kanal as never, status: status as never, pelaporId: kanal === "WEB" ? citizen.id : null, namaPelapor: kanal === "WEB" ? null : "Bapak Pelapor Rahasia", rahasia: kanal !== "WEB", judul: "Pengaduan uji", uraian: "Uraian pengaduan uji.", createdAt: wib(created), tenggat: tenggat ? wib(tenggat) : null, layananId },
+      data: {
+        kodeLacak: `ADU-DTL${kode}`,
+        instansiId: fx.instansi.id,
+        kategoriId,
+        kanal: kanal as never,
+        status: status as never,
+        pelaporId: kanal === "WEB" ? citizen.id : null,
+        namaPelapor: kanal === "WEB" ? null : "Bapak Pelapor Rahasia",
+        rahasia: kanal !== "WEB",
+        judul: "Pengaduan uji",
+        uraian: "Uraian pengaduan uji.",
+        createdAt: wib(created),
+        tenggat: tenggat ? wib(tenggat) : null,
+        layananId,
+      },
     });
   await aduan("A1", k1.id, "WEB", "SELESAI", "2026-11-03T10:00:00", null);
   // verified, follow-up due Fri 6 Nov 10:00 and not given: overdue
@@ -141,16 +176,42 @@ describe("statistikDetail: the figures", () => {
     expect(res.errors).toBeUndefined();
     const d = res.data!.statistikDetail.data;
     // completions [510, 540, 1350, 11460]: median (540 + 1350) / 2 = 945; p90 at 2.7 → 1350 + 0.7 × 10110 = 8427
-    expect(d.total).toMatchObject({ diajukan: 7, selesai: 4, medianMenitKerja: 945, tepatWaktu: 1, melewatiSla: 3, kepatuhanSlaPersen: 25, berjalan: 3, terlambatSaatIni: 1 });
+    expect(d.total).toMatchObject({
+      diajukan: 7,
+      selesai: 4,
+      medianMenitKerja: 945,
+      tepatWaktu: 1,
+      melewatiSla: 3,
+      kepatuhanSlaPersen: 25,
+      berjalan: 3,
+      terlambatSaatIni: 1,
+    });
     expect(d.total.p90MenitKerja).toBeCloseTo(8427, 6);
 
     const perLayanan = Object.fromEntries(d.perLayanan.map((r: any) => [r.kode, r]));
     expect(Object.keys(perLayanan).sort()).toEqual(["REKOM-NIKAH", "SKTM"]);
     // L1: a, b, d, f submitted; a, b, i completed [510, 1350, 11460]: p90 at 1.8 → 1350 + 0.8 × 10110 = 9438
-    expect(perLayanan["REKOM-NIKAH"].kinerja).toMatchObject({ diajukan: 4, selesai: 3, medianMenitKerja: 1350, tepatWaktu: 1, melewatiSla: 2, berjalan: 2, terlambatSaatIni: 1 });
+    expect(perLayanan["REKOM-NIKAH"].kinerja).toMatchObject({
+      diajukan: 4,
+      selesai: 3,
+      medianMenitKerja: 1350,
+      tepatWaktu: 1,
+      melewatiSla: 2,
+      berjalan: 2,
+      terlambatSaatIni: 1,
+    });
     expect(perLayanan["REKOM-NIKAH"].kinerja.p90MenitKerja).toBeCloseTo(9438, 6);
     expect(perLayanan["REKOM-NIKAH"].layananId).toBe(fx.layanan.id);
-    expect(perLayanan.SKTM.kinerja).toEqual({ diajukan: 3, selesai: 1, medianMenitKerja: 540, p90MenitKerja: 540, tepatWaktu: 0, melewatiSla: 1, berjalan: 1, terlambatSaatIni: 0 });
+    expect(perLayanan.SKTM.kinerja).toEqual({
+      diajukan: 3,
+      selesai: 1,
+      medianMenitKerja: 540,
+      p90MenitKerja: 540,
+      tepatWaktu: 0,
+      melewatiSla: 1,
+      berjalan: 1,
+      terlambatSaatIni: 0,
+    });
 
     // officers by name, the unassigned last
     expect(d.perPetugas.map((r: any) => [r.nama, r.petugasId])).toEqual([
@@ -158,9 +219,33 @@ describe("statistikDetail: the figures", () => {
       ["Staf PETUGAS", fx.petugas.globalId],
       ["Belum ditugaskan", null],
     ]);
-    expect(d.perPetugas[0].kinerja).toEqual({ diajukan: 2, selesai: 2, medianMenitKerja: 6000, tepatWaktu: 0, melewatiSla: 2, berjalan: 0, terlambatSaatIni: 0 });
-    expect(d.perPetugas[1].kinerja).toEqual({ diajukan: 4, selesai: 2, medianMenitKerja: 930, tepatWaktu: 1, melewatiSla: 1, berjalan: 2, terlambatSaatIni: 0 });
-    expect(d.perPetugas[2].kinerja).toEqual({ diajukan: 1, selesai: 0, medianMenitKerja: null, tepatWaktu: 0, melewatiSla: 0, berjalan: 1, terlambatSaatIni: 1 });
+    expect(d.perPetugas[0].kinerja).toEqual({
+      diajukan: 2,
+      selesai: 2,
+      medianMenitKerja: 6000,
+      tepatWaktu: 0,
+      melewatiSla: 2,
+      berjalan: 0,
+      terlambatSaatIni: 0,
+    });
+    expect(d.perPetugas[1].kinerja).toEqual({
+      diajukan: 4,
+      selesai: 2,
+      medianMenitKerja: 930,
+      tepatWaktu: 1,
+      melewatiSla: 1,
+      berjalan: 2,
+      terlambatSaatIni: 0,
+    });
+    expect(d.perPetugas[2].kinerja).toEqual({
+      diajukan: 1,
+      selesai: 0,
+      medianMenitKerja: null,
+      tepatWaktu: 0,
+      melewatiSla: 0,
+      berjalan: 1,
+      terlambatSaatIni: 1,
+    });
 
     // missed the SLA, most late first: i 9720, b 720, c 30
     expect(d.kasusMelewatiSla.map((k: any) => [k.nomorRegistrasi, k.layanan, k.petugas, k.terlambatMenitKerja])).toEqual([
@@ -171,7 +256,13 @@ describe("statistikDetail: the figures", () => {
     // overdue now: d, late by the working time from its deadline to the moment of the request
     const cal = await t.app.services.calendars.get(fx.instansi.id);
     expect(d.kasusTerlambat).toHaveLength(1);
-    expect(d.kasusTerlambat[0]).toMatchObject({ pengajuanId: globalId("Pengajuan", ids.d!), nomorRegistrasi: "DTL/2026/000004", petugas: null, status: "DIPROSES", tenggat: wib("2026-11-11T09:00:00").toISOString() });
+    expect(d.kasusTerlambat[0]).toMatchObject({
+      pengajuanId: globalId("Pengajuan", ids.d!),
+      nomorRegistrasi: "DTL/2026/000004",
+      petugas: null,
+      status: "DIPROSES",
+      tenggat: wib("2026-11-11T09:00:00").toISOString(),
+    });
     expect(d.kasusTerlambat[0].terlambatMenitKerja).toBeGreaterThanOrEqual(workingMinutesBetween(cal, wib("2026-11-11T09:00:00"), before));
     expect(d.kasusTerlambat[0].terlambatMenitKerja).toBeLessThanOrEqual(workingMinutesBetween(cal, wib("2026-11-11T09:00:00"), after));
 
@@ -207,7 +298,12 @@ describe("statistikDetail: the figures", () => {
 
   it("lateness in working time at a fixed moment (the service, Mon 16 Nov 2026 10:00 WIB)", async () => {
     const ctx = { prisma: t.db.prisma, calendars: t.app.services.calendars };
-    const d = await statistikDetail(ctx, { instansiId: fx.instansi.id, layananId: null, periode: "TRIWULAN", tahun: 2026, ke: 4 }, { batas: 1 }, wib("2026-11-16T10:00:00"));
+    const d = await statistikDetail(
+      ctx,
+      { instansiId: fx.instansi.id, layananId: null, periode: "TRIWULAN", tahun: 2026, ke: 4 },
+      { batas: 1 },
+      wib("2026-11-16T10:00:00"),
+    );
     // d: from Wed 11 Nov 09:00: 390 + 450 + 480 + 120 = 1440
     expect(d.kasusTerlambat.map((k) => [k.nomorRegistrasi, k.terlambatMenitKerja])).toEqual([["DTL/2026/000004", 1440]]);
     // batas 1: only the latest of the three
@@ -226,7 +322,17 @@ describe("working time in SQL", () => {
     // 14 months before the quarter: outside the first pass's calendar span
     const diajukan = wib("2025-06-02T09:00:00");
     const selesai = wib("2026-10-05T11:00:00");
-    await t.db.prisma.pengajuan.create({ data: { layananId, instansiId: f2.instansi.id, pemohonId: citizen.id, status: "SELESAI", diajukanAt: diajukan, selesaiAt: selesai, tenggat: wib("2025-06-05T15:30:00") } });
+    await t.db.prisma.pengajuan.create({
+      data: {
+        layananId,
+        instansiId: f2.instansi.id,
+        pemohonId: citizen.id,
+        status: "SELESAI",
+        diajukanAt: diajukan,
+        selesaiAt: selesai,
+        tenggat: wib("2025-06-05T15:30:00"),
+      },
+    });
     const ctx = { prisma: t.db.prisma, calendars: t.app.services.calendars };
     const done = await penyelesaian(ctx, { instansiId: f2.instansi.id, layananId: null, periode: "TRIWULAN", tahun: 2026, ke: 4 });
     const expected = workingMinutesBetween(await ctx.calendars.get(f2.instansi.id), diajukan, selesai);
@@ -239,7 +345,7 @@ describe("working time in SQL", () => {
     const from = wib("2025-12-20T00:00:00");
     const k = kalenderSql(cal, from, wib("2027-01-10T00:00:00"));
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const span = wib("2027-01-09T00:00:00").getTime() - from.getTime();
     for (let i = 0; i < 2000; i++) {
       const a = new Date(from.getTime() + Math.round(rnd() * span));

@@ -13,7 +13,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function finishedCase(pemohonId: string, opts: { status?: "SELESAI" | "DIPROSES" | "DIAJUKAN"; diajukanAt?: Date; selesaiAt?: Date | null; tenggat?: Date | null } = {}) {
+async function finishedCase(
+  pemohonId: string,
+  opts: { status?: "SELESAI" | "DIPROSES" | "DIAJUKAN"; diajukanAt?: Date; selesaiAt?: Date | null; tenggat?: Date | null } = {},
+) {
   return t.db.prisma.pengajuan.create({
     data: {
       layananId,
@@ -35,9 +38,14 @@ describe("satisfaction survey", () => {
     const done = await finishedCase(c.id);
     const open = await finishedCase(c.id, { status: "DIPROSES", selesaiAt: null });
     const id = globalId("Pengajuan", done.id);
-    expect((await t.gql(SURVEI, { id, s: [4, 4, 4, 4, 4, 4, 4, 4, 5] }, { token: c.token })).data!.isiSurveiKepuasan).toMatchObject({ code: "SKOR_INVALID", field: "skor" });
+    expect((await t.gql(SURVEI, { id, s: [4, 4, 4, 4, 4, 4, 4, 4, 5] }, { token: c.token })).data!.isiSurveiKepuasan).toMatchObject({
+      code: "SKOR_INVALID",
+      field: "skor",
+    });
     expect((await t.gql(SURVEI, { id, s: [4, 4, 4, 4] }, { token: c.token })).data!.isiSurveiKepuasan.code).toBe("SKOR_INVALID");
-    expect((await t.gql(SURVEI, { id: globalId("Pengajuan", open.id), s: [4, 4, 4, 4, 4, 4, 4, 4, 4] }, { token: c.token })).data!.isiSurveiKepuasan.code).toBe("KASUS_BELUM_SELESAI");
+    expect((await t.gql(SURVEI, { id: globalId("Pengajuan", open.id), s: [4, 4, 4, 4, 4, 4, 4, 4, 4] }, { token: c.token })).data!.isiSurveiKepuasan.code).toBe(
+      "KASUS_BELUM_SELESAI",
+    );
     const other = await activeCitizen(t);
     expect((await t.gql(SURVEI, { id, s: [1, 1, 1, 1, 1, 1, 1, 1, 1] }, { token: other.token })).data!.isiSurveiKepuasan.code).toBe("KASUS_NOT_FOUND");
     expect((await t.gql(SURVEI, { id, s: [4, 4, 3, 4, 3, 3, 4, 3, 4] }, { token: c.token })).data!.isiSurveiKepuasan.data).toBe(true);
@@ -52,7 +60,17 @@ describe("statistics", () => {
     const fx2 = await serviceFixture(t);
     const l2 = Buffer.from(fx2.layanan.id, "base64").toString().split(":")[1]!;
     const make = async (pemohonId: string, diajukan: string, selesai: string | null, tenggat: string | null, status: "SELESAI" | "DIPROSES") =>
-      t.db.prisma.pengajuan.create({ data: { layananId: l2, instansiId: fx2.instansi.id, pemohonId, status, diajukanAt: wib(diajukan), selesaiAt: selesai ? wib(selesai) : null, tenggat: tenggat ? wib(tenggat) : null } });
+      t.db.prisma.pengajuan.create({
+        data: {
+          layananId: l2,
+          instansiId: fx2.instansi.id,
+          pemohonId,
+          status,
+          diajukanAt: wib(diajukan),
+          selesaiAt: selesai ? wib(selesai) : null,
+          tenggat: tenggat ? wib(tenggat) : null,
+        },
+      });
     const citizens = await Promise.all([0, 1, 2].map(() => activeCitizen(t)));
     // completion times in working minutes (office Mon–Thu 08:00–15:30, Fri 08:00–16:00):
     //  a: Mon 2 Nov 09:00 → Mon 2 Nov 10:00 = 60
@@ -63,8 +81,44 @@ describe("statistics", () => {
     await make(citizens[2]!.id, "2026-11-05T15:00:00", "2026-11-09T08:30:00", "2026-11-10T15:30:00", "SELESAI");
     await make(citizens[0]!.id, "2026-11-10T09:00:00", null, "2026-11-11T09:00:00", "DIPROSES"); // overdue now
     // two survey answers on this service
-    await t.db.prisma.surveiKepuasan.create({ data: { instansiId: fx2.instansi.id, layananId: l2, jenisKasus: "PENGAJUAN", kasusId: a.id, respondenId: citizens[0]!.id, u1: 4, u2: 4, u3: 4, u4: 4, u5: 4, u6: 4, u7: 4, u8: 4, u9: 4, createdAt: wib("2026-11-04T10:00:00") } });
-    await t.db.prisma.surveiKepuasan.create({ data: { instansiId: fx2.instansi.id, layananId: l2, jenisKasus: "PENGAJUAN", kasusId: crypto.randomUUID(), respondenId: citizens[1]!.id, u1: 2, u2: 3, u3: 2, u4: 4, u5: 3, u6: 3, u7: 3, u8: 2, u9: 3, createdAt: wib("2026-11-04T11:00:00") } });
+    await t.db.prisma.surveiKepuasan.create({
+      data: {
+        instansiId: fx2.instansi.id,
+        layananId: l2,
+        jenisKasus: "PENGAJUAN",
+        kasusId: a.id,
+        respondenId: citizens[0]!.id,
+        u1: 4,
+        u2: 4,
+        u3: 4,
+        u4: 4,
+        u5: 4,
+        u6: 4,
+        u7: 4,
+        u8: 4,
+        u9: 4,
+        createdAt: wib("2026-11-04T10:00:00"),
+      },
+    });
+    await t.db.prisma.surveiKepuasan.create({
+      data: {
+        instansiId: fx2.instansi.id,
+        layananId: l2,
+        jenisKasus: "PENGAJUAN",
+        kasusId: crypto.randomUUID(),
+        respondenId: citizens[1]!.id,
+        u1: 2,
+        u2: 3,
+        u3: 2,
+        u4: 4,
+        u5: 3,
+        u6: 3,
+        u7: 3,
+        u8: 2,
+        u9: 3,
+        createdAt: wib("2026-11-04T11:00:00"),
+      },
+    });
 
     const S = `query($i: ID!, $l: ID) { statistik(instansiId: $i, layananId: $l, periode: TRIWULAN, tahun: 2026, ke: 4) { __typename ... on StatistikSuccess { data {
       pengajuanDiajukan selesai medianMenitKerja p90MenitKerja kepatuhanSlaPersen terlambatSaatIni pengajuanPerStatus { nama jumlah }

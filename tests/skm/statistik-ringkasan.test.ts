@@ -34,13 +34,23 @@ async function sameAsFromScratch(label: string) {
   const now = new Date();
   for (const input of periods()) {
     const fresh = await statistikDariData(ctx(), input, now);
-    expect(await statistik(ctx(), input, now), `${label}: ${input.periode} ${input.tahun}/${input.ke} ${input.layananId ? "service" : "instansi"}`).toEqual(fresh);
+    expect(await statistik(ctx(), input, now), `${label}: ${input.periode} ${input.tahun}/${input.ke} ${input.layananId ? "service" : "instansi"}`).toEqual(
+      fresh,
+    );
   }
 }
 
 async function kasus(diajukan: string, selesai: string | null, status: "SELESAI" | "DIPROSES" | "DITOLAK" = "SELESAI", tenggat: string | null = null) {
   return t.db.prisma.pengajuan.create({
-    data: { layananId, instansiId: fx.instansi.id, pemohonId, status, diajukanAt: wib(diajukan), selesaiAt: selesai ? wib(selesai) : null, tenggat: tenggat ? wib(tenggat) : null },
+    data: {
+      layananId,
+      instansiId: fx.instansi.id,
+      pemohonId,
+      status,
+      diajukanAt: wib(diajukan),
+      selesaiAt: selesai ? wib(selesai) : null,
+      tenggat: tenggat ? wib(tenggat) : null,
+    },
   });
 }
 
@@ -55,11 +65,23 @@ describe("the stored statistics of a period", () => {
 
     // a stored answer is what is served (not recomputed): a tampered one comes back as long as nothing changes
     const input = periods()[0]!;
-    await t.db.prisma.$executeRawUnsafe(`UPDATE "StatistikRingkasan" SET data = jsonb_set(data, '{selesai}', '999') WHERE kunci LIKE $1`, `${fx.instansi.id}:*:TAHUN:2025:1`);
+    await t.db.prisma.$executeRawUnsafe(
+      `UPDATE "StatistikRingkasan" SET data = jsonb_set(data, '{selesai}', '999') WHERE kunci LIKE $1`,
+      `${fx.instansi.id}:*:TAHUN:2025:1`,
+    );
     expect((await statistik(ctx(), input)).selesai).toBe(999);
     // a change elsewhere (another instansi, another year) leaves it alone
     const other = await serviceFixture(t);
-    await t.db.prisma.pengajuan.create({ data: { layananId: Buffer.from(other.layanan.id, "base64").toString().split(":")[1]!, instansiId: other.instansi.id, pemohonId, status: "SELESAI", diajukanAt: wib("2025-04-07T09:00:00"), selesaiAt: wib("2025-04-08T09:00:00") } });
+    await t.db.prisma.pengajuan.create({
+      data: {
+        layananId: Buffer.from(other.layanan.id, "base64").toString().split(":")[1]!,
+        instansiId: other.instansi.id,
+        pemohonId,
+        status: "SELESAI",
+        diajukanAt: wib("2025-04-07T09:00:00"),
+        selesaiAt: wib("2025-04-08T09:00:00"),
+      },
+    });
     await kasus("2024-03-04T09:00:00", "2024-03-05T09:00:00");
     expect((await statistik(ctx(), input)).selesai).toBe(999);
     // a draft (no date in the year) does not count either; an update of a column the statistics do not read neither
@@ -88,7 +110,15 @@ describe("the stored statistics of a period", () => {
     const kategori = await t.db.prisma.kategoriPengaduan.create({ data: { instansiId: fx.instansi.id, nama: "Pelayanan lambat" } });
     const kategori2 = await t.db.prisma.kategoriPengaduan.create({ data: { instansiId: fx.instansi.id, nama: "Sikap petugas" } });
     const aduan = await t.db.prisma.pengaduan.create({
-      data: { kodeLacak: `ADU-R-${Date.now()}`, instansiId: fx.instansi.id, kategoriId: kategori.id, kanal: "WEB", judul: "Lambat", uraian: "Antrian lama", createdAt: wib("2025-04-09T10:00:00") },
+      data: {
+        kodeLacak: `ADU-R-${Date.now()}`,
+        instansiId: fx.instansi.id,
+        kategoriId: kategori.id,
+        kanal: "WEB",
+        judul: "Lambat",
+        uraian: "Antrian lama",
+        createdAt: wib("2025-04-09T10:00:00"),
+      },
     });
     await sameAsFromScratch("complaint created");
     await t.db.prisma.pengaduan.update({ where: { id: aduan.id }, data: { kategoriId: kategori2.id } });
@@ -116,13 +146,36 @@ describe("the stored statistics of a period", () => {
     await t.db.prisma.permohonanInformasi.update({ where: { id: ppid.id }, data: { status: "DITOLAK", diputusAt: wib("2025-05-20T09:00:00") } });
     await sameAsFromScratch("PPID decided");
     await t.db.prisma.keberatan.create({
-      data: { nomorRegister: `KEB/R/${Date.now()}`, permohonanId: ppid.id, alasan: "PENOLAKAN", uraian: "Keberatan", diajukanAt: wib("2026-01-06T09:00:00"), tenggatTanggapan: wib("2026-02-17T09:00:00") },
+      data: {
+        nomorRegister: `KEB/R/${Date.now()}`,
+        permohonanId: ppid.id,
+        alasan: "PENOLAKAN",
+        uraian: "Keberatan",
+        diajukanAt: wib("2026-01-06T09:00:00"),
+        tenggatTanggapan: wib("2026-02-17T09:00:00"),
+      },
     });
     await sameAsFromScratch("objection");
 
     // SKM answers
     const s = await t.db.prisma.surveiKepuasan.create({
-      data: { instansiId: fx.instansi.id, layananId, jenisKasus: "PENGAJUAN", kasusId: b.id, respondenId: pemohonId, u1: 4, u2: 3, u3: 2, u4: 4, u5: 3, u6: 4, u7: 3, u8: 2, u9: 4, createdAt: wib("2025-05-21T09:00:00") },
+      data: {
+        instansiId: fx.instansi.id,
+        layananId,
+        jenisKasus: "PENGAJUAN",
+        kasusId: b.id,
+        respondenId: pemohonId,
+        u1: 4,
+        u2: 3,
+        u3: 2,
+        u4: 4,
+        u5: 3,
+        u6: 4,
+        u7: 3,
+        u8: 2,
+        u9: 4,
+        createdAt: wib("2025-05-21T09:00:00"),
+      },
     });
     await sameAsFromScratch("SKM answer");
     await t.db.prisma.surveiKepuasan.update({ where: { id: s.id }, data: { u3: 1 } });
@@ -134,7 +187,16 @@ describe("the stored statistics of a period", () => {
     const before = await statistik(ctx(), input);
     await t.db.prisma
       .$transaction(async (tx) => {
-        await tx.pengajuan.create({ data: { layananId, instansiId: fx.instansi.id, pemohonId, status: "SELESAI", diajukanAt: wib("2025-09-01T09:00:00"), selesaiAt: wib("2025-09-02T09:00:00") } });
+        await tx.pengajuan.create({
+          data: {
+            layananId,
+            instansiId: fx.instansi.id,
+            pemohonId,
+            status: "SELESAI",
+            diajukanAt: wib("2025-09-01T09:00:00"),
+            selesaiAt: wib("2025-09-02T09:00:00"),
+          },
+        });
         throw new Error("rollback");
       })
       .catch(() => {});
@@ -173,11 +235,19 @@ describe("the stored statistics of a period", () => {
     // the queue's count with and without a status filter, against the rows
     const staff = fx.petugas.token;
     const q = await t.gql(`{ antrian(first: 1) { totalCount } antrianJumlah { status jumlah } }`, {}, { token: staff });
-    const rows = await t.db.prisma.pengajuan.groupBy({ by: ["status"], where: { instansiId: fx.instansi.id, status: { not: "DRAFT" } }, _count: { _all: true } });
+    const rows = await t.db.prisma.pengajuan.groupBy({
+      by: ["status"],
+      where: { instansiId: fx.instansi.id, status: { not: "DRAFT" } },
+      _count: { _all: true },
+    });
     expect(q.data!.antrian.totalCount).toBe(rows.reduce((n, r) => n + r._count._all, 0));
-    expect(Object.fromEntries(q.data!.antrianJumlah.map((r: { status: string; jumlah: number }) => [r.status, r.jumlah]))).toEqual(Object.fromEntries(rows.map((r) => [r.status, r._count._all])));
+    expect(Object.fromEntries(q.data!.antrianJumlah.map((r: { status: string; jumlah: number }) => [r.status, r.jumlah]))).toEqual(
+      Object.fromEntries(rows.map((r) => [r.status, r._count._all])),
+    );
     const f = await t.gql(`{ antrian(first: 1, filter: { status: [DIAMBIL, DIPROSES] }) { totalCount } }`, {}, { token: staff });
-    expect(f.data!.antrian.totalCount).toBe(await t.db.prisma.pengajuan.count({ where: { instansiId: fx.instansi.id, status: { in: ["DIAMBIL", "DIPROSES"] } } }));
+    expect(f.data!.antrian.totalCount).toBe(
+      await t.db.prisma.pengajuan.count({ where: { instansiId: fx.instansi.id, status: { in: ["DIAMBIL", "DIPROSES"] } } }),
+    );
   });
 });
 

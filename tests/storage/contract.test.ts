@@ -205,7 +205,10 @@ describe.each(IMPLS)("$name", (impl) => {
 describe("S3FileStorage start-up errors", () => {
   const make = (over: Record<string, unknown>) => new S3FileStorage({ ...s3.config(), ...over }, os.tmpdir());
   const failure = async (storage: S3FileStorage) => {
-    const err = await storage.check().then(() => null, (e: unknown) => e);
+    const err = await storage.check().then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(StorageUnavailableError);
     return (err as Error).message;
   };

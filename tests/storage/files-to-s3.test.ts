@@ -26,7 +26,9 @@ async function storeLocal(text: string) {
   const tmp = path.join(dataDir, `in-${Math.random()}`);
   await fs.writeFile(tmp, text);
   const key = await local.put(tmp, sha(text));
-  await db.prisma.storedFile.create({ data: { sha256: sha(text), ukuran: Buffer.byteLength(text), mime: "application/pdf", namaAsli: "a.pdf", storageKey: key } });
+  await db.prisma.storedFile.create({
+    data: { sha256: sha(text), ukuran: Buffer.byteLength(text), mime: "application/pdf", namaAsli: "a.pdf", storageKey: key },
+  });
   return key;
 }
 

@@ -34,7 +34,13 @@ describe("documents on S3 through GraphQL", () => {
     const created = await t.gql(CREATE, { l: fx.layanan.id, f: { namaPasangan: "Ahmad", tanggalNikah: "2027-01-20" } }, { token: c.token });
     const p = created.data!.createPengajuan.data;
     const content = tinyPdf(`pengantar desa ${"x".repeat(300_000)}`);
-    const r = await upload(t, UPLOAD, { id: p.id, v: p.versi, berkas: [{ persyaratanId: fx.slots[0]!.id, file: null }] }, { "berkas.0.file": { name: "ktp.pdf", type: "application/pdf", content } }, { token: c.token });
+    const r = await upload(
+      t,
+      UPLOAD,
+      { id: p.id, v: p.versi, berkas: [{ persyaratanId: fx.slots[0]!.id, file: null }] },
+      { "berkas.0.file": { name: "ktp.pdf", type: "application/pdf", content } },
+      { token: c.token },
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data!.uploadDokumenPengajuan.__typename).toBe("UploadDokumenPengajuanSuccess");
     const doc = r.data!.uploadDokumenPengajuan.data.dokumen[0];

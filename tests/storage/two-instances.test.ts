@@ -125,11 +125,21 @@ describe.skipIf(skipReason)("two instances on PostgreSQL + Redis + S3", { timeou
     // 2. jobs waiting before the workers start: emails, webhook deliveries, a PPID request past its deadline, orphans
     const instansi = await db.prisma.instansi.findFirstOrThrow({ where: { kode: "KMG-MADIUN" } });
     const warga = await db.prisma.user.findFirstOrThrow({ where: { role: "PEMOHON" } });
-    const client = await db.prisma.apiClient.create({ data: { nama: "Penerima uji", instansiId: instansi.id, kontak: "uji", scopes: ["TERIMA_WEBHOOK"], secretHash: "x" } });
-    const sub = await db.prisma.webhookSubscription.create({
-      data: { clientId: client.id, url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, events: ["PENGAJUAN_STATUS", "PPID_TENGGAT"], secretCipher: "" },
+    const client = await db.prisma.apiClient.create({
+      data: { nama: "Penerima uji", instansiId: instansi.id, kontak: "uji", scopes: ["TERIMA_WEBHOOK"], secretHash: "x" },
     });
-    await db.prisma.webhookSubscription.update({ where: { id: sub.id }, data: { secretCipher: encrypt(keys, "rahasia-penanda-tangan", webhookSecretAad(sub.id)) } });
+    const sub = await db.prisma.webhookSubscription.create({
+      data: {
+        clientId: client.id,
+        url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
+        events: ["PENGAJUAN_STATUS", "PPID_TENGGAT"],
+        secretCipher: "",
+      },
+    });
+    await db.prisma.webhookSubscription.update({
+      where: { id: sub.id },
+      data: { secretCipher: encrypt(keys, "rahasia-penanda-tangan", webhookSecretAad(sub.id)) },
+    });
     const EMAILS = 12;
     const HOOKS = 12;
     await db.prisma.$transaction(async (tx) => {
@@ -137,7 +147,16 @@ describe.skipIf(skipReason)("two instances on PostgreSQL + Redis + S3", { timeou
       for (let i = 0; i < HOOKS; i++) await enqueueWebhook(tx, { event: "PENGAJUAN_STATUS", instansiId: instansi.id, data: { uji: i } });
     });
     await db.prisma.permohonanInformasi.create({
-      data: { nomorRegister: `PPID/UJI/${randomBytes(3).toString("hex")}`, instansiId: instansi.id, pemohonId: warga.id, rincianInformasi: "Daftar anggaran", tujuan: "Penelitian", format: "SOFTCOPY", caraPerolehan: "EMAIL", tenggat: new Date(Date.now() - 3 * 86400_000) },
+      data: {
+        nomorRegister: `PPID/UJI/${randomBytes(3).toString("hex")}`,
+        instansiId: instansi.id,
+        pemohonId: warga.id,
+        rincianInformasi: "Daftar anggaran",
+        tujuan: "Penelitian",
+        format: "SOFTCOPY",
+        caraPerolehan: "EMAIL",
+        tenggat: new Date(Date.now() - 3 * 86400_000),
+      },
     });
     const bucket = new S3FileStorage({ ...s3.config() }, path.join(procs.tmpDir(), "tmp"));
     const orphans: string[] = [];
@@ -162,15 +181,28 @@ describe.skipIf(skipReason)("two instances on PostgreSQL + Redis + S3", { timeou
     const [aPort, bPort] = await Promise.all([a.ready, b.ready]);
 
     // a document uploaded through A downloads through B and through the API-only instance
-    const login = await gql(aPort, `mutation { login(nomorIdentitas: "198001012005011001", password: "Admin-Loket-2026") { __typename ... on LoginSuccess { data { token } } } }`);
+    const login = await gql(
+      aPort,
+      `mutation { login(nomorIdentitas: "198001012005011001", password: "Admin-Loket-2026") { __typename ... on LoginSuccess { data { token } } } }`,
+    );
     const token = login.data!.login.data.token as string;
     const slot = await db.prisma.persyaratanDokumen.findFirstOrThrow({ where: { layanan: { instansiId: instansi.id } } });
     const content = tinyPdf(`templat bersama ${SECRET}`);
     const form = new FormData();
-    form.append("operations", JSON.stringify({ query: `mutation($id: ID!, $f: File) { unggahTemplatePersyaratan(persyaratanId: $id, file: $f) { __typename } }`, variables: { id: encodeGlobalID("PersyaratanDokumen", slot.id), f: null } }));
+    form.append(
+      "operations",
+      JSON.stringify({
+        query: `mutation($id: ID!, $f: File) { unggahTemplatePersyaratan(persyaratanId: $id, file: $f) { __typename } }`,
+        variables: { id: encodeGlobalID("PersyaratanDokumen", slot.id), f: null },
+      }),
+    );
     form.append("map", JSON.stringify({ 0: ["variables.f"] }));
     form.append("0", new Blob([new Uint8Array(content)], { type: "application/pdf" }), "templat.pdf");
-    const up = await fetch(`http://127.0.0.1:${aPort}/graphql`, { method: "POST", headers: { authorization: `Bearer ${token}`, "x-loket-csrf": "1" }, body: form });
+    const up = await fetch(`http://127.0.0.1:${aPort}/graphql`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "x-loket-csrf": "1" },
+      body: form,
+    });
     expect((await up.json()).data.unggahTemplatePersyaratan.__typename).toBe("UnggahTemplatePersyaratanSuccess");
     for (const port of [bPort, apiPort]) {
       const res = await fetch(`http://127.0.0.1:${port}/unduh/template/${slot.id}`);

@@ -67,7 +67,10 @@ describe("registering a webhook", () => {
   });
 
   it("accepts a public address, and a name that does not resolve yet (every delivery checks it again)", async () => {
-    expect(await subscribe("https://93.184.215.14/loket")).toMatchObject({ __typename: "CreateWebhookSubscriptionSuccess", data: { subscription: { url: "https://93.184.215.14/loket" } } });
+    expect(await subscribe("https://93.184.215.14/loket")).toMatchObject({
+      __typename: "CreateWebhookSubscriptionSuccess",
+      data: { subscription: { url: "https://93.184.215.14/loket" } },
+    });
     expect(await subscribe("https://penerima.lapor.go.id/loket")).toMatchObject({ __typename: "CreateWebhookSubscriptionSuccess" });
   });
 
@@ -79,10 +82,16 @@ describe("registering a webhook", () => {
     const scheme = await t.gql(UPDATE, { id, u: "file:///etc/passwd" }, { token: client.token });
     expect(scheme.data!.updateWebhookSubscription).toMatchObject({ code: "URL_SCHEME_INVALID" });
     const ok = await t.gql(UPDATE, { id, u: "https://93.184.215.14/baru", e: ["PENGADUAN_DITERIMA"] }, { token: client.token });
-    expect(ok.data!.updateWebhookSubscription).toEqual({ __typename: "UpdateWebhookSubscriptionSuccess", data: { url: "https://93.184.215.14/baru", events: ["PENGADUAN_DITERIMA"] } });
+    expect(ok.data!.updateWebhookSubscription).toEqual({
+      __typename: "UpdateWebhookSubscriptionSuccess",
+      data: { url: "https://93.184.215.14/baru", events: ["PENGADUAN_DITERIMA"] },
+    });
     // another client's subscription is not found, whatever its URL
     const other = await insertClient(t, instansiId, ["TERIMA_WEBHOOK"]);
-    expect((await t.gql(UPDATE, { id, e: ["PPID_TENGGAT"] }, { token: other.token })).data!.updateWebhookSubscription).toMatchObject({ __typename: "NotFoundError", code: "WEBHOOK_NOT_FOUND" });
+    expect((await t.gql(UPDATE, { id, e: ["PPID_TENGGAT"] }, { token: other.token })).data!.updateWebhookSubscription).toMatchObject({
+      __typename: "NotFoundError",
+      code: "WEBHOOK_NOT_FOUND",
+    });
   });
 
   it("with WEBHOOK_ALLOW_PRIVATE (developing a receiver) internal addresses are accepted", async () => {
@@ -99,8 +108,16 @@ describe("delivering", () => {
   async function storedSubscription(url: string) {
     const id = randomUUID();
     const c = await insertClient(t, instansiId, ["TERIMA_WEBHOOK"]);
-    await t.db.prisma.webhookSubscription.create({ data: { id, clientId: c.clientId, url, events: ["PENGAJUAN_STATUS"], secretCipher: encrypt(t.app.services.keys, "whsec_uji", webhookSecretAad(id)) } });
-    const d = await t.db.prisma.webhookDelivery.create({ data: { subscriptionId: id, event: "PENGAJUAN_STATUS", payload: { id: "x", event: "PENGAJUAN_STATUS", terjadiPada: new Date().toISOString(), instansiId: globalId("Instansi", instansiId), data: {} } } });
+    await t.db.prisma.webhookSubscription.create({
+      data: { id, clientId: c.clientId, url, events: ["PENGAJUAN_STATUS"], secretCipher: encrypt(t.app.services.keys, "whsec_uji", webhookSecretAad(id)) },
+    });
+    const d = await t.db.prisma.webhookDelivery.create({
+      data: {
+        subscriptionId: id,
+        event: "PENGAJUAN_STATUS",
+        payload: { id: "x", event: "PENGAJUAN_STATUS", terjadiPada: new Date().toISOString(), instansiId: globalId("Instansi", instansiId), data: {} },
+      },
+    });
     return d.id;
   }
   const worker = (lookup?: Lookup) => new WebhookWorker({ prisma: t.db.prisma, keys: t.app.services.keys, calendars: t.app.services.calendars, lookup });
@@ -122,10 +139,15 @@ describe("delivering", () => {
     receivers.push(receiver);
     const id = await storedSubscription(`http://penerima.contoh.go.id:${receiver.port}/loket-webhook`);
     // the name resolved to a public address when it was registered; now it answers with the loopback address
-    const rebinding: Lookup = async () => [{ address: "93.184.215.14", family: 4 }, { address: "127.0.0.1", family: 4 }];
+    const rebinding: Lookup = async () => [
+      { address: "93.184.215.14", family: 4 },
+      { address: "127.0.0.1", family: 4 },
+    ];
     expect(await worker(rebinding).runOnce()).toEqual({ sent: 0, failed: 0, retried: 1 });
     expect(receiver.received).toHaveLength(0);
-    expect((await t.db.prisma.webhookDelivery.findUniqueOrThrow({ where: { id } })).lastError).toMatch(/alamat tujuan ditolak: penerima\.contoh\.go\.id → 127\.0\.0\.1/);
+    expect((await t.db.prisma.webhookDelivery.findUniqueOrThrow({ where: { id } })).lastError).toMatch(
+      /alamat tujuan ditolak: penerima\.contoh\.go\.id → 127\.0\.0\.1/,
+    );
   });
 
   it("a name that does not resolve is an ordinary failed attempt, retried later", async () => {
@@ -140,16 +162,29 @@ describe("delivering", () => {
 
   it("checkDestination: every address of a name must be public", async () => {
     const url = new URL("https://penerima.contoh.go.id/hook");
-    const answers = (...addresses: string[]): Lookup => async () => addresses.map((address) => ({ address, family: address.includes(":") ? 6 : 4 }));
+    const answers =
+      (...addresses: string[]): Lookup =>
+      async () =>
+        addresses.map((address) => ({ address, family: address.includes(":") ? 6 : 4 }));
     expect(await checkDestination(url, { allowPrivate: false, lookup: answers("93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c") })).toEqual({
       ok: true,
-      addresses: [{ address: "93.184.215.14", family: 4 }, { address: "2606:2800:21f:cb07:6820:80da:af6b:8b2c", family: 6 }],
+      addresses: [
+        { address: "93.184.215.14", family: 4 },
+        { address: "2606:2800:21f:cb07:6820:80da:af6b:8b2c", family: 6 },
+      ],
     });
     for (const inward of ["10.0.0.7", "169.254.169.254", "fd00::7", "::ffff:192.168.0.1", "100.100.100.100"]) {
-      expect(await checkDestination(url, { allowPrivate: false, lookup: answers("93.184.215.14", inward) }), inward).toMatchObject({ ok: false, blocked: true });
+      expect(await checkDestination(url, { allowPrivate: false, lookup: answers("93.184.215.14", inward) }), inward).toMatchObject({
+        ok: false,
+        blocked: true,
+      });
     }
     const slow: Lookup = () => new Promise(() => {});
-    expect(await checkDestination(url, { allowPrivate: false, lookup: slow, timeoutMs: 50 })).toMatchObject({ ok: false, blocked: false, reason: expect.stringMatching(/ETIMEOUT/) });
+    expect(await checkDestination(url, { allowPrivate: false, lookup: slow, timeoutMs: 50 })).toMatchObject({
+      ok: false,
+      blocked: false,
+      reason: expect.stringMatching(/ETIMEOUT/),
+    });
     expect(await checkDestination(url, { allowPrivate: true, lookup: answers("127.0.0.1") })).toEqual({ ok: true, addresses: null });
   });
 
@@ -158,7 +193,12 @@ describe("delivering", () => {
     receivers.push(receiver);
     // "penerima.invalid" resolves nowhere: the request can only reach the receiver through the pinned address
     const url = new URL(`http://penerima.invalid:${receiver.port}/loket-webhook`);
-    const outcome = await postToDestination(url, { headers: { "content-type": "application/json" }, body: `{"uji":true}`, timeoutMs: 5000, pinned: { address: "127.0.0.1", family: 4 } });
+    const outcome = await postToDestination(url, {
+      headers: { "content-type": "application/json" },
+      body: `{"uji":true}`,
+      timeoutMs: 5000,
+      pinned: { address: "127.0.0.1", family: 4 },
+    });
     expect(outcome).toEqual({ status: 204, answer: "" });
     expect(receiver.received).toHaveLength(1);
     expect(receiver.received[0]!.headers.host).toBe(`penerima.invalid:${receiver.port}`);

@@ -27,13 +27,27 @@ async function makeDue() {
 }
 
 async function submittedPengajuan() {
-  const created = await t.gql(`mutation($l: ID!) { createPengajuan(layananId: $l, formData: { namaPasangan: "Ahmad", tanggalNikah: "2027-01-20" }) { ... on CreatePengajuanSuccess { data { id versi } } } }`, { l: fx.layanan.id }, { token: citizen.token });
+  const created = await t.gql(
+    `mutation($l: ID!) { createPengajuan(layananId: $l, formData: { namaPasangan: "Ahmad", tanggalNikah: "2027-01-20" }) { ... on CreatePengajuanSuccess { data { id versi } } } }`,
+    { l: fx.layanan.id },
+    { token: citizen.token },
+  );
   let p = created.data!.createPengajuan.data;
   const up = await upload(
     t,
     `mutation($id: ID!, $v: Int!, $b: [DokumenUploadInput!]!) { uploadDokumenPengajuan(id: $id, versi: $v, berkas: $b) { ... on UploadDokumenPengajuanSuccess { data { id versi } } } }`,
-    { id: p.id, v: p.versi, b: [{ persyaratanId: fx.slots[0]!.id, file: null }, { persyaratanId: fx.slots[1]!.id, file: null }] },
-    { "b.0.file": { name: "ktp.png", type: "image/png", content: PNG_1X1 }, "b.1.file": { name: "pengantar.pdf", type: "application/pdf", content: tinyPdf("p") } },
+    {
+      id: p.id,
+      v: p.versi,
+      b: [
+        { persyaratanId: fx.slots[0]!.id, file: null },
+        { persyaratanId: fx.slots[1]!.id, file: null },
+      ],
+    },
+    {
+      "b.0.file": { name: "ktp.png", type: "image/png", content: PNG_1X1 },
+      "b.1.file": { name: "pengantar.pdf", type: "application/pdf", content: tinyPdf("p") },
+    },
     { token: citizen.token },
   );
   p = up.data!.uploadDokumenPengajuan.data;
@@ -63,7 +77,11 @@ describe("webhook subscriptions", () => {
   });
 
   it("a client with TERIMA_WEBHOOK subscribes; the signing secret is shown once and stored encrypted", async () => {
-    const res = await t.gql(SUBSCRIBE, { u: `http://127.0.0.1:${port}/loket-webhook`, e: ["PENGAJUAN_STATUS", "PENGADUAN_DITERIMA", "PPID_TENGGAT"] }, { token: client.token });
+    const res = await t.gql(
+      SUBSCRIBE,
+      { u: `http://127.0.0.1:${port}/loket-webhook`, e: ["PENGAJUAN_STATUS", "PENGADUAN_DITERIMA", "PPID_TENGGAT"] },
+      { token: client.token },
+    );
     const r = res.data!.createWebhookSubscription;
     expect(r.__typename).toBe("CreateWebhookSubscriptionSuccess");
     signingSecret = r.data.signingSecret;
@@ -72,10 +90,14 @@ describe("webhook subscriptions", () => {
     const row = await t.db.prisma.webhookSubscription.findFirstOrThrow();
     expect(JSON.stringify(row)).not.toContain(signingSecret.slice(6));
     const listed = await t.gql(`{ webhookSubscriptions { url events aktif } }`, {}, { token: client.token });
-    expect(listed.data!.webhookSubscriptions).toEqual([{ url: `http://127.0.0.1:${port}/loket-webhook`, events: ["PENGAJUAN_STATUS", "PENGADUAN_DITERIMA", "PPID_TENGGAT"], aktif: true }]);
+    expect(listed.data!.webhookSubscriptions).toEqual([
+      { url: `http://127.0.0.1:${port}/loket-webhook`, events: ["PENGAJUAN_STATUS", "PENGADUAN_DITERIMA", "PPID_TENGGAT"], aktif: true },
+    ]);
     // a client without the scope can neither subscribe nor list
     const other = await insertClient(t, fx.instansi.id, ["KASUS_INSTANSI"]);
-    expect((await t.gql(SUBSCRIBE, { u: "https://lapor.go.id/x", e: ["PENGAJUAN_STATUS"] }, { token: other.token })).errors![0]!.extensions!.code).toBe("FORBIDDEN");
+    expect((await t.gql(SUBSCRIBE, { u: "https://lapor.go.id/x", e: ["PENGAJUAN_STATUS"] }, { token: other.token })).errors![0]!.extensions!.code).toBe(
+      "FORBIDDEN",
+    );
     expect((await t.gql(DELIVERIES, {}, { token: other.token })).errors![0]!.extensions!.code).toBe("FORBIDDEN");
   });
 });
@@ -90,7 +112,11 @@ describe("deliveries", () => {
     expect(v.data!.ubahStatusPengajuan.data.status).toBe("DIVERIFIKASI");
     events.push("PENGAJUAN_STATUS");
 
-    const kat = await t.gql(`mutation($i: ID!) { tambahKategoriPengaduan(instansiId: $i, nama: "Pelayanan") { ... on TambahKategoriPengaduanSuccess { data { id } } } }`, { i: globalId("Instansi", fx.instansi.id) }, { token: fx.admin.token });
+    const kat = await t.gql(
+      `mutation($i: ID!) { tambahKategoriPengaduan(instansiId: $i, nama: "Pelayanan") { ... on TambahKategoriPengaduanSuccess { data { id } } } }`,
+      { i: globalId("Instansi", fx.instansi.id) },
+      { token: fx.admin.token },
+    );
     const aduan = await upload(
       t,
       `mutation($i: ID!, $k: ID!, $b: [File!]!) { buatPengaduan(instansiId: $i, kategoriId: $k, judul: "Loket tutup", uraian: "Loket tutup pada jam layanan tanpa pemberitahuan.", bukti: $b) { __typename } }`,
@@ -153,7 +179,11 @@ describe("deliveries", () => {
     const [a, b] = await Promise.all([worker.runOnce(), second.runOnce()]);
     expect(a.sent + b.sent).toBe(events.length - 1);
     expect(a.retried + b.retried).toBe(1); // the receiver answered 503 once
-    expect(await t.db.prisma.webhookDelivery.findFirstOrThrow({ where: { status: "PENDING" } })).toMatchObject({ attempts: 2, lastStatusCode: 503, lastError: "HTTP 503" });
+    expect(await t.db.prisma.webhookDelivery.findFirstOrThrow({ where: { status: "PENDING" } })).toMatchObject({
+      attempts: 2,
+      lastStatusCode: 503,
+      lastError: "HTTP 503",
+    });
     await makeDue();
     expect(await worker.runOnce()).toEqual({ sent: 1, failed: 0, retried: 0 });
     expect(await worker.runOnce()).toEqual({ sent: 0, failed: 0, retried: 0 });
@@ -181,15 +211,29 @@ describe("deliveries", () => {
     }
     expect(seen.slice(1).sort()).toEqual([...events].sort());
 
-    const statusEvents = receiver.received.slice(1).map((r) => JSON.parse(r.body)).filter((b) => b.event === "PENGAJUAN_STATUS");
-    expect(statusEvents.map((b) => [b.data.dariStatus, b.data.status]).sort()).toEqual([["DIAJUKAN", "DIVERIFIKASI"], ["DRAFT", "DIAJUKAN"]]);
+    const statusEvents = receiver.received
+      .slice(1)
+      .map((r) => JSON.parse(r.body))
+      .filter((b) => b.event === "PENGAJUAN_STATUS");
+    expect(statusEvents.map((b) => [b.data.dariStatus, b.data.status]).sort()).toEqual([
+      ["DIAJUKAN", "DIVERIFIKASI"],
+      ["DRAFT", "DIAJUKAN"],
+    ]);
     expect(statusEvents[0].data).toMatchObject({ nomorRegistrasi: expect.stringMatching(/\/\d{6}$/), layanan: { kode: "REKOM-NIKAH" } });
-    const ppid = receiver.received.slice(1).map((r) => JSON.parse(r.body)).filter((b) => b.event === "PPID_TENGGAT");
+    const ppid = receiver.received
+      .slice(1)
+      .map((r) => JSON.parse(r.body))
+      .filter((b) => b.event === "PPID_TENGGAT");
     expect(ppid.map((b) => b.data.keadaan).sort()).toEqual(["DEKAT", "LEWAT"]);
 
     const listed = await t.gql(DELIVERIES, { s: "SENT" }, { token: client.token });
     expect(listed.data!.webhookDeliveries.totalCount).toBe(events.length);
-    expect(listed.data!.webhookDeliveries.edges.map((e: { node: { lastStatusCode: number; lastError: string | null } }) => [e.node.lastStatusCode, e.node.lastError])).toEqual(events.map(() => [204, null]));
+    expect(
+      listed.data!.webhookDeliveries.edges.map((e: { node: { lastStatusCode: number; lastError: string | null } }) => [
+        e.node.lastStatusCode,
+        e.node.lastError,
+      ]),
+    ).toEqual(events.map(() => [204, null]));
   });
 
   it("a delivery that ran out of retries can be sent again; SUPERADMIN sees every client's deliveries", async () => {
@@ -197,11 +241,20 @@ describe("deliveries", () => {
     await t.db.prisma.webhookDelivery.update({ where: { id: d.id }, data: { status: "FAILED", lastError: "HTTP 500" } });
     const REDELIVER = `mutation($id: ID!) { redeliverWebhook(id: $id) { __typename ... on RedeliverWebhookSuccess { data { status } } ... on Error { code } } }`;
     const id = globalId("WebhookDelivery", d.id);
-    expect((await t.gql(REDELIVER, { id }, { token: client.token })).data!.redeliverWebhook).toEqual({ __typename: "RedeliverWebhookSuccess", data: { status: "PENDING" } });
+    expect((await t.gql(REDELIVER, { id }, { token: client.token })).data!.redeliverWebhook).toEqual({
+      __typename: "RedeliverWebhookSuccess",
+      data: { status: "PENDING" },
+    });
     expect(await worker.runOnce()).toEqual({ sent: 1, failed: 0, retried: 0 });
-    expect((await t.gql(REDELIVER, { id }, { token: client.token })).data!.redeliverWebhook).toEqual({ __typename: "InvalidStateError", code: "DELIVERY_ALREADY_SENT" });
+    expect((await t.gql(REDELIVER, { id }, { token: client.token })).data!.redeliverWebhook).toEqual({
+      __typename: "InvalidStateError",
+      code: "DELIVERY_ALREADY_SENT",
+    });
     const stranger = await insertClient(t, fx.instansi.id, ["TERIMA_WEBHOOK"]);
-    expect((await t.gql(REDELIVER, { id }, { token: stranger.token })).data!.redeliverWebhook).toEqual({ __typename: "NotFoundError", code: "DELIVERY_NOT_FOUND" });
+    expect((await t.gql(REDELIVER, { id }, { token: stranger.token })).data!.redeliverWebhook).toEqual({
+      __typename: "NotFoundError",
+      code: "DELIVERY_NOT_FOUND",
+    });
     expect((await t.gql(DELIVERIES, {}, { token: stranger.token })).data!.webhookDeliveries.totalCount).toBe(0);
     const superadmin = await createStaff(t, "SUPERADMIN", null);
     expect((await t.gql(DELIVERIES, {}, { token: superadmin.token })).data!.webhookDeliveries.totalCount).toBe(events.length);
@@ -210,12 +263,19 @@ describe("deliveries", () => {
   it("unsubscribing stops deliveries; a revoked client gets nothing more", async () => {
     const extra = await t.gql(SUBSCRIBE, { u: `http://127.0.0.1:${port}/kedua`, e: ["PENGAJUAN_STATUS"] }, { token: client.token });
     expect(extra.data!.createWebhookSubscription.__typename).toBe("CreateWebhookSubscriptionSuccess");
-    expect((await t.gql(`mutation($id: ID!) { deleteWebhookSubscription(id: $id) { __typename } }`, { id: subscriptionId }, { token: client.token })).data!.deleteWebhookSubscription.__typename).toBe("DeleteWebhookSubscriptionSuccess");
+    expect(
+      (await t.gql(`mutation($id: ID!) { deleteWebhookSubscription(id: $id) { __typename } }`, { id: subscriptionId }, { token: client.token })).data!
+        .deleteWebhookSubscription.__typename,
+    ).toBe("DeleteWebhookSubscriptionSuccess");
     const p = await submittedPengajuan();
     const queued = await t.db.prisma.webhookDelivery.findMany({ where: { status: "PENDING" }, include: { subscription: { select: { url: true } } } });
     expect(queued.map((d) => d.subscription.url)).toEqual([`http://127.0.0.1:${port}/kedua`]);
     // revoked through the API (as an officer would): the instance forgets the client's webhook receivers at once
-    const revoked = await t.gql(`mutation($id: ID!) { revokeApiClient(id: $id) { __typename } }`, { id: globalId("ApiClient", client.clientId) }, { token: fx.admin.token });
+    const revoked = await t.gql(
+      `mutation($id: ID!) { revokeApiClient(id: $id) { __typename } }`,
+      { id: globalId("ApiClient", client.clientId) },
+      { token: fx.admin.token },
+    );
     expect(revoked.data!.revokeApiClient.__typename).toBe("RevokeApiClientSuccess");
     expect(await worker.runOnce()).toEqual({ sent: 0, failed: 1, retried: 0 });
     await t.gql(ACT, { id: p.id, a: "BATALKAN", v: p.versi }, { token: citizen.token });

@@ -23,15 +23,34 @@ export function ContactFields(props: {
   return (
     <>
       <Field name="namaLengkap" label="Nama lengkap" hint={hints.namaLengkap} error={errors.namaLengkap}>
-        {(p) => <input {...p} type="text" autoComplete={own ? "name" : "off"} value={values.namaLengkap} onChange={(e) => onChange("namaLengkap", e.target.value)} />}
+        {(p) => (
+          <input {...p} type="text" autoComplete={own ? "name" : "off"} value={values.namaLengkap} onChange={(e) => onChange("namaLengkap", e.target.value)} />
+        )}
       </Field>
       <Field name="email" label="Email" hint={hints.email} error={errors.email}>
         {(p) => (
-          <input {...p} type="email" autoComplete={own ? "email" : "off"} autoCapitalize="none" spellCheck={false} value={values.email} onChange={(e) => onChange("email", e.target.value)} />
+          <input
+            {...p}
+            type="email"
+            autoComplete={own ? "email" : "off"}
+            autoCapitalize="none"
+            spellCheck={false}
+            value={values.email}
+            onChange={(e) => onChange("email", e.target.value)}
+          />
         )}
       </Field>
       <Field name="telepon" label="Nomor telepon / WhatsApp" hint={hints.telepon} error={errors.telepon}>
-        {(p) => <input {...p} type="tel" inputMode="tel" autoComplete={own ? "tel" : "off"} value={values.telepon} onChange={(e) => onChange("telepon", e.target.value)} />}
+        {(p) => (
+          <input
+            {...p}
+            type="tel"
+            inputMode="tel"
+            autoComplete={own ? "tel" : "off"}
+            value={values.telepon}
+            onChange={(e) => onChange("telepon", e.target.value)}
+          />
+        )}
       </Field>
     </>
   );

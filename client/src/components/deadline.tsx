@@ -75,9 +75,33 @@ export function PengajuanTenggat(props: {
   const p = useFragment(PengajuanTenggat_PengajuanFragment, props.pengajuan);
   if (!p.tenggat || (!props.evenClosed && CLOSED_STATUSES.includes(p.status))) return null;
   const deadline = (
-    <Deadline tenggat={p.tenggat} sisaMenitKerja={p.sisaMenitKerja} tenggatSementara={p.tenggatSementara} terlambat={p.terlambat} instansi={p.instansi} compact={props.compact} prefix={props.label ? "" : undefined} />
+    <Deadline
+      tenggat={p.tenggat}
+      sisaMenitKerja={p.sisaMenitKerja}
+      tenggatSementara={p.tenggatSementara}
+      terlambat={p.terlambat}
+      instansi={p.instansi}
+      compact={props.compact}
+      prefix={props.label ? "" : undefined}
+    />
   );
   const penjelasan = props.compact ? null : <PenjelasanTenggat id={p.id} tenggat={p.tenggat} zonaLabel={p.instansi.zonaWaktuLabel} />;
-  if (props.label) return <Fact label={props.label}>{deadline}{penjelasan}</Fact>;
-  return props.line ? <div className="small"><p>{deadline}</p>{penjelasan}</div> : <>{deadline}{penjelasan}</>;
+  if (props.label)
+    return (
+      <Fact label={props.label}>
+        {deadline}
+        {penjelasan}
+      </Fact>
+    );
+  return props.line ? (
+    <div className="small">
+      <p>{deadline}</p>
+      {penjelasan}
+    </div>
+  ) : (
+    <>
+      {deadline}
+      {penjelasan}
+    </>
+  );
 }

@@ -92,7 +92,9 @@ export function useDeskInstansi(): DeskInstansi {
           ))}
         </select>
       )}
-      <p id={`${selectId}-hint`} className="field__hint">Anda superadmin: pilih instansi yang mejanya ingin Anda lihat.</p>
+      <p id={`${selectId}-hint`} className="field__hint">
+        Anda superadmin: pilih instansi yang mejanya ingin Anda lihat.
+      </p>
     </div>
   );
   return { instansiId: chosen ? chosen.id : null, waiting: fetching || !chosen, picker };

@@ -97,11 +97,7 @@ export function DocumentSlots(props: DocumentSlotsProps) {
                 {slot.label}
                 {!slot.wajib && <span className="field__optional"> (tidak wajib)</span>}
               </h3>
-              {doc ? (
-                <span className="badge badge--ok">Sudah diunggah</span>
-              ) : slot.wajib ? (
-                <span className="badge badge--pending">Belum diunggah</span>
-              ) : null}
+              {doc ? <span className="badge badge--ok">Sudah diunggah</span> : slot.wajib ? <span className="badge badge--pending">Belum diunggah</span> : null}
             </div>
             {slot.keterangan && <p className="slot__note">{slot.keterangan}</p>}
             <p className="slot__rules muted small" id={infoId}>

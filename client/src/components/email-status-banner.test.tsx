@@ -8,7 +8,13 @@ import { mockClient, Wrapper, type GraphQLRequestBody } from "../test-utils";
 
 afterEach(cleanup);
 
-const admin = { id: "VXNlcjox", namaLengkap: "Andi Pengelola", role: "ADMIN", status: "AKTIF", instansi: { id: "SW5zdGFuc2k6YQ==", nama: "Kantor Kemenag Kab. Madiun" } } as Me;
+const admin = {
+  id: "VXNlcjox",
+  namaLengkap: "Andi Pengelola",
+  role: "ADMIN",
+  status: "AKTIF",
+  instansi: { id: "SW5zdGFuc2k6YQ==", nama: "Kantor Kemenag Kab. Madiun" },
+} as Me;
 const petugas = { ...admin, role: "PETUGAS" } as Me;
 
 type Status = { smtpTerkonfigurasi: boolean; menunggu: number; gagal: number; tertuaSejak: string | null };
@@ -64,7 +70,9 @@ describe("the admin pages' email banner", () => {
 describe("emailStatusMessage", () => {
   const now = new Date("2026-12-05T10:00:00Z");
   it("without SMTP: always, with the count (also zero) and the failed ones", () => {
-    expect(emailStatusMessage({ smtpTerkonfigurasi: false, menunggu: 0, gagal: 0, tertuaSejak: null }, now)!.isi).toBe("server email (SMTP) belum diatur. 0 email menunggu.");
+    expect(emailStatusMessage({ smtpTerkonfigurasi: false, menunggu: 0, gagal: 0, tertuaSejak: null }, now)!.isi).toBe(
+      "server email (SMTP) belum diatur. 0 email menunggu.",
+    );
     expect(emailStatusMessage({ smtpTerkonfigurasi: false, menunggu: 2, gagal: 1, tertuaSejak: null }, now)!.isi).toBe(
       "server email (SMTP) belum diatur. 2 email menunggu. 1 email gagal dikirim setelah dicoba berulang kali.",
     );

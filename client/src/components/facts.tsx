@@ -12,7 +12,15 @@ export function Fact({ label, children, className }: { label: ReactNode; childre
 }
 
 /** A moment on the office's clock ("12 Mei 2026 09.30 WIB"); nothing when it has not happened. */
-export function TimeFact({ label, at, instansi }: { label: ReactNode; at: string | null | undefined; instansi?: { zonaWaktu: string; zonaWaktuLabel: string } }) {
+export function TimeFact({
+  label,
+  at,
+  instansi,
+}: {
+  label: ReactNode;
+  at: string | null | undefined;
+  instansi?: { zonaWaktu: string; zonaWaktuLabel: string };
+}) {
   if (!at) return null;
   return (
     <Fact label={label}>

@@ -99,7 +99,13 @@ export function PasswordInput(props: ControlProps & { value: string; onChange: (
         spellCheck={false}
         onChange={(e) => onChange(e.target.value)}
       />
-      <button type="button" className="button button--quiet password__toggle" aria-pressed={visible} aria-controls={control.id} onClick={() => setVisible((v) => !v)}>
+      <button
+        type="button"
+        className="button button--quiet password__toggle"
+        aria-pressed={visible}
+        aria-controls={control.id}
+        onClick={() => setVisible((v) => !v)}
+      >
         {visible ? "Sembunyikan" : "Tampilkan"}
         <span className="sr-only"> kata sandi</span>
       </button>
@@ -270,7 +276,21 @@ export function SelectField<T extends string>({ name, label, hint, error, value,
 }
 
 /** A search box of a list, with its button: the term goes on submit. `label` is also its placeholder. */
-export function SearchBox({ id, label, formLabel, value, onChange, onSearch }: { id: string; label: string; formLabel?: string; value: string; onChange: (value: string) => void; onSearch: () => void }) {
+export function SearchBox({
+  id,
+  label,
+  formLabel,
+  value,
+  onChange,
+  onSearch,
+}: {
+  id: string;
+  label: string;
+  formLabel?: string;
+  value: string;
+  onChange: (value: string) => void;
+  onSearch: () => void;
+}) {
   return (
     <form
       className="search"

@@ -81,7 +81,12 @@ export function Flowchart({ source, title }: { source: string; title: string }) 
   }, [source, uid]);
 
   if (failed) return <p className="muted">Bagan alir tidak dapat ditampilkan. Langkah-langkahnya tertulis di atas.</p>;
-  if (!svg) return <p aria-busy="true" className="muted">Memuat bagan alir…</p>;
+  if (!svg)
+    return (
+      <p aria-busy="true" className="muted">
+        Memuat bagan alir…
+      </p>
+    );
   return (
     <figure className="flowchart">
       <img src={svg.url} alt={`Bagan alir prosedur ${title}. Langkah yang sama tertulis pada bagian Prosedur.`} width={svg.width ?? undefined} />

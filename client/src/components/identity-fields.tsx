@@ -97,7 +97,14 @@ export function IdentityFields({ legend, types, values, onChange, identity, erro
           identity.setLeft(false);
         }}
       />
-      <Field name="nomorIdentitas" label={type} hint={types.find((t) => t.type === type)?.hint} error={shownError} success={!shownError ? ok : null} aside={check.progress}>
+      <Field
+        name="nomorIdentitas"
+        label={type}
+        hint={types.find((t) => t.type === type)?.hint}
+        error={shownError}
+        success={!shownError ? ok : null}
+        aside={check.progress}
+      >
         {(p) => (
           <input
             {...p}

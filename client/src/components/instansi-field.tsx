@@ -26,5 +26,15 @@ export function InstansiField({ choose, label, error, value, onChange, options, 
         {error && <span className="field__error"> — {error}</span>}
       </p>
     );
-  return <SelectField name="instansiId" label={label} error={error} value={value} onChange={onChange} options={options} placeholder={loading ? "Memuat daftar instansi…" : undefined} />;
+  return (
+    <SelectField
+      name="instansiId"
+      label={label}
+      error={error}
+      value={value}
+      onChange={onChange}
+      options={options}
+      placeholder={loading ? "Memuat daftar instansi…" : undefined}
+    />
+  );
 }

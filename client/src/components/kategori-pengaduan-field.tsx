@@ -12,7 +12,17 @@ const KategoriPengaduanQuery = graphql(`
 `);
 
 /** The complaint categories an office offers, to choose one (the citizen's form and the officer's record). */
-export function KategoriPengaduanField({ instansiId, value, onChange, error }: { instansiId: string; value: string; onChange: (id: string) => void; error?: string | null }) {
+export function KategoriPengaduanField({
+  instansiId,
+  value,
+  onChange,
+  error,
+}: {
+  instansiId: string;
+  value: string;
+  onChange: (id: string) => void;
+  error?: string | null;
+}) {
   const [{ data }] = useQuery({ query: KategoriPengaduanQuery, variables: { instansiId }, pause: !instansiId });
   return (
     <SelectField

@@ -35,7 +35,13 @@ describe("the deadline fold-out of a case", () => {
   it("asks for the explanation only when opened, only for the deadline shown, and again when that deadline changes", async () => {
     let aturan = "7 hari kerja sejak keberatan diajukan";
     const { client, requests } = mockClient((body: GraphQLRequestBody) => ({
-      data: { node: { __typename: "Keberatan", id: KEBERATAN, tenggatTanggapanPenjelasan: penjelasan(aturan, body.variables?.tanggapan ? "2027-01-05T07:00:00.000Z" : "2027-01-01T07:00:00.000Z") } },
+      data: {
+        node: {
+          __typename: "Keberatan",
+          id: KEBERATAN,
+          tenggatTanggapanPenjelasan: penjelasan(aturan, body.variables?.tanggapan ? "2027-01-05T07:00:00.000Z" : "2027-01-01T07:00:00.000Z"),
+        },
+      },
     }));
     const view = (tenggat: string) => (
       <Wrapper client={client}>

@@ -95,7 +95,14 @@ export function PenjelasanTenggat(props: PenjelasanProps) {
   return <PenjelasanTenggatFold penjelasan={props.penjelasan} zonaLabel={props.zonaLabel} open={open} setOpen={setOpen} />;
 }
 
-function PenjelasanTenggatLazy(props: { id: string; kolom?: KolomTenggat; tenggat: string | null | undefined; zonaLabel?: string; open: boolean; setOpen: (open: boolean) => void }) {
+function PenjelasanTenggatLazy(props: {
+  id: string;
+  kolom?: KolomTenggat;
+  tenggat: string | null | undefined;
+  zonaLabel?: string;
+  open: boolean;
+  setOpen: (open: boolean) => void;
+}) {
   const kolom = props.kolom ?? "tenggatPenjelasan";
   // asked for once opened, and kept (closing and opening again shows it without a new request)
   const [asked, setAsked] = useState(false);
@@ -104,7 +111,12 @@ function PenjelasanTenggatLazy(props: { id: string; kolom?: KolomTenggat; tengga
   }, [props.open]);
   const [{ data, error, fetching }, refetch] = useQuery({
     query: PenjelasanTenggatQuery,
-    variables: { id: props.id, tenggat: kolom === "tenggatPenjelasan", tanggapan: kolom === "tenggatTanggapanPenjelasan", sengketa: kolom === "batasSengketaPenjelasan" },
+    variables: {
+      id: props.id,
+      tenggat: kolom === "tenggatPenjelasan",
+      tanggapan: kolom === "tenggatTanggapanPenjelasan",
+      sengketa: kolom === "batasSengketaPenjelasan",
+    },
     pause: !asked,
   });
   // the deadline shown changed (an action, a live event): the explanation asked for before is out of date
@@ -115,17 +127,24 @@ function PenjelasanTenggatLazy(props: { id: string; kolom?: KolomTenggat; tengga
     if (asked) refetch({ requestPolicy: "network-only" });
   }, [props.tenggat, asked, refetch]);
   const node = data?.node;
-  const penjelasan =
-    !node
-      ? null
-      : node.__typename === "Keberatan"
-        ? kolom === "batasSengketaPenjelasan"
-          ? node.batasSengketaPenjelasan
-          : node.tenggatTanggapanPenjelasan
-        : node.__typename === "Pengajuan" || node.__typename === "Pengaduan" || node.__typename === "PermohonanInformasi"
-          ? node.tenggatPenjelasan
+  const penjelasan = !node
+    ? null
+    : node.__typename === "Keberatan"
+      ? kolom === "batasSengketaPenjelasan"
+        ? node.batasSengketaPenjelasan
+        : node.tenggatTanggapanPenjelasan
+      : node.__typename === "Pengajuan" || node.__typename === "Pengaduan" || node.__typename === "PermohonanInformasi"
+        ? node.tenggatPenjelasan
+        : null;
+  const status = !props.open
+    ? null
+    : error && !data
+      ? "Penjelasan tenggat belum dapat dimuat. Coba lagi nanti."
+      : fetching && !data
+        ? "Memuat penjelasan…"
+        : data && !penjelasan && !fetching
+          ? "Penjelasan tenggat ini tidak tersedia."
           : null;
-  const status = !props.open ? null : error && !data ? "Penjelasan tenggat belum dapat dimuat. Coba lagi nanti." : fetching && !data ? "Memuat penjelasan…" : data && !penjelasan && !fetching ? "Penjelasan tenggat ini tidak tersedia." : null;
   return <PenjelasanTenggatFold penjelasan={penjelasan} zonaLabel={props.zonaLabel} open={props.open} setOpen={props.setOpen} status={status} alwaysShown />;
 }
 

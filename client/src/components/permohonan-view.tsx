@@ -100,7 +100,10 @@ export function PermohonanView(props: { permohonan: FragmentType<typeof Permohon
                   {p.terlambat && " (lewat batas)"}
                 </span>
                 {p.tenggatSementara && <span className="muted"> — sementara</span>}
-                <span className="muted small"> · {p.status === "DIPERPANJANG" ? "setelah perpanjangan satu kali" : `${JAWAB_HARI} hari kerja sejak diterima`}</span>
+                <span className="muted small">
+                  {" "}
+                  · {p.status === "DIPERPANJANG" ? "setelah perpanjangan satu kali" : `${JAWAB_HARI} hari kerja sejak diterima`}
+                </span>
                 <PenjelasanTenggat id={p.id} tenggat={p.tenggat} zonaLabel={z} />
               </dd>
             </div>
@@ -171,7 +174,9 @@ export function PermohonanView(props: { permohonan: FragmentType<typeof Permohon
               <li key={k.id} className="keberatan">
                 <p>
                   <strong className="mono">{k.nomorRegister}</strong> · {k.alasanLabel}{" "}
-                  <span className={`badge badge--${k.status === "DITANGGAPI" ? "ok" : "pending"}`}>{k.status === "DITANGGAPI" ? "Ditanggapi" : "Menunggu tanggapan"}</span>
+                  <span className={`badge badge--${k.status === "DITANGGAPI" ? "ok" : "pending"}`}>
+                    {k.status === "DITANGGAPI" ? "Ditanggapi" : "Menunggu tanggapan"}
+                  </span>
                 </p>
                 <p className="prose">{k.uraian}</p>
                 {k.tanggapan ? (
@@ -181,13 +186,17 @@ export function PermohonanView(props: { permohonan: FragmentType<typeof Permohon
                   </p>
                 ) : (
                   <div className="muted small">
-                    <p>Ditanggapi paling lambat {formatDateTime(k.tenggatTanggapan, zone)} {z}.</p>
+                    <p>
+                      Ditanggapi paling lambat {formatDateTime(k.tenggatTanggapan, zone)} {z}.
+                    </p>
                     <PenjelasanTenggat id={k.id} kolom="tenggatTanggapanPenjelasan" tenggat={k.tenggatTanggapan} zonaLabel={z} />
                   </div>
                 )}
                 {k.batasSengketa && (
                   <div className="small">
-                    <p>Bila belum puas, Anda dapat mengajukan sengketa ke Komisi Informasi paling lambat {formatDateTime(k.batasSengketa, zone)} {z}.</p>
+                    <p>
+                      Bila belum puas, Anda dapat mengajukan sengketa ke Komisi Informasi paling lambat {formatDateTime(k.batasSengketa, zone)} {z}.
+                    </p>
                     <PenjelasanTenggat id={k.id} kolom="batasSengketaPenjelasan" tenggat={k.batasSengketa} zonaLabel={z} />
                   </div>
                 )}

@@ -4,7 +4,19 @@ import { useEffect, useId, useRef, useState, type ReactNode } from "react";
  * A secret the API shows only once (an API client's key, a webhook's signing key): in a box to copy from, with
  * a copy button and the warning that it cannot be shown again. Takes keyboard focus when it appears.
  */
-export function SecretOnce({ title, label, secret, children, onDone }: { title: string; label: string; secret: string; children?: ReactNode; onDone: () => void }) {
+export function SecretOnce({
+  title,
+  label,
+  secret,
+  children,
+  onDone,
+}: {
+  title: string;
+  label: string;
+  secret: string;
+  children?: ReactNode;
+  onDone: () => void;
+}) {
   const uid = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -32,15 +44,25 @@ export function SecretOnce({ title, label, secret, children, onDone }: { title: 
         {title}
       </h3>
       <p className="secret-once__warning">
-        <strong>Simpan sekarang.</strong> Ini satu-satunya kesempatan melihatnya: Loket tidak menyimpan salinan yang dapat dibaca dan tidak dapat
-        menampilkannya lagi. Jangan kirim lewat email atau grup percakapan; masukkan langsung ke tempat penyimpanan rahasia sistem tersebut.
+        <strong>Simpan sekarang.</strong> Ini satu-satunya kesempatan melihatnya: Loket tidak menyimpan salinan yang dapat dibaca dan tidak dapat menampilkannya
+        lagi. Jangan kirim lewat email atau grup percakapan; masukkan langsung ke tempat penyimpanan rahasia sistem tersebut.
       </p>
       {children}
       <label htmlFor={`${uid}-secret`} className="field__label">
         {label}
       </label>
       <div className="secret-once__row">
-        <input ref={inputRef} id={`${uid}-secret`} className="mono" type="text" readOnly value={secret} spellCheck={false} autoComplete="off" onFocus={(e) => e.target.select()} />
+        <input
+          ref={inputRef}
+          id={`${uid}-secret`}
+          className="mono"
+          type="text"
+          readOnly
+          value={secret}
+          spellCheck={false}
+          autoComplete="off"
+          onFocus={(e) => e.target.select()}
+        />
         <button type="button" className="button button--primary" onClick={() => void copy()}>
           Salin<span className="sr-only"> {label.toLowerCase()}</span>
         </button>

@@ -58,7 +58,9 @@ describe("checkServiceForm (the API's own validator)", () => {
     expect(bad["formData.nomorWa"]).toBe("Nomor WhatsApp bukan nomor telepon yang valid. Contoh: 081234567890.");
     expect(bad["formData.jumlahSaksi"]).toBe("Jumlah saksi maksimal 4.");
     expect(bad["formData.nikPasangan"]).toMatch(/^NIK pasangan: /);
-    expect(checkServiceForm(DEFS, { namaPasangan: "Ahmad", tanggalNikah: "2027-01-20", statusCalon: "Belum kawin", nomorWa: "081234567890" }, false)).toEqual({});
+    expect(checkServiceForm(DEFS, { namaPasangan: "Ahmad", tanggalNikah: "2027-01-20", statusCalon: "Belum kawin", nomorWa: "081234567890" }, false)).toEqual(
+      {},
+    );
   });
 });
 
@@ -144,9 +146,24 @@ describe("the application page (draft)", () => {
       dokumen: [dokumen(SLOT_KTP, "ktp.png", "image/png"), dokumen(SLOT_DESA, "pengantar.pdf")],
     });
     const answers: Array<Record<string, unknown>> = [
-      { __typename: "ValidationError", code: "FIELD_DATE_INVALID", message: "Rencana tanggal nikah harus tanggal yang valid (TTTT-BB-HH).", field: "formData.tanggalNikah" },
-      { __typename: "ValidationError", code: "DOKUMEN_KURANG", message: "Dokumen wajib belum diunggah: Surat pengantar desa.", field: `persyaratan.${SLOT_DESA}` },
-      { __typename: "ConflictError", code: "CONFLICT", message: "Pengajuan ini baru saja diubah oleh orang lain. Muat ulang halaman dan periksa kembali.", field: "versi" },
+      {
+        __typename: "ValidationError",
+        code: "FIELD_DATE_INVALID",
+        message: "Rencana tanggal nikah harus tanggal yang valid (TTTT-BB-HH).",
+        field: "formData.tanggalNikah",
+      },
+      {
+        __typename: "ValidationError",
+        code: "DOKUMEN_KURANG",
+        message: "Dokumen wajib belum diunggah: Surat pengantar desa.",
+        field: `persyaratan.${SLOT_DESA}`,
+      },
+      {
+        __typename: "ConflictError",
+        code: "CONFLICT",
+        message: "Pengajuan ini baru saja diubah oleh orang lain. Muat ulang halaman dan periksa kembali.",
+        field: "versi",
+      },
     ];
     const { user, requests } = renderPage((body) => {
       if (body.operationName === "PengajuanPage") return { data: { node: filled } };
@@ -173,13 +190,24 @@ describe("the application page (draft)", () => {
     const base = pengajuan({ dokumen: [dokumen(SLOT_KTP, "ktp.png", "image/png"), dokumen(SLOT_DESA, "pengantar.pdf")], pengiriman: "UNDUH" });
     const { user, requests } = renderPage((body) => {
       if (body.operationName === "PengajuanPage") return { data: { node: base } };
-      if (body.operationName === "SavePengajuan") return { data: { updatePengajuan: { __typename: "UpdatePengajuanSuccess", data: { ...base, versi: 2, formData: body.variables!.formData } } } };
+      if (body.operationName === "SavePengajuan")
+        return { data: { updatePengajuan: { __typename: "UpdatePengajuanSuccess", data: { ...base, versi: 2, formData: body.variables!.formData } } } };
       if (body.operationName === "CitizenAction")
         return {
           data: {
             ubahStatusPengajuan: {
               __typename: "UbahStatusPengajuanSuccess",
-              data: { ...base, versi: 3, seq: 2, status: "DIAJUKAN", statusLabel: "Diajukan", nomorRegistrasi: "KMG/2026/000123", aksiTersedia: ["BATALKAN"], dapatDiubah: false, buktiUrl: "/unduh/bukti/x" },
+              data: {
+                ...base,
+                versi: 3,
+                seq: 2,
+                status: "DIAJUKAN",
+                statusLabel: "Diajukan",
+                nomorRegistrasi: "KMG/2026/000123",
+                aksiTersedia: ["BATALKAN"],
+                dapatDiubah: false,
+                buktiUrl: "/unduh/bukti/x",
+              },
             },
           },
         };
@@ -193,7 +221,12 @@ describe("the application page (draft)", () => {
     await screen.findByRole("heading", { name: "Status pengajuan" });
     await waitFor(() => expect(screen.getByText("Nomor registrasi").textContent).toContain("KMG/2026/000123"));
     const save = requests.find((r) => r.operationName === "SavePengajuan")!;
-    expect(save.variables).toEqual({ id: pengajuan().id, versi: 1, formData: { namaPasangan: "Ahmad", tanggalNikah: "2027-01-20", statusCalon: "Belum kawin" }, pengiriman: "AMBIL" });
+    expect(save.variables).toEqual({
+      id: pengajuan().id,
+      versi: 1,
+      formData: { namaPasangan: "Ahmad", tanggalNikah: "2027-01-20", statusCalon: "Belum kawin" },
+      pengiriman: "AMBIL",
+    });
     expect(requests.find((r) => r.operationName === "CitizenAction")!.variables).toMatchObject({ versi: 2, aksi: "AJUKAN" });
     expect(within(screen.getByRole("link", { name: /Unduh bukti pengajuan/ })).getByText(/PDF/)).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Ajukan" })).toBeNull();

@@ -42,7 +42,11 @@ const TYPE_HINT: Partial<Record<FormFieldType, string>> = {
 /** From the API's stored values (numbers stay numbers there) to the strings the inputs hold. */
 export function toFormValues(data: unknown): FormValues {
   if (!data || typeof data !== "object") return {};
-  return Object.fromEntries(Object.entries(data as Record<string, unknown>).filter(([, v]) => v != null).map(([k, v]) => [k, String(v)]));
+  return Object.fromEntries(
+    Object.entries(data as Record<string, unknown>)
+      .filter(([, v]) => v != null)
+      .map(([k, v]) => [k, String(v)]),
+  );
 }
 
 interface ServiceFormProps {
@@ -105,7 +109,9 @@ export function ServiceForm({ fields: masked, values, errors, onChange, onFieldC
                 case "PHONE":
                   return <input {...common} type="tel" inputMode="tel" autoComplete="tel" onChange={(e) => change(e.target.value)} />;
                 case "EMAIL":
-                  return <input {...common} type="email" autoComplete="email" autoCapitalize="none" spellCheck={false} onChange={(e) => change(e.target.value)} />;
+                  return (
+                    <input {...common} type="email" autoComplete="email" autoCapitalize="none" spellCheck={false} onChange={(e) => change(e.target.value)} />
+                  );
                 default:
                   return <input {...common} type="text" maxLength={f.max ?? undefined} onChange={(e) => change(e.target.value)} />;
               }

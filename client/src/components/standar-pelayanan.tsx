@@ -69,7 +69,13 @@ const Flowchart = lazy(() => import("./flowchart").then((m) => ({ default: m.Flo
 /** The procedure's flowchart (mermaid source), loaded when it is first shown. */
 export function LazyFlowchart({ source, title }: { source: string; title: string }) {
   return (
-    <Suspense fallback={<p aria-busy="true" className="muted">Memuat bagan alir…</p>}>
+    <Suspense
+      fallback={
+        <p aria-busy="true" className="muted">
+          Memuat bagan alir…
+        </p>
+      }
+    >
       <Flowchart source={source} title={title} />
     </Suspense>
   );

@@ -51,7 +51,9 @@ export function Survey({ jenisKasus, kasusId }: { jenisKasus: JenisKasus; kasusI
     if (res?.__typename === "IsiSurveiKepuasanSuccess" || res?.__typename === "ConflictError") {
       localStorage.setItem(storageKey(kasusId), "1");
       setAnswered(
-        res.__typename === "IsiSurveiKepuasanSuccess" ? { kind: "success", text: "Terima kasih. Penilaian Anda membantu kantor memperbaiki pelayanan." } : { kind: "info", text: errorOf(res).message },
+        res.__typename === "IsiSurveiKepuasanSuccess"
+          ? { kind: "success", text: "Terima kasih. Penilaian Anda membantu kantor memperbaiki pelayanan." }
+          : { kind: "info", text: errorOf(res).message },
       );
       setDone(true);
       return;
@@ -87,7 +89,10 @@ export function Survey({ jenisKasus, kasusId }: { jenisKasus: JenisKasus; kasusI
                       value={v + 1}
                       checked={values.skor[i] === v + 1}
                       onChange={() => {
-                        set("skor", values.skor.map((x, j) => (j === i ? v + 1 : x)));
+                        set(
+                          "skor",
+                          values.skor.map((x, j) => (j === i ? v + 1 : x)),
+                        );
                         setError(null);
                       }}
                     />

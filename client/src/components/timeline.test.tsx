@@ -9,10 +9,7 @@ import { PENGAJUAN_ID, PENGAJUAN_UUID, log, pengajuan } from "../test-fixtures/p
 
 afterEach(cleanup);
 
-const SUBMITTED = [
-  log(1, "BUAT", null, "DRAFT", "Draf"),
-  log(2, "AJUKAN", "DRAFT", "DIAJUKAN", "Diajukan"),
-];
+const SUBMITTED = [log(1, "BUAT", null, "DRAFT", "Draf"), log(2, "AJUKAN", "DRAFT", "DIAJUKAN", "Diajukan")];
 
 describe("Timeline", () => {
   it("lists the Log Pengajuan newest first, with who acted and the officer's message", () => {
@@ -20,11 +17,13 @@ describe("Timeline", () => {
     render(
       <Wrapper client={client}>
         <Timeline
-          steps={[
-            ...SUBMITTED,
-            log(3, "MINTA_PERBAIKAN", "DIAJUKAN", "PERLU_PERBAIKAN", "Perlu perbaikan", "Foto KTP buram, mohon unggah ulang.", "Petugas"),
-            log(4, "AJUKAN", "PERLU_PERBAIKAN", "DIAJUKAN", "Diajukan"),
-          ] as never}
+          steps={
+            [
+              ...SUBMITTED,
+              log(3, "MINTA_PERBAIKAN", "DIAJUKAN", "PERLU_PERBAIKAN", "Perlu perbaikan", "Foto KTP buram, mohon unggah ulang.", "Petugas"),
+              log(4, "AJUKAN", "PERLU_PERBAIKAN", "DIAJUKAN", "Diajukan"),
+            ] as never
+          }
           timeZone="Asia/Jakarta"
           zoneLabel="WIB"
         />
@@ -102,7 +101,11 @@ describe("the request page follows its Log Pengajuan live", () => {
       dapatDiubah: false,
       tenggat: "2026-03-05T08:30:00.000Z",
       sisaMenitKerja: 1200,
-      riwayat: [...perbaikan.riwayat, log(4, "AJUKAN", "PERLU_PERBAIKAN", "DIAJUKAN", "Diajukan"), log(5, "VERIFIKASI", "DIAJUKAN", "DIVERIFIKASI", "Diverifikasi", null, "Petugas")],
+      riwayat: [
+        ...perbaikan.riwayat,
+        log(4, "AJUKAN", "PERLU_PERBAIKAN", "DIAJUKAN", "Diajukan"),
+        log(5, "VERIFIKASI", "DIAJUKAN", "DIVERIFIKASI", "Diverifikasi", null, "Petugas"),
+      ],
     };
     act(() => live.next({ pengajuanBerubah: { seq: 5, pengajuan: verified } }));
     await screen.findByText("Diverifikasi", { selector: ".badge" });

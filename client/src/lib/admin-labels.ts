@@ -24,7 +24,8 @@ export const API_SCOPE_TEXT: Record<ApiScope, { label: string; explanation: stri
   },
   KASUS_INSTANSI: {
     label: "Mengelola pengajuan dan pengaduan",
-    explanation: "Membaca dan menindaklanjuti pengajuan dan pengaduan instansi seperti seorang petugas, termasuk data pribadi pemohon. Berikan hanya bila benar-benar perlu.",
+    explanation:
+      "Membaca dan menindaklanjuti pengajuan dan pengaduan instansi seperti seorang petugas, termasuk data pribadi pemohon. Berikan hanya bila benar-benar perlu.",
     caution: true,
   },
   TERIMA_WEBHOOK: {
@@ -32,7 +33,6 @@ export const API_SCOPE_TEXT: Record<ApiScope, { label: string; explanation: stri
     explanation: "Mendaftarkan alamat yang dikirimi pemberitahuan setiap ada peristiwa, dan melihat log pengirimannya.",
   },
 };
-
 
 export const WEBHOOK_EVENT_TEXT: Record<WebhookEvent, { label: string; explanation: string }> = {
   PENGAJUAN_STATUS: { label: "Status pengajuan berubah", explanation: "Setiap kali status pengajuan yang sudah diajukan ke instansi berubah." },
@@ -42,7 +42,6 @@ export const WEBHOOK_EVENT_TEXT: Record<WebhookEvent, { label: string; explanati
     explanation: "Saat batas waktu permohonan informasi tinggal satu hari kerja, atau sudah lewat tanpa jawaban.",
   },
 };
-
 
 export const DELIVERY_STATUS_TEXT: Record<DeliveryStatus, { label: string; tone: "ok" | "pending" | "bad" }> = {
   PENDING: { label: "Menunggu dikirim", tone: "pending" },

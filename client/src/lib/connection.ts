@@ -94,5 +94,9 @@ export async function probeApi(): Promise<boolean> {
 export const connection = new ConnectionMonitor(probeApi);
 
 export function useOnline(monitor: ConnectionMonitor = connection): boolean {
-  return useSyncExternalStore(monitor.subscribe, () => monitor.isOnline, () => true);
+  return useSyncExternalStore(
+    monitor.subscribe,
+    () => monitor.isOnline,
+    () => true,
+  );
 }

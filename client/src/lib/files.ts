@@ -36,6 +36,7 @@ export function checkFile(file: { name: string; type: string; size: number }, al
   if (file.size === 0) return "Berkas kosong. Pilih berkas yang berisi dokumen.";
   const mime = guessMime(file);
   if (!allowed.includes(mime)) return `Jenis berkas ini tidak diterima. Pilih berkas ${daftarJenis(allowed)}.`;
-  if (file.size > maxBytes) return `Ukuran berkas ${formatUkuran(file.size)}, melebihi batas ${formatUkuran(maxBytes)}. Perkecil dulu (misalnya foto ulang dengan resolusi lebih rendah atau pindai sebagai PDF).`;
+  if (file.size > maxBytes)
+    return `Ukuran berkas ${formatUkuran(file.size)}, melebihi batas ${formatUkuran(maxBytes)}. Perkecil dulu (misalnya foto ulang dengan resolusi lebih rendah atau pindai sebagai PDF).`;
   return null;
 }

@@ -50,7 +50,11 @@ export function createPersistedTransport(baseFetch: typeof fetch = (input, init)
       if (!sha256Hash || hasFiles(operation.variables)) return;
       if (!texts.has(sha256Hash)) texts.set(sha256Hash, stringifyDocument(operation.query));
       // urql leaves `query` out of the body when extensions.persistedQuery is set
-      return makeOperation(operation.kind, { ...operation, extensions: { ...operation.extensions, persistedQuery: { version: 1, sha256Hash } } }, operation.context);
+      return makeOperation(
+        operation.kind,
+        { ...operation, extensions: { ...operation.extensions, persistedQuery: { version: 1, sha256Hash } } },
+        operation.context,
+      );
     },
   });
 

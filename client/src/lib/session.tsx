@@ -68,9 +68,7 @@ function SessionProvider({ restart, children }: { restart: () => void; children:
   const [{ data, fetching, error }, reexecute] = useQuery({ query: SessionQuery });
   const refresh = useCallback(() => reexecute({ requestPolicy: "network-only" }), [reexecute]);
   const me = data ? (data.me ?? null) : error ? null : undefined;
-  return (
-    <SessionContext.Provider value={{ me, loading: fetching && !data, restart, refresh }}>{children}</SessionContext.Provider>
-  );
+  return <SessionContext.Provider value={{ me, loading: fetching && !data, restart, refresh }}>{children}</SessionContext.Provider>;
 }
 
 /** The urql client and the session, for the whole app. */
@@ -94,11 +92,7 @@ export function AppProviders({ children }: { children: ReactNode }) {
 
 /** For tests and stories: a fixed session around the given children. */
 export function StaticSession({ value, children }: { value: Partial<SessionValue>; children: ReactNode }) {
-  return (
-    <SessionContext.Provider value={{ me: null, loading: false, restart: () => {}, refresh: () => {}, ...value }}>
-      {children}
-    </SessionContext.Provider>
-  );
+  return <SessionContext.Provider value={{ me: null, loading: false, restart: () => {}, refresh: () => {}, ...value }}>{children}</SessionContext.Provider>;
 }
 
 /** An active officer or admin who works the service desk (the queue, the complaint desk): the server's policy decides. */

@@ -69,7 +69,8 @@ export function VerifyEmailPage() {
       {state && <FormMessage kind={state.ok ? "success" : "error"}>{state.message}</FormMessage>}
       {state && !state.ok && (
         <p>
-          Tautan hanya berlaku sekali dan untuk waktu terbatas. {me ? <Link to="/profil">Kirim tautan baru dari halaman Profil</Link> : <Link to="/masuk">Masuk</Link>}
+          Tautan hanya berlaku sekali dan untuk waktu terbatas.{" "}
+          {me ? <Link to="/profil">Kirim tautan baru dari halaman Profil</Link> : <Link to="/masuk">Masuk</Link>}
           {me ? "." : " lalu kirim tautan baru dari halaman Profil."}
         </p>
       )}
@@ -107,8 +108,7 @@ export function ForgotPasswordPage() {
       {sent ? (
         <div className="card">
           <FormMessage kind="success">
-            Jika data tersebut terdaftar, kami sudah mengirim tautan untuk membuat kata sandi baru ke email akun itu. Tautan berlaku
-            sebentar dan hanya sekali.
+            Jika data tersebut terdaftar, kami sudah mengirim tautan untuk membuat kata sandi baru ke email akun itu. Tautan berlaku sebentar dan hanya sekali.
           </FormMessage>
           <p>Tidak menerima email dalam beberapa menit? Periksa folder spam, atau datang ke kantor pada jam layanan dengan membawa KTP.</p>
           <p>
@@ -120,7 +120,9 @@ export function ForgotPasswordPage() {
           <p className="lead">Masukkan NIK, NIP, atau email akun Anda. Kami kirimkan tautan untuk membuat kata sandi baru ke email yang terdaftar.</p>
           <form ref={formRef} className="card form" noValidate onSubmit={submit} aria-label="Minta tautan atur ulang kata sandi">
             <Field name="nomorIdentitasAtauEmail" label="NIK, NIP, atau email" error={errors.nomorIdentitasAtauEmail}>
-              {(props) => <input {...props} type="text" autoComplete="username" autoCapitalize="none" spellCheck={false} {...bind("nomorIdentitasAtauEmail")} />}
+              {(props) => (
+                <input {...props} type="text" autoComplete="username" autoCapitalize="none" spellCheck={false} {...bind("nomorIdentitasAtauEmail")} />
+              )}
             </Field>
             <FormActions busy={fetching} busyText="Mengirim…">
               Kirim tautan
@@ -134,7 +136,6 @@ export function ForgotPasswordPage() {
     </div>
   );
 }
-
 
 const RESET_FIELDS = ["passwordBaru"] as const;
 

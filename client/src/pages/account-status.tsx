@@ -67,9 +67,8 @@ function Explanation({ status, reason }: { status: AccountStatus; reason: string
       return (
         <>
           <p>
-            Pendaftaran Anda sudah kami terima. Admin kantor akan mencocokkan NIK/NIP dan nama Anda, biasanya pada hari kerja
-            berikutnya. <strong>Halaman ini berubah sendiri</strong> begitu akun diaktifkan — Anda tidak perlu memuat ulang, dan
-            Anda juga akan menerima notifikasi.
+            Pendaftaran Anda sudah kami terima. Admin kantor akan mencocokkan NIK/NIP dan nama Anda, biasanya pada hari kerja berikutnya.{" "}
+            <strong>Halaman ini berubah sendiri</strong> begitu akun diaktifkan — Anda tidak perlu memuat ulang, dan Anda juga akan menerima notifikasi.
           </p>
           <p className="muted">Jika dalam tiga hari kerja akun belum aktif, hubungi kantor melalui kontak di Beranda.</p>
         </>
@@ -89,7 +88,14 @@ function Explanation({ status, reason }: { status: AccountStatus; reason: string
       return (
         <>
           <p>
-            Pendaftaran Anda ditolak{reason ? <>. Alasan: <strong>{reason}</strong></> : "."}
+            Pendaftaran Anda ditolak
+            {reason ? (
+              <>
+                . Alasan: <strong>{reason}</strong>
+              </>
+            ) : (
+              "."
+            )}
           </p>
           <p>Jika menurut Anda ini keliru, datang ke kantor dengan membawa KTP atau hubungi kontak kantor di Beranda.</p>
         </>
@@ -98,7 +104,14 @@ function Explanation({ status, reason }: { status: AccountStatus; reason: string
       return (
         <>
           <p>
-            Akun Anda ditangguhkan{reason ? <>. Alasan: <strong>{reason}</strong></> : "."}
+            Akun Anda ditangguhkan
+            {reason ? (
+              <>
+                . Alasan: <strong>{reason}</strong>
+              </>
+            ) : (
+              "."
+            )}
           </p>
           <p>Hubungi kantor untuk keterangan lebih lanjut.</p>
         </>

@@ -100,8 +100,7 @@ export default function AksesDataPage() {
             <p>
               Petugas membuka data Anda saat memeriksa pendaftaran, pengajuan, atau pengaduan Anda. Nama petugas tidak ditampilkan di sini, tetapi tercatat
               lengkap di log audit kantor. Bila ada akses yang menurut Anda tidak semestinya, hubungi kantor atau sampaikan{" "}
-              {isActiveCitizen(me) ? <Link to="/pengaduan/baru">pengaduan</Link> : "pengaduan"} dengan menyebut tanggal dan
-              waktunya.
+              {isActiveCitizen(me) ? <Link to="/pengaduan/baru">pengaduan</Link> : "pengaduan"} dengan menyebut tanggal dan waktunya.
             </p>
           </div>
         </>

@@ -39,8 +39,8 @@ export default function HomePage() {
       <section className="hero">
         <PageTitle title="Beranda">Layanan publik, dari mana saja</PageTitle>
         <p className="lead">
-          Loket adalah portal layanan {offices.length === 1 ? offices[0]!.nama : "kantor pemerintah"}.
-          Daftar sekali dengan NIK, ajukan layanan tanpa harus antre, dan pantau prosesnya sampai selesai.
+          Loket adalah portal layanan {offices.length === 1 ? offices[0]!.nama : "kantor pemerintah"}. Daftar sekali dengan NIK, ajukan layanan tanpa harus
+          antre, dan pantau prosesnya sampai selesai.
         </p>
         {!me && (
           <p className="hero__actions">
@@ -78,12 +78,11 @@ export default function HomePage() {
             <strong>Daftar</strong> dengan NIK (atau NIP bagi pegawai), nama sesuai KTP, email, dan nomor telepon.
           </li>
           <li>
-            <strong>Tunggu aktivasi.</strong> Admin kantor memeriksa data Anda. Statusnya tampil langsung di layar dan Anda
-            mendapat notifikasi.
+            <strong>Tunggu aktivasi.</strong> Admin kantor memeriksa data Anda. Statusnya tampil langsung di layar dan Anda mendapat notifikasi.
           </li>
           <li>
-            <strong>Ajukan layanan</strong> dan pantau setiap tahapnya. Batas waktu dihitung dalam hari kerja kantor; hari libur
-            nasional dan cuti bersama tidak dihitung.
+            <strong>Ajukan layanan</strong> dan pantau setiap tahapnya. Batas waktu dihitung dalam hari kerja kantor; hari libur nasional dan cuti bersama tidak
+            dihitung.
           </li>
         </ol>
       </section>
@@ -103,9 +102,9 @@ export default function HomePage() {
       <section aria-labelledby="gratis" className="note">
         <h2 id="gratis">Gratis dan aman</h2>
         <p>
-          Mendaftar dan mengajukan layanan melalui Loket tidak dipungut biaya. Petugas tidak pernah meminta transfer ke rekening
-          pribadi. NIK Anda disimpan terenkripsi dan hanya ditampilkan tersamar. Baca <Link to="/kebijakan-privasi">Kebijakan Privasi</Link>{" "}
-          dan <Link to="/syarat-ketentuan">Syarat dan Ketentuan</Link>.
+          Mendaftar dan mengajukan layanan melalui Loket tidak dipungut biaya. Petugas tidak pernah meminta transfer ke rekening pribadi. NIK Anda disimpan
+          terenkripsi dan hanya ditampilkan tersamar. Baca <Link to="/kebijakan-privasi">Kebijakan Privasi</Link> dan{" "}
+          <Link to="/syarat-ketentuan">Syarat dan Ketentuan</Link>.
         </p>
       </section>
     </>

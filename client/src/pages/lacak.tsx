@@ -134,7 +134,9 @@ function PengajuanTracker({ initialNomor }: { initialNomor: string }) {
       <form ref={form.formRef} className="form" noValidate onSubmit={submit} aria-label="Lacak pengajuan">
         <ErrorSummary {...form.summary} />
         <Field name="nomor" label="Nomor registrasi" hint="Tertulis pada bukti pengajuan, contoh KMG/2026/000123." error={errors.nomor}>
-          {(props) => <input {...props} type="text" autoCapitalize="characters" spellCheck={false} value={v.nomor} onChange={(e) => set("nomor", e.target.value)} />}
+          {(props) => (
+            <input {...props} type="text" autoCapitalize="characters" spellCheck={false} value={v.nomor} onChange={(e) => set("nomor", e.target.value)} />
+          )}
         </Field>
         <Field name="digit" label="4 angka terakhir NIK pemohon" hint="Agar nomor pengajuan orang lain tidak dapat ditebak." error={errors.digit}>
           {(props) => (
@@ -171,7 +173,9 @@ function PengajuanTracker({ initialNomor }: { initialNomor: string }) {
             {result.diajukanAt && (
               <div>
                 <dt>Diajukan</dt>
-                <dd>{formatDateTime(result.diajukanAt, z.zone)} {z.label}</dd>
+                <dd>
+                  {formatDateTime(result.diajukanAt, z.zone)} {z.label}
+                </dd>
               </div>
             )}
             {result.tenggat && !CLOSED_STATUSES.includes(result.status) && (
@@ -221,7 +225,16 @@ function PengaduanTracker() {
     <>
       <form ref={form.formRef} className="form" noValidate onSubmit={submit} aria-label="Lacak pengaduan">
         <Field name="kode" label="Kode lacak pengaduan" hint="Contoh: ADU-7K3M9Q2X." error={form.errors.kode}>
-          {(props) => <input {...props} type="text" autoCapitalize="characters" spellCheck={false} value={form.values.kode} onChange={(e) => form.set("kode", e.target.value)} />}
+          {(props) => (
+            <input
+              {...props}
+              type="text"
+              autoCapitalize="characters"
+              spellCheck={false}
+              value={form.values.kode}
+              onChange={(e) => form.set("kode", e.target.value)}
+            />
+          )}
         </Field>
         <TrackerActions failure={form.formError} busy={busy}>
           Lacak pengaduan
@@ -246,7 +259,9 @@ function PengaduanTracker() {
             </div>
             <div>
               <dt>Diterima</dt>
-              <dd>{formatDateTime(result.diterimaAt, z.zone)} {z.label}</dd>
+              <dd>
+                {formatDateTime(result.diterimaAt, z.zone)} {z.label}
+              </dd>
             </div>
             {result.tenggat && (
               <div>
@@ -260,7 +275,9 @@ function PengaduanTracker() {
             {result.selesaiAt && (
               <div>
                 <dt>Selesai</dt>
-                <dd>{formatDateTime(result.selesaiAt, z.zone)} {z.label}</dd>
+                <dd>
+                  {formatDateTime(result.selesaiAt, z.zone)} {z.label}
+                </dd>
               </div>
             )}
           </dl>

@@ -84,7 +84,9 @@ describe("LoginForm", () => {
 
   it("puts a message about the number next to the number", async () => {
     const { user } = setup(() => ({
-      data: { login: { __typename: "ValidationError", code: "IDENTITY_FORMAT", message: "Masukkan NIK (16 angka) atau NIP (18 angka).", field: "nomorIdentitas" } },
+      data: {
+        login: { __typename: "ValidationError", code: "IDENTITY_FORMAT", message: "Masukkan NIK (16 angka) atau NIP (18 angka).", field: "nomorIdentitas" },
+      },
     }));
     await user.type(screen.getByLabelText("NIK atau NIP"), "3519011708900001");
     await user.type(screen.getByLabelText("Kata sandi"), "x");

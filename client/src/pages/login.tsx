@@ -56,7 +56,10 @@ function useCountdown(until: number | null): number {
 }
 
 export function LoginForm({ onSuccess }: { onSuccess: (user: LoggedInUser) => void }) {
-  const { values, bind, set, errors, formError, setFormError, formRef, checked, showApiError, showRequestError, summary } = useForm({ nomorIdentitas: "", password: "" }, FIELDS);
+  const { values, bind, set, errors, formError, setFormError, formRef, checked, showApiError, showRequestError, summary } = useForm(
+    { nomorIdentitas: "", password: "" },
+    FIELDS,
+  );
   const [retryUntil, setRetryUntil] = useState<number | null>(null);
   const [{ fetching }, login] = useMutation(LoginMutation);
   const wait = useCountdown(retryUntil);
@@ -127,9 +130,9 @@ export default function LoginPage() {
                   ? "/petugas/antrian"
                   : worksDesk(user, "ppid")
                     ? "/ppid"
-                  : user.status === "AKTIF"
-                    ? "/pengajuan"
-                    : "/status-akun";
+                    : user.status === "AKTIF"
+                      ? "/pengajuan"
+                      : "/status-akun";
             navigate(next?.startsWith("/") && !next.startsWith("//") ? next : home, { replace: true });
           }}
         />

@@ -114,8 +114,8 @@ function ProfileDetails(props: { user: FragmentType<typeof ProfileDetails_UserFr
       <Fact label="Peran">{roleText(u)}</Fact>
       <TimeFact label="Terdaftar" at={u.createdAt} />
       <Fact label="Persetujuan">
-        <Link to="/syarat-ketentuan">Syarat dan Ketentuan</Link> versi {u.consentTermsVersion},{" "}
-        <Link to="/kebijakan-privasi">Kebijakan Privasi</Link> versi {u.consentPrivacyVersion}, disetujui {formatDateTime(u.consentAt)}
+        <Link to="/syarat-ketentuan">Syarat dan Ketentuan</Link> versi {u.consentTermsVersion}, <Link to="/kebijakan-privasi">Kebijakan Privasi</Link> versi{" "}
+        {u.consentPrivacyVersion}, disetujui {formatDateTime(u.consentAt)}
       </Fact>
     </dl>
   );
@@ -247,8 +247,8 @@ function MyData() {
   return (
     <>
       <p>
-        Lihat semua data yang disimpan Loket tentang Anda, dan unduh salinannya (hak akses dan hak atas salinan data pribadi, UU
-        27/2022). Untuk meminta penghapusan akun, hubungi kantor; lihat <Link to="/kebijakan-privasi">Kebijakan Privasi</Link>.
+        Lihat semua data yang disimpan Loket tentang Anda, dan unduh salinannya (hak akses dan hak atas salinan data pribadi, UU 27/2022). Untuk meminta
+        penghapusan akun, hubungi kantor; lihat <Link to="/kebijakan-privasi">Kebijakan Privasi</Link>.
       </p>
       <div className="form__actions">
         <button

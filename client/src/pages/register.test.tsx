@@ -11,7 +11,11 @@ afterEach(cleanup);
 
 const VERSIONS = { data: { legalVersions: { __typename: "LegalVersions", syaratKetentuan: "2026-11", kebijakanPrivasi: "2026-11" } } };
 
-function setup(onRegister: (body: GraphQLRequestBody) => unknown = () => ({ data: { register: { __typename: "RegisterSuccess", data: { user: { id: "VXNlcjox", status: "MENUNGGU_AKTIVASI" } } } } })) {
+function setup(
+  onRegister: (body: GraphQLRequestBody) => unknown = () => ({
+    data: { register: { __typename: "RegisterSuccess", data: { user: { id: "VXNlcjox", status: "MENUNGGU_AKTIVASI" } } } },
+  }),
+) {
   const { client, requests } = mockClient((body) => (body.operationName === "Register" ? onRegister(body) : VERSIONS));
   const onRegistered = vi.fn();
   render(

@@ -39,19 +39,10 @@ const RegisterMutation = graphql(`
   }
 `);
 
-const FIELDS = [
-  "nomorIdentitas",
-  "namaLengkap",
-  "email",
-  "telepon",
-  "password",
-  "setujuSyaratKetentuan",
-  "setujuKebijakanPrivasi",
-] as const;
+const FIELDS = ["nomorIdentitas", "namaLengkap", "email", "telepon", "password", "setujuSyaratKetentuan", "setujuKebijakanPrivasi"] as const;
 
 /** The API names the version fields; on the form they belong to the consent checkboxes. */
 const FIELD_ALIASES = { versiSyaratKetentuan: "setujuSyaratKetentuan", versiKebijakanPrivasi: "setujuKebijakanPrivasi" };
-
 
 const IDENTITY_TYPES = [
   { type: "NIK", label: "NIK (warga, sesuai KTP)", hint: "16 angka, tertulis di KTP atau Kartu Keluarga. NIK disimpan terenkripsi." },
@@ -126,7 +117,16 @@ export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
   return (
     <form ref={formRef} className="form" noValidate onSubmit={submit} aria-label="Formulir pendaftaran">
       <ErrorSummary {...summary} />
-      <IdentityFields legend="Saya mendaftar dengan" types={IDENTITY_TYPES} values={form} onChange={set} identity={identity} error={errors.nomorIdentitas} autoComplete="username" withWarnings />
+      <IdentityFields
+        legend="Saya mendaftar dengan"
+        types={IDENTITY_TYPES}
+        values={form}
+        onChange={set}
+        identity={identity}
+        error={errors.nomorIdentitas}
+        autoComplete="username"
+        withWarnings
+      />
 
       <ContactFields
         values={form}
@@ -146,14 +146,24 @@ export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
         {(props) => <PasswordInput {...props} autoComplete="new-password" value={form.password} onChange={(v) => set("password", v)} />}
       </Field>
 
-      <Checkbox name="setujuSyaratKetentuan" checked={form.setujuSyaratKetentuan} onChange={(v) => set("setujuSyaratKetentuan", v)} error={errors.setujuSyaratKetentuan}>
+      <Checkbox
+        name="setujuSyaratKetentuan"
+        checked={form.setujuSyaratKetentuan}
+        onChange={(v) => set("setujuSyaratKetentuan", v)}
+        error={errors.setujuSyaratKetentuan}
+      >
         Saya telah membaca dan menyetujui{" "}
         <Link to="/syarat-ketentuan" target="_blank" rel="noopener">
           Syarat dan Ketentuan<span className="sr-only"> (membuka tab baru)</span>
         </Link>
         {versions && <span className="muted"> (versi {versions.syaratKetentuan})</span>}.
       </Checkbox>
-      <Checkbox name="setujuKebijakanPrivasi" checked={form.setujuKebijakanPrivasi} onChange={(v) => set("setujuKebijakanPrivasi", v)} error={errors.setujuKebijakanPrivasi}>
+      <Checkbox
+        name="setujuKebijakanPrivasi"
+        checked={form.setujuKebijakanPrivasi}
+        onChange={(v) => set("setujuKebijakanPrivasi", v)}
+        error={errors.setujuKebijakanPrivasi}
+      >
         Saya menyetujui pemrosesan data pribadi saya sesuai{" "}
         <Link to="/kebijakan-privasi" target="_blank" rel="noopener">
           Kebijakan Privasi<span className="sr-only"> (membuka tab baru)</span>
@@ -175,8 +185,8 @@ export default function RegisterPage() {
     <div className="narrow">
       <PageTitle>Daftar akun</PageTitle>
       <p className="lead">
-        Satu akun untuk semua layanan. Setelah mendaftar, admin kantor memeriksa data Anda lalu mengaktifkan akun; Anda dapat
-        memantau statusnya langsung di layar.
+        Satu akun untuk semua layanan. Setelah mendaftar, admin kantor memeriksa data Anda lalu mengaktifkan akun; Anda dapat memantau statusnya langsung di
+        layar.
       </p>
       <div className="card">
         <RegisterForm

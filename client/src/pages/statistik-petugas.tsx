@@ -221,23 +221,45 @@ function AduanCounts({ title, rows, label }: { title: string; rows: Detail["peng
  * The staff view behind the public statistics (statistikDetail): only for staff of the instansi shown; the
  * API refuses everyone else, this only decides whether to ask.
  */
-export function StatistikPetugas({ instansiId, namaInstansi, periode, tahun, ke }: { instansiId: string; namaInstansi: string; periode: Periode; tahun: number; ke: number }) {
+export function StatistikPetugas({
+  instansiId,
+  namaInstansi,
+  periode,
+  tahun,
+  ke,
+}: {
+  instansiId: string;
+  namaInstansi: string;
+  periode: Periode;
+  tahun: number;
+  ke: number;
+}) {
   const [{ data, fetching, error }] = useQuery({ query: StatistikPetugasDoc, variables: { instansiId, periode, tahun, ke } });
   const res = data?.statistikDetail;
   const d = res?.__typename === "StatistikDetailSuccess" ? res.data : null;
   return (
     <section className="card" aria-labelledby="rincian-petugas">
       <h2 id="rincian-petugas">Rincian untuk petugas</h2>
-      <p className="muted">Hanya terlihat oleh petugas {namaInstansi}. Keterlambatan dihitung dalam jam kerja kantor; identitas pemohon dan pelapor tidak ditampilkan.</p>
+      <p className="muted">
+        Hanya terlihat oleh petugas {namaInstansi}. Keterlambatan dihitung dalam jam kerja kantor; identitas pemohon dan pelapor tidak ditampilkan.
+      </p>
       {fetching && !data && <p aria-busy="true">Memuat…</p>}
       {error && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
       {res && res.__typename !== "StatistikDetailSuccess" && "message" in res && <p className="alert alert--error">{res.message}</p>}
       {d && (
         <>
           <h3>Per layanan</h3>
-          <KinerjaTable caption="Kinerja per layanan" kolom="Layanan" rows={d.perLayanan.map((r) => ({ key: r.layananId, nama: r.nama, kinerja: r.kinerja }))} />
+          <KinerjaTable
+            caption="Kinerja per layanan"
+            kolom="Layanan"
+            rows={d.perLayanan.map((r) => ({ key: r.layananId, nama: r.nama, kinerja: r.kinerja }))}
+          />
           <h3>Per petugas</h3>
-          <KinerjaTable caption="Beban dan penyelesaian per petugas" kolom="Petugas" rows={d.perPetugas.map((r) => ({ key: r.petugasId ?? "-", nama: r.nama, kinerja: r.kinerja }))} />
+          <KinerjaTable
+            caption="Beban dan penyelesaian per petugas"
+            kolom="Petugas"
+            rows={d.perPetugas.map((r) => ({ key: r.petugasId ?? "-", nama: r.nama, kinerja: r.kinerja }))}
+          />
           <h3>Lewat batas waktu saat ini ({d.total.terlambatSaatIni})</h3>
           <KasusTable caption="Pengajuan yang lewat batas waktu saat ini" rows={d.kasusTerlambat} />
           {d.kasusTerlambat.length < d.total.terlambatSaatIni && <p className="muted">{d.kasusTerlambat.length} paling lama ditampilkan.</p>}

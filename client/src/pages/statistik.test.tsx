@@ -38,16 +38,42 @@ const detail = {
     perLayanan: [{ layananId: "TGF5YW5hbjox", nama: "Rekomendasi Dispensasi Menikah", kinerja }],
     perPetugas: [{ petugasId: null, nama: "Belum ditugaskan", kinerja }],
     kasusTerlambat: [
-      { pengajuanId: btoa("Pengajuan:11111111-1111-4111-8111-111111111111"), nomorRegistrasi: "KMG/2026/000004", layanan: "Rekomendasi Dispensasi Menikah", petugas: null, status: "DIPROSES", tenggat: "2026-11-11T02:00:00.000Z", selesaiAt: null, terlambatMenitKerja: 1440 },
+      {
+        pengajuanId: btoa("Pengajuan:11111111-1111-4111-8111-111111111111"),
+        nomorRegistrasi: "KMG/2026/000004",
+        layanan: "Rekomendasi Dispensasi Menikah",
+        petugas: null,
+        status: "DIPROSES",
+        tenggat: "2026-11-11T02:00:00.000Z",
+        selesaiAt: null,
+        terlambatMenitKerja: 1440,
+      },
     ],
     kasusMelewatiSla: [
-      { pengajuanId: btoa("Pengajuan:22222222-2222-4222-8222-222222222222"), nomorRegistrasi: "KMG/2026/000002", layanan: "Rekomendasi Dispensasi Menikah", petugas: "Siti Rahmawati", status: "SELESAI", tenggat: "2026-11-03T05:00:00.000Z", selesaiAt: "2026-11-05T02:00:00.000Z", terlambatMenitKerja: 720 },
+      {
+        pengajuanId: btoa("Pengajuan:22222222-2222-4222-8222-222222222222"),
+        nomorRegistrasi: "KMG/2026/000002",
+        layanan: "Rekomendasi Dispensasi Menikah",
+        petugas: "Siti Rahmawati",
+        status: "SELESAI",
+        tenggat: "2026-11-03T05:00:00.000Z",
+        selesaiAt: "2026-11-05T02:00:00.000Z",
+        terlambatMenitKerja: 720,
+      },
     ],
     pengaduanPerKategori: [{ nama: "Pelayanan lambat", jumlah: 2, terbuka: 1, terlambat: 1 }],
     pengaduanPerKanal: [{ nama: "WHATSAPP", jumlah: 1, terbuka: 1, terlambat: 1 }],
     jumlahPengaduanTerbuka: 1,
     pengaduanTerbuka: [
-      { pengaduanId: btoa("Pengaduan:33333333-3333-4333-8333-333333333333"), kodeLacak: "ADU-7K2M9Q", kategori: "Pelayanan lambat", kanal: "WHATSAPP", status: "DIVERIFIKASI", tenggat: "2026-11-06T03:00:00.000Z", terlambatMenitKerja: 2760 },
+      {
+        pengaduanId: btoa("Pengaduan:33333333-3333-4333-8333-333333333333"),
+        kodeLacak: "ADU-7K2M9Q",
+        kategori: "Pelayanan lambat",
+        kanal: "WHATSAPP",
+        status: "DIVERIFIKASI",
+        tenggat: "2026-11-06T03:00:00.000Z",
+        terlambatMenitKerja: 2760,
+      },
     ],
   },
 };
@@ -69,7 +95,8 @@ function setup(me: Me | null) {
   return { requests };
 }
 
-const staff = (role: string, instansi: { id: string; nama: string } | null): Me => ({ id: "VXNlcjox", namaLengkap: "Siti Rahmawati", role, status: "AKTIF", instansi }) as Me;
+const staff = (role: string, instansi: { id: string; nama: string } | null): Me =>
+  ({ id: "VXNlcjox", namaLengkap: "Siti Rahmawati", role, status: "AKTIF", instansi }) as Me;
 
 describe("/statistik", () => {
   it("shows the public figures to everyone and never asks for the staff detail", async () => {

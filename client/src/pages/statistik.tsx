@@ -213,7 +213,9 @@ export default function StatistikPage() {
               ]}
             />
           </div>
-          {bolehLihatRincian(me, instansiId) && <StatistikPetugas instansiId={instansiId} namaInstansi={namaKantor} periode={p.periode} tahun={tahun} ke={p.ke} />}
+          {bolehLihatRincian(me, instansiId) && (
+            <StatistikPetugas instansiId={instansiId} namaInstansi={namaKantor} periode={p.periode} tahun={tahun} ke={p.ke} />
+          )}
         </>
       )}
     </>

@@ -50,7 +50,16 @@ export default function VerifikasiDokumenPage() {
       <p className="lead">Periksa apakah dokumen hasil layanan benar diterbitkan melalui Loket.</p>
       <form ref={form.formRef} className="card form" noValidate onSubmit={submit} aria-label="Verifikasi dokumen">
         <Field name="kode" label="Kode verifikasi" hint="Contoh: 7KQ2-M9XD-P4RT. Huruf besar/kecil dan tanda hubung boleh diabaikan." error={form.errors.kode}>
-          {(props) => <input {...props} type="text" autoCapitalize="characters" spellCheck={false} value={form.values.kode} onChange={(e) => form.set("kode", e.target.value)} />}
+          {(props) => (
+            <input
+              {...props}
+              type="text"
+              autoCapitalize="characters"
+              spellCheck={false}
+              value={form.values.kode}
+              onChange={(e) => form.set("kode", e.target.value)}
+            />
+          )}
         </Field>
         <div className="form__actions">
           <button type="submit" className="button button--primary">
@@ -62,8 +71,8 @@ export default function VerifikasiDokumenPage() {
       {failed && <FormMessage kind="error">{requestErrorMessage(failed)}</FormMessage>}
       {kode && data && !v && (
         <div className="alert alert--error" role="alert">
-          <strong>Kode tidak dikenal.</strong> Tidak ada dokumen Loket dengan kode ini. Periksa penulisan kodenya; jika benar, dokumen tersebut
-          patut diragukan keasliannya.
+          <strong>Kode tidak dikenal.</strong> Tidak ada dokumen Loket dengan kode ini. Periksa penulisan kodenya; jika benar, dokumen tersebut patut diragukan
+          keasliannya.
         </div>
       )}
       {v && (
@@ -94,7 +103,9 @@ export default function VerifikasiDokumenPage() {
             </div>
           </dl>
           <h3>Cocokkan berkas yang Anda pegang</h3>
-          <p className="muted small">Pilih berkas PDF-nya: sidik digitalnya dihitung di perangkat Anda (berkas tidak dikirim) dan dibandingkan dengan aslinya.</p>
+          <p className="muted small">
+            Pilih berkas PDF-nya: sidik digitalnya dihitung di perangkat Anda (berkas tidak dikirim) dan dibandingkan dengan aslinya.
+          </p>
           <input
             id="cocokkan-berkas"
             className="file-input"

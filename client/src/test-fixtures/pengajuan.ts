@@ -33,7 +33,15 @@ export const LAYANAN = {
     field("catatan", "Catatan", "TEXTAREA", false, { bantuan: "Hal lain yang perlu diketahui petugas." }),
   ],
   persyaratan: [
-    { id: SLOT_KTP, label: "KTP calon pengantin", keterangan: "", wajib: true, jenisFile: ["application/pdf", "image/jpeg", "image/png"], maksBytes: 2097152, templateUrl: null },
+    {
+      id: SLOT_KTP,
+      label: "KTP calon pengantin",
+      keterangan: "",
+      wajib: true,
+      jenisFile: ["application/pdf", "image/jpeg", "image/png"],
+      maksBytes: 2097152,
+      templateUrl: null,
+    },
     {
       id: SLOT_DESA,
       label: "Surat pengantar desa",
@@ -56,12 +64,28 @@ export const INSTANSI = {
   jamLayanan: [1, 2, 3, 4].map((hari) => ({ hari, buka: "08:00", tutup: "15:30" })).concat([{ hari: 5, buka: "08:00", tutup: "16:00" }]),
 };
 
-export function log(seq: number, aksi: string, dariStatus: string | null, keStatus: string, keStatusLabel: string, pesan: string | null = null, aktor = "Pemohon") {
+export function log(
+  seq: number,
+  aksi: string,
+  dariStatus: string | null,
+  keStatus: string,
+  keStatusLabel: string,
+  pesan: string | null = null,
+  aktor = "Pemohon",
+) {
   return { seq, aksi, aktor, createdAt: new Date(Date.UTC(2026, 2, 2, 1, seq)).toISOString(), dariStatus, keStatus, keStatusLabel, pesan };
 }
 
 export function dokumen(slot: string, namaFile: string, mime = "application/pdf") {
-  return { id: btoa(`DokumenPengajuan:${namaFile}`), namaFile, ukuran: 2048, mime, url: `/unduh/dokumen/${namaFile}`, createdAt: "2026-03-02T01:00:00.000Z", persyaratan: { id: slot } };
+  return {
+    id: btoa(`DokumenPengajuan:${namaFile}`),
+    namaFile,
+    ukuran: 2048,
+    mime,
+    url: `/unduh/dokumen/${namaFile}`,
+    createdAt: "2026-03-02T01:00:00.000Z",
+    persyaratan: { id: slot },
+  };
 }
 
 export function pengajuan(overrides: Record<string, unknown> = {}) {

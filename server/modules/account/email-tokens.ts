@@ -44,7 +44,9 @@ async function consume(tx: Tx, token: string, kind: EmailTokenKind) {
   const invalid = () =>
     new ValidationError(
       "TOKEN_INVALID",
-      kind === "VERIFIKASI_EMAIL" ? "Tautan verifikasi tidak valid atau sudah dipakai. Minta tautan baru dari halaman profil." : "Tautan atur ulang kata sandi tidak valid atau sudah dipakai. Minta tautan baru.",
+      kind === "VERIFIKASI_EMAIL"
+        ? "Tautan verifikasi tidak valid atau sudah dipakai. Minta tautan baru dari halaman profil."
+        : "Tautan atur ulang kata sandi tidak valid atau sudah dipakai. Minta tautan baru.",
       "token",
     );
   if (!row || row.kind !== kind || row.usedAt) throw invalid();
@@ -60,7 +62,8 @@ async function consume(tx: Tx, token: string, kind: EmailTokenKind) {
 export async function verifyEmail(ctx: Context, token: string): Promise<User> {
   const user = await ctx.prisma.$transaction(async (tx) => {
     const row = await consume(tx, token, "VERIFIKASI_EMAIL");
-    if (row.email !== row.user.email) throw new InvalidStateError("EMAIL_CHANGED", "Alamat email akun sudah diganti sejak tautan ini dikirim. Gunakan tautan terbaru.");
+    if (row.email !== row.user.email)
+      throw new InvalidStateError("EMAIL_CHANGED", "Alamat email akun sudah diganti sejak tautan ini dikirim. Gunakan tautan terbaru.");
     return tx.user.update({ where: { id: row.userId }, data: { emailVerifiedAt: new Date() } });
   });
   ctx.sessions.invalidateUser(user.id);
@@ -102,7 +105,11 @@ export async function resetPassword(ctx: Context, token: string, passwordBaru: s
   // check the token before the password so a bad link is reported as such
   const peek = await ctx.prisma.emailToken.findUnique({ where: { tokenHash: sha256Hex(token) }, include: { user: true } });
   if (peek && peek.kind === "RESET_PASSWORD" && !peek.usedAt && peek.expiresAt > new Date()) {
-    const weak = checkPasswordStrength(passwordBaru, [revealIdentity(ctx.keys, peek.user), peek.user.email.split("@")[0]!, ...peek.user.namaLengkap.split(" ")]);
+    const weak = checkPasswordStrength(passwordBaru, [
+      revealIdentity(ctx.keys, peek.user),
+      peek.user.email.split("@")[0]!,
+      ...peek.user.namaLengkap.split(" "),
+    ]);
     if (weak) throw new ValidationError(weak.code, weak.message, "passwordBaru");
   }
   const passwordHash = await hashPassword(passwordBaru);

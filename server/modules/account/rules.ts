@@ -44,9 +44,18 @@ export function normalizeName(raw: string): string | null {
 
 /** A person's name, email and phone as typed: normalised, or the field's problem (in this order, like the form). */
 export const kontakSchema = z.object({
-  namaLengkap: z.string().transform(normalizeName).pipe(z.string(problem("NAME_INVALID", "Nama lengkap wajib diisi (2–120 huruf) sesuai KTP."))),
-  email: z.string().transform(normalizeEmail).pipe(z.string(problem("EMAIL_INVALID", "Alamat email tidak valid."))),
-  telepon: z.string().transform(normalizePhone).pipe(z.string(problem("PHONE_INVALID", "Nomor telepon tidak valid. Contoh: 081234567890."))),
+  namaLengkap: z
+    .string()
+    .transform(normalizeName)
+    .pipe(z.string(problem("NAME_INVALID", "Nama lengkap wajib diisi (2–120 huruf) sesuai KTP."))),
+  email: z
+    .string()
+    .transform(normalizeEmail)
+    .pipe(z.string(problem("EMAIL_INVALID", "Alamat email tidak valid."))),
+  telepon: z
+    .string()
+    .transform(normalizePhone)
+    .pipe(z.string(problem("PHONE_INVALID", "Nomor telepon tidak valid. Contoh: 081234567890."))),
 });
 
 /** Registration consents to the terms and the privacy policy, in the versions the install shows now. */

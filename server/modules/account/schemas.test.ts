@@ -48,7 +48,10 @@ describe("API client input", () => {
   const now = new Date("2026-11-23T00:00:00Z");
   const ok = { nama: " SP4N-LAPOR! ", kontak: "Budi, budi@contoh.go.id", scopes: ["TERIMA_WEBHOOK", "BACA_KATALOG", "BACA_KATALOG"], berlakuSampai: null };
   it("keeps the scopes once each, in their canonical order", () => {
-    expect(apiClientSchema(["BACA_KATALOG", "TERIMA_WEBHOOK"], now).parse(ok)).toMatchObject({ nama: "SP4N-LAPOR!", scopes: ["BACA_KATALOG", "TERIMA_WEBHOOK"] });
+    expect(apiClientSchema(["BACA_KATALOG", "TERIMA_WEBHOOK"], now).parse(ok)).toMatchObject({
+      nama: "SP4N-LAPOR!",
+      scopes: ["BACA_KATALOG", "TERIMA_WEBHOOK"],
+    });
   });
   it("names each problem with its code", () => {
     expect(problems(apiClientSchema([], now), { ...ok, nama: "ab", scopes: ["KASUS_INSTANSI"], berlakuSampai: new Date("2040-01-01") })).toEqual([

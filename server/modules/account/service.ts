@@ -6,7 +6,16 @@ import { Prisma, type User } from "../../generated/prisma/client";
 import { ConflictError, InvalidStateError, LoginError, NotFoundError, ValidationError, forbidden } from "../../lib/errors";
 import { checkPasswordStrength, dummyVerify, hashPassword, verifyPassword } from "../auth/password";
 import { clearSessionCookie, sessionCookie } from "../auth/session";
-import { addressAfterFailure, addressAfterRefund, secondsUntil, waitMessage, ACCOUNT_LOCK_AFTER, ACCOUNT_LOCK_MS, ACCOUNT_SLOW_AFTER, type AddressState } from "../auth/throttle";
+import {
+  addressAfterFailure,
+  addressAfterRefund,
+  secondsUntil,
+  waitMessage,
+  ACCOUNT_LOCK_AFTER,
+  ACCOUNT_LOCK_MS,
+  ACCOUNT_SLOW_AFTER,
+  type AddressState,
+} from "../auth/throttle";
 import { identityIndex, identityTypeOf, parseIdentity, protectIdentity, revealIdentity } from "../identity/protect";
 import { createNotifications, publishNotifications } from "../notification/service";
 import { enqueueEmail } from "../mail/outbox";
@@ -60,9 +69,7 @@ function administeredUsers(ctx: Context, filter: UserFilter | null | undefined):
     ...(filter?.role ? { role: filter.role } : {}),
     // a malformed id names no instansi (and must not reach the uuid column)
     ...(filter?.instansiId ? (UUID.test(filter.instansiId) ? { instansiId: filter.instansiId } : { id: { in: [] } }) : {}),
-    ...(search
-      ? { AND: [{ OR: [{ namaLengkap: { contains: search, mode: "insensitive" } }, { email: { contains: search.toLowerCase() } }] }] }
-      : {}),
+    ...(search ? { AND: [{ OR: [{ namaLengkap: { contains: search, mode: "insensitive" } }, { email: { contains: search.toLowerCase() } }] }] } : {}),
     NOT: { id: ctx.viewer!.id },
   };
 }
@@ -229,7 +236,12 @@ export async function login(ctx: Context, input: { nomorIdentitas: string; passw
   }
 }
 
-async function checkCredentials(ctx: Context, input: { nomorIdentitas: string; password: string }, now: Date, recordAddressFailure: () => void): Promise<{ user: User; token: string }> {
+async function checkCredentials(
+  ctx: Context,
+  input: { nomorIdentitas: string; password: string },
+  now: Date,
+  recordAddressFailure: () => void,
+): Promise<{ user: User; token: string }> {
   const type = identityTypeOf(input.nomorIdentitas);
   if (!type) throw new ValidationError("IDENTITY_FORMAT", "Masukkan NIK (16 angka) atau NIP (18 angka).", "nomorIdentitas");
   const number = input.nomorIdentitas.replace(/\s+/g, "");
@@ -272,9 +284,15 @@ async function checkCredentials(ctx: Context, input: { nomorIdentitas: string; p
         "Akun Anda belum diaktifkan. Admin sedang memeriksa data pendaftaran Anda; Anda akan menerima notifikasi setelah akun diaktifkan.",
       );
     case "DITOLAK":
-      throw new LoginError("ACCOUNT_REJECTED", `Pendaftaran akun Anda ditolak${user.statusReason ? `: ${user.statusReason}` : "."} Hubungi kantor untuk keterangan lebih lanjut.`);
+      throw new LoginError(
+        "ACCOUNT_REJECTED",
+        `Pendaftaran akun Anda ditolak${user.statusReason ? `: ${user.statusReason}` : "."} Hubungi kantor untuk keterangan lebih lanjut.`,
+      );
     case "DITANGGUHKAN":
-      throw new LoginError("ACCOUNT_SUSPENDED", `Akun Anda ditangguhkan${user.statusReason ? `: ${user.statusReason}` : "."} Hubungi kantor untuk keterangan lebih lanjut.`);
+      throw new LoginError(
+        "ACCOUNT_SUSPENDED",
+        `Akun Anda ditangguhkan${user.statusReason ? `: ${user.statusReason}` : "."} Hubungi kantor untuk keterangan lebih lanjut.`,
+      );
     case "AKTIF":
       break;
   }
@@ -339,12 +357,7 @@ const NOTIFY_TEXT: Record<AccountTransition, (reason: string | null) => { judul:
   PULIHKAN: () => ({ judul: "Akun Anda dipulihkan", isi: "Penangguhan akun Anda telah dicabut. Anda dapat masuk kembali." }),
 };
 
-export async function administerAccount(
-  ctx: Context,
-  action: AccountTransition,
-  userId: string,
-  reasonRaw: string | null | undefined,
-): Promise<User> {
+export async function administerAccount(ctx: Context, action: AccountTransition, userId: string, reasonRaw: string | null | undefined): Promise<User> {
   assertCan(ctx, "akun:kelola", ANY);
   const actor = ctx.viewer!;
   const subject = await findSubject(ctx, userId);
@@ -352,10 +365,7 @@ export async function administerAccount(
   const { alasan: reason } = parseInput(alasanSchema(ACCOUNT_TRANSITIONS[action].reasonRequired), { alasan: reasonRaw });
   const to = nextAccountStatus(action, subject.status);
   if (!to) {
-    throw new InvalidStateError(
-      "INVALID_ACCOUNT_STATE",
-      `Tindakan ini tidak dapat dilakukan pada akun yang berstatus ${STATUS_LABEL[subject.status]}.`,
-    );
+    throw new InvalidStateError("INVALID_ACCOUNT_STATE", `Tindakan ini tidak dapat dilakukan pada akun yang berstatus ${STATUS_LABEL[subject.status]}.`);
   }
   const text = NOTIFY_TEXT[action](reason);
   const { user, events } = await ctx.prisma.$transaction(async (tx) => {

@@ -12,7 +12,9 @@ import * as emailTokens from "./email-tokens";
 export const AccountActionRef = builder.prismaObject("AccountAction", {
   description: "One recorded change to an account (who, when, why)",
   fields: (t) => ({
-    kind: t.expose("kind", { type: builder.enumType("AccountActionKind", { values: ["DAFTAR", "AKTIVASI", "TOLAK", "TANGGUHKAN", "PULIHKAN", "UBAH_PERAN"] as const }) }),
+    kind: t.expose("kind", {
+      type: builder.enumType("AccountActionKind", { values: ["DAFTAR", "AKTIVASI", "TOLAK", "TANGGUHKAN", "PULIHKAN", "UBAH_PERAN"] as const }),
+    }),
     reason: t.exposeString("reason", { nullable: true }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     actorName: t.string({
@@ -118,7 +120,9 @@ builder.queryFields((t) => ({
   }),
 }));
 
-function userFilter(filter: { status?: User["status"] | null; role?: User["role"] | null; search?: string | null; instansiId?: { id: string } | null } | null | undefined) {
+function userFilter(
+  filter: { status?: User["status"] | null; role?: User["role"] | null; search?: string | null; instansiId?: { id: string } | null } | null | undefined,
+) {
   return filter ? { ...filter, instansiId: filter.instansiId ? String(filter.instansiId.id) : null } : null;
 }
 
@@ -140,7 +144,8 @@ builder.mutationFields((t) => {
   return {
     register: t.field({
       type: AuthPayload,
-      description: "Citizen self-registration. The account waits for an admin's activation (status MENUNGGU_AKTIVASI); the returned session can only read its own account and watch its activation.",
+      description:
+        "Citizen self-registration. The account waits for an admin's activation (status MENUNGGU_AKTIVASI); the returned session can only read its own account and watch its activation.",
       errors: { types: [ValidationError, ConflictError] },
       args: { input: t.arg({ type: RegisterInput, required: true }) },
       resolve: (_root, args, ctx) => service.register(ctx, args.input),

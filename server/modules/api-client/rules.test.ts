@@ -7,7 +7,16 @@ describe("API client tokens", () => {
     const secret = newSecret();
     expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(parseToken(formatToken(id, secret))).toEqual({ clientId: id, secret });
-    for (const bad of ["", "lkc_", `lkc_${id}`, `lkc_${id}.`, `lkc_bukan-uuid.${secret}`, `lks_${id}.${secret}`, `lkc_${id}.${secret}x`, `lkc_${id}.${secret.slice(1)}`]) {
+    for (const bad of [
+      "",
+      "lkc_",
+      `lkc_${id}`,
+      `lkc_${id}.`,
+      `lkc_bukan-uuid.${secret}`,
+      `lks_${id}.${secret}`,
+      `lkc_${id}.${secret}x`,
+      `lkc_${id}.${secret.slice(1)}`,
+    ]) {
       expect(parseToken(bad), bad).toBeNull();
     }
   });

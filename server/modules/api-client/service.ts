@@ -72,7 +72,10 @@ export async function rotateSecret(ctx: Context, id: string): Promise<{ client: 
   if (!current) throw notFound();
   if (current.dicabutAt) throw revoked();
   const secret = newSecret();
-  const { count } = await ctx.prisma.apiClient.updateMany({ where: { id, dicabutAt: null }, data: { secretHash: hashSecret(secret), secretDiputarAt: new Date() } });
+  const { count } = await ctx.prisma.apiClient.updateMany({
+    where: { id, dicabutAt: null },
+    data: { secretHash: hashSecret(secret), secretDiputarAt: new Date() },
+  });
   if (count === 0) throw revoked();
   ctx.clients.invalidate(id);
   return { client: await ctx.prisma.apiClient.findUniqueOrThrow({ where: { id } }), token: formatToken(id, secret) };
@@ -99,7 +102,6 @@ export interface ApiClientChanges {
   berlakuSampai?: Date | null;
 }
 
-
 /**
  * Changes a client's name, contact, scopes or expiry (an expired client can be given a new expiry; a revoked one
  * stays revoked). The change and its audit entry (before and after) are one transaction; every instance forgets
@@ -119,13 +121,16 @@ export async function updateApiClient(ctx: Context, id: string, changes: ApiClie
     const after = await tx.apiClient.findUniqueOrThrow({ where: { id } });
     // the contact is a person's name, email, phone: kept masked like a PERSONAL argument (audit/inputs.ts)
     const view = (c: ApiClient) => ({ nama: c.nama, kontak: maskPersonal(c.kontak), scopes: c.scopes, berlakuSampai: c.berlakuSampai?.toISOString() ?? null });
-    await audit({ ...ctx, prisma: tx as unknown as Context["prisma"] }, {
-      jenis: "UBAH",
-      aksi: "ApiClient.ubah",
-      objekJenis: "ApiClient",
-      objekId: id,
-      detail: { sebelum: view(before), sesudah: view(after) },
-    });
+    await audit(
+      { ...ctx, prisma: tx as unknown as Context["prisma"] },
+      {
+        jenis: "UBAH",
+        aksi: "ApiClient.ubah",
+        objekJenis: "ApiClient",
+        objekId: id,
+        detail: { sebelum: view(before), sesudah: view(after) },
+      },
+    );
     return after;
   });
   ctx.clients.invalidate(id);

@@ -60,7 +60,16 @@ export class ApiClientStore extends TokenCache<Resolved> {
     if (this.missed(missKey, now)) return null;
     const row = await this.services.db.prisma.apiClient.findUnique({
       where: { id: parsed.clientId },
-      select: { id: true, nama: true, instansiId: true, scopes: true, secretHash: true, dicabutAt: true, berlakuSampai: true, instansi: { select: { aktif: true } } },
+      select: {
+        id: true,
+        nama: true,
+        instansiId: true,
+        scopes: true,
+        secretHash: true,
+        dicabutAt: true,
+        berlakuSampai: true,
+        instansi: { select: { aktif: true } },
+      },
     });
     if (!row || !secretMatches(parsed.secret, row.secretHash) || !clientUsable(row, new Date(now)) || !row.instansi.aktif) {
       this.rememberMiss(missKey, now);
@@ -81,7 +90,10 @@ export class ApiClientStore extends TokenCache<Resolved> {
     for (const { value, expiresAt } of this.cachedEntries()) byClient.set(value.client.id, { ...value, expiresAt });
     if (byClient.size === 0) return;
     const rows = await this.services.db.prisma.apiClient
-      .findMany({ where: { id: { in: [...byClient.keys()] } }, select: { id: true, instansiId: true, scopes: true, secretHash: true, dicabutAt: true, berlakuSampai: true, instansi: { select: { aktif: true } } } })
+      .findMany({
+        where: { id: { in: [...byClient.keys()] } },
+        select: { id: true, instansiId: true, scopes: true, secretHash: true, dicabutAt: true, berlakuSampai: true, instansi: { select: { aktif: true } } },
+      })
       .catch(() => null);
     if (!rows) return;
     const found = new Map(rows.map((r) => [r.id, r]));

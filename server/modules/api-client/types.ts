@@ -44,7 +44,9 @@ builder.queryFields((t) => ({
   apiClients: t.prismaField({
     type: ["ApiClient"],
     description: "The API clients of an instansi (default: the admin's own; SUPERADMIN without instansiId: all), with when each was last used",
-    authScopes: (_r, args, ctx) => ({ can: { action: "klienApi:lihatDaftar", on: { instansiId: String(args.instansiId?.id ?? callerInstansiId(ctx) ?? "") } } }),
+    authScopes: (_r, args, ctx) => ({
+      can: { action: "klienApi:lihatDaftar", on: { instansiId: String(args.instansiId?.id ?? callerInstansiId(ctx) ?? "") } },
+    }),
     args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }) },
     resolve: (query, _r, args, ctx) => service.listApiClients(ctx, query, args.instansiId ? String(args.instansiId.id) : (ctx.viewer?.instansiId ?? null)),
   }),
@@ -70,7 +72,13 @@ builder.mutationFields((t) => ({
       berlakuSampai: t.arg({ type: "DateTime", required: false, description: "Expiry, at most 5 years ahead (null: none)" }),
     },
     resolve: (_r, args, ctx) =>
-      service.createApiClient(ctx, { instansiId: String(args.instansiId.id), nama: args.nama, kontak: args.kontak, scopes: args.scopes, berlakuSampai: args.berlakuSampai ?? null }),
+      service.createApiClient(ctx, {
+        instansiId: String(args.instansiId.id),
+        nama: args.nama,
+        kontak: args.kontak,
+        scopes: args.scopes,
+        berlakuSampai: args.berlakuSampai ?? null,
+      }),
   }),
   updateApiClient: t.prismaField({
     type: "ApiClient",

@@ -36,9 +36,7 @@ export function selectedOperation(document: DocumentNode, operationName?: string
 
 /** The root fields of the operation (through fragments), with response key and argument nodes. */
 function rootFields(document: DocumentNode, op: OperationDefinitionNode) {
-  const fragments = new Map(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-  );
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
   const out: Array<{ key: string; name: string; node: import("graphql").FieldNode }> = [];
   const seen = new Set<string>();
   const walk = (set: SelectionSetNode) => {

@@ -29,14 +29,22 @@ export function listAuditLog(
   assertCan(ctx, "audit:lihatDaftar", ANY);
   return ctx.prisma.auditLog.findMany({
     ...q(query),
-    where: { ...(filter.jenis ? { jenis: filter.jenis } : {}), ...(filter.aktorId ? { aktorId: filter.aktorId } : {}), ...(filter.subjekId ? { subjekId: filter.subjekId } : {}) },
+    where: {
+      ...(filter.jenis ? { jenis: filter.jenis } : {}),
+      ...(filter.aktorId ? { aktorId: filter.aktorId } : {}),
+      ...(filter.subjekId ? { subjekId: filter.subjekId } : {}),
+    },
     orderBy: [{ at: "desc" }, { id: "desc" }],
   });
 }
 
 /** Every read of the signed-in person's data by someone else, newest first (their right to know who looked). */
 export function myDataReads(ctx: Context, query: AuditLogQuery) {
-  return ctx.prisma.auditLog.findMany({ ...q(query), where: { subjekId: ctx.viewer!.id, jenis: "BACA_DATA_PRIBADI" }, orderBy: [{ at: "desc" }, { id: "desc" }] });
+  return ctx.prisma.auditLog.findMany({
+    ...q(query),
+    where: { subjekId: ctx.viewer!.id, jenis: "BACA_DATA_PRIBADI" },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+  });
 }
 
 /** Writes one entry (who, which client, what, when, from where). Append-only at the database level. */
@@ -200,5 +208,12 @@ function scrubError(error: GraphQLError, values: Set<string>): GraphQLError {
   }
   const message = redactValues(error.message, values);
   if (message === error.message) return error;
-  return new GraphQLError(message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: original, extensions: error.extensions });
+  return new GraphQLError(message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: original,
+    extensions: error.extensions,
+  });
 }

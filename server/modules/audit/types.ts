@@ -3,7 +3,9 @@ import { safe } from "../../schema/sensitivity";
 import { ANY } from "../../policy";
 import * as service from "./service";
 
-const AuditJenisEnum = builder.enumType("AuditJenis", { values: { BACA_DATA_PRIBADI: { description: "someone read another person's personal data" }, UBAH: { description: "a state-changing action" } } as const });
+const AuditJenisEnum = builder.enumType("AuditJenis", {
+  values: { BACA_DATA_PRIBADI: { description: "someone read another person's personal data" }, UBAH: { description: "a state-changing action" } } as const,
+});
 
 export const AuditLogRef = builder.prismaNode("AuditLog", {
   id: { field: "id" },
@@ -41,7 +43,11 @@ builder.queryFields((t) => ({
     cursor: "id",
     description: "The audit trail, newest first (SUPERADMIN)",
     authScopes: { can: { action: "audit:lihatDaftar", on: ANY } },
-    args: { jenis: t.arg({ type: AuditJenisEnum, required: false }), aktorId: t.arg.string({ required: false, ...safe }), subjekId: t.arg.string({ required: false, ...safe }) },
+    args: {
+      jenis: t.arg({ type: AuditJenisEnum, required: false }),
+      aktorId: t.arg.string({ required: false, ...safe }),
+      subjekId: t.arg.string({ required: false, ...safe }),
+    },
     resolve: (query, _r, args, ctx) => service.listAuditLog(ctx, query, args),
   }),
   aksesDataSaya: t.prismaConnection({

@@ -2,7 +2,12 @@ import { hash, verify } from "@node-rs/argon2";
 import { PASSWORD_MIN } from "../../shared/limits";
 
 // OWASP Password Storage Cheat Sheet minimum for argon2id: m=19 MiB, t=2, p=1.
-export const ARGON2_PARAMS = { algorithm: 2 /* Algorithm.Argon2id (a const enum, not importable under isolatedModules) */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+export const ARGON2_PARAMS = {
+  algorithm: 2 /* Algorithm.Argon2id (a const enum, not importable under isolatedModules) */,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 // the forms show the same minimum before sending
 export { PASSWORD_MIN };
@@ -10,10 +15,35 @@ export const PASSWORD_MAX = 128;
 
 // The most common choices seen in breach corpora, plus the obvious local ones.
 const COMMON = new Set([
-  "password", "password1", "password123", "123456789", "1234567890", "12345678910", "qwertyuiop", "qwerty123",
-  "iloveyou", "admin12345", "administrator", "passw0rd", "welcome123", "abc1234567", "1q2w3e4r5t", "1qaz2wsx3edc",
-  "indonesia", "indonesia1", "indonesia45", "bismillah", "bismillah1", "sayangku123", "rahasia123", "katasandi",
-  "katasandi1", "merdeka45", "loket12345", "kemenag123", "pelayanan1",
+  "password",
+  "password1",
+  "password123",
+  "123456789",
+  "1234567890",
+  "12345678910",
+  "qwertyuiop",
+  "qwerty123",
+  "iloveyou",
+  "admin12345",
+  "administrator",
+  "passw0rd",
+  "welcome123",
+  "abc1234567",
+  "1q2w3e4r5t",
+  "1qaz2wsx3edc",
+  "indonesia",
+  "indonesia1",
+  "indonesia45",
+  "bismillah",
+  "bismillah1",
+  "sayangku123",
+  "rahasia123",
+  "katasandi",
+  "katasandi1",
+  "merdeka45",
+  "loket12345",
+  "kemenag123",
+  "pelayanan1",
 ]);
 
 export type PasswordProblem = { code: "PASSWORD_WEAK"; message: string };

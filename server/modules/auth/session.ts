@@ -96,7 +96,10 @@ export class SessionStore extends TokenCache<Resolved> {
     const now = Date.now();
     for (let i = 0; i < ids.length; i += 1_000) {
       const rows = await this.services.db.prisma.session
-        .findMany({ where: { id: { in: ids.slice(i, i + 1_000) } }, select: { id: true, revokedAt: true, expiresAt: true, user: { select: { id: true, role: true, status: true, instansiId: true, updatedAt: true } } } })
+        .findMany({
+          where: { id: { in: ids.slice(i, i + 1_000) } },
+          select: { id: true, revokedAt: true, expiresAt: true, user: { select: { id: true, role: true, status: true, instansiId: true, updatedAt: true } } },
+        })
         .catch(() => null);
       if (!rows) return; // the database is away too: nothing can be checked now (and nothing new resolves)
       const found = new Map(rows.map((r) => [r.id, r]));
@@ -105,7 +108,13 @@ export class SessionStore extends TokenCache<Resolved> {
         const row = found.get(id);
         const u = row?.user;
         const same =
-          row && !row.revokedAt && row.expiresAt.getTime() > now && u!.role === cached.user.role && u!.status === cached.user.status && u!.instansiId === cached.user.instansiId && u!.updatedAt.getTime() === cached.user.updatedAt.getTime();
+          row &&
+          !row.revokedAt &&
+          row.expiresAt.getTime() > now &&
+          u!.role === cached.user.role &&
+          u!.status === cached.user.status &&
+          u!.instansiId === cached.user.instansiId &&
+          u!.updatedAt.getTime() === cached.user.updatedAt.getTime();
         if (!same) changed.add(cached.viewer.id);
       }
     }
@@ -120,14 +129,7 @@ export class SessionStore extends TokenCache<Resolved> {
 }
 
 export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
-  return [
-    `${SESSION_COOKIE}=${token}`,
-    "Path=/",
-    "HttpOnly",
-    "SameSite=Lax",
-    `Max-Age=${maxAgeSeconds}`,
-    ...(secure ? ["Secure"] : []),
-  ].join("; ");
+  return [`${SESSION_COOKIE}=${token}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAgeSeconds}`, ...(secure ? ["Secure"] : [])].join("; ");
 }
 
 export function clearSessionCookie(secure: boolean): string {

@@ -74,7 +74,10 @@ function openRow(id: string, instansiId: string, at: Date | null, provisional: b
 
 // The rule of each deadline, per row: used by the recompute below and by the explanation fields alike.
 
-export function pengajuanChain(p: { slaMulaiAt: Date | null; slaSisaMenit: number | null }, layanan: { slaJumlah: number; slaSatuan: Parameters<typeof slaRule>[0]["satuan"] }): Chain | null {
+export function pengajuanChain(
+  p: { slaMulaiAt: Date | null; slaSisaMenit: number | null },
+  layanan: { slaJumlah: number; slaSatuan: Parameters<typeof slaRule>[0]["satuan"] },
+): Chain | null {
   const s = slaRule({ jumlah: layanan.slaJumlah, satuan: layanan.slaSatuan }, { mulaiAt: p.slaMulaiAt, sisaMenit: p.slaSisaMenit });
   return s ? [s] : null;
 }
@@ -85,12 +88,16 @@ export function pengaduanChain(p: { mulaiDihitungAt: Date | null; diverifikasiAt
 }
 
 /** 10 working days from receipt; after the one extension, its days counted on from that first deadline. */
-export function permohonanChain(p: { diterimaAt: Date; tenggat: Date; diperpanjangAt: Date | null; hariPerpanjangan: number | null }, cal: OfficeCalendar): Chain {
+export function permohonanChain(
+  p: { diterimaAt: Date; tenggat: Date; diperpanjangAt: Date | null; hariPerpanjangan: number | null },
+  cal: OfficeCalendar,
+): Chain {
   const chain: Chain = [{ from: p.diterimaAt, rule: { kind: "HARI_KERJA", days: JAWAB_HARI }, since: "sejak permohonan diterima (Pasal 22 ayat 7)" }];
   if (p.diperpanjangAt) {
     // rows extended before hariPerpanjangan was kept: the working days between the first deadline and the stored one
-    const hari = p.hariPerpanjangan
-      ?? Math.min(PERPANJANG_MAKS_HARI, Math.max(1, workingDaysBetween(cal, computeDeadline(cal, p.diterimaAt, chain[0]!.rule).at, p.tenggat)));
+    const hari =
+      p.hariPerpanjangan ??
+      Math.min(PERPANJANG_MAKS_HARI, Math.max(1, workingDaysBetween(cal, computeDeadline(cal, p.diterimaAt, chain[0]!.rule).at, p.tenggat)));
     chain.push({ from: null, rule: { kind: "HARI_KERJA", days: hari }, since: "sejak tenggat awal (perpanjangan, Pasal 22 ayat 8)" });
   }
   return chain;
@@ -101,7 +108,9 @@ export function tanggapanKeberatanChain(k: { diajukanAt: Date }): Chain {
 }
 
 export function sengketaChain(k: { ditanggapiAt: Date | null }): Chain | null {
-  return k.ditanggapiAt ? [{ from: k.ditanggapiAt, rule: { kind: "HARI_KERJA", days: SENGKETA_HARI }, since: "sejak tanggapan atasan PPID (Pasal 37 ayat 2)" }] : null;
+  return k.ditanggapiAt
+    ? [{ from: k.ditanggapiAt, rule: { kind: "HARI_KERJA", days: SENGKETA_HARI }, since: "sejak tanggapan atasan PPID (Pasal 37 ayat 2)" }]
+    : null;
 }
 
 /** The window to object on a ground (computed on read, see COMPUTED_DEADLINES). */
@@ -119,7 +128,15 @@ export const DEADLINE_COLUMNS: readonly DeadlineColumn[] = [
     async open(tx, instansiId) {
       const rows = await tx.pengajuan.findMany({
         where: { status: { in: [...CLOCK_RUNNING] }, slaMulaiAt: { not: null }, ...where(instansiId) },
-        select: { id: true, instansiId: true, slaMulaiAt: true, slaSisaMenit: true, tenggat: true, tenggatSementara: true, layanan: { select: { slaJumlah: true, slaSatuan: true } } },
+        select: {
+          id: true,
+          instansiId: true,
+          slaMulaiAt: true,
+          slaSisaMenit: true,
+          tenggat: true,
+          tenggatSementara: true,
+          layanan: { select: { slaJumlah: true, slaSatuan: true } },
+        },
       });
       return rows.flatMap((p) => openRow(p.id, p.instansiId, p.tenggat, p.tenggatSementara, pengajuanChain(p, p.layanan)));
     },
@@ -133,7 +150,15 @@ export const DEADLINE_COLUMNS: readonly DeadlineColumn[] = [
     async open(tx, instansiId) {
       const rows = await tx.pengaduan.findMany({
         where: { status: "DIVERIFIKASI", tenggat: { not: null }, ...where(instansiId) },
-        select: { id: true, instansiId: true, mulaiDihitungAt: true, diverifikasiAt: true, tenggat: true, tenggatSementara: true, instansi: { select: { aturanTenggatAduan: true } } },
+        select: {
+          id: true,
+          instansiId: true,
+          mulaiDihitungAt: true,
+          diverifikasiAt: true,
+          tenggat: true,
+          tenggatSementara: true,
+          instansi: { select: { aturanTenggatAduan: true } },
+        },
       });
       return rows.flatMap((p) => openRow(p.id, p.instansiId, p.tenggat, p.tenggatSementara, pengaduanChain(p, p.instansi.aturanTenggatAduan)));
     },
@@ -192,7 +217,11 @@ export const DEADLINE_COLUMNS: readonly DeadlineColumn[] = [
  * and date columns that look like deadlines but are not legal clocks. The registry test accepts these.
  */
 export const COMPUTED_DEADLINES = [
-  { name: "PermohonanInformasi.alasanKeberatan[].batas", rule: { kind: "HARI_KERJA", days: KEBERATAN_HARI } as DeadlineRule, why: "the 30-working-day window to object (Pasal 36 ayat 1), computed on read from the ground's moment" },
+  {
+    name: "PermohonanInformasi.alasanKeberatan[].batas",
+    rule: { kind: "HARI_KERJA", days: KEBERATAN_HARI } as DeadlineRule,
+    why: "the 30-working-day window to object (Pasal 36 ayat 1), computed on read from the ground's moment",
+  },
 ] as const;
 
 export const NOT_DEADLINES: Readonly<Record<string, string>> = {
@@ -314,26 +343,46 @@ async function write(ctx: Actor, tx: Tx, col: DeadlineColumn, row: OpenRow, d: D
   const base = { kind: col.kind, column: col.column, id: row.id, instansiId: row.instansiId, pesan };
   switch (col.kind) {
     case "PENGAJUAN": {
-      const p = await tx.pengajuan.update({ where: { id: row.id }, data: { tenggat: d.at, tenggatSementara: d.provisional, seq: { increment: 1 } }, include: { layanan: { select: { id: true, kode: true, nama: true } } } });
-      const log = await tx.pengajuanLog.create({ data: { id: randomUUID(), pengajuanId: p.id, seq: p.seq, aksi: "TENGGAT_BERUBAH", dariStatus: p.status, keStatus: p.status, ...actor, pesan, createdAt: now } });
+      const p = await tx.pengajuan.update({
+        where: { id: row.id },
+        data: { tenggat: d.at, tenggatSementara: d.provisional, seq: { increment: 1 } },
+        include: { layanan: { select: { id: true, kode: true, nama: true } } },
+      });
+      const log = await tx.pengajuanLog.create({
+        data: {
+          id: randomUUID(),
+          pengajuanId: p.id,
+          seq: p.seq,
+          aksi: "TENGGAT_BERUBAH",
+          dariStatus: p.status,
+          keStatus: p.status,
+          ...actor,
+          pesan,
+          createdAt: now,
+        },
+      });
       if (p.nomorRegistrasi) {
-        const deliveries = await webhookDeliveries(tx, {
-          event: "PENGAJUAN_STATUS",
-          instansiId: p.instansiId,
-          at: now,
-          data: {
-            pengajuanId: encodeGlobalID("Pengajuan", p.id),
-            nomorRegistrasi: p.nomorRegistrasi,
-            layanan: { id: encodeGlobalID("Layanan", p.layanan.id), kode: p.layanan.kode, nama: p.layanan.nama },
-            aksi: "TENGGAT_BERUBAH",
-            dariStatus: p.status,
-            status: p.status,
-            seq: p.seq,
-            tenggat: d.at.toISOString(),
-            tenggatSementara: d.provisional,
-            pesan,
+        const deliveries = await webhookDeliveries(
+          tx,
+          {
+            event: "PENGAJUAN_STATUS",
+            instansiId: p.instansiId,
+            at: now,
+            data: {
+              pengajuanId: encodeGlobalID("Pengajuan", p.id),
+              nomorRegistrasi: p.nomorRegistrasi,
+              layanan: { id: encodeGlobalID("Layanan", p.layanan.id), kode: p.layanan.kode, nama: p.layanan.nama },
+              aksi: "TENGGAT_BERUBAH",
+              dariStatus: p.status,
+              status: p.status,
+              seq: p.seq,
+              tenggat: d.at.toISOString(),
+              tenggatSementara: d.provisional,
+              pesan,
+            },
           },
-        }, ctx.webhookTargets);
+          ctx.webhookTargets,
+        );
         if (deliveries.length) await tx.webhookDelivery.createMany({ data: deliveries });
       }
       const { layanan: _l, ...pengajuan } = p;
@@ -341,7 +390,9 @@ async function write(ctx: Actor, tx: Tx, col: DeadlineColumn, row: OpenRow, d: D
     }
     case "PENGADUAN": {
       const p = await tx.pengaduan.update({ where: { id: row.id }, data: { tenggat: d.at, tenggatSementara: d.provisional, seq: { increment: 1 } } });
-      await tx.pengaduanLog.create({ data: { pengaduanId: p.id, seq: p.seq, aksi: "TENGGAT_BERUBAH", dariStatus: p.status, keStatus: p.status, ...actor, pesan, createdAt: now } });
+      await tx.pengaduanLog.create({
+        data: { pengaduanId: p.id, seq: p.seq, aksi: "TENGGAT_BERUBAH", dariStatus: p.status, keStatus: p.status, ...actor, pesan, createdAt: now },
+      });
       return { ...base, caseId: p.id, seq: p.seq };
     }
     case "PERMOHONAN_INFORMASI": {
@@ -350,9 +401,10 @@ async function write(ctx: Actor, tx: Tx, col: DeadlineColumn, row: OpenRow, d: D
       return { ...base, caseId: p.id, seq: p.seq };
     }
     case "KEBERATAN": {
-      const data = col.column === "tenggatTanggapan"
-        ? { tenggatTanggapan: d.at, tenggatTanggapanSementara: d.provisional }
-        : { batasSengketa: d.at, batasSengketaSementara: d.provisional };
+      const data =
+        col.column === "tenggatTanggapan"
+          ? { tenggatTanggapan: d.at, tenggatTanggapanSementara: d.provisional }
+          : { batasSengketa: d.at, batasSengketaSementara: d.provisional };
       const k = await tx.keberatan.update({ where: { id: row.id }, data, select: { nomorRegister: true, permohonanId: true } });
       const p = await tx.permohonanInformasi.update({ where: { id: k.permohonanId }, data: { seq: { increment: 1 } }, select: { id: true, seq: true } });
       const text = `Keberatan ${k.nomorRegister} — ${pesan}`;
@@ -384,11 +436,7 @@ export function publishMoved(ctx: Pick<Context, "pubsub" | "webhooks">, moved: r
  * moved deadline. `change` returns its row and the reason the history steps give ("hari libur 30 Maret 2026 ditambahkan");
  * reason null: nothing that counts changed, no recompute.
  */
-export async function changeCalendar<T>(
-  ctx: Context,
-  instansiId: string | null,
-  change: (tx: Tx) => Promise<{ row: T; alasan: string | null }>,
-): Promise<T> {
+export async function changeCalendar<T>(ctx: Context, instansiId: string | null, change: (tx: Tx) => Promise<{ row: T; alasan: string | null }>): Promise<T> {
   const { row, moved } = await (ctx.prisma as PrismaClient).$transaction(
     async (tx) => {
       const { row, alasan } = await change(tx);
@@ -406,7 +454,11 @@ export async function changeCalendar<T>(
 // Explanations (the API's PenjelasanTenggat)
 
 /** The explanation of one open row's deadline, as computed with the instansi's current calendar. */
-export async function explainFor(ctx: Pick<Context, "calendars">, instansiId: string, chain: (cal: OfficeCalendar) => Chain | null): Promise<DeadlineExplanation | null> {
+export async function explainFor(
+  ctx: Pick<Context, "calendars">,
+  instansiId: string,
+  chain: (cal: OfficeCalendar) => Chain | null,
+): Promise<DeadlineExplanation | null> {
   try {
     const cal = await ctx.calendars.get(instansiId);
     const c = chain(cal);

@@ -43,7 +43,11 @@ export const PenjelasanTenggatRef = builder.objectRef<DeadlineExplanation>("Penj
   fields: (t) => ({
     aturan: t.exposeString("ruleText", { description: 'The rule in words, e.g. "10 hari kerja sejak permohonan diterima"' }),
     mulai: t.expose("start", { type: "DateTime", description: "The moment the rule counts from" }),
-    mulaiDihitung: t.expose("countFrom", { type: "DateTime", nullable: true, description: "When counting began, if later (outside office hours: the next opening)" }),
+    mulaiDihitung: t.expose("countFrom", {
+      type: "DateTime",
+      nullable: true,
+      description: "When counting began, if later (outside office hours: the next opening)",
+    }),
     tenggat: t.expose("at", { type: "DateTime" }),
     tenggatLokal: t.string({ resolve: (e) => formatLocal(e, e.at), description: "e.g. 2026-04-02 15:30 WIB" }),
     sementara: t.exposeBoolean("provisional", { description: "A year it crosses has no holiday table yet: recomputed when it is entered" }),

@@ -56,7 +56,7 @@ export interface OfficeCalendar {
   dayNotes?: ReadonlyMap<string, readonly DayNote[]>;
 }
 
-export type DayNoteKind = HolidayKind | 'PENUTUPAN';
+export type DayNoteKind = HolidayKind | "PENUTUPAN";
 
 export interface DayNote {
   kind: DayNoteKind;
@@ -69,7 +69,7 @@ export interface Deadline {
   provisional: boolean;
 }
 
-export type HolidayKind = 'LIBUR_NASIONAL' | 'CUTI_BERSAMA';
+export type HolidayKind = "LIBUR_NASIONAL" | "CUTI_BERSAMA";
 
 export interface BuildCalendarInput {
   timeZone: string;
@@ -87,18 +87,18 @@ export interface BuildCalendarInput {
 }
 
 export const TIME_ZONES = {
-  WIB: 'Asia/Jakarta',
-  WITA: 'Asia/Makassar',
-  WIT: 'Asia/Jayapura',
-} as const satisfies Record<'WIB' | 'WITA' | 'WIT', string>;
+  WIB: "Asia/Jakarta",
+  WITA: "Asia/Makassar",
+  WIT: "Asia/Jayapura",
+} as const satisfies Record<"WIB" | "WITA" | "WIT", string>;
 
 type ZoneAbbr = keyof typeof TIME_ZONES;
 
 const ZONES: Readonly<Record<string, { offsetMinutes: number; abbr: ZoneAbbr }>> = {
-  'Asia/Jakarta': { offsetMinutes: 7 * 60, abbr: 'WIB' },
-  'Asia/Pontianak': { offsetMinutes: 7 * 60, abbr: 'WIB' },
-  'Asia/Makassar': { offsetMinutes: 8 * 60, abbr: 'WITA' },
-  'Asia/Jayapura': { offsetMinutes: 9 * 60, abbr: 'WIT' },
+  "Asia/Jakarta": { offsetMinutes: 7 * 60, abbr: "WIB" },
+  "Asia/Pontianak": { offsetMinutes: 7 * 60, abbr: "WIB" },
+  "Asia/Makassar": { offsetMinutes: 8 * 60, abbr: "WITA" },
+  "Asia/Jayapura": { offsetMinutes: 9 * 60, abbr: "WIT" },
 };
 
 const h = (hours: number, minutes = 0): number => hours * 60 + minutes;
@@ -147,9 +147,7 @@ interface Touch {
 function zoneOf(timeZone: string): { offsetMinutes: number; abbr: ZoneAbbr } {
   const zone = Object.hasOwn(ZONES, timeZone) ? ZONES[timeZone] : undefined;
   if (!zone) {
-    throw new RangeError(
-      `Unsupported time zone "${timeZone}": use Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)`,
-    );
+    throw new RangeError(`Unsupported time zone "${timeZone}": use Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)`);
   }
   return zone;
 }
@@ -163,14 +161,12 @@ function prepare(cal: OfficeCalendar): Prepared {
       throw new RangeError(`Office hours: weekday must be 1 (Monday) .. 7 (Sunday), got ${weekday}`);
     }
     if (!Number.isInteger(open) || !Number.isInteger(close) || open < 0 || close > 1440 || open >= close) {
-      throw new RangeError(
-        `Office hours: need whole minutes 0 <= open < close <= 1440, got ${open}..${close} on weekday ${weekday}`,
-      );
+      throw new RangeError(`Office hours: need whole minutes 0 <= open < close <= 1440, got ${open}..${close} on weekday ${weekday}`);
     }
     lists[weekday]!.push({ open: open * MIN_MS, close: close * MIN_MS });
   }
   if (lists.every((l) => l.length === 0)) {
-    throw new Error('Office calendar has no opening hours at all: no deadline can ever be reached');
+    throw new Error("Office calendar has no opening hours at all: no deadline can ever be reached");
   }
   const byWeekday = lists.map((list) => {
     list.sort((x, y) => x.open - y.open);
@@ -211,16 +207,16 @@ export function buildCalendar(input: BuildCalendarInput): OfficeCalendar {
   for (const row of input.holidays) {
     parseLocalDate(row.date);
     years.add(Number(row.date.slice(0, 4)));
-    if (row.kind === 'LIBUR_NASIONAL' || (row.kind === 'CUTI_BERSAMA' && input.cutiBersamaLibur)) {
+    if (row.kind === "LIBUR_NASIONAL" || (row.kind === "CUTI_BERSAMA" && input.cutiBersamaLibur)) {
       closed.add(row.date);
     }
-    note(row.date, { kind: row.kind, name: row.name ?? (row.kind === 'CUTI_BERSAMA' ? 'Cuti bersama' : 'Hari libur nasional'), decree: row.decree ?? null });
+    note(row.date, { kind: row.kind, name: row.name ?? (row.kind === "CUTI_BERSAMA" ? "Cuti bersama" : "Hari libur nasional"), decree: row.decree ?? null });
   }
   for (const c of input.closures) {
-    const date = typeof c === 'string' ? c : c.date;
+    const date = typeof c === "string" ? c : c.date;
     parseLocalDate(date);
     closed.add(date);
-    note(date, { kind: 'PENUTUPAN', name: typeof c === 'string' ? 'Kantor tutup' : c.reason });
+    note(date, { kind: "PENUTUPAN", name: typeof c === "string" ? "Kantor tutup" : c.reason });
   }
   const cal: OfficeCalendar = {
     timeZone: input.timeZone,
@@ -242,7 +238,7 @@ function dateOfDay(day: number): string {
 
 function weekdayOfDay(day: number): Weekday {
   // 1970-01-01 was a Thursday (ISO 4)
-  return ((((day + 3) % 7) + 7) % 7 + 1) as Weekday;
+  return (((((day + 3) % 7) + 7) % 7) + 1) as Weekday;
 }
 
 function checkInstant(at: Date, name: string): number {
@@ -252,7 +248,7 @@ function checkInstant(at: Date, name: string): number {
 }
 
 /** Local ms since epoch (office clock read as if it were UTC). */
-function toLocal(p: Prepared, at: Date, name = 'at'): number {
+function toLocal(p: Prepared, at: Date, name = "at"): number {
   return checkInstant(at, name) + p.offsetMs;
 }
 
@@ -264,7 +260,7 @@ function fromLocal(p: Prepared, localMs: number): Date {
 function intervalsOf(p: Prepared, day: number, touch: Touch | null): readonly Interval[] {
   const date = dateOfDay(day);
   if (touch && !p.cal.knownYears.has(Number(date.slice(0, 4)))) touch.provisional = true;
-  const ivs = date.endsWith('-01-01') || p.cal.closedDates.has(date) ? NO_INTERVALS : p.byWeekday[weekdayOfDay(day)]!;
+  const ivs = date.endsWith("-01-01") || p.cal.closedDates.has(date) ? NO_INTERVALS : p.byWeekday[weekdayOfDay(day)]!;
   touch?.trace?.set(day, ivs.length > 0);
   return ivs;
 }
@@ -327,12 +323,10 @@ export function addWorkingDays(cal: OfficeCalendar, from: Date, n: number): Dead
 }
 
 function addWorkingDaysTraced(cal: OfficeCalendar, from: Date, n: number, touch: Touch): Deadline {
-  checkCount(n, 'n');
+  checkCount(n, "n");
   const p = prepare(cal);
-  const local = toLocal(p, from, 'from');
-  let day = n === 0
-    ? Math.floor(nextOpeningLocal(p, local, touch) / DAY_MS)
-    : Math.floor(local / DAY_MS);
+  const local = toLocal(p, from, "from");
+  let day = n === 0 ? Math.floor(nextOpeningLocal(p, local, touch) / DAY_MS) : Math.floor(local / DAY_MS);
   for (let i = 0; i < n; i++) day = nextWorkingDay(p, day, touch);
   const at = fromLocal(p, day * DAY_MS + lastClose(intervalsOf(p, day, null)));
   return { at, provisional: touch.provisional };
@@ -349,9 +343,9 @@ export function addWorkingDaysSameTime(cal: OfficeCalendar, from: Date, n: numbe
 }
 
 function addWorkingDaysSameTimeTraced(cal: OfficeCalendar, from: Date, n: number, touch: Touch): Deadline {
-  checkCount(n, 'n');
+  checkCount(n, "n");
   const p = prepare(cal);
-  const start = nextOpeningLocal(p, toLocal(p, from, 'from'), touch);
+  const start = nextOpeningLocal(p, toLocal(p, from, "from"), touch);
   let day = Math.floor(start / DAY_MS);
   const timeOfDay = start - day * DAY_MS;
   for (let i = 0; i < n; i++) day = nextWorkingDay(p, day, touch);
@@ -374,7 +368,7 @@ function addWorkingMinutesTraced(cal: OfficeCalendar, from: Date, minutes: numbe
     throw new RangeError(`minutes must be a finite number >= 0, got ${minutes}`);
   }
   const p = prepare(cal);
-  const local = toLocal(p, from, 'from');
+  const local = toLocal(p, from, "from");
   let remaining = Math.round(minutes * MIN_MS);
   if (remaining === 0) return { at: new Date(local - p.offsetMs), provisional: false };
   let day = Math.floor(local / DAY_MS);
@@ -399,8 +393,8 @@ function addWorkingMinutesTraced(cal: OfficeCalendar, from: Date, minutes: numbe
 /** Open minutes in [a, b); when b < a, the negative of workingMinutesBetween(b, a). */
 export function workingMinutesBetween(cal: OfficeCalendar, a: Date, b: Date): number {
   const p = prepare(cal);
-  const la = toLocal(p, a, 'a');
-  const lb = toLocal(p, b, 'b');
+  const la = toLocal(p, a, "a");
+  const lb = toLocal(p, b, "b");
   if (lb < la) return -openMsBetween(p, lb, la) / MIN_MS || 0; // never -0
   return openMsBetween(p, la, lb) / MIN_MS;
 }
@@ -425,8 +419,8 @@ function openMsBetween(p: Prepared, la: number, lb: number): number {
  */
 export function workingDaysBetween(cal: OfficeCalendar, a: Date, b: Date): number {
   const p = prepare(cal);
-  const da = Math.floor(toLocal(p, a, 'a') / DAY_MS);
-  const db = Math.floor(toLocal(p, b, 'b') / DAY_MS);
+  const da = Math.floor(toLocal(p, a, "a") / DAY_MS);
+  const db = Math.floor(toLocal(p, b, "b") / DAY_MS);
   const [lo, hi, sign] = db >= da ? [da, db, 1] : [db, da, -1];
   let count = 0;
   for (let day = lo + 1; day <= hi; day++) if (intervalsOf(p, day, null).length > 0) count++;
@@ -441,9 +435,9 @@ export function workingDaysBetween(cal: OfficeCalendar, a: Date, b: Date): numbe
  */
 export function openIntervals(cal: OfficeCalendar, from: Date, to: Date): Array<[number, number]> {
   const p = prepare(cal);
-  const first = Math.floor(toLocal(p, from, 'from') / DAY_MS);
-  const last = Math.floor(toLocal(p, to, 'to') / DAY_MS);
-  if (last - first > 100 * 366) throw new RangeError('openIntervals: more than 100 years asked');
+  const first = Math.floor(toLocal(p, from, "from") / DAY_MS);
+  const last = Math.floor(toLocal(p, to, "to") / DAY_MS);
+  if (last - first > 100 * 366) throw new RangeError("openIntervals: more than 100 years asked");
   const out: Array<[number, number]> = [];
   for (let day = first; day <= last; day++) {
     const base = day * DAY_MS - p.offsetMs;
@@ -455,37 +449,32 @@ export function openIntervals(cal: OfficeCalendar, from: Date, to: Date): Array<
 /** Plain clock hours, for offices that promise e.g. 48 hours around the clock. */
 export function addCalendarHours(from: Date, hours: number): Date {
   if (!Number.isFinite(hours)) throw new RangeError(`hours must be finite, got ${hours}`);
-  return new Date(checkInstant(from, 'from') + Math.round(hours * 3_600_000));
+  return new Date(checkInstant(from, "from") + Math.round(hours * 3_600_000));
 }
 
 /**
  * Complaint follow-up ("2x24 jam"), by the office's rule (Prisma enum ComplaintDeadlineRule):
  * HARI_KERJA = two working days at the same time of day; JAM_KALENDER = 48 clock hours.
  */
-export function complaintFollowUpDeadline(
-  cal: OfficeCalendar,
-  from: Date,
-  rule: 'HARI_KERJA' | 'JAM_KALENDER',
-  days = 2,
-): Deadline {
+export function complaintFollowUpDeadline(cal: OfficeCalendar, from: Date, rule: "HARI_KERJA" | "JAM_KALENDER", days = 2): Deadline {
   return computeDeadline(cal, from, complaintFollowUpRule(rule, days));
 }
 
 /** The "2x24 jam" rule as data (see complaintFollowUpDeadline). */
-export function complaintFollowUpRule(rule: 'HARI_KERJA' | 'JAM_KALENDER', days = 2): DeadlineRule {
-  return rule === 'JAM_KALENDER' ? { kind: 'JAM_KALENDER', hours: days * 24 } : { kind: 'HARI_KERJA_JAM_SAMA', days };
+export function complaintFollowUpRule(rule: "HARI_KERJA" | "JAM_KALENDER", days = 2): DeadlineRule {
+  return rule === "JAM_KALENDER" ? { kind: "JAM_KALENDER", hours: days * 24 } : { kind: "HARI_KERJA_JAM_SAMA", days };
 }
 
 /** The office's local date 'YYYY-MM-DD' of an instant. */
-export function localDateOf(cal: Pick<OfficeCalendar, 'timeZone'>, at: Date): string {
+export function localDateOf(cal: Pick<OfficeCalendar, "timeZone">, at: Date): string {
   const offsetMs = zoneOf(cal.timeZone).offsetMinutes * MIN_MS;
-  return new Date(checkInstant(at, 'at') + offsetMs).toISOString().slice(0, 10);
+  return new Date(checkInstant(at, "at") + offsetMs).toISOString().slice(0, 10);
 }
 
 /** '2026-03-25 15:30 WIB' (seconds dropped). */
-export function formatLocal(cal: Pick<OfficeCalendar, 'timeZone'>, at: Date): string {
+export function formatLocal(cal: Pick<OfficeCalendar, "timeZone">, at: Date): string {
   const zone = zoneOf(cal.timeZone);
-  const iso = new Date(checkInstant(at, 'at') + zone.offsetMinutes * MIN_MS).toISOString();
+  const iso = new Date(checkInstant(at, "at") + zone.offsetMinutes * MIN_MS).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} ${zone.abbr}`;
 }
 
@@ -494,10 +483,10 @@ export function formatLocal(cal: Pick<OfficeCalendar, 'timeZone'>, at: Date): st
 
 /** A deadline rule as data: what the registry of open deadlines stores per column, and what explanations show. */
 export type DeadlineRule =
-  | { kind: 'HARI_KERJA'; days: number } // "n hari kerja sejak …" (addWorkingDays)
-  | { kind: 'HARI_KERJA_JAM_SAMA'; days: number } // "2x24 jam kerja" (addWorkingDaysSameTime)
-  | { kind: 'MENIT_KERJA'; minutes: number } // SLA in working hours/minutes, or what is left of it (addWorkingMinutes)
-  | { kind: 'JAM_KALENDER'; hours: number }; // plain clock hours (addCalendarHours)
+  | { kind: "HARI_KERJA"; days: number } // "n hari kerja sejak …" (addWorkingDays)
+  | { kind: "HARI_KERJA_JAM_SAMA"; days: number } // "2x24 jam kerja" (addWorkingDaysSameTime)
+  | { kind: "MENIT_KERJA"; minutes: number } // SLA in working hours/minutes, or what is left of it (addWorkingMinutes)
+  | { kind: "JAM_KALENDER"; hours: number }; // plain clock hours (addCalendarHours)
 
 export function computeDeadline(cal: OfficeCalendar, from: Date, rule: DeadlineRule): Deadline {
   return computeTraced(cal, from, rule, { provisional: false });
@@ -505,26 +494,26 @@ export function computeDeadline(cal: OfficeCalendar, from: Date, rule: DeadlineR
 
 function computeTraced(cal: OfficeCalendar, from: Date, rule: DeadlineRule, touch: Touch): Deadline {
   switch (rule.kind) {
-    case 'HARI_KERJA':
+    case "HARI_KERJA":
       return addWorkingDaysTraced(cal, from, rule.days, touch);
-    case 'HARI_KERJA_JAM_SAMA':
+    case "HARI_KERJA_JAM_SAMA":
       return addWorkingDaysSameTimeTraced(cal, from, rule.days, touch);
-    case 'MENIT_KERJA':
+    case "MENIT_KERJA":
       return addWorkingMinutesTraced(cal, from, rule.minutes, touch);
-    case 'JAM_KALENDER':
+    case "JAM_KALENDER":
       return { at: addCalendarHours(from, rule.hours), provisional: false };
   }
 }
 
 /** Why a day did not count. */
 export type SkipReason =
-  | 'AKHIR_PEKAN' // Saturday/Sunday without opening hours
-  | 'TIDAK_ADA_JAM_LAYANAN' // a weekday on which this office has no hours
-  | 'LIBUR_NASIONAL'
-  | 'CUTI_BERSAMA'
-  | 'PENUTUPAN' // this office's own closure
-  | 'TAHUN_BARU' // 1 January, always closed (also before the year's table exists)
-  | 'DI_LUAR_JAM_LAYANAN'; // the moment fell after closing time: counting starts at the next opening
+  | "AKHIR_PEKAN" // Saturday/Sunday without opening hours
+  | "TIDAK_ADA_JAM_LAYANAN" // a weekday on which this office has no hours
+  | "LIBUR_NASIONAL"
+  | "CUTI_BERSAMA"
+  | "PENUTUPAN" // this office's own closure
+  | "TAHUN_BARU" // 1 January, always closed (also before the year's table exists)
+  | "DI_LUAR_JAM_LAYANAN"; // the moment fell after closing time: counting starts at the next opening
 
 export interface SkippedDay {
   date: string;
@@ -556,22 +545,22 @@ export interface DeadlineExplanation extends Deadline {
   skipped: SkippedDay[];
 }
 
-const WEEKEND_NAMES: Record<number, string> = { 6: 'Sabtu', 7: 'Minggu' };
+const WEEKEND_NAMES: Record<number, string> = { 6: "Sabtu", 7: "Minggu" };
 
 /** Human phrase of a rule, e.g. ruleText({kind:'HARI_KERJA',days:10}, 'sejak diterima') = "10 hari kerja sejak diterima". */
 export function ruleText(rule: DeadlineRule, since: string): string {
   switch (rule.kind) {
-    case 'HARI_KERJA':
+    case "HARI_KERJA":
       return `${rule.days} hari kerja ${since} (hari itu sendiri tidak dihitung; berakhir pada jam tutup hari kerja ke-${rule.days})`;
-    case 'HARI_KERJA_JAM_SAMA':
+    case "HARI_KERJA_JAM_SAMA":
       return `${rule.days}x24 jam kerja ${since}: jam yang sama ${rule.days} hari kerja kemudian`;
-    case 'MENIT_KERJA': {
+    case "MENIT_KERJA": {
       const hours = Math.floor(rule.minutes / 60);
       const minutes = Math.round(rule.minutes - hours * 60);
-      const parts = [hours ? `${hours} jam` : '', minutes ? `${minutes} menit` : ''].filter(Boolean).join(' ') || '0 menit';
+      const parts = [hours ? `${hours} jam` : "", minutes ? `${minutes} menit` : ""].filter(Boolean).join(" ") || "0 menit";
       return `${parts} kerja ${since} (hanya jam layanan dihitung)`;
     }
-    case 'JAM_KALENDER':
+    case "JAM_KALENDER":
       return `${rule.hours} jam ${since} (jam kalender, termasuk malam dan hari libur)`;
   }
 }
@@ -581,17 +570,17 @@ function skippedOf(p: Prepared, day: number): SkippedDay {
   const notes = p.cal.dayNotes?.get(date) ?? [];
   if (p.cal.closedDates.has(date)) {
     // the reason that closed it: a national holiday first, then a counted cuti bersama, then the office's closure
-    const n = notes.find((x) => x.kind === 'LIBUR_NASIONAL') ?? notes.find((x) => x.kind === 'CUTI_BERSAMA') ?? notes.find((x) => x.kind === 'PENUTUPAN');
+    const n = notes.find((x) => x.kind === "LIBUR_NASIONAL") ?? notes.find((x) => x.kind === "CUTI_BERSAMA") ?? notes.find((x) => x.kind === "PENUTUPAN");
     if (n) return { date, reason: n.kind, name: n.name, decree: n.decree ?? null };
   }
-  if (date.endsWith('-01-01')) {
-    const n = notes.find((x) => x.kind === 'LIBUR_NASIONAL');
-    return { date, reason: 'TAHUN_BARU', name: n?.name ?? 'Tahun Baru Masehi', decree: n?.decree ?? null };
+  if (date.endsWith("-01-01")) {
+    const n = notes.find((x) => x.kind === "LIBUR_NASIONAL");
+    return { date, reason: "TAHUN_BARU", name: n?.name ?? "Tahun Baru Masehi", decree: n?.decree ?? null };
   }
   const wd = weekdayOfDay(day);
   return WEEKEND_NAMES[wd]
-    ? { date, reason: 'AKHIR_PEKAN', name: WEEKEND_NAMES[wd]!, decree: null }
-    : { date, reason: 'TIDAK_ADA_JAM_LAYANAN', name: null, decree: null };
+    ? { date, reason: "AKHIR_PEKAN", name: WEEKEND_NAMES[wd]!, decree: null }
+    : { date, reason: "TIDAK_ADA_JAM_LAYANAN", name: null, decree: null };
 }
 
 /**
@@ -601,27 +590,44 @@ function skippedOf(p: Prepared, day: number): SkippedDay {
 export function explainDeadline(cal: OfficeCalendar, from: Date, rule: DeadlineRule, since: string): DeadlineExplanation {
   const trace = new Map<number, boolean>();
   const d = computeTraced(cal, from, rule, { provisional: false, trace });
-  const base = { ...d, rule, ruleText: ruleText(rule, since), start: from, countFrom: null as Date | null, timeZone: cal.timeZone, counted: [] as CountedDay[], skipped: [] as SkippedDay[] };
-  if (rule.kind === 'JAM_KALENDER') return base;
+  const base = {
+    ...d,
+    rule,
+    ruleText: ruleText(rule, since),
+    start: from,
+    countFrom: null as Date | null,
+    timeZone: cal.timeZone,
+    counted: [] as CountedDay[],
+    skipped: [] as SkippedDay[],
+  };
+  if (rule.kind === "JAM_KALENDER") return base;
   const p = prepare(cal);
-  const local = toLocal(p, from, 'from');
+  const local = toLocal(p, from, "from");
   const startDay = Math.floor(local / DAY_MS);
   const opening = nextOpeningLocal(p, local, null);
-  if (rule.kind !== 'HARI_KERJA' && opening !== local) base.countFrom = fromLocal(p, opening);
+  if (rule.kind !== "HARI_KERJA" && opening !== local) base.countFrom = fromLocal(p, opening);
   // the day counting is anchored on, which itself is not counted ("hari itu sendiri tidak dihitung")
-  const anchor = rule.kind === 'HARI_KERJA'
-    ? (rule.days === 0 ? Math.floor(opening / DAY_MS) : startDay)
-    : rule.kind === 'HARI_KERJA_JAM_SAMA' ? Math.floor(opening / DAY_MS) : null;
+  const anchor =
+    rule.kind === "HARI_KERJA"
+      ? rule.days === 0
+        ? Math.floor(opening / DAY_MS)
+        : startDay
+      : rule.kind === "HARI_KERJA_JAM_SAMA"
+        ? Math.floor(opening / DAY_MS)
+        : null;
   const lastDay = Math.floor(toLocal(p, d.at) / DAY_MS);
   for (const [day, open] of [...trace.entries()].sort((a, b) => a[0] - b[0])) {
     if (day > lastDay || (anchor !== null && day === anchor)) continue;
     if (anchor !== null && day < anchor) {
-      if (day !== startDay || rule.kind === 'HARI_KERJA') { if (!open) base.skipped.push(skippedOf(p, day)); continue; }
-      base.skipped.push(open ? { date: dateOfDay(day), reason: 'DI_LUAR_JAM_LAYANAN', name: null, decree: null } : skippedOf(p, day));
+      if (day !== startDay || rule.kind === "HARI_KERJA") {
+        if (!open) base.skipped.push(skippedOf(p, day));
+        continue;
+      }
+      base.skipped.push(open ? { date: dateOfDay(day), reason: "DI_LUAR_JAM_LAYANAN", name: null, decree: null } : skippedOf(p, day));
       continue;
     }
     if (open) {
-      const cuti = p.cal.dayNotes?.get(dateOfDay(day))?.find((x) => x.kind === 'CUTI_BERSAMA');
+      const cuti = p.cal.dayNotes?.get(dateOfDay(day))?.find((x) => x.kind === "CUTI_BERSAMA");
       base.counted.push({ date: dateOfDay(day), n: base.counted.length + 1, note: cuti ? `${cuti.name}: kantor ini tetap buka` : null });
     } else {
       base.skipped.push(skippedOf(p, day));

@@ -20,9 +20,7 @@ async function tinyPdf(): Promise<Uint8Array> {
 }
 
 /** 1×1 grey+alpha PNG (IHDR, IDAT, IEND). */
-const PNG_1X1 = new Uint8Array(
-  Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64"),
-);
+const PNG_1X1 = new Uint8Array(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64"));
 
 /**
  * 1×1 grey baseline JPEG written by hand: SOI, DQT (all ones), SOF0 1×1×1, a DC and an AC Huffman table
@@ -30,14 +28,56 @@ const PNG_1X1 = new Uint8Array(
  * padded with ones), EOI.
  */
 const JPEG_1X1 = new Uint8Array([
-  0xff, 0xd8,
-  0xff, 0xdb, 0x00, 0x43, 0x00, ...new Array<number>(64).fill(1),
-  0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00,
-  0xff, 0xc4, 0x00, 0x14, 0x00, 0x01, ...new Array<number>(15).fill(0), 0x00,
-  0xff, 0xc4, 0x00, 0x14, 0x10, 0x01, ...new Array<number>(15).fill(0), 0x00,
-  0xff, 0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00,
+  0xff,
+  0xd8,
+  0xff,
+  0xdb,
+  0x00,
+  0x43,
+  0x00,
+  ...new Array<number>(64).fill(1),
+  0xff,
+  0xc0,
+  0x00,
+  0x0b,
+  0x08,
+  0x00,
+  0x01,
+  0x00,
+  0x01,
+  0x01,
+  0x01,
+  0x11,
+  0x00,
+  0xff,
+  0xc4,
+  0x00,
+  0x14,
+  0x00,
+  0x01,
+  ...new Array<number>(15).fill(0),
+  0x00,
+  0xff,
+  0xc4,
+  0x00,
+  0x14,
+  0x10,
+  0x01,
+  ...new Array<number>(15).fill(0),
+  0x00,
+  0xff,
+  0xda,
+  0x00,
+  0x08,
+  0x01,
+  0x01,
+  0x00,
+  0x00,
   0x3f,
-  0xff, 0xd9,
+  0x00,
+  0x3f,
+  0xff,
+  0xd9,
 ]);
 
 /** A DOS/Windows executable header ('MZ'). */
@@ -66,8 +106,7 @@ const text = (s: string) => new TextEncoder().encode(s);
 const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
 /** A WHATWG File whose name and declared type are whatever the client claims. */
-const upload = (bytes: Uint8Array, name: string, type: string): File =>
-  new File([new Uint8Array(bytes)], name, { type }); // copied: BlobPart wants an ArrayBuffer-backed view
+const upload = (bytes: Uint8Array, name: string, type: string): File => new File([new Uint8Array(bytes)], name, { type }); // copied: BlobPart wants an ArrayBuffer-backed view
 
 async function readAll(stream: NodeJS.ReadableStream | ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -144,9 +183,7 @@ describe("receiveUpload", () => {
   });
 
   it("rejects a real type that the requirement does not allow", async () => {
-    const err = await rejection(
-      receiveUpload(upload(PNG_1X1, "foto.png", "image/png"), { ...opts(), allowed: ["application/pdf"] }),
-    );
+    const err = await rejection(receiveUpload(upload(PNG_1X1, "foto.png", "image/png"), { ...opts(), allowed: ["application/pdf"] }));
     expect(err.code).toBe("FILE_TYPE_NOT_ALLOWED");
     expect(err.message).toBe("Jenis berkas tidak diizinkan: isinya berupa PNG. Unggah PDF.");
   });
@@ -322,9 +359,7 @@ describe("withStoredFiles", () => {
   });
 
   it("does not delete content that was already stored for someone else", async () => {
-    const existing = await withStoredFiles(storage, async (track) =>
-      track(await receiveUpload(upload(PNG_1X1, "milik-lain.png", "image/png"), opts())),
-    );
+    const existing = await withStoredFiles(storage, async (track) => track(await receiveUpload(upload(PNG_1X1, "milik-lain.png", "image/png"), opts())));
     await expect(
       withStoredFiles(storage, async (track) => {
         expect(await track(await receiveUpload(upload(PNG_1X1, "sama.png", "image/png"), opts()))).toBe(existing);

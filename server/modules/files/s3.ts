@@ -91,7 +91,14 @@ export class S3FileStorage implements FileStorage {
       // one PutObject up to PART_SIZE, multipart above it; a failed multipart upload is aborted (no parts left)
       await new Upload({
         client,
-        params: { Bucket: this.settings.bucket, Key: objectKey, Body: createReadStream(tempPath), ContentLength: actual.size, ContentType: "application/octet-stream", Metadata: { sha256 } },
+        params: {
+          Bucket: this.settings.bucket,
+          Key: objectKey,
+          Body: createReadStream(tempPath),
+          ContentLength: actual.size,
+          ContentType: "application/octet-stream",
+          Metadata: { sha256 },
+        },
         partSize: PART_SIZE,
         queueSize: QUEUE_SIZE,
         leavePartsOnError: false,
@@ -143,7 +150,9 @@ export class S3FileStorage implements FileStorage {
     const prefix = this.settings.prefix;
     let token: string | undefined;
     do {
-      const page = await client.send(new sdk.ListObjectsV2Command({ Bucket: this.settings.bucket, Prefix: prefix || undefined, ContinuationToken: token, MaxKeys: 1000 }));
+      const page = await client.send(
+        new sdk.ListObjectsV2Command({ Bucket: this.settings.bucket, Prefix: prefix || undefined, ContinuationToken: token, MaxKeys: 1000 }),
+      );
       for (const o of page.Contents ?? []) {
         const key = o.Key?.slice(prefix.length) ?? "";
         const m = KEY.exec(key);
@@ -178,12 +187,18 @@ export function explainS3Error(err: unknown): string {
   const e = (err ?? {}) as { name?: string; code?: string; message?: string; cause?: { code?: string } };
   const code = e.code ?? e.cause?.code;
   const httpStatus = status(err);
-  if (e.name === "NoSuchBucket" || (httpStatus === 404 && e.name !== "NoSuchKey")) return "the bucket does not exist (create it, or check S3_BUCKET and S3_PREFIX).";
-  if (["InvalidAccessKeyId", "SignatureDoesNotMatch", "AccessDenied", "Forbidden", "InvalidClientTokenId"].includes(e.name ?? "") || httpStatus === 403 || httpStatus === 401) {
+  if (e.name === "NoSuchBucket" || (httpStatus === 404 && e.name !== "NoSuchKey"))
+    return "the bucket does not exist (create it, or check S3_BUCKET and S3_PREFIX).";
+  if (
+    ["InvalidAccessKeyId", "SignatureDoesNotMatch", "AccessDenied", "Forbidden", "InvalidClientTokenId"].includes(e.name ?? "") ||
+    httpStatus === 403 ||
+    httpStatus === 401
+  ) {
     return "access denied: check S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY and the key's rights on the bucket.";
   }
   if (e.name === "CredentialsProviderError") return "no credentials: set S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY.";
-  if (code && ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "ECONNRESET", "EHOSTUNREACH"].includes(code)) return `the endpoint cannot be reached (${code}): check S3_ENDPOINT.`;
+  if (code && ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "ECONNRESET", "EHOSTUNREACH"].includes(code))
+    return `the endpoint cannot be reached (${code}): check S3_ENDPOINT.`;
   if (e.name === "TimeoutError") return "the endpoint did not answer in time: check S3_ENDPOINT.";
   return `${e.name ?? "Error"}${httpStatus ? ` (HTTP ${httpStatus})` : ""}: ${(e.message ?? String(err)).replace(/\s+/g, " ").slice(0, 200)}`;
 }

@@ -9,7 +9,15 @@ export function createFileStorage(config: Pick<Config, "dataDir" | "storage">): 
   const s = config.storage;
   if (s.kind === "local") return new LocalFileStorage(root);
   return new S3FileStorage(
-    { endpoint: s.endpoint, bucket: s.bucket, region: s.region, accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey, forcePathStyle: s.forcePathStyle, prefix: s.prefix },
+    {
+      endpoint: s.endpoint,
+      bucket: s.bucket,
+      region: s.region,
+      accessKeyId: s.accessKeyId,
+      secretAccessKey: s.secretAccessKey,
+      forcePathStyle: s.forcePathStyle,
+      prefix: s.prefix,
+    },
     path.join(root, ".tmp"),
   );
 }

@@ -273,8 +273,7 @@ const HEAD_BYTES = 1024;
  */
 export async function receiveUpload(file: UploadedFile, opts: ReceiveOptions): Promise<ReceivedUpload> {
   const field = opts.field ?? null;
-  const tooLarge = () =>
-    new ValidationError("FILE_TOO_LARGE", `Ukuran berkas melebihi batas ${formatUkuran(opts.maxBytes)}.`, field);
+  const tooLarge = () => new ValidationError("FILE_TOO_LARGE", `Ukuran berkas melebihi batas ${formatUkuran(opts.maxBytes)}.`, field);
   if (typeof file.size === "number" && file.size > opts.maxBytes) throw tooLarge();
 
   await fs.mkdir(opts.tmpDir, { recursive: true });
@@ -317,11 +316,7 @@ export async function receiveUpload(file: UploadedFile, opts: ReceiveOptions): P
     const allowedText = daftarJenis(opts.allowed);
     const detected = await fileTypeFromFile(tempPath);
     if (!detected) {
-      throw new ValidationError(
-        "FILE_TYPE_NOT_ALLOWED",
-        `Jenis berkas tidak dikenali atau tidak diizinkan. Unggah ${allowedText}.`,
-        field,
-      );
+      throw new ValidationError("FILE_TYPE_NOT_ALLOWED", `Jenis berkas tidak dikenali atau tidak diizinkan. Unggah ${allowedText}.`, field);
     }
     if (!opts.allowed.includes(detected.mime)) {
       throw new ValidationError(

@@ -34,7 +34,9 @@ export async function sweepOrphanFiles(
   if (!opts.claim || (await opts.claim())) {
     let batch: string[] = [];
     const flush = async () => {
-      const known = new Set((await prisma.storedFile.findMany({ where: { storageKey: { in: batch } }, select: { storageKey: true } })).map((f) => f.storageKey));
+      const known = new Set(
+        (await prisma.storedFile.findMany({ where: { storageKey: { in: batch } }, select: { storageKey: true } })).map((f) => f.storageKey),
+      );
       for (const key of batch) {
         if (known.has(key)) continue;
         await storage.delete(key);

@@ -30,7 +30,9 @@ describe("an office's profile", () => {
     expect(instansiBaru({})).toBe("KODE_INVALID kode: Kode instansi wajib diisi.");
     expect(instansiBaru({ kode: "ABC" })).toBe("NAMA_INVALID nama: Nama instansi wajib diisi.");
     expect(instansiBaru({ nama: "ab" })).toBe("NAMA_INVALID nama: Nama instansi 3–200 karakter.");
-    expect(instansiBaru({ kode: "x", nama: "ab" })).toBe("KODE_INVALID kode: Kode instansi 2–20 karakter: huruf, angka, atau tanda hubung (contoh: KMG-MADIUN).");
+    expect(instansiBaru({ kode: "x", nama: "ab" })).toBe(
+      "KODE_INVALID kode: Kode instansi 2–20 karakter: huruf, angka, atau tanda hubung (contoh: KMG-MADIUN).",
+    );
     expect(instansiBaru({ kode: "ABC", nama: "Kantor", zonaWaktu: "GMT" })).toBe("ZONA_WAKTU_INVALID zonaWaktu: Zona waktu harus WIB, WITA, atau WIT.");
     expect(answer(() => parseKode(" ab-1 "))).toBe("AB-1");
   });
@@ -38,7 +40,13 @@ describe("an office's profile", () => {
 
 describe("opening hours", () => {
   it("are sorted, in minutes, from HH:MM or HH.MM", () => {
-    expect(jam([{ hari: 2, buka: "08:00", tutup: "12:00" }, { hari: 1, buka: "13.00", tutup: "24:00" }, { hari: 1, buka: " 8:00 ", tutup: "12:00" }])).toEqual([
+    expect(
+      jam([
+        { hari: 2, buka: "08:00", tutup: "12:00" },
+        { hari: 1, buka: "13.00", tutup: "24:00" },
+        { hari: 1, buka: " 8:00 ", tutup: "12:00" },
+      ]),
+    ).toEqual([
       { hari: 1, buka: 480, tutup: 720 },
       { hari: 1, buka: 780, tutup: 1440 },
       { hari: 2, buka: 480, tutup: 720 },
@@ -51,7 +59,13 @@ describe("opening hours", () => {
     [[{ hari: 1, buka: "08:60", tutup: "15:00" }], 'JAM_INVALID jamLayanan.0.buka: Jam "08:60" tidak valid; gunakan format JJ:MM, misalnya 08:00.'],
     [[{ hari: 1, buka: "08:00", tutup: "24:01" }], 'JAM_INVALID jamLayanan.0.tutup: Jam "24:01" tidak valid; gunakan format JJ:MM, misalnya 08:00.'],
     [[{ hari: 1, buka: "15:00", tutup: "08:00" }], "JAM_INVALID jamLayanan.0.tutup: Jam tutup harus setelah jam buka."],
-    [[{ hari: 1, buka: "08:00", tutup: "12:00" }, { hari: 1, buka: "11:00", tutup: "15:00" }], "JAM_BERTUMPUK jamLayanan: Dua jam layanan pada hari yang sama saling bertumpuk."],
+    [
+      [
+        { hari: 1, buka: "08:00", tutup: "12:00" },
+        { hari: 1, buka: "11:00", tutup: "15:00" },
+      ],
+      "JAM_BERTUMPUK jamLayanan: Dua jam layanan pada hari yang sama saling bertumpuk.",
+    ],
   ])("refuses %j", (rows, expected) => {
     expect(jam(rows)).toBe(expected);
   });
@@ -61,7 +75,9 @@ it("closures, holidays and the deadline calculator", () => {
   expect(answer(() => parseInput(PENUTUPAN, { alasan: " ab " }))).toBe("REASON_REQUIRED alasan: Alasan penutupan wajib diisi.");
   expect(answer(() => parseInput(PENUTUPAN, { alasan: " Rapat " }))).toEqual({ alasan: "Rapat" });
   expect(answer(() => parseInput(HARI_LIBUR, { nama: "ab", dasarHukum: "" }))).toBe("NAMA_INVALID nama: Nama hari libur wajib diisi.");
-  expect(answer(() => parseInput(HARI_LIBUR, { nama: "Libur", dasarHukum: " SKB " }))).toBe("DASAR_HUKUM_REQUIRED dasarHukum: Dasar hukum (nomor SKB/keputusan) wajib diisi.");
+  expect(answer(() => parseInput(HARI_LIBUR, { nama: "Libur", dasarHukum: " SKB " }))).toBe(
+    "DASAR_HUKUM_REQUIRED dasarHukum: Dasar hukum (nomor SKB/keputusan) wajib diisi.",
+  );
   expect(answer(() => parseInput(HITUNG_TENGGAT, { jumlah: 10_001 }))).toBe("JUMLAH_INVALID jumlah: Jumlah harus 0–10000.");
   expect(answer(() => parseInput(HITUNG_TENGGAT, { jumlah: -1 }))).toBe("JUMLAH_INVALID jumlah: Jumlah harus 0–10000.");
 });

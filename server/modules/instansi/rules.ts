@@ -19,7 +19,11 @@ export const ZONE_LABEL: Record<string, string> = {
 const problemOf = (code: string, message: (input: unknown) => string) => ({ error: (iss: { input?: unknown }) => problem(code, message(iss.input)).error() });
 
 const KODE_INVALID = problem("KODE_INVALID", "Kode instansi 2–20 karakter: huruf, angka, atau tanda hubung (contoh: KMG-MADIUN).");
-export const KODE = z.string(KODE_INVALID).trim().toUpperCase().regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/, KODE_INVALID);
+export const KODE = z
+  .string(KODE_INVALID)
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/, KODE_INVALID);
 
 const ZONA_INVALID = problem("ZONA_WAKTU_INVALID", "Zona waktu harus WIB, WITA, atau WIT.");
 /** WIB, WITA, WIT (any case) or an IANA zone Loket knows → the IANA zone */
@@ -54,7 +58,10 @@ export const JAM_LAYANAN = z
   )
   .min(1, problem("JAM_KOSONG", "Isi paling sedikit satu jam layanan."))
   .transform((rows) => rows.map(({ hari, buka, tutup }) => ({ hari, buka, tutup })).sort((a, b) => a.hari - b.hari || a.buka - b.buka))
-  .refine((rows) => rows.every((r, i) => i === 0 || r.hari !== rows[i - 1]!.hari || r.buka >= rows[i - 1]!.tutup), problem("JAM_BERTUMPUK", "Dua jam layanan pada hari yang sama saling bertumpuk."));
+  .refine(
+    (rows) => rows.every((r, i) => i === 0 || r.hari !== rows[i - 1]!.hari || r.buka >= rows[i - 1]!.tutup),
+    problem("JAM_BERTUMPUK", "Dua jam layanan pada hari yang sama saling bertumpuk."),
+  );
 
 /** The hours as an argument: problems are named `jamLayanan.<row>.<field>`. */
 export const JAM_LAYANAN_ARG = z.object({ jamLayanan: JAM_LAYANAN });
@@ -62,7 +69,11 @@ export const JAM_LAYANAN_ARG = z.object({ jamLayanan: JAM_LAYANAN });
 /** Omitted or null: left as it is. */
 const optional = <S extends z.ZodType>(s: S) => s.nullish().transform((v) => v ?? undefined);
 const kontak = optional(z.string().transform((s) => s.trim().slice(0, 500)));
-const NAMA = z.string().trim().min(3, problem("NAMA_INVALID", "Nama instansi 3–200 karakter.")).max(200, problem("NAMA_INVALID", "Nama instansi 3–200 karakter."));
+const NAMA = z
+  .string()
+  .trim()
+  .min(3, problem("NAMA_INVALID", "Nama instansi 3–200 karakter."))
+  .max(200, problem("NAMA_INVALID", "Nama instansi 3–200 karakter."));
 
 /** An office's profile as sent (InstansiInput); on update, omitted fields stay as they are. */
 export const INSTANSI = z

@@ -41,7 +41,8 @@ function calendarReason(
   data: { zonaWaktu?: string; cutiBersamaLibur?: boolean; aturanTenggatAduan?: string },
 ): string | null {
   const parts: string[] = [];
-  if (data.zonaWaktu !== undefined && data.zonaWaktu !== before.zonaWaktu) parts.push(`zona waktu instansi diubah (${ZONE_LABEL[before.zonaWaktu] ?? before.zonaWaktu} → ${ZONE_LABEL[data.zonaWaktu] ?? data.zonaWaktu})`);
+  if (data.zonaWaktu !== undefined && data.zonaWaktu !== before.zonaWaktu)
+    parts.push(`zona waktu instansi diubah (${ZONE_LABEL[before.zonaWaktu] ?? before.zonaWaktu} → ${ZONE_LABEL[data.zonaWaktu] ?? data.zonaWaktu})`);
   if (data.cutiBersamaLibur !== undefined && data.cutiBersamaLibur !== before.cutiBersamaLibur) {
     parts.push(data.cutiBersamaLibur ? "cuti bersama kini dihitung sebagai hari libur instansi" : "cuti bersama kini dihitung sebagai hari kerja instansi");
   }
@@ -85,7 +86,9 @@ export async function hitungTenggat(ctx: Context, args: { instansiId: string; mu
   const exists = await ctx.prisma.instansi.findUnique({ where: { id: args.instansiId }, select: { id: true, zonaWaktu: true } });
   if (!exists) throw new NotFoundError("INSTANSI_NOT_FOUND", "Instansi tidak ditemukan.", "instansiId");
   // clock hours need no opening hours (an office without them can still promise 48 hours)
-  const cal = (await calendarOf(ctx, args.instansiId)) ?? (args.satuan === "JAM_KALENDER" ? { timeZone: exists.zonaWaktu, hours: [], closedDates: new Set<string>(), knownYears: new Set<number>() } : null);
+  const cal =
+    (await calendarOf(ctx, args.instansiId)) ??
+    (args.satuan === "JAM_KALENDER" ? { timeZone: exists.zonaWaktu, hours: [], closedDates: new Set<string>(), knownYears: new Set<number>() } : null);
   if (!cal) throw new ValidationError("JAM_KOSONG", "Instansi ini belum mengatur jam layanan.", "instansiId");
   const rule: DeadlineRule =
     args.satuan === "HARI_KERJA" || args.satuan === "HARI_KERJA_JAM_SAMA"
@@ -155,7 +158,11 @@ export async function setJamLayanan(ctx: Context, query: Query, instansiId: stri
 }
 
 /** Closes one office on a date. */
-export async function addPenutupan(ctx: Context, query: { select?: Prisma.PenutupanInstansiSelect }, args: { instansiId: string; tanggal: string; alasan: string }) {
+export async function addPenutupan(
+  ctx: Context,
+  query: { select?: Prisma.PenutupanInstansiSelect },
+  args: { instansiId: string; tanggal: string; alasan: string },
+) {
   assertCan(ctx, "instansi:kelola", { instansiId: args.instansiId });
   const { alasan } = parseInput(PENUTUPAN, { alasan: args.alasan });
   try {
@@ -219,7 +226,11 @@ export async function updateHariLibur(
           ...(args.dasarHukum ? { dasarHukum: args.dasarHukum.trim() } : {}),
         },
       });
-      const after = { tanggal: args.tanggal ? dateValue(args.tanggal) : existing.tanggal, jenis: args.jenis ?? existing.jenis, nama: args.nama?.trim() || existing.nama };
+      const after = {
+        tanggal: args.tanggal ? dateValue(args.tanggal) : existing.tanggal,
+        jenis: args.jenis ?? existing.jenis,
+        nama: args.nama?.trim() || existing.nama,
+      };
       const moved = isoDate(after.tanggal) !== isoDate(existing.tanggal) || after.jenis !== existing.jenis;
       return { row, alasan: moved ? `${liburText(existing)} diubah menjadi ${liburText(after)}` : `${liburText(after)} diubah` };
     });

@@ -4,15 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { FormFieldType, SlaSatuan } from "../../generated/prisma/enums";
 import { MASPECI_HOURS } from "../calendar/working-time";
 import { parseKode } from "../instansi/rules";
-import {
-  MIME_DOKUMEN,
-  loadCatalogue,
-  parseSeedFile,
-  type SeedFormFieldType,
-  type SeedInstansi,
-  type SeedLayanan,
-  type SeedSlaSatuan,
-} from "./catalogue-seed";
+import { MIME_DOKUMEN, loadCatalogue, parseSeedFile, type SeedFormFieldType, type SeedInstansi, type SeedLayanan, type SeedSlaSatuan } from "./catalogue-seed";
 
 const { CATALOGUE, ASUMSI } = loadCatalogue();
 
@@ -164,7 +156,10 @@ describe("catalogue seed: every service is a complete Standar Pelayanan", () => 
   it("gives every document slot a label, allowed types and a size limit", () => {
     for (const { instansi, l } of all) {
       const labels = l.persyaratan.map((p) => p.label.trim());
-      expect(labels.every((x) => x.length > 0), `${instansi}/${l.kode}`).toBe(true);
+      expect(
+        labels.every((x) => x.length > 0),
+        `${instansi}/${l.kode}`,
+      ).toBe(true);
       expect(new Set(labels).size, `${instansi}/${l.kode}`).toBe(labels.length);
       for (const p of l.persyaratan) {
         for (const t of p.jenisFile ?? MIME_DOKUMEN) expect(MIME_DOKUMEN).toContain(t);
@@ -176,7 +171,10 @@ describe("catalogue seed: every service is a complete Standar Pelayanan", () => 
 
   it("keeps Kemenag slots to PDF/JPG/PNG up to 2 MB (MasPeci 5.4) with at least one required document", () => {
     for (const l of byKode("KMG-MADIUN").layanan) {
-      expect(l.persyaratan.some((p) => p.wajib), l.kode).toBe(true);
+      expect(
+        l.persyaratan.some((p) => p.wajib),
+        l.kode,
+      ).toBe(true);
       for (const p of l.persyaratan) {
         expect(p.maksBytes, `${l.kode}/${p.label}`).toBe(2 * 1024 * 1024);
         expect(p.jenisFile!.length).toBeGreaterThan(0);
@@ -348,7 +346,11 @@ describe("catalogue seed: assumptions are listed against real entries", () => {
     const fields = new Set([...Object.keys(sample.instansi), ...Object.keys(sample.layanan[0]!)]);
     for (const a of ASUMSI) {
       const entry = byKode(a.instansi);
-      if (a.layanan) expect(entry.layanan.some((l) => l.kode === a.layanan), `${a.instansi}/${a.layanan}`).toBe(true);
+      if (a.layanan)
+        expect(
+          entry.layanan.some((l) => l.kode === a.layanan),
+          `${a.instansi}/${a.layanan}`,
+        ).toBe(true);
       expect(a.bagian.length).toBeGreaterThan(0);
       for (const b of a.bagian) expect(fields.has(b), `${a.instansi}: ${b}`).toBe(true);
       expect(a.alasan.trim()).not.toBe("");
@@ -357,7 +359,10 @@ describe("catalogue seed: assumptions are listed against real entries", () => {
 
   it("documents every office whose opening hours were not in its source", () => {
     for (const kode of ["KEC-JOGONALAN", "KOMINFO-KOTA-MADIUN", "KOMINFO-KOTA-PKL"]) {
-      expect(ASUMSI.some((a) => a.instansi === kode && !a.layanan && a.bagian.includes("jamLayanan")), kode).toBe(true);
+      expect(
+        ASUMSI.some((a) => a.instansi === kode && !a.layanan && a.bagian.includes("jamLayanan")),
+        kode,
+      ).toBe(true);
     }
   });
 });
@@ -365,14 +370,34 @@ describe("catalogue seed: assumptions are listed against real entries", () => {
 describe("catalogue seed: the files are checked when loaded", () => {
   const file = (over: Record<string, unknown>) =>
     JSON.stringify({
-      instansi: { kode: "KEC-UJI", nama: "Kecamatan Uji", prefixNomor: "UJI", alamat: "", telepon: "", email: "", website: "", zonaWaktu: "Asia/Jakarta", jamLayanan: [{ hari: 1, buka: "08:00", tutup: "15:00" }] },
+      instansi: {
+        kode: "KEC-UJI",
+        nama: "Kecamatan Uji",
+        prefixNomor: "UJI",
+        alamat: "",
+        telepon: "",
+        email: "",
+        website: "",
+        zonaWaktu: "Asia/Jakarta",
+        jamLayanan: [{ hari: 1, buka: "08:00", tutup: "15:00" }],
+      },
       layanan: [],
       asumsi: [],
       ...over,
     });
 
   it("reads lines, hours and the file's defaults", () => {
-    const layanan = { kode: "SKTM", nama: "Surat Keterangan", kategori: "Umum", deskripsi: ["a", "b"], slaJumlah: 1, slaSatuan: "HARI_KERJA", persyaratan: [], formFields: [], catatan: "hanya untuk penyunting" };
+    const layanan = {
+      kode: "SKTM",
+      nama: "Surat Keterangan",
+      kategori: "Umum",
+      deskripsi: ["a", "b"],
+      slaJumlah: 1,
+      slaSatuan: "HARI_KERJA",
+      persyaratan: [],
+      formFields: [],
+      catatan: "hanya untuk penyunting",
+    };
     const bawaan = Object.fromEntries(KOMPONEN_TEKS.map((k) => [k, k])) as Record<string, unknown>;
     Object.assign(bawaan, { contoh: true, prosedurFlowchart: null, biaya: 0, unduhOnline: true, ambilDiKantor: false, dasarHukum: "bawaan" });
     const { katalog } = parseSeedFile("09-kec-uji.json", file({ bawaanLayanan: bawaan, layanan: [{ ...layanan, dasarHukum: "sendiri" }] }));
@@ -384,7 +409,9 @@ describe("catalogue seed: the files are checked when loaded", () => {
   it("names the file and the path of a problem", () => {
     expect(() => parseSeedFile("09-kec-uji.json", "{")).toThrow(/^09-kec-uji\.json: bukan JSON/);
     expect(() => parseSeedFile("09-kec-uji.json", file({ layanan: [{ kode: "X" }] }))).toThrow(/^09-kec-uji\.json: layanan\.0\.kode: /);
-    expect(() => parseSeedFile("09-kec-uji.json", file({ instansi: { kode: "KEC-UJI", jamLayanan: [{ hari: 1, buka: "8", tutup: "15:00" }] } }))).toThrow(/instansi\.jamLayanan\.0\.buka: Jam "8" tidak valid/);
+    expect(() => parseSeedFile("09-kec-uji.json", file({ instansi: { kode: "KEC-UJI", jamLayanan: [{ hari: 1, buka: "8", tutup: "15:00" }] } }))).toThrow(
+      /instansi\.jamLayanan\.0\.buka: Jam "8" tidak valid/,
+    );
     expect(() => parseSeedFile("09-lain.json", file({}))).toThrow(/nama berkas harus diakhiri -kec-uji\.json/);
   });
 });

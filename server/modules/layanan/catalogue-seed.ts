@@ -134,7 +134,11 @@ function check<S extends z.ZodType>(schema: S, value: unknown, file: string, at:
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const where = (field: string | null) => [...at, ...(field ? [field] : [])].join(".") || "(berkas)";
-  throw new SeedFileError(`${file}: ${problemsOf(result.error.issues).map((p) => `${where(p.field)}: ${p.message}`).join("; ")}`);
+  throw new SeedFileError(
+    `${file}: ${problemsOf(result.error.issues)
+      .map((p) => `${where(p.field)}: ${p.message}`)
+      .join("; ")}`,
+  );
 }
 
 /** One instansi's file: its office, its services (with the file's defaults) and what its source does not state. */
@@ -161,7 +165,10 @@ let loaded: { CATALOGUE: SeedKatalog[]; ASUMSI: SeedAsumsi[] } | null = null;
 /** Every file of `seed/`, in file-name order; read once. */
 export function loadCatalogue(): { CATALOGUE: SeedKatalog[]; ASUMSI: SeedAsumsi[] } {
   if (loaded) return loaded;
-  const files = fs.readdirSync(SEED_DIR).filter((f) => f.endsWith(".json")).sort();
+  const files = fs
+    .readdirSync(SEED_DIR)
+    .filter((f) => f.endsWith(".json"))
+    .sort();
   const parsed = files.map((f) => parseSeedFile(f, fs.readFileSync(path.join(SEED_DIR, f), "utf8")));
   loaded = { CATALOGUE: parsed.map((p) => p.katalog), ASUMSI: parsed.flatMap((p) => p.asumsi) };
   return loaded;

@@ -37,7 +37,10 @@ describe("a Standar Pelayanan", () => {
     [{ slaJumlah: 1.5 }, "SLA_INVALID slaJumlah: Jangka waktu penyelesaian harus bilangan bulat positif."],
     [{ slaSatuan: "TAHUN" }, "SLA_INVALID slaSatuan: Satuan jangka waktu tidak dikenal."],
     [{ biaya: -1 }, "BIAYA_INVALID biaya: Biaya harus 0 atau lebih (rupiah)."],
-    [{ unduhOnline: false, ambilDiKantor: false }, "PENGIRIMAN_INVALID unduhOnline: Pilih paling sedikit satu cara penerimaan hasil: unduh atau ambil di kantor."],
+    [
+      { unduhOnline: false, ambilDiKantor: false },
+      "PENGIRIMAN_INVALID unduhOnline: Pilih paling sedikit satu cara penerimaan hasil: unduh atau ambil di kantor.",
+    ],
   ])("refuses %j", (input, expected) => {
     expect(create({ ...BASE, ...input })).toBe(expected);
   });
@@ -46,7 +49,9 @@ describe("a Standar Pelayanan", () => {
 // (the service parses the lists as `persyaratan` and `formFields`: a problem's field is then e.g. persyaratan.1.label)
 describe("document slots", () => {
   it("take the defaults: every allowed type, the configured size, required, in order", () => {
-    expect(slots([{ label: " KTP " }, { id: "x", label: "KK", keterangan: " asli ", wajib: false, jenisFile: ["image/png", "image/png"], maksBytes: 20_000 }])).toEqual([
+    expect(
+      slots([{ label: " KTP " }, { id: "x", label: "KK", keterangan: " asli ", wajib: false, jenisFile: ["image/png", "image/png"], maksBytes: 20_000 }]),
+    ).toEqual([
       { id: null, urutan: 1, label: "KTP", keterangan: "", wajib: true, jenisFile: ["application/pdf", "image/jpeg", "image/png"], maksBytes: 2 * 1024 * 1024 },
       { id: "x", urutan: 2, label: "KK", keterangan: "asli", wajib: false, jenisFile: ["image/png"], maksBytes: 20_000 },
     ]);
@@ -55,7 +60,10 @@ describe("document slots", () => {
   it.each([
     [Array.from({ length: 31 }, () => ({ label: "x" })), "PERSYARATAN_TOO_MANY null: Maksimal 30 slot persyaratan."],
     [[{ label: "KTP" }, { label: " x " }], "LABEL_INVALID 1.label: Nama persyaratan 2–200 karakter."],
-    [[{ label: "KTP", jenisFile: ["application/zip"] }], 'JENIS_FILE_INVALID 0.jenisFile: Jenis berkas "application/zip" tidak didukung; pilih PDF, JPG, atau PNG.'],
+    [
+      [{ label: "KTP", jenisFile: ["application/zip"] }],
+      'JENIS_FILE_INVALID 0.jenisFile: Jenis berkas "application/zip" tidak didukung; pilih PDF, JPG, atau PNG.',
+    ],
     [[{ label: "KTP", maksBytes: 5 }], "MAKS_BYTES_INVALID 0.maksBytes: Ukuran maksimal berkas antara 10 KB dan 20 MB."],
   ])("refuses %#", (input, expected) => {
     expect(slots(input)).toBe(expected);
@@ -64,7 +72,12 @@ describe("document slots", () => {
 
 describe("form fields", () => {
   it("are numbered and normalised", () => {
-    expect(fields([{ nama: " umur ", label: " ", tipe: "NUMBER", min: 1, pola: "", bantuan: " tahun " }, { nama: "jenis", label: "Jenis", tipe: "SELECT", wajib: false, opsi: [" A ", ""] }])).toEqual([
+    expect(
+      fields([
+        { nama: " umur ", label: " ", tipe: "NUMBER", min: 1, pola: "", bantuan: " tahun " },
+        { nama: "jenis", label: "Jenis", tipe: "SELECT", wajib: false, opsi: [" A ", ""] },
+      ]),
+    ).toEqual([
       { urutan: 1, nama: "umur", label: "umur", tipe: "NUMBER", wajib: true, pola: null, min: 1, max: null, opsi: [], bantuan: "tahun" },
       { urutan: 2, nama: "jenis", label: "Jenis", tipe: "SELECT", wajib: false, pola: null, min: null, max: null, opsi: ["A"], bantuan: "" },
     ]);
@@ -73,7 +86,13 @@ describe("form fields", () => {
   it.each([
     [Array.from({ length: 51 }, (_, i) => ({ nama: `a${i}`, label: "A", tipe: "TEXT" })), "FIELDS_TOO_MANY null: Maksimal 50 isian formulir."],
     [[{ nama: "1a", label: "A", tipe: "TEXT" }], "FIELD_NAME_INVALID 0.nama: Nama isian: huruf, angka, garis bawah; diawali huruf."],
-    [[{ nama: "a", label: "A", tipe: "TEXT" }, { nama: "a", label: "B", tipe: "TEXT" }], 'FIELD_NAME_DUPLICATE 1.nama: Nama isian "a" dipakai dua kali.'],
+    [
+      [
+        { nama: "a", label: "A", tipe: "TEXT" },
+        { nama: "a", label: "B", tipe: "TEXT" },
+      ],
+      'FIELD_NAME_DUPLICATE 1.nama: Nama isian "a" dipakai dua kali.',
+    ],
     [[{ nama: "a", label: "A", tipe: "TEXT", pola: "(" }], "FIELD_PATTERN_INVALID 0.pola: Pola (regex) isian tidak valid."],
     [[{ nama: "a", label: "A", tipe: "SELECT", opsi: [" "] }], "FIELD_OPTIONS_REQUIRED 0.opsi: Isian pilihan harus punya daftar pilihan."],
   ])("refuses %#", (input, expected) => {

@@ -36,11 +36,20 @@ const problemOf = (code: string, message: string) => ({ code: "custom" as const,
 /** Omitted or null: left as it is (on update) — or, with `required`, refused with that problem. */
 function field<S extends z.ZodType>(s: S, required: { error: () => string } | null) {
   // z.any first: an optional key that is absent would skip the schema (and its "required" check) altogether
-  return required ? z.any().refine((v) => v != null, required).pipe(s) : s.nullish().transform((v) => v ?? undefined);
+  return required
+    ? z
+        .any()
+        .refine((v) => v != null, required)
+        .pipe(s)
+    : s.nullish().transform((v) => v ?? undefined);
 }
 
 const TEXT = z.string().trim().max(20_000, problem("TEXT_TOO_LONG", "Teks terlalu panjang (maksimal 20.000 karakter)."));
-const KODE = z.string().trim().toUpperCase().regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, problem("KODE_INVALID", "Kode layanan 2–40 karakter: huruf, angka, atau tanda hubung."));
+const KODE = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, problem("KODE_INVALID", "Kode layanan 2–40 karakter: huruf, angka, atau tanda hubung."));
 const NAMA_INVALID = problem("NAMA_INVALID", "Nama layanan 3–200 karakter.");
 const NAMA = z.string().trim().min(3, NAMA_INVALID).max(200, NAMA_INVALID);
 const SLA_JUMLAH_INVALID = problem("SLA_INVALID", "Jangka waktu penyelesaian harus bilangan bulat positif.");
@@ -56,13 +65,19 @@ export function layananInput(creating: boolean) {
       nama: field(NAMA, must("NAMA_INVALID", "Nama layanan wajib diisi.")),
       kategori: field(TEXT, null),
       deskripsi: field(TEXT, null),
-      ...(Object.fromEntries(SP_COMPONENTS.map((c) => [c, field(TEXT, null)])) as Record<(typeof SP_COMPONENTS)[number], ReturnType<typeof field<typeof TEXT>>>),
+      ...(Object.fromEntries(SP_COMPONENTS.map((c) => [c, field(TEXT, null)])) as Record<
+        (typeof SP_COMPONENTS)[number],
+        ReturnType<typeof field<typeof TEXT>>
+      >),
       // null clears the flowchart; omitted leaves it
       prosedurFlowchart: z
         .string()
         .nullish()
         .transform((f) => (f === undefined ? undefined : f?.trim() || null))
-        .refine((f) => !f || /^(graph|flowchart)\s+(TD|TB|LR|RL|BT)\b/.test(f), problem("FLOWCHART_INVALID", "Diagram alur harus berupa kode mermaid yang diawali 'graph TD'.")),
+        .refine(
+          (f) => !f || /^(graph|flowchart)\s+(TD|TB|LR|RL|BT)\b/.test(f),
+          problem("FLOWCHART_INVALID", "Diagram alur harus berupa kode mermaid yang diawali 'graph TD'."),
+        ),
       slaJumlah: field(SLA_JUMLAH, must("SLA_INVALID", "Jangka waktu penyelesaian wajib diisi.")),
       slaSatuan: field(z.enum(SATUAN, problem("SLA_INVALID", "Satuan jangka waktu tidak dikenal.")), must("SLA_INVALID", "Satuan jangka waktu wajib diisi.")),
       biaya: field(z.int(BIAYA_INVALID).min(0, BIAYA_INVALID), null),
@@ -143,7 +158,10 @@ export const FORM_FIELDS = z
     z.array(
       z
         .object({
-          nama: z.string().trim().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, problem("FIELD_NAME_INVALID", "Nama isian: huruf, angka, garis bawah; diawali huruf.")),
+          nama: z
+            .string()
+            .trim()
+            .regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, problem("FIELD_NAME_INVALID", "Nama isian: huruf, angka, garis bawah; diawali huruf.")),
           label: z.string(),
           tipe: z.enum(FORM_FIELD_TYPES),
           wajib: z.boolean().nullish(),
@@ -159,7 +177,10 @@ export const FORM_FIELDS = z
             .transform((o) => (o ?? []).map((x) => x.trim()).filter(Boolean)),
           bantuan: z.string().nullish(),
         })
-        .refine((f) => f.tipe !== "SELECT" || f.opsi.length > 0, { ...problem("FIELD_OPTIONS_REQUIRED", "Isian pilihan harus punya daftar pilihan."), path: ["opsi"] }),
+        .refine((f) => f.tipe !== "SELECT" || f.opsi.length > 0, {
+          ...problem("FIELD_OPTIONS_REQUIRED", "Isian pilihan harus punya daftar pilihan."),
+          path: ["opsi"],
+        }),
     ),
   )
   .superRefine((fields, ctx) => {

@@ -142,10 +142,17 @@ export async function updateLayanan(ctx: Context, query: LayananQuery, id: strin
       await tx.layanan.update({ where: { id }, data: input ?? {} });
       if (slots) {
         const keep = slots.map((s) => decodeSlotId(s.id)).filter((x): x is string => !!x);
-        const removed = await tx.persyaratanDokumen.findMany({ where: { layananId: id, id: { notIn: keep } }, select: { id: true, label: true, _count: { select: { dokumen: true } } } });
+        const removed = await tx.persyaratanDokumen.findMany({
+          where: { layananId: id, id: { notIn: keep } },
+          select: { id: true, label: true, _count: { select: { dokumen: true } } },
+        });
         const used = removed.find((r) => r._count.dokumen > 0);
         if (used) {
-          throw new ConflictError("PERSYARATAN_IN_USE", `Persyaratan "${used.label}" sudah dipakai pada pengajuan; jadikan tidak wajib alih-alih menghapusnya.`, "persyaratan");
+          throw new ConflictError(
+            "PERSYARATAN_IN_USE",
+            `Persyaratan "${used.label}" sudah dipakai pada pengajuan; jadikan tidak wajib alih-alih menghapusnya.`,
+            "persyaratan",
+          );
         }
         await tx.persyaratanDokumen.deleteMany({ where: { id: { in: removed.map((r) => r.id) } } });
         for (const s of slots) {
@@ -181,7 +188,9 @@ export async function setTemplatePersyaratan(ctx: Context, persyaratanId: string
     const up = await receiveUpload(file, { maxBytes: TEMPLATE_MAKS_BYTES, allowed: [...ALLOWED_MIME], tmpDir: ctx.storage.tmpDir, field: "file" });
     const key = await track(up);
     return ctx.prisma.$transaction(async (tx) => {
-      const stored = await tx.storedFile.create({ data: { sha256: up.sha256, ukuran: up.size, mime: up.mime, namaAsli: up.namaAsli, storageKey: key, uploaderId: ctx.viewer!.id } });
+      const stored = await tx.storedFile.create({
+        data: { sha256: up.sha256, ukuran: up.size, mime: up.mime, namaAsli: up.namaAsli, storageKey: key, uploaderId: ctx.viewer!.id },
+      });
       return tx.persyaratanDokumen.update({ where: { id: slot.id }, data: { templateFileId: stored.id } });
     });
   });

@@ -7,7 +7,11 @@ import { ALLOWED_MIME, FORM_FIELD_TYPES, SP_COMPONENTS } from "./rules";
 import * as service from "./service";
 
 export const SlaSatuan = builder.enumType("SlaSatuan", {
-  values: { MENIT: { description: "minutes of open office time" }, JAM_KERJA: { description: "working hours" }, HARI_KERJA: { description: "working days" } } as const,
+  values: {
+    MENIT: { description: "minutes of open office time" },
+    JAM_KERJA: { description: "working hours" },
+    HARI_KERJA: { description: "working days" },
+  } as const,
 });
 export const FormFieldType = builder.enumType("FormFieldType", {
   values: FORM_FIELD_TYPES,
@@ -24,7 +28,11 @@ export const PersyaratanRef = builder.prismaNode("PersyaratanDokumen", {
     jenisFile: t.exposeStringList("jenisFile", { description: "Allowed MIME types (checked by content)" }),
     maksBytes: t.exposeInt("maksBytes"),
     adaTemplate: t.boolean({ resolve: (p) => p.templateFileId !== null }),
-    templateUrl: t.string({ nullable: true, description: "Public download of the template or example file", resolve: (p) => (p.templateFileId ? `/unduh/template/${p.id}` : null) }),
+    templateUrl: t.string({
+      nullable: true,
+      description: "Public download of the template or example file",
+      resolve: (p) => (p.templateFileId ? `/unduh/template/${p.id}` : null),
+    }),
   }),
 });
 
@@ -168,7 +176,8 @@ builder.mutationFields((t) => ({
   }),
   updateLayanan: t.prismaField({
     type: "Layanan",
-    description: "Edit a service's Standar Pelayanan; when `persyaratan` or `formFields` are given they replace the current lists (slots keep their id when sent with it)",
+    description:
+      "Edit a service's Standar Pelayanan; when `persyaratan` or `formFields` are given they replace the current lists (slots keep their id when sent with it)",
     // another instansi's service is not found (the service checks the row)
     authScopes: { can: { action: "layanan:kelola", on: ANY } },
     errors: { types: [ValidationError, ConflictError, NotFoundError] },

@@ -7,13 +7,7 @@ import { currentRequestId } from "../../logger";
 export const EMAIL_KIND = "EMAIL";
 
 /** Why the email is sent; kept in the row and sent as a header so operators can filter. */
-export type EmailKategori =
-  | "STATUS_PENGAJUAN"
-  | "STATUS_PENGADUAN"
-  | "STATUS_PERMOHONAN_INFORMASI"
-  | "STATUS_AKUN"
-  | "VERIFIKASI_EMAIL"
-  | "RESET_PASSWORD";
+export type EmailKategori = "STATUS_PENGAJUAN" | "STATUS_PENGADUAN" | "STATUS_PERMOHONAN_INFORMASI" | "STATUS_AKUN" | "VERIFIKASI_EMAIL" | "RESET_PASSWORD";
 
 export interface EmailMessage {
   /** one recipient address */
@@ -50,7 +44,12 @@ export function emailRow(message: EmailMessage, opts: EnqueueOptions = {}) {
   if (!payload) throw new Error("enqueueEmail: recipient, subject and text are required (one address, no line breaks)");
   const id = randomUUID();
   const stored = opts.seal
-    ? { to: payload.to, subject: payload.subject, kategori: payload.kategori, tersegel: encrypt(opts.seal, JSON.stringify({ text: payload.text, html: payload.html ?? null }), sealAad(id)) }
+    ? {
+        to: payload.to,
+        subject: payload.subject,
+        kategori: payload.kategori,
+        tersegel: encrypt(opts.seal, JSON.stringify({ text: payload.text, html: payload.html ?? null }), sealAad(id)),
+      }
     : payload;
   return {
     id,

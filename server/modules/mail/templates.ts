@@ -27,25 +27,29 @@ interface Expiring extends Common {
   zonaWaktu?: string;
 }
 
-type Block =
-  | { p: string }
-  | { rows: Array<[string, string]> }
-  | { quote: string }
-  | { link: string };
+type Block = { p: string } | { rows: Array<[string, string]> } | { quote: string } | { link: string };
 
-export function statusPengajuan(v: Common & {
-  nomorRegistrasi: string;
-  layanan: string;
-  statusLabel: string;
-  /** the officer's note to the citizen, if any */
-  pesan?: string | null;
-  tautan: string;
-}): EmailContent {
+export function statusPengajuan(
+  v: Common & {
+    nomorRegistrasi: string;
+    layanan: string;
+    statusLabel: string;
+    /** the officer's note to the citizen, if any */
+    pesan?: string | null;
+    tautan: string;
+  },
+): EmailContent {
   const nomor = line(v.nomorRegistrasi);
   const status = line(v.statusLabel);
   return render(`Pengajuan ${nomor}: ${status}`, v, [
     { p: "Ada kabar terbaru tentang pengajuan Anda." },
-    { rows: [["Nomor registrasi", nomor], ["Layanan", line(v.layanan)], ["Status", status]] },
+    {
+      rows: [
+        ["Nomor registrasi", nomor],
+        ["Layanan", line(v.layanan)],
+        ["Status", status],
+      ],
+    },
     ...(v.pesan?.trim() ? [{ p: "Pesan dari petugas:" }, { quote: v.pesan.trim() }] : []),
     { p: "Rincian pengajuan dapat Anda lihat di:" },
     { link: v.tautan },
@@ -89,7 +93,9 @@ export function resetPassword(v: Expiring): EmailContent {
   return render("Atur ulang kata sandi", v, [
     { p: "Kami menerima permintaan untuk mengatur ulang kata sandi akun Anda. Silakan buka tautan berikut untuk membuat kata sandi baru:" },
     { link: v.tautan },
-    { p: `Tautan ini berlaku sampai ${waktu(v.berlakuSampai, v.zonaWaktu)} dan hanya dapat dipakai satu kali. Jangan berikan tautan ini kepada siapa pun, termasuk petugas.` },
+    {
+      p: `Tautan ini berlaku sampai ${waktu(v.berlakuSampai, v.zonaWaktu)} dan hanya dapat dipakai satu kali. Jangan berikan tautan ini kepada siapa pun, termasuk petugas.`,
+    },
     { p: "Jika Anda tidak meminta ini, abaikan saja email ini. Kata sandi Anda tidak berubah." },
   ]);
 }
@@ -103,12 +109,7 @@ function render(subject: string, v: Common, body: Block[]): EmailContent {
   const pengirim = line(v.pengirim) || "Loket";
   for (const b of body) if ("link" in b) checkLink(b.link);
 
-  const text = [
-    `Yth. Bapak/Ibu ${nama},`,
-    ...body.map(blockText),
-    `Hormat kami,\n${pengirim}`,
-    `--\n${FOOTER}`,
-  ].join("\n\n");
+  const text = [`Yth. Bapak/Ibu ${nama},`, ...body.map(blockText), `Hormat kami,\n${pengirim}`, `--\n${FOOTER}`].join("\n\n");
 
   const html = [
     `<!doctype html>`,
@@ -126,7 +127,11 @@ function render(subject: string, v: Common, body: Block[]): EmailContent {
 
 function blockText(b: Block): string {
   if ("p" in b) return b.p;
-  if ("quote" in b) return b.quote.split(/\r?\n/).map((l) => `  ${l}`).join("\n");
+  if ("quote" in b)
+    return b.quote
+      .split(/\r?\n/)
+      .map((l) => `  ${l}`)
+      .join("\n");
   if ("link" in b) return b.link;
   const width = Math.max(...b.rows.map(([k]) => k.length));
   return b.rows.map(([k, val]) => `${k.padEnd(width)} : ${val}`).join("\n");
@@ -148,7 +153,9 @@ export function esc(s: string): string {
 
 /** One line: collapses line breaks and runs of spaces. */
 function line(s: string): string {
-  return String(s ?? "").replace(/\s+/g, " ").trim();
+  return String(s ?? "")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 function checkLink(url: string): void {

@@ -77,6 +77,11 @@ export function mineById(ctx: Context, query: NotificationQuery, id: string) {
 
 /** The ids of `userId`'s notifications created since `since` (what a bus outage kept from arriving), oldest first. */
 export async function createdSince(ctx: Context, userId: string, since: Date): Promise<Array<{ notificationId: string }>> {
-  const rows = await ctx.prisma.notification.findMany({ where: { userId, createdAt: { gte: since } }, orderBy: { createdAt: "asc" }, take: 500, select: { id: true } });
+  const rows = await ctx.prisma.notification.findMany({
+    where: { userId, createdAt: { gte: since } },
+    orderBy: { createdAt: "asc" },
+    take: 500,
+    select: { id: true },
+  });
   return rows.map((n) => ({ notificationId: n.id }));
 }

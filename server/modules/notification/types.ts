@@ -56,7 +56,11 @@ builder.subscriptionFields((t) => ({
     subscribe: (_root, _args, ctx) => {
       const userId = ctx.viewer!.id;
       // after a bus outage, the notifications created meanwhile (they never arrive as events)
-      return catchingUp(followBus(ctx.pubsub, "user:notification", userId), (since) => service.createdSince(ctx, userId, since), (e) => e.notificationId);
+      return catchingUp(
+        followBus(ctx.pubsub, "user:notification", userId),
+        (since) => service.createdSince(ctx, userId, since),
+        (e) => e.notificationId,
+      );
     },
     resolve: (query, payload, _args, ctx) => service.mineById(ctx, query, (payload as unknown as { notificationId: string }).notificationId),
   }),

@@ -23,7 +23,13 @@ export function followMeja(ctx: Context, instansiIdArg: string | null | undefine
   const instansiId = String(instansiIdArg ?? callerInstansiId(ctx));
   return catchingUp(
     follow(ctx.pubsub, "instansi:pengaduan", instansiId),
-    (since) => ctx.prisma.pengaduan.findMany({ where: { instansiId, updatedAt: { gte: since } }, orderBy: { updatedAt: "asc" }, take: 500, select: { id: true, seq: true } }),
+    (since) =>
+      ctx.prisma.pengaduan.findMany({
+        where: { instansiId, updatedAt: { gte: since } },
+        orderBy: { updatedAt: "asc" },
+        take: 500,
+        select: { id: true, seq: true },
+      }),
     (e) => `${e.id}:${e.seq}`,
   );
 }

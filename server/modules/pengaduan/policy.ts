@@ -37,7 +37,10 @@ export function peranPengaduan(c: Caller, p: { pelaporId: string | null; instans
 }
 
 /** The steps the caller may take now: who they are to the complaint, then its state table (as the service checks). */
-export function aksiPengaduanBagi(c: Caller, p: { pelaporId: string | null; instansiId: string; status: PengaduanStatus; dibukaKembali: boolean }): AksiPengaduan[] {
+export function aksiPengaduanBagi(
+  c: Caller,
+  p: { pelaporId: string | null; instansiId: string; status: PengaduanStatus; dibukaKembali: boolean },
+): AksiPengaduan[] {
   const pelaku = peranPengaduan(c, p);
   return pelaku ? aksiPengaduanTersedia(pelaku, p.status, p.dibukaKembali) : [];
 }

@@ -24,7 +24,9 @@ export const KanalKlien = z.object({
   kanal: z.enum(KANAL_KLIEN, problem("KANAL_INVALID", `Klien API mencatat pengaduan dari kanal ${KANAL_KLIEN.join(" atau ")}.`)),
 });
 
-export const NamaKategori = z.object({ nama: z.string().trim().min(3, problem("NAMA_INVALID", "Nama kategori 3–100 karakter.")).max(100, problem("NAMA_INVALID", "Nama kategori 3–100 karakter.")) });
+export const NamaKategori = z.object({
+  nama: z.string().trim().min(3, problem("NAMA_INVALID", "Nama kategori 3–100 karakter.")).max(100, problem("NAMA_INVALID", "Nama kategori 3–100 karakter.")),
+});
 
 /** The message of a step: required (at least 5 characters) where the state table says so, at most 5000. */
 export function pesanLangkah(wajib: boolean, tolak: boolean) {
@@ -33,7 +35,10 @@ export function pesanLangkah(wajib: boolean, tolak: boolean) {
       .string()
       .nullish()
       .transform((v) => v?.trim() || null)
-      .refine((v) => !wajib || (v !== null && v.length >= 5), problem("PESAN_REQUIRED", tolak ? "Tuliskan alasan penolakan (minimal 5 karakter)." : "Tuliskan tanggapan atau alasan (minimal 5 karakter)."))
+      .refine(
+        (v) => !wajib || (v !== null && v.length >= 5),
+        problem("PESAN_REQUIRED", tolak ? "Tuliskan alasan penolakan (minimal 5 karakter)." : "Tuliskan tanggapan atau alasan (minimal 5 karakter)."),
+      )
       .refine((v) => !v || v.length <= 5000, problem("PESAN_TOO_LONG", "Pesan maksimal 5000 karakter.")),
   });
 }

@@ -69,7 +69,11 @@ async function storeLampiran<T = Pengaduan>(
     return ctx.prisma.$transaction(async (tx) => {
       const stored = [];
       for (const { up, key } of received) {
-        stored.push(await tx.storedFile.create({ data: { sha256: up.sha256, ukuran: up.size, mime: up.mime, namaAsli: up.namaAsli, storageKey: key, uploaderId: ctx.viewer?.id ?? null } }));
+        stored.push(
+          await tx.storedFile.create({
+            data: { sha256: up.sha256, ukuran: up.size, mime: up.mime, namaAsli: up.namaAsli, storageKey: key, uploaderId: ctx.viewer?.id ?? null },
+          }),
+        );
       }
       return inTx(tx, stored);
     });
@@ -111,10 +115,12 @@ export async function buatPengaduan(ctx: Context, input: NewPengaduan, offline: 
   }
   if (input.layananId) {
     const l = await ctx.prisma.layanan.findUnique({ where: { id: input.layananId }, select: { instansiId: true } });
-    if (!l || l.instansiId !== input.instansiId) throw new ValidationError("LAYANAN_INVALID", "Layanan yang dirujuk tidak ditemukan di instansi ini.", "layananId");
+    if (!l || l.instansiId !== input.instansiId)
+      throw new ValidationError("LAYANAN_INVALID", "Layanan yang dirujuk tidak ditemukan di instansi ini.", "layananId");
   }
   const id = crypto.randomUUID();
-  const seal = (value: string | null | undefined, what: string) => (value?.trim() ? encrypt(ctx.keys, value.trim().slice(0, 300), `pengaduan:${id}:${what}`) : null);
+  const seal = (value: string | null | undefined, what: string) =>
+    value?.trim() ? encrypt(ctx.keys, value.trim().slice(0, 300), `pengaduan:${id}:${what}`) : null;
   const { deliveries, ...created } = await storeLampiran(ctx, input.bukti, "bukti", async (tx, stored) => {
     const p = await tx.pengaduan.create({
       data: {
@@ -139,12 +145,23 @@ export async function buatPengaduan(ctx: Context, input: NewPengaduan, offline: 
     const log = await tx.pengaduanLog.create({ data: { pengaduanId: p.id, seq: 1, aksi: "DITERIMA", keStatus: "DITERIMA", ...actorIds(ctx) } });
     if (stored.length) await tx.pengaduanLampiran.createMany({ data: stored.map((f) => ({ pengaduanId: p.id, logId: log.id, fileId: f.id, bukti: true })) });
     // the webhook hook: PENGADUAN_DITERIMA to the instansi's subscribers, committed with the complaint
-    const deliveries = await enqueueWebhook(tx, {
-      event: "PENGADUAN_DITERIMA",
-      instansiId: p.instansiId,
-      at: p.createdAt,
-      data: { pengaduanId: encodeGlobalID("Pengaduan", p.id), kodeLacak: p.kodeLacak, kanal: p.kanal, kategori: kategori.nama, rahasia: p.rahasia, status: p.status },
-    }, ctx.webhookTargets);
+    const deliveries = await enqueueWebhook(
+      tx,
+      {
+        event: "PENGADUAN_DITERIMA",
+        instansiId: p.instansiId,
+        at: p.createdAt,
+        data: {
+          pengaduanId: encodeGlobalID("Pengaduan", p.id),
+          kodeLacak: p.kodeLacak,
+          kanal: p.kanal,
+          kategori: kategori.nama,
+          rahasia: p.rahasia,
+          status: p.status,
+        },
+      },
+      ctx.webhookTargets,
+    );
     return { ...p, deliveries };
   });
   if (deliveries) ctx.webhooks?.kick();
@@ -165,7 +182,10 @@ export async function ubahStatusPengaduan(
     if (input.aksi === "TIDAK_PUAS" && p.dibukaKembali) {
       throw new InvalidStateError("SUDAH_DIBUKA_KEMBALI", "Pernyataan tidak puas hanya dapat diajukan satu kali untuk satu pengaduan.");
     }
-    throw new InvalidStateError("ILLEGAL_TRANSITION", `Tindakan ini tidak dapat dilakukan pada pengaduan berstatus ${PENGADUAN_STATUS_LABEL[p.status].toLowerCase()}.`);
+    throw new InvalidStateError(
+      "ILLEGAL_TRANSITION",
+      `Tindakan ini tidak dapat dilakukan pada pengaduan berstatus ${PENGADUAN_STATUS_LABEL[p.status].toLowerCase()}.`,
+    );
   }
   const { pesan } = parseInput(pesanLangkah(PENGADUAN_TRANSITIONS[input.aksi].wajibPesan, input.aksi === "TOLAK"), { pesan: input.pesan });
   const now = new Date();
@@ -184,12 +204,23 @@ export async function ubahStatusPengaduan(
     const { count } = await tx.pengaduan.updateMany({ where: { id: p.id, versi: p.versi }, data });
     if (count === 0) throw new ConflictError("CONFLICT", "Pengaduan ini baru saja diubah oleh orang lain. Muat ulang halaman.", "versi");
     const row = await tx.pengaduan.findUniqueOrThrow({ where: { id: p.id } });
-    const log = await tx.pengaduanLog.create({ data: { pengaduanId: p.id, seq: row.seq, aksi: input.aksi, dariStatus: p.status, keStatus: ke, ...actorIds(ctx), pesan } });
-    if (stored.length) await tx.pengaduanLampiran.createMany({ data: stored.map((f) => ({ pengaduanId: p.id, logId: log.id, fileId: f.id, bukti: pelaku === "PELAPOR" })) });
+    const log = await tx.pengaduanLog.create({
+      data: { pengaduanId: p.id, seq: row.seq, aksi: input.aksi, dariStatus: p.status, keStatus: ke, ...actorIds(ctx), pesan },
+    });
+    if (stored.length)
+      await tx.pengaduanLampiran.createMany({ data: stored.map((f) => ({ pengaduanId: p.id, logId: log.id, fileId: f.id, bukti: pelaku === "PELAPOR" })) });
     if (row.pelaporId && row.pelaporId !== ctx.viewer?.id) {
       const pelapor = await tx.user.findUniqueOrThrow({ where: { id: row.pelaporId }, select: { email: true, namaLengkap: true } });
       const label = PENGADUAN_STATUS_LABEL[ke];
-      events = await createNotifications(tx, [{ userId: row.pelaporId, kind: `PENGADUAN_${ke}`, judul: `Pengaduan ${row.kodeLacak}: ${label}`, isi: pesan ?? `Status pengaduan Anda: ${label.toLowerCase()}.`, data: { pengaduanId: row.id, status: ke } }]);
+      events = await createNotifications(tx, [
+        {
+          userId: row.pelaporId,
+          kind: `PENGADUAN_${ke}`,
+          judul: `Pengaduan ${row.kodeLacak}: ${label}`,
+          isi: pesan ?? `Status pengaduan Anda: ${label.toLowerCase()}.`,
+          data: { pengaduanId: row.id, status: ke },
+        },
+      ]);
       await enqueueEmail(tx, {
         to: pelapor.email,
         subject: `Pengaduan ${row.kodeLacak}: ${label}`,
@@ -206,7 +237,6 @@ export async function ubahStatusPengaduan(
   return updated;
 }
 
-
 /** Re-reads a complaint with the selection the client asked for (mutations return the row their service wrote). */
 export function pengaduanById<Q extends object>(ctx: Context, query: Q, id: string) {
   return ctx.prisma.pengaduan.findUniqueOrThrow({ ...q(query), where: { id } });
@@ -215,7 +245,15 @@ export function pengaduanById<Q extends object>(ctx: Context, query: Q, id: stri
 /** Who complained, when the caller may know (the read of a confidential reporter is audited); null otherwise. */
 export async function pelaporOf(
   ctx: Context,
-  p: { id: string; pelaporId: string | null; instansiId: string; rahasia: boolean; namaPelapor: string | null; kontakPelapor: string | null; pelapor: { namaLengkap: string; email: string; telepon: string } | null },
+  p: {
+    id: string;
+    pelaporId: string | null;
+    instansiId: string;
+    rahasia: boolean;
+    namaPelapor: string | null;
+    kontakPelapor: string | null;
+    pelapor: { namaLengkap: string; email: string; telepon: string } | null;
+  },
 ) {
   if (!maySeeReporter(ctx, p)) return null;
   if (p.rahasia) await auditRead(ctx, "Pengaduan.pelapor (rahasia)", p.pelaporId ?? null, { jenis: "Pengaduan", id: p.id });
@@ -226,7 +264,14 @@ export async function pelaporOf(
 /** How the running follow-up deadline is computed, or null when none runs. */
 export function penjelasanTenggat(
   ctx: Context,
-  p: { status: PengaduanStatus; tenggat: Date | null; instansiId: string; mulaiDihitungAt: Date | null; diverifikasiAt: Date | null; instansi: { aturanTenggatAduan: ComplaintDeadlineRule } },
+  p: {
+    status: PengaduanStatus;
+    tenggat: Date | null;
+    instansiId: string;
+    mulaiDihitungAt: Date | null;
+    diverifikasiAt: Date | null;
+    instansi: { aturanTenggatAduan: ComplaintDeadlineRule };
+  },
 ) {
   return tenggatBerjalan(p) ? explainFor(ctx, p.instansiId, () => pengaduanChain(p, p.instansi.aturanTenggatAduan)) : null;
 }
@@ -256,7 +301,11 @@ function mejaWhere(ctx: Context, f: MejaFilter): Prisma.PengaduanWhereInput {
 
 /** The complaint desk of an instansi: unverified and overdue first. */
 export function mejaPengaduan<Q extends object>(ctx: Context, query: Q, f: MejaFilter) {
-  return ctx.prisma.pengaduan.findMany({ ...q(query), where: mejaWhere(ctx, f), orderBy: [{ tenggat: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }] });
+  return ctx.prisma.pengaduan.findMany({
+    ...q(query),
+    where: mejaWhere(ctx, f),
+    orderBy: [{ tenggat: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
+  });
 }
 
 export function hitungMejaPengaduan(ctx: Context, f: MejaFilter) {
@@ -265,7 +314,10 @@ export function hitungMejaPengaduan(ctx: Context, f: MejaFilter) {
 
 /** Public tracking by code: status and dates only, or null for an unknown code. */
 export async function lacakPengaduan(ctx: Context, kode: string) {
-  const p = await ctx.prisma.pengaduan.findUnique({ where: { kodeLacak: kode.trim().toUpperCase() }, include: { instansi: { select: { nama: true, aturanTenggatAduan: true } } } });
+  const p = await ctx.prisma.pengaduan.findUnique({
+    where: { kodeLacak: kode.trim().toUpperCase() },
+    include: { instansi: { select: { nama: true, aturanTenggatAduan: true } } },
+  });
   if (!p) return null;
   return {
     kodeLacak: p.kodeLacak,
@@ -293,5 +345,9 @@ export async function tambahKategori<Q extends object>(ctx: Context, query: Q, i
 export async function ubahKategori<Q extends object>(ctx: Context, query: Q, input: { id: string; nama?: string | null; aktif?: boolean | null }) {
   const k = await ctx.prisma.kategoriPengaduan.findUnique({ where: { id: input.id } });
   if (!k || !can(ctx, "pengaduan:kelolaKategori", k)) throw new NotFoundError("KATEGORI_NOT_FOUND", "Kategori tidak ditemukan.", "id");
-  return ctx.prisma.kategoriPengaduan.update({ ...q(query), where: { id: k.id }, data: { ...(input.nama ? { nama: input.nama.trim() } : {}), ...(input.aktif != null ? { aktif: input.aktif } : {}) } });
+  return ctx.prisma.kategoriPengaduan.update({
+    ...q(query),
+    where: { id: k.id },
+    data: { ...(input.nama ? { nama: input.nama.trim() } : {}), ...(input.aktif != null ? { aktif: input.aktif } : {}) },
+  });
 }

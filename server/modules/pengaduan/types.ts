@@ -14,7 +14,9 @@ import { deskScope } from "../pengajuan/types";
 import { ANY } from "../../policy";
 import { aksiPengaduanBagi, aksiWajibPesanBagi } from "./policy";
 
-export const PengaduanStatusEnum = builder.enumType("PengaduanStatus", { values: ["DITERIMA", "DIVERIFIKASI", "DITOLAK", "DITINDAKLANJUTI", "SELESAI"] as const });
+export const PengaduanStatusEnum = builder.enumType("PengaduanStatus", {
+  values: ["DITERIMA", "DIVERIFIKASI", "DITOLAK", "DITINDAKLANJUTI", "SELESAI"] as const,
+});
 export const KanalEnum = builder.enumType("KanalPengaduan", { values: ["WEB", "LANGSUNG", "KOTAK_SARAN", "TELEPON", "WHATSAPP"] as const });
 export const AksiPengaduanEnum = builder.enumType("AksiPengaduan", { values: AKSI_PENGADUAN as unknown as readonly AksiPengaduan[] });
 
@@ -48,7 +50,11 @@ export const PengaduanLogRef = builder.prismaObject("PengaduanLog", {
 });
 
 const Pelapor = builder.objectRef<{ nama: string | null; kontak: string | null; terdaftar: boolean }>("PelaporPengaduan").implement({
-  fields: (t) => ({ nama: t.exposeString("nama", { nullable: true }), kontak: t.exposeString("kontak", { nullable: true }), terdaftar: t.exposeBoolean("terdaftar") }),
+  fields: (t) => ({
+    nama: t.exposeString("nama", { nullable: true }),
+    kontak: t.exposeString("kontak", { nullable: true }),
+    terdaftar: t.exposeBoolean("terdaftar"),
+  }),
 });
 
 export const PengaduanRef = builder.prismaNode("Pengaduan", {
@@ -74,7 +80,15 @@ export const PengaduanRef = builder.prismaNode("Pengaduan", {
       type: Pelapor,
       nullable: true,
       description: "Who complained: null when confidential and you are not an admin of the instansi",
-      select: { pelapor: { select: { namaLengkap: true, email: true, telepon: true } }, namaPelapor: true, kontakPelapor: true, rahasia: true, pelaporId: true, instansiId: true, id: true },
+      select: {
+        pelapor: { select: { namaLengkap: true, email: true, telepon: true } },
+        namaPelapor: true,
+        kontakPelapor: true,
+        rahasia: true,
+        pelaporId: true,
+        instansiId: true,
+        id: true,
+      },
       resolve: (p, _a, ctx) => service.pelaporOf(ctx, p),
     }),
     tenggat: t.expose("tenggat", { type: "DateTime", nullable: true, description: 'Follow-up deadline ("2x24 jam" after verification)' }),
@@ -101,7 +115,10 @@ export const PengaduanRef = builder.prismaNode("Pengaduan", {
   }),
 });
 
-const mejaFilter = (args: { instansiId?: { id: string } | null; status?: service.MejaFilter["status"]; terlambat?: boolean | null }): service.MejaFilter => ({ ...args, instansiId: args.instansiId?.id });
+const mejaFilter = (args: { instansiId?: { id: string } | null; status?: service.MejaFilter["status"]; terlambat?: boolean | null }): service.MejaFilter => ({
+  ...args,
+  instansiId: args.instansiId?.id,
+});
 
 builder.queryFields((t) => ({
   kategoriPengaduan: t.prismaField({
@@ -121,23 +138,39 @@ builder.queryFields((t) => ({
     cursor: "id",
     description: "The complaint desk of an instansi: unverified and overdue first",
     authScopes: (_r, args, ctx) => deskScope("pengaduan:lihatMeja", args.instansiId, ctx),
-    args: { instansiId: t.arg.globalID({ required: false, for: InstansiRef }), status: t.arg({ type: [PengaduanStatusEnum], required: false }), terlambat: t.arg.boolean({ required: false }) },
+    args: {
+      instansiId: t.arg.globalID({ required: false, for: InstansiRef }),
+      status: t.arg({ type: [PengaduanStatusEnum], required: false }),
+      terlambat: t.arg.boolean({ required: false }),
+    },
     totalCount: (_p, args, ctx) => service.hitungMejaPengaduan(ctx, mejaFilter(args)),
     resolve: (query, _r, args, ctx) => service.mejaPengaduan(ctx, query, mejaFilter(args)),
   }),
   lacakPengaduan: t.field({
-    type: builder.objectRef<{ kodeLacak: string; status: string; statusLabel: string; instansi: string; diterimaAt: Date; tenggat: Date | null; tenggatSementara: boolean; tenggatPenjelasan: DeadlineExplanation | null; selesaiAt: Date | null }>("LacakPengaduan").implement({
-      fields: (f) => ({
-        kodeLacak: f.exposeString("kodeLacak"),
-        statusLabel: f.exposeString("statusLabel"),
-        instansi: f.exposeString("instansi"),
-        diterimaAt: f.expose("diterimaAt", { type: "DateTime" }),
-        tenggat: f.expose("tenggat", { type: "DateTime", nullable: true }),
-        tenggatSementara: f.exposeBoolean("tenggatSementara"),
-        tenggatPenjelasan: f.expose("tenggatPenjelasan", { type: PenjelasanTenggatRef, nullable: true }),
-        selesaiAt: f.expose("selesaiAt", { type: "DateTime", nullable: true }),
+    type: builder
+      .objectRef<{
+        kodeLacak: string;
+        status: string;
+        statusLabel: string;
+        instansi: string;
+        diterimaAt: Date;
+        tenggat: Date | null;
+        tenggatSementara: boolean;
+        tenggatPenjelasan: DeadlineExplanation | null;
+        selesaiAt: Date | null;
+      }>("LacakPengaduan")
+      .implement({
+        fields: (f) => ({
+          kodeLacak: f.exposeString("kodeLacak"),
+          statusLabel: f.exposeString("statusLabel"),
+          instansi: f.exposeString("instansi"),
+          diterimaAt: f.expose("diterimaAt", { type: "DateTime" }),
+          tenggat: f.expose("tenggat", { type: "DateTime", nullable: true }),
+          tenggatSementara: f.exposeBoolean("tenggatSementara"),
+          tenggatPenjelasan: f.expose("tenggatPenjelasan", { type: PenjelasanTenggatRef, nullable: true }),
+          selesaiAt: f.expose("selesaiAt", { type: "DateTime", nullable: true }),
+        }),
       }),
-    }),
     nullable: true,
     description: "Public tracking by complaint code: status and dates only (codes are random, not enumerable)",
     args: { kodeLacak: t.arg.string({ required: true, ...secret }) },
@@ -164,7 +197,16 @@ builder.mutationFields((t) => ({
       bukti: t.arg({ type: [FileScalar], required: true }),
     },
     resolve: async (query, _r, a, ctx) => {
-      const input = { instansiId: String(a.instansiId.id), kategoriId: String(a.kategoriId.id), judul: a.judul, uraian: a.uraian, rahasia: !!a.rahasia, layananId: a.layananId ? String(a.layananId.id) : null, pengajuanId: a.pengajuanId ? String(a.pengajuanId.id) : null, bukti: a.bukti as never };
+      const input = {
+        instansiId: String(a.instansiId.id),
+        kategoriId: String(a.kategoriId.id),
+        judul: a.judul,
+        uraian: a.uraian,
+        rahasia: !!a.rahasia,
+        layananId: a.layananId ? String(a.layananId.id) : null,
+        pengajuanId: a.pengajuanId ? String(a.pengajuanId.id) : null,
+        bukti: a.bukti as never,
+      };
       return service.pengaduanById(ctx, query, (await service.buatPengaduan(ctx, input, false)).id);
     },
   }),
@@ -186,13 +228,24 @@ builder.mutationFields((t) => ({
       bukti: t.arg({ type: [FileScalar], required: false }),
     },
     resolve: async (query, _r, a, ctx) => {
-      const input = { instansiId: String(a.instansiId.id), kategoriId: String(a.kategoriId.id), kanal: a.kanal, judul: a.judul, uraian: a.uraian, rahasia: !!a.rahasia, namaPelapor: a.namaPelapor, kontakPelapor: a.kontakPelapor, bukti: (a.bukti ?? []) as never };
+      const input = {
+        instansiId: String(a.instansiId.id),
+        kategoriId: String(a.kategoriId.id),
+        kanal: a.kanal,
+        judul: a.judul,
+        uraian: a.uraian,
+        rahasia: !!a.rahasia,
+        namaPelapor: a.namaPelapor,
+        kontakPelapor: a.kontakPelapor,
+        bukti: (a.bukti ?? []) as never,
+      };
       return service.pengaduanById(ctx, query, (await service.buatPengaduan(ctx, input, true)).id);
     },
   }),
   ubahStatusPengaduan: t.prismaField({
     type: "Pengaduan",
-    description: "Staff: VERIFIKASI, TOLAK (pesan = reason), TINDAK_LANJUT (pesan + optional photos/videos/documents), SELESAIKAN; the reporter: TIDAK_PUAS once (pesan = reason)",
+    description:
+      "Staff: VERIFIKASI, TOLAK (pesan = reason), TINDAK_LANJUT (pesan + optional photos/videos/documents), SELESAIKAN; the reporter: TIDAK_PUAS once (pesan = reason)",
     authScopes: { can: { action: "pengaduan:ubahStatus", on: ANY } },
     errors,
     args: {
@@ -203,7 +256,13 @@ builder.mutationFields((t) => ({
       lampiran: t.arg({ type: [FileScalar], required: false }),
     },
     resolve: async (query, _r, a, ctx) => {
-      const row = await service.ubahStatusPengaduan(ctx, { id: String(a.id.id), aksi: a.aksi, versi: a.versi, pesan: a.pesan, lampiran: (a.lampiran ?? []) as never });
+      const row = await service.ubahStatusPengaduan(ctx, {
+        id: String(a.id.id),
+        aksi: a.aksi,
+        versi: a.versi,
+        pesan: a.pesan,
+        lampiran: (a.lampiran ?? []) as never,
+      });
       return service.pengaduanById(ctx, query, row.id);
     },
   }),
@@ -218,7 +277,11 @@ builder.mutationFields((t) => ({
     type: "KategoriPengaduan",
     authScopes: { can: { action: "pengaduan:kelolaKategori", on: ANY } },
     errors: { types: [NotFoundError, ValidationError] },
-    args: { id: t.arg.globalID({ required: true, for: KategoriPengaduanRef }), nama: t.arg.string({ required: false, ...safe }), aktif: t.arg.boolean({ required: false }) },
+    args: {
+      id: t.arg.globalID({ required: true, for: KategoriPengaduanRef }),
+      nama: t.arg.string({ required: false, ...safe }),
+      aktif: t.arg.boolean({ required: false }),
+    },
     resolve: (query, _r, a, ctx) => service.ubahKategori(ctx, query, { id: String(a.id.id), nama: a.nama, aktif: a.aktif }),
   }),
 }));
@@ -240,4 +303,3 @@ builder.subscriptionFields((t) => ({
     resolve: (query, e, _a, ctx) => service.pengaduanById(ctx, query, (e as unknown as { id: string }).id),
   }),
 }));
-

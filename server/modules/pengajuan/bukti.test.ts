@@ -1,14 +1,4 @@
-import {
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFName,
-  type PDFNumber,
-  PDFRawStream,
-  StandardFonts,
-  decodePDFRawStream,
-  type PDFPage,
-} from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFNumber, PDFRawStream, StandardFonts, decodePDFRawStream, type PDFPage } from "pdf-lib";
 import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
 import { buktiPengajuanPdf, formatTanggal, formatTanggalWaktu, winAnsiSafe, type BuktiPengajuanInput } from "./bukti";
@@ -49,14 +39,11 @@ function contentOf(doc: PDFDocument, page: PDFPage): string {
 
 // 0x80–0x9F of WinAnsi (CP1252); Node's TextDecoder reads "windows-1252" as Latin-1 there
 const CP1252_80 = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
-const cp1252 = (bytes: Buffer) =>
-  Array.from(bytes, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_80[b - 0x80] : String.fromCharCode(b))).join("");
+const cp1252 = (bytes: Buffer) => Array.from(bytes, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_80[b - 0x80] : String.fromCharCode(b))).join("");
 
 /** The drawn text lines of all pages, decoded from WinAnsi. */
 function linesOf(doc: PDFDocument): string[] {
-  return doc.getPages().flatMap((page) =>
-    [...contentOf(doc, page).matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)].map((m) => cp1252(Buffer.from(m[1], "hex"))),
-  );
+  return doc.getPages().flatMap((page) => [...contentOf(doc, page).matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)].map((m) => cp1252(Buffer.from(m[1], "hex"))));
 }
 
 function imagesOf(doc: PDFDocument, page: PDFPage): PDFRawStream[] {

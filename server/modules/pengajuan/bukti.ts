@@ -18,7 +18,7 @@ import { maskIdentity } from "../../shared/nik";
 export interface BuktiPengajuanInput {
   nomorRegistrasi: string;
   layanan: string;
-  instansi: { nama: string; alamat: string; telepon: string; /** preformatted, may hold line breaks */ jamLayanan: string };
+  instansi: { nama: string; alamat: string; telepon: string /** preformatted, may hold line breaks */; jamLayanan: string };
   pemohon: { nama: string; nikMasked: string };
   diajukanAt: Date;
   zonaLabel: "WIB" | "WITA" | "WIT";
@@ -35,10 +35,7 @@ export interface BuktiPengajuanInput {
 // ---------------------------------------------------------------------------------------------------
 // Dates
 
-const BULAN = [
-  "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-  "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-] as const;
+const BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"] as const;
 
 function partsIn(date: Date, timeZone: string) {
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw new RangeError("formatTanggalWaktu: invalid date");
@@ -81,9 +78,22 @@ const WINANSI: ReadonlySet<number> = new Set([
   ...Array.from(CP1252_EXTRAS, (c) => c.codePointAt(0)!),
 ]);
 const LOOKALIKE: Readonly<Record<string, string>> = {
-  "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-", "\u2032": "'", "\u2033": '"',
+  "\u2010": "-",
+  "\u2011": "-",
+  "\u2012": "-",
+  "\u2212": "-",
+  "\u2032": "'",
+  "\u2033": '"',
   // letters with a stroke have no decomposition
-  "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H", "ı": "i", "ŧ": "t", "Ŧ": "T",
+  ł: "l",
+  Ł: "L",
+  đ: "d",
+  Đ: "D",
+  ħ: "h",
+  Ħ: "H",
+  ı: "i",
+  ŧ: "t",
+  Ŧ: "T",
 };
 
 /**
@@ -255,9 +265,7 @@ export async function buktiPengajuanPdf(input: BuktiPengajuanInput): Promise<Uin
 
   const regular = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const qr = await doc.embedPng(
-    await QRCode.toBuffer(input.verifikasiUrl, { type: "png", errorCorrectionLevel: "M", margin: 2, scale: 8 }),
-  );
+  const qr = await doc.embedPng(await QRCode.toBuffer(input.verifikasiUrl, { type: "png", errorCorrectionLevel: "M", margin: 2, scale: 8 }));
   const w = new Writer(doc, regular, bold);
 
   // instansi header

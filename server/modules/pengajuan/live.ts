@@ -128,7 +128,10 @@ async function* follow(ctx: Context, id: string, afterSeq: number): AsyncGenerat
 export function queueFeed(ctx: Context, instansiId: string) {
   return catchingUp(
     followBus(ctx.pubsub, "instansi:queue", instansiId),
-    (since) => ctx.prisma.pengajuan.findMany({ where: { instansiId, updatedAt: { gte: since } }, orderBy: { updatedAt: "asc" }, take: 500, select: { id: true, status: true, seq: true } }).then((rows) => rows.map((p) => ({ pengajuanId: p.id, status: p.status as string, seq: p.seq }))),
+    (since) =>
+      ctx.prisma.pengajuan
+        .findMany({ where: { instansiId, updatedAt: { gte: since } }, orderBy: { updatedAt: "asc" }, take: 500, select: { id: true, status: true, seq: true } })
+        .then((rows) => rows.map((p) => ({ pengajuanId: p.id, status: p.status as string, seq: p.seq }))),
     (e) => `${e.pengajuanId}:${e.seq}`,
   );
 }
@@ -138,7 +141,10 @@ export async function* myChanges(ctx: Context) {
   const userId = ctx.viewer!.id;
   const events = catchingUp(
     followBus(ctx.pubsub, "user:notification", userId),
-    (since) => ctx.prisma.notification.findMany({ where: { userId, createdAt: { gte: since } }, orderBy: { createdAt: "asc" }, take: 500, select: { id: true } }).then((rows) => rows.map((n) => ({ notificationId: n.id }))),
+    (since) =>
+      ctx.prisma.notification
+        .findMany({ where: { userId, createdAt: { gte: since } }, orderBy: { createdAt: "asc" }, take: 500, select: { id: true } })
+        .then((rows) => rows.map((n) => ({ notificationId: n.id }))),
     (e) => e.notificationId,
   );
   try {
@@ -154,7 +160,9 @@ export async function* myChanges(ctx: Context) {
 
 /** An event's step, when withRows did not read it with its request already. */
 export function logOf(ctx: Context, query: Query, e: LogEvent) {
-  return (e.rows?.log as never) ?? ctx.prisma.pengajuanLog.findUniqueOrThrow({ ...q(query), where: { pengajuanId_seq: { pengajuanId: e.pengajuanId, seq: e.seq } } });
+  return (
+    (e.rows?.log as never) ?? ctx.prisma.pengajuanLog.findUniqueOrThrow({ ...q(query), where: { pengajuanId_seq: { pengajuanId: e.pengajuanId, seq: e.seq } } })
+  );
 }
 
 /** An event's request, when withRows did not read it with its step already. */

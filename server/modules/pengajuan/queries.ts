@@ -65,7 +65,9 @@ function queueWhere(ctx: Context, instansiId: string, f: AntrianFilter | null | 
     ...(f?.ditugaskanKeSaya ? (ctx.viewer ? { petugasId: ctx.viewer.id } : { id: { in: [] } }) : {}),
     ...(f?.terlambat === true ? terlambatWhere(now) : {}),
     ...(f?.terlambat === false ? tidakTerlambatWhere(now) : {}),
-    ...(f?.diajukanDari || f?.diajukanSampai ? { diajukanAt: { ...(f.diajukanDari ? { gte: f.diajukanDari } : {}), ...(f.diajukanSampai ? { lte: f.diajukanSampai } : {}) } } : {}),
+    ...(f?.diajukanDari || f?.diajukanSampai
+      ? { diajukanAt: { ...(f.diajukanDari ? { gte: f.diajukanDari } : {}), ...(f.diajukanSampai ? { lte: f.diajukanSampai } : {}) } }
+      : {}),
     ...(f?.cari?.trim() ? { nomorRegistrasi: { contains: f.cari.trim().toUpperCase() } } : {}),
   };
 }
@@ -129,18 +131,39 @@ export async function verifikasiDokumen(ctx: Context, kode: string) {
     where: { kodeVerifikasi: normalKodeVerifikasi(kode) },
     include: {
       file: { select: { sha256: true } },
-      pengajuan: { select: { nomorRegistrasi: true, layanan: { select: { nama: true } }, instansi: { select: { nama: true } }, pemohon: { select: { id: true, namaLengkap: true, identityMasked: true } } } },
+      pengajuan: {
+        select: {
+          nomorRegistrasi: true,
+          layanan: { select: { nama: true } },
+          instansi: { select: { nama: true } },
+          pemohon: { select: { id: true, namaLengkap: true, identityMasked: true } },
+        },
+      },
     },
   });
   if (!h) return null;
-  return { judul: h.judul, instansi: h.pengajuan.instansi.nama, layanan: h.pengajuan.layanan.nama, nomorRegistrasi: h.pengajuan.nomorRegistrasi ?? "", diterbitkan: h.createdAt, sha256: h.file.sha256, hasilId: h.id, pemohon: h.pengajuan.pemohon };
+  return {
+    judul: h.judul,
+    instansi: h.pengajuan.instansi.nama,
+    layanan: h.pengajuan.layanan.nama,
+    nomorRegistrasi: h.pengajuan.nomorRegistrasi ?? "",
+    diterbitkan: h.createdAt,
+    sha256: h.file.sha256,
+    hasilId: h.id,
+    pemohon: h.pengajuan.pemohon,
+  };
 }
 
 /** Status and dates of a request (no personal data), for whoever knows its number and the last 4 digits of the NIK/NIP. */
 export async function lacak(ctx: Context, nomorRegistrasi: string, empatDigitTerakhir: string) {
   const p = await ctx.prisma.pengajuan.findUnique({
     where: { nomorRegistrasi: nomorRegistrasi.trim().toUpperCase() },
-    include: { layanan: { select: { nama: true, slaJumlah: true, slaSatuan: true } }, instansi: { select: { nama: true } }, pemohon: { select: { identityMasked: true } }, riwayat: { orderBy: { seq: "asc" } } },
+    include: {
+      layanan: { select: { nama: true, slaJumlah: true, slaSatuan: true } },
+      instansi: { select: { nama: true } },
+      pemohon: { select: { identityMasked: true } },
+      riwayat: { orderBy: { seq: "asc" } },
+    },
   });
   if (!p || !EMPAT_DIGIT.test(empatDigitTerakhir) || !p.pemohon.identityMasked.endsWith(empatDigitTerakhir)) return null;
   const steps = p.riwayat.filter((l, i, all) => i === 0 || l.keStatus !== all[i - 1]!.keStatus);
@@ -161,7 +184,13 @@ export async function lacak(ctx: Context, nomorRegistrasi: string, empatDigitTer
 /** How the running deadline is computed, or null while the clock waits or after it stopped. */
 export function penjelasanTenggat(
   ctx: Context,
-  p: { status: PengajuanStatus; instansiId: string; slaMulaiAt: Date | null; slaSisaMenit: number | null; layanan: { slaJumlah: number; slaSatuan: Parameters<typeof pengajuanChain>[1]["slaSatuan"] } },
+  p: {
+    status: PengajuanStatus;
+    instansiId: string;
+    slaMulaiAt: Date | null;
+    slaSisaMenit: number | null;
+    layanan: { slaJumlah: number; slaSatuan: Parameters<typeof pengajuanChain>[1]["slaSatuan"] };
+  },
 ) {
   return CLOCK_RUNNING.includes(p.status) ? explainFor(ctx, p.instansiId, () => pengajuanChain(p, p.layanan)) : null;
 }

@@ -35,7 +35,9 @@ export function createQueueCache(pubsub: PubSub, ttlSeconds: number): QueueCache
     entries.clear();
   };
   const printed = new WeakMap<DocumentNode, string>();
-  const listeners = (["antrian:berubah", "calendar:changed", "auth:invalidate", "auth:client-invalidate"] as const).map((topic) => listen(pubsub, topic, clear));
+  const listeners = (["antrian:berubah", "calendar:changed", "auth:invalidate", "auth:client-invalidate"] as const).map((topic) =>
+    listen(pubsub, topic, clear),
+  );
   // changes made elsewhere while the bus was down were not heard: start afresh when it is back
   listeners.push(pubsub.onResync(clear));
 
@@ -44,7 +46,11 @@ export function createQueueCache(pubsub: PubSub, ttlSeconds: number): QueueCache
       // while the bus is down, changes made on other instances are not heard: nothing is served from memory
       if (ttlSeconds <= 0 || !pubsub.healthy) return;
       const ctx = args.contextValue as Context;
-      const who = ctx.viewer ? `u:${ctx.viewer.id}:${ctx.viewer.role}:${ctx.viewer.instansiId ?? ""}:${ctx.viewer.status}` : ctx.client ? `k:${ctx.client.id}:${ctx.client.instansiId}:${[...ctx.client.scopes].sort().join(",")}` : null;
+      const who = ctx.viewer
+        ? `u:${ctx.viewer.id}:${ctx.viewer.role}:${ctx.viewer.instansiId ?? ""}:${ctx.viewer.status}`
+        : ctx.client
+          ? `k:${ctx.client.id}:${ctx.client.instansiId}:${[...ctx.client.scopes].sort().join(",")}`
+          : null;
       if (!who) return;
       const document = args.document as DocumentNode;
       const op = document.definitions.find(

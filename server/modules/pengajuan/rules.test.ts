@@ -18,10 +18,16 @@ describe("pengajuan input rules", () => {
   it("a message: optional and trimmed, at most 2000 characters", () => {
     expect(parseInput(kataTransisi(TRANSITIONS.VERIFIKASI.perlu), { pesan: "  " })).toEqual({ pesan: null });
     expect(parseInput(kataTransisi(TRANSITIONS.VERIFIKASI.perlu), {})).toEqual({ pesan: null });
-    expect(problemOf(() => parseInput(kataTransisi(TRANSITIONS.VERIFIKASI.perlu), { pesan: "x".repeat(2001) }))).toEqual({ code: "PESAN_TOO_LONG", field: "pesan" });
+    expect(problemOf(() => parseInput(kataTransisi(TRANSITIONS.VERIFIKASI.perlu), { pesan: "x".repeat(2001) }))).toEqual({
+      code: "PESAN_TOO_LONG",
+      field: "pesan",
+    });
   });
   it("asking for a fix or refusing needs 5 characters, each with its own code", () => {
-    expect(problemOf(() => parseInput(kataTransisi(TRANSITIONS.MINTA_PERBAIKAN.perlu), { pesan: " abc " }))).toEqual({ code: "PESAN_REQUIRED", field: "pesan" });
+    expect(problemOf(() => parseInput(kataTransisi(TRANSITIONS.MINTA_PERBAIKAN.perlu), { pesan: " abc " }))).toEqual({
+      code: "PESAN_REQUIRED",
+      field: "pesan",
+    });
     expect(problemOf(() => parseInput(kataTransisi(TRANSITIONS.TOLAK.perlu), { pesan: null }))).toEqual({ code: "ALASAN_REQUIRED", field: "pesan" });
     expect(problemOf(() => parseInput(kataTransisi(TRANSITIONS.TOLAK.perlu), { pesan: "x".repeat(2001) }))).toEqual({ code: "PESAN_TOO_LONG", field: "pesan" });
     expect(parseInput(kataTransisi(TRANSITIONS.TOLAK.perlu), { pesan: " tidak lengkap " })).toEqual({ pesan: "tidak lengkap" });
@@ -29,8 +35,15 @@ describe("pengajuan input rules", () => {
   it("a handover names who collected and the identity checked, in that order", () => {
     const serahkan = kataTransisi(TRANSITIONS.SERAHKAN.perlu);
     expect(problemOf(() => parseInput(serahkan, {}))).toEqual({ code: "PENGAMBIL_REQUIRED", field: "diambilOleh" });
-    expect(problemOf(() => parseInput(serahkan, { diambilOleh: "Budi", identitasPengambil: "KT" }))).toEqual({ code: "IDENTITAS_REQUIRED", field: "identitasPengambil" });
-    expect(parseInput(serahkan, { diambilOleh: " Budi ", identitasPengambil: " KTP " })).toEqual({ pesan: null, diambilOleh: "Budi", identitasPengambil: "KTP" });
+    expect(problemOf(() => parseInput(serahkan, { diambilOleh: "Budi", identitasPengambil: "KT" }))).toEqual({
+      code: "IDENTITAS_REQUIRED",
+      field: "identitasPengambil",
+    });
+    expect(parseInput(serahkan, { diambilOleh: " Budi ", identitasPengambil: " KTP " })).toEqual({
+      pesan: null,
+      diambilOleh: "Budi",
+      identitasPengambil: "KTP",
+    });
   });
   it("notes, result titles and uploads", () => {
     expect(problemOf(() => parseInput(catatanInput, { isi: " a " }))).toEqual({ code: "CATATAN_INVALID", field: "isi" });

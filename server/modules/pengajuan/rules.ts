@@ -53,7 +53,11 @@ export const catatanInput = z.object({
 });
 
 export const hasilInput = z.object({
-  judul: z.string().trim().min(3, problem("JUDUL_INVALID", "Judul dokumen hasil 3–200 karakter.")).max(200, problem("JUDUL_INVALID", "Judul dokumen hasil 3–200 karakter.")),
+  judul: z
+    .string()
+    .trim()
+    .min(3, problem("JUDUL_INVALID", "Judul dokumen hasil 3–200 karakter."))
+    .max(200, problem("JUDUL_INVALID", "Judul dokumen hasil 3–200 karakter.")),
 });
 
 /** How many files one upload carries (the slots themselves are checked against the service). */
@@ -72,7 +76,11 @@ export function pilihPengiriman(layanan: { unduhOnline: boolean; ambilDiKantor: 
 
 /** A verification code as people type it (spaces, lower case, no dashes) in its printed form ABCD-EFGH-JKLM. */
 export function normalKodeVerifikasi(kode: string): string {
-  return kode.trim().toUpperCase().replace(/[^A-Z0-9]/g, "").replace(/^(.{4})(.{4})(.{4})$/, "$1-$2-$3");
+  return kode
+    .trim()
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, "")
+    .replace(/^(.{4})(.{4})(.{4})$/, "$1-$2-$3");
 }
 
 /** The last four digits of the applicant's identity number, as the public tracking asks for them. */

@@ -59,12 +59,26 @@ export function bolehSurveiOleh(ctx: Context, p: { pemohonId: string; instansiId
 }
 
 /** Working minutes left until the deadline (negative when overdue); while paused or stopped, what was left. */
-export async function sisaMenitKerja(ctx: Context, p: { instansiId: string; status: PengajuanStatus; tenggat: Date | null; slaSisaMenit: number | null }): Promise<number | null> {
+export async function sisaMenitKerja(
+  ctx: Context,
+  p: { instansiId: string; status: PengajuanStatus; tenggat: Date | null; slaSisaMenit: number | null },
+): Promise<number | null> {
   if (p.tenggat && !isFinal(p.status)) return remaining(await ctx.calendars.get(p.instansiId), p.tenggat, new Date());
   return p.slaSisaMenit;
 }
 
-function fieldDefs(fields: Array<{ nama: string; label: string; tipe: FieldDef["tipe"]; wajib: boolean; pola: string | null; min: number | null; max: number | null; opsi: string[] }>): FieldDef[] {
+function fieldDefs(
+  fields: Array<{
+    nama: string;
+    label: string;
+    tipe: FieldDef["tipe"];
+    wajib: boolean;
+    pola: string | null;
+    min: number | null;
+    max: number | null;
+    opsi: string[];
+  }>,
+): FieldDef[] {
   return fields;
 }
 
@@ -109,7 +123,9 @@ export async function createDraft(
     const p = await tx.pengajuan.create({
       data: { layananId: layanan.id, instansiId: layanan.instansiId, pemohonId: v.id, formData: values, pengiriman, asalId: asal?.id ?? null, seq: 1 },
     });
-    await tx.pengajuanLog.create({ data: { pengajuanId: p.id, seq: 1, aksi: "BUAT", keStatus: "DRAFT", aktorId: v.id, pesan: asal ? "Pengajuan ulang dari pengajuan yang ditolak" : null } });
+    await tx.pengajuanLog.create({
+      data: { pengajuanId: p.id, seq: 1, aksi: "BUAT", keStatus: "DRAFT", aktorId: v.id, pesan: asal ? "Pengajuan ulang dari pengajuan yang ditolak" : null },
+    });
     if (asal?.dokumen.length) {
       // documents carried over point at the same stored files: nothing is copied on disk
       await tx.dokumenPengajuan.createMany({ data: asal.dokumen.map((d) => ({ pengajuanId: p.id, persyaratanId: d.persyaratanId, fileId: d.fileId })) });
@@ -288,7 +304,10 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
   const data: ClaimData = { status: ke };
 
   if (rule.perlu.berkasLengkap) {
-    const { layanan: { formFields, persyaratan }, dokumen } = found as SubmitRead;
+    const {
+      layanan: { formFields, persyaratan },
+      dokumen,
+    } = found as SubmitRead;
     const { values, errors } = validateForm(fieldDefs(formFields), p.formData as Record<string, unknown>);
     const err = firstFieldError(errors);
     if (err) throw err;
@@ -346,23 +365,35 @@ function step(ctx: Context, p: Pengajuan, aksi: string, ke: PengajuanStatus, pes
  * The webhook hook: PENGAJUAN_STATUS for the instansi's subscribers, written with the change. Drafts are the
  * applicant's own business: nothing is sent before a request has a registration number.
  */
-async function webhookStatus(ctx: Context, db: Db, p: Pengajuan, layanan: { id: string; kode: string; nama: string }, dari: PengajuanStatus, aksi: Aksi, at: Date) {
+async function webhookStatus(
+  ctx: Context,
+  db: Db,
+  p: Pengajuan,
+  layanan: { id: string; kode: string; nama: string },
+  dari: PengajuanStatus,
+  aksi: Aksi,
+  at: Date,
+) {
   if (p.status === dari || !p.nomorRegistrasi) return [];
-  return webhookDeliveries(db, {
-    event: "PENGAJUAN_STATUS",
-    instansiId: p.instansiId,
-    at,
-    data: {
-      pengajuanId: encodeGlobalID("Pengajuan", p.id),
-      nomorRegistrasi: p.nomorRegistrasi,
-      layanan: { id: encodeGlobalID("Layanan", layanan.id), kode: layanan.kode, nama: layanan.nama },
-      aksi,
-      dariStatus: dari,
-      status: p.status,
-      seq: p.seq,
-      tenggat: p.tenggat?.toISOString() ?? null,
+  return webhookDeliveries(
+    db,
+    {
+      event: "PENGAJUAN_STATUS",
+      instansiId: p.instansiId,
+      at,
+      data: {
+        pengajuanId: encodeGlobalID("Pengajuan", p.id),
+        nomorRegistrasi: p.nomorRegistrasi,
+        layanan: { id: encodeGlobalID("Layanan", layanan.id), kode: layanan.kode, nama: layanan.nama },
+        aksi,
+        dariStatus: dari,
+        status: p.status,
+        seq: p.seq,
+        tenggat: p.tenggat?.toISOString() ?? null,
+      },
     },
-  }, ctx.webhookTargets);
+    ctx.webhookTargets,
+  );
 }
 
 /** The in-app notification (not for the applicant's own step) and the email of a status change. */
@@ -389,7 +420,13 @@ function statusMessages(
   const notification =
     ctx.viewer?.id === pemohon.id
       ? null
-      : { userId: pemohon.id, kind: `PENGAJUAN_${p.status}`, judul: `${p.nomorRegistrasi ?? "Pengajuan"}: ${label}`, isi, data: { pengajuanId: p.id, status: p.status } };
+      : {
+          userId: pemohon.id,
+          kind: `PENGAJUAN_${p.status}`,
+          judul: `${p.nomorRegistrasi ?? "Pengajuan"}: ${label}`,
+          isi,
+          data: { pengajuanId: p.id, status: p.status },
+        };
   const mail = statusPengajuan({
     nama: pemohon.namaLengkap,
     nomorRegistrasi: p.nomorRegistrasi ?? "-",
@@ -426,7 +463,8 @@ export async function assign(ctx: Context, input: { id: string; versi: number; p
   assertCan(ctx, "pengajuan:tugaskan", p, undefined, "Hanya petugas instansi yang dapat menugaskan pengajuan.");
   assertVersion(p, input.versi, STALE);
   if (input.petugasId) {
-    if (input.petugasId !== ctx.viewer?.id) assertCan(ctx, "pengajuan:tugaskanOrangLain", p, undefined, "Petugas hanya dapat mengambil pengajuan untuk dirinya sendiri.");
+    if (input.petugasId !== ctx.viewer?.id)
+      assertCan(ctx, "pengajuan:tugaskanOrangLain", p, undefined, "Petugas hanya dapat mengambil pengajuan untuk dirinya sendiri.");
     const officer = await ctx.prisma.user.findUnique({ where: { id: input.petugasId }, select: { role: true, instansiId: true, status: true } });
     if (officer?.status !== "AKTIF" || officer.instansiId !== p.instansiId || !PETUGAS_LAYANAN.includes(officer.role)) {
       throw new ValidationError("PETUGAS_INVALID", "Petugas yang dipilih bukan petugas aktif instansi ini.", "petugasId");
@@ -467,9 +505,13 @@ export async function uploadHasil(ctx: Context, input: { id: string; versi: numb
     const key = await track(up);
     return ctx.prisma.$transaction(async (tx) => {
       const claimed = await claim(tx, p, { seq: NEXT_SEQ });
-      const stored = await tx.storedFile.create({ data: { sha256: up.sha256, ukuran: up.size, mime: up.mime, namaAsli: up.namaAsli, storageKey: key, uploaderId: ctx.viewer?.id ?? null } });
+      const stored = await tx.storedFile.create({
+        data: { sha256: up.sha256, ukuran: up.size, mime: up.mime, namaAsli: up.namaAsli, storageKey: key, uploaderId: ctx.viewer?.id ?? null },
+      });
       await tx.hasilDokumen.create({ data: { pengajuanId: p.id, fileId: stored.id, judul, kodeVerifikasi: kodeVerifikasi() } });
-      await tx.pengajuanLog.create({ data: { pengajuanId: p.id, seq: claimed.seq, aksi: "LAMPIRKAN_HASIL", dariStatus: p.status, keStatus: p.status, ...actorIds(ctx), pesan: judul } });
+      await tx.pengajuanLog.create({
+        data: { pengajuanId: p.id, seq: claimed.seq, aksi: "LAMPIRKAN_HASIL", dariStatus: p.status, keStatus: p.status, ...actorIds(ctx), pesan: judul },
+      });
       return claimed;
     });
   });

@@ -4,13 +4,21 @@ import { HOLIDAYS_2026 } from "../calendar/holidays-2026";
 import { clockOnTransition, clockStops, deadline, pause, remaining, terlambat, type SlaState } from "./sla";
 import type { PengajuanStatus } from "../../generated/prisma/enums";
 
-const cal = buildCalendar({ timeZone: "Asia/Jakarta", hours: MASPECI_HOURS, holidays: HOLIDAYS_2026.map((h) => ({ date: h.date, kind: h.kind })), cutiBersamaLibur: true, closures: [] });
+const cal = buildCalendar({
+  timeZone: "Asia/Jakarta",
+  hours: MASPECI_HOURS,
+  holidays: HOLIDAYS_2026.map((h) => ({ date: h.date, kind: h.kind })),
+  cutiBersamaLibur: true,
+  closures: [],
+});
 const wib = (s: string) => new Date(`${s}+07:00`);
 
 describe("SLA clock", () => {
   it("counts working days from verification, the day itself not counted", () => {
     // verified Monday 2026-11-16 10:00; 3 working days → Thursday 19 Nov 15:30
-    expect(deadline(cal, { jumlah: 3, satuan: "HARI_KERJA" }, { mulaiAt: wib("2026-11-16T10:00:00"), sisaMenit: null })!.at).toEqual(wib("2026-11-19T15:30:00"));
+    expect(deadline(cal, { jumlah: 3, satuan: "HARI_KERJA" }, { mulaiAt: wib("2026-11-16T10:00:00"), sisaMenit: null })!.at).toEqual(
+      wib("2026-11-19T15:30:00"),
+    );
   });
   it("counts minutes of open time only (15 minutes at 15:20 on a Monday runs into Tuesday)", () => {
     expect(deadline(cal, { jumlah: 15, satuan: "MENIT" }, { mulaiAt: wib("2026-11-16T15:20:00"), sisaMenit: null })!.at).toEqual(wib("2026-11-17T08:05:00"));
@@ -61,7 +69,12 @@ describe("the clock across status changes", () => {
   it("pauses while the applicant fixes things, keeping the working minutes left", () => {
     for (const status of ["DIVERIFIKASI", "DIPROSES"] as const) {
       const running: SlaState = { status, tenggat: wib("2026-11-18T15:30:00"), slaSisaMenit: null, diverifikasiAt: at };
-      expect(clockOnTransition(cal, sla, running, "PERLU_PERBAIKAN", wib("2026-11-17T08:00:00"))).toEqual({ slaMulaiAt: null, slaSisaMenit: 900, tenggat: null, tenggatSementara: false });
+      expect(clockOnTransition(cal, sla, running, "PERLU_PERBAIKAN", wib("2026-11-17T08:00:00"))).toEqual({
+        slaMulaiAt: null,
+        slaSisaMenit: 900,
+        tenggat: null,
+        tenggatSementara: false,
+      });
     }
   });
   it("a fix asked for before verification touches nothing (the clock has not started)", () => {
@@ -85,6 +98,7 @@ describe("overdue", () => {
     expect(terlambat({ status: "DIVERIFIKASI", tenggat: past }, now)).toBe(true);
     expect(terlambat({ status: "DIPROSES", tenggat: now }, now)).toBe(false);
     expect(terlambat({ status: "DIPROSES", tenggat: null }, now)).toBe(false);
-    for (const status of ["SELESAI", "SIAP_DIAMBIL", "DIAMBIL", "DITOLAK", "PERLU_PERBAIKAN"] as const) expect(terlambat({ status, tenggat: past }, now)).toBe(false);
+    for (const status of ["SELESAI", "SIAP_DIAMBIL", "DIAMBIL", "DITOLAK", "PERLU_PERBAIKAN"] as const)
+      expect(terlambat({ status, tenggat: past }, now)).toBe(false);
   });
 });

@@ -17,7 +17,8 @@ export interface SlaClock {
 /** The rule the running clock follows (what the registry of open deadlines and the explanation use), or null while it waits. */
 export function slaRule(sla: { jumlah: number; satuan: SlaSatuan }, clock: SlaClock): { from: Date; rule: DeadlineRule; since: string } | null {
   if (!clock.mulaiAt) return null;
-  if (clock.sisaMenit !== null) return { from: clock.mulaiAt, rule: { kind: "MENIT_KERJA", minutes: clock.sisaMenit }, since: "(sisa waktu) sejak pengajuan dilanjutkan" };
+  if (clock.sisaMenit !== null)
+    return { from: clock.mulaiAt, rule: { kind: "MENIT_KERJA", minutes: clock.sisaMenit }, since: "(sisa waktu) sejak pengajuan dilanjutkan" };
   const since = "sejak berkas dinyatakan lengkap";
   switch (sla.satuan) {
     case "HARI_KERJA":

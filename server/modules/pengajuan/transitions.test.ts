@@ -2,7 +2,18 @@ import { describe, expect, it } from "vitest";
 import { AKSI, TRANSITIONS, allowedActions, dapatDiubah, isFinal, next, type Aksi, type Pelaku, type Perlu } from "./transitions";
 import type { PengajuanStatus } from "../../generated/prisma/enums";
 
-const STATES: PengajuanStatus[] = ["DRAFT", "DIAJUKAN", "PERLU_PERBAIKAN", "DIVERIFIKASI", "DIPROSES", "SELESAI", "SIAP_DIAMBIL", "DIAMBIL", "DITOLAK", "DIBATALKAN"];
+const STATES: PengajuanStatus[] = [
+  "DRAFT",
+  "DIAJUKAN",
+  "PERLU_PERBAIKAN",
+  "DIVERIFIKASI",
+  "DIPROSES",
+  "SELESAI",
+  "SIAP_DIAMBIL",
+  "DIAMBIL",
+  "DITOLAK",
+  "DIBATALKAN",
+];
 const PELAKU: Pelaku[] = ["PEMOHON", "STAF"];
 
 // The whole table written out by hand: every allowed (actor, state, action) and its result. Anything not listed is refused.

@@ -15,16 +15,7 @@ import { PENGAJUAN_FINAL_STATUSES } from "../../shared/labels";
  * The SLA clock runs from DIVERIFIKASI (documents declared complete, MasPeci 8.1) and waits while the
  * applicant is asked to fix something (PERLU_PERBAIKAN).
  */
-export type Aksi =
-  | "AJUKAN"
-  | "MINTA_PERBAIKAN"
-  | "VERIFIKASI"
-  | "PROSES"
-  | "SELESAIKAN"
-  | "SIAPKAN_PENGAMBILAN"
-  | "SERAHKAN"
-  | "TOLAK"
-  | "BATALKAN";
+export type Aksi = "AJUKAN" | "MINTA_PERBAIKAN" | "VERIFIKASI" | "PROSES" | "SELESAIKAN" | "SIAPKAN_PENGAMBILAN" | "SERAHKAN" | "TOLAK" | "BATALKAN";
 
 /** PEMOHON: the applicant who owns it; STAF: an officer or admin of the instansi that runs the service. */
 export type Pelaku = "PEMOHON" | "STAF";

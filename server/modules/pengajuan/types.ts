@@ -37,23 +37,28 @@ function viewerIsStaffOf(ctx: Context, p: { pemohonId: string; instansiId: strin
   return can(ctx, "pengajuan:lihatInternal", p);
 }
 
-const PemohonRef = builder.objectRef<{ p: { pemohonId: string; instansiId: string }; user: { id: string; namaLengkap: string; email: string; telepon: string; identityMasked: string; identityCipher: string; identityType: string } }>("Pemohon").implement({
-  description: "The applicant as the pengajuan shows them (to themself and to the staff handling it)",
-  fields: (t) => ({
-    nama: t.string({ resolve: (x) => x.user.namaLengkap }),
-    email: t.string({ resolve: (x) => x.user.email }),
-    telepon: t.string({ resolve: (x) => x.user.telepon }),
-    jenisIdentitas: t.string({ resolve: (x) => x.user.identityType }),
-    nomorIdentitasMasked: t.string({ resolve: (x) => x.user.identityMasked }),
-    nomorIdentitas: t.string({
-      description: "Full NIK/NIP: for the applicant and the staff of the instansi handling the request",
-      resolve: async (x, _a, ctx) => {
-        await auditRead(ctx, "Pemohon.nomorIdentitas", x.user.id, { jenis: "User", id: x.user.id });
-        return revealIdentity(ctx.keys, x.user);
-      },
+const PemohonRef = builder
+  .objectRef<{
+    p: { pemohonId: string; instansiId: string };
+    user: { id: string; namaLengkap: string; email: string; telepon: string; identityMasked: string; identityCipher: string; identityType: string };
+  }>("Pemohon")
+  .implement({
+    description: "The applicant as the pengajuan shows them (to themself and to the staff handling it)",
+    fields: (t) => ({
+      nama: t.string({ resolve: (x) => x.user.namaLengkap }),
+      email: t.string({ resolve: (x) => x.user.email }),
+      telepon: t.string({ resolve: (x) => x.user.telepon }),
+      jenisIdentitas: t.string({ resolve: (x) => x.user.identityType }),
+      nomorIdentitasMasked: t.string({ resolve: (x) => x.user.identityMasked }),
+      nomorIdentitas: t.string({
+        description: "Full NIK/NIP: for the applicant and the staff of the instansi handling the request",
+        resolve: async (x, _a, ctx) => {
+          await auditRead(ctx, "Pemohon.nomorIdentitas", x.user.id, { jenis: "User", id: x.user.id });
+          return revealIdentity(ctx.keys, x.user);
+        },
+      }),
     }),
-  }),
-});
+  });
 
 export const PengajuanLogRef = builder.prismaObject("PengajuanLog", {
   description: "One step of the Log Pengajuan",
@@ -67,7 +72,11 @@ export const PengajuanLogRef = builder.prismaObject("PengajuanLog", {
     aktor: t.string({
       nullable: true,
       description: "Who acted: the applicant sees 'Pemohon' or 'Petugas', staff see names (another system: 'Sistem <name>')",
-      select: { aktor: { select: { namaLengkap: true, role: true } }, klien: { select: { nama: true } }, pengajuan: { select: { pemohonId: true, instansiId: true } } },
+      select: {
+        aktor: { select: { namaLengkap: true, role: true } },
+        klien: { select: { nama: true } },
+        pengajuan: { select: { pemohonId: true, instansiId: true } },
+      },
       resolve: (l, _a, ctx) => {
         if (!l.aktor) return l.klien ? (viewerIsStaffOf(ctx, l.pengajuan) ? `Sistem ${l.klien.nama}` : "Petugas") : null;
         if (viewerIsStaffOf(ctx, l.pengajuan)) return l.aktor.namaLengkap;
@@ -135,10 +144,17 @@ export const PengajuanRef = builder.prismaNode("Pengajuan", {
     instansi: t.relation("instansi"),
     pemohon: t.field({
       type: PemohonRef,
-      select: { pemohon: { select: { id: true, namaLengkap: true, email: true, telepon: true, identityMasked: true, identityCipher: true, identityType: true } } },
+      select: {
+        pemohon: { select: { id: true, namaLengkap: true, email: true, telepon: true, identityMasked: true, identityCipher: true, identityType: true } },
+      },
       resolve: (p) => ({ p, user: p.pemohon }),
     }),
-    petugas: t.string({ nullable: true, description: "Name of the assigned officer", select: { petugas: { select: { namaLengkap: true } } }, resolve: (p) => p.petugas?.namaLengkap ?? null }),
+    petugas: t.string({
+      nullable: true,
+      description: "Name of the assigned officer",
+      select: { petugas: { select: { namaLengkap: true } } },
+      resolve: (p) => p.petugas?.namaLengkap ?? null,
+    }),
     ditugaskanKeSaya: t.boolean({ resolve: (p, _a, ctx) => !!ctx.viewer && p.petugasId === ctx.viewer.id }),
     formData: t.expose("formData", { type: "JSON" }),
     pengiriman: t.expose("pengiriman", { type: PengirimanEnum }),
@@ -193,7 +209,11 @@ export const PengajuanRef = builder.prismaNode("Pengajuan", {
       description: "May the viewer answer the satisfaction survey (SKM) for it now (the applicant, once the service is over)",
       resolve: (p, _a, ctx) => service.bolehSurveiOleh(ctx, p),
     }),
-    buktiUrl: t.string({ nullable: true, description: "Proof of submission PDF (after submitting)", resolve: (p) => (p.nomorRegistrasi ? `/unduh/bukti/${p.id}` : null) }),
+    buktiUrl: t.string({
+      nullable: true,
+      description: "Proof of submission PDF (after submitting)",
+      resolve: (p) => (p.nomorRegistrasi ? `/unduh/bukti/${p.id}` : null),
+    }),
     asalId: t.string({ nullable: true, resolve: (p) => (p.asalId ? encodeGlobalID("Pengajuan", p.asalId) : null) }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
@@ -212,7 +232,7 @@ const QueueFilter = builder.inputType("AntrianFilter", {
   }),
 });
 
-type Status = (typeof PengajuanStatusEnum.$inferType);
+type Status = typeof PengajuanStatusEnum.$inferType;
 const StatusCount = builder.objectRef<{ status: Status; jumlah: number }>("JumlahPerStatus").implement({
   fields: (t) => ({ status: t.expose("status", { type: PengajuanStatusEnum }), jumlah: t.exposeInt("jumlah") }),
 });
@@ -249,60 +269,92 @@ builder.queryFields((t) => ({
     resolve: (_r, args, ctx) => queries.antrianJumlah(ctx, queries.deskInstansi(ctx, args.instansiId)),
   }),
   verifikasiDokumen: t.field({
-    type: builder.objectRef<{ judul: string; instansi: string; layanan: string; nomorRegistrasi: string; diterbitkan: Date; sha256: string; hasilId: string; pemohon: { id: string; namaLengkap: string; identityMasked: string } }>("VerifikasiDokumen").implement({
-      description: "Public facts about a result document, to check a printed or forwarded copy",
-      fields: (f) => ({
-        judul: f.exposeString("judul"),
-        instansi: f.exposeString("instansi"),
-        layanan: f.exposeString("layanan"),
-        nomorRegistrasi: f.exposeString("nomorRegistrasi"),
-        diterbitkan: f.expose("diterbitkan", { type: "DateTime" }),
-        sha256: f.exposeString("sha256", { description: "SHA-256 of the genuine file: compare with the copy you have" }),
-        atasNama: f.field({
-          type: builder.objectRef<{ nama: string; nomorIdentitasMasked: string }>("PemegangDokumen").implement({
-            fields: (g) => ({ nama: g.exposeString("nama"), nomorIdentitasMasked: g.exposeString("nomorIdentitasMasked") }),
+    type: builder
+      .objectRef<{
+        judul: string;
+        instansi: string;
+        layanan: string;
+        nomorRegistrasi: string;
+        diterbitkan: Date;
+        sha256: string;
+        hasilId: string;
+        pemohon: { id: string; namaLengkap: string; identityMasked: string };
+      }>("VerifikasiDokumen")
+      .implement({
+        description: "Public facts about a result document, to check a printed or forwarded copy",
+        fields: (f) => ({
+          judul: f.exposeString("judul"),
+          instansi: f.exposeString("instansi"),
+          layanan: f.exposeString("layanan"),
+          nomorRegistrasi: f.exposeString("nomorRegistrasi"),
+          diterbitkan: f.expose("diterbitkan", { type: "DateTime" }),
+          sha256: f.exposeString("sha256", { description: "SHA-256 of the genuine file: compare with the copy you have" }),
+          atasNama: f.field({
+            type: builder.objectRef<{ nama: string; nomorIdentitasMasked: string }>("PemegangDokumen").implement({
+              fields: (g) => ({ nama: g.exposeString("nama"), nomorIdentitasMasked: g.exposeString("nomorIdentitasMasked") }),
+            }),
+            nullable: true,
+            description: "Whom the document was issued to: for API clients with VERIFIKASI_DOKUMEN (each read is in the holder's audit trail)",
+            authScopes: { apiScope: "VERIFIKASI_DOKUMEN" },
+            resolve: async (x, _a, ctx) => {
+              await auditRead(ctx, "VerifikasiDokumen.atasNama", x.pemohon.id, { jenis: "HasilDokumen", id: x.hasilId });
+              return { nama: x.pemohon.namaLengkap, nomorIdentitasMasked: x.pemohon.identityMasked };
+            },
           }),
-          nullable: true,
-          description: "Whom the document was issued to: for API clients with VERIFIKASI_DOKUMEN (each read is in the holder's audit trail)",
-          authScopes: { apiScope: "VERIFIKASI_DOKUMEN" },
-          resolve: async (x, _a, ctx) => {
-            await auditRead(ctx, "VerifikasiDokumen.atasNama", x.pemohon.id, { jenis: "HasilDokumen", id: x.hasilId });
-            return { nama: x.pemohon.namaLengkap, nomorIdentitasMasked: x.pemohon.identityMasked };
-          },
         }),
       }),
-    }),
     nullable: true,
     description: "Check a result document by its verification code (public; null when unknown)",
     args: { kode: t.arg.string({ required: true, ...secret }) },
     resolve: (_r, args, ctx) => queries.verifikasiDokumen(ctx, args.kode),
   }),
   lacakPengajuan: t.field({
-    type: builder.objectRef<{ nomorRegistrasi: string; layanan: string; instansi: string; status: Status; statusLabel: string; diajukanAt: Date | null; tenggat: Date | null; tenggatSementara: boolean; tenggatPenjelasan: DeadlineExplanation | null; riwayat: Array<{ status: string; at: Date }> }>("LacakPengajuan").implement({
-      description: "Public tracking: status and dates only, no personal data",
-      fields: (f) => ({
-        nomorRegistrasi: f.exposeString("nomorRegistrasi"),
-        layanan: f.exposeString("layanan"),
-        instansi: f.exposeString("instansi"),
-        status: f.expose("status", { type: PengajuanStatusEnum }),
-        statusLabel: f.exposeString("statusLabel"),
-        diajukanAt: f.expose("diajukanAt", { type: "DateTime", nullable: true }),
-        tenggat: f.expose("tenggat", { type: "DateTime", nullable: true }),
-        tenggatSementara: f.exposeBoolean("tenggatSementara"),
-        tenggatPenjelasan: f.expose("tenggatPenjelasan", { type: PenjelasanTenggatRef, nullable: true }),
-        riwayat: f.field({
-          type: [builder.objectRef<{ status: string; at: Date }>("LacakLangkah").implement({ fields: (g) => ({ status: g.exposeString("status"), at: g.expose("at", { type: "DateTime" }) }) })],
-          resolve: (x) => x.riwayat,
+    type: builder
+      .objectRef<{
+        nomorRegistrasi: string;
+        layanan: string;
+        instansi: string;
+        status: Status;
+        statusLabel: string;
+        diajukanAt: Date | null;
+        tenggat: Date | null;
+        tenggatSementara: boolean;
+        tenggatPenjelasan: DeadlineExplanation | null;
+        riwayat: Array<{ status: string; at: Date }>;
+      }>("LacakPengajuan")
+      .implement({
+        description: "Public tracking: status and dates only, no personal data",
+        fields: (f) => ({
+          nomorRegistrasi: f.exposeString("nomorRegistrasi"),
+          layanan: f.exposeString("layanan"),
+          instansi: f.exposeString("instansi"),
+          status: f.expose("status", { type: PengajuanStatusEnum }),
+          statusLabel: f.exposeString("statusLabel"),
+          diajukanAt: f.expose("diajukanAt", { type: "DateTime", nullable: true }),
+          tenggat: f.expose("tenggat", { type: "DateTime", nullable: true }),
+          tenggatSementara: f.exposeBoolean("tenggatSementara"),
+          tenggatPenjelasan: f.expose("tenggatPenjelasan", { type: PenjelasanTenggatRef, nullable: true }),
+          riwayat: f.field({
+            type: [
+              builder
+                .objectRef<{ status: string; at: Date }>("LacakLangkah")
+                .implement({ fields: (g) => ({ status: g.exposeString("status"), at: g.expose("at", { type: "DateTime" }) }) }),
+            ],
+            resolve: (x) => x.riwayat,
+          }),
         }),
       }),
-    }),
     nullable: true,
     description: "Track a request by its registration number and the last 4 digits of the applicant's NIK/NIP (so numbers cannot be enumerated)",
     args: { nomorRegistrasi: t.arg.string({ required: true, ...safe }), empatDigitTerakhir: t.arg.string({ required: true, ...secret }) },
     resolve: (_r, args, ctx) => queries.lacak(ctx, args.nomorRegistrasi, args.empatDigitTerakhir),
   }),
   aksiLabel: t.field({
-    type: [builder.objectRef<{ aksi: Aksi; label: string }>("AksiLabel").implement({ fields: (f) => ({ aksi: f.expose("aksi", { type: AksiEnum }), label: f.exposeString("label") }) })],
+    type: [
+      builder
+        .objectRef<{ aksi: Aksi; label: string }>("AksiLabel")
+        .implement({ fields: (f) => ({ aksi: f.expose("aksi", { type: AksiEnum }), label: f.exposeString("label") }) }),
+    ],
     description: "Indonesian labels of the actions (for buttons)",
     resolve: () => AKSI.map((aksi) => ({ aksi, label: AKSI_LABEL[aksi] })),
   }),
@@ -329,12 +381,17 @@ builder.mutationFields((t) => ({
       formData: t.arg({ type: "JSON", required: false }),
       dariPengajuanId: t.arg.globalID({ required: false }),
     },
-    resolve: async (query, _r, args, ctx) => queries.reload(ctx, query, await service.createDraft(ctx, {
-        layananId: String(args.layananId.id),
-        pengiriman: args.pengiriman,
-        formData: (args.formData as Record<string, unknown> | null) ?? null,
-        dariPengajuanId: args.dariPengajuanId ? String(args.dariPengajuanId.id) : null,
-      })),
+    resolve: async (query, _r, args, ctx) =>
+      queries.reload(
+        ctx,
+        query,
+        await service.createDraft(ctx, {
+          layananId: String(args.layananId.id),
+          pengiriman: args.pengiriman,
+          formData: (args.formData as Record<string, unknown> | null) ?? null,
+          dariPengajuanId: args.dariPengajuanId ? String(args.dariPengajuanId.id) : null,
+        }),
+      ),
   }),
   updatePengajuan: t.prismaField({
     type: "Pengajuan",
@@ -347,7 +404,17 @@ builder.mutationFields((t) => ({
       formData: t.arg({ type: "JSON", required: false }),
       pengiriman: t.arg({ type: PengirimanEnum, required: false }),
     },
-    resolve: async (query, _r, args, ctx) => queries.reload(ctx, query, await service.updateDraft(ctx, { id: String(args.id.id), versi: args.versi, formData: (args.formData as Record<string, unknown> | null) ?? null, pengiriman: args.pengiriman })),
+    resolve: async (query, _r, args, ctx) =>
+      queries.reload(
+        ctx,
+        query,
+        await service.updateDraft(ctx, {
+          id: String(args.id.id),
+          versi: args.versi,
+          formData: (args.formData as Record<string, unknown> | null) ?? null,
+          pengiriman: args.pengiriman,
+        }),
+      ),
   }),
   uploadDokumenPengajuan: t.prismaField({
     type: "Pengajuan",
@@ -359,11 +426,16 @@ builder.mutationFields((t) => ({
       versi: t.arg.int({ required: true }),
       berkas: t.arg({ type: [DokumenUploadInput], required: true }),
     },
-    resolve: async (query, _r, args, ctx) => queries.reload(ctx, query, await service.uploadDokumen(ctx, {
-        id: String(args.id.id),
-        versi: args.versi,
-        berkas: args.berkas.map((b) => ({ persyaratanId: String(b.persyaratanId.id), file: b.file as never })),
-      })),
+    resolve: async (query, _r, args, ctx) =>
+      queries.reload(
+        ctx,
+        query,
+        await service.uploadDokumen(ctx, {
+          id: String(args.id.id),
+          versi: args.versi,
+          berkas: args.berkas.map((b) => ({ persyaratanId: String(b.persyaratanId.id), file: b.file as never })),
+        }),
+      ),
   }),
   ubahStatusPengajuan: t.prismaField({
     type: "Pengajuan",
@@ -387,7 +459,12 @@ builder.mutationFields((t) => ({
     authScopes: { can: { action: "pengajuan:tugaskan", on: ANY } },
     errors: pengajuanErrors,
     args: { id: t.arg.globalID({ required: true, for: PengajuanRef }), versi: t.arg.int({ required: true }), petugasId: t.arg.globalID({ required: false }) },
-    resolve: async (query, _r, args, ctx) => queries.reload(ctx, query, await service.assign(ctx, { id: String(args.id.id), versi: args.versi, petugasId: args.petugasId ? String(args.petugasId.id) : null })),
+    resolve: async (query, _r, args, ctx) =>
+      queries.reload(
+        ctx,
+        query,
+        await service.assign(ctx, { id: String(args.id.id), versi: args.versi, petugasId: args.petugasId ? String(args.petugasId.id) : null }),
+      ),
   }),
   tambahCatatanInternal: t.prismaField({
     type: "CatatanInternal",
@@ -401,8 +478,14 @@ builder.mutationFields((t) => ({
     description: "Attach a result document (multipart): it lands in the applicant's Log Inbox with a verification code",
     authScopes: { can: { action: "pengajuan:lampirkanHasil", on: ANY } },
     errors: pengajuanErrors,
-    args: { id: t.arg.globalID({ required: true, for: PengajuanRef }), versi: t.arg.int({ required: true }), judul: t.arg.string({ required: true, ...safe }), file: t.arg({ type: FileScalar, required: true }) },
-    resolve: async (query, _r, args, ctx) => queries.reload(ctx, query, await service.uploadHasil(ctx, { id: String(args.id.id), versi: args.versi, judul: args.judul, file: args.file as never })),
+    args: {
+      id: t.arg.globalID({ required: true, for: PengajuanRef }),
+      versi: t.arg.int({ required: true }),
+      judul: t.arg.string({ required: true, ...safe }),
+      file: t.arg({ type: FileScalar, required: true }),
+    },
+    resolve: async (query, _r, args, ctx) =>
+      queries.reload(ctx, query, await service.uploadHasil(ctx, { id: String(args.id.id), versi: args.versi, judul: args.judul, file: args.file as never })),
   }),
 }));
 

@@ -2,7 +2,22 @@ import { describe, expect, it } from "vitest";
 import { firstProblem, parseInput } from "../../lib/validate";
 import { buildCalendar, MASPECI_HOURS } from "../calendar/working-time";
 import { HOLIDAYS_2026 } from "../calendar/holidays-2026";
-import { Jawaban, JawabanDikecualikan, Perpanjangan, Permohonan, aksiPermohonanTersedia, batasSengketa, grounds, keadaanTenggat, terlambat, peringatanTenggat, tenggatJawab, tenggatPerpanjangan, tenggatTanggapanKeberatan, type PermohonanFacts } from "./rules";
+import {
+  Jawaban,
+  JawabanDikecualikan,
+  Perpanjangan,
+  Permohonan,
+  aksiPermohonanTersedia,
+  batasSengketa,
+  grounds,
+  keadaanTenggat,
+  terlambat,
+  peringatanTenggat,
+  tenggatJawab,
+  tenggatPerpanjangan,
+  tenggatTanggapanKeberatan,
+  type PermohonanFacts,
+} from "./rules";
 
 const holidays = HOLIDAYS_2026.map((h) => ({ date: h.date, kind: h.kind }));
 const cal = buildCalendar({ timeZone: "Asia/Jakarta", hours: MASPECI_HOURS, holidays, cutiBersamaLibur: true, closures: [] });
@@ -42,7 +57,11 @@ describe("which objection grounds exist, and until when", () => {
 
   it("while the request is open and in time: only the periodic-information ground", () => {
     const g = byGround(base, wib("2026-11-05T10:00:00"));
-    expect(Object.values(g).filter((x) => x.bisaDiajukan).map((x) => x.alasan)).toEqual(["TIDAK_DISEDIAKAN_INFORMASI_BERKALA"]);
+    expect(
+      Object.values(g)
+        .filter((x) => x.bisaDiajukan)
+        .map((x) => x.alasan),
+    ).toEqual(["TIDAK_DISEDIAKAN_INFORMASI_BERKALA"]);
     expect(g.TIDAK_DITANGGAPI!.sejak).toBeNull();
   });
   it("no answer by the deadline: the ground arises at the deadline, open for 30 working days", () => {
@@ -57,7 +76,9 @@ describe("which objection grounds exist, and until when", () => {
     expect(refused.PENOLAKAN!.bisaDiajukan).toBe(true);
     expect(refused.TIDAK_DIPENUHI!.sejak).toBeNull();
     const late = byGround({ ...base, status: "DIKABULKAN_SEBAGIAN", diputusAt: wib("2026-11-18T10:00:00"), biaya: 50_000 }, wib("2026-11-19T10:00:00"));
-    expect(["TIDAK_DIPENUHI", "MELEBIHI_JANGKA_WAKTU", "BIAYA_TIDAK_WAJAR", "DITANGGAPI_TIDAK_SEBAGAIMANA_DIMINTA"].every((a) => late[a]!.bisaDiajukan)).toBe(true);
+    expect(["TIDAK_DIPENUHI", "MELEBIHI_JANGKA_WAKTU", "BIAYA_TIDAK_WAJAR", "DITANGGAPI_TIDAK_SEBAGAIMANA_DIMINTA"].every((a) => late[a]!.bisaDiajukan)).toBe(
+      true,
+    );
     expect(late.PENOLAKAN!.sejak).toBeNull();
     expect(late.TIDAK_DITANGGAPI!.sejak).toBeNull();
   });
@@ -78,7 +99,12 @@ describe("PPID_TENGGAT: the deadline within one working day, or past", () => {
   });
   it("carries the register number, state, deadline and how near; nothing once decided", () => {
     const p = { nomorRegister: "PPID/KMG/2026/00001", status: "DIPERPANJANG" as const, tenggat: wib("2026-11-23T15:30:00"), diputusAt: null };
-    expect(peringatanTenggat(cal, p, wib("2026-11-23T16:00:00"))).toEqual({ nomorRegister: "PPID/KMG/2026/00001", status: "DIPERPANJANG", tenggat: "2026-11-23T08:30:00.000Z", keadaan: "LEWAT" });
+    expect(peringatanTenggat(cal, p, wib("2026-11-23T16:00:00"))).toEqual({
+      nomorRegister: "PPID/KMG/2026/00001",
+      status: "DIPERPANJANG",
+      tenggat: "2026-11-23T08:30:00.000Z",
+      keadaan: "LEWAT",
+    });
     expect(peringatanTenggat(cal, p, wib("2026-11-18T09:00:00"))).toBeNull();
     expect(peringatanTenggat(cal, { ...p, status: "DIKABULKAN", diputusAt: wib("2026-11-20T09:00:00") }, wib("2026-11-23T16:00:00"))).toBeNull();
   });
@@ -88,7 +114,8 @@ describe("what the PPID desk may do with a request now", () => {
   it("answer while undecided; extend once, before any answer", () => {
     expect(aksiPermohonanTersedia({ status: "DITERIMA", diperpanjangAt: null })).toEqual(["PERPANJANG", "PUTUSKAN"]);
     expect(aksiPermohonanTersedia({ status: "DIPERPANJANG", diperpanjangAt: new Date() })).toEqual(["PUTUSKAN"]);
-    for (const status of ["DIKABULKAN", "DIKABULKAN_SEBAGIAN", "DITOLAK"] as const) expect(aksiPermohonanTersedia({ status, diperpanjangAt: null })).toEqual([]);
+    for (const status of ["DIKABULKAN", "DIKABULKAN_SEBAGIAN", "DITOLAK"] as const)
+      expect(aksiPermohonanTersedia({ status, diperpanjangAt: null })).toEqual([]);
   });
   it("overdue: undecided past the deadline in force", () => {
     const now = wib("2026-03-02T10:00:00");
@@ -102,23 +129,50 @@ describe("PPID input rules keep their codes, messages and fields", () => {
   it("a request: details, purpose, and no printed copy by email", () => {
     const ok = { rincianInformasi: " Daftar penerima bantuan ", tujuan: "Skripsi", format: "SOFTCOPY", caraPerolehan: "EMAIL" };
     expect(parseInput(Permohonan, ok)).toMatchObject({ rincianInformasi: "Daftar penerima bantuan", tujuan: "Skripsi" });
-    expect(firstProblem(Permohonan, { ...ok, rincianInformasi: "pendek" })).toMatchObject({ code: "RINCIANINFORMASI_REQUIRED", message: "Rincian informasi yang dibutuhkan wajib diisi (minimal 10 karakter).", field: "rincianInformasi" });
-    expect(firstProblem(Permohonan, { ...ok, tujuan: "x".repeat(2001) })).toMatchObject({ code: "TUJUAN_TOO_LONG", message: "Tujuan penggunaan informasi maksimal 2000 karakter." });
+    expect(firstProblem(Permohonan, { ...ok, rincianInformasi: "pendek" })).toMatchObject({
+      code: "RINCIANINFORMASI_REQUIRED",
+      message: "Rincian informasi yang dibutuhkan wajib diisi (minimal 10 karakter).",
+      field: "rincianInformasi",
+    });
+    expect(firstProblem(Permohonan, { ...ok, tujuan: "x".repeat(2001) })).toMatchObject({
+      code: "TUJUAN_TOO_LONG",
+      message: "Tujuan penggunaan informasi maksimal 2000 karakter.",
+    });
     expect(firstProblem(Permohonan, { ...ok, format: "HARDCOPY" })).toMatchObject({ code: "CARA_TIDAK_SESUAI", field: "caraPerolehan" });
   });
   it("an extension: 1–7 working days with written reasons", () => {
-    for (const hari of [0, 8, 1.5]) expect(firstProblem(Perpanjangan, { hari, alasan: "Dokumen di arsip pusat." })).toMatchObject({ code: "PERPANJANGAN_TERLALU_LAMA", message: "Perpanjangan paling lama 7 hari kerja.", field: "hari" });
-    expect(firstProblem(Perpanjangan, { hari: 7, alasan: "" })).toMatchObject({ code: "ALASAN_REQUIRED", message: "Alasan tertulis perpanjangan wajib diisi (minimal 10 karakter).", field: "alasan" });
+    for (const hari of [0, 8, 1.5])
+      expect(firstProblem(Perpanjangan, { hari, alasan: "Dokumen di arsip pusat." })).toMatchObject({
+        code: "PERPANJANGAN_TERLALU_LAMA",
+        message: "Perpanjangan paling lama 7 hari kerja.",
+        field: "hari",
+      });
+    expect(firstProblem(Perpanjangan, { hari: 7, alasan: "" })).toMatchObject({
+      code: "ALASAN_REQUIRED",
+      message: "Alasan tertulis perpanjangan wajib diisi (minimal 10 karakter).",
+      field: "alasan",
+    });
   });
   it("an answer: a refusal cites a Pasal 17 letter and its consequence test; cost 0 or more", () => {
     expect(parseInput(Jawaban, { catatan: "Terlampir.", biaya: null })).toEqual({ catatan: "Terlampir.", biaya: 0 });
-    expect(firstProblem(Jawaban, { catatan: "Ok", biaya: 0 })).toMatchObject({ code: "CATATAN_REQUIRED", message: "Isi jawaban tertulis wajib diisi (minimal 5 karakter)." });
-    expect(firstProblem(Jawaban, { catatan: "Terlampir.", biaya: -1 })).toMatchObject({ code: "BIAYA_INVALID", message: "Biaya (hanya biaya salinan) harus 0 atau lebih.", field: "biaya" });
+    expect(firstProblem(Jawaban, { catatan: "Ok", biaya: 0 })).toMatchObject({
+      code: "CATATAN_REQUIRED",
+      message: "Isi jawaban tertulis wajib diisi (minimal 5 karakter).",
+    });
+    expect(firstProblem(Jawaban, { catatan: "Terlampir.", biaya: -1 })).toMatchObject({
+      code: "BIAYA_INVALID",
+      message: "Biaya (hanya biaya salinan) harus 0 atau lebih.",
+      field: "biaya",
+    });
     const tolak = { catatan: "Dikecualikan.", pasalPengecualian: " H ", ujiKonsekuensi: "Membuka dokumen mengungkap rahasia pribadi." };
     expect(parseInput(JawabanDikecualikan, tolak)).toMatchObject({ pasalPengecualian: "h", biaya: 0 });
     for (const pasalPengecualian of [undefined, "", "k", "constructor"]) {
       expect(firstProblem(JawabanDikecualikan, { ...tolak, pasalPengecualian })).toMatchObject({ code: "PENGECUALIAN_REQUIRED", field: "pasalPengecualian" });
     }
-    expect(firstProblem(JawabanDikecualikan, { ...tolak, ujiKonsekuensi: undefined })).toMatchObject({ code: "UJIKONSEKUENSI_REQUIRED", message: "Uraian uji konsekuensi wajib diisi (minimal 20 karakter).", field: "ujiKonsekuensi" });
+    expect(firstProblem(JawabanDikecualikan, { ...tolak, ujiKonsekuensi: undefined })).toMatchObject({
+      code: "UJIKONSEKUENSI_REQUIRED",
+      message: "Uraian uji konsekuensi wajib diisi (minimal 20 karakter).",
+      field: "ujiKonsekuensi",
+    });
   });
 });

@@ -157,11 +157,21 @@ export const Perpanjangan = z.object({
   alasan: requiredText("alasan", "Alasan tertulis perpanjangan", 10, 2000),
 });
 
-const teksOpsional = (schema: z.ZodType<string, string>) => z.string().nullish().transform((v) => v ?? "").pipe(schema);
+const teksOpsional = (schema: z.ZodType<string, string>) =>
+  z
+    .string()
+    .nullish()
+    .transform((v) => v ?? "")
+    .pipe(schema);
 const biayaInvalid = problem("BIAYA_INVALID", "Biaya (hanya biaya salinan) harus 0 atau lebih.");
 
 const catatan = teksOpsional(requiredText("catatan", "Isi jawaban tertulis", 5, 5000));
-const biaya = z.number(biayaInvalid).int(biayaInvalid).min(0, biayaInvalid).nullish().transform((v) => v ?? 0);
+const biaya = z
+  .number(biayaInvalid)
+  .int(biayaInvalid)
+  .min(0, biayaInvalid)
+  .nullish()
+  .transform((v) => v ?? 0);
 
 /** An answer granting the request in whole; cost is copying only. */
 export const Jawaban = z.object({ catatan, biaya });
@@ -173,7 +183,10 @@ export const JawabanDikecualikan = z.object({
     .string()
     .nullish()
     .transform((v) => (v ?? "").trim().toLowerCase())
-    .refine((v) => Object.hasOwn(PENGECUALIAN_PASAL_17, v), problem("PENGECUALIAN_REQUIRED", "Sebutkan kategori pengecualian UU 14/2008 Pasal 17 (huruf a–j).")),
+    .refine(
+      (v) => Object.hasOwn(PENGECUALIAN_PASAL_17, v),
+      problem("PENGECUALIAN_REQUIRED", "Sebutkan kategori pengecualian UU 14/2008 Pasal 17 (huruf a–j)."),
+    ),
   ujiKonsekuensi: teksOpsional(requiredText("ujiKonsekuensi", "Uraian uji konsekuensi", 20, 5000)),
   biaya,
 });

@@ -8,7 +8,21 @@ import { q } from "../../lib/query";
 import { createNotifications, publishNotifications } from "../notification/service";
 import { enqueueEmail } from "../mail/outbox";
 import { assertCan, can } from "../../policy";
-import { ALASAN_LABEL, Jawaban, JawabanDikecualikan, Keberatan, Perpanjangan, Permohonan, TanggapanKeberatan, batasSengketa, belumDiputus, grounds, tenggatJawab, tenggatPerpanjangan, tenggatTanggapanKeberatan } from "./rules";
+import {
+  ALASAN_LABEL,
+  Jawaban,
+  JawabanDikecualikan,
+  Keberatan,
+  Perpanjangan,
+  Permohonan,
+  TanggapanKeberatan,
+  batasSengketa,
+  belumDiputus,
+  grounds,
+  tenggatJawab,
+  tenggatPerpanjangan,
+  tenggatTanggapanKeberatan,
+} from "./rules";
 
 type Tx = Prisma.TransactionClient;
 const notFound = () => new NotFoundError("PERMOHONAN_NOT_FOUND", "Permohonan informasi tidak ditemukan.", "id");
@@ -41,7 +55,9 @@ async function notify(ctx: Context, tx: Tx, p: PermohonanInformasi, judul: strin
     text: `Yth. ${user.namaLengkap},\n\n${isi}\n\nRincian: ${ctx.config.publicUrl}/informasi/${p.id}\n\nSalam,\nPPID`,
     kategori: "STATUS_PERMOHONAN_INFORMASI",
   });
-  return createNotifications(tx, [{ userId: p.pemohonId, kind: "PERMOHONAN_INFORMASI", judul: `${p.nomorRegister}: ${judul}`, isi, data: { permohonanId: p.id } }]);
+  return createNotifications(tx, [
+    { userId: p.pemohonId, kind: "PERMOHONAN_INFORMASI", judul: `${p.nomorRegister}: ${judul}`, isi, data: { permohonanId: p.id } },
+  ]);
 }
 
 function after(ctx: Context, p: PermohonanInformasi, events: Array<{ userId: string; notificationId: string }>) {
@@ -63,7 +79,19 @@ export async function ajukan(
   const d = tenggatJawab(await ctx.calendars.get(instansi.id), now);
   const p = await ctx.prisma.$transaction(async (tx) => {
     const row = await tx.permohonanInformasi.create({
-      data: { nomorRegister: await nomor(tx, "PPID", instansi, now), instansiId: instansi.id, pemohonId: v.id, rincianInformasi, tujuan, format: input.format, caraPerolehan: input.caraPerolehan, diterimaAt: now, tenggat: d.at, tenggatSementara: d.provisional, seq: 1 },
+      data: {
+        nomorRegister: await nomor(tx, "PPID", instansi, now),
+        instansiId: instansi.id,
+        pemohonId: v.id,
+        rincianInformasi,
+        tujuan,
+        format: input.format,
+        caraPerolehan: input.caraPerolehan,
+        diterimaAt: now,
+        tenggat: d.at,
+        tenggatSementara: d.provisional,
+        seq: 1,
+      },
     });
     await log(tx, row, 1, "DITERIMA", v.id, null);
     return row;
@@ -92,7 +120,14 @@ export async function perpanjang(ctx: Context, input: { id: string; versi: numbe
   const d = tenggatPerpanjangan(await ctx.calendars.get(p.instansiId), p.tenggat, input.hari);
   let events: Array<{ userId: string; notificationId: string }> = [];
   const row = await ctx.prisma.$transaction(async (tx) => {
-    const row = await claim(tx, p, input.versi, { status: "DIPERPANJANG", tenggat: d.at, tenggatSementara: d.provisional, alasanPerpanjangan: alasan, hariPerpanjangan: input.hari, diperpanjangAt: new Date() });
+    const row = await claim(tx, p, input.versi, {
+      status: "DIPERPANJANG",
+      tenggat: d.at,
+      tenggatSementara: d.provisional,
+      alasanPerpanjangan: alasan,
+      hariPerpanjangan: input.hari,
+      diperpanjangAt: new Date(),
+    });
     await log(tx, row, row.seq, "PERPANJANG", ctx.viewer!.id, `${input.hari} hari kerja: ${alasan}`);
     events = await notify(ctx, tx, row, "Jangka waktu diperpanjang", `Jawaban atas permohonan Anda diperpanjang ${input.hari} hari kerja. Alasan: ${alasan}`);
     return row;
@@ -103,20 +138,45 @@ export async function perpanjang(ctx: Context, input: { id: string; versi: numbe
 
 export async function putuskan(
   ctx: Context,
-  input: { id: string; versi: number; keputusan: "DIKABULKAN" | "DIKABULKAN_SEBAGIAN" | "DITOLAK"; catatan: string; pasalPengecualian?: string | null; ujiKonsekuensi?: string | null; biaya?: number | null },
+  input: {
+    id: string;
+    versi: number;
+    keputusan: "DIKABULKAN" | "DIKABULKAN_SEBAGIAN" | "DITOLAK";
+    catatan: string;
+    pasalPengecualian?: string | null;
+    ujiKonsekuensi?: string | null;
+    biaya?: number | null;
+  },
 ) {
   const { p } = await loadPermohonan(ctx, input.id);
   desk(ctx, p);
   assertVersion(p, input.versi, "Permohonan ini baru saja diubah. Muat ulang halaman."); // before the state rules: lib/versioned.ts
   if (!belumDiputus(p)) throw new InvalidStateError("SUDAH_DIPUTUS", "Permohonan ini sudah diputus.");
-  const jawaban = input.keputusan === "DIKABULKAN" ? { ...parseInput(Jawaban, input), pasalPengecualian: null, ujiKonsekuensi: null } : parseInput(JawabanDikecualikan, input);
+  const jawaban =
+    input.keputusan === "DIKABULKAN"
+      ? { ...parseInput(Jawaban, input), pasalPengecualian: null, ujiKonsekuensi: null }
+      : parseInput(JawabanDikecualikan, input);
   const { catatan, pasalPengecualian: pasal, ujiKonsekuensi: uji, biaya } = jawaban;
   let events: Array<{ userId: string; notificationId: string }> = [];
   const label = { DIKABULKAN: "Dikabulkan", DIKABULKAN_SEBAGIAN: "Dikabulkan sebagian", DITOLAK: "Ditolak" }[input.keputusan];
   const row = await ctx.prisma.$transaction(async (tx) => {
-    const row = await claim(tx, p, input.versi, { status: input.keputusan, diputusAt: new Date(), diputusOlehId: ctx.viewer!.id, catatanKeputusan: catatan, pasalPengecualian: pasal, ujiKonsekuensi: uji, biaya });
+    const row = await claim(tx, p, input.versi, {
+      status: input.keputusan,
+      diputusAt: new Date(),
+      diputusOlehId: ctx.viewer!.id,
+      catatanKeputusan: catatan,
+      pasalPengecualian: pasal,
+      ujiKonsekuensi: uji,
+      biaya,
+    });
     await log(tx, row, row.seq, input.keputusan, ctx.viewer!.id, catatan);
-    events = await notify(ctx, tx, row, label, `Permohonan informasi Anda ${label.toLowerCase()}. ${catatan}${pasal ? ` Dasar pengecualian: Pasal 17 huruf ${pasal}.` : ""}`);
+    events = await notify(
+      ctx,
+      tx,
+      row,
+      label,
+      `Permohonan informasi Anda ${label.toLowerCase()}. ${catatan}${pasal ? ` Dasar pengecualian: Pasal 17 huruf ${pasal}.` : ""}`,
+    );
     return row;
   });
   after(ctx, row, events);
@@ -140,7 +200,17 @@ export async function ajukanKeberatan(ctx: Context, input: { permohonanId: strin
   const d = tenggatTanggapanKeberatan(cal, now);
   try {
     const made = await ctx.prisma.$transaction(async (tx) => {
-      const k = await tx.keberatan.create({ data: { nomorRegister: await nomor(tx, "KEB", instansi, now), permohonanId: p.id, alasan: input.alasan, uraian, diajukanAt: now, tenggatTanggapan: d.at, tenggatTanggapanSementara: d.provisional } });
+      const k = await tx.keberatan.create({
+        data: {
+          nomorRegister: await nomor(tx, "KEB", instansi, now),
+          permohonanId: p.id,
+          alasan: input.alasan,
+          uraian,
+          diajukanAt: now,
+          tenggatTanggapan: d.at,
+          tenggatTanggapanSementara: d.provisional,
+        },
+      });
       const row = await tx.permohonanInformasi.update({ where: { id: p.id }, data: { seq: { increment: 1 } } });
       await log(tx, row, row.seq, "KEBERATAN", ctx.viewer!.id, `${k.nomorRegister}: ${ALASAN_LABEL[input.alasan]}`);
       return { k, seq: row.seq };
@@ -150,7 +220,8 @@ export async function ajukanKeberatan(ctx: Context, input: { permohonanId: strin
     ctx.pubsub.publish("instansi:permohonan", p.instansiId, { id: p.id });
     return made.k;
   } catch (err) {
-    if ((err as { code?: string }).code === "P2002") throw new ConflictError("KEBERATAN_SUDAH_ADA", "Keberatan dengan alasan ini sudah diajukan untuk permohonan tersebut.", "alasan");
+    if ((err as { code?: string }).code === "P2002")
+      throw new ConflictError("KEBERATAN_SUDAH_ADA", "Keberatan dengan alasan ini sudah diajukan untuk permohonan tersebut.", "alasan");
     throw err;
   }
 }
@@ -166,11 +237,28 @@ export async function tanggapiKeberatan(ctx: Context, input: { id: string; versi
   const batas = batasSengketa(await ctx.calendars.get(k.permohonan.instansiId), now);
   let events: Array<{ userId: string; notificationId: string }> = [];
   const updated = await ctx.prisma.$transaction(async (tx) => {
-    const { count } = await tx.keberatan.updateMany({ where: { id: k.id, status: "DIAJUKAN", versi: k.versi }, data: { status: "DITANGGAPI", versi: { increment: 1 }, tanggapan, ditanggapiAt: now, ditanggapiOlehId: ctx.viewer!.id, batasSengketa: batas.at, batasSengketaSementara: batas.provisional } });
+    const { count } = await tx.keberatan.updateMany({
+      where: { id: k.id, status: "DIAJUKAN", versi: k.versi },
+      data: {
+        status: "DITANGGAPI",
+        versi: { increment: 1 },
+        tanggapan,
+        ditanggapiAt: now,
+        ditanggapiOlehId: ctx.viewer!.id,
+        batasSengketa: batas.at,
+        batasSengketaSementara: batas.provisional,
+      },
+    });
     if (count === 0) throw new ConflictError("CONFLICT", "Keberatan ini baru saja ditanggapi.", "id");
     const row = await tx.permohonanInformasi.update({ where: { id: k.permohonanId }, data: { seq: { increment: 1 } } });
     await log(tx, row, row.seq, "TANGGAPAN_KEBERATAN", ctx.viewer!.id, tanggapan);
-    events = await notify(ctx, tx, row, "Keberatan ditanggapi", `Atasan PPID telah menanggapi keberatan ${k.nomorRegister}. Bila tidak puas, Anda dapat mengajukan sengketa ke Komisi Informasi paling lambat 14 hari kerja sejak tanggapan ini.`);
+    events = await notify(
+      ctx,
+      tx,
+      row,
+      "Keberatan ditanggapi",
+      `Atasan PPID telah menanggapi keberatan ${k.nomorRegister}. Bila tidak puas, Anda dapat mengajukan sengketa ke Komisi Informasi paling lambat 14 hari kerja sejak tanggapan ini.`,
+    );
     return tx.keberatan.findUniqueOrThrow({ where: { id: k.id } });
   });
   after(ctx, await ctx.prisma.permohonanInformasi.findUniqueOrThrow({ where: { id: k.permohonanId } }), events);
@@ -234,17 +322,73 @@ export function registerKeberatan<Q extends object>(ctx: Context, query: Q, f: R
 }
 
 export async function registerPermohonanCsv(ctx: Context, f: RegisterFilter): Promise<string> {
-  const rows = await ctx.prisma.permohonanInformasi.findMany({ where: registerWhere(ctx, f), include: { pemohon: { select: { namaLengkap: true } } }, orderBy: { diterimaAt: "asc" } });
+  const rows = await ctx.prisma.permohonanInformasi.findMany({
+    where: registerWhere(ctx, f),
+    include: { pemohon: { select: { namaLengkap: true } } },
+    orderBy: { diterimaAt: "asc" },
+  });
   return toCsv(
-    ["nomor_register", "tanggal_diterima", "nama_pemohon", "rincian_informasi", "tujuan", "format", "cara_perolehan", "tenggat", "diperpanjang", "status", "tanggal_keputusan", "pengecualian", "biaya"],
-    rows.map((p) => [p.nomorRegister, p.diterimaAt, p.pemohon.namaLengkap, p.rincianInformasi, p.tujuan, p.format, p.caraPerolehan, p.tenggat, p.diperpanjangAt ? "ya" : "tidak", p.status, p.diputusAt, p.pasalPengecualian ? `Pasal 17 huruf ${p.pasalPengecualian}` : "", p.biaya]),
+    [
+      "nomor_register",
+      "tanggal_diterima",
+      "nama_pemohon",
+      "rincian_informasi",
+      "tujuan",
+      "format",
+      "cara_perolehan",
+      "tenggat",
+      "diperpanjang",
+      "status",
+      "tanggal_keputusan",
+      "pengecualian",
+      "biaya",
+    ],
+    rows.map((p) => [
+      p.nomorRegister,
+      p.diterimaAt,
+      p.pemohon.namaLengkap,
+      p.rincianInformasi,
+      p.tujuan,
+      p.format,
+      p.caraPerolehan,
+      p.tenggat,
+      p.diperpanjangAt ? "ya" : "tidak",
+      p.status,
+      p.diputusAt,
+      p.pasalPengecualian ? `Pasal 17 huruf ${p.pasalPengecualian}` : "",
+      p.biaya,
+    ]),
   );
 }
 
 export async function registerKeberatanCsv(ctx: Context, f: RegisterFilter): Promise<string> {
-  const rows = await ctx.prisma.keberatan.findMany({ where: { permohonan: registerWhere(ctx, f) }, include: { permohonan: { select: { nomorRegister: true } } }, orderBy: { diajukanAt: "asc" } });
+  const rows = await ctx.prisma.keberatan.findMany({
+    where: { permohonan: registerWhere(ctx, f) },
+    include: { permohonan: { select: { nomorRegister: true } } },
+    orderBy: { diajukanAt: "asc" },
+  });
   return toCsv(
-    ["nomor_register", "nomor_permohonan", "tanggal_diajukan", "alasan", "uraian", "tenggat_tanggapan", "status", "tanggal_tanggapan", "batas_sengketa_komisi_informasi"],
-    rows.map((k) => [k.nomorRegister, k.permohonan.nomorRegister, k.diajukanAt, ALASAN_LABEL[k.alasan], k.uraian, k.tenggatTanggapan, k.status, k.ditanggapiAt, k.batasSengketa]),
+    [
+      "nomor_register",
+      "nomor_permohonan",
+      "tanggal_diajukan",
+      "alasan",
+      "uraian",
+      "tenggat_tanggapan",
+      "status",
+      "tanggal_tanggapan",
+      "batas_sengketa_komisi_informasi",
+    ],
+    rows.map((k) => [
+      k.nomorRegister,
+      k.permohonan.nomorRegister,
+      k.diajukanAt,
+      ALASAN_LABEL[k.alasan],
+      k.uraian,
+      k.tenggatTanggapan,
+      k.status,
+      k.ditanggapiAt,
+      k.batasSengketa,
+    ]),
   );
 }

@@ -13,31 +13,41 @@ import { aksiPermohonanBagi, dapatMenanggapi } from "./policy";
 
 export const FormatEnum = builder.enumType("FormatInformasi", { values: ["SOFTCOPY", "HARDCOPY"] as const });
 export const CaraEnum = builder.enumType("CaraPerolehan", { values: { AMBIL: {}, EMAIL: {}, POS: {} } as const });
-export const PermohonanStatusEnum = builder.enumType("PermohonanStatus", { values: ["DITERIMA", "DIPERPANJANG", "DIKABULKAN", "DIKABULKAN_SEBAGIAN", "DITOLAK"] as const });
+export const PermohonanStatusEnum = builder.enumType("PermohonanStatus", {
+  values: ["DITERIMA", "DIPERPANJANG", "DIKABULKAN", "DIKABULKAN_SEBAGIAN", "DITOLAK"] as const,
+});
 export const KeputusanEnum = builder.enumType("KeputusanPermohonan", { values: ["DIKABULKAN", "DIKABULKAN_SEBAGIAN", "DITOLAK"] as const });
 export const AlasanEnum = builder.enumType("AlasanKeberatan", {
   description: "UU 14/2008 Pasal 35 ayat (1) huruf a–g",
-  values: Object.fromEntries(Object.entries(ALASAN_LABEL).map(([k, v]) => [k, { description: v }])) as Record<keyof typeof ALASAN_LABEL, { description: string }>,
+  values: Object.fromEntries(Object.entries(ALASAN_LABEL).map(([k, v]) => [k, { description: v }])) as Record<
+    keyof typeof ALASAN_LABEL,
+    { description: string }
+  >,
 });
 export const KeberatanStatusEnum = builder.enumType("KeberatanStatus", { values: ["DIAJUKAN", "DITANGGAPI"] as const });
-export const AksiPermohonanEnum = builder.enumType("AksiPermohonan", { description: "A step of the PPID desk on an information request", values: AKSI_PERMOHONAN });
-
-const GroundRef = builder.objectRef<{ alasan: keyof typeof ALASAN_LABEL; sejak: Date | null; batas: Date | null; bisaDiajukan: boolean; instansiId: string }>("AlasanKeberatanStatus").implement({
-  description: "Whether an objection ground exists for this request, since when, and the last day to use it",
-  fields: (t) => ({
-    alasan: t.expose("alasan", { type: AlasanEnum }),
-    label: t.string({ resolve: (g) => ALASAN_LABEL[g.alasan] }),
-    sejak: t.expose("sejak", { type: "DateTime", nullable: true }),
-    batas: t.expose("batas", { type: "DateTime", nullable: true, description: "Close of office on the 30th working day after the ground arose" }),
-    bisaDiajukan: t.exposeBoolean("bisaDiajukan"),
-    batasPenjelasan: t.field({
-      type: PenjelasanTenggatRef,
-      nullable: true,
-      description: "How the last day to object is computed (30 working days, Pasal 36 ayat 1)",
-      resolve: (g, _a, ctx) => (g.sejak ? explainFor(ctx, g.instansiId, () => jendelaKeberatanChain(g.sejak!)) : null),
-    }),
-  }),
+export const AksiPermohonanEnum = builder.enumType("AksiPermohonan", {
+  description: "A step of the PPID desk on an information request",
+  values: AKSI_PERMOHONAN,
 });
+
+const GroundRef = builder
+  .objectRef<{ alasan: keyof typeof ALASAN_LABEL; sejak: Date | null; batas: Date | null; bisaDiajukan: boolean; instansiId: string }>("AlasanKeberatanStatus")
+  .implement({
+    description: "Whether an objection ground exists for this request, since when, and the last day to use it",
+    fields: (t) => ({
+      alasan: t.expose("alasan", { type: AlasanEnum }),
+      label: t.string({ resolve: (g) => ALASAN_LABEL[g.alasan] }),
+      sejak: t.expose("sejak", { type: "DateTime", nullable: true }),
+      batas: t.expose("batas", { type: "DateTime", nullable: true, description: "Close of office on the 30th working day after the ground arose" }),
+      bisaDiajukan: t.exposeBoolean("bisaDiajukan"),
+      batasPenjelasan: t.field({
+        type: PenjelasanTenggatRef,
+        nullable: true,
+        description: "How the last day to object is computed (30 working days, Pasal 36 ayat 1)",
+        resolve: (g, _a, ctx) => (g.sejak ? explainFor(ctx, g.instansiId, () => jendelaKeberatanChain(g.sejak!)) : null),
+      }),
+    }),
+  });
 
 export const KeberatanRef = builder.prismaNode("Keberatan", {
   id: { field: "id" },
@@ -63,17 +73,28 @@ export const KeberatanRef = builder.prismaNode("Keberatan", {
     }),
     tanggapan: t.exposeString("tanggapan", { nullable: true }),
     ditanggapiAt: t.expose("ditanggapiAt", { type: "DateTime", nullable: true }),
-    batasSengketa: t.expose("batasSengketa", { type: "DateTime", nullable: true, description: "Last day to take the dispute to the Komisi Informasi (14 working days)" }),
+    batasSengketa: t.expose("batasSengketa", {
+      type: "DateTime",
+      nullable: true,
+      description: "Last day to take the dispute to the Komisi Informasi (14 working days)",
+    }),
     batasSengketaSementara: t.exposeBoolean("batasSengketaSementara"),
     batasSengketaPenjelasan: t.field({
       type: PenjelasanTenggatRef,
       nullable: true,
       description: "How the Komisi Informasi window is computed (while it is open)",
       select: { status: true, batasSengketa: true, ditanggapiAt: true, permohonan: { select: { instansiId: true } } },
-      resolve: (k, _a, ctx) => (k.status === "DITANGGAPI" && k.batasSengketa && k.batasSengketa.getTime() > Date.now() ? explainFor(ctx, k.permohonan.instansiId, () => sengketaChain(k)) : null),
+      resolve: (k, _a, ctx) =>
+        k.status === "DITANGGAPI" && k.batasSengketa && k.batasSengketa.getTime() > Date.now()
+          ? explainFor(ctx, k.permohonan.instansiId, () => sengketaChain(k))
+          : null,
     }),
     permohonan: t.relation("permohonan"),
-    dapatDitanggapi: t.boolean({ description: "May the viewer answer this objection now", select: { status: true }, resolve: (k, _a, ctx) => dapatMenanggapi(ctx, k) }),
+    dapatDitanggapi: t.boolean({
+      description: "May the viewer answer this objection now",
+      select: { status: true },
+      resolve: (k, _a, ctx) => dapatMenanggapi(ctx, k),
+    }),
   }),
 });
 
@@ -113,7 +134,10 @@ export const PermohonanRef = builder.prismaNode("PermohonanInformasi", {
     diputusAt: t.expose("diputusAt", { type: "DateTime", nullable: true }),
     catatanKeputusan: t.exposeString("catatanKeputusan", { nullable: true }),
     pasalPengecualian: t.exposeString("pasalPengecualian", { nullable: true }),
-    pengecualianLabel: t.string({ nullable: true, resolve: (p) => (p.pasalPengecualian ? `Pasal 17 huruf ${p.pasalPengecualian}: ${PENGECUALIAN_PASAL_17[p.pasalPengecualian]}` : null) }),
+    pengecualianLabel: t.string({
+      nullable: true,
+      resolve: (p) => (p.pasalPengecualian ? `Pasal 17 huruf ${p.pasalPengecualian}: ${PENGECUALIAN_PASAL_17[p.pasalPengecualian]}` : null),
+    }),
     ujiKonsekuensi: t.exposeString("ujiKonsekuensi", { nullable: true }),
     biaya: t.exposeInt("biaya"),
     pemohonNama: t.string({ select: { pemohon: { select: { namaLengkap: true } } }, resolve: (p) => p.pemohon.namaLengkap }),
@@ -125,7 +149,11 @@ export const PermohonanRef = builder.prismaNode("PermohonanInformasi", {
       description: "For each Pasal 35 ground: whether it exists now and the last day to object on it",
       resolve: (p, _a, ctx) => service.alasanKeberatan(ctx, p),
     }),
-    aksiTersedia: t.field({ type: [AksiPermohonanEnum], description: "The PPID desk's steps the viewer may take now", resolve: (p, _a, ctx) => aksiPermohonanBagi(ctx, p) }),
+    aksiTersedia: t.field({
+      type: [AksiPermohonanEnum],
+      description: "The PPID desk's steps the viewer may take now",
+      resolve: (p, _a, ctx) => aksiPermohonanBagi(ctx, p),
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
@@ -133,7 +161,9 @@ export const PermohonanRef = builder.prismaNode("PermohonanInformasi", {
 type RegisterArgs = { instansiId?: { id: string } | null; tahun?: number | null };
 const register = (args: RegisterArgs): service.RegisterFilter => ({ instansiId: args.instansiId?.id, tahun: args.tahun });
 /** The registers are read by their desk: the instansi asked for, else the caller's own. */
-const registerScope = (args: RegisterArgs, ctx: Context) => ({ can: { action: "ppid:lihatRegister" as const, on: { instansiId: service.registerInstansiId(ctx, args.instansiId?.id) } } });
+const registerScope = (args: RegisterArgs, ctx: Context) => ({
+  can: { action: "ppid:lihatRegister" as const, on: { instansiId: service.registerInstansiId(ctx, args.instansiId?.id) } },
+});
 
 builder.queryFields((t) => ({
   permohonanInformasiSaya: t.prismaConnection({
@@ -195,7 +225,12 @@ builder.mutationFields((t) => ({
     description: "Extend the deadline once, by at most 7 working days, with written reasons",
     authScopes: { can: { action: "ppid:putuskan", on: ANY } },
     errors,
-    args: { id: t.arg.globalID({ required: true, for: PermohonanRef }), versi: t.arg.int({ required: true }), hari: t.arg.int({ required: true }), alasan: t.arg.string({ required: true, ...safe }) },
+    args: {
+      id: t.arg.globalID({ required: true, for: PermohonanRef }),
+      versi: t.arg.int({ required: true }),
+      hari: t.arg.int({ required: true }),
+      alasan: t.arg.string({ required: true, ...safe }),
+    },
     resolve: async (query, _r, a, ctx) => service.permohonanById(ctx, query, (await service.perpanjang(ctx, { ...a, id: String(a.id.id) })).id),
   }),
   putuskanPermohonanInformasi: t.prismaField({
@@ -219,8 +254,17 @@ builder.mutationFields((t) => ({
     description: "The requester objects on a Pasal 35 ground that exists, within 30 working days of it arising",
     authScopes: { can: { action: "ppid:ajukanKeberatan", on: ANY } },
     errors,
-    args: { permohonanId: t.arg.globalID({ required: true, for: PermohonanRef }), alasan: t.arg({ type: AlasanEnum, required: true }), uraian: t.arg.string({ required: true }) },
-    resolve: async (query, _r, a, ctx) => service.keberatanById(ctx, query, (await service.ajukanKeberatan(ctx, { permohonanId: String(a.permohonanId.id), alasan: a.alasan, uraian: a.uraian })).id),
+    args: {
+      permohonanId: t.arg.globalID({ required: true, for: PermohonanRef }),
+      alasan: t.arg({ type: AlasanEnum, required: true }),
+      uraian: t.arg.string({ required: true }),
+    },
+    resolve: async (query, _r, a, ctx) =>
+      service.keberatanById(
+        ctx,
+        query,
+        (await service.ajukanKeberatan(ctx, { permohonanId: String(a.permohonanId.id), alasan: a.alasan, uraian: a.uraian })).id,
+      ),
   }),
   tanggapiKeberatan: t.prismaField({
     type: "Keberatan",
@@ -228,7 +272,8 @@ builder.mutationFields((t) => ({
     authScopes: { can: { action: "ppid:tanggapiKeberatan", on: ANY } },
     errors,
     args: { id: t.arg.globalID({ required: true, for: KeberatanRef }), versi: t.arg.int({ required: true }), tanggapan: t.arg.string({ required: true }) },
-    resolve: async (query, _r, a, ctx) => service.keberatanById(ctx, query, (await service.tanggapiKeberatan(ctx, { id: String(a.id.id), versi: a.versi, tanggapan: a.tanggapan })).id),
+    resolve: async (query, _r, a, ctx) =>
+      service.keberatanById(ctx, query, (await service.tanggapiKeberatan(ctx, { id: String(a.id.id), versi: a.versi, tanggapan: a.tanggapan })).id),
   }),
 }));
 

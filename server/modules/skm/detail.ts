@@ -120,8 +120,7 @@ interface AgregatRow {
 async function agregat(ctx: Ctx, input: StatistikInput, dari: Date, sampai: Date, now: Date): Promise<AgregatRow[]> {
   const cal = await ctx.calendars.get(input.instansiId);
   const run = (lo: Date) => {
-    const rows =
-      `SELECT p."layananId", p."petugasId", p.status, p."diajukanAt", p."selesaiAt", p.tenggat,
+    const rows = `SELECT p."layananId", p."petugasId", p.status, p."diajukanAt", p."selesaiAt", p.tenggat,
               (p."diajukanAt" >= $3::timestamp AND p."diajukanAt" < $4::timestamp AND p.status <> 'DRAFT') AS periode,
               (p."selesaiAt" >= $3::timestamp AND p."selesaiAt" < $4::timestamp AND p."diajukanAt" IS NOT NULL) AS selesai,
               ${terlambatSql("p", "$5::timestamp")} AS terlambat,
@@ -182,13 +181,23 @@ export async function statistikDetail(ctx: Ctx, input: StatistikInput, opts: { b
   const cal = await ctx.calendars.get(input.instansiId);
   const scope = { instansiId: input.instansiId, ...(input.layananId ? { layananId: input.layananId } : {}) };
   const aduanWhere = { ...scope, createdAt: { gte: dari, lt: sampai } };
-  const select = { id: true, nomorRegistrasi: true, status: true, tenggat: true, selesaiAt: true, layanan: { select: { nama: true } }, petugas: { select: { namaLengkap: true } } } as const;
+  const select = {
+    id: true,
+    nomorRegistrasi: true,
+    status: true,
+    tenggat: true,
+    selesaiAt: true,
+    layanan: { select: { nama: true } },
+    petugas: { select: { namaLengkap: true } },
+  } as const;
 
   const [rows, overdue, aduan, terbuka] = await Promise.all([
     agregat(ctx, input, dari, sampai, now),
     // overdue now: the earliest deadline is the latest case
     ctx.prisma.pengajuan.findMany({ where: { ...scope, ...terlambatWhere(now) }, orderBy: [{ tenggat: "asc" }, { id: "asc" }], take: opts.batas, select }),
-    ctx.prisma.$queryRawUnsafe<Array<{ kategoriId: string | null; kanal: KanalPengaduan | null; perKanal: number; jumlah: number; terbuka: number; terlambat: number }>>(
+    ctx.prisma.$queryRawUnsafe<
+      Array<{ kategoriId: string | null; kanal: KanalPengaduan | null; perKanal: number; jumlah: number; terbuka: number; terlambat: number }>
+    >(
       `SELECT a."kategoriId"::text AS "kategoriId", a.kanal::text AS kanal, GROUPING(a."kategoriId") AS "perKanal",
               count(*)::int AS jumlah,
               (count(*) FILTER (WHERE a.status IN (${sqlList(ADUAN_TERBUKA)})))::int AS terbuka,
@@ -275,12 +284,22 @@ export async function statistikDetail(ctx: Ctx, input: StatistikInput, opts: { b
 /** Completed in the period after the deadline, ordered by how late in working time (most first). */
 async function melewatiSla(ctx: Ctx, input: StatistikInput, dari: Date, sampai: Date, tenggatAwal: Date, batas: number): Promise<KasusTerlambat[]> {
   const cal = await ctx.calendars.get(input.instansiId);
-  const rows =
-    `SELECT p.id, p."nomorRegistrasi", p.status, p.tenggat, p."selesaiAt", l.nama AS layanan, u."namaLengkap" AS petugas
+  const rows = `SELECT p.id, p."nomorRegistrasi", p.status, p.tenggat, p."selesaiAt", l.nama AS layanan, u."namaLengkap" AS petugas
        FROM "Pengajuan" p JOIN "Layanan" l ON l.id = p."layananId" LEFT JOIN "User" u ON u.id = p."petugasId"
       WHERE p."instansiId" = $1::uuid AND ($2::uuid IS NULL OR p."layananId" = $2::uuid)
         AND p."selesaiAt" >= $3::timestamp AND p."selesaiAt" < $4::timestamp AND p."diajukanAt" IS NOT NULL AND p."selesaiAt" > p.tenggat`;
-  const found = await ctx.prisma.$queryRawUnsafe<Array<{ id: string; nomorRegistrasi: string | null; status: PengajuanStatus; tenggat: Date; selesaiAt: Date; layanan: string; petugas: string | null; menit: number }>>(
+  const found = await ctx.prisma.$queryRawUnsafe<
+    Array<{
+      id: string;
+      nomorRegistrasi: string | null;
+      status: PengajuanStatus;
+      tenggat: Date;
+      selesaiAt: Date;
+      layanan: string;
+      petugas: string | null;
+      menit: number;
+    }>
+  >(
     `SELECT f.id::text AS id, f."nomorRegistrasi", f.status::text AS status, f.tenggat, f."selesaiAt", f.layanan, f.petugas, ${menitKerja("f", "tenggat", "selesaiAt")} AS menit
        FROM ${withOpenMs(rows, ["tenggat", "selesaiAt"], 6)} f
       ORDER BY menit DESC, f."selesaiAt" DESC, f.id

@@ -38,7 +38,10 @@ export function mutu(ikm: number): Mutu {
 }
 
 export function hitungIkm(responses: readonly Skor[]): HasilIkm | null {
-  return hitungIkmDariJumlah(responses.length, UNSUR.map((_, i) => responses.reduce((s, r) => s + r[i]!, 0)));
+  return hitungIkmDariJumlah(
+    responses.length,
+    UNSUR.map((_, i) => responses.reduce((s, r) => s + r[i]!, 0)),
+  );
 }
 
 /** The same from the number of respondents and the sum of scores per element (as the database adds them up). */

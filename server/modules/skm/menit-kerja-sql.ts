@@ -72,7 +72,9 @@ export function withOpenMs(rows: string, instants: readonly string[], n: number)
   // date_part is float8 (extract is numeric: several times slower); rounding restores the exact milliseconds
   const epochs = instants.map((c) => `round(date_part('epoch', q."${c}") * 1000) AS ${x(c)}`).join(", ");
   const buckets = instants.map((c) => `width_bucket(r.${x(c)}, k.s) AS ${b(c)}`).join(", ");
-  const opens = instants.map((c) => `CASE WHEN w.${b(c)} = 0 THEN 0::float8 ELSE least(w.${x(c)}, w.k_e[w.${b(c)}]) + w.k_d[w.${b(c)}] END AS "w_${c}"`).join(", ");
+  const opens = instants
+    .map((c) => `CASE WHEN w.${b(c)} = 0 THEN 0::float8 ELSE least(w.${x(c)}, w.k_e[w.${b(c)}]) + w.k_d[w.${b(c)}] END AS "w_${c}"`)
+    .join(", ");
   return (
     `(SELECT w.*, ${opens} FROM (` +
     `SELECT r.*, k.e AS k_e, k.d AS k_d, ${buckets} FROM (SELECT q.*, ${epochs} FROM ${rows.trim().startsWith("SELECT") ? `(${rows})` : rows} q OFFSET 0) r ` +

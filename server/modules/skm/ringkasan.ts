@@ -80,4 +80,3 @@ export async function statistik(ctx: Pick<Context, "prisma" | "calendars">, inpu
   }
   return { dari, sampai, ...periode, terlambatSaatIni: row!.terlambat };
 }
-

@@ -34,10 +34,27 @@ export async function isiSurvei(ctx: Context, input: { jenisKasus: JenisKasus; k
   const [u1, u2, u3, u4, u5, u6, u7, u8, u9] = input.skor;
   try {
     return await ctx.prisma.surveiKepuasan.create({
-      data: { instansiId: kasus.instansiId, layananId: kasus.layananId, jenisKasus: input.jenisKasus, kasusId: input.kasusId, respondenId: ctx.viewer!.id, u1, u2, u3, u4, u5, u6, u7, u8, u9, komentar },
+      data: {
+        instansiId: kasus.instansiId,
+        layananId: kasus.layananId,
+        jenisKasus: input.jenisKasus,
+        kasusId: input.kasusId,
+        respondenId: ctx.viewer!.id,
+        u1,
+        u2,
+        u3,
+        u4,
+        u5,
+        u6,
+        u7,
+        u8,
+        u9,
+        komentar,
+      },
     });
   } catch (err) {
-    if ((err as { code?: string }).code === "P2002") throw new ConflictError("SURVEI_SUDAH_DIISI", "Survei untuk layanan ini sudah Anda isi. Terima kasih.", "kasusId");
+    if ((err as { code?: string }).code === "P2002")
+      throw new ConflictError("SURVEI_SUDAH_DIISI", "Survei untuk layanan ini sudah Anda isi. Terima kasih.", "kasusId");
     throw err;
   }
 }

@@ -47,7 +47,9 @@ export async function penyelesaian(ctx: Pick<Context, "prisma" | "calendars">, i
   const rows = `SELECT p."diajukanAt", p."selesaiAt", p.tenggat FROM "Pengajuan" p
                  WHERE ${SCOPE} AND p."selesaiAt" >= $3::timestamp AND p."selesaiAt" < $4::timestamp AND p."diajukanAt" IS NOT NULL`;
   const run = async (lo: Date) => {
-    const [r] = await ctx.prisma.$queryRawUnsafe<Array<{ selesai: number; q: number[] | null; denganTenggat: number; tepatWaktu: number; diluar: number; awal: Date | null }>>(
+    const [r] = await ctx.prisma.$queryRawUnsafe<
+      Array<{ selesai: number; q: number[] | null; denganTenggat: number; tepatWaktu: number; diluar: number; awal: Date | null }>
+    >(
       `SELECT count(*)::int AS selesai,
               percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${menitKerja("f", "diajukanAt", "selesaiAt")}) AS q,
               count(f.tenggat)::int AS "denganTenggat",
@@ -98,7 +100,12 @@ async function aduanPpidIkm(ctx: Pick<Context, "prisma">, input: StatistikInput,
   const aduan = `"instansiId" = $1::uuid AND "createdAt" >= $3::timestamp AND "createdAt" < $4::timestamp AND $2::uuid IS NULL`;
   const ppid = `p."instansiId" = $1::uuid AND p."diterimaAt" >= $3::timestamp AND p."diterimaAt" < $4::timestamp AND $2::uuid IS NULL`;
   const [r] = await ctx.prisma.$queryRawUnsafe<
-    Array<{ perKategori: Array<{ nama: string; jumlah: number }>; perKanal: Array<{ nama: string; jumlah: number }>; ppid: { masuk: number; dikabulkan: number; ditolak: number; keberatan: number }; ikm: { responden: number; jumlah: number[] } }>
+    Array<{
+      perKategori: Array<{ nama: string; jumlah: number }>;
+      perKanal: Array<{ nama: string; jumlah: number }>;
+      ppid: { masuk: number; dikabulkan: number; ditolak: number; keberatan: number };
+      ikm: { responden: number; jumlah: number[] };
+    }>
   >(
     `SELECT
        (SELECT coalesce(json_agg(json_build_object('nama', k.nama, 'jumlah', x.n) ORDER BY k.nama), '[]'::json)

@@ -7,20 +7,35 @@ import type { HasilIkm, Periode } from "./ikm";
 import { isiSurvei } from "./service";
 import type { StatistikInput } from "./statistik";
 import { statistik } from "./ringkasan";
-import { statistikDetail, type AduanPerNama, type AduanTerbuka, type KasusTerlambat, type Kinerja, type KinerjaLayanan, type KinerjaPetugas, type StatistikDetail } from "./detail";
+import {
+  statistikDetail,
+  type AduanPerNama,
+  type AduanTerbuka,
+  type KasusTerlambat,
+  type Kinerja,
+  type KinerjaLayanan,
+  type KinerjaPetugas,
+  type StatistikDetail,
+} from "./detail";
 import { PengajuanStatusEnum } from "../pengajuan/types";
 import { KanalEnum, PengaduanStatusEnum } from "../pengaduan/types";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 
 const JenisKasusEnum = builder.enumType("JenisKasus", { values: ["PENGAJUAN", "PENGADUAN", "PERMOHONAN_INFORMASI"] as const });
-const PeriodeEnum = builder.enumType("Periode", { values: { TRIWULAN: { description: "quarter (ke 1–4)" }, SEMESTER: { description: "half-year (ke 1–2)" }, TAHUN: { description: "year (ke 1)" } } as const });
+const PeriodeEnum = builder.enumType("Periode", {
+  values: { TRIWULAN: { description: "quarter (ke 1–4)" }, SEMESTER: { description: "half-year (ke 1–2)" }, TAHUN: { description: "year (ke 1)" } } as const,
+});
 
 const IkmRef = builder.objectRef<HasilIkm>("HasilIkm").implement({
   description: "Indeks Kepuasan Masyarakat (PermenPAN-RB 14/2017), exact 1/9 weights",
   fields: (t) => ({
     responden: t.exposeInt("responden"),
     nrr: t.field({
-      type: [builder.objectRef<{ unsur: string; nrr: number }>("NrrUnsur").implement({ fields: (f) => ({ unsur: f.exposeString("unsur"), nrr: f.exposeFloat("nrr") }) })],
+      type: [
+        builder
+          .objectRef<{ unsur: string; nrr: number }>("NrrUnsur")
+          .implement({ fields: (f) => ({ unsur: f.exposeString("unsur"), nrr: f.exposeFloat("nrr") }) }),
+      ],
       resolve: (h) => h.nrr.map((n, i) => ({ unsur: UNSUR[i]!, nrr: n })),
     }),
     nilaiIndeks: t.exposeFloat("nilaiIndeks"),
@@ -30,7 +45,9 @@ const IkmRef = builder.objectRef<HasilIkm>("HasilIkm").implement({
   }),
 });
 
-const Jumlah = builder.objectRef<{ nama: string; jumlah: number }>("JumlahPerNama").implement({ fields: (t) => ({ nama: t.exposeString("nama"), jumlah: t.exposeInt("jumlah") }) });
+const Jumlah = builder
+  .objectRef<{ nama: string; jumlah: number }>("JumlahPerNama")
+  .implement({ fields: (t) => ({ nama: t.exposeString("nama"), jumlah: t.exposeInt("jumlah") }) });
 
 type Stat = Awaited<ReturnType<typeof statistik>>;
 const StatistikRef = builder.objectRef<Stat>("Statistik").implement({
@@ -58,7 +75,13 @@ const StatistikRef = builder.objectRef<Stat>("Statistik").implement({
 const BATAS_MAKS = 200;
 
 /** The period arguments, checked: PERIODE_INVALID, TAHUN_INVALID. */
-function statistikInput(a: { instansiId: { id: string | number }; layananId?: { id: string | number } | null; periode: Periode; tahun: number; ke?: number | null }): StatistikInput {
+function statistikInput(a: {
+  instansiId: { id: string | number };
+  layananId?: { id: string | number } | null;
+  periode: Periode;
+  tahun: number;
+  ke?: number | null;
+}): StatistikInput {
   const ke = a.ke ?? 1;
   const max = a.periode === "TRIWULAN" ? 4 : a.periode === "SEMESTER" ? 2 : 1;
   if (ke < 1 || ke > max) throw new ValidationError("PERIODE_INVALID", `Untuk ${a.periode.toLowerCase()}, "ke" harus 1–${max}.`, "ke");
@@ -138,12 +161,24 @@ const StatistikDetailRef = builder.objectRef<StatistikDetail>("StatistikDetail")
     total: t.field({ type: KinerjaRef, resolve: (d) => d.total }),
     perLayanan: t.field({ type: [KinerjaLayananRef], description: "services with cases in the period or open now", resolve: (d) => d.perLayanan }),
     perPetugas: t.field({ type: [KinerjaPetugasRef], resolve: (d) => d.perPetugas }),
-    kasusTerlambat: t.field({ type: [KasusTerlambatRef], description: "overdue now, most late first (at most `batas`; total.terlambatSaatIni counts them all)", resolve: (d) => d.kasusTerlambat }),
-    kasusMelewatiSla: t.field({ type: [KasusTerlambatRef], description: "completed in the period after the deadline, most late first (at most `batas`; total.melewatiSla counts them all)", resolve: (d) => d.kasusMelewatiSla }),
+    kasusTerlambat: t.field({
+      type: [KasusTerlambatRef],
+      description: "overdue now, most late first (at most `batas`; total.terlambatSaatIni counts them all)",
+      resolve: (d) => d.kasusTerlambat,
+    }),
+    kasusMelewatiSla: t.field({
+      type: [KasusTerlambatRef],
+      description: "completed in the period after the deadline, most late first (at most `batas`; total.melewatiSla counts them all)",
+      resolve: (d) => d.kasusMelewatiSla,
+    }),
     pengaduanPerKategori: t.field({ type: [AduanPerNamaRef], resolve: (d) => d.pengaduanPerKategori }),
     pengaduanPerKanal: t.field({ type: [AduanPerNamaRef], resolve: (d) => d.pengaduanPerKanal }),
     jumlahPengaduanTerbuka: t.exposeInt("jumlahPengaduanTerbuka"),
-    pengaduanTerbuka: t.field({ type: [AduanTerbukaRef], description: "open complaints received in the period, earliest deadline first (at most `batas`)", resolve: (d) => d.pengaduanTerbuka }),
+    pengaduanTerbuka: t.field({
+      type: [AduanTerbukaRef],
+      description: "open complaints received in the period, earliest deadline first (at most `batas`)",
+      resolve: (d) => d.pengaduanTerbuka,
+    }),
   }),
 });
 
@@ -181,7 +216,8 @@ builder.queryFields((t) => ({
     },
     resolve: (_r, a, ctx) => {
       const batas = a.batas ?? 50;
-      if (!Number.isInteger(batas) || batas < 1 || batas > BATAS_MAKS) throw new ValidationError("BATAS_INVALID", `Jumlah baris per daftar harus 1–${BATAS_MAKS}.`, "batas");
+      if (!Number.isInteger(batas) || batas < 1 || batas > BATAS_MAKS)
+        throw new ValidationError("BATAS_INVALID", `Jumlah baris per daftar harus 1–${BATAS_MAKS}.`, "batas");
       return statistikDetail(ctx, statistikInput(a), { batas });
     },
   }),

@@ -77,7 +77,10 @@ export interface PostOutcome {
  * again. Redirects are not followed; the whole attempt (connect, send, answer) is bounded by `timeoutMs`; of an
  * answer only the status and the first bytes of an error body are read.
  */
-export function postToDestination(url: URL, opts: { headers: Record<string, string>; body: string; timeoutMs: number; pinned: ResolvedAddress | null }): Promise<PostOutcome> {
+export function postToDestination(
+  url: URL,
+  opts: { headers: Record<string, string>; body: string; timeoutMs: number; pinned: ResolvedAddress | null },
+): Promise<PostOutcome> {
   const { pinned } = opts;
   const lookup: net.LookupFunction | undefined = pinned
     ? (_hostname, options, callback) => {

@@ -38,7 +38,14 @@ export async function webhookDeliveries(
     const id = randomUUID();
     const body: WebhookBody = { id, event: e.event, terjadiPada, instansiId: encodeGlobalID("Instansi", e.instansiId), data: e.data };
     // the worker's line about this delivery carries the id of the request that queued it
-    return { id, subscriptionId: s.id, event: e.event, payload: body as unknown as Prisma.InputJsonObject, nextAttemptAt: now, requestId: currentRequestId() ?? undefined };
+    return {
+      id,
+      subscriptionId: s.id,
+      event: e.event,
+      payload: body as unknown as Prisma.InputJsonObject,
+      nextAttemptAt: now,
+      requestId: currentRequestId() ?? undefined,
+    };
   });
 }
 

@@ -92,7 +92,10 @@ function webhookEvents(input: readonly string[]): WebhookEventName[] {
 }
 
 /** The calling client subscribes a URL; the signing secret is returned this once. */
-export async function subscribe(ctx: Context, input: { url: string; events: WebhookEventName[] }): Promise<{ subscription: OwnedSubscription; signingSecret: string }> {
+export async function subscribe(
+  ctx: Context,
+  input: { url: string; events: WebhookEventName[] },
+): Promise<{ subscription: OwnedSubscription; signingSecret: string }> {
   assertCan(ctx, "webhook:langganan", ANY);
   const client = ctx.client!;
   const url = await webhookUrl(ctx, input.url);
@@ -115,7 +118,11 @@ export async function subscribe(ctx: Context, input: { url: string; events: Webh
  * The calling client moves a subscription to another URL or changes its events (the signing secret stays).
  * Deliveries still waiting go to the new URL; the URL is checked like a new one.
  */
-export async function updateSubscription(ctx: Context, id: string, input: { url?: string | null; events?: WebhookEventName[] | null }): Promise<WebhookSubscription> {
+export async function updateSubscription(
+  ctx: Context,
+  id: string,
+  input: { url?: string | null; events?: WebhookEventName[] | null },
+): Promise<WebhookSubscription> {
   const sub = await ctx.prisma.webhookSubscription.findUnique({ where: { id }, select: { aktif: true, ...OWNER } });
   if (!sub?.aktif) throw subscriptionNotFound();
   assertCan(ctx, "webhook:langganan", webhookResource(sub.client), subscriptionNotFound);
@@ -135,7 +142,10 @@ export async function unsubscribe(ctx: Context, id: string): Promise<boolean> {
   assertCan(ctx, "webhook:kelola", webhookResource(sub.client), subscriptionNotFound);
   await ctx.prisma.$transaction(async (tx) => {
     await tx.webhookSubscription.update({ where: { id }, data: { aktif: false } });
-    await tx.webhookDelivery.updateMany({ where: { subscriptionId: id, status: "PENDING" }, data: { status: "FAILED", lastError: "langganan dihapus", lockedUntil: null } });
+    await tx.webhookDelivery.updateMany({
+      where: { subscriptionId: id, status: "PENDING" },
+      data: { status: "FAILED", lastError: "langganan dihapus", lockedUntil: null },
+    });
   });
   ctx.webhookTargets.changed();
   return true;

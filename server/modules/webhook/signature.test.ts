@@ -26,8 +26,14 @@ describe("webhook signatures", () => {
     expect(verifyWebhook(secret, h, body.replace("DIVERIFIKASI", "SELESAI"), now)).toEqual({ ok: false, reason: "SIGNATURE_MISMATCH" });
     expect(verifyWebhook("whsec_lain", h, body, now)).toEqual({ ok: false, reason: "SIGNATURE_MISMATCH" });
     expect(verifyWebhook(secret, {}, body, now)).toEqual({ ok: false, reason: "SIGNATURE_MISSING" });
-    expect(verifyWebhook(secret, { "x-loket-timestamp": "kemarin", "x-loket-signature": "v1=00" }, body, now)).toEqual({ ok: false, reason: "TIMESTAMP_INVALID" });
-    expect(verifyWebhook(secret, { "x-loket-timestamp": String(ts), "x-loket-signature": "v1=zz" }, body, now)).toEqual({ ok: false, reason: "SIGNATURE_MISMATCH" });
+    expect(verifyWebhook(secret, { "x-loket-timestamp": "kemarin", "x-loket-signature": "v1=00" }, body, now)).toEqual({
+      ok: false,
+      reason: "TIMESTAMP_INVALID",
+    });
+    expect(verifyWebhook(secret, { "x-loket-timestamp": String(ts), "x-loket-signature": "v1=zz" }, body, now)).toEqual({
+      ok: false,
+      reason: "SIGNATURE_MISMATCH",
+    });
   });
 
   it("accepts 5 minutes either way and no more (replay window); several v1 values are allowed", () => {
@@ -53,7 +59,14 @@ describe("webhook URLs", () => {
     for (const bad of ["", "lapor.go.id", "https://user:pw@lapor.go.id/", "https://lapor.go.id/#x"]) {
       expect(checkWebhookUrl(bad, "development"), bad).toEqual({ problem: "URL_INVALID" });
     }
-    for (const scheme of ["ftp://lapor.go.id/x", "javascript:alert(1)", "file:///etc/passwd", "gopher://127.0.0.1:6379/_INFO", "ws://lapor.go.id/", "data:text/plain,x"]) {
+    for (const scheme of [
+      "ftp://lapor.go.id/x",
+      "javascript:alert(1)",
+      "file:///etc/passwd",
+      "gopher://127.0.0.1:6379/_INFO",
+      "ws://lapor.go.id/",
+      "data:text/plain,x",
+    ]) {
       expect(checkWebhookUrl(scheme, "development"), scheme).toEqual({ problem: "URL_SCHEME_INVALID" });
     }
   });

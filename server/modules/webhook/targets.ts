@@ -37,7 +37,12 @@ export class WebhookTargets {
 
   start(): void {
     const forget = () => this.forget();
-    this.stops = [listen(this.pubsub, "webhook:targets", forget), listen(this.pubsub, "auth:client-invalidate", forget), listen(this.pubsub, "calendar:changed", forget), this.pubsub.onResync(forget)];
+    this.stops = [
+      listen(this.pubsub, "webhook:targets", forget),
+      listen(this.pubsub, "auth:client-invalidate", forget),
+      listen(this.pubsub, "calendar:changed", forget),
+      this.pubsub.onResync(forget),
+    ];
   }
 
   stop(): void {

@@ -6,7 +6,10 @@ import { WEBHOOK_EVENTS, WEBHOOK_EVENT_LABEL } from "./rules";
 import * as service from "./service";
 
 export const WebhookEventEnum = builder.enumType("WebhookEvent", {
-  values: Object.fromEntries(WEBHOOK_EVENTS.map((e) => [e, { description: WEBHOOK_EVENT_LABEL[e] }])) as Record<(typeof WEBHOOK_EVENTS)[number], { description: string }>,
+  values: Object.fromEntries(WEBHOOK_EVENTS.map((e) => [e, { description: WEBHOOK_EVENT_LABEL[e] }])) as Record<
+    (typeof WEBHOOK_EVENTS)[number],
+    { description: string }
+  >,
 });
 export const DeliveryStatusEnum = builder.enumType("DeliveryStatus", {
   values: {
@@ -61,7 +64,11 @@ const SubscriptionKey = builder.objectRef<{ subscription: service.OwnedSubscript
 const manage = { can: { action: "webhook:kelola", on: ANY } } as const;
 
 function deliveryFilter(args: { clientId?: { id: string } | null; subscriptionId?: { id: string } | null; status?: "PENDING" | "SENT" | "FAILED" | null }) {
-  return { clientId: args.clientId ? String(args.clientId.id) : null, subscriptionId: args.subscriptionId ? String(args.subscriptionId.id) : null, status: args.status };
+  return {
+    clientId: args.clientId ? String(args.clientId.id) : null,
+    subscriptionId: args.subscriptionId ? String(args.subscriptionId.id) : null,
+    status: args.status,
+  };
 }
 
 builder.queryFields((t) => ({

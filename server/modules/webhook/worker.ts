@@ -44,7 +44,9 @@ const DELIVERY = {
   payload: true,
   attempts: true,
   requestId: true,
-  subscription: { select: { id: true, url: true, aktif: true, secretCipher: true, client: { select: { dicabutAt: true, berlakuSampai: true, scopes: true } } } },
+  subscription: {
+    select: { id: true, url: true, aktif: true, secretCipher: true, client: { select: { dicabutAt: true, berlakuSampai: true, scopes: true } } },
+  },
 } satisfies Prisma.WebhookDeliverySelect;
 type Delivery = Prisma.WebhookDeliveryGetPayload<{ select: typeof DELIVERY }>;
 type Recorded = { lastStatusCode: number | null };
@@ -157,7 +159,12 @@ export class WebhookWorker extends OutboxWorkerBase<Delivery, Recorded> {
     const instansiIds = [...new Set(subscribed.map((s) => s.client.instansiId))];
     if (instansiIds.length === 0) return 0;
     const open = await this.prisma.permohonanInformasi.findMany({
-      where: { instansiId: { in: instansiIds }, status: { in: [...BELUM_DIPUTUS] }, diputusAt: null, tenggat: { lte: new Date(now.getTime() + CAKRAWALA_PERINGATAN_MS) } },
+      where: {
+        instansiId: { in: instansiIds },
+        status: { in: [...BELUM_DIPUTUS] },
+        diputusAt: null,
+        tenggat: { lte: new Date(now.getTime() + CAKRAWALA_PERINGATAN_MS) },
+      },
       select: { id: true, instansiId: true, nomorRegister: true, status: true, tenggat: true, diputusAt: true },
     });
     let queued = 0;
@@ -165,7 +172,10 @@ export class WebhookWorker extends OutboxWorkerBase<Delivery, Recorded> {
       const peringatan = peringatanTenggat(await this.calendars.get(p.instansiId), p, now);
       if (!peringatan) continue;
       queued += await this.prisma.$transaction(async (tx) => {
-        const marked = await tx.pengingatTenggat.createMany({ data: [{ permohonanId: p.id, keadaan: peringatan.keadaan, tenggat: p.tenggat }], skipDuplicates: true });
+        const marked = await tx.pengingatTenggat.createMany({
+          data: [{ permohonanId: p.id, keadaan: peringatan.keadaan, tenggat: p.tenggat }],
+          skipDuplicates: true,
+        });
         if (marked.count === 0) return 0;
         return enqueueWebhook(tx, {
           event: "PPID_TENGGAT",
@@ -181,7 +191,10 @@ export class WebhookWorker extends OutboxWorkerBase<Delivery, Recorded> {
 
 function describeError(err: unknown): string {
   const e = (err ?? {}) as { code?: unknown; message?: unknown; cause?: { code?: unknown; message?: unknown } };
-  const cause = e.cause && typeof e.cause === "object" ? `${typeof e.cause.code === "string" ? `${e.cause.code} ` : ""}${typeof e.cause.message === "string" ? e.cause.message : ""}`.trim() : "";
+  const cause =
+    e.cause && typeof e.cause === "object"
+      ? `${typeof e.cause.code === "string" ? `${e.cause.code} ` : ""}${typeof e.cause.message === "string" ? e.cause.message : ""}`.trim()
+      : "";
   const msg = typeof e.message === "string" ? e.message : String(err);
   return (cause ? `${msg} (${cause})` : msg).replace(/\s+/g, " ").trim().slice(0, 300);
 }

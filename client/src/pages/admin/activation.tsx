@@ -336,8 +336,7 @@ export default function ActivationPage() {
     <div>
       <PageTitle>Aktivasi akun</PageTitle>
       <p className="lead">
-        Cocokkan NIK/NIP dan nama dengan KTP atau dokumen pemohon sebelum mengaktifkan. Alasan penolakan dan penangguhan
-        dikirimkan kepada pemohon.
+        Cocokkan NIK/NIP dan nama dengan KTP atau dokumen pemohon sebelum mengaktifkan. Alasan penolakan dan penangguhan dikirimkan kepada pemohon.
       </p>
       <AdminOnly>
         <ActivationList />

@@ -164,7 +164,19 @@ interface Filters {
   subjekId: string | null;
 }
 
-function AuditPage({ filters, after, last, onMore, filterBy }: { filters: Filters; after: string | null; last: boolean; onMore: (c: string) => void; filterBy: (key: "aktor" | "subjek", uuid: string) => string }) {
+function AuditPage({
+  filters,
+  after,
+  last,
+  onMore,
+  filterBy,
+}: {
+  filters: Filters;
+  after: string | null;
+  last: boolean;
+  onMore: (c: string) => void;
+  filterBy: (key: "aktor" | "subjek", uuid: string) => string;
+}) {
   const [{ data, fetching, error }] = useQuery({ query: AuditLogQuery, variables: { ...filters, first: PAGE, after }, requestPolicy: "cache-and-network" });
   const edges = data?.auditLog.edges ?? [];
   const actorIds = useMemo(() => edges.map((e) => e.node.aktorId).filter((x): x is string => !!x && isUuid(x)), [edges]);
@@ -295,7 +307,8 @@ function AuditLogContent() {
     if (f.subjekId) p.set("subjek", f.subjekId);
     return p;
   }
-  const filterBy = (k: "aktor" | "subjek", uuid: string) => `/admin/audit?${toParams({ jenis: null, aktorId: k === "aktor" ? uuid : null, subjekId: k === "subjek" ? uuid : null })}`;
+  const filterBy = (k: "aktor" | "subjek", uuid: string) =>
+    `/admin/audit?${toParams({ jenis: null, aktorId: k === "aktor" ? uuid : null, subjekId: k === "subjek" ? uuid : null })}`;
 
   return (
     <>
@@ -310,7 +323,14 @@ function AuditLogContent() {
       />
       <ActiveFilters filters={filters} />
       {cursors.map((after, i) => (
-        <AuditPage key={`${key}:${after ?? "awal"}`} filters={filters} after={after} last={i === cursors.length - 1} filterBy={filterBy} onMore={(c) => setCursors((list) => [...list, c])} />
+        <AuditPage
+          key={`${key}:${after ?? "awal"}`}
+          filters={filters}
+          after={after}
+          last={i === cursors.length - 1}
+          filterBy={filterBy}
+          onMore={(c) => setCursors((list) => [...list, c])}
+        />
       ))}
     </>
   );
@@ -322,8 +342,8 @@ export default function AuditLogPage() {
     <div>
       <PageTitle>Log audit</PageTitle>
       <p className="lead">
-        Setiap perubahan dan setiap pembacaan data pribadi orang lain tercatat di sini: siapa, lewat apa, kapan, dan dari mana. Catatan tidak dapat diubah
-        atau dihapus oleh siapa pun.
+        Setiap perubahan dan setiap pembacaan data pribadi orang lain tercatat di sini: siapa, lewat apa, kapan, dan dari mana. Catatan tidak dapat diubah atau
+        dihapus oleh siapa pun.
       </p>
       {loading || me === undefined ? (
         <p aria-busy="true">Memuat…</p>
@@ -332,7 +352,10 @@ export default function AuditLogPage() {
           Halaman ini khusus superadmin. <Link to="/masuk?lanjut=/admin/audit">Masuk</Link> dengan akun superadmin.
         </p>
       ) : !isSuperadmin(me) || me.status !== "AKTIF" ? (
-        <p className="card">Log audit hanya dapat dibuka superadmin. Untuk melihat siapa yang membuka data Anda sendiri, buka <Link to="/profil/akses-data">Siapa melihat data saya</Link>.</p>
+        <p className="card">
+          Log audit hanya dapat dibuka superadmin. Untuk melihat siapa yang membuka data Anda sendiri, buka{" "}
+          <Link to="/profil/akses-data">Siapa melihat data saya</Link>.
+        </p>
       ) : (
         <AuditLogContent />
       )}

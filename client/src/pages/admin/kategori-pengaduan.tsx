@@ -76,7 +76,9 @@ function Kategori() {
   return (
     <div className="narrow">
       <PageTitle>Kategori pengaduan</PageTitle>
-      <p className="lead">Kategori yang dipilih warga saat menyampaikan pengaduan. Kategori yang dinonaktifkan tidak tampil lagi, tetapi pengaduan lama tetap utuh.</p>
+      <p className="lead">
+        Kategori yang dipilih warga saat menyampaikan pengaduan. Kategori yang dinonaktifkan tidak tampil lagi, tetapi pengaduan lama tetap utuh.
+      </p>
       {error && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
       <FormMessage kind="error">{rowError}</FormMessage>
       <ul className="card plain-list">

@@ -30,7 +30,11 @@ const AdminLayananListQuery = graphql(`
 
 function LayananList() {
   const { me } = useSession();
-  const [{ data, fetching, error }] = useQuery({ query: AdminLayananListQuery, variables: { instansiId: me?.instansi?.id ?? null, first: 100 }, requestPolicy: "cache-and-network" });
+  const [{ data, fetching, error }] = useQuery({
+    query: AdminLayananListQuery,
+    variables: { instansiId: me?.instansi?.id ?? null, first: 100 },
+    requestPolicy: "cache-and-network",
+  });
   const list = data?.layananList;
   return (
     <>

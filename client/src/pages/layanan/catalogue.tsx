@@ -88,7 +88,14 @@ export default function CataloguePage() {
             Cari layanan
           </label>
           <div className="search">
-            <input id="cari-layanan" type="search" name="cari" value={text} placeholder="Contoh: surat keterangan, nikah, haji" onChange={(e) => setText(e.target.value)} />
+            <input
+              id="cari-layanan"
+              type="search"
+              name="cari"
+              value={text}
+              placeholder="Contoh: surat keterangan, nikah, haji"
+              onChange={(e) => setText(e.target.value)}
+            />
             <button type="submit" className="button button--primary">
               Cari
             </button>
@@ -135,7 +142,9 @@ export default function CataloguePage() {
           </p>
         )}
       </div>
-      <QueryState fetching={fetching} error={error} loaded={!!data} staleError>Memuat daftar layanan…</QueryState>
+      <QueryState fetching={fetching} error={error} loaded={!!data} staleError>
+        Memuat daftar layanan…
+      </QueryState>
       {list && list.totalCount === 0 && (cari || kategori) && (
         <p>
           Coba kata lain, atau{" "}

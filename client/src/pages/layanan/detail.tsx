@@ -108,7 +108,12 @@ export default function LayananPage() {
       </NotFound>
     );
   }
-  if (!l) return <Loading fetching={fetching} error={error}>Memuat layanan…</Loading>;
+  if (!l)
+    return (
+      <Loading fetching={fetching} error={error}>
+        Memuat layanan…
+      </Loading>
+    );
 
   const draft = drafts?.myPengajuan.edges.find((e) => e.node.layanan.id === l.id)?.node;
 
@@ -130,8 +135,8 @@ export default function LayananPage() {
       </p>
       {l.contoh && (
         <p className="alert alert--info">
-          <strong>Contoh.</strong> Standar pelayanan ini adalah data contoh untuk diubah admin, bukan standar resmi kantor. Tanyakan ke kantor
-          sebelum mengandalkannya.
+          <strong>Contoh.</strong> Standar pelayanan ini adalah data contoh untuk diubah admin, bukan standar resmi kantor. Tanyakan ke kantor sebelum
+          mengandalkannya.
         </p>
       )}
       {l.deskripsi && <p className="lead">{l.deskripsi}</p>}
@@ -253,8 +258,8 @@ export default function LayananPage() {
       <Component id="sp-pengaduan" title="Penanganan pengaduan, saran, dan masukan">
         {l.penangananPengaduan ? <Text>{l.penangananPengaduan}</Text> : <p className="muted">Belum diisi.</p>}
         <p>
-          Anda juga dapat <Link to={me ? "/pengaduan/baru" : "/masuk?lanjut=%2Fpengaduan%2Fbaru"}>menyampaikan pengaduan melalui Loket</Link> dan
-          memantaunya dengan kode lacak.
+          Anda juga dapat <Link to={me ? "/pengaduan/baru" : "/masuk?lanjut=%2Fpengaduan%2Fbaru"}>menyampaikan pengaduan melalui Loket</Link> dan memantaunya
+          dengan kode lacak.
         </p>
       </Component>
 

@@ -97,7 +97,12 @@ export default function PengaduanPage() {
       </NotFound>
     );
   }
-  if (!p || !current) return <Loading fetching={fetching} error={error}>Memuat pengaduan…</Loading>;
+  if (!p || !current)
+    return (
+      <Loading fetching={fetching} error={error}>
+        Memuat pengaduan…
+      </Loading>
+    );
   const versi = current.versi;
 
   async function tidakPuas(e: FormEvent) {

@@ -68,7 +68,10 @@ export default function PengaduanBaruPage() {
   const navigate = useNavigate();
   const pengajuanParam = params.get("pengajuan") ?? "";
   const linked = isUuid(pengajuanParam);
-  const [{ data }] = useQuery({ query: PengaduanBaruQuery, variables: { pengajuanId: toGlobalId("Pengajuan", linked ? pengajuanParam : "x"), adaPengajuan: linked } });
+  const [{ data }] = useQuery({
+    query: PengaduanBaruQuery,
+    variables: { pengajuanId: toGlobalId("Pengajuan", linked ? pengajuanParam : "x"), adaPengajuan: linked },
+  });
   const pengajuan = data?.node?.__typename === "Pengajuan" ? data.node : null;
   const offices = data?.instansiList ?? [];
   const form = useForm<Values>(EMPTY, FIELDS);
@@ -123,7 +126,8 @@ export default function PengaduanBaruPage() {
         <ErrorSummary {...form.summary} />
         {pengajuan && keepLink && (
           <div className="alert alert--info">
-            Terkait pengajuan <strong>{pengajuan.layanan.nama}</strong> {pengajuan.nomorRegistrasi && <span className="mono">({pengajuan.nomorRegistrasi})</span>}.{" "}
+            Terkait pengajuan <strong>{pengajuan.layanan.nama}</strong>{" "}
+            {pengajuan.nomorRegistrasi && <span className="mono">({pengajuan.nomorRegistrasi})</span>}.{" "}
             <button type="button" className="link-button" onClick={() => setKeepLink(false)}>
               Lepaskan kaitan
             </button>
@@ -144,7 +148,13 @@ export default function PengaduanBaruPage() {
           />
         )}
         <KategoriPengaduanField instansiId={v.instansiId} value={v.kategoriId} onChange={(id) => set("kategoriId", id)} error={errors.kategoriId} />
-        <Field name="judul" label="Judul singkat" hint="Contoh: Antrean lama di loket 3." error={errors.judul} aside={v.judul ? `${v.judul.length}/200` : undefined}>
+        <Field
+          name="judul"
+          label="Judul singkat"
+          hint="Contoh: Antrean lama di loket 3."
+          error={errors.judul}
+          aside={v.judul ? `${v.judul.length}/200` : undefined}
+        >
           {(props) => <input {...props} type="text" maxLength={200} value={v.judul} onChange={(e) => set("judul", e.target.value)} />}
         </Field>
         <Field

@@ -185,7 +185,10 @@ const EXPLAIN: Partial<Record<PengajuanStatus, string>> = {
 };
 
 const PENGIRIMAN_LABEL: Record<PengirimanOpsi, string> = { UNDUH: "Unduh dari Loket (Log Inbox)", AMBIL: "Ambil di kantor" };
-const PENGIRIMAN = [["UNDUH", PENGIRIMAN_LABEL.UNDUH], ["AMBIL", PENGIRIMAN_LABEL.AMBIL]] as const;
+const PENGIRIMAN = [
+  ["UNDUH", PENGIRIMAN_LABEL.UNDUH],
+  ["AMBIL", PENGIRIMAN_LABEL.AMBIL],
+] as const;
 
 /** Places an API error at the field it names (a form value, a document slot, the delivery option) or at the form. */
 function placeApiError(err: ApiError, slotIds: readonly string[], uploadSlot?: string): { fields: FieldErrors; form: string | null } {
@@ -222,12 +225,29 @@ export default function PengajuanPage() {
       </NotFound>
     );
   }
-  if (!p || !current) return <Loading fetching={fetching} error={error}>Memuat pengajuan…</Loading>;
+  if (!p || !current)
+    return (
+      <Loading fetching={fetching} error={error}>
+        Memuat pengajuan…
+      </Loading>
+    );
 
   return <PengajuanView key={p.id} p={p} versi={current.versi} onChanged={accept} announce={announce} streamError={streamError} />;
 }
 
-function PengajuanView({ p, versi, onChanged, announce, streamError }: { p: Detail; versi: number; onChanged: (s: Snapshot) => void; announce: string; streamError: string | null }) {
+function PengajuanView({
+  p,
+  versi,
+  onChanged,
+  announce,
+  streamError,
+}: {
+  p: Detail;
+  versi: number;
+  onChanged: (s: Snapshot) => void;
+  announce: string;
+  streamError: string | null;
+}) {
   const editable = p.dapatDiubah;
   const [values, setValues] = useState<FormValues>(() => toFormValues(p.formData));
   const [pengiriman, setPengiriman] = useState<PengirimanOpsi>(p.pengiriman);

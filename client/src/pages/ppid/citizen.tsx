@@ -152,7 +152,8 @@ export function PermohonanSayaPage() {
               <PermohonanBadge status={p.status} />
             </div>
             <p className="request__meta">
-              <span className="mono">{p.nomorRegister}</span> · {p.instansi.nama} · {formatDateTime(p.diterimaAt, p.instansi.zonaWaktu)} {p.instansi.zonaWaktuLabel}
+              <span className="mono">{p.nomorRegister}</span> · {p.instansi.nama} · {formatDateTime(p.diterimaAt, p.instansi.zonaWaktu)}{" "}
+              {p.instansi.zonaWaktuLabel}
             </p>
           </li>
         ))}
@@ -201,7 +202,8 @@ export function PermohonanBaruPage() {
     if (!v.instansiId) local.instansiId = "Pilih badan publik yang Anda mintai informasi.";
     if (v.rincianInformasi.trim().length < 10) local.rincianInformasi = "Rincian informasi yang dibutuhkan wajib diisi (minimal 10 karakter).";
     if (v.tujuan.trim().length < 5) local.tujuan = "Tujuan penggunaan informasi wajib diisi (minimal 5 karakter).";
-    if (v.format === "HARDCOPY" && v.caraPerolehan === "EMAIL") local.caraPerolehan = "Salinan cetak (hardcopy) tidak dapat dikirim lewat email; pilih ambil langsung atau pos.";
+    if (v.format === "HARDCOPY" && v.caraPerolehan === "EMAIL")
+      local.caraPerolehan = "Salinan cetak (hardcopy) tidak dapat dikirim lewat email; pilih ambil langsung atau pos.";
     setFormError(null);
     if (!form.checked(local)) return;
     const r = await ajukan({ ...v, rincianInformasi: v.rincianInformasi.trim(), tujuan: v.tujuan.trim() });
@@ -213,13 +215,29 @@ export function PermohonanBaruPage() {
   return (
     <div className="narrow">
       <PageTitle>Minta informasi publik</PageTitle>
-      <p className="lead">Tuliskan informasi yang Anda butuhkan sejelas mungkin. PPID menjawab paling lambat 10 hari kerja dan dapat memperpanjang satu kali paling lama 7 hari kerja dengan alasan tertulis.</p>
+      <p className="lead">
+        Tuliskan informasi yang Anda butuhkan sejelas mungkin. PPID menjawab paling lambat 10 hari kerja dan dapat memperpanjang satu kali paling lama 7 hari
+        kerja dengan alasan tertulis.
+      </p>
       <form ref={form.formRef} className="card form" noValidate onSubmit={submit} aria-label="Permohonan informasi">
         <ErrorSummary {...form.summary} />
         {offices.length > 1 && (
-          <SelectField name="instansiId" label="Badan publik" error={errors.instansiId} value={v.instansiId} onChange={(id) => set("instansiId", id)} options={offices} placeholder="— Pilih —" />
+          <SelectField
+            name="instansiId"
+            label="Badan publik"
+            error={errors.instansiId}
+            value={v.instansiId}
+            onChange={(id) => set("instansiId", id)}
+            options={offices}
+            placeholder="— Pilih —"
+          />
         )}
-        <Field name="rincianInformasi" label="Rincian informasi yang dibutuhkan" hint="Contoh: Daftar penerima bantuan rumah ibadah tahun 2026 beserta nilai bantuannya." error={errors.rincianInformasi}>
+        <Field
+          name="rincianInformasi"
+          label="Rincian informasi yang dibutuhkan"
+          hint="Contoh: Daftar penerima bantuan rumah ibadah tahun 2026 beserta nilai bantuannya."
+          error={errors.rincianInformasi}
+        >
           {(props) => <textarea {...props} rows={5} maxLength={5000} value={v.rincianInformasi} onChange={(e) => set("rincianInformasi", e.target.value)} />}
         </Field>
         <Field name="tujuan" label="Tujuan penggunaan informasi" error={errors.tujuan}>
@@ -235,7 +253,14 @@ export function PermohonanBaruPage() {
             form.clear("caraPerolehan");
           }}
         />
-        <RadioChoice name="caraPerolehan" legend="Cara memperoleh" options={CARA} value={v.caraPerolehan} onChange={(c) => set("caraPerolehan", c)} error={errors.caraPerolehan ?? null} />
+        <RadioChoice
+          name="caraPerolehan"
+          legend="Cara memperoleh"
+          options={CARA}
+          value={v.caraPerolehan}
+          onChange={(c) => set("caraPerolehan", c)}
+          error={errors.caraPerolehan ?? null}
+        />
         <FormActions error={formError} busy={fetching} busyText="Mengirim…">
           Kirim permohonan
         </FormActions>
@@ -316,8 +341,8 @@ function KeberatanSection(props: { permohonan: FragmentType<typeof Keberatan_Per
       {grounds.length > 0 && (
         <CardSection id="ajukan-keberatan" title="Ajukan keberatan">
           <p className="muted">
-            Bila Anda keberatan atas {decided(p.status) ? "jawaban ini" : "penanganan permohonan ini"}, ajukan keberatan kepada atasan PPID dengan salah satu alasan dalam UU
-            14/2008 Pasal 35 yang berlaku. Keberatan ditanggapi paling lambat 30 hari kerja.
+            Bila Anda keberatan atas {decided(p.status) ? "jawaban ini" : "penanganan permohonan ini"}, ajukan keberatan kepada atasan PPID dengan salah satu
+            alasan dalam UU 14/2008 Pasal 35 yang berlaku. Keberatan ditanggapi paling lambat 30 hari kerja.
           </p>
           {!objecting ? (
             <button

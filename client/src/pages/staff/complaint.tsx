@@ -119,7 +119,13 @@ export default function StaffPengaduanPage() {
     if (v.lampiran.some((f) => f.error)) local.lampiran = "Hapus berkas yang tidak dapat dikirim.";
     setFormError(null);
     if (!form.checked(local)) return;
-    const r = await send(UbahStatusPengaduanMutation, { id: p.id, versi, aksi: pending, pesan: v.pesan.trim() || null, lampiran: v.lampiran.map((f) => f.file) });
+    const r = await send(UbahStatusPengaduanMutation, {
+      id: p.id,
+      versi,
+      aksi: pending,
+      pesan: v.pesan.trim() || null,
+      lampiran: v.lampiran.map((f) => f.file),
+    });
     const res = r.data?.ubahStatusPengaduan;
     if (!res) return setFormError(r.failure ?? null);
     if (res.__typename !== "UbahStatusPengaduanSuccess") return showEvidenceError(form, res, "lampiran");

@@ -66,7 +66,11 @@ export default function MejaPengaduanPage() {
   const [tab, setTab] = useState(TABS[0]!);
   const [late, setLate] = useState(false);
   const [announce, setAnnounce] = useState("");
-  const [{ data: fresh, fetching, error }, refetch] = useQuery({ query: MejaPengaduanQuery, variables: { instansiId, status: tab.status, terlambat: late || null, first: 50 }, pause: waiting });
+  const [{ data: fresh, fetching, error }, refetch] = useQuery({
+    query: MejaPengaduanQuery,
+    variables: { instansiId, status: tab.status, terlambat: late || null, first: 50 },
+    pause: waiting,
+  });
   const previous = useRef(fresh);
   if (fresh) previous.current = fresh;
   const data = fresh ?? previous.current;
@@ -90,7 +94,13 @@ export default function MejaPengaduanPage() {
       <div className="toolbar">
         <div className="tabs" role="group" aria-label="Saring menurut status">
           {TABS.map((t) => (
-            <button key={t.key} type="button" className={`tab${t.key === tab.key ? " tab--active" : ""}`} aria-pressed={t.key === tab.key} onClick={() => setTab(t)}>
+            <button
+              key={t.key}
+              type="button"
+              className={`tab${t.key === tab.key ? " tab--active" : ""}`}
+              aria-pressed={t.key === tab.key}
+              onClick={() => setTab(t)}
+            >
               {t.label}
             </button>
           ))}

@@ -150,13 +150,26 @@ export default function AntrianPage() {
       </p>
       <div className="tabs queue-tabs" role="group" aria-label="Saring menurut status">
         {tabs.map((t) => (
-          <button key={t.key} type="button" className={`tab${t.key === status ? " tab--active" : ""}`} aria-pressed={t.key === status} onClick={() => update({ status: t.key === "aktif" ? "" : t.key })}>
+          <button
+            key={t.key}
+            type="button"
+            className={`tab${t.key === status ? " tab--active" : ""}`}
+            aria-pressed={t.key === status}
+            onClick={() => update({ status: t.key === "aktif" ? "" : t.key })}
+          >
             {t.label} <span className="tab__count">{t.count}</span>
           </button>
         ))}
       </div>
       <div className="card queue-filters">
-        <SearchBox id="cari-nomor" label="Nomor registrasi" formLabel="Cari nomor registrasi" value={text} onChange={setText} onSearch={() => update({ cari: text.trim() })} />
+        <SearchBox
+          id="cari-nomor"
+          label="Nomor registrasi"
+          formLabel="Cari nomor registrasi"
+          value={text}
+          onChange={setText}
+          onSearch={() => update({ cari: text.trim() })}
+        />
         <div className="queue-filters__row">
           <label className="inline-field">
             <span>Layanan</span>
@@ -181,7 +194,9 @@ export default function AntrianPage() {
         <p aria-live="polite">{list ? `${list.totalCount} pengajuan` : ""}</p>
         <LiveNote />
       </div>
-      <QueryState fetching={fetching} error={error} loaded={!!data} staleError>Memuat antrian…</QueryState>
+      <QueryState fetching={fetching} error={error} loaded={!!data} staleError>
+        Memuat antrian…
+      </QueryState>
       {list && list.edges.length === 0 && <p className="card">Tidak ada pengajuan untuk saringan ini.</p>}
       {list && list.edges.length > 0 && (
         <div className="table-wrap">
@@ -216,7 +231,9 @@ export default function AntrianPage() {
                     {p.tenggat ? (
                       <PengajuanTenggat pengajuan={p} compact evenClosed />
                     ) : (
-                      <span className="muted small">{p.status === "DIAJUKAN" ? "mulai saat berkas lengkap" : p.status === "PERLU_PERBAIKAN" ? "berhenti (menunggu pemohon)" : "—"}</span>
+                      <span className="muted small">
+                        {p.status === "DIAJUKAN" ? "mulai saat berkas lengkap" : p.status === "PERLU_PERBAIKAN" ? "berhenti (menunggu pemohon)" : "—"}
+                      </span>
                     )}
                   </td>
                   <td>{p.ditugaskanKeSaya ? <strong>Saya</strong> : (p.petugas ?? <span className="muted">—</span>)}</td>

@@ -121,7 +121,13 @@ export default function CatatPengaduanPage() {
         <Field name="namaPelapor" label="Nama pelapor" required={false} hint="Kosongkan bila pelapor tidak mau menyebut nama." error={errors.namaPelapor}>
           {(props) => <input {...props} type="text" value={v.namaPelapor} onChange={(e) => set("namaPelapor", e.target.value)} />}
         </Field>
-        <Field name="kontakPelapor" label="Kontak pelapor" required={false} hint="Telepon atau email, untuk memberi kabar tindak lanjut. Disimpan terenkripsi." error={errors.kontakPelapor}>
+        <Field
+          name="kontakPelapor"
+          label="Kontak pelapor"
+          required={false}
+          hint="Telepon atau email, untuk memberi kabar tindak lanjut. Disimpan terenkripsi."
+          error={errors.kontakPelapor}
+        >
           {(props) => <input {...props} type="text" value={v.kontakPelapor} onChange={(e) => set("kontakPelapor", e.target.value)} />}
         </Field>
         <Checkbox name="rahasia" checked={v.rahasia} onChange={(on) => set("rahasia", on)}>

@@ -176,7 +176,9 @@ export function ClientCard(props: {
             {webhooks ? "Tutup webhook dan log pengiriman" : "Webhook dan log pengiriman"}
             <span className="sr-only"> {c.nama}</span>
           </button>
-          {webhooks && <WebhookPanel client={c} token={props.issued?.token ?? null} onKey={(token) => props.onIssued(c.id, { token, shown: true, rotated: false })} />}
+          {webhooks && (
+            <WebhookPanel client={c} token={props.issued?.token ?? null} onKey={(token) => props.onIssued(c.id, { token, shown: true, rotated: false })} />
+          )}
         </section>
       )}
     </li>

@@ -94,8 +94,7 @@ export default function ApiClientsPage() {
     <div>
       <PageTitle>Klien API</PageTitle>
       <p className="lead">
-        Akses untuk sistem lain yang bekerja dengan Loket. Setiap klien hanya boleh melakukan yang dicentang, dan setiap permintaannya tercatat di log
-        audit.
+        Akses untuk sistem lain yang bekerja dengan Loket. Setiap klien hanya boleh melakukan yang dicentang, dan setiap permintaannya tercatat di log audit.
       </p>
       <AdminOnly>
         <Klien />

@@ -12,7 +12,6 @@ import { isSuperadmin, useSession } from "../../../lib/session";
 import { KLIEN_API } from "../../../../../server/shared/klien-api";
 import { ApiClientInstansiQuery, CreateApiClientMutation } from "./documents";
 
-
 const MAX_YEARS = KLIEN_API.berlakuMaksTahun;
 
 /** The last moment of a calendar day in WIB, as the API's DateTime. */
@@ -48,11 +47,13 @@ export function RegisterClientForm({ onCreated, onCancel }: { onCreated: (client
     if (fetching) return;
     setFormError(null);
     const local: FieldErrors = {};
-    if (nama.trim().length < KLIEN_API.nama.min) local.nama = `Tulis nama sistem yang akan memakai akses ini (${KLIEN_API.nama.min}–${KLIEN_API.nama.max} karakter).`;
+    if (nama.trim().length < KLIEN_API.nama.min)
+      local.nama = `Tulis nama sistem yang akan memakai akses ini (${KLIEN_API.nama.min}–${KLIEN_API.nama.max} karakter).`;
     if (!instansiId) local.instansiId = "Pilih instansi pemilik akses ini.";
     if (kontak.trim().length < KLIEN_API.kontak.min) local.kontak = "Tulis siapa yang dapat dihubungi tentang sistem ini: nama, email, dan telepon.";
     if (scopes.length === 0) local.scopes = "Pilih paling sedikit satu hal yang boleh dilakukan sistem ini.";
-    if (expiry && (expiry <= today || expiry > addYears(today, MAX_YEARS))) local.berlakuSampai = `Pilih tanggal setelah hari ini, paling lama ${MAX_YEARS} tahun lagi.`;
+    if (expiry && (expiry <= today || expiry > addYears(today, MAX_YEARS)))
+      local.berlakuSampai = `Pilih tanggal setelah hari ini, paling lama ${MAX_YEARS} tahun lagi.`;
     if (!checked(local)) return;
     const result = await create({ instansiId, nama: nama.trim(), kontak: kontak.trim(), scopes, berlakuSampai: expiry ? endOfDay(expiry) : null });
     const r = result.data?.createApiClient;

@@ -10,8 +10,13 @@ import { errorCode, requestErrorMessage, type FieldErrors, failureMessage } from
 import { useForm } from "../../../lib/form";
 import { formatDateTime } from "../../../lib/format";
 import { isSuperadmin, useSession } from "../../../lib/session";
-import { WebhookSubscriptionsQuery, WebhookDeliveriesQuery, CreateWebhookSubscriptionMutation, DeleteWebhookSubscriptionMutation, RedeliverWebhookMutation } from "./documents";
-
+import {
+  WebhookSubscriptionsQuery,
+  WebhookDeliveriesQuery,
+  CreateWebhookSubscriptionMutation,
+  DeleteWebhookSubscriptionMutation,
+  RedeliverWebhookMutation,
+} from "./documents";
 
 // ---------------------------------------------------------------------------------------------------
 // webhooks of one client
@@ -28,7 +33,17 @@ function tokenProblem(token: string, clientRawId: string): string | null {
   return null;
 }
 
-function AddWebhookForm({ clientRawId, keyClient, onAdded, onClose }: { clientRawId: string; keyClient: Client | null; onAdded: (token: string | null) => void; onClose: () => void }) {
+function AddWebhookForm({
+  clientRawId,
+  keyClient,
+  onAdded,
+  onClose,
+}: {
+  clientRawId: string;
+  keyClient: Client | null;
+  onAdded: (token: string | null) => void;
+  onClose: () => void;
+}) {
   const { values, setValues, bind, set, errors, formError, setFormError, formRef, checked, showApiError, showRequestError, summary } = useForm(
     { url: "", events: ["PENGAJUAN_STATUS"] as WebhookEvent[], token: "" },
     WEBHOOK_FIELDS,
@@ -71,10 +86,15 @@ function AddWebhookForm({ clientRawId, keyClient, onAdded, onClose }: { clientRa
 
   if (secret) {
     return (
-      <SecretOnce title="Webhook terdaftar: simpan kunci tanda tangannya" label="Kunci tanda tangan webhook" secret={secret} onDone={() => {
-        setSecret(null);
-        onClose();
-      }}>
+      <SecretOnce
+        title="Webhook terdaftar: simpan kunci tanda tangannya"
+        label="Kunci tanda tangan webhook"
+        secret={secret}
+        onDone={() => {
+          setSecret(null);
+          onClose();
+        }}
+      >
         <p>
           Sistem penerima memakai kunci ini untuk memastikan setiap pemberitahuan benar-benar dari Loket (tanda tangan pada header{" "}
           <span className="mono">X-Loket-Signature</span>).
@@ -87,7 +107,12 @@ function AddWebhookForm({ clientRawId, keyClient, onAdded, onClose }: { clientRa
     <form ref={formRef} className="form webhook-form" noValidate onSubmit={submit} aria-label="Tambah webhook">
       <h4 className="webhook__heading">Tambah webhook</h4>
       <ErrorSummary {...summary} />
-      <Field name="url" label="Alamat penerima" hint="Alamat https:// milik sistem penerima. (http:// hanya untuk komputer ini saat uji coba.)" error={errors.url}>
+      <Field
+        name="url"
+        label="Alamat penerima"
+        hint="Alamat https:// milik sistem penerima. (http:// hanya untuk komputer ini saat uji coba.)"
+        error={errors.url}
+      >
         {(p) => <input {...p} type="url" inputMode="url" autoCapitalize="none" spellCheck={false} placeholder="https://" {...bind("url")} />}
       </Field>
       <CheckboxCards
@@ -203,14 +228,20 @@ function DeliveryRow({ d, onChanged }: { d: Delivery; onChanged: () => void }) {
       <p className="small">
         {d.status === "SENT" && d.sentAt && `Diterima penerima ${formatDateTime(d.sentAt)}.`}
         {d.status !== "SENT" && d.attempts === 0 && "Belum dicoba."}
-        {d.status !== "SENT" && d.attempts > 0 && `Gagal ${d.attempts}× — jawaban terakhir: ${d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : (d.lastError ?? "tidak ada jawaban")}.`}
+        {d.status !== "SENT" &&
+          d.attempts > 0 &&
+          `Gagal ${d.attempts}× — jawaban terakhir: ${d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : (d.lastError ?? "tidak ada jawaban")}.`}
         {d.status === "PENDING" && d.attempts > 0 && ` Dicoba lagi ${formatDateTime(d.nextAttemptAt)}.`}
         {d.status !== "SENT" && d.lastError && d.lastStatusCode && d.lastError !== `HTTP ${d.lastStatusCode}` ? ` (${d.lastError})` : ""}
       </p>
       {d.status !== "SENT" && d.subscription.aktif && (
         <div className="form__actions">
           <button type="button" className="button button--secondary button--small" disabled={fetching} onClick={() => void again()}>
-            Kirim ulang<span className="sr-only"> pemberitahuan {WEBHOOK_EVENT_TEXT[d.event].label} {formatDateTime(d.createdAt)}</span>
+            Kirim ulang
+            <span className="sr-only">
+              {" "}
+              pemberitahuan {WEBHOOK_EVENT_TEXT[d.event].label} {formatDateTime(d.createdAt)}
+            </span>
           </button>
           {note && (
             <span className="small" role="status">
@@ -239,7 +270,11 @@ function DeliveryLog({ clientId }: { clientId: string }) {
   const [status, setStatus] = useState<DeliveryStatus | null>(null);
   const [pages, setPages] = useState(1);
   const first = Math.min(100, DELIVERY_PAGE * pages);
-  const [{ data, fetching, error }, refetch] = useQuery({ query: WebhookDeliveriesQuery, variables: { clientId, status, first }, requestPolicy: "cache-and-network" });
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: WebhookDeliveriesQuery,
+    variables: { clientId, status, first },
+    requestPolicy: "cache-and-network",
+  });
   const list = data?.webhookDeliveries;
   const waiting = list?.edges.some((e) => e.node.status === "PENDING") ?? false;
   // while something waits to be sent, its outcome shows up without reloading
@@ -276,7 +311,11 @@ function DeliveryLog({ clientId }: { clientId: string }) {
       </div>
       {error && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
       <p className="small muted" aria-live="polite">
-        {fetching && !data ? "Memuat…" : list ? `${list.totalCount} pengiriman${list.totalCount > list.edges.length ? ` (menampilkan ${list.edges.length} terbaru)` : ""}.` : ""}
+        {fetching && !data
+          ? "Memuat…"
+          : list
+            ? `${list.totalCount} pengiriman${list.totalCount > list.edges.length ? ` (menampilkan ${list.edges.length} terbaru)` : ""}.`
+            : ""}
         {waiting && " Diperbarui otomatis selama ada yang menunggu."}
       </p>
       {list && list.edges.length > 0 && (
@@ -297,8 +336,22 @@ function DeliveryLog({ clientId }: { clientId: string }) {
   );
 }
 
-function WebhookManager({ client, keyClient, canAdd, onKey }: { client: { id: string; clientId: string; nama: string }; keyClient: Client | null; canAdd: boolean; onKey: (token: string) => void }) {
-  const [{ data, fetching, error }, refetch] = useQuery({ query: WebhookSubscriptionsQuery, variables: { clientId: client.id }, requestPolicy: "cache-and-network" });
+function WebhookManager({
+  client,
+  keyClient,
+  canAdd,
+  onKey,
+}: {
+  client: { id: string; clientId: string; nama: string };
+  keyClient: Client | null;
+  canAdd: boolean;
+  onKey: (token: string) => void;
+}) {
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: WebhookSubscriptionsQuery,
+    variables: { clientId: client.id },
+    requestPolicy: "cache-and-network",
+  });
   const [adding, setAdding] = useState(false);
   const subs = data?.webhookSubscriptions ?? [];
   const reload = () => refetch({ requestPolicy: "network-only" });
@@ -352,8 +405,8 @@ function UnlockWithKey({ clientRawId, onKey }: { clientRawId: string; onKey: (to
   return (
     <form ref={formRef} className="form" noValidate onSubmit={submit} aria-label="Buka webhook dengan token klien">
       <p className="muted">
-        Webhook dikelola oleh sistem klien itu sendiri dengan tokennya; superadmin dapat melihat semuanya. Bila Anda memegang token klien ini, masukkan di
-        sini untuk melihat, menambah, atau menghapus webhooknya. Token hanya dipakai selama halaman ini terbuka.
+        Webhook dikelola oleh sistem klien itu sendiri dengan tokennya; superadmin dapat melihat semuanya. Bila Anda memegang token klien ini, masukkan di sini
+        untuk melihat, menambah, atau menghapus webhooknya. Token hanya dipakai selama halaman ini terbuka.
       </p>
       <Field name="token" label="Token klien" error={errors.token}>
         {(p) => <PasswordInput {...p} autoComplete="off" value={values.token} onChange={(v) => set("token", v)} />}
@@ -368,7 +421,15 @@ function UnlockWithKey({ clientRawId, onKey }: { clientRawId: string; onKey: (to
  * with its key (just issued on this page, or pasted). Subscribing always needs the key: the API lets only the
  * client itself subscribe.
  */
-export function WebhookPanel({ client, token, onKey }: { client: { id: string; clientId: string; nama: string; aktif: boolean }; token: string | null; onKey: (token: string) => void }) {
+export function WebhookPanel({
+  client,
+  token,
+  onKey,
+}: {
+  client: { id: string; clientId: string; nama: string; aktif: boolean };
+  token: string | null;
+  onKey: (token: string) => void;
+}) {
   const { me } = useSession();
   const superadmin = isSuperadmin(me);
   const keyClient = useMemo(() => (token ? createKeyClient(token) : null), [token]);

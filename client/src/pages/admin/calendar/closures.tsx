@@ -26,7 +26,10 @@ const CLOSURE_FIELDS = ["tanggal", "alasan"] as const;
 
 export function ClosureList(props: { instansi: FragmentType<typeof ClosureList_InstansiFragment> }) {
   const inst = useFragment(ClosureList_InstansiFragment, props.instansi);
-  const { values, setValues, bind, errors, formError, setFormError, formRef, checked, showApiError, showRequestError, summary } = useForm({ tanggal: "", alasan: "" }, CLOSURE_FIELDS);
+  const { values, setValues, bind, errors, formError, setFormError, formRef, checked, showApiError, showRequestError, summary } = useForm(
+    { tanggal: "", alasan: "" },
+    CLOSURE_FIELDS,
+  );
   // what the last addition or removal did (a failed addition is the form's own error)
   const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
   const [{ fetching }, add] = useMutation(AddClosureMutation);

@@ -22,7 +22,12 @@ export const HolidayRow_HariLiburFragment = graphql(`
 
 const HOLIDAY_CONTEXT = { additionalTypenames: ["HariLibur"] };
 
-function HolidayRow(props: { holiday: FragmentType<typeof HolidayRow_HariLiburFragment>; canEdit: boolean; onDelete: (id: string, label: string) => void; busy: boolean }) {
+function HolidayRow(props: {
+  holiday: FragmentType<typeof HolidayRow_HariLiburFragment>;
+  canEdit: boolean;
+  onDelete: (id: string, label: string) => void;
+  busy: boolean;
+}) {
   const h = useFragment(HolidayRow_HariLiburFragment, props.holiday);
   return (
     <tr>
@@ -39,7 +44,12 @@ function HolidayRow(props: { holiday: FragmentType<typeof HolidayRow_HariLiburFr
       </td>
       {props.canEdit && (
         <td>
-          <button type="button" className="button button--quiet button--small" disabled={props.busy} onClick={() => props.onDelete(h.id, `${h.nama} (${formatDate(h.tanggal, { weekday: false })})`)}>
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            disabled={props.busy}
+            onClick={() => props.onDelete(h.id, `${h.nama} (${formatDate(h.tanggal, { weekday: false })})`)}
+          >
             Hapus<span className="sr-only"> {h.nama}</span>
           </button>
         </td>

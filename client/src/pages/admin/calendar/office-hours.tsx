@@ -67,7 +67,9 @@ export function OfficeHoursEditor(props: { instansi: FragmentType<typeof OfficeH
       <h3 id="jam-heading" className="form__title">
         Jam layanan ({inst.zonaWaktuLabel})
       </h3>
-      <p className="muted small">Satu baris untuk setiap rentang buka. Hari tanpa baris dianggap tutup. Untuk jam istirahat, buat dua baris pada hari yang sama.</p>
+      <p className="muted small">
+        Satu baris untuk setiap rentang buka. Hari tanpa baris dianggap tutup. Untuk jam istirahat, buat dua baris pada hari yang sama.
+      </p>
       <ul className="hours-editor">
         {rows.map((r, i) => (
           <li key={r.key} className={`hours-editor__row${rowErrors[r.key] ? " field--error" : ""}`}>
@@ -90,12 +92,12 @@ export function OfficeHoursEditor(props: { instansi: FragmentType<typeof OfficeH
                 <span className="field__label">Tutup</span>
                 <input type="time" value={r.tutup} onChange={(e) => update(r.key, { tutup: e.target.value })} aria-describedby={`jam-err-${r.key}`} />
               </label>
-              <button
-                type="button"
-                className="button button--quiet button--small"
-                onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
-              >
-                Hapus<span className="sr-only"> baris {i + 1} ({DAY_NAMES[r.hari]})</span>
+              <button type="button" className="button button--quiet button--small" onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}>
+                Hapus
+                <span className="sr-only">
+                  {" "}
+                  baris {i + 1} ({DAY_NAMES[r.hari]})
+                </span>
               </button>
             </div>
             <p id={`jam-err-${r.key}`} className="field__message" aria-live="polite">
@@ -111,7 +113,10 @@ export function OfficeHoursEditor(props: { instansi: FragmentType<typeof OfficeH
           className="button button--secondary"
           onClick={() => {
             const last = rows[rows.length - 1];
-            setRows((rs) => [...rs, { key: ++rowKey, hari: last ? Math.min(7, last.hari + 1) : 1, buka: last?.buka ?? "08:00", tutup: last?.tutup ?? "16:00" }]);
+            setRows((rs) => [
+              ...rs,
+              { key: ++rowKey, hari: last ? Math.min(7, last.hari + 1) : 1, buka: last?.buka ?? "08:00", tutup: last?.tutup ?? "16:00" },
+            ]);
           }}
         >
           Tambah baris

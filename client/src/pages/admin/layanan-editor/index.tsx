@@ -66,7 +66,8 @@ function Editor({ id }: { id: string | null }) {
     const biaya = Number(s.biaya || "0");
     if (!Number.isInteger(biaya) || biaya < 0) local.biaya = "Biaya harus 0 atau lebih (rupiah, tanpa titik).";
     if (!s.unduhOnline && !s.ambilDiKantor) local.unduhOnline = "Pilih paling sedikit satu cara penerimaan hasil.";
-    if (s.prosedurFlowchart.trim() && !/^(graph|flowchart)\s+(TD|TB|LR|RL|BT)\b/.test(s.prosedurFlowchart.trim())) local.prosedurFlowchart = "Diagram alur harus berupa kode mermaid yang diawali 'graph TD'.";
+    if (s.prosedurFlowchart.trim() && !/^(graph|flowchart)\s+(TD|TB|LR|RL|BT)\b/.test(s.prosedurFlowchart.trim()))
+      local.prosedurFlowchart = "Diagram alur harus berupa kode mermaid yang diawali 'graph TD'.";
     s.persyaratan.forEach((p, i) => {
       if (p.label.trim().length < 2) local[`persyaratan.${i}.label`] = "Nama persyaratan 2–200 karakter.";
       if (p.jenisFile.length === 0) local[`persyaratan.${i}.jenisFile`] = "Pilih paling sedikit satu jenis berkas.";
@@ -95,14 +96,24 @@ function Editor({ id }: { id: string | null }) {
       prosedurFlowchart: s.prosedurFlowchart.trim() || null,
       ...Object.fromEntries(KOMPONEN_TEKS.map(([k]) => [k, s[k]])),
     };
-    const persyaratan = s.persyaratan.map((p) => ({ id: p.id ?? null, label: p.label.trim(), keterangan: p.keterangan, wajib: p.wajib, jenisFile: p.jenisFile, maksBytes: p.maksBytes }));
+    const persyaratan = s.persyaratan.map((p) => ({
+      id: p.id ?? null,
+      label: p.label.trim(),
+      keterangan: p.keterangan,
+      wajib: p.wajib,
+      jenisFile: p.jenisFile,
+      maksBytes: p.maksBytes,
+    }));
     const formFields = s.formFields.map((f) => ({
       nama: f.nama.trim(),
       label: f.label.trim() || f.nama.trim(),
       tipe: f.tipe,
       wajib: f.wajib,
       bantuan: f.bantuan,
-      opsi: f.opsi.split("\n").map((o) => o.trim()).filter(Boolean),
+      opsi: f.opsi
+        .split("\n")
+        .map((o) => o.trim())
+        .filter(Boolean),
       min: num(f.min),
       max: num(f.max),
       pola: f.pola.trim() || null,
@@ -126,7 +137,14 @@ function Editor({ id }: { id: string | null }) {
     } else setFormError(err.message);
   }
 
-  if (id && !loaded) return data ? <p>Layanan tidak ditemukan.</p> : error ? <p className="alert alert--error">{requestErrorMessage(error)}</p> : <p aria-busy="true">Memuat…</p>;
+  if (id && !loaded)
+    return data ? (
+      <p>Layanan tidak ditemukan.</p>
+    ) : error ? (
+      <p className="alert alert--error">{requestErrorMessage(error)}</p>
+    ) : (
+      <p aria-busy="true">Memuat…</p>
+    );
   if (!ready) return <p aria-busy="true">Memuat…</p>;
 
   const text = (key: keyof EditorState & string, label: string, opts: { rows?: number; hint?: string; required?: boolean } = {}) => (
@@ -150,12 +168,21 @@ function Editor({ id }: { id: string | null }) {
             {(props) => <input {...props} type="text" value={s.kategori} onChange={(e) => set("kategori", e.target.value)} />}
           </Field>
           <Field name="biaya" label="Biaya (rupiah)" hint="0 berarti gratis." error={errors.biaya}>
-            {(props) => <input {...props} type="text" inputMode="numeric" value={s.biaya} onChange={(e) => set("biaya", e.target.value.replace(/[^\d]/g, ""))} />}
+            {(props) => (
+              <input {...props} type="text" inputMode="numeric" value={s.biaya} onChange={(e) => set("biaya", e.target.value.replace(/[^\d]/g, ""))} />
+            )}
           </Field>
           <Field name="slaJumlah" label="Jangka waktu penyelesaian" error={errors.slaJumlah ?? errors.slaSatuan}>
             {(props) => (
               <div className="inline-inputs">
-                <input {...props} type="text" inputMode="numeric" className="input--short" value={s.slaJumlah} onChange={(e) => set("slaJumlah", e.target.value.replace(/[^\d]/g, ""))} />
+                <input
+                  {...props}
+                  type="text"
+                  inputMode="numeric"
+                  className="input--short"
+                  value={s.slaJumlah}
+                  onChange={(e) => set("slaJumlah", e.target.value.replace(/[^\d]/g, ""))}
+                />
                 <select aria-label="Satuan jangka waktu" name="slaSatuan" value={s.slaSatuan} onChange={(e) => set("slaSatuan", e.target.value as SlaSatuan)}>
                   {(Object.keys(SLA_SATUAN_LABEL) as SlaSatuan[]).map((k) => (
                     <option key={k} value={k}>
@@ -194,11 +221,13 @@ function Editor({ id }: { id: string | null }) {
                 <Field name={`persyaratan.${i}.maksBytes`} label="Ukuran maksimal" error={errors[`persyaratan.${i}.maksBytes`]}>
                   {(props) => (
                     <select {...props} value={p.maksBytes} onChange={(e) => setSlot(i, { maksBytes: Number(e.target.value) })}>
-                      {[...new Set([...SIZE_CHOICES, p.maksBytes])].sort((a, b) => a - b).map((b) => (
-                        <option key={b} value={b}>
-                          {formatUkuran(b)}
-                        </option>
-                      ))}
+                      {[...new Set([...SIZE_CHOICES, p.maksBytes])]
+                        .sort((a, b) => a - b)
+                        .map((b) => (
+                          <option key={b} value={b}>
+                            {formatUkuran(b)}
+                          </option>
+                        ))}
                     </select>
                   )}
                 </Field>
@@ -224,14 +253,26 @@ function Editor({ id }: { id: string | null }) {
                 </p>
               </fieldset>
               {p.id && <TemplateUpload slotId={p.id} label={p.label} url={p.templateUrl ?? null} onDone={(url) => setSlot(i, { templateUrl: url })} />}
-              <ItemTools items={s.persyaratan} i={i} onItems={(list) => set("persyaratan", list)} wajibText="Wajib diunggah" onWajib={(wajib) => setSlot(i, { wajib })} down />
+              <ItemTools
+                items={s.persyaratan}
+                i={i}
+                onItems={(list) => set("persyaratan", list)}
+                wajibText="Wajib diunggah"
+                onWajib={(wajib) => setSlot(i, { wajib })}
+                down
+              />
             </li>
           ))}
         </ol>
         <button
           type="button"
           className="button button--secondary button--small"
-          onClick={() => set("persyaratan", [...s.persyaratan, { label: "", keterangan: "", wajib: true, jenisFile: ["application/pdf", "image/jpeg", "image/png"], maksBytes: 2 * 1024 * 1024 }])}
+          onClick={() =>
+            set("persyaratan", [
+              ...s.persyaratan,
+              { label: "", keterangan: "", wajib: true, jenisFile: ["application/pdf", "image/jpeg", "image/png"], maksBytes: 2 * 1024 * 1024 },
+            ])
+          }
         >
           Tambah dokumen persyaratan
         </button>
@@ -281,8 +322,23 @@ function Editor({ id }: { id: string | null }) {
                   </div>
                 )}
                 {(f.tipe === "TEXT" || f.tipe === "TEXTAREA") && (
-                  <Field name={`formFields.${i}.pola`} label="Pola (regex)" hint="Untuk petugas teknis; kosongkan bila tidak perlu." required={false} error={errors[`formFields.${i}.pola`]}>
-                    {(props) => <input {...props} type="text" className="mono" spellCheck={false} value={f.pola} onChange={(e) => setField(i, { pola: e.target.value })} />}
+                  <Field
+                    name={`formFields.${i}.pola`}
+                    label="Pola (regex)"
+                    hint="Untuk petugas teknis; kosongkan bila tidak perlu."
+                    required={false}
+                    error={errors[`formFields.${i}.pola`]}
+                  >
+                    {(props) => (
+                      <input
+                        {...props}
+                        type="text"
+                        className="mono"
+                        spellCheck={false}
+                        value={f.pola}
+                        onChange={(e) => setField(i, { pola: e.target.value })}
+                      />
+                    )}
                   </Field>
                 )}
               </div>
@@ -293,7 +349,9 @@ function Editor({ id }: { id: string | null }) {
         <button
           type="button"
           className="button button--secondary button--small"
-          onClick={() => set("formFields", [...s.formFields, { nama: "", label: "", tipe: "TEXT", wajib: true, bantuan: "", opsi: "", min: "", max: "", pola: "" }])}
+          onClick={() =>
+            set("formFields", [...s.formFields, { nama: "", label: "", tipe: "TEXT", wajib: true, bantuan: "", opsi: "", min: "", max: "", pola: "" }])
+          }
         >
           Tambah isian
         </button>
@@ -301,7 +359,13 @@ function Editor({ id }: { id: string | null }) {
 
       <CardSection id="ed-prosedur" title="Prosedur">
         {text("prosedur", "Sistem, mekanisme, dan prosedur", { rows: 6 })}
-        <Field name="prosedurFlowchart" label="Bagan alir (kode mermaid)" hint="Diawali “graph TD”. Kosongkan bila tidak ada." error={errors.prosedurFlowchart} required={false}>
+        <Field
+          name="prosedurFlowchart"
+          label="Bagan alir (kode mermaid)"
+          hint="Diawali “graph TD”. Kosongkan bila tidak ada."
+          error={errors.prosedurFlowchart}
+          required={false}
+        >
           {(props) => <textarea {...props} className="mono" rows={6} value={s.prosedurFlowchart} onChange={(e) => set("prosedurFlowchart", e.target.value)} />}
         </Field>
         {s.prosedurFlowchart.trim() && (

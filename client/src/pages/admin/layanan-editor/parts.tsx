@@ -7,7 +7,14 @@ import { UnggahTemplateMutation } from "./documents";
 import { move } from "./state";
 
 /** The tools of one item of a list (documents, form fields): required or not, up (and `down`), remove. */
-export function ItemTools<T extends { label: string; wajib: boolean }>(props: { items: T[]; i: number; onItems: (items: T[]) => void; wajibText: string; onWajib: (wajib: boolean) => void; down?: boolean }) {
+export function ItemTools<T extends { label: string; wajib: boolean }>(props: {
+  items: T[];
+  i: number;
+  onItems: (items: T[]) => void;
+  wajibText: string;
+  onWajib: (wajib: boolean) => void;
+  down?: boolean;
+}) {
   const { items, i, onItems } = props;
   const label = items[i]!.label;
   return (

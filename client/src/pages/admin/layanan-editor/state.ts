@@ -96,7 +96,15 @@ export function fromLoaded(loaded: Loaded): EditorState {
     slaSatuan: l.slaSatuan,
     biaya: String(l.biaya),
     prosedurFlowchart: l.prosedurFlowchart ?? "",
-    persyaratan: l.persyaratan.map((s) => ({ id: s.id, label: s.label, keterangan: s.keterangan, wajib: s.wajib, jenisFile: [...s.jenisFile], maksBytes: s.maksBytes, templateUrl: s.templateUrl })),
+    persyaratan: l.persyaratan.map((s) => ({
+      id: s.id,
+      label: s.label,
+      keterangan: s.keterangan,
+      wajib: s.wajib,
+      jenisFile: [...s.jenisFile],
+      maksBytes: s.maksBytes,
+      templateUrl: s.templateUrl,
+    })),
     formFields: l.formFields.map((f) => ({
       nama: f.nama,
       label: f.label,

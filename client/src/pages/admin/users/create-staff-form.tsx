@@ -48,7 +48,17 @@ export function CreateStaffForm({ offices, onCreated, onCancel }: { offices: Off
   const { me } = useSession();
   const superadmin = isSuperadmin(me);
   const roles: readonly Role[] = superadmin ? [...STAFF_ROLES, "SUPERADMIN"] : STAFF_ROLES;
-  const { values: form, set, errors, formError, setFormError, formRef, checked, showApiError, summary } = useForm<StaffForm>(
+  const {
+    values: form,
+    set,
+    errors,
+    formError,
+    setFormError,
+    formRef,
+    checked,
+    showApiError,
+    summary,
+  } = useForm<StaffForm>(
     {
       identityType: "NIP",
       nomorIdentitas: "",
@@ -91,7 +101,9 @@ export function CreateStaffForm({ offices, onCreated, onCancel }: { offices: Off
       return;
     }
     if (r.__typename === "CreateStaffAccountSuccess") {
-      onCreated(`Akun ${r.data.namaLengkap} (${ROLE_LABEL[r.data.role]}) telah dibuat dan langsung aktif. Sampaikan ${form.identityType} dan kata sandi awalnya secara langsung kepada yang bersangkutan.`);
+      onCreated(
+        `Akun ${r.data.namaLengkap} (${ROLE_LABEL[r.data.role]}) telah dibuat dan langsung aktif. Sampaikan ${form.identityType} dan kata sandi awalnya secara langsung kepada yang bersangkutan.`,
+      );
       return;
     }
     showApiError(r);
@@ -104,15 +116,36 @@ export function CreateStaffForm({ offices, onCreated, onCancel }: { offices: Off
       <p className="muted">
         Akun staf langsung aktif, tanpa menunggu aktivasi. Isi dengan data pemilik akun sendiri: setiap tindakan di Loket tercatat atas namanya.
       </p>
-      <IdentityFields legend="Nomor identitas" inline types={IDENTITY_TYPES} values={form} onChange={set} identity={identity} error={errors.nomorIdentitas} autoComplete="off" />
+      <IdentityFields
+        legend="Nomor identitas"
+        inline
+        types={IDENTITY_TYPES}
+        values={form}
+        onChange={set}
+        identity={identity}
+        error={errors.nomorIdentitas}
+        autoComplete="off"
+      />
       <ContactFields
         values={form}
         onChange={set}
         errors={errors}
-        hints={{ namaLengkap: "Sesuai KTP, tanpa gelar.", email: "Email kantor bila ada. Tautan atur ulang kata sandi dikirim ke sini.", telepon: "Contoh: 081234567890." }}
+        hints={{
+          namaLengkap: "Sesuai KTP, tanpa gelar.",
+          email: "Email kantor bila ada. Tautan atur ulang kata sandi dikirim ke sini.",
+          telepon: "Contoh: 081234567890.",
+        }}
         own={false}
       />
-      <SelectField name="role" label="Peran" hint={roleHint(form.role)} error={errors.role} value={form.role} onChange={(r) => set("role", r)} options={roleOptions(roles)} />
+      <SelectField
+        name="role"
+        label="Peran"
+        hint={roleHint(form.role)}
+        error={errors.role}
+        value={form.role}
+        onChange={(r) => set("role", r)}
+        options={roleOptions(roles)}
+      />
       {needsInstansi(form.role) && (
         <InstansiField
           choose={superadmin}

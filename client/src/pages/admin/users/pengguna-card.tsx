@@ -91,9 +91,22 @@ function RoleForm({
         autoFocus
       />
       {superadmin && needsInstansi(role) && (
-        <SelectField name="instansiId" label="Instansi" error={errors.instansiId} value={instansiId} onChange={(id) => set("chosen", id)} options={officeOptions(offices)} />
+        <SelectField
+          name="instansiId"
+          label="Instansi"
+          error={errors.instansiId}
+          value={instansiId}
+          onChange={(id) => set("chosen", id)}
+          options={officeOptions(offices)}
+        />
       )}
-      <FormActions error={formError} busy={fetching} disabled={role === user.role && (!needsInstansi(role) || instansiId === user.instansi?.id)} onCancel={onCancel} cancelKind="secondary">
+      <FormActions
+        error={formError}
+        busy={fetching}
+        disabled={role === user.role && (!needsInstansi(role) || instansiId === user.instansi?.id)}
+        onCancel={onCancel}
+        cancelKind="secondary"
+      >
         Simpan peran
       </FormActions>
     </form>

@@ -44,7 +44,12 @@ export function PpidCasePage() {
   const [, perpanjang] = useMutation(PerpanjangMutation);
   const [, putuskan] = useMutation(PutuskanMutation);
 
-  if (!valid || (data && !node)) return <p>Permohonan tidak ditemukan. <Link to="/ppid">Kembali ke meja PPID</Link>.</p>;
+  if (!valid || (data && !node))
+    return (
+      <p>
+        Permohonan tidak ditemukan. <Link to="/ppid">Kembali ke meja PPID</Link>.
+      </p>
+    );
   if (!p) return <Loading fetching={fetching} error={error} />;
   // the steps the API allows this viewer now (the PPID desk's, in this state)
   const open = p.aksiTersedia.includes("PUTUSKAN");
@@ -78,7 +83,15 @@ export function PpidCasePage() {
     if (!Number.isInteger(b) || b < 0) local.biaya = "Biaya (hanya biaya salinan) harus 0 atau lebih.";
     answer.setFormError(null);
     if (!answer.checked(local)) return;
-    const r = await putuskan({ id: p!.id, versi: p!.versi, keputusan, catatan: catatan.trim(), pasalPengecualian: keputusan === "DIKABULKAN" ? null : pasal, ujiKonsekuensi: keputusan === "DIKABULKAN" ? null : uji.trim(), biaya: b });
+    const r = await putuskan({
+      id: p!.id,
+      versi: p!.versi,
+      keputusan,
+      catatan: catatan.trim(),
+      pasalPengecualian: keputusan === "DIKABULKAN" ? null : pasal,
+      ujiKonsekuensi: keputusan === "DIKABULKAN" ? null : uji.trim(),
+      biaya: b,
+    });
     const res = r.data?.putuskanPermohonanInformasi;
     if (res?.__typename !== "PutuskanPermohonanInformasiSuccess") return showFailure(answer, res, r.error);
     setMine(res.data);
@@ -94,21 +107,42 @@ export function PpidCasePage() {
       {open && (
         <section className="card" aria-label="Tindakan">
           <div className="actions" role="group" aria-label="Tindakan">
-            <button type="button" className="button button--primary" aria-expanded={mode === "putuskan"} onClick={() => setMode(mode === "putuskan" ? null : "putuskan")}>
+            <button
+              type="button"
+              className="button button--primary"
+              aria-expanded={mode === "putuskan"}
+              onClick={() => setMode(mode === "putuskan" ? null : "putuskan")}
+            >
               Beri jawaban
             </button>
             {p.aksiTersedia.includes("PERPANJANG") && (
-              <button type="button" className="button button--secondary" aria-expanded={mode === "perpanjang"} onClick={() => setMode(mode === "perpanjang" ? null : "perpanjang")}>
+              <button
+                type="button"
+                className="button button--secondary"
+                aria-expanded={mode === "perpanjang"}
+                onClick={() => setMode(mode === "perpanjang" ? null : "perpanjang")}
+              >
                 Perpanjang waktu
               </button>
             )}
           </div>
-          {p.status === "DIPERPANJANG" && <p className="muted small">Jangka waktu sudah diperpanjang satu kali; tidak dapat diperpanjang lagi (UU 14/2008 Pasal 22 ayat 8).</p>}
+          {p.status === "DIPERPANJANG" && (
+            <p className="muted small">Jangka waktu sudah diperpanjang satu kali; tidak dapat diperpanjang lagi (UU 14/2008 Pasal 22 ayat 8).</p>
+          )}
           {mode === "perpanjang" && (
             <form ref={extend.formRef} className="form action-panel" noValidate onSubmit={submitPerpanjang} aria-label="Perpanjang waktu">
               <ErrorSummary {...extend.summary} />
               <Field name="hari" label={`Tambahan hari kerja (paling lama ${PERPANJANG_MAKS_HARI})`} error={extend.errors.hari}>
-                {(props) => <input {...props} type="text" inputMode="numeric" className="input--short" value={extend.values.hari} onChange={(e) => extend.set("hari", e.target.value.replace(/\D/g, ""))} />}
+                {(props) => (
+                  <input
+                    {...props}
+                    type="text"
+                    inputMode="numeric"
+                    className="input--short"
+                    value={extend.values.hari}
+                    onChange={(e) => extend.set("hari", e.target.value.replace(/\D/g, ""))}
+                  />
+                )}
               </Field>
               <Field name="alasan" label="Alasan tertulis" hint="Pemohon membaca alasan ini. Perpanjangan hanya satu kali." error={extend.errors.alasan}>
                 {(props) => <textarea {...props} rows={3} value={extend.values.alasan} onChange={(e) => extend.set("alasan", e.target.value)} />}
@@ -158,12 +192,23 @@ export function PpidCasePage() {
                     )}
                   </Field>
                   <Field name="ujiKonsekuensi" label="Uji konsekuensi" hint="Akibat yang timbul bila informasi dibuka." error={answer.errors.ujiKonsekuensi}>
-                    {(props) => <textarea {...props} rows={3} value={answer.values.ujiKonsekuensi} onChange={(e) => answer.set("ujiKonsekuensi", e.target.value)} />}
+                    {(props) => (
+                      <textarea {...props} rows={3} value={answer.values.ujiKonsekuensi} onChange={(e) => answer.set("ujiKonsekuensi", e.target.value)} />
+                    )}
                   </Field>
                 </>
               )}
               <Field name="biaya" label="Biaya salinan (rupiah)" hint="Hanya biaya penggandaan; 0 bila tidak ada." error={answer.errors.biaya}>
-                {(props) => <input {...props} type="text" inputMode="numeric" className="input--short" value={answer.values.biaya} onChange={(e) => answer.set("biaya", e.target.value.replace(/\D/g, ""))} />}
+                {(props) => (
+                  <input
+                    {...props}
+                    type="text"
+                    inputMode="numeric"
+                    className="input--short"
+                    value={answer.values.biaya}
+                    onChange={(e) => answer.set("biaya", e.target.value.replace(/\D/g, ""))}
+                  />
+                )}
               </Field>
               <FormMessage kind="error">{answer.formError}</FormMessage>
               <div className="form__actions">

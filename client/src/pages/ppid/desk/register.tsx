@@ -50,7 +50,9 @@ function KeberatanRow({ k }: { k: KeberatanItem }) {
         <h3 className="request__title">
           <span className="mono">{k.nomorRegister}</span> atas <Link to={`/ppid/permohonan/${rawId(k.permohonan.id)}`}>{k.permohonan.nomorRegister}</Link>
         </h3>
-        <span className={`badge badge--${k.status === "DITANGGAPI" ? "ok" : "pending"}`}>{k.status === "DITANGGAPI" ? "Ditanggapi" : "Menunggu tanggapan"}</span>
+        <span className={`badge badge--${k.status === "DITANGGAPI" ? "ok" : "pending"}`}>
+          {k.status === "DITANGGAPI" ? "Ditanggapi" : "Menunggu tanggapan"}
+        </span>
       </div>
       <p className="request__meta">{k.alasanLabel}</p>
       <p className="prose">{k.uraian}</p>
@@ -94,7 +96,12 @@ export function PpidDeskPage() {
   const client = useClient();
   const { instansiId, waiting, picker } = useDeskInstansi();
   const [tahun, setTahun] = useState(new Date().getFullYear());
-  const [{ data, fetching, error }] = useQuery({ query: RegisterPpidQuery, variables: { instansiId, tahun, first: 100 }, requestPolicy: "cache-and-network", pause: waiting });
+  const [{ data, fetching, error }] = useQuery({
+    query: RegisterPpidQuery,
+    variables: { instansiId, tahun, first: 100 },
+    requestPolicy: "cache-and-network",
+    pause: waiting,
+  });
   const [csvError, setCsvError] = useState<string | null>(null);
 
   async function exportCsv() {
@@ -150,7 +157,9 @@ export function PpidDeskPage() {
                       <PermohonanBadge status={p.status} />
                     </td>
                     <td className={p.terlambat ? "sla sla--late" : undefined}>
-                      {p.status === "DITERIMA" || p.status === "DIPERPANJANG" ? `${formatDateTime(p.tenggat, p.instansi.zonaWaktu)} ${p.instansi.zonaWaktuLabel}` : "—"}
+                      {p.status === "DITERIMA" || p.status === "DIPERPANJANG"
+                        ? `${formatDateTime(p.tenggat, p.instansi.zonaWaktu)} ${p.instansi.zonaWaktuLabel}`
+                        : "—"}
                     </td>
                   </tr>
                 ))}

@@ -21,10 +21,17 @@ import { formatDate } from "../../../lib/format";
 import { AKSI_PENGAJUAN_LABEL } from "../../../lib/labels";
 import { useLivePengajuan } from "../../../lib/live";
 import { useSession } from "../../../lib/session";
-import { StaffCase_PengajuanFragment, StaffCaseQuery, StaffCaseLiveSubscription, StaffActionMutation, AssignMutation, AddNoteMutation, type Snapshot } from "./documents";
+import {
+  StaffCase_PengajuanFragment,
+  StaffCaseQuery,
+  StaffCaseLiveSubscription,
+  StaffActionMutation,
+  AssignMutation,
+  AddNoteMutation,
+  type Snapshot,
+} from "./documents";
 import { NotesSection } from "./notes";
 import { ResultSection } from "./result";
-
 
 /** What each action asks for before it is taken. */
 const ACTION_FIELDS = ["pesan", "diambilOleh", "identitasPengambil"];
@@ -62,18 +69,16 @@ export default function StaffCasePage() {
   return <CaseView key={p.id} p={p} versi={current.versi} streamError={streamError} onChanged={accept} refetch={refetch} />;
 }
 
-function CaseView(props: {
-  p: Case;
-  versi: number;
-  streamError: string | null;
-  onChanged: (s: Snapshot) => void;
-  refetch: () => void;
-}) {
+function CaseView(props: { p: Case; versi: number; streamError: string | null; onChanged: (s: Snapshot) => void; refetch: () => void }) {
   const { p } = props;
   const { me } = useSession();
   const versi = useRef(props.versi);
   versi.current = Math.max(versi.current, props.versi);
-  const { form, pending, setPending, toggle, done, finished, panelRef } = useActionPanel<AksiPengajuan, typeof EMPTY_ACTION>(EMPTY_ACTION, ACTION_FIELDS, "textarea, input, button");
+  const { form, pending, setPending, toggle, done, finished, panelRef } = useActionPanel<AksiPengajuan, typeof EMPTY_ACTION>(
+    EMPTY_ACTION,
+    ACTION_FIELDS,
+    "textarea, input, button",
+  );
   const { values: input, set, errors, formError: actionError, setFormError: setActionError } = form;
   const [, act] = useMutation(StaffActionMutation);
   const [{ fetching: acting }, assign] = useMutation(AssignMutation);
@@ -124,7 +129,9 @@ function CaseView(props: {
   // in the order of the service's form, dates as people read them; values of fields since removed come last
   const data = (p.formData ?? {}) as Record<string, unknown>;
   const formEntries: Array<[string, string]> = [
-    ...p.layanan.formFields.filter((f) => data[f.nama] != null && data[f.nama] !== "").map((f): [string, string] => [f.label, f.tipe === "DATE" ? formatDate(String(data[f.nama])) : String(data[f.nama])]),
+    ...p.layanan.formFields
+      .filter((f) => data[f.nama] != null && data[f.nama] !== "")
+      .map((f): [string, string] => [f.label, f.tipe === "DATE" ? formatDate(String(data[f.nama])) : String(data[f.nama])]),
     ...Object.entries(data)
       .filter(([k]) => !p.layanan.formFields.some((f) => f.nama === k))
       .map(([k, v]): [string, string] => [k, String(v)]),
@@ -200,7 +207,12 @@ function CaseView(props: {
                       <Field name="diambilOleh" label="Nama yang mengambil" error={errors.diambilOleh}>
                         {(fp) => <input {...fp} type="text" value={input.diambilOleh} onChange={(e) => set("diambilOleh", e.target.value)} />}
                       </Field>
-                      <Field name="identitasPengambil" label="Identitas yang diperiksa" hint="Contoh: KTP asli atas nama pemohon; surat kuasa dan KTP penerima kuasa." error={errors.identitasPengambil}>
+                      <Field
+                        name="identitasPengambil"
+                        label="Identitas yang diperiksa"
+                        hint="Contoh: KTP asli atas nama pemohon; surat kuasa dan KTP penerima kuasa."
+                        error={errors.identitasPengambil}
+                      >
                         {(fp) => <input {...fp} type="text" value={input.identitasPengambil} onChange={(e) => set("identitasPengambil", e.target.value)} />}
                       </Field>
                     </>
@@ -259,15 +271,19 @@ function CaseView(props: {
             )}
           </CardSection>
 
-          <NotesSection notes={p.catatanInternal ?? []} zone={zone} onAdd={async (isi) => {
-            const r = await addNote({ id: p.id, isi });
-            const res = r.data?.tambahCatatanInternal;
-            if (res?.__typename === "TambahCatatanInternalSuccess") {
-              props.refetch();
-              return null;
-            }
-            return failureMessage(res, r.error);
-          }} />
+          <NotesSection
+            notes={p.catatanInternal ?? []}
+            zone={zone}
+            onAdd={async (isi) => {
+              const r = await addNote({ id: p.id, isi });
+              const res = r.data?.tambahCatatanInternal;
+              if (res?.__typename === "TambahCatatanInternalSuccess") {
+                props.refetch();
+                return null;
+              }
+              return failureMessage(res, r.error);
+            }}
+          />
 
           <PengajuanRiwayat pengajuan={p} title="Riwayat" />
         </div>

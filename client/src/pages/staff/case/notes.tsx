@@ -6,7 +6,15 @@ import { formatDateTime } from "../../../lib/format";
 
 const FIELDS = ["isi"];
 
-export function NotesSection({ notes, zone, onAdd }: { notes: ReadonlyArray<{ createdAt: string; isi: string; penulis: string }>; zone: string; onAdd: (isi: string) => Promise<string | null> }) {
+export function NotesSection({
+  notes,
+  zone,
+  onAdd,
+}: {
+  notes: ReadonlyArray<{ createdAt: string; isi: string; penulis: string }>;
+  zone: string;
+  onAdd: (isi: string) => Promise<string | null>;
+}) {
   const form = useForm({ isi: "" }, FIELDS);
   const [busy, setBusy] = useState(false);
   async function submit(e: FormEvent) {
