@@ -15,6 +15,8 @@ import { LocalFileStorage } from "../../server/modules/files/store";
 import { ensureReferenceData } from "../../server/seed";
 import { exportInstansi, importInstansi, OfficeMoveError, type Manifest } from "../../server/backup/office";
 import { ArchiveError, extractOfficeArchive } from "../../server/backup/office-archive";
+import { CalendarStore } from "../../server/modules/calendar/service";
+import { statistik } from "../../server/modules/skm/ringkasan";
 
 const PASS = "kata-sandi-arsip-uji-2026";
 const CITIZEN_NIK = "3519011708900001";
@@ -339,6 +341,30 @@ describe("import-instansi into a fresh install", () => {
     expect(await p.webhookSubscription.count()).toBe(0);
     // nothing of the other office
     expect(await p.instansi.count({ where: { kode: "DINSOS" } })).toBe(0);
+  });
+
+  it("leaves the trigger-derived tables exact: queue counts equal a count from scratch, the statistics equal the source's", async () => {
+    const counts = (i: Install) =>
+      Promise.all([
+        i.db.prisma.$queryRawUnsafe(
+          `SELECT "instansiId"::text, "layananId"::text, status::text, jumlah FROM "AntrianJumlah" WHERE jumlah <> 0 ORDER BY 1, 2, 3`,
+        ),
+        i.db.prisma.$queryRawUnsafe(
+          `SELECT "instansiId"::text, "layananId"::text, status::text, count(*)::int AS jumlah FROM "Pengajuan" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+        ),
+      ]);
+    const [kept, fromScratch] = await counts(target);
+    expect(kept).toEqual(fromScratch);
+    expect(kept).toEqual([{ instansiId: a.instansi.id, layananId: a.layanan.id, status: "SELESAI", jumlah: 1 }]);
+    // the statistics of the office's year, computed on each install (their holidays are the same reference data)
+    const stat = (i: Install) =>
+      statistik(
+        { prisma: i.db.prisma, calendars: new CalendarStore(() => i.db.prisma, null as never) },
+        { instansiId: a.instansi.id, layananId: null, periode: "TAHUN", tahun: new Date().getUTCFullYear(), ke: 1 },
+      );
+    const there = await stat(source);
+    expect(there).toMatchObject({ ppidMasuk: 1 });
+    expect(await stat(target)).toEqual(there);
   });
 
   it("re-encrypts people under the new key: the staff member keeps role, office and password hash", async () => {
