@@ -359,7 +359,7 @@ describe("import-instansi into a fresh install", () => {
     // the statistics of the office's year, computed on each install (their holidays are the same reference data)
     const stat = (i: Install) =>
       statistik(
-        { prisma: i.db.prisma, calendars: new CalendarStore(() => i.db.prisma, null as never) },
+        { prisma: i.db.prisma, calendars: new CalendarStore(() => i.db.prisma, { healthy: true } as never) },
         { instansiId: a.instansi.id, layananId: null, periode: "TAHUN", tahun: new Date().getUTCFullYear(), ke: 1 },
       );
     const there = await stat(source);
