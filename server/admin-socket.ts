@@ -95,6 +95,9 @@ export async function startAdminSocket(
         socket.write(frame("D", chunk), (err) => cb(err ?? null));
       },
     });
+    // a handler that writes no output (an import) has no listener of its own: without this one, the client
+    // disconnecting after the result ("error" on an unobserved stream) would crash the server
+    output.on("error", () => {});
     const closed = new Promise<void>((resolve) => socket.once("close", () => resolve()));
     socket.once("close", () => output.destroy(new Error("The admin client disconnected")));
     try {

@@ -11,6 +11,7 @@ import { StorageUnavailableError } from "./modules/files/store";
 import { createFileStorage } from "./modules/files/storage";
 import { startAdminSocket } from "./admin-socket";
 import { backupAdminHandler } from "./backup/commands";
+import { officeAdminHandlers } from "./backup/office-cli";
 
 async function main() {
   const config = loadConfig();
@@ -52,11 +53,19 @@ async function main() {
     log.info(`File storage: S3 bucket ${config.storage.bucket}${config.storage.endpoint ? ` at ${config.storage.endpoint}` : ""}`);
   if (!config.workers) log.info("WORKERS=false: API-only instance (no email, webhook, PPID check or file sweep loops)");
   const port = await app.start();
-  // the embedded database's folder is locked by this process: `npm run admin -- backup` asks it over a socket
+  // the embedded database's folder is locked by this process: `npm run admin -- backup|export-instansi|import-instansi`
+  // ask it over a socket
   const adminSocket =
     db.kind === "pglite"
-      ? await startAdminSocket(config.dataDir, { backup: backupAdminHandler({ db, storage: app.services.storage, keys }) }, log).catch((err) => {
-          log.error("Admin socket not available (backups need the server stopped)", err);
+      ? await startAdminSocket(
+          config.dataDir,
+          {
+            backup: backupAdminHandler({ db, storage: app.services.storage, keys }),
+            ...officeAdminHandlers({ prisma: db.prisma, keys, storage: app.services.storage, dataDir: config.dataDir }),
+          },
+          log,
+        ).catch((err) => {
+          log.error("Admin socket not available (backups and office moves need the server stopped)", err);
           return null;
         })
       : null;

@@ -2,7 +2,8 @@
  * A whole install as one archive (archive.ts), written while the server runs:
  *
  *   loket-backup.json          header: format, created, applied migrations, key check value
- *   db/<Table>/000001.jsonl    each table's rows (row_to_json, primary-key order), tables in foreign-key order
+ *   db/<Table>/000001.jsonl    each table's rows (row_to_json, primary-key order), tables in foreign-key order;
+ *                              not the derived tables (derived.ts): restore recomputes them
  *   db/sequences.json          sequence positions
  *   files/<ab>/<cd>/<sha256>   every stored file referenced by a StoredFile row, through the FileStorage interface
  *   manifest.json              the header again plus per-table row counts and SHA-256, the file list with SHA-256
@@ -20,6 +21,7 @@ import type { Keys } from "../lib/crypto";
 import { keyCheckValue } from "../db/key-check";
 import type { FileStorage } from "../modules/files/store";
 import { writeArchive } from "./archive";
+import { DERIVED, isDerived } from "./derived";
 import { appliedMigrations, ident, listTables, readSequences, type SequenceValue, type SqlConnection, tableRows } from "./sql";
 
 export const BACKUP_KIND = "loket-backup";
@@ -34,6 +36,8 @@ export interface BackupHeader {
   database: "pglite" | "postgres";
   migrations: string[];
   keyCheck: string;
+  /** tables left out because triggers derive them (derived.ts); restore recomputes them */
+  derived?: string[];
   /** for progress while restoring */
   totals: { rows: number; files: number; fileBytes: number };
 }
@@ -84,7 +88,7 @@ export async function writeBackup(source: BackupSource, out: Writable, onProgres
     let sequences: SequenceValue[] = [];
     let files: FileManifest[] = [];
     await source.sql.transaction("snapshot", async (query) => {
-      const list = await listTables(query);
+      const list = (await listTables(query)).filter((t) => !isDerived(t.name));
       const stored = await query<{ value: string }>(`SELECT value FROM "KeyCheck" WHERE id = 1`).catch(() => []);
       const counts = new Map<string, number>();
       for (const t of list) {
@@ -106,6 +110,7 @@ export async function writeBackup(source: BackupSource, out: Writable, onProgres
         database: source.sql.kind,
         migrations: await appliedMigrations(query),
         keyCheck: stored[0]?.value ?? keyCheckValue(source.keys),
+        derived: DERIVED.map((d) => d.model),
         totals: { rows: total, files: files.length, fileBytes: files.reduce((a, f) => a + f.size, 0) },
       };
       await archive.addJson(HEADER_ENTRY, header);

@@ -2,9 +2,14 @@
 // "not exported, because …". A new model with a relation into the office's data fails here until it is declared.
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
+import { DERIVED } from "../../server/backup/derived";
 import { EXPORTED, NOT_EXPORTED, PEOPLE, declaredModels } from "../../server/backup/office-tables";
 
-/** model → the models it points at through a foreign key it holds (`@relation(fields: [...])`). */
+/**
+ * model → the models it points at through a foreign key it holds (`@relation(fields: [...])`), and Instansi for
+ * an `instansiId` column without a relation (tables kept by triggers, AntrianJumlah, StatistikVersi, …: they
+ * belong to an instansi as much as its cases do).
+ */
 function foreignKeys(schema: string): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const m of schema.matchAll(/^model\s+(\w+)\s*\{([\s\S]*?)^\}/gm)) {
@@ -12,6 +17,7 @@ function foreignKeys(schema: string): Map<string, Set<string>> {
     for (const line of m[2]!.split("\n")) {
       const f = /^\s*\w+\s+(\w+)\??\s+.*@relation\([^)]*fields:\s*\[/.exec(line);
       if (f) targets.add(f[1]!);
+      if (/^\s*instansiId\s+String\b/.test(line)) targets.add("Instansi");
     }
     out.set(m[1]!, targets);
   }
@@ -41,6 +47,7 @@ describe("office export declaration", () => {
     expect(fks.get("Pengajuan")).toEqual(new Set(["Layanan", "Instansi", "User", "Pengajuan"]));
     expect(fks.get("PengajuanLog")).toEqual(new Set(["Pengajuan", "User", "ApiClient"]));
     expect(belongingToInstansi(fks)).toContain("WebhookDelivery");
+    for (const derived of ["AntrianJumlah", "StatistikVersi", "StatistikRingkasan"]) expect(belongingToInstansi(fks)).toContain(derived);
   });
 
   it("declares every model that belongs to an instansi, directly or through another table", () => {
@@ -54,6 +61,13 @@ describe("office export declaration", () => {
     expect(names.filter((n) => !fks.has(n))).toEqual([]);
     expect(new Set(names).size).toBe(names.length);
     for (const n of NOT_EXPORTED) expect(n.because.length).toBeGreaterThan(20);
+  });
+
+  it("declares the trigger-derived tables not exported, saying they are recomputed", () => {
+    for (const d of DERIVED) {
+      expect(EXPORTED.map((t) => t.model)).not.toContain(d.model);
+      expect(NOT_EXPORTED.find((n) => n.model === d.model)?.because).toMatch(/^derived: recomputed by the triggers on import/);
+    }
   });
 
   it("inserts parents before children (every foreign key of an exported table points at an earlier or non-exported one)", () => {
