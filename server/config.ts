@@ -42,6 +42,7 @@ export const SETTINGS = [
   "WEBHOOK_ALLOW_PRIVATE",
   // the admin command line
   "LOKET_ADMIN_PASSWORD",
+  "LOKET_ARCHIVE_PASSPHRASE",
   // the database's start (server/db): whether a start applies pending migrations, PGlite's buffer pool
   "MIGRATE",
   "PGLITE_SHARED_BUFFERS",
