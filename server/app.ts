@@ -44,6 +44,7 @@ import { createStaticHandler } from "./static";
 import { loadManifest, persistedOperationPlugins, subscribeDocument } from "./persisted";
 import { cookieAllowedForOrigin } from "./origin";
 import { fromRoot } from "./paths";
+import { useStreamingUploads } from "./multipart";
 
 export interface App {
   services: Services;
@@ -183,6 +184,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
           },
         }),
         useBodyLimit(),
+        useStreamingUploads(() => storage.tmpDir),
         useUploadLimits(),
         ...protectionPlugins(config),
         ...persistedOperationPlugins({ ...persisted, isApiClient: isApiClientRequest }),
