@@ -17,7 +17,7 @@ import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
-import Busboy from "busboy";
+import Busboy from "@fastify/busboy";
 import type { Plugin } from "graphql-yoga";
 import { MAX_UPLOAD_BODY_BYTES, UPLOAD_LIMITS } from "./limits";
 
@@ -50,8 +50,9 @@ export class DiskUpload {
 }
 
 /**
- * busboy 0.3's API (`new Busboy(cfg)`, positional event arguments): the installed @types/busboy describes 1.x
- * (`busboy(cfg)`, an info object), so the little used here is typed locally.
+ * @fastify/busboy (fastify's maintained fork of busboy 0.3, with its own multipart reader in place of dicer and
+ * CVE-2022-24434 fixed; graphql-yoga's own parser uses it): `new Busboy(cfg)`, positional event arguments. The
+ * little used here is typed locally, with the write-side errors it may still raise caught below.
  */
 interface Busboy03 extends NodeJS.WritableStream {
   on(event: "file", l: (field: string, stream: Readable, filename: string | undefined, encoding: string, mime: string) => void): this;
@@ -149,7 +150,7 @@ export async function parseMultipart(
     });
   });
 
-  // written chunk by chunk (not piped): busboy 0.3's dicer can throw from write() on a malformed part, which in a
+  // written chunk by chunk (not piped): the parser can throw from write() on a malformed part, which in a
   // pipe would be an uncaught exception; here it is this request's 400
   let received = 0;
   const iterator = body[Symbol.asyncIterator]();
