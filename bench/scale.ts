@@ -15,7 +15,8 @@
  *   - the catalogue search (layananList cari).
  *
  * Each figure: req/s, p95, SQL statements per request (counted by the server: Prisma query events over a few
- * sequential requests) and the server's peak RSS while it ran; the server's peak RSS over the whole run.
+ * sequential requests), the server's CPU time per request (comparable across runs on a shared machine, where
+ * req/s is not) and the server's peak RSS while it ran; the server's peak RSS over the whole run.
  *
  * The data: 100 instansi of 10 services each; the first instansi holds a tenth of all cases, the others share
  * the rest. Cases are submitted from 1 January last year until now (statuses by age: old ones finished,
@@ -24,7 +25,8 @@
  * proportion. 2,000 citizens, 5 officers per instansi.
  *
  * Settings: BENCH_SCALE_SIZES, BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/postgres; a
- * throw-away database is created next to it and dropped after), BENCH_SECONDS (default 5), BENCH_WARMUP_SECONDS
+ * throw-away database is created next to it and dropped after; BENCH_SCALE_KEEP_DB=true keeps it for EXPLAIN),
+ * BENCH_SCALE_ONLY (a regular expression: only the figures whose label matches, e.g. "queue|Detail"), BENCH_SECONDS (default 5), BENCH_WARMUP_SECONDS
  * (default 2), BENCH_CONNECTIONS (default 10). Writes bench/results/scale.json.
  *
  * The same file is the server process (BENCH_SCALE_ROLE=server): it boots Loket like bench/server.ts, counts
@@ -54,7 +56,7 @@ function envInt(name: string, fallback: number, min = 0): number {
 // ---------------------------------------------------------------------------------------------------------
 // the server side
 
-type ToServer = { type: "officer"; id: number; instansiId: string } | { type: "statements"; id: number };
+type ToServer = { type: "officer"; id: number; instansiId: string } | { type: "statements"; id: number } | { type: "cpu"; id: number };
 type FromServer = { type: "ready"; port: number } | { type: "failed"; error: string } | { type: "answer"; id: number; result?: unknown; error?: string };
 
 async function serve() {
@@ -86,6 +88,11 @@ async function serve() {
   process.on("message", async (m: ToServer) => {
     try {
       if (m.type === "statements") return process.send?.({ type: "answer", id: m.id, result: statements } satisfies FromServer);
+      // the server's CPU time so far (ms): per request it stays comparable when other work shares the machine
+      if (m.type === "cpu") {
+        const u = process.cpuUsage();
+        return process.send?.({ type: "answer", id: m.id, result: (u.user + u.system) / 1000 } satisfies FromServer);
+      }
       const nomorIdentitas = `19870314201101${String(1000 + Math.floor(Math.random() * 8999))}`;
       const password = "Pelayanan-Prima-2026";
       await createStaffAccount(db.prisma, keys, config, null, {
@@ -269,6 +276,8 @@ interface Figure {
   p50Ms: number;
   p95Ms: number;
   statements: number | null;
+  /** the server's CPU time per request (user + system), ms */
+  cpuMs: number | null;
   peakRssMb: number | null;
   errors: number;
   firstError: string | null;
@@ -442,7 +451,8 @@ export async function runScale(): Promise<number> {
   await admin.connect();
   await admin.query(`CREATE DATABASE "${dbName}"`);
   cleanups.push(async () => {
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    if (process.env.BENCH_SCALE_KEEP_DB === "true") log(`Kept the database ${dbName}`);
+    else await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await admin.end();
   });
   const url = new URL(baseUrl);
@@ -475,7 +485,10 @@ export async function runScale(): Promise<number> {
     delete env.REDIS_URL;
     delete env.LOKET_SECRET;
     log(`Starting the server (PostgreSQL ${dbName})…`);
-    const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), fileURLToPath(import.meta.url)], {
+    // BENCH_SERVER_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (bench/profile-summary.ts)
+    const profileDir = process.env.BENCH_SERVER_PROFILE ? path.resolve(process.env.BENCH_SERVER_PROFILE) : undefined;
+    const profileArgs = profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : [];
+    const child = spawn(process.execPath, [...profileArgs, "--import", import.meta.resolve("tsx"), fileURLToPath(import.meta.url)], {
       env,
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
@@ -633,7 +646,8 @@ export async function runScale(): Promise<number> {
       ];
 
       const figures: Figure[] = [];
-      for (const { label, load, targets } of loads) {
+      const only = process.env.BENCH_SCALE_ONLY ? new RegExp(process.env.BENCH_SCALE_ONLY) : null;
+      for (const { label, load, targets } of loads.filter((l, i) => i === 0 || !only || only.test(l.label))) {
         log(`  ${label}…`);
         rss.window();
         // statements per request: a few sequential requests, counted by the server
@@ -655,8 +669,10 @@ export async function runScale(): Promise<number> {
         const idle = (await ask<number>({ type: "statements" })) - idleFrom;
         const statements = Math.max(0, during - idle) / SAMPLE;
         if (warmup) await fire(origin, load, warmup, connections);
+        const cpu0 = await ask<number>({ type: "cpu" });
         const r = await fire(origin, load, seconds, connections);
-        const f: Figure = { label, ...r, statements, peakRssMb: rss.window(), targets: [] };
+        const cpuMs = ((await ask<number>({ type: "cpu" })) - cpu0) / Math.max(1, r.reqPerSec * seconds);
+        const f: Figure = { label, ...r, statements, cpuMs, peakRssMb: rss.window(), targets: [] };
         f.targets = targets?.(f, figures[0] ?? f) ?? [];
         figures.push(f);
       }
@@ -687,6 +703,7 @@ export async function runScale(): Promise<number> {
         p50Ms: cold[2]!,
         p95Ms: cold[4]!,
         statements: coldStatements / 5,
+        cpuMs: null,
         peakRssMb: rss.window(),
         errors: 0,
         firstError: null,
@@ -730,10 +747,10 @@ function table(size: number, figures: Figure[], counts: Record<string, number>, 
   return [
     ``,
     `${size.toLocaleString("en")} cases (big instansi ${counts.pengajuanInstansiBesar} cases, ${counts.instansiBesarTahunLalu} submitted last year; ${counts.pengajuanLog} log rows, ${counts.pengaduan} complaints, ${counts.ppid} PPID, ${counts.survei} SKM); seeded in ${seedSeconds} s`,
-    `${"figure".padEnd(w)}${"req/s".padStart(8)}${"p50 ms".padStart(9)}${"p95 ms".padStart(9)}${"stmts".padStart(7)}${"RSS MB".padStart(8)}  targets`,
+    `${"figure".padEnd(w)}${"req/s".padStart(8)}${"p50 ms".padStart(9)}${"p95 ms".padStart(9)}${"stmts".padStart(7)}${"CPU ms".padStart(8)}${"RSS MB".padStart(8)}  targets`,
     ...figures.map(
       (f) =>
-        `${f.label.padEnd(w)}${fmt(f.reqPerSec, 0).padStart(8)}${fmt(f.p50Ms, 1).padStart(9)}${fmt(f.p95Ms, 1).padStart(9)}${fmt(f.statements, 1).padStart(7)}${fmt(f.peakRssMb, 0).padStart(8)}  ` +
+        `${f.label.padEnd(w)}${fmt(f.reqPerSec, 0).padStart(8)}${fmt(f.p50Ms, 1).padStart(9)}${fmt(f.p95Ms, 1).padStart(9)}${fmt(f.statements, 1).padStart(7)}${fmt(f.cpuMs, 2).padStart(8)}${fmt(f.peakRssMb, 0).padStart(8)}  ` +
         f.targets.map((t) => `${t.text} ${t.met ? "OK" : "MISSED"}`).join(", ") +
         (f.errors ? `  ${f.errors} ERRORS (${f.firstError})` : ""),
     ),

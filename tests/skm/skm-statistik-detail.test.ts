@@ -354,3 +354,42 @@ describe("working time in SQL", () => {
     }
   });
 });
+
+describe("the period's figures stored per instansi-year version", () => {
+  const input = () => ({ instansiId: fx.instansi.id, layananId: null, periode: "TRIWULAN" as const, tahun: 2026, ke: 4 });
+  const ctx = () => ({ prisma: t.db.prisma, calendars: t.app.services.calendars });
+  const perPetugas = (d: Awaited<ReturnType<typeof statistikDetail>>) =>
+    Object.fromEntries(d.perPetugas.map((r) => [r.petugas?.nama ?? "-", [r.selesai, r.melewatiSla, r.berjalan]]));
+
+  it("is read back while nothing changed, and follows a reassignment, a renamed service and a new completion", async () => {
+    const now = wib("2026-11-16T10:00:00");
+    const first = await statistikDetail(ctx(), input(), { batas: 50 }, now);
+    const stored = await t.db.prisma.$queryRawUnsafe<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM "StatistikRingkasan" WHERE kunci = $1`,
+      `detail:50:${fx.instansi.id}:*:TRIWULAN:2026:4`,
+    );
+    expect(stored[0]!.n).toBe(1);
+    expect(await statistikDetail(ctx(), input(), { batas: 50 }, now)).toEqual(first);
+    expect(perPetugas(first)).toEqual({ "Staf ADMIN": [2, 2, 0], "Staf PETUGAS": [2, 1, 2], "-": [0, 0, 1] });
+
+    // a reassignment moves the completed case to the other officer (the counter moves on petugasId too)
+    await t.db.prisma.pengajuan.update({ where: { id: ids.a! }, data: { petugasId: fx.admin.id } });
+    // a renamed service shows in the stored list at once (names are read on every request)
+    await t.db.prisma.layanan.update({ where: { id: l2 }, data: { nama: "SKTM (baru)" } });
+    try {
+      const d = await statistikDetail(ctx(), input(), { batas: 50 }, now);
+      expect(perPetugas(d)).toEqual({ "Staf ADMIN": [3, 2, 0], "Staf PETUGAS": [1, 1, 2], "-": [0, 0, 1] });
+      expect(d.kasusMelewatiSla.map((k) => k.layanan)).toContain("SKTM (baru)");
+
+      // the overdue case completed late: one more completion, one fewer running
+      await t.db.prisma.pengajuan.update({ where: { id: ids.d! }, data: { status: "SELESAI", selesaiAt: wib("2026-11-12T09:00:00") } });
+      const e = await statistikDetail(ctx(), input(), { batas: 50 }, now);
+      expect(e.total).toMatchObject({ selesai: 5, melewatiSla: 4, berjalan: 2, terlambatSaatIni: 0 });
+      expect(e.kasusMelewatiSla).toHaveLength(4);
+    } finally {
+      await t.db.prisma.pengajuan.update({ where: { id: ids.a! }, data: { petugasId: fx.petugas.id } });
+      await t.db.prisma.pengajuan.update({ where: { id: ids.d! }, data: { status: "DIPROSES", selesaiAt: null } });
+      await t.db.prisma.layanan.update({ where: { id: l2 }, data: { nama: "Surat Keterangan Tidak Mampu" } });
+    }
+  });
+});

@@ -5,6 +5,7 @@ import { STATUS_TENGGAT_BERJALAN, terlambat as aduanTerlambat } from "../pengadu
 import { terlambatSql, terlambatWhere } from "../pengajuan/sla";
 import { periodBounds } from "./ikm";
 import { kalenderParamsFor, menitKerja, tsParam, withOpenMs } from "./menit-kerja-sql";
+import { ringkasanTersimpan } from "./ringkasan";
 import type { StatistikInput } from "./statistik";
 
 /**
@@ -13,6 +14,13 @@ import type { StatistikInput } from "./statistik";
  * the period (registration number, service, officer, deadline, how late in working time), and the
  * complaints of the period by category and channel with the open ones. Applicants' identities never appear;
  * officers appear by name. Aggregates in the database; lists of at most `batas` rows.
+ *
+ * The period's own figures (submitted, completed, working-time percentiles, SLA met or missed, per service
+ * and per officer, and which cases missed their SLA most) are stored like `statistik`'s (ringkasan.ts: exact,
+ * reused only while the instansi-year's change counter and the calendar are unchanged; the counter also moves
+ * when a case's officer changes, migration 20261205121900_statistik_petugas). What moves with the clock or
+ * with any open case — running and overdue now, the overdue list, complaints, names — is read on every
+ * request from index ranges of open cases. At 100k cases per instansi the period scan took ~0.3–0.5 s.
  */
 
 export interface Kinerja {
@@ -111,27 +119,33 @@ interface AgregatRow {
   melewatiSla: number;
   berjalan: number;
   terlambat: number;
+}
+
+interface PeriodeRow extends Omit<AgregatRow, "berjalan" | "terlambat"> {
   diluar: number;
   awal: Date | null;
   tenggatMelewatiAwal: Date | null;
 }
 
-/** Per service, per officer and in total, in one scan (see pengajuanAgregat for the calendar span). */
-async function agregat(ctx: Ctx, input: StatistikInput, dari: Date, sampai: Date, now: Date): Promise<AgregatRow[]> {
+/** What is stored per instansi-year version: the period's groups and the cases most late (ids, in order). */
+interface DetailPeriode {
+  rows: Array<Omit<AgregatRow, "berjalan" | "terlambat">>;
+  melewati: Array<{ id: string; menit: number }>;
+}
+
+/** The period's figures per service, per officer and in total, in one scan (see pengajuanAgregat for the calendar span). */
+async function agregatPeriode(ctx: Ctx, input: StatistikInput, dari: Date, sampai: Date): Promise<PeriodeRow[]> {
   const cal = await ctx.calendars.get(input.instansiId);
   const run = (lo: Date) => {
-    const rows = `SELECT p."layananId", p."petugasId", p.status, p."diajukanAt", p."selesaiAt", p.tenggat,
+    const rows = `SELECT p."layananId", p."petugasId", p."diajukanAt", p."selesaiAt", p.tenggat,
               (p."diajukanAt" >= $3::timestamp AND p."diajukanAt" < $4::timestamp AND p.status <> 'DRAFT') AS periode,
-              (p."selesaiAt" >= $3::timestamp AND p."selesaiAt" < $4::timestamp AND p."diajukanAt" IS NOT NULL) AS selesai,
-              ${terlambatSql("p", "$5::timestamp")} AS terlambat,
-              p.status IN (${sqlList(OPEN)}) AS berjalan
+              (p."selesaiAt" >= $3::timestamp AND p."selesaiAt" < $4::timestamp AND p."diajukanAt" IS NOT NULL) AS selesai
          FROM "Pengajuan" p
         WHERE p."instansiId" = $1::uuid AND ($2::uuid IS NULL OR p."layananId" = $2::uuid)
           AND ((p."diajukanAt" >= $3::timestamp AND p."diajukanAt" < $4::timestamp)
-            OR (p."selesaiAt" >= $3::timestamp AND p."selesaiAt" < $4::timestamp)
-            OR p.status IN (${sqlList(OPEN)}))`;
+            OR (p."selesaiAt" >= $3::timestamp AND p."selesaiAt" < $4::timestamp))`;
     const menit = `CASE WHEN f.selesai THEN ${menitKerja("f", "diajukanAt", "selesaiAt")} END`;
-    return ctx.prisma.$queryRawUnsafe<AgregatRow[]>(
+    return ctx.prisma.$queryRawUnsafe<PeriodeRow[]>(
       `SELECT f."layananId"::text AS "layananId", f."petugasId"::text AS "petugasId",
               GROUPING(f."layananId", f."petugasId")::int AS kelompok,
               (count(*) FILTER (WHERE f.periode))::int AS diajukan,
@@ -139,18 +153,15 @@ async function agregat(ctx: Ctx, input: StatistikInput, dari: Date, sampai: Date
               percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${menit}) AS q,
               (count(*) FILTER (WHERE f.selesai AND f."selesaiAt" <= f.tenggat))::int AS "tepatWaktu",
               (count(*) FILTER (WHERE f.selesai AND f."selesaiAt" > f.tenggat))::int AS "melewatiSla",
-              (count(*) FILTER (WHERE f.berjalan))::int AS berjalan,
-              (count(*) FILTER (WHERE f.terlambat))::int AS terlambat,
-              (count(*) FILTER (WHERE f.selesai AND f."diajukanAt" < $6::timestamp))::int AS diluar,
+              (count(*) FILTER (WHERE f.selesai AND f."diajukanAt" < $5::timestamp))::int AS diluar,
               min(f."diajukanAt") FILTER (WHERE f.selesai) AS awal,
               min(f.tenggat) FILTER (WHERE f.selesai AND f."selesaiAt" > f.tenggat) AS "tenggatMelewatiAwal"
-         FROM ${withOpenMs(rows, ["diajukanAt", "selesaiAt"], 7)} f
+         FROM ${withOpenMs(rows, ["diajukanAt", "selesaiAt"], 6)} f
         GROUP BY GROUPING SETS ((f."layananId"), (f."petugasId"), ())`,
       input.instansiId,
       input.layananId,
       tsParam(dari),
       tsParam(sampai),
-      tsParam(now),
       tsParam(lo),
       ...kalenderParamsFor(cal, lo, sampai),
     );
@@ -159,6 +170,47 @@ async function agregat(ctx: Ctx, input: StatistikInput, dari: Date, sampai: Date
   const total = rows.find((r) => r.kelompok === TOTAL);
   if (total?.diluar && total.awal) rows = await run(new Date(Math.min(total.awal.getTime(), dari.getTime())));
   return rows;
+}
+
+/** Open cases now (whenever submitted) and the overdue among them, per service, per officer and in total: an index range of open cases. */
+async function agregatSaatIni(ctx: Ctx, input: StatistikInput, now: Date) {
+  return ctx.prisma.$queryRawUnsafe<Array<{ layananId: string | null; petugasId: string | null; kelompok: number; berjalan: number; terlambat: number }>>(
+    `SELECT p."layananId"::text AS "layananId", p."petugasId"::text AS "petugasId",
+            GROUPING(p."layananId", p."petugasId")::int AS kelompok,
+            count(*)::int AS berjalan,
+            (count(*) FILTER (WHERE ${terlambatSql("p", "$3::timestamp")}))::int AS terlambat
+       FROM "Pengajuan" p
+      WHERE p."instansiId" = $1::uuid AND ($2::uuid IS NULL OR p."layananId" = $2::uuid) AND p.status IN (${sqlList(OPEN)})
+      GROUP BY GROUPING SETS ((p."layananId"), (p."petugasId"), ())`,
+    input.instansiId,
+    input.layananId,
+    tsParam(now),
+  );
+}
+
+/** The period's part, stored per instansi-year version (computed on a miss). */
+async function detailPeriode(ctx: Ctx, input: StatistikInput, dari: Date, sampai: Date, batas: number): Promise<DetailPeriode> {
+  return ringkasanTersimpan(ctx, input, `detail:${batas}`, async () => {
+    const rows = await agregatPeriode(ctx, input, dari, sampai);
+    const total = rows.find((r) => r.kelompok === TOTAL);
+    // missed the SLA in the period, most late first: ordered by working time in the database
+    const melewati = total?.melewatiSla ? await melewatiSla(ctx, input, dari, sampai, total.tenggatMelewatiAwal ?? dari, batas) : [];
+    return { rows: rows.map(({ diluar: _d, awal: _a, tenggatMelewatiAwal: _t, ...r }) => r), melewati };
+  });
+}
+
+/** Both parts as the groups the answer lists: a group seen in either part, zero where the other has none. */
+function gabung(periode: DetailPeriode["rows"], saatIni: Awaited<ReturnType<typeof agregatSaatIni>>): AgregatRow[] {
+  const key = (r: { kelompok: number; layananId: string | null; petugasId: string | null }) =>
+    r.kelompok === PER_LAYANAN ? `l:${r.layananId}` : r.kelompok === PER_PETUGAS ? `p:${r.petugasId}` : "t";
+  const out = new Map<string, AgregatRow>();
+  for (const r of periode) out.set(key(r), { ...r, berjalan: 0, terlambat: 0 });
+  for (const r of saatIni) {
+    const row = out.get(key(r));
+    if (row) Object.assign(row, { berjalan: r.berjalan, terlambat: r.terlambat });
+    else out.set(key(r), { ...r, diajukan: 0, selesai: 0, q: null, tepatWaktu: 0, melewatiSla: 0 });
+  }
+  return [...out.values()];
 }
 
 function kinerja(r: AgregatRow | undefined): Kinerja {
@@ -191,8 +243,9 @@ export async function statistikDetail(ctx: Ctx, input: StatistikInput, opts: { b
     petugas: { select: { namaLengkap: true } },
   } as const;
 
-  const [rows, overdue, aduan, terbuka] = await Promise.all([
-    agregat(ctx, input, dari, sampai, now),
+  const [periode, saatIni, overdue, aduan, terbuka] = await Promise.all([
+    detailPeriode(ctx, input, dari, sampai, opts.batas),
+    agregatSaatIni(ctx, input, now),
     // overdue now: the earliest deadline is the latest case
     ctx.prisma.pengajuan.findMany({ where: { ...scope, ...terlambatWhere(now) }, orderBy: [{ tenggat: "asc" }, { id: "asc" }], take: opts.batas, select }),
     ctx.prisma.$queryRawUnsafe<
@@ -219,20 +272,27 @@ export async function statistikDetail(ctx: Ctx, input: StatistikInput, opts: { b
     }),
   ]);
 
+  const rows = gabung(periode.rows, saatIni);
   const total = rows.find((r) => r.kelompok === TOTAL);
-  // missed the SLA in the period, most late first: ordered by working time in the database
-  const melewati = total?.melewatiSla ? await melewatiSla(ctx, input, dari, sampai, total.tenggatMelewatiAwal ?? dari, opts.batas) : [];
 
   const layananIds = rows.filter((r) => r.kelompok === PER_LAYANAN).map((r) => r.layananId!);
   const petugasIds = rows.filter((r) => r.kelompok === PER_PETUGAS && r.petugasId).map((r) => r.petugasId!);
-  const [layanan, petugas, kategori] = await Promise.all([
-    ctx.prisma.layanan.findMany({ where: { id: { in: layananIds } }, select: { id: true, kode: true, nama: true } }),
-    ctx.prisma.user.findMany({ where: { id: { in: petugasIds } }, select: { id: true, namaLengkap: true } }),
-    ctx.prisma.kategoriPengaduan.findMany({ where: { instansiId: input.instansiId }, select: { id: true, nama: true } }),
+  // the names of services, officers and complaint categories in one statement (they are read live: a renamed
+  // service or officer shows at once, while the figures stay stored)
+  const [nama, melewati] = await Promise.all([
+    ctx.prisma.$queryRawUnsafe<Array<{ jenis: "l" | "u" | "k"; id: string; nama: string; kode: string | null }>>(
+      `SELECT 'l' AS jenis, l.id::text AS id, l.nama, l.kode FROM "Layanan" l WHERE l.id = ANY($1::uuid[])
+       UNION ALL SELECT 'u', u.id::text, u."namaLengkap", NULL FROM "User" u WHERE u.id = ANY($2::uuid[])
+       UNION ALL SELECT 'k', k.id::text, k.nama, NULL FROM "KategoriPengaduan" k WHERE k."instansiId" = $3::uuid`,
+      `{${layananIds.join(",")}}`,
+      `{${petugasIds.join(",")}}`,
+      input.instansiId,
+    ),
+    kasusMelewati(ctx, periode.melewati),
   ]);
-  const layananById = new Map(layanan.map((l) => [l.id, l]));
-  const namaPetugas = new Map(petugas.map((p) => [p.id, p.namaLengkap]));
-  const namaKategori = new Map(kategori.map((k) => [k.id, k.nama]));
+  const layananById = new Map(nama.filter((n) => n.jenis === "l").map((l) => [l.id, { id: l.id, kode: l.kode!, nama: l.nama }]));
+  const namaPetugas = new Map(nama.filter((n) => n.jenis === "u").map((p) => [p.id, p.nama]));
+  const namaKategori = new Map(nama.filter((n) => n.jenis === "k").map((k) => [k.id, k.nama]));
   const byName = <T extends { nama: string }>(a: T, b: T) => a.nama.localeCompare(b.nama, "id");
 
   return {
@@ -281,26 +341,15 @@ export async function statistikDetail(ctx: Ctx, input: StatistikInput, opts: { b
   };
 }
 
-/** Completed in the period after the deadline, ordered by how late in working time (most first). */
-async function melewatiSla(ctx: Ctx, input: StatistikInput, dari: Date, sampai: Date, tenggatAwal: Date, batas: number): Promise<KasusTerlambat[]> {
+/** Completed in the period after the deadline, ordered by how late in working time (most first): ids and minutes. */
+async function melewatiSla(ctx: Ctx, input: StatistikInput, dari: Date, sampai: Date, tenggatAwal: Date, batas: number): Promise<DetailPeriode["melewati"]> {
   const cal = await ctx.calendars.get(input.instansiId);
-  const rows = `SELECT p.id, p."nomorRegistrasi", p.status, p.tenggat, p."selesaiAt", l.nama AS layanan, u."namaLengkap" AS petugas
-       FROM "Pengajuan" p JOIN "Layanan" l ON l.id = p."layananId" LEFT JOIN "User" u ON u.id = p."petugasId"
+  const rows = `SELECT p.id, p.tenggat, p."selesaiAt"
+       FROM "Pengajuan" p
       WHERE p."instansiId" = $1::uuid AND ($2::uuid IS NULL OR p."layananId" = $2::uuid)
         AND p."selesaiAt" >= $3::timestamp AND p."selesaiAt" < $4::timestamp AND p."diajukanAt" IS NOT NULL AND p."selesaiAt" > p.tenggat`;
-  const found = await ctx.prisma.$queryRawUnsafe<
-    Array<{
-      id: string;
-      nomorRegistrasi: string | null;
-      status: PengajuanStatus;
-      tenggat: Date;
-      selesaiAt: Date;
-      layanan: string;
-      petugas: string | null;
-      menit: number;
-    }>
-  >(
-    `SELECT f.id::text AS id, f."nomorRegistrasi", f.status::text AS status, f.tenggat, f."selesaiAt", f.layanan, f.petugas, ${menitKerja("f", "tenggat", "selesaiAt")} AS menit
+  return ctx.prisma.$queryRawUnsafe<DetailPeriode["melewati"]>(
+    `SELECT f.id::text AS id, ${menitKerja("f", "tenggat", "selesaiAt")} AS menit
        FROM ${withOpenMs(rows, ["tenggat", "selesaiAt"], 6)} f
       ORDER BY menit DESC, f."selesaiAt" DESC, f.id
       LIMIT $5`,
@@ -311,14 +360,39 @@ async function melewatiSla(ctx: Ctx, input: StatistikInput, dari: Date, sampai: 
     batas,
     ...kalenderParamsFor(cal, tenggatAwal, sampai),
   );
-  return found.map((r) => ({
-    pengajuanId: r.id,
-    nomorRegistrasi: r.nomorRegistrasi ?? "-",
-    layanan: r.layanan,
-    petugas: r.petugas,
-    status: r.status,
-    tenggat: r.tenggat,
-    selesaiAt: r.selesaiAt,
-    terlambatMenitKerja: r.menit,
-  }));
+}
+
+/** The stored most-late cases as they read now (names, status), in the stored order. */
+async function kasusMelewati(ctx: Ctx, melewati: DetailPeriode["melewati"]): Promise<KasusTerlambat[]> {
+  if (melewati.length === 0) return [];
+  const found = await ctx.prisma.pengajuan.findMany({
+    where: { id: { in: melewati.map((m) => m.id) } },
+    select: {
+      id: true,
+      nomorRegistrasi: true,
+      status: true,
+      tenggat: true,
+      selesaiAt: true,
+      layanan: { select: { nama: true } },
+      petugas: { select: { namaLengkap: true } },
+    },
+  });
+  const byId = new Map(found.map((p) => [p.id, p]));
+  return melewati.flatMap((m) => {
+    const p = byId.get(m.id);
+    return p
+      ? [
+          {
+            pengajuanId: p.id,
+            nomorRegistrasi: p.nomorRegistrasi ?? "-",
+            layanan: p.layanan.nama,
+            petugas: p.petugas?.namaLengkap ?? null,
+            status: p.status,
+            tenggat: p.tenggat!,
+            selesaiAt: p.selesaiAt,
+            terlambatMenitKerja: m.menit,
+          },
+        ]
+      : [];
+  });
 }

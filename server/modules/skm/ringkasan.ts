@@ -80,3 +80,40 @@ export async function statistik(ctx: Pick<Context, "prisma" | "calendars">, inpu
   }
   return { dari, sampai, ...periode, terlambatSaatIni: row!.terlambat };
 }
+
+/**
+ * Another answer of the period stored the same way (same table, same counter and calendar checks), under
+ * `statistik`'s key with a `bagian` prefix: one statement on a hit; on a miss `hitung` runs and its answer is
+ * stored at the counter read before it ran (statistikDetail's period figures, detail.ts).
+ */
+export async function ringkasanTersimpan<T>(
+  ctx: Pick<Context, "prisma" | "calendars">,
+  input: StatistikInput,
+  bagian: string,
+  hitung: () => Promise<T>,
+): Promise<T> {
+  const kalender = kalenderKunci(await ctx.calendars.get(input.instansiId));
+  const key = `${bagian}:${kunci(input)}`;
+  const [row] = await ctx.prisma.$queryRawUnsafe<Array<{ data: T | null; versi: number }>>(
+    `WITH v AS (SELECT coalesce((SELECT v.versi FROM "StatistikVersi" v WHERE v."instansiId" = $1::uuid AND v.tahun = $2), 0) AS versi)
+     SELECT (SELECT r.data FROM "StatistikRingkasan" r WHERE r.kunci = $3 AND r.kalender = $4 AND r.versi = v.versi) AS data, v.versi FROM v`,
+    input.instansiId,
+    input.tahun,
+    key,
+    kalender,
+  );
+  if (row!.data !== null) return row!.data;
+  const data = await hitung();
+  await ctx.prisma.$executeRawUnsafe(
+    `INSERT INTO "StatistikRingkasan" (kunci, "instansiId", tahun, versi, kalender, data) VALUES ($1, $2::uuid, $3, $4, $5, $6::jsonb)
+     ON CONFLICT (kunci) DO UPDATE SET versi = excluded.versi, kalender = excluded.kalender, data = excluded.data, "dibuatAt" = now()
+      WHERE "StatistikRingkasan".versi <= excluded.versi`,
+    key,
+    input.instansiId,
+    input.tahun,
+    row!.versi,
+    kalender,
+    JSON.stringify(data),
+  );
+  return data;
+}
