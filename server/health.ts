@@ -2,7 +2,8 @@ import fs from "node:fs";
 import type http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
+import { createRedis } from "./lib/redis";
 import type { PrismaClient } from "./generated/prisma/client";
 import { redactText } from "./lib/redact";
 
@@ -145,7 +146,12 @@ export function redisCheck(url: string): { check: ReadinessCheck; close(): void 
   return {
     check: async () => {
       if (!client) {
-        client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: 1_000, retryStrategy: (n) => Math.min(n * 250, 2_000) });
+        client = createRedis(url, {
+          enableOfflineQueue: false,
+          maxRetriesPerRequest: 0,
+          commandTimeout: 1_000,
+          retryStrategy: (n) => Math.min(n * 250, 2_000),
+        });
         client.on("error", () => {}); // reported by the check, not as an unhandled event
       }
       const c = client;

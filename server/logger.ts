@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 import pino from "pino";
-import { prettyFactory } from "pino-pretty";
+import { createRequire } from "node:module";
 import type { Config } from "./config";
 import { HIDDEN, redactText } from "./lib/redact";
 
@@ -76,7 +76,9 @@ const stderrSink: LogSink = { write: (line) => void process.stderr.write(line) }
 
 export function createLogger(level: LogLevel, format: LogFormat = defaultFormat(), sink: LogSink = stderrSink): Logger {
   const pretty =
-    format === "pretty" ? prettyFactory({ colorize: !!process.stderr.isTTY, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname", singleLine: true }) : null;
+    format === "pretty"
+      ? prettyFactoryLazy()({ colorize: !!process.stderr.isTTY, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname", singleLine: true })
+      : null;
   const out = pino(
     {
       level,
@@ -116,4 +118,9 @@ function defaultFormat(): LogFormat {
   const f = process.env.LOG_FORMAT;
   if (f === "json" || f === "pretty") return f;
   return process.env.NODE_ENV === "development" || !process.env.NODE_ENV ? "pretty" : "json";
+}
+
+/** pino-pretty is loaded only for the pretty format (development): a production (json) process never holds it. */
+function prettyFactoryLazy(): typeof import("pino-pretty").prettyFactory {
+  return (createRequire(import.meta.url)("pino-pretty") as typeof import("pino-pretty")).prettyFactory;
 }

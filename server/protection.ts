@@ -2,7 +2,8 @@ import { EnvelopArmor } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { type GraphQLError, NoSchemaIntrospectionCustomRule } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
+import { createRedis } from "./lib/redis";
 import type { Config } from "./config";
 import { DEPTH_OPTIONS, MAX_TOKENS, tooDeep, tooManyTokens } from "./limits";
 
@@ -101,7 +102,7 @@ export class RedisRateStore implements RateStore {
     url: string,
     private readonly log?: { warn(message: string): void; info(message: string): void },
   ) {
-    this.client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: 500, retryStrategy: (n) => Math.min(n * 250, 1_000) });
+    this.client = createRedis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: 500, retryStrategy: (n) => Math.min(n * 250, 1_000) });
     this.client.on("error", () => {});
     this.client.on("ready", () => {
       this.everReady = true;

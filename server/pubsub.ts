@@ -1,6 +1,6 @@
 import { createPubSub } from "graphql-yoga";
 import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
+import { createRedis } from "./lib/redis";
 import type { AccountStatus } from "./generated/prisma/enums";
 
 /** Every live topic and its payload. Events are published only after the write has committed. */
@@ -300,8 +300,8 @@ function connectBus(
     commandTimeout: 2_000,
     retryStrategy: (attempt: number) => Math.min(attempt * 250, 1_000),
   };
-  const publisher = new Redis(url, options);
-  const subscriber = new Redis(url, options);
+  const publisher = createRedis(url, options);
+  const subscriber = createRedis(url, options);
   let closing = false;
   let subscribed = false; // every channel listened to is subscribed on the current connection
   let healthy = false;
