@@ -12,8 +12,6 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import readline from "node:readline";
-import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
@@ -23,6 +21,7 @@ import { KeyMismatchError, verifyKeyCheck } from "../db/key-check";
 import { DataDirLockedError } from "../db/lock";
 import { deriveKeys, loadMasterSecret } from "../lib/crypto";
 import { createFileStorage } from "../modules/files/storage";
+import { askHidden } from "../cli/prompt";
 import { ArchiveError, MIN_PASSPHRASE } from "./office-archive";
 import { ADMIN_SOCKET, type AdminHandler, AdminCommandError, AdminSocketUnavailable, callAdmin } from "../admin-socket";
 import type { Config } from "../config";
@@ -42,31 +41,12 @@ export const OFFICE_USAGE = `  export-instansi <kode> <file>
 
 const PASSPHRASE_ENV = "LOKET_ARCHIVE_PASSPHRASE";
 
-async function askHidden(question: string): Promise<string> {
-  if (!process.stdin.isTTY) throw new ArchiveError(`No terminal to ask for the archive passphrase: set ${PASSPHRASE_ENV}.`);
-  let muted = false;
-  const output = new Writable({
-    write(chunk, _enc, cb) {
-      if (!muted) process.stdout.write(chunk);
-      cb();
-    },
-  });
-  const rl = readline.createInterface({ input: process.stdin, output, terminal: true });
-  return new Promise((resolve) => {
-    rl.question(question, (answer) => {
-      rl.close();
-      process.stdout.write("\n");
-      resolve(answer);
-    });
-    muted = true;
-  });
-}
-
 async function passphrase(given: string | undefined, confirm: boolean): Promise<string> {
   const fromEnv = given ?? process.env[PASSPHRASE_ENV];
   if (fromEnv) return fromEnv;
-  const first = await askHidden("Archive passphrase: ");
-  if (confirm && (await askHidden("The same passphrase again: ")) !== first) throw new ArchiveError("The passphrases differ.");
+  const noTerminal = () => new ArchiveError(`No terminal to ask for the archive passphrase: set ${PASSPHRASE_ENV}.`);
+  const first = await askHidden("Archive passphrase: ", noTerminal);
+  if (confirm && (await askHidden("The same passphrase again: ", noTerminal)) !== first) throw new ArchiveError("The passphrases differ.");
   return first;
 }
 

@@ -2,8 +2,7 @@
 // With the embedded database, stop the server first (the data folder is locked while it runs); `backup` is the
 // exception: it asks the running server through DATA_DIR/admin.sock (server/admin-socket.ts).
 import { parseArgs } from "node:util";
-import readline from "node:readline";
-import { Writable } from "node:stream";
+import { askHidden } from "./prompt";
 import { loadConfig } from "../config";
 import { openDatabase } from "../db/client";
 import { deriveKeys, loadMasterSecret } from "../lib/crypto";
@@ -40,26 +39,6 @@ Examples:
   LOKET_ADMIN_PASSWORD='…' npm run admin -- create-superadmin --nip 198001012005011001 \\
       --nama "Andi Pengelola" --email andi@kemenag.go.id --telepon 081234567890
 `;
-
-async function askHidden(question: string): Promise<string> {
-  if (!process.stdin.isTTY) throw new Error("No terminal to ask for the password: set LOKET_ADMIN_PASSWORD.");
-  let muted = false;
-  const output = new Writable({
-    write(chunk, _enc, cb) {
-      if (!muted) process.stdout.write(chunk);
-      cb();
-    },
-  });
-  const rl = readline.createInterface({ input: process.stdin, output, terminal: true });
-  return new Promise((resolve) => {
-    rl.question(question, (answer) => {
-      rl.close();
-      process.stdout.write("\n");
-      resolve(answer);
-    });
-    muted = true;
-  });
-}
 
 async function filesToS3Command(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { "delete-local": { type: "boolean" } } });
@@ -125,7 +104,9 @@ async function main(): Promise<number> {
     process.stderr.write(`Missing options.\n\n${usage}`);
     return 2;
   }
-  const password = process.env.LOKET_ADMIN_PASSWORD || (await askHidden("Password for the new SUPERADMIN: "));
+  const password =
+    process.env.LOKET_ADMIN_PASSWORD ||
+    (await askHidden("Password for the new SUPERADMIN: ", () => new Error("No terminal to ask for the password: set LOKET_ADMIN_PASSWORD.")));
   const config = loadConfig();
   const keys = deriveKeys(loadMasterSecret(config.secret, config.dataDir));
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
