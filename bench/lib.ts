@@ -147,3 +147,42 @@ export function describeFetchError(err: unknown): string {
   const cause = err.cause as { code?: string; message?: string } | undefined;
   return cause ? `${err.message} (${cause.code ?? ""} ${cause.message ?? ""})`.replace(/\s+\)/, ")") : err.message;
 }
+
+// the statistics queries both the statistik phases (run.ts) and the province-size run (scale.ts) measure
+
+export const STATISTIK = /* GraphQL */ `
+  query($i: ID!, $tahun: Int!) {
+    statistik(instansiId: $i, periode: TAHUN, tahun: $tahun) {
+      __typename
+      ... on StatistikSuccess { data {
+        pengajuanDiajukan selesai kepatuhanSlaPersen medianMenitKerja p90MenitKerja terlambatSaatIni
+        pengajuanPerStatus { nama jumlah } pengaduanPerKategori { nama jumlah } pengaduanPerKanal { nama jumlah }
+        ppidMasuk ppidDikabulkan ppidDitolak ppidKeberatan
+        ikm { ikm mutu kinerja responden nrr { unsur nrr } }
+      } }
+      ... on Error { code message }
+    }
+  }
+`;
+
+const KINERJA = "diajukan selesai kepatuhanSlaPersen medianMenitKerja melewatiSla berjalan terlambatSaatIni";
+const KASUS = "pengajuanId nomorRegistrasi layanan petugas status tenggat selesaiAt terlambatMenitKerja";
+export const STATISTIK_DETAIL = /* GraphQL */ `
+  query($i: ID!, $tahun: Int!) {
+    statistikDetail(instansiId: $i, periode: TAHUN, tahun: $tahun, batas: 50) {
+      __typename
+      ... on StatistikDetailSuccess { data {
+        total { terlambatSaatIni melewatiSla }
+        perLayanan { layananId nama kinerja { ${KINERJA} } }
+        perPetugas { petugasId nama kinerja { ${KINERJA} } }
+        kasusTerlambat { ${KASUS} }
+        kasusMelewatiSla { ${KASUS} }
+        pengaduanPerKategori { nama jumlah terbuka terlambat }
+        pengaduanPerKanal { nama jumlah terbuka terlambat }
+        jumlahPengaduanTerbuka
+        pengaduanTerbuka { pengaduanId kodeLacak kategori kanal status tenggat terlambatMenitKerja }
+      } }
+      ... on Error { code message }
+    }
+  }
+`;

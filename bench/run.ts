@@ -63,6 +63,8 @@ import { measureLive, type LiveResult } from "./live";
 import { FILE_BYTES, measureUploads } from "./upload";
 import {
   LOGIN,
+  STATISTIK,
+  STATISTIK_DETAIL,
   errorTotal,
   globalId,
   gqlRequest,
@@ -514,21 +516,6 @@ function queueProblem(data: any, rows: number): string | null {
 // ---------------------------------------------------------------------------------------------------------
 // statistics
 
-const STATISTIK = /* GraphQL */ `
-  query($i: ID!, $tahun: Int!) {
-    statistik(instansiId: $i, periode: TAHUN, tahun: $tahun) {
-      __typename
-      ... on StatistikSuccess { data {
-        pengajuanDiajukan selesai kepatuhanSlaPersen medianMenitKerja p90MenitKerja terlambatSaatIni
-        pengajuanPerStatus { nama jumlah } pengaduanPerKategori { nama jumlah } pengaduanPerKanal { nama jumlah }
-        ppidMasuk ppidDikabulkan ppidDitolak ppidKeberatan
-        ikm { ikm mutu kinerja responden nrr { unsur nrr } }
-      } }
-      ... on Error { code message }
-    }
-  }
-`;
-
 /** One fixture per run, shared by the statistics phases. */
 let statistikFx: Promise<StatistikFixture> | undefined;
 function statistikFixture(ctx: BenchContext): Promise<StatistikFixture> {
@@ -578,28 +565,6 @@ const statistikProblem = (data: any, fx: StatistikFixture) =>
     checkAduanPerKanal(s, e, wrong);
     if (s.pengaduanPerKategori.length !== 6) wrong.push(`${s.pengaduanPerKategori.length} complaint categories`);
   });
-
-const KINERJA = "diajukan selesai kepatuhanSlaPersen medianMenitKerja melewatiSla berjalan terlambatSaatIni";
-const KASUS = "pengajuanId nomorRegistrasi layanan petugas status tenggat selesaiAt terlambatMenitKerja";
-const STATISTIK_DETAIL = /* GraphQL */ `
-  query($i: ID!, $tahun: Int!) {
-    statistikDetail(instansiId: $i, periode: TAHUN, tahun: $tahun, batas: 50) {
-      __typename
-      ... on StatistikDetailSuccess { data {
-        total { terlambatSaatIni melewatiSla }
-        perLayanan { layananId nama kinerja { ${KINERJA} } }
-        perPetugas { petugasId nama kinerja { ${KINERJA} } }
-        kasusTerlambat { ${KASUS} }
-        kasusMelewatiSla { ${KASUS} }
-        pengaduanPerKategori { nama jumlah terbuka terlambat }
-        pengaduanPerKanal { nama jumlah terbuka terlambat }
-        jumlahPengaduanTerbuka
-        pengaduanTerbuka { pengaduanId kodeLacak kategori kanal status tenggat terlambatMenitKerja }
-      } }
-      ... on Error { code message }
-    }
-  }
-`;
 
 const statistikDetailProblem = (data: any, fx: StatistikFixture) =>
   resultProblem(data, "statistikDetail", (d, wrong) => {

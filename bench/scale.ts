@@ -40,7 +40,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { globalId, gqlRequest, loginToken, pct, round2, sortedOf } from "./lib";
+import { STATISTIK, STATISTIK_DETAIL, globalId, gqlRequest, loginToken, pct, round2, sortedOf } from "./lib";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS_FILE = path.join(HERE, "results", "scale.json");
@@ -349,40 +349,6 @@ const QUEUE = /* GraphQL */ `
       pageInfo { hasNextPage endCursor }
     }
     antrianJumlah { status jumlah }
-  }
-`;
-const STATISTIK = /* GraphQL */ `
-  query($i: ID!, $tahun: Int!) {
-    statistik(instansiId: $i, periode: TAHUN, tahun: $tahun) {
-      __typename
-      ... on StatistikSuccess { data {
-        pengajuanDiajukan selesai kepatuhanSlaPersen medianMenitKerja p90MenitKerja terlambatSaatIni
-        pengajuanPerStatus { nama jumlah } pengaduanPerKategori { nama jumlah } pengaduanPerKanal { nama jumlah }
-        ppidMasuk ppidDikabulkan ppidDitolak ppidKeberatan
-        ikm { ikm mutu kinerja responden nrr { unsur nrr } }
-      } }
-      ... on Error { code message }
-    }
-  }
-`;
-const KINERJA = "diajukan selesai kepatuhanSlaPersen medianMenitKerja melewatiSla berjalan terlambatSaatIni";
-const KASUS = "pengajuanId nomorRegistrasi layanan petugas status tenggat selesaiAt terlambatMenitKerja";
-const STATISTIK_DETAIL = /* GraphQL */ `
-  query($i: ID!, $tahun: Int!) {
-    statistikDetail(instansiId: $i, periode: TAHUN, tahun: $tahun, batas: 50) {
-      __typename
-      ... on StatistikDetailSuccess { data {
-        total { terlambatSaatIni melewatiSla }
-        perLayanan { layananId nama kinerja { ${KINERJA} } }
-        perPetugas { petugasId nama kinerja { ${KINERJA} } }
-        kasusTerlambat { ${KASUS} }
-        kasusMelewatiSla { ${KASUS} }
-        pengaduanPerKategori { nama jumlah terbuka terlambat }
-        pengaduanPerKanal { nama jumlah terbuka terlambat }
-        jumlahPengaduanTerbuka
-      } }
-      ... on Error { code message }
-    }
   }
 `;
 const LACAK = /* GraphQL */ `
