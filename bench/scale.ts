@@ -6,7 +6,8 @@
  *
  *   - `{ __typename }`, the baseline of the same size;
  *   - the staff queue (antrian first 50 + antrianJumlah, QUEUE_CACHE_SECONDS=0: computed on every read) of the
- *     big instansi's officer;
+ *     big instansi's officer: every status, and the desk's own page (the document the browser sends, from
+ *     client/src/gql/persisted-documents.json, on its default tab: the open work, with the working time left);
  *   - `statistik` of the big instansi for last year (a closed year) and for this year, and the same computed
  *     from scratch (one request at a time, the summary made stale before each: what the first reader after a
  *     change pays);
@@ -40,6 +41,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { ANTRIAN_TERBUKA } from "../server/modules/pengajuan/queue-page";
 import { STATISTIK, STATISTIK_DETAIL, globalId, gqlRequest, loginToken, pct, round2, sortedOf } from "./lib";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -60,6 +62,8 @@ type ToServer = { type: "officer"; id: number; instansiId: string } | { type: "s
 type FromServer = { type: "ready"; port: number } | { type: "failed"; error: string } | { type: "answer"; id: number; result?: unknown; error?: string };
 
 async function serve() {
+  // as the built server: V8's settings before any WebAssembly compiles, the heap's growth limit once listening
+  const { limitHeapGrowth } = await import("../server/v8-settings");
   const { loadConfig } = await import("../server/config");
   const { openDatabase } = await import("../server/db/client");
   const { buildApp } = await import("../server/app");
@@ -68,11 +72,16 @@ async function serve() {
   const { createStaffAccount } = await import("../server/modules/account/service");
   const config = loadConfig();
   const keys = deriveKeys(loadMasterSecret(config.secret, config.dataDir));
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logQueries: true });
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    preparedStatements: config.databasePreparedStatements,
+    logQueries: true,
+  });
   let statements = 0;
   (db.prisma as unknown as { $on(e: "query", cb: () => void): void }).$on("query", () => statements++);
   await ensureReferenceData(db.prisma);
-  const app = buildApp({ config, db, keys });
+  const app = await buildApp({ config, db, keys });
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
@@ -111,6 +120,7 @@ async function serve() {
     }
   });
   const port = await app.start(0, "127.0.0.1");
+  limitHeapGrowth();
   process.send?.({ type: "ready", port } satisfies FromServer);
 }
 
@@ -351,6 +361,13 @@ const QUEUE = /* GraphQL */ `
     antrianJumlah { status jumlah }
   }
 `;
+/** The desk's queue page exactly as the browser asks for it (the persisted document of client/src/pages/staff/queue.tsx). */
+const DESK_QUEUE = (() => {
+  const docs = JSON.parse(fs.readFileSync(path.join(HERE, "..", "client", "src", "gql", "persisted-documents.json"), "utf8")) as Record<string, string>;
+  const doc = Object.values(docs).find((d) => /\bquery Antrian\(/.test(d));
+  if (!doc) throw new Error("the desk's queue document (query Antrian) is not in client/src/gql/persisted-documents.json");
+  return doc;
+})();
 const LACAK = /* GraphQL */ `
   query($n: String!, $d: String!) {
     lacakPengajuan(nomorRegistrasi: $n, empatDigitTerakhir: $d) { nomorRegistrasi layanan instansi status statusLabel diajukanAt tenggat riwayat { status at } }
@@ -454,7 +471,8 @@ export async function runScale(): Promise<number> {
     // BENCH_SERVER_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (bench/profile-summary.ts)
     const profileDir = process.env.BENCH_SERVER_PROFILE ? path.resolve(process.env.BENCH_SERVER_PROFILE) : undefined;
     const profileArgs = profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : [];
-    const child = spawn(process.execPath, [...profileArgs, "--import", import.meta.resolve("tsx"), fileURLToPath(import.meta.url)], {
+    // the server runs from source (tsx), with the built server's flags (package.json "start")
+    const child = spawn(process.execPath, [...profileArgs, "--max-semi-space-size=4", "--import", import.meta.resolve("tsx"), fileURLToPath(import.meta.url)], {
       env,
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
@@ -523,6 +541,12 @@ export async function runScale(): Promise<number> {
       const queueTotal = (
         await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Pengajuan" WHERE "instansiId" = $1 AND status <> 'DRAFT'`, [bigInstansi])
       ).rows[0]!.n;
+      const openTotal = (
+        await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Pengajuan" WHERE "instansiId" = $1 AND status = ANY($2::"PengajuanStatus"[])`, [
+          bigInstansi,
+          ANTRIAN_TERBUKA,
+        ])
+      ).rows[0]!.n;
       const diajukan = async (tahun: number) =>
         (
           await c.query<{ n: number }>(
@@ -561,6 +585,24 @@ export async function runScale(): Promise<number> {
               d?.antrian?.totalCount !== queueTotal
                 ? `totalCount ${d?.antrian?.totalCount} ≠ ${queueTotal}`
                 : d.antrian.edges.length !== 50
+                  ? `${d.antrian.edges.length} rows`
+                  : null,
+          },
+          targets: (f, b) => [
+            { text: "≥ 0.1 × baseline", met: f.reqPerSec >= 0.1 * b.reqPerSec },
+            { text: "≤ 5 statements", met: f.statements !== null && f.statements <= 5 },
+          ],
+        },
+        {
+          label: "staff queue, desk page (open work, 50 rows, computed)",
+          load: {
+            query: DESK_QUEUE,
+            token,
+            variablesFor: () => ({ first: 50, filter: { status: ANTRIAN_TERBUKA } }),
+            check: (d) =>
+              d?.antrian?.totalCount !== openTotal
+                ? `totalCount ${d?.antrian?.totalCount} ≠ ${openTotal}`
+                : d.antrian.edges.length !== Math.min(50, openTotal)
                   ? `${d.antrian.edges.length} rows`
                   : null,
           },

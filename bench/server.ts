@@ -6,6 +6,8 @@
  * SEED_DEMO=false (a second instance on a database another instance already seeded) skips the demo data.
  * Once ready, it answers `fixture` messages (bench/fixtures.ts: set-up rows written with Prisma).
  */
+// first: decides how WebAssembly is compiled before any module is
+import { limitHeapGrowth } from "../server/v8-settings";
 import fs from "node:fs";
 import { loadConfig } from "../server/config";
 import { openDatabase, type Db } from "../server/db/client";
@@ -52,10 +54,15 @@ async function main() {
   const config = loadConfig();
   const keys = deriveKeys(loadMasterSecret(config.secret, config.dataDir));
   // as server/main.ts: migrations (when the database lacks any) in a child process
-  db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: "child" });
+  db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    preparedStatements: config.databasePreparedStatements,
+    migrate: "child",
+  });
   await ensureReferenceData(db.prisma);
   if (config.seedDemo) await seedDemo(db.prisma, keys, config);
-  app = buildApp({ config, db, keys });
+  app = await buildApp({ config, db, keys });
   const deps = { prisma: db.prisma, keys, config };
   process.on("message", (m: ParentMessage) => {
     if (m?.type !== "fixture") return;
@@ -66,6 +73,7 @@ async function main() {
     );
   });
   const port = await app.start(config.port, config.host);
+  limitHeapGrowth();
   if (closing) return;
   const ready: ServerMessage = { type: "ready", port, db: db.kind, bootMs: Math.round(performance.now() - started), migrated: db.applied.length };
   process.send(ready);

@@ -4,10 +4,8 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 
-import { PGlite } from "@electric-sql/pglite";
-
 import { acquireLock } from "../server/db/lock";
-import { pgliteOptions } from "../server/db/startup";
+import { openPGlite } from "../server/db/startup";
 import {
   createMigration,
   deployMigrations,
@@ -58,7 +56,7 @@ async function openTarget(): Promise<Target> {
   // The same lock as the server's: two processes on one PGlite folder silently lose writes.
   const release = await acquireLock(path.join(dataDir, "pglite.lock"));
   try {
-    const pglite = await PGlite.create(dir, pgliteOptions());
+    const pglite = await openPGlite(dir);
     return {
       description: `PGlite database in ${displayPath(dir)}`,
       factory: pgliteAdapterFactory(pglite),

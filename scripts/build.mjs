@@ -84,11 +84,29 @@ export function staleReason(name) {
   return null;
 }
 
+/**
+ * Packages left in node_modules and loaded from there at run time: a native addon (argon2), packages that find
+ * their own files beside their code (PGlite's .wasm and .data, pino's worker transports) or that the code loads by
+ * name at run time (ioredis, pino-pretty), optional peers that are not installed, and the AWS SDK (large, loaded
+ * only with S3 storage). Everything else is bundled.
+ */
+export const SERVER_EXTERNAL = [
+  "@electric-sql/pglite",
+  "@node-rs/argon2",
+  "pino",
+  "pino-pretty",
+  "ioredis",
+  "@aws-sdk/*",
+  "pg-native",
+  "bufferutil",
+  "utf-8-validate",
+];
+
 async function buildServer() {
   const esbuild = await import("esbuild");
   // not emptied first: a server running from dist/ loads some chunks on first use (the migration and receipt code);
   // chunk names carry a content hash, so the old ones stay valid beside the new ones
-  await esbuild.build({
+  const result = await esbuild.build({
     absWorkingDir: root,
     entryPoints,
     outdir: serverOut,
@@ -98,10 +116,59 @@ async function buildServer() {
     format: "esm",
     platform: "node",
     target: "node20",
-    packages: "external",
+    // The dependencies are bundled too: Node resolves, reads and compiles ~1,200 files from node_modules at every
+    // start otherwise, half of the time to ready on PostgreSQL (1.6 s → 1.0 s measured, and 10-15 MB less RSS).
+    external: SERVER_EXTERNAL,
+    // the bundled CommonJS packages call require() for Node's built-ins: give the ESM output one
+    banner: { js: "import { createRequire as __loketCreateRequire } from 'node:module'; const require = __loketCreateRequire(import.meta.url);" },
+    // less to parse at every start; names are kept, and stack traces point at the .ts lines through the maps
+    minifyWhitespace: true,
+    minifySyntax: true,
     sourcemap: true,
+    // stack traces need the mappings, not the sources: Node keeps every map it loads for the life of the process
+    sourcesContent: false,
+    metafile: true,
     logLevel: "warning",
   });
+  // what each entry loads at start (static imports), checked by tests/process/npm-start
+  fs.mkdirSync(serverOut, { recursive: true });
+  fs.writeFileSync(path.join(serverOut, "meta.json"), JSON.stringify(result.metafile));
+  pgliteInitdbCopy();
+}
+
+/** The initialised, empty PostgreSQL cluster a new embedded data folder starts from (server/db/startup.ts). */
+export const PGLITE_INITDB = "pglite-initdb.tar.gz";
+
+/**
+ * PGlite's initdb takes ~5 s of a new data folder's first start on a 2-core machine; unpacking a copy of its result
+ * takes well under one. The copy is made here once per PGlite version (initdb's output depends on nothing else:
+ * the folder's settings are start parameters) and kept across rebuilds.
+ */
+function pgliteInitdbCopy() {
+  const version = JSON.parse(fs.readFileSync(at("node_modules", "@electric-sql", "pglite", "package.json"), "utf8")).version;
+  const stampFile = path.join(serverOut, "pglite-initdb.json");
+  const tarball = path.join(serverOut, PGLITE_INITDB);
+  try {
+    if (JSON.parse(fs.readFileSync(stampFile, "utf8")).version === version && fs.existsSync(tarball)) return;
+  } catch {}
+  const script = `
+    import fs from "node:fs";
+    import os from "node:os";
+    import path from "node:path";
+    import { PGlite } from "@electric-sql/pglite";
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "loket-initdb-"));
+    try {
+      const db = await PGlite.create(dir);
+      const dump = await db.dumpDataDir("gzip");
+      await db.close();
+      fs.writeFileSync(process.argv[1] + ".part", Buffer.from(await dump.arrayBuffer()));
+      fs.renameSync(process.argv[1] + ".part", process.argv[1]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }`;
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script, tarball], { cwd: root, stdio: "inherit" });
+  if (r.status !== 0) throw new Error(`making the PGlite initdb copy failed (exit ${r.status})`);
+  fs.writeFileSync(stampFile, JSON.stringify({ version }) + "\n");
 }
 
 function buildClient() {

@@ -20,7 +20,8 @@ import { sha256Hex } from "./lib/crypto";
 import { createFetch } from "@whatwg-node/fetch";
 import { createLogger, logContext, newRequestId, requestIdFrom, REQUEST_ID_HEADER, type LogContext, type Logger } from "./logger";
 import { Readiness, databaseCheck, handleHealth, migrationsCheck, redisCheck, storageCheck, workersCheck } from "./health";
-import { Metrics, OperationNames, isMetricsPath, outboxBacklog, serveMetrics } from "./metrics";
+import { OperationNames, isMetricsPath, metricsEnabled, outboxBacklog, serveMetrics } from "./metrics";
+import type { Metrics } from "./metrics-registry";
 import { randomBytes } from "node:crypto";
 import { getOperationAST } from "graphql";
 import { createFileStorage } from "./modules/files/storage";
@@ -29,6 +30,8 @@ import { takeLease } from "./lib/lease";
 import { randomUUID } from "node:crypto";
 import { OutboxWorker } from "./modules/mail/worker";
 import { WebhookWorker } from "./modules/webhook/worker";
+import { KanalWorker } from "./modules/kanal/worker";
+import { useWhatsAppWebhook } from "./modules/kanal/webhook";
 import { WebhookTargets } from "./modules/webhook/targets";
 import { sweepOrphanFiles } from "./modules/files/sweep";
 import { DomainError } from "./lib/errors";
@@ -39,6 +42,7 @@ import { createQueueCache } from "./modules/pengajuan/queue-cache";
 import { ApiClientStore } from "./modules/api-client/store";
 import { isClientToken } from "./modules/api-client/rules";
 import { useDownloads } from "./downloads";
+import { useFlowchartImages } from "./modules/layanan/flowchart-route";
 import { useMutationAudit, useSensitiveScrub } from "./modules/audit/service";
 import { createStaticHandler } from "./static";
 import { loadManifest, persistedOperationPlugins, subscribeDocument } from "./persisted";
@@ -57,7 +61,8 @@ export interface App {
   log: Logger;
   /** /readyz's checks; more can be registered (server/health.ts) */
   readiness: Readiness;
-  metrics: Metrics;
+  /** null when metrics are not served (no METRICS_PORT or METRICS_TOKEN) */
+  metrics: Metrics | null;
   /** the port of the separate metrics server (METRICS_PORT) once started, else null */
   metricsPort: number | null;
 }
@@ -75,7 +80,7 @@ function clientIp(config: Config, req: http.IncomingMessage | undefined, headers
   return req?.socket.remoteAddress ?? "unknown";
 }
 
-export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: FileStorage }): App {
+export async function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: FileStorage }): Promise<App> {
   const { config, db } = opts;
   const log = createLogger(config.logLevel, config.logFormat);
   const keys = opts.keys ?? deriveKeys(loadMasterSecret(config.secret, config.dataDir));
@@ -109,6 +114,11 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
     workers && config.webhookWorker
       ? new WebhookWorker({ prisma: db.prisma, keys, calendars, allowPrivateAddresses: config.webhookAllowPrivate, log: workerLog })
       : null;
+  // WhatsApp and SMS notices: the same outbox table (kinds WHATSAPP, SMS), run with the email worker
+  const kanalWorker =
+    workers && config.mailWorker && (config.kanal.whatsapp || config.kanal.sms)
+      ? new KanalWorker({ prisma: db.prisma, keys, kanal: config.kanal, log: workerLog })
+      : null;
   // /readyz (health.ts): each check throws to say "not ready"
   const readiness = new Readiness();
   const redisHealth = config.redisUrl ? redisCheck(config.redisUrl) : null;
@@ -116,9 +126,22 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
   readiness.register("redis", redisHealth ? redisHealth.check : async () => "skipped");
   readiness.register("storage", storageCheck(storage));
   readiness.register("migrations", migrationsCheck(db.prisma));
-  const workerLoops = { email: mailWorker, webhook: webhookWorker };
+  const workerLoops = { email: mailWorker, webhook: webhookWorker, ...(kanalWorker ? { kanal: kanalWorker } : {}) };
   readiness.register("workers", workersCheck(workerLoops));
-  const services: Services = { config, db, keys, pubsub, sessions, clients, calendars, storage, mail: mailWorker, webhookTargets, webhooks: webhookWorker };
+  const services: Services = {
+    config,
+    db,
+    keys,
+    pubsub,
+    sessions,
+    clients,
+    calendars,
+    storage,
+    mail: mailWorker,
+    webhookTargets,
+    webhooks: webhookWorker,
+    kanal: kanalWorker,
+  };
   services.sessions.start();
   services.clients.start();
   services.calendars.start();
@@ -132,7 +155,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
     return via === "bearer" && isClientToken(token) && (await services.clients.resolve(token)) !== null;
   };
 
-  const metrics = new Metrics(OperationNames.fromDocuments(persisted.manifest.values()));
+  const metrics = metricsEnabled(config) ? new (await import("./metrics-registry")).Metrics(OperationNames.fromDocuments(persisted.manifest.values())) : null;
   // lines written while an operation runs name it (the log context is the request's, see the HTTP handler)
   const useOperationLogContext: Plugin = {
     onParams({ params }) {
@@ -172,7 +195,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
     // a hook that throws is answered like a GraphQL error, never with its stack (safe-hooks.ts)
     plugins: guardHooks(
       [
-        metrics.plugin,
+        ...(metrics ? [metrics.plugin] : []),
         useOperationLogContext,
         useRateLimit(rateStore, {
           perUserPerMinute: config.rateLimitPerUser,
@@ -191,6 +214,8 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
         useTextInputCheck(),
         useSessionCookies,
         useDownloads(services),
+        useFlowchartImages(services),
+        useWhatsAppWebhook(services, (m) => log.info(m)),
         useMutationAudit(),
         useSensitiveScrub(),
         queueCache.plugin,
@@ -239,13 +264,13 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
   // the built web client (client/dist) is served from this origin; the paths yoga answers itself (GraphQL,
   // file downloads) never fall through to the client's index.html
   const serveClient = createStaticHandler(fromRoot("client", "dist"));
-  const serverPaths = /^\/(?:graphql|unduh)(?:[/?]|$)/;
+  const serverPaths = /^\/(?:graphql|unduh|bagan-alir|kanal)(?:[/?]|$)/;
   const server = http.createServer((req, res) => {
     // probes and scrapes first: no session, rate limit, request id or log line for them
     if (handleHealth(req, res, readiness)) return;
     if (isMetricsPath(req.url)) {
       // METRICS_PORT moves /metrics to a port of its own; without METRICS_TOKEN the main port never serves it
-      if (config.metricsPort === undefined && config.metricsToken) serveMetrics(req, res, metrics, config.metricsToken);
+      if (metrics && config.metricsPort === undefined && config.metricsToken) serveMetrics(req, res, metrics, config.metricsToken);
       else notFound(res);
       return;
     }
@@ -275,7 +300,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
   };
   // METRICS_PORT: /metrics alone, on HOST, for a scraper on the internal network
   const metricsServer =
-    config.metricsPort === undefined
+    !metrics || config.metricsPort === undefined
       ? null
       : http.createServer((req, res) => (isMetricsPath(req.url) ? serveMetrics(req, res, metrics, config.metricsToken) : notFound(res)));
   let metricsPort: number | null = null;
@@ -545,7 +570,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
 
   type Enveloped = { execute: (a: ExecutionArgs) => never; subscribe: (a: ExecutionArgs) => never; log?: LogContext };
 
-  metrics.bind({
+  metrics?.bind({
     openSockets: () => wss.clients.size,
     activeSubscriptions: () => activeSubscriptions.size,
     poolStats: db.poolStats,
@@ -577,6 +602,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
         server.listen(port, host, () => {
           mailWorker?.start();
           webhookWorker?.start();
+          kanalWorker?.start();
           resolve((server.address() as AddressInfo).port);
         });
       });
@@ -600,6 +626,7 @@ export function buildApp(opts: { config: Config; db: Db; keys?: Keys; storage?: 
       await queueCache.stop();
       await mailWorker?.stop();
       await webhookWorker?.stop();
+      await kanalWorker?.stop();
       services.sessions.stop();
       services.clients.stop();
       services.calendars.stop();
@@ -633,7 +660,11 @@ function maskError(error: unknown, log: Logger, dbHealth: DatabaseHealth): Error
       return new GraphQLError(original.message, {
         nodes: error.nodes,
         path: error.path,
-        extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+        extensions: {
+          code: original.code,
+          ...(original.field ? { field: original.field } : {}),
+          ...(original.problems.length > 1 ? { problems: original.problems } : {}),
+        },
       });
     }
     // a global ID of another type than the argument takes: like one that names nothing (lib/global-id.ts)

@@ -14,6 +14,7 @@ export const SETTINGS = [
   "HOST",
   "DATA_DIR",
   "DATABASE_URL",
+  "DATABASE_PREPARED_STATEMENTS",
   "REDIS_URL",
   "LOKET_SECRET",
   "SEED_DEMO",
@@ -40,12 +41,25 @@ export const SETTINGS = [
   "MAIL_WORKER",
   "WEBHOOK_WORKER",
   "WEBHOOK_ALLOW_PRIVATE",
+  // WhatsApp and SMS notices (server/modules/kanal): each channel is off unless configured
+  "WHATSAPP_API_URL",
+  "WHATSAPP_TOKEN",
+  "WHATSAPP_PHONE_NUMBER_ID",
+  "WHATSAPP_APP_SECRET",
+  "WHATSAPP_VERIFY_TOKEN",
+  "WHATSAPP_TEMPLATE_LANGUAGE",
+  "SMS_GATEWAY_URL",
+  "SMS_GATEWAY_AUTH",
+  "SMS_GATEWAY_BODY",
   // the admin command line
   "LOKET_ADMIN_PASSWORD",
   "LOKET_ARCHIVE_PASSPHRASE",
   // the database's start (server/db): whether a start applies pending migrations, PGlite's buffer pool
   "MIGRATE",
   "PGLITE_SHARED_BUFFERS",
+  // how V8 runs the server: WebAssembly's compiler, the heap's growth (server/v8-settings.ts)
+  "WASM_TIER_UP",
+  "HEAP_GROWING_PERCENT",
   // issue #13's shared names (observability, file storage, workers); read where those features are built
   "METRICS_PORT",
   "METRICS_TOKEN",
@@ -78,6 +92,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL: keep statements prepared per connection (off behind a pooler in transaction mode) */
+  databasePreparedStatements: boolean;
   redisUrl: string | undefined;
   secret: string | undefined;
   seedDemo: boolean;
@@ -129,6 +145,73 @@ export interface Config {
   metricsPort: number | undefined;
   /** METRICS_TOKEN: /metrics requires `Authorization: Bearer <token>`; with neither setting /metrics answers 404 */
   metricsToken: string | undefined;
+  /** WhatsApp (Cloud API) and SMS (HTTP gateway) notices: null = that channel is off */
+  kanal: KanalConfig;
+}
+
+export interface WhatsAppConfig {
+  /** the Graph API's base with its version, e.g. https://graph.facebook.com/v23.0 */
+  apiUrl: string;
+  token: string;
+  phoneNumberId: string;
+  /** the app secret: signs the webhook's X-Hub-Signature-256 */
+  appSecret: string;
+  /** answered in the webhook's GET handshake */
+  verifyToken: string;
+  /** the language code of the approved templates */
+  templateLanguage: string;
+}
+
+export interface SmsConfig {
+  url: string;
+  /** sent as the Authorization header, e.g. "Bearer …" or "Basic …" */
+  auth: string | undefined;
+  /** the JSON body with {{to}}, {{text}} and {{ref}} placeholders */
+  bodyTemplate: string;
+}
+
+export interface KanalConfig {
+  whatsapp: WhatsAppConfig | null;
+  sms: SmsConfig | null;
+}
+
+export const DEFAULT_SMS_BODY = '{"to":"{{to}}","message":"{{text}}","ref":"{{ref}}"}';
+
+function httpUrl(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL, got "${value}"`);
+  }
+  if (!/^https?:$/.test(url.protocol)) throw new ConfigError(`${name} must be an http(s) URL, got "${value}"`);
+  return value.replace(/\/+$/, "");
+}
+
+function kanalConfig(env: NodeJS.ProcessEnv): KanalConfig {
+  const wa = ["WHATSAPP_TOKEN", "WHATSAPP_PHONE_NUMBER_ID", "WHATSAPP_APP_SECRET", "WHATSAPP_VERIFY_TOKEN"] as const;
+  const set = wa.filter((n) => env[n]);
+  if (set.length > 0 && set.length < wa.length)
+    throw new ConfigError(`WhatsApp needs all of ${wa.join(", ")} (missing: ${wa.filter((n) => !env[n]).join(", ")}); unset them all to switch WhatsApp off`);
+  const whatsapp: WhatsAppConfig | null =
+    set.length === wa.length
+      ? {
+          apiUrl: httpUrl("WHATSAPP_API_URL", env.WHATSAPP_API_URL || "https://graph.facebook.com/v23.0"),
+          token: env.WHATSAPP_TOKEN!,
+          phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID!,
+          appSecret: env.WHATSAPP_APP_SECRET!,
+          verifyToken: env.WHATSAPP_VERIFY_TOKEN!,
+          templateLanguage: env.WHATSAPP_TEMPLATE_LANGUAGE || "id",
+        }
+      : null;
+  let sms: SmsConfig | null = null;
+  if (env.SMS_GATEWAY_URL) {
+    const bodyTemplate = env.SMS_GATEWAY_BODY || DEFAULT_SMS_BODY;
+    if (!bodyTemplate.includes("{{to}}") || !bodyTemplate.includes("{{text}}"))
+      throw new ConfigError(`SMS_GATEWAY_BODY must contain {{to}} and {{text}}, e.g. ${DEFAULT_SMS_BODY}`);
+    sms = { url: httpUrl("SMS_GATEWAY_URL", env.SMS_GATEWAY_URL), auth: env.SMS_GATEWAY_AUTH || undefined, bodyTemplate };
+  }
+  return { whatsapp, sms };
 }
 
 export type StorageConfig =
@@ -247,12 +330,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`DATABASE_URL must be a postgresql:// URL (unset it to use the embedded PGlite database)`);
   }
   const port = int("PORT", env.PORT, 4000);
+  // applied by server/v8-settings.ts before this runs; a bad value is refused here with the other settings
+  if (int("HEAP_GROWING_PERCENT", env.HEAP_GROWING_PERCENT, 30) > 400)
+    throw new ConfigError(`HEAP_GROWING_PERCENT must be at most 400, got "${env.HEAP_GROWING_PERCENT}"`);
   return {
     env: nodeEnv,
     port,
     host: env.HOST || "0.0.0.0",
     dataDir: path.resolve(env.DATA_DIR || ".data"),
     databaseUrl,
+    databasePreparedStatements: bool(env.DATABASE_PREPARED_STATEMENTS, true),
     redisUrl: env.REDIS_URL || undefined,
     secret: secret(env.LOKET_SECRET),
     // demo accounts with the README's passwords never appear in a production install unless asked for
@@ -282,6 +369,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: bool(env.WORKERS, true),
     fileSweepSeconds: Math.max(1, int("FILE_SWEEP_SECONDS", env.FILE_SWEEP_SECONDS, 6 * 3600)),
     ...observability(env, nodeEnv),
+    kanal: kanalConfig(env),
     logLevel: (["silent", "error", "warn", "info", "debug"].includes(env.LOG_LEVEL ?? "")
       ? env.LOG_LEVEL
       : nodeEnv === "test"

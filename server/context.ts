@@ -36,6 +36,8 @@ export interface Services {
   webhookTargets: WebhookTargets;
   /** wakes the webhook worker after a commit that queued deliveries (null when this process runs none) */
   webhooks: { kick(): void } | null;
+  /** wakes the WhatsApp/SMS worker after a commit that queued phone messages (null when this process runs none) */
+  kanal?: { kick(): void } | null;
 }
 
 export interface Context extends Services {

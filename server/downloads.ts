@@ -2,13 +2,15 @@ import { Readable } from "node:stream";
 import type { Plugin } from "graphql-yoga";
 import type { Services } from "./context";
 import { tokenFromHeaders } from "./modules/auth/session";
-import { can } from "./policy";
+import { ANY, can } from "./policy";
 import { ZONE_LABEL, formatMinutes } from "./modules/instansi/rules";
 import { revealIdentity } from "./modules/identity/protect";
 import { maskIdentity } from "./shared/nik";
 import { auditRead } from "./modules/audit/service";
 import { isClientToken } from "./modules/api-client/rules";
 import { NotFoundError } from "./lib/errors";
+import { mayReadBerkasIdentitas } from "./modules/account/policy";
+import { registerSuratCsvUnduh } from "./modules/surat/register-service";
 
 const HARI = ["", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"];
 
@@ -18,15 +20,23 @@ const HARI = ["", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"
  *   /unduh/hasil/:id     a result document from the Log Inbox (same)
  *   /unduh/bukti/:id     the proof of submission PDF of a submitted pengajuan (same)
  *   /unduh/template/:id  a requirement's template or example file (public)
+ *   /unduh/identitas/:id a KTP/KK photo or SK for the activation check (its owner, admins who may activate them)
+ *   /unduh/pratinjau-surat/:id  a letter template's version drawn with sample data (admins of its instansi)
+ *   /unduh/register-surat.csv?tahun=&status=&instansiId=  the register of letters (staff of the instansi, as registerSuratCsv)
  * Anything not visible answers 404, so ids of other people's files reveal nothing. An API client with
  * KASUS_INSTANSI downloads its instansi's files with its bearer token, like an officer.
  */
 export function useDownloads(services: Services): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
-      const m = url.pathname.match(/^\/unduh\/(dokumen|hasil|bukti|template|lampiran-pengaduan)\/([0-9a-f-]{36})$/);
+      if (url.pathname === "/unduh/register-surat.csv") return endResponse(await registerSuratCsv(services, request, url, fetchAPI));
+      const m = url.pathname.match(/^\/unduh\/(dokumen|hasil|bukti|template|lampiran-pengaduan|identitas|pratinjau-surat)\/([0-9a-f-]{36})$/);
       if (!m) return;
-      const [, kind, id] = m as unknown as [string, "dokumen" | "hasil" | "bukti" | "template" | "lampiran-pengaduan", string];
+      const [, kind, id] = m as unknown as [
+        string,
+        "dokumen" | "hasil" | "bukti" | "template" | "lampiran-pengaduan" | "identitas" | "pratinjau-surat",
+        string,
+      ];
       const respond = (status: number, message: string, code: string) => endResponse(errorResponse(fetchAPI, status, message, code));
       if (request.method !== "GET" && request.method !== "HEAD") return respond(405, "Metode tidak didukung.", "METHOD_NOT_ALLOWED");
       const { token, via } = tokenFromHeaders(request.headers);
@@ -43,6 +53,22 @@ export function useDownloads(services: Services): Plugin {
       }
       if (!resolved && !client) return respond(401, "Silakan masuk terlebih dahulu.", "UNAUTHENTICATED");
 
+      if (kind === "pratinjau-surat") {
+        const { pratinjauTemplateSurat } = await import("./modules/surat/template-service");
+        const preview = await pratinjauTemplateSurat(prisma, ctx, id, services.config.publicUrl);
+        if (!preview) return notFound();
+        return endResponse(
+          new fetchAPI.Response(request.method === "HEAD" ? null : new Uint8Array(preview.pdf), {
+            status: 200,
+            headers: {
+              "content-type": "application/pdf",
+              "content-disposition": disposition(preview.nama),
+              "cache-control": "private, no-store",
+              "x-content-type-options": "nosniff",
+            },
+          }),
+        );
+      }
       if (kind === "lampiran-pengaduan") {
         const row = await prisma.pengaduanLampiran.findUnique({
           where: { id },
@@ -51,30 +77,39 @@ export function useDownloads(services: Services): Plugin {
         if (!row || !can(ctx, "pengaduan:lihat", row.pengaduan)) return notFound();
         return endResponse(await fileResponse(services, fetchAPI, row.file, request.method === "HEAD"));
       }
+      const auditCtx = () => ({
+        prisma,
+        viewer: resolved?.viewer ?? null,
+        client,
+        request: {
+          ip:
+            (services.config.trustProxy && request.headers.get("x-forwarded-for")?.split(",")[0]?.trim()) ||
+            ((serverContext as { req?: { socket: { remoteAddress?: string } } })?.req?.socket.remoteAddress ?? ""),
+          userAgent: request.headers.get("user-agent") ?? "",
+          setCookies: [],
+          via,
+        },
+      });
+      if (kind === "identitas") {
+        // a KTP/KK photo: its owner and the admins who may activate them (account/policy.ts), never an API client
+        const row = await prisma.berkasIdentitas.findUnique({
+          where: { id },
+          include: { file: true, user: { select: { id: true, role: true, instansiId: true } } },
+        });
+        if (!row || client || !mayReadBerkasIdentitas(ctx, row.user)) return notFound();
+        await auditRead(auditCtx(), "Unduh berkas identitas", row.user.id, { jenis: "BerkasIdentitas", id });
+        return endResponse(await fileResponse(services, fetchAPI, row.file, request.method === "HEAD"));
+      }
       if (kind === "dokumen" || kind === "hasil") {
         const row =
           kind === "dokumen"
             ? await prisma.dokumenPengajuan.findUnique({ where: { id }, include: { file: true, pengajuan: { select: { pemohonId: true, instansiId: true } } } })
             : await prisma.hasilDokumen.findUnique({ where: { id }, include: { file: true, pengajuan: { select: { pemohonId: true, instansiId: true } } } });
         if (!row || !can(ctx, "pengajuan:lihat", row.pengajuan)) return notFound();
-        await auditRead(
-          {
-            prisma,
-            viewer: resolved?.viewer ?? null,
-            client,
-            request: {
-              ip:
-                (services.config.trustProxy && request.headers.get("x-forwarded-for")?.split(",")[0]?.trim()) ||
-                ((serverContext as { req?: { socket: { remoteAddress?: string } } })?.req?.socket.remoteAddress ?? ""),
-              userAgent: request.headers.get("user-agent") ?? "",
-              setCookies: [],
-              via,
-            },
-          },
-          kind === "dokumen" ? "Unduh dokumen persyaratan" : "Unduh dokumen hasil",
-          row.pengajuan.pemohonId,
-          { jenis: kind === "dokumen" ? "DokumenPengajuan" : "HasilDokumen", id },
-        );
+        await auditRead(auditCtx(), kind === "dokumen" ? "Unduh dokumen persyaratan" : "Unduh dokumen hasil", row.pengajuan.pemohonId, {
+          jenis: kind === "dokumen" ? "DokumenPengajuan" : "HasilDokumen",
+          id,
+        });
         if (kind === "hasil" && resolved?.viewer.id === row.pengajuan.pemohonId && !(row as { diunduhAt?: Date | null }).diunduhAt) {
           await prisma.hasilDokumen.update({ where: { id }, data: { diunduhAt: new Date() } });
         }
@@ -123,6 +158,37 @@ export function useDownloads(services: Services): Plugin {
       );
     },
   };
+}
+
+/** The letter register as a CSV file: the same rows and checks as the GraphQL field registerSuratCsv. */
+async function registerSuratCsv(services: Services, request: Request, url: URL, fetchAPI: { Response: typeof Response }): Promise<Response> {
+  if (request.method !== "GET") return errorResponse(fetchAPI, 405, "Metode tidak didukung.", "METHOD_NOT_ALLOWED");
+  const { token, via } = tokenFromHeaders(request.headers);
+  const client = isClientToken(token) && via === "bearer" ? await services.clients.resolve(token) : null;
+  const viewer = isClientToken(token) ? null : ((await services.sessions.resolve(token))?.viewer ?? null);
+  if (!viewer && !client) return errorResponse(fetchAPI, 401, "Silakan masuk terlebih dahulu.", "UNAUTHENTICATED");
+  const ctx = { viewer, client } as Parameters<typeof can>[0];
+  const forbidden = () => errorResponse(fetchAPI, 403, "Anda tidak memiliki akses untuk tindakan ini.", "FORBIDDEN");
+  if (!can(ctx, "surat:lihatRegister", ANY)) return forbidden(); // before the parameters: a stranger learns nothing of them
+  const q = url.searchParams;
+  const instansiId = q.get("instansiId") || viewer?.instansiId || "";
+  const tahun = q.get("tahun") ? Number(q.get("tahun")) : null;
+  const status = q.get("status") || null;
+  if (!/^[0-9a-f-]{36}$/.test(instansiId)) return errorResponse(fetchAPI, 400, "Pilih instansi terlebih dahulu.", "INSTANSI_WAJIB");
+  if (tahun !== null && !(Number.isInteger(tahun) && tahun >= 2000 && tahun <= 2999))
+    return errorResponse(fetchAPI, 400, "Tahun tidak valid.", "TAHUN_INVALID");
+  if (status !== null && status !== "TERBIT" && status !== "DIBATALKAN") return errorResponse(fetchAPI, 400, "Status tidak valid.", "STATUS_INVALID");
+  if (!can(ctx, "surat:lihatRegister", { instansiId })) return forbidden();
+  const csv = await registerSuratCsvUnduh(services.db.prisma, { instansiId, tahun, status });
+  return new fetchAPI.Response(csv, {
+    status: 200,
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="register-surat-${tahun ?? "semua"}.csv"`,
+      "cache-control": "private, no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
 }
 
 async function fileResponse(

@@ -1,3 +1,5 @@
+// first: decides how WebAssembly is compiled before any module is
+import { limitHeapGrowth } from "./v8-settings";
 import { ConfigError, EXIT_CONFIG, loadConfig, startupCheck } from "./config";
 import { openDatabase } from "./db/client";
 import { DataDirLockedError } from "./db/lock";
@@ -9,9 +11,16 @@ import { demoAccountsWithReadmePasswords, ensureReferenceData, seedDemo } from "
 import { createLogger } from "./logger";
 import { StorageUnavailableError } from "./modules/files/store";
 import { createFileStorage } from "./modules/files/storage";
-import { startAdminSocket } from "./admin-socket";
-import { backupAdminHandler } from "./backup/commands";
-import { officeAdminHandlers } from "./backup/office-cli";
+import { type AdminHandler, startAdminSocket } from "./admin-socket";
+
+/**
+ * An admin socket command whose code (archives, progress bars, the migration helpers) is loaded when it is first
+ * asked for, not at every start.
+ */
+function onFirstUse(load: () => Promise<AdminHandler>): AdminHandler {
+  let handler: Promise<AdminHandler> | undefined;
+  return async (args, reply) => (await (handler ??= load()))(args, reply);
+}
 
 async function main() {
   const config = loadConfig();
@@ -27,6 +36,7 @@ async function main() {
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
+    preparedStatements: config.databasePreparedStatements,
     // the schema engine never loads here: migrations run in a child process, or not at all with MIGRATE=never
     migrate: migrateMode(process.env.MIGRATE) === "never" ? "never" : "child",
     log: (m) => log.info(m),
@@ -48,11 +58,12 @@ async function main() {
     if (open.length > 0)
       log.warn(`Demo accounts (${open.join(", ")}) can log in with the passwords printed in the README: suspend them or change their passwords`);
   }
-  const app = buildApp({ config, db, keys, storage });
+  const app = await buildApp({ config, db, keys, storage });
   if (config.storage.kind === "s3")
     log.info(`File storage: S3 bucket ${config.storage.bucket}${config.storage.endpoint ? ` at ${config.storage.endpoint}` : ""}`);
   if (!config.workers) log.info("WORKERS=false: API-only instance (no email, webhook, PPID check or file sweep loops)");
   const port = await app.start();
+  limitHeapGrowth();
   // the embedded database's folder is locked by this process: `npm run admin -- backup|export-instansi|import-instansi`
   // ask it over a socket
   const adminSocket =
@@ -60,8 +71,21 @@ async function main() {
       ? await startAdminSocket(
           config.dataDir,
           {
-            backup: backupAdminHandler({ db, storage: app.services.storage, keys }),
-            ...officeAdminHandlers({ prisma: db.prisma, keys, storage: app.services.storage, dataDir: config.dataDir }),
+            backup: onFirstUse(async () => (await import("./backup/commands")).backupAdminHandler({ db, storage: app.services.storage, keys })),
+            ...Object.fromEntries(
+              (["export-instansi", "import-instansi"] as const).map((command) => [
+                command,
+                onFirstUse(
+                  async () =>
+                    (await import("./backup/office-cli")).officeAdminHandlers({
+                      prisma: db.prisma,
+                      keys,
+                      storage: app.services.storage,
+                      dataDir: config.dataDir,
+                    })[command],
+                ),
+              ]),
+            ),
           },
           log,
         ).catch((err) => {

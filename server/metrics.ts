@@ -1,8 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type http from "node:http";
-import { collectDefaultMetrics, Gauge, Registry } from "prom-client";
-import { createCounter, createHistogram, usePrometheus, type FillLabelsFnParams } from "@graphql-yoga/plugin-prometheus";
-import type { Plugin } from "graphql-yoga";
+import type { Config } from "./config";
 import type { PrismaClient } from "./generated/prisma/client";
 import type { PoolStats } from "./db/client";
 import type { HeartbeatSource } from "./health";
@@ -17,6 +15,9 @@ import { EMAIL_KIND } from "./modules/mail/outbox";
  *   `graphql_yoga_http_duration` (histograms), `graphql_envelop_error_result` (errors by phase);
  * - this instance: open WebSockets, active subscriptions, email and webhook backlog and the age of their oldest
  *   pending row, database connection use, seconds since each worker's heartbeat.
+ *
+ * The registry and its plugin (server/metrics-registry.ts, with prom-client) are loaded only when metrics are served
+ * (`metricsEnabled`): an install that serves none neither loads prom-client nor times every operation.
  *
  * Operation names are chosen by clients: a label takes the names of the web client's persisted operations and
  * the first MAX_OTHER_NAMES other well-formed names; anything else is `other`, an unnamed operation `Anonymous`.
@@ -69,178 +70,13 @@ export interface Backlog {
   oldestAgeSeconds: number;
 }
 
+/** /metrics is served on its own port (METRICS_PORT) or behind a token (METRICS_TOKEN); with neither, not at all. */
+export function metricsEnabled(config: Pick<Config, "metricsPort" | "metricsToken">): boolean {
+  return config.metricsPort !== undefined || config.metricsToken !== undefined;
+}
+
 /** A scrape storm must not become a query storm: the backlog is read at most this often. */
 export const BACKLOG_CACHE_MS = 5_000;
-
-let processRegistry: Registry | null = null;
-/** prom-client's default metrics, collected once per process however many apps it runs (tests run several). */
-function processMetrics(): Registry {
-  if (!processRegistry) {
-    processRegistry = new Registry();
-    collectDefaultMetrics({ register: processRegistry });
-  }
-  return processRegistry;
-}
-
-export class Metrics {
-  readonly registry = new Registry();
-  readonly plugin: Plugin;
-  private sources: MetricsSources | null = null;
-
-  constructor(readonly names: OperationNames) {
-    const registry = this.registry;
-    const labels = (p: FillLabelsFnParams) => ({ operationName: names.label(p.operationName), operationType: p.operationType ?? "unknown" });
-    this.plugin = usePrometheus({
-      registry,
-      endpoint: false, // served by handleMetrics, behind its own port or token
-      skipIntrospection: true,
-      metrics: {
-        graphql_envelop_request: createCounter({
-          registry,
-          counter: {
-            name: "graphql_envelop_request",
-            help: "GraphQL operations executed (failed or not), by name",
-            labelNames: ["operationType", "operationName"],
-          },
-          fillLabelsFn: labels,
-          phases: ["execute", "subscribe"],
-        }),
-        graphql_envelop_request_duration: createHistogram({
-          registry,
-          histogram: {
-            name: "graphql_envelop_request_duration",
-            help: "Time spent executing a GraphQL operation (seconds)",
-            labelNames: ["operationType", "operationName"],
-          },
-          fillLabelsFn: labels,
-          phases: ["execute", "subscribe"],
-        }),
-        graphql_envelop_error_result: createCounter({
-          registry,
-          counter: {
-            name: "graphql_envelop_error_result",
-            help: "Errors in GraphQL results, by operation and phase",
-            labelNames: ["operationType", "operationName", "phase"],
-          },
-          fillLabelsFn: (p) => ({ ...labels(p), phase: p.errorPhase ?? "execute" }),
-          phases: ["parse", "validate", "context", "execute", "subscribe"],
-        }),
-        graphql_yoga_http_duration: createHistogram({
-          registry,
-          histogram: {
-            name: "graphql_yoga_http_duration",
-            help: "Time spent on a GraphQL HTTP request (seconds)",
-            labelNames: ["operationType", "operationName", "method", "statusCode"],
-          },
-          fillLabelsFn: (p, ctx: { request: Request; response: Response }) => ({ ...labels(p), method: ctx.request.method, statusCode: ctx.response.status }),
-          phases: ["request"],
-        }),
-        graphql_envelop_request_time_summary: false,
-        graphql_envelop_phase_parse: false,
-        graphql_envelop_phase_validate: false,
-        graphql_envelop_phase_context: false,
-        graphql_envelop_phase_execute: false,
-        graphql_envelop_phase_subscribe: false,
-        graphql_envelop_execute_resolver: false,
-      },
-    });
-
-    const source = () => this.sources;
-    new Gauge({
-      name: "loket_websocket_connections",
-      help: "Open WebSocket connections",
-      registers: [registry],
-      collect() {
-        this.set(source()?.openSockets() ?? 0);
-      },
-    });
-    new Gauge({
-      name: "loket_graphql_subscriptions",
-      help: "Active GraphQL subscriptions",
-      registers: [registry],
-      collect() {
-        this.set(source()?.activeSubscriptions() ?? 0);
-      },
-    });
-    const pool = new Gauge({
-      name: "loket_db_pool_connections",
-      help: "Database connections by state (PGlite: its one connection)",
-      labelNames: ["state"],
-      registers: [registry],
-    });
-    const inTx = new Gauge({ name: "loket_db_transaction_active", help: "PGlite: 1 while a transaction holds its one connection", registers: [registry] });
-    new Gauge({
-      name: "loket_db_pool_waiting",
-      help: "Requests waiting for a database connection (PostgreSQL pool; 0 on PGlite, which queues internally)",
-      registers: [registry],
-      collect() {
-        const s = source()?.poolStats?.();
-        if (!s) return;
-        this.set(s.waiting);
-        pool.set({ state: "total" }, s.total);
-        pool.set({ state: "idle" }, s.idle);
-        pool.set({ state: "busy" }, s.total - s.idle);
-        if (s.inTransaction !== undefined) inTx.set(s.inTransaction ? 1 : 0);
-      },
-    });
-    // one query for both gauges, at most every BACKLOG_CACHE_MS; the database away: the last values stay (a
-    // failed query must not fail the whole scrape)
-    let cached: { at: number; value: Promise<Backlog[] | null> } | null = null;
-    const backlog = () => {
-      const s = source();
-      if (!s) return Promise.resolve(null);
-      if (!cached || Date.now() - cached.at > BACKLOG_CACHE_MS)
-        cached = {
-          at: Date.now(),
-          value: s.backlog().catch(() => {
-            cached = null;
-            return null;
-          }),
-        };
-      return cached.value;
-    };
-    new Gauge({
-      name: "loket_outbox_pending",
-      help: "Pending rows per queue (email outbox, webhook deliveries)",
-      labelNames: ["queue"],
-      registers: [registry],
-      async collect() {
-        for (const r of (await backlog()) ?? []) this.set({ queue: r.queue }, r.pending);
-      },
-    });
-    new Gauge({
-      name: "loket_outbox_oldest_pending_age_seconds",
-      help: "Age of the oldest pending row per queue (0 when none)",
-      labelNames: ["queue"],
-      registers: [registry],
-      async collect() {
-        for (const r of (await backlog()) ?? []) this.set({ queue: r.queue }, r.oldestAgeSeconds);
-      },
-    });
-    new Gauge({
-      name: "loket_worker_heartbeat_age_seconds",
-      help: "Seconds since each running worker loop last turned (see /readyz)",
-      labelNames: ["worker"],
-      registers: [registry],
-      collect() {
-        this.reset();
-        for (const [worker, w] of Object.entries(source()?.workers ?? {})) {
-          const hb = w?.heartbeat();
-          if (hb) this.set({ worker }, (Date.now() - hb.at) / 1000);
-        }
-      },
-    });
-  }
-
-  bind(sources: MetricsSources): void {
-    this.sources = sources;
-  }
-
-  async scrape(): Promise<{ contentType: string; body: string }> {
-    const merged = Registry.merge([processMetrics(), this.registry]);
-    return { contentType: merged.contentType, body: await merged.metrics() };
-  }
-}
 
 /** Pending email and webhook rows and the age of the oldest of each: two indexed aggregates. */
 export async function outboxBacklog(prisma: PrismaClient, now: () => number = Date.now): Promise<Backlog[]> {
@@ -259,7 +95,12 @@ export async function outboxBacklog(prisma: PrismaClient, now: () => number = Da
  * Answers GET /metrics: with `token`, only to `Authorization: Bearer <token>` (compared in constant time; 401
  * otherwise). The caller decides whether this port serves metrics at all (404 otherwise).
  */
-export function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse, metrics: Metrics, token: string | undefined): void {
+/** What /metrics reads: the registry of server/metrics-registry.ts (which imports this module, not the reverse). */
+export interface MetricsScrape {
+  scrape(): Promise<{ contentType: string; body: string }>;
+}
+
+export function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse, metrics: MetricsScrape, token: string | undefined): void {
   const plain = (status: number, text: string, headers: Record<string, string> = {}) => {
     res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...headers });
     res.end(`${text}\n`);

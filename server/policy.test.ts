@@ -53,6 +53,7 @@ it("every list names an action its rows need, and there are lists for each case 
     "pengaduan:lihatMeja",
     "pengajuan:lihatAntrian",
     "ppid:lihatRegister",
+    "surat:lihatRegister",
   ]);
   for (const [, rule] of LISTS) expect(Object.keys(POLICY)).toContain((rule as { rows: string }).rows);
 });
@@ -167,4 +168,17 @@ it("webhooks: a client's own (with TERIMA_WEBHOOK to manage them), never another
 it("the audit trail is SUPERADMIN's", () => {
   expect(whoMay("audit:lihatDaftar")).toEqual(SUPERADMIN);
   expect(whoMay("audit:lihat", () => ANY)).toEqual(SUPERADMIN);
+});
+
+it("letters: every staff role of the instansi reads its register; its admins set the numbering and void numbers; no API client", () => {
+  expect(whoMay("surat:lihatRegister")).toEqual([
+    "PETUGAS-AKTIF-instansi-a",
+    "ADMIN-AKTIF-instansi-a",
+    "PPID-AKTIF-instansi-a",
+    "ATASAN_PPID-AKTIF-instansi-a",
+    "SUPERADMIN-AKTIF-null",
+  ]);
+  expect(whoMay("surat:lihat")).toEqual(whoMay("surat:lihatRegister"));
+  expect(whoMay("surat:kelolaPola")).toEqual(ADMINS_A);
+  expect(whoMay("surat:batalkan")).toEqual(ADMINS_A);
 });

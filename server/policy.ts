@@ -12,6 +12,8 @@ import { KLIEN_API_POLICY } from "./modules/api-client/policy";
 import { WEBHOOK_POLICY } from "./modules/webhook/policy";
 import { AUDIT_POLICY } from "./modules/audit/policy";
 import { EMAIL_POLICY } from "./modules/mail/policy";
+import { BANTUAN_POLICY } from "./modules/bantuan/policy";
+import { SURAT_POLICY } from "./modules/surat/policy";
 
 /** Every action of every domain: the one list of who may do what (see lib/policy.ts). */
 export const POLICY = {
@@ -27,6 +29,8 @@ export const POLICY = {
   ...WEBHOOK_POLICY,
   ...AUDIT_POLICY,
   ...EMAIL_POLICY,
+  ...BANTUAN_POLICY,
+  ...SURAT_POLICY,
 };
 export type Action = keyof typeof POLICY;
 

@@ -2,7 +2,11 @@ import type { PrismaClient } from "./generated/prisma/client";
 import type { Config } from "./config";
 import type { Keys } from "./lib/crypto";
 import { HOLIDAYS_2026 } from "./modules/calendar/holidays-2026";
+import { kategoriBawaan } from "./modules/pengaduan/kategori-bawaan";
 import { loadCatalogue, type SeedKatalog } from "./modules/layanan/catalogue-seed";
+import { seedBantuan } from "./modules/bantuan/seed";
+import { seededFlowchartSvg } from "./modules/layanan/seed-flowcharts";
+import { type KopSeed, seedTemplateSurat, siapkanTemplateSeed } from "./modules/surat/template-service";
 import { randomUUID } from "node:crypto";
 import { hashPassword, verifyPassword } from "./modules/auth/password";
 import { identityIndex, protectIdentity } from "./modules/identity/protect";
@@ -43,30 +47,35 @@ export async function demoAccountsWithReadmePasswords(prisma: PrismaClient, keys
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-/** Creates one office of the seeded catalogue with its services (inside the caller's transaction). */
-async function createCatalogueEntry(tx: Tx, { instansi, layanan }: SeedKatalog): Promise<string> {
+/** Creates one office of the seeded catalogue with its services and default complaint categories (inside the caller's transaction). */
+async function createCatalogueEntry(tx: Tx, { instansi, layanan }: SeedKatalog, surat: ReadonlyMap<string, KopSeed>): Promise<string> {
   const { jamLayanan, ...fields } = instansi;
-  const created = await tx.instansi.create({ data: { ...fields, jamLayanan: { create: jamLayanan } } });
+  const created = await tx.instansi.create({ data: { ...fields, jamLayanan: { create: jamLayanan }, kategoriPengaduan: { create: kategoriBawaan() } } });
   for (const l of layanan) {
     const { persyaratan, formFields, ...rest } = l;
     await tx.layanan.create({
       data: {
         ...rest,
+        // the flowchart drawn once and committed beside the seed files (seed-flowcharts.ts)
+        prosedurFlowchartSvg: seededFlowchartSvg(rest.kode, rest.prosedurFlowchart),
         instansiId: created.id,
         persyaratan: { create: persyaratan.map((p, i) => ({ ...p, urutan: i + 1 })) },
         formFields: { create: formFields.map((f, i) => ({ ...f, urutan: i + 1 })) },
       },
     });
   }
+  // its services' result letters (issue 15), as version 1 of their templates
+  await seedTemplateSurat(tx, instansi.kode, created.id, surat);
   return created.id;
 }
 
 /** Loads the seeded catalogue (offices and their services with their Standar Pelayanan). Idempotent per instansi. */
 export async function seedCatalogue(prisma: PrismaClient): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
+  const surat = await siapkanTemplateSeed(loadCatalogue().CATALOGUE);
   for (const entry of loadCatalogue().CATALOGUE) {
     const existing = await prisma.instansi.findUnique({ where: { kode: entry.instansi.kode }, select: { id: true } });
-    ids.set(entry.instansi.kode, existing ? existing.id : await prisma.$transaction((tx) => createCatalogueEntry(tx, entry)));
+    ids.set(entry.instansi.kode, existing ? existing.id : await prisma.$transaction((tx) => createCatalogueEntry(tx, entry, surat)));
   }
   return ids;
 }
@@ -87,11 +96,13 @@ export async function seedDemo(prisma: PrismaClient, keys: Keys, config: Config)
       { ...DEMO.warga, email: "budi.santoso@warga.example", telepon: "081300000003", role: "PEMOHON" as const, staff: false },
     ].map(async (p) => ({ ...p, id: randomUUID(), passwordHash: await hashPassword(p.password) })),
   );
+  const surat = await siapkanTemplateSeed(loadCatalogue().CATALOGUE);
   return prisma.$transaction(
     async (tx) => {
       if ((await tx.instansi.count()) > 0 || (await tx.user.count()) > 0) return false;
       const ids = new Map<string, string>();
-      for (const entry of loadCatalogue().CATALOGUE) ids.set(entry.instansi.kode, await createCatalogueEntry(tx, entry));
+      for (const entry of loadCatalogue().CATALOGUE) ids.set(entry.instansi.kode, await createCatalogueEntry(tx, entry, surat));
+      await seedBantuan(tx, ids);
       const instansiId = ids.get(DEMO.instansi.kode)!;
       const now = new Date();
       for (const p of people) {

@@ -3,12 +3,14 @@ import { Link, Navigate, Route, Routes, useParams } from "react-router-dom";
 import { Layout } from "./components/layout";
 import { PageTitle } from "./components/page-title";
 import { RequireRole } from "./components/require-role";
+import { HelpLink } from "./components/help-link";
 import { isActivePpidDesk, isActiveStaff, useSession } from "./lib/session";
 import HomePage from "./pages/home";
 import LoginPage from "./pages/login";
 import RegisterPage from "./pages/register";
 import AccountStatusPage from "./pages/account-status";
 import ProfilePage from "./pages/profile";
+import BerhentiPage from "./pages/berhenti";
 import { PrivacyPage, TermsPage } from "./pages/legal";
 import CataloguePage from "./pages/layanan/catalogue";
 import LayananPage from "./pages/layanan/detail";
@@ -33,6 +35,8 @@ const CalendarPage = lazy(() => import("./pages/admin/calendar"));
 const AdminLayananListPage = lazy(() => import("./pages/admin/layanan-list"));
 const LayananEditorPage = lazy(() => import("./pages/admin/layanan-editor"));
 const KategoriPengaduanPage = lazy(() => import("./pages/admin/kategori-pengaduan"));
+const UsulanLayananAdminPage = lazy(() => import("./pages/admin/usulan-layanan"));
+const UsulanLayananPage = lazy(() => import("./pages/layanan/usulan"));
 const UsersPage = lazy(() => import("./pages/admin/users"));
 const ApiClientsPage = lazy(() => import("./pages/admin/api-clients"));
 const AuditLogPage = lazy(() => import("./pages/admin/audit"));
@@ -43,6 +47,7 @@ const PermohonanPage = lazy(() => import("./pages/ppid/citizen").then((m) => ({ 
 const PpidDeskPage = lazy(() => import("./pages/ppid/desk").then((m) => ({ default: m.PpidDeskPage })));
 const PpidCasePage = lazy(() => import("./pages/ppid/desk").then((m) => ({ default: m.PpidCasePage })));
 const StatistikPage = lazy(() => import("./pages/statistik"));
+const BantuanPage = lazy(() => import("./pages/bantuan"));
 
 function NotFound() {
   return (
@@ -51,6 +56,7 @@ function NotFound() {
       <p>
         Alamat ini tidak ada di Loket. Kembali ke <Link to="/">Beranda</Link>.
       </p>
+      <HelpLink />
     </div>
   );
 }
@@ -81,6 +87,7 @@ export function App() {
         <Route path="/daftar" element={<RegisterPage />} />
         <Route path="/status-akun" element={<AccountStatusPage />} />
         <Route path="/profil" element={<ProfilePage />} />
+        <Route path="/berhenti/:token" element={<BerhentiPage />} />
         <Route path="/profil/akses-data" element={<AksesDataPage />} />
         <Route path="/syarat-ketentuan" element={<TermsPage />} />
         <Route path="/kebijakan-privasi" element={<PrivacyPage />} />
@@ -89,11 +96,14 @@ export function App() {
         <Route path="/atur-ulang-sandi" element={<ResetPasswordPage />} />
 
         <Route path="/layanan" element={<CataloguePage />} />
+        <Route path="/layanan/usulkan" element={<UsulanLayananPage />} />
         <Route path="/layanan/:id" element={<LayananPage />} />
         <Route path="/lacak" element={<LacakPage />} />
         <Route path="/lacak/*" element={<LacakPage />} />
         <Route path="/verifikasi" element={<VerifikasiDokumenPage />} />
         <Route path="/verifikasi/:kode" element={<VerifikasiDokumenPage />} />
+        <Route path="/bantuan" element={<BantuanPage />} />
+        <Route path="/bantuan/:kode" element={<BantuanPage />} />
 
         <Route
           path="/pengajuan"
@@ -232,6 +242,7 @@ export function App() {
         <Route path="/admin/layanan" element={<AdminLayananListPage />} />
         <Route path="/admin/layanan/:id" element={<LayananEditorPage />} />
         <Route path="/admin/kategori-pengaduan" element={<KategoriPengaduanPage />} />
+        <Route path="/admin/usulan-layanan" element={<UsulanLayananAdminPage />} />
         <Route path="/admin/pengguna" element={<UsersPage />} />
         <Route path="/admin/klien-api" element={<ApiClientsPage />} />
         <Route path="/admin/audit" element={<AuditLogPage />} />

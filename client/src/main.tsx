@@ -5,6 +5,7 @@ import { App } from "./app";
 import { connection } from "./lib/connection";
 import { AppProviders } from "./lib/session";
 import "./styles.css";
+import "./phones-and-paper.css";
 
 connection.attach(window);
 

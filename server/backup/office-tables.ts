@@ -72,6 +72,8 @@ export const EXPORTED: readonly ExportedTable[] = [
   { model: "DokumenPengajuan", via: "pengajuan.instansiId", where: pengajuanOf },
   { model: "HasilDokumen", via: "pengajuan.instansiId", where: pengajuanOf },
   { model: "KategoriPengaduan", via: "instansiId", where: (id) => ({ instansiId: id }) },
+  { model: "BantuanTopik", via: "instansiId (the general help page, instansiId null, stays with the install)", where: (id) => ({ instansiId: id }) },
+  { model: "BantuanTanyaJawab", via: "topik.instansiId", where: (id) => ({ topik: { instansiId: id } }) },
   {
     model: "Pengaduan",
     via: "instansiId (offline reporter's name/contact re-encrypted under the new key)",
@@ -90,6 +92,13 @@ export const EXPORTED: readonly ExportedTable[] = [
   { model: "Keberatan", via: "permohonan.instansiId", where: permohonanOf, userFields: ["ditanggapiOlehId"] },
   { model: "PengingatTenggat", via: "permohonan.instansiId (so reminders already sent are not sent again)", where: permohonanOf },
   { model: "SurveiKepuasan", via: "instansiId", where: (id) => ({ instansiId: id }), userFields: ["respondenId"] },
+  // the letter register and its numbering (issue 15): the register is an official record, and the counters move
+  // with it so the office's next letter continues its year's sequence
+  { model: "PolaNomorSurat", via: "instansiId", where: (id) => ({ instansiId: id }) },
+  // its services' letter templates, every version (a letter records the version it was made from)
+  { model: "TemplateSurat", via: "layanan.instansiId", where: (id) => ({ layanan: { instansiId: id } }), userFields: ["createdById"] },
+  { model: "NomorSuratUrut", via: "instansiId (so new letter numbers continue, not collide)", where: (id) => ({ instansiId: id }) },
+  { model: "Surat", via: "instansiId", where: (id) => ({ instansiId: id }), userFields: ["dibatalkanOlehId"], orderBy: { createdAt: "asc" } },
   {
     model: "NomorUrut",
     via: "kunci `<instansiId>/<year>` and `<jenis>/<instansiId>/<year>` (so new numbers continue, not collide)",
@@ -110,13 +119,28 @@ export const PEOPLE = {
 export const NOT_EXPORTED: readonly NotExported[] = [
   { model: "Session", because: "login sessions belong to the source install; people log in again on the new one" },
   { model: "EmailToken", because: "verification/reset links point at the source install's address and expire anyway" },
+  {
+    model: "PilihanKanal",
+    because: "notice channel choices are the person's, with a phone verified on the source install; people choose again on the new one",
+  },
+  { model: "KodeTelepon", because: "one-time phone codes are hashed with the source install's key and expire within minutes" },
+  {
+    model: "PengaturanTtd",
+    because:
+      "the office's PKCS#12 and signing-service secret are sealed with the source install's key and the passphrase is never known; the admin uploads the certificate and sets the service again on the new one",
+  },
   { model: "Notification", because: "in-app notices of the source install; the case histories they point at are exported" },
   { model: "AccountAction", because: "an account's status history belongs to the account on the source install (it may serve other offices)" },
+  { model: "BerkasIdentitas", because: "a citizen's KTP/KK photo serves the activation check on the source install; an account is already checked" },
   {
     model: "WebhookSubscription",
     because: "its signing secret is not carried over: listed in the manifest (toRecreate) for the office to subscribe again",
   },
   { model: "WebhookDelivery", because: "the source install's delivery queue; let it drain before the move" },
+  {
+    model: "UsulanLayanan",
+    because: "requests for missing services are the source office's working list (contacts sealed under its key); handle them before the move",
+  },
   // the triggers fire on the import's inserts; the instansi is new in the target, so they count exactly its rows
   ...DERIVED.map((d) => ({ model: d.model, because: `${DERIVED_BECAUSE} (${d.keptBy})` })),
 ];

@@ -127,7 +127,7 @@ async function main(): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof DomainError) {
-      process.stderr.write(`${err.code}: ${err.message}\n`);
+      for (const p of err.problems) process.stderr.write(`${p.code}: ${p.message}\n`);
       return 1;
     }
     if (err instanceof KeyMismatchError) {

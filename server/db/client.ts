@@ -1,15 +1,13 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
-import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaClient } from "../generated/prisma/client";
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { fromRoot } from "../paths";
 import { acquireLock, DataDirLockedError } from "./lock";
-import { checkMigrations, PendingMigrationsError, pgliteOptions, recoverInterruptedMigrations } from "./startup";
+import { checkMigrations, openPGlite, PendingMigrationsError, recoverInterruptedMigrations } from "./startup";
 
 export interface Db {
   kind: "pglite" | "postgres";
@@ -51,6 +49,30 @@ export interface OpenOptions {
   log?: (message: string) => void;
   /** emit every SQL statement as a Prisma `query` event (tests count them) */
   logQueries?: boolean;
+  /** PostgreSQL: keep each statement prepared per connection (DATABASE_PREPARED_STATEMENTS; default true) */
+  preparedStatements?: boolean;
+}
+
+/** How many different statements one process keeps prepared (per connection, on the database's side). */
+const PREPARED_MAX = 2000;
+
+/**
+ * Names for node-postgres's prepared statements: the same text, the same name, so each connection parses and
+ * plans a statement once instead of on every request (the staff queue's statement, with its nested relations,
+ * took as long to plan as to run) and no longer sends its text each time. Prisma's statements differ only by
+ * their list lengths, so there are a few hundred; past PREPARED_MAX, new ones run unnamed as before, which
+ * bounds what the database keeps per connection.
+ */
+export function statementNames(max = PREPARED_MAX): (query: { sql: string }) => string | undefined {
+  const names = new Map<string, string>();
+  return ({ sql }) => {
+    let name = names.get(sql);
+    if (name === undefined && names.size < max) {
+      name = `loket_${createHash("sha1").update(sql).digest("base64url")}`;
+      names.set(sql, name);
+    }
+    return name;
+  };
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Db> {
@@ -71,8 +93,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Db> {
     }
     if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
     // our own pool (the adapter ends it with the client) so /metrics can read its use
+    // the drivers of the other database are never loaded: each is imported where it is used
+    const [{ default: pg }, { PrismaPg }] = await Promise.all([import("pg"), import("@prisma/adapter-pg")]);
     const pool = new pg.Pool({ connectionString: opts.databaseUrl });
-    const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), ...queryLog(opts) });
+    // typed as always naming; node-postgres runs a query whose name is undefined unnamed (past PREPARED_MAX)
+    const statementNameGenerator = opts.preparedStatements === false ? undefined : (statementNames() as (query: { sql: string }) => string);
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true, statementNameGenerator }), ...queryLog(opts) });
     const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
     return { kind: "postgres", prisma, applied, close: () => prisma.$disconnect(), poolStats };
   }
@@ -95,7 +121,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Db> {
         applied = await migrateInChild({ dataDir }, log);
         release = await acquireLock(lockFile);
       }
-      pglite = await PGlite.create(folder, pgliteOptions());
+      pglite = await openPGlite(folder);
       if (migrate === "child" || migrate === "never") {
         const check = await checkMigrations((sql) => pglite!.query(sql));
         if (check.upToDate && !applied.length) log("Migrations: the database is up to date");
@@ -107,7 +133,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Db> {
           release();
           applied = [...applied, ...(await migrateInChild({ dataDir }, log))];
           release = await acquireLock(lockFile);
-          pglite = await PGlite.create(folder, pgliteOptions());
+          pglite = await openPGlite(folder);
         }
       }
     } catch (err) {
@@ -129,6 +155,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Db> {
     // PGlite learns array types when it opens: enum arrays a migration just created (ApiClient.scopes,
     // WebhookSubscription.events) would otherwise be sent as plain strings ("malformed array literal")
     if (applied.length) await pglite.refreshArrayTypes();
+    const { PrismaPGlite } = await import("pglite-prisma-adapter");
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), ...queryLog(opts) });
     const db = pglite;
     return {
@@ -154,6 +181,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Db> {
 }
 
 async function checkPostgres(databaseUrl: string) {
+  const { default: pg } = await import("pg");
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

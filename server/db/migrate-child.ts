@@ -4,10 +4,9 @@
 // meanwhile waits for it instead of failing) and gives it back when it exits.
 import fs from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { acquireLock, DataDirLockedError } from "./lock";
 import { deployMigrations, pgAdapterFactory, pgliteAdapterFactory } from "./migrate";
-import { pgliteOptions, recoverInterruptedMigrations } from "./startup";
+import { openPGlite, recoverInterruptedMigrations } from "./startup";
 import type { MigrateChildMessage, MigrateTarget } from "./client";
 
 // the server that started us is gone (killed, even with kill -9): stop; a migration cut short is rolled back
@@ -19,7 +18,7 @@ async function run(target: MigrateTarget): Promise<string[]> {
   fs.mkdirSync(target.dataDir, { recursive: true });
   const release = await acquireLock(path.join(target.dataDir, "pglite.lock"), { migrating: true });
   try {
-    const pglite = await PGlite.create(path.join(target.dataDir, "pglite"), pgliteOptions());
+    const pglite = await openPGlite(path.join(target.dataDir, "pglite"));
     try {
       await recoverInterruptedMigrations(pglite, (m) => console.error(m));
       return await deployMigrations(pgliteAdapterFactory(pglite));

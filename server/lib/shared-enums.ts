@@ -3,10 +3,15 @@
  * generated client. Here, where both are visible, each is checked equal to the enum or type it mirrors: adding a
  * value to one and not the other fails the type check.
  */
-import type { ApiScope, FormFieldType, PengaduanStatus, PengajuanStatus, WebhookEvent } from "../generated/prisma/enums";
+import type { ApiScope, FormFieldType, KanalPengaduan, PengaduanStatus, PengajuanStatus, WebhookEvent } from "../generated/prisma/enums";
 import type { FormFieldType as SharedFormFieldType } from "../shared/form";
 import type { ApiScope as SharedApiScope, WebhookEventName } from "../shared/klien-api";
-import type { AksiPengajuan, PengaduanStatus as SharedPengaduanStatus, PengajuanStatus as SharedPengajuanStatus } from "../shared/labels";
+import type {
+  AksiPengajuan,
+  KanalPengaduan as SharedKanalPengaduan,
+  PengaduanStatus as SharedPengaduanStatus,
+  PengajuanStatus as SharedPengajuanStatus,
+} from "../shared/labels";
 import type { Aksi } from "../modules/pengajuan/transitions";
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
@@ -18,4 +23,5 @@ export const sharedEnumsMatch: {
   formFieldType: Same<FormFieldType, SharedFormFieldType>;
   apiScope: Same<ApiScope, SharedApiScope>;
   webhookEvent: Same<WebhookEvent, WebhookEventName>;
-} = { pengajuanStatus: true, aksiPengajuan: true, pengaduanStatus: true, formFieldType: true, apiScope: true, webhookEvent: true };
+  kanalPengaduan: Same<KanalPengaduan, SharedKanalPengaduan>;
+} = { pengajuanStatus: true, aksiPengajuan: true, pengaduanStatus: true, formFieldType: true, apiScope: true, webhookEvent: true, kanalPengaduan: true };

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { ValidationError } from "./errors";
+import { DomainError, type InputProblem, ValidationError } from "./errors";
+
+export type { InputProblem };
 
 /**
  * Input rules are zod schemas beside the input they check (a domain's `rules.ts`), parsed in the resolver after
@@ -18,13 +20,6 @@ export function problem(code: string, message: string): { error: () => string } 
   return { error: () => `${code}${SEPARATOR}${message}` };
 }
 
-/** One input problem as the API reports it: the same shape as `ValidationError` (code, message, field). */
-export interface InputProblem {
-  code: string;
-  message: string;
-  field: string | null;
-}
-
 /** Every problem of `issues`, in order (the form shows them all at once). */
 export function problemsOf(issues: readonly z.core.$ZodIssue[]): InputProblem[] {
   return issues.map((issue) => {
@@ -36,12 +31,85 @@ export function problemsOf(issues: readonly z.core.$ZodIssue[]): InputProblem[] 
   });
 }
 
-/** The parsed value, or a ValidationError for the first problem (its field, code and message). */
+/**
+ * The parsed value, or a ValidationError listing every problem (the first one's field, code and message on top).
+ * Only the first problem of each field is kept: a form shows one message per field.
+ */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const [first] = problemsOf(result.error.issues);
-  throw new ValidationError(first!.code, first!.message, first!.field);
+  throw ValidationError.of(onePerField(problemsOf(result.error.issues)));
+}
+
+function onePerField(problems: readonly InputProblem[]): InputProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    if (p.field === null) return true;
+    if (seen.has(p.field)) return false;
+    seen.add(p.field);
+    return true;
+  });
+}
+
+/**
+ * The problems of one request, collected check by check so the answer names all of them at once (a citizen
+ * should not learn about the email, then the phone, then the password in three tries).
+ *
+ *   const problems = new Problems();
+ *   const number = problems.check(() => parseIdentity(type, raw));   // undefined when it failed
+ *   const contact = problems.parse(kontakSchema, input);
+ *   if (weak) problems.add(weak.code, weak.message, "password");
+ *   problems.throwIfAny();
+ *
+ * A check that throws a DomainError (a ValidationError of several problems too) adds its problems; anything else
+ * it throws propagates. `throwIfAny` throws a ValidationError listing them all when one is a ValidationError's,
+ * else (only e.g. an IDENTITY_TAKEN conflict) the one error that was thrown, so its type is what it always was.
+ */
+export class Problems {
+  private readonly list: InputProblem[] = [];
+  private readonly errors: DomainError[] = [];
+
+  /** `run()`'s value, or undefined when it threw a DomainError (whose problems are kept). */
+  check<T>(run: () => T): T | undefined {
+    try {
+      return run();
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      this.report(err);
+      return undefined;
+    }
+  }
+
+  /** `schema`'s parsed value, or undefined with its problems kept. */
+  parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> | undefined {
+    return this.check(() => parseInput(schema, value));
+  }
+
+  /** A problem found by a check of the service's own (one per field: a field that already has one keeps it). */
+  add(code: string, message: string, field: string | null): void {
+    this.report(new ValidationError(code, message, field));
+  }
+
+  /** An error a check found without throwing it (e.g. IDENTITY_TAKEN after a lookup). */
+  report(error: DomainError): void {
+    this.errors.push(error);
+    this.list.push(...error.problems);
+  }
+
+  /** Whether `field` already has a problem (a later check about it would only repeat it). */
+  has(field: string): boolean {
+    return this.list.some((p) => p.field === field);
+  }
+
+  get any(): boolean {
+    return this.list.length > 0;
+  }
+
+  throwIfAny(): void {
+    if (!this.list.length) return;
+    if (!this.errors.some((e) => e instanceof ValidationError)) throw this.errors[0];
+    throw ValidationError.of(onePerField(this.list));
+  }
 }
 
 /**

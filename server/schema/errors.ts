@@ -1,5 +1,14 @@
 import { builder } from "./builder";
-import { ConflictError, type DomainError, InvalidStateError, LoginError, NotFoundError, ValidationError } from "../lib/errors";
+import { ConflictError, type DomainError, type InputProblem, InvalidStateError, LoginError, NotFoundError, ValidationError } from "../lib/errors";
+
+const InputProblemRef = builder.objectRef<InputProblem>("InputProblem").implement({
+  description: "One problem of a request's input (a form shows each by its field and all of them in its error summary).",
+  fields: (t) => ({
+    code: t.exposeString("code"),
+    message: t.exposeString("message"),
+    field: t.exposeString("field", { nullable: true, description: "The input field the problem concerns, if any" }),
+  }),
+});
 
 export const ErrorInterface = builder.interfaceRef<DomainError>("Error").implement({
   description: "An expected failure. `code` is stable for integrators; `message` is for people (Indonesian).",
@@ -7,6 +16,12 @@ export const ErrorInterface = builder.interfaceRef<DomainError>("Error").impleme
     code: t.exposeString("code"),
     message: t.exposeString("message"),
     field: t.exposeString("field", { nullable: true, description: "The input field the error concerns, if any" }),
+    problems: t.field({
+      type: [InputProblemRef],
+      description:
+        "Every problem of the request at once, in the order of the form; the first is the error's own code, message and field. One entry unless several inputs are wrong.",
+      resolve: (error) => error.problems,
+    }),
   }),
 });
 

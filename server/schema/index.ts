@@ -7,6 +7,7 @@ import "../modules/calendar/types";
 import "../modules/instansi/types";
 import "../modules/notification/types";
 import "../modules/layanan/types";
+import "../modules/layanan/usulan-types";
 import "../modules/pengajuan/types";
 import "../modules/pengaduan/types";
 import "../modules/ppid/types";
@@ -15,5 +16,10 @@ import "../modules/audit/types";
 import "../modules/api-client/types";
 import "../modules/webhook/types";
 import "../modules/mail/types";
+import "../modules/bantuan/types";
+import "../modules/kanal/types";
+import "../modules/surat/template-types";
+import "../modules/surat/types";
+import "../modules/surat/signing-types";
 
 export const schema = builder.toSchema({ sortSchema: false });

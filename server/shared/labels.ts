@@ -72,3 +72,15 @@ export const PENGADUAN_STATUS_LABEL: Readonly<Record<PengaduanStatus, string>> =
   DITINDAKLANJUTI: "Ditindaklanjuti",
   SELESAI: "Selesai",
 };
+
+export const KANAL_PENGADUAN = ["WEB", "LANGSUNG", "KOTAK_SARAN", "TELEPON", "WHATSAPP"] as const;
+export type KanalPengaduan = (typeof KANAL_PENGADUAN)[number];
+
+/** How a complaint reached the office, as statistics and complaint pages name the channel. */
+export const KANAL_PENGADUAN_LABEL: Readonly<Record<KanalPengaduan, string>> = {
+  WEB: "Situs Loket",
+  LANGSUNG: "Datang langsung",
+  KOTAK_SARAN: "Kotak saran",
+  TELEPON: "Telepon",
+  WHATSAPP: "WhatsApp",
+};

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   GOOD_PASSWORD,
   LOGIN,
-  REGISTER,
+  gqlRegister,
   createInstansi,
   createStaff,
   createTestApp,
@@ -42,7 +42,7 @@ const ACTIVATE = /* GraphQL */ `
 describe("registration → activation → login → me", () => {
   it("walks the whole path through the API", async () => {
     const input = registerInput(t, { namaLengkap: "  Siti   Aminah ", telepon: "+62 812-3456-7890", email: "Siti.Aminah@Contoh.ID" });
-    const reg = await t.gql(REGISTER, { input });
+    const reg = await gqlRegister(t, { input });
     expect(reg.errors).toBeUndefined();
     expect(reg.data!.register.__typename).toBe("RegisterSuccess");
     const user = reg.data!.register.data.user;
@@ -131,7 +131,7 @@ describe("bad input at registration", () => {
   ];
   it.each(cases)("%s → %s, nothing written", async (_label, overrides, code, field) => {
     const before = await t.db.prisma.user.count();
-    const res = await t.gql(REGISTER, { input: registerInput(t, overrides) });
+    const res = await gqlRegister(t, { input: registerInput(t, overrides) });
     expect(res.errors).toBeUndefined();
     expect(res.data!.register).toMatchObject({ __typename: expect.stringMatching(/Error$/), code, field });
     expect(res.data!.register.message).toMatch(/[a-z]/);
@@ -141,20 +141,20 @@ describe("bad input at registration", () => {
   it("refuses a second account for the same NIK, also when two registrations race", async () => {
     const nik = makeNik(true);
     const [a, b] = await Promise.all([
-      t.gql(REGISTER, { input: registerInput(t, { nomorIdentitas: nik }) }),
-      t.gql(REGISTER, { input: registerInput(t, { nomorIdentitas: nik }) }),
+      gqlRegister(t, { input: registerInput(t, { nomorIdentitas: nik }) }),
+      gqlRegister(t, { input: registerInput(t, { nomorIdentitas: nik }) }),
     ]);
     const types = [a.data!.register.__typename, b.data!.register.__typename].sort();
     expect(types).toEqual(["ConflictError", "RegisterSuccess"]);
-    const again = await t.gql(REGISTER, { input: registerInput(t, { nomorIdentitas: nik }) });
+    const again = await gqlRegister(t, { input: registerInput(t, { nomorIdentitas: nik }) });
     expect(again.data!.register).toMatchObject({ __typename: "ConflictError", code: "IDENTITY_TAKEN", field: "nomorIdentitas" });
     const sessionsBefore = await t.db.prisma.session.count();
-    await t.gql(REGISTER, { input: registerInput(t, { nomorIdentitas: nik }) });
+    await gqlRegister(t, { input: registerInput(t, { nomorIdentitas: nik }) });
     expect(await t.db.prisma.session.count()).toBe(sessionsBefore);
   });
 
   it("registers a civil servant with a NIP", async () => {
-    const res = await t.gql(REGISTER, { input: registerInput(t, { identityType: "NIP", nomorIdentitas: "19660801 198803 1 001" }) });
+    const res = await gqlRegister(t, { input: registerInput(t, { identityType: "NIP", nomorIdentitas: "19660801 198803 1 001" }) });
     expect(res.data!.register.__typename).toBe("RegisterSuccess");
     expect(res.data!.register.data.user.nomorIdentitasMasked).toBe("1966**********1001");
   });

@@ -21,6 +21,7 @@ import { hashPassword } from "../../server/modules/auth/password";
 import { protectIdentity } from "../../server/modules/identity/protect";
 import { encrypt } from "../../server/lib/crypto";
 import { webhookSecretAad } from "../../server/modules/webhook/worker";
+import { stopToken } from "../../server/modules/kanal/rules";
 import type { ApiScope } from "../../server/modules/api-client/rules";
 import type { AccountStatus, Role as DbRole } from "../../server/generated/prisma/enums";
 
@@ -185,6 +186,7 @@ beforeAll(async () => {
     await prisma.hasilDokumen.create({ data: { pengajuanId: p.id, fileId: (await storedFile()).id, judul: "Hasil", kodeVerifikasi: "MTRX-MTRX-MTRX" } })
   ).id;
   ids.kategori = (await prisma.kategoriPengaduan.create({ data: { instansiId: ids.A!, nama: "Matriks" } })).id;
+  ids.usulan = (await prisma.usulanLayanan.create({ data: { instansiId: ids.A!, uraian: "Layanan matriks", kunci: "matriks", alamatIndex: "matriks" } })).id;
   const aduan = await prisma.pengaduan.create({
     data: {
       kodeLacak: "ADU-MATRIKS1",
@@ -198,6 +200,10 @@ beforeAll(async () => {
   });
   ids.pengaduan = aduan.id;
   ids.lampiran = (await prisma.pengaduanLampiran.create({ data: { pengaduanId: aduan.id, fileId: (await storedFile()).id } })).id;
+  ids.surat = (await suratOfA()).id;
+  ids.templateSurat = (
+    await prisma.templateSurat.create({ data: { layananId: layanan.id, versi: 1, kopSurat: new Uint8Array(tinyPdf("kop")), skema: { schemas: [[]] } } })
+  ).id;
   const permohonan = await prisma.permohonanInformasi.create({
     data: {
       nomorRegister: "PPID/MTX/2026/00001",
@@ -237,6 +243,13 @@ beforeAll(async () => {
   ids.delivery = (
     await prisma.webhookDelivery.create({ data: { subscriptionId: sub, event: "PENGAJUAN_STATUS", payload: {}, status: "FAILED", lastError: "HTTP 500" } })
   ).id;
+  // a help page of instansi A: one topic with one question
+  ids.topik = (await prisma.bantuanTopik.create({ data: { instansiId: ids.A!, judul: "Topik matriks", urutan: 1 } })).id;
+  ids.tanyaJawab = (
+    await prisma.bantuanTanyaJawab.create({
+      data: { topikId: ids.topik, pertanyaan: "Bagaimana matriks diuji?", jawaban: "Matriks diuji untuk setiap pemanggil.", urutan: 1 },
+    })
+  ).id;
   await prisma.auditLog.create({ data: { jenis: "UBAH", aksi: "Mutation.matriks", aktorId: ids.citizen!, alamatIp: "10.0.0.1" } });
   ids.audit = (await prisma.auditLog.findFirstOrThrow({ where: { aksi: "Mutation.matriks" } })).id;
 }, 60_000);
@@ -251,6 +264,20 @@ const twin = async (caller: Caller) => {
   const u = await t.db.prisma.user.findUniqueOrThrow({ where: { id: ids[caller]! } });
   return session((await insertUser(u.role, u.status, u.instansiId)).id);
 };
+let suratN = 0;
+/** A letter in A's register (issuing has no public operation: letter generation calls the service). */
+const suratOfA = () =>
+  t.db.prisma.surat.create({
+    data: {
+      instansiId: ids.A!,
+      nomor: `MTX-${++suratN}/PP.00/2026`,
+      kodeKlasifikasi: "PP.00",
+      urutan: suratN,
+      tahun: 2026,
+      tanggal: new Date("2026-12-05T00:00:00Z"),
+      kodeVerifikasi: `MTRX${String(suratN).padStart(12, "0")}`,
+    },
+  });
 const penutupanOfA = async () =>
   globalId(
     "PenutupanInstansi",
@@ -280,6 +307,30 @@ const subscriptionOfKWebhook = async () => {
   return globalId("WebhookSubscription", id);
 };
 
+const kodeA = async () => (await t.db.prisma.instansi.findUniqueOrThrow({ where: { id: ids.A! } })).kode;
+/** an empty topic of A's help page, at its end */
+const topikOfA = async () => {
+  const urutan = (await t.db.prisma.bantuanTopik.count({ where: { instansiId: ids.A! } })) + 1;
+  return globalId(
+    "BantuanTopik",
+    (await t.db.prisma.bantuanTopik.create({ data: { instansiId: ids.A!, judul: `Topik ${randomUUID().slice(0, 8)}`, urutan } })).id,
+  );
+};
+const tanyaJawabOfA = async () =>
+  globalId(
+    "BantuanTanyaJawab",
+    (
+      await t.db.prisma.bantuanTanyaJawab.create({
+        data: { topikId: ids.topik!, pertanyaan: `Pertanyaan ${randomUUID().slice(0, 8)}?`, jawaban: "Jawaban.", urutan: 100 },
+      })
+    ).id,
+  );
+/** the topics of a help page (A's, or the general page's), reversed: a new order of exactly the current list */
+const topikReversed = async (instansiId: string | null) =>
+  (await t.db.prisma.bantuanTopik.findMany({ where: { instansiId }, orderBy: { urutan: "desc" }, select: { id: true } })).map((r) =>
+    globalId("BantuanTopik", r.id),
+  );
+
 const node = (label: string, type: string, key: string, allow: Caller[], fields = "__typename", hidden?: Caller[]): Rule => ({
   label,
   allow,
@@ -290,6 +341,12 @@ const node = (label: string, type: string, key: string, allow: Caller[], fields 
 const RULES: Record<string, Rule[]> = {
   // --- Query --------------------------------------------------------------------------------------------
   "Query.aksesDataSaya": [{ allow: SIGNED_IN, call: () => ({ query: `{ aksesDataSaya(first: 1) { edges { node { aksi } } } }` }) }],
+  "Query.usulanLayanan": [
+    {
+      allow: ADMINS_A,
+      call: () => ({ query: `query($i: ID!) { usulanLayanan(instansiId: $i, ditangani: false) { jumlah usulan { uraian } } }`, variables: { i: A() } }),
+    },
+  ],
   "Query.aksiLabel": [{ allow: ALL, call: () => ({ query: `{ aksiLabel { aksi label } }` }) }],
   "Query.antrian": [
     {
@@ -308,6 +365,24 @@ const RULES: Record<string, Rule[]> = {
     },
   ],
   "Query.auditLog": [{ allow: ["superadmin"], call: () => ({ query: `{ auditLog(first: 1) { edges { node { aksi } } } }` }) }],
+  "Query.cariBantuan": [
+    {
+      allow: ALL,
+      call: async () => ({
+        query: `query($k: String) { cariBantuan(kode: $k, kata: "matriks") { pertanyaan jawaban topik { judul } } }`,
+        variables: { k: await kodeA() },
+      }),
+    },
+  ],
+  "Query.halamanBantuan": [
+    {
+      allow: ALL,
+      call: async () => ({
+        query: `query($k: String) { halamanBantuan(kode: $k) { umum dapatDiubah instansi { nama } topik { judul tanyaJawab { pertanyaan jawaban } } } }`,
+        variables: { k: await kodeA() },
+      }),
+    },
+  ],
   "Query.hariLibur": [{ allow: ALL, call: () => ({ query: `{ hariLibur(tahun: 2026) { tanggal } }` }) }],
   "Query.hitungTenggat": [
     {
@@ -328,6 +403,12 @@ const RULES: Record<string, Rule[]> = {
     },
   ],
   "Query.instansiList": [{ allow: ALL, call: () => ({ query: `{ instansiList { kode } }` }) }],
+  "Query.pengaturanTtd": [
+    {
+      allow: ADMINS_A,
+      call: () => ({ query: `query($i: ID!) { pengaturanTtd(instansiId: $i) { metode sertifikat { subjek } remote { url } } }`, variables: { i: A() } }),
+    },
+  ],
   "Query.kategoriPengaduan": [{ allow: ALL, call: () => ({ query: `query($i: ID!) { kategoriPengaduan(instansiId: $i) { nama } }`, variables: { i: A() } }) }],
   "Query.lacakPengaduan": [{ allow: ALL, call: () => ({ query: `{ lacakPengaduan(kodeLacak: "ADU-MATRIKS1") { statusLabel } }` }) }],
   "Query.lacakPengajuan": [
@@ -362,10 +443,13 @@ const RULES: Record<string, Rule[]> = {
     node("User: an officer of A (own instansi's admin)", "User", "petugasA", ["petugasA", "adminA", "superadmin"], "email"),
     node("Notification (its user)", "Notification", "notification", ["citizen"], "isi"),
     node("Layanan (public)", "Layanan", "layanan", ALL, "nama"),
+    node("UsulanLayanan (admins of A)", "UsulanLayanan", "usulan", ADMINS_A, "uraian kontak"),
     node("ApiClient (admins of A, the client itself)", "ApiClient", "kKasus", ["adminA", "superadmin", "kKasus"], "nama scopes"),
     node("WebhookSubscription (its client, SUPERADMIN)", "WebhookSubscription", "subscription", ["kWebhook", "superadmin"], "url"),
     node("WebhookDelivery (its client, SUPERADMIN)", "WebhookDelivery", "delivery", ["kWebhook", "superadmin"], "status"),
     node("AuditLog (SUPERADMIN)", "AuditLog", "audit", ["superadmin"], "alamatIp detail"),
+    node("Surat (staff of A)", "Surat", "surat", STAFF_A, "nomor kodeVerifikasi"),
+    node("TemplateSurat (admins of A)", "TemplateSurat", "templateSurat", ADMINS_A, "versi skema dibuatOleh"),
   ],
   "Query.nodes": [
     {
@@ -380,6 +464,10 @@ const RULES: Record<string, Rule[]> = {
     },
   ],
   // the whole install's email state (no personal data): every instansi's ADMIN and SUPERADMIN, no API client
+  // a person's own notice channels (server/modules/kanal/policy.ts): signed in, pending too; no API client
+  "Query.pengaturanNotifikasi": [
+    { allow: SIGNED_IN, call: () => ({ query: `{ pengaturanNotifikasi { kanalTersedia telepon teleponTerverifikasi pilihan { jenis kanal aktif } } }` }) },
+  ],
   "Query.pengirimanEmail": [{ allow: ["adminA", "adminB", "superadmin"], call: () => ({ query: `{ pengirimanEmail { smtpTerkonfigurasi menunggu } }` }) }],
   "Query.pengaduanSaya": [{ allow: ACTIVE, call: () => ({ query: `{ pengaduanSaya(first: 5) { edges { node { id judul status } } } }` }) }],
   "Query.permohonanInformasiSaya": [
@@ -409,6 +497,50 @@ const RULES: Record<string, Rule[]> = {
         query: `query($i: ID) { registerPermohonanInformasi(instansiId: $i, first: 5) { totalCount edges { node { id nomorRegister rincianInformasi pemohonNama status keberatan { uraian } } } } }`,
         variables: { i: A() },
       }),
+    },
+  ],
+  "Query.registerSurat": [
+    {
+      allow: STAFF_A,
+      rows: true,
+      call: () => ({
+        query: `query($i: ID) { registerSurat(instansiId: $i, first: 5) { totalCount edges { node { id nomor kodeVerifikasi status dapatDibatalkan } } } }`,
+        variables: { i: A() },
+      }),
+    },
+  ],
+  "Query.registerSuratCsv": [{ allow: STAFF_A, call: () => ({ query: `query($i: ID) { registerSuratCsv(instansiId: $i) }`, variables: { i: A() } }) }],
+  "Query.polaNomorSurat": [
+    { allow: ADMINS_A, call: () => ({ query: `query($i: ID) { polaNomorSurat(instansiId: $i) { pola lingkup } }`, variables: { i: A() } }) },
+  ],
+  "Query.pratinjauNomorSurat": [
+    {
+      label: "the office's pattern (its staff)",
+      allow: STAFF_A,
+      call: () => ({ query: `query($i: ID) { pratinjauNomorSurat(instansiId: $i, kodeKlasifikasi: "PP.00") { __typename } }`, variables: { i: A() } }),
+    },
+    {
+      label: "a pattern being edited (its admins)",
+      allow: ADMINS_A,
+      call: () => ({
+        query: `query($i: ID) { pratinjauNomorSurat(instansiId: $i, kodeKlasifikasi: "PP.00", pola: "{nomor}/{tahun}", lingkup: BERSAMA) { __typename } }`,
+        variables: { i: A() },
+      }),
+    },
+  ],
+  "Query.templateSuratList": [
+    {
+      allow: ADMINS_A,
+      hidden: ["adminB"],
+      call: () => ({ query: `query($l: ID!) { templateSuratList(layananId: $l) { id versi } }`, variables: { l: g("Layanan", "layanan") } }),
+    },
+  ],
+  "Query.sumberTemplateSurat": [
+    {
+      label: "the fixed list and a service's form fields (its admins)",
+      allow: ADMINS_A,
+      hidden: ["adminB"],
+      call: () => ({ query: `query($l: ID) { sumberTemplateSurat(layananId: $l) { kunci } }`, variables: { l: g("Layanan", "layanan") } }),
     },
   ],
   "Query.statistik": [
@@ -470,6 +602,22 @@ const RULES: Record<string, Rule[]> = {
       call: () => ({
         query: `mutation($i: ID!) { ajukanPermohonanInformasi(instansiId: $i, rincianInformasi: "Data anggaran 2026", tujuan: "Penelitian", format: SOFTCOPY, caraPerolehan: EMAIL) { __typename } }`,
         variables: { i: A() },
+      }),
+    },
+  ],
+  "Mutation.aturKanalNotifikasi": [
+    {
+      allow: SIGNED_IN,
+      call: () => ({ query: `mutation { aturKanalNotifikasi(jenis: STATUS_LAYANAN, kanal: EMAIL, aktif: true) { __typename } }` }),
+    },
+  ],
+  // the stop link is signed for one account and one channel: whoever holds it may use it, without signing in
+  "Mutation.berhentiKanalNotifikasi": [
+    {
+      allow: ALL,
+      call: () => ({
+        query: `mutation($t: String!) { berhentiKanalNotifikasi(token: $t) { __typename ... on BerhentiKanalNotifikasiSuccess { data } } }`,
+        variables: { t: stopToken(t.app.services.keys, ids.citizen2!, "SMS") },
       }),
     },
   ],
@@ -570,6 +718,22 @@ const RULES: Record<string, Rule[]> = {
       }),
     },
   ],
+  // an office's help page: its ADMIN and SUPERADMIN (server/modules/bantuan/policy.ts)
+  "Mutation.hapusTanyaJawab": [
+    {
+      allow: ADMINS_A,
+      call: async () => ({ query: `mutation($id: ID!) { hapusTanyaJawab(id: $id) { __typename } }`, variables: { id: await tanyaJawabOfA() } }),
+    },
+  ],
+  "Mutation.hapusTopikBantuan": [
+    {
+      allow: ADMINS_A,
+      call: async () => ({ query: `mutation($id: ID!) { hapusTopikBantuan(id: $id) { __typename } }`, variables: { id: await topikOfA() } }),
+    },
+  ],
+  "Mutation.hentikanKanalNotifikasi": [
+    { allow: SIGNED_IN, call: () => ({ query: `mutation { hentikanKanalNotifikasi(kanal: WHATSAPP) { kanalTersedia } }` }) },
+  ],
   "Mutation.isiSurveiKepuasan": [
     {
       allow: ["citizen"],
@@ -580,6 +744,7 @@ const RULES: Record<string, Rule[]> = {
       }),
     },
   ],
+  "Mutation.kirimKodeTelepon": [{ allow: SIGNED_IN, call: () => ({ query: `mutation { kirimKodeTelepon(kanal: SMS) { __typename } }` }) }],
   "Mutation.lampirkanHasil": [
     {
       allow: [...CASE_STAFF_A, "kKasus"],
@@ -757,6 +922,75 @@ const RULES: Record<string, Rule[]> = {
       }),
     },
   ],
+  "Mutation.tambahTanyaJawab": [
+    {
+      allow: ADMINS_A,
+      call: () => ({
+        query: `mutation($id: ID!) { tambahTanyaJawab(topikId: $id, pertanyaan: "Kapan loket buka?", jawaban: "Senin sampai Jumat.") { __typename } }`,
+        variables: { id: g("BantuanTopik", "topik") },
+      }),
+    },
+  ],
+  "Mutation.tambahTopikBantuan": [
+    {
+      label: "an office's page",
+      allow: ADMINS_A,
+      call: () => ({ query: `mutation($i: ID) { tambahTopikBantuan(instansiId: $i, judul: "Pembayaran") { __typename } }`, variables: { i: A() } }),
+    },
+    {
+      label: "the general page (SUPERADMIN)",
+      allow: ["superadmin"],
+      call: () => ({ query: `mutation { tambahTopikBantuan(judul: "Akun") { __typename } }` }),
+    },
+  ],
+  "Mutation.tanganiUsulanLayanan": [
+    {
+      allow: ADMINS_A,
+      call: () => ({
+        query: `mutation($i: ID!, $ids: [ID!]!) { tanganiUsulanLayanan(instansiId: $i, ids: $ids) { __typename } }`,
+        variables: { i: A(), ids: [g("UsulanLayanan", "usulan")] },
+      }),
+    },
+  ],
+  "Mutation.usulkanLayanan": [
+    {
+      allow: ALL,
+      // all callers share one address: past the per-address limit the typed USULAN_TERLALU_SERING still means access
+      call: () => ({
+        query: `mutation($i: ID!) { usulkanLayanan(instansiId: $i, uraian: "Layanan yang belum ada") { __typename } }`,
+        variables: { i: A() },
+      }),
+    },
+  ],
+  "Mutation.simpanTemplateSurat": [
+    {
+      allow: ADMINS_A,
+      hidden: ["adminB"],
+      call: () => ({
+        query: `mutation($l: ID!) { simpanTemplateSurat(layananId: $l, skema: { schemas: [[]] }) { __typename } }`,
+        variables: { l: g("Layanan", "layanan") },
+      }),
+    },
+  ],
+  "Mutation.aturPolaNomorSurat": [
+    {
+      allow: ADMINS_A,
+      call: () => ({
+        query: `mutation($i: ID) { aturPolaNomorSurat(instansiId: $i, pola: "{nomor}/{kode}/{bulan_romawi}/{tahun}", lingkup: BERSAMA) { __typename } }`,
+        variables: { i: A() },
+      }),
+    },
+  ],
+  "Mutation.batalkanSurat": [
+    {
+      allow: ADMINS_A,
+      hidden: ["adminB"],
+      call: async () => ({
+        query: `mutation($id: ID!) { batalkanSurat(id: $id, alasan: "Salah ketik.") { __typename } }`,
+        variables: { id: globalId("Surat", (await suratOfA()).id) },
+      }),
+    },
+  ],
   "Mutation.tanggapiKeberatan": [
     {
       allow: ["atasanA", "superadmin"],
@@ -771,6 +1005,15 @@ const RULES: Record<string, Rule[]> = {
       allow: [...CASE_STAFF_A, "kKasus"],
       hidden: ["adminB", "kKasusB"],
       call: () => ({ query: `mutation($id: ID!) { tugaskanPengajuan(id: $id, versi: 99) { __typename } }`, variables: { id: g("Pengajuan", "pengajuan") } }),
+    },
+  ],
+  "Mutation.ubahTanyaJawab": [
+    {
+      allow: ADMINS_A,
+      call: () => ({
+        query: `mutation($id: ID!) { ubahTanyaJawab(id: $id, pertanyaan: "Bagaimana matriks diuji?", jawaban: "Untuk setiap pemanggil.") { __typename } }`,
+        variables: { id: g("BantuanTanyaJawab", "tanyaJawab") },
+      }),
     },
   ],
   "Mutation.ubahKategoriPengaduan": [
@@ -814,6 +1057,15 @@ const RULES: Record<string, Rule[]> = {
       }),
     },
   ],
+  "Mutation.ubahTopikBantuan": [
+    {
+      allow: ADMINS_A,
+      call: () => ({
+        query: `mutation($id: ID!) { ubahTopikBantuan(id: $id, judul: "Topik matriks") { __typename } }`,
+        variables: { id: g("BantuanTopik", "topik") },
+      }),
+    },
+  ],
   "Mutation.unggahTemplatePersyaratan": [
     {
       allow: ADMINS_A,
@@ -822,6 +1074,32 @@ const RULES: Record<string, Rule[]> = {
         query: `mutation($id: ID!) { unggahTemplatePersyaratan(persyaratanId: $id, file: null) { __typename } }`,
         variables: { id: g("PersyaratanDokumen", "slot") },
       }),
+    },
+  ],
+  "Mutation.unggahSertifikatTtd": [
+    {
+      allow: ADMINS_A,
+      // a file that is not a PKCS#12: past authorisation it is refused as a typed TandaTanganError
+      call: () => ({
+        query: `mutation($i: ID!, $f: File!) { unggahSertifikatTtd(instansiId: $i, berkas: $f, passphrase: "sandi-uji") { __typename } }`,
+        variables: { i: A(), f: null },
+        files: { f: { name: "kantor.p12", type: "application/x-pkcs12", content: tinyPdf("bukan p12") } },
+      }),
+    },
+  ],
+  "Mutation.aturLayananTtdRemote": [
+    {
+      allow: ADMINS_A,
+      call: () => ({
+        query: `mutation($i: ID!) { aturLayananTtdRemote(instansiId: $i, url: "https://tte.example.go.id", clientId: "loket", clientSecret: "rahasia-uji") { __typename } }`,
+        variables: { i: A() },
+      }),
+    },
+  ],
+  "Mutation.pilihMetodeTtd": [
+    {
+      allow: ADMINS_A,
+      call: () => ({ query: `mutation($i: ID!) { pilihMetodeTtd(instansiId: $i, metode: P12) { __typename } }`, variables: { i: A() } }),
     },
   ],
   "Mutation.updateHariLibur": [
@@ -859,6 +1137,10 @@ const RULES: Record<string, Rule[]> = {
       }),
     },
   ],
+  // a waiting or refused registration corrects itself; an active account gets INVALID_ACCOUNT_STATE (a typed error, not a refusal)
+  "Mutation.perbaikiPendaftaran": [
+    { allow: SIGNED_IN, call: () => ({ query: `mutation { perbaikiPendaftaran(input: { namaLengkap: "Nama Diperbaiki" }) { __typename } }` }) },
+  ],
   "Mutation.updateProfile": [{ allow: SIGNED_IN, call: () => ({ query: `mutation { updateProfile(telepon: "081299998888") { __typename } }` }) }],
   "Mutation.uploadDokumenPengajuan": [
     {
@@ -871,6 +1153,36 @@ const RULES: Record<string, Rule[]> = {
       }),
     },
   ],
+  "Mutation.urutkanTanyaJawab": [
+    {
+      allow: ADMINS_A,
+      call: async () => ({
+        query: `mutation($t: ID!, $ids: [ID!]!) { urutkanTanyaJawab(topikId: $t, ids: $ids) { __typename } }`,
+        variables: {
+          t: g("BantuanTopik", "topik"),
+          ids: (await t.db.prisma.bantuanTanyaJawab.findMany({ where: { topikId: ids.topik! }, orderBy: { urutan: "desc" }, select: { id: true } })).map((r) =>
+            globalId("BantuanTanyaJawab", r.id),
+          ),
+        },
+      }),
+    },
+  ],
+  "Mutation.urutkanTopikBantuan": [
+    {
+      label: "an office's page",
+      allow: ADMINS_A,
+      call: async () => ({
+        query: `mutation($i: ID, $ids: [ID!]!) { urutkanTopikBantuan(instansiId: $i, ids: $ids) { __typename } }`,
+        variables: { i: A(), ids: await topikReversed(ids.A!) },
+      }),
+    },
+    {
+      label: "the general page (SUPERADMIN)",
+      allow: ["superadmin"],
+      call: async () => ({ query: `mutation($ids: [ID!]!) { urutkanTopikBantuan(ids: $ids) { __typename } }`, variables: { ids: await topikReversed(null) } }),
+    },
+  ],
+  "Mutation.verifikasiTelepon": [{ allow: SIGNED_IN, call: () => ({ query: `mutation { verifikasiTelepon(kode: "123456") { __typename } }` }) }],
   "Mutation.verifyEmail": [{ allow: ALL, call: () => ({ query: `mutation { verifyEmail(token: "bukan-token") { __typename } }` }) }],
 
   // --- Subscription (subscribed, or refused when subscribing) -------------------------------------------
@@ -945,7 +1257,8 @@ function classify(field: string, res: GqlResult): { outcome: Outcome; code?: str
   const codes = (res.errors ?? []).map((e) => e.extensions?.code ?? "NO_CODE");
   const access = codes.find((c) => ACCESS.includes(c));
   if (access) return { outcome: "deny", code: access };
-  if (codes.includes("NOT_FOUND")) return { outcome: "hidden" };
+  // not found, as such or as a named thing's (LAYANAN_NOT_FOUND): the object is hidden from this caller
+  if (codes.some((c) => c === "NOT_FOUND" || c.endsWith("_NOT_FOUND"))) return { outcome: "hidden" };
   if (codes.length) return { outcome: "allow", problem: `errors ${JSON.stringify(res.errors)}` };
   const name = field.split(".")[1]!;
   const value = (res.data as Record<string, { __typename?: string } | null> | undefined)?.[name];
@@ -1065,6 +1378,13 @@ const PAIRS: Pair[] = [
     key: "permohonan",
     fields: "rincianInformasi pemohonNama keberatan { uraian }",
     query: "registerPermohonanInformasi(instansiId: $i, first: 20) { edges { node { id ...F } } }",
+  },
+  {
+    list: "registerSurat",
+    type: "Surat",
+    key: "surat",
+    fields: "nomor kodeVerifikasi",
+    query: "registerSurat(instansiId: $i, first: 20) { edges { node { id ...F } } }",
   },
   {
     list: "registerKeberatan",

@@ -181,15 +181,18 @@ describe("admin actions on accounts", () => {
   const act = (name: string, extra = "") =>
     `mutation($id: ID!${extra ? ", $alasan: String" : ""}) { ${name}(userId: $id${extra ? ", alasan: $alasan" : ""}) { __typename ... on Error { code message } ... on ${name[0]!.toUpperCase() + name.slice(1)}Success { data { status statusReason } } } }`;
 
-  it("rejects with a reason the applicant sees when logging in", async () => {
+  it("rejects with a reason the applicant sees after logging in (to a session that can only read its own account)", async () => {
     const c = await registerCitizen(t);
     const noReason = await t.gql(act("rejectAccount", "r"), { id: c.globalId }, { token: admin.token });
     expect(noReason.data!.rejectAccount.code).toBe("REASON_REQUIRED");
     const ok = await t.gql(act("rejectAccount", "r"), { id: c.globalId, alasan: "Foto KTP tidak terbaca" }, { token: admin.token });
     expect(ok.data!.rejectAccount.data).toEqual({ status: "DITOLAK", statusReason: "Foto KTP tidak terbaca" });
     const l = await t.gql(LOGIN, { nomorIdentitas: c.nik, password: c.password });
-    expect(l.data!.login).toMatchObject({ code: "ACCOUNT_REJECTED" });
-    expect(l.data!.login.message).toContain("Foto KTP tidak terbaca");
+    expect(l.data!.login).toMatchObject({ __typename: "LoginSuccess", data: { user: { status: "DITOLAK" } } });
+    const seen = await t.gql(`{ me { status statusReason } }`, {}, { token: l.data!.login.data.token });
+    expect(seen.data!.me).toEqual({ status: "DITOLAK", statusReason: "Foto KTP tidak terbaca" });
+    const notActive = await t.gql(`{ myPengajuan(first: 1) { totalCount } }`, {}, { token: l.data!.login.data.token });
+    expect(notActive.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const again = await t.gql(act("rejectAccount", "r"), { id: c.globalId, alasan: "Foto KTP tidak terbaca" }, { token: admin.token });
     expect(again.data!.rejectAccount.code).toBe("INVALID_ACCOUNT_STATE");
   });

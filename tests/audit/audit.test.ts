@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
-import { REGISTER, activeCitizen, globalId, createInstansi, createStaff, createTestApp, registerInput, type TestApp } from "../helpers/app";
+import { gqlRegister, activeCitizen, globalId, createInstansi, createStaff, createTestApp, registerInput, type TestApp } from "../helpers/app";
 
 let t: TestApp;
 let admin: Awaited<ReturnType<typeof createStaff>>;
@@ -40,7 +40,7 @@ describe("audit trail", () => {
 
   it("records every mutation with its actor and address, passwords hidden; SUPERADMIN reads the trail", async () => {
     const input = registerInput(t);
-    await t.gql(REGISTER, { input }, { headers: { "x-forwarded-for": "192.0.2.55", "user-agent": "UjiBrowser/1.0" } });
+    await gqlRegister(t, { input }, { headers: { "x-forwarded-for": "192.0.2.55", "user-agent": "UjiBrowser/1.0" } });
     const entry = (await trail()).find((n) => n.alamatIp === "192.0.2.55")!;
     expect(entry).toMatchObject({ aksi: "Mutation.register", perangkat: "UjiBrowser/1.0" });
     const recorded = entry.detail.argumen.register.input;
@@ -124,7 +124,7 @@ describe("audit trail", () => {
   it("never echoes a declared value in an error: a rejected variable is reported without it", async () => {
     const input = registerInput(t);
     delete (input as Record<string, unknown>).email; // graphql-js then prints the whole object it refused
-    const res = await t.gql(REGISTER, { input });
+    const res = await gqlRegister(t, { input });
     expect(res.errors?.[0]?.message).toMatch(/email/);
     const text = JSON.stringify(res);
     expect(text).not.toContain(input.nomorIdentitas as string);

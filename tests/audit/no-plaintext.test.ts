@@ -19,13 +19,13 @@ import {
   GOOD_PASSWORD,
   LOGIN,
   PNG_1X1,
-  REGISTER,
+  gqlRegister,
   createStaff,
   createTestApp,
   globalId,
   registerInput,
   serviceFixture,
-  tinyPdf,
+  uploadFixtureDocuments,
   upload,
   type TestApp,
 } from "../helpers/app";
@@ -138,7 +138,7 @@ describe(`no secret or identity number in plain text (${mode})`, () => {
 
     // register (the address gets a verification link)
     const input = registerInput(t, { password: `Pelita-Daftar-${randomBytes(4).toString("hex")}` });
-    const reg = await t.gql(REGISTER, { input });
+    const reg = await gqlRegister(t, { input });
     expect(reg.data!.register.__typename, JSON.stringify(reg)).toBe("RegisterSuccess");
     const nik = input.nomorIdentitas as string;
     remember("NIK", nik);
@@ -187,22 +187,13 @@ describe(`no secret or identity number in plain text (${mode})`, () => {
       { token },
     );
     let p = created.data!.createPengajuan.data;
-    const up = await upload(
+    const up = await uploadFixtureDocuments(
       t,
       `mutation($id: ID!, $v: Int!, $berkas: [DokumenUploadInput!]!) { uploadDokumenPengajuan(id: $id, versi: $v, berkas: $berkas) { __typename ... on UploadDokumenPengajuanSuccess { data { ...P } } } } ${P}`,
-      {
-        id: p.id,
-        v: p.versi,
-        berkas: [
-          { persyaratanId: fx.slots[0]!.id, file: null },
-          { persyaratanId: fx.slots[1]!.id, file: null },
-        ],
-      },
-      {
-        "berkas.0.file": { name: "ktp.png", type: "image/png", content: PNG_1X1 },
-        "berkas.1.file": { name: "pengantar.pdf", type: "application/pdf", content: tinyPdf("pengantar") },
-      },
-      { token },
+      fx,
+      p,
+      token,
+      { name: "pengantar.pdf", text: "pengantar" },
     );
     p = up.data!.uploadDokumenPengajuan.data;
     const ACT = `mutation($id: ID!, $a: AksiPengajuan!, $v: Int!) { ubahStatusPengajuan(id: $id, aksi: $a, versi: $v) { __typename ... on UbahStatusPengajuanSuccess { data { ...P } } ... on Error { code message } } } ${P}`;

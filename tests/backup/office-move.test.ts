@@ -123,6 +123,25 @@ async function seedOffice(inst: Install, kode: string, nama: string, citizenId: 
   const hasil = await storeBytes(inst, hasilBytes, "hasil.pdf");
   await p.hasilDokumen.create({ data: { pengajuanId: pengajuan.id, fileId: hasil.id, judul: "Surat", kodeVerifikasi: `V-${kode}-1` } });
   await p.nomorUrut.create({ data: { kunci: `${instansi.id}/2026`, terakhir: 1 } });
+  // the letter register (issue 15): a voided letter, its counter and the office's pattern
+  await p.polaNomorSurat.create({ data: { instansiId: instansi.id, pola: `${kode}-{nomor}/{kode}/{tahun}`, lingkup: "PER_KODE" } });
+  await p.nomorSuratUrut.create({ data: { instansiId: instansi.id, tahun: 2026, kunci: "KODE:PP.00", terakhir: 1 } });
+  await p.surat.create({
+    data: {
+      instansiId: instansi.id,
+      pengajuanId: pengajuan.id,
+      nomor: `${kode}-1/PP.00/2026`,
+      kodeKlasifikasi: "PP.00",
+      urutan: 1,
+      tahun: 2026,
+      tanggal: new Date("2026-12-05T00:00:00Z"),
+      status: "DIBATALKAN",
+      alasanBatal: "Salah ketik",
+      dibatalkanAt: new Date(),
+      dibatalkanOlehId: petugas.id,
+      kodeVerifikasi: `SURAT${kode}`.slice(0, 16),
+    },
+  });
 
   const kategori = await p.kategoriPengaduan.create({ data: { instansiId: instansi.id, nama: `Kategori ${nama}` } });
   const aduan = await p.pengaduan.create({
@@ -251,6 +270,9 @@ describe("export-instansi", () => {
       PermohonanInformasi: 1,
       Keberatan: 1,
       SurveiKepuasan: 1,
+      Surat: 1,
+      NomorSuratUrut: 1,
+      PolaNomorSurat: 1,
       StoredFile: 4,
       User: 2,
     });
@@ -338,6 +360,13 @@ describe("import-instansi into a fresh install", () => {
     expect(decrypt(target.keys, offline.namaPelapor!, `pengaduan:${a.offlineId}:nama`)).toBe("Pelapor Dinas Kependudukan");
     // the numbering continues after the imported cases
     expect(await p.nomorUrut.findUnique({ where: { kunci: `${a.instansi.id}/2026` } })).toMatchObject({ terakhir: 1 });
+    // the letter register moves whole: the voided letter with who voided it, its counter and the pattern
+    const surat = await p.surat.findFirstOrThrow({ where: { instansiId: a.instansi.id }, include: { dibatalkanOleh: true, pengajuan: true } });
+    expect(surat).toMatchObject({ nomor: "DISDUKCAPIL-1/PP.00/2026", status: "DIBATALKAN", alasanBatal: "Salah ketik" });
+    expect(surat.dibatalkanOleh?.role).toBe("PETUGAS");
+    expect(surat.pengajuan?.nomorRegistrasi).toBe("DISDUKCAPIL/2026/000001");
+    expect(await p.nomorSuratUrut.findFirstOrThrow({ where: { instansiId: a.instansi.id } })).toMatchObject({ kunci: "KODE:PP.00", terakhir: 1 });
+    expect(await p.polaNomorSurat.findUniqueOrThrow({ where: { instansiId: a.instansi.id } })).toMatchObject({ lingkup: "PER_KODE" });
     // API clients come revoked; webhooks are to be re-created
     expect(await p.apiClient.findFirstOrThrow()).toMatchObject({ nama: "Sistem Dinas Kependudukan", dicabutAt: expect.any(Date) });
     expect(await p.webhookSubscription.count()).toBe(0);

@@ -4,8 +4,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import axe from "axe-core";
-import { GOOD_PASSWORD, createStaff, createTestApp, login, makeNik, type TestApp } from "../helpers/app";
+import { GOOD_PASSWORD, PNG_1X1, createStaff, createTestApp, login, makeNik, type TestApp } from "../helpers/app";
 import { buildClient } from "./build-client";
+import { menuLink } from "./e2e-kit";
 
 /**
  * The web client in a real browser against a real server: the built client (client/dist) served by the API's
@@ -185,6 +186,7 @@ describe.skipIf(!hasChromium)("the web client in Chromium", () => {
     await page.getByLabel("Nama lengkap").fill(nama);
     await page.getByLabel("Email").fill(`siti${Date.now()}@contoh.id`);
     await page.getByLabel("Nomor telepon / WhatsApp").fill("081234567890");
+    await page.getByLabel("Foto KTP", { exact: true }).setInputFiles({ name: "ktp.png", mimeType: "image/png", buffer: PNG_1X1 });
     await page.getByLabel("Kata sandi", { exact: true }).fill(GOOD_PASSWORD);
     await page.getByRole("checkbox", { name: /Syarat dan Ketentuan/ }).check();
     await page.getByRole("checkbox", { name: /Kebijakan Privasi/ }).check();
@@ -223,6 +225,8 @@ describe.skipIf(!hasChromium)("the web client in Chromium", () => {
     const token = await login(t, nik, GOOD_PASSWORD);
     const renamed = `${nama} Rahayu`;
     expect((await t.gql(UPDATE_NAME, { nama: renamed }, { token })).data!.updateProfile.__typename).toBe("UpdateProfileSuccess");
+    // "Tersambung kembali" follows only a loss the person saw for a few seconds (ConnectionNotice)
+    await page.waitForTimeout(3000);
     await context.setOffline(false);
     await page.getByText("Tersambung kembali").waitFor({ timeout: 15_000 });
     await page.getByText(`Status akun ${renamed}`).waitFor({ timeout: 10_000 });
@@ -254,7 +258,7 @@ describe.skipIf(!hasChromium)("the web client in Chromium", () => {
 
     await page.getByRole("button", { name: "Keluar", exact: true }).click();
     await page.getByText("Anda telah keluar.").waitFor({ timeout: 10_000 });
-    await page.getByRole("navigation", { name: "Menu utama" }).getByRole("link", { name: "Masuk", exact: true }).waitFor();
+    await (await menuLink(page, "Masuk")).waitFor();
     expect((await context.cookies()).some((c) => c.name === "loket_session" && c.value)).toBe(false);
   }, 60_000);
 

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { GOOD_PASSWORD, activeCitizen, createInstansi, createStaff, createTestApp, globalId, makeNip, type TestApp } from "../helpers/app";
 import { startReceiver } from "../helpers/api-client";
 import { buildClient } from "./build-client";
-import { Findings, LIVE, deskContext, hasChromium, launch, logIn, phoneContext, shot } from "./e2e-kit";
+import { Findings, LIVE, deskContext, hasChromium, launch, logIn, phoneContext, shot, menuLink } from "./e2e-kit";
 
 /**
  * The admin pages in a real browser against the real API: an instansi ADMIN creates a staff account and changes
@@ -155,7 +155,13 @@ describe.skipIf(!hasChromium)("the admin pages in the browser", () => {
     const form = admin.getByRole("form", { name: "Daftarkan klien API" });
     // nothing chosen: the form says what is missing, at each field
     await form.getByRole("button", { name: "Daftarkan dan tampilkan token" }).click();
-    await form.getByText("Pilih paling sedikit satu hal yang boleh dilakukan sistem ini.").waitFor();
+    const noScope = "Pilih paling sedikit satu hal yang boleh dilakukan sistem ini.";
+    await form.locator(".field__error", { hasText: noScope }).waitFor();
+    // and in the error summary at the top, as a link to the field
+    await form
+      .getByRole("group", { name: /Ada masalah/ })
+      .getByRole("link", { name: noScope })
+      .waitFor();
     await form.getByLabel("Nama sistem").fill(clientName);
     await form.getByLabel("Penanggung jawab di sistem itu").fill("Budi Santoso, integrasi@madiunkab.go.id, 081234567002");
     await form.getByRole("checkbox", { name: /Menerima pemberitahuan otomatis/ }).check();
@@ -284,14 +290,14 @@ describe.skipIf(!hasChromium)("the admin pages in the browser", () => {
     await findings.audit(sa, "/petugas/antrian (superadmin)");
 
     // the choice carries over to the complaint desk, where the recorded complaint is
-    await sa.getByRole("navigation", { name: "Menu utama" }).getByRole("link", { name: "Pengaduan", exact: true }).click();
+    await (await menuLink(sa, "Pengaduan")).click();
     await sa.getByRole("heading", { name: "Meja pengaduan" }).waitFor();
     expect(await sa.getByLabel("Instansi yang ditampilkan").inputValue()).toBe(globalId("Instansi", officeId));
     await sa.getByRole("link", { name: "Antrean loket terlalu lama" }).waitFor();
     await shot(sa, "superadmin-meja-pengaduan");
     await findings.audit(sa, "/petugas/pengaduan (superadmin)");
 
-    await sa.getByRole("navigation", { name: "Menu utama" }).getByRole("link", { name: "Meja PPID" }).click();
+    await (await menuLink(sa, "Meja PPID")).click();
     await sa.getByRole("heading", { name: "Meja PPID" }).waitFor();
     await sa.getByLabel("Instansi yang ditampilkan").waitFor();
     await sa.waitForLoadState("networkidle");
@@ -306,7 +312,7 @@ describe.skipIf(!hasChromium)("the admin pages in the browser", () => {
 
   it("a citizen opens “Siapa melihat data saya” from the profile page", async () => {
     await logIn(citizenPage, base, citizen.nik, /\/pengajuan$/, citizen.password);
-    await citizenPage.getByRole("navigation", { name: "Menu utama" }).getByRole("link", { name: "Profil" }).click();
+    await (await menuLink(citizenPage, "Profil")).click();
     await citizenPage.getByRole("link", { name: "Siapa melihat data saya" }).click();
     await citizenPage.getByRole("heading", { name: "Siapa melihat data saya" }).waitFor();
     const row = citizenPage.locator("li.akses", { hasText: "Melihat NIK/NIP Anda secara lengkap (administrasi akun)" });

@@ -12,7 +12,16 @@ import path from "node:path";
 const CACHE = path.resolve("node_modules/.cache");
 const LOCK = path.join(CACHE, "loket-client-build.lock");
 const STAMP = path.join(CACHE, "loket-client-build.json");
-const SOURCES = ["client/src", "client/public", "client/index.html", "client/vite.config.ts", "server/modules", "server/lib/policy.ts", "package-lock.json"];
+const SOURCES = [
+  "client/src",
+  "client/public",
+  "client/index.html",
+  "client/vite.config.ts",
+  "server/shared",
+  "server/modules",
+  "server/lib/policy.ts",
+  "package-lock.json",
+];
 
 function sourceHash(): string {
   const hash = createHash("sha256");

@@ -119,3 +119,12 @@ export function inBrowserDateTime(page: Page, iso: string, timeZone = "Asia/Jaka
 }
 
 export const rawIdOf = (globalId: string) => Buffer.from(globalId, "base64").toString().split(":")[1]!;
+
+/** A link of the main menu; on a phone the "Menu" button is pressed first to open it. */
+export async function menuLink(page: Page, name: string) {
+  const nav = page.getByRole("navigation", { name: "Menu utama" });
+  await nav.waitFor();
+  const toggle = nav.getByRole("button", { name: "Menu", exact: true });
+  if ((await toggle.isVisible()) && (await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  return nav.getByRole("link", { name, exact: true });
+}

@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { PNG_1X1, activeCitizen, createStaff, createTestApp, globalId, serviceFixture, tinyPdf, type TestApp } from "../helpers/app";
 import { tenggatJawab } from "../../server/modules/ppid/rules";
 import { buildClient } from "./build-client";
-import { Findings, LIVE, badge, deskContext, hasChromium, inBrowserDateTime, launch, logIn, mark, phoneContext, shot, unreloaded } from "./e2e-kit";
+import { Findings, LIVE, badge, deskContext, hasChromium, inBrowserDateTime, launch, logIn, mark, phoneContext, shot, unreloaded, menuLink } from "./e2e-kit";
 
 /**
  * A complaint and a public-information request from start to finish in a real browser, against the real API.
@@ -19,6 +19,19 @@ const TIDAK_PUAS = `mutation ($id: ID!, $v: Int!) { ubahStatusPengaduan(id: $id,
 const VERSI_ADUAN = `query ($id: ID!) { node(id: $id) { ... on Pengaduan { versi } } }`;
 const PERMOHONAN = `query ($id: ID!) { node(id: $id) { ... on PermohonanInformasi { versi status diterimaAt tenggat keberatan { batasSengketa tenggatTanggapan } } } }`;
 const PERPANJANG = `mutation ($id: ID!, $v: Int!) { perpanjangPermohonanInformasi(id: $id, versi: $v, hari: 3, alasan: "Perpanjangan kedua untuk mencoba.") { __typename ... on Error { code message } } }`;
+
+/** A field's own message: the `.field__error` beside it (a form with two or more wrong fields also lists it in its summary). */
+const fieldError = (scope: Page | Locator, message: string | RegExp) => scope.locator(".field__error", { hasText: message });
+/** The "Ada masalah" summary at the top of a form with two or more wrong fields: each message as a link "<Label>: <message>". */
+const summary = (scope: Page | Locator) => scope.getByRole("group", { name: /Ada masalah/ });
+/** Each message is beside its field and, as a link to that field, in the form's summary. */
+async function inFieldAndSummary(scope: Page | Locator, messages: Array<string | RegExp>) {
+  for (const m of messages) {
+    await fieldError(scope, m).waitFor();
+    await summary(scope).getByRole("link", { name: m }).waitFor();
+  }
+  expect(await summary(scope).getByRole("link").count()).toBe(messages.length);
+}
 
 describe.skipIf(!hasChromium)("a complaint and a public-information request in the browser", () => {
   let t: TestApp;
@@ -62,27 +75,36 @@ describe.skipIf(!hasChromium)("a complaint and a public-information request in t
     await t?.close();
   });
 
-  it("the citizen files a complaint with a category and evidence; the form says what is missing first", async () => {
-    await citizen.getByRole("navigation", { name: "Menu utama" }).getByRole("link", { name: "Pengaduan" }).click();
+  it("the citizen files a complaint with a category and evidence: the form says what is missing first, keeps the text through a reload, and shows every answer once more before the one click that sends", async () => {
+    await (await menuLink(citizen, "Pengaduan")).click();
     await citizen.getByRole("heading", { name: "Pengaduan saya" }).waitFor();
     await citizen.getByText("Anda belum pernah menyampaikan pengaduan.").waitFor();
     await citizen.getByRole("link", { name: "Sampaikan pengaduan" }).click();
     await citizen.getByRole("heading", { name: "Sampaikan pengaduan" }).waitFor();
 
-    await citizen.getByRole("button", { name: "Kirim pengaduan" }).click();
-    await citizen.getByText("Pilih kategori pengaduan.").waitFor();
-    await citizen.getByText("Judul pengaduan wajib diisi (minimal 5 karakter).").waitFor();
-    await citizen.getByText(/Uraian pengaduan wajib diisi \(minimal 20 karakter\)/).waitFor();
-    await citizen.getByText(/Lampirkan paling sedikit satu bukti pendukung/).waitFor();
-    // the first field with a problem has the focus
+    await citizen.getByRole("button", { name: "Lanjutkan" }).click();
+    await inFieldAndSummary(citizen, [
+      "Pilih kategori pengaduan.",
+      "Judul pengaduan wajib diisi (minimal 5 karakter).",
+      "Uraian pengaduan wajib diisi (minimal 20 karakter).",
+      /Lampirkan paling sedikit satu bukti pendukung/,
+    ]);
+    // the summary has the focus; its first link is the first field with a problem and takes the focus there
+    expect(await citizen.evaluate(() => document.activeElement?.textContent)).toMatch(/^Ada masalah/);
+    await summary(citizen).getByRole("link").first().click();
     expect(await citizen.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("kategoriId");
     await shot(citizen, "pengaduan-baru-kurang", false);
 
     await citizen.getByLabel("Kategori").selectOption({ label: "Pelayanan petugas" });
-    await citizen.getByLabel("Judul singkat").fill("Petugas loket 2 meminta uang tambahan");
+    await citizen.getByLabel("Judul singkat").fill("Petugas loket 2 minta uang");
     await citizen
       .getByLabel("Uraian")
-      .fill("Pada Selasa pagi petugas di loket 2 meminta uang Rp50.000 agar berkas saya diproses lebih cepat. Layanan ini seharusnya gratis.");
+      .fill("Pada Selasa pagi petugas di loket 2 meminta uang Rp50.000 agar berkas saya diproses lebih cepat.\nLayanan ini seharusnya gratis.");
+    // nothing typed is lost on a reload (the files are chosen again)
+    await citizen.reload();
+    await citizen.getByText("Isian yang belum terkirim dipulihkan. Bukti pendukung perlu dipilih ulang.").waitFor();
+    expect(await citizen.getByLabel("Judul singkat").inputValue()).toBe("Petugas loket 2 minta uang");
+    await expect.poll(() => citizen.getByLabel("Kategori").locator("option:checked").textContent()).toBe("Pelayanan petugas");
     // a file of a type that is not accepted is marked before anything is sent, and can be removed
     const picker = citizen.getByLabel("Pilih berkas untuk Bukti pendukung");
     await picker.setInputFiles({ name: "catatan.txt", mimeType: "text/plain", buffer: Buffer.from("bukan bukti") });
@@ -91,9 +113,11 @@ describe.skipIf(!hasChromium)("a complaint and a public-information request in t
       .getByText(/Jenis berkas ini tidak diterima/)
       .waitFor();
     await citizen.getByRole("button", { name: "Hapus catatan.txt" }).click();
+    // foto.png is not a picture inside: only the API, reading the content, can tell
     await picker.setInputFiles([
       { name: "kuitansi.png", mimeType: "image/png", buffer: PNG_1X1 },
       { name: "kronologi.pdf", mimeType: "application/pdf", buffer: tinyPdf("kronologi") },
+      { name: "foto.png", mimeType: "image/png", buffer: Buffer.from("MZ bukan gambar") },
     ]);
     await citizen.locator(".picked__name", { hasText: "kuitansi.png" }).waitFor();
     await citizen.locator(".picked__name", { hasText: "kronologi.pdf" }).waitFor();
@@ -101,7 +125,58 @@ describe.skipIf(!hasChromium)("a complaint and a public-information request in t
     await shot(citizen, "pengaduan-baru");
     await f.audit(citizen, "/pengaduan/baru");
 
-    await citizen.getByRole("button", { name: "Kirim pengaduan" }).click();
+    // "Periksa kembali": every answer and file, each with a change link
+    await citizen.getByRole("button", { name: "Lanjutkan" }).click();
+    const periksa = citizen.getByRole("region", { name: "Periksa kembali sebelum mengirim" });
+    await periksa.waitFor();
+    await expect.poll(() => citizen.evaluate(() => document.activeElement?.textContent)).toBe("Periksa kembali sebelum mengirim");
+    const answer = (label: string) =>
+      periksa
+        .locator(".check-answers__row", { has: citizen.locator("dt", { hasText: new RegExp(`^${label}$`) }) })
+        .locator("dd")
+        .first();
+    expect(await answer("Kategori").textContent()).toBe("Pelayanan petugas");
+    expect(await answer("Judul singkat").textContent()).toBe("Petugas loket 2 minta uang");
+    expect(await answer("Uraian").innerText()).toBe(
+      "Pada Selasa pagi petugas di loket 2 meminta uang Rp50.000 agar berkas saya diproses lebih cepat.\nLayanan ini seharusnya gratis.",
+    );
+    expect(await answer("Bukti pendukung").locator("li").allTextContents()).toEqual([
+      expect.stringMatching(/^kuitansi\.png \(\d+ byte\)$/),
+      expect.stringMatching(/^kronologi\.pdf \(\d+ byte\)$/),
+      expect.stringMatching(/^foto\.png \(\d+ byte\)$/),
+    ]);
+    expect(await answer("Identitas pelapor").textContent()).toMatch(/^Tidak dirahasiakan/);
+    expect(await periksa.getByRole("link", { name: /^Ubah / }).allTextContents()).toEqual([
+      "Ubah kategori",
+      "Ubah judul singkat",
+      "Ubah uraian",
+      "Ubah bukti pendukung",
+      "Ubah identitas pelapor",
+    ]);
+    await shot(citizen, "pengaduan-periksa-kembali");
+    await f.audit(citizen, "/pengaduan/baru (periksa kembali)");
+
+    // "Ubah" opens the form at that very field, with everything still there; "Kembali ke pemeriksaan" comes back
+    await periksa.getByRole("link", { name: "Ubah judul singkat" }).click();
+    await expect.poll(() => citizen.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("judul");
+    expect(await citizen.locator(".picked__name").count()).toBe(3);
+    await citizen.getByLabel("Judul singkat").fill("Petugas loket 2 meminta uang tambahan");
+    await citizen.getByRole("button", { name: "Kembali ke pemeriksaan" }).click();
+    expect(await answer("Judul singkat").textContent()).toBe("Petugas loket 2 meminta uang tambahan");
+
+    // a file the API refuses: back on the form, the message beside that file, nothing typed lost
+    await periksa.getByRole("button", { name: "Kirim pengaduan" }).click();
+    await citizen
+      .locator(".picked__item--error", { hasText: "foto.png" })
+      .getByText(/Jenis berkas tidak/)
+      .waitFor({ timeout: LIVE });
+    expect(await citizen.getByLabel("Judul singkat").inputValue()).toBe("Petugas loket 2 meminta uang tambahan");
+    expect(await citizen.getByLabel("Uraian").inputValue()).toMatch(/^Pada Selasa pagi/);
+    expect(new URL(citizen.url()).search).toBe("");
+    await citizen.getByRole("button", { name: "Hapus foto.png" }).click();
+    await citizen.getByRole("button", { name: "Lanjutkan" }).click();
+    expect(await answer("Bukti pendukung").locator("li").count()).toBe(2);
+    await periksa.getByRole("button", { name: "Kirim pengaduan" }).click();
     await citizen.waitForURL(/\/pengaduan\/[0-9a-f-]{36}$/, { timeout: LIVE });
     const flash = await citizen.getByText(/Pengaduan terkirim\. Kode lacak Anda: ADU-/).textContent();
     kodeLacak = /ADU-[A-Z0-9]+/.exec(flash!)![0];
@@ -117,7 +192,7 @@ describe.skipIf(!hasChromium)("a complaint and a public-information request in t
   }, 120_000);
 
   it("the officer verifies, follows up with a document and completes; each status and the deadline show live on the citizen's page", async () => {
-    await officer.getByRole("navigation", { name: "Menu utama" }).getByRole("link", { name: "Pengaduan" }).click();
+    await (await menuLink(officer, "Pengaduan")).click();
     await officer.getByRole("heading", { name: "Meja pengaduan" }).waitFor();
     const item = officer.locator(".request", { hasText: "Petugas loket 2 meminta uang tambahan" });
     await item.getByText(kodeLacak).waitFor();
@@ -275,6 +350,11 @@ describe.skipIf(!hasChromium)("a complaint and a public-information request in t
     await citizen.getByLabel("Uraian").fill("Sebagian besar kursi di ruang tunggu lantai 1 patah sehingga lansia harus berdiri lama.");
     await citizen.getByLabel("Pilih berkas untuk Bukti pendukung").setInputFiles({ name: "kursi.png", mimeType: "image/png", buffer: PNG_1X1 });
     await citizen.getByRole("checkbox", { name: /Rahasiakan identitas saya/ }).check();
+    await citizen.getByRole("button", { name: "Lanjutkan" }).click();
+    await citizen
+      .getByRole("region", { name: "Periksa kembali sebelum mengirim" })
+      .getByText(/^Dirahasiakan: petugas hanya melihat isi pengaduan/)
+      .waitFor();
     await citizen.getByRole("button", { name: "Kirim pengaduan" }).click();
     await citizen.waitForURL(/\/pengaduan\/[0-9a-f-]{36}$/, { timeout: LIVE });
     await badge(citizen, "Diterima");
@@ -317,10 +397,12 @@ describe.skipIf(!hasChromium)("a complaint and a public-information request in t
     await officer.getByRole("link", { name: "Catat pengaduan langsung/telepon" }).click();
     await officer.getByRole("heading", { name: "Catat pengaduan" }).waitFor();
     await officer.getByRole("radio", { name: "WhatsApp" }).check();
-    await officer.getByRole("button", { name: "Simpan pengaduan" }).click();
-    await officer.getByText("Pilih kategori pengaduan.").waitFor();
-    await officer.getByText("Judul pengaduan wajib diisi (minimal 5 karakter).").waitFor();
-    await officer.getByText("Uraian pengaduan wajib diisi (minimal 20 karakter).").waitFor();
+    await officer.getByRole("button", { name: "Lanjutkan" }).click();
+    await inFieldAndSummary(officer, [
+      "Pilih kategori pengaduan.",
+      "Judul pengaduan wajib diisi (minimal 5 karakter).",
+      "Uraian pengaduan wajib diisi (minimal 20 karakter).",
+    ]);
     await officer.getByLabel("Kategori").selectOption({ label: "Pelayanan petugas" });
     await officer.getByLabel("Judul singkat").fill("Telepon kantor tidak pernah diangkat");
     await officer.getByLabel("Uraian").fill("Pelapor lewat WhatsApp menyampaikan telepon kantor tidak diangkat selama tiga hari berturut-turut.");
@@ -328,7 +410,27 @@ describe.skipIf(!hasChromium)("a complaint and a public-information request in t
     await officer.getByLabel("Pilih berkas untuk Bukti").setInputFiles({ name: "tangkapan-layar.png", mimeType: "image/png", buffer: PNG_1X1 });
     await shot(officer, "petugas-catat-pengaduan");
     await f.audit(officer, "/petugas/pengaduan/catat");
-    await officer.getByRole("button", { name: "Simpan pengaduan" }).click();
+
+    // read back before saving: a record cannot be changed afterwards
+    await officer.getByRole("button", { name: "Lanjutkan" }).click();
+    const periksa = officer.getByRole("region", { name: "Periksa kembali sebelum menyimpan" });
+    const answer = (label: string) =>
+      periksa
+        .locator(".check-answers__row", { has: officer.locator("dt", { hasText: new RegExp(`^${label}$`) }) })
+        .locator("dd")
+        .first();
+    expect(await answer("Diterima melalui").textContent()).toBe("WhatsApp");
+    expect(await answer("Kategori").textContent()).toBe("Pelayanan petugas");
+    expect(await answer("Nama pelapor").textContent()).toBe("Tanpa nama");
+    expect(await answer("Kontak pelapor").textContent()).toBe("081355550123");
+    expect(await answer("Bukti").locator("li").allTextContents()).toEqual([expect.stringMatching(/^tangkapan-layar\.png \(\d+ byte\)$/)]);
+    await periksa.getByRole("link", { name: "Ubah diterima melalui" }).click();
+    await expect.poll(() => officer.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe("WHATSAPP");
+    expect(await officer.getByLabel("Kontak pelapor (tidak wajib)").inputValue()).toBe("081355550123");
+    await officer.getByRole("button", { name: "Kembali ke pemeriksaan" }).click();
+    await shot(officer, "petugas-catat-pengaduan-periksa", false);
+    await f.audit(officer, "/petugas/pengaduan/catat (periksa kembali)");
+    await periksa.getByRole("button", { name: "Simpan pengaduan" }).click();
     await officer.waitForURL(/\/petugas\/pengaduan\/[0-9a-f-]{36}$/, { timeout: LIVE });
     await badge(officer, "Diterima");
     await officer.locator(".status-card").getByText("Tanpa nama · 081355550123").waitFor();
@@ -363,25 +465,29 @@ describe.skipIf(!hasChromium)("a complaint and a public-information request in t
     }, 120_000);
 
     it("the citizen asks for information (what, purpose, format, delivery) and sees the register number and the 10-working-day deadline", async () => {
-      await citizen.getByRole("navigation", { name: "Menu utama" }).getByRole("link", { name: "Informasi" }).click();
+      await (await menuLink(citizen, "Informasi")).click();
       await citizen.getByRole("heading", { name: "Permohonan informasi publik" }).waitFor();
       await citizen.getByText("Anda belum pernah meminta informasi publik.").waitFor();
       await citizen.getByRole("link", { name: "Minta informasi" }).click();
       await citizen.getByRole("heading", { name: "Minta informasi publik" }).waitFor();
 
-      await citizen.getByRole("button", { name: "Kirim permohonan" }).click();
-      await citizen.getByText("Rincian informasi yang dibutuhkan wajib diisi (minimal 10 karakter).").waitFor();
-      await citizen.getByText("Tujuan penggunaan informasi wajib diisi (minimal 5 karakter).").waitFor();
+      await citizen.getByRole("button", { name: "Lanjutkan" }).click();
+      await inFieldAndSummary(citizen, [
+        "Rincian informasi yang dibutuhkan wajib diisi (minimal 10 karakter).",
+        "Tujuan penggunaan informasi wajib diisi (minimal 5 karakter).",
+      ]);
       await citizen
         .getByLabel("Rincian informasi yang dibutuhkan")
         .fill("Salinan daftar hadir dan notulen rapat penetapan penerima bantuan rumah ibadah tahun 2026, termasuk nama penerima dan nilai bantuan.");
       await citizen.getByLabel("Tujuan penggunaan informasi").fill("Pengawasan penyaluran bantuan oleh forum warga.");
       await citizen.getByRole("radio", { name: "Salinan cetak (hardcopy)" }).check();
-      await citizen.getByRole("button", { name: "Kirim permohonan" }).click();
+      await citizen.getByRole("button", { name: "Lanjutkan" }).click();
       await citizen.getByText("Salinan cetak (hardcopy) tidak dapat dikirim lewat email; pilih ambil langsung atau pos.").waitFor();
       await citizen.getByRole("radio", { name: "Diambil langsung" }).check();
       await shot(citizen, "informasi-baru");
       await f.audit(citizen, "/informasi/baru");
+      await citizen.getByRole("button", { name: "Lanjutkan" }).click();
+      await citizen.getByRole("heading", { name: "Periksa kembali sebelum mengirim" }).waitFor();
       await citizen.getByRole("button", { name: "Kirim permohonan" }).click();
       await citizen.waitForURL(/\/informasi\/[0-9a-f-]{36}$/, { timeout: LIVE });
       await badge(citizen, "Diterima");
@@ -419,8 +525,10 @@ describe.skipIf(!hasChromium)("a complaint and a public-information request in t
       await ppid.getByRole("button", { name: "Perpanjang waktu" }).click();
       await ppid.getByLabel(/Tambahan hari kerja/).fill("9");
       await ppid.getByRole("button", { name: "Perpanjang", exact: true }).click();
-      await ppid.getByText("Perpanjangan paling lama 7 hari kerja.").waitFor();
-      await ppid.getByText("Alasan tertulis perpanjangan wajib diisi (minimal 10 karakter).").waitFor();
+      await inFieldAndSummary(ppid.getByRole("form", { name: "Perpanjang waktu" }), [
+        "Perpanjangan paling lama 7 hari kerja.",
+        "Alasan tertulis perpanjangan wajib diisi (minimal 10 karakter).",
+      ]);
       await ppid.getByLabel(/Tambahan hari kerja/).fill("5");
       await ppid.getByLabel("Alasan tertulis").fill("Notulen rapat masih berada di arsip bidang dan perlu dihitamkan bagian data pribadinya.");
       await shot(ppid, "ppid-perpanjang", false);
@@ -450,9 +558,11 @@ describe.skipIf(!hasChromium)("a complaint and a public-information request in t
       await ppid.getByRole("button", { name: "Beri jawaban" }).click();
       await ppid.getByRole("radio", { name: "Dikabulkan sebagian" }).check();
       await ppid.getByRole("button", { name: "Kirim jawaban" }).click();
-      await ppid.getByText("Isi jawaban tertulis wajib diisi (minimal 5 karakter).").waitFor();
-      await ppid.getByText("Sebutkan kategori pengecualian UU 14/2008 Pasal 17 (huruf a–j).").waitFor();
-      await ppid.getByText("Uraian uji konsekuensi wajib diisi (minimal 20 karakter).").waitFor();
+      await inFieldAndSummary(ppid.getByRole("form", { name: "Beri jawaban" }), [
+        "Isi jawaban tertulis wajib diisi (minimal 5 karakter).",
+        "Sebutkan kategori pengecualian UU 14/2008 Pasal 17 (huruf a–j).",
+        "Uraian uji konsekuensi wajib diisi (minimal 20 karakter).",
+      ]);
       await ppid
         .getByLabel("Jawaban tertulis")
         .fill("Daftar hadir dan notulen dapat diambil di meja PPID; nomor rekening dan alamat pribadi penerima dihitamkan.");
@@ -487,8 +597,7 @@ describe.skipIf(!hasChromium)("a complaint and a public-information request in t
       expect(options.some((o) => o.startsWith("Penolakan atas permintaan informasi"))).toBe(false);
       expect(options.some((o) => o.startsWith("Tidak ditanggapinya"))).toBe(false);
       await form.getByRole("button", { name: "Ajukan keberatan" }).click();
-      await form.getByText("Pilih alasan keberatan.").waitFor();
-      await form.getByText("Uraian keberatan wajib diisi (minimal 10 karakter).").waitFor();
+      await inFieldAndSummary(form, ["Pilih alasan keberatan.", "Uraian keberatan wajib diisi (minimal 10 karakter)."]);
       await form
         .getByLabel("Alasan (UU 14/2008 Pasal 35)")
         .selectOption({ label: options.find((o) => o.startsWith("Tidak dipenuhinya permintaan informasi"))! });

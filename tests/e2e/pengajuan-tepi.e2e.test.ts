@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { PNG_1X1, activeCitizen, createTestApp, serviceFixture, tinyPdf, upload, type TestApp } from "../helpers/app";
+import { activeCitizen, createTestApp, serviceFixture, tinyPdf, uploadFixtureDocuments, type TestApp } from "../helpers/app";
 import { buildClient } from "./build-client";
-import { Findings, LIVE, badge, deskContext, hasChromium, launch, logIn, mark, phoneContext, rawIdOf, shot, unreloaded } from "./e2e-kit";
+import { Findings, LIVE, badge, deskContext, hasChromium, launch, logIn, mark, phoneContext, rawIdOf, shot, unreloaded, menuLink } from "./e2e-kit";
 
 /**
  * The edges of a service request in a real browser: the citizen cancels before processing starts; an officer
@@ -33,23 +33,7 @@ describe.skipIf(!hasChromium)("cancelling, rejecting and starting again, and the
     const c = await t.gql(CREATE, { l: fx.layanan.id, f: { namaPasangan, tanggalNikah: "2027-03-14" } }, { token: warga.token });
     expect(c.data!.createPengajuan.__typename).toBe("CreatePengajuanSuccess");
     const p = c.data!.createPengajuan.data;
-    const u = await upload(
-      t,
-      UPLOAD,
-      {
-        id: p.id,
-        v: p.versi,
-        berkas: [
-          { persyaratanId: fx.slots[0]!.id, file: null },
-          { persyaratanId: fx.slots[1]!.id, file: null },
-        ],
-      },
-      {
-        "berkas.0.file": { name: "ktp.png", type: "image/png", content: PNG_1X1 },
-        "berkas.1.file": { name: "pengantar desa.pdf", type: "application/pdf", content: tinyPdf(namaPasangan) },
-      },
-      { token: warga.token },
-    );
+    const u = await uploadFixtureDocuments(t, UPLOAD, fx, p, warga.token, { name: "pengantar desa.pdf", text: namaPasangan });
     expect(u.data!.uploadDokumenPengajuan.__typename).toBe("UploadDokumenPengajuanSuccess");
     const a = await t.gql(ACT, { id: p.id, a: "AJUKAN", v: u.data!.uploadDokumenPengajuan.data.versi }, { token: warga.token });
     expect(a.data!.ubahStatusPengajuan.__typename).toBe("UbahStatusPengajuanSuccess");
@@ -177,13 +161,14 @@ describe.skipIf(!hasChromium)("cancelling, rejecting and starting again, and the
       .getByLabel("Ganti berkas untuk Surat pengantar desa")
       .setInputFiles({ name: "pengantar-baru.pdf", mimeType: "application/pdf", buffer: tinyPdf("pengantar baru") });
     await citizen.getByRole("link", { name: /pengantar-baru\.pdf/ }).waitFor();
+    await citizen.getByRole("button", { name: "Lanjutkan", exact: true }).click();
     await citizen.getByRole("button", { name: "Ajukan", exact: true }).click();
     await badge(citizen, "Diajukan");
     const nomorBaru = (await citizen.locator(".status-card__nomor strong").textContent())!.trim();
     expect(nomorBaru).not.toBe(nomorLama);
 
     // both are in the Log Pengajuan, each with its own status
-    await citizen.getByRole("navigation", { name: "Menu utama" }).getByRole("link", { name: "Pengajuan" }).click();
+    await (await menuLink(citizen, "Pengajuan")).click();
     await citizen.getByRole("heading", { name: "Log Pengajuan" }).waitFor();
     await citizen.locator(".request", { hasText: nomorLama }).locator(".badge", { hasText: "Ditolak" }).waitFor();
     await citizen.locator(".request", { hasText: nomorBaru }).locator(".badge", { hasText: "Diajukan" }).waitFor();

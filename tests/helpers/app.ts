@@ -49,7 +49,7 @@ export async function createTestApp(overrides: Partial<Config> = {}, existingDb?
   await ensureReferenceData(db.prisma);
   const config = testConfig(overrides);
   const keys = deriveKeys(randomBytes(32));
-  const app = buildApp({ config, db, keys });
+  const app = await buildApp({ config, db, keys });
   const request = (body: unknown, opts: RequestOptions & { contentType?: string } = {}) =>
     Promise.resolve(
       app.yoga.fetch("http://localhost/graphql", {
@@ -130,10 +130,15 @@ export function registerInput(t: TestApp, overrides: Record<string, unknown> = {
   };
 }
 
+/** The Register mutation as the web client sends it: a multipart request carrying the KTP photo (account/berkas-identitas.ts). */
+export function gqlRegister(t: TestApp, variables: { input: Record<string, unknown> }, opts: RequestOptions = {}) {
+  return upload(t, REGISTER, variables, { "input.fotoIdentitas": { name: "ktp.png", type: "image/png", content: PNG_1X1 } }, opts);
+}
+
 /** Registers a citizen through the API; returns their id, NIK and the (pending) session token. */
 export async function registerCitizen(t: TestApp, overrides: Record<string, unknown> = {}) {
   const input = registerInput(t, overrides);
-  const res = await t.gql(REGISTER, { input });
+  const res = await gqlRegister(t, { input });
   const r = res.data?.register;
   if (r?.__typename !== "RegisterSuccess") throw new Error(`register failed: ${JSON.stringify(res)}`);
   const globalId = r.data.user.id as string;
@@ -237,6 +242,37 @@ export const CREATE_LAYANAN = /* GraphQL */ `
     }
   }
 `;
+
+/**
+ * Uploads both documents of `serviceFixture`'s two slots (a KTP PNG and a one-page PDF reading `pdfText`) to request `p`
+ * with `query` (the caller's uploadDokumenPengajuan selection).
+ */
+export function uploadFixtureDocuments(
+  t: TestApp,
+  query: string,
+  fx: { slots: Array<{ id: string }> },
+  p: { id: string; versi: number },
+  token: string,
+  pdf: { name: string; text: string },
+): Promise<GqlResult> {
+  return upload(
+    t,
+    query,
+    {
+      id: p.id,
+      v: p.versi,
+      berkas: [
+        { persyaratanId: fx.slots[0]!.id, file: null },
+        { persyaratanId: fx.slots[1]!.id, file: null },
+      ],
+    },
+    {
+      "berkas.0.file": { name: "ktp.png", type: "image/png", content: PNG_1X1 },
+      "berkas.1.file": { name: pdf.name, type: "application/pdf", content: tinyPdf(pdf.text) },
+    },
+    { token },
+  );
+}
 
 /** An instansi with an admin and an officer, and one service with two document slots and a small form. */
 export async function serviceFixture(t: TestApp, opts: { sla?: { jumlah: number; satuan: string }; ambil?: boolean } = {}) {

@@ -6,7 +6,7 @@ import { inject } from "vitest";
 import { openDatabase, type Db } from "../../server/db/client";
 
 /** A fresh, migrated database for one test file: a PGlite clone, or a PostgreSQL database from the template. */
-export async function openTestDatabase(opts: { logQueries?: boolean } = {}): Promise<Db> {
+export async function openTestDatabase(opts: { logQueries?: boolean; preparedStatements?: boolean } = {}): Promise<Db> {
   const template = inject("pgTemplate");
   if (template) {
     const base = process.env.DATABASE_URL!;

@@ -33,8 +33,10 @@ describe("the public service catalogue", () => {
     });
     expect(res.data!.layananList.totalCount).toBe(31);
     expect(res.data!.layananList.edges.every((e: { node: { contoh: boolean } }) => e.node.contoh)).toBe(true);
-    const lpse = await t.gql(`{ layananList(first: 10, cari: "verifikasi penyedia") { edges { node { prosedurFlowchart } } } }`);
+    const lpse = await t.gql(`{ layananList(first: 10, cari: "verifikasi penyedia") { edges { node { prosedurFlowchart prosedurFlowchartSvgUrl } } } }`);
     expect(lpse.data!.layananList.edges[0].node.prosedurFlowchart).toMatch(/^graph TD/);
+    // seeded with its committed drawing, so the page shows it without mermaid
+    expect(lpse.data!.layananList.edges[0].node.prosedurFlowchartSvgUrl).toMatch(/^\/bagan-alir\/[0-9a-f-]{36}\.svg\?v=\d+$/);
     const cats = await t.gql(`{ layananKategori }`);
     expect(cats.data!.layananKategori.length).toBeGreaterThan(3);
   });

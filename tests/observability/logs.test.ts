@@ -1,7 +1,7 @@
 // Issue 13 "Observability": structured JSON logs with a request id carried from HTTP and WebSocket operations
 // into the outbox worker, and no personal identifier in any line.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, LOGIN, REGISTER, registerInput, type TestApp } from "../helpers/app";
+import { createTestApp, LOGIN, PNG_1X1, REGISTER, registerInput, type TestApp } from "../helpers/app";
 import { startSmtp, type TestSmtp } from "../helpers/smtp";
 import { wsClient } from "../helpers/ws";
 import { createLogger, logContext } from "../../server/logger";
@@ -60,10 +60,15 @@ describe("request ids and personal data in the log", () => {
 
     // HTTP: the client's X-Request-Id is kept and answered
     const requestId = "uji-registrasi.001";
+    // as the web client sends it: multipart, with the KTP photo
+    const form = new FormData();
+    form.append("operations", JSON.stringify({ query: REGISTER, variables: { input: { ...input, fotoIdentitas: null } }, operationName: "Register" }));
+    form.append("map", JSON.stringify({ 0: ["variables.input.fotoIdentitas"] }));
+    form.append("0", new Blob([new Uint8Array(PNG_1X1)], { type: "image/png" }), "ktp.png");
     const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-request-id": requestId },
-      body: JSON.stringify({ query: REGISTER, variables: { input }, operationName: "Register" }),
+      headers: { "x-request-id": requestId, "x-loket-csrf": "1" },
+      body: form,
     });
     expect(res.headers.get("x-request-id")).toBe(requestId);
     const body = await res.json();

@@ -66,6 +66,22 @@ describe("complaints", () => {
     expect(await t.db.prisma.pengaduan.count()).toBe(before);
   });
 
+  it("names every problem at once, the category's too (the form shows them all)", async () => {
+    const c = await activeCitizen(t);
+    const M = `mutation($i: ID!, $k: ID!, $b: [File!]!) { buatPengaduan(instansiId: $i, kategoriId: $k, judul: "abc", uraian: "lama", bukti: $b) { __typename ... on ValidationError { problems { code field } } } }`;
+    const r = await t.gql(
+      M,
+      { i: globalId("Instansi", ins.id), k: globalId("KategoriPengaduan", "00000000-0000-4000-8000-000000000000"), b: [] },
+      { token: c.token },
+    );
+    expect(r.data!.buatPengaduan.problems).toEqual([
+      { code: "KATEGORI_INVALID", field: "kategoriId" },
+      { code: "JUDUL_REQUIRED", field: "judul" },
+      { code: "URAIAN_REQUIRED", field: "uraian" },
+      { code: "BUKTI_REQUIRED", field: "bukti" },
+    ]);
+  });
+
   it("flow: received → verified (2x24 jam kerja) → followed up with documentation → done → unsatisfied once → done", async () => {
     const c = await activeCitizen(t);
     const r = await file(c.token);

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PNG_1X1, activeCitizen, createStaff, createTestApp, serviceFixture, tinyPdf, upload, type TestApp } from "../helpers/app";
+import { PNG_1X1, activeCitizen, createStaff, createTestApp, serviceFixture, tinyPdf, upload, uploadFixtureDocuments, type TestApp } from "../helpers/app";
 
 let t: TestApp;
 let fx: Awaited<ReturnType<typeof serviceFixture>>;
@@ -35,23 +35,7 @@ async function draft(token: string, formData: Record<string, unknown> = { namaPa
 }
 
 async function uploadBoth(token: string, p: { id: string; versi: number }) {
-  const r = await upload(
-    t,
-    UPLOAD,
-    {
-      id: p.id,
-      v: p.versi,
-      berkas: [
-        { persyaratanId: fx.slots[0]!.id, file: null },
-        { persyaratanId: fx.slots[1]!.id, file: null },
-      ],
-    },
-    {
-      "berkas.0.file": { name: "ktp.png", type: "image/png", content: PNG_1X1 },
-      "berkas.1.file": { name: "pengantar desa.pdf", type: "application/pdf", content: tinyPdf("pengantar") },
-    },
-    { token },
-  );
+  const r = await uploadFixtureDocuments(t, UPLOAD, fx, p, token, { name: "pengantar desa.pdf", text: "pengantar" });
   expect(r.errors).toBeUndefined();
   expect(r.data!.uploadDokumenPengajuan.__typename).toBe("UploadDokumenPengajuanSuccess");
   return r.data!.uploadDokumenPengajuan.data;
@@ -165,6 +149,7 @@ describe("a pengajuan from draft to result", () => {
       "BUAT",
       "AJUKAN",
       "MINTA_PERBAIKAN",
+      "GANTI_DOKUMEN",
       "AJUKAN",
       "VERIFIKASI",
       "PROSES",
@@ -182,6 +167,7 @@ describe("a pengajuan from draft to result", () => {
       "Pemohon",
       "Pemohon",
       "Petugas",
+      "Pemohon",
       "Pemohon",
       "Petugas",
       "Petugas",
@@ -369,9 +355,12 @@ describe("bad input: a specific error and nothing half-written", () => {
     p = await uploadBoth(c.token, p);
     const missing = await act(c.token, p, "AJUKAN");
     expect(missing).toMatchObject({ code: "FIELD_REQUIRED", field: "formData.tanggalNikah" });
-    const upd = await t.gql(UPDATE, { id: p.id, v: p.versi, f: { tanggalNikah: "2027-03-01", nomorWa: "0812" } }, { token: c.token });
-    expect(upd.data!.updatePengajuan).toMatchObject({ code: "PHONE_INVALID", field: "formData.nomorWa" });
-    p = (await t.gql(UPDATE, { id: p.id, v: p.versi, f: { tanggalNikah: "2027-03-01" } }, { token: c.token })).data!.updatePengajuan.data;
+    // a draft keeps a malformed value as typed; submitting refuses it
+    p = (await t.gql(UPDATE, { id: p.id, v: p.versi, f: { tanggalNikah: "2027-03-01", nomorWa: "0812" } }, { token: c.token })).data!.updatePengajuan.data;
+    expect(p.formData).toMatchObject({ nomorWa: "0812" });
+    expect(await act(c.token, p, "AJUKAN")).toMatchObject({ code: "PHONE_INVALID", field: "formData.nomorWa" });
+    p = (await t.gql(UPDATE, { id: p.id, v: p.versi, f: { nomorWa: "" } }, { token: c.token })).data!.updatePengajuan.data;
+    expect(p.formData).not.toHaveProperty("nomorWa");
     const stale = await act(c.token, { id: p.id, versi: p.versi - 1 }, "AJUKAN");
     expect(stale).toMatchObject({ __typename: "ConflictError", code: "CONFLICT" });
     p = await ok(c.token, p, "AJUKAN");

@@ -63,6 +63,33 @@ async function instansiCount(port: number): Promise<number> {
   return ((await res.json()) as { data: { instansiList: unknown[] } }).data.instansiList.length;
 }
 
+/**
+ * The packages the built entry `dist/<entry>` loads before it runs (static imports, followed through the shared
+ * chunks), from the build's metafile: a bundled package by its node_modules folder, an external one by name.
+ */
+function loadedAtStart(dir: string, entry: string): Set<string> {
+  type Output = { imports: { path: string; kind: string; external?: boolean }[]; inputs: Record<string, unknown> };
+  const meta = JSON.parse(fs.readFileSync(path.join(dir, "dist", "server", "meta.json"), "utf8")) as { outputs: Record<string, Output> };
+  const packages = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const out = meta.outputs[file]!;
+    for (const input of Object.keys(out.inputs)) {
+      const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+      if (m) packages.add(m[1]!);
+    }
+    for (const i of out.imports) {
+      if (i.kind !== "import-statement") continue;
+      if (i.external) packages.add(i.path.startsWith("@") ? i.path.split("/").slice(0, 2).join("/") : i.path.split("/")[0]!);
+      else visit(i.path);
+    }
+  };
+  visit(`dist/server/${entry}`);
+  return packages;
+}
+
 afterAll(() => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
@@ -78,6 +105,8 @@ describe.skipIf(!onPglite)("npm start on a fresh clone", { timeout: 600_000 }, (
     expect(first.output()).toMatch(/Applying migrations in a child process/);
     expect(first.output()).toMatch(/Applied migrations: \d+_init/);
     expect(fs.existsSync(path.join(dir, "dist", "server", "main.js"))).toBe(true);
+    // the new data folder started from the build's copy of initdb's result, not from initdb
+    expect(fs.existsSync(path.join(dir, "dist", "server", "pglite-initdb.tar.gz"))).toBe(true);
     expect(await instansiCount(port)).toBe(4);
     const page = await fetch(`http://127.0.0.1:${port}/`);
     expect(await page.text()).toMatch(/<div id="root">/);
@@ -121,5 +150,25 @@ describe.skipIf(!onPglite)("npm start on a fresh clone", { timeout: 600_000 }, (
     expect(code).toBe(1);
     expect(output).toMatch(/MIGRATE=never: run "npm run db -- deploy"/);
     expect(output).not.toMatch(/Applying migrations/);
+
+    // what every start pays for is only what serving needs: the rest loads on first use (an upload, an email,
+    // a backup, a receipt) or with the setting that needs it (PGlite, S3, Redis, metrics)
+    const atStart = loadedAtStart(dir, "main.js");
+    expect(atStart.has("graphql-yoga") && atStart.has("@prisma/client")).toBe(true); // the walk sees packages
+    for (const later of [
+      "@electric-sql/pglite",
+      "pglite-prisma-adapter",
+      "@aws-sdk/client-s3",
+      "ioredis",
+      "prom-client",
+      "nodemailer",
+      "file-type",
+      "pdf-lib",
+      "qrcode",
+      "tar-stream",
+      "cli-progress",
+      "@prisma/schema-engine-wasm",
+    ])
+      expect(atStart.has(later), `${later} is loaded at start`).toBe(false);
   });
 });

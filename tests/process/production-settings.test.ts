@@ -81,6 +81,8 @@ describe("startupCheck in production", () => {
       { PORT: "-1" },
       { LOKET_SECRET: "pendek-sekali" },
       { DATABASE_URL: "mysql://x" },
+      { HEAP_GROWING_PERCENT: "banyak" },
+      { HEAP_GROWING_PERCENT: "401" },
     ]) {
       let err: unknown;
       try {

@@ -2,8 +2,10 @@ import { useId, useRef } from "react";
 import { acceptAttr, checkFile, daftarJenis, formatUkuran } from "../lib/files";
 import { UploadBar } from "./upload-bar";
 import { LAMPIRAN_PENGADUAN_MAKS_BERKAS, LAMPIRAN_PENGADUAN_MAKS_BYTES } from "../../../server/shared/limits";
+import { BUKTI_JENIS } from "../../../server/shared/pengaduan";
 
-export const EVIDENCE_TYPES = ["image/jpeg", "image/png", "application/pdf", "video/mp4", "video/quicktime", "video/webm"];
+/** the types the API accepts as evidence (server/shared/pengaduan.ts) */
+export const EVIDENCE_TYPES = BUKTI_JENIS;
 export const EVIDENCE_MAX_BYTES = LAMPIRAN_PENGADUAN_MAKS_BYTES;
 export const EVIDENCE_MAX_FILES = LAMPIRAN_PENGADUAN_MAKS_BERKAS;
 

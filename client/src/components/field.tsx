@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from "react";
+import { NoChoices, type EmptyChoices } from "./no-choices";
 
 export interface ControlProps {
   id: string;
@@ -218,6 +219,8 @@ export function CheckboxCards<T extends string>({ name, legend, hint, options, t
           <label key={o} className="scope">
             <input
               type="checkbox"
+              // an id, so the error summary's entry for this group is a real link to its first box
+              id={`${name}-${uid}-${o}`}
               name={name}
               value={o}
               checked={value.includes(o)}
@@ -248,10 +251,28 @@ interface SelectFieldProps<T extends string> {
   placeholder?: string;
   disabled?: boolean;
   autoFocus?: boolean;
+  /** choices that come from the office's data: what to say when there are none (shown once loaded) */
+  empty?: EmptyChoices;
+  /** the choices have not arrived yet */
+  loading?: boolean;
 }
 
-/** A labelled drop-down of named things (offices, categories, roles). */
-export function SelectField<T extends string>({ name, label, hint, error, value, onChange, options, placeholder, disabled, autoFocus }: SelectFieldProps<T>) {
+/** A labelled drop-down of named things (offices, categories, roles); with `empty`, a note instead of an empty list. */
+export function SelectField<T extends string>({
+  name,
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  options,
+  placeholder,
+  disabled,
+  autoFocus,
+  empty,
+  loading,
+}: SelectFieldProps<T>) {
+  if (empty && !loading && !disabled && options.length === 0) return <NoChoices name={name} label={label} empty={empty} error={error} />;
   return (
     <Field name={name} label={label} hint={hint} error={error}>
       {(props) => (
@@ -263,7 +284,12 @@ export function SelectField<T extends string>({ name, label, hint, error, value,
           autoFocus={autoFocus}
           onChange={(e) => onChange(e.target.value as T)}
         >
-          {placeholder !== undefined && <option value="">{placeholder}</option>}
+          {/* while the choices are on their way, a chosen (or restored) value is not shown as "nothing chosen" */}
+          {loading && !disabled && options.length === 0 ? (
+            <option value={value}>Memuat pilihan…</option>
+          ) : (
+            placeholder !== undefined && <option value="">{placeholder}</option>
+          )}
           {options.map((o) => (
             <option key={o.id} value={o.id}>
               {o.nama}

@@ -1,6 +1,7 @@
 import { graphql, useFragment, type FragmentType } from "../gql";
 import { formatClock, formatWeekdayTime } from "../lib/format";
 import { DAY_NAMES } from "../lib/labels";
+import { waMe } from "../../../server/shared/bantuan";
 
 export const InstansiCard_InstansiFragment = graphql(`
   fragment InstansiCard_Instansi on Instansi {
@@ -8,6 +9,7 @@ export const InstansiCard_InstansiFragment = graphql(`
     nama
     alamat
     telepon
+    whatsapp
     email
     website
     zonaWaktu
@@ -95,6 +97,12 @@ export function InstansiCard(props: { instansi: FragmentType<typeof InstansiCard
             <dd>
               <a href={`tel:${i.telepon.replace(/[^\d+]/g, "")}`}>{i.telepon}</a>
             </dd>
+          </div>
+        )}
+        {i.whatsapp && (
+          <div>
+            <dt>WhatsApp</dt>
+            <dd>{waMe(i.whatsapp) ? <a href={waMe(i.whatsapp)!}>{i.whatsapp}</a> : i.whatsapp}</dd>
           </div>
         )}
         {i.email && (

@@ -35,6 +35,8 @@ export function InstansiField({ choose, label, error, value, onChange, options, 
       onChange={onChange}
       options={options}
       placeholder={loading ? "Memuat daftar instansi…" : undefined}
+      loading={loading}
+      empty={{ why: "Belum ada instansi di pemasangan ini.", todo: "Superadmin perlu menambahkan instansi lebih dulu; setelah itu kembali ke formulir ini." }}
     />
   );
 }

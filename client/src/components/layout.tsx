@@ -1,34 +1,22 @@
-import { Suspense, useEffect, useRef, useState, type ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { Link, NavLink, useLocation } from "react-router-dom";
-import { useOnline } from "../lib/connection";
+import { useConnectionNotice } from "../lib/connection";
 import { isActiveAdmin, isActiveCitizen, isActivePpidDesk, isActiveStaff, isSuperadmin, useSession } from "../lib/session";
 import { NotificationBell } from "./notification-bell";
 import { EmailStatusBanner } from "./email-status-banner";
+import { PhoneMenuButton, usePhoneMenu } from "./phone-menu";
 
 function OfflineBanner() {
-  const online = useOnline();
-  const [back, setBack] = useState(false);
-  const wasOffline = useRef(false);
-  useEffect(() => {
-    if (!online) {
-      wasOffline.current = true;
-      setBack(false);
-      return;
-    }
-    if (!wasOffline.current) return;
-    wasOffline.current = false;
-    setBack(true);
-    const timer = setTimeout(() => setBack(false), 4000);
-    return () => clearTimeout(timer);
-  }, [online]);
+  // a blip is not announced, and "back" only follows a loss the person saw (ConnectionNotice)
+  const notice = useConnectionNotice();
   return (
     <div role="status" aria-live="polite" className="connection">
-      {!online && (
+      {notice === "offline" && (
         <p className="banner banner--offline">
           <strong>Tidak tersambung.</strong> Data di layar mungkin bukan yang terbaru. Kami terus mencoba menyambung kembali.
         </p>
       )}
-      {online && back && <p className="banner banner--online">Tersambung kembali. Data diperbarui.</p>}
+      {notice === "back" && <p className="banner banner--online">Tersambung kembali. Data diperbarui.</p>}
     </div>
   );
 }
@@ -39,10 +27,13 @@ function Nav() {
   const staff = isActiveStaff(me);
   const citizen = isActiveCitizen(me);
   const ppid = isActivePpidDesk(me);
-  const adminSection = useLocation().pathname.startsWith("/admin/");
+  const { pathname } = useLocation();
+  const adminSection = pathname.startsWith("/admin/");
+  const { open, toggle, close } = usePhoneMenu(pathname);
   return (
-    <nav aria-label="Menu utama" className="nav">
-      <ul className="nav__list">
+    <nav aria-label="Menu utama" className="nav" onKeyDown={(e) => e.key === "Escape" && open && close(true)}>
+      <PhoneMenuButton open={open} onClick={toggle} />
+      <ul id="menu-utama" className={`nav__list${open ? " nav__list--open" : ""}`}>
         {!staff && (
           <li>
             <NavLink to="/layanan">Layanan</NavLink>
@@ -129,6 +120,7 @@ function AdminNav() {
     ["/admin/pengguna", "Pengguna dan peran"],
     ["/admin/layanan", "Layanan"],
     ["/admin/kategori-pengaduan", "Kategori aduan"],
+    ["/admin/usulan-layanan", "Usulan layanan"],
     ["/admin/kalender", "Kalender"],
     ["/admin/klien-api", "Klien API"],
   ];
@@ -187,6 +179,9 @@ export function Layout({ children }: { children: ReactNode }) {
             <strong>Loket</strong> — portal layanan publik. Gratis, tanpa perantara.
           </p>
           <ul className="footer__links">
+            <li>
+              <Link to="/bantuan">Bantuan</Link>
+            </li>
             <li>
               <Link to="/lacak">Lacak pengajuan</Link>
             </li>

@@ -1,9 +1,10 @@
-import { useOnline } from "../lib/connection";
+import { useConnectionNotice } from "../lib/connection";
 
 /** Says whether what is on screen follows the office live, or may be behind because the connection dropped. */
 export function LiveNote({ error }: { error?: string | null }) {
-  const online = useOnline();
-  if (!online) {
+  // the same grace as the banner: a blip of a second is not "Tidak tersambung"
+  const offline = useConnectionNotice() === "offline";
+  if (offline) {
     return (
       <p className="live-note live-note--off" role="status">
         <span className="dot" aria-hidden="true" />

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { CombinedError } from "urql";
 import { requestErrorMessage } from "../lib/errors";
 import { PageTitle } from "./page-title";
+import { HelpLink } from "./help-link";
 
 /** A page for an object that does not exist, or that this account may not see, with the way back. */
 export function NotFound({ title, children }: { title: string; children: ReactNode }) {
@@ -9,13 +10,20 @@ export function NotFound({ title, children }: { title: string; children: ReactNo
     <div className="narrow">
       <PageTitle>{title}</PageTitle>
       <p>{children}</p>
+      <HelpLink />
     </div>
   );
 }
 
 /** While a page's object is on its way: "Memuat…", or why it could not be loaded. */
 export function Loading({ fetching, error, children = "Memuat…" }: { fetching: boolean; error: CombinedError | undefined; children?: ReactNode }) {
-  return fetching || !error ? <p aria-busy="true">{children}</p> : <p className="alert alert--error">{requestErrorMessage(error)}</p>;
+  return fetching || !error ? (
+    <p aria-busy="true">{children}</p>
+  ) : (
+    <p className="alert alert--error">
+      {requestErrorMessage(error)} <HelpLink inline />
+    </p>
+  );
 }
 
 /**
@@ -38,7 +46,11 @@ export function QueryState({
   return (
     <>
       {fetching && !loaded && <p aria-busy="true">{children}</p>}
-      {error && (staleError || !loaded) && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+      {error && (staleError || !loaded) && (
+        <p className="alert alert--error">
+          {requestErrorMessage(error)} <HelpLink inline />
+        </p>
+      )}
     </>
   );
 }

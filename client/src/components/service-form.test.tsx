@@ -117,10 +117,10 @@ describe("the application page (draft)", () => {
   it("checks everything before sending: each problem is shown at its field or document slot", async () => {
     const { user, requests } = renderPage(() => ({ data: { node: pengajuan() } }));
     await screen.findByRole("heading", { name: "Rekomendasi Dispensasi Menikah" });
-    await user.click(screen.getByRole("button", { name: "Ajukan" }));
+    await user.click(screen.getByRole("button", { name: "Lanjutkan" }));
     const nama = screen.getByLabelText("Nama pasangan");
     await waitFor(() => expect(descriptionOf(nama)).toContain("Nama pasangan wajib diisi."));
-    expect(document.activeElement).toBe(nama);
+    expect(document.activeElement).toBe(screen.getByRole("group", { name: /Ada masalah/ }));
     expect(descriptionOf(screen.getByLabelText("Pilih berkas untuk KTP calon pengantin"))).toContain("KTP calon pengantin wajib diunggah.");
     expect(descriptionOf(screen.getByLabelText("Pilih berkas untuk Surat pengantar desa"))).toContain("Surat pengantar desa wajib diunggah.");
     expect(screen.getByRole("alert").textContent).toContain("Masih ada yang perlu dilengkapi");
@@ -170,28 +170,45 @@ describe("the application page (draft)", () => {
       if (body.operationName === "CitizenAction") return { data: { ubahStatusPengajuan: answers.shift() } };
       return { data: null };
     });
-    const ajukan = await screen.findByRole("button", { name: "Ajukan" });
-    await user.click(ajukan);
-    const tanggal = screen.getByLabelText("Rencana tanggal nikah");
+    // "Lanjutkan" shows every answer to check; "Ajukan" there submits; a refused answer is fixed on the form
+    const ajukan = async () => {
+      await user.click(await screen.findByRole("button", { name: "Lanjutkan" }));
+      await screen.findByRole("heading", { name: "Periksa kembali sebelum mengajukan" });
+      await user.click(screen.getByRole("button", { name: "Ajukan" }));
+    };
+    await ajukan();
+    const tanggal = await screen.findByLabelText("Rencana tanggal nikah");
     await waitFor(() => expect(descriptionOf(tanggal)).toContain("Rencana tanggal nikah harus tanggal yang valid"));
     expect(requests.at(-1)!.variables).toMatchObject({ aksi: "AJUKAN", versi: 1 });
 
-    await user.click(ajukan);
-    const desa = screen.getByLabelText("Ganti berkas untuk Surat pengantar desa");
+    await ajukan();
+    const desa = await screen.findByLabelText("Ganti berkas untuk Surat pengantar desa");
     await waitFor(() => expect(descriptionOf(desa)).toContain("Dokumen wajib belum diunggah: Surat pengantar desa."));
-    expect(descriptionOf(tanggal)).not.toContain("tanggal yang valid");
+    expect(descriptionOf(screen.getByLabelText("Rencana tanggal nikah"))).not.toContain("tanggal yang valid");
 
-    await user.click(ajukan);
+    await ajukan();
     await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("baru saja diubah oleh orang lain"));
     expect(mutations(requests)).toEqual(["CitizenAction", "CitizenAction", "CitizenAction"]);
   });
 
   it("saves changed values before submitting, and takes the new version", async () => {
     const base = pengajuan({ dokumen: [dokumen(SLOT_KTP, "ktp.png", "image/png"), dokumen(SLOT_DESA, "pengantar.pdf")], pengiriman: "UNDUH" });
+    // the server merges the fields sent into what it holds, and counts versions
+    let stored = { ...base, formData: {} as Record<string, unknown> };
     const { user, requests } = renderPage((body) => {
-      if (body.operationName === "PengajuanPage") return { data: { node: base } };
-      if (body.operationName === "SavePengajuan")
-        return { data: { updatePengajuan: { __typename: "UpdatePengajuanSuccess", data: { ...base, versi: 2, formData: body.variables!.formData } } } };
+      if (body.operationName === "PengajuanPage") return { data: { node: stored } };
+      if (body.operationName === "SavePengajuan") {
+        const v = body.variables as { versi: number; formData: Record<string, unknown> | null; pengiriman: string | null };
+        if (v.versi !== stored.versi)
+          return { data: { updatePengajuan: { __typename: "ConflictError", code: "CONFLICT", message: "Baru saja diubah.", field: "versi" } } };
+        stored = {
+          ...stored,
+          versi: stored.versi + 1,
+          formData: { ...stored.formData, ...v.formData },
+          pengiriman: (v.pengiriman ?? stored.pengiriman) as never,
+        };
+        return { data: { updatePengajuan: { __typename: "UpdatePengajuanSuccess", data: stored } } };
+      }
       if (body.operationName === "CitizenAction")
         return {
           data: {
@@ -199,7 +216,8 @@ describe("the application page (draft)", () => {
               __typename: "UbahStatusPengajuanSuccess",
               data: {
                 ...base,
-                versi: 3,
+                ...stored,
+                versi: stored.versi + 1,
                 seq: 2,
                 status: "DIAJUKAN",
                 statusLabel: "Diajukan",
@@ -217,17 +235,21 @@ describe("the application page (draft)", () => {
     fireEvent.change(screen.getByLabelText("Rencana tanggal nikah"), { target: { value: "2027-01-20" } });
     await user.selectOptions(screen.getByLabelText("Status calon"), "Belum kawin");
     await user.click(screen.getByRole("radio", { name: "Ambil di kantor" }));
-    await user.click(screen.getByRole("button", { name: "Ajukan" }));
+    await user.click(screen.getByRole("button", { name: "Lanjutkan" }));
+    // every answer on the check page, each with its change link
+    const periksa = await screen.findByRole("region", { name: "Periksa kembali sebelum mengajukan" });
+    expect(within(periksa).getByText("Ahmad")).toBeTruthy();
+    expect(within(periksa).getByText("Ambil di kantor")).toBeTruthy();
+    expect(within(periksa).getByRole("link", { name: "Ubah nama pasangan" }).getAttribute("href")).toContain("ubah=formData.namaPasangan");
+    await user.click(within(periksa).getByRole("button", { name: "Ajukan" }));
     await screen.findByRole("heading", { name: "Status pengajuan" });
     await waitFor(() => expect(screen.getByText("Nomor registrasi").textContent).toContain("KMG/2026/000123"));
-    const save = requests.find((r) => r.operationName === "SavePengajuan")!;
-    expect(save.variables).toEqual({
-      id: pengajuan().id,
-      versi: 1,
-      formData: { namaPasangan: "Ahmad", tanggalNikah: "2027-01-20", statusCalon: "Belum kawin" },
-      pengiriman: "AMBIL",
-    });
-    expect(requests.find((r) => r.operationName === "CitizenAction")!.variables).toMatchObject({ versi: 2, aksi: "AJUKAN" });
+    const saves = requests.filter((r) => r.operationName === "SavePengajuan");
+    expect(saves[0]!.variables).toMatchObject({ id: pengajuan().id, versi: 1 });
+    // typed as it went: together the saves carried every answer and the choice
+    expect(stored.formData).toEqual({ namaPasangan: "Ahmad", tanggalNikah: "2027-01-20", statusCalon: "Belum kawin" });
+    expect(stored.pengiriman).toBe("AMBIL");
+    expect(requests.find((r) => r.operationName === "CitizenAction")!.variables).toMatchObject({ versi: stored.versi, aksi: "AJUKAN" });
     expect(within(screen.getByRole("link", { name: /Unduh bukti pengajuan/ })).getByText(/PDF/)).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Ajukan" })).toBeNull();
   });

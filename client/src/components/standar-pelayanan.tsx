@@ -29,6 +29,7 @@ export const StandarPelayanan_LayananFragment = graphql(`
     }
     prosedur
     prosedurFlowchart
+    prosedurFlowchartSvgUrl
     jangkaWaktuKeterangan
     biayaKeterangan
     produkLayanan
@@ -63,10 +64,10 @@ export const KOMPONEN_TEKS = [
 
 export type KomponenTeks = (typeof KOMPONEN_TEKS)[number][0];
 
-// mermaid (hundreds of kB) is fetched only when a flowchart is on screen
+// mermaid (hundreds of kB) is fetched only by the admin's editor, when its preview is asked for
 const Flowchart = lazy(() => import("./flowchart").then((m) => ({ default: m.Flowchart })));
 
-/** The procedure's flowchart (mermaid source), loaded when it is first shown. */
+/** The editor's preview of a flowchart (mermaid source), loaded when it is first shown. */
 export function LazyFlowchart({ source, title }: { source: string; title: string }) {
   return (
     <Suspense
@@ -78,5 +79,18 @@ export function LazyFlowchart({ source, title }: { source: string; title: string
     >
       <Flowchart source={source} title={title} />
     </Suspense>
+  );
+}
+
+/**
+ * The flowchart as citizens see it: the SVG drawn when the service was saved, shown as an image. No charting
+ * library is downloaded; the steps stay readable as text in the Prosedur section above it.
+ */
+export function FlowchartImage({ url, title }: { url: string; title: string }) {
+  return (
+    <figure className="flowchart">
+      <img src={url} alt={`Bagan alir prosedur ${title}. Langkah yang sama tertulis pada bagian Prosedur.`} decoding="async" />
+      <figcaption className="muted small">Bagan alir prosedur</figcaption>
+    </figure>
   );
 }

@@ -81,7 +81,7 @@ describe("the request page follows its Log Pengajuan live", () => {
     act(() => live.next({ pengajuanBerubah: { seq: 3, pengajuan: perbaikan } }));
     await screen.findByText("Perlu perbaikan", { selector: ".badge" });
     expect(screen.getByRole("alert").textContent).toContain("Pesan petugas: “Surat pengantar belum ditandatangani.”".replace(/[“”]/g, ""));
-    expect(screen.getByRole("button", { name: "Ajukan kembali" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Lanjutkan" })).toBeTruthy();
     expect(document.querySelector(".timeline__item--current .timeline__title")!.textContent).toContain("Petugas meminta perbaikan");
     expect(screen.getByText("Status pengajuan berubah: Perlu perbaikan.")).toBeTruthy();
     // after a reconnect graphql-ws sends the payload again: it now asks for what came after seq 3
@@ -109,7 +109,7 @@ describe("the request page follows its Log Pengajuan live", () => {
     };
     act(() => live.next({ pengajuanBerubah: { seq: 5, pengajuan: verified } }));
     await screen.findByText("Diverifikasi", { selector: ".badge" });
-    expect(screen.queryByRole("button", { name: "Ajukan kembali" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Lanjutkan" })).toBeNull();
     expect(screen.getByText(/^5 Maret 2026 pukul 15\.30 WIB \(sisa 2 hari kerja 4 jam\)/)).toBeTruthy();
     expect(live.payload.variables).toEqual({ id: PENGAJUAN_ID, setelahSeq: 5 });
     expect(screen.getByText("Diperbarui langsung")).toBeTruthy();

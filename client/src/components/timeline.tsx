@@ -22,6 +22,8 @@ const STEP_TEXT: Record<string, string> = {
   VERIFIKASI: "Berkas dinyatakan lengkap",
   PROSES: "Mulai diproses",
   LAMPIRKAN_HASIL: "Dokumen hasil dilampirkan",
+  GANTI_DOKUMEN: "Pemohon mengganti dokumen",
+  TAMBAH_DOKUMEN: "Pemohon menambahkan dokumen",
   SELESAIKAN: "Selesai",
   SIAPKAN_PENGAMBILAN: "Siap diambil di kantor",
   SERAHKAN: "Dokumen diserahkan",
@@ -41,6 +43,8 @@ const MESSAGE_LABEL: Record<string, string> = {
   MINTA_PERBAIKAN: "Pesan petugas",
   TOLAK: "Alasan",
   LAMPIRKAN_HASIL: "Dokumen",
+  GANTI_DOKUMEN: "Dokumen",
+  TAMBAH_DOKUMEN: "Dokumen",
 };
 
 /**

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { useDismissOnNextAction } from "./flash";
 import { useForm } from "./form";
 
 /**
@@ -11,6 +12,8 @@ export function useActionPanel<A extends string, T extends object>(empty: T, fie
   const [pending, setPending] = useState<A | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const panelRef = useRef<HTMLDivElement>(null);
+  // "…: berhasil." answers the last action only: the next one (any button, any form) takes it away
+  useDismissOnNextAction(done !== null, () => setDone(null));
   useEffect(() => {
     if (pending) panelRef.current?.querySelector<HTMLElement>(focus)?.focus();
   }, [pending, focus]);

@@ -10,6 +10,11 @@ export const ErrorFieldsFragment = graphql(`
     code
     message
     field
+    problems {
+      code
+      message
+      field
+    }
   }
 `);
 
@@ -20,6 +25,19 @@ export interface ApiError {
   message: string;
   field?: string | null;
   retryAfterSeconds?: number | null;
+  /** every problem of the request (the first is the error's own code, message and field) */
+  problems?: ReadonlyArray<ApiProblem>;
+}
+
+export interface ApiProblem {
+  code: string;
+  message: string;
+  field?: string | null;
+}
+
+/** Every problem of an API error; an answer without the list (an older API) is its one problem. */
+export function problemsOf(err: ApiError): ReadonlyArray<ApiProblem> {
+  return err.problems?.length ? err.problems : [err];
 }
 
 /** A member of a mutation's result union that spread `...ErrorFields` (success types carry no fragment of their own). */
@@ -68,8 +86,9 @@ export function errorCode(error: CombinedError | undefined | null): string | nul
 }
 
 /**
- * Splits an API error into a message for the field it names (when that field is on the form) or a
- * message for the whole form. `aliases` maps API field names to the form's own.
+ * Splits an API error into a message for each field it names that is on the form (the first message of a field
+ * wins) and a message for the whole form (the problems about nothing on it). `aliases` maps API field names to
+ * the form's own.
  */
 export function placeError(
   result: object,
@@ -78,15 +97,34 @@ export function placeError(
 ): { fields: FieldErrors; form: string | null } {
   const err = errorOf(result);
   if (!err) return { fields: {}, form: UNEXPECTED_MESSAGE };
-  const field = err.field ? (aliases[err.field] ?? err.field) : null;
-  if (field && fieldsOnForm.includes(field)) return { fields: { [field]: err.message }, form: null };
-  return { fields: {}, form: err.message };
+  const fields: FieldErrors = {};
+  const rest: string[] = [];
+  for (const p of problemsOf(err)) {
+    const field = p.field ? (aliases[p.field] ?? p.field) : null;
+    if (field && fieldsOnForm.includes(field)) fields[field] ||= p.message;
+    else if (!rest.includes(p.message)) rest.push(p.message);
+  }
+  return { fields, form: rest.length ? rest.join(" ") : null };
 }
 
-/** Moves keyboard focus to the first field with an error, so screen-reader users hear it at once. */
+/** The wrong fields of `order` that have a control on `form`, in order: what an error summary links to. */
+export function wrongControls(form: HTMLFormElement | null, order: readonly string[], errors: FieldErrors): Array<{ name: string; control: HTMLElement }> {
+  if (!form) return [];
+  return order.flatMap((name) => {
+    const control = errors[name] ? form.querySelector<HTMLElement>(`[name="${name}"]`) : null;
+    return control ? [{ name, control }] : [];
+  });
+}
+
+/** An error summary is shown (and takes focus) from this many wrong fields; one field takes focus itself. */
+export const SUMMARY_FROM = 2;
+
+/**
+ * Moves keyboard focus to the first field with an error, so screen-reader users hear it at once; when the form
+ * has an error summary (`<ErrorSummary>`) and it will list several fields, the summary takes focus instead.
+ */
 export function focusFirstError(form: HTMLFormElement | null, order: readonly string[], errors: FieldErrors): void {
-  const first = order.find((name) => errors[name]);
-  if (!form || !first) return;
-  const el = form.querySelector<HTMLElement>(`[name="${first}"]`);
-  el?.focus();
+  const wrong = wrongControls(form, order, errors);
+  if (wrong.length >= SUMMARY_FROM && form?.querySelector("[data-error-summary]")) return; // the summary focuses itself once shown
+  wrong[0]?.control.focus();
 }

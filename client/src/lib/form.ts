@@ -29,6 +29,14 @@ export function useForm<T extends object>(initial: T | (() => T), fields: readon
   const { errors, setErrors, clear, edited } = useFieldErrors();
   const [formError, setFormError] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  // each time the messages are shown anew (a check, an answer): the error summary takes focus once per attempt
+  const [attempt, setAttempt] = useState(0);
+
+  function show(next: FieldErrors) {
+    setErrors(next);
+    setAttempt((n) => n + 1);
+    focusFirstError(formRef.current, fields, next);
+  }
 
   /** Changes one value; the messages about it no longer apply. */
   function set<K extends keyof T & string>(key: K, value: T[K]) {
@@ -38,18 +46,28 @@ export function useForm<T extends object>(initial: T | (() => T), fields: readon
 
   /** Shows the messages of the check before sending; true when there are none. */
   function checked(local: FieldErrors): boolean {
-    setErrors(local);
-    if (!Object.keys(local).length) return true;
-    focusFirstError(formRef.current, fields, local);
+    if (!Object.keys(local).length) {
+      setErrors(local);
+      return true;
+    }
+    show(local);
     return false;
   }
 
-  /** Shows an API error at the field it names (`aliases`: the API's names for the form's fields), or for the whole form. */
+  /** Shows these messages (of a page's own check) at their fields, and `form` for the whole form. */
+  function showErrors(next: FieldErrors, form: string | null = null) {
+    setFormError(form);
+    show(next);
+  }
+
+  /**
+   * Shows an API error: each of its problems at the field it names (`aliases`: the API's names for the form's
+   * fields), the others for the whole form.
+   */
   function showApiError(err: object, aliases?: Record<string, string>) {
     const placed = placeError(err, fields, aliases);
-    setErrors(placed.fields);
     setFormError(placed.form);
-    focusFirstError(formRef.current, fields, placed.fields);
+    show(placed.fields);
   }
 
   /**
@@ -59,9 +77,8 @@ export function useForm<T extends object>(initial: T | (() => T), fields: readon
   function showRequestError(error: CombinedError | undefined | null, field?: string) {
     const message = requestErrorMessage(error) ?? "";
     if (field) {
-      setErrors({ [field]: message });
       setFormError(null);
-      focusFirstError(formRef.current, fields, { [field]: message });
+      show({ [field]: message });
     } else setFormError(message);
   }
 
@@ -74,7 +91,24 @@ export function useForm<T extends object>(initial: T | (() => T), fields: readon
   }
 
   /** What `<ErrorSummary {...summary} />` at the top of the form needs. */
-  const summary = { formRef, fields, errors };
+  const summary = { formRef, fields, errors, attempt };
 
-  return { values, setValues, set, errors, setErrors, clear, edited, formError, setFormError, formRef, checked, showApiError, showRequestError, bind, summary };
+  return {
+    values,
+    setValues,
+    set,
+    errors,
+    setErrors,
+    clear,
+    edited,
+    formError,
+    setFormError,
+    formRef,
+    checked,
+    showErrors,
+    showApiError,
+    showRequestError,
+    bind,
+    summary,
+  };
 }

@@ -32,7 +32,7 @@ import type { KanalPengaduan, PengaduanStatus, PengajuanStatus, SlaSatuan } from
 
 // the API's own wording, so a tab, a badge, a button and the Log Pengajuan always say the same thing
 export { AKSI_PENGAJUAN_LABEL, PENGADUAN_STATUS_LABEL, PENGAJUAN_STATUS_LABEL } from "../../../server/shared/labels";
-import { PENGAJUAN_FINAL_STATUSES, PENGAJUAN_STATUSES } from "../../../server/shared/labels";
+import { KANAL_PENGADUAN_LABEL, PENGAJUAN_FINAL_STATUSES, PENGAJUAN_STATUSES } from "../../../server/shared/labels";
 
 export const PENGAJUAN_TONE: Record<PengajuanStatus, "ok" | "pending" | "bad" | "closed" | "info"> = {
   DRAFT: "closed",
@@ -55,13 +55,7 @@ export const PENGADUAN_TONE: Record<PengaduanStatus, "ok" | "pending" | "bad" | 
   DITOLAK: "bad",
 };
 
-export const KANAL_LABEL: Record<KanalPengaduan, string> = {
-  WEB: "Situs Loket",
-  LANGSUNG: "Datang langsung",
-  KOTAK_SARAN: "Kotak saran",
-  TELEPON: "Telepon",
-  WHATSAPP: "WhatsApp",
-};
+export const KANAL_LABEL: Readonly<Record<KanalPengaduan, string>> = KANAL_PENGADUAN_LABEL;
 
 export const SLA_SATUAN_LABEL: Record<SlaSatuan, string> = {
   MENIT: "menit (jam buka kantor)",

@@ -1,9 +1,10 @@
-import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { Provider, useQuery } from "urql";
 import { graphql } from "../gql";
 import type { SessionQuery as SessionQueryResult } from "../gql/graphql";
 import { createLoketClient, type LoketClient } from "./client";
 import { connection } from "./connection";
+import { forgetBrowserDrafts } from "./browser-draft-store";
 import { DESK_ROLES, roleWorks, type DeskName, type Role, isCitizen as isCitizenRole } from "../../../server/shared/roles";
 
 const SessionQuery = graphql(`
@@ -68,6 +69,10 @@ function SessionProvider({ restart, children }: { restart: () => void; children:
   const [{ data, fetching, error }, reexecute] = useQuery({ query: SessionQuery });
   const refresh = useCallback(() => reexecute({ requestPolicy: "network-only" }), [reexecute]);
   const me = data ? (data.me ?? null) : error ? null : undefined;
+  // signed out: the unsent form text this tab kept goes with the session (lib/browser-draft.ts)
+  useEffect(() => {
+    if (me === null) forgetBrowserDrafts();
+  }, [me]);
   return <SessionContext.Provider value={{ me, loading: fetching && !data, restart, refresh }}>{children}</SessionContext.Provider>;
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router-dom";
 import { useQuery, useSubscription } from "urql";
 import { graphql } from "../gql";
@@ -9,6 +9,8 @@ import { requestErrorMessage } from "../lib/errors";
 import { formatDateTime } from "../lib/format";
 import { useSession } from "../lib/session";
 import { useOnline } from "../lib/connection";
+import { HelpLink } from "../components/help-link";
+import { PerbaikiPendaftaranForm } from "./account-fix";
 
 const AccountStatusPageQuery = graphql(`
   query AccountStatusPage {
@@ -19,7 +21,13 @@ const AccountStatusPageQuery = graphql(`
       nomorIdentitasMasked
       status
       statusReason
+      statusReasonCode
       createdAt
+      berkasDiharapkan
+      berkasIdentitas {
+        id
+        jenis
+      }
     }
   }
 `);
@@ -97,7 +105,7 @@ function Explanation({ status, reason }: { status: AccountStatus; reason: string
               "."
             )}
           </p>
-          <p>Jika menurut Anda ini keliru, datang ke kantor dengan membawa KTP atau hubungi kontak kantor di Beranda.</p>
+          <p>Perbaiki data atau unggah foto baru di bawah ini, lalu ajukan kembali. Anda juga dapat datang ke kantor dengan membawa KTP atau Kartu Keluarga.</p>
         </>
       );
     case "DITANGGUHKAN":
@@ -121,8 +129,9 @@ function Explanation({ status, reason }: { status: AccountStatus; reason: string
 
 export default function AccountStatusPage() {
   const { refresh } = useSession();
+  const [sent, setSent] = useState(false);
   const online = useOnline();
-  const [{ data, fetching, error }] = useQuery({ query: AccountStatusPageQuery });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AccountStatusPageQuery });
   const signedIn = !!data?.me;
   const [{ data: live }] = useSubscription({ query: AccountStatusSubscription, pause: !signedIn });
   const me = data?.me;
@@ -133,15 +142,23 @@ export default function AccountStatusPage() {
   // the header (menu, notifications) follows the account's status too
   const lastStatus = useRef(status);
   useEffect(() => {
-    if (status && lastStatus.current && status !== lastStatus.current) refresh();
+    if (status && lastStatus.current && status !== lastStatus.current) {
+      refresh();
+      // the chosen reason and the documents come with the account, not the event
+      refetch({ requestPolicy: "network-only" });
+    }
     lastStatus.current = status;
-  }, [status, refresh]);
+  }, [status, refresh, refetch]);
 
   return (
     <div className="narrow">
       <PageTitle>Status akun</PageTitle>
       {fetching && !data && <p aria-busy="true">Memuat status akun…</p>}
-      {error && !data && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+      {error && !data && (
+        <p className="alert alert--error">
+          {requestErrorMessage(error)} <HelpLink inline />
+        </p>
+      )}
       {data && !me && (
         <div className="card">
           <p>Anda belum masuk. Status akun dapat dilihat di perangkat yang Anda pakai untuk mendaftar, atau setelah akun aktif dengan masuk.</p>
@@ -181,6 +198,28 @@ export default function AccountStatusPage() {
             <span className={`dot${online && event ? " dot--on" : ""}`} /> {online && event ? "Diperbarui langsung" : "Menyambungkan pembaruan langsung…"}
           </p>
         </section>
+      )}
+      {me && (status === "DITOLAK" || (status === "MENUNGGU_AKTIVASI" && !me.berkasIdentitas.some((b) => b.jenis !== "SK_ASN"))) && (
+        <section className="card">
+          <PerbaikiPendaftaranForm
+            key={`${status}-${me.berkasIdentitas.length}`}
+            namaLengkap={me.namaLengkap}
+            identityType={me.identityType}
+            berkasDiharapkan={me.berkasDiharapkan}
+            adaFoto={me.berkasIdentitas.some((b) => b.jenis !== "SK_ASN")}
+            kodeAlasan={status === "DITOLAK" ? (me.statusReasonCode ?? null) : null}
+            ditolak={status === "DITOLAK"}
+            onDone={() => {
+              setSent(true);
+              refetch({ requestPolicy: "network-only" });
+            }}
+          />
+        </section>
+      )}
+      {sent && status === "MENUNGGU_AKTIVASI" && (
+        <p className="alert alert--success" role="status">
+          Perbaikan terkirim. Admin akan memeriksa kembali pendaftaran Anda.
+        </p>
       )}
     </div>
   );

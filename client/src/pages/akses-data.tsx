@@ -7,6 +7,7 @@ import { aksesLabel, aktorPeranLabel } from "../lib/admin-labels";
 import { requestErrorMessage } from "../lib/errors";
 import { formatDateTime } from "../lib/format";
 import { isActiveCitizen, useSession } from "../lib/session";
+import { HelpLink } from "../components/help-link";
 
 const AksesDataSayaQuery = graphql(`
   query AksesDataSaya($first: Int, $after: String) {
@@ -36,7 +37,11 @@ function AksesPage({ after, last, onMore }: { after: string | null; last: boolea
   return (
     <>
       {fetching && !data && <p aria-busy="true">Memuat catatan…</p>}
-      {error && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+      {error && (
+        <p className="alert alert--error">
+          {requestErrorMessage(error)} <HelpLink inline />
+        </p>
+      )}
       {after === null && list && list.edges.length === 0 && (
         <p className="card">Belum ada orang lain yang membuka data pribadi Anda. Bila nanti ada, catatannya muncul di sini.</p>
       )}

@@ -8,6 +8,7 @@ import { PageTitle } from "../components/page-title";
 import { requestErrorMessage } from "../lib/errors";
 import { useFlash } from "../lib/flash";
 import { isActiveStaff, useSession } from "../lib/session";
+import { HelpLink } from "../components/help-link";
 
 const HomePageQuery = graphql(`
   query HomePage {
@@ -90,7 +91,11 @@ export default function HomePage() {
       <section aria-labelledby="kantor">
         <h2 id="kantor">Kantor dan jam layanan</h2>
         {fetching && !data && <p aria-busy="true">Memuat jam layanan…</p>}
-        {error && !data && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+        {error && !data && (
+          <p className="alert alert--error">
+            {requestErrorMessage(error)} <HelpLink inline />
+          </p>
+        )}
         {data && offices.length === 0 && <p>Belum ada kantor yang terdaftar.</p>}
         <div className="grid">
           {offices.map((o) => (

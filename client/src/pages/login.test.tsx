@@ -29,7 +29,10 @@ describe("LoginForm", () => {
     const nomor = screen.getByLabelText("NIK atau NIP");
     expect(descriptionOf(nomor)).toContain("Masukkan NIK atau NIP Anda.");
     expect(descriptionOf(screen.getByLabelText("Kata sandi"))).toContain("Masukkan kata sandi Anda.");
-    expect(document.activeElement).toBe(nomor);
+    // two wrong fields: the error summary lists both and takes focus
+    const summary = screen.getByRole("group", { name: /Ada masalah/ });
+    expect(document.activeElement).toBe(summary);
+    expect(summary.textContent).toContain("Masukkan kata sandi Anda.");
 
     await user.type(nomor, "12345");
     await user.type(screen.getByLabelText("Kata sandi"), "rahasia");

@@ -1,3 +1,5 @@
+import { checkContact } from "../lib/account-checks";
+import { checkPasswordStrength } from "../../../server/shared/password";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { useMutation, useQuery } from "urql";
@@ -14,6 +16,8 @@ import { useForm } from "../lib/form";
 import { formatDateTime } from "../lib/format";
 import { roleText } from "../lib/labels";
 import { useSession } from "../lib/session";
+import { HelpLink } from "../components/help-link";
+import { NotificationChannels } from "./profile-kanal";
 
 const ProfilePageQuery = graphql(`
   query ProfilePage {
@@ -153,6 +157,12 @@ function ContactForm(props: { user: FragmentType<typeof ContactForm_UserFragment
   async function submit(e: FormEvent) {
     e.preventDefault();
     form.start();
+    const local = checkContact(form.values, {
+      namaLengkap: "Tulis nama lengkap Anda sesuai KTP.",
+      email: "Masukkan alamat email Anda.",
+      telepon: "Masukkan nomor telepon atau WhatsApp Anda.",
+    });
+    if (!form.checked(local)) return;
     const result = await update(form.values);
     const r = result.data?.updateProfile;
     if (!r) return form.showRequestError(result.error);
@@ -195,7 +205,9 @@ function PasswordForm() {
     form.start();
     const local: FieldErrors = {};
     if (!values.passwordLama) local.passwordLama = "Masukkan kata sandi Anda saat ini.";
-    if (values.passwordBaru.length < 10) local.passwordBaru = "Kata sandi baru minimal 10 karakter.";
+    // the API's rules for any password (length, the common ones); whether it holds the name or NIK it says itself
+    const weak = values.passwordBaru ? checkPasswordStrength(values.passwordBaru)?.message : "Buat kata sandi baru.";
+    if (weak) local.passwordBaru = weak;
     if (values.ulangi !== values.passwordBaru) local.ulangi = "Kedua kata sandi baru tidak sama.";
     if (!form.checked(local)) return;
     const result = await change({ passwordLama: values.passwordLama, passwordBaru: values.passwordBaru });
@@ -271,7 +283,11 @@ function MyData() {
       </div>
       <div id="data-saya">
         {shown && fetching && <p aria-busy="true">Memuat data…</p>}
-        {shown && error && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+        {shown && error && (
+          <p className="alert alert--error">
+            {requestErrorMessage(error)} <HelpLink inline />
+          </p>
+        )}
         {shown && data && (
           <pre
             className="json"
@@ -329,7 +345,11 @@ export default function ProfilePage() {
     <div className="narrow">
       <PageTitle>Profil</PageTitle>
       {fetching && !data && <p aria-busy="true">Memuat profil…</p>}
-      {error && !data && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+      {error && !data && (
+        <p className="alert alert--error">
+          {requestErrorMessage(error)} <HelpLink inline />
+        </p>
+      )}
       {data && !me && (
         <p className="card">
           Anda belum masuk. <Link to="/masuk?lanjut=/profil">Masuk</Link> untuk melihat profil.
@@ -342,6 +362,9 @@ export default function ProfilePage() {
           </CardSection>
           <CardSection id="kontak-heading" title="Data kontak">
             <ContactForm user={me} />
+          </CardSection>
+          <CardSection id="pemberitahuan-heading" title="Pemberitahuan">
+            <NotificationChannels />
           </CardSection>
           <CardSection id="sandi-heading" title="Kata sandi">
             <PasswordForm />

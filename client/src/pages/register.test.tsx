@@ -6,8 +6,24 @@ import { RegisterForm } from "./register";
 import { checkIdentity } from "../components/identity-fields";
 import { descriptionOf, mockClient, Wrapper, type GraphQLRequestBody } from "../test-utils";
 import { NIK_ERROR_MESSAGES } from "../../../server/shared/nik";
+import { NETWORK_MESSAGE } from "../lib/errors";
 
 afterEach(cleanup);
+
+// the form sends a multipart request (lib/upload.ts, XMLHttpRequest); here it answers like the mock client, and
+// the real request is exercised in tests/e2e (accounts, aktivasi)
+const upload = vi.hoisted(() => ({ handler: null as null | ((body: { operationName: string; variables: Record<string, unknown> }) => unknown) }));
+vi.mock("../lib/upload", () => ({
+  uploadMutation: async (_doc: unknown, variables: Record<string, unknown>) => {
+    try {
+      return (await upload.handler!({ operationName: "Register", variables })) as object;
+    } catch {
+      return { failure: NETWORK_MESSAGE };
+    }
+  },
+}));
+
+const KTP = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])], "ktp.png", { type: "image/png" });
 
 const VERSIONS = { data: { legalVersions: { __typename: "LegalVersions", syaratKetentuan: "2026-11", kebijakanPrivasi: "2026-11" } } };
 
@@ -17,6 +33,10 @@ function setup(
   }),
 ) {
   const { client, requests } = mockClient((body) => (body.operationName === "Register" ? onRegister(body) : VERSIONS));
+  upload.handler = (body) => {
+    requests.push(body as GraphQLRequestBody);
+    return onRegister(body as GraphQLRequestBody);
+  };
   const onRegistered = vi.fn();
   render(
     <Wrapper client={client}>
@@ -31,6 +51,7 @@ async function fillValid(user: ReturnType<typeof userEvent.setup>, nik = "351901
   await user.type(screen.getByLabelText("Nama lengkap"), "Siti Aminah");
   await user.type(screen.getByLabelText("Email"), "siti@contoh.id");
   await user.type(screen.getByLabelText("Nomor telepon / WhatsApp"), "081234567890");
+  await user.upload(screen.getByLabelText("Foto KTP"), KTP);
   await user.type(screen.getByLabelText("Kata sandi"), "Pelayanan-Prima-2026");
   await user.click(screen.getByRole("checkbox", { name: /Syarat dan Ketentuan/ }));
   await user.click(screen.getByRole("checkbox", { name: /Kebijakan Privasi/ }));
@@ -96,12 +117,19 @@ describe("RegisterForm", () => {
     expect(descriptionOf(nip)).toMatch(/Format NIP benar/);
   });
 
-  it("does not send the form while required answers are missing, and focuses the first one", async () => {
+  it("does not send the form while required answers are missing, and focuses the error summary that lists them", async () => {
     const { user, requests } = setup();
     await user.click(screen.getByRole("button", { name: "Daftar" }));
     const nik = screen.getByLabelText("NIK");
-    expect(document.activeElement).toBe(nik);
+    const summary = screen.getByRole("group", { name: /Ada masalah/ });
+    expect(document.activeElement).toBe(summary);
+    expect(Array.from(summary.querySelectorAll("a"), (a) => a.getAttribute("href"))).toEqual(
+      ["NIK", "Nama lengkap", "Email", "Nomor telepon / WhatsApp", "Foto KTP", "Kata sandi"]
+        .map((l) => `#${screen.getByLabelText(l).id}`)
+        .concat(screen.getAllByRole("checkbox").map((c) => `#${c.id}`)),
+    );
     expect(descriptionOf(nik)).toContain("Masukkan NIK Anda.");
+    expect(descriptionOf(screen.getByLabelText("Foto KTP"))).toContain("Pilih foto KTP Anda.");
     expect(descriptionOf(screen.getByRole("checkbox", { name: /Syarat dan Ketentuan/ }))).toContain("Centang persetujuan");
     expect(requests.filter((r) => r.operationName === "Register")).toHaveLength(0);
   });
@@ -124,6 +152,8 @@ describe("RegisterForm", () => {
       setujuKebijakanPrivasi: true,
       versiSyaratKetentuan: "2026-11",
       versiKebijakanPrivasi: "2026-11",
+      fotoIdentitas: KTP,
+      skAsn: null,
     });
   });
 
@@ -181,6 +211,9 @@ describe("RegisterForm", () => {
       if (body.operationName === "Register") throw new TypeError("Failed to fetch");
       return VERSIONS;
     });
+    upload.handler = () => {
+      throw new TypeError("Failed to fetch");
+    };
     render(
       <Wrapper client={client}>
         <RegisterForm onRegistered={() => {}} />

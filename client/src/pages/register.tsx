@@ -1,17 +1,21 @@
-import type { FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router-dom";
-import { useMutation, useQuery } from "urql";
+import { useQuery } from "urql";
 import { graphql } from "../gql";
 import type { IdentityType } from "../gql/graphql";
 import { Checkbox, Field, FormActions, PasswordInput } from "../components/field";
 import { ContactFields } from "../components/contact-fields";
 import { IdentityFields, useIdentity } from "../components/identity-fields";
 import { PageTitle } from "../components/page-title";
-import { requestErrorMessage, type FieldErrors } from "../lib/errors";
+import { UNEXPECTED_MESSAGE, requestErrorMessage, type FieldErrors } from "../lib/errors";
+import { checkRegistration } from "../lib/account-checks";
 import { useForm } from "../lib/form";
 import { ErrorSummary } from "../components/error-summary";
 import { useSession } from "../lib/session";
 import { PASSWORD_MIN } from "../../../server/shared/limits";
+import { IdentityPhotoField } from "../components/identity-photo-field";
+import { uploadMutation } from "../lib/upload";
+import { jenisBerkasUtama } from "../../../server/shared/berkas-identitas";
 
 const LegalVersionsQuery = graphql(`
   query RegisterLegalVersions {
@@ -39,7 +43,17 @@ const RegisterMutation = graphql(`
   }
 `);
 
-const FIELDS = ["nomorIdentitas", "namaLengkap", "email", "telepon", "password", "setujuSyaratKetentuan", "setujuKebijakanPrivasi"] as const;
+const FIELDS = [
+  "nomorIdentitas",
+  "namaLengkap",
+  "email",
+  "telepon",
+  "fotoIdentitas",
+  "skAsn",
+  "password",
+  "setujuSyaratKetentuan",
+  "setujuKebijakanPrivasi",
+] as const;
 
 /** The API names the version fields; on the form they belong to the consent checkboxes. */
 const FIELD_ALIASES = { versiSyaratKetentuan: "setujuSyaratKetentuan", versiKebijakanPrivasi: "setujuKebijakanPrivasi" };
@@ -58,6 +72,8 @@ interface FormState {
   password: string;
   setujuSyaratKetentuan: boolean;
   setujuKebijakanPrivasi: boolean;
+  fotoIdentitas: File | null;
+  skAsn: File | null;
 }
 
 const EMPTY: FormState = {
@@ -69,42 +85,50 @@ const EMPTY: FormState = {
   password: "",
   setujuSyaratKetentuan: false,
   setujuKebijakanPrivasi: false,
+  fotoIdentitas: null,
+  skAsn: null,
 };
 
 export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
-  const { values: form, set, errors, formError, setFormError, formRef, checked, showApiError, showRequestError, summary } = useForm<FormState>(EMPTY, FIELDS);
+  const { values: form, set, errors, formError, setFormError, formRef, checked, showApiError, summary } = useForm<FormState>(EMPTY, FIELDS);
   const identity = useIdentity(form);
   const [{ data: legal, error: legalError }] = useQuery({ query: LegalVersionsQuery });
-  const [{ fetching }, register] = useMutation(RegisterMutation);
+  const [fetching, setFetching] = useState(false);
+  const [fileProblems, setFileProblems] = useState<{ fotoIdentitas?: string; skAsn?: string }>({});
+  const nomor = form.nomorIdentitas.replace(/\s+/g, "");
+  // the document the admin compares with: a minor (by the NIK's birth date) has a KK, not yet a KTP
+  const utama = jenisBerkasUtama(form.identityType, nomor);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (fetching) return;
     setFormError(null);
-    const local: FieldErrors = {};
-    const idProblem = identity.problem(`Masukkan ${form.identityType} Anda.`);
-    if (idProblem) local.nomorIdentitas = idProblem;
-    if (form.namaLengkap.trim().length < 2) local.namaLengkap = "Tulis nama lengkap Anda sesuai KTP.";
-    if (!form.email.trim()) local.email = "Masukkan alamat email Anda.";
-    if (!form.telepon.trim()) local.telepon = "Masukkan nomor telepon atau WhatsApp Anda.";
-    if (form.password.length < PASSWORD_MIN) local.password = `Kata sandi minimal ${PASSWORD_MIN} karakter.`;
-    if (!form.setujuSyaratKetentuan) local.setujuSyaratKetentuan = "Centang persetujuan ini untuk mendaftar.";
-    if (!form.setujuKebijakanPrivasi) local.setujuKebijakanPrivasi = "Centang persetujuan ini untuk mendaftar.";
+    identity.setLeft(true);
+    // the API's own rules (lib/account-checks.ts), and the identity photo: nothing it would refuse is sent
+    const local: FieldErrors = { ...checkRegistration(form) };
+    if (fileProblems.fotoIdentitas) local.fotoIdentitas = fileProblems.fotoIdentitas;
+    else if (!form.fotoIdentitas) local.fotoIdentitas = utama === "KK" ? "Pilih foto Kartu Keluarga (KK) Anda." : "Pilih foto KTP Anda.";
+    if (fileProblems.skAsn) local.skAsn = fileProblems.skAsn;
     if (!checked(local)) return;
     if (!legal) {
       setFormError(requestErrorMessage(legalError) ?? "Versi syarat dan kebijakan belum termuat. Tunggu sebentar, lalu coba lagi.");
       return;
     }
-    const result = await register({
+    setFetching(true);
+    const result = await uploadMutation(RegisterMutation, {
       input: {
         ...form,
-        nomorIdentitas: form.nomorIdentitas.replace(/\s+/g, ""),
+        nomorIdentitas: nomor,
+        skAsn: form.identityType === "NIP" ? form.skAsn : null,
         versiSyaratKetentuan: legal.legalVersions.syaratKetentuan,
         versiKebijakanPrivasi: legal.legalVersions.kebijakanPrivasi,
       },
-    });
+    }).finally(() => setFetching(false));
     const r = result.data?.register;
-    if (!r) return showRequestError(result.error);
+    if (!r) {
+      setFormError(result.failure ?? UNEXPECTED_MESSAGE);
+      return;
+    }
     if (r.__typename === "RegisterSuccess") {
       onRegistered();
       return;
@@ -135,6 +159,32 @@ export function RegisterForm({ onRegistered }: { onRegistered: () => void }) {
         hints={{ namaLengkap: "Sesuai KTP, tanpa gelar.", email: "Untuk pemberitahuan status akun dan pengajuan.", telepon: "Contoh: 081234567890." }}
         own
       />
+
+      <IdentityPhotoField
+        name="fotoIdentitas"
+        label={utama === "KK" ? "Foto Kartu Keluarga (KK)" : "Foto KTP"}
+        hint={
+          utama === "KK"
+            ? "Menurut NIK, Anda belum berusia 17 tahun: unggah foto Kartu Keluarga yang memuat nama Anda. Admin mencocokkannya dengan data di atas; foto hanya dilihat Anda dan admin."
+            : "Foto seluruh kartu, terang dan terbaca. Admin mencocokkannya dengan data di atas; foto hanya dilihat Anda dan admin."
+        }
+        file={form.fotoIdentitas}
+        onChange={(f) => set("fotoIdentitas", f)}
+        onProblem={(m) => setFileProblems((p) => ({ ...p, fotoIdentitas: m ?? undefined }))}
+        error={fileProblems.fotoIdentitas ?? errors.fotoIdentitas}
+      />
+      {form.identityType === "NIP" && (
+        <IdentityPhotoField
+          name="skAsn"
+          label="SK pengangkatan ASN"
+          hint="Boleh dilampirkan untuk mempercepat pemeriksaan."
+          required={false}
+          file={form.skAsn}
+          onChange={(f) => set("skAsn", f)}
+          onProblem={(m) => setFileProblems((p) => ({ ...p, skAsn: m ?? undefined }))}
+          error={fileProblems.skAsn ?? errors.skAsn}
+        />
+      )}
 
       <Field
         name="password"

@@ -7,6 +7,7 @@ import { formatDateTime, formatSisaKerja } from "../lib/format";
 import { rawId } from "../lib/ids";
 import { KANAL_LABEL, PENGADUAN_STATUS_LABEL, PENGAJUAN_STATUS_LABEL } from "../lib/labels";
 import { isSuperadmin, worksDesk, type Me } from "../lib/session";
+import { HelpLink } from "../components/help-link";
 
 const StatistikPetugasDoc = graphql(`
   query StatistikPetugas($instansiId: ID!, $periode: Periode!, $tahun: Int!, $ke: Int) {
@@ -66,12 +67,14 @@ const StatistikPetugasDoc = graphql(`
           }
           pengaduanPerKategori {
             nama
+            label
             jumlah
             terbuka
             terlambat
           }
           pengaduanPerKanal {
             nama
+            label
             jumlah
             terbuka
             terlambat
@@ -112,7 +115,13 @@ type Kinerja = Detail["perLayanan"][number]["kinerja"];
 function KinerjaTable({ caption, kolom, rows }: { caption: string; kolom: string; rows: ReadonlyArray<{ key: string; nama: string; kinerja: Kinerja }> }) {
   if (rows.length === 0) return <p className="muted">Belum ada data.</p>;
   return (
-    <div className="table-wrap">
+    <div
+      className="table-wrap"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1, axe scrollable-region-focusable)
+      tabIndex={0}
+      role="region"
+      aria-label={caption}
+    >
       <table className="table table--compact">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -150,7 +159,13 @@ function KinerjaTable({ caption, kolom, rows }: { caption: string; kolom: string
 function KasusTable({ caption, rows, selesai }: { caption: string; rows: Detail["kasusTerlambat"]; selesai?: boolean }) {
   if (rows.length === 0) return <p className="muted">Tidak ada.</p>;
   return (
-    <div className="table-wrap">
+    <div
+      className="table-wrap"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1, axe scrollable-region-focusable)
+      tabIndex={0}
+      role="region"
+      aria-label={caption}
+    >
       <table className="table table--compact">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -185,7 +200,7 @@ function KasusTable({ caption, rows, selesai }: { caption: string; rows: Detail[
   );
 }
 
-function AduanCounts({ title, rows, label }: { title: string; rows: Detail["pengaduanPerKategori"]; label?: (nama: string) => string }) {
+function AduanCounts({ title, rows }: { title: string; rows: Detail["pengaduanPerKategori"] }) {
   return (
     <section className="card" aria-label={title}>
       <h3>{title}</h3>
@@ -204,7 +219,7 @@ function AduanCounts({ title, rows, label }: { title: string; rows: Detail["peng
           <tbody>
             {rows.map((r) => (
               <tr key={r.nama}>
-                <th scope="row">{label ? label(r.nama) : r.nama}</th>
+                <th scope="row">{r.label}</th>
                 <td>{r.jumlah}</td>
                 <td>{r.terbuka}</td>
                 <td>{r.terlambat}</td>
@@ -244,7 +259,11 @@ export function StatistikPetugas({
         Hanya terlihat oleh petugas {namaInstansi}. Keterlambatan dihitung dalam jam kerja kantor; identitas pemohon dan pelapor tidak ditampilkan.
       </p>
       {fetching && !data && <p aria-busy="true">Memuat…</p>}
-      {error && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+      {error && (
+        <p className="alert alert--error">
+          {requestErrorMessage(error)} <HelpLink inline />
+        </p>
+      )}
       {res && res.__typename !== "StatistikDetailSuccess" && "message" in res && <p className="alert alert--error">{res.message}</p>}
       {d && (
         <>
@@ -268,13 +287,19 @@ export function StatistikPetugas({
           {d.kasusMelewatiSla.length < d.total.melewatiSla && <p className="muted">{d.kasusMelewatiSla.length} paling lama ditampilkan.</p>}
           <div className="grid">
             <AduanCounts title="Pengaduan per kategori" rows={d.pengaduanPerKategori} />
-            <AduanCounts title="Pengaduan per saluran" rows={d.pengaduanPerKanal} label={(n) => KANAL_LABEL[n as keyof typeof KANAL_LABEL] ?? n} />
+            <AduanCounts title="Pengaduan per saluran" rows={d.pengaduanPerKanal} />
           </div>
           <h3>Pengaduan terbuka ({d.jumlahPengaduanTerbuka})</h3>
           {d.pengaduanTerbuka.length === 0 ? (
             <p className="muted">Tidak ada.</p>
           ) : (
-            <div className="table-wrap">
+            <div
+              className="table-wrap"
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1, axe scrollable-region-focusable)
+              tabIndex={0}
+              role="region"
+              aria-label="Pengaduan yang masih terbuka"
+            >
               <table className="table table--compact">
                 <caption className="sr-only">Pengaduan yang masih terbuka</caption>
                 <thead>

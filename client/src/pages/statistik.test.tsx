@@ -19,9 +19,9 @@ const statistik = {
     medianMenitKerja: 945,
     p90MenitKerja: 8427,
     terlambatSaatIni: 1,
-    pengajuanPerStatus: [{ nama: "SELESAI", jumlah: 2 }],
+    pengajuanPerStatus: [{ nama: "SELESAI", label: "Selesai", jumlah: 2 }],
     pengaduanPerKategori: [],
-    pengaduanPerKanal: [],
+    pengaduanPerKanal: [{ nama: "WEB", label: "Situs Loket", jumlah: 3 }],
     ppidMasuk: 0,
     ppidDikabulkan: 0,
     ppidDitolak: 0,
@@ -61,8 +61,8 @@ const detail = {
         terlambatMenitKerja: 720,
       },
     ],
-    pengaduanPerKategori: [{ nama: "Pelayanan lambat", jumlah: 2, terbuka: 1, terlambat: 1 }],
-    pengaduanPerKanal: [{ nama: "WHATSAPP", jumlah: 1, terbuka: 1, terlambat: 1 }],
+    pengaduanPerKategori: [{ nama: "Pelayanan lambat", label: "Pelayanan lambat", jumlah: 2, terbuka: 1, terlambat: 1 }],
+    pengaduanPerKanal: [{ nama: "WHATSAPP", label: "WhatsApp", jumlah: 1, terbuka: 1, terlambat: 1 }],
     jumlahPengaduanTerbuka: 1,
     pengaduanTerbuka: [
       {
@@ -104,6 +104,11 @@ describe("/statistik", () => {
     expect(await screen.findByText("Pengajuan masuk")).toBeTruthy();
     expect(screen.queryByText("Rincian untuk petugas")).toBeNull();
     expect(requests.map((r) => r.operationName)).not.toContain("StatistikPetugas");
+    // people read labels, never the codes ("SELESAI", "WEB")
+    expect(screen.getByRole("rowheader", { name: "Selesai" })).toBeTruthy();
+    expect(screen.getByRole("rowheader", { name: "Situs Loket" })).toBeTruthy();
+    expect(screen.queryByText("SELESAI")).toBeNull();
+    expect(screen.queryByText("WEB")).toBeNull();
   });
 
   it("shows an officer the detail of their own office, with links to the cases", async () => {
@@ -116,6 +121,7 @@ describe("/statistik", () => {
     expect(within(section).getByText("terlambat 3 hari kerja 1 jam")).toBeTruthy();
     expect(within(section).getByRole("link", { name: "ADU-7K2M9Q" }).getAttribute("href")).toBe("/petugas/pengaduan/33333333-3333-4333-8333-333333333333");
     expect(within(section).getByText("Siti Rahmawati")).toBeTruthy();
+    expect(within(section).getByRole("rowheader", { name: "WhatsApp" })).toBeTruthy();
   });
 
   it("does not ask for the detail of another office, nor for a citizen", async () => {

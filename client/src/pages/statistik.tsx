@@ -23,14 +23,17 @@ const StatistikQuery = graphql(`
           terlambatSaatIni
           pengajuanPerStatus {
             nama
+            label
             jumlah
           }
           pengaduanPerKategori {
             nama
+            label
             jumlah
           }
           pengaduanPerKanal {
             nama
+            label
             jumlah
           }
           ppidMasuk
@@ -72,7 +75,8 @@ const PERIODE: Array<{ value: string; label: string; periode: Periode; ke: numbe
   ...[1, 2, 3, 4].map((k) => ({ value: `TRIWULAN-${k}`, label: `Triwulan ${k}`, periode: "TRIWULAN" as Periode, ke: k })),
 ];
 
-function Counts({ title, rows }: { title: string; rows: ReadonlyArray<{ nama: string; jumlah: number }> }) {
+/** Counts by a status, a channel or a category: people read the API's label, never the code. */
+function Counts({ title, rows }: { title: string; rows: ReadonlyArray<{ nama: string; label: string; jumlah: number }> }) {
   return (
     <section className="card" aria-label={title}>
       <h2>{title}</h2>
@@ -83,7 +87,7 @@ function Counts({ title, rows }: { title: string; rows: ReadonlyArray<{ nama: st
           <tbody>
             {rows.map((r) => (
               <tr key={r.nama}>
-                <th scope="row">{r.nama}</th>
+                <th scope="row">{r.label}</th>
                 <td>{r.jumlah}</td>
               </tr>
             ))}
@@ -139,6 +143,9 @@ export default function StatistikPage() {
           </select>
         </label>
       </div>
+      <p className="print-only">
+        {namaKantor} — {p.label}, tahun {tahun}
+      </p>
       <QueryState fetching={fetching} error={error} loaded={!!data} staleError />
       {res && res.__typename !== "StatistikSuccess" && "message" in res && <p className="alert alert--error">{res.message}</p>}
       {s && (
@@ -199,17 +206,17 @@ export default function StatistikPage() {
               <p className="muted">Belum ada survei kepuasan pada periode ini.</p>
             )}
           </section>
-          <div className="grid">
+          <div className="grid print-break">
             <Counts title="Pengajuan per status" rows={s.pengajuanPerStatus} />
             <Counts title="Pengaduan per kategori" rows={s.pengaduanPerKategori} />
             <Counts title="Pengaduan per saluran" rows={s.pengaduanPerKanal} />
             <Counts
               title="Permohonan informasi publik"
               rows={[
-                { nama: "Masuk", jumlah: s.ppidMasuk },
-                { nama: "Dikabulkan", jumlah: s.ppidDikabulkan },
-                { nama: "Ditolak", jumlah: s.ppidDitolak },
-                { nama: "Keberatan", jumlah: s.ppidKeberatan },
+                { nama: "MASUK", label: "Masuk", jumlah: s.ppidMasuk },
+                { nama: "DIKABULKAN", label: "Dikabulkan", jumlah: s.ppidDikabulkan },
+                { nama: "DITOLAK", label: "Ditolak", jumlah: s.ppidDitolak },
+                { nama: "KEBERATAN", label: "Keberatan", jumlah: s.ppidKeberatan },
               ]}
             />
           </div>

@@ -101,6 +101,7 @@ export function pengajuan(overrides: Record<string, unknown> = {}) {
     pengiriman: "UNDUH",
     createdAt: "2026-03-02T01:00:00.000Z",
     diajukanAt: null,
+    diajukanUlangAt: null,
     selesaiAt: null,
     tenggat: null,
     tenggatSementara: false,

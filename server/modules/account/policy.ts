@@ -64,3 +64,12 @@ export function administeredAccounts(c: Caller): { all: true } | { citizensAndSt
   if (allows(AKUN_POLICY["akun:kelolaSuperadmin"], c, ANY)) return { all: true };
   return { citizensAndStaffOf: activeViewer(c)?.instansiId ?? null };
 }
+
+/**
+ * May the caller read this person's identity documents (KTP/KK photo, SK): the person themselves, and the admins
+ * who may activate the account — never anyone else, never publicly (UU 27/2022: data pribadi). The GraphQL field
+ * and the download route (server/downloads.ts) both ask this.
+ */
+export function mayReadBerkasIdentitas(c: Caller, subject: { id: string; role: Role; instansiId: string | null }): boolean {
+  return isSelf(c, subject) || mayAdminister(c, subject);
+}

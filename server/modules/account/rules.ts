@@ -31,31 +31,26 @@ export const ACTION_LABEL: Record<AccountActionKind, string> = {
   TANGGUHKAN: "Akun ditangguhkan",
   PULIHKAN: "Akun dipulihkan",
   UBAH_PERAN: "Peran diubah",
+  AJUKAN_ULANG: "Diajukan kembali setelah diperbaiki",
 };
 
-// the service forms check contact details the same way, in the browser too
-import { normalizeEmail, normalizePhone } from "../../shared/contact";
-export { normalizeEmail, normalizePhone };
+// the service forms and the browser check contact details by the same rules (shared/contact.ts)
+import { CONTACT_RULES, type ContactField, normalizeEmail, normalizeName, normalizePhone } from "../../shared/contact";
+export { normalizeEmail, normalizeName, normalizePhone };
 
-export function normalizeName(raw: string): string | null {
-  const s = raw.trim().replace(/\s+/g, " ");
-  return s.length >= 2 && s.length <= 120 && /^[\p{L}\p{M}' .,-]+$/u.test(s) ? s : null;
-}
+const contactRule = (field: ContactField) => {
+  const rule = CONTACT_RULES[field];
+  return z
+    .string()
+    .transform(rule.normalize)
+    .pipe(z.string(problem(rule.code, rule.message)));
+};
 
 /** A person's name, email and phone as typed: normalised, or the field's problem (in this order, like the form). */
 export const kontakSchema = z.object({
-  namaLengkap: z
-    .string()
-    .transform(normalizeName)
-    .pipe(z.string(problem("NAME_INVALID", "Nama lengkap wajib diisi (2–120 huruf) sesuai KTP."))),
-  email: z
-    .string()
-    .transform(normalizeEmail)
-    .pipe(z.string(problem("EMAIL_INVALID", "Alamat email tidak valid."))),
-  telepon: z
-    .string()
-    .transform(normalizePhone)
-    .pipe(z.string(problem("PHONE_INVALID", "Nomor telepon tidak valid. Contoh: 081234567890."))),
+  namaLengkap: contactRule("namaLengkap"),
+  email: contactRule("email"),
+  telepon: contactRule("telepon"),
 });
 
 /** Registration consents to the terms and the privacy policy, in the versions the install shows now. */

@@ -5,6 +5,7 @@ import type { IdentityType, Role } from "../../generated/prisma/enums";
 import { Prisma, type User } from "../../generated/prisma/client";
 import { ConflictError, InvalidStateError, LoginError, NotFoundError, ValidationError, forbidden } from "../../lib/errors";
 import { checkPasswordStrength, dummyVerify, hashPassword, verifyPassword } from "../auth/password";
+import { personalParts } from "../../shared/password";
 import { clearSessionCookie, sessionCookie } from "../auth/session";
 import {
   addressAfterFailure,
@@ -27,7 +28,10 @@ import { ACCOUNT_TRANSITIONS, type AccountTransition, STATUS_LABEL, alasanSchema
 import { administeredAccounts, mayAdminister, mayAssignRole, roleHasInstansi } from "./policy";
 import { ANY, assertCan } from "../../policy";
 import type { Caller } from "../../lib/policy";
-import { parseInput } from "../../lib/validate";
+import type { UploadedFile } from "../files/store";
+import { berkasUtama, fotoWajib, withRegistrationUploads } from "./berkas-identitas";
+import { ALASAN_PENOLAKAN, kalimatAlasan, type KodeAlasanPenolakan } from "../../shared/berkas-identitas";
+import { Problems, parseInput } from "../../lib/validate";
 
 export type AccountTransitionName = AccountTransition;
 
@@ -111,45 +115,66 @@ export interface RegisterInput extends ContactInput {
   setujuKebijakanPrivasi: boolean;
   versiSyaratKetentuan: string;
   versiKebijakanPrivasi: string;
+  /** the KTP photo (KK for a minor): required */
+  fotoIdentitas?: UploadedFile | null;
+  /** an ASN's SK, optional, only with a NIP */
+  skAsn?: UploadedFile | null;
+}
+
+/**
+ * The checks of a registration that need no database, every problem at once in the form's order (the browser runs
+ * the same rules before sending: client/src/lib/account-checks.ts, compared in tests/client/form-parity.test.ts).
+ */
+export function registrationChecks(input: RegisterInput, versions: { termsVersion: string; privacyVersion: string }) {
+  const problems = new Problems();
+  const number = problems.check(() => parseIdentity(input.identityType, input.nomorIdentitas));
+  const contact = problems.parse(kontakSchema, input);
+  const weak = checkPasswordStrength(input.password, personalParts(number ?? input.nomorIdentitas, contact ?? input));
+  if (weak) problems.add(weak.code, weak.message, "password");
+  problems.parse(persetujuanSchema(versions), input);
+  return { problems, number, contact };
 }
 
 export async function register(ctx: Context, input: RegisterInput): Promise<{ user: User; token: string }> {
-  const number = parseIdentity(input.identityType, input.nomorIdentitas);
-  const contact = parseContact(input);
-  const weak = checkPasswordStrength(input.password, [number, contact.email.split("@")[0]!, ...contact.namaLengkap.split(" ")]);
-  if (weak) throw new ValidationError(weak.code, weak.message, "password");
-  parseInput(persetujuanSchema(ctx.config), input);
-  const index = identityIndex(ctx.keys, input.identityType, number);
+  // the identity number's uniqueness last, beside the other problems (it needs a valid number)
+  const { problems, number, contact } = registrationChecks(input, ctx.config);
   const duplicate = () =>
     new ConflictError(
       "IDENTITY_TAKEN",
       `${input.identityType} ini sudah terdaftar. Satu ${input.identityType} hanya untuk satu akun; gunakan menu masuk atau hubungi kantor.`,
       "nomorIdentitas",
     );
-  if (await ctx.prisma.user.findUnique({ where: { identityIndex: index }, select: { id: true } })) throw duplicate();
+  const index = number === undefined ? null : identityIndex(ctx.keys, input.identityType, number);
+  if (index && (await ctx.prisma.user.findUnique({ where: { identityIndex: index }, select: { id: true } }))) problems.report(duplicate());
+  if (!input.fotoIdentitas) problems.report(fotoWajib(number === undefined ? "KTP" : berkasUtama(input.identityType, number)));
+  problems.throwIfAny();
+  if (number === undefined || contact === undefined) throw new Error("register: checked input missing"); // unreachable: throwIfAny threw
 
-  const passwordHash = await hashPassword(input.password);
   const id = randomUUID();
   const now = new Date();
   try {
-    const { user, token, sessionId } = await ctx.prisma.$transaction(async (tx) => {
-      const user = await tx.user.create({
-        data: {
-          id,
-          ...protectIdentity(ctx.keys, id, input.identityType, number),
-          ...contact,
-          passwordHash,
-          role: "PEMOHON",
-          status: "MENUNGGU_AKTIVASI",
-          consentTermsVersion: ctx.config.termsVersion,
-          consentPrivacyVersion: ctx.config.privacyVersion,
-          consentAt: now,
-        },
+    const { user, token, sessionId } = await withRegistrationUploads(ctx, input.identityType, number, input, async (fileThem) => {
+      const passwordHash = await hashPassword(input.password);
+      return ctx.prisma.$transaction(async (tx) => {
+        const user = await tx.user.create({
+          data: {
+            id,
+            ...protectIdentity(ctx.keys, id, input.identityType, number),
+            ...contact,
+            passwordHash,
+            role: "PEMOHON",
+            status: "MENUNGGU_AKTIVASI",
+            consentTermsVersion: ctx.config.termsVersion,
+            consentPrivacyVersion: ctx.config.privacyVersion,
+            consentAt: now,
+          },
+        });
+        await tx.accountAction.create({ data: { userId: id, kind: "DAFTAR" } });
+        await fileThem(tx, id);
+        await issueVerification(tx, ctx, user);
+        const { token, sessionId } = await ctx.sessions.create(tx, id, ctx.request);
+        return { user, token, sessionId };
       });
-      await tx.accountAction.create({ data: { userId: id, kind: "DAFTAR" } });
-      await issueVerification(tx, ctx, user);
-      const { token, sessionId } = await ctx.sessions.create(tx, id, ctx.request);
-      return { user, token, sessionId };
     });
     signIn(ctx, user, token, sessionId);
     ctx.mail?.kick();
@@ -284,10 +309,9 @@ async function checkCredentials(
         "Akun Anda belum diaktifkan. Admin sedang memeriksa data pendaftaran Anda; Anda akan menerima notifikasi setelah akun diaktifkan.",
       );
     case "DITOLAK":
-      throw new LoginError(
-        "ACCOUNT_REJECTED",
-        `Pendaftaran akun Anda ditolak${user.statusReason ? `: ${user.statusReason}` : "."} Hubungi kantor untuk keterangan lebih lanjut.`,
-      );
+      // signed in like a pending registration (own account only): the status page shows why, and lets the
+      // person correct the data or the photo and ask again
+      break;
     case "DITANGGUHKAN":
       throw new LoginError(
         "ACCOUNT_SUSPENDED",
@@ -313,14 +337,12 @@ export async function logout(ctx: Context, everywhere: boolean): Promise<number>
 export async function changePassword(ctx: Context, input: { passwordLama: string; passwordBaru: string }): Promise<User> {
   const v = ctx.viewer!;
   const user = await ctx.prisma.user.findUniqueOrThrow({ where: { id: v.id } });
-  if (!(await verifyPassword(user.passwordHash, input.passwordLama))) {
-    throw new ValidationError("PASSWORD_WRONG", "Kata sandi lama salah.", "passwordLama");
-  }
-  const weak = checkPasswordStrength(input.passwordBaru, [revealIdentity(ctx.keys, user), user.email.split("@")[0]!, ...user.namaLengkap.split(" ")]);
-  if (weak) throw new ValidationError(weak.code, weak.message, "passwordBaru");
-  if (input.passwordBaru === input.passwordLama) {
-    throw new ValidationError("PASSWORD_REUSED", "Kata sandi baru harus berbeda dari kata sandi lama.", "passwordBaru");
-  }
+  const problems = new Problems();
+  if (!(await verifyPassword(user.passwordHash, input.passwordLama))) problems.add("PASSWORD_WRONG", "Kata sandi lama salah.", "passwordLama");
+  const weak = checkPasswordStrength(input.passwordBaru, personalParts(revealIdentity(ctx.keys, user), user));
+  if (weak) problems.add(weak.code, weak.message, "passwordBaru");
+  else if (input.passwordBaru === input.passwordLama) problems.add("PASSWORD_REUSED", "Kata sandi baru harus berbeda dari kata sandi lama.", "passwordBaru");
+  problems.throwIfAny();
   const passwordHash = await hashPassword(input.passwordBaru);
   const updated = await ctx.prisma.$transaction(async (tx) => {
     // every other session ends: a changed password is how a user shuts out whoever learned the old one
@@ -357,12 +379,21 @@ const NOTIFY_TEXT: Record<AccountTransition, (reason: string | null) => { judul:
   PULIHKAN: () => ({ judul: "Akun Anda dipulihkan", isi: "Penangguhan akun Anda telah dicabut. Anda dapat masuk kembali." }),
 };
 
-export async function administerAccount(ctx: Context, action: AccountTransition, userId: string, reasonRaw: string | null | undefined): Promise<User> {
+export async function administerAccount(
+  ctx: Context,
+  action: AccountTransition,
+  userId: string,
+  reasonRaw: string | null | undefined,
+  reasonCode: KodeAlasanPenolakan | null = null,
+): Promise<User> {
   assertCan(ctx, "akun:kelola", ANY);
   const actor = ctx.viewer!;
   const subject = await findSubject(ctx, userId);
   if (!mayAdminister(ctx, subject)) throw forbidden("Anda tidak berwenang mengelola akun ini.");
-  const { alasan: reason } = parseInput(alasanSchema(ACCOUNT_TRANSITIONS[action].reasonRequired), { alasan: reasonRaw });
+  const code = action === "TOLAK" ? reasonCode : null;
+  // a chosen reason speaks for itself; the admin's words are then optional, except for "Alasan lain"
+  const { alasan: words } = parseInput(alasanSchema(code ? code === "LAINNYA" : ACCOUNT_TRANSITIONS[action].reasonRequired), { alasan: reasonRaw });
+  const reason = code ? kalimatAlasan(code, words) : words;
   const to = nextAccountStatus(action, subject.status);
   if (!to) {
     throw new InvalidStateError("INVALID_ACCOUNT_STATE", `Tindakan ini tidak dapat dilakukan pada akun yang berstatus ${STATUS_LABEL[subject.status]}.`);
@@ -372,19 +403,29 @@ export async function administerAccount(ctx: Context, action: AccountTransition,
     // conditional on the status we read, so two admins acting at once cannot both succeed
     const { count } = await tx.user.updateMany({
       where: { id: subject.id, status: subject.status },
-      data: { status: to, statusReason: reason, ...(action === "PULIHKAN" || action === "AKTIVASI" ? { failedLogins: 0, lockedUntil: null } : {}) },
+      data: {
+        status: to,
+        statusReason: reason,
+        statusReasonCode: code,
+        ...(action === "PULIHKAN" || action === "AKTIVASI" ? { failedLogins: 0, lockedUntil: null } : {}),
+      },
     });
     if (count === 0) throw new ConflictError("STALE_STATE", "Status akun baru saja diubah oleh admin lain. Muat ulang dan periksa kembali.");
     if (action === "TANGGUHKAN") {
       await tx.session.updateMany({ where: { userId: subject.id, revokedAt: null }, data: { revokedAt: new Date() } });
     }
-    await tx.accountAction.create({ data: { userId: subject.id, actorId: actor.id, kind: action, reason } });
+    await tx.accountAction.create({ data: { userId: subject.id, actorId: actor.id, kind: action, reason, reasonCode: code } });
     const events = await createNotifications(tx, [{ userId: subject.id, kind: `AKUN_${action}`, ...text, data: { status: to } }]);
     const user = await tx.user.findUniqueOrThrow({ where: { id: subject.id } });
     const common = { nama: user.namaLengkap, pengirim: "Loket" };
     const mail =
       action === "TOLAK"
-        ? akunDitolak({ ...common, alasan: reason ?? "" })
+        ? akunDitolak({
+            ...common,
+            alasan: reason ?? "",
+            perbaiki: code ? ALASAN_PENOLAKAN[code].perbaiki : null,
+            tautan: `${ctx.config.publicUrl}/status-akun`,
+          })
         : action === "TANGGUHKAN"
           ? akunDitangguhkan({ ...common, alasan: reason })
           : akunDiaktifkan({ ...common, tautan: `${ctx.config.publicUrl}/masuk` });
@@ -421,16 +462,19 @@ export async function createStaffAccount(
     if (!mayAssignRole(caller, input.role, input.instansiId)) throw forbidden(ROLE_REFUSED);
   }
   const actor = caller?.viewer ?? null;
+  const problems = new Problems();
   if (roleHasInstansi(input.role) && !input.instansiId) {
-    throw new ValidationError("INSTANSI_REQUIRED", "Petugas dan admin harus terdaftar pada sebuah instansi.", "instansiId");
+    problems.add("INSTANSI_REQUIRED", "Petugas dan admin harus terdaftar pada sebuah instansi.", "instansiId");
   }
-  const number = parseIdentity(input.identityType, input.nomorIdentitas);
-  const contact = parseContact(input);
-  const weak = checkPasswordStrength(input.password, [number]);
-  if (weak) throw new ValidationError(weak.code, weak.message, "password");
+  const number = problems.check(() => parseIdentity(input.identityType, input.nomorIdentitas));
+  const contact = problems.parse(kontakSchema, input);
+  const weak = checkPasswordStrength(input.password, [number ?? input.nomorIdentitas.replace(/\s+/g, "")]);
+  if (weak) problems.add(weak.code, weak.message, "password");
   if (input.instansiId && !(await prisma.instansi.findUnique({ where: { id: input.instansiId }, select: { id: true } }))) {
-    throw new NotFoundError("INSTANSI_NOT_FOUND", "Instansi tidak ditemukan.", "instansiId");
+    problems.report(new NotFoundError("INSTANSI_NOT_FOUND", "Instansi tidak ditemukan.", "instansiId"));
   }
+  problems.throwIfAny();
+  if (number === undefined || contact === undefined) throw new Error("createStaffAccount: checked input missing"); // unreachable
   const id = randomUUID();
   const passwordHash = await hashPassword(input.password);
   try {
@@ -492,6 +536,7 @@ export async function exportMyData(ctx: Context): Promise<Record<string, unknown
       sessions: { orderBy: { createdAt: "desc" } },
       notifications: { orderBy: { createdAt: "desc" } },
       accountActions: { orderBy: { createdAt: "asc" } },
+      berkasIdentitas: { orderBy: { createdAt: "asc" }, include: { file: { select: { namaAsli: true, mime: true, ukuran: true } } } },
     },
   });
   return {
@@ -519,6 +564,15 @@ export async function exportMyData(ctx: Context): Promise<Record<string, unknown
       versiKebijakanPrivasi: user.consentPrivacyVersion,
       waktu: user.consentAt.toISOString(),
     },
+    berkasIdentitas: user.berkasIdentitas.map((b) => ({
+      jenis: b.jenis,
+      namaFile: b.file.namaAsli,
+      jenisFile: b.file.mime,
+      ukuran: b.file.ukuran,
+      diganti: b.diganti,
+      diunggah: b.createdAt.toISOString(),
+      unduh: `${ctx.config.publicUrl}/unduh/identitas/${b.id}`,
+    })),
     riwayatAkun: user.accountActions.map((a) => ({ tindakan: a.kind, alasan: a.reason, waktu: a.createdAt.toISOString() })),
     sesi: user.sessions.map((s) => ({
       dibuat: s.createdAt.toISOString(),

@@ -8,12 +8,39 @@ import { followAccountStatus } from "./live";
 import { ANY } from "../../policy";
 import * as service from "./service";
 import * as emailTokens from "./email-tokens";
+import { FileScalar } from "../pengajuan/types";
+import { mayReadBerkasIdentitas } from "./policy";
+import * as berkas from "./berkas-identitas";
+import { KODE_ALASAN_PENOLAKAN, type KodeAlasanPenolakan } from "../../shared/berkas-identitas";
+
+export const JenisBerkasIdentitasEnum = builder.enumType("JenisBerkasIdentitas", {
+  values: ["KTP", "KK", "SK_ASN"] as const,
+  description: "KTP (adults), KK (a minor, by the NIK's birth date), SK_ASN (an ASN's appointment decree, optional)",
+});
+
+export const AlasanPenolakanAkun = builder.enumType("AlasanPenolakanAkun", {
+  values: KODE_ALASAN_PENOLAKAN,
+  description: "Why a registration is refused (labels and what to fix: server/shared/berkas-identitas.ts ALASAN_PENOLAKAN)",
+});
+
+export const BerkasIdentitasRef = builder.prismaObject("BerkasIdentitas", {
+  description: "A photo or scan of a person's KTP/KK or SK. Personal data: only the person and the admins who may activate them see it.",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    jenis: t.expose("jenis", { type: JenisBerkasIdentitasEnum }),
+    namaFile: t.string({ select: { file: { select: { namaAsli: true } } }, resolve: (b) => b.file.namaAsli }),
+    jenisFile: t.string({ description: "MIME type detected from the content", select: { file: { select: { mime: true } } }, resolve: (b) => b.file.mime }),
+    ukuran: t.int({ select: { file: { select: { ukuran: true } } }, resolve: (b) => b.file.ukuran }),
+    diunggahAt: t.expose("createdAt", { type: "DateTime" }),
+    url: t.string({ description: "Download path (/unduh/identitas/:id); each read by someone else is audited", resolve: (b) => `/unduh/identitas/${b.id}` }),
+  }),
+});
 
 export const AccountActionRef = builder.prismaObject("AccountAction", {
   description: "One recorded change to an account (who, when, why)",
   fields: (t) => ({
     kind: t.expose("kind", {
-      type: builder.enumType("AccountActionKind", { values: ["DAFTAR", "AKTIVASI", "TOLAK", "TANGGUHKAN", "PULIHKAN", "UBAH_PERAN"] as const }),
+      type: builder.enumType("AccountActionKind", { values: ["DAFTAR", "AKTIVASI", "TOLAK", "TANGGUHKAN", "PULIHKAN", "UBAH_PERAN", "AJUKAN_ULANG"] as const }),
     }),
     reason: t.exposeString("reason", { nullable: true }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
@@ -34,6 +61,30 @@ export const UserRef = builder.prismaNode("User", {
     role: t.expose("role", { type: Role }),
     status: t.expose("status", { type: AccountStatus }),
     statusReason: t.exposeString("statusReason", { nullable: true, description: "Why the account was rejected or suspended" }),
+    statusReasonCode: t.field({
+      type: AlasanPenolakanAkun,
+      nullable: true,
+      description: "The reason the admin chose when refusing the registration (null: free text only)",
+      resolve: (u) => (u.statusReasonCode as KodeAlasanPenolakan | null) ?? null,
+    }),
+    berkasIdentitas: t.relation("berkasIdentitas", {
+      description: "The current KTP/KK photo and SK (not the superseded ones): for the person and the admins who may activate them",
+      authScopes: (user, _args, ctx) => mayReadBerkasIdentitas(ctx, user),
+      query: { where: { diganti: false }, orderBy: { createdAt: "asc" } },
+    }),
+    berkasDiharapkan: t.field({
+      type: JenisBerkasIdentitasEnum,
+      description: "The document to compare the data with: KTP, or KK when the NIK says the person is under 17",
+      authScopes: (user, _args, ctx) => mayReadBerkasIdentitas(ctx, user),
+      resolve: (user, _args, ctx) => berkas.berkasDiharapkan(ctx, user),
+    }),
+    tanggalLahir: t.field({
+      type: "Date",
+      nullable: true,
+      description: "The birth date the NIK/NIP carries, to compare with the document",
+      authScopes: (user, _args, ctx) => mayReadBerkasIdentitas(ctx, user),
+      resolve: (user, _args, ctx) => berkas.tanggalLahir(ctx, user),
+    }),
     identityType: t.expose("identityType", { type: IdentityType }),
     nomorIdentitasMasked: t.exposeString("identityMasked", { description: "NIK/NIP masked for display, e.g. 3519********0001" }),
     nomorIdentitas: t.string({
@@ -74,6 +125,21 @@ const RegisterInput = builder.inputType("RegisterInput", {
     setujuKebijakanPrivasi: t.boolean({ required: true }),
     versiSyaratKetentuan: t.string({ required: true, ...safe, description: "The version of the terms the person was shown (Query.legalVersions)" }),
     versiKebijakanPrivasi: t.string({ required: true, ...safe }),
+    fotoIdentitas: t.field({
+      type: FileScalar,
+      required: false,
+      description: "Photo or scan of the KTP (the KK for a minor): PDF, JPG or PNG up to 5 MB. Required; sent as a multipart upload.",
+    }),
+    skAsn: t.field({ type: FileScalar, required: false, description: "An ASN's SK pengangkatan (optional, NIP only)" }),
+  }),
+});
+
+const PerbaikanPendaftaranInput = builder.inputType("PerbaikanPendaftaranInput", {
+  fields: (t) => ({
+    namaLengkap: t.string({ required: false, ...personal }),
+    nomorIdentitas: t.string({ required: false, ...identifier, description: "A corrected NIK/NIP (the same kind as registered)" }),
+    fotoIdentitas: t.field({ type: FileScalar, required: false, description: "A new KTP/KK photo (the earlier one is kept as history)" }),
+    skAsn: t.field({ type: FileScalar, required: false }),
   }),
 });
 
@@ -138,8 +204,20 @@ builder.mutationFields((t) => {
       args: {
         userId: t.arg.globalID({ required: true, for: UserRef }),
         ...(withReason ? { alasan: reasonArg(t) } : {}),
+        ...(action === "TOLAK"
+          ? {
+              kodeAlasan: t.arg({
+                type: AlasanPenolakanAkun,
+                required: false,
+                description: "The reason chosen from the list; with it `alasan` adds the admin's words (required only for LAINNYA)",
+              }),
+            }
+          : {}),
       },
-      resolve: (_query, _root, args, ctx) => service.administerAccount(ctx, action, args.userId.id, (args as { alasan?: string | null }).alasan),
+      resolve: (_query, _root, args, ctx) => {
+        const a = args as { alasan?: string | null; kodeAlasan?: KodeAlasanPenolakan | null };
+        return service.administerAccount(ctx, action, args.userId.id, a.alasan, a.kodeAlasan ?? null);
+      },
     });
   return {
     register: t.field({
@@ -148,7 +226,7 @@ builder.mutationFields((t) => {
         "Citizen self-registration. The account waits for an admin's activation (status MENUNGGU_AKTIVASI); the returned session can only read its own account and watch its activation.",
       errors: { types: [ValidationError, ConflictError] },
       args: { input: t.arg({ type: RegisterInput, required: true }) },
-      resolve: (_root, args, ctx) => service.register(ctx, args.input),
+      resolve: (_root, args, ctx) => service.register(ctx, args.input as service.RegisterInput),
     }),
     login: t.field({
       type: AuthPayload,
@@ -211,6 +289,15 @@ builder.mutationFields((t) => {
       errors: { types: [ValidationError] },
       args: { token: t.arg.string({ required: true, ...secret }), passwordBaru: t.arg.string({ required: true, ...secret }) },
       resolve: (_r, args, ctx) => emailTokens.resetPassword(ctx, args.token, args.passwordBaru),
+    }),
+    perbaikiPendaftaran: t.prismaField({
+      type: "User",
+      authScopes: { authenticated: true },
+      description:
+        "Correct my registration while it waits or after it was refused (a new KTP/KK photo, name, NIK/NIP) and ask for activation again (multipart when files are sent)",
+      errors: { types: [ValidationError, ConflictError, InvalidStateError] },
+      args: { input: t.arg({ type: PerbaikanPendaftaranInput, required: true }) },
+      resolve: (_query, _r, args, ctx) => berkas.perbaikiPendaftaran(ctx, args.input as berkas.PerbaikanInput),
     }),
     activateAccount: adminAction("AKTIVASI", "Activate a registered account (after checking the identity)", false),
     rejectAccount: adminAction("TOLAK", "Reject a registration, with the reason the applicant will see", true),

@@ -11,58 +11,8 @@ export const ARGON2_PARAMS = {
 
 // the forms show the same minimum before sending
 export { PASSWORD_MIN };
-export const PASSWORD_MAX = 128;
 
-// The most common choices seen in breach corpora, plus the obvious local ones.
-const COMMON = new Set([
-  "password",
-  "password1",
-  "password123",
-  "123456789",
-  "1234567890",
-  "12345678910",
-  "qwertyuiop",
-  "qwerty123",
-  "iloveyou",
-  "admin12345",
-  "administrator",
-  "passw0rd",
-  "welcome123",
-  "abc1234567",
-  "1q2w3e4r5t",
-  "1qaz2wsx3edc",
-  "indonesia",
-  "indonesia1",
-  "indonesia45",
-  "bismillah",
-  "bismillah1",
-  "sayangku123",
-  "rahasia123",
-  "katasandi",
-  "katasandi1",
-  "merdeka45",
-  "loket12345",
-  "kemenag123",
-  "pelayanan1",
-]);
-
-export type PasswordProblem = { code: "PASSWORD_WEAK"; message: string };
-
-/** NIST 800-63B style: length and a block list, no composition rules. */
-export function checkPasswordStrength(password: string, personal: string[] = []): PasswordProblem | null {
-  const weak = (message: string): PasswordProblem => ({ code: "PASSWORD_WEAK", message });
-  if (password.length < PASSWORD_MIN) return weak(`Kata sandi minimal ${PASSWORD_MIN} karakter.`);
-  if (password.length > PASSWORD_MAX) return weak(`Kata sandi maksimal ${PASSWORD_MAX} karakter.`);
-  const lower = password.toLowerCase();
-  if (COMMON.has(lower)) return weak("Kata sandi terlalu umum dan mudah ditebak. Pilih kata sandi lain.");
-  if (new Set(lower).size < 4) return weak("Kata sandi terlalu sederhana (terlalu banyak karakter berulang).");
-  for (const p of personal) {
-    if (p && p.length >= 4 && lower.includes(p.toLowerCase())) {
-      return weak("Kata sandi tidak boleh memuat NIK/NIP, nama, atau email Anda.");
-    }
-  }
-  return null;
-}
+export { checkPasswordStrength, PASSWORD_MAX, type PasswordProblem } from "../../shared/password";
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_PARAMS);

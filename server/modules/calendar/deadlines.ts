@@ -227,6 +227,8 @@ export const COMPUTED_DEADLINES = [
 export const NOT_DEADLINES: Readonly<Record<string, string>> = {
   "PengingatTenggat.tenggat": "the deadline a PPID_TENGGAT reminder was queued for (part of its key): a moved deadline gets new reminders",
   "ApiClient.berlakuSampai": "an API key's expiry chosen by an admin, not a clock on the office calendar",
+  "PengaturanTtd.sertifikatBerlakuSampai":
+    "the signing certificate's notAfter, read from the certificate: an instant set by its issuer, not the office calendar",
 };
 
 // ---------------------------------------------------------------------------------------------------

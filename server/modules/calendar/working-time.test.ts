@@ -11,6 +11,7 @@ import {
   addWorkingDaysSameTime,
   addWorkingMinutes,
   buildCalendar,
+  openIntervals,
   complaintFollowUpDeadline,
   computeDeadline,
   explainDeadline,
@@ -34,6 +35,17 @@ const maspeci = (opts: { cutiBersamaLibur?: boolean; timeZone?: string; closures
     cutiBersamaLibur: opts.cutiBersamaLibur ?? true,
     closures: opts.closures ?? [],
   });
+
+/** A seeded, deterministic random number generator (mulberry32): the same cases on every run. */
+function mulberry32(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 const cal = maspeci();
 const calNoCuti = maspeci({ cutiBersamaLibur: false });
@@ -411,15 +423,7 @@ describe("workingMinutesBetween and workingDaysBetween", () => {
   });
 
   it("is consistent with addWorkingMinutes over many random instants (seeded)", () => {
-    // mulberry32: deterministic
-    let seed = 0x10c3e7;
-    const random = () => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = seed;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const random = mulberry32(0x10c3e7);
     const start = Date.UTC(2026, 0, 1) - 7 * 3_600_000;
     const span = 400 * 86_400_000; // runs into the provisional 2027
     const cals = [cal, calNoCuti, maspeci({ timeZone: TIME_ZONES.WIT })];
@@ -439,6 +443,27 @@ describe("workingMinutesBetween and workingDaysBetween", () => {
       if (between > 0) {
         expect(addWorkingMinutes(c, from, between).at.getTime()).toBeLessThanOrEqual(other.getTime());
       }
+    }
+  });
+});
+
+describe("workingMinutesBetween over long spans", () => {
+  it("equals the sum of the open intervals between, for spans of up to three years in both directions (seeded)", () => {
+    const random = mulberry32(0x5eed13);
+    // the reference: openIntervals walks every day itself; the running sums (one per calendar, grown as asked) must agree
+    const reference = (c: typeof cal, a: Date, b: Date) => {
+      const [lo, hi] = a <= b ? [a.getTime(), b.getTime()] : [b.getTime(), a.getTime()];
+      let ms = 0;
+      for (const [s0, e0] of openIntervals(c, new Date(lo), new Date(hi))) ms += Math.max(0, Math.min(e0, hi) - Math.max(s0, lo));
+      return a <= b ? ms / 60_000 : -ms / 60_000 || 0;
+    };
+    const start = Date.UTC(2024, 6, 1);
+    const cals = [maspeci(), maspeci({ cutiBersamaLibur: false }), maspeci({ timeZone: TIME_ZONES.WIT })];
+    for (let i = 0; i < 300; i++) {
+      const c = cals[i % cals.length]!;
+      const a = new Date(start + Math.floor(random() * 3 * 366 * 86_400_000));
+      const b = new Date(a.getTime() + Math.floor((random() - 0.5) * 2 * 3 * 366 * 86_400_000));
+      expect(workingMinutesBetween(c, a, b), `${a.toISOString()} → ${b.toISOString()}`).toBe(reference(c, a, b));
     }
   });
 });

@@ -132,6 +132,8 @@ interface Prepared {
   abbr: ZoneAbbr;
   /** index 1..7 = ISO weekday; merged, sorted intervals in ms */
   byWeekday: readonly (readonly Interval[])[];
+  /** open ms of whole days, as running sums from day `first` (openMsOfDays), grown as asked */
+  sums?: { first: number; cum: Float64Array };
 }
 
 /** Collects whether a computation looked at a day in a year without a holiday table (and, to explain it, which days). */
@@ -152,7 +154,19 @@ function zoneOf(timeZone: string): { offsetMinutes: number; abbr: ZoneAbbr } {
   return zone;
 }
 
+/**
+ * A calendar's prepared form, once per calendar object: OfficeCalendar is read-only (a change of the calendar
+ * builds a new one), and the queue asks the same office's calendar for every row of a page.
+ */
+const PREPARED = new WeakMap<OfficeCalendar, Prepared>();
+
 function prepare(cal: OfficeCalendar): Prepared {
+  let p = PREPARED.get(cal);
+  if (!p) PREPARED.set(cal, (p = build(cal)));
+  return p;
+}
+
+function build(cal: OfficeCalendar): Prepared {
   const zone = zoneOf(cal.timeZone);
   const lists: Interval[][] = [[], [], [], [], [], [], [], []];
   for (const hrs of cal.hours) {
@@ -400,17 +414,48 @@ export function workingMinutesBetween(cal: OfficeCalendar, a: Date, b: Date): nu
 }
 
 function openMsBetween(p: Prepared, la: number, lb: number): number {
-  let total = 0;
+  const firstDay = Math.floor(la / DAY_MS);
   const lastDay = Math.floor(lb / DAY_MS);
-  for (let day = Math.floor(la / DAY_MS); day <= lastDay; day++) {
+  const clipped = (day: number) => {
     const base = day * DAY_MS;
+    let t = 0;
     for (const iv of intervalsOf(p, day, null)) {
       const start = Math.max(base + iv.open, la);
       const end = Math.min(base + iv.close, lb);
-      if (end > start) total += end - start;
+      if (end > start) t += end - start;
     }
+    return t;
+  };
+  if (lastDay === firstDay) return clipped(firstDay);
+  // the days between are whole: their open time from running sums, not a walk over each day (a request
+  // overdue for a year was 250 working days of walking on every read of the queue)
+  return clipped(firstDay) + openMsOfDays(p, firstDay + 1, lastDay) + clipped(lastDay);
+}
+
+/** Longest span of days the running sums cover (beyond it, days are walked one by one). */
+const SUMS_MAX_DAYS = 100 * 366;
+
+/** Open ms of the whole local days d0 <= day < d1, one by one. */
+function walkOpenMs(p: Prepared, d0: number, d1: number): number {
+  let t = 0;
+  for (let day = d0; day < d1; day++) for (const iv of intervalsOf(p, day, null)) t += iv.close - iv.open;
+  return t;
+}
+
+/** Open ms of the whole local days d0 <= day < d1. */
+function openMsOfDays(p: Prepared, d0: number, d1: number): number {
+  if (d1 - d0 < 16) return walkOpenMs(p, d0, d1);
+  let sums = p.sums;
+  if (!sums || d0 < sums.first || d1 > sums.first + sums.cum.length - 1) {
+    // grown to cover what was asked and what was covered, with a year's margin on each side
+    const first = Math.min(d0, sums?.first ?? d0) - 366;
+    const last = Math.max(d1, sums ? sums.first + sums.cum.length - 1 : d1) + 366;
+    if (last - first > SUMS_MAX_DAYS) return walkOpenMs(p, d0, d1);
+    const cum = new Float64Array(last - first + 1);
+    for (let i = 1; i < cum.length; i++) cum[i] = cum[i - 1]! + walkOpenMs(p, first + i - 1, first + i);
+    p.sums = sums = { first, cum };
   }
-  return total;
+  return sums.cum[d1 - sums.first]! - sums.cum[d0 - sums.first]!;
 }
 
 /**

@@ -28,7 +28,6 @@ import { createHash, randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { fileTypeFromFile } from "file-type";
 import { loadConfig } from "../../config";
 import { NotFoundError, ValidationError } from "../../lib/errors";
 import { MIME_LABEL, daftarJenis, formatUkuran, sanitizeFileName } from "../../shared/files";
@@ -314,6 +313,8 @@ export async function receiveUpload(file: UploadedFile, opts: ReceiveOptions): P
     if (size === 0) throw new ValidationError("FILE_EMPTY", "Berkas kosong. Unggah berkas yang berisi dokumen.", field);
 
     const allowedText = daftarJenis(opts.allowed);
+    // file-type is loaded with the first upload, not at every start
+    const { fileTypeFromFile } = await import("file-type");
     const detected = await fileTypeFromFile(tempPath);
     if (!detected) {
       throw new ValidationError("FILE_TYPE_NOT_ALLOWED", `Jenis berkas tidak dikenali atau tidak diizinkan. Unggah ${allowedText}.`, field);

@@ -33,6 +33,11 @@ describe("an office's profile", () => {
     expect(instansiBaru({ kode: "x", nama: "ab" })).toBe(
       "KODE_INVALID kode: Kode instansi 2–20 karakter: huruf, angka, atau tanda hubung (contoh: KMG-MADIUN).",
     );
+    expect(answer(() => parseInput(INSTANSI, { whatsapp: "12345" }))).toBe(
+      "WHATSAPP_INVALID whatsapp: Nomor WhatsApp tidak valid; tulis nomor Indonesia, misalnya 0812-3456-7890.",
+    );
+    expect(answer(() => parseInput(INSTANSI, { whatsapp: " +62 812-3456-7890 " }))).toEqual({ whatsapp: "+62 812-3456-7890" });
+    expect(answer(() => parseInput(INSTANSI, { whatsapp: "" }))).toEqual({ whatsapp: "" });
     expect(instansiBaru({ kode: "ABC", nama: "Kantor", zonaWaktu: "GMT" })).toBe("ZONA_WAKTU_INVALID zonaWaktu: Zona waktu harus WIB, WITA, atau WIT.");
     expect(answer(() => parseKode(" ab-1 "))).toBe("AB-1");
   });
@@ -64,7 +69,7 @@ describe("opening hours", () => {
         { hari: 1, buka: "08:00", tutup: "12:00" },
         { hari: 1, buka: "11:00", tutup: "15:00" },
       ],
-      "JAM_BERTUMPUK jamLayanan: Dua jam layanan pada hari yang sama saling bertumpuk.",
+      "JAM_BERTUMPUK jamLayanan.1.buka: Jam ini bertumpuk dengan jam layanan baris 1 pada hari yang sama.",
     ],
   ])("refuses %j", (rows, expected) => {
     expect(jam(rows)).toBe(expected);
@@ -72,11 +77,11 @@ describe("opening hours", () => {
 });
 
 it("closures, holidays and the deadline calculator", () => {
-  expect(answer(() => parseInput(PENUTUPAN, { alasan: " ab " }))).toBe("REASON_REQUIRED alasan: Alasan penutupan wajib diisi.");
+  expect(answer(() => parseInput(PENUTUPAN, { alasan: " ab " }))).toBe("REASON_REQUIRED alasan: Alasan penutupan wajib diisi (minimal 3 karakter).");
   expect(answer(() => parseInput(PENUTUPAN, { alasan: " Rapat " }))).toEqual({ alasan: "Rapat" });
-  expect(answer(() => parseInput(HARI_LIBUR, { nama: "ab", dasarHukum: "" }))).toBe("NAMA_INVALID nama: Nama hari libur wajib diisi.");
+  expect(answer(() => parseInput(HARI_LIBUR, { nama: "ab", dasarHukum: "" }))).toBe("NAMA_INVALID nama: Nama hari libur wajib diisi (minimal 3 karakter).");
   expect(answer(() => parseInput(HARI_LIBUR, { nama: "Libur", dasarHukum: " SKB " }))).toBe(
-    "DASAR_HUKUM_REQUIRED dasarHukum: Dasar hukum (nomor SKB/keputusan) wajib diisi.",
+    "DASAR_HUKUM_REQUIRED dasarHukum: Dasar hukum (nomor SKB/keputusan) wajib diisi (minimal 5 karakter).",
   );
   expect(answer(() => parseInput(HITUNG_TENGGAT, { jumlah: 10_001 }))).toBe("JUMLAH_INVALID jumlah: Jumlah harus 0–10000.");
   expect(answer(() => parseInput(HITUNG_TENGGAT, { jumlah: -1 }))).toBe("JUMLAH_INVALID jumlah: Jumlah harus 0–10000.");

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { TIME_ZONES } from "../calendar/working-time";
 import { parseInput, problem } from "../../lib/validate";
+import { waMe } from "../../shared/bantuan";
+import { menitDariJam, periksaHariLibur, periksaJamLayanan, periksaPenutupan } from "../../shared/kalender";
+import { sharedCheck } from "../../lib/shared-rules";
 
 /**
  * The input rules of an office (instansi): its profile, opening hours, closures, and the public deadline
@@ -14,9 +17,6 @@ export const ZONE_LABEL: Record<string, string> = {
   [TIME_ZONES.WITA]: "WITA",
   [TIME_ZONES.WIT]: "WIT",
 };
-
-/** `problem` with a message naming the value (zod's error function gets the issue's input). */
-const problemOf = (code: string, message: (input: unknown) => string) => ({ error: (iss: { input?: unknown }) => problem(code, message(iss.input)).error() });
 
 const KODE_INVALID = problem("KODE_INVALID", "Kode instansi 2–20 karakter: huruf, angka, atau tanda hubung (contoh: KMG-MADIUN).");
 export const KODE = z
@@ -35,32 +35,21 @@ export const ZONA_WAKTU = z.string(ZONA_INVALID).transform((raw, ctx) => {
   return z.NEVER;
 });
 
-const jamTidakValid = (raw: unknown) => problem("JAM_INVALID", `Jam "${String(raw)}" tidak valid; gunakan format JJ:MM, misalnya 08:00.`).error();
-/** "HH:MM" (or "HH.MM") local time → minutes after midnight, up to 24:00 */
-const WAKTU = z.string(problemOf("JAM_INVALID", jamTidakValid)).transform((raw, ctx) => {
-  const m = raw.trim().match(/^(\d{1,2})[:.](\d{2})$/);
-  const value = m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
-  if (!m || Number(m[2]) > 59 || value > 24 * 60) {
-    ctx.addIssue({ code: "custom", input: raw, message: jamTidakValid(raw) });
-    return z.NEVER;
-  }
-  return value;
-});
-
-const HARI_INVALID = problem("HARI_INVALID", "Hari harus 1 (Senin) sampai 7 (Minggu).");
-
-/** Opening intervals per ISO weekday, sorted; intervals on one day must not overlap. */
+/**
+ * Opening intervals per ISO weekday, sorted; intervals on one day must not overlap. The rules are the admin page's
+ * too (server/shared/kalender.ts); problems are named `<row>.<field>` within the list.
+ */
 export const JAM_LAYANAN = z
   .array(
-    z
-      .object({ hari: z.int(HARI_INVALID).min(1, HARI_INVALID).max(7, HARI_INVALID), buka: WAKTU, tutup: WAKTU })
-      .refine((r) => r.tutup > r.buka, { ...problem("JAM_INVALID", "Jam tutup harus setelah jam buka."), path: ["tutup"] }),
+    z.object({
+      hari: z.number(problem("HARI_INVALID", "Hari harus 1 (Senin) sampai 7 (Minggu).")),
+      buka: z.string(problem("JAM_INVALID", "Jam buka harus berupa teks JJ:MM, misalnya 08:00.")),
+      tutup: z.string(problem("JAM_INVALID", "Jam tutup harus berupa teks JJ:MM, misalnya 16:00.")),
+    }),
   )
-  .min(1, problem("JAM_KOSONG", "Isi paling sedikit satu jam layanan."))
-  .transform((rows) => rows.map(({ hari, buka, tutup }) => ({ hari, buka, tutup })).sort((a, b) => a.hari - b.hari || a.buka - b.buka))
-  .refine(
-    (rows) => rows.every((r, i) => i === 0 || r.hari !== rows[i - 1]!.hari || r.buka >= rows[i - 1]!.tutup),
-    problem("JAM_BERTUMPUK", "Dua jam layanan pada hari yang sama saling bertumpuk."),
+  .superRefine(sharedCheck((rows) => periksaJamLayanan(rows, "")))
+  .transform((rows) =>
+    rows.map(({ hari, buka, tutup }) => ({ hari, buka: menitDariJam(buka)!, tutup: menitDariJam(tutup)! })).sort((a, b) => a.hari - b.hari || a.buka - b.buka),
   );
 
 /** The hours as an argument: problems are named `jamLayanan.<row>.<field>`. */
@@ -84,6 +73,16 @@ export const INSTANSI = z
     telepon: kontak,
     email: kontak,
     website: kontak,
+    /** a number people can write to: empty, or one wa.me accepts (an Indonesian number) */
+    whatsapp: optional(
+      z
+        .string()
+        .trim()
+        .refine(
+          (v) => v === "" || waMe(v) !== null,
+          problem("WHATSAPP_INVALID", "Nomor WhatsApp tidak valid; tulis nomor Indonesia, misalnya 0812-3456-7890."),
+        ),
+    ),
     zonaWaktu: optional(ZONA_WAKTU),
     cutiBersamaLibur: optional(z.boolean()),
     aturanTenggatAduan: optional(z.enum(["HARI_KERJA", "JAM_KALENDER"])),
@@ -97,15 +96,16 @@ export const INSTANSI_BARU = z.looseObject({
   nama: z.string(problem("NAMA_INVALID", "Nama instansi wajib diisi.")),
 });
 
-export const PENUTUPAN = z.object({
-  alasan: z.string().trim().min(3, problem("REASON_REQUIRED", "Alasan penutupan wajib diisi.")),
-});
+export const PENUTUPAN = z
+  .object({ alasan: z.string() })
+  .superRefine(sharedCheck(periksaPenutupan))
+  .transform((v) => ({ alasan: v.alasan.trim() }));
 
 /** A national holiday or cuti bersama day must cite the decree that sets it. */
-export const HARI_LIBUR = z.object({
-  nama: z.string().trim().min(3, problem("NAMA_INVALID", "Nama hari libur wajib diisi.")),
-  dasarHukum: z.string().trim().min(5, problem("DASAR_HUKUM_REQUIRED", "Dasar hukum (nomor SKB/keputusan) wajib diisi.")),
-});
+export const HARI_LIBUR = z
+  .object({ nama: z.string(), dasarHukum: z.string() })
+  .superRefine(sharedCheck(periksaHariLibur))
+  .transform((v) => ({ nama: v.nama.trim(), dasarHukum: v.dasarHukum.trim() }));
 
 export const HITUNG_TENGGAT = z.object({
   jumlah: z.int().min(0, problem("JUMLAH_INVALID", "Jumlah harus 0–10000.")).max(10_000, problem("JUMLAH_INVALID", "Jumlah harus 0–10000.")),

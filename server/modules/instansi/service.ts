@@ -8,6 +8,7 @@ import { ANY, assertCan, can, type Action } from "../../policy";
 import { isUniqueViolation } from "../account/service";
 import { changeCalendar, tanggalPanjang } from "../calendar/deadlines";
 import { explainDeadline, type DeadlineRule, type OfficeCalendar } from "../calendar/working-time";
+import { kategoriBawaan } from "../pengaduan/kategori-bawaan";
 import { HARI_LIBUR, HITUNG_TENGGAT, INSTANSI, INSTANSI_BARU, JAM_LAYANAN_ARG, PENUTUPAN, ZONE_LABEL } from "./rules";
 
 /**
@@ -110,6 +111,7 @@ export interface InstansiInput {
   telepon: string;
   email: string;
   website: string;
+  whatsapp: string;
   zonaWaktu: string;
   cutiBersamaLibur: boolean;
   aturanTenggatAduan: ComplaintDeadlineRule;
@@ -122,7 +124,8 @@ export async function createInstansi(ctx: Context, query: Query, input: Input<In
   const data = parseInput(INSTANSI_BARU, parseInput(INSTANSI, input));
   const { jamLayanan: hours } = parseInput(JAM_LAYANAN_ARG, { jamLayanan });
   try {
-    return await ctx.prisma.instansi.create({ ...q(query), data: { ...data, jamLayanan: { create: hours } } });
+    // one nested write, one transaction: the office never exists without its complaint categories
+    return await ctx.prisma.instansi.create({ ...q(query), data: { ...data, jamLayanan: { create: hours }, kategoriPengaduan: { create: kategoriBawaan() } } });
   } catch (err) {
     rethrowUnique(err, kodeTaken);
   }
@@ -214,6 +217,8 @@ export async function updateHariLibur(
   assertMay(ctx, "kalender:kelolaHariLibur");
   const existing = await ctx.prisma.hariLibur.findUnique({ where: { id: args.id } });
   if (!existing) throw new NotFoundError("HARI_LIBUR_NOT_FOUND", "Hari libur tidak ditemukan.", "id");
+  // what is sent is checked by the same rules as a new holiday; what is not stays
+  const { nama, dasarHukum } = parseInput(HARI_LIBUR, { nama: args.nama ?? existing.nama, dasarHukum: args.dasarHukum ?? existing.dasarHukum });
   try {
     return await changeCalendar(ctx, null, async (tx) => {
       const row = await tx.hariLibur.update({
@@ -221,15 +226,15 @@ export async function updateHariLibur(
         where: { id: existing.id },
         data: {
           ...(args.tanggal ? { tanggal: dateValue(args.tanggal) } : {}),
-          ...(args.nama ? { nama: args.nama.trim() } : {}),
+          nama,
           ...(args.jenis ? { jenis: args.jenis } : {}),
-          ...(args.dasarHukum ? { dasarHukum: args.dasarHukum.trim() } : {}),
+          dasarHukum,
         },
       });
       const after = {
         tanggal: args.tanggal ? dateValue(args.tanggal) : existing.tanggal,
         jenis: args.jenis ?? existing.jenis,
-        nama: args.nama?.trim() || existing.nama,
+        nama,
       };
       const moved = isoDate(after.tanggal) !== isoDate(existing.tanggal) || after.jenis !== existing.jenis;
       return { row, alasan: moved ? `${liburText(existing)} diubah menjadi ${liburText(after)}` : `${liburText(after)} diubah` };

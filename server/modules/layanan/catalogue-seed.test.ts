@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { FormFieldType, SlaSatuan } from "../../generated/prisma/enums";
 import { MASPECI_HOURS } from "../calendar/working-time";
 import { parseKode } from "../instansi/rules";
+import { SP_COMPONENTS } from "../../shared/layanan-editor";
 import { MIME_DOKUMEN, loadCatalogue, parseSeedFile, type SeedFormFieldType, type SeedInstansi, type SeedLayanan, type SeedSlaSatuan } from "./catalogue-seed";
 
 const { CATALOGUE, ASUMSI } = loadCatalogue();
@@ -23,22 +24,7 @@ const layanan = (instansi: string, kode: string): SeedLayanan => {
 const all = CATALOGUE.flatMap((c) => c.layanan.map((l) => ({ instansi: c.instansi.kode, l })));
 
 /** The 14 components of a Standar Pelayanan, as columns (persyaratan and jangka waktu checked apart). */
-const KOMPONEN_TEKS = [
-  "dasarHukum",
-  "persyaratanKeterangan",
-  "prosedur",
-  "jangkaWaktuKeterangan",
-  "biayaKeterangan",
-  "produkLayanan",
-  "saranaPrasarana",
-  "kompetensiPelaksana",
-  "pengawasanInternal",
-  "penangananPengaduan",
-  "jumlahPelaksana",
-  "jaminanPelayanan",
-  "jaminanKeamanan",
-  "evaluasiKinerja",
-] as const satisfies ReadonlyArray<keyof SeedLayanan>;
+const KOMPONEN_TEKS = SP_COMPONENTS satisfies ReadonlyArray<keyof SeedLayanan>;
 
 /**
  * Node ids of a mermaid flowchart: those given a shape (`A[..]`, `A([..])`, `A{..}`, `A((..))`) and those

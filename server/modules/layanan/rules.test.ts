@@ -23,9 +23,21 @@ describe("a Standar Pelayanan", () => {
     expect(create({ kode: "sktm", nama: "Surat", slaJumlah: 2 })).toBe("SLA_INVALID slaSatuan: Satuan jangka waktu wajib diisi.");
   });
 
-  it("on update, checks only what is sent; null leaves a field, except the flowchart, which it clears", () => {
-    expect(update({ kode: null, nama: null, aktif: false, prosedurFlowchart: null })).toEqual({ aktif: false, prosedurFlowchart: null });
-    expect(update({ kode: " sk-tm ", kategori: "  ", prosedurFlowchart: "  " })).toEqual({ kode: "SK-TM", kategori: "Umum", prosedurFlowchart: null });
+  it("on update, checks only what is sent; null leaves a field, except the flowchart, which it clears with its drawing", () => {
+    expect(update({ kode: null, nama: null, aktif: false, prosedurFlowchart: null })).toEqual({
+      aktif: false,
+      prosedurFlowchart: null,
+      prosedurFlowchartSvg: null,
+    });
+    expect(update({ kode: " sk-tm ", kategori: "  ", prosedurFlowchart: "  " })).toEqual({
+      kode: "SK-TM",
+      kategori: "Umum",
+      prosedurFlowchart: null,
+      prosedurFlowchartSvg: null,
+    });
+    // a new source without its drawing drops the old drawing; other fields leave it alone
+    expect(update({ prosedurFlowchart: "graph TD\n  A --> B" })).toEqual({ prosedurFlowchart: "graph TD\n  A --> B", prosedurFlowchartSvg: null });
+    expect(update({ produkLayanan: "Surat" })).toEqual({ produkLayanan: "Surat" });
   });
 
   it.each([
@@ -33,10 +45,14 @@ describe("a Standar Pelayanan", () => {
     [{ nama: "ab" }, "NAMA_INVALID nama: Nama layanan 3–200 karakter."],
     [{ dasarHukum: "x".repeat(20_001) }, "TEXT_TOO_LONG dasarHukum: Teks terlalu panjang (maksimal 20.000 karakter)."],
     [{ prosedurFlowchart: "not mermaid" }, "FLOWCHART_INVALID prosedurFlowchart: Diagram alur harus berupa kode mermaid yang diawali 'graph TD'."],
+    [
+      { prosedurFlowchart: "graph TD\n  A --> B", prosedurFlowchartSvg: "<svg><script>alert(1)</script></svg>" },
+      "FLOWCHART_SVG_INVALID prosedurFlowchartSvg: Gambar bagan alir tidak dapat disimpan: memuat elemen <script> yang tidak diizinkan.",
+    ],
     [{ slaJumlah: 0 }, "SLA_INVALID slaJumlah: Jangka waktu penyelesaian harus bilangan bulat positif."],
     [{ slaJumlah: 1.5 }, "SLA_INVALID slaJumlah: Jangka waktu penyelesaian harus bilangan bulat positif."],
     [{ slaSatuan: "TAHUN" }, "SLA_INVALID slaSatuan: Satuan jangka waktu tidak dikenal."],
-    [{ biaya: -1 }, "BIAYA_INVALID biaya: Biaya harus 0 atau lebih (rupiah)."],
+    [{ biaya: -1 }, "BIAYA_INVALID biaya: Biaya harus bilangan bulat 0 atau lebih (rupiah, tanpa titik)."],
     [
       { unduhOnline: false, ambilDiKantor: false },
       "PENGIRIMAN_INVALID unduhOnline: Pilih paling sedikit satu cara penerimaan hasil: unduh atau ambil di kantor.",

@@ -1,6 +1,17 @@
 import { z } from "zod";
 import type { FormFieldType, SlaSatuan } from "../../generated/prisma/enums";
 import { problem } from "../../lib/validate";
+import { svgProblem } from "./flowchart-svg";
+import { sharedCheck } from "../../lib/shared-rules";
+import {
+  ALLOWED_MIME,
+  periksaIsian,
+  periksaLayanan,
+  periksaPersyaratan,
+  SATUAN as SHARED_SATUAN,
+  SP_COMPONENTS,
+  TEXT_FIELDS,
+} from "../../shared/layanan-editor";
 
 /**
  * The input rules of the service editor (a Standar Pelayanan, its document slots and form fields): zod schemas
@@ -8,199 +19,125 @@ import { problem } from "../../lib/validate";
  * Indonesian message. The seed files are checked against the same lists (catalogue-seed.ts).
  */
 
-export const ALLOWED_MIME = ["application/pdf", "image/jpeg", "image/png"] as const;
-
-/** The free-text components of a Standar Pelayanan (the SLA, cost and requirement slots are structured). */
-export const SP_COMPONENTS = [
-  "dasarHukum",
-  "persyaratanKeterangan",
-  "prosedur",
-  "jangkaWaktuKeterangan",
-  "biayaKeterangan",
-  "produkLayanan",
-  "saranaPrasarana",
-  "kompetensiPelaksana",
-  "pengawasanInternal",
-  "penangananPengaduan",
-  "jumlahPelaksana",
-  "jaminanPelayanan",
-  "jaminanKeamanan",
-  "evaluasiKinerja",
-] as const;
-
-export const SATUAN = ["MENIT", "JAM_KERJA", "HARI_KERJA"] as const satisfies readonly SlaSatuan[];
+// the editor's page checks the same rules before it saves (server/shared/layanan-editor.ts)
+export { ALLOWED_MIME, SP_COMPONENTS };
+export const SATUAN = SHARED_SATUAN satisfies readonly SlaSatuan[];
 export const FORM_FIELD_TYPES = ["TEXT", "TEXTAREA", "NUMBER", "DATE", "SELECT", "NIK", "PHONE", "EMAIL"] as const satisfies readonly FormFieldType[];
 
 const problemOf = (code: string, message: string) => ({ code: "custom" as const, message: problem(code, message).error() });
-
-/** Omitted or null: left as it is (on update) — or, with `required`, refused with that problem. */
-function field<S extends z.ZodType>(s: S, required: { error: () => string } | null) {
-  // z.any first: an optional key that is absent would skip the schema (and its "required" check) altogether
-  return required
-    ? z
-        .any()
-        .refine((v) => v != null, required)
-        .pipe(s)
-    : s.nullish().transform((v) => v ?? undefined);
-}
-
-const TEXT = z.string().trim().max(20_000, problem("TEXT_TOO_LONG", "Teks terlalu panjang (maksimal 20.000 karakter)."));
-const KODE = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, problem("KODE_INVALID", "Kode layanan 2–40 karakter: huruf, angka, atau tanda hubung."));
-const NAMA_INVALID = problem("NAMA_INVALID", "Nama layanan 3–200 karakter.");
-const NAMA = z.string().trim().min(3, NAMA_INVALID).max(200, NAMA_INVALID);
-const SLA_JUMLAH_INVALID = problem("SLA_INVALID", "Jangka waktu penyelesaian harus bilangan bulat positif.");
-const SLA_JUMLAH = z.int(SLA_JUMLAH_INVALID).min(1, SLA_JUMLAH_INVALID).max(10_000, SLA_JUMLAH_INVALID);
-const BIAYA_INVALID = problem("BIAYA_INVALID", "Biaya harus 0 atau lebih (rupiah).");
+const text = z.string().nullish();
+const trimmed = (v: string | null | undefined) => (v == null ? undefined : v.trim());
 
 /** A Standar Pelayanan as sent (LayananInput): every field on create (`creating`), only those sent on update. */
 export function layananInput(creating: boolean) {
-  const must = (code: string, message: string) => (creating ? problem(code, message) : null);
   return z
     .object({
-      kode: field(KODE, must("KODE_INVALID", "Kode layanan wajib diisi.")),
-      nama: field(NAMA, must("NAMA_INVALID", "Nama layanan wajib diisi.")),
-      kategori: field(TEXT, null),
-      deskripsi: field(TEXT, null),
-      ...(Object.fromEntries(SP_COMPONENTS.map((c) => [c, field(TEXT, null)])) as Record<
-        (typeof SP_COMPONENTS)[number],
-        ReturnType<typeof field<typeof TEXT>>
-      >),
-      // null clears the flowchart; omitted leaves it
-      prosedurFlowchart: z
-        .string()
-        .nullish()
-        .transform((f) => (f === undefined ? undefined : f?.trim() || null))
-        .refine(
-          (f) => !f || /^(graph|flowchart)\s+(TD|TB|LR|RL|BT)\b/.test(f),
-          problem("FLOWCHART_INVALID", "Diagram alur harus berupa kode mermaid yang diawali 'graph TD'."),
-        ),
-      slaJumlah: field(SLA_JUMLAH, must("SLA_INVALID", "Jangka waktu penyelesaian wajib diisi.")),
-      slaSatuan: field(z.enum(SATUAN, problem("SLA_INVALID", "Satuan jangka waktu tidak dikenal.")), must("SLA_INVALID", "Satuan jangka waktu wajib diisi.")),
-      biaya: field(z.int(BIAYA_INVALID).min(0, BIAYA_INVALID), null),
-      aktif: field(z.boolean(), null),
-      unduhOnline: field(z.boolean(), null),
-      ambilDiKantor: field(z.boolean(), null),
+      kode: text,
+      nama: text,
+      ...(Object.fromEntries(TEXT_FIELDS.map((c) => [c, text])) as Record<(typeof TEXT_FIELDS)[number], typeof text>),
+      prosedurFlowchart: text,
+      // the flowchart drawn in the admin's browser; null clears it, and a new source without a drawing clears it too
+      prosedurFlowchartSvg: text,
+      slaJumlah: z.number().nullish(),
+      slaSatuan: text,
+      biaya: z.number().nullish(),
+      aktif: z.boolean().nullish(),
+      unduhOnline: z.boolean().nullish(),
+      ambilDiKantor: z.boolean().nullish(),
     })
-    .refine((d) => !(d.unduhOnline === false && d.ambilDiKantor === false), {
-      ...problem("PENGIRIMAN_INVALID", "Pilih paling sedikit satu cara penerimaan hasil: unduh atau ambil di kantor."),
-      path: ["unduhOnline"],
+    .superRefine(sharedCheck((v) => periksaLayanan(v, creating)))
+    .superRefine(({ prosedurFlowchartSvg: svg }, c) => {
+      const why = svg ? svgProblem(svg) : null;
+      if (why) c.addIssue({ ...problemOf("FLOWCHART_SVG_INVALID", `Gambar bagan alir tidak dapat disimpan: ${why}.`), path: ["prosedurFlowchartSvg"] });
     })
     .transform((d) => {
-      const data = Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined)) as Partial<typeof d>;
+      const data = {
+        ...Object.fromEntries(TEXT_FIELDS.map((c) => [c, trimmed(d[c])])),
+        kode: trimmed(d.kode)?.toUpperCase(),
+        nama: trimmed(d.nama),
+        // null clears the flowchart; omitted leaves it
+        prosedurFlowchart: d.prosedurFlowchart === undefined ? undefined : d.prosedurFlowchart?.trim() || null,
+        prosedurFlowchartSvg: d.prosedurFlowchartSvg,
+        slaJumlah: d.slaJumlah ?? undefined,
+        slaSatuan: (d.slaSatuan ?? undefined) as SlaSatuan | undefined,
+        biaya: d.biaya ?? undefined,
+        aktif: d.aktif ?? undefined,
+        unduhOnline: d.unduhOnline ?? undefined,
+        ambilDiKantor: d.ambilDiKantor ?? undefined,
+      } as Partial<Record<(typeof TEXT_FIELDS)[number], string>> & {
+        kode?: string;
+        nama?: string;
+        prosedurFlowchart?: string | null;
+        prosedurFlowchartSvg?: string | null;
+        slaJumlah?: number;
+        slaSatuan?: SlaSatuan;
+        biaya?: number;
+        aktif?: boolean;
+        unduhOnline?: boolean;
+        ambilDiKantor?: boolean;
+      };
+      for (const [k, v] of Object.entries(data)) if (v === undefined) delete data[k as keyof typeof data];
       if (data.kategori === "") data.kategori = "Umum";
+      // a drawing belongs to one source: a changed source sent without its drawing leaves none rather than a stale one
+      if (data.prosedurFlowchart !== undefined && !data.prosedurFlowchartSvg) data.prosedurFlowchartSvg = null;
+      if (data.prosedurFlowchart === null) data.prosedurFlowchartSvg = null;
       return data;
     });
 }
 
-/** Whether `m` is a type a document slot may accept. */
-const isAllowedMime = (m: string) => (ALLOWED_MIME as readonly string[]).includes(m);
-
 /** Document slots (PersyaratanInput), in order; a slot without a size limit takes `defaultMax`. */
 export function persyaratanInput(defaultMax: number) {
-  const LABEL_INVALID = problem("LABEL_INVALID", "Nama persyaratan 2–200 karakter.");
-  const MAKS_INVALID = problem("MAKS_BYTES_INVALID", "Ukuran maksimal berkas antara 10 KB dan 20 MB.");
   const slot = z.object({
     id: z.union([z.string(), z.number()]).nullish(),
-    label: z.string().trim().min(2, LABEL_INVALID).max(200, LABEL_INVALID),
+    label: z.string(),
     keterangan: z.string().nullish(),
     wajib: z.boolean().nullish(),
-    jenisFile: z
-      .array(z.string())
-      .nullish()
-      .transform((list, ctx) => {
-        const jenis = list?.length ? [...new Set(list)] : [...ALLOWED_MIME];
-        const bad = jenis.find((m) => !isAllowedMime(m));
-        if (bad !== undefined) ctx.addIssue(problemOf("JENIS_FILE_INVALID", `Jenis berkas "${bad}" tidak didukung; pilih PDF, JPG, atau PNG.`));
-        return jenis;
-      }),
-    maksBytes: z
-      .number()
-      .nullish()
-      .transform((v) => v ?? defaultMax)
-      .refine((v) => Number.isInteger(v) && v >= 10_000 && v <= 20 * 1024 * 1024, MAKS_INVALID),
+    jenisFile: z.array(z.string()).nullish(),
+    maksBytes: z.number().nullish(),
   });
-  // too many is answered before any slot is read
   return z
-    .array(z.unknown())
-    .max(30, problem("PERSYARATAN_TOO_MANY", "Maksimal 30 slot persyaratan."))
-    .pipe(z.array(slot))
+    .array(slot)
+    .superRefine(sharedCheck((slots) => periksaPersyaratan(slots, "")))
     .transform((slots) =>
       slots.map((s, i) => ({
         id: s.id == null ? null : String(s.id),
         urutan: i + 1,
-        label: s.label,
+        label: s.label.trim(),
         keterangan: s.keterangan?.trim() ?? "",
         wajib: s.wajib ?? true,
-        jenisFile: s.jenisFile,
-        maksBytes: s.maksBytes,
+        jenisFile: s.jenisFile ? [...new Set(s.jenisFile)] : [...ALLOWED_MIME],
+        maksBytes: s.maksBytes ?? defaultMax,
       })),
     );
 }
 
-const isPattern = (pola: string) => {
-  try {
-    new RegExp(pola, "u");
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 /** The form's fields (FormFieldInput), in order; names unique. */
 export const FORM_FIELDS = z
-  .array(z.unknown())
-  .max(50, problem("FIELDS_TOO_MANY", "Maksimal 50 isian formulir."))
-  .pipe(
-    z.array(
-      z
-        .object({
-          nama: z
-            .string()
-            .trim()
-            .regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, problem("FIELD_NAME_INVALID", "Nama isian: huruf, angka, garis bawah; diawali huruf.")),
-          label: z.string(),
-          tipe: z.enum(FORM_FIELD_TYPES),
-          wajib: z.boolean().nullish(),
-          pola: z
-            .string()
-            .nullish()
-            .refine((p) => !p || isPattern(p), problem("FIELD_PATTERN_INVALID", "Pola (regex) isian tidak valid.")),
-          min: z.number().nullish(),
-          max: z.number().nullish(),
-          opsi: z
-            .array(z.string())
-            .nullish()
-            .transform((o) => (o ?? []).map((x) => x.trim()).filter(Boolean)),
-          bantuan: z.string().nullish(),
-        })
-        .refine((f) => f.tipe !== "SELECT" || f.opsi.length > 0, {
-          ...problem("FIELD_OPTIONS_REQUIRED", "Isian pilihan harus punya daftar pilihan."),
-          path: ["opsi"],
-        }),
-    ),
+  .array(
+    z.object({
+      nama: z.string(),
+      label: z.string(),
+      tipe: z.enum(FORM_FIELD_TYPES),
+      wajib: z.boolean().nullish(),
+      pola: z.string().nullish(),
+      min: z.number().nullish(),
+      max: z.number().nullish(),
+      opsi: z.array(z.string()).nullish(),
+      bantuan: z.string().nullish(),
+    }),
   )
-  .superRefine((fields, ctx) => {
-    const seen = new Set<string>();
-    fields.forEach((f, i) => {
-      if (seen.has(f.nama)) ctx.addIssue({ ...problemOf("FIELD_NAME_DUPLICATE", `Nama isian "${f.nama}" dipakai dua kali.`), path: [i, "nama"] });
-      seen.add(f.nama);
-    });
-  })
+  .superRefine(sharedCheck((fields) => periksaIsian(fields, "")))
   .transform((fields) =>
     fields.map((f, i) => ({
       urutan: i + 1,
-      nama: f.nama,
-      label: f.label.trim() || f.nama,
+      nama: f.nama.trim(),
+      label: f.label.trim() || f.nama.trim(),
       tipe: f.tipe,
       wajib: f.wajib ?? true,
       pola: f.pola || null,
       min: f.min ?? null,
       max: f.max ?? null,
-      opsi: f.opsi,
+      opsi: (f.opsi ?? []).map((x) => x.trim()).filter(Boolean),
       bantuan: f.bantuan?.trim() ?? "",
     })),
   );

@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError, forbidden } from "../../lib/errors";
 import { uuidOf } from "../../lib/global-id";
 import { isSuperadmin } from "../../lib/policy";
 import { q } from "../../lib/query";
-import { parseInput } from "../../lib/validate";
+import { Problems } from "../../lib/validate";
 import { ANY, assertCan, can } from "../../policy";
 import { isUniqueViolation } from "../account/service";
 import { receiveUpload, withStoredFiles } from "../files/store";
@@ -103,12 +103,17 @@ export interface LayananEdit {
   formFields?: readonly unknown[] | null;
 }
 
-/** Checked in the order the form shows them; a slot's or field's problem is named `persyaratan.<i>.<field>`. */
+/**
+ * Checked in the order the form shows them, every problem in one answer; a slot's or field's problem is named
+ * `persyaratan.<i>.<field>`.
+ */
 function parseEdit(ctx: Context, args: LayananEdit, creating: boolean) {
-  const input = args.input || creating ? parseInput(layananInput(creating), args.input ?? {}) : null;
-  const { persyaratan } = parseInput(z.object({ persyaratan: persyaratanInput(ctx.config.maxDocumentBytes).nullish() }), { persyaratan: args.persyaratan });
-  const { formFields } = parseInput(z.object({ formFields: FORM_FIELDS.nullish() }), { formFields: args.formFields });
-  return { input, persyaratan, formFields };
+  const problems = new Problems();
+  const input = args.input || creating ? (problems.parse(layananInput(creating), args.input ?? {}) ?? null) : null;
+  const slots = problems.parse(z.object({ persyaratan: persyaratanInput(ctx.config.maxDocumentBytes).nullish() }), { persyaratan: args.persyaratan });
+  const fields = problems.parse(z.object({ formFields: FORM_FIELDS.nullish() }), { formFields: args.formFields });
+  problems.throwIfAny();
+  return { input, persyaratan: slots!.persyaratan, formFields: fields!.formFields };
 }
 
 /** Adds a service with its Standar Pelayanan, document slots and form fields. */

@@ -71,6 +71,12 @@ export const LayananRef = builder.prismaNode("Layanan", {
     formFields: t.relation("formFields", { query: { orderBy: { urutan: "asc" } } }),
     prosedur: t.exposeString("prosedur"),
     prosedurFlowchart: t.exposeString("prosedurFlowchart", { nullable: true, description: "mermaid `graph TD` source" }),
+    prosedurFlowchartSvgUrl: t.string({
+      nullable: true,
+      description: "The flowchart drawn as a checked SVG image (served with a CSP that forbids scripts); null when none is drawn",
+      select: { id: true, prosedurFlowchartSvg: true, updatedAt: true },
+      resolve: (l) => (l.prosedurFlowchartSvg ? `/bagan-alir/${l.id}.svg?v=${l.updatedAt.getTime()}` : null),
+    }),
     slaJumlah: t.exposeInt("slaJumlah"),
     slaSatuan: t.expose("slaSatuan", { type: SlaSatuan }),
     jangkaWaktu: t.string({
@@ -106,6 +112,11 @@ const LayananInput = builder.inputType("LayananInput", {
     aktif: t.boolean({ required: false }),
     ...Object.fromEntries(SP_COMPONENTS.map((c) => [c, t.string({ required: false, ...safe })])),
     prosedurFlowchart: t.string({ required: false, ...safe }),
+    prosedurFlowchartSvg: t.string({
+      required: false,
+      ...safe,
+      description: "The flowchart drawn from prosedurFlowchart (SVG, no scripts or outside references); omitted with a new source, the drawing is removed",
+    }),
     slaJumlah: t.int({ required: false }),
     slaSatuan: t.field({ type: SlaSatuan, required: false }),
     biaya: t.int({ required: false }),

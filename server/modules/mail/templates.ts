@@ -64,11 +64,15 @@ export function akunDiaktifkan(v: Common & { tautan: string }): EmailContent {
   ]);
 }
 
-export function akunDitolak(v: Common & { alasan: string }): EmailContent {
+export function akunDitolak(v: Common & { alasan: string; perbaiki?: string | null; tautan?: string | null }): EmailContent {
   return render("Pendaftaran akun Anda belum dapat disetujui", v, [
     { p: "Mohon maaf, pendaftaran akun Anda belum dapat kami setujui dengan alasan berikut:" },
     { quote: v.alasan.trim() },
-    { p: "Anda dapat mendaftar kembali dengan data yang sudah diperbaiki, atau datang langsung ke kantor kami dengan membawa KTP." },
+    ...(v.perbaiki ? [{ p: v.perbaiki }] : []),
+    ...(v.tautan
+      ? [{ p: "Anda dapat memperbaiki data atau mengunggah foto baru, lalu mengajukan aktivasi kembali melalui halaman status akun:" }, { link: v.tautan }]
+      : []),
+    { p: "Anda juga dapat datang langsung ke kantor kami dengan membawa KTP (atau Kartu Keluarga bagi yang belum berusia 17 tahun)." },
   ]);
 }
 

@@ -1,4 +1,4 @@
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { backoffMs } from "../../lib/polling-loop";
 import { OutboxWorkerBase, type OutboxRunResult, type SendOutcome } from "../../lib/outbox-worker";
@@ -52,7 +52,7 @@ export class OutboxWorker extends OutboxWorkerBase<{ payload: unknown; attempts:
   private readonly smtpUrl: string | undefined;
   private readonly from: string;
 
-  private transport: ReturnType<typeof nodemailer.createTransport> | null = null;
+  private transport: Promise<Transporter> | null = null;
 
   constructor(opts: OutboxWorkerOptions) {
     const { prisma } = opts;
@@ -93,8 +93,12 @@ export class OutboxWorker extends OutboxWorkerBase<{ payload: unknown; attempts:
   /** Stop polling; resolves once an in-flight send has finished and been recorded. */
   override async stop(): Promise<void> {
     await super.stop();
-    this.transport?.close();
+    const transport = this.transport;
     this.transport = null;
+    void transport?.then(
+      (t) => t.close(),
+      () => {},
+    );
   }
 
   protected override ready(): boolean {
@@ -108,7 +112,7 @@ export class OutboxWorker extends OutboxWorkerBase<{ payload: unknown; attempts:
   protected override async send(row: { payload: unknown }, id: string): Promise<SendOutcome<{ payload: Prisma.InputJsonObject }>> {
     const message = parseEmailPayload(row.payload, id, this.keys);
     if (!message) return { sent: false, final: true, error: "invalid email payload", log: "has an invalid payload, marked FAILED" };
-    await this.getTransport().sendMail({
+    await (await this.getTransport()).sendMail({
       from: this.from,
       to: message.to,
       subject: message.subject,
@@ -122,8 +126,9 @@ export class OutboxWorker extends OutboxWorkerBase<{ payload: unknown; attempts:
   }
 
   private getTransport() {
+    // nodemailer is loaded with the first email sent, not at every start (an install without SMTP never loads it);
     // the URL's own settings win over these defaults (nodemailer merges them that way)
-    this.transport ??= nodemailer.createTransport({ url: this.smtpUrl!, ...SMTP_TIMEOUTS });
+    this.transport ??= import("nodemailer").then(({ default: nodemailer }) => nodemailer.createTransport({ url: this.smtpUrl!, ...SMTP_TIMEOUTS }));
     return this.transport;
   }
 }

@@ -1,23 +1,57 @@
-import { LAMPIRAN_PENGADUAN_MAKS_BERKAS } from "../../shared/limits";
 import { z } from "zod";
 import type { PengaduanStatus } from "../../generated/prisma/enums";
-import { problem, requiredText } from "../../lib/validate";
+import { Problems, problem } from "../../lib/validate";
+import { BUKTI_JENIS, type CaraPengaduan, FIELDS_PENGADUAN, periksaPengaduan } from "../../shared/pengaduan";
+import { LAMPIRAN_PENGADUAN_MAKS_BERKAS, LAMPIRAN_PENGADUAN_MAKS_BYTES } from "../../shared/limits";
 import { KANAL_KLIEN } from "../api-client/rules";
 
 /** Input rules and the follow-up deadline's state for complaints. Pure: service.ts parses after authorisation. */
 
 export const MAX_LAMPIRAN = LAMPIRAN_PENGADUAN_MAKS_BERKAS;
+/** evidence and documentation files: the types and size the browser's picker offers (server/shared/pengaduan.ts) */
+export const LAMPIRAN_JENIS = BUKTI_JENIS;
+export const LAMPIRAN_MAKS_BYTES = LAMPIRAN_PENGADUAN_MAKS_BYTES;
 
-/** What every complaint says, online or recorded by the desk. */
-export const IsiPengaduan = z.object({
-  judul: requiredText("judul", "Judul pengaduan", 5, 200),
-  uraian: requiredText("uraian", "Uraian pengaduan", 20, 5000),
-});
+export interface IsiPengaduanInput {
+  instansiId: string;
+  kategoriId: string;
+  judul: string;
+  uraian: string;
+  bukti: readonly unknown[];
+  namaPelapor?: string | null;
+  kontakPelapor?: string | null;
+}
 
-/** Filed online by the citizen: with evidence. */
-export const PengaduanDaring = IsiPengaduan.extend({
-  bukti: z.array(z.unknown()).min(1, problem("BUKTI_REQUIRED", "Lampirkan paling sedikit satu bukti pendukung (foto, video, atau dokumen).")),
-});
+/** What the service found in the database about the ids a complaint names (pengaduanChecks places the problems). */
+export interface DiketahuiPengaduan {
+  /** the category is the office's and still active */
+  kategori: boolean;
+  /** the linked request (if any) is the office's, and the citizen's own when filed online */
+  pengajuan: boolean;
+  /** the linked service (if any) is the office's */
+  layanan: boolean;
+}
+
+const SEMUA_DIKENAL: DiketahuiPengaduan = { kategori: true, pengajuan: true, layanan: true };
+
+/**
+ * The checks of a new complaint, every problem at once in the form's order: the rules of server/shared/pengaduan.ts,
+ * which the browser runs before sending (compared in tests/client/form-parity-pengaduan.test.ts), and what the
+ * service found in the database about the ids it names.
+ */
+export function pengaduanChecks(input: IsiPengaduanInput, cara: CaraPengaduan, dikenal: DiketahuiPengaduan = SEMUA_DIKENAL) {
+  const found: Array<{ code: string; message: string; field: string }> = periksaPengaduan({ ...input, bukti: input.bukti.length }, cara);
+  if (!dikenal.kategori && !found.some((p) => p.field === "kategoriId"))
+    found.push({ code: "KATEGORI_INVALID", message: "Kategori pengaduan tidak dikenal untuk instansi ini.", field: "kategoriId" });
+  // a linked request or service is named above the form's fields
+  if (!dikenal.layanan) found.unshift({ code: "LAYANAN_INVALID", message: "Layanan yang dirujuk tidak ditemukan di instansi ini.", field: "layananId" });
+  if (!dikenal.pengajuan) found.unshift({ code: "PENGAJUAN_INVALID", message: "Pengajuan yang dirujuk tidak ditemukan.", field: "pengajuanId" });
+  const order = (field: string) => (FIELDS_PENGADUAN as readonly string[]).indexOf(field);
+  found.sort((a, b) => order(a.field) - order(b.field));
+  const problems = new Problems();
+  for (const p of found) problems.add(p.code, p.message, p.field);
+  return { problems, judul: input.judul.trim(), uraian: input.uraian.trim() };
+}
 
 /** An API client records complaints of its own channel only. */
 export const KanalKlien = z.object({

@@ -14,20 +14,27 @@ import { explainFor, pengaduanChain } from "../calendar/deadlines";
 import { decrypt, encrypt } from "../../lib/crypto";
 import { receiveUpload, withStoredFiles, type UploadedFile } from "../files/store";
 import { createNotifications, publishNotifications } from "../notification/service";
+import { kanalDeps, penerima } from "../kanal/outbox";
 import { enqueueEmail } from "../mail/outbox";
 import { complaintFollowUpDeadline } from "../calendar/working-time";
-import { ALLOWED_MIME } from "../layanan/rules";
 import { PENGADUAN_STATUS_LABEL, PENGADUAN_TRANSITIONS, nextPengaduan, type AksiPengaduan, type PelakuPengaduan } from "./transitions";
 import { actorIds } from "../../lib/caller";
 import { assertCan, can } from "../../policy";
 import { peranPengaduan } from "./policy";
-import { IsiPengaduan, KanalKlien, MAX_LAMPIRAN, NamaKategori, PengaduanDaring, STATUS_TENGGAT_BERJALAN, pesanLangkah, tenggatBerjalan } from "./rules";
-import { LAMPIRAN_PENGADUAN_MAKS_BYTES } from "../../shared/limits";
+import {
+  KanalKlien,
+  LAMPIRAN_JENIS,
+  LAMPIRAN_MAKS_BYTES,
+  MAX_LAMPIRAN,
+  NamaKategori,
+  STATUS_TENGGAT_BERJALAN,
+  pengaduanChecks,
+  pesanLangkah,
+  tenggatBerjalan,
+} from "./rules";
 import { enqueueWebhook } from "../webhook/outbox";
 
 type Tx = Prisma.TransactionClient;
-const EVIDENCE_MIME = [...ALLOWED_MIME, "video/mp4", "video/quicktime", "video/webm"];
-const EVIDENCE_MAX = LAMPIRAN_PENGADUAN_MAKS_BYTES;
 const notFound = () => new NotFoundError("PENGADUAN_NOT_FOUND", "Pengaduan tidak ditemukan.", "id");
 
 /** Who complained: for the reporter and the desk; a confidential reporter only for the instansi's admins (policy.ts). */
@@ -63,7 +70,7 @@ async function storeLampiran<T = Pengaduan>(
   return withStoredFiles(ctx.storage, async (track) => {
     const received: Array<{ up: Awaited<ReturnType<typeof receiveUpload>>; key: string }> = [];
     for (const [i, f] of files.entries()) {
-      const up = await receiveUpload(f, { maxBytes: EVIDENCE_MAX, allowed: EVIDENCE_MIME, tmpDir: ctx.storage.tmpDir, field: `${field}.${i}` });
+      const up = await receiveUpload(f, { maxBytes: LAMPIRAN_MAKS_BYTES, allowed: LAMPIRAN_JENIS, tmpDir: ctx.storage.tmpDir, field: `${field}.${i}` });
       received.push({ up, key: await track(up) });
     }
     return ctx.prisma.$transaction(async (tx) => {
@@ -101,23 +108,21 @@ export async function buatPengaduan(ctx: Context, input: NewPengaduan, offline: 
   // offline: the desk, or an API client with BUAT_PENGADUAN for complaints of its instansi that came through its channel
   if (offline) assertCan(ctx, "pengaduan:catat", { instansiId: input.instansiId }, undefined, "Hanya petugas instansi ini yang dapat mencatat pengaduan.");
   const viaClient = offline && !v;
-  if (viaClient) parseInput(KanalKlien, { kanal: input.kanal });
-  const kategori = await ctx.prisma.kategoriPengaduan.findUnique({ where: { id: input.kategoriId } });
-  if (!kategori?.aktif || kategori.instansiId !== input.instansiId) {
-    throw new ValidationError("KATEGORI_INVALID", "Kategori pengaduan tidak dikenal untuk instansi ini.", "kategoriId");
-  }
-  const { judul, uraian } = parseInput(offline ? IsiPengaduan : PengaduanDaring, input);
-  if (input.pengajuanId) {
-    const pj = await ctx.prisma.pengajuan.findUnique({ where: { id: input.pengajuanId }, select: { pemohonId: true, instansiId: true } });
-    if (!pj || pj.instansiId !== input.instansiId || (!offline && pj.pemohonId !== v!.id)) {
-      throw new ValidationError("PENGAJUAN_INVALID", "Pengajuan yang dirujuk tidak ditemukan.", "pengajuanId");
-    }
-  }
-  if (input.layananId) {
-    const l = await ctx.prisma.layanan.findUnique({ where: { id: input.layananId }, select: { instansiId: true } });
-    if (!l || l.instansiId !== input.instansiId)
-      throw new ValidationError("LAYANAN_INVALID", "Layanan yang dirujuk tidak ditemukan di instansi ini.", "layananId");
-  }
+  // every problem at once, in the form's order: the form's own checks (server/shared/pengaduan.ts) and what only
+  // the database knows about the ids it names
+  const kategori = input.kategoriId ? await ctx.prisma.kategoriPengaduan.findUnique({ where: { id: input.kategoriId } }) : null;
+  const pj = input.pengajuanId
+    ? await ctx.prisma.pengajuan.findUnique({ where: { id: input.pengajuanId }, select: { pemohonId: true, instansiId: true } })
+    : null;
+  const l = input.layananId ? await ctx.prisma.layanan.findUnique({ where: { id: input.layananId }, select: { instansiId: true } }) : null;
+  const { problems, judul, uraian } = pengaduanChecks(input, offline ? "catat" : "daring", {
+    kategori: !!kategori?.aktif && kategori.instansiId === input.instansiId,
+    pengajuan: !input.pengajuanId || (!!pj && pj.instansiId === input.instansiId && (offline || pj.pemohonId === v!.id)),
+    layanan: !input.layananId || (!!l && l.instansiId === input.instansiId),
+  });
+  if (viaClient) problems.parse(KanalKlien, { kanal: input.kanal });
+  problems.throwIfAny();
+  if (!kategori) throw new Error("buatPengaduan: checked category missing"); // unreachable: throwIfAny threw
   const id = crypto.randomUUID();
   const seal = (value: string | null | undefined, what: string) =>
     value?.trim() ? encrypt(ctx.keys, value.trim().slice(0, 300), `pengaduan:${id}:${what}`) : null;
@@ -221,12 +226,21 @@ export async function ubahStatusPengaduan(
           data: { pengaduanId: row.id, status: ke },
         },
       ]);
-      await enqueueEmail(tx, {
-        to: pelapor.email,
-        subject: `Pengaduan ${row.kodeLacak}: ${label}`,
-        text: `Yth. ${pelapor.namaLengkap},\n\nStatus pengaduan Anda "${row.judul}" kini: ${label}.${pesan ? `\n\nTanggapan petugas:\n${pesan}` : ""}\n\nRincian: ${ctx.config.publicUrl}/pengaduan/${row.id}\n\nSalam,\nLoket`,
-        kategori: "STATUS_PENGADUAN",
+      const tautan = `${ctx.config.publicUrl}/pengaduan/${row.id}`;
+      // the reporter's chosen channels for replies to a complaint
+      const phone = await penerima(tx, kanalDeps(ctx), row.pelaporId, "BALASAN_PENGADUAN", {
+        judul: `Pengaduan ${row.kodeLacak}: ${label}`,
+        isi: pesan ?? `Status pengaduan Anda: ${label.toLowerCase()}.`,
+        tautan,
       });
+      if (phone.rows.length) await tx.outbox.createMany({ data: phone.rows });
+      if (phone.email)
+        await enqueueEmail(tx, {
+          to: pelapor.email,
+          subject: `Pengaduan ${row.kodeLacak}: ${label}`,
+          text: `Yth. ${pelapor.namaLengkap},\n\nStatus pengaduan Anda "${row.judul}" kini: ${label}.${pesan ? `\n\nTanggapan petugas:\n${pesan}` : ""}\n\nRincian: ${ctx.config.publicUrl}/pengaduan/${row.id}\n\nSalam,\nLoket`,
+          kategori: "STATUS_PENGADUAN",
+        });
     }
     return row;
   });
@@ -234,6 +248,7 @@ export async function ubahStatusPengaduan(
   ctx.pubsub.publish("instansi:pengaduan", updated.instansiId, { id: updated.id, seq: updated.seq });
   publishNotifications(ctx.pubsub, events);
   ctx.mail?.kick();
+  ctx.kanal?.kick();
   return updated;
 }
 
@@ -277,7 +292,11 @@ export function penjelasanTenggat(
 }
 
 export function kategoriPengaduan<Q extends object>(ctx: Context, query: Q, instansiId: string, termasukNonaktif: boolean) {
-  return ctx.prisma.kategoriPengaduan.findMany({ ...q(query), where: { instansiId, ...(termasukNonaktif ? {} : { aktif: true }) }, orderBy: { nama: "asc" } });
+  return ctx.prisma.kategoriPengaduan.findMany({
+    ...q(query),
+    where: { instansiId, ...(termasukNonaktif ? {} : { aktif: true }) },
+    orderBy: [{ terakhir: "asc" }, { nama: "asc" }],
+  });
 }
 
 export function pengaduanSaya<Q extends object>(ctx: Context, query: Q) {

@@ -1,7 +1,8 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFNumber, PDFRawStream, StandardFonts, decodePDFRawStream, type PDFPage } from "pdf-lib";
 import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
-import { buktiPengajuanPdf, formatTanggal, formatTanggalWaktu, winAnsiSafe, type BuktiPengajuanInput } from "./bukti";
+import { formatTanggal, formatTanggalWaktu } from "../calendar/tanggal";
+import { buktiPengajuanPdf, winAnsiSafe, type BuktiPengajuanInput } from "./bukti";
 
 const FULL_NIK = "3519015708900001";
 

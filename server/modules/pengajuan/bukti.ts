@@ -5,8 +5,6 @@
  * the public tracking link. No I/O: the caller loads the data and stores or streams the bytes.
  *
  *   buktiPengajuanPdf(input)                        -> Promise<Uint8Array>   the PDF
- *   formatTanggalWaktu(date, timeZone, zonaLabel)   -> '25 Maret 2026 pukul 14.05 WIB'
- *   formatTanggal(date, timeZone)                   -> '25 Maret 2026'
  *   winAnsiSafe(text)                               -> text the PDF standard fonts can encode
  *
  * Personal data: only the masked NIK is printed; a value that arrives unmasked is masked here anyway.
@@ -14,6 +12,7 @@
 import { PDFDocument, PageSizes, StandardFonts, rgb, type PDFFont, type PDFImage, type PDFPage } from "pdf-lib";
 import QRCode from "qrcode";
 import { maskIdentity } from "../../shared/nik";
+import { formatTanggalWaktu } from "../calendar/tanggal";
 
 export interface BuktiPengajuanInput {
   nomorRegistrasi: string;
@@ -30,41 +29,6 @@ export interface BuktiPengajuanInput {
   verifikasiUrl: string;
   /** generation time printed in the footer; defaults to now (set it in tests for stable output) */
   dibuatAt?: Date;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Dates
-
-const BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"] as const;
-
-function partsIn(date: Date, timeZone: string) {
-  if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw new RangeError("formatTanggalWaktu: invalid date");
-  // numeric parts only, month names are ours: no dependence on the ICU data the runtime ships
-  const fmt = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  });
-  const get = (type: string) => Number(fmt.formatToParts(date).find((p) => p.type === type)?.value);
-  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute") };
-}
-
-/** '25 Maret 2026' in the given zone. */
-export function formatTanggal(date: Date, timeZone: string): string {
-  const p = partsIn(date, timeZone);
-  return `${p.day} ${BULAN[p.month - 1]} ${p.year}`;
-}
-
-/** '25 Maret 2026 pukul 14.05 WIB': Indonesian long date, 24-hour time with a dot, the zone's label. */
-export function formatTanggalWaktu(date: Date, timeZone: string, zonaLabel: string): string {
-  const p = partsIn(date, timeZone);
-  const hh = String(p.hour).padStart(2, "0");
-  const mm = String(p.minute).padStart(2, "0");
-  return `${p.day} ${BULAN[p.month - 1]} ${p.year} pukul ${hh}.${mm} ${zonaLabel}`;
 }
 
 // ---------------------------------------------------------------------------------------------------

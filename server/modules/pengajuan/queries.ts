@@ -6,7 +6,7 @@ import { ValidationError } from "../../lib/errors";
 import { callerInstansiId } from "../../lib/caller";
 import { explainFor, pengajuanChain } from "../calendar/deadlines";
 import { CLOCK_RUNNING, STATUS_LABEL } from "./transitions";
-import { terlambatWhere, tidakTerlambatWhere } from "./sla";
+import { antrianHalaman, antrianHitung, type AntrianFilter } from "./queue-page";
 import { EMPAT_DIGIT, normalKodeVerifikasi } from "./rules";
 
 /**
@@ -43,83 +43,66 @@ export function myPengajuan(ctx: Context, query: Query, status: readonly Pengaju
 // ---------------------------------------------------------------------------------------------------
 // The staff queue
 
-export interface AntrianFilter {
-  status?: PengajuanStatus[] | null;
-  layananId?: { id: string | number } | null;
-  terlambat?: boolean | null;
-  ditugaskanKeSaya?: boolean | null;
-  diajukanDari?: Date | null;
-  diajukanSampai?: Date | null;
-  cari?: string | null;
-}
+/**
+ * The queue's counts per service and status of one instansi: "AntrianJumlah", which a database trigger keeps in
+ * the same transaction as every change of a request (migration 20261205111311_statistik_ringkasan), instead of
+ * counting a big office's cases. Read once per operation: the page's total and the tabs' counts of the same
+ * query share it (one statement instead of two).
+ */
+type Jumlah = { layananId: string; status: PengajuanStatus; jumlah: number };
+const jumlahPerOperasi = new WeakMap<Context, Map<string, Promise<Jumlah[]>>>();
 
-const OPEN_STAFF: Prisma.PengajuanWhereInput["status"] = { notIn: ["DRAFT"] };
-
-function queueWhere(ctx: Context, instansiId: string, f: AntrianFilter | null | undefined): Prisma.PengajuanWhereInput {
-  const now = new Date();
-  return {
-    instansiId,
-    status: f?.status?.length ? { in: f.status } : OPEN_STAFF,
-    ...(f?.layananId ? { layananId: String(f.layananId.id) } : {}),
-    // an API client is nobody's officer: "assigned to me" is empty for it
-    ...(f?.ditugaskanKeSaya ? (ctx.viewer ? { petugasId: ctx.viewer.id } : { id: { in: [] } }) : {}),
-    ...(f?.terlambat === true ? terlambatWhere(now) : {}),
-    ...(f?.terlambat === false ? tidakTerlambatWhere(now) : {}),
-    ...(f?.diajukanDari || f?.diajukanSampai
-      ? { diajukanAt: { ...(f.diajukanDari ? { gte: f.diajukanDari } : {}), ...(f.diajukanSampai ? { lte: f.diajukanSampai } : {}) } }
-      : {}),
-    ...(f?.cari?.trim() ? { nomorRegistrasi: { contains: f.cari.trim().toUpperCase() } } : {}),
-  };
+function jumlahAntrianInstansi(ctx: Context, instansiId: string): Promise<Jumlah[]> {
+  let perInstansi = jumlahPerOperasi.get(ctx);
+  if (!perInstansi) jumlahPerOperasi.set(ctx, (perInstansi = new Map()));
+  let rows = perInstansi.get(instansiId);
+  if (!rows) {
+    rows = ctx.prisma.$queryRawUnsafe<Jumlah[]>(
+      `SELECT "layananId"::text AS "layananId", status::text AS status, jumlah::int AS jumlah FROM "AntrianJumlah"
+        WHERE "instansiId" = $1::uuid AND status <> 'DRAFT' AND jumlah <> 0`,
+      instansiId,
+    );
+    perInstansi.set(instansiId, rows);
+  }
+  return rows;
 }
 
 /**
- * The number of requests in the queue. Filtered by status and service only (the usual case), it is read from
- * "AntrianJumlah" — counts per instansi, service and status that a database trigger keeps in the same transaction
- * as every change of a request (migration 20261205111311_statistik_ringkasan) — instead of counting a big office's
- * cases on every page; with any other filter the rows are counted.
+ * The number of requests in the queue. Filtered by status and service only (the usual case), it is summed from
+ * the kept counts (jumlahAntrianInstansi); with any other filter the rows are counted.
  */
 export async function antrianCount(ctx: Context, instansiId: string, filter: AntrianFilter | null | undefined) {
   const f = filter ?? {};
   const other = f.terlambat != null || f.ditugaskanKeSaya || f.diajukanDari || f.diajukanSampai || f.cari?.trim();
-  if (other) return ctx.prisma.pengajuan.count({ where: queueWhere(ctx, instansiId, filter) });
-  const [r] = await ctx.prisma.$queryRawUnsafe<Array<{ n: number }>>(
-    `SELECT coalesce(sum(jumlah), 0)::int AS n FROM "AntrianJumlah"
-      WHERE "instansiId" = $1::uuid AND ($2::uuid IS NULL OR "layananId" = $2::uuid)
-        AND (CASE WHEN $3 = '' THEN status <> 'DRAFT' ELSE status::text = ANY(string_to_array($3, ',')) END)`,
-    instansiId,
-    f.layananId ? String(f.layananId.id) : null,
-    (f.status ?? []).join(","),
-  );
-  return r!.n;
+  if (other) return antrianHitung(ctx, instansiId, filter);
+  const layananId = f.layananId ? String(f.layananId.id).toLowerCase() : null;
+  const status = f.status?.length ? new Set<string>(f.status) : null;
+  return (await jumlahAntrianInstansi(ctx, instansiId))
+    .filter((r) => (!layananId || r.layananId === layananId) && (!status || status.has(r.status)))
+    .reduce((n, r) => n + r.jumlah, 0);
 }
 
 /** One page of the queue: overdue first (the earliest deadline), then by deadline, then the oldest submitted. */
 export async function antrian(ctx: Context, query: Query, instansiId: string, filter: AntrianFilter | null | undefined) {
-  // Two steps: the page's ids from the index (ORDER BY … LIMIT on plain columns), then the page's rows with
-  // their relations. In one statement the database builds every nested row of the whole queue before it
-  // sorts and cuts the page, so the cost grew with the queue instead of the page.
-  const { take, skip, cursor, ...shape } = q(query) as { take?: number; skip?: number; cursor?: { id: string } };
-  const page = await ctx.prisma.pengajuan.findMany({
-    where: queueWhere(ctx, instansiId, filter),
-    orderBy: [{ tenggat: { sort: "asc", nulls: "last" } }, { diajukanAt: "asc" }, { id: "asc" }],
-    take,
-    skip,
-    cursor,
-    select: { id: true },
-  });
+  // Two steps: the page's ids off the queue's indexes (queue-page.ts), then the page's rows with their
+  // relations. In one statement the database builds every nested row of the whole queue before it sorts
+  // and cuts the page, so the cost grew with the queue instead of the page.
+  const { take, skip: _skip, cursor, ...shape } = q(query) as { take?: number; skip?: number; cursor?: { id: string } };
+  const page = await antrianHalaman(ctx, instansiId, filter, { take, cursor });
   if (page.length === 0) return [];
-  const rows = await ctx.prisma.pengajuan.findMany({ ...shape, where: { id: { in: page.map((p) => p.id) } } });
+  const rows = await ctx.prisma.pengajuan.findMany({ ...shape, where: { id: { in: page } } });
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return page.flatMap((p) => byId.get(p.id) ?? []);
+  return page.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** Requests per status (not drafts), from the counts antrianCount reads. */
+/** Requests per status (not drafts), from the counts antrianCount reads, in the order of the statuses' names. */
 export async function antrianJumlah(ctx: Context, instansiId: string) {
-  return ctx.prisma.$queryRawUnsafe<Array<{ status: PengajuanStatus; jumlah: number }>>(
-    `SELECT status::text AS status, sum(jumlah)::int AS jumlah FROM "AntrianJumlah"
-      WHERE "instansiId" = $1::uuid AND status <> 'DRAFT' GROUP BY status HAVING sum(jumlah) > 0 ORDER BY status`,
-    instansiId,
-  );
+  const per = new Map<PengajuanStatus, number>();
+  for (const r of await jumlahAntrianInstansi(ctx, instansiId)) per.set(r.status, (per.get(r.status) ?? 0) + r.jumlah);
+  return [...per]
+    .filter(([, jumlah]) => jumlah > 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([status, jumlah]) => ({ status, jumlah }));
 }
 
 // ---------------------------------------------------------------------------------------------------

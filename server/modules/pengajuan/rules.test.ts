@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseInput } from "../../lib/validate";
 import { ValidationError } from "../../lib/errors";
-import { berkasInput, catatanInput, hasilInput, kataTransisi, normalKodeVerifikasi, pilihPengiriman } from "./rules";
+import { berkasInput, catatanInput, dokumenTerlihat, hasilInput, kataTransisi, normalKodeVerifikasi, pilihPengiriman } from "./rules";
 import { TRANSITIONS } from "./transitions";
 
 const problemOf = (f: () => unknown) => {
@@ -57,5 +57,28 @@ describe("pengajuan input rules", () => {
     expect(pilihPengiriman({ unduhOnline: false, ambilDiKantor: true }, null)).toBe("AMBIL");
     expect(pilihPengiriman({ unduhOnline: false, ambilDiKantor: true }, "UNDUH")).toBeNull();
     expect(normalKodeVerifikasi(" abcd efgh-jk2m ")).toBe("ABCD-EFGH-JK2M");
+  });
+});
+
+describe("dokumenTerlihat: what a verification says it saw, against the documents now", () => {
+  const docs = [
+    { id: "ktp-1", label: "KTP", diganti: true },
+    { id: "ktp-2", label: "KTP", diganti: false },
+    { id: "kk-1", label: "Kartu Keluarga", diganti: false },
+  ];
+  it("exactly the current documents: nothing to say (order and repeats do not matter)", () => {
+    expect(dokumenTerlihat(docs, ["kk-1", "ktp-2"])).toBeNull();
+    expect(dokumenTerlihat(docs, ["ktp-2", "kk-1", "kk-1"])).toBeNull();
+  });
+  it("a replaced document named: DOKUMEN_DIGANTI, naming its slot, even beside the new one", () => {
+    expect(dokumenTerlihat(docs, ["ktp-1", "kk-1"])).toMatchObject({ code: "DOKUMEN_DIGANTI", message: expect.stringContaining("KTP") });
+    expect(dokumenTerlihat(docs, ["ktp-1", "ktp-2", "kk-1"])?.code).toBe("DOKUMEN_DIGANTI");
+  });
+  it("a current document missing: DOKUMEN_BELUM_DILIHAT, naming it", () => {
+    expect(dokumenTerlihat(docs, ["ktp-2"])).toMatchObject({ code: "DOKUMEN_BELUM_DILIHAT", message: expect.stringContaining("Kartu Keluarga") });
+    expect(dokumenTerlihat(docs, [])?.code).toBe("DOKUMEN_BELUM_DILIHAT");
+  });
+  it("an id that is not one of the request's documents: DOKUMEN_TIDAK_DIKENAL", () => {
+    expect(dokumenTerlihat(docs, ["ktp-2", "kk-1", "lain"])?.code).toBe("DOKUMEN_TIDAK_DIKENAL");
   });
 });

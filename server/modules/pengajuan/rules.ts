@@ -85,3 +85,46 @@ export function normalKodeVerifikasi(kode: string): string {
 
 /** The last four digits of the applicant's identity number, as the public tracking asks for them. */
 export const EMPAT_DIGIT = /^\d{4}$/;
+
+/** A document of a request as a verification compares it: its slot's label, and whether a newer upload replaced it. */
+export interface DokumenBanding {
+  id: string;
+  label: string;
+  diganti: boolean;
+}
+
+/**
+ * What is wrong with a verification that names the documents the officer saw (`dilihat`), against the request's
+ * documents now: a named document that was replaced since (DOKUMEN_DIGANTI: the officer checked an old file), or
+ * a current document not named (DOKUMEN_BELUM_DILIHAT: it arrived after the officer's page showed the others).
+ * Ids that are not this request's documents at all are refused as well. Null when the officer saw exactly the
+ * current documents.
+ */
+export function dokumenTerlihat(
+  dokumen: readonly DokumenBanding[],
+  dilihat: readonly string[],
+): { code: "DOKUMEN_DIGANTI" | "DOKUMEN_BELUM_DILIHAT" | "DOKUMEN_TIDAK_DIKENAL"; message: string } | null {
+  const byId = new Map(dokumen.map((d) => [d.id, d]));
+  const seen = new Set(dilihat);
+  if ([...seen].some((id) => !byId.has(id))) {
+    return { code: "DOKUMEN_TIDAK_DIKENAL", message: "Dokumen yang disebut bukan dokumen pengajuan ini. Muat ulang halaman dan periksa kembali." };
+  }
+  const lama = dokumen.filter((d) => d.diganti && seen.has(d.id));
+  if (lama.length) {
+    return {
+      code: "DOKUMEN_DIGANTI",
+      message: `Pemohon sudah mengganti ${daftar(lama)}. Yang Anda periksa adalah versi lama: buka dokumen terbaru dan periksa kembali sebelum menyatakan lengkap.`,
+    };
+  }
+  const baru = dokumen.filter((d) => !d.diganti && !seen.has(d.id));
+  if (baru.length) {
+    return {
+      code: "DOKUMEN_BELUM_DILIHAT",
+      message: `${kapital(daftar(baru))} baru diunggah pemohon dan belum Anda buka. Periksa dokumen itu sebelum menyatakan lengkap.`,
+    };
+  }
+  return null;
+}
+
+const daftar = (ds: readonly DokumenBanding[]) => [...new Set(ds.map((d) => d.label))].join(", ");
+const kapital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -6,15 +6,17 @@ import { Prisma, type Pengajuan, type PengajuanLog } from "../../generated/prism
 import type { PengajuanStatus, PengirimanOpsi } from "../../generated/prisma/enums";
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError, forbidden } from "../../lib/errors";
 import { receiveUpload, withStoredFiles, type UploadedFile } from "../files/store";
+import { kanalDeps, penerima } from "../kanal/outbox";
 import { notificationRows, publishNotifications, type NewNotification } from "../notification/service";
 import { emailRow, type EmailMessage } from "../mail/outbox";
 import { statusPengajuan } from "../mail/templates";
 import { validateForm, type FieldDef } from "../../shared/form";
+import { draftValues } from "../../shared/draft-form";
 import { ALLOWED_DEFAULT } from "../../shared/files";
 import { HASIL_MAKS_BYTES } from "../../shared/limits";
 import { SELESAI_UNTUK_SURVEI, STATUS_LABEL, allowedActions, dapatDiubah, isFinal, next, type Aksi, type Pelaku, TRANSITIONS } from "./transitions";
 import { clockOnTransition, remaining } from "./sla";
-import { berkasInput, catatanInput, hasilInput, kataTransisi, pilihPengiriman } from "./rules";
+import { berkasInput, catatanInput, dokumenTerlihat, hasilInput, kataTransisi, pilihPengiriman } from "./rules";
 import { parseInput } from "../../lib/validate";
 import { actorIds } from "../../lib/caller";
 import { assertCan, can } from "../../policy";
@@ -61,9 +63,11 @@ export function bolehSurveiOleh(ctx: Context, p: { pemohonId: string; instansiId
 /** Working minutes left until the deadline (negative when overdue); while paused or stopped, what was left. */
 export async function sisaMenitKerja(
   ctx: Context,
-  p: { instansiId: string; status: PengajuanStatus; tenggat: Date | null; slaSisaMenit: number | null },
+  p: { instansiId: string; status: PengajuanStatus; tenggat: Date | null; slaSisaMenit: number | null; selesaiAt: Date | null },
 ): Promise<number | null> {
-  if (p.tenggat && !isFinal(p.status)) return remaining(await ctx.calendars.get(p.instansiId), p.tenggat, new Date());
+  // finished (the result is ready, or the request was closed): no time is left to count, whatever was left then
+  if (p.selesaiAt || isFinal(p.status)) return null;
+  if (p.tenggat) return remaining(await ctx.calendars.get(p.instansiId), p.tenggat, new Date());
   return p.slaSisaMenit;
 }
 
@@ -82,9 +86,9 @@ function fieldDefs(
   return fields;
 }
 
+/** The form's problems as one error (every wrong field at once, the first on top), or null when there are none. */
 function firstFieldError(errors: Array<{ field: string; code: string; message: string }>): ValidationError | null {
-  const e = errors[0];
-  return e ? new ValidationError(e.code, e.message, `formData.${e.field}`) : null;
+  return errors.length ? ValidationError.of(errors.map((e) => ({ ...e, field: `formData.${e.field}` }))) : null;
 }
 
 function parsePengiriman(layanan: { unduhOnline: boolean; ambilDiKantor: boolean }, value: PengirimanOpsi | null | undefined): PengirimanOpsi {
@@ -176,8 +180,10 @@ export async function updateDraft(
   const layanan = await ctx.prisma.layanan.findUniqueOrThrow({ where: { id: p.layananId }, include: { formFields: true } });
   const data: ClaimData = {};
   if (input.formData) {
+    // only the fields sent change (two tabs saving different fields both keep theirs); a draft keeps the text as
+    // typed, malformed or not, and the strict check runs on submit (shared/draft-form.ts)
     const merged = { ...(p.formData as Record<string, unknown>), ...input.formData };
-    const { values, errors } = validateForm(fieldDefs(layanan.formFields), merged, { partial: true });
+    const { values, errors } = draftValues(fieldDefs(layanan.formFields), merged);
     const err = firstFieldError(errors);
     if (err) throw err;
     data.formData = values as Prisma.JsonObject;
@@ -214,18 +220,30 @@ export async function uploadDokumen(ctx: Context, input: { id: string; versi: nu
       received.push({ up, key: await track(up), slot });
     }
     return ctx.prisma.$transaction(async (tx) => {
-      const updated = await claim(tx, { id: p.id, versi: input.versi });
+      // once submitted, the officer follows the request live: a changed document is a step of its Log Pengajuan
+      // (pengajuanBerubah carries it to the open case page, whose viewer then shows the new file)
+      const submitted = p.status !== "DRAFT";
+      const updated = await claim(tx, { id: p.id, versi: input.versi }, submitted ? { seq: NEXT_SEQ } : {});
+      let replaced = false;
       for (const { up, key, slot } of received) {
         const stored = await tx.storedFile.create({
           data: { sha256: up.sha256, ukuran: up.size, mime: up.mime, namaAsli: up.namaAsli, storageKey: key, uploaderId: ctx.viewer!.id },
         });
-        await tx.dokumenPengajuan.updateMany({ where: { pengajuanId: p.id, persyaratanId: slot.id, diganti: false }, data: { diganti: true } });
+        const old = await tx.dokumenPengajuan.updateMany({ where: { pengajuanId: p.id, persyaratanId: slot.id, diganti: false }, data: { diganti: true } });
+        if (old.count) replaced = true;
         await tx.dokumenPengajuan.create({ data: { pengajuanId: p.id, persyaratanId: slot.id, fileId: stored.id } });
       }
-      return updated;
+      if (!submitted) return { updated, log: null };
+      // the slots' labels, never the file names (a citizen's file name may carry personal data)
+      const labels = [...new Set(received.map((r) => r.slot.label))].join(", ");
+      const log = await tx.pengajuanLog.create({
+        data: { ...step(ctx, p, replaced ? "GANTI_DOKUMEN" : "TAMBAH_DOKUMEN", p.status, labels), seq: updated.seq },
+      });
+      return { updated, log };
     });
-  }).then((updated) => {
-    ctx.pubsub.publish("antrian:berubah", { instansiId: updated.instansiId }); // its documents show in the queue
+  }).then(({ updated, log }) => {
+    if (log) publishPengajuan(ctx, updated, log);
+    else ctx.pubsub.publish("antrian:berubah", { instansiId: updated.instansiId }); // its documents show in the queue
     return updated;
   });
 }
@@ -248,6 +266,8 @@ export interface TransitionInput {
   pesan?: string | null;
   diambilOleh?: string | null;
   identitasPengambil?: string | null;
+  /** VERIFIKASI: the documents the officer saw (DokumenPengajuan ids); a replaced or unseen one refuses it */
+  dokumenDilihat?: readonly string[] | null;
 }
 
 // what a transition needs besides the row, read with it in one statement
@@ -297,6 +317,7 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
       `Tindakan "${input.aksi.toLowerCase().replace(/_/g, " ")}" tidak dapat dilakukan pada pengajuan berstatus ${STATUS_LABEL[p.status].toLowerCase()}.`,
     );
   }
+  if (input.aksi === "VERIFIKASI" && input.dokumenDilihat) await assertDokumenTerlihat(ctx, p.id, input.dokumenDilihat);
   // what the action needs, as the table declares it (transitions.ts `perlu`)
   const kata = parseInput(kataTransisi(rule.perlu), input);
   const pesan = kata.pesan;
@@ -309,15 +330,23 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
       dokumen,
     } = found as SubmitRead;
     const { values, errors } = validateForm(fieldDefs(formFields), p.formData as Record<string, unknown>);
-    const err = firstFieldError(errors);
-    if (err) throw err;
-    data.formData = values as Prisma.JsonObject;
     const have = new Set(dokumen.map((d) => d.persyaratanId));
     const missing = persyaratan.filter((s) => !have.has(s.id)).sort((a, b) => a.urutan - b.urutan);
-    if (missing.length) {
-      throw new ValidationError("DOKUMEN_KURANG", `Dokumen wajib belum diunggah: ${missing.map((m) => m.label).join(", ")}.`, `persyaratan.${missing[0]!.id}`);
-    }
-    data.diajukanAt = now;
+    // the form's problems and the missing documents in one answer
+    const kurang = missing.length
+      ? [
+          {
+            code: "DOKUMEN_KURANG",
+            message: `Dokumen wajib belum diunggah: ${missing.map((m) => m.label).join(", ")}.`,
+            field: `persyaratan.${missing[0]!.id}`,
+          },
+        ]
+      : [];
+    const err = firstFieldError(errors);
+    if (err || kurang.length) throw ValidationError.of([...(err?.problems ?? []), ...kurang]);
+    data.formData = values as Prisma.JsonObject;
+    // "Diajukan" stays the first submission; a re-submission after a fix is its own step (diajukanUlangAt)
+    if (!p.diajukanAt) data.diajukanAt = now;
   }
   if ("diambilOleh" in kata) Object.assign(data, { diambilOleh: kata.diambilOleh, identitasPengambil: kata.identitasPengambil, diambilAt: now });
   if (rule.perlu.hasil && p.pengiriman === "UNDUH" && (await ctx.prisma.hasilDokumen.count({ where: { pengajuanId: p.id } })) === 0) {
@@ -339,21 +368,56 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
     const log = step(ctx, p, input.aksi, ke, "diambilOleh" in kata ? `Diambil oleh ${after.diambilOleh} (${after.identitasPengambil})` : pesan, now);
     const message = statusMessages(ctx, after, pemohon, layanan, p.status, pesan);
     const notifications = notificationRows(message.notification ? [message.notification] : []);
+    // the applicant's chosen channels for status changes (WhatsApp/SMS rows beside the email, same transaction)
+    const phone = message.notification
+      ? await penerima(db, kanalDeps(ctx), pemohon.id, "STATUS_LAYANAN", {
+          judul: message.notification.judul,
+          isi: message.notification.isi,
+          tautan: `${ctx.config.publicUrl}/pengajuan/${p.id}`,
+        })
+      : null;
     const deliveries = await webhookStatus(ctx, db, after, layanan, p.status, input.aksi, now);
     const claimed = await claim(db, p, { ...data, nomorRegistrasi: numbering ? nomor : undefined, seq: NEXT_SEQ }, [
       { table: "PengajuanLog", row: { ...log, seq: CLAIMED_SEQ } },
-      ...(message.email ? [{ table: "Outbox", row: emailRow(message.email) }] : []),
+      ...(message.email && (phone?.email ?? true) ? [{ table: "Outbox", row: emailRow(message.email) }] : []),
+      ...(phone?.rows ?? []).map((row) => ({ table: "Outbox", row })),
       ...notifications.rows.map((row) => ({ table: "Notification", row })),
       ...deliveries.map((row) => ({ table: "WebhookDelivery", row })),
     ]);
-    return { claimed, log: { ...log, seq: claimed.seq }, events: notifications.events, deliveries: deliveries.length, email: message.email !== null };
+    return {
+      claimed,
+      log: { ...log, seq: claimed.seq },
+      events: notifications.events,
+      deliveries: deliveries.length,
+      email: message.email !== null,
+      phone: (phone?.rows.length ?? 0) > 0,
+    };
   };
-  const { claimed, log, events, deliveries, email } = numbering ? await ctx.prisma.$transaction(write) : await write(ctx.prisma);
+  const { claimed, log, events, deliveries, email, phone } = numbering ? await ctx.prisma.$transaction(write) : await write(ctx.prisma);
   publishPengajuan(ctx, claimed, log);
   publishNotifications(ctx.pubsub, events);
   if (email) ctx.mail?.kick();
+  if (phone) ctx.kanal?.kick();
   if (deliveries) ctx.webhooks?.kick();
   return claimed;
+}
+
+/**
+ * A verification names the documents the officer saw: it is refused when one of them was replaced since, or a
+ * current one is missing. Read before the claim; a document can change only with a new versi (uploadDokumen
+ * claims it), so a replacement landing in between makes the claim fail with CONFLICT.
+ */
+async function assertDokumenTerlihat(ctx: Context, pengajuanId: string, dilihat: readonly string[]) {
+  const dokumen = await ctx.prisma.dokumenPengajuan.findMany({
+    where: { pengajuanId },
+    select: { id: true, diganti: true, persyaratan: { select: { label: true } } },
+  });
+  const problem = dokumenTerlihat(
+    dokumen.map((d) => ({ id: d.id, diganti: d.diganti, label: d.persyaratan.label })),
+    dilihat,
+  );
+  if (problem?.code === "DOKUMEN_TIDAK_DIKENAL") throw new ValidationError(problem.code, problem.message, "dokumenDilihat");
+  if (problem) throw new ConflictError(problem.code, problem.message, "dokumenDilihat");
 }
 
 /** The Log Pengajuan step that a claim of `p` adds: its seq is the claim's (p.seq + 1, since versi still matched). */

@@ -3,6 +3,8 @@ import type { AlasanKeberatan, PermohonanStatus } from "../../generated/prisma/e
 import { problem, requiredText } from "../../lib/validate";
 import { addWorkingDays, addWorkingDaysSameTime, type Deadline, type OfficeCalendar } from "../calendar/working-time";
 import { JAWAB_HARI, KEBERATAN_HARI, PENGECUALIAN_PASAL_17, PERPANJANG_MAKS_HARI, SENGKETA_HARI, TANGGAPAN_KEBERATAN_HARI } from "../../shared/ppid";
+import { CARA_PEROLEHAN, CARA_TIDAK_SESUAI, FORMAT_INFORMASI, RINCIAN_INFORMASI, TUJUAN_INFORMASI, URAIAN_KEBERATAN } from "../../shared/ppid-form";
+import type { AturanTeks } from "../../shared/teks";
 
 // the periods and the Pasal 17 list are shown in the browser too, so they live in server/shared/ppid.ts
 export { JAWAB_HARI, KEBERATAN_HARI, PENGECUALIAN_PASAL_17, PERPANJANG_MAKS_HARI, SENGKETA_HARI, TANGGAPAN_KEBERATAN_HARI };
@@ -137,17 +139,20 @@ export function aksiPermohonanTersedia(p: { status: PermohonanStatus; diperpanja
   return AKSI_PERMOHONAN.filter((a) => (a === "PUTUSKAN" ? belumDiputus(p) : p.status === "DITERIMA" && !p.diperpanjangAt));
 }
 
-// Input rules, parsed after authorisation (and, where the state decides, after the state checks)
+// Input rules, parsed after authorisation (and, where the state decides, after the state checks). The citizen's
+// forms check the same rules in the browser (server/shared/ppid-form.ts).
+
+const teks = (field: string, rule: AturanTeks) => requiredText(field, rule.label, rule.min, rule.max);
 
 export const Permohonan = z
   .object({
-    rincianInformasi: requiredText("rincianInformasi", "Rincian informasi yang dibutuhkan", 10, 5000),
-    tujuan: requiredText("tujuan", "Tujuan penggunaan informasi", 5, 2000),
-    format: z.enum(["SOFTCOPY", "HARDCOPY"]),
-    caraPerolehan: z.enum(["AMBIL", "EMAIL", "POS"]),
+    rincianInformasi: teks("rincianInformasi", RINCIAN_INFORMASI),
+    tujuan: teks("tujuan", TUJUAN_INFORMASI),
+    format: z.enum(FORMAT_INFORMASI),
+    caraPerolehan: z.enum(CARA_PEROLEHAN),
   })
   .refine((p) => !(p.caraPerolehan === "EMAIL" && p.format === "HARDCOPY"), {
-    ...problem("CARA_TIDAK_SESUAI", "Salinan cetak (hardcopy) tidak dapat dikirim lewat email; pilih ambil langsung atau pos."),
+    ...problem(CARA_TIDAK_SESUAI.code, CARA_TIDAK_SESUAI.message),
     path: ["caraPerolehan"],
   });
 
@@ -191,5 +196,5 @@ export const JawabanDikecualikan = z.object({
   biaya,
 });
 
-export const Keberatan = z.object({ uraian: requiredText("uraian", "Uraian keberatan", 10, 5000) });
+export const Keberatan = z.object({ uraian: teks("uraian", URAIAN_KEBERATAN) });
 export const TanggapanKeberatan = z.object({ tanggapan: requiredText("tanggapan", "Tanggapan atas keberatan", 10, 5000) });

@@ -3,9 +3,10 @@ import { assertVersion } from "../../lib/versioned";
 import type { PermohonanInformasi, Prisma } from "../../generated/prisma/client";
 import type { AlasanKeberatan, CaraPerolehan, FormatInformasi } from "../../generated/prisma/enums";
 import { ConflictError, InvalidStateError, NotFoundError } from "../../lib/errors";
-import { parseInput } from "../../lib/validate";
+import { Problems, parseInput } from "../../lib/validate";
 import { q } from "../../lib/query";
 import { createNotifications, publishNotifications } from "../notification/service";
+import { kanalDeps, penerima } from "../kanal/outbox";
 import { enqueueEmail } from "../mail/outbox";
 import { assertCan, can } from "../../policy";
 import {
@@ -49,12 +50,20 @@ async function log(tx: Tx, p: { id: string }, seq: number, aksi: string, aktorId
 async function notify(ctx: Context, tx: Tx, p: PermohonanInformasi, judul: string, isi: string) {
   if (ctx.viewer!.id === p.pemohonId) return [];
   const user = await tx.user.findUniqueOrThrow({ where: { id: p.pemohonId }, select: { email: true, namaLengkap: true } });
-  await enqueueEmail(tx, {
-    to: user.email,
-    subject: `${p.nomorRegister}: ${judul}`,
-    text: `Yth. ${user.namaLengkap},\n\n${isi}\n\nRincian: ${ctx.config.publicUrl}/informasi/${p.id}\n\nSalam,\nPPID`,
-    kategori: "STATUS_PERMOHONAN_INFORMASI",
+  // the applicant's chosen channels for PPID notices (answers, extended deadlines)
+  const phone = await penerima(tx, kanalDeps(ctx), p.pemohonId, "TENGGAT_PPID", {
+    judul: `${p.nomorRegister}: ${judul}`,
+    isi,
+    tautan: `${ctx.config.publicUrl}/informasi/${p.id}`,
   });
+  if (phone.rows.length) await tx.outbox.createMany({ data: phone.rows });
+  if (phone.email)
+    await enqueueEmail(tx, {
+      to: user.email,
+      subject: `${p.nomorRegister}: ${judul}`,
+      text: `Yth. ${user.namaLengkap},\n\n${isi}\n\nRincian: ${ctx.config.publicUrl}/informasi/${p.id}\n\nSalam,\nPPID`,
+      kategori: "STATUS_PERMOHONAN_INFORMASI",
+    });
   return createNotifications(tx, [
     { userId: p.pemohonId, kind: "PERMOHONAN_INFORMASI", judul: `${p.nomorRegister}: ${judul}`, isi, data: { permohonanId: p.id } },
   ]);
@@ -65,6 +74,7 @@ function after(ctx: Context, p: PermohonanInformasi, events: Array<{ userId: str
   ctx.pubsub.publish("instansi:permohonan", p.instansiId, { id: p.id });
   publishNotifications(ctx.pubsub, events);
   ctx.mail?.kick();
+  ctx.kanal?.kick();
 }
 
 export async function ajukan(
@@ -72,16 +82,23 @@ export async function ajukan(
   input: { instansiId: string; rincianInformasi: string; tujuan: string; format: FormatInformasi; caraPerolehan: CaraPerolehan },
 ): Promise<PermohonanInformasi> {
   const v = ctx.viewer!;
+  // the office and the typed fields in one answer (the form shows every problem at once)
+  const problems = new Problems();
   const instansi = await ctx.prisma.instansi.findUnique({ where: { id: input.instansiId } });
-  if (!instansi?.aktif) throw new NotFoundError("INSTANSI_NOT_FOUND", "Instansi tidak ditemukan.", "instansiId");
-  const { rincianInformasi, tujuan } = parseInput(Permohonan, input);
+  if (!instansi?.aktif)
+    problems.report(new NotFoundError("INSTANSI_NOT_FOUND", "Badan publik yang dipilih tidak ditemukan atau sudah tidak aktif.", "instansiId"));
+  const parsed = problems.parse(Permohonan, input);
+  problems.throwIfAny();
+  // past it, both are there
+  const office = instansi!;
+  const { rincianInformasi, tujuan } = parsed!;
   const now = new Date();
-  const d = tenggatJawab(await ctx.calendars.get(instansi.id), now);
+  const d = tenggatJawab(await ctx.calendars.get(office.id), now);
   const p = await ctx.prisma.$transaction(async (tx) => {
     const row = await tx.permohonanInformasi.create({
       data: {
-        nomorRegister: await nomor(tx, "PPID", instansi, now),
-        instansiId: instansi.id,
+        nomorRegister: await nomor(tx, "PPID", office, now),
+        instansiId: office.id,
         pemohonId: v.id,
         rincianInformasi,
         tujuan,
@@ -186,16 +203,23 @@ export async function putuskan(
 export async function ajukanKeberatan(ctx: Context, input: { permohonanId: string; alasan: AlasanKeberatan; uraian: string }) {
   const { p } = await loadPermohonan(ctx, input.permohonanId);
   assertCan(ctx, "ppid:ajukanKeberatan", p, undefined, "Keberatan diajukan oleh pemohon informasi.");
-  const { uraian } = parseInput(Keberatan, input);
+  // the ground and the text in one answer, each at its field
+  const problems = new Problems();
   const now = new Date();
   const cal = await ctx.calendars.get(p.instansiId);
   const g = grounds(cal, p, now).find((x) => x.alasan === input.alasan)!;
   if (!g.sejak) {
-    throw new InvalidStateError("ALASAN_BELUM_ADA", `Alasan keberatan "${ALASAN_LABEL[input.alasan]}" belum terpenuhi untuk permohonan ini.`);
+    problems.report(
+      new InvalidStateError("ALASAN_BELUM_ADA", `Alasan keberatan "${ALASAN_LABEL[input.alasan]}" belum terpenuhi untuk permohonan ini.`, "alasan"),
+    );
+  } else if (!g.bisaDiajukan) {
+    problems.report(
+      new InvalidStateError("KEBERATAN_LEWAT_WAKTU", "Batas waktu mengajukan keberatan (30 hari kerja sejak alasan timbul) sudah lewat.", "alasan"),
+    );
   }
-  if (!g.bisaDiajukan) {
-    throw new InvalidStateError("KEBERATAN_LEWAT_WAKTU", "Batas waktu mengajukan keberatan (30 hari kerja sejak alasan timbul) sudah lewat.");
-  }
+  const parsed = problems.parse(Keberatan, input);
+  problems.throwIfAny();
+  const { uraian } = parsed!;
   const instansi = await ctx.prisma.instansi.findUniqueOrThrow({ where: { id: p.instansiId } });
   const d = tenggatTanggapanKeberatan(cal, now);
   try {

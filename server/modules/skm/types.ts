@@ -3,6 +3,7 @@ import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from
 import { InstansiRef } from "../instansi/types";
 import { LayananRef } from "../layanan/types";
 import { UNSUR } from "../../shared/skm";
+import { KANAL_PENGADUAN_LABEL, PENGAJUAN_STATUS_LABEL, type KanalPengaduan } from "../../shared/labels";
 import type { HasilIkm, Periode } from "./ikm";
 import { isiSurvei } from "./service";
 import type { StatistikInput } from "./statistik";
@@ -45,9 +46,17 @@ const IkmRef = builder.objectRef<HasilIkm>("HasilIkm").implement({
   }),
 });
 
-const Jumlah = builder
-  .objectRef<{ nama: string; jumlah: number }>("JumlahPerNama")
-  .implement({ fields: (t) => ({ nama: t.exposeString("nama"), jumlah: t.exposeInt("jumlah") }) });
+const Jumlah = builder.objectRef<{ nama: string; label?: string; jumlah: number }>("JumlahPerNama").implement({
+  fields: (t) => ({
+    nama: t.exposeString("nama", { description: "the code (a status, a channel) or the name (a category)" }),
+    label: t.string({ description: "what people read: a code's Indonesian label, or the name itself", resolve: (r) => r.label ?? r.nama }),
+    jumlah: t.exposeInt("jumlah"),
+  }),
+});
+
+/** A count per complaint channel with the channel's label (a code unknown to this version reads as itself). */
+const perKanal = <T extends { nama: string }>(rows: readonly T[]) =>
+  rows.map((r) => ({ ...r, label: KANAL_PENGADUAN_LABEL[r.nama as KanalPengaduan] ?? r.nama }));
 
 type Stat = Awaited<ReturnType<typeof statistik>>;
 const StatistikRef = builder.objectRef<Stat>("Statistik").implement({
@@ -55,7 +64,10 @@ const StatistikRef = builder.objectRef<Stat>("Statistik").implement({
   fields: (t) => ({
     dari: t.expose("dari", { type: "DateTime" }),
     sampai: t.expose("sampai", { type: "DateTime", description: "exclusive" }),
-    pengajuanPerStatus: t.field({ type: [Jumlah], resolve: (s) => s.pengajuanPerStatus.map((r) => ({ nama: r.status, jumlah: r.jumlah })) }),
+    pengajuanPerStatus: t.field({
+      type: [Jumlah],
+      resolve: (s) => s.pengajuanPerStatus.map((r) => ({ nama: r.status, label: PENGAJUAN_STATUS_LABEL[r.status], jumlah: r.jumlah })),
+    }),
     pengajuanDiajukan: t.exposeInt("pengajuanDiajukan"),
     selesai: t.exposeInt("selesai", { description: "requests completed in the period" }),
     medianMenitKerja: t.exposeFloat("medianMenitKerja", { nullable: true, description: "median submission-to-completion time in working minutes" }),
@@ -63,7 +75,7 @@ const StatistikRef = builder.objectRef<Stat>("Statistik").implement({
     kepatuhanSlaPersen: t.exposeFloat("kepatuhanSlaPersen", { nullable: true, description: "share completed by their SLA deadline" }),
     terlambatSaatIni: t.exposeInt("terlambatSaatIni"),
     pengaduanPerKategori: t.field({ type: [Jumlah], resolve: (s) => s.pengaduanPerKategori }),
-    pengaduanPerKanal: t.field({ type: [Jumlah], resolve: (s) => s.pengaduanPerKanal }),
+    pengaduanPerKanal: t.field({ type: [Jumlah], resolve: (s) => perKanal(s.pengaduanPerKanal) }),
     ppidMasuk: t.exposeInt("ppidMasuk"),
     ppidDikabulkan: t.exposeInt("ppidDikabulkan"),
     ppidDitolak: t.exposeInt("ppidDitolak"),
@@ -132,9 +144,10 @@ const KasusTerlambatRef = builder.objectRef<KasusTerlambat>("KasusTerlambat").im
     terlambatMenitKerja: t.exposeFloat("terlambatMenitKerja", { description: "working minutes past the deadline: until now, or until completion" }),
   }),
 });
-const AduanPerNamaRef = builder.objectRef<AduanPerNama>("PengaduanPerNama").implement({
+const AduanPerNamaRef = builder.objectRef<AduanPerNama & { label?: string }>("PengaduanPerNama").implement({
   fields: (t) => ({
     nama: t.exposeString("nama"),
+    label: t.string({ description: "what people read: a channel's Indonesian label, or the category's name", resolve: (r) => r.label ?? r.nama }),
     jumlah: t.exposeInt("jumlah", { description: "received in the period" }),
     terbuka: t.exposeInt("terbuka", { description: "of those, still open" }),
     terlambat: t.exposeInt("terlambat", { description: "of those, past the follow-up deadline now" }),
@@ -172,7 +185,7 @@ const StatistikDetailRef = builder.objectRef<StatistikDetail>("StatistikDetail")
       resolve: (d) => d.kasusMelewatiSla,
     }),
     pengaduanPerKategori: t.field({ type: [AduanPerNamaRef], resolve: (d) => d.pengaduanPerKategori }),
-    pengaduanPerKanal: t.field({ type: [AduanPerNamaRef], resolve: (d) => d.pengaduanPerKanal }),
+    pengaduanPerKanal: t.field({ type: [AduanPerNamaRef], resolve: (d) => perKanal(d.pengaduanPerKanal) }),
     jumlahPengaduanTerbuka: t.exposeInt("jumlahPengaduanTerbuka"),
     pengaduanTerbuka: t.field({
       type: [AduanTerbukaRef],

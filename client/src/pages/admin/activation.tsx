@@ -5,11 +5,15 @@ import type { AccountStatus } from "../../gql/graphql";
 import { AccountCard } from "../../components/account-card";
 import { AdminOnly } from "../../components/admin-only";
 import { Fact, TimeFact } from "../../components/facts";
-import { Field, FormActions, FormMessage, SearchBox } from "../../components/field";
+import { Field, FormActions, FormMessage, RadioChoice, SearchBox } from "../../components/field";
 import { PageTitle } from "../../components/page-title";
 import { requestErrorMessage, type ApiError } from "../../lib/errors";
 import { useForm } from "../../lib/form";
 import { roleText, STATUS_LABEL } from "../../lib/labels";
+import { HelpLink } from "../../components/help-link";
+import { IdentityDocuments } from "./identity-documents";
+import { formatDate } from "../../lib/format";
+import { ALASAN_PENOLAKAN, KODE_ALASAN_PENOLAKAN, type KodeAlasanPenolakan } from "../../../../server/shared/berkas-identitas";
 
 const AdminUsersQuery = graphql(`
   query AdminUsers($filter: UserFilter, $first: Int) {
@@ -37,10 +41,12 @@ export const UserCard_UserFragment = graphql(`
     status
     statusReason
     createdAt
+    tanggalLahir
     instansi {
       id
       nama
     }
+    ...IdentityDocuments_User
   }
 `);
 
@@ -72,8 +78,8 @@ const ActivateMutation = graphql(`
 `);
 
 const RejectMutation = graphql(`
-  mutation RejectAccount($userId: ID!, $alasan: String) {
-    rejectAccount(userId: $userId, alasan: $alasan) {
+  mutation RejectAccount($userId: ID!, $alasan: String, $kodeAlasan: AlasanPenolakanAkun) {
+    rejectAccount(userId: $userId, alasan: $alasan, kodeAlasan: $kodeAlasan) {
       __typename
       ... on RejectAccountSuccess {
         data {
@@ -128,12 +134,17 @@ function useAccountActions() {
   const [p, reinstate] = useMutation(ReinstateMutation);
   const busy = a.fetching || r.fetching || s.fetching || p.fetching;
 
-  async function run(kind: "activate" | "reject" | "suspend" | "reinstate", userId: string, alasan?: string): Promise<Outcome> {
+  async function run(
+    kind: "activate" | "reject" | "suspend" | "reinstate",
+    userId: string,
+    alasan?: string,
+    kodeAlasan?: KodeAlasanPenolakan,
+  ): Promise<Outcome> {
     const result =
       kind === "activate"
         ? await activate({ userId })
         : kind === "reject"
-          ? await reject({ userId, alasan })
+          ? await reject({ userId, alasan: alasan || null, kodeAlasan: kodeAlasan ?? null })
           : kind === "suspend"
             ? await suspend({ userId, alasan })
             : await reinstate({ userId });
@@ -167,36 +178,62 @@ function RevealNumber({ id, masked }: { id: string; masked: string }) {
   );
 }
 
-const REASON_FIELDS = ["alasan"] as const;
+const REASON_FIELDS = ["kode", "alasan"] as const;
+
+const REASON_CHOICES = KODE_ALASAN_PENOLAKAN.map((k) => [k, ALASAN_PENOLAKAN[k].label] as const);
 
 function ReasonForm({
   label,
   confirmText,
   busy,
+  withChoices,
   onSubmit,
   onCancel,
 }: {
   label: string;
   confirmText: string;
   busy: boolean;
-  onSubmit: (alasan: string) => Promise<string | null>;
+  /** a refusal: a reason from the list (the person learns what to fix), the admin's words optional unless "Alasan lain" */
+  withChoices?: boolean;
+  onSubmit: (alasan: string, kode?: KodeAlasanPenolakan) => Promise<string | null>;
   onCancel: () => void;
 }) {
-  const { values, bind, errors, formRef, checked } = useForm({ alasan: "" }, REASON_FIELDS);
+  const { values, set, bind, errors, formRef, checked } = useForm<{ kode: KodeAlasanPenolakan | ""; alasan: string }>({ kode: "", alasan: "" }, REASON_FIELDS);
   async function submit(e: FormEvent) {
     e.preventDefault();
     const alasan = values.alasan.trim();
-    if (!checked(alasan.length < 5 ? { alasan: "Tulis alasan minimal 5 karakter; pemohon akan membacanya." } : {})) return;
-    const problem = await onSubmit(alasan);
+    const wordsNeeded = !withChoices || values.kode === "LAINNYA";
+    const local: Record<string, string> = {};
+    if (withChoices && !values.kode) local.kode = "Pilih alasan penolakan.";
+    if (wordsNeeded ? alasan.length < 5 : alasan.length > 0 && alasan.length < 5) local.alasan = "Tulis alasan minimal 5 karakter; pemohon akan membacanya.";
+    if (!checked(local)) return;
+    const problem = await onSubmit(alasan, values.kode || undefined);
     if (problem) checked({ alasan: problem });
   }
   return (
     <form ref={formRef} className="form reason" noValidate onSubmit={submit}>
-      <Field name="alasan" label={label} hint="Pemohon akan melihat alasan ini." error={errors.alasan}>
-        {(p) => (
-          // biome-ignore lint/a11y/noAutofocus: the form opens when the admin chooses to refuse; the reason is what they type next
-          <textarea {...p} rows={3} autoFocus {...bind("alasan")} />
-        )}
+      {withChoices && (
+        <RadioChoice name="kode" legend={label} options={REASON_CHOICES} value={values.kode} onChange={(v) => set("kode", v)} error={errors.kode ?? null} />
+      )}
+      <Field
+        name="alasan"
+        label={withChoices ? "Keterangan untuk pemohon" : label}
+        required={!withChoices || values.kode === "LAINNYA"}
+        hint={
+          withChoices
+            ? "Pemohon akan melihat alasan yang dipilih beserta keterangan ini, di halaman status akun dan di email."
+            : "Pemohon akan melihat alasan ini."
+        }
+        error={errors.alasan}
+      >
+        {(p) =>
+          withChoices ? (
+            <textarea {...p} rows={3} {...bind("alasan")} />
+          ) : (
+            // biome-ignore lint/a11y/noAutofocus: the form opens when the admin chooses to refuse; the reason is what they type next
+            <textarea {...p} rows={3} autoFocus {...bind("alasan")} />
+          )
+        }
       </Field>
       <FormActions busy={busy} kind="danger" onCancel={onCancel} cancelKind="secondary">
         {confirmText}
@@ -211,9 +248,9 @@ function UserCard(props: { user: FragmentType<typeof UserCard_UserFragment>; onD
   const [asking, setAsking] = useState<"reject" | "suspend" | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  async function act(kind: "activate" | "reject" | "suspend" | "reinstate", alasan?: string): Promise<string | null> {
+  async function act(kind: "activate" | "reject" | "suspend" | "reinstate", alasan?: string, kode?: KodeAlasanPenolakan): Promise<string | null> {
     setError(null);
-    const outcome = await run(kind, u.id, alasan);
+    const outcome = await run(kind, u.id, alasan, kode);
     if (outcome.ok) {
       setAsking(null);
       props.onDone(`Akun ${u.namaLengkap} telah ${ACTION_DONE[kind]}.`);
@@ -226,25 +263,30 @@ function UserCard(props: { user: FragmentType<typeof UserCard_UserFragment>; onD
 
   return (
     <AccountCard nama={u.namaLengkap} status={u.status}>
-      <dl className="facts facts--compact">
-        <Fact label={u.identityType}>
-          <RevealNumber id={u.id} masked={u.nomorIdentitasMasked} />
-        </Fact>
-        <Fact label="Email" className="break">
-          {u.email}
-        </Fact>
-        <Fact label="Telepon">{u.telepon}</Fact>
-        <Fact label="Peran">{roleText(u)}</Fact>
-        <TimeFact label="Terdaftar" at={u.createdAt} />
-        {u.statusReason && <Fact label="Alasan">{u.statusReason}</Fact>}
-      </dl>
+      <div className="compare">
+        <dl className="facts facts--compact">
+          <Fact label={u.identityType}>
+            <RevealNumber id={u.id} masked={u.nomorIdentitasMasked} />
+          </Fact>
+          <Fact label="Tanggal lahir (menurut NIK/NIP)">{u.tanggalLahir ? formatDate(u.tanggalLahir, { weekday: false }) : "—"}</Fact>
+          <Fact label="Email" className="break">
+            {u.email}
+          </Fact>
+          <Fact label="Telepon">{u.telepon}</Fact>
+          <Fact label="Peran">{roleText(u)}</Fact>
+          <TimeFact label="Terdaftar" at={u.createdAt} />
+          {u.statusReason && <Fact label="Alasan">{u.statusReason}</Fact>}
+        </dl>
+        <IdentityDocuments user={u} />
+      </div>
       {error && <FormMessage kind="error">{error}</FormMessage>}
       {asking ? (
         <ReasonForm
           label={asking === "reject" ? `Alasan penolakan untuk ${u.namaLengkap}` : `Alasan penangguhan untuk ${u.namaLengkap}`}
           confirmText={asking === "reject" ? "Tolak pendaftaran" : "Tangguhkan akun"}
           busy={busy}
-          onSubmit={(alasan) => act(asking, alasan)}
+          withChoices={asking === "reject"}
+          onSubmit={(alasan, kode) => act(asking, alasan, kode)}
           onCancel={() => setAsking(null)}
         />
       ) : (
@@ -310,7 +352,11 @@ function ActivationList() {
         <SearchBox id="cari-akun" label="Cari nama atau email" value={search} onChange={setSearch} onSearch={() => setQuery(search.trim())} />
       </div>
       <FormMessage kind="success">{message}</FormMessage>
-      {error && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+      {error && (
+        <p className="alert alert--error">
+          {requestErrorMessage(error)} <HelpLink inline />
+        </p>
+      )}
       <p className="muted" aria-live="polite">
         {fetching && !data
           ? "Memuat…"
@@ -336,7 +382,8 @@ export default function ActivationPage() {
     <div>
       <PageTitle>Aktivasi akun</PageTitle>
       <p className="lead">
-        Cocokkan NIK/NIP dan nama dengan KTP atau dokumen pemohon sebelum mengaktifkan. Alasan penolakan dan penangguhan dikirimkan kepada pemohon.
+        Cocokkan nama, NIK/NIP, dan tanggal lahir dengan foto KTP (atau Kartu Keluarga bagi pemohon di bawah 17 tahun) sebelum mengaktifkan. Alasan penolakan
+        dan penangguhan dikirimkan kepada pemohon.
       </p>
       <AdminOnly>
         <ActivationList />

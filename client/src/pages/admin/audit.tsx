@@ -12,6 +12,7 @@ import { requestErrorMessage, type FieldErrors } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { isUuid, rawId, toGlobalId } from "../../lib/ids";
 import { isSuperadmin, useSession } from "../../lib/session";
+import { HelpLink } from "../../components/help-link";
 
 const AuditLogQuery = graphql(`
   query AuditLog($jenis: AuditJenis, $aktorId: String, $subjekId: String, $first: Int, $after: String) {
@@ -184,7 +185,11 @@ function AuditPage({
   return (
     <>
       {fetching && !data && <p aria-busy="true">Memuat log audit…</p>}
-      {error && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+      {error && (
+        <p className="alert alert--error">
+          {requestErrorMessage(error)} <HelpLink inline />
+        </p>
+      )}
       {after === null && data && edges.length === 0 && <p className="card muted">Tidak ada catatan untuk saringan ini.</p>}
       {edges.length > 0 && (
         <ol className="audit-list">

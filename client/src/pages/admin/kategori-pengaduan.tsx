@@ -7,6 +7,7 @@ import { RequireRole } from "../../components/require-role";
 import { requestErrorMessage, failureMessage } from "../../lib/errors";
 import { useForm } from "../../lib/form";
 import { useSession } from "../../lib/session";
+import { HelpLink } from "../../components/help-link";
 
 const AdminKategoriQuery = graphql(`
   query AdminKategori($instansiId: ID!) {
@@ -35,8 +36,8 @@ const TambahKategoriMutation = graphql(`
 `);
 
 const UbahKategoriMutation = graphql(`
-  mutation UbahKategori($id: ID!, $aktif: Boolean) {
-    ubahKategoriPengaduan(id: $id, aktif: $aktif) {
+  mutation UbahKategori($id: ID!, $aktif: Boolean, $nama: String) {
+    ubahKategoriPengaduan(id: $id, aktif: $aktif, nama: $nama) {
       __typename
       ... on UbahKategoriPengaduanSuccess {
         data {
@@ -60,6 +61,19 @@ function Kategori() {
   const [, ubah] = useMutation(UbahKategoriMutation);
   const { values, setValues, bind, errors, formRef, checked } = useForm({ nama: "" }, KATEGORI_FIELDS);
   const [rowError, setRowError] = useState<string | null>(null);
+  const [renaming, setRenaming] = useState<{ id: string; nama: string } | null>(null);
+
+  async function rename(e: FormEvent) {
+    e.preventDefault();
+    if (!renaming) return;
+    const nama = renaming.nama.trim();
+    if (nama.length < 3 || nama.length > 100) return setRowError("Nama kategori 3–100 karakter.");
+    const r = await ubah({ id: renaming.id, nama });
+    const res = r.data?.ubahKategoriPengaduan;
+    if (res?.__typename !== "UbahKategoriPengaduanSuccess") return setRowError(failureMessage(res, r.error));
+    setRowError(null);
+    setRenaming(null);
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -77,16 +91,47 @@ function Kategori() {
     <div className="narrow">
       <PageTitle>Kategori pengaduan</PageTitle>
       <p className="lead">
-        Kategori yang dipilih warga saat menyampaikan pengaduan. Kategori yang dinonaktifkan tidak tampil lagi, tetapi pengaduan lama tetap utuh.
+        Kategori yang dipilih warga saat menyampaikan pengaduan. Setiap kantor mulai dengan kategori bawaan; ubah namanya, nonaktifkan, atau tambahkan sesuai
+        kebutuhan. Kategori yang dinonaktifkan tidak tampil lagi, tetapi pengaduan lama tetap utuh.
       </p>
-      {error && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+      {error && (
+        <p className="alert alert--error">
+          {requestErrorMessage(error)} <HelpLink inline />
+        </p>
+      )}
       <FormMessage kind="error">{rowError}</FormMessage>
       <ul className="card plain-list">
         {(data?.kategoriPengaduan ?? []).map((k) => (
           <li key={k.id} className="inbox-row">
-            <span>
-              {k.nama} {!k.aktif && <span className="badge badge--closed">Nonaktif</span>}
-            </span>
+            {renaming?.id === k.id ? (
+              <form className="inline-form" noValidate onSubmit={rename} aria-label={`Ubah nama ${k.nama}`}>
+                <label htmlFor={`nama-${k.id}`} className="sr-only">
+                  Nama baru untuk {k.nama}
+                </label>
+                <input
+                  id={`nama-${k.id}`}
+                  type="text"
+                  maxLength={100}
+                  value={renaming.nama}
+                  onChange={(e) => setRenaming({ id: k.id, nama: e.target.value })}
+                />
+                <button type="submit" className="button button--primary button--small">
+                  Simpan
+                </button>
+                <button type="button" className="button button--quiet button--small" onClick={() => setRenaming(null)}>
+                  Batal
+                </button>
+              </form>
+            ) : (
+              <span>
+                {k.nama} {!k.aktif && <span className="badge badge--closed">Nonaktif</span>}
+              </span>
+            )}
+            {renaming?.id !== k.id && (
+              <button type="button" className="button button--quiet button--small" onClick={() => setRenaming({ id: k.id, nama: k.nama })}>
+                Ubah nama<span className="sr-only"> {k.nama}</span>
+              </button>
+            )}
             <button
               type="button"
               className="button button--quiet button--small"

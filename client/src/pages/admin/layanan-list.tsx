@@ -7,6 +7,7 @@ import { RequireRole } from "../../components/require-role";
 import { requestErrorMessage } from "../../lib/errors";
 import { rawId } from "../../lib/ids";
 import { useSession } from "../../lib/session";
+import { HelpLink } from "../../components/help-link";
 
 const AdminLayananListQuery = graphql(`
   query AdminLayananList($instansiId: ID, $first: Int) {
@@ -48,7 +49,11 @@ function LayananList() {
         </p>
       </div>
       {fetching && !data && <p aria-busy="true">Memuat…</p>}
-      {error && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+      {error && (
+        <p className="alert alert--error">
+          {requestErrorMessage(error)} <HelpLink inline />
+        </p>
+      )}
       {list && (
         <div className="table-wrap">
           <table className="table">

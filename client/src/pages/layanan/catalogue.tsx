@@ -77,6 +77,8 @@ export default function CataloguePage() {
 
   const list = data?.layananList;
   const offices = data?.instansiList ?? [];
+  // "Layanan yang saya butuhkan tidak ada": the search's words and the chosen office go along
+  const usulan = `/layanan/usulkan?${new URLSearchParams({ ...(cari ? { cari } : {}), ...(instansi ? { instansi } : {}) })}`;
   return (
     <>
       <PageTitle>Daftar layanan</PageTitle>
@@ -151,7 +153,7 @@ export default function CataloguePage() {
           <button type="button" className="link-button" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
             tampilkan semua layanan
           </button>
-          .
+          . Bila layanan yang Anda butuhkan memang belum ada, <Link to={usulan}>beri tahu kantor layanan yang Anda butuhkan</Link>.
         </p>
       )}
       <ul className="service-list">
@@ -189,6 +191,14 @@ export default function CataloguePage() {
             {fetching ? "Memuat…" : "Tampilkan lebih banyak"}
           </button>
         </p>
+      )}
+      {list && (
+        <section className="card" aria-labelledby="usulan-layanan-judul">
+          <h2 id="usulan-layanan-judul">Layanan yang Anda butuhkan tidak ada?</h2>
+          <p>
+            Beri tahu kantor lewat <Link to={usulan}>formulir usulan layanan</Link>. Usulan yang sama dari banyak warga dihitung bersama.
+          </p>
+        </section>
       )}
     </>
   );

@@ -7,7 +7,7 @@ import { Fact } from "../../components/facts";
 import { FormMessage } from "../../components/field";
 import { Loading, NotFound } from "../../components/page-state";
 import { PageTitle } from "../../components/page-title";
-import { KOMPONEN_TEKS, LazyFlowchart, StandarPelayanan_LayananFragment, type KomponenTeks } from "../../components/standar-pelayanan";
+import { KOMPONEN_TEKS, FlowchartImage, StandarPelayanan_LayananFragment, type KomponenTeks } from "../../components/standar-pelayanan";
 import { daftarJenis, formatUkuran } from "../../lib/files";
 import { formatRupiah } from "../../lib/format";
 import { isUuid, rawId, toGlobalId } from "../../lib/ids";
@@ -233,7 +233,7 @@ export default function LayananPage() {
 
       <Component id="sp-prosedur" title="Sistem, mekanisme, dan prosedur">
         {l.prosedur ? <Text>{l.prosedur}</Text> : <p className="muted">Belum diisi.</p>}
-        {l.prosedurFlowchart && <LazyFlowchart source={l.prosedurFlowchart} title={l.nama} />}
+        {l.prosedurFlowchartSvgUrl && <FlowchartImage url={l.prosedurFlowchartSvgUrl} title={l.nama} />}
       </Component>
 
       <Component id="sp-waktu" title="Jangka waktu penyelesaian">

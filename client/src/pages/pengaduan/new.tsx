@@ -3,14 +3,19 @@ import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { useQuery } from "urql";
 import { graphql } from "../../gql";
 import { EvidencePicker, type PickedFile } from "../../components/evidence-picker";
+import { AnswerRow } from "../../components/check-answers";
 import { ErrorSummary } from "../../components/error-summary";
 import { Checkbox, Field, FormActions, SelectField } from "../../components/field";
-import { KategoriPengaduanField } from "../../components/kategori-pengaduan-field";
+import { KategoriPengaduanField, KategoriPengaduanQuery } from "../../components/kategori-pengaduan-field";
 import { PageTitle } from "../../components/page-title";
-import { requestErrorMessage, type FieldErrors } from "../../lib/errors";
+import { requestErrorMessage } from "../../lib/errors";
 import { useForm } from "../../lib/form";
+import { useBrowserDraft } from "../../lib/browser-draft";
 import { isUuid, rawId, toGlobalId } from "../../lib/ids";
-import { showEvidenceError, useUpload } from "../../lib/upload-form";
+import { useUpload } from "../../lib/upload-form";
+import { BuktiTerpilih, CheckAnswersCard, useCheckStep } from "./check-step";
+import { checkPengaduan } from "./checks";
+import { JUDUL_MAKS, URAIAN_MAKS } from "../../../../server/shared/pengaduan";
 
 const PengaduanBaruQuery = graphql(`
   query PengaduanBaru($pengajuanId: ID!, $adaPengajuan: Boolean!) {
@@ -61,14 +66,18 @@ interface Values {
   bukti: PickedFile[];
 }
 
+/** what the browser keeps of an unsent complaint (lib/browser-draft.ts): the text and choices, never the files */
+const KEPT = ["instansiId", "kategoriId", "judul", "uraian", "rahasia"] as const;
+
 const EMPTY: Values = { instansiId: "", kategoriId: "", judul: "", uraian: "", rahasia: false, bukti: [] };
 
+/** /pengaduan/baru: the form, then "Periksa kembali" (check-step.tsx) and the one click that sends. */
 export default function PengaduanBaruPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const pengajuanParam = params.get("pengajuan") ?? "";
   const linked = isUuid(pengajuanParam);
-  const [{ data }] = useQuery({
+  const [{ data, fetching }] = useQuery({
     query: PengaduanBaruQuery,
     variables: { pengajuanId: toGlobalId("Pengajuan", linked ? pengajuanParam : "x"), adaPengajuan: linked },
   });
@@ -78,6 +87,10 @@ export default function PengaduanBaruPage() {
   const { values: v, set, errors, formError, setFormError } = form;
   const [keepLink, setKeepLink] = useState(true);
   const { progress, busy, send } = useUpload();
+  const kept = useBrowserDraft("pengaduan", v, KEPT, (saved) => form.setValues((x) => ({ ...x, ...saved })));
+  const check = useCheckStep(form, "periksa-pengaduan");
+  // the same query (and so the same cached answer) as the category field: the chosen category's name
+  const [{ data: kategori }] = useQuery({ query: KategoriPengaduanQuery, variables: { instansiId: v.instansiId }, pause: !v.instansiId });
 
   useEffect(() => {
     if (v.instansiId) return;
@@ -85,18 +98,16 @@ export default function PengaduanBaruPage() {
     else if (offices.length === 1) set("instansiId", offices[0]!.id);
   }, [pengajuan, offices, v.instansiId, set]);
 
-  async function submit(e: FormEvent) {
+  /** "Lanjutkan": checked as the API will check it, then every answer is shown once more. */
+  function review(e: FormEvent) {
     e.preventDefault();
-    if (busy) return;
-    const local: FieldErrors = {};
-    if (!v.instansiId) local.instansiId = "Pilih kantor yang Anda adukan.";
-    if (!v.kategoriId) local.kategoriId = "Pilih kategori pengaduan.";
-    if (v.judul.trim().length < 5) local.judul = "Judul pengaduan wajib diisi (minimal 5 karakter).";
-    if (v.uraian.trim().length < 20) local.uraian = "Uraian pengaduan wajib diisi (minimal 20 karakter): apa, kapan, dan di mana kejadiannya.";
-    if (v.bukti.length === 0) local.bukti = "Lampirkan paling sedikit satu bukti pendukung (foto, video, atau dokumen).";
-    else if (v.bukti.some((f) => f.error)) local.bukti = "Hapus berkas yang tidak dapat dikirim.";
     setFormError(null);
-    if (!form.checked(local)) return;
+    if (form.checked(checkPengaduan(v, "daring"))) check.open();
+  }
+
+  async function submit() {
+    if (busy) return;
+    setFormError(null);
     const r = await send(BuatPengaduanMutation, {
       instansiId: v.instansiId,
       kategoriId: v.kategoriId,
@@ -108,13 +119,19 @@ export default function PengaduanBaruPage() {
       bukti: v.bukti.map((f) => f.file),
     });
     const res = r.data?.buatPengaduan;
+    // no answer (the connection): everything stays here, to send again
     if (!res) return setFormError(r.failure ?? requestErrorMessage(null));
     if (res.__typename === "BuatPengaduanSuccess") {
+      kept.clear();
       navigate(`/pengaduan/${rawId(res.data.id)}`, { state: { flash: `Pengaduan terkirim. Kode lacak Anda: ${res.data.kodeLacak}.` } });
       return;
     }
-    showEvidenceError(form, res);
+    // a refused answer is fixed on the form, where it is
+    check.refuse(res);
   }
+
+  const office = offices.find((o) => o.id === v.instansiId);
+  const kategoriNama = kategori?.kategoriPengaduan.find((k) => k.id === v.kategoriId)?.nama ?? "";
 
   return (
     <div className="narrow">
@@ -122,67 +139,108 @@ export default function PengaduanBaruPage() {
       <p className="lead">
         Pengaduan ditanggapi paling lambat 2×24 jam kerja setelah diverifikasi. Anda mendapat kode lacak dan notifikasi setiap ada tanggapan.
       </p>
-      <form ref={form.formRef} className="card form" noValidate onSubmit={submit} aria-label="Formulir pengaduan">
-        <ErrorSummary {...form.summary} />
-        {pengajuan && keepLink && (
-          <div className="alert alert--info">
-            Terkait pengajuan <strong>{pengajuan.layanan.nama}</strong>{" "}
-            {pengajuan.nomorRegistrasi && <span className="mono">({pengajuan.nomorRegistrasi})</span>}.{" "}
-            <button type="button" className="link-button" onClick={() => setKeepLink(false)}>
-              Lepaskan kaitan
-            </button>
-          </div>
-        )}
-        {offices.length > 1 && (
-          <SelectField
-            name="instansiId"
-            label="Kantor yang diadukan"
-            error={errors.instansiId}
-            value={v.instansiId}
-            onChange={(id) => {
-              set("instansiId", id);
-              set("kategoriId", "");
-            }}
-            options={offices}
-            placeholder="— Pilih kantor —"
-          />
-        )}
-        <KategoriPengaduanField instansiId={v.instansiId} value={v.kategoriId} onChange={(id) => set("kategoriId", id)} error={errors.kategoriId} />
-        <Field
-          name="judul"
-          label="Judul singkat"
-          hint="Contoh: Antrean lama di loket 3."
-          error={errors.judul}
-          aside={v.judul ? `${v.judul.length}/200` : undefined}
-        >
-          {(props) => <input {...props} type="text" maxLength={200} value={v.judul} onChange={(e) => set("judul", e.target.value)} />}
-        </Field>
-        <Field
-          name="uraian"
-          label="Uraian"
-          hint="Ceritakan apa yang terjadi, kapan, dan di mana. Sebutkan nama petugas bila tahu."
-          error={errors.uraian}
-          aside={v.uraian ? `${v.uraian.length}/5000` : undefined}
-        >
-          {(props) => <textarea {...props} rows={6} maxLength={5000} value={v.uraian} onChange={(e) => set("uraian", e.target.value)} />}
-        </Field>
-        <EvidencePicker
-          name="bukti"
-          label="Bukti pendukung"
-          hint="Foto, video, atau dokumen yang menunjukkan masalahnya."
-          files={v.bukti}
-          required
-          onChange={(files) => set("bukti", files)}
-          errors={errors}
+      {check.step === "periksa" && (
+        <CheckAnswersCard
+          headingId="periksa-pengaduan"
+          title="Periksa kembali sebelum mengirim"
+          intro="Pastikan isi pengaduan dan bukti di bawah ini benar. Tekan “Ubah” untuk memperbaiki."
+          declaration="Dengan menekan “Kirim pengaduan”, Anda menyatakan isi pengaduan dan bukti yang dilampirkan benar."
+          error={formError}
           progress={progress}
-        />
-        <Checkbox name="rahasia" checked={v.rahasia} onChange={(on) => set("rahasia", on)}>
-          Rahasiakan identitas saya. Petugas hanya melihat isi pengaduan; nama Anda hanya dapat dilihat admin kantor.
-        </Checkbox>
-        <FormActions error={formError} busy={busy} busyText="Mengirim…">
-          Kirim pengaduan
-        </FormActions>
-      </form>
+          submitLabel="Kirim pengaduan"
+          onSubmit={() => void submit()}
+          formTo={check.formTo()}
+        >
+          {offices.length !== 1 && <AnswerRow label="Kantor yang diadukan" value={office?.nama ?? ""} to={check.changeTo("instansiId")} />}
+          {pengajuan && keepLink && (
+            <AnswerRow
+              label="Terkait pengajuan"
+              value={`${pengajuan.layanan.nama}${pengajuan.nomorRegistrasi ? ` (${pengajuan.nomorRegistrasi})` : ""}`}
+              to={check.changeTo("pengajuanId")}
+            />
+          )}
+          <AnswerRow label="Kategori" value={kategoriNama} to={check.changeTo("kategoriId")} />
+          <AnswerRow label="Judul singkat" value={v.judul.trim()} to={check.changeTo("judul")} />
+          <AnswerRow label="Uraian" value={v.uraian.trim()} to={check.changeTo("uraian")} />
+          <AnswerRow label="Bukti pendukung" value={<BuktiTerpilih files={v.bukti} none="Belum ada bukti" />} to={check.changeTo("bukti")} />
+          <AnswerRow
+            label="Identitas pelapor"
+            value={
+              v.rahasia
+                ? "Dirahasiakan: petugas hanya melihat isi pengaduan; nama Anda hanya dapat dilihat admin kantor."
+                : "Tidak dirahasiakan: petugas yang menangani melihat nama Anda."
+            }
+            to={check.changeTo("rahasia")}
+          />
+        </CheckAnswersCard>
+      )}
+      {check.step === "isi" && (
+        <form ref={form.formRef} className="card form" noValidate onSubmit={review} aria-label="Formulir pengaduan">
+          <ErrorSummary {...form.summary} />
+          {kept.restored && <p className="alert alert--info">Isian yang belum terkirim dipulihkan. Bukti pendukung perlu dipilih ulang.</p>}
+          {pengajuan && keepLink && (
+            <div className="alert alert--info">
+              Terkait pengajuan <strong>{pengajuan.layanan.nama}</strong>{" "}
+              {pengajuan.nomorRegistrasi && <span className="mono">({pengajuan.nomorRegistrasi})</span>}.{" "}
+              <button type="button" name="pengajuanId" className="link-button" onClick={() => setKeepLink(false)}>
+                Lepaskan kaitan
+              </button>
+            </div>
+          )}
+          {offices.length !== 1 && (
+            <SelectField
+              name="instansiId"
+              label="Kantor yang diadukan"
+              loading={fetching || !data}
+              empty={{
+                why: "Belum ada kantor yang menerima pengaduan di sini.",
+                todo: "Sampaikan pengaduan Anda langsung ke kantor yang bersangkutan, atau coba lagi nanti.",
+              }}
+              error={errors.instansiId}
+              value={v.instansiId}
+              onChange={(id) => {
+                set("instansiId", id);
+                set("kategoriId", "");
+              }}
+              options={offices}
+              placeholder="— Pilih kantor —"
+            />
+          )}
+          <KategoriPengaduanField instansiId={v.instansiId} value={v.kategoriId} onChange={(id) => set("kategoriId", id)} error={errors.kategoriId} />
+          <Field
+            name="judul"
+            label="Judul singkat"
+            hint="Contoh: Antrean lama di loket 3."
+            error={errors.judul}
+            aside={v.judul ? `${v.judul.length}/${JUDUL_MAKS}` : undefined}
+          >
+            {(props) => <input {...props} type="text" maxLength={JUDUL_MAKS} value={v.judul} onChange={(e) => set("judul", e.target.value)} />}
+          </Field>
+          <Field
+            name="uraian"
+            label="Uraian"
+            hint="Ceritakan apa yang terjadi, kapan, dan di mana. Sebutkan nama petugas bila tahu."
+            error={errors.uraian}
+            aside={v.uraian ? `${v.uraian.length}/${URAIAN_MAKS}` : undefined}
+          >
+            {(props) => <textarea {...props} rows={6} maxLength={URAIAN_MAKS} value={v.uraian} onChange={(e) => set("uraian", e.target.value)} />}
+          </Field>
+          <EvidencePicker
+            name="bukti"
+            label="Bukti pendukung"
+            hint="Foto, video, atau dokumen yang menunjukkan masalahnya."
+            files={v.bukti}
+            required
+            onChange={(files) => set("bukti", files)}
+            errors={errors}
+          />
+          <Checkbox name="rahasia" checked={v.rahasia} onChange={(on) => set("rahasia", on)}>
+            Rahasiakan identitas saya. Petugas hanya melihat isi pengaduan; nama Anda hanya dapat dilihat admin kantor.
+          </Checkbox>
+          <FormActions error={formError}>{check.changing ? "Kembali ke pemeriksaan" : "Lanjutkan"}</FormActions>
+          <p className="muted small">“Lanjutkan” menampilkan semua isian dan bukti untuk diperiksa sebelum dikirim.</p>
+        </form>
+      )}
       <p>
         <Link to="/pengaduan">Pengaduan saya</Link>
       </p>

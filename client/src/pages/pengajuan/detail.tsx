@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
-import { Link, useParams } from "react-router-dom";
-import { useMutation } from "urql";
+import { useLiveHighlight } from "../../lib/live-highlight";
+import { Link, useParams, useSearchParams } from "react-router-dom";
+import { useClient, useMutation } from "urql";
 import { graphql, useFragment } from "../../gql";
 import type { PengajuanDetail_PengajuanFragment as Detail, PengajuanLiveSubscription as LiveEvent, PengajuanStatus, PengirimanOpsi } from "../../gql/graphql";
 import { PengajuanBadge } from "../../components/badges";
@@ -13,16 +14,19 @@ import { FormMessage, RadioChoice } from "../../components/field";
 import { LiveNote } from "../../components/live-note";
 import { Loading, NotFound } from "../../components/page-state";
 import { PageTitle } from "../../components/page-title";
-import { checkServiceForm, ServiceForm, toFormValues, type FormValues } from "../../components/service-form";
+import { checkServiceForm, ServiceForm, toFormValues } from "../../components/service-form";
 import { Survey } from "../../components/survey";
 import { PengajuanRiwayat } from "../../components/timeline";
-import { focusFirstError, requestErrorMessage, type ApiError, type FieldErrors, failureMessage, errorOf } from "../../lib/errors";
+import { requestErrorMessage, type ApiError, type FieldErrors, failureMessage, errorOf, problemsOf } from "../../lib/errors";
 import { useForm } from "../../lib/form";
 import { formatDate, formatDateTime } from "../../lib/format";
-import { rawId } from "../../lib/ids";
+import { rawId, toGlobalId } from "../../lib/ids";
 import { useLivePengajuan } from "../../lib/live";
 import { useStartPengajuan } from "../../lib/start-pengajuan";
 import { uploadMutation } from "../../lib/upload";
+import { AutosaveNote } from "./autosave-note";
+import { useDraftAutosave, type DraftValues, type SaveOutcome, type ServerCopy } from "./autosave";
+import { PeriksaKembali } from "./periksa";
 
 export const PengajuanDetail_PengajuanFragment = graphql(`
   fragment PengajuanDetail_Pengajuan on Pengajuan {
@@ -35,6 +39,7 @@ export const PengajuanDetail_PengajuanFragment = graphql(`
     formData
     pengiriman
     diajukanAt
+    diajukanUlangAt
     selesaiAt
     aksiTersedia
     dapatDiubah
@@ -76,6 +81,8 @@ export const PengajuanDetail_PengajuanFragment = graphql(`
     }
     dokumen {
       id
+      namaFile
+      ukuran
       persyaratan {
         id
       }
@@ -176,7 +183,7 @@ const CitizenActionMutation = graphql(`
 type Snapshot = LiveEvent["pengajuanBerubah"]["pengajuan"];
 
 const EXPLAIN: Partial<Record<PengajuanStatus, string>> = {
-  DRAFT: "Belum diajukan. Isi formulir, unggah dokumen, lalu tekan “Ajukan”. Draf tersimpan dan dapat dilanjutkan kapan saja.",
+  DRAFT: "Belum diajukan. Isi formulir dan unggah dokumen; isian tersimpan otomatis dan dapat dilanjutkan kapan saja. Periksa kembali, lalu tekan “Ajukan”.",
   DIAJUKAN: "Sudah diterima dan menunggu pemeriksaan berkas oleh petugas. Batas waktu penyelesaian mulai dihitung setelah berkas dinyatakan lengkap.",
   DIVERIFIKASI: "Berkas Anda lengkap. Petugas akan segera memprosesnya.",
   DIPROSES: "Sedang diproses oleh petugas.",
@@ -184,20 +191,33 @@ const EXPLAIN: Partial<Record<PengajuanStatus, string>> = {
   DIBATALKAN: "Pengajuan ini Anda batalkan.",
 };
 
+/** The delivery choice travels with the form's values in the autosave, under a key no form field can have. */
+const PENGIRIMAN_KEY = "@pengiriman";
+
 const PENGIRIMAN_LABEL: Record<PengirimanOpsi, string> = { UNDUH: "Unduh dari Loket (Log Inbox)", AMBIL: "Ambil di kantor" };
 const PENGIRIMAN = [
   ["UNDUH", PENGIRIMAN_LABEL.UNDUH],
   ["AMBIL", PENGIRIMAN_LABEL.AMBIL],
 ] as const;
 
-/** Places an API error at the field it names (a form value, a document slot, the delivery option) or at the form. */
+/** Places each problem of an API error at the field it names (a form value, a document slot, the delivery option) or at the form. */
 function placeApiError(err: ApiError, slotIds: readonly string[], uploadSlot?: string): { fields: FieldErrors; form: string | null } {
-  const f = err.field ?? "";
-  if (f.startsWith("formData.")) return { fields: { [f]: err.message }, form: null };
-  if (f.startsWith("persyaratan.") && slotIds.includes(f.slice("persyaratan.".length))) return { fields: { [f]: err.message }, form: null };
-  if (uploadSlot && f.startsWith("berkas")) return { fields: { [slotKey(uploadSlot)]: err.message }, form: null };
-  if (f === "pengiriman") return { fields: { pengiriman: err.message }, form: null };
-  return { fields: {}, form: err.message };
+  const fields: FieldErrors = {};
+  const form: string[] = [];
+  for (const { field, message } of problemsOf(err)) {
+    const f = field ?? "";
+    const at =
+      f.startsWith("formData.") || (f.startsWith("persyaratan.") && slotIds.includes(f.slice("persyaratan.".length)))
+        ? f
+        : uploadSlot && f.startsWith("berkas")
+          ? slotKey(uploadSlot)
+          : f === "pengiriman"
+            ? f
+            : null;
+    if (at) fields[at] ||= message;
+    else form.push(message);
+  }
+  return { fields, form: form.length ? form.join(" ") : null };
 }
 
 export default function PengajuanPage() {
@@ -249,30 +269,68 @@ function PengajuanView({
   streamError: string | null;
 }) {
   const editable = p.dapatDiubah;
-  const [values, setValues] = useState<FormValues>(() => toFormValues(p.formData));
-  const [pengiriman, setPengiriman] = useState<PengirimanOpsi>(p.pengiriman);
-  const [dirty, setDirty] = useState(false);
   const slotIds = p.layanan.persyaratan.map((s) => s.id);
   const order = [...p.layanan.formFields.map((f) => `formData.${f.nama}`), ...slotIds.map(slotKey), "pengiriman"];
-  // the values stay apart (typed values win over the server's copy until saved, see below); the form's messages, focus and summary are the hook's
-  const { errors, setErrors, formError, setFormError, formRef, summary } = useForm({}, order);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState<null | "simpan" | "ajukan" | "batal" | "ulang">(null);
+  // the values are the autosave's (typed text wins over the server's copy until saved); the form's messages, focus and summary are the hook's
+  const { errors, setErrors, formError, setFormError, formRef, summary, showErrors } = useForm({}, order);
+  const [busy, setBusy] = useState<null | "simpan" | "periksa" | "ajukan" | "batal" | "ulang">(null);
   const [confirmCancel, setConfirmCancel] = useState(false);
   const versiRef = useRef(versi);
   versiRef.current = Math.max(versiRef.current, versi);
   const statusRef = useRef<HTMLDivElement>(null);
+  const changed = useLiveHighlight(p.status);
   const [, save] = useMutation(SavePengajuanMutation);
   const [, act] = useMutation(CitizenActionMutation);
+  const client = useClient();
   const { start: restart } = useStartPengajuan();
+  const [params, setParams] = useSearchParams();
+  const step = editable && params.get("langkah") === "periksa" ? "periksa" : "isi";
+  const ubah = params.get("ubah");
 
-  // values typed here win over the server's copy until saved; a change elsewhere (another tab) shows when not dirty
+  const serverCopy = (c: { formData: unknown; pengiriman: PengirimanOpsi; versi: number }): ServerCopy => ({
+    values: { ...toFormValues(c.formData), [PENGIRIMAN_KEY]: c.pengiriman },
+    versi: c.versi,
+  });
+
+  const autosave = useDraftAutosave({
+    server: serverCopy({ ...p, versi }),
+    enabled: editable,
+    save: async (changes: DraftValues, at: number): Promise<SaveOutcome> => {
+      const { [PENGIRIMAN_KEY]: chosen, ...formData } = changes;
+      const r = await save({
+        id: p.id,
+        versi: at,
+        formData: Object.keys(formData).length ? formData : null,
+        pengiriman: (chosen as PengirimanOpsi | undefined) ?? null,
+      });
+      const res = r.data?.updatePengajuan;
+      if (!res) return { kind: "failed", message: requestErrorMessage(r.error) ?? "Isian belum tersimpan." };
+      if (res.__typename === "UpdatePengajuanSuccess") return { kind: "saved", versi: res.data.versi, commit: () => accept(res.data as Snapshot) };
+      const err = errorOf(res);
+      if (err.code === "CONFLICT") return { kind: "conflict" };
+      const placed = placeApiError(err, slotIds);
+      setErrors((x) => ({ ...x, ...placed.fields }));
+      return { kind: "failed", message: err.message };
+    },
+    reload: async () => {
+      const r = await client.query(PengajuanPageQuery, { id: toGlobalId("Pengajuan", rawId(p.id)) }, { requestPolicy: "network-only" }).toPromise();
+      const node = r.data?.node?.__typename === "Pengajuan" ? r.data.node : null;
+      if (!node) return null;
+      accept(node as Snapshot);
+      return serverCopy({ ...useFragment(PengajuanDetail_PengajuanFragment, node), versi: node.versi });
+    },
+  });
+  const values = autosave.values;
+  const labelOf = (key: string) => (key === PENGIRIMAN_KEY ? "Cara menerima hasil" : (p.layanan.formFields.find((f) => f.nama === key)?.label ?? key));
+  const pengiriman = (values[PENGIRIMAN_KEY] ?? p.pengiriman) as PengirimanOpsi;
+
+  // a change link from "Periksa kembali": the form opens at that field (or document, or choice)
   useEffect(() => {
-    if (!dirty) {
-      setValues(toFormValues(p.formData));
-      setPengiriman(p.pengiriman);
-    }
-  }, [p.formData, p.pengiriman, dirty]);
+    if (!ubah || step !== "isi") return;
+    const el = formRef.current?.querySelector<HTMLElement>(`[name="${CSS.escape(ubah)}"]`);
+    el?.scrollIntoView({ block: "center" });
+    el?.focus({ preventScroll: true });
+  }, [ubah, step, formRef]);
 
   const fixMessage = p.status === "PERLU_PERBAIKAN" ? [...p.riwayat].sort((a, b) => b.seq - a.seq).find((l) => l.aksi === "MINTA_PERBAIKAN")?.pesan : null;
   const both = p.layanan.unduhOnline && p.layanan.ambilDiKantor;
@@ -282,15 +340,10 @@ function PengajuanView({
     onChanged(s);
   }
 
-  function showErrors(fields: FieldErrors, form: string | null) {
-    setErrors(fields);
-    setFormError(form);
-    if (Object.keys(fields).length) setTimeout(() => focusFirstError(formRef.current, order, fields), 0);
-  }
-
   const upload: UploadSlot = async (slotId, file, onProgress) => {
-    setSaved(null);
     setErrors((e) => ({ ...e, [slotKey(slotId)]: "" }));
+    // typed text goes first: an upload changes the version the next save must name
+    await autosave.flush();
     const r = await uploadMutation(UploadDokumenMutation, { id: p.id, versi: versiRef.current, berkas: [{ persyaratanId: slotId, file }] }, { onProgress });
     const res = r.data?.uploadDokumenPengajuan;
     if (!res) return r.failure ?? requestErrorMessage(null);
@@ -302,69 +355,51 @@ function PengajuanView({
     return errorOf(res).message;
   };
 
-  async function persist(): Promise<boolean> {
-    if (!dirty && pengiriman === p.pengiriman) return true;
-    const r = await save({ id: p.id, versi: versiRef.current, formData: values, pengiriman });
-    const res = r.data?.updatePengajuan;
-    if (!res) {
-      showErrors({}, requestErrorMessage(r.error));
-      return false;
-    }
-    if (res.__typename !== "UpdatePengajuanSuccess") {
-      const placed = placeApiError(errorOf(res), slotIds);
-      showErrors(placed.fields, placed.form);
-      return false;
-    }
-    accept(res.data as Snapshot);
-    setDirty(false);
-    return true;
-  }
-
   async function saveDraft() {
     setBusy("simpan");
-    setSaved(null);
-    const local = checkServiceForm(p.layanan.formFields, values, true);
-    if (Object.keys(local).length) {
-      showErrors(local, null);
-      setBusy(null);
-      return;
-    }
-    if (await persist()) {
-      setErrors({});
-      setFormError(null);
-      setSaved("Tersimpan.");
-    }
+    await autosave.flush();
     setBusy(null);
   }
 
-  async function submit() {
-    setBusy("ajukan");
-    setSaved(null);
+  /** "Lanjutkan": the text is saved first (a problem found below loses nothing), then checked as the submit will be. */
+  async function toCheck() {
+    setBusy("periksa");
+    const stored = await autosave.flush();
     const local = checkServiceForm(p.layanan.formFields, values, false);
     for (const slot of p.layanan.persyaratan) {
       if (slot.wajib && !p.dokumen.some((d) => d.persyaratan.id === slot.id)) local[slotKey(slot.id)] = `${slot.label} wajib diunggah.`;
     }
-    if (Object.keys(local).length) {
-      showErrors(local, "Masih ada yang perlu dilengkapi. Periksa isian yang ditandai.");
+    setBusy(null);
+    if (Object.keys(local).length) return showErrors(local, "Masih ada yang perlu dilengkapi. Periksa isian yang ditandai.");
+    if (!stored) return showErrors({}, "Isian belum tersimpan. Periksa sambungan internet Anda, lalu coba lagi.");
+    setErrors({});
+    setFormError(null);
+    setParams({ langkah: "periksa" });
+    setTimeout(() => document.getElementById("periksa-kembali")?.focus(), 0);
+  }
+
+  async function submit() {
+    setBusy("ajukan");
+    if (!(await autosave.flush())) {
       setBusy(null);
-      return;
-    }
-    if (!(await persist())) {
-      setBusy(null);
-      return;
+      setParams({});
+      return showErrors({}, "Isian belum tersimpan. Periksa sambungan internet Anda, lalu coba lagi.");
     }
     const r = await act({ id: p.id, versi: versiRef.current, aksi: "AJUKAN" });
     const res = r.data?.ubahStatusPengajuan;
     setBusy(null);
-    if (!res) return showErrors({}, requestErrorMessage(r.error));
+    if (!res) return setFormError(requestErrorMessage(r.error));
     if (res.__typename !== "UbahStatusPengajuanSuccess") {
       const placed = placeApiError(errorOf(res), slotIds);
+      // a problem with an answer is fixed on the form, where the answer is (the typed text is all still there)
+      if (Object.keys(placed.fields).length) setParams({});
       return showErrors(placed.fields, placed.form);
     }
     accept(res.data as Snapshot);
     setErrors({});
     setFormError(null);
-    statusRef.current?.focus();
+    setParams({}, { replace: true });
+    setTimeout(() => statusRef.current?.focus(), 0);
   }
 
   async function cancel() {
@@ -397,7 +432,7 @@ function PengajuanView({
         {announce}
       </p>
 
-      <div className="card status-card" ref={statusRef} tabIndex={-1} role="group" aria-labelledby="status-pengajuan">
+      <div className={`card status-card ${changed}`} ref={statusRef} tabIndex={-1} role="group" aria-labelledby="status-pengajuan">
         <h2 id="status-pengajuan" className="sr-only">
           Status pengajuan
         </h2>
@@ -457,6 +492,7 @@ function PengajuanView({
         <dl className="facts facts--compact">
           <Fact label="Kantor">{p.instansi.nama}</Fact>
           <TimeFact label="Diajukan" at={p.diajukanAt} instansi={p.instansi} />
+          <TimeFact label="Diajukan ulang" at={p.diajukanUlangAt} instansi={p.instansi} />
           <PengajuanTenggat pengajuan={p} label="Selesai paling lambat" />
           <TimeFact label="Selesai" at={p.selesaiAt} instansi={p.instansi} />
         </dl>
@@ -488,7 +524,18 @@ function PengajuanView({
         </CardSection>
       )}
 
-      {editable ? (
+      {editable && step === "periksa" ? (
+        <PeriksaKembali
+          p={p}
+          values={values}
+          pengiriman={pengiriman}
+          pengirimanLabel={PENGIRIMAN_LABEL[pengiriman]}
+          showPengiriman={both}
+          busy={busy === "ajukan"}
+          error={formError}
+          onSubmit={() => void submit()}
+        />
+      ) : editable ? (
         <form
           ref={formRef}
           className="pengajuan__form"
@@ -496,7 +543,7 @@ function PengajuanView({
           aria-label="Formulir pengajuan"
           onSubmit={(e) => {
             e.preventDefault();
-            void submit();
+            void toCheck();
           }}
         >
           <ErrorSummary {...summary} />
@@ -513,9 +560,7 @@ function PengajuanView({
                 values={values}
                 errors={errors}
                 onChange={(nama, v) => {
-                  setValues((x) => ({ ...x, [nama]: v }));
-                  setDirty(true);
-                  setSaved(null);
+                  autosave.change(nama, v);
                   setFormError(null);
                 }}
                 onFieldChecked={(key, message) => setErrors((x) => ({ ...x, [key]: message ?? "" }))}
@@ -543,7 +588,7 @@ function PengajuanView({
                 options={PENGIRIMAN}
                 value={pengiriman}
                 onChange={(k) => {
-                  setPengiriman(k);
+                  autosave.change(PENGIRIMAN_KEY, k);
                   setErrors((x) => ({ ...x, pengiriman: "" }));
                 }}
                 error={errors.pengiriman ?? null}
@@ -552,16 +597,18 @@ function PengajuanView({
           )}
           <div className="card form-end">
             <FormMessage kind="error">{formError}</FormMessage>
-            <FormMessage kind="success">{saved}</FormMessage>
+            <AutosaveNote status={autosave.status} labelOf={labelOf} onDismiss={autosave.dismissConflict} />
             <div className="form__actions">
               <button type="submit" className="button button--primary" disabled={busy !== null}>
-                {busy === "ajukan" ? "Mengirim…" : p.status === "PERLU_PERBAIKAN" ? "Ajukan kembali" : "Ajukan"}
+                {busy === "periksa" ? "Menyimpan…" : ubah ? "Simpan dan kembali ke pemeriksaan" : "Lanjutkan"}
               </button>
               <button type="button" className="button button--secondary" disabled={busy !== null} onClick={saveDraft}>
                 {busy === "simpan" ? "Menyimpan…" : "Simpan draf"}
               </button>
             </div>
-            <p className="muted small">Dengan menekan “Ajukan”, Anda menyatakan data dan dokumen yang dikirim benar.</p>
+            <p className="muted small">
+              Isian tersimpan otomatis saat Anda mengetik. “Lanjutkan” menampilkan semua isian dan dokumen untuk diperiksa sebelum diajukan.
+            </p>
           </div>
         </form>
       ) : (

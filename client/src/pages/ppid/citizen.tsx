@@ -2,8 +2,8 @@ import { useEffect, useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { useMutation, useQuery, useSubscription } from "urql";
 import { graphql, useFragment, type FragmentType } from "../../gql";
-import type { CaraPerolehan, FormatInformasi } from "../../gql/graphql";
 import { CardSection } from "../../components/card-section";
+import { AnswerRow } from "../../components/check-answers";
 import { ErrorSummary } from "../../components/error-summary";
 import { Field, FormActions, FormMessage, RadioChoice, SelectField } from "../../components/field";
 import { LiveNote } from "../../components/live-note";
@@ -11,12 +11,14 @@ import { Loading, NotFound, QueryState } from "../../components/page-state";
 import { PageTitle } from "../../components/page-title";
 import { PermohonanBadge, PermohonanView } from "../../components/permohonan-view";
 import { Survey } from "../../components/survey";
-import type { FieldErrors } from "../../lib/errors";
+import { useBrowserDraft } from "../../lib/browser-draft";
 import { useForm } from "../../lib/form";
 import { showFailure } from "../../lib/form-failure";
 import { formatDateTime } from "../../lib/format";
 import { isUuid, rawId, toGlobalId } from "../../lib/ids";
 import { newest } from "../../lib/live";
+import { CheckAnswersCard, useCheckStep } from "../pengaduan/check-step";
+import { checkKeberatan, checkPermohonan, type PermohonanValues } from "./checks";
 
 const PermohonanSayaQuery = graphql(`
   query PermohonanSaya($first: Int) {
@@ -165,13 +167,8 @@ export function PermohonanSayaPage() {
 const FIELDS = ["instansiId", "rincianInformasi", "tujuan", "format", "caraPerolehan"];
 const KEBERATAN_FIELDS = ["alasan", "uraian"];
 
-interface PermohonanValues {
-  instansiId: string;
-  rincianInformasi: string;
-  tujuan: string;
-  format: FormatInformasi;
-  caraPerolehan: CaraPerolehan;
-}
+/** what the browser keeps of an unsent request (lib/browser-draft.ts) */
+const KEPT = ["instansiId", "rincianInformasi", "tujuan", "format", "caraPerolehan"] as const;
 
 const FORMAT = [
   ["SOFTCOPY", "Salinan elektronik (softcopy)"],
@@ -187,29 +184,39 @@ const CARA = [
 /** /informasi/baru */
 export function PermohonanBaruPage() {
   const navigate = useNavigate();
-  const [{ data }] = useQuery({ query: InstansiPilihanQuery });
+  const [{ data, fetching: loadingOffices }] = useQuery({ query: InstansiPilihanQuery });
   const offices = data?.instansiList ?? [];
   const form = useForm<PermohonanValues>({ instansiId: "", rincianInformasi: "", tujuan: "", format: "SOFTCOPY", caraPerolehan: "EMAIL" }, FIELDS);
   const { values: v, set, errors, formError, setFormError } = form;
   const [{ fetching }, ajukan] = useMutation(AjukanPermohonanMutation);
+  const kept = useBrowserDraft("permohonan-informasi", v, KEPT, (saved) => form.setValues((x) => ({ ...x, ...saved })));
+  // "Periksa kembali": the answers once more, each with a change link to its field, before the one click that
+  // sends; the same step (and the same rows) as the complaint form's
+  const check = useCheckStep(form, "periksa-permohonan");
   useEffect(() => {
     if (!v.instansiId && offices.length === 1) set("instansiId", offices[0]!.id);
   }, [offices, v.instansiId, set]);
 
-  async function submit(e: FormEvent) {
+  /** "Lanjutkan": checked as the API will check it, then every answer is shown once more. */
+  function review(e: FormEvent) {
     e.preventDefault();
-    const local: FieldErrors = {};
-    if (!v.instansiId) local.instansiId = "Pilih badan publik yang Anda mintai informasi.";
-    if (v.rincianInformasi.trim().length < 10) local.rincianInformasi = "Rincian informasi yang dibutuhkan wajib diisi (minimal 10 karakter).";
-    if (v.tujuan.trim().length < 5) local.tujuan = "Tujuan penggunaan informasi wajib diisi (minimal 5 karakter).";
-    if (v.format === "HARDCOPY" && v.caraPerolehan === "EMAIL")
-      local.caraPerolehan = "Salinan cetak (hardcopy) tidak dapat dikirim lewat email; pilih ambil langsung atau pos.";
     setFormError(null);
-    if (!form.checked(local)) return;
+    if (form.checked(checkPermohonan(v))) check.open();
+  }
+
+  async function send() {
+    if (fetching) return;
+    setFormError(null);
     const r = await ajukan({ ...v, rincianInformasi: v.rincianInformasi.trim(), tujuan: v.tujuan.trim() });
     const res = r.data?.ajukanPermohonanInformasi;
-    if (res?.__typename === "AjukanPermohonanInformasiSuccess") return navigate(`/informasi/${rawId(res.data.id)}`);
-    showFailure(form, res, r.error);
+    if (res?.__typename === "AjukanPermohonanInformasiSuccess") {
+      kept.clear();
+      return navigate(`/informasi/${rawId(res.data.id)}`);
+    }
+    // no answer (the connection): everything stays here, to send again
+    if (!res) return showFailure(form, res, r.error);
+    // a refused answer is fixed on the form, where it is
+    check.refuse(res);
   }
 
   return (
@@ -219,52 +226,81 @@ export function PermohonanBaruPage() {
         Tuliskan informasi yang Anda butuhkan sejelas mungkin. PPID menjawab paling lambat 10 hari kerja dan dapat memperpanjang satu kali paling lama 7 hari
         kerja dengan alasan tertulis.
       </p>
-      <form ref={form.formRef} className="card form" noValidate onSubmit={submit} aria-label="Permohonan informasi">
-        <ErrorSummary {...form.summary} />
-        {offices.length > 1 && (
-          <SelectField
-            name="instansiId"
-            label="Badan publik"
-            error={errors.instansiId}
-            value={v.instansiId}
-            onChange={(id) => set("instansiId", id)}
-            options={offices}
-            placeholder="— Pilih —"
-          />
-        )}
-        <Field
-          name="rincianInformasi"
-          label="Rincian informasi yang dibutuhkan"
-          hint="Contoh: Daftar penerima bantuan rumah ibadah tahun 2026 beserta nilai bantuannya."
-          error={errors.rincianInformasi}
+      {check.step === "periksa" && (
+        <CheckAnswersCard
+          headingId="periksa-permohonan"
+          title="Periksa kembali sebelum mengirim"
+          intro="Pastikan isi permohonan di bawah ini benar. Tekan “Ubah” untuk memperbaiki."
+          declaration="Dengan menekan “Kirim permohonan”, Anda menyatakan isi permohonan ini benar dan informasi yang diperoleh digunakan sesuai tujuan yang Anda tulis."
+          error={formError}
+          progress={null}
+          sending={fetching}
+          submitLabel="Kirim permohonan"
+          onSubmit={() => void send()}
+          formTo={check.formTo()}
         >
-          {(props) => <textarea {...props} rows={5} maxLength={5000} value={v.rincianInformasi} onChange={(e) => set("rincianInformasi", e.target.value)} />}
-        </Field>
-        <Field name="tujuan" label="Tujuan penggunaan informasi" error={errors.tujuan}>
-          {(props) => <textarea {...props} rows={3} maxLength={2000} value={v.tujuan} onChange={(e) => set("tujuan", e.target.value)} />}
-        </Field>
-        <RadioChoice
-          name="format"
-          legend="Bentuk informasi"
-          options={FORMAT}
-          value={v.format}
-          onChange={(f) => {
-            set("format", f);
-            form.clear("caraPerolehan");
-          }}
-        />
-        <RadioChoice
-          name="caraPerolehan"
-          legend="Cara memperoleh"
-          options={CARA}
-          value={v.caraPerolehan}
-          onChange={(c) => set("caraPerolehan", c)}
-          error={errors.caraPerolehan ?? null}
-        />
-        <FormActions error={formError} busy={fetching} busyText="Mengirim…">
-          Kirim permohonan
-        </FormActions>
-      </form>
+          {offices.length > 1 && (
+            <AnswerRow label="Badan publik" value={offices.find((o) => o.id === v.instansiId)?.nama ?? ""} to={check.changeTo("instansiId")} />
+          )}
+          <AnswerRow label="Rincian informasi yang dibutuhkan" value={v.rincianInformasi.trim()} to={check.changeTo("rincianInformasi")} />
+          <AnswerRow label="Tujuan penggunaan informasi" value={v.tujuan.trim()} to={check.changeTo("tujuan")} />
+          <AnswerRow label="Bentuk informasi" value={FORMAT.find(([k]) => k === v.format)?.[1] ?? v.format} to={check.changeTo("format")} />
+          <AnswerRow label="Cara memperoleh" value={CARA.find(([k]) => k === v.caraPerolehan)?.[1] ?? v.caraPerolehan} to={check.changeTo("caraPerolehan")} />
+        </CheckAnswersCard>
+      )}
+      {/* the values live in the form hook, not in the controls: the form can leave the page while the answers are checked */}
+      {check.step === "isi" && (
+        <form ref={form.formRef} className="card form" noValidate onSubmit={review} aria-label="Permohonan informasi">
+          <ErrorSummary {...form.summary} />
+          {kept.restored && <p className="alert alert--info">Isian yang belum terkirim dipulihkan.</p>}
+          {offices.length !== 1 && (
+            <SelectField
+              name="instansiId"
+              label="Badan publik"
+              loading={loadingOffices || !data}
+              empty={{
+                why: "Belum ada badan publik yang menerima permohonan informasi di sini.",
+                todo: "Ajukan permohonan langsung ke PPID badan publik yang bersangkutan, atau coba lagi nanti.",
+              }}
+              error={errors.instansiId}
+              value={v.instansiId}
+              onChange={(id) => set("instansiId", id)}
+              options={offices}
+              placeholder="— Pilih —"
+            />
+          )}
+          <Field
+            name="rincianInformasi"
+            label="Rincian informasi yang dibutuhkan"
+            hint="Contoh: Daftar penerima bantuan rumah ibadah tahun 2026 beserta nilai bantuannya."
+            error={errors.rincianInformasi}
+          >
+            {(props) => <textarea {...props} rows={5} maxLength={5000} value={v.rincianInformasi} onChange={(e) => set("rincianInformasi", e.target.value)} />}
+          </Field>
+          <Field name="tujuan" label="Tujuan penggunaan informasi" error={errors.tujuan}>
+            {(props) => <textarea {...props} rows={3} maxLength={2000} value={v.tujuan} onChange={(e) => set("tujuan", e.target.value)} />}
+          </Field>
+          <RadioChoice
+            name="format"
+            legend="Bentuk informasi"
+            options={FORMAT}
+            value={v.format}
+            onChange={(f) => {
+              set("format", f);
+              form.clear("caraPerolehan");
+            }}
+          />
+          <RadioChoice
+            name="caraPerolehan"
+            legend="Cara memperoleh"
+            options={CARA}
+            value={v.caraPerolehan}
+            onChange={(c) => set("caraPerolehan", c)}
+            error={errors.caraPerolehan ?? null}
+          />
+          <FormActions error={formError}>{check.changing ? "Kembali ke pemeriksaan" : "Lanjutkan"}</FormActions>
+        </form>
+      )}
     </div>
   );
 }
@@ -318,9 +354,7 @@ function KeberatanSection(props: { permohonan: FragmentType<typeof Keberatan_Per
   const grounds = p.alasanKeberatan.filter((a) => a.bisaDiajukan && !p.keberatan.some((k) => k.alasan === a.alasan));
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const local: FieldErrors = {};
-    if (!v.alasan) local.alasan = "Pilih alasan keberatan.";
-    if (v.uraian.trim().length < 10) local.uraian = "Uraian keberatan wajib diisi (minimal 10 karakter).";
+    const local = checkKeberatan(v);
     setFormError(null);
     if (!form.checked(local)) return;
     const r = await ajukan({ permohonanId: p.id, alasan: v.alasan as never, uraian: v.uraian.trim() });

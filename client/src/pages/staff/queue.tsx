@@ -200,7 +200,7 @@ export default function AntrianPage() {
       {list && list.edges.length === 0 && <p className="card">Tidak ada pengajuan untuk saringan ini.</p>}
       {list && list.edges.length > 0 && (
         <div className="table-wrap">
-          <table className="table queue">
+          <table className="table table--cards queue">
             <caption className="sr-only">Antrian pengajuan, yang lewat batas waktu di atas</caption>
             <thead>
               <tr>
@@ -215,19 +215,19 @@ export default function AntrianPage() {
               {list.edges.map(({ node: p }) => (
                 <tr key={p.id} className={p.terlambat ? "queue__row--late" : undefined}>
                   <td>
-                    <Link to={`/petugas/pengajuan/${rawId(p.id)}`} className="mono">
+                    <Link to={`/petugas/pengajuan/${rawId(p.id)}`} className="mono nomor">
                       {p.nomorRegistrasi}
                     </Link>
                     <span className="table__sub">{p.layanan.nama}</span>
                   </td>
-                  <td>
+                  <td data-label="Pemohon">
                     {p.pemohon.nama}
                     {p.diajukanAt && <span className="table__sub">{formatDateTime(p.diajukanAt, p.instansi.zonaWaktu)}</span>}
                   </td>
-                  <td>
+                  <td data-label="Status">
                     <PengajuanBadge status={p.status} />
                   </td>
-                  <td>
+                  <td data-label="Sisa waktu kerja">
                     {p.tenggat ? (
                       <PengajuanTenggat pengajuan={p} compact evenClosed />
                     ) : (
@@ -236,7 +236,7 @@ export default function AntrianPage() {
                       </span>
                     )}
                   </td>
-                  <td>{p.ditugaskanKeSaya ? <strong>Saya</strong> : (p.petugas ?? <span className="muted">—</span>)}</td>
+                  <td data-label="Petugas">{p.ditugaskanKeSaya ? <strong>Saya</strong> : (p.petugas ?? <span className="muted">—</span>)}</td>
                 </tr>
               ))}
             </tbody>

@@ -8,6 +8,7 @@ import { isSuperadmin, useSession } from "../../../lib/session";
 import { type Issued, ClientCard } from "./client-card";
 import { ApiClientsQuery, ApiClientInstansiQuery } from "./documents";
 import { RegisterClientForm } from "./register-client-form";
+import { HelpLink } from "../../../components/help-link";
 
 // ---------------------------------------------------------------------------------------------------
 // the page
@@ -66,7 +67,11 @@ export function Klien() {
             </label>
           </div>
         )}
-        {error && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+        {error && (
+          <p className="alert alert--error">
+            {requestErrorMessage(error)} <HelpLink inline />
+          </p>
+        )}
         {fetching && !data && <p aria-busy="true">Memuat…</p>}
         {data && clients.length === 0 && <p className="card muted">Belum ada klien API. Sistem lain belum dapat tersambung dengan Loket.</p>}
         <ul className="users">

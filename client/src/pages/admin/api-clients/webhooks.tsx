@@ -17,6 +17,7 @@ import {
   DeleteWebhookSubscriptionMutation,
   RedeliverWebhookMutation,
 } from "./documents";
+import { HelpLink } from "../../../components/help-link";
 
 // ---------------------------------------------------------------------------------------------------
 // webhooks of one client
@@ -309,7 +310,11 @@ function DeliveryLog({ clientId }: { clientId: string }) {
           </button>
         ))}
       </div>
-      {error && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+      {error && (
+        <p className="alert alert--error">
+          {requestErrorMessage(error)} <HelpLink inline />
+        </p>
+      )}
       <p className="small muted" aria-live="polite">
         {fetching && !data
           ? "Memuat…"
@@ -360,7 +365,11 @@ function WebhookManager({
   return (
     <>
       <h4 className="webhook__heading">Webhook aktif</h4>
-      {error && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+      {error && (
+        <p className="alert alert--error">
+          {requestErrorMessage(error)} <HelpLink inline />
+        </p>
+      )}
       {fetching && !data && <p aria-busy="true">Memuat webhook…</p>}
       {data && subs.length === 0 && <p className="muted">Belum ada webhook untuk klien ini.</p>}
       {subs.length > 0 && (

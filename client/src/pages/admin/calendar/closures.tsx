@@ -3,9 +3,10 @@ import { useMutation } from "urql";
 import { graphql, useFragment, type FragmentType } from "../../../gql";
 import { ErrorSummary } from "../../../components/error-summary";
 import { Field, FormActions, FormMessage } from "../../../components/field";
-import { type FieldErrors, failureMessage } from "../../../lib/errors";
+import { failureMessage } from "../../../lib/errors";
 import { useForm } from "../../../lib/form";
 import { formatDate, todayIn } from "../../../lib/format";
+import { checkClosure } from "./checks";
 import { AddClosureMutation, RemoveClosureMutation } from "./documents";
 
 export const ClosureList_InstansiFragment = graphql(`
@@ -21,6 +22,9 @@ export const ClosureList_InstansiFragment = graphql(`
 `);
 
 export const CLOSURE_CONTEXT = { additionalTypenames: ["PenutupanInstansi"] };
+
+/** How far back the closures list reaches: a closure may be recorded after the day (the API accepts past dates). */
+export const RECENT_DAYS = 60;
 
 const CLOSURE_FIELDS = ["tanggal", "alasan"] as const;
 
@@ -40,10 +44,7 @@ export function ClosureList(props: { instansi: FragmentType<typeof ClosureList_I
     e.preventDefault();
     setMessage(null);
     setFormError(null);
-    const local: FieldErrors = {};
-    if (!values.tanggal) local.tanggal = "Pilih tanggal.";
-    if (values.alasan.trim().length < 3) local.alasan = "Tulis alasan penutupan (akan dilihat pemohon).";
-    if (!checked(local)) return;
+    if (!checked(checkClosure(values))) return;
     const result = await add({ instansiId: inst.id, ...values }, CLOSURE_CONTEXT);
     const r = result.data?.addPenutupan;
     if (!r) return showRequestError(result.error);
@@ -72,13 +73,14 @@ export function ClosureList(props: { instansi: FragmentType<typeof ClosureList_I
       </h3>
       <p className="muted small">Hari-hari ketika kantor ini tutup di luar hari libur nasional (misalnya rapat kerja atau renovasi).</p>
       {inst.penutupan.length === 0 ? (
-        <p className="muted">Tidak ada penutupan mendatang.</p>
+        <p className="muted">Tidak ada penutupan mendatang maupun dalam {RECENT_DAYS} hari terakhir.</p>
       ) : (
         <ul className="closures">
           {inst.penutupan.map((p) => (
             <li key={p.id}>
               <span>
-                <strong>{formatDate(p.tanggal)}</strong> — {p.alasan}
+                <strong>{formatDate(p.tanggal)}</strong>
+                {p.tanggal < today && <span className="muted"> (sudah lewat)</span>} — {p.alasan}
               </span>
               <button type="button" className="button button--quiet button--small" disabled={removing} onClick={() => void onRemove(p.id, p.tanggal)}>
                 Batalkan<span className="sr-only"> penutupan {formatDate(p.tanggal)}</span>
@@ -89,8 +91,13 @@ export function ClosureList(props: { instansi: FragmentType<typeof ClosureList_I
       )}
       <form ref={formRef} className="form form--grid" noValidate onSubmit={submit} aria-labelledby="tutup-heading">
         <ErrorSummary {...summary} />
-        <Field name="tanggal" label="Tanggal tutup" error={errors.tanggal}>
-          {(p) => <input {...p} type="date" min={today} {...bind("tanggal")} />}
+        <Field
+          name="tanggal"
+          label="Tanggal tutup"
+          hint="Hari yang sudah lewat (misalnya tutup karena banjir) juga dapat dicatat; tenggat pengajuan yang berjalan ikut disesuaikan dan tercatat di jejak audit."
+          error={errors.tanggal}
+        >
+          {(p) => <input {...p} type="date" {...bind("tanggal")} />}
         </Field>
         <Field name="alasan" label="Alasan" hint="Ditampilkan kepada pemohon." error={errors.alasan}>
           {(p) => <input {...p} type="text" {...bind("alasan")} />}

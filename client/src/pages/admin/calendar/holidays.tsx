@@ -4,11 +4,13 @@ import { graphql, useFragment, type FragmentType } from "../../../gql";
 import type { HolidayKind } from "../../../gql/graphql";
 import { ErrorSummary } from "../../../components/error-summary";
 import { Field, FormActions, FormMessage } from "../../../components/field";
-import { requestErrorMessage, type FieldErrors, errorOf } from "../../../lib/errors";
+import { requestErrorMessage, errorOf } from "../../../lib/errors";
 import { useForm } from "../../../lib/form";
 import { formatDate, formatWeekday, todayIn } from "../../../lib/format";
 import { HOLIDAY_KIND_LABEL } from "../../../lib/labels";
 import { HolidaysQuery, CreateHolidayMutation, DeleteHolidayMutation } from "./documents";
+import { HelpLink } from "../../../components/help-link";
+import { checkHoliday } from "./checks";
 
 export const HolidayRow_HariLiburFragment = graphql(`
   fragment HolidayRow_HariLibur on HariLibur {
@@ -60,7 +62,8 @@ function HolidayRow(props: {
 
 const HOLIDAY_FIELDS = ["tanggal", "nama", "jenis", "dasarHukum"] as const;
 
-function HolidayForm({ year }: { year: number }) {
+/** `onAdded` gets the new day's date: the table turns to its year, where it is listed. */
+function HolidayForm({ year, onAdded }: { year: number; onAdded: (tanggal: string) => void }) {
   const { values, setValues, bind, errors, formError, setFormError, formRef, checked, showApiError, showRequestError, summary } = useForm(
     { tanggal: "", nama: "", jenis: "LIBUR_NASIONAL" as HolidayKind, dasarHukum: "" },
     HOLIDAY_FIELDS,
@@ -72,16 +75,13 @@ function HolidayForm({ year }: { year: number }) {
     e.preventDefault();
     setDone(null);
     setFormError(null);
-    const local: FieldErrors = {};
-    if (!values.tanggal) local.tanggal = "Pilih tanggal.";
-    if (values.nama.trim().length < 3) local.nama = "Tulis nama hari libur.";
-    if (values.dasarHukum.trim().length < 5) local.dasarHukum = "Tulis dasar hukumnya (nomor SKB/keputusan).";
-    if (!checked(local)) return;
+    if (!checked(checkHoliday(values))) return;
     const result = await create(values, HOLIDAY_CONTEXT);
     const r = result.data?.createHariLibur;
     if (!r) return showRequestError(result.error);
     if (r.__typename === "CreateHariLiburSuccess") {
       setValues((v) => ({ ...v, tanggal: "", nama: "" }));
+      onAdded(values.tanggal);
       return setDone(`Hari libur ditambahkan: ${values.nama.trim()}, ${formatDate(values.tanggal)}.`);
     }
     showApiError(r);
@@ -155,7 +155,11 @@ export function Holidays({ superadmin }: { superadmin: boolean }) {
         Berlaku untuk semua kantor. Hari-hari ini tidak dihitung sebagai hari kerja{superadmin ? "" : "; hanya superadmin yang dapat mengubahnya"}.
       </p>
       {message && <FormMessage kind={message.kind}>{message.text}</FormMessage>}
-      {error && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+      {error && (
+        <p className="alert alert--error">
+          {requestErrorMessage(error)} <HelpLink inline />
+        </p>
+      )}
       {fetching && !data && <p aria-busy="true">Memuat…</p>}
       {data && rows.length === 0 && (
         <p className="alert alert--info">Belum ada hari libur untuk tahun {year}. Tenggat yang melewati tahun ini ditandai sementara.</p>
@@ -189,7 +193,7 @@ export function Holidays({ superadmin }: { superadmin: boolean }) {
           </table>
         </div>
       )}
-      {superadmin && <HolidayForm year={year} />}
+      {superadmin && <HolidayForm year={year} onAdded={(tanggal) => setYear(Number(tanggal.slice(0, 4)))} />}
     </section>
   );
 }

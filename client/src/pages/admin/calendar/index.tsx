@@ -5,17 +5,25 @@ import { PageTitle } from "../../../components/page-title";
 import { requestErrorMessage } from "../../../lib/errors";
 import { todayIn } from "../../../lib/format";
 import { isSuperadmin, useSession } from "../../../lib/session";
-import { CLOSURE_CONTEXT, ClosureList } from "./closures";
+import { CLOSURE_CONTEXT, ClosureList, RECENT_DAYS } from "./closures";
 import { OfficesQuery, OfficeQuery } from "./documents";
 import { Holidays } from "./holidays";
 import { OfficeHoursEditor } from "./office-hours";
+import { HelpLink } from "../../../components/help-link";
 
 function Office({ id }: { id: string }) {
-  const variables = useMemo(() => ({ id, dari: todayIn() }), [id]);
+  // the closures of the last RECENT_DAYS days too: one recorded afterwards (a flood, a power cut) shows where it
+  // was entered (counted in WIB, the westernmost zone, so none of a WITA/WIT office's is cut off at midnight)
+  const variables = useMemo(() => ({ id, dari: todayIn("Asia/Jakarta", new Date(Date.now() - RECENT_DAYS * 86_400_000)) }), [id]);
   const [{ data, fetching, error }] = useQuery({ query: OfficeQuery, variables, context: CLOSURE_CONTEXT });
   const office = data?.node && "nama" in data.node ? data.node : null;
   if (fetching && !data) return <p aria-busy="true">Memuat…</p>;
-  if (error && !data) return <p className="alert alert--error">{requestErrorMessage(error)}</p>;
+  if (error && !data)
+    return (
+      <p className="alert alert--error">
+        {requestErrorMessage(error)} <HelpLink inline />
+      </p>
+    );
   if (!office) return <p className="muted">Instansi tidak ditemukan.</p>;
   return (
     <>

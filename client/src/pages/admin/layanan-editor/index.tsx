@@ -8,15 +8,17 @@ import { Checkbox, Field, FormMessage } from "../../../components/field";
 import { PageTitle } from "../../../components/page-title";
 import { RequireRole } from "../../../components/require-role";
 import { KOMPONEN_TEKS, LazyFlowchart, StandarPelayanan_LayananFragment } from "../../../components/standar-pelayanan";
-import { focusFirstError, requestErrorMessage, type FieldErrors, errorOf } from "../../../lib/errors";
+import { focusFirstError, requestErrorMessage, type FieldErrors, errorOf, problemsOf } from "../../../lib/errors";
 import { formatUkuran } from "../../../lib/files";
 import { useFieldErrors } from "../../../lib/form";
 import { isUuid, rawId, toGlobalId } from "../../../lib/ids";
 import { SLA_SATUAN_LABEL } from "../../../lib/labels";
 import { useSession } from "../../../lib/session";
 import { LayananEditorQueryDoc, CreateLayananMutation, UpdateLayananMutation } from "./documents";
+import { checkEditor } from "./checks";
 import { ItemTools, TemplateUpload } from "./parts";
-import { MIME_CHOICES, SIZE_CHOICES, FIELD_TYPES, type SlotState, type FieldState, type EditorState, emptyState, fromLoaded, num } from "./state";
+import { MIME_CHOICES, SIZE_CHOICES, FIELD_TYPES, type SlotState, type FieldState, type EditorState, emptyState, fromLoaded } from "./state";
+import { HelpLink } from "../../../components/help-link";
 
 function Editor({ id }: { id: string | null }) {
   const { me } = useSession();
@@ -58,66 +60,27 @@ function Editor({ id }: { id: string | null }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const local: FieldErrors = {};
-    if (!/^[A-Za-z0-9][A-Za-z0-9-]{1,39}$/.test(s.kode.trim())) local.kode = "Kode layanan 2–40 karakter: huruf, angka, atau tanda hubung.";
-    if (s.nama.trim().length < 3) local.nama = "Nama layanan 3–200 karakter.";
-    const sla = Number(s.slaJumlah);
-    if (!Number.isInteger(sla) || sla < 1) local.slaJumlah = "Jangka waktu penyelesaian harus bilangan bulat positif.";
-    const biaya = Number(s.biaya || "0");
-    if (!Number.isInteger(biaya) || biaya < 0) local.biaya = "Biaya harus 0 atau lebih (rupiah, tanpa titik).";
-    if (!s.unduhOnline && !s.ambilDiKantor) local.unduhOnline = "Pilih paling sedikit satu cara penerimaan hasil.";
-    if (s.prosedurFlowchart.trim() && !/^(graph|flowchart)\s+(TD|TB|LR|RL|BT)\b/.test(s.prosedurFlowchart.trim()))
-      local.prosedurFlowchart = "Diagram alur harus berupa kode mermaid yang diawali 'graph TD'.";
-    s.persyaratan.forEach((p, i) => {
-      if (p.label.trim().length < 2) local[`persyaratan.${i}.label`] = "Nama persyaratan 2–200 karakter.";
-      if (p.jenisFile.length === 0) local[`persyaratan.${i}.jenisFile`] = "Pilih paling sedikit satu jenis berkas.";
-    });
-    s.formFields.forEach((f, i) => {
-      if (!/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/.test(f.nama.trim())) local[`formFields.${i}.nama`] = "Nama isian: huruf, angka, garis bawah; diawali huruf.";
-      if (f.tipe === "SELECT" && !f.opsi.trim()) local[`formFields.${i}.opsi`] = "Isian pilihan harus punya daftar pilihan.";
-    });
+    const { input: fields, persyaratan, formFields, errors: local } = checkEditor(s, !id);
     setErrors(local);
     setFormError(null);
     setSaved(null);
     const order = Object.keys(local);
     if (order.length) return focusFirstError(formRef.current, order, local);
 
-    const input = {
-      kode: s.kode.trim(),
-      nama: s.nama.trim(),
-      kategori: s.kategori.trim(),
-      deskripsi: s.deskripsi,
-      aktif: s.aktif,
-      unduhOnline: s.unduhOnline,
-      ambilDiKantor: s.ambilDiKantor,
-      slaJumlah: sla,
-      slaSatuan: s.slaSatuan,
-      biaya,
-      prosedurFlowchart: s.prosedurFlowchart.trim() || null,
-      ...Object.fromEntries(KOMPONEN_TEKS.map(([k]) => [k, s[k]])),
-    };
-    const persyaratan = s.persyaratan.map((p) => ({
-      id: p.id ?? null,
-      label: p.label.trim(),
-      keterangan: p.keterangan,
-      wajib: p.wajib,
-      jenisFile: p.jenisFile,
-      maksBytes: p.maksBytes,
-    }));
-    const formFields = s.formFields.map((f) => ({
-      nama: f.nama.trim(),
-      label: f.label.trim() || f.nama.trim(),
-      tipe: f.tipe,
-      wajib: f.wajib,
-      bantuan: f.bantuan,
-      opsi: f.opsi
-        .split("\n")
-        .map((o) => o.trim())
-        .filter(Boolean),
-      min: num(f.min),
-      max: num(f.max),
-      pola: f.pola.trim() || null,
-    }));
+    // the flowchart is drawn here, once, and saved as SVG with its source: citizens' pages show the picture
+    // without downloading mermaid
+    const flow = fields.prosedurFlowchart;
+    let prosedurFlowchartSvg: string | null = null;
+    if (flow) {
+      try {
+        prosedurFlowchartSvg = await (await import("../../../components/flowchart-render")).renderFlowchartSvg(flow);
+      } catch {
+        const drawn = { prosedurFlowchart: "Bagan alir tidak dapat digambar dari kode ini. Periksa penulisannya dengan “Pratinjau bagan”." };
+        setErrors(drawn);
+        return focusFirstError(formRef.current, ["prosedurFlowchart"], drawn);
+      }
+    }
+    const input = { ...fields, prosedurFlowchartSvg };
     const r = id
       ? await update({ id: toGlobalId("Layanan", id), input, persyaratan, formFields })
       : await create({ instansiId: me?.instansi?.id ?? "", input, persyaratan, formFields });
@@ -129,19 +92,26 @@ function Editor({ id }: { id: string | null }) {
       else setReady(false); // take the saved copy (new slots get their ids)
       return;
     }
-    const err = errorOf(res);
-    const field = err.field ?? "";
-    if (field && formRef.current?.querySelector(`[name="${field}"]`)) {
-      setErrors({ [field]: err.message });
-      focusFirstError(formRef.current, [field], { [field]: err.message });
-    } else setFormError(err.message);
+    // every problem at its field (the drawing's at its source); one without a field on the page is the form's
+    const placed: FieldErrors = {};
+    const unplaced: string[] = [];
+    for (const p of problemsOf(errorOf(res))) {
+      const field = p.field === "prosedurFlowchartSvg" ? "prosedurFlowchart" : (p.field ?? "");
+      if (field && formRef.current?.querySelector(`[name="${field}"]`)) placed[field] ??= p.message;
+      else unplaced.push(p.message);
+    }
+    setErrors(placed);
+    if (unplaced.length) setFormError(unplaced.join(" "));
+    if (Object.keys(placed).length) focusFirstError(formRef.current, Object.keys(placed), placed);
   }
 
   if (id && !loaded)
     return data ? (
       <p>Layanan tidak ditemukan.</p>
     ) : error ? (
-      <p className="alert alert--error">{requestErrorMessage(error)}</p>
+      <p className="alert alert--error">
+        {requestErrorMessage(error)} <HelpLink inline />
+      </p>
     ) : (
       <p aria-busy="true">Memuat…</p>
     );
@@ -232,7 +202,7 @@ function Editor({ id }: { id: string | null }) {
                   )}
                 </Field>
               </div>
-              <Field name={`persyaratan.${i}.keterangan`} label="Keterangan" required={false} error={null}>
+              <Field name={`persyaratan.${i}.keterangan`} label="Keterangan" required={false} error={errors[`persyaratan.${i}.keterangan`]}>
                 {(props) => <input {...props} type="text" value={p.keterangan} onChange={(e) => setSlot(i, { keterangan: e.target.value })} />}
               </Field>
               <fieldset className="choice choice--inline" aria-describedby={`jenis-${i}-msg`}>
@@ -301,7 +271,7 @@ function Editor({ id }: { id: string | null }) {
                     </select>
                   )}
                 </Field>
-                <Field name={`formFields.${i}.bantuan`} label="Petunjuk" required={false} error={null}>
+                <Field name={`formFields.${i}.bantuan`} label="Petunjuk" required={false} error={errors[`formFields.${i}.bantuan`]}>
                   {(props) => <input {...props} type="text" value={f.bantuan} onChange={(e) => setField(i, { bantuan: e.target.value })} />}
                 </Field>
                 {f.tipe === "SELECT" && (
@@ -311,14 +281,26 @@ function Editor({ id }: { id: string | null }) {
                 )}
                 {(f.tipe === "NUMBER" || f.tipe === "TEXT" || f.tipe === "TEXTAREA") && (
                   <div className="inline-inputs">
-                    <label>
-                      {f.tipe === "NUMBER" ? "Nilai min" : "Panjang min"}{" "}
-                      <input type="text" inputMode="decimal" className="input--short" value={f.min} onChange={(e) => setField(i, { min: e.target.value })} />
-                    </label>
-                    <label>
-                      {f.tipe === "NUMBER" ? "Nilai maks" : "Panjang maks"}{" "}
-                      <input type="text" inputMode="decimal" className="input--short" value={f.max} onChange={(e) => setField(i, { max: e.target.value })} />
-                    </label>
+                    {(["min", "max"] as const).map((key) => (
+                      <Field
+                        key={key}
+                        name={`formFields.${i}.${key}`}
+                        label={`${f.tipe === "NUMBER" ? "Nilai" : "Panjang"} ${key === "min" ? "min" : "maks"}`}
+                        required={false}
+                        error={errors[`formFields.${i}.${key}`]}
+                      >
+                        {(props) => (
+                          <input
+                            {...props}
+                            type="text"
+                            inputMode="decimal"
+                            className="input--short"
+                            value={f[key]}
+                            onChange={(e) => setField(i, { [key]: e.target.value })}
+                          />
+                        )}
+                      </Field>
+                    ))}
                   </div>
                 )}
                 {(f.tipe === "TEXT" || f.tipe === "TEXTAREA") && (

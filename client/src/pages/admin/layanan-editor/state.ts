@@ -119,8 +119,6 @@ export function fromLoaded(loaded: Loaded): EditorState {
   };
 }
 
-export const num = (s: string) => (s.trim() === "" ? null : Number(s.replace(",", ".")));
-
 export function move<T>(list: T[], i: number, d: number): T[] {
   const j = i + d;
   if (j < 0 || j >= list.length) return list;

@@ -1,3 +1,5 @@
+import { checkContact } from "../../../lib/account-checks";
+import { checkPasswordStrength } from "../../../../../server/shared/password";
 import type { FormEvent } from "react";
 import { useMutation } from "urql";
 import type { IdentityType, Role } from "../../../gql/graphql";
@@ -79,14 +81,20 @@ export function CreateStaffForm({ offices, onCreated, onCancel }: { offices: Off
     e.preventDefault();
     if (fetching) return;
     setFormError(null);
-    const local: FieldErrors = {};
+    // the API's own rules (lib/account-checks.ts): nothing it would refuse is sent
+    const local: FieldErrors = checkContact(form, {
+      namaLengkap: "Tulis nama lengkap pemilik akun sesuai KTP, tanpa gelar.",
+      email: "Masukkan alamat email pemilik akun.",
+      telepon: "Masukkan nomor telepon pemilik akun.",
+    });
     const idProblem = identity.problem(`Masukkan ${form.identityType} pemilik akun.`);
     if (idProblem) local.nomorIdentitas = idProblem;
-    if (form.namaLengkap.trim().length < 2) local.namaLengkap = "Tulis nama lengkap pemilik akun sesuai KTP, tanpa gelar.";
-    if (!form.email.trim()) local.email = "Masukkan alamat email pemilik akun.";
-    if (!form.telepon.trim()) local.telepon = "Masukkan nomor telepon pemilik akun.";
     if (needsInstansi(form.role) && !instansiId) local.instansiId = "Pilih instansi tempat ia bekerja.";
     if (form.password.length < PASSWORD_MIN) local.password = `Kata sandi awal minimal ${PASSWORD_MIN} karakter. Pakai tombol “Buatkan kata sandi” bila perlu.`;
+    else {
+      const weak = checkPasswordStrength(form.password, [form.nomorIdentitas.replace(/\s+/g, "")]);
+      if (weak) local.password = weak.message;
+    }
     if (!checked(local)) return;
     const result = await create({
       ...form,

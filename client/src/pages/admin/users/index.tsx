@@ -12,6 +12,7 @@ import { CreateStaffForm } from "./create-staff-form";
 import { PenggunaQuery } from "./documents";
 import { PenggunaCard } from "./pengguna-card";
 import { type Office, STAFF_ROLES, useOffices } from "./roles";
+import { HelpLink } from "../../../components/help-link";
 
 // ---------------------------------------------------------------------------------------------------
 // the list
@@ -44,7 +45,11 @@ function PenggunaPage({
           {fetching && !data ? "Memuat…" : list ? `${list.totalCount} akun.` : ""}
         </p>
       )}
-      {error && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+      {error && (
+        <p className="alert alert--error">
+          {requestErrorMessage(error)} <HelpLink inline />
+        </p>
+      )}
       {after === null && list && list.edges.length === 0 && <p className="card muted">{empty}</p>}
       {list && list.edges.length > 0 && (
         <ul className="users users--page">

@@ -12,6 +12,7 @@ import { useDeskInstansi } from "../../../components/desk-instansi";
 import { RegisterPpidQuery, RegisterCsvQuery, TanggapiKeberatanMutation, type KeberatanItem } from "./documents";
 import { YearSelect } from "../../../components/year-select";
 import { useForm } from "../../../lib/form";
+import { HelpLink } from "../../../components/help-link";
 
 function download(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
@@ -127,13 +128,17 @@ export function PpidDeskPage() {
       </div>
       <FormMessage kind="error">{csvError}</FormMessage>
       {fetching && !data && <p aria-busy="true">Memuat…</p>}
-      {error && <p className="alert alert--error">{requestErrorMessage(error)}</p>}
+      {error && (
+        <p className="alert alert--error">
+          {requestErrorMessage(error)} <HelpLink inline />
+        </p>
+      )}
       <section aria-labelledby="register-permohonan">
         <h2 id="register-permohonan">Register permohonan informasi {data ? `(${data.registerPermohonanInformasi.totalCount})` : ""}</h2>
         {data && list.length === 0 && <p className="card">Belum ada permohonan pada tahun ini.</p>}
         {list.length > 0 && (
           <div className="table-wrap">
-            <table className="table">
+            <table className="table table--cards">
               <caption className="sr-only">Register permohonan informasi</caption>
               <thead>
                 <tr>
@@ -147,16 +152,16 @@ export function PpidDeskPage() {
                 {list.map(({ node: p }) => (
                   <tr key={p.id} className={p.terlambat ? "queue__row--late" : undefined}>
                     <td>
-                      <Link className="mono" to={`/ppid/permohonan/${rawId(p.id)}`}>
+                      <Link className="mono nomor" to={`/ppid/permohonan/${rawId(p.id)}`}>
                         {p.nomorRegister}
                       </Link>
                       <span className="table__sub">{cuplikan(p.rincianInformasi)}</span>
                     </td>
-                    <td>{p.pemohonNama}</td>
-                    <td>
+                    <td data-label="Pemohon">{p.pemohonNama}</td>
+                    <td data-label="Status">
                       <PermohonanBadge status={p.status} />
                     </td>
-                    <td className={p.terlambat ? "sla sla--late" : undefined}>
+                    <td data-label="Batas jawab" className={p.terlambat ? "sla sla--late" : undefined}>
                       {p.status === "DITERIMA" || p.status === "DIPERPANJANG"
                         ? `${formatDateTime(p.tenggat, p.instansi.zonaWaktu)} ${p.instansi.zonaWaktuLabel}`
                         : "—"}
@@ -168,7 +173,7 @@ export function PpidDeskPage() {
           </div>
         )}
       </section>
-      <section aria-labelledby="register-keberatan">
+      <section aria-labelledby="register-keberatan" className="print-break">
         <h2 id="register-keberatan">Register keberatan</h2>
         {data && data.registerKeberatan.edges.length === 0 && <p className="card">Belum ada keberatan pada tahun ini.</p>}
         <ul className="request-list">

@@ -11,6 +11,7 @@ export const StaffCase_PengajuanFragment = graphql(`
     formData
     pengiriman
     diajukanAt
+    diajukanUlangAt
     aksiTersedia
     buktiUrl
     petugas
@@ -99,8 +100,24 @@ export const StaffCaseLiveSubscription = graphql(`
 `);
 
 export const StaffActionMutation = graphql(`
-  mutation StaffAction($id: ID!, $versi: Int!, $aksi: AksiPengajuan!, $pesan: String, $diambilOleh: String, $identitasPengambil: String) {
-    ubahStatusPengajuan(id: $id, versi: $versi, aksi: $aksi, pesan: $pesan, diambilOleh: $diambilOleh, identitasPengambil: $identitasPengambil) {
+  mutation StaffAction(
+    $id: ID!
+    $versi: Int!
+    $aksi: AksiPengajuan!
+    $pesan: String
+    $diambilOleh: String
+    $identitasPengambil: String
+    $dokumenDilihat: [ID!]
+  ) {
+    ubahStatusPengajuan(
+      id: $id
+      versi: $versi
+      aksi: $aksi
+      pesan: $pesan
+      diambilOleh: $diambilOleh
+      identitasPengambil: $identitasPengambil
+      dokumenDilihat: $dokumenDilihat
+    ) {
       __typename
       ... on UbahStatusPengajuanSuccess {
         data {

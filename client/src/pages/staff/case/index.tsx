@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useMutation } from "urql";
 import { useFragment } from "../../../gql";
@@ -6,7 +6,7 @@ import type { AksiPengajuan, StaffCase_PengajuanFragment as Case } from "../../.
 import { PengajuanBadge } from "../../../components/badges";
 import { CardSection } from "../../../components/card-section";
 import { PengajuanTenggat } from "../../../components/deadline";
-import { DocumentViewer } from "../../../components/document-viewer";
+import { DocumentViewer, useDocumentReview } from "../../../components/document-viewer";
 import { Fact, TimeFact } from "../../../components/facts";
 import { ErrorSummary } from "../../../components/error-summary";
 import { Field, FormActions, FormMessage } from "../../../components/field";
@@ -18,8 +18,9 @@ import { useActionPanel } from "../../../lib/action-panel";
 import { type FieldErrors, failureMessage } from "../../../lib/errors";
 import { showFailure } from "../../../lib/form-failure";
 import { formatDate } from "../../../lib/format";
-import { AKSI_PENGAJUAN_LABEL } from "../../../lib/labels";
+import { AKSI_PENGAJUAN_LABEL, PENGAJUAN_STATUS_LABEL } from "../../../lib/labels";
 import { useLivePengajuan } from "../../../lib/live";
+import { useLiveHighlight } from "../../../lib/live-highlight";
 import { useSession } from "../../../lib/session";
 import {
   StaffCase_PengajuanFragment,
@@ -74,7 +75,7 @@ function CaseView(props: { p: Case; versi: number; streamError: string | null; o
   const { me } = useSession();
   const versi = useRef(props.versi);
   versi.current = Math.max(versi.current, props.versi);
-  const { form, pending, setPending, toggle, done, finished, panelRef } = useActionPanel<AksiPengajuan, typeof EMPTY_ACTION>(
+  const { form, pending, setPending, toggle, done, setDone, finished, panelRef } = useActionPanel<AksiPengajuan, typeof EMPTY_ACTION>(
     EMPTY_ACTION,
     ACTION_FIELDS,
     "textarea, input, button",
@@ -85,6 +86,22 @@ function CaseView(props: { p: Case; versi: number; streamError: string | null; o
   const [, addNote] = useMutation(AddNoteMutation);
   const [assignError, setAssignError] = useState<string | null>(null);
   const zone = p.instansi.zonaWaktu;
+  // in the order of the service's requirements, so a replacement takes its slot's place in the list
+  const slotOrder = (id: string) => {
+    const i = p.layanan.persyaratan.findIndex((s) => s.id === id);
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i; // a requirement since removed: last
+  };
+  const documents = p.dokumen.map((d) => ({ ...d, label: d.persyaratan.label, slot: d.persyaratan.id })).sort((a, b) => slotOrder(a.slot) - slotOrder(b.slot));
+  const review = useDocumentReview(documents);
+  const changed = useLiveHighlight(p.status);
+  // said once per change, and kept (a region emptied again would be read as another change by some readers)
+  const [announce, setAnnounce] = useState("");
+  const shownStatus = useRef(p.status);
+  useEffect(() => {
+    if (shownStatus.current === p.status) return;
+    shownStatus.current = p.status;
+    setAnnounce(`Status pengajuan berubah: ${PENGAJUAN_STATUS_LABEL[p.status]}.`);
+  }, [p.status]);
 
   function accept(s: Snapshot) {
     versi.current = Math.max(versi.current, s.versi);
@@ -111,6 +128,8 @@ function CaseView(props: { p: Case; versi: number; streamError: string | null; o
       pesan: ask?.pesan ? input.pesan.trim() : null,
       diambilOleh: ask?.pengambil ? input.diambilOleh.trim() : null,
       identitasPengambil: ask?.pengambil ? input.identitasPengambil.trim() : null,
+      // a verification says which documents were checked: the API refuses it if one was replaced since
+      dokumenDilihat: pending === "VERIFIKASI" ? review.dilihat() : null,
     });
     const res = r.data?.ubahStatusPengajuan;
     if (res?.__typename !== "UbahStatusPengajuanSuccess") return showFailure(form, res, r.error);
@@ -120,6 +139,7 @@ function CaseView(props: { p: Case; versi: number; streamError: string | null; o
 
   async function assignTo(petugasId: string | null) {
     setAssignError(null);
+    setDone(null); // the last action's "berhasil" is not about this one
     const r = await assign({ id: p.id, versi: versi.current, petugasId });
     const res = r.data?.tugaskanPengajuan;
     if (res?.__typename === "TugaskanPengajuanSuccess") accept(res.data as Snapshot);
@@ -136,7 +156,6 @@ function CaseView(props: { p: Case; versi: number; streamError: string | null; o
       .filter(([k]) => !p.layanan.formFields.some((f) => f.nama === k))
       .map(([k, v]): [string, string] => [k, String(v)]),
   ];
-  const documents = p.dokumen.map((d) => ({ ...d, label: d.persyaratan.label }));
   const missing = p.layanan.persyaratan.filter((s) => s.wajib && !p.dokumen.some((d) => !d.diganti && d.persyaratan.id === s.id));
 
   return (
@@ -150,7 +169,10 @@ function CaseView(props: { p: Case; versi: number; streamError: string | null; o
 
       <div className="case__grid">
         <div className="case__main">
-          <section className="card status-card" aria-label="Status dan tindakan">
+          <section className={`card status-card ${changed}`} aria-label="Status dan tindakan">
+            <p className="sr-only" role="status" aria-live="polite">
+              {announce}
+            </p>
             <div className="status-card__row">
               <PengajuanBadge status={p.status} large />
               <PengajuanTenggat pengajuan={p} />
@@ -228,7 +250,7 @@ function CaseView(props: { p: Case; versi: number; streamError: string | null; o
 
           <CardSection id="dokumen-pemohon" title="Dokumen pemohon">
             {missing.length > 0 && <p className="alert alert--warning">Belum ada: {missing.map((m) => m.label).join(", ")}.</p>}
-            <DocumentViewer documents={documents} timeZone={zone} />
+            <DocumentViewer documents={documents} timeZone={zone} review={review} />
           </CardSection>
 
           {(p.status === "DIPROSES" || p.hasil.length > 0) && <ResultSection p={p} versi={versi} onChanged={accept} />}
@@ -249,6 +271,7 @@ function CaseView(props: { p: Case; versi: number; streamError: string | null; o
               </Fact>
               <Fact label="Hasil">{p.pengiriman === "UNDUH" ? "Diunduh dari Loket" : "Diambil di kantor"}</Fact>
               <TimeFact label="Diajukan" at={p.diajukanAt} instansi={p.instansi} />
+              <TimeFact label="Diajukan ulang" at={p.diajukanUlangAt} instansi={p.instansi} />
             </dl>
             {formEntries.length > 0 && (
               <>
