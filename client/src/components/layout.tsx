@@ -55,7 +55,8 @@ function Nav() {
             </li>
           </>
         )}
-        {!me && (
+        {/* a guest's items wait until the session is known: right after logging in they would flash */}
+        {me === null && (
           <li>
             <NavLink to="/lacak">Lacak</NavLink>
           </li>

@@ -65,15 +65,23 @@ export function isActiveAdmin(me: Me | null | undefined): boolean {
   return !!me && me.status === "AKTIF" && worksDesk(me, "admin");
 }
 
-function SessionProvider({ restart, children }: { restart: () => void; children: ReactNode }) {
+function SessionProvider({ loket, restart, children }: { loket: LoketClient; restart: () => void; children: ReactNode }) {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: SessionQuery });
   const refresh = useCallback(() => reexecute({ requestPolicy: "network-only" }), [reexecute]);
-  const me = data ? (data.me ?? null) : error ? null : undefined;
+  // After login, registration or logout the new client asks again, and until it answers urql still holds the
+  // previous client's answer: the page just opened would show the signed-out menu (or the previous account's)
+  // to someone who has just logged in. The session is unknown until the client in use has answered.
+  const [answeredBy, setAnsweredBy] = useState(loket);
+  useEffect(() => {
+    if (!fetching) setAnsweredBy(loket);
+  }, [fetching, loket]);
+  const stale = answeredBy !== loket;
+  const me = stale ? undefined : data ? (data.me ?? null) : error ? null : undefined;
   // signed out: the unsent form text this tab kept goes with the session (lib/browser-draft.ts)
   useEffect(() => {
     if (me === null) forgetBrowserDrafts();
   }, [me]);
-  return <SessionContext.Provider value={{ me, loading: fetching && !data, restart, refresh }}>{children}</SessionContext.Provider>;
+  return <SessionContext.Provider value={{ me, loading: stale || (fetching && !data), restart, refresh }}>{children}</SessionContext.Provider>;
 }
 
 /** The urql client and the session, for the whole app. */
@@ -90,7 +98,9 @@ export function AppProviders({ children }: { children: ReactNode }) {
   }, []);
   return (
     <Provider value={loket.client}>
-      <SessionProvider restart={restart}>{children}</SessionProvider>
+      <SessionProvider loket={loket} restart={restart}>
+        {children}
+      </SessionProvider>
     </Provider>
   );
 }
