@@ -260,7 +260,14 @@ describe.skipIf(!hasChromium)("the calendar forms in the browser", () => {
     const before = await read();
     const libur = before.tenggatPenjelasan.hariDihitung[0]!.tanggal;
     // the table shows last year: the day added is in a year not shown
-    const section = page.getByRole("region", { name: /^Hari libur nasional dan cuti bersama/ });
+    // the office's section above loads too and pushes this one down: click once the page stands still
+    await page.getByRole("button", { name: "Simpan jam layanan" }).waitFor();
+    const section = page.getByRole("region", { name: /^Hari libur nasional dan cuti bersama/ }).first();
+    await section
+      .getByRole("table")
+      .or(section.getByText(/^Belum ada hari libur/))
+      .first()
+      .waitFor();
     const thisYear = Number(await page.evaluate(() => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(new Date()).slice(0, 4)));
     await section.getByRole("button", { name: String(thisYear - 1), exact: true }).click();
     await page.getByRole("heading", { name: `Hari libur nasional dan cuti bersama ${thisYear - 1}` }).waitFor();
