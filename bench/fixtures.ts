@@ -10,6 +10,8 @@
  *   queue          an instansi of its own with an officer, a service with two slots, five citizens and
  *                  `rows` submitted requests with documents, history, deadlines (some overdue) and
  *                  assignments, like tests/pengajuan/queue.test.ts but larger
+ *   citizens       `count` active citizens who log in with `password` (the login phase spreads its logins over
+ *                  them: one account logging in ten times at once is throttled, as it should be)
  *   statistik      one instansi-year of `cases` pengajuan with complaints, PPID requests and SKM answers in
  *                  proportion (bench/statistik-fixture.ts), and what its statistics must say
  */
@@ -20,6 +22,7 @@ import type { Config } from "../server/config";
 import type { Keys } from "../server/lib/crypto";
 import { identityIndex, protectIdentity } from "../server/modules/identity/protect";
 import { createStaffAccount } from "../server/modules/account/service";
+import { hashPassword } from "../server/modules/auth/password";
 import { MASPECI_HOURS } from "../server/modules/calendar/working-time";
 import { statistikFixture } from "./statistik-fixture";
 
@@ -27,6 +30,7 @@ export type FixtureRequest =
   | { kind: "livePengajuan"; layananId: string; pemohonNik: string; count: number }
   | { kind: "drafts"; layananId: string; pemohonNik: string; count: number }
   | { kind: "queue"; rows: number }
+  | { kind: "citizens"; count: number; password: string }
   | { kind: "statistik"; cases: number; seed?: number };
 
 export interface LiveRow {
@@ -57,6 +61,8 @@ export async function runFixture(deps: Deps, req: FixtureRequest): Promise<unkno
       return drafts(deps, req);
     case "queue":
       return queue(deps, req);
+    case "citizens":
+      return citizens(deps, req);
     case "statistik":
       return statistikFixture(deps, req);
   }
@@ -113,6 +119,34 @@ function slaFields(status: PengajuanStatus, now: number, tenggat: Date | null) {
   if (status === "DIVERIFIKASI" || status === "DIPROSES") return { diverifikasiAt: new Date(now - DAY), slaMulaiAt: new Date(now - DAY), tenggat };
   if (status === "PERLU_PERBAIKAN") return { diverifikasiAt: new Date(now - DAY), slaSisaMenit: 900, tenggat: null };
   return {};
+}
+
+/** Active citizens with one password (hashed once: the fixture need not pay argon2 per account); their NIKs. */
+async function citizens({ prisma, keys, config }: Deps, req: { count: number; password: string }): Promise<string[]> {
+  const passwordHash = await hashPassword(req.password);
+  const base = 10_000 + Math.floor(Math.random() * 80_000);
+  const niks: string[] = [];
+  for (let i = 0; i < req.count; i++) {
+    const id = randomUUID();
+    const nik = `3519011708${String(base + i).padStart(6, "0")}`;
+    await prisma.user.create({
+      data: {
+        id,
+        ...protectIdentity(keys, id, "NIK", nik),
+        namaLengkap: `Warga Masuk ${i + 1}`,
+        email: `warga.masuk.${nik}@bench.example`,
+        telepon: "081300000098",
+        passwordHash,
+        role: "PEMOHON",
+        status: "AKTIF",
+        consentTermsVersion: config.termsVersion,
+        consentPrivacyVersion: config.privacyVersion,
+        consentAt: new Date(),
+      },
+    });
+    niks.push(nik);
+  }
+  return niks;
 }
 
 const LIVE_CYCLE: PengajuanStatus[] = ["DIAJUKAN", "DIVERIFIKASI", "DIPROSES", "PERLU_PERBAIKAN"];
