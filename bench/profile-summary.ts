@@ -2,7 +2,9 @@
  * `tsx bench/profile-summary.ts <file.cpuprofile> [top] [lastSeconds]`: where a server's CPU time went, from
  * a V8 CPU profile written with BENCH_SERVER_PROFILE (the main thread's is the `.0.001.` file). Prints self
  * time by package/file and by function, and the share of idle time. `lastSeconds`: only the samples of the
- * last seconds before the process stopped (e.g. the last phase, without the boot).
+ * last seconds before the process stopped (e.g. the last phase, without the boot); `skipLastSeconds`: without the
+ * samples of the last seconds (a phase in the middle of a run). `CALLERS=<function name>` also prints which
+ * functions' calls the named function's self time was spent under, by the nearest caller of our own or a package.
  */
 import fs from "node:fs";
 
@@ -19,7 +21,7 @@ interface Profile {
   endTime: number;
 }
 
-const [file, topArg, lastArg] = process.argv.slice(2);
+const [file, topArg, lastArg, skipArg] = process.argv.slice(2);
 if (!file) {
   console.error("usage: tsx bench/profile-summary.ts <file.cpuprofile> [top]");
   process.exit(2);
@@ -28,11 +30,12 @@ const top = Number(topArg ?? 25);
 const profile = JSON.parse(fs.readFileSync(file, "utf8")) as Profile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const selfUs = new Map<number, number>();
-const from = lastArg ? profile.endTime - Number(lastArg) * 1e6 : -Infinity;
+const until = skipArg ? profile.endTime - Number(skipArg) * 1e6 : Infinity;
+const from = lastArg ? until - Number(lastArg) * 1e6 : -Infinity;
 let t = profile.startTime;
 profile.samples.forEach((id, i) => {
   t += profile.timeDeltas[i] ?? 0;
-  if (t >= from) selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  if (t >= from && t < until) selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
 });
 const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
 
@@ -64,3 +67,25 @@ for (const [k, us] of agg((n) =>
   console.log(`  ${pctOf(us)}  ${k}`);
 console.log("\nself time by function:");
 for (const [k, us] of agg(fnKey).slice(0, top)) console.log(`  ${pctOf(us)}  ${k}`);
+
+const callersOf = process.env.CALLERS;
+if (callersOf) {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const m = new Map<string, number>();
+  for (const [id, us] of selfUs) {
+    if (byId.get(id)!.callFrame.functionName !== callersOf) continue;
+    // up the stack to the first frame with a script (not V8's own)
+    let p = parent.get(id);
+    const chain: string[] = [];
+    while (p !== undefined && chain.length < 4) {
+      const n = byId.get(p)!;
+      if (n.callFrame.url) chain.push(fnKey(n));
+      p = parent.get(p);
+    }
+    const k = chain.join("  <  ") || "(none)";
+    m.set(k, (m.get(k) ?? 0) + us);
+  }
+  console.log(`\n${callersOf}: self time by caller`);
+  for (const [k, us] of [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${pctOf(us)}  ${k}`);
+}
