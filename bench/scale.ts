@@ -446,6 +446,8 @@ export async function runScale(): Promise<number> {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "loket-scale-"));
     cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
     const env: NodeJS.ProcessEnv = {
+      // as `npm start` (package.json)
+      MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2",
       ...process.env,
       BENCH_SCALE_ROLE: "server",
       NODE_ENV: "production",

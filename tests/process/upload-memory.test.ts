@@ -58,7 +58,7 @@ async function sendUpload(port: number, size: number) {
 describe.skipIf(process.platform !== "linux")("upload memory", () => {
   it("three 20 MB uploads at once raise the server's peak RSS by less than 25 MB over 1 kB ones", { timeout: 300_000 }, async () => {
     const dataDir = procs.tmpDir();
-    const server = procs.start({ DATA_DIR: dataDir, NODE_OPTIONS: "--max-semi-space-size=4", RATE_LIMIT_PER_ADDRESS: "0" });
+    const server = procs.start({ DATA_DIR: dataDir, NODE_OPTIONS: "--max-semi-space-size=4", MALLOC_ARENA_MAX: "2", RATE_LIMIT_PER_ADDRESS: "0" });
     const port = await server.ready;
     const pid = server.child.pid!;
     // warm up: the first requests load code and fill caches (one large upload too: its first run grows the heap once)
