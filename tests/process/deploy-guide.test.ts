@@ -161,6 +161,22 @@ describe("the systemd unit", () => {
     expect(fs.existsSync(path.join(ROOT, "server/main.ts"))).toBe(true);
   });
 
+  it("runs node with the flags and environment `npm start` gives it (the unit had lost the young generation's size)", () => {
+    // package.json: `… && NAME=${NAME:-value} exec node <flags> dist/server/main.js`
+    const m = /&&\s*((?:[A-Z_]+=\S+\s+)*)exec node\s+(.*?)\s*dist\/server\/main\.js/.exec(PACKAGE.scripts.start);
+    expect(m, PACKAGE.scripts.start).toBeTruthy();
+    const startEnv = m![1]!
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((a) => a.replace(/=\$\{[A-Z_]+:-(.*)\}$/, "=$1"));
+    const startFlags = m![2]!.trim().split(/\s+/);
+    expect(startFlags.length).toBeGreaterThan(0);
+    const [, ...args] = get(unit, "Service", "ExecStart")[0]!.split(/\s+/);
+    expect(args.filter((a) => a.startsWith("-"))).toEqual(startFlags);
+    expect(get(unit, "Service", "Environment").sort()).toEqual(startEnv.sort());
+  });
+
   it("restarts on failure but not after a refused setting, and waits for the server's own shutdown", () => {
     expect(get(unit, "Service", "Restart")).toEqual(["on-failure"]);
     expect(get(unit, "Service", "RestartPreventExitStatus")).toEqual([String(EXIT_CONFIG)]);
