@@ -102,7 +102,15 @@ export default function PengaduanBaruPage() {
   function review(e: FormEvent) {
     e.preventDefault();
     setFormError(null);
-    if (form.checked(checkPengaduan(v, "daring"))) check.open();
+    const errors = checkPengaduan(v, "daring");
+    // the offices still loading: choosing one (and so its category) is not the citizen's to do yet (with one office,
+    // or a linked request, the office is chosen for them)
+    if (!data && errors.instansiId) {
+      delete errors.instansiId;
+      delete errors.kategoriId;
+      if (!Object.keys(errors).length) return setFormError("Daftar kantor masih dimuat. Tunggu sebentar, lalu tekan “Lanjutkan” lagi.");
+    }
+    if (form.checked(errors)) check.open();
   }
 
   async function submit() {

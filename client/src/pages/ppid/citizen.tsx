@@ -182,6 +182,8 @@ const CARA = [
 ] as const;
 
 /** /informasi/baru */
+const STILL_LOADING = "Daftar badan publik masih dimuat. Tunggu sebentar, lalu tekan “Lanjutkan” lagi.";
+
 export function PermohonanBaruPage() {
   const navigate = useNavigate();
   const [{ data, fetching: loadingOffices }] = useQuery({ query: InstansiPilihanQuery });
@@ -201,7 +203,13 @@ export function PermohonanBaruPage() {
   function review(e: FormEvent) {
     e.preventDefault();
     setFormError(null);
-    if (form.checked(checkPermohonan(v))) check.open();
+    const errors = checkPermohonan(v);
+    // the offices still loading: choosing one is not the citizen's to do yet (with one office it is chosen for them)
+    if (!data && errors.instansiId) {
+      delete errors.instansiId;
+      if (!Object.keys(errors).length) return setFormError(STILL_LOADING);
+    }
+    if (form.checked(errors)) check.open();
   }
 
   async function send() {
