@@ -468,6 +468,14 @@ describe.skipIf(!hasChromium)("a complaint and a public-information request in t
       await (await menuLink(citizen, "Informasi")).click();
       await citizen.getByRole("heading", { name: "Permohonan informasi publik" }).waitFor();
       await citizen.getByText("Anda belum pernah meminta informasi publik.").waitFor();
+      // the list of offices is held back: until it arrives, choosing one is not the citizen's mistake (with one
+      // office it is chosen for them), so "Lanjutkan" names only the two empty fields
+      let release: () => void = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await citizen.route("**/graphql", async (route) => {
+        if (/"operationName":"InstansiPilihan"/.test(route.request().postData() ?? "")) await released;
+        await route.fallback();
+      });
       await citizen.getByRole("link", { name: "Minta informasi" }).click();
       await citizen.getByRole("heading", { name: "Minta informasi publik" }).waitFor();
 
@@ -476,6 +484,8 @@ describe.skipIf(!hasChromium)("a complaint and a public-information request in t
         "Rincian informasi yang dibutuhkan wajib diisi (minimal 10 karakter).",
         "Tujuan penggunaan informasi wajib diisi (minimal 5 karakter).",
       ]);
+      release();
+      await citizen.unroute("**/graphql");
       await citizen
         .getByLabel("Rincian informasi yang dibutuhkan")
         .fill("Salinan daftar hadir dan notulen rapat penetapan penerima bantuan rumah ibadah tahun 2026, termasuk nama penerima dan nilai bantuan.");
