@@ -22,6 +22,7 @@ const HARI = ["", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"
  *   /unduh/template/:id  a requirement's template or example file (public)
  *   /unduh/identitas/:id a KTP/KK photo or SK for the activation check (its owner, admins who may activate them)
  *   /unduh/pratinjau-surat/:id  a letter template's version drawn with sample data (admins of its instansi)
+ *   /unduh/surat/<id>           a letter's PDF (staff of its instansi: the official reads what they sign)
  *   /unduh/register-surat.csv?tahun=&status=&instansiId=  the register of letters (staff of the instansi, as registerSuratCsv)
  * Anything not visible answers 404, so ids of other people's files reveal nothing. An API client with
  * KASUS_INSTANSI downloads its instansi's files with its bearer token, like an officer.
@@ -30,11 +31,11 @@ export function useDownloads(services: Services): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
       if (url.pathname === "/unduh/register-surat.csv") return endResponse(await registerSuratCsv(services, request, url, fetchAPI));
-      const m = url.pathname.match(/^\/unduh\/(dokumen|hasil|bukti|template|lampiran-pengaduan|identitas|pratinjau-surat)\/([0-9a-f-]{36})$/);
+      const m = url.pathname.match(/^\/unduh\/(dokumen|hasil|bukti|template|lampiran-pengaduan|identitas|pratinjau-surat|surat)\/([0-9a-f-]{36})$/);
       if (!m) return;
       const [, kind, id] = m as unknown as [
         string,
-        "dokumen" | "hasil" | "bukti" | "template" | "lampiran-pengaduan" | "identitas" | "pratinjau-surat",
+        "dokumen" | "hasil" | "bukti" | "template" | "lampiran-pengaduan" | "identitas" | "pratinjau-surat" | "surat",
         string,
       ];
       const respond = (status: number, message: string, code: string) => endResponse(errorResponse(fetchAPI, status, message, code));
@@ -98,6 +99,13 @@ export function useDownloads(services: Services): Plugin {
         });
         if (!row || client || !mayReadBerkasIdentitas(ctx, row.user)) return notFound();
         await auditRead(auditCtx(), "Unduh berkas identitas", row.user.id, { jenis: "BerkasIdentitas", id });
+        return endResponse(await fileResponse(services, fetchAPI, row.file, request.method === "HEAD"));
+      }
+      if (kind === "surat") {
+        // a letter's PDF: as generated while it waits for its official, signed once issued (staff of its instansi)
+        const row = await prisma.surat.findUnique({ where: { id }, include: { file: true, pengajuan: { select: { pemohonId: true } } } });
+        if (!row?.file || !can(ctx, "surat:lihat", row)) return notFound();
+        await auditRead(auditCtx(), "Unduh surat", row.pengajuan?.pemohonId ?? null, { jenis: "Surat", id });
         return endResponse(await fileResponse(services, fetchAPI, row.file, request.method === "HEAD"));
       }
       if (kind === "dokumen" || kind === "hasil") {

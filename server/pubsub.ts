@@ -17,6 +17,8 @@ export type Topics = {
   "instansi:queue": [instansiId: string, payload: { pengajuanId: string; status: string; seq: number }];
   /** some instansi's queue changed: cached queue pages everywhere are dropped */
   "antrian:berubah": [payload: { instansiId: string }];
+  /** a letter was sent to this signing official, signed or returned: the official's queue re-reads */
+  "surat:ttd": [penandatanganId: string, payload: { suratId: string; status: string }];
   /** a complaint or information request changed (reporter/requester and the desk re-read it) */
   "pengaduan:updated": [pengaduanId: string, payload: { id: string; seq: number }];
   "permohonan:updated": [permohonanId: string, payload: { id: string; seq: number }];

@@ -20,6 +20,7 @@ import "../modules/bantuan/types";
 import "../modules/kanal/types";
 import "../modules/surat/template-types";
 import "../modules/surat/types";
+import "../modules/surat/letter-types";
 import "../modules/surat/signing-types";
 
 export const schema = builder.toSchema({ sortSchema: false });

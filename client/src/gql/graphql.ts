@@ -19,12 +19,15 @@ export type AksiPengaduan =
 
 export type AksiPengajuan =
   | 'AJUKAN'
+  | 'AJUKAN_TTD'
   | 'BATALKAN'
+  | 'KEMBALIKAN_SURAT'
   | 'MINTA_PERBAIKAN'
   | 'PROSES'
   | 'SELESAIKAN'
   | 'SERAHKAN'
   | 'SIAPKAN_PENGAMBILAN'
+  | 'TANDATANGANI'
   | 'TOLAK'
   | 'VERIFIKASI';
 
@@ -281,6 +284,7 @@ export type PengajuanStatus =
   | 'DITOLAK'
   | 'DIVERIFIKASI'
   | 'DRAFT'
+  | 'MENUNGGU_TTD'
   | 'PERLU_PERBAIKAN'
   | 'SELESAI'
   | 'SIAP_DIAMBIL';

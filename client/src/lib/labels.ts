@@ -40,6 +40,7 @@ export const PENGAJUAN_TONE: Record<PengajuanStatus, "ok" | "pending" | "bad" | 
   PERLU_PERBAIKAN: "pending",
   DIVERIFIKASI: "info",
   DIPROSES: "info",
+  MENUNGGU_TTD: "info",
   SELESAI: "ok",
   SIAP_DIAMBIL: "ok",
   DIAMBIL: "ok",

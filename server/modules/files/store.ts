@@ -384,3 +384,23 @@ export async function withStoredFiles<T>(storage: FileStorage, fn: (track: Track
     throw err;
   }
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Files the server makes (a generated or signed letter)
+
+/** Stores bytes the server made, through `track` (so a failed transaction deletes them again). */
+export async function storeBytes(track: TrackFile, tmpDir: string, bytes: Uint8Array): Promise<{ key: string; sha256: string; size: number }> {
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  await fs.mkdir(tmpDir, { recursive: true });
+  const tempPath = path.join(tmpDir, `gen-${randomUUID()}`);
+  await fs.writeFile(tempPath, bytes, { mode: 0o600 });
+  return { key: await track({ tempPath, sha256 }), sha256, size: bytes.byteLength };
+}
+
+/** A stored file's bytes (for files the server reads whole: a letter to sign is a few hundred KB). */
+export async function readStored(storage: FileStorage, key: string): Promise<Buffer> {
+  const stream = await storage.open(key);
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream as AsyncIterable<Uint8Array>) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}

@@ -30,6 +30,7 @@ const PESAN_TOO_LONG = problem("PESAN_TOO_LONG", `Pesan maksimal ${PESAN_MAKS} k
 const PESAN_WAJIB = {
   PERBAIKAN: problem("PESAN_REQUIRED", "Tuliskan apa yang perlu diperbaiki atau dilengkapi pemohon (minimal 5 karakter)."),
   ALASAN: problem("ALASAN_REQUIRED", "Alasan penolakan wajib diisi (minimal 5 karakter) agar pemohon mengetahui sebabnya."),
+  CATATAN: problem("CATATAN_REQUIRED", "Tuliskan apa yang perlu diperbaiki pada surat (minimal 5 karakter) agar petugas mengetahuinya."),
 } as const;
 
 /**

@@ -270,6 +270,16 @@ export interface TransitionInput {
   dokumenDilihat?: readonly string[] | null;
 }
 
+/**
+ * A transition taken together with a letter (surat/letter-service.ts), which has already decided that the
+ * caller is this actor to the request (the signing official the letter was sent to). `lampiran` writes the
+ * letter's rows in the transaction of the claim, after it: both commit or neither.
+ */
+export interface DenganSurat {
+  pelaku: Pelaku;
+  lampiran: (tx: Tx, after: Pengajuan) => Promise<void>;
+}
+
 // what a transition needs besides the row, read with it in one statement
 const TRANSITION_READ = {
   layanan: {
@@ -300,15 +310,22 @@ const SUBMIT_READ = {
 
 type SubmitRead = Prisma.PengajuanGetPayload<{ include: typeof SUBMIT_READ }>;
 
-export async function transition(ctx: Context, input: TransitionInput): Promise<Pengajuan> {
+export async function transition(ctx: Context, input: TransitionInput, surat?: DenganSurat): Promise<Pengajuan> {
   const rule = TRANSITIONS[input.aksi];
   const found = (await ctx.prisma.pengajuan.findUnique({ where: { id: input.id }, include: rule.perlu.berkasLengkap ? SUBMIT_READ : TRANSITION_READ })) as
     | (Prisma.PengajuanGetPayload<{ include: typeof TRANSITION_READ }> & Partial<Pick<SubmitRead, "dokumen">>)
     | null;
-  const pelaku = found && peranPengajuan(ctx, found);
+  const pelaku = found && (surat ? surat.pelaku : peranPengajuan(ctx, found));
   if (!found || !pelaku) throw notFound();
   const { layanan, pemohon, dokumen: _dokumen, ...p } = found;
-  const ke = next(pelaku, p.status, input.aksi);
+  if (rule.perlu.surat && !surat) {
+    throw new InvalidStateError(
+      "LEWAT_SURAT",
+      "Tindakan ini dilakukan bersama suratnya: buat surat hasil, atau tandatangani/kembalikan surat dari antrean tanda tangan.",
+    );
+  }
+  const keTabel = next(pelaku, p.status, input.aksi);
+  const ke = keTabel && rule.keJikaAmbil && p.pengiriman === "AMBIL" ? rule.keJikaAmbil : keTabel;
   if (!ke && rule.pelaku !== pelaku) throw forbidden("Tindakan ini bukan wewenang Anda.");
   assertVersion(p, input.versi, STALE); // before the transition rule: lib/versioned.ts
   if (!ke) {
@@ -320,7 +337,8 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
   if (input.aksi === "VERIFIKASI" && input.dokumenDilihat) await assertDokumenTerlihat(ctx, p.id, input.dokumenDilihat);
   // what the action needs, as the table declares it (transitions.ts `perlu`)
   const kata = parseInput(kataTransisi(rule.perlu), input);
-  const pesan = kata.pesan;
+  // an official's note on a returned letter is for the officers (the letter keeps it), not the applicant's history
+  const pesan = rule.perlu.pesan === "CATATAN" ? null : kata.pesan;
   const now = new Date();
   const data: ClaimData = { status: ke };
 
@@ -384,6 +402,7 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
       ...notifications.rows.map((row) => ({ table: "Notification", row })),
       ...deliveries.map((row) => ({ table: "WebhookDelivery", row })),
     ]);
+    if (surat) await surat.lampiran(db as Tx, claimed);
     return {
       claimed,
       log: { ...log, seq: claimed.seq },
@@ -393,7 +412,7 @@ export async function transition(ctx: Context, input: TransitionInput): Promise<
       phone: (phone?.rows.length ?? 0) > 0,
     };
   };
-  const { claimed, log, events, deliveries, email, phone } = numbering ? await ctx.prisma.$transaction(write) : await write(ctx.prisma);
+  const { claimed, log, events, deliveries, email, phone } = numbering || surat ? await ctx.prisma.$transaction(write) : await write(ctx.prisma);
   publishPengajuan(ctx, claimed, log);
   publishNotifications(ctx.pubsub, events);
   if (email) ctx.mail?.kick();
@@ -480,7 +499,9 @@ function statusMessages(
           ? "Dokumen hasil siap diambil di kantor. Bawa dokumen identitas asli dan bukti pengajuan."
           : p.status === "SELESAI"
             ? "Pengajuan selesai. Dokumen hasil tersedia di Log Inbox."
-            : `Status pengajuan berubah menjadi ${label.toLowerCase()}.`;
+            : p.status === "MENUNGGU_TTD"
+              ? "Surat hasil layanan sudah dibuat dan sedang menunggu tanda tangan pejabat."
+              : `Status pengajuan berubah menjadi ${label.toLowerCase()}.`;
   const notification =
     ctx.viewer?.id === pemohon.id
       ? null

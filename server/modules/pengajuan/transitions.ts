@@ -9,33 +9,59 @@ import { PENGAJUAN_FINAL_STATUSES } from "../../shared/labels";
  *       MINTA_PERBAIKAN  AJUKAN (resubmit)    └──MINTA_PERBAIKAN──┘
  *                     ↓  │
  *                PERLU_PERBAIKAN
+ *   With a letter template (issue 15): DIPROSES ─AJUKAN_TTD→ MENUNGGU_TTD ─TANDATANGANI→ SELESAI (SIAP_DIAMBIL for pickup)
+ *                                                   └─KEMBALIKAN_SURAT→ DIPROSES (the official's note)
  *   TOLAK (staff, with a reason) from any step before the result: DIAJUKAN, PERLU_PERBAIKAN, DIVERIFIKASI, DIPROSES.
  *   BATALKAN (applicant) before processing starts: DRAFT, DIAJUKAN, PERLU_PERBAIKAN, DIVERIFIKASI.
  *
  * The SLA clock runs from DIVERIFIKASI (documents declared complete, MasPeci 8.1) and waits while the
- * applicant is asked to fix something (PERLU_PERBAIKAN).
+ * applicant is asked to fix something (PERLU_PERBAIKAN). It keeps running while the letter waits for its signature
+ * (MENUNGGU_TTD): signing is part of the service's time (Jogonalan's 15 minutes include it).
  */
-export type Aksi = "AJUKAN" | "MINTA_PERBAIKAN" | "VERIFIKASI" | "PROSES" | "SELESAIKAN" | "SIAPKAN_PENGAMBILAN" | "SERAHKAN" | "TOLAK" | "BATALKAN";
+export type Aksi =
+  | "AJUKAN"
+  | "MINTA_PERBAIKAN"
+  | "VERIFIKASI"
+  | "PROSES"
+  | "SELESAIKAN"
+  | "AJUKAN_TTD"
+  | "TANDATANGANI"
+  | "KEMBALIKAN_SURAT"
+  | "SIAPKAN_PENGAMBILAN"
+  | "SERAHKAN"
+  | "TOLAK"
+  | "BATALKAN";
 
-/** PEMOHON: the applicant who owns it; STAF: an officer or admin of the instansi that runs the service. */
-export type Pelaku = "PEMOHON" | "STAF";
+/**
+ * PEMOHON: the applicant who owns it; STAF: an officer or admin of the instansi that runs the service;
+ * PENANDATANGAN: the signing official the letter was sent to (surat/letter-service.ts decides who that is; the
+ * generic transition mutation never acts as one).
+ */
+export type Pelaku = "PEMOHON" | "STAF" | "PENANDATANGAN";
 
 /** What an action needs besides the state: the table declares it, the service checks it generically. */
 export interface Perlu {
-  /** a message of at least 5 characters: what the applicant must fix, or why the request is refused */
-  pesan?: "PERBAIKAN" | "ALASAN";
+  /**
+   * a message of at least 5 characters: what the applicant must fix, why the request is refused, or (CATATAN) the
+   * official's note on a returned letter, which stays with the letter for the officers and is not in the history
+   */
+  pesan?: "PERBAIKAN" | "ALASAN" | "CATATAN";
   /** who collected the result and which identity document was checked */
   pengambil?: true;
   /** the form complete and every required document uploaded */
   berkasLengkap?: true;
   /** a result document attached, when the applicant chose to download it (UNDUH) */
   hasil?: true;
+  /** taken only with the letter it makes or signs (surat/letter-service.ts), never through the generic mutation */
+  surat?: true;
 }
 
 interface Rule {
   pelaku: Pelaku;
   dari: readonly PengajuanStatus[];
   ke: PengajuanStatus;
+  /** the next state instead of `ke` when the applicant collects the result at the office (pengiriman AMBIL) */
+  keJikaAmbil?: PengajuanStatus;
   perlu: Perlu;
 }
 
@@ -45,6 +71,9 @@ export const TRANSITIONS: Readonly<Record<Aksi, Rule>> = {
   VERIFIKASI: { pelaku: "STAF", dari: ["DIAJUKAN"], ke: "DIVERIFIKASI", perlu: {} },
   PROSES: { pelaku: "STAF", dari: ["DIVERIFIKASI"], ke: "DIPROSES", perlu: {} },
   SELESAIKAN: { pelaku: "STAF", dari: ["DIPROSES"], ke: "SELESAI", perlu: { hasil: true } },
+  AJUKAN_TTD: { pelaku: "STAF", dari: ["DIPROSES"], ke: "MENUNGGU_TTD", perlu: { surat: true } },
+  TANDATANGANI: { pelaku: "PENANDATANGAN", dari: ["MENUNGGU_TTD"], ke: "SELESAI", keJikaAmbil: "SIAP_DIAMBIL", perlu: { surat: true } },
+  KEMBALIKAN_SURAT: { pelaku: "PENANDATANGAN", dari: ["MENUNGGU_TTD"], ke: "DIPROSES", perlu: { pesan: "CATATAN", surat: true } },
   SIAPKAN_PENGAMBILAN: { pelaku: "STAF", dari: ["DIPROSES"], ke: "SIAP_DIAMBIL", perlu: {} },
   SERAHKAN: { pelaku: "STAF", dari: ["SIAP_DIAMBIL"], ke: "DIAMBIL", perlu: { pengambil: true } },
   TOLAK: { pelaku: "STAF", dari: ["DIAJUKAN", "PERLU_PERBAIKAN", "DIVERIFIKASI", "DIPROSES"], ke: "DITOLAK", perlu: { pesan: "ALASAN" } },
@@ -57,7 +86,7 @@ export const AKSI: readonly Aksi[] = Object.keys(TRANSITIONS) as Aksi[];
 export const FINAL_STATES: readonly PengajuanStatus[] = PENGAJUAN_FINAL_STATUSES;
 
 /** States in which the SLA clock runs. */
-export const CLOCK_RUNNING: readonly PengajuanStatus[] = ["DIVERIFIKASI", "DIPROSES"];
+export const CLOCK_RUNNING: readonly PengajuanStatus[] = ["DIVERIFIKASI", "DIPROSES", "MENUNGGU_TTD"];
 
 /** The next state, or null when this actor may not take this action in this state. */
 export function next(pelaku: Pelaku, status: PengajuanStatus, aksi: Aksi): PengajuanStatus | null {

@@ -17,9 +17,10 @@ import { auditRead } from "../audit/service";
 import { callerInstansiId } from "../../lib/caller";
 import { ANY, can, type Action } from "../../policy";
 import { isCitizen } from "../../shared/roles";
+import { PENGAJUAN_STATUSES } from "../../shared/labels";
 
 export const PengajuanStatusEnum = builder.enumType("PengajuanStatus", {
-  values: ["DRAFT", "DIAJUKAN", "PERLU_PERBAIKAN", "DIVERIFIKASI", "DIPROSES", "SELESAI", "SIAP_DIAMBIL", "DIAMBIL", "DITOLAK", "DIBATALKAN"] as const,
+  values: PENGAJUAN_STATUSES,
 });
 export const AksiEnum = builder.enumType("AksiPengajuan", { values: AKSI as unknown as readonly Aksi[] });
 export const PengirimanEnum = builder.enumType("PengirimanOpsi", {

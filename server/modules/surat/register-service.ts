@@ -7,6 +7,7 @@ import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from
 import { q } from "../../lib/query";
 import { parseInput, problem } from "../../lib/validate";
 import { assertCan, can } from "../../policy";
+import { DAPAT_DIBATALKAN_STATUS } from "./policy";
 import {
   POLA_BAWAAN,
   PolaError,
@@ -200,9 +201,12 @@ export async function batalkan(ctx: Context, input: { id: string; alasan: string
   if (!s || !can(ctx, "surat:lihat", s)) throw suratNotFound();
   assertCan(ctx, "surat:batalkan", s, undefined, "Hanya admin instansi ini yang dapat membatalkan nomor surat.");
   if (s.status === "DIBATALKAN") throw new InvalidStateError("SURAT_SUDAH_DIBATALKAN", "Surat ini sudah dibatalkan.");
+  if (!DAPAT_DIBATALKAN_STATUS.includes(s.status)) {
+    throw new InvalidStateError("SURAT_MENUNGGU_TTD", "Surat ini sedang menunggu tanda tangan. Minta pejabat mengembalikannya terlebih dahulu.");
+  }
   const { alasan } = parseInput(Pembatalan, input);
   const { count } = await ctx.prisma.surat.updateMany({
-    where: { id: s.id, status: "TERBIT" },
+    where: { id: s.id, status: { in: [...DAPAT_DIBATALKAN_STATUS] } },
     data: { status: "DIBATALKAN", alasanBatal: alasan, dibatalkanAt: new Date(), dibatalkanOlehId: ctx.viewer!.id },
   });
   if (count === 0) throw new ConflictError("CONFLICT", "Surat ini baru saja dibatalkan oleh orang lain.", "id");

@@ -1,3 +1,4 @@
+import type { SuratStatus } from "../../generated/prisma/enums";
 import { builder } from "../../schema/builder";
 import { safe } from "../../schema/sensitivity";
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from "../../lib/errors";
@@ -17,7 +18,9 @@ export const LingkupNomorSuratEnum = builder.enumType("LingkupNomorSurat", {
 
 export const SuratStatusEnum = builder.enumType("SuratStatus", {
   values: {
-    TERBIT: { description: "Issued" },
+    MENUNGGU_TTD: { description: "Generated and numbered, waiting for the signing official" },
+    DIKEMBALIKAN: { description: "Returned by the signing official with a note; generated again it keeps its number" },
+    TERBIT: { description: "Issued (signed, when it was generated in Loket)" },
     DIBATALKAN: { description: "Voided: the number stays in the register with the reason and is never reused" },
   } as const,
 });
@@ -61,7 +64,7 @@ const PolaRef = builder.objectRef<Pola>("PolaNomorSurat").implement({
 });
 
 type InstansiArg = { instansiId?: { id: string } | null };
-type RegisterArgs = InstansiArg & { tahun?: number | null; status?: "TERBIT" | "DIBATALKAN" | null };
+type RegisterArgs = InstansiArg & { tahun?: number | null; status?: SuratStatus | null };
 const register = (ctx: Context, a: RegisterArgs): service.RegisterFilter => ({
   instansiId: service.registerInstansiId(ctx, a.instansiId?.id),
   tahun: a.tahun,
