@@ -40,13 +40,15 @@ export const EXPORTED: readonly ExportedTable[] = [
   { model: "PenutupanInstansi", via: "instansiId", where: (id) => ({ instansiId: id }) },
   {
     model: "StoredFile",
-    via: "referenced by the office's dokumen, hasil, templates and complaint attachments (bytes in files/<sha256>)",
+    via: "referenced by the office's dokumen, hasil, templates, letters and complaint attachments (bytes in files/<sha256>)",
     where: (id) => ({
       OR: [
         { dokumen: { some: pengajuanOf(id) } },
         { hasil: { some: pengajuanOf(id) } },
         { template: { some: { layanan: { instansiId: id } } } },
         { lampiranPengaduan: { some: pengaduanOf(id) } },
+        { surat: { some: { instansiId: id } } },
+        { suratDraf: { some: { instansiId: id } } },
       ],
     }),
     userFields: ["uploaderId"],
@@ -98,7 +100,13 @@ export const EXPORTED: readonly ExportedTable[] = [
   // its services' letter templates, every version (a letter records the version it was made from)
   { model: "TemplateSurat", via: "layanan.instansiId", where: (id) => ({ layanan: { instansiId: id } }), userFields: ["createdById"] },
   { model: "NomorSuratUrut", via: "instansiId (so new letter numbers continue, not collide)", where: (id) => ({ instansiId: id }) },
-  { model: "Surat", via: "instansiId", where: (id) => ({ instansiId: id }), userFields: ["dibatalkanOlehId"], orderBy: { createdAt: "asc" } },
+  {
+    model: "Surat",
+    via: "instansiId (each letter's PDF as made and as signed goes with it)",
+    where: (id) => ({ instansiId: id }),
+    userFields: ["dibatalkanOlehId", "dibuatOlehId", "penandatanganId"],
+    orderBy: { createdAt: "asc" },
+  },
   {
     model: "NomorUrut",
     via: "kunci `<instansiId>/<year>` and `<jenis>/<instansiId>/<year>` (so new numbers continue, not collide)",
@@ -128,6 +136,11 @@ export const NOT_EXPORTED: readonly NotExported[] = [
     model: "PengaturanTtd",
     because:
       "the office's PKCS#12 and signing-service secret are sealed with the source install's key and the passphrase is never known; the admin uploads the certificate and sets the service again on the new one",
+  },
+  {
+    model: "PejabatPenandatangan",
+    because:
+      "an official's NIP and signing-service id are sealed with the source install's key; the admin names the officials again on the new one (letters keep the names and positions they were signed with)",
   },
   { model: "Notification", because: "in-app notices of the source install; the case histories they point at are exported" },
   { model: "AccountAction", because: "an account's status history belongs to the account on the source install (it may serve other offices)" },

@@ -22,5 +22,6 @@ import "../modules/surat/template-types";
 import "../modules/surat/types";
 import "../modules/surat/letter-types";
 import "../modules/surat/signing-types";
+import "../modules/surat/verifikasi-types";
 
 export const schema = builder.toSchema({ sortSchema: false });

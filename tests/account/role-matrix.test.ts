@@ -201,6 +201,15 @@ beforeAll(async () => {
   ids.pengaduan = aduan.id;
   ids.lampiran = (await prisma.pengaduanLampiran.create({ data: { pengaduanId: aduan.id, fileId: (await storedFile()).id } })).id;
   ids.surat = (await suratOfA()).id;
+  await prisma.pejabatPenandatangan.create({
+    data: {
+      userId: ids.petugasA!,
+      instansiId: ids.A!,
+      jabatan: "Kepala Seksi Matriks",
+      nipCipher: encrypt(t.app.services.keys, makeNip(), `pejabat:${ids.petugasA}:nip`),
+      nipMasked: "1970**********0001",
+    },
+  });
   ids.templateSurat = (
     await prisma.templateSurat.create({ data: { layananId: layanan.id, versi: 1, kopSurat: new Uint8Array(tinyPdf("kop")), skema: { schemas: [[]] } } })
   ).id;
@@ -278,6 +287,17 @@ const suratOfA = () =>
       kodeVerifikasi: `MTRX${String(suratN).padStart(12, "0")}`,
     },
   });
+/** A letter of A waiting for petugasA's signature (petugasA is A's signing official: beforeAll). */
+const suratMenungguOfA = async () =>
+  globalId(
+    "Surat",
+    (
+      await t.db.prisma.surat.update({
+        where: { id: (await suratOfA()).id },
+        data: { status: "MENUNGGU_TTD", penandatanganId: ids.petugasA!, pengajuanId: ids.pengajuan!, fileId: (await storedFile()).id },
+      })
+    ).id,
+  );
 const penutupanOfA = async () =>
   globalId(
     "PenutupanInstansi",
@@ -363,6 +383,10 @@ const RULES: Record<string, Rule[]> = {
       allow: [...CASE_STAFF_A, "kKasus", "kStatistik"],
       call: () => ({ query: `query($i: ID) { antrianJumlah(instansiId: $i) { status jumlah } }`, variables: { i: A() } }),
     },
+  ],
+  "Query.antrianTtd": [{ allow: ACTIVE, rows: false, call: () => ({ query: `{ antrianTtd { id nomor } }` }) }],
+  "Query.pejabatPenandatangan": [
+    { allow: STAFF_A, call: () => ({ query: `query($i: ID) { pejabatPenandatangan(instansiId: $i) { nama jabatan } }`, variables: { i: A() } }) },
   ],
   "Query.auditLog": [{ allow: ["superadmin"], call: () => ({ query: `{ auditLog(first: 1) { edges { node { aksi } } } }` }) }],
   "Query.cariBantuan": [
@@ -981,6 +1005,59 @@ const RULES: Record<string, Rule[]> = {
       }),
     },
   ],
+  "Mutation.buatSurat": [
+    {
+      // the request is not in process: the officers of A reach the state check (NOT_PROCESSING)
+      allow: CASE_STAFF_A,
+      hidden: ["adminB"],
+      call: () => ({ query: `mutation($p: ID!) { buatSurat(pengajuanId: $p, versi: 99) { __typename } }`, variables: { p: g("Pengajuan", "pengajuan") } }),
+    },
+  ],
+  "Mutation.tandatanganiSurat": [
+    {
+      // only the official the letter was sent to (no signing set up for A: TTD_BELUM_DIATUR)
+      allow: ["petugasA"],
+      hidden: ["adminB"],
+      call: async () => ({
+        query: `mutation($id: ID!) { tandatanganiSurat(id: $id, passphrase: "sandi-uji") { __typename } }`,
+        variables: { id: await suratMenungguOfA() },
+      }),
+    },
+  ],
+  "Mutation.kembalikanSurat": [
+    {
+      // the official reaches the state table (the request is DIAJUKAN: ILLEGAL_TRANSITION)
+      allow: ["petugasA"],
+      hidden: ["adminB"],
+      call: async () => ({
+        query: `mutation($id: ID!) { kembalikanSurat(id: $id, catatan: "Perbaiki nama desa.") { __typename } }`,
+        variables: { id: await suratMenungguOfA() },
+      }),
+    },
+  ],
+  "Mutation.aturPejabatPenandatangan": [
+    {
+      allow: ADMINS_A,
+      hidden: ["adminB"],
+      call: () => ({
+        query: `mutation($u: ID!, $nip: String) { aturPejabatPenandatangan(userId: $u, jabatan: "Kepala Seksi Matriks", nip: $nip) { __typename } }`,
+        variables: { u: g("User", "petugasA"), nip: makeNip() },
+      }),
+    },
+  ],
+  "Mutation.aturAkarTtd": [
+    { allow: ADMINS_A, call: () => ({ query: `mutation($i: ID!) { aturAkarTtd(instansiId: $i, pem: "") { __typename } }`, variables: { i: A() } }) },
+  ],
+  "Mutation.periksaBerkasVerifikasi": [
+    {
+      allow: ALL,
+      call: () => ({
+        query: `mutation($f: File!) { periksaBerkasVerifikasi(kode: "MTRX-MTRX-MTRX", berkas: $f) { __typename } }`,
+        variables: { f: null },
+        files: { f: { name: "x.pdf", type: "application/pdf", content: tinyPdf("x") } },
+      }),
+    },
+  ],
   "Mutation.batalkanSurat": [
     {
       allow: ADMINS_A,
@@ -1195,6 +1272,7 @@ const RULES: Record<string, Rule[]> = {
       call: () => ({ query: `subscription($i: ID) { mejaPengaduanBerubah(instansiId: $i) { id } }`, variables: { i: A() } }),
     },
   ],
+  "Subscription.antrianTtdBerubah": [{ allow: ACTIVE, call: () => ({ query: `subscription { antrianTtdBerubah { id } }` }) }],
   "Subscription.myAccountStatus": [{ allow: SIGNED_IN, call: () => ({ query: `subscription { myAccountStatus { status } }` }) }],
   "Subscription.myPengajuanBerubah": [{ allow: ACTIVE, call: () => ({ query: `subscription { myPengajuanBerubah { id } }` }) }],
   "Subscription.notificationAdded": [{ allow: SIGNED_IN, call: () => ({ query: `subscription { notificationAdded { id } }` }) }],

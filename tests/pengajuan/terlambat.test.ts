@@ -29,7 +29,7 @@ afterAll(() => t?.close());
 describe("terlambat: one definition, three forms", () => {
   it("overdue means the clock runs and its deadline has passed", () => {
     const late = rows.filter((r) => terlambat(r, now)).map((r) => r.status);
-    expect(late).toEqual(["DIVERIFIKASI", "DIPROSES"]);
+    expect(late).toEqual(["DIVERIFIKASI", "DIPROSES", "MENUNGGU_TTD"]);
   });
 
   it("the SQL condition of the statistics picks the same rows", async () => {

@@ -126,7 +126,7 @@ describe("signing settings of an office", () => {
   });
 
   it("has nothing until an admin sets it up, and cannot sign then", async () => {
-    expect(await ringkasanTtd(s, instansiId)).toEqual({ metode: null, sertifikat: null, remote: null });
+    expect(await ringkasanTtd(s, instansiId)).toEqual({ metode: null, sertifikat: null, remote: null, akar: [] });
     expect(await codeOf(penandatangan(s, instansiId, { passphrase: "x" }, NOW))).toBe("TTD_BELUM_DIATUR");
     expect(await codeOf(pilihMetodeTtd(s, instansiId, "REMOTE"))).toBe("TTD_BELUM_DIATUR");
   });

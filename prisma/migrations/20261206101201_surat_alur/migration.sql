@@ -71,3 +71,6 @@ ALTER TABLE "PejabatPenandatangan" ADD CONSTRAINT "PejabatPenandatangan_userId_f
 
 -- AddForeignKey
 ALTER TABLE "PejabatPenandatangan" ADD CONSTRAINT "PejabatPenandatangan_instansiId_fkey" FOREIGN KEY ("instansiId") REFERENCES "Instansi"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AlterTable
+ALTER TABLE "TemplateSurat" ADD COLUMN     "kodeKlasifikasi" TEXT NOT NULL DEFAULT '';

@@ -108,23 +108,46 @@ export async function antrianJumlah(ctx: Context, instansiId: string) {
 // ---------------------------------------------------------------------------------------------------
 // Public: verification of a result document, tracking by registration number
 
-/** Public facts about a result document by its verification code, or null when unknown. */
+/**
+ * Public facts about a result document by its verification code, or null when unknown. A code that is also a
+ * letter's (Surat, issue 15) adds the letter's public facts: number, signing official, when signed, whether it was
+ * voided and why. A letter not (yet) signed (waiting for its signature, or returned) is no result: null, as for an
+ * unknown code. Letter codes are 16 characters, results' 12 (XXXX-XXXX-XXXX); both are typed with or without
+ * dashes, in either case (normalKodeVerifikasi).
+ */
 export async function verifikasiDokumen(ctx: Context, kode: string) {
-  const h = await ctx.prisma.hasilDokumen.findUnique({
-    where: { kodeVerifikasi: normalKodeVerifikasi(kode) },
-    include: {
-      file: { select: { sha256: true } },
-      pengajuan: {
-        select: {
-          nomorRegistrasi: true,
-          layanan: { select: { nama: true } },
-          instansi: { select: { nama: true } },
-          pemohon: { select: { id: true, namaLengkap: true, identityMasked: true } },
+  const normal = normalKodeVerifikasi(kode);
+  if (!normal) return null;
+  const [h, surat] = await Promise.all([
+    ctx.prisma.hasilDokumen.findUnique({
+      where: { kodeVerifikasi: normal },
+      include: {
+        file: { select: { sha256: true } },
+        pengajuan: {
+          select: {
+            nomorRegistrasi: true,
+            layanan: { select: { nama: true } },
+            instansi: { select: { nama: true } },
+            pemohon: { select: { id: true, namaLengkap: true, identityMasked: true } },
+          },
         },
       },
-    },
-  });
+    }),
+    ctx.prisma.surat.findUnique({
+      where: { kodeVerifikasi: normal },
+      select: {
+        nomor: true,
+        status: true,
+        penandatanganNama: true,
+        penandatanganJabatan: true,
+        ditandatanganiAt: true,
+        alasanBatal: true,
+        dibatalkanAt: true,
+      },
+    }),
+  ]);
   if (!h) return null;
+  if (surat && surat.status !== "TERBIT" && surat.status !== "DIBATALKAN") return null;
   return {
     judul: h.judul,
     instansi: h.pengajuan.instansi.nama,
@@ -134,6 +157,18 @@ export async function verifikasiDokumen(ctx: Context, kode: string) {
     sha256: h.file.sha256,
     hasilId: h.id,
     pemohon: h.pengajuan.pemohon,
+    surat: surat
+      ? {
+          nomorSurat: surat.nomor,
+          status: surat.status,
+          dibatalkan: surat.status === "DIBATALKAN",
+          alasanBatal: surat.status === "DIBATALKAN" ? surat.alasanBatal : null,
+          dibatalkanAt: surat.status === "DIBATALKAN" ? surat.dibatalkanAt : null,
+          penandatanganNama: surat.penandatanganNama,
+          penandatanganJabatan: surat.penandatanganJabatan,
+          ditandatanganiAt: surat.ditandatanganiAt,
+        }
+      : null,
   };
 }
 

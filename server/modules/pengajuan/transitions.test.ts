@@ -8,13 +8,14 @@ const STATES: PengajuanStatus[] = [
   "PERLU_PERBAIKAN",
   "DIVERIFIKASI",
   "DIPROSES",
+  "MENUNGGU_TTD",
   "SELESAI",
   "SIAP_DIAMBIL",
   "DIAMBIL",
   "DITOLAK",
   "DIBATALKAN",
 ];
-const PELAKU: Pelaku[] = ["PEMOHON", "STAF"];
+const PELAKU: Pelaku[] = ["PEMOHON", "STAF", "PENANDATANGAN"];
 
 // The whole table written out by hand: every allowed (actor, state, action) and its result. Anything not listed is refused.
 const ALLOWED: Array<[Pelaku, PengajuanStatus, Aksi, PengajuanStatus]> = [
@@ -36,12 +37,16 @@ const ALLOWED: Array<[Pelaku, PengajuanStatus, Aksi, PengajuanStatus]> = [
   ["STAF", "PERLU_PERBAIKAN", "TOLAK", "DITOLAK"],
   ["STAF", "DIVERIFIKASI", "TOLAK", "DITOLAK"],
   ["STAF", "DIPROSES", "TOLAK", "DITOLAK"],
+  ["STAF", "DIPROSES", "AJUKAN_TTD", "MENUNGGU_TTD"],
+  // the table's `ke`; a request collected at the office goes to SIAP_DIAMBIL instead (keJikaAmbil, below)
+  ["PENANDATANGAN", "MENUNGGU_TTD", "TANDATANGANI", "SELESAI"],
+  ["PENANDATANGAN", "MENUNGGU_TTD", "KEMBALIKAN_SURAT", "DIPROSES"],
 ];
 
 describe("pengajuan transitions: every actor × state × action", () => {
   const cells = PELAKU.flatMap((p) => STATES.flatMap((s) => AKSI.map((a) => [p, s, a] as const)));
   it(`covers all ${PELAKU.length * STATES.length * AKSI.length} cells`, () => {
-    expect(cells.length).toBe(2 * 10 * 9);
+    expect(cells.length).toBe(3 * 11 * 12);
   });
   it.each(cells)("%s in %s: %s", (pelaku, status, aksi) => {
     const expected = ALLOWED.find(([p, s, a]) => p === pelaku && s === status && a === aksi)?.[3] ?? null;
@@ -74,12 +79,20 @@ describe("what each action needs, as the table declares it", () => {
     SELESAIKAN: { hasil: true },
     SERAHKAN: { pengambil: true },
     TOLAK: { pesan: "ALASAN" },
+    AJUKAN_TTD: { surat: true },
+    TANDATANGANI: { surat: true },
+    KEMBALIKAN_SURAT: { pesan: "CATATAN", surat: true },
   };
   it.each(AKSI)("%s", (aksi) => {
     expect(TRANSITIONS[aksi].perlu).toEqual(PERLU[aksi] ?? {});
   });
+  it("a signed letter is delivered or waits for pickup; the letter's steps are taken only with the letter", () => {
+    expect(TRANSITIONS.TANDATANGANI.keJikaAmbil).toBe("SIAP_DIAMBIL");
+    expect(AKSI.filter((a) => TRANSITIONS[a].keJikaAmbil)).toEqual(["TANDATANGANI"]);
+    expect(AKSI.filter((a) => TRANSITIONS[a].perlu.surat)).toEqual(["AJUKAN_TTD", "TANDATANGANI", "KEMBALIKAN_SURAT"]);
+  });
   it("a reason is asked only of staff, and only when the request goes back to the applicant or is refused", () => {
-    for (const a of AKSI.filter((a) => TRANSITIONS[a].perlu.pesan)) {
+    for (const a of AKSI.filter((a) => TRANSITIONS[a].perlu.pesan && TRANSITIONS[a].perlu.pesan !== "CATATAN")) {
       expect(TRANSITIONS[a].pelaku).toBe("STAF");
       expect(["PERLU_PERBAIKAN", "DITOLAK"]).toContain(TRANSITIONS[a].ke);
     }

@@ -18,6 +18,10 @@ import { callerInstansiId } from "../../lib/caller";
 import { ANY, can, type Action } from "../../policy";
 import { isCitizen } from "../../shared/roles";
 import { PENGAJUAN_STATUSES } from "../../shared/labels";
+import { SuratStatusEnum } from "../surat/types";
+
+/** The public facts of a verified letter (queries.verifikasiDokumen). */
+type FaktaSurat = NonNullable<NonNullable<Awaited<ReturnType<typeof queries.verifikasiDokumen>>>["surat"]>;
 
 export const PengajuanStatusEnum = builder.enumType("PengajuanStatus", {
   values: PENGAJUAN_STATUSES,
@@ -301,6 +305,7 @@ builder.queryFields((t) => ({
         sha256: string;
         hasilId: string;
         pemohon: { id: string; namaLengkap: string; identityMasked: string };
+        surat: FaktaSurat | null;
       }>("VerifikasiDokumen")
       .implement({
         description: "Public facts about a result document, to check a printed or forwarded copy",
@@ -311,6 +316,24 @@ builder.queryFields((t) => ({
           nomorRegistrasi: f.exposeString("nomorRegistrasi"),
           diterbitkan: f.expose("diterbitkan", { type: "DateTime" }),
           sha256: f.exposeString("sha256", { description: "SHA-256 of the genuine file: compare with the copy you have" }),
+          surat: f.field({
+            type: builder.objectRef<FaktaSurat>("VerifikasiSurat").implement({
+              description: "The public facts of an official letter (issue 15) with this code: never its applicant's data",
+              fields: (g) => ({
+                nomorSurat: g.exposeString("nomorSurat"),
+                status: g.field({ type: SuratStatusEnum, description: "TERBIT, or DIBATALKAN: voided, no longer valid", resolve: (x) => x.status }),
+                dibatalkan: g.exposeBoolean("dibatalkan"),
+                alasanBatal: g.exposeString("alasanBatal", { nullable: true, description: "why it was voided (only when DIBATALKAN)" }),
+                dibatalkanAt: g.expose("dibatalkanAt", { type: "DateTime", nullable: true }),
+                penandatanganNama: g.exposeString("penandatanganNama", { nullable: true, description: "the signing official as printed on the letter" }),
+                penandatanganJabatan: g.exposeString("penandatanganJabatan", { nullable: true }),
+                ditandatanganiAt: g.expose("ditandatanganiAt", { type: "DateTime", nullable: true }),
+              }),
+            }),
+            nullable: true,
+            description: "When the code is an official letter's: its number, signing official, signing time, and whether it was voided",
+            resolve: (x) => x.surat,
+          }),
           atasNama: f.field({
             type: builder.objectRef<{ nama: string; nomorIdentitasMasked: string }>("PemegangDokumen").implement({
               fields: (g) => ({ nama: g.exposeString("nama"), nomorIdentitasMasked: g.exposeString("nomorIdentitasMasked") }),

@@ -173,7 +173,12 @@ export async function buatSurat(ctx: Context, input: BuatSurat) {
           // the number is taken after the request's claim: a second officer's attempt has already failed on it
           const surat = kembali
             ? await ulangiSurat(tx, kembali.id)
-            : await terbitkanNomor(tx, { instansiId: p.instansiId, kodeKlasifikasi: input.kodeKlasifikasi, pengajuanId: p.id, now });
+            : await terbitkanNomor(tx, {
+                instansiId: p.instansiId,
+                kodeKlasifikasi: input.kodeKlasifikasi?.trim() || template.kodeKlasifikasi,
+                pengajuanId: p.id,
+                now,
+              });
           const pdf = await render.renderSurat({ kopSurat: template.kopSurat, isi: template.skema as unknown as IsiTemplateSurat }, dataOf(surat));
           const stored = await storeBytes(track, ctx.storage.tmpDir, pdf);
           const file = await tx.storedFile.create({

@@ -5,10 +5,15 @@
  *   simpanSertifikatP12(s, instansiId, p12, passphrase, now)   -> RingkasanTtd   (validates, seals, never keeps the passphrase)
  *   simpanLayananRemote(s, instansiId, { url, clientId, clientSecret? })  -> RingkasanTtd
  *   pilihMetodeTtd(s, instansiId, metode)                      -> RingkasanTtd
+ *   aturAkarTtd(s, instansiId, pem)                            -> RingkasanTtd   (the verification roots; "" clears)
  *   ringkasanTtd(s, instansiId)                                -> RingkasanTtd   (no secrets)
  *   penandatangan(s, instansiId, { passphrase, signerId }, now) -> CmsSigner     (for pades.signPdf)
  *
  * Authorisation is the caller's (an admin of the office for the settings, the signing official for signing).
+ *
+ * The verification roots (`akarPem`, read by the verification page's file check) are set only by aturAkarTtd:
+ * uploading the PKCS#12 leaves them as they are, empty at first. Until an admin sets the CA that issued the
+ * office's certificate (or the remote service's CA), every signature is reported with an untrusted chain.
  */
 import type { PrismaClient } from "../../generated/prisma/client";
 import { type Keys, decrypt, encrypt } from "../../lib/crypto";
@@ -16,6 +21,7 @@ import { NotFoundError } from "../../lib/errors";
 import { type CmsSigner, TtdError } from "./pades";
 import { type RingkasanSertifikat, bukaP12 } from "./sign-p12";
 import { remoteSigner } from "./sign-remote";
+import { type AkarTtd, akarTersimpan, bacaAkarPem } from "./verifikasi-akar";
 
 export interface SigningServices {
   prisma: PrismaClient;
@@ -28,6 +34,8 @@ export interface RingkasanTtd {
   metode: MetodeTtd | null;
   sertifikat: RingkasanSertifikat | null;
   remote: { url: string; clientId: string; adaClientSecret: boolean } | null;
+  /** the CA certificates signed letters' chains must reach on the verification page; empty until an admin sets them */
+  akar: AkarTtd[];
 }
 
 // a PKCS#12 of an office with its chain is a few KB; anything this large is not one
@@ -45,9 +53,10 @@ async function read(s: SigningServices, instansiId: string) {
 }
 
 function summarise(row: Awaited<ReturnType<typeof read>>): RingkasanTtd {
-  if (!row) return { metode: null, sertifikat: null, remote: null };
+  if (!row) return { metode: null, sertifikat: null, remote: null, akar: [] };
   return {
-    metode: row.metode,
+    // a row made only for the verification roots (aturAkarTtd) has signing set up neither way yet
+    metode: row.p12Tersegel || row.remoteUrl ? row.metode : null,
     sertifikat:
       row.p12Tersegel && row.sertifikatBerlakuMulai && row.sertifikatBerlakuSampai
         ? {
@@ -60,6 +69,7 @@ function summarise(row: Awaited<ReturnType<typeof read>>): RingkasanTtd {
           }
         : null,
     remote: row.remoteUrl ? { url: row.remoteUrl, clientId: row.remoteClientId ?? "", adaClientSecret: !!row.remoteClientSecretTersegel } : null,
+    akar: akarTersimpan(row.akarPem),
   };
 }
 
@@ -111,6 +121,8 @@ export async function simpanLayananRemote(
   const data = {
     remoteUrl: url.replace(/\/+$/, ""),
     remoteClientId: clientId,
+    // a row holding only the verification roots (aturAkarTtd): the first way set up is the way the office signs
+    ...(existing && !existing.p12Tersegel && !existing.remoteUrl ? { metode: "REMOTE" as const } : {}),
     ...(secret ? { remoteClientSecretTersegel: encrypt(s.keys, secret, aad(instansiId, "remote-secret")) } : {}),
   };
   const row = await s.prisma.pengaturanTtd.upsert({ where: { instansiId }, create: { instansiId, metode: "REMOTE", ...data }, update: data });
@@ -123,6 +135,19 @@ export async function pilihMetodeTtd(s: SigningServices, instansiId: string, met
   if (metode === "P12" && !row?.p12Tersegel) throw new TtdError("TTD_BELUM_DIATUR", "Unggah sertifikat PKCS#12 kantor terlebih dahulu.", "metode");
   if (metode === "REMOTE" && !row?.remoteUrl) throw new TtdError("TTD_BELUM_DIATUR", "Atur layanan tanda tangan jarak jauh terlebih dahulu.", "metode");
   return summarise(await s.prisma.pengaturanTtd.update({ where: { instansiId }, data: { metode } }));
+}
+
+/**
+ * The CA certificates (PEM, one or more) a signed letter's chain must reach on the verification page. Each block
+ * must be an X.509 CA certificate (TtdError TTD_AKAR_PEM_RUSAK, TTD_AKAR_BUKAN_SERTIFIKAT, TTD_AKAR_BUKAN_CA,
+ * TTD_AKAR_TERLALU_BANYAK, TTD_AKAR_TERLALU_BESAR); an empty text clears them. Stored re-encoded, one block each.
+ */
+export async function aturAkarTtd(s: SigningServices, instansiId: string, pem: string): Promise<RingkasanTtd> {
+  const akar = bacaAkarPem(pem);
+  await pastikanInstansi(s, instansiId);
+  const akarPem = akar.length ? `${akar.map((a) => a.pem).join("\n")}\n` : null;
+  const row = await s.prisma.pengaturanTtd.upsert({ where: { instansiId }, create: { instansiId, akarPem }, update: { akarPem } });
+  return summarise(row);
 }
 
 /**

@@ -47,12 +47,30 @@ const LayananTtdRemote = builder.objectRef<NonNullable<settings.RingkasanTtd["re
   }),
 });
 
+const AkarTtd = builder.objectRef<settings.RingkasanTtd["akar"][number]>("AkarTtd").implement({
+  description: "A CA certificate the office trusts for its signed letters on the verification page",
+  fields: (t) => ({
+    subjek: t.exposeString("subjek"),
+    penerbit: t.exposeString("penerbit"),
+    sidikJari: t.exposeString("sidikJari", { description: "SHA-256 of the certificate, hex" }),
+    berlakuMulai: t.expose("berlakuMulai", { type: "DateTime" }),
+    berlakuSampai: t.expose("berlakuSampai", { type: "DateTime" }),
+    pem: t.exposeString("pem"),
+  }),
+});
+
 const PengaturanTtd = builder.objectRef<settings.RingkasanTtd>("PengaturanTtd").implement({
   description: "An office's electronic-signature settings",
   fields: (t) => ({
     metode: t.field({ type: MetodeTtd, nullable: true, description: "null until set up", resolve: (p) => p.metode }),
     sertifikat: t.field({ type: SertifikatTtd, nullable: true, resolve: (p) => p.sertifikat }),
     remote: t.field({ type: LayananTtdRemote, nullable: true, resolve: (p) => p.remote }),
+    akar: t.field({
+      type: [AkarTtd],
+      description:
+        "The CA certificates a signed letter's chain must reach on the verification page (aturAkarTtd). Uploading the PKCS#12 does not set them: until an admin does, every signature is shown as not from a trusted authority.",
+      resolve: (p) => p.akar,
+    }),
   }),
 });
 
@@ -95,6 +113,15 @@ builder.mutationFields((t) => ({
       clientSecret: t.arg.string({ required: false, ...secret }),
     },
     resolve: async (_r, args, ctx) => (await service()).simpanLayananRemote(ctx, String(args.instansiId.id), args),
+  }),
+  aturAkarTtd: t.field({
+    type: PengaturanTtd,
+    description:
+      "Set the CA certificates (PEM, one or more CERTIFICATE blocks, each a CA) that signed letters' chains must reach on the verification page; an empty text clears them",
+    authScopes: (_r, args) => kelola(String(args.instansiId.id)),
+    errors: { types: [TtdError, NotFoundError] },
+    args: { instansiId: t.arg.globalID({ required: true, for: InstansiRef }), pem: t.arg.string({ required: true, ...safe }) },
+    resolve: async (_r, args, ctx) => (await service()).aturAkarTtd(ctx, String(args.instansiId.id), args.pem),
   }),
   pilihMetodeTtd: t.field({
     type: PengaturanTtd,

@@ -13,6 +13,8 @@ export interface SeedTemplateSurat {
   layanan: string;
   kop: KopInstansi;
   isi: IsiTemplateSurat;
+  /** the classification code its letters are numbered with (the office's pattern's {kode}) */
+  kodeKlasifikasi: string;
 }
 
 const KIRI = 25;
@@ -85,6 +87,8 @@ export const TEMPLATE_SURAT_SEED: readonly SeedTemplateSurat[] = [
   {
     instansi: "KEC-JOGONALAN",
     layanan: "DISPENSASI-MENIKAH",
+    // Permendagri 83/2022 klasifikasi arsip: 400.12 kependudukan dan pencatatan sipil
+    kodeKlasifikasi: "400.12",
     kop: {
       induk: "Pemerintah Kabupaten Klaten",
       nama: "Kecamatan Jogonalan",
@@ -125,6 +129,8 @@ export const TEMPLATE_SURAT_SEED: readonly SeedTemplateSurat[] = [
   {
     instansi: "KMG-MADIUN",
     layanan: "REKOMENDASI-PASPOR-HAJI-UMRAH",
+    // KMA 44/2010 klasifikasi arsip Kementerian Agama: HJ haji dan umrah
+    kodeKlasifikasi: "HJ.00",
     kop: KOP_KEMENAG,
     isi: {
       schemas: [
@@ -160,6 +166,8 @@ export const TEMPLATE_SURAT_SEED: readonly SeedTemplateSurat[] = [
   {
     instansi: "KMG-MADIUN",
     layanan: "IZIN-PENELITIAN",
+    // KMA 44/2010: PP penelitian dan pengembangan
+    kodeKlasifikasi: "PP.00",
     kop: KOP_KEMENAG,
     isi: {
       schemas: [

@@ -7,6 +7,7 @@ import { assertCan, can } from "../../policy";
 import { isUniqueViolation } from "../account/service";
 import { type IsiTemplateSurat, SUMBER_FORM, SUMBER_SURAT, periksaTemplate } from "./template";
 import { TEMPLATE_SURAT_SEED } from "./template-seed";
+import { checkKode, normalizeKode } from "./nomor";
 
 /**
  * Result letter templates (issue 15): an instansi's admins save a service's template as a new version (the older
@@ -56,6 +57,8 @@ export interface SimpanTemplate {
   /** a PDF (its pages are the letter's), or a PNG/JPEG letterhead; absent: the previous version's, or a plain one */
   kopSurat?: File | null;
   catatan?: string | null;
+  /** the classification code its letters are numbered with; absent: the previous version's */
+  kodeKlasifikasi?: string | null;
 }
 
 const kopInvalid = (message: string) => new ValidationError("KOP_SURAT_INVALID", message, "kopSurat");
@@ -97,10 +100,17 @@ export async function simpanTemplateSurat(ctx: Context, query: TemplateQuery, la
   const catatan = (input.catatan ?? "").trim();
   if (catatan.length > 500) throw new ValidationError("CATATAN_TOO_LONG", "Catatan versi paling banyak 500 karakter.", "catatan");
   const render = await import("./template-kop");
+  const previous = await ctx.prisma.templateSurat.findFirst({
+    where: { layananId },
+    orderBy: { versi: "desc" },
+    select: { kopSurat: true, kodeKlasifikasi: true },
+  });
+  const kode = input.kodeKlasifikasi != null ? normalizeKode(input.kodeKlasifikasi) : (previous?.kodeKlasifikasi ?? "");
+  const kodeProblem = kode ? checkKode(kode, true) : null;
+  if (kodeProblem) throw new ValidationError(kodeProblem.code, kodeProblem.message, "kodeKlasifikasi");
   let kop: Uint8Array;
   if (input.kopSurat) kop = await kopFromUpload(input.kopSurat);
   else {
-    const previous = await ctx.prisma.templateSurat.findFirst({ where: { layananId }, orderBy: { versi: "desc" }, select: { kopSurat: true } });
     if (previous) kop = previous.kopSurat;
     else {
       const instansi = await ctx.prisma.instansi.findUniqueOrThrow({ where: { id: layanan.instansiId } });
@@ -117,7 +127,15 @@ export async function simpanTemplateSurat(ctx: Context, query: TemplateQuery, la
         const last = await tx.templateSurat.findFirst({ where: { layananId }, orderBy: { versi: "desc" }, select: { versi: true } });
         return tx.templateSurat.create({
           ...q(query),
-          data: { layananId, versi: (last?.versi ?? 0) + 1, kopSurat: new Uint8Array(kop), skema, catatan, createdById: ctx.viewer?.id ?? null },
+          data: {
+            layananId,
+            versi: (last?.versi ?? 0) + 1,
+            kopSurat: new Uint8Array(kop),
+            skema,
+            catatan,
+            kodeKlasifikasi: kode,
+            createdById: ctx.viewer?.id ?? null,
+          },
         });
       });
     } catch (err) {
@@ -156,6 +174,7 @@ export async function pratinjauTemplateSurat(prisma: PrismaClient, caller: Calle
 export interface KopSeed {
   kop: Uint8Array;
   isi: IsiTemplateSurat;
+  kodeKlasifikasi: string;
 }
 
 /**
@@ -173,7 +192,7 @@ export async function siapkanTemplateSeed(
     const kop = await kopSuratSederhana(e.kop);
     const problems = periksaTemplate(e.isi, await ukuranHalaman(kop), new Set(layanan.formFields.map((f) => f.nama)));
     if (problems.length) throw new Error(`template-seed ${e.layanan}: ${problems.map((p) => `${p.field}: ${p.message}`).join("; ")}`);
-    out.set(`${e.instansi}/${e.layanan}`, { kop, isi: e.isi });
+    out.set(`${e.instansi}/${e.layanan}`, { kop, isi: e.isi, kodeKlasifikasi: e.kodeKlasifikasi });
   }
   return out;
 }
@@ -181,12 +200,19 @@ export async function siapkanTemplateSeed(
 /** The seeded letters of one office of the demo catalogue, as version 1 of their services' templates (the seed's transaction). */
 export async function seedTemplateSurat(tx: Tx, instansiKode: string, instansiId: string, prepared: ReadonlyMap<string, KopSeed>): Promise<number> {
   let count = 0;
-  for (const [key, { kop, isi }] of prepared) {
+  for (const [key, { kop, isi, kodeKlasifikasi }] of prepared) {
     const [kode, layananKode] = key.split("/") as [string, string];
     if (kode !== instansiKode) continue;
     const layanan = await tx.layanan.findUniqueOrThrow({ where: { instansiId_kode: { instansiId, kode: layananKode } }, select: { id: true } });
     await tx.templateSurat.create({
-      data: { layananId: layanan.id, versi: 1, kopSurat: new Uint8Array(kop), skema: isi as unknown as Prisma.InputJsonValue, catatan: "Contoh bawaan Loket" },
+      data: {
+        layananId: layanan.id,
+        versi: 1,
+        kopSurat: new Uint8Array(kop),
+        skema: isi as unknown as Prisma.InputJsonValue,
+        kodeKlasifikasi,
+        catatan: "Contoh bawaan Loket",
+      },
     });
     count++;
   }

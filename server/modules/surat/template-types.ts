@@ -27,6 +27,7 @@ export const TemplateSuratRef = builder.prismaNode("TemplateSurat", {
     layanan: t.relation("layanan"),
     skema: t.expose("skema", { type: "JSON", description: "pdfme's `{ schemas: [[field…]…] }` (positions in millimetres); see sumberTemplateSurat" }),
     catatan: t.exposeString("catatan"),
+    kodeKlasifikasi: t.exposeString("kodeKlasifikasi", { description: "The classification code its letters are numbered with ({kode}); '' when none" }),
     dibuatOleh: t.string({
       nullable: true,
       description: "Who saved this version (null for a seeded one)",
@@ -70,6 +71,11 @@ builder.mutationFields((t) => ({
       skema: t.arg({ type: "JSON", required: true, ...safe }),
       kopSurat: t.arg({ type: "File", required: false }),
       catatan: t.arg.string({ required: false, ...safe }),
+      kodeKlasifikasi: t.arg.string({
+        required: false,
+        ...safe,
+        description: "The classification code its letters are numbered with; absent: the previous version's",
+      }),
     },
     resolve: (query, _r, args, ctx) => service.simpanTemplateSurat(ctx, query, args.layananId.id, args),
   }),
