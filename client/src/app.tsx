@@ -47,6 +47,7 @@ const PermohonanPage = lazy(() => import("./pages/ppid/citizen").then((m) => ({ 
 const PpidDeskPage = lazy(() => import("./pages/ppid/desk").then((m) => ({ default: m.PpidDeskPage })));
 const PpidCasePage = lazy(() => import("./pages/ppid/desk").then((m) => ({ default: m.PpidCasePage })));
 const StatistikPage = lazy(() => import("./pages/statistik"));
+const TandaTanganPage = lazy(() => import("./pages/tanda-tangan"));
 const BantuanPage = lazy(() => import("./pages/bantuan"));
 
 function NotFound() {
@@ -210,6 +211,14 @@ export function App() {
             <Petugas>
               <StaffCasePage />
             </Petugas>
+          }
+        />
+        <Route
+          path="/tanda-tangan"
+          element={
+            <RequireRole role="akun">
+              <TandaTanganPage />
+            </RequireRole>
           }
         />
         <Route

@@ -1,7 +1,7 @@
 import { Suspense, type ReactNode } from "react";
 import { Link, NavLink, useLocation } from "react-router-dom";
 import { useConnectionNotice } from "../lib/connection";
-import { isActiveAdmin, isActiveCitizen, isActivePpidDesk, isActiveStaff, isSuperadmin, useSession } from "../lib/session";
+import { isActiveAdmin, isActiveCitizen, isActivePpidDesk, isActiveStaff, isSuperadmin, useSession, worksDesk } from "../lib/session";
 import { NotificationBell } from "./notification-bell";
 import { EmailStatusBanner } from "./email-status-banner";
 import { PhoneMenuButton, usePhoneMenu } from "./phone-menu";
@@ -27,6 +27,8 @@ function Nav() {
   const staff = isActiveStaff(me);
   const citizen = isActiveCitizen(me);
   const ppid = isActivePpidDesk(me);
+  // a signing official may work any desk of the instansi (an officer, an admin, the PPID's superior)
+  const pegawai = !!me && me.status === "AKTIF" && worksDesk(me, "statistik");
   const { pathname } = useLocation();
   const adminSection = pathname.startsWith("/admin/");
   const { open, toggle, close } = usePhoneMenu(pathname);
@@ -74,6 +76,11 @@ function Nav() {
         {ppid && (
           <li>
             <NavLink to="/ppid">Meja PPID</NavLink>
+          </li>
+        )}
+        {pegawai && (
+          <li>
+            <NavLink to="/tanda-tangan">Tanda tangan</NavLink>
           </li>
         )}
         {admin && (

@@ -2,13 +2,15 @@ import type { ReactNode } from "react";
 import { Link, useLocation } from "react-router-dom";
 import { isActiveAdmin, isActiveCitizen, isActivePpidDesk, isActiveStaff, useSession } from "../lib/session";
 
-const CHECK = { warga: isActiveCitizen, petugas: isActiveStaff, admin: isActiveAdmin, ppid: isActivePpidDesk } as const;
+/** `akun`: any active account (a page that shows each person only their own things, e.g. the signing queue). */
+const CHECK = { warga: isActiveCitizen, petugas: isActiveStaff, admin: isActiveAdmin, ppid: isActivePpidDesk, akun: () => true } as const;
 
 const REFUSAL: Record<keyof typeof CHECK, string> = {
   warga: "Halaman ini untuk pemohon dengan akun aktif.",
   petugas: "Halaman ini khusus petugas instansi.",
   admin: "Halaman ini khusus admin instansi.",
   ppid: "Halaman ini khusus PPID dan atasan PPID.",
+  akun: "Halaman ini memerlukan akun aktif.",
 };
 
 /** Renders its page only for the given kind of account (the API enforces the same); others get a way in. */

@@ -187,6 +187,7 @@ const EXPLAIN: Partial<Record<PengajuanStatus, string>> = {
   DIAJUKAN: "Sudah diterima dan menunggu pemeriksaan berkas oleh petugas. Batas waktu penyelesaian mulai dihitung setelah berkas dinyatakan lengkap.",
   DIVERIFIKASI: "Berkas Anda lengkap. Petugas akan segera memprosesnya.",
   DIPROSES: "Sedang diproses oleh petugas.",
+  MENUNGGU_TTD: "Surat hasil layanan sudah dibuat dan sedang menunggu tanda tangan pejabat. Anda menerimanya di Log Inbox setelah ditandatangani.",
   SELESAI: "Selesai. Dokumen hasil dapat diunduh di bawah ini dan di Log Inbox.",
   DIBATALKAN: "Pengajuan ini Anda batalkan.",
 };

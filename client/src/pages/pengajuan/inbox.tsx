@@ -9,7 +9,7 @@ import { QueryState } from "../../components/page-state";
 
 const LogInboxQuery = graphql(`
   query LogInbox($first: Int) {
-    myPengajuan(first: $first, status: [DIAJUKAN, PERLU_PERBAIKAN, DIVERIFIKASI, DIPROSES, SELESAI, SIAP_DIAMBIL, DIAMBIL, DITOLAK]) {
+    myPengajuan(first: $first, status: [DIAJUKAN, PERLU_PERBAIKAN, DIVERIFIKASI, DIPROSES, MENUNGGU_TTD, SELESAI, SIAP_DIAMBIL, DIAMBIL, DITOLAK]) {
       edges {
         node {
           id

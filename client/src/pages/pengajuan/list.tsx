@@ -54,7 +54,7 @@ const MyPengajuanChangedSubscription = graphql(`
 const TABS: Array<{ key: string; label: string; status: PengajuanStatus[] | null }> = [
   { key: "semua", label: "Semua", status: null },
   { key: "tindakan", label: "Perlu tindakan Anda", status: ["DRAFT", "PERLU_PERBAIKAN"] },
-  { key: "proses", label: "Dalam proses", status: ["DIAJUKAN", "DIVERIFIKASI", "DIPROSES", "SIAP_DIAMBIL"] },
+  { key: "proses", label: "Dalam proses", status: ["DIAJUKAN", "DIVERIFIKASI", "DIPROSES", "MENUNGGU_TTD", "SIAP_DIAMBIL"] },
   { key: "selesai", label: "Selesai", status: ["SELESAI", "DIAMBIL"] },
   { key: "lain", label: "Ditolak/dibatalkan", status: ["DITOLAK", "DIBATALKAN"] },
 ];

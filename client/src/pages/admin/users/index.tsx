@@ -11,6 +11,7 @@ import { isSuperadmin, useSession } from "../../../lib/session";
 import { CreateStaffForm } from "./create-staff-form";
 import { PenggunaQuery } from "./documents";
 import { PenggunaCard } from "./pengguna-card";
+import { PejabatSection } from "./pejabat";
 import { type Office, STAFF_ROLES, useOffices } from "./roles";
 import { HelpLink } from "../../../components/help-link";
 
@@ -127,6 +128,7 @@ function Pengguna() {
           Tambah akun staf
         </OpenFormButton>
       )}
+      <PejabatSection instansiId={staffGroup ? (effectiveGroup === "staf" ? (me?.instansi?.id ?? null) : effectiveGroup.slice(2)) : null} />
       <section aria-labelledby="daftar-akun-heading">
         <h2 id="daftar-akun-heading">Daftar akun</h2>
         <div className="card filters">

@@ -26,6 +26,7 @@ export const StaffCase_PengajuanFragment = graphql(`
     layanan {
       id
       nama
+      adaTemplateSurat
       formFields {
         nama
         label
@@ -67,6 +68,17 @@ export const StaffCase_PengajuanFragment = graphql(`
       createdAt
       isi
       penulis
+    }
+    suratHasil {
+      id
+      nomor
+      status
+      unduhUrl
+      penandatanganNama
+      penandatanganJabatan
+      catatanKembali
+      dikembalikanAt
+      ditandatanganiAt
     }
     ...PengajuanTenggat_Pengajuan
     ...PengajuanRiwayat_Pengajuan
@@ -170,6 +182,45 @@ export const AttachResultMutation = graphql(`
           id
           versi
           ...StaffCase_Pengajuan
+        }
+      }
+      ...ErrorFields
+    }
+  }
+`);
+
+export const PejabatPenandatanganQuery = graphql(`
+  query StaffCasePejabat($instansiId: ID) {
+    pejabatPenandatangan(instansiId: $instansiId) {
+      userId
+      nama
+      jabatan
+    }
+  }
+`);
+
+export const PratinjauNomorQuery = graphql(`
+  query StaffCasePratinjauNomor($instansiId: ID, $kodeKlasifikasi: String) {
+    pratinjauNomorSurat(instansiId: $instansiId, kodeKlasifikasi: $kodeKlasifikasi) {
+      __typename
+      ... on PratinjauNomorSuratSuccess {
+        data
+      }
+      ...ErrorFields
+    }
+  }
+`);
+
+export const BuatSuratMutation = graphql(`
+  mutation BuatSurat($pengajuanId: ID!, $versi: Int!, $penandatanganId: ID, $kodeKlasifikasi: String) {
+    buatSurat(pengajuanId: $pengajuanId, versi: $versi, penandatanganId: $penandatanganId, kodeKlasifikasi: $kodeKlasifikasi) {
+      __typename
+      ... on BuatSuratSuccess {
+        data {
+          id
+          nomor
+          status
+          penandatanganNama
         }
       }
       ...ErrorFields

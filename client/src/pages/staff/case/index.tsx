@@ -33,6 +33,13 @@ import {
 } from "./documents";
 import { NotesSection } from "./notes";
 import { ResultSection } from "./result";
+import { SuratSection, focusBuatSurat } from "./letter";
+
+/**
+ * Actions taken only together with their letter (the generic transition refuses them, LEWAT_SURAT): AJUKAN_TTD is
+ * the "Surat hasil" section's form, the official signs or returns from /tanda-tangan.
+ */
+const LEWAT_SURAT: readonly AksiPengajuan[] = ["AJUKAN_TTD", "TANDATANGANI", "KEMBALIKAN_SURAT"];
 
 /** What each action asks for before it is taken. */
 const ACTION_FIELDS = ["pesan", "diambilOleh", "identitasPengambil"];
@@ -156,6 +163,9 @@ function CaseView(props: { p: Case; versi: number; streamError: string | null; o
       .filter(([k]) => !p.layanan.formFields.some((f) => f.nama === k))
       .map(([k, v]): [string, string] => [k, String(v)]),
   ];
+  const actions = p.aksiTersedia.filter((a) => !LEWAT_SURAT.includes(a));
+  // "Buat surat hasil" opens the letter's form (only a service with a letter template makes one in Loket)
+  const letterAction = p.aksiTersedia.includes("AJUKAN_TTD") && p.layanan.adaTemplateSurat;
   const missing = p.layanan.persyaratan.filter((s) => s.wajib && !p.dokumen.some((d) => !d.diganti && d.persyaratan.id === s.id));
 
   return (
@@ -179,6 +189,12 @@ function CaseView(props: { p: Case; versi: number; streamError: string | null; o
             </div>
             {p.status === "DIAJUKAN" && <p className="muted">Periksa dokumen. Batas waktu mulai dihitung saat berkas dinyatakan lengkap.</p>}
             {p.status === "PERLU_PERBAIKAN" && <p className="muted">Menunggu perbaikan dari pemohon; batas waktu berhenti.</p>}
+            {p.status === "MENUNGGU_TTD" && (
+              <p className="muted">
+                Surat hasil menunggu tanda tangan {p.suratHasil?.penandatanganNama ?? "pejabat"}; batas waktu tetap berjalan. Lihat bagian{" "}
+                <a href="#surat-hasil">Surat hasil</a>.
+              </p>
+            )}
             <p className="small">
               Petugas: {p.petugas ?? <span className="muted">belum ditugaskan</span>}{" "}
               {!p.ditugaskanKeSaya && me && p.aksiTersedia.length > 0 && (
@@ -194,9 +210,21 @@ function CaseView(props: { p: Case; versi: number; streamError: string | null; o
             </p>
             <FormMessage kind="error">{assignError}</FormMessage>
             <FormMessage kind="success">{done}</FormMessage>
-            {p.aksiTersedia.length > 0 ? (
+            {actions.length > 0 || letterAction ? (
               <div className="actions" role="group" aria-label="Tindakan">
-                {p.aksiTersedia.map((a) => (
+                {letterAction && (
+                  <button
+                    type="button"
+                    className="button button--primary"
+                    onClick={() => {
+                      setPending(null);
+                      focusBuatSurat();
+                    }}
+                  >
+                    {label("AJUKAN_TTD")}
+                  </button>
+                )}
+                {actions.map((a) => (
                   <button
                     key={a}
                     type="button"
@@ -252,6 +280,8 @@ function CaseView(props: { p: Case; versi: number; streamError: string | null; o
             {missing.length > 0 && <p className="alert alert--warning">Belum ada: {missing.map((m) => m.label).join(", ")}.</p>}
             <DocumentViewer documents={documents} timeZone={zone} review={review} />
           </CardSection>
+
+          {p.layanan.adaTemplateSurat && (p.status === "DIPROSES" || p.suratHasil) && <SuratSection p={p} versi={versi} onMade={props.refetch} />}
 
           {(p.status === "DIPROSES" || p.hasil.length > 0) && <ResultSection p={p} versi={versi} onChanged={accept} />}
         </div>
