@@ -28,7 +28,8 @@ function Nav() {
   const citizen = isActiveCitizen(me);
   const ppid = isActivePpidDesk(me);
   // a signing official may work any desk of the instansi (an officer, an admin, the PPID's superior)
-  const pegawai = !!me && me.status === "AKTIF" && worksDesk(me, "statistik");
+  // the signing queue: for the office's signing officials (a letter can only be sent to one)
+  const pegawai = !!me && me.status === "AKTIF" && worksDesk(me, "statistik") && me.penandatangan;
   const { pathname } = useLocation();
   const adminSection = pathname.startsWith("/admin/");
   const { open, toggle, close } = usePhoneMenu(pathname);

@@ -36,7 +36,7 @@ type Documents = {
     "\n  fragment Timeline_PengajuanLog on PengajuanLog {\n    seq\n    aksi\n    aktor\n    createdAt\n    dariStatus\n    keStatus\n    keStatusLabel\n    pesan\n  }\n": typeof types.Timeline_PengajuanLogFragmentDoc,
     "\n  fragment PengajuanRiwayat_Pengajuan on Pengajuan {\n    instansi {\n      id\n      zonaWaktu\n      zonaWaktuLabel\n    }\n    riwayat {\n      seq\n      ...Timeline_PengajuanLog\n    }\n  }\n": typeof types.PengajuanRiwayat_PengajuanFragmentDoc,
     "\n  fragment ErrorFields on Error {\n    code\n    message\n    field\n    problems {\n      code\n      message\n      field\n    }\n  }\n": typeof types.ErrorFieldsFragmentDoc,
-    "\n  query Session {\n    me {\n      id\n      namaLengkap\n      role\n      status\n      instansi {\n        id\n        nama\n      }\n    }\n  }\n": typeof types.SessionDocument,
+    "\n  query Session {\n    me {\n      id\n      namaLengkap\n      role\n      status\n      penandatangan\n      instansi {\n        id\n        nama\n      }\n    }\n  }\n": typeof types.SessionDocument,
     "\n  mutation StartPengajuan($layananId: ID!, $dari: ID) {\n    createPengajuan(layananId: $layananId, dariPengajuanId: $dari) {\n      __typename\n      ... on CreatePengajuanSuccess {\n        data {\n          id\n        }\n      }\n      ...ErrorFields\n    }\n  }\n": typeof types.StartPengajuanDocument,
     "\n  mutation PerbaikiPendaftaran($input: PerbaikanPendaftaranInput!) {\n    perbaikiPendaftaran(input: $input) {\n      __typename\n      ... on PerbaikiPendaftaranSuccess {\n        data {\n          id\n          status\n          statusReason\n          statusReasonCode\n          namaLengkap\n          nomorIdentitasMasked\n          berkasIdentitas {\n            id\n            jenis\n          }\n        }\n      }\n      ...ErrorFields\n    }\n  }\n": typeof types.PerbaikiPendaftaranDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      __typename\n      ...ErrorFields\n    }\n  }\n": typeof types.VerifyEmailDocument,
@@ -216,7 +216,7 @@ const documents: Documents = {
     "\n  fragment Timeline_PengajuanLog on PengajuanLog {\n    seq\n    aksi\n    aktor\n    createdAt\n    dariStatus\n    keStatus\n    keStatusLabel\n    pesan\n  }\n": types.Timeline_PengajuanLogFragmentDoc,
     "\n  fragment PengajuanRiwayat_Pengajuan on Pengajuan {\n    instansi {\n      id\n      zonaWaktu\n      zonaWaktuLabel\n    }\n    riwayat {\n      seq\n      ...Timeline_PengajuanLog\n    }\n  }\n": types.PengajuanRiwayat_PengajuanFragmentDoc,
     "\n  fragment ErrorFields on Error {\n    code\n    message\n    field\n    problems {\n      code\n      message\n      field\n    }\n  }\n": types.ErrorFieldsFragmentDoc,
-    "\n  query Session {\n    me {\n      id\n      namaLengkap\n      role\n      status\n      instansi {\n        id\n        nama\n      }\n    }\n  }\n": types.SessionDocument,
+    "\n  query Session {\n    me {\n      id\n      namaLengkap\n      role\n      status\n      penandatangan\n      instansi {\n        id\n        nama\n      }\n    }\n  }\n": types.SessionDocument,
     "\n  mutation StartPengajuan($layananId: ID!, $dari: ID) {\n    createPengajuan(layananId: $layananId, dariPengajuanId: $dari) {\n      __typename\n      ... on CreatePengajuanSuccess {\n        data {\n          id\n        }\n      }\n      ...ErrorFields\n    }\n  }\n": types.StartPengajuanDocument,
     "\n  mutation PerbaikiPendaftaran($input: PerbaikanPendaftaranInput!) {\n    perbaikiPendaftaran(input: $input) {\n      __typename\n      ... on PerbaikiPendaftaranSuccess {\n        data {\n          id\n          status\n          statusReason\n          statusReasonCode\n          namaLengkap\n          nomorIdentitasMasked\n          berkasIdentitas {\n            id\n            jenis\n          }\n        }\n      }\n      ...ErrorFields\n    }\n  }\n": types.PerbaikiPendaftaranDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token) {\n      __typename\n      ...ErrorFields\n    }\n  }\n": types.VerifyEmailDocument,
@@ -479,7 +479,7 @@ export function graphql(source: "\n  fragment ErrorFields on Error {\n    code\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Session {\n    me {\n      id\n      namaLengkap\n      role\n      status\n      instansi {\n        id\n        nama\n      }\n    }\n  }\n"): (typeof documents)["\n  query Session {\n    me {\n      id\n      namaLengkap\n      role\n      status\n      instansi {\n        id\n        nama\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Session {\n    me {\n      id\n      namaLengkap\n      role\n      status\n      penandatangan\n      instansi {\n        id\n        nama\n      }\n    }\n  }\n"): (typeof documents)["\n  query Session {\n    me {\n      id\n      namaLengkap\n      role\n      status\n      penandatangan\n      instansi {\n        id\n        nama\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -14,6 +14,7 @@ const SessionQuery = graphql(`
       namaLengkap
       role
       status
+      penandatangan
       instansi {
         id
         nama

@@ -67,6 +67,14 @@ builder.prismaObjectField("Pengajuan", "suratHasil", (t) =>
   }),
 );
 
+builder.prismaObjectField("User", "penandatangan", (t) =>
+  t.boolean({
+    description: "Is this account an active signing official of its instansi (its menu shows the signing queue)",
+    select: { pejabatPenandatangan: { select: { aktif: true } } },
+    resolve: (u) => !!u.pejabatPenandatangan?.aktif,
+  }),
+);
+
 builder.prismaObjectField("Layanan", "adaTemplateSurat", (t) =>
   t.boolean({
     description: "Does the service have a result-letter template (its requests' letters are made in Loket)",
