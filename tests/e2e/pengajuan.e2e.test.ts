@@ -442,7 +442,10 @@ describe.skipIf(!hasChromium)("a service request and a complaint in the browser"
     await pub.goto(`${base}/verifikasi/${encodeURIComponent(kodeVerifikasi)}`);
     await pub.getByRole("heading", { name: /Dokumen terdaftar/ }).waitFor();
     await pub.getByLabel("Pilih berkas untuk dicocokkan").setInputFiles({ name: "salinan.pdf", mimeType: "application/pdf", buffer: resultPdf });
-    await pub.getByText(/Berkas sesuai dengan dokumen yang diterbitkan/).first().waitFor();
+    await pub
+      .getByText(/Berkas sesuai dengan dokumen yang diterbitkan/)
+      .first()
+      .waitFor();
     await shot(pub, "verifikasi-dokumen");
     await audit(pub, "/verifikasi/:kode");
     await pub.goto(`${base}/verifikasi/AAAA-BBBB-CCCC`);
