@@ -7,6 +7,8 @@
  *                  states of the cycle the live phase drives (DIAJUKAN, DIVERIFIKASI, DIPROSES,
  *                  PERLU_PERBAIKAN), each with a Log Pengajuan that matches its state
  *   drafts         `count` DRAFT requests of one service (the upload phase fills and submits them)
+ *   diproses       `count` requests in process (DIPROSES, verified, the SLA clock running) of a seeded service of a
+ *                  seeded office, by its kode (the letters phase makes and signs their letters)
  *   queue          an instansi of its own with an officer, a service with two slots, five citizens and
  *                  `rows` submitted requests with documents, history, deadlines (some overdue) and
  *                  assignments, like tests/pengajuan/queue.test.ts but larger
@@ -29,6 +31,7 @@ import { statistikFixture } from "./statistik-fixture";
 export type FixtureRequest =
   | { kind: "livePengajuan"; layananId: string; pemohonNik: string; count: number }
   | { kind: "drafts"; layananId: string; pemohonNik: string; count: number }
+  | { kind: "diproses"; instansiKode: string; layananKode: string; pemohonNik: string; count: number }
   | { kind: "queue"; rows: number }
   | { kind: "citizens"; count: number; password: string }
   | { kind: "statistik"; cases: number; seed?: number };
@@ -59,6 +62,8 @@ export async function runFixture(deps: Deps, req: FixtureRequest): Promise<unkno
       return livePengajuan(deps, req);
     case "drafts":
       return drafts(deps, req);
+    case "diproses":
+      return diproses(deps, req);
     case "queue":
       return queue(deps, req);
     case "citizens":
@@ -199,6 +204,44 @@ async function drafts(deps: Deps, req: { layananId: string; pemohonNik: string; 
   );
   await chunked(ids, 2000, (chunk) =>
     prisma.pengajuanLog.createMany({ data: chunk.map((id) => ({ pengajuanId: id, seq: 1, aksi: "BUAT", keStatus: "DRAFT" as const, aktorId: pemohonId })) }),
+  );
+  return ids.map((id) => ({ id, versi: 1 }));
+}
+
+async function diproses(
+  deps: Deps,
+  req: { instansiKode: string; layananKode: string; pemohonNik: string; count: number },
+): Promise<Array<{ id: string; versi: number }>> {
+  const { prisma } = deps;
+  const instansi = await prisma.instansi.findUniqueOrThrow({ where: { kode: req.instansiKode }, select: { id: true } });
+  const layanan = await prisma.layanan.findUniqueOrThrow({
+    where: { instansiId_kode: { instansiId: instansi.id, kode: req.layananKode } },
+    select: { id: true },
+  });
+  const pemohonId = await pemohonByNik(deps, req.pemohonNik);
+  const suffix = randomUUID().slice(0, 6).toUpperCase();
+  const now = new Date();
+  const ids = Array.from({ length: req.count }, () => randomUUID());
+  await chunked(ids, 500, (chunk) =>
+    prisma.pengajuan.createMany({
+      data: chunk.map((id, i) => ({
+        id,
+        layananId: layanan.id,
+        instansiId: instansi.id,
+        pemohonId,
+        status: "DIPROSES" as const,
+        nomorRegistrasi: `BENCH/${suffix}/${id.slice(0, 8)}${i}`,
+        diajukanAt: now,
+        diverifikasiAt: now,
+        slaMulaiAt: now,
+        tenggat: new Date(now.getTime() + 3 * DAY),
+        versi: 1,
+        seq: 1,
+      })),
+    }),
+  );
+  await chunked(ids, 2000, (chunk) =>
+    prisma.pengajuanLog.createMany({ data: chunk.map((id) => ({ pengajuanId: id, seq: 1, aksi: "PROSES", keStatus: "DIPROSES" as const })) }),
   );
   return ids.map((id) => ({ id, versi: 1 }));
 }

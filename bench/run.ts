@@ -17,13 +17,14 @@
  *   BENCH_LIVE_WARMUP      live phases: changes sent first at the same rate, checked but not measured (default 2 s' worth)
  *   BENCH_QUEUE_ROWS       staff queue: submitted requests in the instansi's queue (default 200, at least 50)
  *   BENCH_UPLOAD_POOL      uploads: DRAFT requests prepared (default 1500; the phase ends early when used up)
+ *   BENCH_LETTERS_POOL     letters: requests in process prepared (default 600; the phase ends early when used up)
  *   BENCH_STATISTIK_CASES  statistics: pengajuan in the instansi-year (default 10000; complaints, PPID requests and
  *                          SKM answers in proportion, see bench/statistik-fixture.ts)
  *   BENCH_SERVER_LOG_LEVEL the servers' LOG_LEVEL (default silent; "error" shows what an INTERNAL_SERVER_ERROR was)
  *   BENCH_SERVER_PROFILE   a folder: every server process writes a V8 CPU profile there when it stops
  *                          (node --cpu-prof; open in Chrome DevTools or summarise with bench/profile-summary.ts)
  *
- * Phases (BENCH_PHASES names): baseline, me, login, live-memory, live-redis, queue, queue-uncached, upload, statistik, statistik-detail.
+ * Phases (BENCH_PHASES names): baseline, me, login, live-memory, live-redis, queue, queue-uncached, upload, letters, statistik, statistik-detail.
  * Phase names may also be given as arguments: `npm run bench -- statistik` runs the baseline and that phase.
  * `startup` (run first, by default) starts the built server (dist/server, rebuilt when stale) on a new and an existing
  *   PGlite folder and PostgreSQL database and reports the ready time and idle RSS; `npm run bench -- startup` runs only it.
@@ -61,6 +62,7 @@ import type { FixtureRequest, LiveRow, QueueFixture } from "./fixtures";
 import type { StatistikFixture } from "./statistik-fixture";
 import { measureLive, type LiveResult } from "./live";
 import { FILE_BYTES, measureUploads } from "./upload";
+import { measureLetters } from "./letters";
 import {
   LOGIN,
   STATISTIK,
@@ -118,6 +120,7 @@ const QUEUE_ROWS = envInt("BENCH_QUEUE_ROWS", 200, 50);
 /** the login phase's accounts: each logs in again only after every other has (4 × the connections) */
 const LOGIN_ACCOUNTS = 4 * CONNECTIONS;
 const UPLOAD_POOL = envInt("BENCH_UPLOAD_POOL", 1500);
+const LETTERS_POOL = envInt("BENCH_LETTERS_POOL", 600);
 const STATISTIK_CASES = envInt("BENCH_STATISTIK_CASES", 10_000);
 const PROFILE_DIR = process.env.BENCH_SERVER_PROFILE ? path.resolve(process.env.BENCH_SERVER_PROFILE) : undefined;
 
@@ -294,6 +297,12 @@ const PHASES: Phase[] = [
     label: "submit with three 1 MB uploads",
     plan: `${WARMUP_SECONDS ? `${WARMUP_SECONDS} s warm-up, ` : ""}${SECONDS} s uploads, then ≤ ${SECONDS} s submits`,
     run: uploadPhase,
+  },
+  {
+    name: "letters",
+    label: "make + sign a letter (PKCS#12)",
+    plan: `${WARMUP_SECONDS ? `${WARMUP_SECONDS} s warm-up, ` : ""}${SECONDS} s of buatSurat then tandatanganiSurat`,
+    run: lettersPhase,
   },
   httpPhase({
     name: "statistik",
@@ -631,6 +640,77 @@ async function uploadPhase(ctx: BenchContext): Promise<PhaseResult> {
       warmupUploads: r.warmup?.requests ?? 0,
       serverRssBeforeMb: rssBefore,
     },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// letters: make (template + number) and sign (PAdES with the office's PKCS#12), through the API
+
+const LETTERS_PASSPHRASE = "sandi-bench-kantor-2026";
+
+async function lettersPhase(ctx: BenchContext): Promise<PhaseResult> {
+  const [admin, officer] = await Promise.all([ctx.token("admin"), ctx.token("petugas")]);
+  const me = await ctx.gql<{ me: { id: string; instansi: { id: string } | null } }>("{ me { id instansi { id } } }", {}, admin);
+  if (!me.me.instansi) throw new Error("the demo admin has no instansi");
+  // the office's PKCS#12 from a CA made here (node-forge, as the tests do), and the demo admin as its signing official
+  const { issue, makeCa, toP12 } = await import("../tests/helpers/pki");
+  const ca = makeCa("Loket Bench CA");
+  const p12 = toP12(issue({ cn: DEMO.admin.namaLengkap, ca }), [ca], LETTERS_PASSPHRASE);
+  const form = new FormData();
+  form.append(
+    "operations",
+    JSON.stringify({
+      query: `mutation($i: ID!, $f: File!, $p: String!) { unggahSertifikatTtd(instansiId: $i, berkas: $f, passphrase: $p) { __typename ... on Error { code message } } }`,
+      variables: { i: me.me.instansi.id, f: null, p: LETTERS_PASSPHRASE },
+    }),
+  );
+  form.append("map", JSON.stringify({ 0: ["variables.f"] }));
+  form.append("0", new Blob([new Uint8Array(p12)], { type: "application/x-pkcs12" }), "kantor.p12");
+  const up = await fetch(`${ctx.origin}/graphql`, { method: "POST", headers: { authorization: `Bearer ${admin}`, "x-loket-csrf": "1" }, body: form });
+  const upBody = (await up.json()) as { data?: { unggahSertifikatTtd?: { __typename: string } } };
+  if (upBody.data?.unggahSertifikatTtd?.__typename !== "UnggahSertifikatTtdSuccess")
+    throw new Error(`letters: uploading the PKCS#12 failed: ${JSON.stringify(upBody)}`);
+  const named = await ctx.gql<{ aturPejabatPenandatangan: { __typename: string } }>(
+    `mutation($u: ID!, $nip: String) { aturPejabatPenandatangan(userId: $u, jabatan: "Kepala Kantor", nip: $nip) { __typename ... on Error { code message } } }`,
+    { u: me.me.id, nip: DEMO.admin.nomorIdentitas },
+    admin,
+  );
+  if (named.aturPejabatPenandatangan.__typename !== "AturPejabatPenandatanganSuccess")
+    throw new Error(`letters: naming the official failed: ${JSON.stringify(named)}`);
+  const pool = await ctx.fixture<Array<{ id: string; versi: number }>>({
+    kind: "diproses",
+    instansiKode: DEMO.instansi.kode,
+    layananKode: "IZIN-PENELITIAN",
+    pemohonNik: DEMO.warga.nomorIdentitas,
+    count: LETTERS_POOL,
+  });
+  const { warmup, run: r } = await measureLetters({
+    origin: ctx.origin,
+    officerToken: officer,
+    officialToken: admin,
+    passphrase: LETTERS_PASSPHRASE,
+    pool,
+    connections: ctx.connections,
+    warmupSeconds: ctx.warmupSeconds,
+    seconds: ctx.seconds,
+  });
+  const f = (n: number) => n.toFixed(1);
+  return {
+    requests: r.letters,
+    reqPerSec: r.lettersPerSec,
+    p50Ms: r.p50Ms,
+    p95Ms: r.p95Ms,
+    p99Ms: r.p99Ms,
+    errors: r.errors,
+    warmupErrors: warmup?.errors ?? null,
+    rateUnit: "letters/s",
+    notes: [
+      `one letter = buatSurat (Kemenag's seeded "Izin Penelitian" template drawn by pdfme, number taken, PDF stored, MENUNGGU_TTD) as the officer, ` +
+        `then tandatanganiSurat (PKCS#12 unlocked, PAdES signature, result delivered, SELESAI) as the official; ${ctx.connections} concurrent`,
+      `make p50 ${f(r.make.p50Ms)} / p95 ${f(r.make.p95Ms)} ms; sign p50 ${f(r.sign.p50Ms)} / p95 ${f(r.sign.p95Ms)} ms` +
+        (r.exhausted ? `; the pool of ${LETTERS_POOL} requests ran out after ${f(r.seconds)} s (raise BENCH_LETTERS_POOL)` : ""),
+    ],
+    extra: { make: r.make, sign: r.sign, letters: r.letters, seconds: r.seconds, pool: LETTERS_POOL, warmupLetters: warmup?.letters ?? 0 },
   };
 }
 

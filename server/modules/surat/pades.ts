@@ -18,7 +18,8 @@
  * way has no private key to hand them) so that both ways of signing share one encoder; the ByteRange/Contents
  * bookkeeping and the placeholder are @signpdf's.
  *
- * pdf-lib, qrcode and @signpdf load on the first signature, not when the server starts (tests/process/npm-start).
+ * pdf-lib, qrcode and @signpdf load on the first signature (./pdf-libs.ts), not when the server starts
+ * (tests/process/npm-start).
  *
  * TODO(issue 15): RFC 3161 signature timestamp (PAdES B-T) as an unsigned attribute when a TSA URL is set.
  */
@@ -197,7 +198,7 @@ export async function buildCadesSignedData(digest: Buffer, signer: CmsSigner): P
 
 /** @signpdf's hook: it hands over the PDF without /Contents and places what we return there. */
 async function cadesSigner(cms: CmsSigner) {
-  const { Signer } = await import("@signpdf/signpdf");
+  const { Signer } = await import("./pdf-libs");
   return new (class extends Signer {
     override async sign(pdfWithoutContents: Buffer): Promise<Buffer> {
       return buildCadesSignedData(createHash("sha256").update(pdfWithoutContents).digest(), cms);
@@ -210,7 +211,7 @@ async function cadesSigner(cms: CmsSigner) {
 
 /** Draws "Ditandatangani secara elektronik", the signer, the time and the QR code into `rect` on `page`. */
 async function drawBlock(doc: PDFDocument, page: PDFPage, a: SignatureAppearance, rect: Required<SignatureAppearance>["rect"], at: Date): Promise<void> {
-  const [{ StandardFonts, rgb }, { default: QRCode }, { winAnsiSafe }] = await Promise.all([import("pdf-lib"), import("qrcode"), import("../pengajuan/bukti")]);
+  const [{ StandardFonts, rgb, QRCode }, { winAnsiSafe }] = await Promise.all([import("./pdf-libs"), import("../pengajuan/bukti")]);
   const [regular, bold] = await Promise.all([doc.embedFont(StandardFonts.Helvetica), doc.embedFont(StandardFonts.HelveticaBold)]);
   const qrPng = await QRCode.toBuffer(a.verifikasiUrl, { type: "png", errorCorrectionLevel: "M", margin: 1, width: 400 });
   const qr = await doc.embedPng(qrPng);
@@ -249,7 +250,7 @@ async function drawBlock(doc: PDFDocument, page: PDFPage, a: SignatureAppearance
 
 /** Whether any object of the file is a signature dictionary (/Type /Sig), wherever it is stored. */
 async function hasSignature(doc: PDFDocument): Promise<boolean> {
-  const { PDFDict, PDFName } = await import("pdf-lib");
+  const { PDFDict, PDFName } = await import("./pdf-libs");
   for (const [, obj] of doc.context.enumerateIndirectObjects()) {
     if (obj instanceof PDFDict && obj.get(PDFName.of("Type")) === PDFName.of("Sig")) return true;
   }
@@ -263,11 +264,8 @@ async function hasSignature(doc: PDFDocument): Promise<boolean> {
  */
 export async function signPdf(pdfBytes: Uint8Array, opts: SignPdfOptions): Promise<Uint8Array> {
   const at = (opts.clock ?? (() => new Date()))();
-  const [{ PDFDocument }, { pdflibAddPlaceholder }, { SignPdf }, { SUBFILTER_ETSI_CADES_DETACHED }, { winAnsiSafe }] = await Promise.all([
-    import("pdf-lib"),
-    import("@signpdf/placeholder-pdf-lib"),
-    import("@signpdf/signpdf"),
-    import("@signpdf/utils"),
+  const [{ PDFDocument, pdflibAddPlaceholder, SignPdf, SUBFILTER_ETSI_CADES_DETACHED }, { winAnsiSafe }] = await Promise.all([
+    import("./pdf-libs"),
     import("../pengajuan/bukti"),
   ]);
   let doc: PDFDocument;
