@@ -1,11 +1,13 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { assertVersion } from "../../lib/versioned";
 import { randomBytes, randomUUID } from "node:crypto";
+import fs from "node:fs/promises";
 import type { Context } from "../../context";
 import { Prisma, type Pengajuan, type PengajuanLog } from "../../generated/prisma/client";
 import type { PengajuanStatus, PengirimanOpsi } from "../../generated/prisma/enums";
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError, forbidden } from "../../lib/errors";
-import { receiveUpload, withStoredFiles, type UploadedFile } from "../files/store";
+import { receiveUpload, storeBytes, withStoredFiles, type ReceivedUpload, type TrackFile, type UploadedFile } from "../files/store";
+import type { HasilCap } from "../surat/stamp";
 import { kanalDeps, penerima } from "../kanal/outbox";
 import { notificationRows, publishNotifications, type NewNotification } from "../notification/service";
 import { emailRow, type EmailMessage } from "../mail/outbox";
@@ -270,6 +272,8 @@ export interface TransitionInput {
   dokumenDilihat?: readonly string[] | null;
 }
 
+const SURAT_TX = { maxWait: 30_000, timeout: 60_000 } as const;
+
 /**
  * A transition taken together with a letter (surat/letter-service.ts), which has already decided that the
  * caller is this actor to the request (the signing official the letter was sent to). `lampiran` writes the
@@ -412,7 +416,13 @@ export async function transition(ctx: Context, input: TransitionInput, surat?: D
       phone: (phone?.rows.length ?? 0) > 0,
     };
   };
-  const { claimed, log, events, deliveries, email, phone } = numbering || surat ? await ctx.prisma.$transaction(write) : await write(ctx.prisma);
+  // a letter is drawn (or signed and stored) inside its step's transaction: allow it longer than Prisma's 2 s to start and
+  // 5 s to finish, as letters made at once queue on the office's counter row (on PGlite on its one connection)
+  const { claimed, log, events, deliveries, email, phone } = surat
+    ? await ctx.prisma.$transaction(write, SURAT_TX)
+    : numbering
+      ? await ctx.prisma.$transaction(write)
+      : await write(ctx.prisma);
   publishPengajuan(ctx, claimed, log);
   publishNotifications(ctx.pubsub, events);
   if (email) ctx.mail?.kick();
@@ -578,6 +588,33 @@ function kodeVerifikasi(): string {
   return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
 }
 
+/**
+ * Stores a received result: a PDF gets the verification stamp with `kode` on every page (surat/stamp.ts) and the
+ * stamped file is stored instead of the upload (whose temp file is removed); a signed, encrypted or unreadable PDF
+ * and an image are stored as they came (capPdf says why; nothing fails for it).
+ */
+async function simpanHasil(ctx: Context, track: TrackFile, up: ReceivedUpload, kode: string): Promise<{ key: string; sha256: string; size: number }> {
+  if (up.mime === "application/pdf") {
+    let cap: HasilCap;
+    try {
+      // pdf-lib and qrcode load with the first stamp, not at start
+      const { capPdf } = await import("../surat/stamp");
+      cap = await capPdf(await fs.readFile(up.tempPath), { kode, url: `${ctx.config.publicUrl}/verifikasi/${kode}` });
+    } catch (err) {
+      await fs.rm(up.tempPath, { force: true });
+      throw err;
+    }
+    if (cap.dicap) {
+      try {
+        return await storeBytes(track, ctx.storage.tmpDir, cap.pdf);
+      } finally {
+        await fs.rm(up.tempPath, { force: true });
+      }
+    }
+  }
+  return { key: await track(up), sha256: up.sha256, size: up.size };
+}
+
 export async function uploadHasil(ctx: Context, input: { id: string; versi: number; judul: string; file: UploadedFile }): Promise<Pengajuan> {
   const { p } = await loadVisible(ctx, input.id);
   assertCan(ctx, "pengajuan:lampirkanHasil", p, undefined, "Hanya petugas instansi yang dapat melampirkan hasil.");
@@ -587,13 +624,14 @@ export async function uploadHasil(ctx: Context, input: { id: string; versi: numb
   const tmpDir = ctx.storage.tmpDir;
   const updated = await withStoredFiles(ctx.storage, async (track) => {
     const up = await receiveUpload(input.file, { maxBytes: HASIL_MAKS_BYTES, allowed: [...ALLOWED_DEFAULT], tmpDir, field: "file" });
-    const key = await track(up);
+    const kode = kodeVerifikasi();
+    const { key, sha256, size } = await simpanHasil(ctx, track, up, kode);
     return ctx.prisma.$transaction(async (tx) => {
       const claimed = await claim(tx, p, { seq: NEXT_SEQ });
       const stored = await tx.storedFile.create({
-        data: { sha256: up.sha256, ukuran: up.size, mime: up.mime, namaAsli: up.namaAsli, storageKey: key, uploaderId: ctx.viewer?.id ?? null },
+        data: { sha256, ukuran: size, mime: up.mime, namaAsli: up.namaAsli, storageKey: key, uploaderId: ctx.viewer?.id ?? null },
       });
-      await tx.hasilDokumen.create({ data: { pengajuanId: p.id, fileId: stored.id, judul, kodeVerifikasi: kodeVerifikasi() } });
+      await tx.hasilDokumen.create({ data: { pengajuanId: p.id, fileId: stored.id, judul, kodeVerifikasi: kode } });
       await tx.pengajuanLog.create({
         data: { pengajuanId: p.id, seq: claimed.seq, aksi: "LAMPIRKAN_HASIL", dariStatus: p.status, keStatus: p.status, ...actorIds(ctx), pesan: judul },
       });
