@@ -11,6 +11,7 @@ import { isClientToken } from "./modules/api-client/rules";
 import { NotFoundError } from "./lib/errors";
 import { mayReadBerkasIdentitas } from "./modules/account/policy";
 import { registerSuratCsvUnduh } from "./modules/surat/register-service";
+import { SuratStatus } from "./generated/prisma/enums";
 
 const HARI = ["", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"];
 
@@ -181,11 +182,12 @@ async function registerSuratCsv(services: Services, request: Request, url: URL, 
   const q = url.searchParams;
   const instansiId = q.get("instansiId") || viewer?.instansiId || "";
   const tahun = q.get("tahun") ? Number(q.get("tahun")) : null;
-  const status = q.get("status") || null;
+  const status = (q.get("status") || null) as SuratStatus | null; // checked below
   if (!/^[0-9a-f-]{36}$/.test(instansiId)) return errorResponse(fetchAPI, 400, "Pilih instansi terlebih dahulu.", "INSTANSI_WAJIB");
   if (tahun !== null && !(Number.isInteger(tahun) && tahun >= 2000 && tahun <= 2999))
     return errorResponse(fetchAPI, 400, "Tahun tidak valid.", "TAHUN_INVALID");
-  if (status !== null && status !== "TERBIT" && status !== "DIBATALKAN") return errorResponse(fetchAPI, 400, "Status tidak valid.", "STATUS_INVALID");
+  if (status !== null && !(Object.values(SuratStatus) as string[]).includes(status))
+    return errorResponse(fetchAPI, 400, "Status tidak valid.", "STATUS_INVALID");
   if (!can(ctx, "surat:lihatRegister", { instansiId })) return forbidden();
   const csv = await registerSuratCsvUnduh(services.db.prisma, { instansiId, tahun, status });
   return new fetchAPI.Response(csv, {

@@ -132,6 +132,9 @@ function AdminNav() {
     ["/admin/usulan-layanan", "Usulan layanan"],
     ["/admin/kalender", "Kalender"],
     ["/admin/klien-api", "Klien API"],
+    ["/admin/tanda-tangan-elektronik", "Tanda tangan elektronik"],
+    ["/admin/nomor-surat", "Nomor surat"],
+    ["/admin/register-surat", "Register surat"],
   ];
   if (isSuperadmin(me)) items.push(["/admin/audit", "Log audit"]);
   return (
