@@ -38,6 +38,17 @@ const HTML_HEADERS: Record<string, string> = {
   "x-frame-options": "DENY",
 };
 
+/**
+ * The letter-template designer (@pdfme/ui, client/src/pages/admin/template-surat) injects its widgets' styles as
+ * <style> elements (antd, react-moveable): its page, and only it, is served allowing inline STYLES (never inline
+ * scripts). The admin's link to it loads the page anew, so the relaxed policy never carries over to other pages.
+ */
+export const DESIGNER_PATH = /^\/admin\/layanan\/[^/]+\/template-surat$/;
+const DESIGNER_HEADERS: Record<string, string> = {
+  ...HTML_HEADERS,
+  "content-security-policy": HTML_HEADERS["content-security-policy"]!.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+};
+
 interface Entry {
   key: string;
   body: Buffer;
@@ -112,7 +123,7 @@ export function createStaticHandler(distDir: string): StaticHandler {
       etag: entry.etag,
       "last-modified": stat.mtime.toUTCString(),
     };
-    if (ext === ".html") Object.assign(headers, HTML_HEADERS);
+    if (ext === ".html") Object.assign(headers, DESIGNER_PATH.test(pathname) ? DESIGNER_HEADERS : HTML_HEADERS);
     headers["cache-control"] =
       !fallback && pathname.startsWith("/assets/") ? "public, max-age=31536000, immutable" : ext === ".html" ? "no-cache" : "public, max-age=3600";
 

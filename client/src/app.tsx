@@ -34,12 +34,16 @@ const ActivationPage = lazy(() => import("./pages/admin/activation"));
 const CalendarPage = lazy(() => import("./pages/admin/calendar"));
 const AdminLayananListPage = lazy(() => import("./pages/admin/layanan-list"));
 const LayananEditorPage = lazy(() => import("./pages/admin/layanan-editor"));
+const TemplateSuratPage = lazy(() => import("./pages/admin/template-surat"));
 const KategoriPengaduanPage = lazy(() => import("./pages/admin/kategori-pengaduan"));
 const UsulanLayananAdminPage = lazy(() => import("./pages/admin/usulan-layanan"));
 const UsulanLayananPage = lazy(() => import("./pages/layanan/usulan"));
 const UsersPage = lazy(() => import("./pages/admin/users"));
 const ApiClientsPage = lazy(() => import("./pages/admin/api-clients"));
 const AuditLogPage = lazy(() => import("./pages/admin/audit"));
+const TandaTanganElektronikPage = lazy(() => import("./pages/admin/surat/tanda-tangan"));
+const NomorSuratPage = lazy(() => import("./pages/admin/surat/nomor"));
+const RegisterSuratPage = lazy(() => import("./pages/admin/surat/register"));
 const AksesDataPage = lazy(() => import("./pages/akses-data"));
 const PermohonanSayaPage = lazy(() => import("./pages/ppid/citizen").then((m) => ({ default: m.PermohonanSayaPage })));
 const PermohonanBaruPage = lazy(() => import("./pages/ppid/citizen").then((m) => ({ default: m.PermohonanBaruPage })));
@@ -250,11 +254,15 @@ export function App() {
         <Route path="/admin/kalender" element={<CalendarPage />} />
         <Route path="/admin/layanan" element={<AdminLayananListPage />} />
         <Route path="/admin/layanan/:id" element={<LayananEditorPage />} />
+        <Route path="/admin/layanan/:id/template-surat" element={<TemplateSuratPage />} />
         <Route path="/admin/kategori-pengaduan" element={<KategoriPengaduanPage />} />
         <Route path="/admin/usulan-layanan" element={<UsulanLayananAdminPage />} />
         <Route path="/admin/pengguna" element={<UsersPage />} />
         <Route path="/admin/klien-api" element={<ApiClientsPage />} />
         <Route path="/admin/audit" element={<AuditLogPage />} />
+        <Route path="/admin/tanda-tangan-elektronik" element={<TandaTanganElektronikPage />} />
+        <Route path="/admin/nomor-surat" element={<NomorSuratPage />} />
+        <Route path="/admin/register-surat" element={<RegisterSuratPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Layout>

@@ -376,6 +376,12 @@ function Editor({ id }: { id: string | null }) {
               Lihat halaman publik
             </Link>
           )}
+          {/* a new page load: the designer's page is served with its own style policy (server/static.ts) */}
+          {id && (
+            <Link className="button button--quiet" to={`/admin/layanan/${id}/template-surat`} reloadDocument>
+              Template surat hasil
+            </Link>
+          )}
         </div>
       </div>
     </form>
