@@ -340,6 +340,25 @@ describe("letters made, signed and delivered in Loket", () => {
     expect(await t.db.prisma.surat.count({ where: { pengajuanId: p.id } })).toBe(1);
   });
 
+  it("five wrong passphrases in a row lock the official's signing for 15 minutes; the right one then waits too", async () => {
+    const p = await diproses();
+    const s = (await t.gql(BUAT, { p: p.gid, v: p.versi }, { token: petugas.token })).data!.buatSurat.data;
+    for (let i = 1; i <= 4; i++) {
+      const wrong = await t.gql(TTD, { id: s.id, pass: `salah-${i}` }, { token: pejabat.token });
+      expect(wrong.data!.tandatanganiSurat).toMatchObject({ code: "TTD_PASSPHRASE_SALAH" });
+    }
+    const fifth = await t.gql(TTD, { id: s.id, pass: "salah-5" }, { token: pejabat.token });
+    expect(fifth.data!.tandatanganiSurat).toMatchObject({ __typename: "TandaTanganError", code: "TTD_TERKUNCI", field: "passphrase" });
+    const right = await t.gql(TTD, { id: s.id, pass: PASS }, { token: pejabat.token });
+    expect(right.data!.tandatanganiSurat).toMatchObject({ code: "TTD_TERKUNCI" });
+    expect((await lihat(p, petugas.token)).status).toBe("MENUNGGU_TTD");
+    // 15 minutes later (the lock's end moved into the past)
+    await t.db.prisma.pejabatPenandatangan.update({ where: { userId: pejabat.id }, data: { ttdTerkunciSampai: new Date(Date.now() - 1000) } });
+    const later = await t.gql(TTD, { id: s.id, pass: PASS }, { token: pejabat.token });
+    expect(later.data!.tandatanganiSurat.data).toMatchObject({ status: "TERBIT" });
+    expect((await t.db.prisma.pejabatPenandatangan.findUniqueOrThrow({ where: { userId: pejabat.id } })).gagalPassphrase).toBe(0);
+  });
+
   it("a service without a template, or an office without an official, says what to do", async () => {
     const p = await diproses();
     await t.db.prisma.pejabatPenandatangan.update({ where: { userId: pejabat.id }, data: { aktif: false } });

@@ -74,3 +74,7 @@ ALTER TABLE "PejabatPenandatangan" ADD CONSTRAINT "PejabatPenandatangan_instansi
 
 -- AlterTable
 ALTER TABLE "TemplateSurat" ADD COLUMN     "kodeKlasifikasi" TEXT NOT NULL DEFAULT '';
+
+-- AlterTable
+ALTER TABLE "PejabatPenandatangan" ADD COLUMN     "gagalPassphrase" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "ttdTerkunciSampai" TIMESTAMP(3);

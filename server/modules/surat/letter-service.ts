@@ -10,6 +10,7 @@ import { readStored, storeBytes, withStoredFiles } from "../files/store";
 import { loadVisible, transition } from "../pengajuan/service";
 import type { DataSurat } from "./template-render";
 import type { IsiTemplateSurat } from "./template";
+import { TtdError } from "./pades";
 import { bolehTandatangani } from "./policy";
 import { terbitkanNomor } from "./register-service";
 import { parseIdentity } from "../identity/protect";
@@ -263,6 +264,24 @@ export function antrianTtd<Q extends object>(ctx: Context, query: Q) {
   });
 }
 
+/** Wrong passphrases in a row before signing locks, and for how long: a stolen session cannot try passphrases. */
+export const BATAS_PASSPHRASE = 5;
+const KUNCI_MENIT = 15;
+
+function terkunci(sampai: Date, zona: string) {
+  const jam = new Intl.DateTimeFormat("id-ID", { timeZone: zona, hour: "2-digit", minute: "2-digit" }).format(sampai);
+  return new TtdError("TTD_TERKUNCI", `Terlalu banyak passphrase salah. Penandatanganan dikunci sampai pukul ${jam}.`, "passphrase");
+}
+
+/** Counts a wrong passphrase; the fifth in a row locks signing for 15 minutes (and says so in this answer). */
+async function passphraseSalah(ctx: Context, userId: string, zona: string, now: Date) {
+  const row = await ctx.prisma.pejabatPenandatangan.update({ where: { userId }, data: { gagalPassphrase: { increment: 1 } } });
+  if (row.gagalPassphrase < BATAS_PASSPHRASE) return;
+  const sampai = new Date(now.getTime() + KUNCI_MENIT * 60_000);
+  await ctx.prisma.pejabatPenandatangan.update({ where: { userId }, data: { gagalPassphrase: 0, ttdTerkunciSampai: sampai } });
+  throw terkunci(sampai, zona);
+}
+
 const Passphrase = z.object({
   passphrase: z.string().min(1, problem("PASSPHRASE_WAJIB", "Masukkan passphrase tanda tangan elektronik Anda.")).max(1024),
 });
@@ -277,8 +296,13 @@ export async function tandatanganiSurat(ctx: Context, input: { id: string; passp
   const nip = decrypt(ctx.keys, pejabat.nipCipher, nipAad(pejabat.userId));
   const idRemote = pejabat.idRemoteCipher ? decrypt(ctx.keys, pejabat.idRemoteCipher, idRemoteAad(pejabat.userId)) : nip;
   const now = new Date();
+  if (pejabat.ttdTerkunciSampai && pejabat.ttdTerkunciSampai > now) throw terkunci(pejabat.ttdTerkunciSampai, s.instansi.zonaWaktu);
   const [{ penandatangan }, { signPdf }] = await Promise.all([import("./signing-settings"), import("./pades")]);
-  const signer = await penandatangan({ prisma: ctx.prisma, keys: ctx.keys }, s.instansiId, { passphrase, signerId: idRemote }, now);
+  const signer = await penandatangan({ prisma: ctx.prisma, keys: ctx.keys }, s.instansiId, { passphrase, signerId: idRemote }, now).catch(async (err) => {
+    if (err instanceof TtdError && err.code === "TTD_PASSPHRASE_SALAH") await passphraseSalah(ctx, pejabat.userId, s.instansi.zonaWaktu, now);
+    throw err;
+  });
+  if (pejabat.gagalPassphrase > 0) await ctx.prisma.pejabatPenandatangan.update({ where: { userId: pejabat.userId }, data: { gagalPassphrase: 0 } });
   const draf = await readStored(ctx.storage, s.file.storageKey);
   const signed = await signPdf(draf, {
     signer,
