@@ -7,6 +7,7 @@ import { loadCatalogue, type SeedKatalog } from "./modules/layanan/catalogue-see
 import { seedBantuan } from "./modules/bantuan/seed";
 import { seededFlowchartSvg } from "./modules/layanan/seed-flowcharts";
 import { type KopSeed, seedTemplateSurat, siapkanTemplateSeed } from "./modules/surat/template-service";
+import { segelNip } from "./modules/surat/pejabat-segel";
 import { randomUUID } from "node:crypto";
 import { hashPassword, verifyPassword } from "./modules/auth/password";
 import { identityIndex, protectIdentity } from "./modules/identity/protect";
@@ -127,6 +128,11 @@ export async function seedDemo(prisma: PrismaClient, keys: Keys, config: Config)
           },
         });
       }
+      // the demo admin signs the office's letters (its certificate is the admin's to upload: Admin → Tanda tangan elektronik)
+      const admin = people.find((p) => p.nomorIdentitas === DEMO.admin.nomorIdentitas)!;
+      await tx.pejabatPenandatangan.create({
+        data: { userId: admin.id, instansiId, jabatan: `Kepala ${DEMO.instansi.nama}`, ...segelNip(keys, admin.id, DEMO.admin.nomorIdentitas) },
+      });
       return true;
     },
     { timeout: 120_000, maxWait: 120_000 },

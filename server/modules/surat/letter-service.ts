@@ -1,17 +1,16 @@
 import { z } from "zod";
 import type { Context } from "../../context";
 import type { Prisma, Surat } from "../../generated/prisma/client";
-import { decrypt, encrypt } from "../../lib/crypto";
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError, forbidden } from "../../lib/errors";
 import { parseInput, problem } from "../../lib/validate";
 import { assertCan, can } from "../../policy";
-import { maskIdentity } from "../../shared/nik";
 import { readStored, storeBytes, withStoredFiles } from "../files/store";
 import { loadVisible, transition } from "../pengajuan/service";
 import type { DataSurat } from "./template-render";
 import type { IsiTemplateSurat } from "./template";
 import { TtdError } from "./pades";
 import { bolehTandatangani } from "./policy";
+import { bukaIdRemote, bukaNip, segelIdRemote, segelNip } from "./pejabat-segel";
 import { terbitkanNomor } from "./register-service";
 import { parseIdentity } from "../identity/protect";
 
@@ -36,8 +35,6 @@ import { parseIdentity } from "../identity/protect";
 type Tx = Prisma.TransactionClient;
 
 const suratNotFound = () => new NotFoundError("SURAT_NOT_FOUND", "Surat tidak ditemukan.", "id");
-const nipAad = (userId: string) => `pejabat:${userId}:nip`;
-const idRemoteAad = (userId: string) => `pejabat:${userId}:id-remote`;
 
 // ---------------------------------------------------------------------------------------------------
 // Signing officials
@@ -77,8 +74,8 @@ export async function aturPejabat(ctx: Context, input: AturPejabat) {
   const sealed = {
     jabatan,
     aktif: input.aktif,
-    ...(nip ? { nipCipher: encrypt(ctx.keys, nip, nipAad(user.id)), nipMasked: maskIdentity(nip) } : {}),
-    ...(idRemote ? { idRemoteCipher: encrypt(ctx.keys, idRemote, idRemoteAad(user.id)) } : {}),
+    ...(nip ? segelNip(ctx.keys, user.id, nip) : {}),
+    ...(idRemote ? { idRemoteCipher: segelIdRemote(ctx.keys, user.id, idRemote) } : {}),
   };
   return ctx.prisma.pejabatPenandatangan.upsert({
     where: { userId: user.id },
@@ -158,7 +155,7 @@ export async function buatSurat(ctx: Context, input: BuatSurat) {
     tanggalPengajuan: pengajuan.diajukanAt,
     zonaWaktu: pengajuan.instansi.zonaWaktu,
     nomorSurat: s.nomor,
-    penandatangan: { nama: pejabat.user.namaLengkap, nip: decrypt(ctx.keys, pejabat.nipCipher, nipAad(pejabat.userId)), jabatan: pejabat.jabatan },
+    penandatangan: { nama: pejabat.user.namaLengkap, nip: bukaNip(ctx.keys, pejabat), jabatan: pejabat.jabatan },
     verifikasi: { kode: s.kodeVerifikasi, url: verifikasiUrl(ctx, s.kodeVerifikasi) },
     layanan: { nama: pengajuan.layanan.nama },
     instansi: { nama: pengajuan.instansi.nama },
@@ -293,8 +290,8 @@ export async function tandatanganiSurat(ctx: Context, input: { id: string; passp
   const pejabat = await ctx.prisma.pejabatPenandatangan.findUnique({ where: { userId: ctx.viewer!.id } });
   if (!pejabat?.aktif) throw forbidden("Anda bukan lagi pejabat penandatangan aktif. Hubungi admin instansi.");
   const pengaturan = await ctx.prisma.pengaturanTtd.findUnique({ where: { instansiId: s.instansiId }, select: { metode: true } });
-  const nip = decrypt(ctx.keys, pejabat.nipCipher, nipAad(pejabat.userId));
-  const idRemote = pejabat.idRemoteCipher ? decrypt(ctx.keys, pejabat.idRemoteCipher, idRemoteAad(pejabat.userId)) : nip;
+  const nip = bukaNip(ctx.keys, pejabat);
+  const idRemote = pejabat.idRemoteCipher ? bukaIdRemote(ctx.keys, { userId: pejabat.userId, idRemoteCipher: pejabat.idRemoteCipher }) : nip;
   const now = new Date();
   if (pejabat.ttdTerkunciSampai && pejabat.ttdTerkunciSampai > now) throw terkunci(pejabat.ttdTerkunciSampai, s.instansi.zonaWaktu);
   const [{ penandatangan }, { signPdf }] = await Promise.all([import("./signing-settings"), import("./pades")]);

@@ -1,8 +1,9 @@
 /**
- * PAdES baseline (B-B) signatures on a PDF, with a visible signature block on the last page.
+ * PAdES baseline (B-B, or B-T with a timestamp authority) signatures on a PDF, with a visible signature block on
+ * the last page.
  *
- *   signPdf(pdfBytes, { signer, appearance, clock })  -> Promise<Uint8Array>   the signed PDF
- *   buildCadesSignedData(digest, signer)              -> Promise<Buffer>       the detached CMS (DER)
+ *   signPdf(pdfBytes, { signer, appearance, clock, tsaUrl? })  -> Promise<Uint8Array>   the signed PDF
+ *   buildCadesSignedData(digest, signer, { timestamp? })      -> Promise<Buffer>       the detached CMS (DER)
  *   waktuTandaTangan(date, timeZone)                  -> '5 Desember 2026 14.05 WIB'
  *
  * Who holds the key does not matter here: a `CmsSigner` gives its certificate chain and signs the DER of the
@@ -18,10 +19,15 @@
  * way has no private key to hand them) so that both ways of signing share one encoder; the ByteRange/Contents
  * bookkeeping and the placeholder are @signpdf's.
  *
- * pdf-lib, qrcode and @signpdf load on the first signature (./pdf-libs.ts), not when the server starts
- * (tests/process/npm-start).
+ * PAdES B-T (ETSI EN 319 142-1, 6.3): when the office has set a timestamp authority (`tsaUrl`), the SignerInfo
+ * also carries the TSA's RFC 3161 token over its signature value, as the unsigned attribute
+ * id-aa-signatureTimeStampToken (./tsa.ts asks for it and checks it). The token is asked for after the signature
+ * value exists, so a TSA that is down, slow or refusing fails the signing (TtdError TTD_TSA_*) before anything is
+ * returned: no letter is signed without the timestamp the office asked for. The time in the visible block and in
+ * /M is still the server clock; the token's genTime is what the verification page trusts.
  *
- * TODO(issue 15): RFC 3161 signature timestamp (PAdES B-T) as an unsigned attribute when a TSA URL is set.
+ * pdf-lib, qrcode and @signpdf load on the first signature (./pdf-libs.ts), pkijs (./tsa.ts) on the first
+ * timestamp, not when the server starts (tests/process/npm-start).
  */
 import { createHash } from "node:crypto";
 import type { PDFDocument, PDFFont, PDFPage } from "pdf-lib";
@@ -61,10 +67,16 @@ export interface SignPdfOptions {
   appearance: SignatureAppearance;
   /** the server clock; the signing time is taken from it once */
   clock?: () => Date;
+  /** an RFC 3161 timestamp authority: the signature gets its timestamp token (PAdES B-T) */
+  tsaUrl?: string | null;
+  /** how long the TSA may take to answer; 15 s by default */
+  tsaTimeoutMs?: number;
 }
 
 // Room for the CMS in /Contents (bytes): a 4096-bit RSA signature plus a chain of a few certificates fits easily.
 const SIGNATURE_LENGTH = 16_384;
+// With a timestamp token, which carries the TSA's own signature and certificate chain (a few KB more).
+const SIGNATURE_LENGTH_TIMESTAMP = 32_768;
 export const BLOCK_WIDTH = 270;
 export const BLOCK_HEIGHT = 104;
 
@@ -86,6 +98,7 @@ const OID = {
   messageDigest: "1.2.840.113549.1.9.4",
   signingCertificateV2: "1.2.840.113549.1.9.16.2.47",
   sha256: "2.16.840.1.101.3.4.2.1",
+  signatureTimeStampToken: "1.2.840.113549.1.9.16.2.14",
   rsaEncryption: "1.2.840.113549.1.1.1",
   sha256WithRsa: "1.2.840.113549.1.1.11",
   ecPublicKey: "1.2.840.10045.2.1",
@@ -177,8 +190,16 @@ export function signedAttributes(digest: Buffer, signerCert: Buffer): Buffer[] {
   ].sort(Buffer.compare);
 }
 
-/** A detached CMS SignedData (RFC 5652) over content whose SHA-256 is `digest`, signed by `signer`. */
-export async function buildCadesSignedData(digest: Buffer, signer: CmsSigner): Promise<Buffer> {
+/**
+ * A detached CMS SignedData (RFC 5652) over content whose SHA-256 is `digest`, signed by `signer`. With `timestamp`
+ * (the signature value -> an RFC 3161 TimeStampToken, DER), the SignerInfo carries the token as its unsigned
+ * attribute id-aa-signatureTimeStampToken (RFC 3161 Appendix A).
+ */
+export async function buildCadesSignedData(
+  digest: Buffer,
+  signer: CmsSigner,
+  opts: { timestamp?: (signatureValue: Buffer) => Promise<Buffer> } = {},
+): Promise<Buffer> {
   const [signerCert] = signer.certificates;
   if (!signerCert) throw new Error("buildCadesSignedData: no signer certificate");
   const { issuer, serial, keyAlgorithm } = certificateParts(signerCert);
@@ -191,17 +212,26 @@ export async function buildCadesSignedData(digest: Buffer, signer: CmsSigner): P
   const attrs = signedAttributes(digest, signerCert);
   // signed as a SET OF, carried in the SignerInfo as [0] IMPLICIT
   const signature = await signer.sign(set(...attrs));
-  const signerInfo = seq(int1, seq(issuer, serial), algorithm(OID.sha256), tlv(0xa0, ...attrs), signatureAlgorithm, octets(signature));
+  // unsignedAttrs [1] IMPLICIT SET OF Attribute, after the signature
+  const unsigned = opts.timestamp ? [tlv(0xa1, attribute(OID.signatureTimeStampToken, await opts.timestamp(signature)))] : [];
+  const signerInfo = seq(int1, seq(issuer, serial), algorithm(OID.sha256), tlv(0xa0, ...attrs), signatureAlgorithm, octets(signature), ...unsigned);
   const signedData = seq(int1, set(algorithm(OID.sha256)), seq(oid(OID.data)), tlv(0xa0, ...signer.certificates), set(signerInfo));
   return seq(oid(OID.signedData), tlv(0xa0, signedData));
 }
 
 /** @signpdf's hook: it hands over the PDF without /Contents and places what we return there. */
-async function cadesSigner(cms: CmsSigner) {
+async function cadesSigner(cms: CmsSigner, tsa: { url: string; timeoutMs: number } | null, room: number) {
   const { Signer } = await import("./pdf-libs");
+  // pkijs comes with tsa.ts, on the first timestamp (a static import there: see pdf-libs.ts)
+  const timestamp = tsa ? async (signatureValue: Buffer) => (await import("./tsa")).mintaTimestamp(tsa.url, signatureValue, { timeoutMs: tsa.timeoutMs }) : undefined;
   return new (class extends Signer {
     override async sign(pdfWithoutContents: Buffer): Promise<Buffer> {
-      return buildCadesSignedData(createHash("sha256").update(pdfWithoutContents).digest(), cms);
+      const der = await buildCadesSignedData(createHash("sha256").update(pdfWithoutContents).digest(), cms, { timestamp });
+      if (der.length > room) {
+        if (tsa) throw new TtdError("TTD_TSA_GAGAL", "Stempel waktu dari otoritas stempel waktu (TSA) terlalu besar untuk disisipkan ke tanda tangan.");
+        throw new Error(`signPdf: the CMS (${der.length} bytes) does not fit the placeholder (${room} bytes)`);
+      }
+      return der;
     }
   })();
 }
@@ -259,11 +289,13 @@ async function hasSignature(doc: PDFDocument): Promise<boolean> {
 
 /**
  * Signs `pdfBytes`: the visible block on the last page, a signature field over it, and a PAdES B-B signature
- * covering the whole file. The result is a new file (pdf-lib rewrites it), so a PDF that is already signed is
+ * covering the whole file (B-T, with the timestamp of `tsaUrl`, when that is set: TtdError TTD_TSA_* when it fails). The result is a new file (pdf-lib rewrites it), so a PDF that is already signed is
  * refused (TTD_PDF_SUDAH_DITANDATANGANI): its signature would be lost (an incremental update would keep it).
  */
 export async function signPdf(pdfBytes: Uint8Array, opts: SignPdfOptions): Promise<Uint8Array> {
   const at = (opts.clock ?? (() => new Date()))();
+  const tsa = opts.tsaUrl ? { url: opts.tsaUrl, timeoutMs: opts.tsaTimeoutMs ?? 15_000 } : null;
+  const room = tsa ? SIGNATURE_LENGTH_TIMESTAMP : SIGNATURE_LENGTH;
   const [{ PDFDocument, pdflibAddPlaceholder, SignPdf, SUBFILTER_ETSI_CADES_DETACHED }, { winAnsiSafe }] = await Promise.all([
     import("./pdf-libs"),
     import("../pengajuan/bukti"),
@@ -291,12 +323,12 @@ export async function signPdf(pdfBytes: Uint8Array, opts: SignPdfOptions): Promi
     name: winAnsiSafe(opts.appearance.nama),
     location: winAnsiSafe(opts.appearance.lokasi ?? ""),
     signingTime: at,
-    signatureLength: SIGNATURE_LENGTH,
+    signatureLength: room,
     subFilter: SUBFILTER_ETSI_CADES_DETACHED,
     widgetRect: [rect.x, rect.y, rect.x + rect.width, rect.y + rect.height],
     appName: "Loket",
   });
   // no object streams: the signature dictionary must stay findable as plain text for the byte range
   const prepared = Buffer.from(await doc.save({ useObjectStreams: false }));
-  return new Uint8Array(await new SignPdf().sign(prepared, await cadesSigner(opts.signer), at));
+  return new Uint8Array(await new SignPdf().sign(prepared, await cadesSigner(opts.signer, tsa, room), at));
 }
