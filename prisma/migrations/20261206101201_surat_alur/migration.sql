@@ -78,3 +78,6 @@ ALTER TABLE "TemplateSurat" ADD COLUMN     "kodeKlasifikasi" TEXT NOT NULL DEFAU
 -- AlterTable
 ALTER TABLE "PejabatPenandatangan" ADD COLUMN     "gagalPassphrase" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "ttdTerkunciSampai" TIMESTAMP(3);
+
+-- AlterTable
+ALTER TABLE "PengaturanTtd" ADD COLUMN "tsaUrl" TEXT;
