@@ -390,3 +390,34 @@ export function OpenFormButton({ onOpen, onReset, children }: { onOpen: () => vo
     </p>
   );
 }
+
+/**
+ * A passphrase that unlocks a signing key (the office's PKCS#12 when the admin uploads it, an official's at each
+ * signature): a password box the browser neither fills nor remembers, never capitalised or spell-checked.
+ */
+export function PassphraseField(props: {
+  label: string;
+  hint: string;
+  error?: string | null;
+  value: string;
+  onChange: (value: string) => void;
+  autoFocus?: boolean;
+}) {
+  return (
+    <Field name="passphrase" label={props.label} hint={props.hint} error={props.error}>
+      {(fp) => (
+        <input
+          {...fp}
+          type="password"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          // biome-ignore lint/a11y/noAutofocus: only where the box appears in answer to the person's own click
+          autoFocus={props.autoFocus}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useSubscription } from "urql";
 import { graphql, useFragment, type FragmentType } from "../gql";
 import { ErrorSummary } from "../components/error-summary";
 import { Fact } from "../components/facts";
-import { Field, FormActions } from "../components/field";
+import { Field, FormActions, PassphraseField } from "../components/field";
 import { LiveNote } from "../components/live-note";
 import { QueryState } from "../components/page-state";
 import { PageTitle } from "../components/page-title";
@@ -109,26 +109,14 @@ function SignForm({ id, nomor, onDone, onCancel }: { id: string; nomor: string; 
   return (
     <form ref={form.formRef} className="form action-panel" noValidate onSubmit={submit} aria-label={`Tandatangani surat ${nomor}`}>
       <ErrorSummary {...form.summary} />
-      <Field
-        name="passphrase"
+      <PassphraseField
         label="Passphrase tanda tangan elektronik"
         hint="Passphrase membuka sertifikat Anda untuk tanda tangan ini saja. Loket tidak menyimpannya."
         error={form.errors.passphrase}
-      >
-        {(fp) => (
-          <input
-            {...fp}
-            type="password"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            // biome-ignore lint/a11y/noAutofocus: the box appears in answer to the official's own "Tandatangani"
-            autoFocus
-            value={form.values.passphrase}
-            onChange={(e) => form.set("passphrase", e.target.value)}
-          />
-        )}
-      </Field>
+        autoFocus
+        value={form.values.passphrase}
+        onChange={(v) => form.set("passphrase", v)}
+      />
       <FormActions error={form.formError} busy={fetching} busyText="Menandatangani…" onCancel={onCancel}>
         Tandatangani surat
       </FormActions>

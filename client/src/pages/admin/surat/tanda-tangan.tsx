@@ -7,7 +7,7 @@ import { CardSection } from "../../../components/card-section";
 import { useDeskInstansi } from "../../../components/desk-instansi";
 import { ErrorSummary } from "../../../components/error-summary";
 import { Fact } from "../../../components/facts";
-import { Field, FormActions, RadioChoice } from "../../../components/field";
+import { Field, FormActions, PassphraseField, RadioChoice } from "../../../components/field";
 import { QueryState } from "../../../components/page-state";
 import { PageTitle } from "../../../components/page-title";
 import { RequireRole } from "../../../components/require-role";
@@ -189,24 +189,13 @@ function SertifikatForm({ instansiId, onSaved }: { instansiId: string; onSaved: 
           />
         )}
       </Field>
-      <Field
-        name="passphrase"
+      <PassphraseField
         label="Passphrase sertifikat"
         hint="Hanya dipakai untuk memeriksa berkas ini; Loket tidak menyimpannya. Setiap pejabat penandatangan mengetikkan passphrase ini sendiri setiap kali menandatangani surat."
         error={form.errors.passphrase}
-      >
-        {(fp) => (
-          <input
-            {...fp}
-            type="password"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            value={form.values.passphrase}
-            onChange={(e) => form.set("passphrase", e.target.value)}
-          />
-        )}
-      </Field>
+        value={form.values.passphrase}
+        onChange={(v) => form.set("passphrase", v)}
+      />
       <UploadBar value={progress} label="Mengunggah sertifikat" />
       <FormActions error={form.formError} busy={busy} busyText="Mengunggah…">
         Unggah sertifikat
