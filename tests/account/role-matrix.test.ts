@@ -1048,6 +1048,9 @@ const RULES: Record<string, Rule[]> = {
   "Mutation.aturAkarTtd": [
     { allow: ADMINS_A, call: () => ({ query: `mutation($i: ID!) { aturAkarTtd(instansiId: $i, pem: "") { __typename } }`, variables: { i: A() } }) },
   ],
+  "Mutation.aturTsaTtd": [
+    { allow: ADMINS_A, call: () => ({ query: `mutation($i: ID!) { aturTsaTtd(instansiId: $i, url: "") { __typename } }`, variables: { i: A() } }) },
+  ],
   "Mutation.periksaBerkasVerifikasi": [
     {
       allow: ALL,

@@ -20,6 +20,8 @@ export interface CertOptions {
   notBefore?: Date;
   notAfter?: Date;
   keyUsage?: Record<string, boolean>;
+  /** extendedKeyUsage purposes by node-forge's names (e.g. { timeStamping: true }), marked critical; none by default */
+  extKeyUsage?: Record<string, boolean>;
   isCa?: boolean;
 }
 
@@ -50,6 +52,7 @@ export function issue(opts: CertOptions): Issued {
       { name: "basicConstraints", cA: false },
       { name: "keyUsage", critical: true, ...(opts.keyUsage ?? { digitalSignature: true, nonRepudiation: true }) },
     );
+    if (opts.extKeyUsage) exts.push({ name: "extKeyUsage", critical: true, ...opts.extKeyUsage });
   }
   exts.push({ name: "subjectKeyIdentifier" });
   cert.setExtensions(exts);

@@ -289,7 +289,7 @@ export async function tandatanganiSurat(ctx: Context, input: { id: string; passp
   const { passphrase } = parseInput(Passphrase, input);
   const pejabat = await ctx.prisma.pejabatPenandatangan.findUnique({ where: { userId: ctx.viewer!.id } });
   if (!pejabat?.aktif) throw forbidden("Anda bukan lagi pejabat penandatangan aktif. Hubungi admin instansi.");
-  const pengaturan = await ctx.prisma.pengaturanTtd.findUnique({ where: { instansiId: s.instansiId }, select: { metode: true } });
+  const pengaturan = await ctx.prisma.pengaturanTtd.findUnique({ where: { instansiId: s.instansiId }, select: { metode: true, tsaUrl: true } });
   const nip = bukaNip(ctx.keys, pejabat);
   const idRemote = pejabat.idRemoteCipher ? bukaIdRemote(ctx.keys, { userId: pejabat.userId, idRemoteCipher: pejabat.idRemoteCipher }) : nip;
   const now = new Date();
@@ -313,6 +313,8 @@ export async function tandatanganiSurat(ctx: Context, input: { id: string; passp
       lokasi: s.instansi.nama,
     },
     clock: () => now,
+    // PAdES B-T when the office set a timestamp authority: a TSA that fails fails the signing, before anything is stored
+    tsaUrl: pengaturan?.tsaUrl,
   });
   const updated = await withStoredFiles(ctx.storage, async (track) => {
     const stored = await storeBytes(track, ctx.storage.tmpDir, signed);

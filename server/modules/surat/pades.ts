@@ -31,12 +31,12 @@
  */
 import { createHash } from "node:crypto";
 import type { PDFDocument, PDFFont, PDFPage } from "pdf-lib";
-import { DomainError } from "../../lib/errors";
 import { formatTanggalJam } from "../calendar/tanggal";
 import { ZONE_LABEL } from "../instansi/rules";
+import { TtdError } from "./ttd-error";
 
-/** A signing failure the signer or the admin can act on (both ways and the settings); `code` is stable. */
-export class TtdError extends DomainError {}
+/** A signing failure the signer or the admin can act on (both ways and the settings); `code` is stable (ttd-error.ts). */
+export { TtdError };
 
 /** Whoever holds the signing key. */
 export interface CmsSigner {
@@ -223,7 +223,9 @@ export async function buildCadesSignedData(
 async function cadesSigner(cms: CmsSigner, tsa: { url: string; timeoutMs: number } | null, room: number) {
   const { Signer } = await import("./pdf-libs");
   // pkijs comes with tsa.ts, on the first timestamp (a static import there: see pdf-libs.ts)
-  const timestamp = tsa ? async (signatureValue: Buffer) => (await import("./tsa")).mintaTimestamp(tsa.url, signatureValue, { timeoutMs: tsa.timeoutMs }) : undefined;
+  const timestamp = tsa
+    ? async (signatureValue: Buffer) => (await import("./tsa")).mintaTimestamp(tsa.url, signatureValue, { timeoutMs: tsa.timeoutMs })
+    : undefined;
   return new (class extends Signer {
     override async sign(pdfWithoutContents: Buffer): Promise<Buffer> {
       const der = await buildCadesSignedData(createHash("sha256").update(pdfWithoutContents).digest(), cms, { timestamp });
@@ -289,8 +291,9 @@ async function hasSignature(doc: PDFDocument): Promise<boolean> {
 
 /**
  * Signs `pdfBytes`: the visible block on the last page, a signature field over it, and a PAdES B-B signature
- * covering the whole file (B-T, with the timestamp of `tsaUrl`, when that is set: TtdError TTD_TSA_* when it fails). The result is a new file (pdf-lib rewrites it), so a PDF that is already signed is
- * refused (TTD_PDF_SUDAH_DITANDATANGANI): its signature would be lost (an incremental update would keep it).
+ * covering the whole file (B-T, with the timestamp of `tsaUrl`, when that is set: TtdError TTD_TSA_* when it
+ * fails). The result is a new file (pdf-lib rewrites it), so a PDF that is already signed is refused
+ * (TTD_PDF_SUDAH_DITANDATANGANI): its signature would be lost (an incremental update would keep it).
  */
 export async function signPdf(pdfBytes: Uint8Array, opts: SignPdfOptions): Promise<Uint8Array> {
   const at = (opts.clock ?? (() => new Date()))();

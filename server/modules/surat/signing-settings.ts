@@ -6,6 +6,7 @@
  *   simpanLayananRemote(s, instansiId, { url, clientId, clientSecret? })  -> RingkasanTtd
  *   pilihMetodeTtd(s, instansiId, metode)                      -> RingkasanTtd
  *   aturAkarTtd(s, instansiId, pem)                            -> RingkasanTtd   (the verification roots; "" clears)
+ *   aturTsaTtd(s, instansiId, url)                             -> RingkasanTtd   (the RFC 3161 timestamp authority; ""/null clears)
  *   ringkasanTtd(s, instansiId)                                -> RingkasanTtd   (no secrets)
  *   penandatangan(s, instansiId, { passphrase, signerId }, now) -> CmsSigner     (for pades.signPdf)
  *
@@ -36,6 +37,8 @@ export interface RingkasanTtd {
   remote: { url: string; clientId: string; adaClientSecret: boolean } | null;
   /** the CA certificates signed letters' chains must reach on the verification page; empty until an admin sets them */
   akar: AkarTtd[];
+  /** the RFC 3161 timestamp authority every signature gets a timestamp from (PAdES B-T); absent: none (PAdES B-B) */
+  tsaUrl?: string;
 }
 
 // a PKCS#12 of an office with its chain is a few KB; anything this large is not one
@@ -70,6 +73,7 @@ function summarise(row: Awaited<ReturnType<typeof read>>): RingkasanTtd {
         : null,
     remote: row.remoteUrl ? { url: row.remoteUrl, clientId: row.remoteClientId ?? "", adaClientSecret: !!row.remoteClientSecretTersegel } : null,
     akar: akarTersimpan(row.akarPem),
+    ...(row.tsaUrl ? { tsaUrl: row.tsaUrl } : {}),
   };
 }
 
@@ -96,6 +100,16 @@ export async function simpanSertifikatP12(s: SigningServices, instansiId: string
   return summarise(row);
 }
 
+/** An http(s) URL without user name or password, trimmed; null when it is not one. */
+function httpUrl(input: string): string | null {
+  const url = input.trim();
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(url);
+  } catch {}
+  return parsed && /^https?:$/.test(parsed.protocol) && !parsed.username && !parsed.password ? url : null;
+}
+
 /** The remote service's address and client credentials; a blank secret keeps the stored one. */
 export async function simpanLayananRemote(
   s: SigningServices,
@@ -103,14 +117,8 @@ export async function simpanLayananRemote(
   input: { url: string; clientId: string; clientSecret?: string | null },
 ): Promise<RingkasanTtd> {
   await pastikanInstansi(s, instansiId);
-  const url = input.url.trim();
-  let parsed: URL | null = null;
-  try {
-    parsed = new URL(url);
-  } catch {}
-  if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.username || parsed.password) {
-    throw new TtdError("TTD_REMOTE_URL_INVALID", "Alamat layanan tanda tangan harus berupa URL http(s) tanpa nama pengguna/sandi.", "url");
-  }
+  const url = httpUrl(input.url);
+  if (!url) throw new TtdError("TTD_REMOTE_URL_INVALID", "Alamat layanan tanda tangan harus berupa URL http(s) tanpa nama pengguna/sandi.", "url");
   const clientId = input.clientId.trim();
   if (!clientId) throw new TtdError("TTD_REMOTE_CLIENT_ID_KOSONG", "Client ID layanan tanda tangan wajib diisi.", "clientId");
   const secret = input.clientSecret?.trim();
@@ -147,6 +155,23 @@ export async function aturAkarTtd(s: SigningServices, instansiId: string, pem: s
   await pastikanInstansi(s, instansiId);
   const akarPem = akar.length ? `${akar.map((a) => a.pem).join("\n")}\n` : null;
   const row = await s.prisma.pengaturanTtd.upsert({ where: { instansiId }, create: { instansiId, akarPem }, update: { akarPem } });
+  return summarise(row);
+}
+
+/**
+ * The RFC 3161 timestamp authority (TSA) the office's signatures get their timestamp from (PAdES B-T): an http(s)
+ * URL without user name or password (TtdError TTD_TSA_URL_INVALID, field `url`); empty or null clears it (PAdES
+ * B-B). Kept as given: a TSA's path is its own (no trailing slash is trimmed). While it is set, signing fails when
+ * the TSA does not give a timestamp (pades.ts), so no letter goes out without the timestamp the office asked for.
+ */
+export async function aturTsaTtd(s: SigningServices, instansiId: string, input: string | null | undefined): Promise<RingkasanTtd> {
+  let tsaUrl: string | null = null;
+  if (input?.trim()) {
+    tsaUrl = httpUrl(input);
+    if (!tsaUrl) throw new TtdError("TTD_TSA_URL_INVALID", "Alamat otoritas stempel waktu (TSA) harus berupa URL http(s) tanpa nama pengguna/sandi.", "url");
+  }
+  await pastikanInstansi(s, instansiId);
+  const row = await s.prisma.pengaturanTtd.upsert({ where: { instansiId }, create: { instansiId, tsaUrl }, update: { tsaUrl } });
   return summarise(row);
 }
 

@@ -71,6 +71,12 @@ const PengaturanTtd = builder.objectRef<settings.RingkasanTtd>("PengaturanTtd").
         "The CA certificates a signed letter's chain must reach on the verification page (aturAkarTtd). Uploading the PKCS#12 does not set them: until an admin does, every signature is shown as not from a trusted authority.",
       resolve: (p) => p.akar,
     }),
+    tsaUrl: t.string({
+      nullable: true,
+      resolve: (p) => p.tsaUrl ?? null,
+      description:
+        "The RFC 3161 timestamp authority every signature gets a timestamp from (PAdES B-T); signing fails while it does not answer. null: no timestamp (PAdES B-B)",
+    }),
   }),
 });
 
@@ -122,6 +128,15 @@ builder.mutationFields((t) => ({
     errors: { types: [TtdError, NotFoundError] },
     args: { instansiId: t.arg.globalID({ required: true, for: InstansiRef }), pem: t.arg.string({ required: true, ...safe }) },
     resolve: async (_r, args, ctx) => (await service()).aturAkarTtd(ctx, String(args.instansiId.id), args.pem),
+  }),
+  aturTsaTtd: t.field({
+    type: PengaturanTtd,
+    description:
+      "Set the RFC 3161 timestamp authority (an http(s) URL) whose timestamp every signature of the office carries (PAdES B-T); an empty or null url clears it",
+    authScopes: (_r, args) => kelola(String(args.instansiId.id)),
+    errors: { types: [TtdError, NotFoundError] },
+    args: { instansiId: t.arg.globalID({ required: true, for: InstansiRef }), url: t.arg.string({ required: false, ...safe }) },
+    resolve: async (_r, args, ctx) => (await service()).aturTsaTtd(ctx, String(args.instansiId.id), args.url),
   }),
   pilihMetodeTtd: t.field({
     type: PengaturanTtd,

@@ -10,9 +10,13 @@
  * the signature over the signed attributes verifies with the signer's certificate, AND the signed
  * signing-certificate-v2 names that certificate when present), the signer, the claimed signing time, the
  * certificate's (and its issuers') validity then, and its chain to `roots` (the office's / the remote service's CA
- * certificates). The signing time is what the signer claims (/M or signingTime); without an RFC 3161 timestamp
- * (PAdES B-T, not yet written by pades.ts) nothing better is available, and the field's name says so. Revocation is reported as UNKNOWN: this runs offline, no OCSP or CRL is fetched, and the
- * result says so instead of implying the certificate is good.
+ * certificates). The signing time is what the signer claims (/M or signingTime), and the field's name says so.
+ * When the SignerInfo carries an RFC 3161 signature timestamp (PAdES B-T, id-aa-signatureTimeStampToken), the token
+ * is checked too (periksaTimestampToken: its own CMS signature verifies with its certificate, that certificate is a
+ * TSA's and valid at genTime, its messageImprint is the hash of the signature value) and reported (waktuTimestamp,
+ * penerbitTimestamp, timestampValid, rantaiTimestamp); a valid token's genTime, not the claimed time, is when the
+ * certificates must have been valid. Revocation is reported as UNKNOWN: this runs offline, no OCSP or CRL is
+ * fetched, and the result says so instead of implying the certificate is good.
  *
  * The file is hostile until proven otherwise: only whole-file problems throw (not a PDF, too large); everything
  * wrong with one signature (a /ByteRange outside the file, /Contents that is not hex or not a CMS, an unknown
@@ -90,8 +94,17 @@ export interface HasilTandaTangan {
   waktuTandaTangan: Date | null;
   /** where it came from: the CMS signingTime attribute, or the signature dictionary's /M (PAdES B-B has no attribute) */
   sumberWaktu: "ATRIBUT_SIGNING_TIME" | "KAMUS_TANDA_TANGAN" | null;
-  /** the signer certificate's validity at the signing time (at `now` when there is none) */
+  /** the signer certificate's validity at the signing time: the timestamp's when valid, else the claimed one (`now` when there is none) */
   sertifikatBerlaku: StatusBerlaku;
+  /** only with an RFC 3161 signature timestamp (PAdES B-T): the TSA's genTime */
+  waktuTimestamp?: Date | null;
+  /** only with a timestamp: the TSA certificate's subject ("C=ID, O=..., CN=...") */
+  penerbitTimestamp?: string | null;
+  /** only with a timestamp: its signature verifies with the TSA's certificate (a timeStamping one, valid at genTime)
+   *  and it is over this signature's value; problems are in `masalah` (TIMESTAMP_*) */
+  timestampValid?: boolean;
+  /** only with a timestamp: the TSA certificate's chain to `roots` (reported, not required for timestampValid) */
+  rantaiTimestamp?: StatusRantai;
   rantai: StatusRantai;
   /** the certificates from the signer's up to the trusted root, as subject CNs */
   jalurRantai: string[];
@@ -128,6 +141,12 @@ const OID = {
   cn: "2.5.4.3",
   o: "2.5.4.10",
   serialNumber: "2.5.4.5",
+  contentType: "1.2.840.113549.1.9.3",
+  tstInfo: "1.2.840.113549.1.9.16.1.4",
+  signatureTimeStampToken: "1.2.840.113549.1.9.16.2.14",
+  signingCertificate: "1.2.840.113549.1.9.16.2.12",
+  extKeyUsage: "2.5.29.37",
+  timeStamping: "1.3.6.1.5.5.7.3.8",
 } as const;
 
 const DIGESTS: Record<string, string> = {
@@ -322,6 +341,17 @@ function checkOne(buf: Buffer, dict: SigDict, urutan: number, roots: Root[], now
     result.waktuTandaTangan = parsed.signingTime;
     result.sumberWaktu = "ATRIBUT_SIGNING_TIME";
   }
+  // PAdES B-T: the TSA's token over the signature value
+  let waktuTepercaya: Date | null = null;
+  if (parsed.timestampToken) {
+    const ts = periksaTimestampToken(parsed.timestampToken, parsed.signature);
+    result.timestampValid = ts.valid;
+    result.waktuTimestamp = ts.waktu;
+    result.penerbitTimestamp = ts.penerbit;
+    result.rantaiTimestamp = ts.sertifikat ? buildChain(ts.sertifikat.x509, ts.certificates, roots).status : "INCOMPLETE";
+    for (const m of ts.masalah) result.masalah.push(m);
+    if (ts.valid) waktuTepercaya = ts.waktu;
+  }
 
   // integrity, part 1: the hash of the signed bytes is the one the signer signed
   if (parsed.hash && parsed.messageDigest) {
@@ -335,7 +365,7 @@ function checkOne(buf: Buffer, dict: SigDict, urutan: number, roots: Root[], now
   const signer = parsed.signerCert;
   if (signer) {
     result.penandatangan = describe(signer.pki, signer.der);
-    const at = result.waktuTandaTangan ?? now;
+    const at = waktuTepercaya ?? result.waktuTandaTangan ?? now;
     result.sertifikatBerlaku = at < signer.pki.notBefore.value ? "BELUM_BERLAKU" : at > signer.pki.notAfter.value ? "KEDALUWARSA" : "BERLAKU";
     if (result.sertifikatBerlaku !== "BERLAKU")
       result.masalah.push(
@@ -389,7 +419,7 @@ function checkOne(buf: Buffer, dict: SigDict, urutan: number, roots: Root[], now
 
 class CmsProblem extends Error {}
 
-interface Cert {
+export interface Cert {
   der: Buffer;
   pki: pkijs.Certificate;
   x509: X509Certificate;
@@ -408,6 +438,8 @@ interface ParsedCms {
   signedAttrs: Buffer;
   signatureHash: string | null;
   signature: Buffer;
+  /** the DER of the first id-aa-signatureTimeStampToken unsigned attribute's value, as received */
+  timestampToken: Buffer | null;
   masalah: Masalah[];
 }
 
@@ -435,6 +467,7 @@ function parseCms(der: Buffer): ParsedCms {
     signedAttrs: Buffer.alloc(0),
     signatureHash: null,
     signature: Buffer.from(si.signature.valueBlock.valueHexView),
+    timestampToken: null,
     masalah: [],
   };
   if (!out.hash) out.masalah.push(masalah("ALGORITMA_TIDAK_DIDUKUNG", `Algoritma hash ${si.digestAlgorithm.algorithmId} tidak didukung.`));
@@ -469,6 +502,9 @@ function parseCms(der: Buffer): ParsedCms {
     if (attr.type === OID.signingCertificateV2) out.essCertHash = essCertHash(value);
   }
   if (!out.messageDigest) throw new CmsProblem("Tanda tangan tidak memiliki atribut messageDigest.");
+  const token: unknown = si.unsignedAttrs?.attributes.find((a) => a.type === OID.signatureTimeStampToken)?.values[0];
+  // the bytes as they are in the file (a decode and re-encode could change what the TSA signed)
+  if (token instanceof asn1js.BaseBlock) out.timestampToken = Buffer.from(token.valueBeforeDecodeView);
 
   const sigAlg = si.signatureAlgorithm.algorithmId;
   if (sigAlg in SIGNATURES) out.signatureHash = SIGNATURES[sigAlg] ?? out.hash;
@@ -518,6 +554,125 @@ function describe(cert: pkijs.Certificate, der: Buffer): Penandatangan {
     berlakuSampai: cert.notAfter.value,
     sidikJari: sha256Hex(der),
   };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The signature timestamp (RFC 3161 TimeStampToken, PAdES B-T)
+
+export interface TimestampToken {
+  /** every check below passed: no `masalah` */
+  valid: boolean;
+  /** TSTInfo genTime */
+  waktu: Date | null;
+  /** the TSA certificate's subject, "C=ID, O=..., CN=..." */
+  penerbit: string | null;
+  /** TSTInfo nonce, the integer's content octets */
+  nonce: Buffer | null;
+  /** the certificate that signed the token, and all the token carries (for its chain) */
+  sertifikat: Cert | null;
+  certificates: Cert[];
+  masalah: Masalah[];
+}
+
+const subjectOf = (x: X509Certificate) => x.subject.split("\n").join(", ");
+
+/**
+ * Checks a TimeStampToken (a ContentInfo with a SignedData over a TSTInfo, RFC 3161 2.4.2) for a CMS signature
+ * whose value is `signatureValue`: the TSTInfo's messageImprint is the hash of that value; the token's signed
+ * attributes carry the TSTInfo's hash and verify with the signer's certificate (found by sid among the token's
+ * certificates, as certReq asks the TSA to include it); that certificate is a TSA's (extendedKeyUsage timeStamping,
+ * critical: RFC 3161 2.3), is the one named by the signed signing-certificate(-v2) attribute when present, and was
+ * valid at genTime. Never throws: every failure is a `masalah` with a stable code (TIMESTAMP_*).
+ * Used by periksaPdf and by tsa.ts on a token it has just received.
+ */
+export function periksaTimestampToken(token: Buffer, signatureValue: Buffer): TimestampToken {
+  const out: TimestampToken = { valid: false, waktu: null, penerbit: null, nonce: null, sertifikat: null, certificates: [], masalah: [] };
+  const problem = (kode: string, pesan: string) => {
+    out.masalah.push(masalah(kode, pesan));
+    return out;
+  };
+  let signedData: pkijs.SignedData;
+  let tstDer: Buffer;
+  let tst: pkijs.TSTInfo;
+  try {
+    const asn = asn1js.fromBER(new Uint8Array(token));
+    if (asn.offset === -1) throw new CmsProblem("not ASN.1");
+    const info = new pkijs.ContentInfo({ schema: asn.result });
+    if (info.contentType !== OID.signedData) throw new CmsProblem("not a SignedData");
+    signedData = new pkijs.SignedData({ schema: info.content });
+    const { eContentType, eContent } = signedData.encapContentInfo;
+    if (eContentType !== OID.tstInfo || !eContent) throw new CmsProblem("not a TSTInfo");
+    // primitive or (BER) constructed: getValue() joins the pieces
+    tstDer = Buffer.from(eContent.getValue());
+    const tstAsn = asn1js.fromBER(new Uint8Array(tstDer));
+    if (tstAsn.offset === -1) throw new CmsProblem("TSTInfo not ASN.1");
+    tst = new pkijs.TSTInfo({ schema: tstAsn.result });
+  } catch {
+    return problem("TIMESTAMP_TIDAK_SAH", "Stempel waktu (timestamp) pada tanda tangan ini tidak dapat dibaca.");
+  }
+  out.waktu = Number.isFinite(tst.genTime.getTime()) ? tst.genTime : null;
+  out.nonce = tst.nonce ? Buffer.from(tst.nonce.valueBlock.valueHexView) : null;
+
+  // the token is over this signature: messageImprint = hash(signature value)
+  const imprintHash = DIGESTS[tst.messageImprint.hashAlgorithm.algorithmId];
+  if (!imprintHash)
+    problem("TIMESTAMP_ALGORITMA_TIDAK_DIDUKUNG", `Algoritma hash stempel waktu ${tst.messageImprint.hashAlgorithm.algorithmId} tidak didukung.`);
+  else if (!createHash(imprintHash).update(signatureValue).digest().equals(Buffer.from(tst.messageImprint.hashedMessage.valueBlock.valueHexView)))
+    problem("TIMESTAMP_BUKAN_UNTUK_TANDA_TANGAN_INI", "Stempel waktu ini bukan untuk tanda tangan ini (messageImprint tidak cocok).");
+
+  const rawCerts = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate).slice(0, MAX_CERTIFICATES);
+  for (const pki of rawCerts) {
+    const der = Buffer.from(pki.toSchema().toBER(false));
+    try {
+      out.certificates.push({ der, pki, x509: new X509Certificate(der) });
+    } catch {}
+  }
+  const si = signedData.signerInfos.length === 1 ? signedData.signerInfos[0]! : null;
+  if (!si) return problem("TIMESTAMP_TIDAK_SAH", "Stempel waktu harus berisi tepat satu penanda tangan (SignerInfo).");
+  const cert = out.certificates.find((c) => identifies(si.sid, c.pki)) ?? null;
+  if (!cert) return problem("TIMESTAMP_TANPA_SERTIFIKAT", "Sertifikat otoritas stempel waktu (TSA) tidak ada di dalam stempel waktu.");
+  out.sertifikat = cert;
+  out.penerbit = subjectOf(cert.x509);
+
+  // the signature over the signed attributes, which carry the TSTInfo's hash
+  const hash = DIGESTS[si.digestAlgorithm.algorithmId];
+  const sigAlg = si.signatureAlgorithm.algorithmId;
+  const signatureHash = sigAlg in SIGNATURES ? (SIGNATURES[sigAlg] ?? hash) : undefined;
+  if (!hash || !signatureHash) return problem("TIMESTAMP_ALGORITMA_TIDAK_DIDUKUNG", "Algoritma tanda tangan stempel waktu tidak didukung.");
+  const encoded = si.signedAttrs ? Buffer.from(si.signedAttrs.encodedValue) : Buffer.alloc(0);
+  if (!si.signedAttrs || encoded.length === 0) return problem("TIMESTAMP_TIDAK_SAH", "Stempel waktu tidak memiliki atribut bertanda tangan.");
+  let digest: Buffer | null = null;
+  let contentType: string | null = null;
+  let ess: ParsedCms["essCertHash"] = null;
+  for (const a of si.signedAttrs.attributes) {
+    const value = a.values[0];
+    if (a.type === OID.messageDigest && value instanceof asn1js.OctetString) digest = Buffer.from(value.valueBlock.valueHexView);
+    if (a.type === OID.contentType && value instanceof asn1js.ObjectIdentifier) contentType = value.valueBlock.toString();
+    if (a.type === OID.signingCertificateV2) ess = essCertHash(value);
+    // SigningCertificate (RFC 2634): ESSCertID's certHash is SHA-1
+    if (a.type === OID.signingCertificate && !ess) ess = { hash: "sha1", value: essCertHash(value)?.value ?? Buffer.alloc(0) };
+  }
+  if (!digest || !createHash(hash).update(tstDer).digest().equals(digest) || (contentType !== null && contentType !== OID.tstInfo))
+    problem("TIMESTAMP_DIGEST_TIDAK_COCOK", "Isi stempel waktu tidak sama dengan yang ditandatangani otoritas stempel waktu (TSA).");
+  let verified = false;
+  try {
+    const signedAttrs = Buffer.concat([Buffer.from([0x31]), encoded.subarray(1)]);
+    verified = verify(signatureHash, signedAttrs, cert.x509.publicKey, Buffer.from(si.signature.valueBlock.valueHexView));
+  } catch {}
+  if (!verified) problem("TIMESTAMP_TANDA_TANGAN_TIDAK_COCOK", "Tanda tangan stempel waktu tidak cocok dengan sertifikat otoritas stempel waktu (TSA).");
+  if (ess && !(ess.hash && createHash(ess.hash).update(cert.der).digest().equals(ess.value)))
+    problem("TIMESTAMP_SERTIFIKAT_TIDAK_TERIKAT", "Sertifikat otoritas stempel waktu (TSA) tidak sama dengan yang disebut di dalam stempel waktu.");
+
+  // a TSA's certificate: extendedKeyUsage timeStamping, critical (RFC 3161 2.3)
+  const eku = cert.pki.extensions?.find((e) => e.extnID === OID.extKeyUsage);
+  const purposes = eku?.parsedValue instanceof pkijs.ExtKeyUsage ? eku.parsedValue.keyPurposes : [];
+  if (!eku?.critical || !purposes.includes(OID.timeStamping))
+    problem("TIMESTAMP_BUKAN_SERTIFIKAT_TSA", "Sertifikat penerbit stempel waktu bukan sertifikat otoritas stempel waktu (TSA).");
+  if (!out.waktu) problem("TIMESTAMP_TIDAK_SAH", "Waktu pada stempel waktu tidak dapat dibaca.");
+  else if (out.waktu < cert.pki.notBefore.value || out.waktu > cert.pki.notAfter.value)
+    problem("TIMESTAMP_SERTIFIKAT_TIDAK_BERLAKU", "Sertifikat otoritas stempel waktu (TSA) tidak berlaku pada waktu stempel.");
+  out.valid = out.masalah.length === 0;
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------
