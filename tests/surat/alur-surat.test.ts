@@ -9,6 +9,7 @@ import { activeCitizen, createStaff, createTestApp, globalId, makeNik, type Test
 import { type Issued, issue, makeCa, toP12 } from "../helpers/pki";
 import { type RemoteSignerService, startRemoteSigner } from "../helpers/remote-signer";
 import { collect, wsClient } from "../helpers/ws";
+import { PDFSIG, pdfsig as pdfsigReport, pengajuanDiproses } from "../helpers/surat";
 
 /**
  * A request's letter made, signed and delivered in Loket (issue 15), through the public API on a real server:
@@ -18,7 +19,6 @@ import { collect, wsClient } from "../helpers/ws";
  * signing service, and lands in the applicant's Log Inbox. poppler's pdfsig checks every signed letter.
  */
 const run = promisify(execFile);
-const PDFSIG = "/usr/bin/pdfsig";
 const PDFTOTEXT = "/usr/bin/pdftotext";
 const hasPoppler = fs.existsSync(PDFSIG) && fs.existsSync(PDFTOTEXT);
 if (!hasPoppler) console.warn("Skipping the signed-letter checks: poppler-utils (pdfsig, pdftotext) is missing: apt-get install -y poppler-utils");
@@ -49,7 +49,6 @@ let petugas2: Awaited<ReturnType<typeof createStaff>>;
 let pejabat: Awaited<ReturnType<typeof createStaff>>;
 let citizen: Awaited<ReturnType<typeof activeCitizen>>;
 const NIK_CALON_PRIA = makeNik();
-let seqNomor = 0;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -84,44 +83,8 @@ afterAll(async () => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-/** A request of the seeded service, verified and in process (how it got there is tests/pengajuan/flow.test.ts). */
-async function diproses(pengiriman: "UNDUH" | "AMBIL" = "UNDUH") {
-  const now = new Date();
-  const row = await t.db.prisma.pengajuan.create({
-    data: {
-      layananId,
-      instansiId,
-      pemohonId: citizen.id,
-      status: "DIPROSES",
-      pengiriman,
-      nomorRegistrasi: `JGN/2026/9${String(++seqNomor).padStart(5, "0")}`,
-      diajukanAt: now,
-      diverifikasiAt: now,
-      slaMulaiAt: now,
-      tenggat: new Date(now.getTime() + 86_400_000),
-      formData: {
-        namaCalonPria: "Budi Santoso",
-        nikCalonPria: NIK_CALON_PRIA,
-        tanggalLahirCalonPria: "2007-03-14",
-        namaCalonWanita: "Sri Lestari",
-        nikCalonWanita: makeNik(true),
-        tanggalLahirCalonWanita: "2008-01-02",
-        rencanaTanggalNikah: "2027-02-14",
-        desaAsal: "Desa Prawatan",
-        nomorWa: "081234567890",
-      },
-      seq: 3,
-      riwayat: {
-        create: [
-          { seq: 1, aksi: "AJUKAN", keStatus: "DIAJUKAN" },
-          { seq: 2, aksi: "VERIFIKASI", keStatus: "DIVERIFIKASI" },
-          { seq: 3, aksi: "PROSES", keStatus: "DIPROSES" },
-        ],
-      },
-    },
-  });
-  return { ...row, gid: globalId("Pengajuan", row.id) };
-}
+const diproses = (pengiriman: "UNDUH" | "AMBIL" = "UNDUH") =>
+  pengajuanDiproses(t, { layananId, instansiId, pemohonId: citizen.id, pengiriman, nikCalonPria: NIK_CALON_PRIA });
 
 const rawId = (gid: string) => Buffer.from(gid, "base64").toString().split(":")[1]!;
 const lihat = async (p: { gid: string }, token: string) => (await t.gql(LIHAT, { id: p.gid }, { token })).data!.node;
@@ -134,12 +97,7 @@ async function pdfBytes(url: string, token: string): Promise<Buffer> {
   return Buffer.from(await res.arrayBuffer());
 }
 
-async function pdfsig(pdf: Buffer): Promise<string> {
-  const file = path.join(tmp, `s-${Math.random().toString(36).slice(2)}.pdf`);
-  fs.writeFileSync(file, pdf);
-  const r = await run(PDFSIG, [file]).catch((e: { stdout?: string; stderr?: string }) => ({ stdout: e.stdout ?? "", stderr: e.stderr ?? "" }));
-  return `${r.stdout}\n${r.stderr}`;
-}
+const pdfsig = (pdf: Buffer) => pdfsigReport(pdf, tmp);
 
 async function pdfText(pdf: Buffer): Promise<string> {
   const file = path.join(tmp, `t-${Math.random().toString(36).slice(2)}.pdf`);

@@ -46,7 +46,7 @@ function kasus(overrides: Record<string, unknown> = {}) {
     petugas: "Siti Rahmawati",
     ditugaskanKeSaya: true,
     pemohon: { nama: "Ahmad Fauzi", jenisIdentitas: "NIK", nomorIdentitas: "3519********0001", email: "ahmad@example.test", telepon: "081234567890" },
-    layanan: { ...LAYANAN, adaTemplateSurat: true },
+    layanan: { ...LAYANAN, adaTemplateSurat: true, kodeKlasifikasiSurat: "400.12" },
     instansi: INSTANSI,
     dokumen: [],
     hasil: [],
@@ -134,7 +134,7 @@ describe("the officer's case page: the result letter", () => {
   });
 
   it("hides the section and the button for a service without a letter template", async () => {
-    setup({ node: kasus({ layanan: { ...LAYANAN, adaTemplateSurat: false } }) });
+    setup({ node: kasus({ layanan: { ...LAYANAN, adaTemplateSurat: false, kodeKlasifikasiSurat: "" } }) });
     const actions = await screen.findByRole("group", { name: "Tindakan" });
     expect(within(actions).queryByRole("button", { name: "Buat surat hasil" })).toBeNull();
     expect(screen.queryByRole("heading", { name: "Surat hasil" })).toBeNull();
@@ -161,7 +161,11 @@ describe("the officer's case page: the result letter", () => {
     expect(requests.some((r) => r.operationName === "BuatSurat")).toBe(false);
 
     await user.selectOptions(select, SEKCAM.userId);
-    await user.type(within(section()).getByLabelText(/Kode klasifikasi/), "PP 00");
+    // the template's code is filled in; the officer replaces it for this letter
+    const kodeBox = within(section()).getByLabelText(/Kode klasifikasi/) as HTMLInputElement;
+    expect(kodeBox.value).toBe("400.12");
+    await user.clear(kodeBox);
+    await user.type(kodeBox, "PP 00");
     await user.click(within(section()).getByRole("button", { name: "Buat surat dan kirim ke pejabat" }));
     const kode = within(section()).getByLabelText(/Kode klasifikasi/);
     await waitFor(() => expect(descriptionOf(kode)).toContain("Kode klasifikasi hanya boleh"));
@@ -196,7 +200,7 @@ describe("the officer's case page: the result letter", () => {
     setNode(kasus({ versi: 6, seq: 5, status: "MENUNGGU_TTD", aksiTersedia: [], suratHasil: surat({ nomor: "400.12/008/2026" }) }));
     await user.click(within(section()).getByRole("button", { name: "Buat surat dan kirim ke pejabat" }));
     expect(await screen.findByText(`Surat 400.12/008/2026 dibuat dan dikirim kepada ${CAMAT.nama} untuk ditandatangani.`)).toBeTruthy();
-    expect(requests.find((r) => r.operationName === "BuatSurat")!.variables).toMatchObject({ versi: 5, penandatanganId: CAMAT.userId, kodeKlasifikasi: null });
+    expect(requests.find((r) => r.operationName === "BuatSurat")!.variables).toMatchObject({ versi: 5, penandatanganId: CAMAT.userId, kodeKlasifikasi: "400.12" });
     // the page reads the request again: it now waits for the signature
     expect(await within(section()).findByText(`Menunggu tanda tangan ${CAMAT.nama}, ${CAMAT.jabatan}.`)).toBeTruthy();
     expect(screen.queryByRole("form", { name: "Buat surat hasil" })).toBeNull();

@@ -75,6 +75,14 @@ builder.prismaObjectField("User", "penandatangan", (t) =>
   }),
 );
 
+builder.prismaObjectField("Layanan", "kodeKlasifikasiSurat", (t) =>
+  t.string({
+    description: "The classification code its letters are numbered with by default (the newest template's; '' when none)",
+    select: { templateSurat: { orderBy: { versi: "desc" }, take: 1, select: { kodeKlasifikasi: true } } },
+    resolve: (l) => l.templateSurat[0]?.kodeKlasifikasi ?? "",
+  }),
+);
+
 builder.prismaObjectField("Layanan", "adaTemplateSurat", (t) =>
   t.boolean({
     description: "Does the service have a result-letter template (its requests' letters are made in Loket)",

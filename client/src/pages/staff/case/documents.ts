@@ -27,6 +27,7 @@ export const StaffCase_PengajuanFragment = graphql(`
       id
       nama
       adaTemplateSurat
+      kodeKlasifikasiSurat
       formFields {
         nama
         label

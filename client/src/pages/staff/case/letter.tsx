@@ -99,9 +99,16 @@ export function SuratSection({ p, versi, onMade }: { p: Case; versi: { current: 
   const kembali = s?.status === "DIKEMBALIKAN";
   const canMake = p.status === "DIPROSES" && s?.status !== "MENUNGGU_TTD" && s?.status !== "TERBIT";
   const instansiId = p.instansi.id;
-  const form = useForm({ penandatanganId: "", kodeKlasifikasi: "" }, FIELDS);
+  // the service's template names the usual classification code: the officer changes it only for an exception
+  const kodeBawaan = p.layanan.kodeKlasifikasiSurat;
+  const form = useForm({ penandatanganId: "", kodeKlasifikasi: kodeBawaan }, FIELDS);
   const { values: v, set, errors, formError, setFormError } = form;
   const [done, setDone] = useState<string | null>(null);
+  // "sent for signature" is about the letter waiting: once the official returns or signs it, it no longer holds
+  const status = s?.status;
+  useEffect(() => {
+    if (status !== "MENUNGGU_TTD") setDone(null);
+  }, [status]);
   const [{ data: pejabatData, fetching: pejabatLoading, error: pejabatError }] = useQuery({
     query: PejabatPenandatanganQuery,
     variables: { instansiId },
@@ -139,7 +146,7 @@ export function SuratSection({ p, versi, onMade }: { p: Case; versi: { current: 
     const res = r.data?.buatSurat;
     if (res?.__typename !== "BuatSuratSuccess") return showFailure(form, res, r.error);
     setDone(`Surat ${res.data.nomor} dibuat dan dikirim kepada ${res.data.penandatanganNama ?? "pejabat"} untuk ditandatangani.`);
-    form.setValues({ penandatanganId: "", kodeKlasifikasi: "" });
+    form.setValues({ penandatanganId: "", kodeKlasifikasi: kodeBawaan });
     onMade();
   }
 
