@@ -52,6 +52,9 @@ const PeriksaBerkasMutationDoc = graphql(`
             ringkasan
             integritas
             waktuTandaTanganKlaim
+            waktuTimestamp
+            penerbitTimestamp
+            timestampValid
             pencabutanKeterangan
             penandatangan {
               nama
@@ -274,7 +277,12 @@ function HasilBerkas({ hasil, nama, jenis }: { hasil: HasilPeriksa; nama: string
                     <p className="muted small">
                       Sertifikat atas nama {t.penandatangan.nama ?? "(tanpa nama)"}
                       {t.penandatangan.penerbit ? `, diterbitkan oleh ${t.penandatangan.penerbit}` : ""}
-                      {t.waktuTandaTanganKlaim ? `; waktu tanda tangan menurut berkas: ${formatDateTime(t.waktuTandaTanganKlaim)} WIB` : ""}.
+                      {t.waktuTimestamp && t.timestampValid
+                        ? `; waktu tanda tangan dijamin ${t.penerbitTimestamp ?? "otoritas penanda waktu"}: ${formatDateTime(t.waktuTimestamp)} WIB`
+                        : t.waktuTandaTanganKlaim
+                          ? `; waktu tanda tangan menurut berkas: ${formatDateTime(t.waktuTandaTanganKlaim)} WIB`
+                          : ""}
+                      .
                     </p>
                   )}
                   <p className="muted small">{t.pencabutanKeterangan}</p>

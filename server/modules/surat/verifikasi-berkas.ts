@@ -192,6 +192,8 @@ export function ringkasanTandaTangan(t: HasilTandaTangan, akarDiatur: boolean): 
     parts.push(akarDiatur ? RANTAI[t.rantai] : "Instansi penerbit belum mengatur sertifikat akar, sehingga asal sertifikat tidak dapat dipastikan.");
     parts.push(BERLAKU[t.sertifikatBerlaku]);
   }
+  if (t.timestampValid === true) parts.push("Waktu penandatanganan dijamin oleh otoritas penanda waktu (timestamp).");
+  else if (t.timestampValid === false) parts.push("Penanda waktu (timestamp) pada tanda tangan ini tidak sah.");
   return parts.join(" ");
 }
 

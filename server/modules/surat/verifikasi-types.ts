@@ -78,8 +78,20 @@ const TandaTanganBerkasRef = builder.objectRef<TandaTanganBerkas>("TandaTanganBe
     waktuTandaTanganKlaim: t.field({
       type: "DateTime",
       nullable: true,
-      description: "the signing time the signer claims (no trusted timestamp)",
+      description: "the signing time the signer claims (the server clock of whoever signed)",
       resolve: (x) => x.waktuTandaTangan,
+    }),
+    waktuTimestamp: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "the time an RFC 3161 timestamp authority vouches for (null: the signature carries no timestamp)",
+      resolve: (x) => x.waktuTimestamp ?? null,
+    }),
+    penerbitTimestamp: t.string({ nullable: true, description: "the timestamp authority's certificate subject", resolve: (x) => x.penerbitTimestamp ?? null }),
+    timestampValid: t.boolean({
+      nullable: true,
+      description: "the timestamp token verifies and covers this signature (null: none)",
+      resolve: (x) => (x.waktuTimestamp === undefined && x.timestampValid === undefined ? null : (x.timestampValid ?? null)),
     }),
     sumberWaktu: t.field({ type: SumberWaktuTandaTangan, nullable: true, resolve: (x) => x.sumberWaktu }),
     sertifikatBerlaku: t.field({ type: BerlakuSertifikat, resolve: (x) => x.sertifikatBerlaku }),
