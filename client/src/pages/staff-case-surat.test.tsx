@@ -200,7 +200,11 @@ describe("the officer's case page: the result letter", () => {
     setNode(kasus({ versi: 6, seq: 5, status: "MENUNGGU_TTD", aksiTersedia: [], suratHasil: surat({ nomor: "400.12/008/2026" }) }));
     await user.click(within(section()).getByRole("button", { name: "Buat surat dan kirim ke pejabat" }));
     expect(await screen.findByText(`Surat 400.12/008/2026 dibuat dan dikirim kepada ${CAMAT.nama} untuk ditandatangani.`)).toBeTruthy();
-    expect(requests.find((r) => r.operationName === "BuatSurat")!.variables).toMatchObject({ versi: 5, penandatanganId: CAMAT.userId, kodeKlasifikasi: "400.12" });
+    expect(requests.find((r) => r.operationName === "BuatSurat")!.variables).toMatchObject({
+      versi: 5,
+      penandatanganId: CAMAT.userId,
+      kodeKlasifikasi: "400.12",
+    });
     // the page reads the request again: it now waits for the signature
     expect(await within(section()).findByText(`Menunggu tanda tangan ${CAMAT.nama}, ${CAMAT.jabatan}.`)).toBeTruthy();
     expect(screen.queryByRole("form", { name: "Buat surat hasil" })).toBeNull();

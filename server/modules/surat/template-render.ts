@@ -16,6 +16,7 @@ import type { Template } from "@pdfme/common";
 import { generate } from "@pdfme/generator";
 import { barcodes, text } from "@pdfme/schemas";
 import { maskIdentity } from "../../shared/nik";
+import { TEKS_BAWAAN } from "../../shared/surat";
 import { formatTanggal } from "../calendar/tanggal";
 import { type IsiTemplateSurat, SUMBER_FORM, fillPlaceholders, sumberOf } from "./template";
 
@@ -113,10 +114,10 @@ export async function renderSurat(template: TemplateUntukRender, data: DataSurat
       return {
         ...box,
         type: "text",
-        fontSize: b.fontSize ?? 11,
-        alignment: b.alignment ?? "left",
+        fontSize: b.fontSize ?? TEKS_BAWAAN.fontSize,
+        alignment: b.alignment ?? TEKS_BAWAAN.alignment,
         verticalAlignment: "top",
-        lineHeight: b.lineHeight ?? 1.2,
+        lineHeight: b.lineHeight ?? TEKS_BAWAAN.lineHeight,
         characterSpacing: 0,
         fontColor: "#000000",
       };

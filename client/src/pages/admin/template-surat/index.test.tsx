@@ -162,8 +162,17 @@ describe("/admin/layanan/:id/template-surat", () => {
     expect(sent).not.toHaveProperty("kopSurat");
     const fields = (sent.skema as { schemas: Array<Array<Record<string, unknown>>> }).schemas[0]!;
     expect(fields.map((b) => b.name)).toEqual(["judul", "pemohon.nama", "pemohon.nama#2", "verifikasi.qr"]);
-    // the designer's samples and defaults stay in the designer
-    expect(fields[1]).toEqual({ name: "pemohon.nama", type: "text", position: { x: 60, y: 80 }, width: 120, height: 7, fontSize: 11 });
+    // the designer's samples stay in the designer; a text field names the renderer's alignment and line height
+    expect(fields[1]).toEqual({
+      name: "pemohon.nama",
+      type: "text",
+      position: { x: 60, y: 80 },
+      width: 120,
+      height: 7,
+      fontSize: 11,
+      alignment: "left",
+      lineHeight: 1.2,
+    });
     // in the success message and in the list
     const links = screen.getAllByRole("link", { name: "Pratinjau PDF versi 3" });
     expect(links.map((a) => a.getAttribute("href"))).toEqual(["/unduh/pratinjau-surat/3", "/unduh/pratinjau-surat/3"]);

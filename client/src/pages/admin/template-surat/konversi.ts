@@ -8,6 +8,8 @@
  * fonts, rotation, its sample `content` of a source field…) is dropped on the way to the server.
  */
 
+import { TEKS_BAWAAN } from "../../../../../server/shared/surat";
+
 export const JENIS_BIDANG = ["text", "qrcode"] as const;
 export type JenisBidang = (typeof JENIS_BIDANG)[number];
 const RATA = ["left", "center", "right", "justify"] as const;
@@ -119,9 +121,13 @@ export function keDesigner(skema: unknown, basePdf: unknown): TemplateDesigner {
         width: Number(b.width ?? 0),
         height: Number(b.height ?? 0),
       };
-      if (b.fontSize !== undefined) field.fontSize = b.fontSize;
-      if (b.alignment !== undefined) field.alignment = b.alignment;
-      if (b.lineHeight !== undefined) field.lineHeight = b.lineHeight;
+      // a text field shows (and keeps when saved) what the server prints when it names none: the designer's own
+      // defaults differ (line height 1 against 1.2), and a template saved unchanged must print the same
+      if (b.type !== "qrcode") {
+        field.fontSize = b.fontSize ?? TEKS_BAWAAN.fontSize;
+        field.alignment = b.alignment ?? TEKS_BAWAAN.alignment;
+        field.lineHeight = b.lineHeight ?? TEKS_BAWAAN.lineHeight;
+      }
       if (b.readOnly) {
         field.readOnly = true;
         field.content = b.content ?? "";
