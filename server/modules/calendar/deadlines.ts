@@ -229,8 +229,7 @@ export const NOT_DEADLINES: Readonly<Record<string, string>> = {
   "ApiClient.berlakuSampai": "an API key's expiry chosen by an admin, not a clock on the office calendar",
   "PengaturanTtd.sertifikatBerlakuSampai":
     "the signing certificate's notAfter, read from the certificate: an instant set by its issuer, not the office calendar",
-  "PejabatPenandatangan.ttdTerkunciSampai":
-    "the end of a 15-minute lock after wrong passphrases: wall-clock minutes against guessing, not the office calendar",
+  "PejabatPenandatangan.ttdTerkunciSampai": "the end of a 15-minute lock after wrong passphrases: wall-clock minutes against guessing, not the office calendar",
 };
 
 // ---------------------------------------------------------------------------------------------------
