@@ -26,6 +26,10 @@ export type Topics = {
   "instansi:permohonan": [instansiId: string, payload: { id: string }];
   /** a webhook subscription was created, changed or ended: cached receivers everywhere are dropped */
   "webhook:targets": [payload: Record<string, never>];
+  /** the office queue of an instansi changed (a ticket taken, called, served): displays and counters re-read the board */
+  "antrian:loket": [instansiId: string, payload: { versi: string; tiketId: string | null }];
+  /** a visit slot of this service was booked, moved, cancelled or closed: screens showing its free places re-read */
+  "kunjungan:slot": [layananId: string, payload: { layananId: string }];
   /** holidays, closures or office hours changed (instansiId null: the national table) */
   "calendar:changed": [payload: { instansiId: string | null }];
 };

@@ -53,6 +53,9 @@ export const EXPORTED: readonly ExportedTable[] = [
     }),
     userFields: ["uploaderId"],
   },
+  // the office queue's set-up (issue 16): before Layanan, whose grupAntrianId names a group
+  { model: "GrupAntrian", via: "instansiId", where: (id) => ({ instansiId: id }) },
+  { model: "Loket", via: "instansiId", where: (id) => ({ instansiId: id }) },
   { model: "Layanan", via: "instansiId", where: (id) => ({ instansiId: id }) },
   { model: "PersyaratanDokumen", via: "layanan.instansiId", where: (id) => ({ layanan: { instansiId: id } }) },
   { model: "FormField", via: "layanan.instansiId", where: (id) => ({ layanan: { instansiId: id } }) },
@@ -141,6 +144,16 @@ export const NOT_EXPORTED: readonly NotExported[] = [
     model: "PejabatPenandatangan",
     because:
       "an official's NIP and signing-service id are sealed with the source install's key; the admin names the officials again on the new one (letters keep the names and positions they were signed with)",
+  },
+  {
+    model: "Kunjungan",
+    because:
+      "booked visits are appointments at the source install's counters; the office's calendar moves with it, and people book again on the new one",
+  },
+  { model: "SlotKunjungan", because: "places taken per visit slot: counts of the bookings above, which are not exported" },
+  {
+    model: "TiketAntrian",
+    because: "queue tickets are numbers of one office day at the source install's counters; the cases they served are exported with their history",
   },
   { model: "Notification", because: "in-app notices of the source install; the case histories they point at are exported" },
   { model: "AccountAction", because: "an account's status history belongs to the account on the source install (it may serve other offices)" },

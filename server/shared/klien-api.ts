@@ -5,7 +5,16 @@
  */
 
 /** What another system may do with its key. Kept in one place: the enum, the README and the checks use this list. */
-export const API_SCOPES = ["BACA_KATALOG", "BACA_STATISTIK", "VERIFIKASI_DOKUMEN", "BUAT_PENGADUAN", "KASUS_INSTANSI", "TERIMA_WEBHOOK"] as const;
+export const API_SCOPES = [
+  "BACA_KATALOG",
+  "BACA_STATISTIK",
+  "VERIFIKASI_DOKUMEN",
+  "BUAT_PENGADUAN",
+  "KASUS_INSTANSI",
+  "TERIMA_WEBHOOK",
+  "ANTRIAN_TAMPIL",
+  "ANTRIAN_KIOSK",
+] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 /** Event kinds a subscription can ask for. */

@@ -32,6 +32,15 @@ export const API_SCOPE_TEXT: Record<ApiScope, { label: string; explanation: stri
     label: "Menerima pemberitahuan otomatis (webhook)",
     explanation: "Mendaftarkan alamat yang dikirimi pemberitahuan setiap ada peristiwa, dan melihat log pengirimannya.",
   },
+  // the office queue's devices; normally made on /admin/antrian, which also gives the pairing link
+  ANTRIAN_TAMPIL: {
+    label: "Layar antrian (TV)",
+    explanation: "Menampilkan dan menyuarakan nomor antrian yang dipanggil di kantor, langsung saat dipanggil.",
+  },
+  ANTRIAN_KIOSK: {
+    label: "Kios antrian",
+    explanation: "Menampilkan grup antrian dan layanannya, dan mengeluarkan nomor antrian untuk pengunjung.",
+  },
 };
 
 export const WEBHOOK_EVENT_TEXT: Record<WebhookEvent, { label: string; explanation: string }> = {

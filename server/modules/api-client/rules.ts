@@ -13,6 +13,8 @@ export const API_SCOPE_LABEL: Record<ApiScope, string> = {
   BUAT_PENGADUAN: "Record complaints for the instansi that arrived through a channel (kanal WEB or WHATSAPP)",
   KASUS_INSTANSI: "Read and act on the instansi's pengajuan and pengaduan like an officer",
   TERIMA_WEBHOOK: "Subscribe URLs to events and read the deliveries",
+  ANTRIAN_TAMPIL: "A queue display (TV) of the office: follow the numbers being called, live",
+  ANTRIAN_KIOSK: "A ticket kiosk of the office: list the queue groups and services, issue tickets",
 };
 
 const MAX_VALIDITY_MS = 5 * 366 * 24 * 3600_000;

@@ -1,0 +1,120 @@
+import type { Context } from "../../context";
+import { follow, isResync } from "../../pubsub";
+import { hariIni, menungguPerGrup } from "./service";
+
+/** One call on the board: `kunci` is new for every call and recall (the display speaks each kunci once). */
+export interface PanggilanAntrian {
+  kunci: string;
+  kode: string;
+  loket: string;
+  grup: string;
+  panggilanKe: number;
+  dipanggilAt: Date;
+}
+
+export interface GrupMenunggu {
+  id: string;
+  kode: string;
+  nama: string;
+  menunggu: number;
+  terakhirDipanggil: string | null;
+}
+
+export interface PapanAntrian {
+  instansiId: string;
+  instansiNama: string;
+  tanggal: string;
+  dipanggil: PanggilanAntrian[];
+  grup: GrupMenunggu[];
+}
+
+/** How many calls the board lists (the newest large, the rest below it). */
+export const PANGGILAN_DI_PAPAN = 8;
+
+/** The board of an instansi now: today's latest calls, and per active group how many wait and the last number called. */
+export async function bacaPapan(ctx: Pick<Context, "prisma" | "calendars">, instansiId: string): Promise<PapanAntrian> {
+  const hari = await hariIni(ctx, instansiId);
+  // sequential: PGlite has one connection
+  const instansi = await ctx.prisma.instansi.findUniqueOrThrow({ where: { id: instansiId }, select: { nama: true } });
+  const calls = await ctx.prisma.tiketAntrian.findMany({
+    where: { instansiId, tanggal: hari.date, dipanggilAt: { not: null }, status: { in: ["DIPANGGIL", "DILAYANI", "SELESAI"] } },
+    orderBy: [{ dipanggilAt: "desc" }, { id: "asc" }],
+    take: PANGGILAN_DI_PAPAN,
+    select: { id: true, kode: true, panggilanKe: true, dipanggilAt: true, grupId: true, loket: { select: { nama: true } }, grup: { select: { nama: true } } },
+  });
+  const groups = await ctx.prisma.grupAntrian.findMany({ where: { instansiId, aktif: true }, orderBy: [{ urutan: "asc" }, { kode: "asc" }] });
+  const waiting = await menungguPerGrup(ctx, instansiId, hari.date);
+  const lastCalled = new Map<string, string>();
+  for (const c of calls) if (!lastCalled.has(c.grupId)) lastCalled.set(c.grupId, c.kode);
+  // a group whose last call is older than the board's calls: one more query for those few
+  const missing = groups.filter((g) => !lastCalled.has(g.id)).map((g) => g.id);
+  if (missing.length > 0) {
+    const older = await ctx.prisma.tiketAntrian.findMany({
+      where: { grupId: { in: missing }, tanggal: hari.date, dipanggilAt: { not: null } },
+      orderBy: [{ dipanggilAt: "desc" }],
+      distinct: ["grupId"],
+      select: { grupId: true, kode: true },
+    });
+    for (const o of older) lastCalled.set(o.grupId, o.kode);
+  }
+  return {
+    instansiId,
+    instansiNama: instansi.nama,
+    tanggal: hari.tanggal,
+    dipanggil: calls.map((c) => ({
+      kunci: `${c.id}:${c.panggilanKe}`,
+      kode: c.kode,
+      loket: c.loket?.nama ?? "",
+      grup: c.grup.nama,
+      panggilanKe: c.panggilanKe,
+      dipanggilAt: c.dipanggilAt!,
+    })),
+    grup: groups.map((g) => ({ id: g.id, kode: g.kode, nama: g.nama, menunggu: waiting.get(g.id) ?? 0, terakhirDipanggil: lastCalled.get(g.id) ?? null })),
+  };
+}
+
+/**
+ * One read of a board per change, however many screens follow it: every subscriber of an instansi receives the same
+ * event (`versi`), the first to ask reads the board, the others share that read. Kept per database (tests run
+ * several servers in one process).
+ */
+const shared = new WeakMap<object, Map<string, Array<{ versi: string; board: Promise<PapanAntrian> }>>>();
+/** reads kept per instansi: a subscriber a few events behind the others still shares theirs */
+const KEPT = 4;
+
+function papanVersi(ctx: Pick<Context, "prisma" | "calendars">, instansiId: string, versi: string): Promise<PapanAntrian> {
+  let perDb = shared.get(ctx.prisma);
+  if (!perDb) shared.set(ctx.prisma, (perDb = new Map()));
+  const kept = perDb.get(instansiId) ?? [];
+  const hit = kept.find((k) => k.versi === versi);
+  if (hit) return hit.board;
+  const board = bacaPapan(ctx, instansiId);
+  const entry = { versi, board };
+  perDb.set(instansiId, [entry, ...kept].slice(0, KEPT));
+  // a failed read is not shared with whoever asks next
+  board.catch(() => {
+    const now = perDb.get(instansiId);
+    if (now)
+      perDb.set(
+        instansiId,
+        now.filter((k) => k !== entry),
+      );
+  });
+  return board;
+}
+
+/**
+ * The board at once (after a reconnect too: that is how a display catches up), then again after every change of
+ * the instansi's queue, and once more when the bus comes back after an outage (events of the outage never arrive).
+ */
+export async function* ikutiPapan(ctx: Pick<Context, "prisma" | "calendars" | "pubsub">, instansiId: string): AsyncGenerator<PapanAntrian> {
+  const events = follow(ctx.pubsub, "antrian:loket", instansiId);
+  try {
+    yield await bacaPapan(ctx, instansiId);
+    for await (const e of events) {
+      yield await (isResync(e) ? bacaPapan(ctx, instansiId) : papanVersi(ctx, instansiId, e.versi));
+    }
+  } finally {
+    await events.return(undefined);
+  }
+}
