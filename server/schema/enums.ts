@@ -5,7 +5,16 @@ export const Role = builder.enumType("Role", {
   description: "PEMOHON citizen; PETUGAS officer; ADMIN of an instansi; SUPERADMIN of the deployment; PPID officer; ATASAN_PPID, the PPID's superior",
 });
 export const AccountStatus = builder.enumType("AccountStatus", {
-  values: ["MENUNGGU_AKTIVASI", "AKTIF", "DITOLAK", "DITANGGUHKAN"] as const,
+  values: {
+    MENUNGGU_AKTIVASI: {},
+    AKTIF: {},
+    DITOLAK: {},
+    DITANGGUHKAN: {},
+    TAMU: {
+      description:
+        "Recorded at the counter for a person without an account (pengajuan/walk-in.ts): cannot sign in; registering with the same NIK takes the record and its cases over",
+    },
+  } as const,
 });
 export const IdentityType = builder.enumType("IdentityType", { values: ["NIK", "NIP"] as const });
 export const HolidayKind = builder.enumType("HolidayKind", { values: ["LIBUR_NASIONAL", "CUTI_BERSAMA"] as const });

@@ -7,6 +7,7 @@ export const Timeline_PengajuanLogFragment = graphql(`
     seq
     aksi
     aktor
+    diLoket
     createdAt
     dariStatus
     keStatus
@@ -73,7 +74,8 @@ export function Timeline(props: { steps: ReadonlyArray<FragmentType<typeof Timel
                 {formatDateTime(s.createdAt, props.timeZone)}
                 {props.zoneLabel ? ` ${props.zoneLabel}` : ""}
               </time>
-              {s.aktor && <> · {s.aktor}</>}
+              {/* at the counter: the officer acted for the person standing there (staff see the name, the applicant "Petugas") */}
+              {s.diLoket ? <> · di loket oleh {s.aktor ?? "petugas"}</> : s.aktor && <> · {s.aktor}</>}
               {s.dariStatus && s.dariStatus !== s.keStatus && <> · status: {s.keStatusLabel}</>}
             </p>
             {s.pesan && (

@@ -22,6 +22,7 @@ export const STATUS_LABEL: Record<AccountStatus, string> = {
   AKTIF: "aktif",
   DITOLAK: "ditolak",
   DITANGGUHKAN: "ditangguhkan",
+  TAMU: "dicatat di loket (belum punya akun)",
 };
 
 export const ACTION_LABEL: Record<AccountActionKind, string> = {

@@ -22,7 +22,7 @@ import { createNotifications, publishNotifications } from "../notification/servi
 import { enqueueEmail } from "../mail/outbox";
 import { akunDiaktifkan, akunDitangguhkan, akunDitolak } from "../mail/templates";
 import { issueVerification } from "./email-tokens";
-import { auditRead } from "../audit/service";
+import { audit, auditRead } from "../audit/service";
 import { onlyScalars, q } from "../../lib/query";
 import { ACCOUNT_TRANSITIONS, type AccountTransition, STATUS_LABEL, alasanSchema, kontakSchema, nextAccountStatus, persetujuanSchema } from "./rules";
 import { administeredAccounts, mayAdminister, mayAssignRole, roleHasInstansi } from "./policy";
@@ -145,31 +145,37 @@ export async function register(ctx: Context, input: RegisterInput): Promise<{ us
       "nomorIdentitas",
     );
   const index = number === undefined ? null : identityIndex(ctx.keys, input.identityType, number);
-  if (index && (await ctx.prisma.user.findUnique({ where: { identityIndex: index }, select: { id: true } }))) problems.report(duplicate());
+  const existing = index ? await ctx.prisma.user.findUnique({ where: { identityIndex: index }, select: { id: true, status: true } }) : null;
+  // a person served at the counter without an account (pengajuan/walk-in.ts) registers into that record: it
+  // keeps its cases, which the person sees once the admin has checked the registration and activated it
+  const tamu = existing?.status === "TAMU" ? existing : null;
+  if (existing && !tamu) problems.report(duplicate());
   if (!input.fotoIdentitas) problems.report(fotoWajib(number === undefined ? "KTP" : berkasUtama(input.identityType, number)));
   problems.throwIfAny();
   if (number === undefined || contact === undefined) throw new Error("register: checked input missing"); // unreachable: throwIfAny threw
 
-  const id = randomUUID();
+  const id = tamu?.id ?? randomUUID();
   const now = new Date();
   try {
     const { user, token, sessionId } = await withRegistrationUploads(ctx, input.identityType, number, input, async (fileThem) => {
       const passwordHash = await hashPassword(input.password);
       return ctx.prisma.$transaction(async (tx) => {
-        const user = await tx.user.create({
-          data: {
-            id,
-            ...protectIdentity(ctx.keys, id, input.identityType, number),
-            ...contact,
-            passwordHash,
-            role: "PEMOHON",
-            status: "MENUNGGU_AKTIVASI",
-            consentTermsVersion: ctx.config.termsVersion,
-            consentPrivacyVersion: ctx.config.privacyVersion,
-            consentAt: now,
-          },
+        const account = {
+          ...contact,
+          passwordHash,
+          status: "MENUNGGU_AKTIVASI",
+          consentTermsVersion: ctx.config.termsVersion,
+          consentPrivacyVersion: ctx.config.privacyVersion,
+          consentAt: now,
+        } as const;
+        const user = tamu
+          ? // only while it still is a counter record: a registration racing this one gets IDENTITY_TAKEN (P2025 below)
+            await tx.user.update({ where: { id, status: "TAMU" }, data: { ...account, teleponTerverifikasi: null, failedLogins: 0, lockedUntil: null } })
+          : await tx.user.create({ data: { id, ...protectIdentity(ctx.keys, id, input.identityType, number), ...account, role: "PEMOHON" } });
+        const kasus = tamu ? await tx.pengajuan.count({ where: { pemohonId: id } }) : 0;
+        await tx.accountAction.create({
+          data: { userId: id, kind: "DAFTAR", reason: tamu ? `${TAKE_OVER_REASON} (${kasus} pengajuan di loket)` : null },
         });
-        await tx.accountAction.create({ data: { userId: id, kind: "DAFTAR" } });
         await fileThem(tx, id);
         await issueVerification(tx, ctx, user);
         const { token, sessionId } = await ctx.sessions.create(tx, id, ctx.request);
@@ -178,11 +184,19 @@ export async function register(ctx: Context, input: RegisterInput): Promise<{ us
     });
     signIn(ctx, user, token, sessionId);
     ctx.mail?.kick();
+    if (tamu) await audit(ctx, { jenis: "UBAH", aksi: "Akun.ambilAlihDataLoket", subjekId: id, objekJenis: "User", objekId: id });
     return { user, token };
   } catch (err) {
-    if (isUniqueViolation(err)) throw duplicate();
+    if (isUniqueViolation(err) || isRecordMissing(err)) throw duplicate();
     throw err;
   }
+}
+
+/** The reason recorded with the registration that took over a counter record (the account's history shows it). */
+export const TAKE_OVER_REASON = "Mendaftar dengan NIK yang sebelumnya dicatat petugas di loket; pengajuan dari loket ikut ke akun ini";
+
+function isRecordMissing(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { code?: string }).code === "P2025";
 }
 
 /** The rest of this request (the fields of the returned payload) runs as the newly signed-in user. */
@@ -276,6 +290,15 @@ async function checkCredentials(
     await dummyVerify(input.password);
     recordAddressFailure();
     throw new LoginError("INVALID_CREDENTIALS", INVALID_CREDENTIALS);
+  }
+  if (user.status === "TAMU") {
+    // recorded at the counter, with no password to check: counted like a wrong guess (no probing NIKs for free)
+    await dummyVerify(input.password);
+    recordAddressFailure();
+    throw new LoginError(
+      "ACCOUNT_NOT_REGISTERED",
+      "NIK ini belum memiliki akun Loket: data Anda hanya dicatat petugas saat dilayani di loket kantor. Daftar dengan NIK ini untuk membuat akun; pengajuan Anda dari loket akan tampil setelah akun diaktifkan admin.",
+    );
   }
   // One guess is reserved (counted as a failure) BEFORE the password is checked, in one atomic statement that
   // only matches while the account is neither slowed nor locked: parallel attempts cannot all read "not locked

@@ -35,6 +35,11 @@ export const PENGAJUAN_POLICY = catalogue({
   /** a signed internal note: officers only, another system has no name to sign with */
   "pengajuan:catatInternal": { desk: MEJA_LAYANAN, peopleOnly: true },
   "pengajuan:lampirkanHasil": { desk: MEJA_LAYANAN },
+  /**
+   * serve a person at the counter (walk-in.ts): look them up by NIK, record them, start, fill and submit a case
+   * for them. People of the service desk only: another system has nobody standing at its counter.
+   */
+  "pengajuan:layaniDiLoket": { desk: MEJA_LAYANAN, peopleOnly: true },
 });
 
 /** Who the caller is to this request for the state table: its applicant, the desk, or nobody (→ not found). */

@@ -33,6 +33,22 @@ type Db = Tx | Context["prisma"];
 const notFound = () => new NotFoundError("PENGAJUAN_NOT_FOUND", "Pengajuan tidak ditemukan.", "id");
 
 /**
+ * At the counter (walk-in.ts): a counter officer acts for the person standing there. The draft is the person's
+ * (`pemohonId`), every step the officer's (aktorId) and marked `diLoket`; the officer may edit and submit only a
+ * case started at the counter, of their own desk (`pengajuan:layaniDiLoket`), as its applicant would.
+ */
+export interface DiLoket {
+  pemohonId: string;
+}
+/** The request context, at the counter extended with the person served (walk-in.ts `diLoket`). */
+export type PengajuanContext = Context & { diLoket?: DiLoket };
+
+/** Whether this counter context may act as the applicant of `p`: a counter case of the person served, on the officer's desk. */
+function actsAtCounter(ctx: PengajuanContext, p: { pemohonId: string; instansiId: string; diLoket: boolean }): boolean {
+  return !!ctx.diLoket && p.diLoket && p.pemohonId === ctx.diLoket.pemohonId && can(ctx, "pengajuan:layaniDiLoket", p);
+}
+
+/**
  * Loads a pengajuan the viewer may see (policy.ts: `pengajuan:lihat`), with who the viewer is to it for the state
  * table; others' are "not found", never "forbidden" (no existence leak).
  */
@@ -103,10 +119,13 @@ function parsePengiriman(layanan: { unduhOnline: boolean; ambilDiKantor: boolean
 // Applicant: draft, form, documents, submit
 
 export async function createDraft(
-  ctx: Context,
+  ctx: PengajuanContext,
   input: { layananId: string; pengiriman?: PengirimanOpsi | null; formData?: Record<string, unknown> | null; dariPengajuanId?: string | null },
 ): Promise<Pengajuan> {
   const v = ctx.viewer!;
+  // at the counter the draft is the served person's, started by the officer
+  const pemohonId = ctx.diLoket?.pemohonId ?? v.id;
+  const diLoket = !!ctx.diLoket;
   const layanan = await ctx.prisma.layanan.findUnique({ where: { id: input.layananId }, include: { formFields: true, instansi: { select: { aktif: true } } } });
   if (!layanan?.aktif || !layanan.instansi.aktif) {
     throw new NotFoundError("LAYANAN_NOT_FOUND", "Layanan tidak ditemukan atau sedang tidak dibuka.", "layananId");
@@ -114,7 +133,7 @@ export async function createDraft(
   let asal: (Pengajuan & { dokumen: Array<{ persyaratanId: string; fileId: string }> }) | null = null;
   if (input.dariPengajuanId) {
     asal = await ctx.prisma.pengajuan.findUnique({ where: { id: input.dariPengajuanId }, include: { dokumen: { where: { diganti: false } } } });
-    if (!asal || asal.pemohonId !== v.id) throw new NotFoundError("PENGAJUAN_NOT_FOUND", "Pengajuan asal tidak ditemukan.", "dariPengajuanId");
+    if (!asal || asal.pemohonId !== pemohonId) throw new NotFoundError("PENGAJUAN_NOT_FOUND", "Pengajuan asal tidak ditemukan.", "dariPengajuanId");
     if (asal.status !== "DITOLAK" && asal.status !== "DIBATALKAN") {
       throw new InvalidStateError("ASAL_NOT_CLOSED", "Hanya pengajuan yang ditolak atau dibatalkan yang dapat diajukan ulang.");
     }
@@ -125,12 +144,22 @@ export async function createDraft(
   const { values, errors } = validateForm(fieldDefs(layanan.formFields), raw, { partial: true });
   const err = firstFieldError(errors);
   if (err) throw err;
+  if (diLoket)
+    assertCan(ctx, "pengajuan:layaniDiLoket", { instansiId: layanan.instansiId }, undefined, "Hanya petugas instansi ini yang dapat melayani di loketnya.");
   return ctx.prisma.$transaction(async (tx) => {
     const p = await tx.pengajuan.create({
-      data: { layananId: layanan.id, instansiId: layanan.instansiId, pemohonId: v.id, formData: values, pengiriman, asalId: asal?.id ?? null, seq: 1 },
+      data: { layananId: layanan.id, instansiId: layanan.instansiId, pemohonId, formData: values, pengiriman, asalId: asal?.id ?? null, seq: 1, diLoket },
     });
     await tx.pengajuanLog.create({
-      data: { pengajuanId: p.id, seq: 1, aksi: "BUAT", keStatus: "DRAFT", aktorId: v.id, pesan: asal ? "Pengajuan ulang dari pengajuan yang ditolak" : null },
+      data: {
+        pengajuanId: p.id,
+        seq: 1,
+        aksi: "BUAT",
+        keStatus: "DRAFT",
+        aktorId: v.id,
+        diLoket,
+        pesan: asal ? "Pengajuan ulang dari pengajuan yang ditolak" : null,
+      },
     });
     if (asal?.dokumen.length) {
       // documents carried over point at the same stored files: nothing is copied on disk
@@ -140,8 +169,10 @@ export async function createDraft(
   });
 }
 
-function ownEditable(ctx: Context, p: Pengajuan, seen: number) {
-  assertCan(ctx, "pengajuan:ubahDraft", p, notFound);
+function ownEditable(ctx: PengajuanContext, p: Pengajuan, seen: number) {
+  if (ctx.diLoket) {
+    if (!actsAtCounter(ctx, p)) throw notFound();
+  } else assertCan(ctx, "pengajuan:ubahDraft", p, notFound);
   assertVersion(p, seen, STALE);
   if (!dapatDiubah(p.status)) {
     throw new InvalidStateError("NOT_EDITABLE", `Pengajuan berstatus ${STATUS_LABEL[p.status].toLowerCase()} tidak dapat diubah.`);
@@ -174,7 +205,7 @@ async function claim(db: Db, p: { id: string; versi: number }, data: ClaimData =
 }
 
 export async function updateDraft(
-  ctx: Context,
+  ctx: PengajuanContext,
   input: { id: string; versi: number; formData?: Record<string, unknown> | null; pengiriman?: PengirimanOpsi | null },
 ): Promise<Pengajuan> {
   const { p } = await loadVisible(ctx, input.id);
@@ -200,7 +231,7 @@ export interface UploadInput {
 }
 
 /** Stores documents for slots of the service; a newer upload replaces the slot's previous one (kept in history). */
-export async function uploadDokumen(ctx: Context, input: { id: string; versi: number; berkas: UploadInput[] }): Promise<Pengajuan> {
+export async function uploadDokumen(ctx: PengajuanContext, input: { id: string; versi: number; berkas: UploadInput[] }): Promise<Pengajuan> {
   const { p } = await loadVisible(ctx, input.id);
   ownEditable(ctx, p, input.versi);
   parseInput(berkasInput, input);
@@ -314,12 +345,13 @@ const SUBMIT_READ = {
 
 type SubmitRead = Prisma.PengajuanGetPayload<{ include: typeof SUBMIT_READ }>;
 
-export async function transition(ctx: Context, input: TransitionInput, surat?: DenganSurat): Promise<Pengajuan> {
+export async function transition(ctx: PengajuanContext, input: TransitionInput, surat?: DenganSurat): Promise<Pengajuan> {
   const rule = TRANSITIONS[input.aksi];
   const found = (await ctx.prisma.pengajuan.findUnique({ where: { id: input.id }, include: rule.perlu.berkasLengkap ? SUBMIT_READ : TRANSITION_READ })) as
     | (Prisma.PengajuanGetPayload<{ include: typeof TRANSITION_READ }> & Partial<Pick<SubmitRead, "dokumen">>)
     | null;
-  const pelaku = found && (surat ? surat.pelaku : peranPengajuan(ctx, found));
+  // at the counter the officer takes the applicant's step (only on a counter case of the person served)
+  const pelaku = found && (surat ? surat.pelaku : ctx.diLoket ? (actsAtCounter(ctx, found) ? "PEMOHON" : null) : peranPengajuan(ctx, found));
   if (!found || !pelaku) throw notFound();
   const { layanan, pemohon, dokumen: _dokumen, ...p } = found;
   if (rule.perlu.surat && !surat) {
@@ -450,8 +482,19 @@ async function assertDokumenTerlihat(ctx: Context, pengajuanId: string, dilihat:
 }
 
 /** The Log Pengajuan step that a claim of `p` adds: its seq is the claim's (p.seq + 1, since versi still matched). */
-function step(ctx: Context, p: Pengajuan, aksi: string, ke: PengajuanStatus, pesan: string | null, at = new Date()): PengajuanLog {
-  return { id: randomUUID(), pengajuanId: p.id, seq: p.seq + 1, aksi, dariStatus: p.status, keStatus: ke, ...actorIds(ctx), pesan, createdAt: at };
+function step(ctx: PengajuanContext, p: Pengajuan, aksi: string, ke: PengajuanStatus, pesan: string | null, at = new Date()): PengajuanLog {
+  return {
+    id: randomUUID(),
+    pengajuanId: p.id,
+    seq: p.seq + 1,
+    aksi,
+    dariStatus: p.status,
+    keStatus: ke,
+    ...actorIds(ctx),
+    diLoket: !!ctx.diLoket,
+    pesan,
+    createdAt: at,
+  };
 }
 
 /**
@@ -531,7 +574,8 @@ function statusMessages(
     tautan: `${ctx.config.publicUrl}/pengajuan/${p.id}`,
     pengirim: layanan.instansi.nama,
   });
-  return { notification, email: { to: pemohon.email, ...mail, kategori: "STATUS_PENGAJUAN" } };
+  // a person served at the counter without an account has no address (walk-in.ts): the officer prints the proof
+  return { notification, email: pemohon.email ? { to: pemohon.email, ...mail, kategori: "STATUS_PENGAJUAN" } : null };
 }
 
 /**

@@ -405,7 +405,7 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const DokumenUploadInput = builder.inputType("DokumenUploadInput", {
+export const DokumenUploadInput = builder.inputType("DokumenUploadInput", {
   fields: (t) => ({
     persyaratanId: t.globalID({ required: true, description: "The requirement slot (PersyaratanDokumen id)" }),
     file: t.field({ type: FileScalar, required: true }),

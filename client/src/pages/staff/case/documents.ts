@@ -12,6 +12,7 @@ export const StaffCase_PengajuanFragment = graphql(`
     pengiriman
     diajukanAt
     diajukanUlangAt
+    diLoket
     aksiTersedia
     buktiUrl
     petugas

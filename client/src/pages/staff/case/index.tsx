@@ -22,6 +22,7 @@ import { AKSI_PENGAJUAN_LABEL, PENGAJUAN_STATUS_LABEL } from "../../../lib/label
 import { useLivePengajuan } from "../../../lib/live";
 import { useLiveHighlight } from "../../../lib/live-highlight";
 import { useSession } from "../../../lib/session";
+import { rawId } from "../../../lib/ids";
 import {
   StaffCase_PengajuanFragment,
   StaffCaseQuery,
@@ -189,6 +190,17 @@ function CaseView(props: { p: Case; versi: number; streamError: string | null; o
             </div>
             {p.status === "DIAJUKAN" && <p className="muted">Periksa dokumen. Batas waktu mulai dihitung saat berkas dinyatakan lengkap.</p>}
             {p.status === "PERLU_PERBAIKAN" && <p className="muted">Menunggu perbaikan dari pemohon; batas waktu berhenti.</p>}
+            {p.diLoket && (
+              <p className="small">
+                Diajukan di loket untuk pemohon yang datang langsung.
+                {(p.status === "DRAFT" || p.status === "PERLU_PERBAIKAN") && (
+                  <>
+                    {" "}
+                    <Link to={`/loket/pengajuan/${rawId(p.id)}`}>Lanjutkan di loket bersama pemohon</Link>
+                  </>
+                )}
+              </p>
+            )}
             {p.status === "MENUNGGU_TTD" && (
               <p className="muted">
                 Surat hasil menunggu tanda tangan {p.suratHasil?.penandatanganNama ?? "pejabat"}; batas waktu tetap berjalan. Lihat bagian{" "}
