@@ -27,6 +27,7 @@ import { getOperationAST } from "graphql";
 import { createFileStorage } from "./modules/files/storage";
 import type { FileStorage } from "./modules/files/store";
 import { takeLease } from "./lib/lease";
+import { kirimPengingat } from "./modules/kunjungan/notify";
 import { randomUUID } from "node:crypto";
 import { OutboxWorker } from "./modules/mail/worker";
 import { WebhookWorker } from "./modules/webhook/worker";
@@ -107,6 +108,22 @@ export async function buildApp(opts: { config: Config; db: Db; keys?: Keys; stor
       .catch((err) => logFailure("Sweeping unreferenced files failed", err));
   const sweepTimers = workers ? [setTimeout(sweep, Math.min(60_000, sweepMs)), setInterval(sweep, sweepMs)] : [];
   for (const t of sweepTimers) t.unref();
+  // visit reminders (kunjungan/notify.ts), a day ahead: every five minutes, by the instance holding that period's lease
+  const remindMs = 5 * 60_000;
+  const remind = () =>
+    takeLease(db.prisma, "kunjungan-pengingat", instanceId, remindMs * 0.9)
+      .then(async (mine) => {
+        if (!mine) return;
+        const sent = await kirimPengingat(db.prisma, pubsub, { keys, kanal: config.kanal, publicUrl: config.publicUrl });
+        if (sent > 0) {
+          mailWorker?.kick();
+          kanalWorker?.kick();
+          log.info(`Sent ${sent} visit reminders`);
+        }
+      })
+      .catch((err) => logFailure("Sending visit reminders failed", err));
+  const remindTimers = workers ? [setTimeout(remind, 30_000), setInterval(remind, remindMs)] : [];
+  for (const t of remindTimers) t.unref();
   const workerLog = (m: string, e?: unknown) => (isDatabaseUnavailable(e) ? dbHealth.failed(e) : log.info(m, e));
   const mailWorker =
     workers && config.mailWorker ? new OutboxWorker({ prisma: db.prisma, keys, smtpUrl: config.smtpUrl, from: config.mailFrom, log: workerLog }) : null;
@@ -622,7 +639,7 @@ export async function buildApp(opts: { config: Config; db: Db; keys?: Keys; stor
           setTimeout(() => server.closeAllConnections(), 2000).unref();
         });
       }
-      for (const t of sweepTimers) clearTimeout(t);
+      for (const t of [...sweepTimers, ...remindTimers]) clearTimeout(t);
       await queueCache.stop();
       await mailWorker?.stop();
       await webhookWorker?.stop();

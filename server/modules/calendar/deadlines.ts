@@ -1,3 +1,7 @@
+import { lepasSlotTutup, publishSlot } from "../kunjungan/service";
+import { beritahuDilepas } from "../kunjungan/notify";
+import { kanalDeps } from "../kanal/outbox";
+import { publishNotifications } from "../notification/service";
 import { randomUUID } from "node:crypto";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Context } from "../../context";
@@ -440,16 +444,25 @@ export function publishMoved(ctx: Pick<Context, "pubsub" | "webhooks">, moved: r
  * reason null: nothing that counts changed, no recompute.
  */
 export async function changeCalendar<T>(ctx: Context, instansiId: string | null, change: (tx: Tx) => Promise<{ row: T; alasan: string | null }>): Promise<T> {
-  const { row, moved } = await (ctx.prisma as PrismaClient).$transaction(
+  const { row, moved, dilepas, notices } = await (ctx.prisma as PrismaClient).$transaction(
     async (tx) => {
       const { row, alasan } = await change(tx);
       const moved = alasan ? await recomputeOpenDeadlines(ctx, tx, instansiId, alasan) : [];
-      return { row, moved, alasan };
+      // booked visits whose slot the change closed: cancelled by the office, their people told (kunjungan/service.ts)
+      const dilepas = alasan ? await lepasSlotTutup(tx, instansiId, alasan) : [];
+      const notices = dilepas.length > 0 ? await beritahuDilepas(tx, kanalDeps(ctx), dilepas, alasan!) : [];
+      return { row, moved, alasan, dilepas, notices };
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
   ctx.calendars.changed(instansiId);
   publishMoved(ctx, moved);
+  if (dilepas.length > 0) {
+    publishNotifications(ctx.pubsub, notices);
+    for (const layananId of new Set(dilepas.map((d) => d.layananId))) publishSlot(ctx, layananId);
+    ctx.mail?.kick();
+    ctx.kanal?.kick();
+  }
   return row;
 }
 

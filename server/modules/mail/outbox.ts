@@ -7,7 +7,14 @@ import { currentRequestId } from "../../logger";
 export const EMAIL_KIND = "EMAIL";
 
 /** Why the email is sent; kept in the row and sent as a header so operators can filter. */
-export type EmailKategori = "STATUS_PENGAJUAN" | "STATUS_PENGADUAN" | "STATUS_PERMOHONAN_INFORMASI" | "STATUS_AKUN" | "VERIFIKASI_EMAIL" | "RESET_PASSWORD";
+export type EmailKategori =
+  | "STATUS_PENGAJUAN"
+  | "STATUS_PENGADUAN"
+  | "STATUS_PERMOHONAN_INFORMASI"
+  | "STATUS_AKUN"
+  | "VERIFIKASI_EMAIL"
+  | "RESET_PASSWORD"
+  | "KUNJUNGAN";
 
 export interface EmailMessage {
   /** one recipient address */
@@ -16,6 +23,8 @@ export interface EmailMessage {
   text: string;
   html?: string;
   kategori: EmailKategori;
+  /** an iCalendar invitation (text/calendar, RFC 5545) sent with the mail: a visit's date in the person's calendar */
+  ics?: string;
 }
 
 type Tx = Pick<Prisma.TransactionClient, "outbox">;
@@ -100,11 +109,12 @@ export function sentPayload(message: EmailMessage): Prisma.InputJsonObject {
 
 function validate(m: EmailMessage | null | undefined): EmailMessage | null {
   if (!m || typeof m !== "object") return null;
-  const { to, subject, text, html, kategori } = m;
+  const { to, subject, text, html, kategori, ics } = m;
   if (typeof to !== "string" || !ADDRESS.test(to.trim())) return null;
   if (typeof subject !== "string" || !subject.trim() || /[\r\n]/.test(subject)) return null;
   if (typeof text !== "string" || !text) return null;
   if (html !== undefined && html !== null && typeof html !== "string") return null;
   if (typeof kategori !== "string" || !kategori) return null;
-  return { to: to.trim(), subject, text, ...(html ? { html } : {}), kategori };
+  if (ics !== undefined && ics !== null && (typeof ics !== "string" || !ics.startsWith("BEGIN:VCALENDAR"))) return null;
+  return { to: to.trim(), subject, text, ...(html ? { html } : {}), kategori, ...(ics ? { ics } : {}) };
 }

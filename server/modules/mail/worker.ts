@@ -118,6 +118,8 @@ export class OutboxWorker extends OutboxWorkerBase<{ payload: unknown; attempts:
       subject: message.subject,
       text: message.text,
       ...(message.html ? { html: message.html } : {}),
+      // nodemailer sends it as the text/calendar alternative and as an .ics attachment (mail clients offer "add")
+      ...(message.ics ? { icalEvent: { method: "REQUEST", filename: "kunjungan.ics", content: message.ics } } : {}),
       messageId: `<${id}@loket>`,
       headers: { "X-Loket-Kategori": message.kategori },
     });
