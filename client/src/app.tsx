@@ -53,6 +53,12 @@ const PpidCasePage = lazy(() => import("./pages/ppid/desk").then((m) => ({ defau
 const StatistikPage = lazy(() => import("./pages/statistik"));
 const TandaTanganPage = lazy(() => import("./pages/tanda-tangan"));
 const BantuanPage = lazy(() => import("./pages/bantuan"));
+const LayaniDiLoketPage = lazy(() => import("./pages/loket/baru"));
+const LoketPengajuanPage = lazy(() => import("./pages/loket/pengajuan"));
+const TampilAntrianPage = lazy(() => import("./pages/antrian/display"));
+const KioskAntrianPage = lazy(() => import("./pages/antrian/kiosk"));
+const KonsolLoketPage = lazy(() => import("./pages/antrian/konsol"));
+const AdminAntrianPage = lazy(() => import("./pages/admin/antrian"));
 
 function NotFound() {
   return (
@@ -263,6 +269,35 @@ export function App() {
         <Route path="/admin/tanda-tangan-elektronik" element={<TandaTanganElektronikPage />} />
         <Route path="/admin/nomor-surat" element={<NomorSuratPage />} />
         <Route path="/admin/register-surat" element={<RegisterSuratPage />} />
+        <Route path="/admin/antrian" element={<AdminAntrianPage />} />
+        {/* the office queue: the TV and the kiosk run with a device key, without the site's header (layout.tsx) */}
+        <Route path="/antrian/tampil/*" element={<TampilAntrianPage />} />
+        <Route path="/antrian/kiosk/*" element={<KioskAntrianPage />} />
+        <Route
+          path="/loket"
+          element={
+            <Petugas>
+              <KonsolLoketPage />
+            </Petugas>
+          }
+        />
+        {/* walk-ins at the counter: the officer starts and submits a case for the person standing there */}
+        <Route
+          path="/loket/baru"
+          element={
+            <Petugas>
+              <LayaniDiLoketPage />
+            </Petugas>
+          }
+        />
+        <Route
+          path="/loket/pengajuan/:id"
+          element={
+            <Petugas>
+              <LoketPengajuanPage />
+            </Petugas>
+          }
+        />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Layout>

@@ -203,9 +203,9 @@ describe.skipIf(!hasChromium)("phones and paper", () => {
     "an officer, a PPID officer and an admin on a phone reach each of their items; on a desk the menu shows without a button",
     async () => {
       const cases: Array<[string, string, RegExp, string[]]> = [
-        ["petugas", fx.petugas.nomorIdentitas, /\/petugas\/antrian/, ["Antrian", "Pengaduan", "Profil"]],
+        ["petugas", fx.petugas.nomorIdentitas, /\/petugas\/antrian/, ["Antrian", "Loket", "Layani pemohon", "Pengaduan", "Profil"]],
         ["ppid", ppid.nomorIdentitas, /\/ppid/, ["Layanan", "Meja PPID", "Profil"]],
-        ["admin", fx.admin.nomorIdentitas, /\/(admin|petugas)\//, ["Antrian", "Pengaduan", "Meja PPID", "Admin", "Profil"]],
+        ["admin", fx.admin.nomorIdentitas, /\/(admin|petugas)\//, ["Antrian", "Loket", "Layani pemohon", "Pengaduan", "Meja PPID", "Admin", "Profil"]],
       ];
       for (const [who, nomor, landing, expected] of cases) {
         const ctx = await phoneContext(browser);

@@ -70,6 +70,14 @@ function Nav() {
               <NavLink to="/petugas/antrian">Antrian</NavLink>
             </li>
             <li>
+              <NavLink to="/loket" end>
+                Loket
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/loket/baru">Layani pemohon</NavLink>
+            </li>
+            <li>
               <NavLink to="/petugas/pengaduan">Pengaduan</NavLink>
             </li>
           </>
@@ -131,6 +139,7 @@ function AdminNav() {
     ["/admin/kategori-pengaduan", "Kategori aduan"],
     ["/admin/usulan-layanan", "Usulan layanan"],
     ["/admin/kalender", "Kalender"],
+    ["/admin/antrian", "Antrian kantor"],
     ["/admin/klien-api", "Klien API"],
     ["/admin/tanda-tangan-elektronik", "Tanda tangan elektronik"],
     ["/admin/nomor-surat", "Nomor surat"],
@@ -158,7 +167,12 @@ function HeaderBell() {
   return me ? <NotificationBell /> : null;
 }
 
+/** Screens that fill a TV or a kiosk: no header, menu or footer (paths under /antrian/). */
+const FULL_SCREEN = /^\/antrian\//;
+
 export function Layout({ children }: { children: ReactNode }) {
+  const { pathname } = useLocation();
+  if (FULL_SCREEN.test(pathname)) return <Suspense fallback={<p aria-busy="true">Memuat…</p>}>{children}</Suspense>;
   return (
     <>
       <a className="skip-link" href="#konten">

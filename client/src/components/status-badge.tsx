@@ -6,6 +6,7 @@ const CLASS: Record<AccountStatus, string> = {
   AKTIF: "badge--ok",
   DITOLAK: "badge--bad",
   DITANGGUHKAN: "badge--bad",
+  TAMU: "badge--pending",
 };
 
 export function StatusBadge({ status, large = false }: { status: AccountStatus; large?: boolean }) {

@@ -41,14 +41,20 @@ function webSocketUrl(): string {
  * The urql client for one session. The session is the HttpOnly `loket_session` cookie, sent with every
  * fetch and with the WebSocket upgrade; the server reads the cookie only when the socket opens, so after
  * logging in or out the app builds a new client (which also drops the previous person's cached data).
+ *
+ * With `deviceKey` (a queue display's or kiosk's API-client key, `lkc_…`) the client acts as that device instead:
+ * the key goes as `Authorization: Bearer` on every request and in the socket's connectionParams (which the server
+ * reads before the cookie), and no cookie is sent with a request, so the device is never anyone's session.
  */
-export function createLoketClient(monitor: ConnectionMonitor): LoketClient {
+export function createLoketClient(monitor: ConnectionMonitor, opts: { deviceKey?: string } = {}): LoketClient {
+  const authorization = opts.deviceKey ? `Bearer ${opts.deviceKey}` : null;
   let disposed = false;
   const queries = new Map<number, Operation>();
 
   const ws = createWsClient({
     url: webSocketUrl(),
     lazy: true,
+    ...(authorization ? { connectionParams: { authorization } } : {}),
     retryAttempts: Number.POSITIVE_INFINITY,
     shouldRetry: () => true,
     retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** retries, 10_000))),
@@ -68,7 +74,7 @@ export function createLoketClient(monitor: ConnectionMonitor): LoketClient {
   const client = new Client({
     url: "/graphql",
     fetch: persisted.fetch,
-    fetchOptions: { credentials: "include" },
+    fetchOptions: authorization ? { credentials: "omit", headers: { authorization } } : { credentials: "include" },
     // POST only: search terms and other variables stay out of URLs (and out of proxies' access logs)
     preferGetMethod: false,
     exchanges: [

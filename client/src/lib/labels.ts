@@ -5,6 +5,7 @@ export const STATUS_LABEL: Record<AccountStatus, string> = {
   AKTIF: "Aktif",
   DITOLAK: "Ditolak",
   DITANGGUHKAN: "Ditangguhkan",
+  TAMU: "Tercatat di loket (belum mendaftar)",
 };
 
 export const ROLE_LABEL: Record<Role, string> = {
