@@ -14,6 +14,9 @@
  *                  assignments, like tests/pengajuan/queue.test.ts but larger
  *   citizens       `count` active citizens who log in with `password` (the login phase spreads its logins over
  *                  them: one account logging in ten times at once is throttled, as it should be)
+ *   loket          an instansi of its own open every hour of every day (and no national holiday today: the bench's
+ *                  database is its own), with an ADMIN and `counters` officers (PETUGAS); the counter phase sets up
+ *                  its groups, counters and device keys through the API
  *   statistik      one instansi-year of `cases` pengajuan with complaints, PPID requests and SKM answers in
  *                  proportion (bench/statistik-fixture.ts), and what its statistics must say
  */
@@ -34,6 +37,7 @@ export type FixtureRequest =
   | { kind: "diproses"; instansiKode: string; layananKode: string; pemohonNik: string; count: number }
   | { kind: "queue"; rows: number }
   | { kind: "citizens"; count: number; password: string }
+  | { kind: "loket"; counters: number }
   | { kind: "statistik"; cases: number; seed?: number };
 
 export interface LiveRow {
@@ -42,6 +46,12 @@ export interface LiveRow {
   status: PengajuanStatus;
   versi: number;
   seq: number;
+}
+
+export interface LoketFixture {
+  instansiId: string;
+  admin: { nomorIdentitas: string; password: string };
+  petugas: Array<{ nomorIdentitas: string; password: string }>;
 }
 
 export interface QueueFixture {
@@ -54,6 +64,8 @@ interface Deps {
   prisma: PrismaClient;
   keys: Keys;
   config: Config;
+  /** the server's calendar cache forgets an instansi (or, with null, every one) */
+  calendarChanged(instansiId: string | null): void;
 }
 
 export async function runFixture(deps: Deps, req: FixtureRequest): Promise<unknown> {
@@ -68,6 +80,8 @@ export async function runFixture(deps: Deps, req: FixtureRequest): Promise<unkno
       return queue(deps, req);
     case "citizens":
       return citizens(deps, req);
+    case "loket":
+      return loket(deps, req);
     case "statistik":
       return statistikFixture(deps, req);
   }
@@ -247,6 +261,42 @@ async function diproses(
 }
 
 const QUEUE_STATUSES: PengajuanStatus[] = ["DIAJUKAN", "DIVERIFIKASI", "DIPROSES", "PERLU_PERBAIKAN"];
+
+async function loket(deps: Deps, req: { counters: number }): Promise<LoketFixture> {
+  const { prisma, keys, config } = deps;
+  const suffix = randomUUID().slice(0, 6).toUpperCase();
+  const instansi = await prisma.instansi.create({
+    data: {
+      kode: `BENCH-L-${suffix}`,
+      nama: `Mal Pelayanan Publik Benchmark ${suffix}`,
+      zonaWaktu: "Asia/Jakarta",
+      cutiBersamaLibur: false,
+      jamLayanan: { create: [1, 2, 3, 4, 5, 6, 7].map((hari) => ({ hari, buka: 0, tutup: 24 * 60 - 1 })) },
+    },
+  });
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(new Date());
+  await prisma.hariLibur.deleteMany({ where: { tanggal: new Date(`${today}T00:00:00Z`), jenis: "LIBUR_NASIONAL" } });
+  deps.calendarChanged(null);
+  const password = "Pelayanan-Prima-2026";
+  const people = Array.from({ length: req.counters + 1 }, (_, i) => ({
+    // structurally valid NIPs (born 1986-04-1x, appointed 2011-01), unique within the fixture
+    nomorIdentitas: `1986041${i % 10}2011011${String(100 + Math.floor(Math.random() * 800) + i).slice(-3)}`,
+    password,
+  }));
+  for (const [i, person] of people.entries()) {
+    await createStaffAccount(prisma, keys, config, null, {
+      identityType: "NIP",
+      nomorIdentitas: person.nomorIdentitas,
+      namaLengkap: i === 0 ? "Admin Benchmark Loket" : `Petugas Loket ${"ABCDEFGHIJ"[i % 10]}`,
+      email: `loket${i}.${suffix.toLowerCase()}@bench.example`,
+      telepon: "081298765432",
+      password,
+      role: i === 0 ? "ADMIN" : "PETUGAS",
+      instansiId: instansi.id,
+    });
+  }
+  return { instansiId: instansi.id, admin: people[0]!, petugas: people.slice(1) };
+}
 
 async function queue(deps: Deps, req: { rows: number }): Promise<QueueFixture> {
   const { prisma, keys, config } = deps;

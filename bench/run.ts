@@ -24,7 +24,10 @@
  *   BENCH_SERVER_PROFILE   a folder: every server process writes a V8 CPU profile there when it stops
  *                          (node --cpu-prof; open in Chrome DevTools or summarise with bench/profile-summary.ts)
  *
- * Phases (BENCH_PHASES names): baseline, me, login, live-memory, live-redis, queue, queue-uncached, upload, letters, statistik, statistik-detail.
+ *   BENCH_ANTRIAN_SOCKETS  counter: TV displays following the board, one graphql-ws socket each (default 200)
+ *   BENCH_ANTRIAN_CALLS    counter: tickets called (default 200), at BENCH_ANTRIAN_RATE per second (default 10) from 4 counters
+ *
+ * Phases (BENCH_PHASES names): baseline, me, login, live-memory, live-redis, queue, queue-uncached, upload, letters, antrian, statistik, statistik-detail.
  * Phase names may also be given as arguments: `npm run bench -- statistik` runs the baseline and that phase.
  * `startup` (run first, by default) starts the built server (dist/server, rebuilt when stale) on a new and an existing
  *   PGlite folder and PostgreSQL database and reports the ready time and idle RSS; `npm run bench -- startup` runs only it.
@@ -58,11 +61,12 @@ import { Redis } from "ioredis";
 import { DEMO } from "../server/seed";
 import { ARGON2_PARAMS, hashPassword, verifyPassword } from "../server/modules/auth/password";
 import type { ParentMessage, ServerMessage } from "./server";
-import type { FixtureRequest, LiveRow, QueueFixture } from "./fixtures";
+import type { FixtureRequest, LiveRow, LoketFixture, QueueFixture } from "./fixtures";
 import type { StatistikFixture } from "./statistik-fixture";
 import { measureLive, type LiveResult } from "./live";
 import { FILE_BYTES, measureUploads } from "./upload";
 import { measureLetters } from "./letters";
+import { measureAntrian } from "./antrian";
 import {
   LOGIN,
   STATISTIK,
@@ -117,6 +121,10 @@ const LIVE_CHANGES = envInt("BENCH_LIVE_CHANGES", 1000);
 const LIVE_RATE = envInt("BENCH_LIVE_RATE", 50);
 const LIVE_WARMUP = envInt("BENCH_LIVE_WARMUP", 2 * LIVE_RATE, 0);
 const QUEUE_ROWS = envInt("BENCH_QUEUE_ROWS", 200, 50);
+const ANTRIAN_SOCKETS = envInt("BENCH_ANTRIAN_SOCKETS", 200);
+const ANTRIAN_CALLS = envInt("BENCH_ANTRIAN_CALLS", 200);
+const ANTRIAN_RATE = envInt("BENCH_ANTRIAN_RATE", 10);
+const ANTRIAN_COUNTERS = 4;
 /** the login phase's accounts: each logs in again only after every other has (4 × the connections) */
 const LOGIN_ACCOUNTS = 4 * CONNECTIONS;
 const UPLOAD_POOL = envInt("BENCH_UPLOAD_POOL", 1500);
@@ -303,6 +311,12 @@ const PHASES: Phase[] = [
     label: "make + sign a letter (PKCS#12)",
     plan: `${WARMUP_SECONDS ? `${WARMUP_SECONDS} s warm-up, ` : ""}${SECONDS} s of buatSurat then tandatanganiSurat`,
     run: lettersPhase,
+  },
+  {
+    name: "antrian",
+    label: "ticket call → queue display",
+    plan: `${ANTRIAN_SOCKETS} display sockets, ${ANTRIAN_CALLS} calls at ${ANTRIAN_RATE}/s from ${ANTRIAN_COUNTERS} counters`,
+    run: antrianPhase,
   },
   httpPhase({
     name: "statistik",
@@ -711,6 +725,66 @@ async function lettersPhase(ctx: BenchContext): Promise<PhaseResult> {
         (r.exhausted ? `; the pool of ${LETTERS_POOL} requests ran out after ${f(r.seconds)} s (raise BENCH_LETTERS_POOL)` : ""),
     ],
     extra: { make: r.make, sign: r.sign, letters: r.letters, seconds: r.seconds, pool: LETTERS_POOL, warmupLetters: warmup?.letters ?? 0 },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// the counter: ticket calls followed live by the office's TV displays (device keys)
+
+async function antrianPhase(ctx: BenchContext): Promise<PhaseResult> {
+  const fx = await ctx.fixture<LoketFixture>({ kind: "loket", counters: ANTRIAN_COUNTERS });
+  const admin = await loginToken(ctx.origin, fx.admin.nomorIdentitas, fx.admin.password, "the counter admin");
+  const officers = await Promise.all(fx.petugas.map((p, i) => loginToken(ctx.origin, p.nomorIdentitas, p.password, `counter officer ${i + 1}`)));
+  const i = globalId("Instansi", fx.instansiId);
+  const made = async <T>(query: string, variables: Record<string, unknown>, field: string): Promise<T> => {
+    const r = await ctx.gql<Record<string, { __typename: string; data?: T }>>(query, variables, admin);
+    const out = r[field]!;
+    if (!out.__typename.endsWith("Success") || !out.data) throw new Error(`antrian: ${field} failed: ${JSON.stringify(out)}`);
+    return out.data;
+  };
+  const GRUP = `mutation($in: GrupAntrianInput!) { simpanGrupAntrian(input: $in) { __typename ... on SimpanGrupAntrianSuccess { data { id } } ... on Error { code message } } }`;
+  const LOKET = `mutation($in: LoketInput!) { simpanLoket(input: $in) { __typename ... on SimpanLoketSuccess { data { id } } ... on Error { code message } } }`;
+  const ALAT = `mutation($in: PerangkatAntrianInput!) { buatPerangkatAntrian(input: $in) { __typename ... on BuatPerangkatAntrianSuccess { data { kunci } } ... on Error { code message } } }`;
+  const grupIds = [];
+  for (const [kode, nama] of [
+    ["A", "Layanan Umum"],
+    ["B", "Perizinan"],
+  ])
+    grupIds.push((await made<{ id: string }>(GRUP, { in: { instansiId: i, kode, nama } }, "simpanGrupAntrian")).id);
+  const loketIds = [];
+  for (let n = 1; n <= ANTRIAN_COUNTERS; n++)
+    loketIds.push((await made<{ id: string }>(LOKET, { in: { instansiId: i, nama: `Loket ${n}` } }, "simpanLoket")).id);
+  const display = await made<{ kunci: string }>(ALAT, { in: { instansiId: i, nama: "TV ruang tunggu", jenis: "TAMPIL" } }, "buatPerangkatAntrian");
+  const kiosk = await made<{ kunci: string }>(ALAT, { in: { instansiId: i, nama: "Kios pintu masuk", jenis: "KIOSK" } }, "buatPerangkatAntrian");
+  const r = await measureAntrian({
+    origin: ctx.origin,
+    instansiId: i,
+    grupIds,
+    loketIds,
+    officerTokens: officers,
+    kioskToken: kiosk.kunci,
+    displayToken: display.kunci,
+    sockets: ANTRIAN_SOCKETS,
+    calls: ANTRIAN_CALLS,
+    ratePerSec: ANTRIAN_RATE,
+    log: ctx.log,
+  });
+  const f = (n: number) => n.toFixed(1);
+  return {
+    requests: r.samples,
+    reqPerSec: r.calls / r.seconds,
+    p50Ms: r.p50Ms,
+    p95Ms: r.p95Ms,
+    p99Ms: r.p99Ms,
+    errors: r.errors,
+    warmupErrors: null,
+    rateUnit: "calls/s",
+    notes: [
+      `${r.calls} panggilBerikutnya from ${ANTRIAN_COUNTERS} counters (officers' sessions) at ${ANTRIAN_RATE}/s, followed by ${ANTRIAN_SOCKETS} displays ` +
+        `(papanAntrianBerubah with one display key, one socket each); p50/p95/p99 = from sending the call to a display showing it, over ${r.samples} (display, call) pairs; max ${f(r.maxMs)} ms`,
+      `the call itself p50 ${f(r.callMs.p50Ms)} / p95 ${f(r.callMs.p95Ms)} ms; ${r.missed} (display, call) pairs never shown`,
+    ],
+    extra: { calls: r.calls, sockets: ANTRIAN_SOCKETS, rate: ANTRIAN_RATE, counters: ANTRIAN_COUNTERS, maxMs: r.maxMs, callMs: r.callMs, missed: r.missed },
   };
 }
 

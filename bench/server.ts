@@ -63,7 +63,7 @@ async function main() {
   await ensureReferenceData(db.prisma);
   if (config.seedDemo) await seedDemo(db.prisma, keys, config);
   app = await buildApp({ config, db, keys });
-  const deps = { prisma: db.prisma, keys, config };
+  const deps = { prisma: db.prisma, keys, config, calendarChanged: (id: string | null) => app?.services.calendars.changed(id) };
   process.on("message", (m: ParentMessage) => {
     if (m?.type !== "fixture") return;
     runFixture(deps, m.request).then(

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ANY, POLICY, can, type Action } from "./policy";
 import type { Caller, Resource } from "./lib/policy";
 import type { ApiScope, Role } from "./generated/prisma/enums";
+import { API_SCOPES } from "./shared/klien-api";
 
 /**
  * The catalogue's own consistency, for every kind of caller: each role (active or not, of the instansi or of
@@ -9,7 +10,7 @@ import type { ApiScope, Role } from "./generated/prisma/enums";
  * exercised through the API in tests/account/role-matrix.test.ts.
  */
 const ROLES: Role[] = ["PEMOHON", "PETUGAS", "ADMIN", "PPID", "ATASAN_PPID", "SUPERADMIN"];
-const SCOPES: ApiScope[] = ["BACA_KATALOG", "BACA_STATISTIK", "VERIFIKASI_DOKUMEN", "BUAT_PENGADUAN", "KASUS_INSTANSI", "TERIMA_WEBHOOK"];
+const SCOPES: readonly ApiScope[] = API_SCOPES;
 const A = "instansi-a";
 const B = "instansi-b";
 
@@ -54,7 +55,8 @@ it("every list names an action its rows need, and there are lists for each case 
     "pengajuan:lihatAntrian",
     "ppid:lihatRegister",
     "surat:lihatRegister",
-  ]);
+    "kunjungan:lihatHari",
+  ].sort());
   for (const [, rule] of LISTS) expect(Object.keys(POLICY)).toContain((rule as { rows: string }).rows);
 });
 

@@ -14,6 +14,8 @@ import { AUDIT_POLICY } from "./modules/audit/policy";
 import { EMAIL_POLICY } from "./modules/mail/policy";
 import { BANTUAN_POLICY } from "./modules/bantuan/policy";
 import { SURAT_POLICY } from "./modules/surat/policy";
+import { ANTRIAN_POLICY } from "./modules/loket/policy";
+import { KUNJUNGAN_POLICY } from "./modules/kunjungan/policy";
 
 /** Every action of every domain: the one list of who may do what (see lib/policy.ts). */
 export const POLICY = {
@@ -31,6 +33,8 @@ export const POLICY = {
   ...EMAIL_POLICY,
   ...BANTUAN_POLICY,
   ...SURAT_POLICY,
+  ...ANTRIAN_POLICY,
+  ...KUNJUNGAN_POLICY,
 };
 export type Action = keyof typeof POLICY;
 

@@ -9,6 +9,7 @@ import "../modules/notification/types";
 import "../modules/layanan/types";
 import "../modules/layanan/usulan-types";
 import "../modules/pengajuan/types";
+import "../modules/pengajuan/walk-in-types";
 import "../modules/pengaduan/types";
 import "../modules/ppid/types";
 import "../modules/skm/types";
@@ -23,5 +24,7 @@ import "../modules/surat/types";
 import "../modules/surat/letter-types";
 import "../modules/surat/signing-types";
 import "../modules/surat/verifikasi-types";
+import "../modules/loket/types";
+import "../modules/kunjungan/types";
 
 export const schema = builder.toSchema({ sortSchema: false });

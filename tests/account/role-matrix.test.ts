@@ -42,7 +42,7 @@ import type { AccountStatus, Role as DbRole } from "../../server/generated/prism
  */
 
 const USERS = ["pending", "citizen", "citizen2", "petugasA", "adminA", "adminB", "ppidA", "atasanA", "superadmin"] as const;
-const CLIENTS = ["kKatalog", "kStatistik", "kVerifikasi", "kPengaduan", "kKasus", "kKasusB", "kWebhook"] as const;
+const CLIENTS = ["kKatalog", "kStatistik", "kVerifikasi", "kPengaduan", "kKasus", "kKasusB", "kWebhook", "kTampil", "kKiosk"] as const;
 type Caller = "anon" | (typeof USERS)[number] | (typeof CLIENTS)[number];
 const ALL: Caller[] = ["anon", ...USERS, ...CLIENTS];
 const SIGNED_IN: Caller[] = [...USERS];
@@ -62,6 +62,8 @@ const CLIENT_SCOPES: Record<(typeof CLIENTS)[number], { scope: ApiScope; instans
   kKasus: { scope: "KASUS_INSTANSI", instansi: "A" },
   kKasusB: { scope: "KASUS_INSTANSI", instansi: "B" },
   kWebhook: { scope: "TERIMA_WEBHOOK", instansi: "A" },
+  kTampil: { scope: "ANTRIAN_TAMPIL", instansi: "A" },
+  kKiosk: { scope: "ANTRIAN_KIOSK", instansi: "A" },
 };
 
 interface Call {
@@ -123,7 +125,9 @@ async function storedFile() {
 
 const g = (type: string, key: string) => globalId(type, ids[key]!);
 const A = () => g("Instansi", "A");
-const day = () => `2027-${String(1 + (++n % 12)).padStart(2, "0")}-${String(1 + (n % 28)).padStart(2, "0")}`;
+/** A date of 2027 not used before in this run (closures and holidays are unique per date): 365 of them. */
+let dayN = 0;
+const day = () => new Date(Date.UTC(2027, 0, 1) + (dayN++ % 365) * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   t = await createTestApp({ rateLimitPerAddress: 0, rateLimitPerUser: 0 });
@@ -181,6 +185,8 @@ beforeAll(async () => {
   ids.pengajuan = p.id;
   await prisma.pengajuanLog.create({ data: { pengajuanId: p.id, seq: 1, aksi: "AJUKAN", dariStatus: "DRAFT", keStatus: "DIAJUKAN", aktorId: ids.citizen! } });
   ids.draft = (await prisma.pengajuan.create({ data: { layananId: layanan.id, instansiId: ids.A!, pemohonId: ids.citizen! } })).id;
+  // a draft an officer started at the counter for the citizen (pengajuan/walk-in.ts)
+  ids.loketDraft = (await prisma.pengajuan.create({ data: { layananId: layanan.id, instansiId: ids.A!, pemohonId: ids.citizen!, diLoket: true } })).id;
   ids.dokumen = (await prisma.dokumenPengajuan.create({ data: { pengajuanId: p.id, persyaratanId: ids.slot, fileId: (await storedFile()).id } })).id;
   ids.hasil = (
     await prisma.hasilDokumen.create({ data: { pengajuanId: p.id, fileId: (await storedFile()).id, judul: "Hasil", kodeVerifikasi: "MTRX-MTRX-MTRX" } })
@@ -259,6 +265,29 @@ beforeAll(async () => {
       data: { topikId: ids.topik, pertanyaan: "Bagaimana matriks diuji?", jawaban: "Matriks diuji untuk setiap pemanggil.", urutan: 1 },
     })
   ).id;
+  // the office queue of A (issue 16): a group, a counter and a waiting ticket
+  ids.grupAntrian = (await prisma.grupAntrian.create({ data: { instansiId: ids.A!, kode: "MX", nama: "Matriks" } })).id;
+  ids.loket = (await prisma.loket.create({ data: { instansiId: ids.A!, nama: "Loket Matriks" } })).id;
+  ids.tiket = (
+    await prisma.tiketAntrian.create({
+      data: { instansiId: ids.A!, grupId: ids.grupAntrian, tanggal: new Date("2026-12-07T00:00:00Z"), nomor: 1, kode: "MX-001", sumber: "LOKET" },
+    })
+  ).id;
+  // office visits (issue 16): the service offers them; the citizen holds a booking far ahead
+  await prisma.layanan.update({ where: { id: ids.layanan }, data: { kunjungan: "DITAWARKAN" } });
+  ids.kunjungan = (
+    await prisma.kunjungan.create({
+      data: {
+        kode: "KJG-MTRX-0001",
+        instansiId: ids.A!,
+        layananId: ids.layanan,
+        pemohonId: ids.citizen!,
+        tujuan: "VERIFIKASI",
+        mulai: new Date(Date.now() + 20 * 86_400_000),
+        selesai: new Date(Date.now() + 20 * 86_400_000 + 1_800_000),
+      },
+    })
+  ).id;
   await prisma.auditLog.create({ data: { jenis: "UBAH", aksi: "Mutation.matriks", aktorId: ids.citizen!, alamatIp: "10.0.0.1" } });
   ids.audit = (await prisma.auditLog.findFirstOrThrow({ where: { aksi: "Mutation.matriks" } })).id;
 }, 60_000);
@@ -274,6 +303,8 @@ const twin = async (caller: Caller) => {
   return session((await insertUser(u.role, u.status, u.instansiId)).id);
 };
 let suratN = 0;
+/** names of the queue groups and counters the matrix creates (apart from `n`, which dates depend on) */
+let antrianN = 0;
 /** A letter in A's register (issuing has no public operation: letter generation calls the service). */
 const suratOfA = () =>
   t.db.prisma.surat.create({
@@ -387,6 +418,58 @@ const RULES: Record<string, Rule[]> = {
   "Query.antrianTtd": [{ allow: ACTIVE, rows: false, call: () => ({ query: `{ antrianTtd { id nomor } }` }) }],
   "Query.pejabatPenandatangan": [
     { allow: STAFF_A, call: () => ({ query: `query($i: ID) { pejabatPenandatangan(instansiId: $i) { nama jabatan } }`, variables: { i: A() } }) },
+  ],
+  "Query.papanAntrian": [
+    {
+      allow: [...CASE_STAFF_A, "kTampil", "kKiosk"],
+      call: () => ({
+        query: `query($i: ID!) { papanAntrian(instansiId: $i) { instansiNama dipanggil { kode } grup { kode menunggu } } }`,
+        variables: { i: A() },
+      }),
+    },
+  ],
+  "Query.kioskAntrian": [
+    {
+      allow: [...CASE_STAFF_A, "kKiosk"],
+      call: () => ({ query: `query($i: ID!) { kioskAntrian(instansiId: $i) { buka grup { kode nama } } }`, variables: { i: A() } }),
+    },
+  ],
+  "Query.grupAntrian": [
+    {
+      allow: [...CASE_STAFF_A, "kTampil", "kKiosk"],
+      call: () => ({ query: `query($i: ID!) { grupAntrian(instansiId: $i) { kode nama menunggu } }`, variables: { i: A() } }),
+    },
+    {
+      label: "semua",
+      allow: ADMINS_A,
+      call: () => ({ query: `query($i: ID!) { grupAntrian(instansiId: $i, semua: true) { kode aktif } }`, variables: { i: A() } }),
+    },
+  ],
+  "Query.loketInstansi": [{ allow: CASE_STAFF_A, call: () => ({ query: `query($i: ID!) { loketInstansi(instansiId: $i) { nama } }`, variables: { i: A() } }) }],
+  "Query.tiketHariIni": [
+    {
+      allow: CASE_STAFF_A,
+      call: () => ({ query: `query($i: ID!) { tiketHariIni(instansiId: $i) { kode namaPetugas pengajuan { id } } }`, variables: { i: A() } }),
+    },
+  ],
+  "Query.perangkatAntrian": [
+    { allow: ADMINS_A, call: () => ({ query: `query($i: ID!) { perangkatAntrian(instansiId: $i) { nama scopes } }`, variables: { i: A() } }) },
+  ],
+  "Query.slotKunjungan": [
+    {
+      allow: ACTIVE,
+      call: () => ({
+        query: `query($l: ID!) { slotKunjungan(layananId: $l, hari: 2) { __typename ... on SlotKunjunganSuccess { data { mulai sisa } } } }`,
+        variables: { l: g("Layanan", "layanan") },
+      }),
+    },
+  ],
+  "Query.kunjunganSaya": [{ allow: ACTIVE, call: () => ({ query: `{ kunjunganSaya { kode status } }` }) }],
+  "Query.kunjunganHari": [
+    {
+      allow: CASE_STAFF_A,
+      call: () => ({ query: `query($i: ID!) { kunjunganHari(instansiId: $i) { kode namaPemohon } }`, variables: { i: A() } }),
+    },
   ],
   "Query.auditLog": [{ allow: ["superadmin"], call: () => ({ query: `{ auditLog(first: 1) { edges { node { aksi } } } }` }) }],
   "Query.cariBantuan": [
@@ -679,6 +762,123 @@ const RULES: Record<string, Rule[]> = {
       }),
     },
   ],
+  "Mutation.ambilTiket": [
+    {
+      allow: [...CASE_STAFF_A, "kKiosk"],
+      call: () => ({
+        query: `mutation($i: ID!, $g: ID!) { ambilTiket(input: { instansiId: $i, grupId: $g }) { __typename } }`,
+        variables: { i: A(), g: g("GrupAntrian", "grupAntrian") },
+      }),
+    },
+  ],
+  "Mutation.panggilBerikutnya": [
+    {
+      allow: CASE_STAFF_A,
+      hidden: ["adminB"],
+      call: () => ({
+        query: `mutation($l: ID!, $g: ID!) { panggilBerikutnya(input: { loketId: $l, grupIds: [$g] }) { __typename } }`,
+        variables: { l: g("Loket", "loket"), g: g("GrupAntrian", "grupAntrian") },
+      }),
+    },
+  ],
+  ...Object.fromEntries(
+    ["panggilUlangTiket", "layaniTiket", "tiketTidakHadir"].map((op) => [
+      `Mutation.${op}`,
+      [
+        {
+          allow: CASE_STAFF_A,
+          hidden: ["adminB"],
+          call: () => ({ query: `mutation($id: ID!) { ${op}(id: $id) { __typename } }`, variables: { id: g("TiketAntrian", "tiket") } }),
+        },
+      ],
+    ]),
+  ),
+  "Mutation.selesaikanTiket": [
+    {
+      allow: CASE_STAFF_A,
+      hidden: ["adminB"],
+      call: () => ({ query: `mutation($id: ID!) { selesaikanTiket(input: { id: $id }) { __typename } }`, variables: { id: g("TiketAntrian", "tiket") } }),
+    },
+  ],
+  "Mutation.hubungkanTiketPengajuan": [
+    {
+      allow: CASE_STAFF_A,
+      hidden: ["adminB"],
+      call: () => ({
+        query: `mutation($id: ID!, $p: ID!) { hubungkanTiketPengajuan(id: $id, pengajuanId: $p) { __typename } }`,
+        variables: { id: g("TiketAntrian", "tiket"), p: g("Pengajuan", "pengajuan") },
+      }),
+    },
+  ],
+  "Mutation.simpanGrupAntrian": [
+    {
+      allow: ADMINS_A,
+      call: () => ({
+        query: `mutation($i: ID!, $k: String!) { simpanGrupAntrian(input: { instansiId: $i, kode: $k, nama: "Kelompok Matriks" }) { __typename } }`,
+        variables: { i: A(), k: String.fromCharCode(65 + (++antrianN % 26), 65 + (Math.floor(antrianN / 26) % 26), 65 + (Math.floor(antrianN / 676) % 26)) },
+      }),
+    },
+  ],
+  "Mutation.simpanLoket": [
+    {
+      allow: ADMINS_A,
+      call: () => ({
+        query: `mutation($i: ID!, $n: String!) { simpanLoket(input: { instansiId: $i, nama: $n }) { __typename } }`,
+        variables: { i: A(), n: `Loket ${++n}` },
+      }),
+    },
+  ],
+  "Mutation.buatPerangkatAntrian": [
+    {
+      allow: ADMINS_A,
+      call: () => ({
+        query: `mutation($i: ID!) { buatPerangkatAntrian(input: { instansiId: $i, nama: "TV matriks", jenis: TAMPIL }) { __typename } }`,
+        variables: { i: A() },
+      }),
+    },
+  ],
+  "Mutation.pesanKunjungan": [
+    {
+      allow: CITIZENS,
+      call: () => ({
+        query: `mutation($l: ID!) { pesanKunjungan(input: { layananId: $l, mulai: "2030-01-07T02:00:00.000Z", tujuan: VERIFIKASI }) { __typename } }`,
+        variables: { l: g("Layanan", "layanan") },
+      }),
+    },
+  ],
+  "Mutation.ubahJadwalKunjungan": [
+    {
+      allow: ["citizen"],
+      hidden: ["citizen2", "petugasA", "adminA", "adminB", "ppidA", "atasanA", "superadmin"],
+      call: () => ({
+        query: `mutation($id: ID!) { ubahJadwalKunjungan(id: $id, mulai: "2030-01-07T02:00:00.000Z") { __typename } }`,
+        variables: { id: g("Kunjungan", "kunjungan") },
+      }),
+    },
+  ],
+  "Mutation.batalkanKunjungan": [
+    {
+      allow: ["citizen"],
+      hidden: ["citizen2", "petugasA", "adminA", "adminB", "ppidA", "atasanA", "superadmin"],
+      call: () => ({ query: `mutation($id: ID!) { batalkanKunjungan(id: $id) { __typename } }`, variables: { id: g("Kunjungan", "kunjungan") } }),
+    },
+  ],
+  "Mutation.tandaiKunjungan": [
+    {
+      allow: CASE_STAFF_A,
+      hidden: ["adminB"],
+      call: () => ({ query: `mutation { tandaiKunjungan(kode: "KJG-MTRX-0001", tanda: HADIR) { __typename } }` }),
+    },
+  ],
+  "Mutation.aturKunjunganLayanan": [
+    {
+      allow: ADMINS_A,
+      call: () => ({
+        query: `mutation($l: ID!) { aturKunjunganLayanan(layananId: $l, kunjungan: DITAWARKAN, kapasitas: 4, menit: 30) { __typename } }`,
+        variables: { l: g("Layanan", "layanan") },
+      }),
+    },
+  ],
   "Mutation.createHariLibur": [
     {
       allow: ["superadmin"],
@@ -769,6 +969,54 @@ const RULES: Record<string, Rule[]> = {
     },
   ],
   "Mutation.kirimKodeTelepon": [{ allow: SIGNED_IN, call: () => ({ query: `mutation { kirimKodeTelepon(kanal: SMS) { __typename } }` }) }],
+  // walk-ins at the counter (pengajuan/walk-in.ts): people of the service desk; another office's desk may look a
+  // NIK up but neither serve at this office's counter nor see its counter cases
+  "Mutation.cariPemohonLoket": [
+    {
+      allow: [...CASE_STAFF_A, "adminB"],
+      call: () => ({ query: `mutation($nik: String!) { cariPemohonLoket(nik: $nik) { __typename } }`, variables: { nik: makeNik() } }),
+    },
+  ],
+  "Mutation.mulaiPengajuanLoket": [
+    {
+      allow: CASE_STAFF_A,
+      call: () => ({
+        query: `mutation($l: ID!, $nik: String!) { mulaiPengajuanLoket(layananId: $l, nik: $nik, namaLengkap: "Tamu Matriks", telepon: "081234567890", pemohonSetuju: true) { __typename } }`,
+        variables: { l: g("Layanan", "layanan"), nik: makeNik() },
+      }),
+    },
+  ],
+  "Mutation.simpanPengajuanLoket": [
+    {
+      allow: CASE_STAFF_A,
+      hidden: ["adminB"],
+      call: () => ({
+        query: `mutation($id: ID!) { simpanPengajuanLoket(id: $id, versi: 99, formData: {}) { __typename } }`,
+        variables: { id: g("Pengajuan", "loketDraft") },
+      }),
+    },
+  ],
+  "Mutation.unggahDokumenLoket": [
+    {
+      allow: CASE_STAFF_A,
+      hidden: ["adminB"],
+      call: () => ({
+        query: `mutation($id: ID!, $b: [DokumenUploadInput!]!) { unggahDokumenLoket(id: $id, versi: 99, berkas: $b) { __typename } }`,
+        variables: { id: g("Pengajuan", "loketDraft"), b: [{ persyaratanId: g("PersyaratanDokumen", "slot"), file: null }] },
+        files: { "b.0.file": { name: "ktp.pdf", type: "application/pdf", content: tinyPdf("ktp loket") } },
+      }),
+    },
+  ],
+  "Mutation.ajukanPengajuanLoket": [
+    {
+      allow: CASE_STAFF_A,
+      hidden: ["adminB"],
+      call: () => ({
+        query: `mutation($id: ID!) { ajukanPengajuanLoket(id: $id, versi: 99) { __typename } }`,
+        variables: { id: g("Pengajuan", "loketDraft") },
+      }),
+    },
+  ],
   "Mutation.lampirkanHasil": [
     {
       allow: [...CASE_STAFF_A, "kKasus"],
@@ -1273,6 +1521,18 @@ const RULES: Record<string, Rule[]> = {
     {
       allow: [...CASE_STAFF_A, "kKasus"],
       call: () => ({ query: `subscription($i: ID) { mejaPengaduanBerubah(instansiId: $i) { id } }`, variables: { i: A() } }),
+    },
+  ],
+  "Subscription.papanAntrianBerubah": [
+    {
+      allow: [...CASE_STAFF_A, "kTampil", "kKiosk"],
+      call: () => ({ query: `subscription($i: ID!) { papanAntrianBerubah(instansiId: $i) { tanggal } }`, variables: { i: A() } }),
+    },
+  ],
+  "Subscription.slotKunjunganBerubah": [
+    {
+      allow: ACTIVE,
+      call: () => ({ query: `subscription($l: ID!) { slotKunjunganBerubah(layananId: $l, hari: 1) { mulai } }`, variables: { l: g("Layanan", "layanan") } }),
     },
   ],
   "Subscription.antrianTtdBerubah": [{ allow: ACTIVE, call: () => ({ query: `subscription { antrianTtdBerubah { id } }` }) }],
