@@ -47,16 +47,18 @@ function caseOf(
 const LISTS = (Object.entries(POLICY) as Array<[Action, (typeof POLICY)[Action]]>).filter(([, rule]) => "rows" in rule && rule.rows);
 
 it("every list names an action its rows need, and there are lists for each case domain", () => {
-  expect(LISTS.map(([a]) => a).sort()).toEqual([
-    "akun:lihatDaftar",
-    "audit:lihatDaftar",
-    "klienApi:lihatDaftar",
-    "pengaduan:lihatMeja",
-    "pengajuan:lihatAntrian",
-    "ppid:lihatRegister",
-    "surat:lihatRegister",
-    "kunjungan:lihatHari",
-  ].sort());
+  expect(LISTS.map(([a]) => a).sort()).toEqual(
+    [
+      "akun:lihatDaftar",
+      "audit:lihatDaftar",
+      "klienApi:lihatDaftar",
+      "pengaduan:lihatMeja",
+      "pengajuan:lihatAntrian",
+      "ppid:lihatRegister",
+      "surat:lihatRegister",
+      "kunjungan:lihatHari",
+    ].sort(),
+  );
   for (const [, rule] of LISTS) expect(Object.keys(POLICY)).toContain((rule as { rows: string }).rows);
 });
 

@@ -147,8 +147,7 @@ export const NOT_EXPORTED: readonly NotExported[] = [
   },
   {
     model: "Kunjungan",
-    because:
-      "booked visits are appointments at the source install's counters; the office's calendar moves with it, and people book again on the new one",
+    because: "booked visits are appointments at the source install's counters; the office's calendar moves with it, and people book again on the new one",
   },
   { model: "SlotKunjungan", because: "places taken per visit slot: counts of the bookings above, which are not exported" },
   {
