@@ -10,6 +10,7 @@ export const PENGAJUAN_STATUSES = [
   "DRAFT",
   "DIAJUKAN",
   "PERLU_PERBAIKAN",
+  "MENUNGGU_KUNJUNGAN",
   "DIVERIFIKASI",
   "DIPROSES",
   "MENUNGGU_TTD",
@@ -24,6 +25,7 @@ export type PengajuanStatus = (typeof PENGAJUAN_STATUSES)[number];
 export const AKSI_PENGAJUAN = [
   "AJUKAN",
   "MINTA_PERBAIKAN",
+  "MINTA_KUNJUNGAN",
   "VERIFIKASI",
   "PROSES",
   "SELESAIKAN",
@@ -47,6 +49,7 @@ export const PENGAJUAN_STATUS_LABEL: Readonly<Record<PengajuanStatus, string>> =
   DRAFT: "Draf",
   DIAJUKAN: "Diajukan",
   PERLU_PERBAIKAN: "Perlu perbaikan",
+  MENUNGGU_KUNJUNGAN: "Menunggu kunjungan ke kantor",
   DIVERIFIKASI: "Diverifikasi",
   DIPROSES: "Diproses",
   MENUNGGU_TTD: "Menunggu tanda tangan",
@@ -61,6 +64,7 @@ export const PENGAJUAN_STATUS_LABEL: Readonly<Record<PengajuanStatus, string>> =
 export const AKSI_PENGAJUAN_LABEL: Readonly<Record<AksiPengajuan, string>> = {
   AJUKAN: "Ajukan",
   MINTA_PERBAIKAN: "Minta perbaikan",
+  MINTA_KUNJUNGAN: "Minta datang ke kantor",
   VERIFIKASI: "Nyatakan lengkap (verifikasi)",
   PROSES: "Proses",
   SELESAIKAN: "Selesaikan",

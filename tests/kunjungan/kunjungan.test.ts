@@ -244,3 +244,80 @@ describe("the office's calendar and the person's reminders", () => {
     expect((await t.gql(HARI, { i: ins.gid }, { token: c.token })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });
+
+describe("a visit as a step of the case", () => {
+  const UBAH_STATUS = `mutation($id: ID!, $versi: Int!, $aksi: AksiPengajuan!, $pesan: String) {
+    ubahStatusPengajuan(id: $id, versi: $versi, aksi: $aksi, pesan: $pesan) {
+      __typename ... on UbahStatusPengajuanSuccess { data { status versi tenggat } } ... on Error { code message field }
+    }
+  }`;
+
+  it("the officer asks the applicant to come in: the SLA clock waits, resumes with what was left after the visit; a service without visits refuses", async () => {
+    const c = citizens[5]!;
+    const now = Date.now();
+    const p = await t.db.prisma.pengajuan.create({
+      data: {
+        layananId: layanan.id,
+        instansiId: ins.id,
+        pemohonId: c.id,
+        status: "DIPROSES",
+        nomorRegistrasi: "KMG/2026/900001",
+        diajukanAt: new Date(now - 3_600_000),
+        diverifikasiAt: new Date(now - 3_600_000),
+        slaMulaiAt: new Date(now - 3_600_000),
+        tenggat: new Date(now + 5 * 86_400_000),
+        seq: 1,
+        riwayat: { create: [{ seq: 1, aksi: "PROSES", keStatus: "DIPROSES" }] },
+      },
+    });
+    const id = globalId("Pengajuan", p.id);
+    const short = await t.gql(UBAH_STATUS, { id, versi: p.versi, aksi: "MINTA_KUNJUNGAN", pesan: "x" }, { token: petugas });
+    expect(short.data!.ubahStatusPengajuan).toMatchObject({ code: "PESAN_REQUIRED", field: "pesan" });
+    const asked = await t.gql(
+      UBAH_STATUS,
+      { id, versi: p.versi, aksi: "MINTA_KUNJUNGAN", pesan: "Bawa buku nikah asli untuk dicocokkan." },
+      { token: petugas },
+    );
+    expect(asked.data!.ubahStatusPengajuan.data).toMatchObject({ status: "MENUNGGU_KUNJUNGAN", tenggat: null });
+    const paused = await t.db.prisma.pengajuan.findUniqueOrThrow({ where: { id: p.id } });
+    expect(paused.slaMulaiAt).toBeNull();
+    expect(paused.slaSisaMenit).toBeGreaterThan(0);
+    const note = await t.db.prisma.notification.findFirstOrThrow({ where: { userId: c.id, kind: "PENGAJUAN_MENUNGGU_KUNJUNGAN" } });
+    expect(note.isi).toContain("Bawa buku nikah asli");
+    // the applicant books a slot for this case
+    const [slot] = await slots(c.token);
+    const booked = await t.gql(PESAN, { input: { layananId: layanan.gid, mulai: slot!.mulai, tujuan: "VERIFIKASI", pengajuanId: id } }, { token: c.token });
+    expect(booked.data!.pesanKunjungan.__typename).toBe("PesanKunjunganSuccess");
+    const foreign = await t.gql(
+      PESAN,
+      { input: { layananId: layanan.gid, mulai: slot!.mulai, tujuan: "VERIFIKASI", pengajuanId: id } },
+      { token: citizens[4]!.token },
+    );
+    expect(foreign.data!.pesanKunjungan).toMatchObject({ code: "PENGAJUAN_INVALID" });
+    // after the visit the officer continues: the clock resumes with the minutes that were left
+    const resumed = await t.gql(UBAH_STATUS, { id, versi: paused.versi, aksi: "PROSES" }, { token: petugas });
+    expect(resumed.data!.ubahStatusPengajuan.data.status).toBe("DIPROSES");
+    expect(resumed.data!.ubahStatusPengajuan.data.tenggat).not.toBeNull();
+    // a service without visits: the step is refused, saying what to set up
+    const other = await t.db.prisma.layanan.create({
+      data: { instansiId: ins.id, kode: "TANPA-KUNJUNGAN", nama: "Tanpa Kunjungan", slaJumlah: 3, slaSatuan: "HARI_KERJA" },
+    });
+    const q = await t.db.prisma.pengajuan.create({
+      data: {
+        layananId: other.id,
+        instansiId: ins.id,
+        pemohonId: c.id,
+        status: "DIAJUKAN",
+        nomorRegistrasi: "KMG/2026/900002",
+        diajukanAt: new Date(),
+        seq: 1,
+      },
+    });
+    const refused = await t.gql(
+      UBAH_STATUS,
+      { id: globalId("Pengajuan", q.id), versi: q.versi, aksi: "MINTA_KUNJUNGAN", pesan: "Datang untuk verifikasi." },
+      { token: petugas },
+    );
+    expect(refused.data!.ubahStatusPengajuan.code).toBe("KUNJUNGAN_TIDAK_TERSEDIA");
+  });
+});

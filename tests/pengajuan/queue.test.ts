@@ -143,7 +143,7 @@ describe("staff queue", () => {
     expect(everything).toEqual(sorted(everything));
     // the open work's tab, one status, on time only: the same order over what each selects
     for (const filter of [
-      { status: ["DIAJUKAN", "PERLU_PERBAIKAN", "DIVERIFIKASI", "DIPROSES", "MENUNGGU_TTD", "SIAP_DIAMBIL"] },
+      { status: ["DIAJUKAN", "PERLU_PERBAIKAN", "MENUNGGU_KUNJUNGAN", "DIVERIFIKASI", "DIPROSES", "MENUNGGU_TTD", "SIAP_DIAMBIL"] },
       { status: ["DIPROSES"] },
       { terlambat: false },
     ]) {
@@ -172,7 +172,11 @@ describe("staff queue", () => {
     const [cursor] = await t.db.prisma.pengajuan.findMany({ where: { instansiId: fx.instansi.id, status: "DIPROSES" }, select: { id: true }, take: 1 });
     const cases: Array<[AntrianFilter | null, { take: number; cursor?: { id: string } }, string]> = [
       [null, { take: 51 }, "Pengajuan_antrian_idx"],
-      [{ status: ["DIAJUKAN", "PERLU_PERBAIKAN", "DIVERIFIKASI", "DIPROSES", "MENUNGGU_TTD", "SIAP_DIAMBIL"] }, { take: 51 }, "Pengajuan_antrian_terbuka_idx"],
+      [
+        { status: ["DIAJUKAN", "PERLU_PERBAIKAN", "MENUNGGU_KUNJUNGAN", "DIVERIFIKASI", "DIPROSES", "MENUNGGU_TTD", "SIAP_DIAMBIL"] },
+        { take: 51 },
+        "Pengajuan_antrian_terbuka_idx",
+      ],
       [{ status: ["DIPROSES"], terlambat: true }, { take: 51 }, "Pengajuan_antrian_terbuka_idx"],
       [{ status: ["DITOLAK"] }, { take: 51 }, "Pengajuan_antrian_status_idx"],
       [null, { take: -13, cursor: cursor! }, "Pengajuan_antrian_idx"],
@@ -190,7 +194,7 @@ describe("staff queue", () => {
       expect(plan, JSON.stringify(filter)).not.toMatch(/Sort/);
       if (paging.cursor) expect(plan).toMatch(/Index Cond: .*ROW\(COALESCE/);
     }
-    expect(ANTRIAN_TERBUKA).toEqual(["DIAJUKAN", "PERLU_PERBAIKAN", "DIVERIFIKASI", "DIPROSES", "MENUNGGU_TTD", "SIAP_DIAMBIL"]);
+    expect(ANTRIAN_TERBUKA).toEqual(["DIAJUKAN", "PERLU_PERBAIKAN", "MENUNGGU_KUNJUNGAN", "DIVERIFIKASI", "DIPROSES", "MENUNGGU_TTD", "SIAP_DIAMBIL"]);
   });
 
   it("a SUPERADMIN, who belongs to no instansi, is told to choose one (INSTANSI_REQUIRED), and gets the queue when they do", async () => {

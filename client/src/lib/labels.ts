@@ -39,6 +39,7 @@ export const PENGAJUAN_TONE: Record<PengajuanStatus, "ok" | "pending" | "bad" | 
   DRAFT: "closed",
   DIAJUKAN: "info",
   PERLU_PERBAIKAN: "pending",
+  MENUNGGU_KUNJUNGAN: "pending",
   DIVERIFIKASI: "info",
   DIPROSES: "info",
   MENUNGGU_TTD: "info",

@@ -31,6 +31,7 @@ const PESAN_WAJIB = {
   PERBAIKAN: problem("PESAN_REQUIRED", "Tuliskan apa yang perlu diperbaiki atau dilengkapi pemohon (minimal 5 karakter)."),
   ALASAN: problem("ALASAN_REQUIRED", "Alasan penolakan wajib diisi (minimal 5 karakter) agar pemohon mengetahui sebabnya."),
   CATATAN: problem("CATATAN_REQUIRED", "Tuliskan apa yang perlu diperbaiki pada surat (minimal 5 karakter) agar petugas mengetahuinya."),
+  KUNJUNGAN: problem("PESAN_REQUIRED", "Tuliskan untuk apa pemohon perlu datang dan apa yang dibawa (minimal 5 karakter)."),
 } as const;
 
 /**

@@ -324,6 +324,7 @@ const TRANSITION_READ = {
       nama: true,
       slaJumlah: true,
       slaSatuan: true,
+      kunjungan: true,
       instansi: { select: { id: true, kode: true, nama: true, prefixNomor: true } },
     },
   },
@@ -371,6 +372,11 @@ export async function transition(ctx: PengajuanContext, input: TransitionInput, 
     );
   }
   if (input.aksi === "VERIFIKASI" && input.dokumenDilihat) await assertDokumenTerlihat(ctx, p.id, input.dokumenDilihat);
+  if (rule.perlu.kunjungan && layanan.kunjungan === "TIDAK_ADA")
+    throw new InvalidStateError(
+      "KUNJUNGAN_TIDAK_TERSEDIA",
+      `Layanan ${layanan.nama} belum membuka jadwal kunjungan: admin mengaturnya dulu di halaman layanan (Kunjungan ke kantor).`,
+    );
   // what the action needs, as the table declares it (transitions.ts `perlu`)
   const kata = parseInput(kataTransisi(rule.perlu), input);
   // an official's note on a returned letter is for the officers (the letter keeps it), not the applicant's history
@@ -554,7 +560,9 @@ function statusMessages(
             ? "Pengajuan selesai. Dokumen hasil tersedia di Log Inbox."
             : p.status === "MENUNGGU_TTD"
               ? "Surat hasil layanan sudah dibuat dan sedang menunggu tanda tangan pejabat."
-              : `Status pengajuan berubah menjadi ${label.toLowerCase()}.`;
+              : p.status === "MENUNGGU_KUNJUNGAN"
+                ? `Petugas meminta Anda datang ke kantor: ${pesan} Pilih jadwal kunjungan di halaman pengajuan Anda.`
+                : `Status pengajuan berubah menjadi ${label.toLowerCase()}.`;
   const notification =
     ctx.viewer?.id === pemohon.id
       ? null

@@ -66,7 +66,7 @@ export interface SlaChange {
 }
 
 /** States in which the clock waits for the applicant (what was left is kept and resumes later). */
-export const CLOCK_WAITS: readonly PengajuanStatus[] = ["PERLU_PERBAIKAN"];
+export const CLOCK_WAITS: readonly PengajuanStatus[] = ["PERLU_PERBAIKAN", "MENUNGGU_KUNJUNGAN"];
 
 /** The result is ready (or the request is closed): the clock stops for good, its deadline kept as it was. */
 export function clockStops(status: PengajuanStatus): boolean {

@@ -6,6 +6,7 @@ const STATES: PengajuanStatus[] = [
   "DRAFT",
   "DIAJUKAN",
   "PERLU_PERBAIKAN",
+  "MENUNGGU_KUNJUNGAN",
   "DIVERIFIKASI",
   "DIPROSES",
   "MENUNGGU_TTD",
@@ -25,6 +26,14 @@ const ALLOWED: Array<[Pelaku, PengajuanStatus, Aksi, PengajuanStatus]> = [
   ["PEMOHON", "DIAJUKAN", "BATALKAN", "DIBATALKAN"],
   ["PEMOHON", "PERLU_PERBAIKAN", "BATALKAN", "DIBATALKAN"],
   ["PEMOHON", "DIVERIFIKASI", "BATALKAN", "DIBATALKAN"],
+  ["PEMOHON", "MENUNGGU_KUNJUNGAN", "BATALKAN", "DIBATALKAN"],
+  ["STAF", "DIAJUKAN", "MINTA_KUNJUNGAN", "MENUNGGU_KUNJUNGAN"],
+  ["STAF", "DIVERIFIKASI", "MINTA_KUNJUNGAN", "MENUNGGU_KUNJUNGAN"],
+  ["STAF", "DIPROSES", "MINTA_KUNJUNGAN", "MENUNGGU_KUNJUNGAN"],
+  ["STAF", "MENUNGGU_KUNJUNGAN", "VERIFIKASI", "DIVERIFIKASI"],
+  ["STAF", "MENUNGGU_KUNJUNGAN", "PROSES", "DIPROSES"],
+  ["STAF", "MENUNGGU_KUNJUNGAN", "MINTA_PERBAIKAN", "PERLU_PERBAIKAN"],
+  ["STAF", "MENUNGGU_KUNJUNGAN", "TOLAK", "DITOLAK"],
   ["STAF", "DIAJUKAN", "VERIFIKASI", "DIVERIFIKASI"],
   ["STAF", "DIAJUKAN", "MINTA_PERBAIKAN", "PERLU_PERBAIKAN"],
   ["STAF", "DIVERIFIKASI", "MINTA_PERBAIKAN", "PERLU_PERBAIKAN"],
@@ -46,7 +55,7 @@ const ALLOWED: Array<[Pelaku, PengajuanStatus, Aksi, PengajuanStatus]> = [
 describe("pengajuan transitions: every actor × state × action", () => {
   const cells = PELAKU.flatMap((p) => STATES.flatMap((s) => AKSI.map((a) => [p, s, a] as const)));
   it(`covers all ${PELAKU.length * STATES.length * AKSI.length} cells`, () => {
-    expect(cells.length).toBe(3 * 11 * 12);
+    expect(cells.length).toBe(3 * 12 * 13);
   });
   it.each(cells)("%s in %s: %s", (pelaku, status, aksi) => {
     const expected = ALLOWED.find(([p, s, a]) => p === pelaku && s === status && a === aksi)?.[3] ?? null;
@@ -66,7 +75,8 @@ describe("derived rules", () => {
     for (const s of ["SELESAI", "SIAP_DIAMBIL", "DIAMBIL"] as const) expect(next("STAF", s, "TOLAK")).toBeNull();
   });
   it("lists the buttons an officer sees on a submitted request", () => {
-    expect(allowedActions("STAF", "DIAJUKAN")).toEqual(["MINTA_PERBAIKAN", "VERIFIKASI", "TOLAK"]);
+    expect(allowedActions("STAF", "DIAJUKAN")).toEqual(["MINTA_PERBAIKAN", "MINTA_KUNJUNGAN", "VERIFIKASI", "TOLAK"]);
+    expect(allowedActions("STAF", "MENUNGGU_KUNJUNGAN")).toEqual(["MINTA_PERBAIKAN", "VERIFIKASI", "PROSES", "TOLAK"]);
     expect(allowedActions("PEMOHON", "PERLU_PERBAIKAN")).toEqual(["AJUKAN", "BATALKAN"]);
   });
 });
@@ -76,6 +86,7 @@ describe("what each action needs, as the table declares it", () => {
   const PERLU: Partial<Record<Aksi, Perlu>> = {
     AJUKAN: { berkasLengkap: true },
     MINTA_PERBAIKAN: { pesan: "PERBAIKAN" },
+    MINTA_KUNJUNGAN: { pesan: "KUNJUNGAN", kunjungan: true },
     SELESAIKAN: { hasil: true },
     SERAHKAN: { pengambil: true },
     TOLAK: { pesan: "ALASAN" },
@@ -91,10 +102,10 @@ describe("what each action needs, as the table declares it", () => {
     expect(AKSI.filter((a) => TRANSITIONS[a].keJikaAmbil)).toEqual(["TANDATANGANI"]);
     expect(AKSI.filter((a) => TRANSITIONS[a].perlu.surat)).toEqual(["AJUKAN_TTD", "TANDATANGANI", "KEMBALIKAN_SURAT"]);
   });
-  it("a reason is asked only of staff, and only when the request goes back to the applicant or is refused", () => {
+  it("a reason is asked only of staff, and only when the request goes back to the applicant (to fix, or to visit) or is refused", () => {
     for (const a of AKSI.filter((a) => TRANSITIONS[a].perlu.pesan && TRANSITIONS[a].perlu.pesan !== "CATATAN")) {
       expect(TRANSITIONS[a].pelaku).toBe("STAF");
-      expect(["PERLU_PERBAIKAN", "DITOLAK"]).toContain(TRANSITIONS[a].ke);
+      expect(["PERLU_PERBAIKAN", "MENUNGGU_KUNJUNGAN", "DITOLAK"]).toContain(TRANSITIONS[a].ke);
     }
   });
   it("the applicant edits the form and documents of a draft or of a request sent back, and submits only from those", () => {

@@ -11,16 +11,20 @@ import { PENGAJUAN_FINAL_STATUSES } from "../../shared/labels";
  *                PERLU_PERBAIKAN
  *   With a letter template (issue 15): DIPROSES ─AJUKAN_TTD→ MENUNGGU_TTD ─TANDATANGANI→ SELESAI (SIAP_DIAMBIL for pickup)
  *                                                   └─KEMBALIKAN_SURAT→ DIPROSES (the official's note)
+ *   A visit (issue 16): DIAJUKAN/DIVERIFIKASI/DIPROSES ─MINTA_KUNJUNGAN→ MENUNGGU_KUNJUNGAN (what to bring, why), the applicant
+ *   books a slot; after the visit VERIFIKASI → DIVERIFIKASI or PROSES → DIPROSES (or MINTA_PERBAIKAN, TOLAK).
  *   TOLAK (staff, with a reason) from any step before the result: DIAJUKAN, PERLU_PERBAIKAN, DIVERIFIKASI, DIPROSES.
  *   BATALKAN (applicant) before processing starts: DRAFT, DIAJUKAN, PERLU_PERBAIKAN, DIVERIFIKASI.
  *
  * The SLA clock runs from DIVERIFIKASI (documents declared complete, MasPeci 8.1) and waits while the
- * applicant is asked to fix something (PERLU_PERBAIKAN). It keeps running while the letter waits for its signature
+ * applicant is asked to fix something (PERLU_PERBAIKAN) or to come to the office (MENUNGGU_KUNJUNGAN: the office waits for
+ * the applicant, as for a fix; the working minutes left are kept and resume when the officer continues after the visit). It keeps running while the letter waits for its signature
  * (MENUNGGU_TTD): signing is part of the service's time (Jogonalan's 15 minutes include it).
  */
 export type Aksi =
   | "AJUKAN"
   | "MINTA_PERBAIKAN"
+  | "MINTA_KUNJUNGAN"
   | "VERIFIKASI"
   | "PROSES"
   | "SELESAIKAN"
@@ -45,7 +49,9 @@ export interface Perlu {
    * a message of at least 5 characters: what the applicant must fix, why the request is refused, or (CATATAN) the
    * official's note on a returned letter, which stays with the letter for the officers and is not in the history
    */
-  pesan?: "PERBAIKAN" | "ALASAN" | "CATATAN";
+  pesan?: "PERBAIKAN" | "ALASAN" | "CATATAN" | "KUNJUNGAN";
+  /** the service takes visit bookings (its slots are where the applicant books the visit asked for) */
+  kunjungan?: true;
   /** who collected the result and which identity document was checked */
   pengambil?: true;
   /** the form complete and every required document uploaded */
@@ -67,17 +73,33 @@ interface Rule {
 
 export const TRANSITIONS: Readonly<Record<Aksi, Rule>> = {
   AJUKAN: { pelaku: "PEMOHON", dari: ["DRAFT", "PERLU_PERBAIKAN"], ke: "DIAJUKAN", perlu: { berkasLengkap: true } },
-  MINTA_PERBAIKAN: { pelaku: "STAF", dari: ["DIAJUKAN", "DIVERIFIKASI", "DIPROSES"], ke: "PERLU_PERBAIKAN", perlu: { pesan: "PERBAIKAN" } },
-  VERIFIKASI: { pelaku: "STAF", dari: ["DIAJUKAN"], ke: "DIVERIFIKASI", perlu: {} },
-  PROSES: { pelaku: "STAF", dari: ["DIVERIFIKASI"], ke: "DIPROSES", perlu: {} },
+  MINTA_PERBAIKAN: {
+    pelaku: "STAF",
+    dari: ["DIAJUKAN", "MENUNGGU_KUNJUNGAN", "DIVERIFIKASI", "DIPROSES"],
+    ke: "PERLU_PERBAIKAN",
+    perlu: { pesan: "PERBAIKAN" },
+  },
+  MINTA_KUNJUNGAN: {
+    pelaku: "STAF",
+    dari: ["DIAJUKAN", "DIVERIFIKASI", "DIPROSES"],
+    ke: "MENUNGGU_KUNJUNGAN",
+    perlu: { pesan: "KUNJUNGAN", kunjungan: true },
+  },
+  VERIFIKASI: { pelaku: "STAF", dari: ["DIAJUKAN", "MENUNGGU_KUNJUNGAN"], ke: "DIVERIFIKASI", perlu: {} },
+  PROSES: { pelaku: "STAF", dari: ["DIVERIFIKASI", "MENUNGGU_KUNJUNGAN"], ke: "DIPROSES", perlu: {} },
   SELESAIKAN: { pelaku: "STAF", dari: ["DIPROSES"], ke: "SELESAI", perlu: { hasil: true } },
   AJUKAN_TTD: { pelaku: "STAF", dari: ["DIPROSES"], ke: "MENUNGGU_TTD", perlu: { surat: true } },
   TANDATANGANI: { pelaku: "PENANDATANGAN", dari: ["MENUNGGU_TTD"], ke: "SELESAI", keJikaAmbil: "SIAP_DIAMBIL", perlu: { surat: true } },
   KEMBALIKAN_SURAT: { pelaku: "PENANDATANGAN", dari: ["MENUNGGU_TTD"], ke: "DIPROSES", perlu: { pesan: "CATATAN", surat: true } },
   SIAPKAN_PENGAMBILAN: { pelaku: "STAF", dari: ["DIPROSES"], ke: "SIAP_DIAMBIL", perlu: {} },
   SERAHKAN: { pelaku: "STAF", dari: ["SIAP_DIAMBIL"], ke: "DIAMBIL", perlu: { pengambil: true } },
-  TOLAK: { pelaku: "STAF", dari: ["DIAJUKAN", "PERLU_PERBAIKAN", "DIVERIFIKASI", "DIPROSES"], ke: "DITOLAK", perlu: { pesan: "ALASAN" } },
-  BATALKAN: { pelaku: "PEMOHON", dari: ["DRAFT", "DIAJUKAN", "PERLU_PERBAIKAN", "DIVERIFIKASI"], ke: "DIBATALKAN", perlu: {} },
+  TOLAK: {
+    pelaku: "STAF",
+    dari: ["DIAJUKAN", "PERLU_PERBAIKAN", "MENUNGGU_KUNJUNGAN", "DIVERIFIKASI", "DIPROSES"],
+    ke: "DITOLAK",
+    perlu: { pesan: "ALASAN" },
+  },
+  BATALKAN: { pelaku: "PEMOHON", dari: ["DRAFT", "DIAJUKAN", "PERLU_PERBAIKAN", "MENUNGGU_KUNJUNGAN", "DIVERIFIKASI"], ke: "DIBATALKAN", perlu: {} },
 };
 
 export const AKSI: readonly Aksi[] = Object.keys(TRANSITIONS) as Aksi[];

@@ -98,7 +98,7 @@ export interface StatistikDetail {
 }
 
 const DAY_MS = 86_400_000;
-const OPEN: PengajuanStatus[] = ["DIAJUKAN", "PERLU_PERBAIKAN", "DIVERIFIKASI", "DIPROSES"];
+const OPEN: PengajuanStatus[] = ["DIAJUKAN", "PERLU_PERBAIKAN", "MENUNGGU_KUNJUNGAN", "DIVERIFIKASI", "DIPROSES", "MENUNGGU_TTD"];
 const ADUAN_TERBUKA: PengaduanStatus[] = ["DITERIMA", "DIVERIFIKASI", "DITINDAKLANJUTI"];
 const sqlList = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(", ");
 

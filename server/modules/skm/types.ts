@@ -111,7 +111,9 @@ const KinerjaRef = builder.objectRef<Kinerja>("KinerjaPelayanan").implement({
     tepatWaktu: t.exposeInt("tepatWaktu", { description: "completed in the period by the SLA deadline" }),
     melewatiSla: t.exposeInt("melewatiSla", { description: "completed in the period after the SLA deadline" }),
     kepatuhanSlaPersen: t.exposeFloat("kepatuhanSlaPersen", { nullable: true }),
-    berjalan: t.exposeInt("berjalan", { description: "open now (DIAJUKAN, PERLU_PERBAIKAN, DIVERIFIKASI, DIPROSES), whenever submitted" }),
+    berjalan: t.exposeInt("berjalan", {
+      description: "open now (DIAJUKAN, PERLU_PERBAIKAN, MENUNGGU_KUNJUNGAN, DIVERIFIKASI, DIPROSES, MENUNGGU_TTD), whenever submitted",
+    }),
     terlambatSaatIni: t.exposeInt("terlambatSaatIni", { description: "running past the SLA deadline now" }),
   }),
 });

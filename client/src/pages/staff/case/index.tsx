@@ -49,6 +49,12 @@ const EMPTY_ACTION = { pesan: "", diambilOleh: "", identitasPengambil: "" };
 const ASKS: Partial<Record<AksiPengajuan, { pesan?: { label: string; hint: string }; pengambil?: boolean; note?: string }>> = {
   MINTA_PERBAIKAN: { pesan: { label: "Pesan untuk pemohon", hint: "Tulis jelas apa yang perlu diperbaiki atau dilengkapi. Pemohon membaca pesan ini." } },
   TOLAK: { pesan: { label: "Alasan penolakan", hint: "Pemohon membaca alasan ini dan dapat mengajukan ulang." } },
+  MINTA_KUNJUNGAN: {
+    pesan: {
+      label: "Pesan untuk pemohon",
+      hint: "Untuk apa pemohon perlu datang dan apa yang dibawa (misalnya dokumen asli). Pemohon lalu memilih jadwal kunjungan; tenggat layanan menunggu.",
+    },
+  },
   SERAHKAN: { pengambil: true },
   VERIFIKASI: { note: "Berkas dinyatakan lengkap: batas waktu penyelesaian mulai dihitung." },
   SELESAIKAN: { note: "Pemohon menerima dokumen hasil di Log Inbox dan notifikasi." },

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "PengajuanStatus" ADD VALUE 'MENUNGGU_KUNJUNGAN';
