@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInstansi, createStaff, createTestApp, globalId, registerCitizen, type TestApp } from "../helpers/app";
 import { collect, wsClient } from "../helpers/ws";
 import { localDateOf } from "../../server/modules/calendar/working-time";
+import { keTengahMalam } from "../../server/modules/loket/board";
 
 /**
  * The office queue through the public API on a real database: an admin sets up groups, counters and device keys;
@@ -246,3 +247,12 @@ describe("a closed day", () => {
 async function gid(globalID: string): Promise<string> {
   return Buffer.from(globalID, "base64").toString().split(":")[1]!;
 }
+
+describe("the board's day", () => {
+  it("a display gets a fresh board at the office's midnight, in each zone", () => {
+    const at = new Date("2026-12-06T16:59:00Z");
+    expect(keTengahMalam("Asia/Jakarta", at)).toBe(60_000); // 23:59 WIB
+    expect(keTengahMalam("Asia/Makassar", at)).toBe(23 * 3_600_000 + 60_000); // 00:59 WITA
+    expect(keTengahMalam("Asia/Jayapura", at)).toBe(22 * 3_600_000 + 60_000); // 01:59 WIT
+  });
+});

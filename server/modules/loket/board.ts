@@ -103,18 +103,43 @@ function papanVersi(ctx: Pick<Context, "prisma" | "calendars">, instansiId: stri
   return board;
 }
 
+/** Milliseconds from `now` to the next local midnight in `timeZone` (Indonesia's zones keep one offset all year). */
+export function keTengahMalam(timeZone: string, now = new Date()): number {
+  const local = new Date(now.toLocaleString("en-US", { timeZone }));
+  const next = new Date(local);
+  next.setHours(24, 0, 0, 0);
+  return next.getTime() - local.getTime();
+}
+
 /**
  * The board at once (after a reconnect too: that is how a display catches up), then again after every change of
- * the instansi's queue, and once more when the bus comes back after an outage (events of the outage never arrive).
+ * the instansi's queue, once more when the bus comes back after an outage (events of the outage never arrive), and at
+ * the office's midnight (a TV left on starts the new day with an empty board).
  */
 export async function* ikutiPapan(ctx: Pick<Context, "prisma" | "calendars" | "pubsub">, instansiId: string): AsyncGenerator<PapanAntrian> {
   const events = follow(ctx.pubsub, "antrian:loket", instansiId);
+  let timer: NodeJS.Timeout | undefined;
   try {
     yield await bacaPapan(ctx, instansiId);
-    for await (const e of events) {
+    const { timeZone } = await ctx.calendars.get(instansiId);
+    let pending = events.next();
+    while (true) {
+      const midnight = new Promise<"tengah-malam">((resolve) => {
+        timer = setTimeout(() => resolve("tengah-malam"), keTengahMalam(timeZone) + 1_000);
+      });
+      const got = await Promise.race([pending, midnight]);
+      clearTimeout(timer);
+      if (got === "tengah-malam") {
+        yield await bacaPapan(ctx, instansiId);
+        continue;
+      }
+      if (got.done) return;
+      pending = events.next();
+      const e = got.value;
       yield await (isResync(e) ? bacaPapan(ctx, instansiId) : papanVersi(ctx, instansiId, e.versi));
     }
   } finally {
+    clearTimeout(timer);
     await events.return(undefined);
   }
 }
