@@ -196,7 +196,12 @@ describe("the office's calendar and the person's reminders", () => {
     const [slot] = await slots(c.token);
     const booked = await pesan(c.token, slot!.mulai);
     expect(booked.data!.pesanKunjungan.__typename).toBe("PesanKunjunganSuccess");
-    const deps = { keys: t.keys, kanal: t.config.kanal, publicUrl: t.config.publicUrl };
+    // the person chose WhatsApp for visit reminders, with a verified number; the install has WhatsApp configured
+    const person = await t.db.prisma.user.findUniqueOrThrow({ where: { id: c.id } });
+    await t.db.prisma.user.update({ where: { id: c.id }, data: { teleponTerverifikasi: person.telepon, teleponTerverifikasiAt: new Date() } });
+    await t.db.prisma.pilihanKanal.create({ data: { userId: c.id, jenis: "PENGINGAT_KUNJUNGAN", kanal: "WHATSAPP", aktif: true } });
+    const whatsapp = { apiUrl: "http://127.0.0.1:9/v23.0", token: "t", phoneNumberId: "1", appSecret: "s", verifyToken: "v", templateLanguage: "id" };
+    const deps = { keys: t.keys, kanal: { ...t.config.kanal, whatsapp }, publicUrl: t.config.publicUrl };
     const early = new Date(new Date(slot!.mulai).getTime() - 30 * 3_600_000);
     expect(await kirimPengingat(t.db.prisma, t.app.services.pubsub, deps, early)).toBe(0);
     const now = new Date(new Date(slot!.mulai).getTime() - 2 * 3_600_000);
@@ -213,6 +218,12 @@ describe("the office's calendar and the person's reminders", () => {
     expect(ics).toContain(booked.data!.pesanKunjungan.data.kode);
     // every line at most 75 octets (RFC 5545 §3.1)
     for (const line of ics.split("\r\n")) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    // and one WhatsApp message for the person's verified number, its words sealed in the outbox
+    const wa = await t.db.prisma.outbox.findMany({ where: { kind: "WHATSAPP" } });
+    expect(wa).toHaveLength(1);
+    const payload = wa[0]!.payload as { jenis: string; userId: string; tersegel: string };
+    expect(payload).toMatchObject({ jenis: "PENGINGAT_KUNJUNGAN", userId: c.id });
+    expect(JSON.stringify(payload)).not.toContain(booked.data!.pesanKunjungan.data.kode);
   });
 
   it("the desk checks a visitor in by the code they show, on the day only; another office's officer cannot", async () => {
