@@ -57,6 +57,7 @@ it("every list names an action its rows need, and there are lists for each case 
       "ppid:lihatRegister",
       "surat:lihatRegister",
       "kunjungan:lihatHari",
+      "konsultasi:lihat",
     ].sort(),
   );
   for (const [, rule] of LISTS) expect(Object.keys(POLICY)).toContain((rule as { rows: string }).rows);

@@ -16,6 +16,7 @@ import { BANTUAN_POLICY } from "./modules/bantuan/policy";
 import { SURAT_POLICY } from "./modules/surat/policy";
 import { ANTRIAN_POLICY } from "./modules/loket/policy";
 import { KUNJUNGAN_POLICY } from "./modules/kunjungan/policy";
+import { KONSULTASI_POLICY } from "./modules/konsultasi/policy";
 
 /** Every action of every domain: the one list of who may do what (see lib/policy.ts). */
 export const POLICY = {
@@ -35,6 +36,7 @@ export const POLICY = {
   ...SURAT_POLICY,
   ...ANTRIAN_POLICY,
   ...KUNJUNGAN_POLICY,
+  ...KONSULTASI_POLICY,
 };
 export type Action = keyof typeof POLICY;
 

@@ -149,6 +149,10 @@ export const NOT_EXPORTED: readonly NotExported[] = [
     model: "Kunjungan",
     because: "booked visits are appointments at the source install's counters; the office's calendar moves with it, and people book again on the new one",
   },
+  {
+    model: "Konsultasi",
+    because: "the helpdesk's log of callers (names and contacts) at the source install; answer or close the open ones before the move",
+  },
   { model: "SlotKunjungan", because: "places taken per visit slot: counts of the bookings above, which are not exported" },
   {
     model: "TiketAntrian",

@@ -26,5 +26,6 @@ import "../modules/surat/signing-types";
 import "../modules/surat/verifikasi-types";
 import "../modules/loket/types";
 import "../modules/kunjungan/types";
+import "../modules/konsultasi/types";
 
 export const schema = builder.toSchema({ sortSchema: false });

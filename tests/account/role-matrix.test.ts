@@ -288,6 +288,19 @@ beforeAll(async () => {
       },
     })
   ).id;
+  // a helpdesk consultation of A (issue 16)
+  ids.konsultasi = (
+    await prisma.konsultasi.create({
+      data: {
+        nomor: "KNS/MTX/2026/00001",
+        instansiId: ids.A!,
+        namaPenanya: "Penanya Matriks",
+        kontak: "081234567890",
+        kanal: "TELEPON",
+        pertanyaan: "Pertanyaan matriks",
+      },
+    })
+  ).id;
   await prisma.auditLog.create({ data: { jenis: "UBAH", aksi: "Mutation.matriks", aktorId: ids.citizen!, alamatIp: "10.0.0.1" } });
   ids.audit = (await prisma.auditLog.findFirstOrThrow({ where: { aksi: "Mutation.matriks" } })).id;
 }, 60_000);
@@ -469,6 +482,18 @@ const RULES: Record<string, Rule[]> = {
     {
       allow: CASE_STAFF_A,
       call: () => ({ query: `query($i: ID!) { kunjunganHari(instansiId: $i) { kode namaPemohon } }`, variables: { i: A() } }),
+    },
+  ],
+  "Query.konsultasiMeja": [
+    {
+      allow: CASE_STAFF_A,
+      call: () => ({ query: `query($i: ID!) { konsultasiMeja(instansiId: $i) { nomor namaPenanya kontak } }`, variables: { i: A() } }),
+    },
+  ],
+  "Query.ringkasanKonsultasi": [
+    {
+      allow: CASE_STAFF_A,
+      call: () => ({ query: `query($i: ID!) { ringkasanKonsultasi(instansiId: $i, tahun: 2026) { jumlah } }`, variables: { i: A() } }),
     },
   ],
   "Query.auditLog": [{ allow: ["superadmin"], call: () => ({ query: `{ auditLog(first: 1) { edges { node { aksi } } } }` }) }],
@@ -876,6 +901,35 @@ const RULES: Record<string, Rule[]> = {
       call: () => ({
         query: `mutation($l: ID!) { aturKunjunganLayanan(layananId: $l, kunjungan: DITAWARKAN, kapasitas: 4, menit: 30) { __typename } }`,
         variables: { l: g("Layanan", "layanan") },
+      }),
+    },
+  ],
+  "Mutation.catatKonsultasi": [
+    {
+      allow: CASE_STAFF_A,
+      call: () => ({
+        query: `mutation($i: ID!) { catatKonsultasi(input: { instansiId: $i, namaPenanya: "Penanya", kontak: "081234567890", kanal: TELEPON, pertanyaan: "Pertanyaan uji" }) { __typename } }`,
+        variables: { i: A() },
+      }),
+    },
+  ],
+  "Mutation.eskalasiKonsultasi": [
+    {
+      allow: CASE_STAFF_A,
+      hidden: ["adminB"],
+      call: () => ({
+        query: `mutation($id: ID!) { eskalasiKonsultasi(id: $id, versi: 1, eskalasiKe: "LKPP") { __typename } }`,
+        variables: { id: g("Konsultasi", "konsultasi") },
+      }),
+    },
+  ],
+  "Mutation.jawabKonsultasi": [
+    {
+      allow: CASE_STAFF_A,
+      hidden: ["adminB"],
+      call: () => ({
+        query: `mutation($id: ID!) { jawabKonsultasi(id: $id, versi: 1, jawaban: "Jawaban uji") { __typename } }`,
+        variables: { id: g("Konsultasi", "konsultasi") },
       }),
     },
   ],

@@ -1,5 +1,6 @@
 import { lepasSlotTutup, publishSlot } from "../kunjungan/service";
 import { beritahuDilepas } from "../kunjungan/notify";
+import { konsultasiChain } from "../konsultasi/service";
 import { kanalDeps } from "../kanal/outbox";
 import { publishNotifications } from "../notification/service";
 import { randomUUID } from "node:crypto";
@@ -54,7 +55,7 @@ export interface OpenRow {
   chain: Chain;
 }
 
-export type CaseKind = "PENGAJUAN" | "PENGADUAN" | "PERMOHONAN_INFORMASI" | "KEBERATAN";
+export type CaseKind = "PENGAJUAN" | "PENGADUAN" | "PERMOHONAN_INFORMASI" | "KEBERATAN" | "KONSULTASI";
 
 export interface DeadlineColumn {
   model: string;
@@ -123,6 +124,35 @@ export function jendelaKeberatanChain(sejak: Date): Chain {
 }
 
 export const DEADLINE_COLUMNS: readonly DeadlineColumn[] = [
+  {
+    model: "Konsultasi",
+    column: "tenggatJawab",
+    provisional: "tenggatJawabSementara",
+    kind: "KONSULTASI",
+    label: "Tenggat jawaban konsultasi",
+    async open(tx, instansiId) {
+      const rows = await tx.konsultasi.findMany({
+        where: { status: "DIEKSKALASI", ...where(instansiId) },
+        select: {
+          id: true,
+          instansiId: true,
+          dieskalasiAt: true,
+          tenggatJawab: true,
+          tenggatJawabSementara: true,
+          layanan: { select: { slaJumlah: true, slaSatuan: true } },
+        },
+      });
+      return rows.flatMap((k) =>
+        openRow(
+          k.id,
+          k.instansiId,
+          k.tenggatJawab,
+          k.tenggatJawabSementara,
+          konsultasiChain(k, k.layanan ? { jumlah: k.layanan.slaJumlah, satuan: k.layanan.slaSatuan } : null),
+        ),
+      );
+    },
+  },
   {
     model: "Pengajuan",
     column: "tenggat",
@@ -407,6 +437,15 @@ async function write(ctx: Actor, tx: Tx, col: DeadlineColumn, row: OpenRow, d: D
       await tx.permohonanLog.create({ data: { permohonanId: p.id, seq: p.seq, aksi: "TENGGAT_BERUBAH", aktorId: actor.aktorId, pesan, createdAt: now } });
       return { ...base, caseId: p.id, seq: p.seq };
     }
+    case "KONSULTASI": {
+      // no history table: the consultation carries its deadline and its version moves on
+      const k = await tx.konsultasi.update({
+        where: { id: row.id },
+        data: { tenggatJawab: d.at, tenggatJawabSementara: d.provisional, versi: { increment: 1 } },
+        select: { id: true, versi: true },
+      });
+      return { ...base, caseId: k.id, seq: k.versi };
+    }
     case "KEBERATAN": {
       const data =
         col.column === "tenggatTanggapan"
@@ -425,6 +464,7 @@ async function write(ctx: Actor, tx: Tx, col: DeadlineColumn, row: OpenRow, d: D
 export function publishMoved(ctx: Pick<Context, "pubsub" | "webhooks">, moved: readonly Moved[]): void {
   for (const m of moved) {
     if (m.pengajuan) publishPengajuan(ctx as Context, m.pengajuan.row, m.pengajuan.log);
+    else if (m.kind === "KONSULTASI") continue;
     else if (m.kind === "PENGADUAN") {
       ctx.pubsub.publish("pengaduan:updated", m.caseId, { id: m.caseId, seq: m.seq });
       ctx.pubsub.publish("instansi:pengaduan", m.instansiId, { id: m.caseId, seq: m.seq });
