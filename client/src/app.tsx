@@ -59,6 +59,10 @@ const TampilAntrianPage = lazy(() => import("./pages/antrian/display"));
 const KioskAntrianPage = lazy(() => import("./pages/antrian/kiosk"));
 const KonsolLoketPage = lazy(() => import("./pages/antrian/konsol"));
 const AdminAntrianPage = lazy(() => import("./pages/admin/antrian"));
+const KunjunganSayaPage = lazy(() => import("./pages/kunjungan"));
+const PesanKunjunganPage = lazy(() => import("./pages/kunjungan/pesan"));
+const KunjunganPage = lazy(() => import("./pages/kunjungan/detail"));
+const KunjunganHariPage = lazy(() => import("./pages/loket/kunjungan"));
 
 function NotFound() {
   return (
@@ -162,6 +166,31 @@ export function App() {
             <ForCitizenOrStaff kind="pengaduan">
               <PengaduanPage />
             </ForCitizenOrStaff>
+          }
+        />
+
+        <Route
+          path="/kunjungan"
+          element={
+            <Warga>
+              <KunjunganSayaPage />
+            </Warga>
+          }
+        />
+        <Route
+          path="/kunjungan/pesan"
+          element={
+            <Warga>
+              <PesanKunjunganPage />
+            </Warga>
+          }
+        />
+        <Route
+          path="/kunjungan/:id"
+          element={
+            <Warga>
+              <KunjunganPage />
+            </Warga>
           }
         />
 
@@ -287,6 +316,14 @@ export function App() {
           element={
             <Petugas>
               <LayaniDiLoketPage />
+            </Petugas>
+          }
+        />
+        <Route
+          path="/loket/kunjungan"
+          element={
+            <Petugas>
+              <KunjunganHariPage />
             </Petugas>
           }
         />

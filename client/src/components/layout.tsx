@@ -56,6 +56,9 @@ function Nav() {
             <li>
               <NavLink to="/informasi">Informasi</NavLink>
             </li>
+            <li>
+              <NavLink to="/kunjungan">Kunjungan</NavLink>
+            </li>
           </>
         )}
         {/* a guest's items wait until the session is known: right after logging in they would flash */}

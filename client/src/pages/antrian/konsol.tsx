@@ -418,6 +418,9 @@ export default function KonsolLoketPage() {
   return (
     <>
       <PageTitle>Loket antrian</PageTitle>
+      <p>
+        <Link to="/loket/kunjungan">Kunjungan terjadwal hari ini</Link>
+      </p>
       {picker}
       {instansiId && !waiting ? <Konsol key={instansiId} instansiId={instansiId} /> : <p aria-busy="true">Memuat…</p>}
     </>

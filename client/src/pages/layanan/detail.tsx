@@ -32,6 +32,7 @@ const LayananPageQuery = graphql(`
           wajib
         }
         jangkaWaktu
+        kunjungan
         updatedAt
         ...StandarPelayanan_Layanan
       }
@@ -176,6 +177,14 @@ export default function LayananPage() {
                   Belum punya akun? <Link to="/daftar">Daftar dengan NIK</Link>.
                 </span>
               </p>
+            )}
+            {l.kunjungan !== "TIDAK_ADA" && (citizen || !me) && (
+              <Link
+                className="button button--secondary"
+                to={citizen ? `/kunjungan/pesan?layanan=${id}` : `/masuk?lanjut=${encodeURIComponent(`/kunjungan/pesan?layanan=${id}`)}`}
+              >
+                Pesan jadwal kunjungan
+              </Link>
             )}
             {isActiveAdmin(me) && (
               <Link className="button button--quiet" to={`/admin/layanan/${id}`}>

@@ -51,6 +51,7 @@ export const PengajuanDetail_PengajuanFragment = graphql(`
     layanan {
       id
       nama
+      kunjungan
       unduhOnline
       ambilDiKantor
       formFields {
@@ -497,6 +498,16 @@ function PengajuanView({
           <PengajuanTenggat pengajuan={p} label="Selesai paling lambat" />
           <TimeFact label="Selesai" at={p.selesaiAt} instansi={p.instansi} />
         </dl>
+        {p.layanan.kunjungan !== "TIDAK_ADA" && p.nomorRegistrasi && (
+          <p>
+            <Link className="button button--secondary" to={`/kunjungan/pesan?layanan=${rawId(p.layanan.id)}&pengajuan=${rawId(p.id)}`}>
+              Pesan jadwal kunjungan
+            </Link>{" "}
+            <span className="muted small">
+              {p.layanan.kunjungan === "WAJIB" ? "Layanan ini memerlukan kedatangan Anda ke kantor." : "Bila Anda perlu datang ke kantor."}
+            </span>
+          </p>
+        )}
         {p.buktiUrl && (
           <p>
             <a className="button button--secondary button--small" href={p.buktiUrl} target="_blank" rel="noopener">

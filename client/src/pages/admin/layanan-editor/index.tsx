@@ -19,6 +19,7 @@ import { checkEditor } from "./checks";
 import { ItemTools, TemplateUpload } from "./parts";
 import { MIME_CHOICES, SIZE_CHOICES, FIELD_TYPES, type SlotState, type FieldState, type EditorState, emptyState, fromLoaded } from "./state";
 import { HelpLink } from "../../../components/help-link";
+import { KunjunganKantor } from "./kunjungan";
 
 function Editor({ id }: { id: string | null }) {
   const { me } = useSession();
@@ -398,6 +399,7 @@ export default function LayananEditorPage() {
       </p>
       <PageTitle>{editing ? "Ubah standar pelayanan" : "Layanan baru"}</PageTitle>
       {editing && !isUuid(editing) ? <p>Layanan tidak ditemukan.</p> : <Editor key={editing ?? "baru"} id={editing} />}
+      {editing && isUuid(editing) && <KunjunganKantor key={editing} id={editing} />}
     </RequireRole>
   );
 }
