@@ -9,7 +9,7 @@
  */
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
-import { badBody, checkedResponse, describeFetchError, noErrors, pct, rawId, sleep, sortedOf, type ErrorCounts } from "./lib";
+import { badBody, noErrors, pct, postCounted, rawId, sleep, sortedOf, type ErrorCounts } from "./lib";
 
 const AMBIL = /* GraphQL */ `mutation($i: ID!, $g: ID!) { ambilTiket(input: { instansiId: $i, grupId: $g }) { __typename ... on AmbilTiketSuccess { data { kode } } ... on Error { code message } } }`;
 const PANGGIL = /* GraphQL */ `mutation($l: ID!, $g: [ID!]!) { panggilBerikutnya(input: { loketId: $l, grupIds: $g }) { __typename ... on PanggilBerikutnyaSuccess { data { id kode panggilanKe } } ... on Error { code message } } }`;
@@ -42,21 +42,6 @@ export interface AntrianRun {
   errors: ErrorCounts;
 }
 
-async function post<T>(origin: string, token: string, query: string, variables: Record<string, unknown>, errors: ErrorCounts): Promise<T | null> {
-  try {
-    const res = await fetch(`${origin}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json", authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return await checkedResponse<T>(res, errors);
-  } catch (err) {
-    errors.socketErrors++;
-    errors.sample ??= describeFetchError(err);
-    return null;
-  }
-}
-
 interface Display {
   client: Client;
   /** when this display first showed each call */
@@ -74,7 +59,7 @@ export async function measureAntrian(o: AntrianOptions): Promise<AntrianRun> {
   o.log(`taking ${o.calls} tickets at the kiosk`);
   for (let i = 0; i < o.calls; i++) {
     type Ambil = { ambilTiket: { __typename: string; code?: string; message?: string } };
-    const r = await post<Ambil>(o.origin, o.kioskToken, AMBIL, { i: o.instansiId, g: o.grupIds[i % o.grupIds.length] }, errors);
+    const r = await postCounted<Ambil>(o.origin, o.kioskToken, AMBIL, { i: o.instansiId, g: o.grupIds[i % o.grupIds.length] }, errors);
     if (r && r.ambilTiket.__typename !== "AmbilTiketSuccess") throw new Error(`ambilTiket: ${JSON.stringify(r.ambilTiket)}`);
   }
   // when each call was sent, by kunci; a display may show a call before its caller has the answer (and so the
@@ -133,7 +118,7 @@ export async function measureAntrian(o: AntrianOptions): Promise<AntrianRun> {
       (async () => {
         type Panggil = { panggilBerikutnya: { __typename: string; data?: { id: string; panggilanKe: number } } };
         const t0 = performance.now();
-        const r = await post<Panggil>(o.origin, o.officerTokens[counter]!, PANGGIL, { l: o.loketIds[counter], g: o.grupIds }, errors);
+        const r = await postCounted<Panggil>(o.origin, o.officerTokens[counter]!, PANGGIL, { l: o.loketIds[counter], g: o.grupIds }, errors);
         callMs.push(performance.now() - t0);
         if (!r) return;
         const d = r.panggilBerikutnya.data;

@@ -10,7 +10,7 @@
  * A letter counts when both succeeded and the second answered TERBIT with the first's number. Letters/s, and
  * p50/p95/p99 of the pair; each step's own p50/p95 in the notes.
  */
-import { badBody, checkedResponse, describeFetchError, globalId, noErrors, pct, sortedOf, type ErrorCounts } from "./lib";
+import { badBody, globalId, noErrors, pct, postCounted, sortedOf, type ErrorCounts } from "./lib";
 
 const BUAT = /* GraphQL */ `mutation($p: ID!, $v: Int!) { buatSurat(pengajuanId: $p, versi: $v) { __typename ... on BuatSuratSuccess { data { id nomor status } } ... on Error { code message } } }`;
 const TTD = /* GraphQL */ `mutation($id: ID!, $pass: String!) { tandatanganiSurat(id: $id, passphrase: $pass) { __typename ... on TandatanganiSuratSuccess { data { id nomor status } } ... on Error { code message } } }`;
@@ -40,21 +40,6 @@ export interface LettersRun {
   errors: ErrorCounts;
 }
 
-async function post<T>(origin: string, token: string, query: string, variables: Record<string, unknown>, errors: ErrorCounts): Promise<T | null> {
-  try {
-    const res = await fetch(`${origin}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json", authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return await checkedResponse<T>(res, errors);
-  } catch (err) {
-    errors.socketErrors++;
-    errors.sample ??= describeFetchError(err);
-    return null;
-  }
-}
-
 async function drive(o: LettersOptions, next: () => { id: string; versi: number } | undefined, seconds: number): Promise<LettersRun> {
   const errors = noErrors();
   const total: number[] = [];
@@ -72,7 +57,7 @@ async function drive(o: LettersOptions, next: () => { id: string; versi: number 
       }
       const t0 = performance.now();
       type Buat = { buatSurat: { __typename: string; code?: string; data?: { id: string; nomor: string; status: string } } };
-      const made = await post<Buat>(o.origin, o.officerToken, BUAT, { p: globalId("Pengajuan", p.id), v: p.versi }, errors);
+      const made = await postCounted<Buat>(o.origin, o.officerToken, BUAT, { p: globalId("Pengajuan", p.id), v: p.versi }, errors);
       const t1 = performance.now();
       if (!made) continue;
       const s = made.buatSurat.data;
@@ -81,7 +66,7 @@ async function drive(o: LettersOptions, next: () => { id: string; versi: number 
         continue;
       }
       type Ttd = { tandatanganiSurat: { __typename: string; data?: { nomor: string; status: string } } };
-      const signed = await post<Ttd>(o.origin, o.officialToken, TTD, { id: s.id, pass: o.passphrase }, errors);
+      const signed = await postCounted<Ttd>(o.origin, o.officialToken, TTD, { id: s.id, pass: o.passphrase }, errors);
       const t2 = performance.now();
       if (!signed) continue;
       const d = signed.tandatanganiSurat.data;

@@ -186,3 +186,19 @@ export const STATISTIK_DETAIL = /* GraphQL */ `
     }
   }
 `;
+
+/** One GraphQL POST with a bearer token, its problems (transport failures included) counted in `errors`: the data, or null. */
+export async function postCounted<T>(origin: string, token: string, query: string, variables: Record<string, unknown>, errors: ErrorCounts): Promise<T | null> {
+  try {
+    const res = await fetch(`${origin}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return await checkedResponse<T>(res, errors);
+  } catch (err) {
+    errors.socketErrors++;
+    errors.sample ??= describeFetchError(err);
+    return null;
+  }
+}
