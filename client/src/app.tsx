@@ -63,6 +63,7 @@ const KunjunganSayaPage = lazy(() => import("./pages/kunjungan"));
 const PesanKunjunganPage = lazy(() => import("./pages/kunjungan/pesan"));
 const KunjunganPage = lazy(() => import("./pages/kunjungan/detail"));
 const KunjunganHariPage = lazy(() => import("./pages/loket/kunjungan"));
+const KonsultasiPage = lazy(() => import("./pages/loket/konsultasi"));
 
 function NotFound() {
   return (
@@ -324,6 +325,14 @@ export function App() {
           element={
             <Petugas>
               <KunjunganHariPage />
+            </Petugas>
+          }
+        />
+        <Route
+          path="/loket/konsultasi"
+          element={
+            <Petugas>
+              <KonsultasiPage />
             </Petugas>
           }
         />
