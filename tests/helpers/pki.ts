@@ -35,7 +35,8 @@ export function issue(opts: CertOptions): Issued {
   cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
   // positive serial: a leading 0x01 byte
   cert.serialNumber = `01${randomBytes(8).toString("hex")}`;
-  cert.validity.notBefore = opts.notBefore ?? new Date(Date.now() - DAY);
+  // a year back: tests that sign at a fixed moment (e.g. 5 December 2026) keep working on the days after it
+  cert.validity.notBefore = opts.notBefore ?? new Date(Date.now() - 365 * DAY);
   cert.validity.notAfter = opts.notAfter ?? new Date(Date.now() + 365 * DAY);
   const subject = [
     { shortName: "C", value: "ID" },

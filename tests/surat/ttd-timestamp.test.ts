@@ -100,7 +100,7 @@ describe("PAdES B-T: a signature timestamped by the office's TSA", () => {
     tsaCert = issue({ cn: "Loket Uji TSA", ca, keyUsage: { digitalSignature: true }, extKeyUsage: { timeStamping: true } });
     tsa = await startTsa(tsaCert, [ca]);
     tsa.clock = () => TSA_NOW;
-    signer = bukaP12(toP12(issue({ cn: "Siti Aminah", ca }), [ca], PASS), PASS, NOW).signer;
+    signer = bukaP12(toP12(issue({ cn: "Siti Aminah", ca, notBefore: new Date(NOW.getTime() - DAY) }), [ca], PASS), PASS, NOW).signer;
   });
 
   afterAll(async () => {
