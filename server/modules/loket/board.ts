@@ -74,33 +74,38 @@ export async function bacaPapan(ctx: Pick<Context, "prisma" | "calendars">, inst
 }
 
 /**
- * One read of a board per change, however many screens follow it: every subscriber of an instansi receives the same
- * event (`versi`), the first to ask reads the board, the others share that read. Kept per database (tests run
- * several servers in one process).
+ * One read of a board per change, however many screens follow it. Every subscriber of an instansi receives each
+ * change (`versi`); the first to see a new one moves the instansi's generation on; a board read started at a
+ * generation shows every change up to it (events are published after commit), so whoever asks at that generation or
+ * an older one shares it. A screen that fell behind gets the newest board at once instead of one read per missed
+ * change. Kept per database (tests run several servers in one process).
  */
-const shared = new WeakMap<object, Map<string, Array<{ versi: string; board: Promise<PapanAntrian> }>>>();
-/** reads kept per instansi: a subscriber a few events behind the others still shares theirs */
-const KEPT = 4;
+interface Gedung {
+  gen: number;
+  /** the versions already counted (the newest few) */
+  seen: string[];
+  read: { gen: number; board: Promise<PapanAntrian> } | null;
+}
+const shared = new WeakMap<object, Map<string, Gedung>>();
 
 function papanVersi(ctx: Pick<Context, "prisma" | "calendars">, instansiId: string, versi: string): Promise<PapanAntrian> {
   let perDb = shared.get(ctx.prisma);
   if (!perDb) shared.set(ctx.prisma, (perDb = new Map()));
-  const kept = perDb.get(instansiId) ?? [];
-  const hit = kept.find((k) => k.versi === versi);
-  if (hit) return hit.board;
-  const board = bacaPapan(ctx, instansiId);
-  const entry = { versi, board };
-  perDb.set(instansiId, [entry, ...kept].slice(0, KEPT));
+  let g = perDb.get(instansiId);
+  if (!g) perDb.set(instansiId, (g = { gen: 0, seen: [], read: null }));
+  if (!g.seen.includes(versi)) {
+    g.gen++;
+    g.seen = [versi, ...g.seen].slice(0, 64);
+  }
+  if (g.read && g.read.gen === g.gen) return g.read.board;
+  const read = { gen: g.gen, board: bacaPapan(ctx, instansiId) };
+  g.read = read;
+  const gedung = g;
   // a failed read is not shared with whoever asks next
-  board.catch(() => {
-    const now = perDb.get(instansiId);
-    if (now)
-      perDb.set(
-        instansiId,
-        now.filter((k) => k !== entry),
-      );
+  read.board.catch(() => {
+    if (gedung.read === read) gedung.read = null;
   });
-  return board;
+  return read.board;
 }
 
 /** Milliseconds from `now` to the next local midnight in `timeZone` (Indonesia's zones keep one offset all year). */
