@@ -196,13 +196,21 @@ describe.skipIf(!hasChromium)("office visits in the browser", () => {
     expect(before + sent).toBe(await t.db.prisma.kunjungan.count({ where: due }));
     expect(await kirimPengingat(t.db.prisma, t.app.services.pubsub, deps, now)).toBe(0);
     const user = await t.db.prisma.user.findUniqueOrThrow({ where: { id: warga.id } });
-    const mail = (await t.db.prisma.outbox.findMany({ where: { kind: "EMAIL" } }))
+    // a visit moved after the server had reminded it of its old hour is reminded again for the new one: the newest counts
+    const all = (await t.db.prisma.outbox.findMany({ where: { kind: "EMAIL" }, orderBy: { createdAt: "asc" } }))
       .map((m) => m.payload as { to: string; subject: string; ics?: string })
       .filter((p) => p.to === user.email && p.subject.startsWith("Pengingat"));
-    expect(mail).toHaveLength(1);
+    expect(all.length).toBeGreaterThanOrEqual(1);
+    const mail = [all[all.length - 1]!];
     expect(mail[0]!.subject).toContain(kode);
     expect(mail[0]!.ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(mail[0]!.ics).toContain(kode);
+    expect(mail[0]!.ics).toContain(
+      `DTSTART:${new Date(mulai)
+        .toISOString()
+        .replace(/[-:]/g, "")
+        .replace(/\.\d{3}/, "")}`,
+    );
     const row = await t.db.prisma.kunjungan.findFirstOrThrow({ where: { kode } });
     expect(row.diingatkanAt).not.toBeNull();
   });
