@@ -240,7 +240,8 @@ describe.skipIf(!hasChromium)("office visits in the browser", () => {
     // a code nobody booked is refused at the field
     await page.getByLabel("Kode kunjungan").fill("KJG-XXXX-XXXX");
     await page.getByRole("button", { name: "Catat hadir" }).click();
-    expect(await page.getByLabel("Kode kunjungan").getAttribute("aria-invalid")).toBe("true");
+    // the answer comes from the server: wait for the field to be marked, not read it at once
+    await page.locator('input[name="kode"][aria-invalid="true"]').waitFor();
     // the code as the visitor reads it out, in small letters
     await page.getByLabel("Kode kunjungan").fill(today.kode.toLowerCase());
     await page.getByRole("button", { name: "Catat hadir" }).click();
