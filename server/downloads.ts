@@ -24,6 +24,8 @@ const HARI = ["", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"
  *   /unduh/identitas/:id a KTP/KK photo or SK for the activation check (its owner, admins who may activate them)
  *   /unduh/pratinjau-surat/:id  a letter template's version drawn with sample data (admins of its instansi)
  *   /unduh/surat/<id>           a letter's PDF (staff of its instansi: the official reads what they sign)
+ *   /unduh/daftar-hadir/<id>    a training session's attendance list PDF (the desk of its instansi)
+ *   /unduh/surat-atasan/<id>    the superior's letter of a training registration (its participant, the desk)
  *   /unduh/register-surat.csv?tahun=&status=&instansiId=  the register of letters (staff of the instansi, as registerSuratCsv)
  * Anything not visible answers 404, so ids of other people's files reveal nothing. An API client with
  * KASUS_INSTANSI downloads its instansi's files with its bearer token, like an officer.
@@ -32,11 +34,13 @@ export function useDownloads(services: Services): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
       if (url.pathname === "/unduh/register-surat.csv") return endResponse(await registerSuratCsv(services, request, url, fetchAPI));
-      const m = url.pathname.match(/^\/unduh\/(dokumen|hasil|bukti|template|lampiran-pengaduan|identitas|pratinjau-surat|surat)\/([0-9a-f-]{36})$/);
+      const m = url.pathname.match(
+        /^\/unduh\/(dokumen|hasil|bukti|template|lampiran-pengaduan|identitas|pratinjau-surat|surat|daftar-hadir|surat-atasan)\/([0-9a-f-]{36})$/,
+      );
       if (!m) return;
       const [, kind, id] = m as unknown as [
         string,
-        "dokumen" | "hasil" | "bukti" | "template" | "lampiran-pengaduan" | "identitas" | "pratinjau-surat" | "surat",
+        "dokumen" | "hasil" | "bukti" | "template" | "lampiran-pengaduan" | "identitas" | "pratinjau-surat" | "surat" | "daftar-hadir" | "surat-atasan",
         string,
       ];
       const respond = (status: number, message: string, code: string) => endResponse(errorResponse(fetchAPI, status, message, code));
@@ -101,6 +105,58 @@ export function useDownloads(services: Services): Plugin {
         if (!row || client || !mayReadBerkasIdentitas(ctx, row.user)) return notFound();
         await auditRead(auditCtx(), "Unduh berkas identitas", row.user.id, { jenis: "BerkasIdentitas", id });
         return endResponse(await fileResponse(services, fetchAPI, row.file, request.method === "HEAD"));
+      }
+      if (kind === "surat-atasan") {
+        const row = await prisma.pesertaPelatihan.findUnique({ where: { id }, include: { suratAtasan: true, sesi: { select: { instansiId: true } } } });
+        if (!row?.suratAtasan || !can(ctx, "pelatihan:lihatPeserta", { instansiId: row.sesi.instansiId, pemohonId: row.pesertaId })) return notFound();
+        await auditRead(auditCtx(), "Unduh surat atasan peserta pelatihan", row.pesertaId, { jenis: "PesertaPelatihan", id });
+        return endResponse(await fileResponse(services, fetchAPI, row.suratAtasan, request.method === "HEAD"));
+      }
+      if (kind === "daftar-hadir") {
+        const sesi = await prisma.sesiPelatihan.findUnique({
+          where: { id },
+          include: {
+            instansi: { select: { nama: true, zonaWaktu: true } },
+            layanan: { select: { nama: true } },
+            peserta: {
+              where: { status: { in: ["TERDAFTAR", "HADIR", "TIDAK_HADIR"] } },
+              orderBy: [{ daftarAt: "asc" }, { id: "asc" }],
+              include: { peserta: { select: { namaLengkap: true } } },
+            },
+          },
+        });
+        if (!sesi || !can(ctx, "pelatihan:absen", { instansiId: sesi.instansiId })) return notFound();
+        // names of people: a read of each one's personal data (whose data was seen, the trail answers per person)
+        for (const p of sesi.peserta) await auditRead(auditCtx(), "Unduh daftar hadir pelatihan", p.pesertaId, { jenis: "SesiPelatihan", id });
+        const { daftarHadirPdf } = await import("./modules/pelatihan/daftar-hadir");
+        const pdf = await daftarHadirPdf({
+          instansi: sesi.instansi.nama,
+          judul: sesi.judul,
+          layanan: sesi.layanan.nama,
+          mulai: sesi.mulai,
+          selesai: sesi.selesai,
+          tempat: sesi.tempat,
+          timeZone: sesi.instansi.zonaWaktu,
+          zonaLabel: ZONE_LABEL[sesi.instansi.zonaWaktu as keyof typeof ZONE_LABEL] ?? sesi.instansi.zonaWaktu,
+          peserta: sesi.peserta.map((p) => ({
+            nama: p.peserta.namaLengkap,
+            organisasi: p.organisasi,
+            jabatan: p.jabatan,
+            hadirAt: p.hadirAt,
+            status: p.status,
+          })),
+        });
+        return endResponse(
+          new fetchAPI.Response(request.method === "HEAD" ? null : new Uint8Array(pdf), {
+            status: 200,
+            headers: {
+              "content-type": "application/pdf",
+              "content-disposition": disposition(`daftar-hadir-${sesi.mulai.toISOString().slice(0, 10)}.pdf`),
+              "cache-control": "private, no-store",
+              "x-content-type-options": "nosniff",
+            },
+          }),
+        );
       }
       if (kind === "surat") {
         // a letter's PDF: as generated while it waits for its official, signed once issued (staff of its instansi)

@@ -58,6 +58,7 @@ it("every list names an action its rows need, and there are lists for each case 
       "surat:lihatRegister",
       "kunjungan:lihatHari",
       "konsultasi:lihat",
+      "pelatihan:kelola",
     ].sort(),
   );
   for (const [, rule] of LISTS) expect(Object.keys(POLICY)).toContain((rule as { rows: string }).rows);

@@ -17,6 +17,7 @@ import { SURAT_POLICY } from "./modules/surat/policy";
 import { ANTRIAN_POLICY } from "./modules/loket/policy";
 import { KUNJUNGAN_POLICY } from "./modules/kunjungan/policy";
 import { KONSULTASI_POLICY } from "./modules/konsultasi/policy";
+import { PELATIHAN_POLICY } from "./modules/pelatihan/policy";
 
 /** Every action of every domain: the one list of who may do what (see lib/policy.ts). */
 export const POLICY = {
@@ -37,6 +38,7 @@ export const POLICY = {
   ...ANTRIAN_POLICY,
   ...KUNJUNGAN_POLICY,
   ...KONSULTASI_POLICY,
+  ...PELATIHAN_POLICY,
 };
 export type Action = keyof typeof POLICY;
 

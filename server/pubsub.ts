@@ -30,6 +30,7 @@ export type Topics = {
   "antrian:loket": [instansiId: string, payload: { versi: string; tiketId: string | null }];
   /** a visit slot of this service was booked, moved, cancelled or closed: screens showing its free places re-read */
   "kunjungan:slot": [layananId: string, payload: { layananId: string }];
+  "pelatihan:sesi": [sesiId: string, payload: { sesiId: string }];
   /** holidays, closures or office hours changed (instansiId null: the national table) */
   "calendar:changed": [payload: { instansiId: string | null }];
 };

@@ -153,6 +153,14 @@ export const NOT_EXPORTED: readonly NotExported[] = [
     model: "Konsultasi",
     because: "the helpdesk's log of callers (names and contacts) at the source install; answer or close the open ones before the move",
   },
+  {
+    model: "SesiPelatihan",
+    because: "training sessions are dates at the source install's rooms with its participants; the office publishes its next sessions on the new one",
+  },
+  {
+    model: "PesertaPelatihan",
+    because: "who registered for and attended the source install's sessions (names, letters from superiors): kept there as the record, not moved",
+  },
   { model: "SlotKunjungan", because: "places taken per visit slot: counts of the bookings above, which are not exported" },
   {
     model: "TiketAntrian",

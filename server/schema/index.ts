@@ -27,5 +27,6 @@ import "../modules/surat/verifikasi-types";
 import "../modules/loket/types";
 import "../modules/kunjungan/types";
 import "../modules/konsultasi/types";
+import "../modules/pelatihan/types";
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -15,3 +15,6 @@ export const HASIL_MAKS_BYTES = 20 * 1024 * 1024;
 
 /** An example file an admin attaches to a requirement (PDF, JPG or PNG). */
 export const TEMPLATE_MAKS_BYTES = 5 * 1024 * 1024;
+
+/** A participant's letter from their superior (surat tugas) uploaded when registering for a training (PDF, JPG or PNG). */
+export const SURAT_ATASAN_MAKS_BYTES = 5 * 1024 * 1024;

@@ -301,6 +301,25 @@ beforeAll(async () => {
       },
     })
   ).id;
+  // a training session of A far ahead with the citizen holding a seat (issue 16)
+  ids.sesi = (
+    await prisma.sesiPelatihan.create({
+      data: {
+        instansiId: ids.A!,
+        layananId: ids.layanan,
+        judul: "Pelatihan matriks",
+        mulai: new Date(Date.now() + 20 * 86_400_000),
+        selesai: new Date(Date.now() + 20 * 86_400_000 + 3_600_000),
+        tempat: "Ruang matriks",
+        kapasitas: 5,
+        terisi: 1,
+        wajibSuratAtasan: false,
+      },
+    })
+  ).id;
+  ids.peserta = (
+    await prisma.pesertaPelatihan.create({ data: { sesiId: ids.sesi, pesertaId: ids.citizen!, organisasi: "CV Matriks", status: "TERDAFTAR" } })
+  ).id;
   await prisma.auditLog.create({ data: { jenis: "UBAH", aksi: "Mutation.matriks", aktorId: ids.citizen!, alamatIp: "10.0.0.1" } });
   ids.audit = (await prisma.auditLog.findFirstOrThrow({ where: { aksi: "Mutation.matriks" } })).id;
 }, 60_000);
@@ -496,6 +515,16 @@ const RULES: Record<string, Rule[]> = {
       call: () => ({ query: `query($i: ID!) { ringkasanKonsultasi(instansiId: $i, tahun: 2026) { jumlah } }`, variables: { i: A() } }),
     },
   ],
+  "Query.sesiPelatihanTerbuka": [
+    { allow: ALL, call: () => ({ query: `query($i: ID!) { sesiPelatihanTerbuka(instansiId: $i) { judul sisaKursi } }`, variables: { i: A() } }) },
+  ],
+  "Query.pelatihanSaya": [{ allow: ACTIVE, call: () => ({ query: `{ pelatihanSaya { status organisasi sesi { judul } } }` }) }],
+  "Query.sesiPelatihanMeja": [
+    {
+      allow: CASE_STAFF_A,
+      call: () => ({ query: `query($i: ID!) { sesiPelatihanMeja(instansiId: $i) { judul peserta { namaPeserta } } }`, variables: { i: A() } }),
+    },
+  ],
   "Query.auditLog": [{ allow: ["superadmin"], call: () => ({ query: `{ auditLog(first: 1) { edges { node { aksi } } } }` }) }],
   "Query.cariBantuan": [
     {
@@ -582,6 +611,9 @@ const RULES: Record<string, Rule[]> = {
     node("AuditLog (SUPERADMIN)", "AuditLog", "audit", ["superadmin"], "alamatIp detail"),
     node("Surat (staff of A)", "Surat", "surat", STAFF_A, "nomor kodeVerifikasi"),
     node("TemplateSurat (admins of A)", "TemplateSurat", "templateSurat", ADMINS_A, "versi skema dibuatOleh"),
+    node("SesiPelatihan (public)", "SesiPelatihan", "sesi", ALL, "judul sisaKursi"),
+    node("SesiPelatihan's participants (the desk of A)", "SesiPelatihan", "sesi", CASE_STAFF_A, "peserta { namaPeserta organisasi }"),
+    node("PesertaPelatihan (its participant, the desk of A)", "PesertaPelatihan", "peserta", ["citizen", ...CASE_STAFF_A], "organisasi namaPeserta status"),
   ],
   "Query.nodes": [
     {
@@ -901,6 +933,75 @@ const RULES: Record<string, Rule[]> = {
       call: () => ({
         query: `mutation($l: ID!) { aturKunjunganLayanan(layananId: $l, kunjungan: DITAWARKAN, kapasitas: 4, menit: 30) { __typename } }`,
         variables: { l: g("Layanan", "layanan") },
+      }),
+    },
+  ],
+  "Mutation.buatSesiPelatihan": [
+    {
+      allow: CASE_STAFF_A,
+      call: () => ({
+        query: `mutation($l: ID!) { buatSesiPelatihan(layananId: $l, input: { judul: "x", mulai: "2030-01-07T02:00:00.000Z", selesai: "2030-01-07T01:00:00.000Z", tempat: "Ruang", kapasitas: 0 }) { __typename } }`,
+        variables: { l: g("Layanan", "layanan") },
+      }),
+    },
+  ],
+  "Mutation.ubahSesiPelatihan": [
+    {
+      allow: CASE_STAFF_A,
+      hidden: ["adminB"],
+      call: () => ({
+        query: `mutation($id: ID!) { ubahSesiPelatihan(id: $id, input: { judul: "x", mulai: "2030-01-07T02:00:00.000Z", selesai: "2030-01-07T01:00:00.000Z", tempat: "Ruang", kapasitas: 0 }) { __typename } }`,
+        variables: { id: g("SesiPelatihan", "sesi") },
+      }),
+    },
+  ],
+  "Mutation.aturPendaftaranPelatihan": [
+    {
+      allow: CASE_STAFF_A,
+      hidden: ["adminB"],
+      call: () => ({
+        query: `mutation($id: ID!) { aturPendaftaranPelatihan(id: $id, buka: true) { __typename } }`,
+        variables: { id: g("SesiPelatihan", "sesi") },
+      }),
+    },
+  ],
+  "Mutation.batalkanSesiPelatihan": [
+    {
+      allow: CASE_STAFF_A,
+      hidden: ["adminB"],
+      // a reason too short: refused after the access check, so the session stays for the other rules
+      call: () => ({
+        query: `mutation($id: ID!) { batalkanSesiPelatihan(id: $id, alasan: "x") { __typename } }`,
+        variables: { id: g("SesiPelatihan", "sesi") },
+      }),
+    },
+  ],
+  "Mutation.daftarPelatihan": [
+    {
+      allow: CITIZENS,
+      call: () => ({
+        query: `mutation($id: ID!) { daftarPelatihan(sesiId: $id, organisasi: "CV Uji") { __typename } }`,
+        variables: { id: g("SesiPelatihan", "sesi") },
+      }),
+    },
+  ],
+  "Mutation.batalkanPendaftaranPelatihan": [
+    {
+      allow: ["citizen"],
+      hidden: ["citizen2", "petugasA", "adminA", "adminB", "ppidA", "atasanA", "superadmin"],
+      call: () => ({
+        query: `mutation($id: ID!) { batalkanPendaftaranPelatihan(id: $id) { __typename } }`,
+        variables: { id: g("PesertaPelatihan", "peserta") },
+      }),
+    },
+  ],
+  "Mutation.tandaiHadirPelatihan": [
+    {
+      allow: CASE_STAFF_A,
+      hidden: ["adminB"],
+      call: () => ({
+        query: `mutation($id: ID!) { tandaiHadirPelatihan(id: $id, tanda: HADIR) { __typename } }`,
+        variables: { id: g("PesertaPelatihan", "peserta") },
       }),
     },
   ],
@@ -1598,6 +1699,12 @@ const RULES: Record<string, Rule[]> = {
       allow: ["citizen", ...CASE_STAFF_A, "kKasus"],
       hidden: ["citizen2", "adminB", "ppidA", "atasanA", "kKasusB"],
       call: () => ({ query: `subscription($id: ID!) { pengaduanBerubah(id: $id) { id } }`, variables: { id: g("Pengaduan", "pengaduan") } }),
+    },
+  ],
+  "Subscription.sesiPelatihanBerubah": [
+    {
+      allow: ALL,
+      call: () => ({ query: `subscription($id: ID!) { sesiPelatihanBerubah(id: $id) { sisaKursi } }`, variables: { id: g("SesiPelatihan", "sesi") } }),
     },
   ],
   "Subscription.pengajuanBerubah": [

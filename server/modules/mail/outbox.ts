@@ -14,7 +14,8 @@ export type EmailKategori =
   | "STATUS_AKUN"
   | "VERIFIKASI_EMAIL"
   | "RESET_PASSWORD"
-  | "KUNJUNGAN";
+  | "KUNJUNGAN"
+  | "PELATIHAN";
 
 export interface EmailMessage {
   /** one recipient address */

@@ -18,6 +18,15 @@ export async function kasusUntukSurvei(ctx: Context, jenis: JenisKasus, kasusId:
     if (!p || p.pelaporId !== v.id) throw notFound();
     return { instansiId: p.instansiId, layananId: p.layananId, final: ["SELESAI", "DITOLAK"].includes(p.status) };
   }
+  if (jenis === "PELATIHAN") {
+    // a training is surveyed by whoever attended it
+    const p = await ctx.prisma.pesertaPelatihan.findUnique({
+      where: { id: kasusId },
+      select: { pesertaId: true, status: true, sesi: { select: { instansiId: true, layananId: true } } },
+    });
+    if (!p || p.pesertaId !== v.id) throw notFound();
+    return { instansiId: p.sesi.instansiId, layananId: p.sesi.layananId, final: p.status === "HADIR" };
+  }
   const p = await ctx.prisma.permohonanInformasi.findUnique({ where: { id: kasusId }, select: { pemohonId: true, instansiId: true, status: true } });
   if (!p || p.pemohonId !== v.id) throw notFound();
   return { instansiId: p.instansiId, layananId: null, final: ["DIKABULKAN", "DIKABULKAN_SEBAGIAN", "DITOLAK"].includes(p.status) };

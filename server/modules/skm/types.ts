@@ -22,7 +22,7 @@ import { PengajuanStatusEnum } from "../pengajuan/types";
 import { KanalEnum, PengaduanStatusEnum } from "../pengaduan/types";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 
-const JenisKasusEnum = builder.enumType("JenisKasus", { values: ["PENGAJUAN", "PENGADUAN", "PERMOHONAN_INFORMASI"] as const });
+const JenisKasusEnum = builder.enumType("JenisKasus", { values: ["PENGAJUAN", "PENGADUAN", "PERMOHONAN_INFORMASI", "PELATIHAN"] as const });
 const PeriodeEnum = builder.enumType("Periode", {
   values: { TRIWULAN: { description: "quarter (ke 1–4)" }, SEMESTER: { description: "half-year (ke 1–2)" }, TAHUN: { description: "year (ke 1)" } } as const,
 });
