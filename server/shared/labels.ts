@@ -85,6 +85,14 @@ export const PENGADUAN_STATUS_LABEL: Readonly<Record<PengaduanStatus, string>> =
   SELESAI: "Selesai",
 };
 
+/** How a question reached the helpdesk (the consultations' page and the statistics). */
+export const KANAL_KONSULTASI_LABEL: Readonly<Record<"TELEPON" | "LANGSUNG" | "WHATSAPP" | "EMAIL", string>> = {
+  TELEPON: "Telepon",
+  LANGSUNG: "Datang langsung",
+  WHATSAPP: "WhatsApp",
+  EMAIL: "Email",
+};
+
 export const KANAL_PENGADUAN = ["WEB", "LANGSUNG", "KOTAK_SARAN", "TELEPON", "WHATSAPP"] as const;
 export type KanalPengaduan = (typeof KANAL_PENGADUAN)[number];
 

@@ -5,7 +5,8 @@ import { statistikDariData, type StatistikInput } from "../../server/modules/skm
 
 // The stored summary of a period (server/modules/skm/ringkasan.ts) must answer exactly what a computation from
 // the rows answers, after every kind of change in a closed period: created, changed and deleted cases,
-// complaints, PPID requests, objections, SKM answers, a renamed category.
+// complaints, PPID requests, objections, SKM answers, consultations, training sessions and participants, a renamed
+// category.
 
 let t: TestApp;
 let fx: Awaited<ReturnType<typeof serviceFixture>>;
@@ -182,6 +183,61 @@ describe("the stored statistics of a period", () => {
     await sameAsFromScratch("SKM answer changed");
     await t.db.prisma.surveiKepuasan.delete({ where: { id: s.id } });
     await sameAsFromScratch("SKM answer deleted");
+
+    // the helpdesk's consultations: recorded, escalated, answered (late), moved to another service, deleted
+    const k = await t.db.prisma.konsultasi.create({
+      data: {
+        nomor: `KNS/R/${Date.now()}`,
+        instansiId: fx.instansi.id,
+        layananId,
+        namaPenanya: "Penanya",
+        kontak: "081234567890",
+        kanal: "TELEPON",
+        pertanyaan: "Cara mendaftar SPSE?",
+        createdAt: wib("2025-05-06T09:00:00"),
+      },
+    });
+    const cariMasuk = async () => (await statistik(ctx(), periods()[0]!)).konsultasi;
+    expect(await cariMasuk()).toMatchObject({ masuk: 1, dieskalasi: 0, dijawab: 0, perKanal: [{ nama: "TELEPON", jumlah: 1 }] });
+    await sameAsFromScratch("consultation");
+    await t.db.prisma.konsultasi.update({
+      where: { id: k.id },
+      data: { status: "DIEKSKALASI", eskalasiKe: "LKPP", dieskalasiAt: wib("2025-05-06T10:00:00"), tenggatJawab: wib("2025-05-07T10:00:00") },
+    });
+    await sameAsFromScratch("consultation escalated");
+    await t.db.prisma.konsultasi.update({ where: { id: k.id }, data: { status: "SELESAI", jawaban: "Lewat LPSE.", selesaiAt: wib("2025-05-09T10:00:00") } });
+    expect(await cariMasuk()).toMatchObject({ masuk: 1, dieskalasi: 1, dijawab: 1, terlambat: 1 });
+    await sameAsFromScratch("consultation answered late");
+    await t.db.prisma.konsultasi.update({ where: { id: k.id }, data: { layananId: null } });
+    await sameAsFromScratch("consultation about no service");
+    await t.db.prisma.konsultasi.delete({ where: { id: k.id } });
+    await sameAsFromScratch("consultation deleted");
+
+    // training sessions and their participants: held, attended, cancelled
+    const sesi = await t.db.prisma.sesiPelatihan.create({
+      data: {
+        instansiId: fx.instansi.id,
+        layananId,
+        judul: "Pelatihan SPSE",
+        mulai: wib("2025-06-03T09:00:00"),
+        selesai: wib("2025-06-03T12:00:00"),
+        tempat: "Aula",
+        kapasitas: 10,
+        terisi: 1,
+      },
+    });
+    await sameAsFromScratch("training session");
+    const peserta = await t.db.prisma.pesertaPelatihan.create({ data: { sesiId: sesi.id, pesertaId: pemohonId, status: "TERDAFTAR" } });
+    await sameAsFromScratch("participant");
+    await t.db.prisma.pesertaPelatihan.update({ where: { id: peserta.id }, data: { status: "HADIR", hadirAt: wib("2025-06-03T09:05:00") } });
+    expect((await statistik(ctx(), periods()[0]!)).pelatihan).toEqual({ sesi: 1, terdaftar: 1, hadir: 1 });
+    await sameAsFromScratch("participant attended");
+    await t.db.prisma.sesiPelatihan.update({ where: { id: sesi.id }, data: { status: "DIBATALKAN" } });
+    expect((await statistik(ctx(), periods()[0]!)).pelatihan).toEqual({ sesi: 0, terdaftar: 0, hadir: 0 });
+    await sameAsFromScratch("training cancelled");
+    await t.db.prisma.pesertaPelatihan.delete({ where: { id: peserta.id } });
+    await t.db.prisma.sesiPelatihan.delete({ where: { id: sesi.id } });
+    await sameAsFromScratch("training deleted");
 
     // a change in a transaction that rolls back changes nothing (the counter rolls back with it)
     const before = await statistik(ctx(), input);

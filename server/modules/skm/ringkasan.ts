@@ -24,7 +24,7 @@ import { terlambatSql } from "../pengajuan/sla";
  */
 
 /** Bump when hitungStatistikPeriode's answer changes shape or meaning: older stored answers are then ignored. */
-const FORMAT = "1";
+const FORMAT = "2";
 
 const calendarKeys = new WeakMap<OfficeCalendar, string>();
 

@@ -92,12 +92,15 @@ async function perStatus(ctx: Pick<Context, "prisma">, input: StatistikInput) {
 }
 
 /**
- * Complaints by category and channel, PPID requests and objections, and the SKM sums of the period, in one
+ * Complaints by category and channel, PPID requests and objections, the SKM sums, the helpdesk's consultations and
+ * the training sessions held of the period, in one
  * statement (six small queries cost more in round trips than in work). With a service: the complaints and PPID
  * figures are of the whole instansi, so they are left out; the SKM answers are the service's.
  */
 async function aduanPpidIkm(ctx: Pick<Context, "prisma">, input: StatistikInput, dari: Date, sampai: Date) {
   const aduan = `"instansiId" = $1::uuid AND "createdAt" >= $3::timestamp AND "createdAt" < $4::timestamp AND $2::uuid IS NULL`;
+  // the helpdesk's consultations of the instansi, or of the service they were about
+  const konsultasi = `"instansiId" = $1::uuid AND ($2::uuid IS NULL OR "layananId" = $2::uuid)`;
   const ppid = `p."instansiId" = $1::uuid AND p."diterimaAt" >= $3::timestamp AND p."diterimaAt" < $4::timestamp AND $2::uuid IS NULL`;
   const [r] = await ctx.prisma.$queryRawUnsafe<
     Array<{
@@ -105,6 +108,8 @@ async function aduanPpidIkm(ctx: Pick<Context, "prisma">, input: StatistikInput,
       perKanal: Array<{ nama: string; jumlah: number }>;
       ppid: { masuk: number; dikabulkan: number; ditolak: number; keberatan: number };
       ikm: { responden: number; jumlah: number[] };
+      konsultasi: { masuk: number; dieskalasi: number; dijawab: number; terlambat: number; perKanal: Array<{ nama: string; jumlah: number }> };
+      pelatihan: { sesi: number; terdaftar: number; hadir: number };
     }>
   >(
     `SELECT
@@ -123,7 +128,24 @@ async function aduanPpidIkm(ctx: Pick<Context, "prisma">, input: StatistikInput,
                  coalesce(sum(u1), 0), coalesce(sum(u2), 0), coalesce(sum(u3), 0), coalesce(sum(u4), 0), coalesce(sum(u5), 0),
                  coalesce(sum(u6), 0), coalesce(sum(u7), 0), coalesce(sum(u8), 0), coalesce(sum(u9), 0)))
           FROM "SurveiKepuasan"
-         WHERE "instansiId" = $1::uuid AND ($2::uuid IS NULL OR "layananId" = $2::uuid) AND "createdAt" >= $3::timestamp AND "createdAt" < $4::timestamp) AS ikm`,
+         WHERE "instansiId" = $1::uuid AND ($2::uuid IS NULL OR "layananId" = $2::uuid) AND "createdAt" >= $3::timestamp AND "createdAt" < $4::timestamp) AS ikm,
+       (SELECT json_build_object(
+                 'masuk', (SELECT count(*) FROM "Konsultasi" WHERE ${konsultasi} AND "createdAt" >= $3::timestamp AND "createdAt" < $4::timestamp),
+                 'dieskalasi', (SELECT count(*) FROM "Konsultasi" WHERE ${konsultasi} AND "createdAt" >= $3::timestamp AND "createdAt" < $4::timestamp
+                                   AND "dieskalasiAt" IS NOT NULL),
+                 'dijawab', (SELECT count(*) FROM "Konsultasi" WHERE ${konsultasi} AND "selesaiAt" >= $3::timestamp AND "selesaiAt" < $4::timestamp),
+                 'terlambat', (SELECT count(*) FROM "Konsultasi" WHERE ${konsultasi} AND "selesaiAt" >= $3::timestamp AND "selesaiAt" < $4::timestamp
+                                  AND "tenggatJawab" IS NOT NULL AND "selesaiAt" > "tenggatJawab"),
+                 'perKanal', (SELECT coalesce(json_agg(json_build_object('nama', x.kanal, 'jumlah', x.n) ORDER BY x.kanal), '[]'::json)
+                                FROM (SELECT kanal::text AS kanal, count(*)::int AS n FROM "Konsultasi"
+                                       WHERE ${konsultasi} AND "createdAt" >= $3::timestamp AND "createdAt" < $4::timestamp GROUP BY kanal) x))) AS konsultasi,
+       (SELECT json_build_object(
+                 'sesi', count(DISTINCT s.id),
+                 'terdaftar', count(p.id) FILTER (WHERE p.status IN ('TERDAFTAR', 'HADIR', 'TIDAK_HADIR')),
+                 'hadir', count(p.id) FILTER (WHERE p.status = 'HADIR'))
+          FROM "SesiPelatihan" s LEFT JOIN "PesertaPelatihan" p ON p."sesiId" = s.id
+         WHERE s."instansiId" = $1::uuid AND ($2::uuid IS NULL OR s."layananId" = $2::uuid) AND s.status <> 'DIBATALKAN'
+           AND s.mulai >= $3::timestamp AND s.mulai < $4::timestamp) AS pelatihan`,
     input.instansiId,
     input.layananId,
     tsParam(dari),
@@ -157,6 +179,8 @@ export async function hitungStatistikPeriode(ctx: Pick<Context, "prisma" | "cale
     ppidMasuk: lain.ppid.masuk,
     ppidKeberatan: lain.ppid.keberatan,
     ikm: hitungIkmDariJumlah(lain.ikm.responden, lain.ikm.jumlah),
+    konsultasi: lain.konsultasi,
+    pelatihan: lain.pelatihan,
   };
 }
 

@@ -3,7 +3,7 @@ import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from
 import { InstansiRef } from "../instansi/types";
 import { LayananRef } from "../layanan/types";
 import { UNSUR } from "../../shared/skm";
-import { KANAL_PENGADUAN_LABEL, PENGAJUAN_STATUS_LABEL, type KanalPengaduan } from "../../shared/labels";
+import { KANAL_KONSULTASI_LABEL, KANAL_PENGADUAN_LABEL, PENGAJUAN_STATUS_LABEL, type KanalPengaduan } from "../../shared/labels";
 import type { HasilIkm, Periode } from "./ikm";
 import { isiSurvei } from "./service";
 import type { StatistikInput } from "./statistik";
@@ -59,6 +59,28 @@ const perKanal = <T extends { nama: string }>(rows: readonly T[]) =>
   rows.map((r) => ({ ...r, label: KANAL_PENGADUAN_LABEL[r.nama as KanalPengaduan] ?? r.nama }));
 
 type Stat = Awaited<ReturnType<typeof statistik>>;
+const KonsultasiStatRef = builder.objectRef<Stat["konsultasi"]>("StatistikKonsultasi").implement({
+  description: "The helpdesk's consultations of the period (of the service, when one is chosen)",
+  fields: (t) => ({
+    masuk: t.exposeInt("masuk", { description: "recorded in the period" }),
+    perKanal: t.field({
+      type: [Jumlah],
+      description: "recorded in the period, per channel",
+      resolve: (k) => k.perKanal.map((r) => ({ ...r, label: KANAL_KONSULTASI_LABEL[r.nama as keyof typeof KANAL_KONSULTASI_LABEL] ?? r.nama })),
+    }),
+    dieskalasi: t.exposeInt("dieskalasi", { description: "of those recorded, escalated to another body (e.g. LKPP)" }),
+    dijawab: t.exposeInt("dijawab", { description: "answered in the period" }),
+    terlambat: t.exposeInt("terlambat", { description: "answered in the period after the callback promised" }),
+  }),
+});
+const PelatihanStatRef = builder.objectRef<Stat["pelatihan"]>("StatistikPelatihan").implement({
+  description: "Training sessions held in the period (not cancelled) and their participants",
+  fields: (t) => ({
+    sesi: t.exposeInt("sesi"),
+    terdaftar: t.exposeInt("terdaftar", { description: "participants who held a seat" }),
+    hadir: t.exposeInt("hadir", { description: "participants who attended" }),
+  }),
+});
 const StatistikRef = builder.objectRef<Stat>("Statistik").implement({
   description: "Aggregates of an instansi (or one service) over a period. No personal data.",
   fields: (t) => ({
@@ -81,6 +103,8 @@ const StatistikRef = builder.objectRef<Stat>("Statistik").implement({
     ppidDitolak: t.exposeInt("ppidDitolak"),
     ppidKeberatan: t.exposeInt("ppidKeberatan"),
     ikm: t.field({ type: IkmRef, nullable: true, resolve: (s) => s.ikm }),
+    konsultasi: t.field({ type: KonsultasiStatRef, resolve: (s) => s.konsultasi }),
+    pelatihan: t.field({ type: PelatihanStatRef, resolve: (s) => s.pelatihan }),
   }),
 });
 
