@@ -22,6 +22,7 @@ import { protectIdentity } from "../../server/modules/identity/protect";
 import { encrypt } from "../../server/lib/crypto";
 import { webhookSecretAad } from "../../server/modules/webhook/worker";
 import { stopToken } from "../../server/modules/kanal/rules";
+import { tokenSurvei } from "../../server/modules/konsultasi/survei";
 import type { ApiScope } from "../../server/modules/api-client/rules";
 import type { AccountStatus, Role as DbRole } from "../../server/generated/prisma/enums";
 
@@ -515,6 +516,17 @@ const RULES: Record<string, Rule[]> = {
       call: () => ({ query: `query($i: ID!) { ringkasanKonsultasi(instansiId: $i, tahun: 2026) { jumlah } }`, variables: { i: A() } }),
     },
   ],
+  // the survey link of a consultation is the key: anyone holding it (the consultation is open, so answering is refused
+  // as KASUS_BELUM_SELESAI after the access check)
+  "Query.surveiKonsultasi": [
+    {
+      allow: ALL,
+      call: () => ({
+        query: `query($t: String!) { surveiKonsultasi(token: $t) { __typename } }`,
+        variables: { t: tokenSurvei(t.app.services.keys, ids.konsultasi!) },
+      }),
+    },
+  ],
   "Query.sesiPelatihanTerbuka": [
     { allow: ALL, call: () => ({ query: `query($i: ID!) { sesiPelatihanTerbuka(instansiId: $i) { judul sisaKursi } }`, variables: { i: A() } }) },
   ],
@@ -933,6 +945,15 @@ const RULES: Record<string, Rule[]> = {
       call: () => ({
         query: `mutation($l: ID!) { aturKunjunganLayanan(layananId: $l, kunjungan: DITAWARKAN, kapasitas: 4, menit: 30) { __typename } }`,
         variables: { l: g("Layanan", "layanan") },
+      }),
+    },
+  ],
+  "Mutation.isiSurveiKonsultasi": [
+    {
+      allow: ALL,
+      call: () => ({
+        query: `mutation($t: String!) { isiSurveiKonsultasi(token: $t, skor: [4, 4, 4, 4, 4, 4, 4, 4, 4]) { __typename } }`,
+        variables: { t: tokenSurvei(t.app.services.keys, ids.konsultasi!) },
       }),
     },
   ],

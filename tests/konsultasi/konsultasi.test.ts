@@ -132,4 +132,48 @@ describe("the helpdesk", () => {
     expect(text).not.toContain("Sutrisno");
     expect((await t.gql(RINGKASAN, { i: ins.gid, y: year }, { token: petugasLain })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
+
+  it("the caller answers the SKM survey through the link given with the answer, once, without an account; the link reveals nothing else", async () => {
+    const c = await t.gql(CATAT, { input: input({ kanal: "EMAIL", kontak: "penanya@example.com" }) }, { token: petugas });
+    const id = c.data!.catatKonsultasi.data.id as string;
+    const LINK = `query($id: ID!) { node(id: $id) { ... on Konsultasi { status tautanSurvei } } }`;
+    expect((await t.gql(LINK, { id }, { token: petugas })).data!.node.tautanSurvei).toBeNull();
+    const INFO = `query($t: String!) { surveiKonsultasi(token: $t) { __typename ... on SurveiKonsultasiSuccess { data { nomor instansi layanan dijawab sudahDiisi } } ... on Error { code } } }`;
+    const ISI = `mutation($t: String!, $s: [Int!]!) { isiSurveiKonsultasi(token: $t, skor: $s, komentar: "Jelas dan cepat") { __typename ... on Error { code message } } }`;
+    const done = await t.gql(JAWAB, { id, versi: c.data!.catatKonsultasi.data.versi, j: "Gunakan menu Lupa Kata Sandi di SPSE." }, { token: petugas });
+    expect(done.data!.jawabKonsultasi.data.status).toBe("SELESAI");
+    const link = (await t.gql(LINK, { id }, { token: petugas })).data!.node.tautanSurvei as string;
+    expect(link).toMatch(/\/survei\/konsultasi\/[A-Za-z0-9_-]{44}$/);
+    const token = link.split("/").at(-1)!;
+
+    // anyone holding the link (no session): the office, the service, the number; not the question or the caller
+    const info = await t.gql(INFO, { t: token });
+    expect(info.data!.surveiKonsultasi.data).toEqual({
+      nomor: c.data!.catatKonsultasi.data.nomor,
+      instansi: expect.any(String),
+      layanan: "Helpdesk LPSE",
+      dijawab: true,
+      sudahDiisi: false,
+    });
+    expect(JSON.stringify(info)).not.toContain("penanya@example.com");
+    // a forged or altered token names nothing
+    const forged = `${token.slice(0, 22)}${"A".repeat(22)}`;
+    expect((await t.gql(INFO, { t: forged })).data!.surveiKonsultasi).toMatchObject({ code: "SURVEI_NOT_FOUND" });
+    expect((await t.gql(ISI, { t: forged, s: [4, 4, 4, 4, 4, 4, 4, 4, 4] })).data!.isiSurveiKonsultasi).toMatchObject({ code: "SURVEI_NOT_FOUND" });
+    expect((await t.gql(ISI, { t: token, s: [4, 4, 5, 4, 4, 4, 4, 4, 4] })).data!.isiSurveiKonsultasi).toMatchObject({ code: "SKOR_INVALID" });
+    expect((await t.gql(ISI, { t: token, s: [4, 3, 4, 4, 3, 4, 4, 4, 4] })).data!.isiSurveiKonsultasi.__typename).toBe("IsiSurveiKonsultasiSuccess");
+    expect((await t.gql(ISI, { t: token, s: [1, 1, 1, 1, 1, 1, 1, 1, 1] })).data!.isiSurveiKonsultasi).toMatchObject({ code: "SURVEI_SUDAH_DIISI" });
+    const row = await t.db.prisma.surveiKepuasan.findFirstOrThrow({ where: { jenisKasus: "KONSULTASI" } });
+    expect(row).toMatchObject({ instansiId: ins.id, layananId: layanan.id, respondenId: null, u2: 3, komentar: "Jelas dan cepat" });
+    expect((await t.gql(INFO, { t: token })).data!.surveiKonsultasi.data.sudahDiisi).toBe(true);
+    // the token is a key: never kept in the audit trail
+    const trail = JSON.stringify((await t.db.prisma.auditLog.findMany({ where: { aksi: "Mutation.isiSurveiKonsultasi" } })).map((e) => e.detail));
+    expect(trail).not.toContain(token);
+    // an open consultation has no survey yet, even with a valid token
+    const open = await t.gql(CATAT, { input: input({ jawaban: null }) }, { token: petugas });
+    const { tokenSurvei } = await import("../../server/modules/konsultasi/survei");
+    const rawOpen = Buffer.from(open.data!.catatKonsultasi.data.id, "base64").toString().split(":")[1]!;
+    const early = await t.gql(ISI, { t: tokenSurvei(t.app.services.keys, rawOpen), s: [4, 4, 4, 4, 4, 4, 4, 4, 4] });
+    expect(early.data!.isiSurveiKonsultasi).toMatchObject({ code: "KASUS_BELUM_SELESAI" });
+  });
 });

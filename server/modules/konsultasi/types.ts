@@ -1,11 +1,12 @@
 import { builder } from "../../schema/builder";
-import { personal, safe } from "../../schema/sensitivity";
+import { personal, safe, secret } from "../../schema/sensitivity";
 import { q } from "../../lib/query";
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from "../../lib/errors";
 import { ANY } from "../../policy";
 import { InstansiRef } from "../instansi/types";
 import { LayananRef } from "../layanan/types";
 import * as service from "./service";
+import { infoSurvei, isiSurveiKonsultasi, tautanSurvei } from "./survei";
 
 const KanalEnum = builder.enumType("KanalKonsultasi", {
   values: { TELEPON: { description: "By phone" }, LANGSUNG: { description: "In person" }, WHATSAPP: {}, EMAIL: {} },
@@ -35,6 +36,11 @@ export const KonsultasiRef = builder.prismaNode("Konsultasi", {
     dieskalasiAt: t.expose("dieskalasiAt", { type: "DateTime", nullable: true }),
     tenggatJawab: t.expose("tenggatJawab", { type: "DateTime", nullable: true, description: "The promised callback, on the office calendar" }),
     tenggatJawabSementara: t.exposeBoolean("tenggatJawabSementara"),
+    tautanSurvei: t.string({
+      nullable: true,
+      description: "Once answered: the SKM survey link to give the caller (no account needed; answered once)",
+      resolve: (k, _a, ctx) => (k.status === "SELESAI" ? tautanSurvei(ctx, k.id) : null),
+    }),
     terlambat: t.boolean({
       description: "Escalated and its callback deadline passed before it was answered",
       resolve: (k) => !!k.tenggatJawab && (k.selesaiAt?.getTime() ?? Date.now()) > k.tenggatJawab.getTime(),
@@ -142,5 +148,42 @@ builder.mutationFields((t) => ({
       const k = await service.jawab(ctx, String(a.id.id), a.versi, a.jawaban);
       return ctx.prisma.konsultasi.findUniqueOrThrow({ ...q(query), where: { id: k.id } });
     },
+  }),
+}));
+
+const SurveiKonsultasiRef = builder.objectRef<Awaited<ReturnType<typeof infoSurvei>>>("SurveiKonsultasi").implement({
+  description: "What a consultation's survey page shows: the office, the service and the number (never the question or the caller)",
+  fields: (t) => ({
+    nomor: t.exposeString("nomor"),
+    instansi: t.exposeString("instansi"),
+    layanan: t.exposeString("layanan", { nullable: true }),
+    dijawab: t.exposeBoolean("dijawab", { description: "The survey opens once the consultation is answered" }),
+    dijawabAt: t.expose("dijawabAt", { type: "DateTime", nullable: true }),
+    sudahDiisi: t.exposeBoolean("sudahDiisi"),
+  }),
+});
+
+builder.queryFields((t) => ({
+  surveiKonsultasi: t.field({
+    type: SurveiKonsultasiRef,
+    description: "The consultation a survey link names (public: the link from the helpdesk officer is the key)",
+    authScopes: { public: true },
+    errors: { types: [NotFoundError] },
+    args: { token: t.arg.string({ required: true, ...secret }) },
+    resolve: (_r, a, ctx) => infoSurvei(ctx, a.token),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  isiSurveiKonsultasi: t.boolean({
+    description: "The caller answers the 9-element satisfaction survey of their consultation through its link, once (public)",
+    authScopes: { public: true },
+    errors: { types: [ValidationError, ConflictError, InvalidStateError, NotFoundError] },
+    args: {
+      token: t.arg.string({ required: true, ...secret }),
+      skor: t.arg.intList({ required: true }),
+      komentar: t.arg.string({ required: false }),
+    },
+    resolve: (_r, a, ctx) => isiSurveiKonsultasi(ctx, { token: a.token, skor: a.skor, komentar: a.komentar }),
   }),
 }));

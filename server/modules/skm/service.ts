@@ -27,6 +27,8 @@ export async function kasusUntukSurvei(ctx: Context, jenis: JenisKasus, kasusId:
     if (!p || p.pesertaId !== v.id) throw notFound();
     return { instansiId: p.sesi.instansiId, layananId: p.sesi.layananId, final: p.status === "HADIR" };
   }
+  // a consultation is surveyed through its link (konsultasi/survei.ts), not as a signed-in person's case
+  if (jenis === "KONSULTASI") throw notFound();
   const p = await ctx.prisma.permohonanInformasi.findUnique({ where: { id: kasusId }, select: { pemohonId: true, instansiId: true, status: true } });
   if (!p || p.pemohonId !== v.id) throw notFound();
   return { instansiId: p.instansiId, layananId: null, final: ["DIKABULKAN", "DIKABULKAN_SEBAGIAN", "DITOLAK"].includes(p.status) };
