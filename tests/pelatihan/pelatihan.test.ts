@@ -310,22 +310,52 @@ describe("seats under concurrency", () => {
     );
     expect(pendek.data!.batalkanSesiPelatihan).toMatchObject({ code: "ALASAN_REQUIRED", field: "alasan" });
     const res = await t.gql(
-      `mutation($id: ID!) { batalkanSesiPelatihan(id: $id, alasan: "Narasumber LKPP berhalangan hadir") { __typename ... on BatalkanSesiPelatihanSuccess { data { status alasanBatal terisi } } } }`,
+      `mutation($id: ID!) { batalkanSesiPelatihan(id: $id, alasan: "Narasumber LKPP berhalangan hadir.") { __typename ... on BatalkanSesiPelatihanSuccess { data { status alasanBatal terisi } } } }`,
       { id: sesi },
       { token: petugas },
     );
-    expect(res.data!.batalkanSesiPelatihan.data).toEqual({ status: "DIBATALKAN", alasanBatal: "Narasumber LKPP berhalangan hadir", terisi: 0 });
+    expect(res.data!.batalkanSesiPelatihan.data).toEqual({ status: "DIBATALKAN", alasanBatal: "Narasumber LKPP berhalangan hadir.", terisi: 0 });
     const rows = await t.db.prisma.pesertaPelatihan.findMany({ where: { sesiId: rawOf(sesi) } });
     expect(rows.map((r) => r.status)).toEqual(["BATAL", "BATAL"]);
     for (const c of [citizens[5]!, citizens[6]!]) {
       const n = await t.db.prisma.notification.findFirstOrThrow({ where: { userId: c.id, kind: "PELATIHAN_DIBATALKAN" } });
-      expect(n.isi).toContain("Narasumber LKPP berhalangan hadir");
+      expect(n.isi).toContain("Narasumber LKPP berhalangan hadir. Mohon maaf.");
     }
     const late = await t.gql(DAFTAR, { s: sesi, o: "PT Tiga" }, { token: citizens[7]!.token });
     expect(late.data!.daftarPelatihan).toMatchObject({ code: "SESI_DIBATALKAN" });
     // the public list no longer shows it
     const list = await t.gql(`query($l: ID!) { sesiPelatihanTerbuka(layananId: $l) { id } }`, { l: layanan.gid });
     expect(list.data!.sesiPelatihanTerbuka.map((s: { id: string }) => s.id)).not.toContain(sesi);
+  });
+
+  it("closed registration still serves the waiting list when seats are added; a session with attendance taken is not cancelled", async () => {
+    const sesi = await buat({ kapasitas: 1, wajibSuratAtasan: false });
+    const row = await t.db.prisma.sesiPelatihan.findUniqueOrThrow({ where: { id: rawOf(sesi) } });
+    const a = await t.gql(DAFTAR, { s: sesi, o: "PT Pertama" }, { token: citizens[0]!.token });
+    const b = await t.gql(DAFTAR, { s: sesi, o: "PT Kedua" }, { token: citizens[1]!.token });
+    expect([a.data!.daftarPelatihan.data.status, b.data!.daftarPelatihan.data.status]).toEqual(["TERDAFTAR", "MENUNGGU"]);
+    const tutup = await t.gql(
+      `mutation($id: ID!) { aturPendaftaranPelatihan(id: $id, buka: false) { __typename ... on AturPendaftaranPelatihanSuccess { data { status } } } }`,
+      { id: sesi },
+      { token: petugas },
+    );
+    expect(tutup.data!.aturPendaftaranPelatihan.data.status).toBe("DITUTUP");
+    const late = await t.gql(DAFTAR, { s: sesi, o: "PT Terlambat" }, { token: citizens[2]!.token });
+    expect(late.data!.daftarPelatihan).toMatchObject({ code: "PENDAFTARAN_DITUTUP" });
+    const more = await t.gql(
+      UBAH,
+      { id: sesi, input: input({ kapasitas: 2, wajibSuratAtasan: false, mulai: row.mulai.toISOString(), selesai: row.selesai.toISOString() }) },
+      { token: petugas },
+    );
+    expect(more.data!.ubahSesiPelatihan).toMatchObject({ data: { kapasitas: 2, terisi: 2, jumlahMenunggu: 0 } });
+    const hadir = await t.gql(TANDAI, { id: a.data!.daftarPelatihan.data.id, t: "HADIR" }, { token: petugas });
+    expect(hadir.data!.tandaiHadirPelatihan.data.status).toBe("HADIR");
+    const cancel = await t.gql(
+      `mutation($id: ID!) { batalkanSesiPelatihan(id: $id, alasan: "Ruang dipakai rapat") { __typename ... on Error { code } } }`,
+      { id: sesi },
+      { token: petugas },
+    );
+    expect(cancel.data!.batalkanSesiPelatihan).toMatchObject({ code: "SESI_SUDAH_BERLANGSUNG" });
   });
 
   it("attendance waits for the session's day", async () => {

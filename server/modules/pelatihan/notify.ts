@@ -50,7 +50,7 @@ export async function beritahu(
       apa.jenis === "DIBATALKAN"
         ? {
             judul: `Pelatihan ${sesi.judul} dibatalkan`,
-            isi: `Sesi ${sesi.judul} pada ${kapan} dibatalkan oleh ${info.instansi.nama}: ${apa.alasan}. Mohon maaf.`,
+            isi: `Sesi ${sesi.judul} pada ${kapan} dibatalkan oleh ${info.instansi.nama}: ${apa.alasan.replace(/[.\s]+$/, "")}. Mohon maaf.`,
           }
         : apa.jenis === "BERUBAH"
           ? {

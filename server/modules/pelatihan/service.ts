@@ -143,11 +143,9 @@ export async function ubahSesi(ctx: Context, sesiId: string, input: SesiInput): 
     if (data.kapasitas < now.terisi)
       throw new ValidationError("KAPASITAS_KURANG", `Sudah ${now.terisi} peserta memegang kursi: jumlah kursi tidak dapat kurang dari itu.`, "kapasitas");
     const row = await tx.sesiPelatihan.update({ where: { id: sesiId }, data });
-    const events: NotificationEvent[] = [];
-    if (row.status === "DIBUKA") {
-      const naik = await naikkanAntrean(tx, sesiId);
-      events.push(...(await beritahu(tx, kanalDeps(ctx), row, naik, { jenis: "NAIK" })));
-    }
+    // the waiting list is served while registration is closed too: closing stops new people, not the line
+    const naik = await naikkanAntrean(tx, sesiId);
+    const events: NotificationEvent[] = [...(await beritahu(tx, kanalDeps(ctx), row, naik, { jenis: "NAIK" }))];
     if (waktuPindah) {
       const semua = await tx.pesertaPelatihan.findMany({ where: { sesiId, status: { in: ["TERDAFTAR", "MENUNGGU"] } } });
       events.push(...(await beritahu(tx, kanalDeps(ctx), row, semua, { jenis: "BERUBAH" })));
@@ -183,6 +181,9 @@ export async function batalkanSesi(ctx: Context, sesiId: string, alasan: string)
   if (why.length < 5 || why.length > 500) throw new ValidationError("ALASAN_REQUIRED", "Alasan pembatalan 5–500 karakter: peserta membacanya.", "alasan");
   if (s.status === "DIBATALKAN") throw new InvalidStateError("SESI_DIBATALKAN", "Sesi ini sudah dibatalkan.");
   if (s.selesai.getTime() <= Date.now()) throw new InvalidStateError("SESI_SUDAH_SELESAI", "Sesi sudah selesai dan tidak dapat dibatalkan.");
+  // attendance taken means the session took place: its record stays as it is
+  if (await ctx.prisma.pesertaPelatihan.count({ where: { sesiId, status: { in: ["HADIR", "TIDAK_HADIR"] } } }))
+    throw new InvalidStateError("SESI_SUDAH_BERLANGSUNG", "Kehadiran peserta sudah dicatat: sesi yang sudah berlangsung tidak dapat dibatalkan.");
   const { row, events } = await ctx.prisma.$transaction(async (tx) => {
     await kunci(tx, sesiId);
     const aktif = await tx.pesertaPelatihan.findMany({ where: { sesiId, status: { in: ["TERDAFTAR", "MENUNGGU"] } } });
@@ -190,7 +191,9 @@ export async function batalkanSesi(ctx: Context, sesiId: string, alasan: string)
       where: { sesiId, status: { in: ["TERDAFTAR", "MENUNGGU"] } },
       data: { status: "BATAL", alasanBatal: `Sesi dibatalkan kantor: ${why}` },
     });
-    const row = await tx.sesiPelatihan.update({ where: { id: sesiId }, data: { status: "DIBATALKAN", alasanBatal: why, terisi: 0 } });
+    // seats still held are only those whose attendance was taken meanwhile (none, unless marked in the last instant)
+    const terisi = await tx.pesertaPelatihan.count({ where: { sesiId, status: { in: ["HADIR", "TIDAK_HADIR"] } } });
+    const row = await tx.sesiPelatihan.update({ where: { id: sesiId }, data: { status: "DIBATALKAN", alasanBatal: why, terisi } });
     return { row, events: await beritahu(tx, kanalDeps(ctx), row, aktif, { jenis: "DIBATALKAN", alasan: why }) };
   });
   await selesaiKirim(ctx, events);
@@ -304,7 +307,8 @@ export async function batalDaftar(ctx: Context, id: string, alasan: string | nul
     if (p.status === "TERDAFTAR") {
       await tx.$executeRaw`UPDATE "SesiPelatihan" SET "terisi" = "terisi" - 1, "updatedAt" = now() WHERE id = ${p.sesiId}::uuid AND "terisi" > 0`;
       const sesi = await tx.sesiPelatihan.findUniqueOrThrow({ where: { id: p.sesiId } });
-      if (sesi.status === "DIBUKA") events = await beritahu(tx, kanalDeps(ctx), sesi, await naikkanAntrean(tx, p.sesiId), { jenis: "NAIK" });
+      // served whether registration is open or closed (closing stops new people, not the line)
+      if (sesi.status !== "DIBATALKAN") events = await beritahu(tx, kanalDeps(ctx), sesi, await naikkanAntrean(tx, p.sesiId), { jenis: "NAIK" });
     }
     return { row: await tx.pesertaPelatihan.findUniqueOrThrow({ where: { id } }), events };
   });
