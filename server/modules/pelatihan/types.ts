@@ -1,5 +1,5 @@
 import { builder } from "../../schema/builder";
-import { safe } from "../../schema/sensitivity";
+import { personal, safe } from "../../schema/sensitivity";
 import { q } from "../../lib/query";
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from "../../lib/errors";
 import { ANY, can } from "../../policy";
@@ -256,8 +256,8 @@ builder.mutationFields((t) => ({
     errors,
     args: {
       sesiId: t.arg.globalID({ required: true, for: SesiPelatihanRef }),
-      organisasi: t.arg.string({ required: true, ...safe, description: "The participant's organisation (company, OPD)" }),
-      jabatan: t.arg.string({ required: false, ...safe }),
+      organisasi: t.arg.string({ required: true, ...personal, description: "The participant's organisation (company, OPD)" }),
+      jabatan: t.arg.string({ required: false, ...personal }),
       suratAtasan: t.arg({ type: "File", required: false, description: "The superior's letter (surat tugas): PDF, JPG or PNG" }),
     },
     resolve: async (query, _r, a, ctx) => {
