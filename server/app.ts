@@ -28,6 +28,7 @@ import { createFileStorage } from "./modules/files/storage";
 import type { FileStorage } from "./modules/files/store";
 import { takeLease } from "./lib/lease";
 import { kirimPengingat } from "./modules/kunjungan/notify";
+import { kirimPengingatPelatihan } from "./modules/pelatihan/notify";
 import { randomUUID } from "node:crypto";
 import { OutboxWorker } from "./modules/mail/worker";
 import { WebhookWorker } from "./modules/webhook/worker";
@@ -108,20 +109,23 @@ export async function buildApp(opts: { config: Config; db: Db; keys?: Keys; stor
       .catch((err) => logFailure("Sweeping unreferenced files failed", err));
   const sweepTimers = workers ? [setTimeout(sweep, Math.min(60_000, sweepMs)), setInterval(sweep, sweepMs)] : [];
   for (const t of sweepTimers) t.unref();
-  // visit reminders (kunjungan/notify.ts), a day ahead: every five minutes, by the instance holding that period's lease
+  // visit and training reminders (kunjungan/notify.ts, pelatihan/notify.ts), a day ahead: every five minutes, by the
+  // instance holding that period's lease
   const remindMs = 5 * 60_000;
   const remind = () =>
     takeLease(db.prisma, "kunjungan-pengingat", instanceId, remindMs * 0.9)
       .then(async (mine) => {
         if (!mine) return;
-        const sent = await kirimPengingat(db.prisma, pubsub, { keys, kanal: config.kanal, publicUrl: config.publicUrl });
-        if (sent > 0) {
+        const deps = { keys, kanal: config.kanal, publicUrl: config.publicUrl };
+        const sent = await kirimPengingat(db.prisma, pubsub, deps);
+        const latihan = await kirimPengingatPelatihan(db.prisma, pubsub, deps);
+        if (sent + latihan > 0) {
           mailWorker?.kick();
           kanalWorker?.kick();
-          log.info(`Sent ${sent} visit reminders`);
+          log.info(`Sent ${sent} visit and ${latihan} training reminders`);
         }
       })
-      .catch((err) => logFailure("Sending visit reminders failed", err));
+      .catch((err) => logFailure("Sending visit or training reminders failed", err));
   const remindTimers = workers ? [setTimeout(remind, 30_000), setInterval(remind, remindMs)] : [];
   for (const t of remindTimers) t.unref();
   const workerLog = (m: string, e?: unknown) => (isDatabaseUnavailable(e) ? dbHealth.failed(e) : log.info(m, e));

@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activeCitizen, createInstansi, createStaff, createTestApp, globalId, tinyPdf, upload, type TestApp } from "../helpers/app";
 import { collect, wsClient } from "../helpers/ws";
+import { kirimPengingatPelatihan } from "../../server/modules/pelatihan/notify";
 
 /**
  * Training sessions through the public API on a real database (issue: the counter, SPSE training): the desk
@@ -356,6 +357,38 @@ describe("seats under concurrency", () => {
       { token: petugas },
     );
     expect(cancel.data!.batalkanSesiPelatihan).toMatchObject({ code: "SESI_SUDAH_BERLANGSUNG" });
+  });
+
+  it("seat holders are reminded a day ahead, once, with the calendar invitation; a moved session is reminded again", async () => {
+    const deps = { keys: t.app.services.keys, kanal: t.config.kanal, publicUrl: t.config.publicUrl };
+    const remind = () => kirimPengingatPelatihan(t.db.prisma, t.app.services.pubsub, deps);
+    await remind(); // what earlier tests left due
+    const mails = async () =>
+      (await t.db.prisma.outbox.findMany({ where: { kind: "EMAIL" }, orderBy: { createdAt: "asc" } }))
+        .map((m) => m.payload as { to: string; subject: string; ics?: string; text: string })
+        .filter((p) => p.subject === "Pengingat pelatihan Pelatihan SPSE untuk Penyedia");
+    const before = (await mails()).length;
+    const sesi = await buat({ kapasitas: 1, wajibSuratAtasan: false, mulai: inHours(2), selesai: inHours(4) });
+    await t.gql(DAFTAR, { s: sesi, o: "PT Diingatkan" }, { token: citizens[3]!.token });
+    await t.gql(DAFTAR, { s: sesi, o: "PT Menunggu" }, { token: citizens[4]!.token });
+    expect(await remind()).toBe(1);
+    expect(await remind()).toBe(0);
+    const first = (await mails()).slice(before);
+    expect(first).toHaveLength(1);
+    const holder = await t.db.prisma.user.findUniqueOrThrow({ where: { id: citizens[3]!.id } });
+    expect(first[0]!.to).toBe(holder.email);
+    expect(first[0]!.text).toContain("Bawa: Membawa laptop dan surat tugas dari atasan.");
+    expect(first[0]!.ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    const row = await t.db.prisma.sesiPelatihan.findUniqueOrThrow({ where: { id: rawOf(sesi) } });
+    const moved = await t.gql(
+      UBAH,
+      { id: sesi, input: input({ kapasitas: 1, wajibSuratAtasan: false, mulai: inHours(3), selesai: inHours(5) }) },
+      { token: petugas },
+    );
+    expect(moved.data!.ubahSesiPelatihan.__typename).toBe("UbahSesiPelatihanSuccess");
+    expect(row.mulai.getTime()).not.toBe(new Date(inHours(3)).getTime());
+    expect(await remind()).toBe(1);
+    expect((await mails()).slice(before)).toHaveLength(2);
   });
 
   it("attendance waits for the session's day", async () => {

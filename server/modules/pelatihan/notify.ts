@@ -1,11 +1,12 @@
-import type { Prisma, PesertaPelatihan, SesiPelatihan } from "../../generated/prisma/client";
+import type { Prisma, PrismaClient, PesertaPelatihan, SesiPelatihan } from "../../generated/prisma/client";
+import type { PubSub } from "../../pubsub";
 import type { Keys } from "../../lib/crypto";
 import type { KanalConfig } from "../../config";
 import { icsEvent } from "../../lib/ics";
 import { formatTanggalJam } from "../calendar/tanggal";
 import { emailRow } from "../mail/outbox";
 import { penerima } from "../kanal/outbox";
-import { createNotifications, type NotificationEvent } from "../notification/service";
+import { createNotifications, publishNotifications, type NotificationEvent } from "../notification/service";
 
 /**
  * What participants are told about their training (in-app, email with a calendar invitation, and WhatsApp/SMS when
@@ -22,7 +23,12 @@ export interface Deps {
   publicUrl: string;
 }
 
-export type Pemberitahuan = { jenis: "TERDAFTAR" } | { jenis: "NAIK" } | { jenis: "BERUBAH" } | { jenis: "DIBATALKAN"; alasan: string };
+export type Pemberitahuan =
+  | { jenis: "TERDAFTAR" }
+  | { jenis: "NAIK" }
+  | { jenis: "BERUBAH" }
+  | { jenis: "DIBATALKAN"; alasan: string }
+  | { jenis: "PENGINGAT" };
 
 const ZONA: Record<string, string> = { "Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT" };
 
@@ -57,17 +63,22 @@ export async function beritahu(
               judul: `Jadwal pelatihan ${sesi.judul} berubah`,
               isi: `Sesi ${sesi.judul} kini pada ${kapan}.${menunggu ? " Anda masih di daftar tunggu." : " Kursi Anda tetap."}`,
             }
-          : apa.jenis === "NAIK"
+          : apa.jenis === "PENGINGAT"
             ? {
-                judul: `Anda mendapat kursi pelatihan ${sesi.judul}`,
-                isi: `Kursi kosong di sesi ${sesi.judul} pada ${kapan} kini milik Anda (sebelumnya di daftar tunggu). Bila berhalangan, batalkan agar kursi dipakai orang lain.`,
+                judul: `Pengingat pelatihan ${sesi.judul}`,
+                isi: `Pengingat: Anda terdaftar di sesi ${sesi.judul} pada ${kapan}.${sesi.persyaratan ? ` Bawa: ${sesi.persyaratan}` : ""}`,
               }
-            : menunggu
+            : apa.jenis === "NAIK"
               ? {
-                  judul: `Daftar tunggu pelatihan ${sesi.judul}`,
-                  isi: `Kursi sesi ${sesi.judul} pada ${kapan} sudah penuh: Anda masuk daftar tunggu. Kami beri tahu bila ada kursi untuk Anda.`,
+                  judul: `Anda mendapat kursi pelatihan ${sesi.judul}`,
+                  isi: `Kursi kosong di sesi ${sesi.judul} pada ${kapan} kini milik Anda (sebelumnya di daftar tunggu). Bila berhalangan, batalkan agar kursi dipakai orang lain.`,
                 }
-              : { judul: `Terdaftar di pelatihan ${sesi.judul}`, isi: `Anda terdaftar di sesi ${sesi.judul} pada ${kapan}.` };
+              : menunggu
+                ? {
+                    judul: `Daftar tunggu pelatihan ${sesi.judul}`,
+                    isi: `Kursi sesi ${sesi.judul} pada ${kapan} sudah penuh: Anda masuk daftar tunggu. Kami beri tahu bila ada kursi untuk Anda.`,
+                  }
+                : { judul: `Terdaftar di pelatihan ${sesi.judul}`, isi: `Anda terdaftar di sesi ${sesi.judul} pada ${kapan}.` };
     events.push(...(await createNotifications(tx, [{ userId: p.pesertaId, kind: `PELATIHAN_${apa.jenis}`, judul, isi, data: { sesiId: sesi.id } }])));
     const to = await penerima(tx, deps, p.pesertaId, "STATUS_LAYANAN", { judul, isi, tautan });
     const rows: Prisma.OutboxCreateManyInput[] = [...to.rows];
@@ -102,4 +113,35 @@ export async function beritahu(
     if (rows.length > 0) await tx.outbox.createMany({ data: rows });
   }
   return events;
+}
+
+/** Reminders go out this long before a session (once; a moved session is reminded again). */
+export const PENGINGAT_PELATIHAN_MS = 24 * 3_600_000;
+
+/**
+ * Sends the reminders due now: every seat holder of a session starting within the next 24 hours, not reminded yet.
+ * Each is marked and its messages queued in one transaction; one marked by another instance meanwhile is skipped.
+ */
+export async function kirimPengingatPelatihan(prisma: PrismaClient, pubsub: PubSub, deps: Deps, now = new Date()): Promise<number> {
+  const due = await prisma.pesertaPelatihan.findMany({
+    where: {
+      status: "TERDAFTAR",
+      diingatkanAt: null,
+      sesi: { status: { not: "DIBATALKAN" }, mulai: { gt: now, lte: new Date(now.getTime() + PENGINGAT_PELATIHAN_MS) } },
+    },
+    include: { sesi: true },
+    take: 500,
+    orderBy: { sesi: { mulai: "asc" } },
+  });
+  let sent = 0;
+  for (const p of due) {
+    const events = await prisma.$transaction(async (tx) => {
+      const marked = await tx.pesertaPelatihan.updateMany({ where: { id: p.id, diingatkanAt: null, status: "TERDAFTAR" }, data: { diingatkanAt: now } });
+      if (marked.count !== 1) return [];
+      return beritahu(tx, deps, p.sesi, [p], { jenis: "PENGINGAT" });
+    });
+    if (events.length > 0) sent++;
+    publishNotifications(pubsub, events);
+  }
+  return sent;
 }

@@ -143,6 +143,8 @@ export async function ubahSesi(ctx: Context, sesiId: string, input: SesiInput): 
     if (data.kapasitas < now.terisi)
       throw new ValidationError("KAPASITAS_KURANG", `Sudah ${now.terisi} peserta memegang kursi: jumlah kursi tidak dapat kurang dari itu.`, "kapasitas");
     const row = await tx.sesiPelatihan.update({ where: { id: sesiId }, data });
+    // a moved session is reminded again before its new start
+    if (data.mulai.getTime() !== s.mulai.getTime()) await tx.pesertaPelatihan.updateMany({ where: { sesiId }, data: { diingatkanAt: null } });
     // the waiting list is served while registration is closed too: closing stops new people, not the line
     const naik = await naikkanAntrean(tx, sesiId);
     const events: NotificationEvent[] = [...(await beritahu(tx, kanalDeps(ctx), row, naik, { jenis: "NAIK" }))];

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PesertaPelatihan" ADD COLUMN     "diingatkanAt" TIMESTAMP(3);
