@@ -62,8 +62,13 @@ const AdminAntrianPage = lazy(() => import("./pages/admin/antrian"));
 const KunjunganSayaPage = lazy(() => import("./pages/kunjungan"));
 const PesanKunjunganPage = lazy(() => import("./pages/kunjungan/pesan"));
 const KunjunganPage = lazy(() => import("./pages/kunjungan/detail"));
+const PelatihanSayaPage = lazy(() => import("./pages/pelatihan"));
+const SesiPelatihanPage = lazy(() => import("./pages/pelatihan/detail"));
 const KunjunganHariPage = lazy(() => import("./pages/loket/kunjungan"));
 const KonsultasiPage = lazy(() => import("./pages/loket/konsultasi"));
+const SurveiKonsultasiPage = lazy(() => import("./pages/survei/konsultasi"));
+const PelatihanMejaPage = lazy(() => import("./pages/loket/pelatihan"));
+const PelatihanSesiMejaPage = lazy(() => import("./pages/loket/pelatihan-sesi"));
 
 function NotFound() {
   return (
@@ -120,6 +125,7 @@ export function App() {
         <Route path="/verifikasi/:kode" element={<VerifikasiDokumenPage />} />
         <Route path="/bantuan" element={<BantuanPage />} />
         <Route path="/bantuan/:kode" element={<BantuanPage />} />
+        <Route path="/survei/konsultasi/:token" element={<SurveiKonsultasiPage />} />
 
         <Route
           path="/pengajuan"
@@ -191,6 +197,22 @@ export function App() {
           element={
             <Warga>
               <KunjunganPage />
+            </Warga>
+          }
+        />
+        <Route
+          path="/pelatihan"
+          element={
+            <Warga>
+              <PelatihanSayaPage />
+            </Warga>
+          }
+        />
+        <Route
+          path="/pelatihan/:id"
+          element={
+            <Warga>
+              <SesiPelatihanPage />
             </Warga>
           }
         />
@@ -333,6 +355,22 @@ export function App() {
           element={
             <Petugas>
               <KonsultasiPage />
+            </Petugas>
+          }
+        />
+        <Route
+          path="/loket/pelatihan"
+          element={
+            <Petugas>
+              <PelatihanMejaPage />
+            </Petugas>
+          }
+        />
+        <Route
+          path="/loket/pelatihan/:id"
+          element={
+            <Petugas>
+              <PelatihanSesiMejaPage />
             </Petugas>
           }
         />

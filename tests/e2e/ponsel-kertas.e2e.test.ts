@@ -171,7 +171,7 @@ describe.skipIf(!hasChromium)("phones and paper", () => {
       answer();
       await page.unroute("**/graphql");
       const nav = page.getByRole("navigation", { name: "Menu utama" });
-      const items = await openMenu(page, ["Layanan", "Pengajuan", "Inbox", "Pengaduan", "Informasi", "Kunjungan", "Profil"]);
+      const items = await openMenu(page, ["Layanan", "Pengajuan", "Inbox", "Pengaduan", "Informasi", "Kunjungan", "Pelatihan", "Profil"]);
       await f.audit(page, "menu terbuka (warga)");
       await shot(page, "menu-ponsel-warga", false);
       const paths: Record<string, RegExp> = {
@@ -181,6 +181,7 @@ describe.skipIf(!hasChromium)("phones and paper", () => {
         Pengaduan: /\/pengaduan$/,
         Informasi: /\/informasi$/,
         Kunjungan: /\/kunjungan$/,
+        Pelatihan: /\/pelatihan$/,
         Profil: /\/profil$/,
       };
       for (const [i, name] of items.entries()) {

@@ -59,6 +59,9 @@ function Nav() {
             <li>
               <NavLink to="/kunjungan">Kunjungan</NavLink>
             </li>
+            <li>
+              <NavLink to="/pelatihan">Pelatihan</NavLink>
+            </li>
           </>
         )}
         {/* a guest's items wait until the session is known: right after logging in they would flash */}

@@ -419,7 +419,8 @@ export default function KonsolLoketPage() {
     <>
       <PageTitle>Loket antrian</PageTitle>
       <p>
-        <Link to="/loket/kunjungan">Kunjungan terjadwal hari ini</Link> · <Link to="/loket/konsultasi">Konsultasi (helpdesk)</Link>
+        <Link to="/loket/kunjungan">Kunjungan terjadwal hari ini</Link> · <Link to="/loket/konsultasi">Konsultasi (helpdesk)</Link> ·{" "}
+        <Link to="/loket/pelatihan">Pelatihan</Link>
       </p>
       {picker}
       {instansiId && !waiting ? <Konsol key={instansiId} instansiId={instansiId} /> : <p aria-busy="true">Memuat…</p>}

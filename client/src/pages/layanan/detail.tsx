@@ -13,6 +13,7 @@ import { formatRupiah } from "../../lib/format";
 import { isUuid, rawId, toGlobalId } from "../../lib/ids";
 import { isActiveAdmin, isActiveCitizen, isCitizen, useSession } from "../../lib/session";
 import { useStartPengajuan } from "../../lib/start-pengajuan";
+import { JadwalPelatihanLink } from "../pelatihan/jadwal-link";
 
 const LayananPageQuery = graphql(`
   query LayananPage($id: ID!) {
@@ -186,6 +187,7 @@ export default function LayananPage() {
                 Pesan jadwal kunjungan
               </Link>
             )}
+            {(citizen || !me) && <JadwalPelatihanLink layananRaw={id} signedIn={citizen} />}
             {isActiveAdmin(me) && (
               <Link className="button button--quiet" to={`/admin/layanan/${id}`}>
                 Ubah standar pelayanan
