@@ -17,6 +17,7 @@ export const KonsultasiItemFragment = graphql(`
     tenggatJawabSementara
     terlambat
     selesaiAt
+    tautanSurvei
     versi
     createdAt
     dicatatOleh

@@ -11,6 +11,7 @@ import { PageTitle } from "../../components/page-title";
 import { errorOf } from "../../lib/errors";
 import { useForm } from "../../lib/form";
 import { DEFAULT_ZONE, formatDateTime, todayIn } from "../../lib/format";
+import { KANAL_KONSULTASI_LABEL } from "../../lib/labels";
 import {
   CatatKonsultasiMutation,
   EskalasiKonsultasiMutation,
@@ -20,6 +21,7 @@ import {
   LayananKonsultasiQuery,
   RingkasanKonsultasiQuery,
 } from "../konsultasi/documents";
+import { TautanSurvei } from "../konsultasi/tautan-survei";
 import "../konsultasi/konsultasi.css";
 
 /**
@@ -29,12 +31,7 @@ import "../konsultasi/konsultasi.css";
  * the year's counts are a tab and a line away.
  */
 
-export const KANAL_KONSULTASI: Record<KanalKonsultasi, string> = {
-  TELEPON: "Telepon",
-  LANGSUNG: "Datang langsung",
-  WHATSAPP: "WhatsApp",
-  EMAIL: "Email",
-};
+export const KANAL_KONSULTASI: Readonly<Record<KanalKonsultasi, string>> = KANAL_KONSULTASI_LABEL;
 const KANAL_OPSI = (["TELEPON", "LANGSUNG", "WHATSAPP", "EMAIL"] as const).map((k) => [k, KANAL_KONSULTASI[k]] as const);
 
 const FIELDS = ["namaPenanya", "organisasi", "kontak", "kanal", "layananId", "pertanyaan", "jawaban"];
@@ -74,11 +71,14 @@ function CatatKonsultasi({
   const { values: v, set, errors, formError, setFormError } = form;
   const [{ fetching }, catat] = useMutation(CatatKonsultasiMutation);
   const [pesan, setPesan] = useState<string | null>(null);
+  // answered on the spot: its survey link, to give the caller before they hang up or leave
+  const [baru, setBaru] = useState<Item | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (fetching) return;
     setPesan(null);
+    setBaru(null);
     setFormError(null);
     const r = await catat({
       input: {
@@ -103,6 +103,7 @@ function CatatKonsultasi({
         ? `Konsultasi ${k.nomor} dari ${k.namaPenanya} tercatat dan sudah dijawab.`
         : `Konsultasi ${k.nomor} dari ${k.namaPenanya} tercatat. Jawab atau eskalasikan di daftar di bawah.`,
     );
+    setBaru(k.tautanSurvei ? k : null);
     onSaved(k);
   }
 
@@ -156,6 +157,7 @@ function CatatKonsultasi({
         Simpan konsultasi
       </FormActions>
       <div aria-live="polite">{pesan && <FormMessage kind="success">{pesan}</FormMessage>}</div>
+      {baru?.tautanSurvei && <TautanSurvei url={baru.tautanSurvei} nomor={baru.nomor} />}
     </form>
   );
 }
@@ -292,6 +294,7 @@ function KartuKonsultasi({ k, zona, onDone }: { k: Item; zona: Zona; onDone?: (k
           {k.dijawabOleh && <> oleh {k.dijawabOleh}</>}
         </p>
       )}
+      {selesai && k.tautanSurvei && <TautanSurvei url={k.tautanSurvei} nomor={k.nomor} />}
       {!selesai && onDone && (
         <>
           {!aksi && (
@@ -332,6 +335,8 @@ function MejaKonsultasi({ instansiId }: { instansiId: string }) {
   const uid = useId();
   const [tab, setTab] = useState<(typeof TABS)[number]>(TABS[0]);
   const [announce, setAnnounce] = useState("");
+  // just answered from the open list (where it no longer shows): its survey link stays here to give the caller
+  const [dijawab, setDijawab] = useState<Item | null>(null);
   const [{ data: layananData, fetching: layananFetching }] = useQuery({ query: LayananKonsultasiQuery, variables: { instansiId } });
   const [{ data, fetching, error }, refetch] = useQuery({
     query: KonsultasiMejaQuery,
@@ -413,7 +418,10 @@ function MejaKonsultasi({ instansiId }: { instansiId: string }) {
                 type="button"
                 className={`tab${t.key === tab.key ? " tab--active" : ""}`}
                 aria-pressed={t.key === tab.key}
-                onClick={() => setTab(t)}
+                onClick={() => {
+                  setTab(t);
+                  setDijawab(null);
+                }}
               >
                 {t.label}
               </button>
@@ -423,6 +431,14 @@ function MejaKonsultasi({ instansiId }: { instansiId: string }) {
             Muat ulang daftar
           </button>
         </div>
+        {dijawab?.tautanSurvei && (
+          <div className="card konsultasi__baru-dijawab">
+            <p>
+              Konsultasi <span className="mono">{dijawab.nomor}</span> dari {dijawab.namaPenanya} sudah dijawab.
+            </p>
+            <TautanSurvei url={dijawab.tautanSurvei} nomor={dijawab.nomor} />
+          </div>
+        )}
         <QueryState fetching={fetching} error={error} loaded={!!data} staleError />
         {data && items.length === 0 && (
           <p className="card">{tab.selesai ? "Belum ada konsultasi yang dijawab." : "Tidak ada konsultasi yang menunggu jawaban."}</p>
@@ -437,12 +453,14 @@ function MejaKonsultasi({ instansiId }: { instansiId: string }) {
                 onDone={
                   tab.selesai
                     ? undefined
-                    : (x, a) =>
+                    : (x, a) => {
+                        if (a === "jawab") setDijawab(x);
                         changed(
                           a === "eskalasi"
                             ? `Konsultasi ${x.nomor} dieskalasi ke ${x.eskalasiKe ?? ""}.`
                             : `Konsultasi ${x.nomor} sudah dijawab dan pindah ke “Sudah dijawab”.`,
-                        )
+                        );
+                      }
                 }
               />
             ))}
