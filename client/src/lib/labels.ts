@@ -32,7 +32,7 @@ export const DAY_NAMES = ["", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabt
 import type { KanalPengaduan, PengaduanStatus, PengajuanStatus, SlaSatuan } from "../gql/graphql";
 
 // the API's own wording, so a tab, a badge, a button and the Log Pengajuan always say the same thing
-export { AKSI_PENGAJUAN_LABEL, PENGADUAN_STATUS_LABEL, PENGAJUAN_STATUS_LABEL } from "../../../server/shared/labels";
+export { AKSI_PENGAJUAN_LABEL, KANAL_KONSULTASI_LABEL, PENGADUAN_STATUS_LABEL, PENGAJUAN_STATUS_LABEL } from "../../../server/shared/labels";
 import { KANAL_PENGADUAN_LABEL, PENGAJUAN_FINAL_STATUSES, PENGAJUAN_STATUSES } from "../../../server/shared/labels";
 
 export const PENGAJUAN_TONE: Record<PengajuanStatus, "ok" | "pending" | "bad" | "closed" | "info"> = {

@@ -26,6 +26,8 @@ const statistik = {
     ppidDikabulkan: 0,
     ppidDitolak: 0,
     ppidKeberatan: 0,
+    konsultasi: { masuk: 3, dieskalasi: 1, dijawab: 2, terlambat: 0, perKanal: [{ nama: "TELEPON", label: "Telepon", jumlah: 3 }] },
+    pelatihan: { sesi: 1, terdaftar: 20, hadir: 18 },
     ikm: null,
   },
 };
@@ -109,6 +111,11 @@ describe("/statistik", () => {
     expect(screen.getByRole("rowheader", { name: "Situs Loket" })).toBeTruthy();
     expect(screen.queryByText("SELESAI")).toBeNull();
     expect(screen.queryByText("WEB")).toBeNull();
+    // the helpdesk and the training sessions count too, their channels by name
+    const helpdesk = within(screen.getByRole("region", { name: "Konsultasi (helpdesk)" }));
+    expect(helpdesk.getByRole("row", { name: "lewat Telepon 3" })).toBeTruthy();
+    expect(helpdesk.getByRole("row", { name: "Dieskalasi (mis. ke LKPP) 1" })).toBeTruthy();
+    expect(within(screen.getByRole("region", { name: "Pelatihan" })).getByRole("row", { name: "Peserta hadir 18" })).toBeTruthy();
   });
 
   it("shows an officer the detail of their own office, with links to the cases", async () => {

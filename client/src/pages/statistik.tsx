@@ -40,6 +40,22 @@ const StatistikQuery = graphql(`
           ppidDikabulkan
           ppidDitolak
           ppidKeberatan
+          konsultasi {
+            masuk
+            dieskalasi
+            dijawab
+            terlambat
+            perKanal {
+              nama
+              label
+              jumlah
+            }
+          }
+          pelatihan {
+            sesi
+            terdaftar
+            hadir
+          }
           ikm {
             ikm
             mutu
@@ -217,6 +233,24 @@ export default function StatistikPage() {
                 { nama: "DIKABULKAN", label: "Dikabulkan", jumlah: s.ppidDikabulkan },
                 { nama: "DITOLAK", label: "Ditolak", jumlah: s.ppidDitolak },
                 { nama: "KEBERATAN", label: "Keberatan", jumlah: s.ppidKeberatan },
+              ]}
+            />
+            <Counts
+              title="Konsultasi (helpdesk)"
+              rows={[
+                { nama: "MASUK", label: "Masuk", jumlah: s.konsultasi.masuk },
+                ...s.konsultasi.perKanal.map((k) => ({ ...k, nama: `KANAL_${k.nama}`, label: `lewat ${k.label}` })),
+                { nama: "DIESKALASI", label: "Dieskalasi (mis. ke LKPP)", jumlah: s.konsultasi.dieskalasi },
+                { nama: "DIJAWAB", label: "Dijawab", jumlah: s.konsultasi.dijawab },
+                { nama: "TERLAMBAT", label: "Dijawab melewati janji", jumlah: s.konsultasi.terlambat },
+              ]}
+            />
+            <Counts
+              title="Pelatihan"
+              rows={[
+                { nama: "SESI", label: "Sesi terlaksana", jumlah: s.pelatihan.sesi },
+                { nama: "TERDAFTAR", label: "Peserta memegang kursi", jumlah: s.pelatihan.terdaftar },
+                { nama: "HADIR", label: "Peserta hadir", jumlah: s.pelatihan.hadir },
               ]}
             />
           </div>
