@@ -53,27 +53,6 @@ export const RingkasanKonsultasiQuery = graphql(`
   }
 `);
 
-/** The instansi's services (the optional "Layanan" of a consultation) and its time zone, for the callback deadline. */
-export const LayananKonsultasiQuery = graphql(`
-  query LayananKonsultasi($instansiId: ID!) {
-    layananList(instansiId: $instansiId, first: 100) {
-      edges {
-        node {
-          id
-          nama
-        }
-      }
-    }
-    node(id: $instansiId) {
-      ... on Instansi {
-        id
-        zonaWaktu
-        zonaWaktuLabel
-      }
-    }
-  }
-`);
-
 export const CatatKonsultasiMutation = graphql(`
   mutation CatatKonsultasi($input: CatatKonsultasiInput!) {
     catatKonsultasi(input: $input) {

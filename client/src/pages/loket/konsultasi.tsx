@@ -12,13 +12,13 @@ import { errorOf } from "../../lib/errors";
 import { useForm } from "../../lib/form";
 import { DEFAULT_ZONE, formatDateTime, todayIn } from "../../lib/format";
 import { KANAL_KONSULTASI_LABEL } from "../../lib/labels";
+import { LayananMejaQuery } from "./layanan-meja";
 import {
   CatatKonsultasiMutation,
   EskalasiKonsultasiMutation,
   JawabKonsultasiMutation,
   KonsultasiItemFragment,
   KonsultasiMejaQuery,
-  LayananKonsultasiQuery,
   RingkasanKonsultasiQuery,
 } from "../konsultasi/documents";
 import { TautanSurvei } from "../konsultasi/tautan-survei";
@@ -337,7 +337,7 @@ function MejaKonsultasi({ instansiId }: { instansiId: string }) {
   const [announce, setAnnounce] = useState("");
   // just answered from the open list (where it no longer shows): its survey link stays here to give the caller
   const [dijawab, setDijawab] = useState<Item | null>(null);
-  const [{ data: layananData, fetching: layananFetching }] = useQuery({ query: LayananKonsultasiQuery, variables: { instansiId } });
+  const [{ data: layananData, fetching: layananFetching }] = useQuery({ query: LayananMejaQuery, variables: { instansiId } });
   const [{ data, fetching, error }, refetch] = useQuery({
     query: KonsultasiMejaQuery,
     variables: { instansiId, selesai: tab.selesai },

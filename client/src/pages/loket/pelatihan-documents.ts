@@ -52,26 +52,6 @@ export const MejaPelatihanListQuery = graphql(`
   }
 `);
 
-export const MejaPelatihanLayananQuery = graphql(`
-  query MejaPelatihanLayanan($instansiId: ID!) {
-    layananList(instansiId: $instansiId, first: 100) {
-      edges {
-        node {
-          id
-          nama
-        }
-      }
-    }
-    node(id: $instansiId) {
-      ... on Instansi {
-        id
-        zonaWaktu
-        zonaWaktuLabel
-      }
-    }
-  }
-`);
-
 export const MejaSesiPelatihanQuery = graphql(`
   query MejaSesiPelatihanDetail($id: ID!) {
     node(id: $id) {

@@ -11,7 +11,8 @@ import type { FieldErrors } from "../../lib/errors";
 import { useForm } from "../../lib/form";
 import { DEFAULT_ZONE } from "../../lib/format";
 import { rawId } from "../../lib/ids";
-import { MejaBuatSesiPelatihanMutation, MejaPelatihanLayananQuery, MejaPelatihanListQuery, MejaSesiPelatihanFragment } from "./pelatihan-documents";
+import { LayananMejaQuery } from "./layanan-meja";
+import { MejaBuatSesiPelatihanMutation, MejaPelatihanListQuery, MejaSesiPelatihanFragment } from "./pelatihan-documents";
 import { StatusSesiBadge, instantDi, waktuSesi } from "./pelatihan-parts";
 import "./pelatihan.css";
 
@@ -160,7 +161,7 @@ const TABS = [
 function MejaPelatihan({ instansiId }: { instansiId: string }) {
   const uid = useId();
   const [tab, setTab] = useState<(typeof TABS)[number]>(TABS[0]);
-  const [{ data: layananData, fetching: layananFetching }] = useQuery({ query: MejaPelatihanLayananQuery, variables: { instansiId } });
+  const [{ data: layananData, fetching: layananFetching }] = useQuery({ query: LayananMejaQuery, variables: { instansiId } });
   const [{ data, fetching, error }, refetch] = useQuery({
     query: MejaPelatihanListQuery,
     variables: { instansiId, selesai: tab.selesai },
