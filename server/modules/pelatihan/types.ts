@@ -1,3 +1,4 @@
+import type { Context } from "../../context";
 import { builder } from "../../schema/builder";
 import { personal, safe } from "../../schema/sensitivity";
 import { q } from "../../lib/query";
@@ -24,6 +25,22 @@ const StatusPesertaEnum = builder.enumType("StatusPesertaPelatihan", {
     BATAL: { description: "Withdrew, or the session was cancelled" },
   },
 });
+
+/**
+ * The instansi of a session, read once per request and session: a desk list of a few hundred participants is
+ * authorised with one lookup, not one per row.
+ */
+const instansiBySesi = new WeakMap<object, Map<string, Promise<string>>>();
+function instansiOfSesi(ctx: Context, sesiId: string): Promise<string> {
+  let m = instansiBySesi.get(ctx);
+  if (!m) instansiBySesi.set(ctx, (m = new Map()));
+  let v = m.get(sesiId);
+  if (!v) {
+    v = ctx.prisma.sesiPelatihan.findUnique({ where: { id: sesiId }, select: { instansiId: true } }).then((s) => s?.instansiId ?? "");
+    m.set(sesiId, v);
+  }
+  return v;
+}
 
 export const SesiPelatihanRef = builder.prismaNode("SesiPelatihan", {
   id: { field: "id" },
@@ -66,10 +83,9 @@ export const SesiPelatihanRef = builder.prismaNode("SesiPelatihan", {
 export const PesertaPelatihanRef = builder.prismaNode("PesertaPelatihan", {
   id: { field: "id" },
   description: "A person's place in a training session. Seen by the participant and the service desk of the session's instansi.",
-  authScopes: async (p, ctx) => {
-    const s = await ctx.prisma.sesiPelatihan.findUnique({ where: { id: p.sesiId }, select: { instansiId: true } });
-    return { can: { action: "pelatihan:lihatPeserta", on: { instansiId: s?.instansiId ?? "", pemohonId: p.pesertaId } } };
-  },
+  authScopes: async (p, ctx) => ({
+    can: { action: "pelatihan:lihatPeserta", on: { instansiId: await instansiOfSesi(ctx, p.sesiId), pemohonId: p.pesertaId } },
+  }),
   fields: (t) => ({
     status: t.expose("status", { type: StatusPesertaEnum }),
     organisasi: t.exposeString("organisasi"),
