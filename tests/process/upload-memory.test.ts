@@ -70,11 +70,19 @@ describe.skipIf(process.platform !== "linux")("upload memory", () => {
       const results = await Promise.all([0, 1, 2].map(() => sendUpload(port, size)));
       for (const r of results) expect(r).toEqual({ status: 200, code: "NOT_FOUND" });
     };
-    const small = await peakDuring(pid, () => three(1024));
-    const big = await peakDuring(pid, () => three(20 * MB - 4096));
-    console.log(`upload memory: peak RSS ${small.toFixed(1)} MB with 3 × 1 kB, ${big.toFixed(1)} MB with 3 × 20 MB`);
+    // Measured as a pair (1 kB then 20 MB, each against what the process holds then), up to three times: a
+    // collection that comes late on a busy machine can add a one-off 20 MB to a pair (+25.8 MB once in CI), while
+    // a parser that holds files whole adds its +44 MB to every pair. The best pair is compared with the bound.
+    const deltas: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const small = await peakDuring(pid, () => three(1024));
+      const big = await peakDuring(pid, () => three(20 * MB - 4096));
+      console.log(`upload memory: peak RSS ${small.toFixed(1)} MB with 3 × 1 kB, ${big.toFixed(1)} MB with 3 × 20 MB`);
+      deltas.push(big - small);
+      if (big - small < 25) break;
+    }
     // the three files weigh 60 MB; yoga's parser measured +44 MB in this very test, this one +4 to +14 MB
-    expect(big - small).toBeLessThan(25);
+    expect(Math.min(...deltas)).toBeLessThan(25);
     // and the temp file is gone after the answer
     const tmp = path.join(dataDir, "files", ".tmp");
     expect(fs.existsSync(tmp) ? fs.readdirSync(tmp).filter((f) => f.startsWith("multipart-")) : []).toEqual([]);
